@@ -1,0 +1,31 @@
+#include "app/cli/clicommand.h"
+
+#include <cstdio>
+
+namespace mcphub::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    err() << QCoreApplication::applicationName() << ": " << message << Qt::endl;
+    return ExitFailure;
+}
+
+QList<CliCommand> allCommands()
+{
+    QList<CliCommand> commands;
+    return commands;
+}
+
+} // namespace mcphub::cli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace mcphub::cli {
+
+// Exit codes shared by every command.
+enum ExitCode : int {
+    ExitOk = 0,       // done; for checks: nothing wrong
+    ExitFindings = 1, // the command ran and found problems (validation errors, drift...)
+    ExitFailure = 2,  // unusable input or environment: unreadable file, bad usage, no database
+};
+
+// One sub-command of mcphub-adminctl ("validate", "db", "user" ...). `run` receives the
+// arguments that follow the command name and returns an ExitCode.
+struct CliCommand
+{
+    QString name;
+    QString summary; // translated, one line for the top-level help
+    std::function<int(const QStringList &arguments)> run;
+};
+
+// Standard output and error as UTF-8 text streams.
+QTextStream &out();
+QTextStream &err();
+
+// Prints "mcphub-adminctl: message" to stderr and returns ExitFailure.
+int fail(const QString &message);
+
+// Every command the tool knows, in help order.
+QList<CliCommand> allCommands();
+
+} // namespace mcphub::cli

@@ -1,0 +1,67 @@
+#include "app/common/appsetup.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTranslator>
+
+namespace mcphub {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("MCPHub"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("mcphub.app"));
+    QCoreApplication::setApplicationName(QStringLiteral("mcphub-admin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MCPHUB_VERSION));
+}
+
+QString languageFromArguments(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return arg.mid(7);
+    }
+    return {};
+}
+
+QString installTranslators(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return {};
+
+    auto *own = new QTranslator(&app);
+    if (!own->load(locale,
+                   QStringLiteral("mcphub-admin"),
+                   QStringLiteral("_"),
+                   QStringLiteral(":/i18n"))) {
+        delete own;
+        return {};
+    }
+    QCoreApplication::installTranslator(own);
+
+    // Qt's own strings (standard buttons, context menus) when the system has them.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale,
+                 QStringLiteral("qtbase"),
+                 QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    QLocale::setDefault(locale);
+    return locale.name();
+}
+
+QString defaultSqliteWorkspacePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("mcphub-admin.db"));
+}
+
+} // namespace mcphub

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace mcphub {
+
+// Identity shared by both executables: organisation and application names (which decide the
+// QSettings and QStandardPaths locations) and the version from CMake's project version.
+void setApplicationIdentity();
+
+// The value of "--lang X" or "--lang=X" in raw arguments, read before QCommandLineParser
+// runs so that the help text itself comes out translated. Empty when absent.
+QString languageFromArguments(const QStringList &arguments);
+
+// Installs the console's and Qt's own translators for `language` ("zh_CN"), or for the
+// system locale when `language` is empty. English needs none. Returns the language loaded,
+// empty when English (the source language) is used.
+QString installTranslators(QCoreApplication &app, const QString &language);
+
+// The embedded SQLite workspace used when nothing else is opened:
+// <AppDataLocation>/mcphub-admin.db.
+QString defaultSqliteWorkspacePath();
+
+} // namespace mcphub

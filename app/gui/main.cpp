@@ -1,0 +1,95 @@
+// mcphub-admin: the desktop console.
+
+#include "app/common/appsetup.h"
+#include "storage/sqlconnection.h"
+#include "ui/main/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QImage>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+bool wantsScreenshot(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--screenshot") == 0 || qstrncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Renders the window once, as it would appear on screen, and saves it.
+int saveScreenshot(mcphub::MainWindow &window, const QString &path)
+{
+    window.show();
+    QApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    if (image.isNull() || !image.save(path)) {
+        std::fprintf(
+            stderr,
+            "%s\n",
+            qPrintable(
+                QApplication::translate("main", "%1: cannot write the screenshot.").arg(path)));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A screenshot needs no display: render offscreen unless a platform was chosen.
+    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    mcphub::setApplicationIdentity();
+    mcphub::installTranslators(app, mcphub::languageFromArguments(QApplication::arguments()));
+    QApplication::setApplicationDisplayName(
+        QApplication::translate("main", "MCPHub Admin Console"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Administration console for MCPHub."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "User interface language, for example zh_CN."),
+        QApplication::translate("main", "language"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main",
+                                "Render the main window once, save it as a PNG file and exit."),
+        QApplication::translate("main", "file"));
+    const QCommandLineOption sqliteOption(
+        QStringLiteral("sqlite"),
+        QApplication::translate("main", "Open this SQLite workspace instead of the default one."),
+        QApplication::translate("main", "path"));
+    parser.addOption(langOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(sqliteOption);
+    parser.process(app);
+
+    mcphub::MainWindow window;
+
+    const QString workspacePath = parser.isSet(sqliteOption) ? parser.value(sqliteOption)
+                                                             : mcphub::defaultSqliteWorkspacePath();
+    const auto spec = mcphub::SqlConnectionSpec::sqlite(workspacePath);
+    const auto opened = mcphub::openSqlConnection(spec, QStringLiteral("workspace"));
+    window.setWorkspaceStatus(spec.displayName(),
+                              opened.ok(),
+                              false,
+                              opened.ok() ? QString() : opened.error().toString());
+
+    if (parser.isSet(screenshotOption))
+        return saveScreenshot(window, parser.value(screenshotOption));
+
+    window.show();
+    return QApplication::exec();
+}

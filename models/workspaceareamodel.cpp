@@ -1,0 +1,114 @@
+#include "models/workspaceareamodel.h"
+
+namespace mcphub {
+
+namespace {
+
+QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
+{
+    using Area = WorkspaceAreaModel::Area;
+    QList<Area> areas{
+        Area::Users, Area::Servers, Area::Groups, Area::BearerKeys, Area::UsageLog, Area::AuditLog};
+    if (withBackups)
+        areas.append(Area::Backups);
+    areas.append(Area::Hubs);
+    return areas;
+}
+
+} // namespace
+
+WorkspaceAreaModel::WorkspaceAreaModel(QObject *parent)
+    : QAbstractListModel(parent)
+    , m_areas(areasFor(true))
+{}
+
+int WorkspaceAreaModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_areas.size());
+}
+
+QVariant WorkspaceAreaModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Area area = m_areas.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return title(area);
+    case Qt::ToolTipRole:
+    case DescriptionRole:
+        return description(area);
+    case AreaRole:
+        return QVariant::fromValue(area);
+    default:
+        return {};
+    }
+}
+
+void WorkspaceAreaModel::setBackupsVisible(bool visible)
+{
+    if (visible == m_backupsVisible)
+        return;
+    beginResetModel();
+    m_backupsVisible = visible;
+    m_areas = areasFor(visible);
+    endResetModel();
+}
+
+WorkspaceAreaModel::Area WorkspaceAreaModel::areaAt(int row) const
+{
+    return m_areas.at(row);
+}
+
+int WorkspaceAreaModel::rowOf(Area area) const
+{
+    return int(m_areas.indexOf(area));
+}
+
+QString WorkspaceAreaModel::title(Area area)
+{
+    switch (area) {
+    case Area::Users:
+        return tr("Users");
+    case Area::Servers:
+        return tr("Servers");
+    case Area::Groups:
+        return tr("Groups");
+    case Area::BearerKeys:
+        return tr("Bearer keys");
+    case Area::UsageLog:
+        return tr("Usage log");
+    case Area::AuditLog:
+        return tr("Audit log");
+    case Area::Backups:
+        return tr("Backups");
+    case Area::Hubs:
+        return tr("Hubs");
+    }
+    return {};
+}
+
+QString WorkspaceAreaModel::description(Area area)
+{
+    switch (area) {
+    case Area::Users:
+        return tr("Accounts that can sign in to MCPHub, their admin flag and passwords.");
+    case Area::Servers:
+        return tr("The MCP servers MCPHub aggregates: stdio, SSE, streamable HTTP and OpenAPI.");
+    case Area::Groups:
+        return tr("Groups of servers exposed under one endpoint, with per-server tool selection.");
+    case Area::BearerKeys:
+        return tr("Bearer keys that clients present to MCPHub's MCP endpoints.");
+    case Area::UsageLog:
+        return tr("Tool calls made through MCPHub: who called what, when, and how it went.");
+    case Area::AuditLog:
+        return tr("Every change made through this console or its command-line tool.");
+    case Area::Backups:
+        return tr("Timestamped backups of the settings file, made before every save.");
+    case Area::Hubs:
+        return tr("Running MCPHub instances watched by this console: health and usage.");
+    }
+    return {};
+}
+
+} // namespace mcphub

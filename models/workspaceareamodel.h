@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QAbstractListModel>
+
+namespace mcphub {
+
+// The areas of a workspace shown in the main window's side list (Users, Servers, ...), in
+// display order. Backups only make sense for settings-file workspaces and can be hidden.
+class WorkspaceAreaModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum class Area { Users, Servers, Groups, BearerKeys, UsageLog, AuditLog, Backups, Hubs };
+    Q_ENUM(Area)
+
+    enum Role { AreaRole = Qt::UserRole, DescriptionRole };
+
+    explicit WorkspaceAreaModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    void setBackupsVisible(bool visible);
+    bool backupsVisible() const { return m_backupsVisible; }
+
+    Area areaAt(int row) const;
+    int rowOf(Area area) const; // -1 when hidden
+
+    static QString title(Area area);
+    static QString description(Area area);
+
+private:
+    QList<Area> m_areas;
+    bool m_backupsVisible = true;
+};
+
+} // namespace mcphub

@@ -1,0 +1,7 @@
+#include "storage/logging.h"
+
+Q_LOGGING_CATEGORY(lcStorage, "mcphub.storage", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSettings, "mcphub.settings", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDatabase, "mcphub.db", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcKeychain, "mcphub.keychain", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHub, "mcphub.hub", QtInfoMsg)

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "storage/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mcphub {
+
+// How to reach one workspace database. Connections are named and belong to the thread that
+// opened them (a QtSql rule): fetch them with QSqlDatabase::database(name), never keep a
+// QSqlDatabase member, and give each background thread its own connection name.
+struct SqlConnectionSpec
+{
+    enum class Driver { Sqlite, Postgres };
+
+    Driver driver = Driver::Sqlite;
+    QString sqlitePath; // Sqlite: a file path or ":memory:"
+    QString host;       // Postgres: one host, or a comma-separated list
+    int port = 5432;
+    QString databaseName;
+    QString userName;
+    QString password;       // held in memory only; profiles keep it in the keychain
+    QString connectOptions; // libpq keywords: "sslmode=require;connect_timeout=5"
+
+    // Postgres settings from PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD (as psql reads them).
+    static SqlConnectionSpec fromPgEnvironment();
+    static SqlConnectionSpec sqlite(const QString &path);
+
+    // For messages: "SQLite /path/x.db" or "PostgreSQL user@host:port/db" (never the password).
+    QString displayName() const;
+};
+
+// Opens (or reopens) the connection `connectionName` on the calling thread.
+Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec,
+                                       const QString &connectionName);
+
+// Closes and removes the named connection on the calling thread; safe if it does not exist.
+void closeSqlConnection(const QString &connectionName);
+
+} // namespace mcphub

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QTest>
+
+namespace mcphub::test {
+
+// True under scripts/test, which starts PostgreSQL and a keychain and sets
+// MCPHUB_REQUIRE_SERVICES=1: there a missing service fails the test instead of skipping it.
+bool servicesRequired();
+
+QString fixturesDir(); // tests/fixtures
+QString binDir();      // build/bin: mcphub-admin and mcphub-adminctl
+QString testBinDir();  // build/tests/bin: test helpers
+
+} // namespace mcphub::test
+
+// Skips when a service is missing during a developer's plain ctest run; fails under
+// scripts/test. Use at the top of a test function.
+#define MCPHUB_REQUIRE_SERVICE(available, what)                                                    \
+    do {                                                                                           \
+        if (!(available)) {                                                                        \
+            if (mcphub::test::servicesRequired())                                                  \
+                QFAIL(qPrintable(QStringLiteral("%1 is required under scripts/test").arg(what)));  \
+            QSKIP(qPrintable(QStringLiteral("%1 is not available").arg(what)));                    \
+        }                                                                                          \
+    } while (false)

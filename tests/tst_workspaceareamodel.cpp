@@ -1,0 +1,45 @@
+#include "models/workspaceareamodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace mcphub;
+using Area = WorkspaceAreaModel::Area;
+
+class TestWorkspaceAreaModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listsAreasInOrder();
+    void hidingBackupsResetsModel();
+};
+
+void TestWorkspaceAreaModel::listsAreasInOrder()
+{
+    WorkspaceAreaModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.areaAt(0), Area::Users);
+    QCOMPARE(model.data(model.index(1)).toString(), QStringLiteral("Servers"));
+    QCOMPARE(model.data(model.index(1), WorkspaceAreaModel::AreaRole).value<Area>(), Area::Servers);
+    QVERIFY(!model.data(model.index(1), WorkspaceAreaModel::DescriptionRole).toString().isEmpty());
+    QCOMPARE(model.rowOf(Area::Hubs), 7);
+}
+
+void TestWorkspaceAreaModel::hidingBackupsResetsModel()
+{
+    WorkspaceAreaModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setBackupsVisible(false);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.rowOf(Area::Backups), -1);
+    model.setBackupsVisible(false);
+    QCOMPARE(reset.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestWorkspaceAreaModel)
+#include "tst_workspaceareamodel.moc"

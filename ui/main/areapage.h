@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace mcphub {
+
+// One area of the main window (Users, Servers, ...): a heading, a one-line description and
+// the area's content. Until a workspace with that data is open it shows an empty state
+// that tells the administrator what to do.
+class AreaPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    AreaPage(const QString &title, const QString &description, QWidget *parent = nullptr);
+
+    void setEmptyStateText(const QString &text);
+    QString emptyStateText() const;
+    void setContent(QWidget *content); // replaces the empty state; the page takes ownership
+
+private:
+    QLabel *m_title = nullptr;
+    QLabel *m_description = nullptr;
+    QLabel *m_emptyState = nullptr;
+    QVBoxLayout *m_layout = nullptr;
+};
+
+} // namespace mcphub

@@ -1,0 +1,137 @@
+#include "ui/main/mainwindow.h"
+
+#include "ui/main/areapage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace mcphub {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_areas(new WorkspaceAreaModel(this))
+{
+    setWindowTitle(tr("MCPHub Admin Console"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/mcphub-admin.svg")));
+    createCentralArea();
+    createMenus();
+
+    m_workspaceLabel = new QLabel(this);
+    m_connectionLabel = new QLabel(this);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    setWorkspaceStatus(tr("No workspace"), false, false);
+    resize(1100, 700);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int row = 0; row < m_areas->rowCount(); ++row) {
+        const WorkspaceAreaModel::Area area = m_areas->areaAt(row);
+        QAction *action = viewMenu->addAction(WorkspaceAreaModel::title(area));
+        if (row < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
+    }
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About MCPHub Admin Console"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *splitter = new QSplitter(this);
+    m_areaList = new QListView(splitter);
+    m_areaList->setModel(m_areas);
+    m_areaList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_areaList->setAccessibleName(tr("Areas"));
+
+    m_pages = new QStackedWidget(splitter);
+    for (int row = 0; row < m_areas->rowCount(); ++row) {
+        const WorkspaceAreaModel::Area area = m_areas->areaAt(row);
+        auto *page = new AreaPage(
+            WorkspaceAreaModel::title(area), WorkspaceAreaModel::description(area), m_pages);
+        page->setEmptyStateText(tr("Nothing to show yet in this workspace."));
+        m_pages->addWidget(page);
+        m_pageByArea.insert(area, page);
+    }
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 900});
+    setCentralWidget(splitter);
+
+    connect(m_areaList->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                const auto area = m_areas->areaAt(current.row());
+                m_pages->setCurrentWidget(m_pageByArea.value(area));
+                Q_EMIT currentAreaChanged(area);
+            });
+    m_areaList->setCurrentIndex(m_areas->index(0));
+}
+
+void MainWindow::setWorkspaceStatus(const QString &workspace,
+                                    bool connected,
+                                    bool readOnly,
+                                    const QString &problem)
+{
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(workspace));
+    QString state = connected ? tr("Connected") : tr("Not connected");
+    if (readOnly)
+        state += QStringLiteral(" · ") + tr("Read-only");
+    m_connectionLabel->setText(state);
+    m_connectionLabel->setToolTip(problem);
+    if (!problem.isEmpty())
+        statusBar()->showMessage(problem);
+}
+
+void MainWindow::showArea(WorkspaceAreaModel::Area area)
+{
+    const int row = m_areas->rowOf(area);
+    if (row >= 0)
+        m_areaList->setCurrentIndex(m_areas->index(row));
+}
+
+WorkspaceAreaModel::Area MainWindow::currentArea() const
+{
+    return m_areas->areaAt(m_areaList->currentIndex().row());
+}
+
+AreaPage *MainWindow::page(WorkspaceAreaModel::Area area) const
+{
+    return m_pageByArea.value(area);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this,
+                       tr("About MCPHub Admin Console"),
+                       tr("<h3>MCPHub Admin Console %1</h3>"
+                          "<p>Safe settings files, one database schema on SQLite and "
+                          "PostgreSQL, migration and monitoring for MCPHub.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+} // namespace mcphub

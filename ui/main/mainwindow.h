@@ -1,0 +1,50 @@
+#pragma once
+
+#include "models/workspaceareamodel.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListView;
+class QStackedWidget;
+
+namespace mcphub {
+
+class AreaPage;
+
+// The console's main window: menus, the area list, one page per area and the status bar.
+// It routes between feature widgets and owns no data logic (see STYLE.md).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    // What the status bar shows about the open workspace.
+    void setWorkspaceStatus(const QString &workspace,
+                            bool connected,
+                            bool readOnly,
+                            const QString &problem = {});
+
+    void showArea(WorkspaceAreaModel::Area area);
+    WorkspaceAreaModel::Area currentArea() const;
+    AreaPage *page(WorkspaceAreaModel::Area area) const;
+
+Q_SIGNALS:
+    void currentAreaChanged(mcphub::WorkspaceAreaModel::Area area);
+
+private:
+    void createMenus();
+    void createCentralArea();
+    void showAbout();
+
+    WorkspaceAreaModel *m_areas = nullptr;
+    QListView *m_areaList = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QHash<WorkspaceAreaModel::Area, AreaPage *> m_pageByArea;
+    QLabel *m_workspaceLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+};
+
+} // namespace mcphub
