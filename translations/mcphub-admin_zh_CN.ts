@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>PasswordHasher</name>
+        <message>
+            <source>The bcrypt cost must be between %1 and %2.</source>
+            <translation>bcrypt 成本参数必须在 %1 到 %2 之间。</translation>
+        </message>
+        <message>
+            <source>The password is longer than 72 bytes, which bcrypt ignores beyond. Choose a shorter password.</source>
+            <translation>密码超过 72 字节，bcrypt 会忽略超出部分。请选择更短的密码。</translation>
+        </message>
+        <message>
+            <source>The system could not make a bcrypt salt.</source>
+            <translation>系统无法生成 bcrypt 盐值。</translation>
+        </message>
+        <message>
+            <source>The system could not hash the password with bcrypt.</source>
+            <translation>系统无法用 bcrypt 计算密码哈希。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordPolicy</name>
+        <message>
+            <source>It has fewer than 8 characters.</source>
+            <translation>少于 8 个字符。</translation>
+        </message>
+        <message>
+            <source>It has no letter.</source>
+            <translation>不包含字母。</translation>
+        </message>
+        <message>
+            <source>It has no digit.</source>
+            <translation>不包含数字。</translation>
+        </message>
+        <message>
+            <source>It has no special character.</source>
+            <translation>不包含特殊字符。</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretStore</name>
         <message>
             <source>The system keychain did not answer in time. Unlock it, or enter the password for this session only.</source>
