@@ -140,6 +140,40 @@
         </message>
     </context>
     <context>
+        <name>mcphub::KeyValueEditor</name>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Show secrets</source>
+            <translation>显示机密</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::KeyValueModel</name>
+        <message>
+            <source>The name is empty. Enter a name or remove the row.</source>
+            <translation>名称为空。请输入名称或删除该行。</translation>
+        </message>
+        <message>
+            <source>"%1" appears more than once; only one value can be kept.</source>
+            <translation>"%1" 出现了不止一次；只能保留一个值。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::MainWindow</name>
         <message>
             <source>MCPHub Admin Console</source>
@@ -204,6 +238,25 @@
         <message>
             <source>&lt;h3&gt;MCPHub Admin Console %1&lt;/h3&gt;&lt;p&gt;Safe settings files, one database schema on SQLite and PostgreSQL, migration and monitoring for MCPHub.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MCPHub 管理控制台 %1&lt;/h3&gt;&lt;p&gt;为 MCPHub 提供安全的设置文件、SQLite 与 PostgreSQL 上统一的数据库结构、迁移和监控。&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::SecretLineEdit</name>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Show or hide the secret</source>
+            <translation>显示或隐藏机密</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Copy the secret to the clipboard</source>
+            <translation>将机密复制到剪贴板</translation>
         </message>
     </context>
     <context>
