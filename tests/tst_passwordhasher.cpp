@@ -4,6 +4,8 @@
 #include "storage/passwordhasher.h"
 #include "storage/passwordpolicy.h"
 
+#include "tests/support/testenv.h"
+
 #include <QTest>
 
 using namespace mcphub;
@@ -17,6 +19,8 @@ private Q_SLOTS:
     void verifiesMcphubHashes();
     void hashRoundTrip_data();
     void hashRoundTrip();
+    void interoperatesWithBcryptjs_data();
+    void interoperatesWithBcryptjs();
     void rejectsBadInput();
     void recognisesHashes_data();
     void recognisesHashes();
@@ -72,6 +76,40 @@ void TestPasswordHasher::hashRoundTrip()
     const auto again = PasswordHasher::hash(password, cost);
     QVERIFY(again.ok());
     QVERIFY(*again != *hashed);
+}
+
+void TestPasswordHasher::interoperatesWithBcryptjs_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::newRow("ascii") << QStringLiteral("Adm1n!secret");
+    QTest::newRow("unicode") << QStringLiteral("密码-Пароль-9!");
+}
+
+// MCPHub's file mode hashes with the bcryptjs npm package: its hashes must verify here and
+// ours there. bcryptjs is installed by scripts/deps into tests/node.
+void TestPasswordHasher::interoperatesWithBcryptjs()
+{
+    QFETCH(QString, password);
+    const QString script = QStringLiteral(
+        "const b = require('bcryptjs'); const [mode, pw, hash] = process.argv.slice(1);"
+        "if (mode === 'hash') process.stdout.write(b.hashSync(pw, 10));"
+        "else process.stdout.write(String(b.compareSync(pw, hash)));");
+
+    const auto ours = PasswordHasher::hash(password);
+    QVERIFY(ours.ok());
+    const auto checked = test::runNode(script, {QStringLiteral("verify"), password, *ours});
+    QVERIFY2(checked.ok, qPrintable(checked.error));
+    QCOMPARE(checked.output, QStringLiteral("true"));
+    const auto wrong
+        = test::runNode(script, {QStringLiteral("verify"), password + QLatin1Char('!'), *ours});
+    QVERIFY2(wrong.ok, qPrintable(wrong.error));
+    QCOMPARE(wrong.output, QStringLiteral("false"));
+
+    const auto theirs = test::runNode(script, {QStringLiteral("hash"), password});
+    QVERIFY2(theirs.ok, qPrintable(theirs.error));
+    QVERIFY2(PasswordHasher::isBcryptHash(theirs.output), qPrintable(theirs.output));
+    QVERIFY(PasswordHasher::verify(password, theirs.output));
+    QVERIFY(!PasswordHasher::verify(password + QLatin1Char('!'), theirs.output));
 }
 
 void TestPasswordHasher::rejectsBadInput()

@@ -1,5 +1,7 @@
 #include "tests/support/testenv.h"
 
+#include <QProcess>
+
 namespace mcphub::test {
 
 bool servicesRequired()
@@ -20,6 +22,39 @@ QString binDir()
 QString testBinDir()
 {
     return QStringLiteral(MCPHUB_TEST_BIN_DIR);
+}
+
+QString nodeModulesDir()
+{
+    return QStringLiteral(MCPHUB_NODE_TOOLS_DIR);
+}
+
+NodeResult runNode(const QString &script, const QStringList &arguments, const QByteArray &input)
+{
+    NodeResult result;
+    QProcess node;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NODE_PATH"), nodeModulesDir());
+    node.setProcessEnvironment(env);
+    node.start(QStringLiteral("node"),
+               QStringList{QStringLiteral("-e"), script, QStringLiteral("--")} + arguments);
+    if (!node.waitForStarted(30000)) {
+        result.error = QStringLiteral("node could not be started: %1").arg(node.errorString());
+        return result;
+    }
+    node.write(input);
+    node.closeWriteChannel();
+    if (!node.waitForFinished(120000)) {
+        node.kill();
+        result.error = QStringLiteral("node did not finish");
+        return result;
+    }
+    result.output = QString::fromUtf8(node.readAllStandardOutput());
+    const QString err = QString::fromUtf8(node.readAllStandardError());
+    result.ok = node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0;
+    if (!result.ok)
+        result.error = QStringLiteral("node exited with %1: %2").arg(node.exitCode()).arg(err);
+    return result;
 }
 
 } // namespace mcphub::test

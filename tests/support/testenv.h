@@ -9,9 +9,21 @@ namespace mcphub::test {
 // MCPHUB_REQUIRE_SERVICES=1: there a missing service fails the test instead of skipping it.
 bool servicesRequired();
 
-QString fixturesDir(); // tests/fixtures
-QString binDir();      // build/bin: mcphub-admin and mcphub-adminctl
-QString testBinDir();  // build/tests/bin: test helpers
+QString fixturesDir();    // tests/fixtures
+QString binDir();         // build/bin: mcphub-admin and mcphub-adminctl
+QString testBinDir();     // build/tests/bin: test helpers
+QString nodeModulesDir(); // tests/node/node_modules, filled by scripts/deps (bcryptjs ...)
+
+// Runs `node -e script -- arguments...` with NODE_PATH at nodeModulesDir(); `ok` is false
+// (and `error` says why) when node is missing or exits non-zero.
+struct NodeResult
+{
+    bool ok = false;
+    QString output;
+    QString error;
+};
+NodeResult
+runNode(const QString &script, const QStringList &arguments = {}, const QByteArray &input = {});
 
 } // namespace mcphub::test
 
