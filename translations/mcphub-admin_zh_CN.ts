@@ -260,6 +260,56 @@
         </message>
     </context>
     <context>
+        <name>mcphub::TimeSeriesChart</name>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Last 15 minutes</source>
+            <translation>最近 15 分钟</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>最近 1 小时</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>最近 24 小时</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>All samples</source>
+            <translation>全部样本</translation>
+        </message>
+        <message>
+            <source>Time range shown, ending at the newest sample</source>
+            <translation>显示的时间范围，截止到最新样本</translation>
+        </message>
+        <message>
+            <source>Stop following new samples</source>
+            <translation>停止跟随新样本</translation>
+        </message>
+        <message>
+            <source>Reset zoom</source>
+            <translation>重置缩放</translation>
+        </message>
+        <message>
+            <source>Drag across the chart to zoom in; this shows the whole range again</source>
+            <translation>在图表上拖动可放大；点此重新显示整个范围</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::TimeSeriesModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::WorkspaceAreaModel</name>
         <message>
             <source>Users</source>

@@ -1,0 +1,233 @@
+#include "ui/monitoring/timeserieschart.h"
+
+#include "models/downsampling.h"
+#include "models/timeseriesmodel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QHBoxLayout>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <limits>
+
+namespace mcphub {
+
+namespace {
+
+qint64 rangeMsecs(TimeSeriesChart::Range range)
+{
+    switch (range) {
+    case TimeSeriesChart::Range::FifteenMinutes:
+        return 15 * 60 * 1000LL;
+    case TimeSeriesChart::Range::OneHour:
+        return 60 * 60 * 1000LL;
+    case TimeSeriesChart::Range::OneDay:
+        return 24 * 60 * 60 * 1000LL;
+    case TimeSeriesChart::Range::SevenDays:
+        return 7 * 24 * 60 * 60 * 1000LL;
+    case TimeSeriesChart::Range::All:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent)
+    : QWidget(parent)
+    , m_chart(new QChart)
+    , m_timeAxis(new QDateTimeAxis(this))
+    , m_valueAxis(new QValueAxis(this))
+    , m_rangeBox(new QComboBox(this))
+    , m_pauseBox(new QCheckBox(tr("Pause"), this))
+{
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_view = new QChartView(m_chart, this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setRubberBand(QChartView::HorizontalRubberBand);
+
+    m_rangeBox->addItem(tr("Last 15 minutes"), QVariant::fromValue(Range::FifteenMinutes));
+    m_rangeBox->addItem(tr("Last hour"), QVariant::fromValue(Range::OneHour));
+    m_rangeBox->addItem(tr("Last 24 hours"), QVariant::fromValue(Range::OneDay));
+    m_rangeBox->addItem(tr("Last 7 days"), QVariant::fromValue(Range::SevenDays));
+    m_rangeBox->addItem(tr("All samples"), QVariant::fromValue(Range::All));
+    m_rangeBox->setCurrentIndex(1);
+    m_rangeBox->setToolTip(tr("Time range shown, ending at the newest sample"));
+    m_pauseBox->setToolTip(tr("Stop following new samples"));
+    auto *resetZoom = new QPushButton(tr("Reset zoom"), this);
+    resetZoom->setToolTip(tr("Drag across the chart to zoom in; this shows the whole range again"));
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_rangeBox);
+    controls->addWidget(m_pauseBox);
+    controls->addWidget(resetZoom);
+    controls->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(m_view, 1);
+
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        setRange(m_rangeBox->itemData(index).value<Range>());
+    });
+    connect(m_pauseBox, &QCheckBox::toggled, this, &TimeSeriesChart::setPaused);
+    connect(resetZoom, &QPushButton::clicked, this, [this] {
+        m_chart->zoomReset();
+        refresh();
+    });
+}
+
+void TimeSeriesChart::setModel(TimeSeriesModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (model) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &TimeSeriesChart::scheduleRefresh);
+        connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            rebuildSeries();
+            scheduleRefresh();
+        });
+    }
+    rebuildSeries();
+    refresh();
+}
+
+void TimeSeriesChart::setTitle(const QString &title)
+{
+    m_chart->setTitle(title);
+}
+
+void TimeSeriesChart::setRange(Range range)
+{
+    m_range = range;
+    const int index = m_rangeBox->findData(QVariant::fromValue(range));
+    if (index != m_rangeBox->currentIndex())
+        m_rangeBox->setCurrentIndex(index);
+    refresh();
+}
+
+void TimeSeriesChart::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_pauseBox->isChecked() != paused)
+        m_pauseBox->setChecked(paused);
+    if (!paused)
+        refresh();
+}
+
+int TimeSeriesChart::pointBudget() const
+{
+    const int width = int(m_chart->plotArea().width());
+    return std::max(200, 2 * (width > 0 ? width : m_view->width()));
+}
+
+void TimeSeriesChart::rebuildSeries()
+{
+    for (QLineSeries *series : std::as_const(m_series)) {
+        m_chart->removeSeries(series);
+        delete series;
+    }
+    m_series.clear();
+    if (!m_model)
+        return;
+    for (const QString &name : m_model->seriesNames()) {
+        auto *series = new QLineSeries(this);
+        series->setName(name);
+        m_chart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_valueAxis);
+        connect(
+            series, &QLineSeries::hovered, this, [this, series](const QPointF &point, bool state) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const QString when = QLocale().toString(
+                    QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toLocalTime(),
+                    QLocale::ShortFormat);
+                QToolTip::showText(
+                    QCursor::pos(),
+                    QStringLiteral("%1\n%2: %3").arg(when, series->name()).arg(point.y()));
+            });
+        m_series.append(series);
+    }
+}
+
+void TimeSeriesChart::scheduleRefresh()
+{
+    if (m_paused || m_refreshPending)
+        return;
+    // Coalesce a burst of inserted samples into one redraw.
+    m_refreshPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshPending = false;
+        refresh();
+    });
+}
+
+void TimeSeriesChart::refresh()
+{
+    if (!m_model || m_model->rowCount() == 0) {
+        for (QLineSeries *series : std::as_const(m_series))
+            series->clear();
+        return;
+    }
+    m_to = m_model->lastMsecs();
+    const qint64 span = rangeMsecs(m_range);
+    m_from = span > 0 ? m_to - span : m_model->firstMsecs();
+
+    const int budget = pointBudget();
+    double minY = std::numeric_limits<double>::max();
+    double maxY = std::numeric_limits<double>::lowest();
+    for (int i = 0; i < m_series.size(); ++i) {
+        const QList<QPointF> points = downsampleLttb(m_model->points(i, m_from, m_to), budget);
+        for (const QPointF &p : points) {
+            minY = std::min(minY, p.y());
+            maxY = std::max(maxY, p.y());
+        }
+        m_series.at(i)->replace(points);
+    }
+    if (minY > maxY) {
+        minY = 0;
+        maxY = 1;
+    }
+    const double pad = (maxY - minY) * 0.05;
+    m_valueAxis->setRange(std::min(0.0, minY - pad), maxY + std::max(pad, 1e-9));
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from),
+                         QDateTime::fromMSecsSinceEpoch(std::max(m_to, m_from + 1)));
+    m_timeAxis->setFormat(m_to - m_from > 24 * 60 * 60 * 1000LL ? QStringLiteral("MM-dd HH:mm")
+                                                                : QStringLiteral("HH:mm:ss"));
+}
+
+bool TimeSeriesChart::exportPng(const QString &path) const
+{
+    return m_view->grab().save(path, "PNG");
+}
+
+bool TimeSeriesChart::exportCsv(const QString &path) const
+{
+    if (!m_model)
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(m_model->toCsv(m_from, m_to));
+    return file.commit();
+}
+
+} // namespace mcphub
