@@ -69,7 +69,11 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
             }
         }
         db.setDatabaseName(spec.sqlitePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        // Wait for another writer up to 5 s unless the spec says otherwise.
+        QString options = spec.connectOptions;
+        if (!options.contains(QLatin1String("QSQLITE_BUSY_TIMEOUT")))
+            options.prepend(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;"));
+        db.setConnectOptions(options);
     } else {
         db.setHostName(spec.host);
         db.setPort(spec.port);
