@@ -103,6 +103,7 @@ SqlConnectionSpec ConnectionProfile::toSpec() const
 {
     if (kind == Kind::Sqlite) {
         SqlConnectionSpec spec = SqlConnectionSpec::sqlite(sqlitePath);
+        spec.connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs);
         return spec;
     }
     SqlConnectionSpec spec;

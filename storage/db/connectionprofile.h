@@ -18,6 +18,7 @@ struct ConnectionProfile
     QString name; // empty for an ad-hoc profile from --sqlite/--pg
     Kind kind = Kind::Sqlite;
     QString sqlitePath;
+    int sqliteBusyTimeoutMs = 5000; // how long to wait for another writer
     QStringList hosts;
     int port = 5432;
     QString database;

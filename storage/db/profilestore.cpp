@@ -34,8 +34,11 @@ QMutex &sessionMutex()
 
 std::unique_ptr<QSettings> openSettings(const QString &file)
 {
+    // A fixed organisation/application so that the console and mcphub-adminctl (whose
+    // application name differs) share the profiles.
     if (file.isEmpty())
-        return std::make_unique<QSettings>();
+        return std::make_unique<QSettings>(
+            QSettings::UserScope, QStringLiteral("MCPHub"), QStringLiteral("mcphub-admin"));
     return std::make_unique<QSettings>(file, QSettings::IniFormat);
 }
 
@@ -47,6 +50,11 @@ ProfileStore::ProfileStore(QString settingsFile, SecretStore secrets)
     : m_settingsFile(std::move(settingsFile))
     , m_secrets(std::move(secrets))
 {}
+
+QString ProfileStore::settingsFileName() const
+{
+    return openSettings(m_settingsFile)->fileName();
+}
 
 QString ProfileStore::secretKey(const QString &name)
 {

@@ -16,7 +16,8 @@ namespace mcphub {
 class ProfileStore
 {
 public:
-    // `settingsFile` empty: the application's QSettings (organisation/application names).
+    // `settingsFile` empty: the user's MCPHub/mcphub-admin settings, shared by the console and
+    // the CLI; otherwise that INI file.
     explicit ProfileStore(QString settingsFile = {},
                           SecretStore secrets = SecretStore(QStringLiteral("mcphub-admin")));
 
@@ -34,6 +35,7 @@ public:
 
     Result<void> remove(const QString &name);
 
+    QString settingsFileName() const;
     static QString secretKey(const QString &name);
     static Result<void> checkName(const QString &name);
 

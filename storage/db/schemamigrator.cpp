@@ -1,5 +1,6 @@
 #include "storage/db/schemamigrator.h"
 
+#include "storage/db/repositorycontext.h"
 #include "storage/db/sqlerror.h"
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
@@ -34,9 +35,7 @@ SchemaMigrator::SchemaMigrator(QString connectionName, QString scriptsRoot)
 
 QString SchemaMigrator::defaultAppliedBy()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
+    const QString user = RepositoryContext::defaultActor();
     return QStringLiteral("%1@%2 (%3 %4)")
         .arg(user,
              QHostInfo::localHostName(),
@@ -248,7 +247,11 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
                                 tr("Cannot take the schema migration lock."));
             }
         }
-        if (!query.exec(dialect.createHistoryTableStatement())) {
+        // Under the lock, so that two first runs cannot both create it.
+        const auto exists = historyTableExists();
+        if (!exists)
+            return exists.error();
+        if (!*exists && !query.exec(dialect.createHistoryTableStatement())) {
             return sqlError(query.lastError(),
                             QStringLiteral("schema_migrations"),
                             tr("Cannot create the schema history table."));
@@ -320,8 +323,8 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
         }
         if (auto r = tx.commit(); !r)
             return r.error();
-        qCInfo(lcDatabase) << "applied schema migration" << script.version << script.description
-                           << "in" << row.executionMs << "ms";
+        qCDebug(lcDatabase) << "applied schema migration" << script.version << script.description
+                            << "in" << row.executionMs << "ms";
         done << row;
     }
 }

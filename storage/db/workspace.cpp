@@ -9,6 +9,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace mcphub {
 
 namespace {
@@ -33,8 +38,14 @@ QString RepositoryContext::defaultActor()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME", QStringLiteral("unknown"));
-    return user;
+        user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        if (const passwd *entry = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+    }
+#endif
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
 QSqlDatabase Workspace::database() const
@@ -125,7 +136,7 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
                              profile);
         }
         if (ws.m_readOnly)
-            spec.connectOptions = QStringLiteral("QSQLITE_OPEN_READONLY");
+            spec.connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
     }
 
     const auto db = openSqlConnection(spec, connectionName);

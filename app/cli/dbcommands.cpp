@@ -1,0 +1,139 @@
+#include "app/cli/dbcommands.h"
+
+#include "app/cli/workspaceoptions.h"
+#include "storage/db/workspace.h"
+
+#include <QCommandLineParser>
+
+namespace mcphub::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DbCommand", text);
+}
+
+QString versionText(int version)
+{
+    return QStringLiteral("%1").arg(version, 4, 10, QLatin1Char('0'));
+}
+
+void printStatus(const SchemaStatus &status)
+{
+    out() << tr("Schema version %1 (this console knows %2).")
+                 .arg(status.databaseVersion)
+                 .arg(status.knownVersion)
+          << Qt::endl;
+    for (const AppliedMigration &m : status.applied) {
+        const QString state = status.drifted.contains(m.version) ? tr("DRIFT") : tr("applied");
+        out() << QStringLiteral("  %1  %2  %3  %4  %5 ms  %6")
+                     .arg(state, -8)
+                     .arg(versionText(m.version), m.description)
+                     .arg(m.appliedAt.toString(Qt::ISODate))
+                     .arg(m.executionMs)
+                     .arg(m.appliedBy)
+              << Qt::endl;
+    }
+    for (const MigrationScript &s : status.pending) {
+        out() << QStringLiteral("  %1  %2  %3")
+                     .arg(tr("pending"), -8)
+                     .arg(versionText(s.version), s.description)
+              << Qt::endl;
+    }
+}
+
+int runDb(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Create a workspace database, show its schema migrations or apply them.\n"
+           "  init     create the database if needed and apply every schema migration\n"
+           "  status   list applied and pending migrations and any drift; changes nothing\n"
+           "           (exit 1 on drift)\n"
+           "  migrate  apply the pending migrations"));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("init, status or migrate."),
+                                 QStringLiteral("init|status|migrate"));
+    const WorkspaceOptions workspaceOptions;
+    workspaceOptions.addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("db")} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: db"),
+            QStringLiteral("Usage: %1 db").arg(QCoreApplication::applicationName()));
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 1
+        || !QStringList{QStringLiteral("init"), QStringLiteral("status"), QStringLiteral("migrate")}
+                .contains(action)) {
+        return fail(tr("say init, status or migrate. Run \"%1 db --help\".")
+                        .arg(QCoreApplication::applicationName()));
+    }
+
+    QStringList warnings;
+    const auto profile = workspaceOptions.profile(parser, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err() << tr("warning: ") << w << Qt::endl;
+    if (!profile)
+        return fail(profile.error().toString());
+
+    if (action == QLatin1String("init") && profile->kind == ConnectionProfile::Kind::Postgres) {
+        const auto created = Workspace::createPostgresDatabase(*profile);
+        if (!created)
+            return fail(created.error().toString());
+        if (*created)
+            out() << tr("Created database %1.").arg(profile->database) << Qt::endl;
+    }
+
+    const auto mode
+        = action == QLatin1String("status") ? Workspace::Mode::Inspect : Workspace::Mode::Migrate;
+    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), mode);
+    if (!ws)
+        return fail(ws.error().toString());
+    for (const QString &w : ws->warnings())
+        err() << tr("warning: ") << w << Qt::endl;
+
+    int code = ExitOk;
+    if (action == QLatin1String("status")) {
+        printStatus(ws->schema());
+        if (!ws->schema().drifted.isEmpty()) {
+            err() << profile->displayName() << ": "
+                  << tr("schema drift: an applied migration differs from the one this console "
+                        "carries. Open the database with the console version that created it, "
+                        "or restore it from a backup.")
+                  << Qt::endl;
+            code = ExitFindings;
+        }
+    } else {
+        const QList<AppliedMigration> applied = ws->appliedNow();
+        for (const AppliedMigration &m : applied) {
+            out() << tr("Applied schema migration %1 (%2) in %3 ms.")
+                         .arg(versionText(m.version), m.description)
+                         .arg(m.executionMs)
+                  << Qt::endl;
+        }
+        if (applied.isEmpty()) {
+            out() << tr("The schema is up to date (version %1).").arg(ws->schema().databaseVersion)
+                  << Qt::endl;
+        }
+    }
+    ws->close();
+    return code;
+}
+
+} // namespace
+
+CliCommand dbCommand()
+{
+    return {QStringLiteral("db"),
+            QCoreApplication::translate("DbCommand",
+                                        "Create a workspace database and manage its schema."),
+            runDb};
+}
+
+} // namespace mcphub::cli
