@@ -59,6 +59,7 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
         if (spec.sqlitePath != QLatin1String(":memory:")) {
             const QFileInfo info(spec.sqlitePath);
             if (!QDir().mkpath(info.absolutePath())) {
+                db = QSqlDatabase();
                 closeSqlConnection(connectionName);
                 return Error::make(Error::Code::Io,
                                    QCoreApplication::translate(
@@ -85,6 +86,7 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
 
     if (!db.open()) {
         const QString detail = db.lastError().text();
+        db = QSqlDatabase(); // drop our handle so that removal does not warn "still in use"
         closeSqlConnection(connectionName);
         return Error::make(Error::Code::Database,
                            QCoreApplication::translate(

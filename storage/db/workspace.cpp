@@ -75,7 +75,7 @@ Result<bool> Workspace::createPostgresDatabase(const ConnectionProfile &profile)
     ConnectionProfile maintenance = profile;
     maintenance.database = QStringLiteral("postgres");
     const QString name = QStringLiteral("mcphub-create-database");
-    const auto db = openSqlConnection(maintenance.toSpec(), name);
+    auto db = openSqlConnection(maintenance.toSpec(), name);
     if (!db) {
         Error e = db.error();
         e.message = tr("Cannot connect to the server's \"postgres\" database to create the "
@@ -108,6 +108,7 @@ Result<bool> Workspace::createPostgresDatabase(const ConnectionProfile &profile)
         }
     }
     Q_UNUSED(created)
+    db = QSqlDatabase();
     closeSqlConnection(name);
     return result;
 }
@@ -139,8 +140,7 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
             spec.connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
     }
 
-    const auto db = openSqlConnection(spec, connectionName);
-    if (!db)
+    if (const auto db = openSqlConnection(spec, connectionName); !db)
         return atProfile(db.error(), profile);
 
     const SchemaMigrator migrator(connectionName);
