@@ -59,8 +59,30 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString &conninf
             if (profile.hosts.isEmpty() || key == QLatin1String("host"))
                 profile.hosts = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         } else if (key == QLatin1String("port")) {
-            // libpq allows one port per host; the console keeps one port for all.
-            profile.port = value.section(QLatin1Char(','), 0, 0).toInt();
+            // libpq allows one port per host ("a,b:5433" gives ",5433"); QPSQL takes one
+            // port for all hosts, so the console keeps the first one given.
+            QStringList ports = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+            ports.removeDuplicates();
+            bool numeric = !ports.isEmpty();
+            if (numeric)
+                profile.port = ports.first().toInt(&numeric);
+            if (!numeric || profile.port <= 0 || profile.port > 65535) {
+                PQconninfoFree(options);
+                return Error::make(Error::Code::Invalid,
+                                   QCoreApplication::translate(
+                                       "ConnectionProfile",
+                                       "The port in the PostgreSQL connection string is not a "
+                                       "number from 1 to 65535."),
+                                   QStringLiteral("--pg"),
+                                   value);
+            }
+            if (ports.size() > 1 && warnings) {
+                warnings->append(QCoreApplication::translate(
+                                     "ConnectionProfile",
+                                     "Different ports per host are not supported; port %1 is "
+                                     "used for every host.")
+                                     .arg(profile.port));
+            }
         } else if (key == QLatin1String("dbname")) {
             profile.database = value;
         } else if (key == QLatin1String("user")) {
