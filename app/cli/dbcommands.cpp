@@ -9,11 +9,6 @@ namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DbCommand", text);
-}
-
 QString versionText(int version)
 {
     return QStringLiteral("%1").arg(version, 4, 10, QLatin1Char('0'));
@@ -21,12 +16,14 @@ QString versionText(int version)
 
 void printStatus(const SchemaStatus &status)
 {
-    out() << tr("Schema version %1 (this console knows %2).")
+    out() << QCoreApplication::translate("DbCommand", "Schema version %1 (this console knows %2).")
                  .arg(status.databaseVersion)
                  .arg(status.knownVersion)
           << Qt::endl;
     for (const AppliedMigration &m : status.applied) {
-        const QString state = status.drifted.contains(m.version) ? tr("DRIFT") : tr("applied");
+        const QString state = status.drifted.contains(m.version)
+                                  ? QCoreApplication::translate("DbCommand", "DRIFT")
+                                  : QCoreApplication::translate("DbCommand", "applied");
         out() << QStringLiteral("  %1  %2  %3  %4  %5 ms  %6")
                      .arg(state, -8)
                      .arg(versionText(m.version), m.description)
@@ -37,7 +34,7 @@ void printStatus(const SchemaStatus &status)
     }
     for (const MigrationScript &s : status.pending) {
         out() << QStringLiteral("  %1  %2  %3")
-                     .arg(tr("pending"), -8)
+                     .arg(QCoreApplication::translate("DbCommand", "pending"), -8)
                      .arg(versionText(s.version), s.description)
               << Qt::endl;
     }
@@ -46,16 +43,18 @@ void printStatus(const SchemaStatus &status)
 int runDb(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Create a workspace database, show its schema migrations or apply them.\n"
-           "  init     create the database if needed and apply every schema migration\n"
-           "  status   list applied and pending migrations and any drift; changes nothing\n"
-           "           (exit 1 on drift)\n"
-           "  migrate  apply the pending migrations"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "DbCommand",
+        "Create a workspace database, show its schema migrations or apply them.\n"
+        "  init     create the database if needed and apply every schema migration\n"
+        "  status   list applied and pending migrations and any drift; changes nothing\n"
+        "           (exit 1 on drift)\n"
+        "  migrate  apply the pending migrations"));
     const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("init, status or migrate."),
-                                 QStringLiteral("init|status|migrate"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QCoreApplication::translate("DbCommand", "init, status or migrate."),
+        QStringLiteral("init|status|migrate"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("db")} + arguments))
@@ -71,14 +70,15 @@ int runDb(const QStringList &arguments)
     if (positional.size() != 1
         || !QStringList{QStringLiteral("init"), QStringLiteral("status"), QStringLiteral("migrate")}
                 .contains(action)) {
-        return fail(tr("say init, status or migrate. Run \"%1 db --help\".")
+        return fail(QCoreApplication::translate(
+                        "DbCommand", "say init, status or migrate. Run \"%1 db --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
 
     QStringList warnings;
     const auto profile = workspaceOptions.profile(parser, &warnings);
     for (const QString &w : std::as_const(warnings))
-        err() << tr("warning: ") << w << Qt::endl;
+        err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
     if (!profile)
         return fail(profile.error().toString());
 
@@ -87,7 +87,9 @@ int runDb(const QStringList &arguments)
         if (!created)
             return fail(created.error().toString());
         if (*created)
-            out() << tr("Created database %1.").arg(profile->database) << Qt::endl;
+            out() << QCoreApplication::translate("DbCommand", "Created database %1.")
+                         .arg(profile->database)
+                  << Qt::endl;
     }
 
     const auto mode
@@ -96,29 +98,34 @@ int runDb(const QStringList &arguments)
     if (!ws)
         return fail(ws.error().toString());
     for (const QString &w : ws->warnings())
-        err() << tr("warning: ") << w << Qt::endl;
+        err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
 
     int code = ExitOk;
     if (action == QLatin1String("status")) {
         printStatus(ws->schema());
         if (!ws->schema().drifted.isEmpty()) {
             err() << profile->displayName() << ": "
-                  << tr("schema drift: an applied migration differs from the one this console "
-                        "carries. Open the database with the console version that created it, "
-                        "or restore it from a backup.")
+                  << QCoreApplication::translate(
+                         "DbCommand",
+                         "schema drift: an applied migration differs from the one this console "
+                         "carries. Open the database with the console version that created it, "
+                         "or restore it from a backup.")
                   << Qt::endl;
             code = ExitFindings;
         }
     } else {
         const QList<AppliedMigration> applied = ws->appliedNow();
         for (const AppliedMigration &m : applied) {
-            out() << tr("Applied schema migration %1 (%2) in %3 ms.")
+            out() << QCoreApplication::translate("DbCommand",
+                                                 "Applied schema migration %1 (%2) in %3 ms.")
                          .arg(versionText(m.version), m.description)
                          .arg(m.executionMs)
                   << Qt::endl;
         }
         if (applied.isEmpty()) {
-            out() << tr("The schema is up to date (version %1).").arg(ws->schema().databaseVersion)
+            out() << QCoreApplication::translate("DbCommand",
+                                                 "The schema is up to date (version %1).")
+                         .arg(ws->schema().databaseVersion)
                   << Qt::endl;
         }
     }

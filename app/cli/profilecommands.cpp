@@ -11,11 +11,6 @@ namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProfileCommand", text);
-}
-
 QString describe(const ConnectionProfile &p)
 {
     QString text = p.kind == ConnectionProfile::Kind::Sqlite
@@ -27,32 +22,42 @@ QString describe(const ConnectionProfile &p)
     if (p.kind == ConnectionProfile::Kind::Postgres && !p.sslMode.isEmpty())
         text += QStringLiteral(" sslmode=") + p.sslMode;
     if (p.readOnly)
-        text += QLatin1Char(' ') + tr("(read-only)");
+        text += QLatin1Char(' ') + QCoreApplication::translate("ProfileCommand", "(read-only)");
     return text;
 }
 
 int runProfile(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Manage saved connection profiles. Passwords go to the system keychain only.\n"
-           "  list                                   the profiles\n"
-           "  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that "
-           "name)\n"
-           "  remove NAME                            delete a profile and its password"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ProfileCommand",
+        "Manage saved connection profiles. Passwords go to the system keychain only.\n"
+        "  list                                   the profiles\n"
+        "  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that "
+        "name)\n"
+        "  remove NAME                            delete a profile and its password"));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption sqlite(QStringLiteral("sqlite"), tr("An SQLite file."), tr("path"));
+    const QCommandLineOption sqlite(
+        QStringLiteral("sqlite"),
+        QCoreApplication::translate("ProfileCommand", "An SQLite file."),
+        QCoreApplication::translate("ProfileCommand", "path"));
     const QCommandLineOption pg(
-        QStringLiteral("pg"), tr("A PostgreSQL connection string or URI."), tr("conninfo"));
-    const QCommandLineOption readOnly(QStringLiteral("read-only"),
-                                      tr("Never write through this profile."));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           tr("Read the password from the first line of "
-                                              "standard input."));
+        QStringLiteral("pg"),
+        QCoreApplication::translate("ProfileCommand", "A PostgreSQL connection string or URI."),
+        QCoreApplication::translate("ProfileCommand", "conninfo"));
+    const QCommandLineOption readOnly(
+        QStringLiteral("read-only"),
+        QCoreApplication::translate("ProfileCommand", "Never write through this profile."));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        QCoreApplication::translate("ProfileCommand",
+                                    "Read the password from the first line of "
+                                    "standard input."));
     parser.addOptions({sqlite, pg, readOnly, passwordStdin});
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, add or remove."),
-                                 QStringLiteral("list|add|remove [NAME]"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QCoreApplication::translate("ProfileCommand", "list, add or remove."),
+        QStringLiteral("list|add|remove [NAME]"));
     if (!parser.parse(QStringList{QStringLiteral("profile")} + arguments))
         return fail(parser.errorText());
     if (parser.isSet(help)) {
@@ -74,12 +79,15 @@ int runProfile(const QStringList &arguments)
     if (action == QLatin1String("remove") && positional.size() == 2) {
         if (auto r = store.remove(positional.at(1)); !r)
             return fail(r.error().toString());
-        out() << tr("Removed profile %1.").arg(positional.at(1)) << Qt::endl;
+        out() << QCoreApplication::translate("ProfileCommand", "Removed profile %1.")
+                     .arg(positional.at(1))
+              << Qt::endl;
         return ExitOk;
     }
     if (action == QLatin1String("add") && positional.size() == 2) {
         if (parser.isSet(sqlite) == parser.isSet(pg))
-            return fail(tr("give either --sqlite PATH or --pg CONNINFO."));
+            return fail(QCoreApplication::translate("ProfileCommand",
+                                                    "give either --sqlite PATH or --pg CONNINFO."));
         QStringList warnings;
         ConnectionProfile profile;
         if (parser.isSet(sqlite)) {
@@ -97,7 +105,8 @@ int runProfile(const QStringList &arguments)
         if (parser.isSet(passwordStdin)) {
             QFile in;
             if (!in.open(stdin, QIODevice::ReadOnly))
-                return fail(tr("cannot read the password from standard input."));
+                return fail(QCoreApplication::translate(
+                    "ProfileCommand", "cannot read the password from standard input."));
             profile.password = QString::fromUtf8(in.readLine())
                                    .remove(QLatin1Char('\n'))
                                    .remove(QLatin1Char('\r'));
@@ -106,14 +115,19 @@ int runProfile(const QStringList &arguments)
         if (!saved)
             return fail(saved.error().toString());
         for (const QString &w : std::as_const(warnings))
-            err() << tr("warning: ") << w << Qt::endl;
+            err() << QCoreApplication::translate("ProfileCommand", "warning: ") << w << Qt::endl;
         if (!saved->isEmpty())
-            err() << tr("warning: ") << *saved << Qt::endl;
-        out() << tr("Saved profile %1: %2").arg(profile.name, describe(profile)) << Qt::endl;
+            err() << QCoreApplication::translate("ProfileCommand", "warning: ") << *saved
+                  << Qt::endl;
+        out() << QCoreApplication::translate("ProfileCommand", "Saved profile %1: %2")
+                     .arg(profile.name, describe(profile))
+              << Qt::endl;
         return ExitOk;
     }
-    return fail(tr("say list, add NAME or remove NAME. Run \"%1 profile --help\".")
-                    .arg(QCoreApplication::applicationName()));
+    return fail(
+        QCoreApplication::translate("ProfileCommand",
+                                    "say list, add NAME or remove NAME. Run \"%1 profile --help\".")
+            .arg(QCoreApplication::applicationName()));
 }
 
 } // namespace

@@ -7,24 +7,22 @@
 
 namespace mcphub::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WorkspaceOptions", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 WorkspaceOptions::WorkspaceOptions()
     : m_profile(QStringLiteral("profile"),
-                tr("Open the workspace of this saved connection profile."),
-                tr("name"))
-    , m_sqlite(QStringLiteral("sqlite"), tr("Open this SQLite workspace file."), tr("path"))
+                QCoreApplication::translate("WorkspaceOptions",
+                                            "Open the workspace of this saved connection profile."),
+                QCoreApplication::translate("WorkspaceOptions", "name"))
+    , m_sqlite(QStringLiteral("sqlite"),
+               QCoreApplication::translate("WorkspaceOptions", "Open this SQLite workspace file."),
+               QCoreApplication::translate("WorkspaceOptions", "path"))
     , m_pg(QStringLiteral("pg"),
-           tr("Open this PostgreSQL workspace: \"host=... port=... dbname=... user=...\" or a "
-              "postgresql:// URI, as psql takes it."),
-           tr("conninfo"))
+           QCoreApplication::translate(
+               "WorkspaceOptions",
+               "Open this PostgreSQL workspace: \"host=... port=... dbname=... user=...\" or a "
+               "postgresql:// URI, as psql takes it."),
+           QCoreApplication::translate("WorkspaceOptions", "conninfo"))
 {}
 
 void WorkspaceOptions::addTo(QCommandLineParser &parser) const
@@ -40,9 +38,11 @@ Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &pa
     const int chosen
         = int(parser.isSet(m_profile)) + int(parser.isSet(m_sqlite)) + int(parser.isSet(m_pg));
     if (chosen > 1) {
-        return Error::make(Error::Code::Invalid,
-                           tr("Give only one of --profile, --sqlite and --pg."),
-                           QStringLiteral("--profile/--sqlite/--pg"));
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("WorkspaceOptions",
+                                        "Give only one of --profile, --sqlite and --pg."),
+            QStringLiteral("--profile/--sqlite/--pg"));
     }
     if (parser.isSet(m_sqlite))
         return ConnectionProfile::sqliteFile(parser.value(m_sqlite));

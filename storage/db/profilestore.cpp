@@ -14,11 +14,6 @@ namespace mcphub {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProfileStore", text);
-}
-
 // Passwords the keychain refused, for this session only (never written anywhere).
 QHash<QString, QString> &sessionPasswords()
 {
@@ -66,8 +61,10 @@ Result<void> ProfileStore::checkName(const QString &name)
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
     if (!pattern.match(name).hasMatch()) {
         return Error::make(Error::Code::Invalid,
-                           tr("A profile name is 1 to 64 letters, digits, '.', '_' or '-', "
-                              "starting with a letter or digit."),
+                           QCoreApplication::translate(
+                               "ProfileStore",
+                               "A profile name is 1 to 64 letters, digits, '.', '_' or '-', "
+                               "starting with a letter or digit."),
                            name);
     }
     return {};
@@ -114,8 +111,10 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
         settings->sync();
         if (settings->status() != QSettings::NoError) {
             return Error::make(Error::Code::Io,
-                               tr("Cannot write the profile settings. Check the permissions of "
-                                  "the settings file."),
+                               QCoreApplication::translate(
+                                   "ProfileStore",
+                                   "Cannot write the profile settings. Check the permissions of "
+                                   "the settings file."),
                                settings->fileName());
         }
     }
@@ -129,8 +128,10 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
     }
     sessionPasswords().insert(profile.name, profile.password);
     qCWarning(lcKeychain) << "profile password kept in memory:" << stored.error().toString();
-    return tr("The system keychain is not available, so the password of profile \"%1\" is kept "
-              "in memory for this session only and will be asked for again next time (%2).")
+    return QCoreApplication::translate(
+               "ProfileStore",
+               "The system keychain is not available, so the password of profile \"%1\" is kept "
+               "in memory for this session only and will be asked for again next time (%2).")
         .arg(profile.name,
              stored.error().detail.isEmpty() ? stored.error().message : stored.error().detail);
 }
@@ -141,8 +142,10 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
     settings->beginGroup(kGroup);
     if (!settings->childGroups().contains(name)) {
         return Error::make(Error::Code::NotFound,
-                           tr("There is no connection profile with this name. List them with "
-                              "\"mcphub-adminctl profile list\"."),
+                           QCoreApplication::translate(
+                               "ProfileStore",
+                               "There is no connection profile with this name. List them with "
+                               "\"mcphub-adminctl profile list\"."),
                            name);
     }
     settings->beginGroup(name);
@@ -178,8 +181,10 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
     if (password) {
         profile.password = *password;
     } else if (password.error().code != Error::Code::NotFound && warning) {
-        *warning = tr("The password of profile \"%1\" could not be read from the system "
-                      "keychain: %2")
+        *warning = QCoreApplication::translate(
+                       "ProfileStore",
+                       "The password of profile \"%1\" could not be read from the system "
+                       "keychain: %2")
                        .arg(name, password.error().message);
     }
     return profile;
@@ -192,7 +197,10 @@ Result<void> ProfileStore::remove(const QString &name)
         settings->beginGroup(kGroup);
         if (!settings->childGroups().contains(name)) {
             return Error::make(
-                Error::Code::NotFound, tr("There is no connection profile with this name."), name);
+                Error::Code::NotFound,
+                QCoreApplication::translate("ProfileStore",
+                                            "There is no connection profile with this name."),
+                name);
         }
         settings->remove(name);
         settings->sync();

@@ -19,14 +19,7 @@
 
 namespace mcphub {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SchemaMigrator", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 SchemaMigrator::SchemaMigrator(QString connectionName, QString scriptsRoot)
     : m_connectionName(std::move(connectionName))
@@ -116,13 +109,18 @@ Result<QList<MigrationScript>> SchemaMigrator::scripts() const
         const QString path = dir.filePath(file);
         if (!match.hasMatch()) {
             return Error::make(Error::Code::Invalid,
-                               tr("A schema script is not named NNNN_description.sql. Rename it."),
+                               QCoreApplication::translate(
+                                   "SchemaMigrator",
+                                   "A schema script is not named NNNN_description.sql. Rename it."),
                                path);
         }
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly)) {
             return Error::make(
-                Error::Code::Io, tr("Cannot read the schema script."), path, in.errorString());
+                Error::Code::Io,
+                QCoreApplication::translate("SchemaMigrator", "Cannot read the schema script."),
+                path,
+                in.errorString());
         }
         const QByteArray text = in.readAll();
         MigrationScript script;
@@ -133,7 +131,10 @@ Result<QList<MigrationScript>> SchemaMigrator::scripts() const
         script.path = path;
         if (!result.isEmpty() && result.last().version == script.version) {
             return Error::make(
-                Error::Code::Invalid, tr("Two schema scripts have the same version number."), path);
+                Error::Code::Invalid,
+                QCoreApplication::translate("SchemaMigrator",
+                                            "Two schema scripts have the same version number."),
+                path);
         }
         result << script;
     }
@@ -155,8 +156,10 @@ Result<bool> SchemaMigrator::historyTableExists() const
                   QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = "
                                  "'schema_migrations' AND schemaname = current_schema()"));
     if (!ok || !query.next())
-        return sqlError(
-            query.lastError(), m_connectionName, tr("Cannot read the database's schema version."));
+        return sqlError(query.lastError(),
+                        m_connectionName,
+                        QCoreApplication::translate("SchemaMigrator",
+                                                    "Cannot read the database's schema version."));
     return query.value(0).toInt() > 0;
 }
 
@@ -176,9 +179,10 @@ Result<SchemaStatus> SchemaMigrator::readStatus(const QList<MigrationScript> &sc
         if (!query.exec(QStringLiteral(
                 "SELECT version, description, checksum, applied_at, execution_ms, applied_by "
                 "FROM schema_migrations ORDER BY version"))) {
-            return sqlError(query.lastError(),
-                            QStringLiteral("schema_migrations"),
-                            tr("Cannot read the schema history."));
+            return sqlError(
+                query.lastError(),
+                QStringLiteral("schema_migrations"),
+                QCoreApplication::translate("SchemaMigrator", "Cannot read the schema history."));
         }
         while (query.next()) {
             AppliedMigration row;
@@ -244,7 +248,8 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
             if (!query.exec()) {
                 return sqlError(query.lastError(),
                                 m_connectionName,
-                                tr("Cannot take the schema migration lock."));
+                                QCoreApplication::translate(
+                                    "SchemaMigrator", "Cannot take the schema migration lock."));
             }
         }
         // Under the lock, so that two first runs cannot both create it.
@@ -254,7 +259,8 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
         if (!*exists && !query.exec(dialect.createHistoryTableStatement())) {
             return sqlError(query.lastError(),
                             QStringLiteral("schema_migrations"),
-                            tr("Cannot create the schema history table."));
+                            QCoreApplication::translate("SchemaMigrator",
+                                                        "Cannot create the schema history table."));
         }
         const auto status = readStatus(*all);
         if (!status)
@@ -265,16 +271,20 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
                 versions << QString::number(v);
             return Error::make(
                 Error::Code::Drift,
-                tr("Schema drift: migration %1 applied to this database differs from the one "
-                   "this console carries. Nothing was changed. Open the database with the "
-                   "console version that created it, or restore it from a backup.")
+                QCoreApplication::translate(
+                    "SchemaMigrator",
+                    "Schema drift: migration %1 applied to this database differs from the one "
+                    "this console carries. Nothing was changed. Open the database with the "
+                    "console version that created it, or restore it from a backup.")
                     .arg(versions.join(QStringLiteral(", "))),
                 QStringLiteral("schema_migrations"));
         }
         if (status->newerThanConsole()) {
             return Error::make(Error::Code::ReadOnly,
-                               tr("The database has schema version %1, newer than this console "
-                                  "(%2). It was not changed; update the console to write to it.")
+                               QCoreApplication::translate(
+                                   "SchemaMigrator",
+                                   "The database has schema version %1, newer than this console "
+                                   "(%2). It was not changed; update the console to write to it.")
                                    .arg(status->databaseVersion)
                                    .arg(status->knownVersion),
                                QStringLiteral("schema_migrations"));
@@ -293,8 +303,10 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
             if (!query.exec(statements.at(i))) {
                 return sqlError(query.lastError(),
                                 QStringLiteral("%1 (statement %2)").arg(script.path).arg(i + 1),
-                                tr("Schema migration %1 failed and was rolled back; the database "
-                                   "is unchanged.")
+                                QCoreApplication::translate(
+                                    "SchemaMigrator",
+                                    "Schema migration %1 failed and was rolled back; the database "
+                                    "is unchanged.")
                                     .arg(script.version));
             }
         }
@@ -319,7 +331,9 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
             return sqlError(
                 query.lastError(),
                 QStringLiteral("schema_migrations"),
-                tr("Cannot record schema migration %1; it was rolled back.").arg(script.version));
+                QCoreApplication::translate(
+                    "SchemaMigrator", "Cannot record schema migration %1; it was rolled back.")
+                    .arg(script.version));
         }
         if (auto r = tx.commit(); !r)
             return r.error();

@@ -9,17 +9,16 @@ Error sqlError(const QSqlError &error, const QString &where, const QString &doin
     const QString code = error.nativeErrorCode();
     const QString text = error.text();
     const QString detail = code.isEmpty() ? text : QStringLiteral("%1: %2").arg(code, text);
-    auto tr = [](const char *s) {
-        return QCoreApplication::translate("SqlError", s);
-    };
 
     // SQLite: 5 SQLITE_BUSY, 6 SQLITE_LOCKED; PostgreSQL: 55P03 lock_not_available.
     if (code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("55P03")
         || text.contains(QLatin1String("database is locked"))) {
         return Error::make(Error::Code::Locked,
                            doing + QLatin1Char(' ')
-                               + tr("Another program is using the database. Close it or wait "
-                                    "until it finishes, then try again."),
+                               + QCoreApplication::translate(
+                                   "SqlError",
+                                   "Another program is using the database. Close it or wait "
+                                   "until it finishes, then try again."),
                            where,
                            detail);
     }
@@ -28,8 +27,10 @@ Error sqlError(const QSqlError &error, const QString &where, const QString &doin
         || text.contains(QLatin1String("not a database"))) {
         return Error::make(Error::Code::Database,
                            doing + QLatin1Char(' ')
-                               + tr("The file is not a valid SQLite database (it may be damaged). "
-                                    "Restore it from a backup or choose another file."),
+                               + QCoreApplication::translate(
+                                   "SqlError",
+                                   "The file is not a valid SQLite database (it may be damaged). "
+                                   "Restore it from a backup or choose another file."),
                            where,
                            detail);
     }
@@ -37,8 +38,10 @@ Error sqlError(const QSqlError &error, const QString &where, const QString &doin
     if (code == QLatin1String("8") || code == QLatin1String("25006")) {
         return Error::make(Error::Code::ReadOnly,
                            doing + QLatin1Char(' ')
-                               + tr("The database only allows reading. Connect to the primary "
-                                    "server or fix the file's permissions."),
+                               + QCoreApplication::translate(
+                                   "SqlError",
+                                   "The database only allows reading. Connect to the primary "
+                                   "server or fix the file's permissions."),
                            where,
                            detail);
     }
@@ -46,9 +49,11 @@ Error sqlError(const QSqlError &error, const QString &where, const QString &doin
     if (code == QLatin1String("42501")) {
         return Error::make(Error::Code::Database,
                            doing + QLatin1Char(' ')
-                               + tr("The database role lacks the privileges needed (for the "
-                                    "schema: CREATE on the schema). Ask the database owner to "
-                                    "grant them, or connect as the owner."),
+                               + QCoreApplication::translate(
+                                   "SqlError",
+                                   "The database role lacks the privileges needed (for the "
+                                   "schema: CREATE on the schema). Ask the database owner to "
+                                   "grant them, or connect as the owner."),
                            where,
                            detail);
     }

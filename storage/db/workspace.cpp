@@ -18,11 +18,6 @@ namespace mcphub {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Workspace", text);
-}
-
 Error atProfile(Error error, const ConnectionProfile &profile)
 {
     const QString place = profile.displayName();
@@ -78,9 +73,11 @@ Result<bool> Workspace::createPostgresDatabase(const ConnectionProfile &profile)
     auto db = openSqlConnection(maintenance.toSpec(), name);
     if (!db) {
         Error e = db.error();
-        e.message = tr("Cannot connect to the server's \"postgres\" database to create the "
-                       "workspace database. Create it yourself (createdb) or check the "
-                       "connection settings.");
+        e.message = QCoreApplication::translate(
+            "Workspace",
+            "Cannot connect to the server's \"postgres\" database to create the "
+            "workspace database. Create it yourself (createdb) or check the "
+            "connection settings.");
         return atProfile(e, profile);
     }
     bool created = false;
@@ -90,16 +87,20 @@ Result<bool> Workspace::createPostgresDatabase(const ConnectionProfile &profile)
         query.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = :name"));
         query.bindValue(QStringLiteral(":name"), profile.database);
         if (!query.exec()) {
-            result = atProfile(
-                sqlError(query.lastError(), {}, tr("Cannot look up the workspace database.")),
-                profile);
+            result = atProfile(sqlError(query.lastError(),
+                                        {},
+                                        QCoreApplication::translate(
+                                            "Workspace", "Cannot look up the workspace database.")),
+                               profile);
         } else if (!query.next()) {
             if (!query.exec(QStringLiteral("CREATE DATABASE ")
                             + SqlDialect::escape(*db, profile.database))) {
                 result = atProfile(sqlError(query.lastError(),
                                             {},
-                                            tr("Cannot create the workspace database. Ask the "
-                                               "server's administrator to create it for you.")),
+                                            QCoreApplication::translate(
+                                                "Workspace",
+                                                "Cannot create the workspace database. Ask the "
+                                                "server's administrator to create it for you.")),
                                    profile);
             } else {
                 created = true;
@@ -127,14 +128,18 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     if (profile.kind == ConnectionProfile::Kind::Sqlite) {
         const bool exists = QFileInfo::exists(profile.sqlitePath);
         if (!exists && ws.m_readOnly) {
-            return atProfile(Error::make(Error::Code::NotFound,
-                                         mode == Mode::Inspect
-                                             ? tr("There is no database file here. Create it "
-                                                  "with \"mcphub-adminctl db init\".")
-                                             : tr("There is no database file here, and a "
-                                                  "read-only profile cannot create one."),
-                                         profile.sqlitePath),
-                             profile);
+            return atProfile(
+                Error::make(
+                    Error::Code::NotFound,
+                    mode == Mode::Inspect
+                        ? QCoreApplication::translate("Workspace",
+                                                      "There is no database file here. Create it "
+                                                      "with \"mcphub-adminctl db init\".")
+                        : QCoreApplication::translate("Workspace",
+                                                      "There is no database file here, and a "
+                                                      "read-only profile cannot create one."),
+                    profile.sqlitePath),
+                profile);
         }
         if (ws.m_readOnly)
             spec.connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
@@ -152,9 +157,11 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
 
     if (status->newerThanConsole()) {
         ws.m_readOnly = true;
-        ws.m_warnings << tr("This database was created by a newer version of the console "
-                            "(schema %1, this console knows %2). It is open read-only; update "
-                            "the console to change it.")
+        ws.m_warnings << QCoreApplication::translate(
+                             "Workspace",
+                             "This database was created by a newer version of the console "
+                             "(schema %1, this console knows %2). It is open read-only; update "
+                             "the console to change it.")
                              .arg(status->databaseVersion)
                              .arg(status->knownVersion);
     } else if (!status->drifted.isEmpty()) {
@@ -165,10 +172,12 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
                 versions << QString::number(v);
             return atProfile(
                 Error::make(Error::Code::Drift,
-                            tr("Schema drift: migration %1 applied to this database differs "
-                               "from the one this console carries. Nothing was changed. Open "
-                               "the database with the console version that created it, or "
-                               "restore it from a backup.")
+                            QCoreApplication::translate(
+                                "Workspace",
+                                "Schema drift: migration %1 applied to this database differs "
+                                "from the one this console carries. Nothing was changed. Open "
+                                "the database with the console version that created it, or "
+                                "restore it from a backup.")
                                 .arg(versions.join(QStringLiteral(", "))),
                             QStringLiteral("schema_migrations")),
                 profile);
