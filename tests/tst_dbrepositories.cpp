@@ -5,6 +5,7 @@
 #include "storage/db/auditlogrepository.h"
 #include "storage/db/bearerkeyrepository.h"
 #include "storage/db/grouprepository.h"
+#include "storage/db/rowrepository.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/systemconfigrepository.h"
 #include "storage/db/transactionguard.h"
@@ -16,6 +17,7 @@
 
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using namespace mcphub;
 
@@ -74,6 +76,10 @@ private Q_SLOTS:
     void groupsKeysAndSystemConfig();
     void nestsInsideOuterTransaction_data() { MCPHUB_BACKEND_ROWS(); }
     void nestsInsideOuterTransaction();
+    void settingsShapedTables_data() { MCPHUB_BACKEND_ROWS(); }
+    void settingsShapedTables();
+    void backgroundThreadOpensItsOwnConnection_data() { MCPHUB_BACKEND_ROWS(); }
+    void backgroundThreadOpensItsOwnConnection();
     void usageLogPagesAndFilters_data() { MCPHUB_BACKEND_ROWS(); }
     void usageLogPagesAndFilters();
 
@@ -437,6 +443,110 @@ void TestDbRepositories::usageLogPagesAndFilters()
     QCOMPARE(*logs.deleteOlderThan(start.addSecs(150 * 60)), 150);
     QCOMPARE(logs.list({}, {})->total, 150);
     QCOMPARE(auditCount(), 1);
+}
+
+void TestDbRepositories::settingsShapedTables()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = open(backend);
+    QVERIFY(ws.ok());
+    const RepositoryContext ctx = ws->context(QStringLiteral("migrator"));
+
+    RowRepository clients = RowRepository::oauthClients(ctx);
+    VERIFY_OK(
+        clients.create({{QStringLiteral("client_id"), QStringLiteral("cli-1")},
+                        {QStringLiteral("client_secret"), QStringLiteral("very-secret")},
+                        {QStringLiteral("name"), QStringLiteral("Claude")},
+                        {QStringLiteral("redirect_uris"), QStringLiteral("[\"http://x/cb\"]")},
+                        {QStringLiteral("grants"), QStringLiteral("[\"authorization_code\"]")},
+                        {QStringLiteral("metadata"), QString()},
+                        {QStringLiteral("ordinal"), 0}}));
+    auto client = clients.find(QStringLiteral("cli-1"));
+    QVERIFY(client.ok() && client->has_value());
+    QCOMPARE((**client).value(QStringLiteral("redirect_uris")).toString(),
+             QStringLiteral("[\"http://x/cb\"]"));
+    QVERIFY((**client).value(QStringLiteral("metadata")).isNull());
+    VERIFY_OK(clients.update(QStringLiteral("cli-1"),
+                             {{QStringLiteral("name"), QStringLiteral("Claude 2")}}));
+    QCOMPARE((**clients.find(QStringLiteral("cli-1"))).value(QStringLiteral("name")).toString(),
+             QStringLiteral("Claude 2"));
+
+    RowRepository prompts = RowRepository::prompts(ctx);
+    for (int i = 0; i < 3; ++i) {
+        QVariantMap row{{QStringLiteral("id"), QStringLiteral("p%1").arg(i)},
+                        {QStringLiteral("name"), QStringLiteral("prompt %1").arg(i)},
+                        {QStringLiteral("template"), QStringLiteral("Hello {{name}}")},
+                        {QStringLiteral("ordinal"), 2 - i}};
+        if (i != 1)
+            row.insert(QStringLiteral("enabled"), i == 0); // p1 has no "enabled" key
+        VERIFY_OK(prompts.create(row));
+    }
+    const auto page = prompts.list({});
+    QCOMPARE(page->total, 3);
+    QCOMPARE(page->items.first().value(QStringLiteral("id")).toString(), QStringLiteral("p2"));
+    QCOMPARE(page->items.at(0).value(QStringLiteral("enabled")), QVariant(false));
+    QVERIFY(page->items.at(1).value(QStringLiteral("enabled")).isNull());
+    QCOMPARE(page->items.at(2).value(QStringLiteral("enabled")), QVariant(true));
+
+    RowRepository doc = RowRepository::settingsDocument(ctx);
+    const QString order = QStringLiteral("[\"mcpServers\", \"users\", \"futureKey\"]");
+    VERIFY_OK(doc.upsert({{QStringLiteral("id"), 1}, {QStringLiteral("key_order"), order}}));
+    VERIFY_OK(doc.upsert({{QStringLiteral("id"), 1},
+                          {QStringLiteral("extra"), QStringLiteral("{\"futureKey\": 1}")}}));
+    const auto stored = doc.find(1);
+    QCOMPARE((**stored).value(QStringLiteral("key_order")).toString(), order);
+    QCOMPARE((**stored).value(QStringLiteral("extra")).toString(),
+             QStringLiteral("{\"futureKey\": 1}"));
+
+    RowRepository tokens = RowRepository::oauthTokens(ctx);
+    VERIFY_OK(tokens.create(
+        {{QStringLiteral("access_token"), QStringLiteral("tok-secret-1")},
+         {QStringLiteral("access_token_expires_at"), QStringLiteral("2026-01-01T00:00:00.000Z")},
+         {QStringLiteral("client_id"), QStringLiteral("cli-1")},
+         {QStringLiteral("username"), QStringLiteral("admin")}}));
+    VERIFY_OK(tokens.remove(QStringLiteral("tok-secret-1")));
+    VERIFY_OK(clients.remove(QStringLiteral("cli-1")));
+    QVERIFY(!clients.remove(QStringLiteral("cli-1")).ok());
+
+    // 2 client + 3 prompt + 2 document + 2 token + 1 client delete writes.
+    QCOMPARE(auditCount(), 10);
+    QSqlQuery query(ws->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT details, resource FROM access_logs")));
+    while (query.next()) {
+        QVERIFY(!query.value(0).toString().contains(QLatin1String("very-secret")));
+        QVERIFY(!query.value(0).toString().contains(QLatin1String("tok-secret")));
+        QVERIFY(!query.value(1).toString().contains(QLatin1String("tok-secret")));
+    }
+}
+
+void TestDbRepositories::backgroundThreadOpensItsOwnConnection()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = open(backend);
+    QVERIFY(ws.ok());
+    const ConnectionProfile profile = backend.profile();
+    QString threadError;
+    // The poller's pattern: its own named connection on its own thread.
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        auto own = Workspace::open(profile, QStringLiteral("tst_background"));
+        if (!own) {
+            threadError = own.error().toString();
+            return;
+        }
+        UsageLogEntry e;
+        e.timestamp = QDateTime::currentDateTimeUtc();
+        e.serverName = QStringLiteral("fetch");
+        e.toolName = QStringLiteral("fetch");
+        const auto written = UsageLogRepository(own->context()).append({e, e, e});
+        if (!written)
+            threadError = written.error().toString();
+        own->close();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QVERIFY2(threadError.isEmpty(), qPrintable(threadError));
+    QCOMPARE(UsageLogRepository(ws->context()).list({}, {})->total, 3);
+    QVERIFY(!QSqlDatabase::contains(QStringLiteral("tst_background")));
 }
 
 QTEST_GUILESS_MAIN(TestDbRepositories)
