@@ -220,6 +220,11 @@ void TestDbBadInput::readOnlyProfileRefusesWrites()
     QCOMPARE(created.error().where, QStringLiteral("profile \"viewer\""));
     QVERIFY(created.error().message.contains(QLatin1String("users/mallory")));
     QCOMPARE(users.list({}, {})->total, 0);
+    {
+        // Below the repositories too: the connection itself cannot write.
+        QSqlQuery raw(ws->database());
+        QVERIFY(!raw.exec(QStringLiteral("DELETE FROM schema_migrations")));
+    }
     ws->close();
     if (!backend.isPostgres())
         QCOMPARE(fileBytes(profile.sqlitePath), before);

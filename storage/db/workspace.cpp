@@ -143,6 +143,9 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         }
         if (ws.m_readOnly)
             spec.connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    } else if (ws.m_readOnly) {
+        // The server itself refuses writes in this session, not only the repositories.
+        spec.connectOptions += QStringLiteral(";options='-c default_transaction_read_only=on'");
     }
 
     if (const auto db = openSqlConnection(spec, connectionName); !db)
