@@ -63,6 +63,7 @@ private Q_SLOTS:
     void initStatusMigrateSqlite();
     void statusOnMissingFileIsUnusable();
     void driftExitsOne();
+    void newerDatabase();
     void initStatusPostgres();
     void pgPasswordInConninfoWarns();
     void profileWithoutKeychainKeepsPasswordOutOfFile();
@@ -143,6 +144,34 @@ void TestDbCli::driftExitsOne()
         {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite"), path});
     VERIFY_RUN(migrate, 2);
     QVERIFY2(migrate.err.contains(QLatin1String("drift")), qPrintable(migrate.err));
+    QCOMPARE(fileBytes(path), before);
+}
+
+void TestDbCli::newerDatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    {
+        const auto db = openSqlConnection(SqlConnectionSpec::sqlite(path), QStringLiteral("edit"));
+        QVERIFY(db.ok());
+        QSqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (500, 'future', 'x', "
+                                      "'2030-01-01T00:00:00.000Z', 1, 'newer console')")));
+    }
+    closeSqlConnection(QStringLiteral("edit"));
+    const QByteArray before = fileBytes(path);
+    const Run status = adminctl(
+        {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(status, 0);
+    QVERIFY2(status.err.contains(QLatin1String("newer")), qPrintable(status.err));
+    const Run migrate = adminctl(
+        {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(migrate, 2);
+    QVERIFY2(migrate.err.contains(QLatin1String("read-only")), qPrintable(migrate.err));
+    QVERIFY(!migrate.out.contains(QLatin1String("up to date")));
     QCOMPARE(fileBytes(path), before);
 }
 
@@ -258,6 +287,13 @@ void TestDbCli::profileCommandsOpenWorkspace()
                                  QStringLiteral("viewer")},
                                 env);
     VERIFY_RUN(status, 0);
+    const Run migrateViewer = adminctl({QStringLiteral("db"),
+                                        QStringLiteral("migrate"),
+                                        QStringLiteral("--profile"),
+                                        QStringLiteral("viewer")},
+                                       env);
+    VERIFY_RUN(migrateViewer, 2);
+    QVERIFY2(migrateViewer.err.contains(QLatin1String("read-only")), qPrintable(migrateViewer.err));
     const Run unknown = adminctl({QStringLiteral("db"),
                                   QStringLiteral("status"),
                                   QStringLiteral("--profile"),

@@ -97,6 +97,10 @@
             <source>The schema is up to date (version %1).</source>
             <translation>结构已是最新（版本 %1）。</translation>
         </message>
+        <message>
+            <source>the profile is read-only, so no schema migration can be applied. Use "db status" to look, or a profile that may write.</source>
+            <translation>该连接配置是只读的，因此无法应用任何结构迁移。请用 "db status" 查看，或使用允许写入的连接配置。</translation>
+        </message>
     </context>
     <context>
         <name>GroupRepository</name>
@@ -230,6 +234,17 @@
         <message>
             <source>Cannot count the rows.</source>
             <translation>无法统计数据行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowRepository</name>
+        <message>
+            <source>There is no such entry to change.</source>
+            <translation>没有要修改的条目。</translation>
+        </message>
+        <message>
+            <source>There is no such entry to delete.</source>
+            <translation>没有要删除的条目。</translation>
         </message>
     </context>
     <context>

@@ -82,6 +82,14 @@ int runDb(const QStringList &arguments)
     if (!profile)
         return fail(profile.error().toString());
 
+    if (action != QLatin1String("status") && profile->readOnly) {
+        return fail(profile->displayName() + QStringLiteral(": ")
+                    + QCoreApplication::translate("DbCommand",
+                                                  "the profile is read-only, so no schema "
+                                                  "migration can be applied. Use \"db status\" "
+                                                  "to look, or a profile that may write."));
+    }
+
     if (action == QLatin1String("init") && profile->kind == ConnectionProfile::Kind::Postgres) {
         const auto created = Workspace::createPostgresDatabase(*profile);
         if (!created)
@@ -113,6 +121,8 @@ int runDb(const QStringList &arguments)
                   << Qt::endl;
             code = ExitFindings;
         }
+    } else if (ws->schema().newerThanConsole()) {
+        code = ExitFailure; // the warning above says why nothing was applied
     } else {
         const QList<AppliedMigration> applied = ws->appliedNow();
         for (const AppliedMigration &m : applied) {
