@@ -118,15 +118,19 @@ void TestDbBadInput::postgresConnectionFailures_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("detailPart");
+    QTest::addColumn<QString>("cause");
     QTest::newRow("unknown role") << "user"
                                   << "no_such_role_x"
-                                  << "no_such_role_x";
+                                  << "no_such_role_x"
+                                  << "user does not exist";
     QTest::newRow("unreachable port") << "port"
                                       << "1"
-                                      << "127.0.0.1";
+                                      << "127.0.0.1"
+                                      << "cannot be reached";
     QTest::newRow("unknown database") << "database"
                                       << "no_such_db_x"
-                                      << "no_such_db_x";
+                                      << "no_such_db_x"
+                                      << "db init";
 }
 
 void TestDbBadInput::postgresConnectionFailures()
@@ -135,6 +139,7 @@ void TestDbBadInput::postgresConnectionFailures()
     QFETCH(QString, field);
     QFETCH(QString, value);
     QFETCH(QString, detailPart);
+    QFETCH(QString, cause);
     ConnectionProfile profile = pgProfile(QStringLiteral("team"));
     if (field == QLatin1String("user"))
         profile.user = value;
@@ -148,7 +153,7 @@ void TestDbBadInput::postgresConnectionFailures()
     QVERIFY2(ws.error().where.startsWith(QLatin1String("profile \"team\"")),
              qPrintable(ws.error().toString()));
     QVERIFY2(ws.error().detail.contains(detailPart), qPrintable(ws.error().toString()));
-    QVERIFY(!ws.error().message.isEmpty());
+    QVERIFY2(ws.error().message.contains(cause), qPrintable(ws.error().toString()));
     QVERIFY(!QSqlDatabase::contains(kConnection));
 }
 

@@ -430,6 +430,22 @@
             <source>Schema drift: migration %1 applied to this database differs from the one this console carries. Nothing was changed. Open the database with the console version that created it, or restore it from a backup.</source>
             <translation>结构漂移：此数据库中已应用的迁移 %1 与本控制台携带的不同。未做任何更改。请使用创建该数据库的控制台版本打开它，或从备份恢复。</translation>
         </message>
+        <message>
+            <source>The server refused the password. Save the right one in the profile (mcphub-adminctl profile add ... --password-stdin).</source>
+            <translation>服务器拒绝了该密码。请在连接配置中保存正确的密码（mcphub-adminctl profile add ... --password-stdin）。</translation>
+        </message>
+        <message>
+            <source>The database user does not exist on the server. Check the user name of the profile.</source>
+            <translation>服务器上不存在该数据库用户。请检查连接配置中的用户名。</translation>
+        </message>
+        <message>
+            <source>The database does not exist on the server. Create it with "mcphub-adminctl db init" or check its name.</source>
+            <translation>服务器上不存在该数据库。请用 "mcphub-adminctl db init" 创建，或检查数据库名称。</translation>
+        </message>
+        <message>
+            <source>The database server cannot be reached. Check the host and port, and that the server is running and accepts connections from this machine.</source>
+            <translation>无法连接到数据库服务器。请检查主机和端口，并确认服务器正在运行且接受来自本机的连接。</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceOptions</name>

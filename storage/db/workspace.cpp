@@ -27,6 +27,39 @@ Error atProfile(Error error, const ConnectionProfile &profile)
     return error;
 }
 
+// Names the cause of a failed PostgreSQL connection from libpq's text (English; other
+// languages keep the general message, and the detail says the rest).
+Error explainConnectError(Error error)
+{
+    const QString d = error.detail;
+    auto says = [&](const char *part) {
+        return d.contains(QLatin1String(part));
+    };
+    if (says("password authentication failed") || says("no password supplied")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The server refused the password. Save the right one in the profile "
+            "(mcphub-adminctl profile add ... --password-stdin).");
+    } else if (says("role \"") && says("does not exist")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The database user does not exist on the server. Check the user name of the "
+            "profile.");
+    } else if (says("database \"") && says("does not exist")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The database does not exist on the server. Create it with \"mcphub-adminctl db "
+            "init\" or check its name.");
+    } else if (says("Connection refused") || says("timeout expired")
+               || says("could not translate host name") || says("No route to host")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The database server cannot be reached. Check the host and port, and that the "
+            "server is running and accepts connections from this machine.");
+    }
+    return error;
+}
+
 } // namespace
 
 QString RepositoryContext::defaultActor()
@@ -149,7 +182,7 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     }
 
     if (const auto db = openSqlConnection(spec, connectionName); !db)
-        return atProfile(db.error(), profile);
+        return atProfile(explainConnectError(db.error()), profile);
 
     const SchemaMigrator migrator(connectionName);
     auto status = migrator.status();
