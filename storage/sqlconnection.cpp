@@ -59,6 +59,7 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
         if (spec.sqlitePath != QLatin1String(":memory:")) {
             const QFileInfo info(spec.sqlitePath);
             if (!QDir().mkpath(info.absolutePath())) {
+                db = QSqlDatabase();
                 closeSqlConnection(connectionName);
                 return Error::make(Error::Code::Io,
                                    QCoreApplication::translate(
@@ -69,7 +70,11 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
             }
         }
         db.setDatabaseName(spec.sqlitePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        // Wait for another writer up to 5 s unless the spec says otherwise.
+        QString options = spec.connectOptions;
+        if (!options.contains(QLatin1String("QSQLITE_BUSY_TIMEOUT")))
+            options.prepend(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;"));
+        db.setConnectOptions(options);
     } else {
         db.setHostName(spec.host);
         db.setPort(spec.port);
@@ -81,6 +86,7 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
 
     if (!db.open()) {
         const QString detail = db.lastError().text();
+        db = QSqlDatabase(); // drop our handle so that removal does not warn "still in use"
         closeSqlConnection(connectionName);
         return Error::make(Error::Code::Database,
                            QCoreApplication::translate(

@@ -21,7 +21,8 @@ struct SqlConnectionSpec
     QString databaseName;
     QString userName;
     QString password;       // held in memory only; profiles keep it in the keychain
-    QString connectOptions; // libpq keywords: "sslmode=require;connect_timeout=5"
+    QString connectOptions; // libpq keywords: "sslmode=require;connect_timeout=5"; for SQLite
+                            // Qt's QSQLITE_* options ("QSQLITE_OPEN_READONLY")
 
     // Postgres settings from PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD (as psql reads them).
     static SqlConnectionSpec fromPgEnvironment();

@@ -70,6 +70,16 @@ void TestMainWindow::statusBarShowsWorkspace()
     QVERIFY2(all.contains(QStringLiteral("SQLite /tmp/x.db")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("Connected")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("Read-only")), qPrintable(all));
+
+    window.setWorkspaceStatus(QStringLiteral("SQLite /tmp/x.db"),
+                              true,
+                              true,
+                              QStringLiteral("created by a newer version"));
+    texts.clear();
+    for (const QLabel *label : labels)
+        texts << label->text();
+    QVERIFY2(texts.join(QLatin1Char('|')).contains(QStringLiteral("created by a newer version")),
+             qPrintable(texts.join(QLatin1Char('|'))));
 }
 
 void TestMainWindow::chineseMenus()

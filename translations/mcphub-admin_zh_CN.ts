@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>BearerKeyRepository</name>
+        <message>
+            <source>There is no bearer key with this id.</source>
+            <translation>没有此 ID 的持有者密钥。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionProfile</name>
+        <message>
+            <source>The PostgreSQL connection string is not valid. Write it as "host=... port=... dbname=... user=..." or as a postgresql://user@host:port/dbname URI.</source>
+            <translation>PostgreSQL 连接字符串无效。请写成 "host=... port=... dbname=... user=..." 或 postgresql://user@host:port/dbname URI 的形式。</translation>
+        </message>
+        <message>
+            <source>The port in the PostgreSQL connection string is not a number from 1 to 65535.</source>
+            <translation>PostgreSQL 连接字符串中的端口不是 1 到 65535 之间的数字。</translation>
+        </message>
+        <message>
+            <source>Different ports per host are not supported; port %1 is used for every host.</source>
+            <translation>不支持为每台主机指定不同端口；所有主机都使用端口 %1。</translation>
+        </message>
+        <message>
+            <source>The connection string contains a password; it may be visible to other users of this machine. Store it in a profile instead (mcphub-adminctl profile add), which keeps it in the system keychain.</source>
+            <translation>连接字符串中包含密码，本机的其他用户可能会看到它。请改为保存到连接配置中（mcphub-adminctl profile add），密码将保存在系统钥匙串里。</translation>
+        </message>
+        <message>
+            <source>These connection settings are ignored: %1.</source>
+            <translation>以下连接设置被忽略：%1。</translation>
+        </message>
+        <message>
+            <source>profile "%1"</source>
+            <translation>连接配置“%1”</translation>
+        </message>
+    </context>
+    <context>
+        <name>DbCommand</name>
+        <message>
+            <source>Schema version %1 (this console knows %2).</source>
+            <translation>结构版本 %1（本控制台识别到 %2）。</translation>
+        </message>
+        <message>
+            <source>DRIFT</source>
+            <translation>漂移</translation>
+        </message>
+        <message>
+            <source>applied</source>
+            <translation>已应用</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待应用</translation>
+        </message>
+        <message>
+            <source>Create a workspace database, show its schema migrations or apply them.
+  init     create the database if needed and apply every schema migration
+  status   list applied and pending migrations and any drift; changes nothing
+           (exit 1 on drift)
+  migrate  apply the pending migrations</source>
+            <translation>创建工作区数据库，显示或应用其结构迁移。
+  init     如有需要则创建数据库，并应用全部结构迁移
+  status   列出已应用和待应用的迁移及任何漂移；不做任何更改
+           （存在漂移时退出码为 1）
+  migrate  应用待执行的迁移</translation>
+        </message>
+        <message>
+            <source>init, status or migrate.</source>
+            <translation>init、status 或 migrate。</translation>
+        </message>
+        <message>
+            <source>say init, status or migrate. Run "%1 db --help".</source>
+            <translation>请指定 init、status 或 migrate。运行 "%1 db --help" 查看帮助。</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <source>the profile is read-only, so no schema migration can be applied. Use "db status" to look, or a profile that may write.</source>
+            <translation>该连接配置是只读的，因此无法应用任何结构迁移。请用 "db status" 查看，或使用允许写入的连接配置。</translation>
+        </message>
+        <message>
+            <source>Created database %1.</source>
+            <translation>已创建数据库 %1。</translation>
+        </message>
+        <message>
+            <source>schema drift: an applied migration differs from the one this console carries. Open the database with the console version that created it, or restore it from a backup.</source>
+            <translation>结构漂移：某个已应用的迁移与本控制台携带的不同。请使用创建该数据库的控制台版本打开它，或从备份恢复。</translation>
+        </message>
+        <message>
+            <source>Applied schema migration %1 (%2) in %3 ms.</source>
+            <translation>已应用结构迁移 %1（%2），耗时 %3 毫秒。</translation>
+        </message>
+        <message>
+            <source>The schema is up to date (version %1).</source>
+            <translation>结构已是最新（版本 %1）。</translation>
+        </message>
+        <message>
+            <source>Create a workspace database and manage its schema.</source>
+            <translation>创建工作区数据库并管理其结构。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupRepository</name>
+        <message>
+            <source>There is no group with this id.</source>
+            <translation>没有此 ID 的分组。</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordHasher</name>
         <message>
             <source>The bcrypt cost must be between %1 and %2.</source>
@@ -40,6 +148,191 @@
         </message>
     </context>
     <context>
+        <name>ProfileCommand</name>
+        <message>
+            <source>(read-only)</source>
+            <translation>（只读）</translation>
+        </message>
+        <message>
+            <source>Manage saved connection profiles. Passwords go to the system keychain only.
+  list                                   the profiles
+  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that name)
+  remove NAME                            delete a profile and its password</source>
+            <translation>管理已保存的连接配置。密码只保存在系统钥匙串中。
+  list                                   列出连接配置
+  add NAME --sqlite PATH | --pg CONNINFO  保存连接配置（替换同名配置）
+  remove NAME                            删除连接配置及其密码</translation>
+        </message>
+        <message>
+            <source>An SQLite file.</source>
+            <translation>SQLite 文件。</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>路径</translation>
+        </message>
+        <message>
+            <source>A PostgreSQL connection string or URI.</source>
+            <translation>PostgreSQL 连接字符串或 URI。</translation>
+        </message>
+        <message>
+            <source>conninfo</source>
+            <translation>连接信息</translation>
+        </message>
+        <message>
+            <source>Never write through this profile.</source>
+            <translation>永不通过此连接配置写入。</translation>
+        </message>
+        <message>
+            <source>Read the password from the first line of standard input.</source>
+            <translation>从标准输入的第一行读取密码。</translation>
+        </message>
+        <message>
+            <source>list, add or remove.</source>
+            <translation>list、add 或 remove。</translation>
+        </message>
+        <message>
+            <source>Removed profile %1.</source>
+            <translation>已删除连接配置 %1。</translation>
+        </message>
+        <message>
+            <source>give either --sqlite PATH or --pg CONNINFO.</source>
+            <translation>请给出 --sqlite PATH 或 --pg CONNINFO 之一。</translation>
+        </message>
+        <message>
+            <source>cannot read the password from standard input.</source>
+            <translation>无法从标准输入读取密码。</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <source>Saved profile %1: %2</source>
+            <translation>已保存连接配置 %1：%2</translation>
+        </message>
+        <message>
+            <source>say list, add NAME or remove NAME. Run "%1 profile --help".</source>
+            <translation>请指定 list、add NAME 或 remove NAME。运行 "%1 profile --help" 查看帮助。</translation>
+        </message>
+        <message>
+            <source>List, add or remove connection profiles.</source>
+            <translation>列出、添加或删除连接配置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileStore</name>
+        <message>
+            <source>A profile name is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+            <translation>连接配置名称由 1 到 64 个字母、数字、“.”、“_”或“-”组成，并以字母或数字开头。</translation>
+        </message>
+        <message>
+            <source>Cannot write the profile settings. Check the permissions of the settings file.</source>
+            <translation>无法写入连接配置。请检查设置文件的权限。</translation>
+        </message>
+        <message>
+            <source>The system keychain is not available, so the password of profile "%1" is kept in memory for this session only and will be asked for again next time (%2).</source>
+            <translation>系统钥匙串不可用，因此连接配置“%1”的密码仅在本次会话中保存在内存里，下次会再次询问（%2）。</translation>
+        </message>
+        <message>
+            <source>There is no connection profile with this name. List them with "mcphub-adminctl profile list".</source>
+            <translation>没有此名称的连接配置。可用 "mcphub-adminctl profile list" 列出全部配置。</translation>
+        </message>
+        <message>
+            <source>The password of profile "%1" could not be read from the system keychain: %2</source>
+            <translation>无法从系统钥匙串读取连接配置“%1”的密码：%2</translation>
+        </message>
+        <message>
+            <source>There is no connection profile with this name.</source>
+            <translation>没有此名称的连接配置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Repository</name>
+        <message>
+            <source>The workspace is open read-only, so %1 was not changed. Use a profile that is not read-only (or a console that knows this database's schema).</source>
+            <translation>工作区以只读方式打开，因此 %1 未被修改。请使用非只读的连接配置（或能识别此数据库结构的控制台版本）。</translation>
+        </message>
+        <message>
+            <source>Cannot add the row.</source>
+            <translation>无法添加该行。</translation>
+        </message>
+        <message>
+            <source>Cannot change the row.</source>
+            <translation>无法修改该行。</translation>
+        </message>
+        <message>
+            <source>Cannot delete the row.</source>
+            <translation>无法删除该行。</translation>
+        </message>
+        <message>
+            <source>Cannot read the rows.</source>
+            <translation>无法读取数据行。</translation>
+        </message>
+        <message>
+            <source>Cannot count the rows.</source>
+            <translation>无法统计数据行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowRepository</name>
+        <message>
+            <source>There is no such entry to change.</source>
+            <translation>没有要修改的条目。</translation>
+        </message>
+        <message>
+            <source>There is no such entry to delete.</source>
+            <translation>没有要删除的条目。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchemaMigrator</name>
+        <message>
+            <source>A schema script is not named NNNN_description.sql. Rename it.</source>
+            <translation>结构脚本的文件名不符合 NNNN_description.sql 格式。请重命名。</translation>
+        </message>
+        <message>
+            <source>Cannot read the schema script.</source>
+            <translation>无法读取结构脚本。</translation>
+        </message>
+        <message>
+            <source>Two schema scripts have the same version number.</source>
+            <translation>有两个结构脚本的版本号相同。</translation>
+        </message>
+        <message>
+            <source>Cannot read the database's schema version.</source>
+            <translation>无法读取数据库的结构版本。</translation>
+        </message>
+        <message>
+            <source>Cannot read the schema history.</source>
+            <translation>无法读取结构迁移历史。</translation>
+        </message>
+        <message>
+            <source>Cannot take the schema migration lock.</source>
+            <translation>无法获取结构迁移锁。</translation>
+        </message>
+        <message>
+            <source>Cannot create the schema history table.</source>
+            <translation>无法创建结构迁移历史表。</translation>
+        </message>
+        <message>
+            <source>Schema drift: migration %1 applied to this database differs from the one this console carries. Nothing was changed. Open the database with the console version that created it, or restore it from a backup.</source>
+            <translation>结构漂移：此数据库中已应用的迁移 %1 与本控制台携带的不同。未做任何更改。请使用创建该数据库的控制台版本打开它，或从备份恢复。</translation>
+        </message>
+        <message>
+            <source>The database has schema version %1, newer than this console (%2). It was not changed; update the console to write to it.</source>
+            <translation>数据库的结构版本为 %1，比本控制台（%2）更新。数据库未被更改；请升级控制台后再写入。</translation>
+        </message>
+        <message>
+            <source>Schema migration %1 failed and was rolled back; the database is unchanged.</source>
+            <translation>结构迁移 %1 失败并已回滚；数据库未被更改。</translation>
+        </message>
+        <message>
+            <source>Cannot record schema migration %1; it was rolled back.</source>
+            <translation>无法记录结构迁移 %1；已回滚。</translation>
+        </message>
+    </context>
+    <context>
         <name>SecretStore</name>
         <message>
             <source>The system keychain did not answer in time. Unlock it, or enter the password for this session only.</source>
@@ -55,6 +348,13 @@
         </message>
     </context>
     <context>
+        <name>ServerRepository</name>
+        <message>
+            <source>There is no MCP server with this name.</source>
+            <translation>没有此名称的 MCP 服务器。</translation>
+        </message>
+    </context>
+    <context>
         <name>SqlConnection</name>
         <message>
             <source>The Qt SQL driver %1 is not installed. Install the package that provides it (Debian: libqt6sql6-sqlite or libqt6sql6-psql).</source>
@@ -67,6 +367,153 @@
         <message>
             <source>Cannot open the database. Check that it is reachable and that the credentials are right.</source>
             <translation>无法打开数据库。请检查数据库是否可达以及凭据是否正确。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SqlError</name>
+        <message>
+            <source>Another program is using the database. Close it or wait until it finishes, then try again.</source>
+            <translation>另一个程序正在使用该数据库。请关闭它或等待其完成后重试。</translation>
+        </message>
+        <message>
+            <source>The file is not a valid SQLite database (it may be damaged). Restore it from a backup or choose another file.</source>
+            <translation>该文件不是有效的 SQLite 数据库（可能已损坏）。请从备份恢复或选择其他文件。</translation>
+        </message>
+        <message>
+            <source>The database only allows reading. Connect to the primary server or fix the file's permissions.</source>
+            <translation>该数据库只允许读取。请连接到主服务器或修正文件权限。</translation>
+        </message>
+        <message>
+            <source>The database role lacks the privileges needed (for the schema: CREATE on the schema). Ask the database owner to grant them, or connect as the owner.</source>
+            <translation>数据库角色缺少所需权限（创建结构需要对模式的 CREATE 权限）。请让数据库所有者授予权限，或以所有者身份连接。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SystemConfigRepository</name>
+        <message>
+            <source>Cannot save the system configuration.</source>
+            <translation>无法保存系统配置。</translation>
+        </message>
+        <message>
+            <source>The system configuration has no such key.</source>
+            <translation>系统配置中没有此键。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionGuard</name>
+        <message>
+            <source>Cannot start a transaction.</source>
+            <translation>无法开始事务。</translation>
+        </message>
+        <message>
+            <source>The transaction is no longer open.</source>
+            <translation>该事务已不再打开。</translation>
+        </message>
+        <message>
+            <source>Cannot commit the changes; nothing was saved.</source>
+            <translation>无法提交更改；没有保存任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsageLogRepository</name>
+        <message>
+            <source>Cannot write the usage log; nothing of this batch was saved.</source>
+            <translation>无法写入使用日志；本批数据均未保存。</translation>
+        </message>
+        <message>
+            <source>Cannot prune the usage log.</source>
+            <translation>无法清理使用日志。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserRepository</name>
+        <message>
+            <source>There is no user with this name.</source>
+            <translation>没有此名称的用户。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>The server refused the password. Save the right one in the profile (mcphub-adminctl profile add ... --password-stdin).</source>
+            <translation>服务器拒绝了该密码。请在连接配置中保存正确的密码（mcphub-adminctl profile add ... --password-stdin）。</translation>
+        </message>
+        <message>
+            <source>The database user does not exist on the server. Check the user name of the profile.</source>
+            <translation>服务器上不存在该数据库用户。请检查连接配置中的用户名。</translation>
+        </message>
+        <message>
+            <source>The database does not exist on the server. Create it with "mcphub-adminctl db init" or check its name.</source>
+            <translation>服务器上不存在该数据库。请用 "mcphub-adminctl db init" 创建，或检查数据库名称。</translation>
+        </message>
+        <message>
+            <source>The database server cannot be reached. Check the host and port, and that the server is running and accepts connections from this machine.</source>
+            <translation>无法连接到数据库服务器。请检查主机和端口，并确认服务器正在运行且接受来自本机的连接。</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the server's "postgres" database to create the workspace database. Create it yourself (createdb) or check the connection settings.</source>
+            <translation>无法连接服务器的“postgres”数据库来创建工作区数据库。请自行创建（createdb）或检查连接设置。</translation>
+        </message>
+        <message>
+            <source>Cannot look up the workspace database.</source>
+            <translation>无法查询工作区数据库。</translation>
+        </message>
+        <message>
+            <source>Cannot create the workspace database. Ask the server's administrator to create it for you.</source>
+            <translation>无法创建工作区数据库。请让服务器管理员为您创建。</translation>
+        </message>
+        <message>
+            <source>There is no database file here. Create it with "mcphub-adminctl db init".</source>
+            <translation>此处没有数据库文件。请用 "mcphub-adminctl db init" 创建。</translation>
+        </message>
+        <message>
+            <source>There is no database file here, and a read-only profile cannot create one.</source>
+            <translation>此处没有数据库文件，而只读连接配置无法创建它。</translation>
+        </message>
+        <message>
+            <source>This database was created by a newer version of the console (schema %1, this console knows %2). It is open read-only; update the console to change it.</source>
+            <translation>此数据库由更新版本的控制台创建（结构版本 %1，本控制台识别到 %2）。已以只读方式打开；请升级控制台后再修改。</translation>
+        </message>
+        <message>
+            <source>Schema drift: migration %1 applied to this database differs from the one this console carries. Nothing was changed. Open the database with the console version that created it, or restore it from a backup.</source>
+            <translation>结构漂移：此数据库中已应用的迁移 %1 与本控制台携带的不同。未做任何更改。请使用创建该数据库的控制台版本打开它，或从备份恢复。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The database schema is not up to date (%n migration(s) pending), and the profile is read-only, so none was applied.</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceOptions</name>
+        <message>
+            <source>Open the workspace of this saved connection profile.</source>
+            <translation>打开此已保存连接配置的工作区。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Open this SQLite workspace file.</source>
+            <translation>打开此 SQLite 工作区文件。</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>路径</translation>
+        </message>
+        <message>
+            <source>Open this PostgreSQL workspace: "host=... port=... dbname=... user=..." or a postgresql:// URI, as psql takes it.</source>
+            <translation>打开此 PostgreSQL 工作区："host=... port=... dbname=... user=..." 或 postgresql:// URI，与 psql 的写法相同。</translation>
+        </message>
+        <message>
+            <source>conninfo</source>
+            <translation>连接信息</translation>
+        </message>
+        <message>
+            <source>Give only one of --profile, --sqlite and --pg.</source>
+            <translation>--profile、--sqlite 和 --pg 只能给出其中一个。</translation>
         </message>
     </context>
     <context>
@@ -238,6 +685,10 @@
         <message>
             <source>&lt;h3&gt;MCPHub Admin Console %1&lt;/h3&gt;&lt;p&gt;Safe settings files, one database schema on SQLite and PostgreSQL, migration and monitoring for MCPHub.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MCPHub 管理控制台 %1&lt;/h3&gt;&lt;p&gt;为 MCPHub 提供安全的设置文件、SQLite 与 PostgreSQL 上统一的数据库结构、迁移和监控。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Workspace: %1 — %2</source>
+            <translation>工作区：%1 — %2</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,8 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/dbcommands.h"
+#include "app/cli/profilecommands.h"
+
 #include <cstdio>
 
 namespace mcphub::cli {
@@ -25,6 +28,7 @@ int fail(const QString &message)
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
+    commands << dbCommand() << profileCommand();
     return commands;
 }
 

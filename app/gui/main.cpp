@@ -1,7 +1,7 @@
 // mcphub-admin: the desktop console.
 
 #include "app/common/appsetup.h"
-#include "storage/sqlconnection.h"
+#include "storage/db/workspace.h"
 #include "ui/main/mainwindow.h"
 
 #include <QApplication>
@@ -78,14 +78,16 @@ int main(int argc, char **argv)
 
     mcphub::MainWindow window;
 
+    // The default workspace (or --sqlite PATH): opened and brought to the current schema.
     const QString workspacePath = parser.isSet(sqliteOption) ? parser.value(sqliteOption)
                                                              : mcphub::defaultSqliteWorkspacePath();
-    const auto spec = mcphub::SqlConnectionSpec::sqlite(workspacePath);
-    const auto opened = mcphub::openSqlConnection(spec, QStringLiteral("workspace"));
-    window.setWorkspaceStatus(spec.displayName(),
+    const auto profile = mcphub::ConnectionProfile::sqliteFile(workspacePath);
+    const auto opened = mcphub::Workspace::open(profile, QStringLiteral("workspace"));
+    window.setWorkspaceStatus(profile.displayName(),
                               opened.ok(),
-                              false,
-                              opened.ok() ? QString() : opened.error().toString());
+                              opened.ok() && opened->readOnly(),
+                              opened.ok() ? opened->warnings().join(QLatin1Char(' '))
+                                          : opened.error().toString());
 
     if (parser.isSet(screenshotOption))
         return saveScreenshot(window, parser.value(screenshotOption));

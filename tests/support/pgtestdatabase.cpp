@@ -27,6 +27,7 @@ bool runAdmin(const QString &sql, QString *error)
             *error = query.lastError().text();
     }
     db->close();
+    *db = QSqlDatabase(); // no handle left, so removal does not warn "still in use"
     closeSqlConnection(kAdminConnection);
     return ok;
 }

@@ -97,14 +97,15 @@ void MainWindow::setWorkspaceStatus(const QString &workspace,
                                     bool readOnly,
                                     const QString &problem)
 {
-    m_workspaceLabel->setText(tr("Workspace: %1").arg(workspace));
+    // The problem (a read-only or newer database, an open error) stays in the label: a
+    // transient statusBar()->showMessage() drew over it and vanished on the next hint.
+    m_workspaceLabel->setText(problem.isEmpty() ? tr("Workspace: %1").arg(workspace)
+                                                : tr("Workspace: %1 — %2").arg(workspace, problem));
     QString state = connected ? tr("Connected") : tr("Not connected");
     if (readOnly)
         state += QStringLiteral(" · ") + tr("Read-only");
     m_connectionLabel->setText(state);
     m_connectionLabel->setToolTip(problem);
-    if (!problem.isEmpty())
-        statusBar()->showMessage(problem);
 }
 
 void MainWindow::showArea(WorkspaceAreaModel::Area area)

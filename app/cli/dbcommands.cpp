@@ -1,0 +1,156 @@
+#include "app/cli/dbcommands.h"
+
+#include "app/cli/workspaceoptions.h"
+#include "storage/db/workspace.h"
+
+#include <QCommandLineParser>
+
+namespace mcphub::cli {
+
+namespace {
+
+QString versionText(int version)
+{
+    return QStringLiteral("%1").arg(version, 4, 10, QLatin1Char('0'));
+}
+
+void printStatus(const SchemaStatus &status)
+{
+    out() << QCoreApplication::translate("DbCommand", "Schema version %1 (this console knows %2).")
+                 .arg(status.databaseVersion)
+                 .arg(status.knownVersion)
+          << Qt::endl;
+    for (const AppliedMigration &m : status.applied) {
+        const QString state = status.drifted.contains(m.version)
+                                  ? QCoreApplication::translate("DbCommand", "DRIFT")
+                                  : QCoreApplication::translate("DbCommand", "applied");
+        out() << QStringLiteral("  %1  %2  %3  %4  %5 ms  %6")
+                     .arg(state, -8)
+                     .arg(versionText(m.version), m.description)
+                     .arg(m.appliedAt.toString(Qt::ISODate))
+                     .arg(m.executionMs)
+                     .arg(m.appliedBy)
+              << Qt::endl;
+    }
+    for (const MigrationScript &s : status.pending) {
+        out() << QStringLiteral("  %1  %2  %3")
+                     .arg(QCoreApplication::translate("DbCommand", "pending"), -8)
+                     .arg(versionText(s.version), s.description)
+              << Qt::endl;
+    }
+}
+
+int runDb(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "DbCommand",
+        "Create a workspace database, show its schema migrations or apply them.\n"
+        "  init     create the database if needed and apply every schema migration\n"
+        "  status   list applied and pending migrations and any drift; changes nothing\n"
+        "           (exit 1 on drift)\n"
+        "  migrate  apply the pending migrations"));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QCoreApplication::translate("DbCommand", "init, status or migrate."),
+        QStringLiteral("init|status|migrate"));
+    const WorkspaceOptions workspaceOptions;
+    workspaceOptions.addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("db")} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: db"),
+            QStringLiteral("Usage: %1 db").arg(QCoreApplication::applicationName()));
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 1
+        || !QStringList{QStringLiteral("init"), QStringLiteral("status"), QStringLiteral("migrate")}
+                .contains(action)) {
+        return fail(QCoreApplication::translate(
+                        "DbCommand", "say init, status or migrate. Run \"%1 db --help\".")
+                        .arg(QCoreApplication::applicationName()));
+    }
+
+    QStringList warnings;
+    const auto profile = workspaceOptions.profile(parser, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
+    if (!profile)
+        return fail(profile.error().toString());
+
+    if (action != QLatin1String("status") && profile->readOnly) {
+        return fail(profile->displayName() + QStringLiteral(": ")
+                    + QCoreApplication::translate("DbCommand",
+                                                  "the profile is read-only, so no schema "
+                                                  "migration can be applied. Use \"db status\" "
+                                                  "to look, or a profile that may write."));
+    }
+
+    if (action == QLatin1String("init") && profile->kind == ConnectionProfile::Kind::Postgres) {
+        const auto created = Workspace::createPostgresDatabase(*profile);
+        if (!created)
+            return fail(created.error().toString());
+        if (*created)
+            out() << QCoreApplication::translate("DbCommand", "Created database %1.")
+                         .arg(profile->database)
+                  << Qt::endl;
+    }
+
+    const auto mode
+        = action == QLatin1String("status") ? Workspace::Mode::Inspect : Workspace::Mode::Migrate;
+    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), mode);
+    if (!ws)
+        return fail(ws.error().toString());
+    for (const QString &w : ws->warnings())
+        err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
+
+    int code = ExitOk;
+    if (action == QLatin1String("status")) {
+        printStatus(ws->schema());
+        if (!ws->schema().drifted.isEmpty()) {
+            err() << profile->displayName() << ": "
+                  << QCoreApplication::translate(
+                         "DbCommand",
+                         "schema drift: an applied migration differs from the one this console "
+                         "carries. Open the database with the console version that created it, "
+                         "or restore it from a backup.")
+                  << Qt::endl;
+            code = ExitFindings;
+        }
+    } else if (ws->schema().newerThanConsole()) {
+        code = ExitFailure; // the warning above says why nothing was applied
+    } else {
+        const QList<AppliedMigration> applied = ws->appliedNow();
+        for (const AppliedMigration &m : applied) {
+            out() << QCoreApplication::translate("DbCommand",
+                                                 "Applied schema migration %1 (%2) in %3 ms.")
+                         .arg(versionText(m.version), m.description)
+                         .arg(m.executionMs)
+                  << Qt::endl;
+        }
+        if (applied.isEmpty()) {
+            out() << QCoreApplication::translate("DbCommand",
+                                                 "The schema is up to date (version %1).")
+                         .arg(ws->schema().databaseVersion)
+                  << Qt::endl;
+        }
+    }
+    ws->close();
+    return code;
+}
+
+} // namespace
+
+CliCommand dbCommand()
+{
+    return {QStringLiteral("db"),
+            QCoreApplication::translate("DbCommand",
+                                        "Create a workspace database and manage its schema."),
+            runDb};
+}
+
+} // namespace mcphub::cli

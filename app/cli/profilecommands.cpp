@@ -1,0 +1,143 @@
+#include "app/cli/profilecommands.h"
+
+#include "storage/db/profilestore.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cstdio>
+
+namespace mcphub::cli {
+
+namespace {
+
+QString describe(const ConnectionProfile &p)
+{
+    QString text = p.kind == ConnectionProfile::Kind::Sqlite
+                       ? QStringLiteral("sqlite %1").arg(p.sqlitePath)
+                       : QStringLiteral("postgres host=%1 port=%2 dbname=%3 user=%4")
+                             .arg(p.hosts.join(QLatin1Char(',')))
+                             .arg(p.port)
+                             .arg(p.database, p.user);
+    if (p.kind == ConnectionProfile::Kind::Postgres && !p.sslMode.isEmpty())
+        text += QStringLiteral(" sslmode=") + p.sslMode;
+    if (p.readOnly)
+        text += QLatin1Char(' ') + QCoreApplication::translate("ProfileCommand", "(read-only)");
+    return text;
+}
+
+int runProfile(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ProfileCommand",
+        "Manage saved connection profiles. Passwords go to the system keychain only.\n"
+        "  list                                   the profiles\n"
+        "  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that "
+        "name)\n"
+        "  remove NAME                            delete a profile and its password"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption sqlite(
+        QStringLiteral("sqlite"),
+        QCoreApplication::translate("ProfileCommand", "An SQLite file."),
+        QCoreApplication::translate("ProfileCommand", "path"));
+    const QCommandLineOption pg(
+        QStringLiteral("pg"),
+        QCoreApplication::translate("ProfileCommand", "A PostgreSQL connection string or URI."),
+        QCoreApplication::translate("ProfileCommand", "conninfo"));
+    const QCommandLineOption readOnly(
+        QStringLiteral("read-only"),
+        QCoreApplication::translate("ProfileCommand", "Never write through this profile."));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        QCoreApplication::translate("ProfileCommand",
+                                    "Read the password from the first line of "
+                                    "standard input."));
+    parser.addOptions({sqlite, pg, readOnly, passwordStdin});
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QCoreApplication::translate("ProfileCommand", "list, add or remove."),
+        QStringLiteral("list|add|remove [NAME]"));
+    if (!parser.parse(QStringList{QStringLiteral("profile")} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    ProfileStore store;
+
+    if (action == QLatin1String("list") && positional.size() == 1) {
+        for (const QString &name : store.names()) {
+            QString warning;
+            const auto p = store.load(name, &warning);
+            out() << name << "  " << (p ? describe(*p) : p.error().toString()) << Qt::endl;
+        }
+        return ExitOk;
+    }
+    if (action == QLatin1String("remove") && positional.size() == 2) {
+        if (auto r = store.remove(positional.at(1)); !r)
+            return fail(r.error().toString());
+        out() << QCoreApplication::translate("ProfileCommand", "Removed profile %1.")
+                     .arg(positional.at(1))
+              << Qt::endl;
+        return ExitOk;
+    }
+    if (action == QLatin1String("add") && positional.size() == 2) {
+        if (parser.isSet(sqlite) == parser.isSet(pg))
+            return fail(QCoreApplication::translate("ProfileCommand",
+                                                    "give either --sqlite PATH or --pg CONNINFO."));
+        QStringList warnings;
+        ConnectionProfile profile;
+        if (parser.isSet(sqlite)) {
+            profile = ConnectionProfile::sqliteFile(parser.value(sqlite));
+        } else {
+            auto parsed = ConnectionProfile::fromConninfo(parser.value(pg), &warnings);
+            if (!parsed)
+                return fail(parsed.error().toString());
+            profile = *parsed;
+            if (!profile.password.isEmpty())
+                warnings.clear(); // the password goes to the keychain, which is what we advise
+        }
+        profile.name = positional.at(1);
+        profile.readOnly = parser.isSet(readOnly);
+        if (parser.isSet(passwordStdin)) {
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly))
+                return fail(QCoreApplication::translate(
+                    "ProfileCommand", "cannot read the password from standard input."));
+            profile.password = QString::fromUtf8(in.readLine())
+                                   .remove(QLatin1Char('\n'))
+                                   .remove(QLatin1Char('\r'));
+        }
+        const auto saved = store.save(profile);
+        if (!saved)
+            return fail(saved.error().toString());
+        for (const QString &w : std::as_const(warnings))
+            err() << QCoreApplication::translate("ProfileCommand", "warning: ") << w << Qt::endl;
+        if (!saved->isEmpty())
+            err() << QCoreApplication::translate("ProfileCommand", "warning: ") << *saved
+                  << Qt::endl;
+        out() << QCoreApplication::translate("ProfileCommand", "Saved profile %1: %2")
+                     .arg(profile.name, describe(profile))
+              << Qt::endl;
+        return ExitOk;
+    }
+    return fail(
+        QCoreApplication::translate("ProfileCommand",
+                                    "say list, add NAME or remove NAME. Run \"%1 profile --help\".")
+            .arg(QCoreApplication::applicationName()));
+}
+
+} // namespace
+
+CliCommand profileCommand()
+{
+    return {
+        QStringLiteral("profile"),
+        QCoreApplication::translate("ProfileCommand", "List, add or remove connection profiles."),
+        runProfile};
+}
+
+} // namespace mcphub::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "storage/result.h"
+#include "storage/sqlconnection.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace mcphub {
+
+// Where a workspace lives: an SQLite file, or a PostgreSQL server (one host or a list, in
+// which case libpq picks the read-write primary with target_session_attrs=read-write).
+// A value type; the password is held in memory only (ProfileStore keeps it in the keychain).
+struct ConnectionProfile
+{
+    enum class Kind { Sqlite, Postgres };
+
+    QString name; // empty for an ad-hoc profile from --sqlite/--pg
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath;
+    int sqliteBusyTimeoutMs = 5000; // how long to wait for another writer
+    QStringList hosts;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString sslMode;         // libpq sslmode; empty = libpq's default (prefer)
+    int connectTimeout = 10; // seconds
+    QString applicationName = QStringLiteral("mcphub-admin");
+    bool readOnly = false;
+    QString password; // memory only
+
+    static ConnectionProfile sqliteFile(const QString &path);
+
+    // A libpq connection string, "host=a,b port=5432 dbname=x user=y sslmode=require", or a
+    // URI "postgresql://user@a:5432,b/x?sslmode=require", as psql takes them (parsed by libpq
+    // itself). A password inside is accepted with a warning appended to `warnings`.
+    static Result<ConnectionProfile> fromConninfo(const QString &conninfo,
+                                                  QStringList *warnings = nullptr);
+
+    // The spec openSqlConnection takes.
+    SqlConnectionSpec toSpec() const;
+
+    // For messages: the profile name, or the SQLite path / PostgreSQL target when unnamed.
+    QString displayName() const;
+};
+
+} // namespace mcphub

@@ -1,0 +1,160 @@
+#include "storage/db/grouprepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace mcphub {
+
+QJsonObject GroupRecord::auditSummary() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("servers"), QJsonDocument::fromJson(servers.toUtf8()).array().size()}};
+}
+
+RepositoryBase::Columns GroupRepository::columns(const GroupRecord &g) const
+{
+    return {{QStringLiteral("name"), g.name},
+            {QStringLiteral("description"), text(g.description)},
+            {QStringLiteral("servers"), g.servers.isEmpty() ? QStringLiteral("[]") : g.servers},
+            {QStringLiteral("owner"), text(g.owner)},
+            {QStringLiteral("extra"), text(g.extra)},
+            {QStringLiteral("key_order"), text(g.keyOrder)},
+            {QStringLiteral("ordinal"), g.ordinal},
+            {QStringLiteral("updated_at"), now()}};
+}
+
+GroupRecord GroupRepository::fromRecord(const QSqlRecord &r) const
+{
+    auto str = [&](const char *column) {
+        return r.value(QLatin1String(column)).toString();
+    };
+    GroupRecord g;
+    g.id = str("id");
+    g.name = str("name");
+    g.description = str("description");
+    g.servers = str("servers");
+    g.owner = str("owner");
+    g.extra = str("extra");
+    g.keyOrder = str("key_order");
+    g.ordinal = r.value(QStringLiteral("ordinal")).toInt();
+    g.createdAt = timestamp(r, QStringLiteral("created_at"));
+    g.updatedAt = timestamp(r, QStringLiteral("updated_at"));
+    return g;
+}
+
+Result<void> GroupRepository::create(const GroupRecord &group)
+{
+    GroupRecord g = group;
+    if (g.id.isEmpty())
+        g.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return audited(QStringLiteral("group.create"),
+                   QStringLiteral("groups/") + g.id,
+                   QStringLiteral("CREATE"),
+                   {},
+                   g.auditSummary(),
+                   [&]() -> Result<void> {
+                       Columns values = columns(g);
+                       values.prepend({QStringLiteral("id"), g.id});
+                       values.append(
+                           {QStringLiteral("created_at"),
+                            dialect().timestampValue(g.createdAt.isValid()
+                                                         ? g.createdAt
+                                                         : QDateTime::currentDateTimeUtc())});
+                       const auto r = insertRow(QStringLiteral("groups"), values);
+                       if (!r)
+                           return r.error();
+                       return {};
+                   });
+}
+
+Result<void> GroupRepository::update(const GroupRecord &group)
+{
+    const auto old = find(group.id);
+    if (!old)
+        return old.error();
+    const QString resource = QStringLiteral("groups/") + group.id;
+    if (!old->has_value()) {
+        return Error::make(
+            Error::Code::NotFound,
+            QCoreApplication::translate("GroupRepository", "There is no group with this id."),
+            resource);
+    }
+    return audited(QStringLiteral("group.update"),
+                   resource,
+                   QStringLiteral("UPDATE"),
+                   (*old)->auditSummary(),
+                   group.auditSummary(),
+                   [&]() -> Result<void> {
+                       const auto r = updateRows(QStringLiteral("groups"),
+                                                 columns(group),
+                                                 QStringLiteral("id"),
+                                                 group.id);
+                       if (!r)
+                           return r.error();
+                       return {};
+                   });
+}
+
+Result<void> GroupRepository::remove(const QString &id)
+{
+    const auto old = find(id);
+    if (!old)
+        return old.error();
+    const QString resource = QStringLiteral("groups/") + id;
+    if (!old->has_value()) {
+        return Error::make(
+            Error::Code::NotFound,
+            QCoreApplication::translate("GroupRepository", "There is no group with this id."),
+            resource);
+    }
+    return audited(QStringLiteral("group.delete"),
+                   resource,
+                   QStringLiteral("DELETE"),
+                   (*old)->auditSummary(),
+                   {},
+                   [&]() -> Result<void> {
+                       const auto r
+                           = deleteRows(QStringLiteral("groups"), QStringLiteral("id"), id);
+                       if (!r)
+                           return r.error();
+                       return {};
+                   });
+}
+
+Result<std::optional<GroupRecord>> GroupRepository::find(const QString &id) const
+{
+    const auto rows = selectByKey(QStringLiteral("groups"), QStringLiteral("id"), id);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<GroupRecord>();
+    return std::optional<GroupRecord>(fromRecord(rows->first()));
+}
+
+Result<Page<GroupRecord>> GroupRepository::list(const GroupFilter &filter,
+                                                const PageRequest &page) const
+{
+    SqlFilter where;
+    if (!filter.search.isEmpty())
+        where.add(dialect().containsExpression(QStringLiteral("name"), QStringLiteral(":s")),
+                  {{QStringLiteral(":s"), filter.search}});
+    if (!filter.owner.isEmpty())
+        where.add(QStringLiteral("owner = :owner"), {{QStringLiteral(":owner"), filter.owner}});
+    const auto total = countRows(QStringLiteral("groups"), where);
+    if (!total)
+        return total.error();
+    const auto rows
+        = selectRows(QStringLiteral("groups"), where, QStringLiteral("ordinal, name, id"), page);
+    if (!rows)
+        return rows.error();
+    Page<GroupRecord> result;
+    result.total = *total;
+    for (const QSqlRecord &r : *rows)
+        result.items << fromRecord(r);
+    return result;
+}
+
+} // namespace mcphub

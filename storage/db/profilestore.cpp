@@ -1,0 +1,218 @@
+#include "storage/db/profilestore.h"
+
+#include "storage/logging.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include <memory>
+
+namespace mcphub {
+
+namespace {
+
+// Passwords the keychain refused, for this session only (never written anywhere).
+QHash<QString, QString> &sessionPasswords()
+{
+    static QHash<QString, QString> passwords;
+    return passwords;
+}
+
+QMutex &sessionMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+std::unique_ptr<QSettings> openSettings(const QString &file)
+{
+    // A fixed organisation/application so that the console and mcphub-adminctl (whose
+    // application name differs) share the profiles.
+    if (file.isEmpty())
+        return std::make_unique<QSettings>(
+            QSettings::UserScope, QStringLiteral("MCPHub"), QStringLiteral("mcphub-admin"));
+    return std::make_unique<QSettings>(file, QSettings::IniFormat);
+}
+
+const QString kGroup = QStringLiteral("profiles");
+
+} // namespace
+
+ProfileStore::ProfileStore(QString settingsFile, SecretStore secrets)
+    : m_settingsFile(std::move(settingsFile))
+    , m_secrets(std::move(secrets))
+{}
+
+QString ProfileStore::settingsFileName() const
+{
+    return openSettings(m_settingsFile)->fileName();
+}
+
+QString ProfileStore::secretKey(const QString &name)
+{
+    return QStringLiteral("profile/") + name;
+}
+
+Result<void> ProfileStore::checkName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
+    if (!pattern.match(name).hasMatch()) {
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "ProfileStore",
+                               "A profile name is 1 to 64 letters, digits, '.', '_' or '-', "
+                               "starting with a letter or digit."),
+                           name);
+    }
+    return {};
+}
+
+QStringList ProfileStore::names() const
+{
+    auto settings = openSettings(m_settingsFile);
+    settings->beginGroup(kGroup);
+    QStringList result = settings->childGroups();
+    result.sort();
+    return result;
+}
+
+bool ProfileStore::contains(const QString &name) const
+{
+    return names().contains(name);
+}
+
+Result<QString> ProfileStore::save(const ConnectionProfile &profile)
+{
+    if (auto r = checkName(profile.name); !r)
+        return r.error();
+    {
+        auto settings = openSettings(m_settingsFile);
+        settings->beginGroup(kGroup + QLatin1Char('/') + profile.name);
+        settings->remove(QString());
+        const bool sqlite = profile.kind == ConnectionProfile::Kind::Sqlite;
+        settings->setValue(QStringLiteral("kind"),
+                           sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgres"));
+        if (sqlite) {
+            settings->setValue(QStringLiteral("path"), profile.sqlitePath);
+        } else {
+            settings->setValue(QStringLiteral("hosts"), profile.hosts.join(QLatin1Char(',')));
+            settings->setValue(QStringLiteral("port"), profile.port);
+            settings->setValue(QStringLiteral("database"), profile.database);
+            settings->setValue(QStringLiteral("user"), profile.user);
+            settings->setValue(QStringLiteral("sslmode"), profile.sslMode);
+            settings->setValue(QStringLiteral("connectTimeout"), profile.connectTimeout);
+            settings->setValue(QStringLiteral("applicationName"), profile.applicationName);
+        }
+        settings->setValue(QStringLiteral("readOnly"), profile.readOnly);
+        settings->endGroup();
+        settings->sync();
+        if (settings->status() != QSettings::NoError) {
+            return Error::make(Error::Code::Io,
+                               QCoreApplication::translate(
+                                   "ProfileStore",
+                                   "Cannot write the profile settings. Check the permissions of "
+                                   "the settings file."),
+                               settings->fileName());
+        }
+    }
+    if (profile.password.isEmpty())
+        return QString();
+    const auto stored = m_secrets.write(secretKey(profile.name), profile.password);
+    QMutexLocker lock(&sessionMutex());
+    if (stored) {
+        sessionPasswords().remove(profile.name);
+        return QString();
+    }
+    sessionPasswords().insert(profile.name, profile.password);
+    qCWarning(lcKeychain) << "profile password kept in memory:" << stored.error().toString();
+    return QCoreApplication::translate(
+               "ProfileStore",
+               "The system keychain is not available, so the password of profile \"%1\" is kept "
+               "in memory for this session only and will be asked for again next time (%2).")
+        .arg(profile.name,
+             stored.error().detail.isEmpty() ? stored.error().message : stored.error().detail);
+}
+
+Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warning) const
+{
+    auto settings = openSettings(m_settingsFile);
+    settings->beginGroup(kGroup);
+    if (!settings->childGroups().contains(name)) {
+        return Error::make(Error::Code::NotFound,
+                           QCoreApplication::translate(
+                               "ProfileStore",
+                               "There is no connection profile with this name. List them with "
+                               "\"mcphub-adminctl profile list\"."),
+                           name);
+    }
+    settings->beginGroup(name);
+    ConnectionProfile profile;
+    profile.name = name;
+    if (settings->value(QStringLiteral("kind")).toString() == QLatin1String("postgres")) {
+        profile.kind = ConnectionProfile::Kind::Postgres;
+        profile.hosts = settings->value(QStringLiteral("hosts"))
+                            .toString()
+                            .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        profile.port = settings->value(QStringLiteral("port"), 5432).toInt();
+        profile.database = settings->value(QStringLiteral("database")).toString();
+        profile.user = settings->value(QStringLiteral("user")).toString();
+        profile.sslMode = settings->value(QStringLiteral("sslmode")).toString();
+        profile.connectTimeout = settings->value(QStringLiteral("connectTimeout"), 10).toInt();
+        profile.applicationName = settings->value(QStringLiteral("applicationName")).toString();
+    } else {
+        profile.kind = ConnectionProfile::Kind::Sqlite;
+        profile.sqlitePath = settings->value(QStringLiteral("path")).toString();
+    }
+    profile.readOnly = settings->value(QStringLiteral("readOnly"), false).toBool();
+    if (profile.kind == ConnectionProfile::Kind::Sqlite)
+        return profile;
+
+    {
+        QMutexLocker lock(&sessionMutex());
+        if (sessionPasswords().contains(name)) {
+            profile.password = sessionPasswords().value(name);
+            return profile;
+        }
+    }
+    const auto password = m_secrets.read(secretKey(name));
+    if (password) {
+        profile.password = *password;
+    } else if (password.error().code != Error::Code::NotFound && warning) {
+        *warning = QCoreApplication::translate(
+                       "ProfileStore",
+                       "The password of profile \"%1\" could not be read from the system "
+                       "keychain: %2")
+                       .arg(name, password.error().message);
+    }
+    return profile;
+}
+
+Result<void> ProfileStore::remove(const QString &name)
+{
+    {
+        auto settings = openSettings(m_settingsFile);
+        settings->beginGroup(kGroup);
+        if (!settings->childGroups().contains(name)) {
+            return Error::make(
+                Error::Code::NotFound,
+                QCoreApplication::translate("ProfileStore",
+                                            "There is no connection profile with this name."),
+                name);
+        }
+        settings->remove(name);
+        settings->sync();
+    }
+    {
+        QMutexLocker lock(&sessionMutex());
+        sessionPasswords().remove(name);
+    }
+    const auto removed = m_secrets.remove(secretKey(name));
+    if (!removed && removed.error().code != Error::Code::NotFound)
+        qCWarning(lcKeychain) << "cannot remove profile password" << removed.error().toString();
+    return {};
+}
+
+} // namespace mcphub

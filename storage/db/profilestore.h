@@ -1,0 +1,47 @@
+#pragma once
+
+#include "storage/db/connectionprofile.h"
+#include "storage/result.h"
+#include "storage/secretstore.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace mcphub {
+
+// Named connection profiles in QSettings ("profiles/<name>/..."); their passwords only in the
+// OS keychain (SecretStore key "profile/<name>"), never in the settings file. When the
+// keychain fails, the password is kept in this process's memory for the session and the
+// caller gets a warning to show. Use from one thread (QSettings and the keychain loop).
+class ProfileStore
+{
+public:
+    // `settingsFile` empty: the user's MCPHub/mcphub-admin settings, shared by the console and
+    // the CLI; otherwise that INI file.
+    explicit ProfileStore(QString settingsFile = {},
+                          SecretStore secrets = SecretStore(QStringLiteral("mcphub-admin")));
+
+    QStringList names() const;
+    bool contains(const QString &name) const;
+
+    // Saves the profile; its password (when not empty) goes to the keychain. Returns a
+    // warning (translated, empty when none) when the keychain refused and the password is
+    // only kept in memory for this session.
+    Result<QString> save(const ConnectionProfile &profile);
+
+    // Loads the profile and its password (keychain, else this session's memory). `warning`
+    // receives a translated note when the keychain could not be read.
+    Result<ConnectionProfile> load(const QString &name, QString *warning = nullptr) const;
+
+    Result<void> remove(const QString &name);
+
+    QString settingsFileName() const;
+    static QString secretKey(const QString &name);
+    static Result<void> checkName(const QString &name);
+
+private:
+    QString m_settingsFile;
+    SecretStore m_secrets;
+};
+
+} // namespace mcphub

@@ -1,0 +1,225 @@
+#include "storage/db/repositorybase.h"
+
+#include "storage/db/auditlogrepository.h"
+#include "storage/db/sqlerror.h"
+#include "storage/db/transactionguard.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace mcphub {
+
+namespace {
+
+void bindAll(QSqlQuery &query, const QVariantMap &values)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        query.bindValue(it.key(), it.value());
+}
+
+} // namespace
+
+RepositoryBase::RepositoryBase(RepositoryContext context)
+    : m_context(std::move(context))
+{}
+
+QVariant RepositoryBase::text(const QString &value)
+{
+    return value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+QSqlDatabase RepositoryBase::db() const
+{
+    return QSqlDatabase::database(m_context.connectionName, false);
+}
+
+SqlDialect RepositoryBase::dialect() const
+{
+    return SqlDialect::forDatabase(db());
+}
+
+QVariant RepositoryBase::now() const
+{
+    return dialect().timestampValue(QDateTime::currentDateTimeUtc());
+}
+
+QDateTime RepositoryBase::timestamp(const QSqlRecord &record, const QString &column) const
+{
+    return dialect().timestampFromValue(record.value(column));
+}
+
+Result<void> RepositoryBase::checkWritable(const QString &resource) const
+{
+    if (!m_context.readOnly)
+        return {};
+    return Error::make(Error::Code::ReadOnly,
+                       QCoreApplication::translate("Repository",
+                                                   "The workspace is open read-only, so %1 was "
+                                                   "not changed. Use a profile that is not "
+                                                   "read-only (or a console that knows this "
+                                                   "database's schema).")
+                           .arg(resource),
+                       m_context.where);
+}
+
+Result<void> RepositoryBase::audited(const QString &action,
+                                     const QString &resource,
+                                     const QString &method,
+                                     const QJsonObject &before,
+                                     const QJsonObject &after,
+                                     const std::function<Result<void>()> &change)
+{
+    if (auto writable = checkWritable(resource); !writable)
+        return writable;
+    QElapsedTimer timer;
+    timer.start();
+    TransactionGuard tx(db());
+    if (!tx.active()) {
+        Error e = tx.error();
+        e.where = m_context.where;
+        return e;
+    }
+    if (auto done = change(); !done)
+        return done; // the guard rolls back
+    AuditEntry entry;
+    entry.timestamp = QDateTime::currentDateTimeUtc();
+    entry.username = m_context.actor;
+    entry.action = action;
+    entry.resource = resource;
+    entry.method = method;
+    entry.statusCode = 200;
+    entry.durationMs = timer.elapsed();
+    if (!before.isEmpty())
+        entry.details.insert(QStringLiteral("before"), before);
+    if (!after.isEmpty())
+        entry.details.insert(QStringLiteral("after"), after);
+    if (auto written = AuditLogRepository(m_context).append(entry); !written)
+        return written.error();
+    return tx.commit();
+}
+
+Result<QVariant>
+RepositoryBase::insertRow(const QString &table, const Columns &values, const QString &returning)
+{
+    const QSqlDatabase database = db();
+    QStringList names, placeholders;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        names << SqlDialect::escape(database, values.at(i).first);
+        placeholders << QStringLiteral(":v%1").arg(i);
+    }
+    QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(SqlDialect::escape(database, table),
+                           names.join(QStringLiteral(", ")),
+                           placeholders.join(QStringLiteral(", ")));
+    if (!returning.isEmpty())
+        sql += QStringLiteral(" RETURNING ") + SqlDialect::escape(database, returning);
+    QSqlQuery query(database);
+    query.prepare(sql);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(QStringLiteral(":v%1").arg(i), values.at(i).second);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + table,
+                        QCoreApplication::translate("Repository", "Cannot add the row."));
+    }
+    if (!returning.isEmpty() && query.next())
+        return query.value(0);
+    return QVariant();
+}
+
+Result<int> RepositoryBase::updateRows(const QString &table,
+                                       const Columns &values,
+                                       const QString &keyColumn,
+                                       const QVariant &keyValue)
+{
+    const QSqlDatabase database = db();
+    QStringList sets;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        sets << QStringLiteral("%1 = :v%2")
+                    .arg(SqlDialect::escape(database, values.at(i).first))
+                    .arg(i);
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = :key")
+                      .arg(SqlDialect::escape(database, table),
+                           sets.join(QStringLiteral(", ")),
+                           SqlDialect::escape(database, keyColumn)));
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(QStringLiteral(":v%1").arg(i), values.at(i).second);
+    query.bindValue(QStringLiteral(":key"), keyValue);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + table,
+                        QCoreApplication::translate("Repository", "Cannot change the row."));
+    }
+    return query.numRowsAffected();
+}
+
+Result<int>
+RepositoryBase::deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue)
+{
+    const QSqlDatabase database = db();
+    QSqlQuery query(database);
+    query.prepare(
+        QStringLiteral("DELETE FROM %1 WHERE %2 = :key")
+            .arg(SqlDialect::escape(database, table), SqlDialect::escape(database, keyColumn)));
+    query.bindValue(QStringLiteral(":key"), keyValue);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + table,
+                        QCoreApplication::translate("Repository", "Cannot delete the row."));
+    }
+    return query.numRowsAffected();
+}
+
+Result<QList<QSqlRecord>> RepositoryBase::selectRows(const QString &table,
+                                                     const SqlFilter &filter,
+                                                     const QString &orderBy,
+                                                     const PageRequest &page) const
+{
+    const QSqlDatabase database = db();
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT * FROM %1%2 ORDER BY %3 LIMIT :limit OFFSET :offset")
+                      .arg(SqlDialect::escape(database, table), filter.whereClause(), orderBy));
+    bindAll(query, filter.values());
+    query.bindValue(QStringLiteral(":limit"), page.limit);
+    query.bindValue(QStringLiteral(":offset"), page.offset);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + table,
+                        QCoreApplication::translate("Repository", "Cannot read the rows."));
+    }
+    QList<QSqlRecord> rows;
+    while (query.next())
+        rows << query.record();
+    return rows;
+}
+
+Result<qint64> RepositoryBase::countRows(const QString &table, const SqlFilter &filter) const
+{
+    const QSqlDatabase database = db();
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("SELECT count(*) FROM %1%2")
+                      .arg(SqlDialect::escape(database, table), filter.whereClause()));
+    bindAll(query, filter.values());
+    if (!query.exec() || !query.next()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + table,
+                        QCoreApplication::translate("Repository", "Cannot count the rows."));
+    }
+    return query.value(0).toLongLong();
+}
+
+Result<QList<QSqlRecord>> RepositoryBase::selectByKey(const QString &table,
+                                                      const QString &keyColumn,
+                                                      const QVariant &keyValue) const
+{
+    SqlFilter filter;
+    filter.add(SqlDialect::escape(db(), keyColumn) + QStringLiteral(" = :key"),
+               {{QStringLiteral(":key"), keyValue}});
+    return selectRows(table, filter, SqlDialect::escape(db(), keyColumn), {0, 2});
+}
+
+} // namespace mcphub

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "storage/db/pagerequest.h"
+#include "storage/db/repositorycontext.h"
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlfilter.h"
+#include "storage/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QSqlRecord>
+#include <QVariant>
+
+#include <functional>
+
+namespace mcphub {
+
+// The CRUD every entity repository shares: bound INSERT/UPDATE/DELETE/SELECT on one table,
+// filtering and paging in SQL, and audited(), which runs a change and its audit-trail row in
+// one (nested) transaction, so either both are saved or neither. Works inside an outer
+// TransactionGuard (the migrator imports a whole file in one). On the connection's thread.
+class RepositoryBase
+{
+public:
+    using Columns = QList<QPair<QString, QVariant>>;
+
+    explicit RepositoryBase(RepositoryContext context);
+    const RepositoryContext &context() const { return m_context; }
+
+    // A string bound as SQL NULL when it is a null QString.
+    static QVariant text(const QString &value);
+
+protected:
+    QSqlDatabase db() const;
+    SqlDialect dialect() const;
+
+    // Error::Code::ReadOnly naming the profile when the workspace is read-only.
+    Result<void> checkWritable(const QString &resource) const;
+
+    // Runs `change` and writes one access_logs row (who = the context's actor) in the same
+    // transaction. `before`/`after` are summaries without secrets; empty when not relevant.
+    Result<void> audited(const QString &action,
+                         const QString &resource,
+                         const QString &method,
+                         const QJsonObject &before,
+                         const QJsonObject &after,
+                         const std::function<Result<void>()> &change);
+
+    // INSERT; returns the value of `returning` (the new id) when given.
+    Result<QVariant>
+    insertRow(const QString &table, const Columns &values, const QString &returning = {});
+    // UPDATE ... WHERE key = value; returns the number of rows changed.
+    Result<int> updateRows(const QString &table,
+                           const Columns &values,
+                           const QString &keyColumn,
+                           const QVariant &keyValue);
+    Result<int>
+    deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue);
+
+    // SELECT * FROM table [filter] ORDER BY orderBy LIMIT/OFFSET, and the filter's count.
+    Result<QList<QSqlRecord>> selectRows(const QString &table,
+                                         const SqlFilter &filter,
+                                         const QString &orderBy,
+                                         const PageRequest &page) const;
+    Result<qint64> countRows(const QString &table, const SqlFilter &filter) const;
+    Result<QList<QSqlRecord>>
+    selectByKey(const QString &table, const QString &keyColumn, const QVariant &keyValue) const;
+
+    QDateTime timestamp(const QSqlRecord &record, const QString &column) const;
+    QVariant now() const;
+
+private:
+    RepositoryContext m_context;
+};
+
+} // namespace mcphub

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "storage/db/repositorybase.h"
+
+#include <QDateTime>
+#include <optional>
+
+namespace mcphub {
+
+// An MCP server entry (table mcp_servers) with every field of a settings file's ServerConfig.
+// Object and array fields are JSON text exactly as written (null QString = absent).
+struct ServerRecord
+{
+    qint64 id = 0;
+    QString name;
+    QString type; // stdio, sse, streamable-http, openapi (inferred when the file has none)
+    QString description;
+    QString command;
+    QString args; // JSON array
+    QString url;
+    QString env;                // JSON object
+    QString headers;            // JSON object
+    QString passthroughHeaders; // JSON array
+    bool enabled = true;
+    QString owner;
+    std::optional<bool> enableKeepAlive;
+    std::optional<qint64> keepAliveInterval;
+    QString tools;     // JSON object
+    QString prompts;   // JSON object
+    QString resources; // JSON object
+    QString options;   // JSON object
+    QString proxy;     // JSON object
+    QString oauth;     // JSON object
+    QString openapi;   // JSON object
+    QString extra;     // JSON object: keys this version does not know
+    QString keyOrder;  // JSON array: the entry's keys in file order
+    int ordinal = 0;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    QJsonObject auditSummary() const; // no secrets (env, headers, oauth are left out)
+};
+
+struct ServerFilter
+{
+    QString search; // part of the name or description
+    QString type;
+    std::optional<bool> enabled;
+    QString owner;
+};
+
+// MCP servers: CRUD by name, paging and filtering in SQL; every write audited.
+class ServerRepository : public RepositoryBase
+{
+public:
+    using RepositoryBase::RepositoryBase;
+
+    Result<qint64> create(const ServerRecord &server);
+    // Updates the server whose id is server.id (so a rename keeps its history).
+    Result<void> update(const ServerRecord &server);
+    Result<void> setEnabled(const QString &name, bool enabled);
+    Result<void> remove(const QString &name);
+    Result<std::optional<ServerRecord>> find(const QString &name) const;
+    Result<Page<ServerRecord>> list(const ServerFilter &filter, const PageRequest &page) const;
+
+private:
+    Columns columns(const ServerRecord &server) const;
+    ServerRecord fromRecord(const QSqlRecord &record) const;
+    Result<std::optional<ServerRecord>> findBy(const QString &column, const QVariant &value) const;
+};
+
+} // namespace mcphub

@@ -1,0 +1,127 @@
+#include "storage/db/sqldialect.h"
+
+#include <QSqlDriver>
+
+namespace mcphub {
+
+SqlDialect::SqlDialect(Kind kind)
+    : m_kind(kind)
+{}
+
+SqlDialect SqlDialect::forDatabase(const QSqlDatabase &db)
+{
+    return SqlDialect(db.driverName() == QLatin1String("QPSQL") ? Kind::Postgres : Kind::Sqlite);
+}
+
+QString SqlDialect::folderName() const
+{
+    return isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgres");
+}
+
+QString SqlDialect::escape(const QSqlDatabase &db, const QString &identifier)
+{
+    return db.driver()->escapeIdentifier(identifier, QSqlDriver::TableName);
+}
+
+QString SqlDialect::beginWriteStatement() const
+{
+    return isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+}
+
+QString SqlDialect::migrationLockStatement() const
+{
+    return isSqlite() ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(:key)");
+}
+
+QString SqlDialect::createHistoryTableStatement() const
+{
+    if (isSqlite()) {
+        return QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                              " version INTEGER PRIMARY KEY,"
+                              " description TEXT NOT NULL,"
+                              " checksum TEXT NOT NULL,"
+                              " applied_at TEXT NOT NULL,"
+                              " execution_ms INTEGER NOT NULL,"
+                              " applied_by TEXT NOT NULL)");
+    }
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                          " version INTEGER PRIMARY KEY,"
+                          " description TEXT NOT NULL,"
+                          " checksum TEXT NOT NULL,"
+                          " applied_at TIMESTAMPTZ NOT NULL,"
+                          " execution_ms BIGINT NOT NULL,"
+                          " applied_by TEXT NOT NULL)");
+}
+
+QString SqlDialect::upsertStatement(const QSqlDatabase &db,
+                                    const QString &table,
+                                    const QStringList &columns,
+                                    const QStringList &keyColumns) const
+{
+    QStringList names, placeholders, keys, updates;
+    for (const QString &column : columns) {
+        const QString name = escape(db, column);
+        names << name;
+        placeholders << QLatin1Char(':') + column;
+        if (!keyColumns.contains(column))
+            updates << QStringLiteral("%1 = excluded.%1").arg(name);
+    }
+    for (const QString &key : keyColumns)
+        keys << escape(db, key);
+    QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) ")
+                      .arg(escape(db, table),
+                           names.join(QStringLiteral(", ")),
+                           placeholders.join(QStringLiteral(", ")),
+                           keys.join(QStringLiteral(", ")));
+    sql += updates.isEmpty()
+               ? QStringLiteral("DO NOTHING")
+               : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+    return sql;
+}
+
+QString SqlDialect::containsExpression(const QString &columnSql, const QString &placeholder) const
+{
+    return QStringLiteral("%1(lower(%2), lower(%3)) > 0")
+        .arg(isSqlite() ? QStringLiteral("instr") : QStringLiteral("strpos"),
+             columnSql,
+             placeholder);
+}
+
+QVariant SqlDialect::boolValue(bool value) const
+{
+    return isSqlite() ? QVariant(value ? 1 : 0) : QVariant(value);
+}
+
+QVariant SqlDialect::timestampValue(const QDateTime &value) const
+{
+    if (!value.isValid())
+        return QVariant(isSqlite() ? QMetaType::fromType<QString>()
+                                   : QMetaType::fromType<QDateTime>());
+    // SQLite keeps UTC ISO-8601 text with milliseconds: it sorts as text, so the timestamp
+    // indexes work. PostgreSQL gets a timestamptz.
+    const QDateTime utc = value.toUTC();
+    if (isSqlite())
+        return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return utc;
+}
+
+QDateTime SqlDialect::timestampFromValue(const QVariant &value) const
+{
+    if (value.isNull())
+        return {};
+    if (value.metaType() == QMetaType::fromType<QDateTime>())
+        return value.toDateTime().toUTC();
+    QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return parsed.toUTC();
+}
+
+bool SqlDialect::isLockError(const QString &nativeCode, const QString &text) const
+{
+    if (isSqlite())
+        return nativeCode == QLatin1String("5") || nativeCode == QLatin1String("6")
+               || text.contains(QLatin1String("locked"));
+    // lock_not_available, deadlock_detected
+    return nativeCode == QLatin1String("55P03") || nativeCode == QLatin1String("40P01");
+}
+
+} // namespace mcphub

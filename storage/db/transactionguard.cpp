@@ -1,0 +1,107 @@
+#include "storage/db/transactionguard.h"
+
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+#include "storage/logging.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace mcphub {
+
+namespace {
+
+// Open guards per connection; connections are per thread, so the registry is too.
+thread_local QHash<QString, int> t_depths;
+
+QString savepointName(int depth)
+{
+    return QStringLiteral("mcphub_sp_%1").arg(depth);
+}
+
+} // namespace
+
+TransactionGuard::TransactionGuard(const QSqlDatabase &db)
+    : m_db(db)
+{
+    m_depth = t_depths.value(m_db.connectionName(), 0);
+    const QString sql = m_depth == 0 ? SqlDialect::forDatabase(m_db).beginWriteStatement()
+                                     : QStringLiteral("SAVEPOINT ") + savepointName(m_depth);
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) {
+        m_error = sqlError(
+            query.lastError(),
+            m_db.connectionName(),
+            QCoreApplication::translate("TransactionGuard", "Cannot start a transaction."));
+        return;
+    }
+    m_active = true;
+    t_depths[m_db.connectionName()] = m_depth + 1;
+}
+
+TransactionGuard::~TransactionGuard()
+{
+    rollback();
+}
+
+int TransactionGuard::depth(const QString &connectionName)
+{
+    return t_depths.value(connectionName, 0);
+}
+
+bool TransactionGuard::exec(const QString &sql, QString *detail)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    if (detail)
+        *detail = query.lastError().text();
+    return false;
+}
+
+Result<void> TransactionGuard::commit()
+{
+    if (!m_active) {
+        return Error::make(
+            Error::Code::Database,
+            QCoreApplication::translate("TransactionGuard", "The transaction is no longer open."),
+            m_db.connectionName());
+    }
+    const QString sql = m_depth == 0
+                            ? QStringLiteral("COMMIT")
+                            : QStringLiteral("RELEASE SAVEPOINT ") + savepointName(m_depth);
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) {
+        const Error error
+            = sqlError(query.lastError(),
+                       m_db.connectionName(),
+                       QCoreApplication::translate(
+                           "TransactionGuard", "Cannot commit the changes; nothing was saved."));
+        rollback();
+        return error;
+    }
+    m_active = false;
+    t_depths[m_db.connectionName()] = m_depth;
+    return {};
+}
+
+void TransactionGuard::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    t_depths[m_db.connectionName()] = m_depth;
+    QString detail;
+    if (m_depth == 0) {
+        if (!exec(QStringLiteral("ROLLBACK"), &detail))
+            qCWarning(lcDatabase) << "rollback failed" << m_db.connectionName() << detail;
+        return;
+    }
+    const QString name = savepointName(m_depth);
+    if (!exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name, &detail)
+        || !exec(QStringLiteral("RELEASE SAVEPOINT ") + name, &detail))
+        qCWarning(lcDatabase) << "savepoint rollback failed" << m_db.connectionName() << detail;
+}
+
+} // namespace mcphub

@@ -1,0 +1,148 @@
+#include "storage/db/usagelogrepository.h"
+
+#include "storage/db/sqlerror.h"
+#include "storage/db/transactionguard.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace mcphub {
+
+Result<int> UsageLogRepository::append(const QList<UsageLogEntry> &entries)
+{
+    if (auto writable = checkWritable(QStringLiteral("mcp_usage_logs")); !writable)
+        return writable.error();
+    const QSqlDatabase database = db();
+    const SqlDialect d = dialect();
+    TransactionGuard tx(database);
+    if (!tx.active())
+        return tx.error();
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral(
+        "INSERT INTO mcp_usage_logs (timestamp, username, server_name, tool_name, success, "
+        "arguments, error_message, duration, ip, user_agent, session_id) VALUES (:timestamp, "
+        ":username, :server_name, :tool_name, :success, :arguments, :error_message, :duration, "
+        ":ip, :user_agent, :session_id)"));
+    for (const UsageLogEntry &e : entries) {
+        query.bindValue(QStringLiteral(":timestamp"), d.timestampValue(e.timestamp));
+        query.bindValue(QStringLiteral(":username"), text(e.username));
+        query.bindValue(QStringLiteral(":server_name"), e.serverName);
+        query.bindValue(QStringLiteral(":tool_name"), e.toolName);
+        query.bindValue(QStringLiteral(":success"), d.boolValue(e.success));
+        query.bindValue(QStringLiteral(":arguments"), text(e.arguments));
+        query.bindValue(QStringLiteral(":error_message"), text(e.errorMessage));
+        query.bindValue(QStringLiteral(":duration"),
+                        e.durationMs ? QVariant(*e.durationMs)
+                                     : QVariant(QMetaType::fromType<qint64>()));
+        query.bindValue(QStringLiteral(":ip"), text(e.ip));
+        query.bindValue(QStringLiteral(":user_agent"), text(e.userAgent));
+        query.bindValue(QStringLiteral(":session_id"), text(e.sessionId));
+        if (!query.exec()) {
+            return sqlError(query.lastError(),
+                            context().where + QStringLiteral(": mcp_usage_logs"),
+                            QCoreApplication::translate("UsageLogRepository",
+                                                        "Cannot write the usage log; nothing of "
+                                                        "this batch was saved."));
+        }
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return int(entries.size());
+}
+
+SqlFilter UsageLogRepository::toSql(const UsageLogFilter &filter) const
+{
+    const SqlDialect d = dialect();
+    SqlFilter sql;
+    if (!filter.serverName.isEmpty())
+        sql.add(QStringLiteral("server_name = :server"),
+                {{QStringLiteral(":server"), filter.serverName}});
+    if (!filter.toolName.isEmpty())
+        sql.add(QStringLiteral("tool_name = :tool"), {{QStringLiteral(":tool"), filter.toolName}});
+    if (!filter.username.isEmpty())
+        sql.add(QStringLiteral("username = :username"),
+                {{QStringLiteral(":username"), filter.username}});
+    if (filter.success)
+        sql.add(QStringLiteral("success = :success"),
+                {{QStringLiteral(":success"), d.boolValue(*filter.success)}});
+    if (filter.from.isValid())
+        sql.add(QStringLiteral("timestamp >= :from"),
+                {{QStringLiteral(":from"), d.timestampValue(filter.from)}});
+    if (filter.to.isValid())
+        sql.add(QStringLiteral("timestamp < :to"),
+                {{QStringLiteral(":to"), d.timestampValue(filter.to)}});
+    if (filter.before) {
+        sql.add(QStringLiteral("(timestamp < :bt1 OR (timestamp = :bt2 AND id < :bid))"),
+                {{QStringLiteral(":bt1"), d.timestampValue(filter.before->first)},
+                 {QStringLiteral(":bt2"), d.timestampValue(filter.before->first)},
+                 {QStringLiteral(":bid"), filter.before->second}});
+    }
+    return sql;
+}
+
+Result<Page<UsageLogEntry>> UsageLogRepository::list(const UsageLogFilter &filter,
+                                                     const PageRequest &page) const
+{
+    const SqlFilter where = toSql(filter);
+    Page<UsageLogEntry> result;
+    result.total = -1;
+    if (page.countTotal) {
+        const auto total = countRows(QStringLiteral("mcp_usage_logs"), where);
+        if (!total)
+            return total.error();
+        result.total = *total;
+    }
+    const auto rows = selectRows(
+        QStringLiteral("mcp_usage_logs"), where, QStringLiteral("timestamp DESC, id DESC"), page);
+    if (!rows)
+        return rows.error();
+    result.items.reserve(rows->size());
+    for (const QSqlRecord &r : *rows) {
+        UsageLogEntry e;
+        e.id = r.value(QStringLiteral("id")).toLongLong();
+        e.timestamp = timestamp(r, QStringLiteral("timestamp"));
+        e.username = r.value(QStringLiteral("username")).toString();
+        e.serverName = r.value(QStringLiteral("server_name")).toString();
+        e.toolName = r.value(QStringLiteral("tool_name")).toString();
+        e.success = r.value(QStringLiteral("success")).toBool();
+        e.arguments = r.value(QStringLiteral("arguments")).toString();
+        e.errorMessage = r.value(QStringLiteral("error_message")).toString();
+        if (!r.isNull(QStringLiteral("duration")))
+            e.durationMs = r.value(QStringLiteral("duration")).toLongLong();
+        e.ip = r.value(QStringLiteral("ip")).toString();
+        e.userAgent = r.value(QStringLiteral("user_agent")).toString();
+        e.sessionId = r.value(QStringLiteral("session_id")).toString();
+        result.items << e;
+    }
+    return result;
+}
+
+Result<int> UsageLogRepository::deleteOlderThan(const QDateTime &cutoff)
+{
+    int deleted = 0;
+    const auto done = audited(
+        QStringLiteral("usage-log.prune"),
+        QStringLiteral("usage-logs"),
+        QStringLiteral("DELETE"),
+        {},
+        {{QStringLiteral("olderThan"), cutoff.toUTC().toString(Qt::ISODateWithMs)}},
+        [&]() -> Result<void> {
+            QSqlQuery query(db());
+            query.prepare(QStringLiteral("DELETE FROM mcp_usage_logs WHERE timestamp < :cutoff"));
+            query.bindValue(QStringLiteral(":cutoff"), dialect().timestampValue(cutoff));
+            if (!query.exec()) {
+                return sqlError(query.lastError(),
+                                context().where + QStringLiteral(": mcp_usage_logs"),
+                                QCoreApplication::translate("UsageLogRepository",
+                                                            "Cannot prune the usage log."));
+            }
+            deleted = query.numRowsAffected();
+            return {};
+        });
+    if (!done)
+        return done.error();
+    return deleted;
+}
+
+} // namespace mcphub

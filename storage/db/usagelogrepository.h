@@ -1,0 +1,57 @@
+#pragma once
+
+#include "storage/db/repositorybase.h"
+
+#include <QDateTime>
+#include <optional>
+
+namespace mcphub {
+
+// One MCP tool call (table mcp_usage_logs).
+struct UsageLogEntry
+{
+    qint64 id = 0;
+    QDateTime timestamp;
+    QString username;
+    QString serverName;
+    QString toolName;
+    bool success = true;
+    QString arguments; // JSON text
+    QString errorMessage;
+    std::optional<qint64> durationMs;
+    QString ip;
+    QString userAgent;
+    QString sessionId;
+};
+
+struct UsageLogFilter
+{
+    QString serverName;
+    QString toolName;
+    QString username;
+    std::optional<bool> success;
+    QDateTime from; // inclusive
+    QDateTime to;   // exclusive
+    // Keyset paging: only rows older than this one (newest-first order), so deep pages cost
+    // what the first one does. Unset: offset paging.
+    std::optional<QPair<QDateTime, qint64>> before;
+};
+
+// The usage log: appended by the hub poller (not an administrator's change, so not audited),
+// read newest first with filters in SQL; pruning is audited.
+class UsageLogRepository : public RepositoryBase
+{
+public:
+    using RepositoryBase::RepositoryBase;
+
+    // Appends the entries in one transaction; returns how many were written.
+    Result<int> append(const QList<UsageLogEntry> &entries);
+    Result<Page<UsageLogEntry>> list(const UsageLogFilter &filter, const PageRequest &page) const;
+    // Deletes entries older than `cutoff`; returns how many.
+    Result<int> deleteOlderThan(const QDateTime &cutoff);
+
+private:
+    SqlFilter toSql(const UsageLogFilter &filter) const;
+};
+
+} // namespace mcphub

@@ -1,0 +1,247 @@
+#include "storage/db/workspace.h"
+
+#include "storage/db/repositorycontext.h"
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+namespace mcphub {
+
+namespace {
+
+Error atProfile(Error error, const ConnectionProfile &profile)
+{
+    const QString place = profile.displayName();
+    error.where = error.where.isEmpty() || error.where == place
+                      ? place
+                      : place + QStringLiteral(" (") + error.where + QLatin1Char(')');
+    return error;
+}
+
+// Names the cause of a failed PostgreSQL connection from libpq's text (English; other
+// languages keep the general message, and the detail says the rest).
+Error explainConnectError(Error error)
+{
+    const QString d = error.detail;
+    auto says = [&](const char *part) {
+        return d.contains(QLatin1String(part));
+    };
+    if (says("password authentication failed") || says("no password supplied")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The server refused the password. Save the right one in the profile "
+            "(mcphub-adminctl profile add ... --password-stdin).");
+    } else if (says("role \"") && says("does not exist")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The database user does not exist on the server. Check the user name of the "
+            "profile.");
+    } else if (says("database \"") && says("does not exist")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The database does not exist on the server. Create it with \"mcphub-adminctl db "
+            "init\" or check its name.");
+    } else if (says("Connection refused") || says("timeout expired")
+               || says("could not translate host name") || says("No route to host")) {
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "The database server cannot be reached. Check the host and port, and that the "
+            "server is running and accepts connections from this machine.");
+    }
+    return error;
+}
+
+} // namespace
+
+QString RepositoryContext::defaultActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        if (const passwd *entry = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+    }
+#endif
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+RepositoryContext Workspace::context(const QString &actor) const
+{
+    RepositoryContext context;
+    context.connectionName = m_connectionName;
+    context.actor = actor;
+    context.readOnly = m_readOnly;
+    context.where = m_profile.displayName();
+    return context;
+}
+
+void Workspace::close()
+{
+    closeSqlConnection(m_connectionName);
+}
+
+Result<bool> Workspace::createPostgresDatabase(const ConnectionProfile &profile)
+{
+    if (profile.kind != ConnectionProfile::Kind::Postgres)
+        return false;
+    ConnectionProfile maintenance = profile;
+    maintenance.database = QStringLiteral("postgres");
+    const QString name = QStringLiteral("mcphub-create-database");
+    auto db = openSqlConnection(maintenance.toSpec(), name);
+    if (!db) {
+        Error e = db.error();
+        e.message = QCoreApplication::translate(
+            "Workspace",
+            "Cannot connect to the server's \"postgres\" database to create the "
+            "workspace database. Create it yourself (createdb) or check the "
+            "connection settings.");
+        return atProfile(e, profile);
+    }
+    bool created = false;
+    Result<bool> result = false;
+    {
+        QSqlQuery query(*db);
+        query.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = :name"));
+        query.bindValue(QStringLiteral(":name"), profile.database);
+        if (!query.exec()) {
+            result = atProfile(sqlError(query.lastError(),
+                                        {},
+                                        QCoreApplication::translate(
+                                            "Workspace", "Cannot look up the workspace database.")),
+                               profile);
+        } else if (!query.next()) {
+            if (!query.exec(QStringLiteral("CREATE DATABASE ")
+                            + SqlDialect::escape(*db, profile.database))) {
+                result = atProfile(sqlError(query.lastError(),
+                                            {},
+                                            QCoreApplication::translate(
+                                                "Workspace",
+                                                "Cannot create the workspace database. Ask the "
+                                                "server's administrator to create it for you.")),
+                                   profile);
+            } else {
+                created = true;
+                result = true;
+            }
+        }
+    }
+    Q_UNUSED(created)
+    db = QSqlDatabase();
+    closeSqlConnection(name);
+    return result;
+}
+
+Result<Workspace> Workspace::open(const ConnectionProfile &profile,
+                                  const QString &connectionName,
+                                  Mode mode,
+                                  const QString &appliedBy)
+{
+    Workspace ws;
+    ws.m_connectionName = connectionName;
+    ws.m_profile = profile;
+    ws.m_readOnly = profile.readOnly || mode == Mode::Inspect;
+
+    SqlConnectionSpec spec = profile.toSpec();
+    if (profile.kind == ConnectionProfile::Kind::Sqlite) {
+        const bool exists = QFileInfo::exists(profile.sqlitePath);
+        if (!exists && ws.m_readOnly) {
+            return atProfile(
+                Error::make(
+                    Error::Code::NotFound,
+                    mode == Mode::Inspect
+                        ? QCoreApplication::translate("Workspace",
+                                                      "There is no database file here. Create it "
+                                                      "with \"mcphub-adminctl db init\".")
+                        : QCoreApplication::translate("Workspace",
+                                                      "There is no database file here, and a "
+                                                      "read-only profile cannot create one."),
+                    profile.sqlitePath),
+                profile);
+        }
+        if (ws.m_readOnly)
+            spec.connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    } else if (ws.m_readOnly) {
+        // The server itself refuses writes in this session, not only the repositories.
+        spec.connectOptions += QStringLiteral(";options='-c default_transaction_read_only=on'");
+    }
+
+    if (const auto db = openSqlConnection(spec, connectionName); !db)
+        return atProfile(explainConnectError(db.error()), profile);
+
+    const SchemaMigrator migrator(connectionName);
+    auto status = migrator.status();
+    if (!status) {
+        closeSqlConnection(connectionName);
+        return atProfile(status.error(), profile);
+    }
+
+    if (status->newerThanConsole()) {
+        ws.m_readOnly = true;
+        ws.m_warnings << QCoreApplication::translate(
+                             "Workspace",
+                             "This database was created by a newer version of the console "
+                             "(schema %1, this console knows %2). It is open read-only; update "
+                             "the console to change it.")
+                             .arg(status->databaseVersion)
+                             .arg(status->knownVersion);
+    } else if (!status->drifted.isEmpty()) {
+        if (mode == Mode::Migrate) {
+            closeSqlConnection(connectionName);
+            QStringList versions;
+            for (int v : std::as_const(status->drifted))
+                versions << QString::number(v);
+            return atProfile(
+                Error::make(Error::Code::Drift,
+                            QCoreApplication::translate(
+                                "Workspace",
+                                "Schema drift: migration %1 applied to this database differs "
+                                "from the one this console carries. Nothing was changed. Open "
+                                "the database with the console version that created it, or "
+                                "restore it from a backup.")
+                                .arg(versions.join(QStringLiteral(", "))),
+                            QStringLiteral("schema_migrations")),
+                profile);
+        }
+    } else if (!status->pending.isEmpty()) {
+        if (mode == Mode::Migrate && !profile.readOnly) {
+            const auto applied = migrator.applyPending(appliedBy);
+            if (!applied) {
+                closeSqlConnection(connectionName);
+                return atProfile(applied.error(), profile);
+            }
+            ws.m_appliedNow = *applied;
+            status = migrator.status();
+            if (!status) {
+                closeSqlConnection(connectionName);
+                return atProfile(status.error(), profile);
+            }
+        } else if (profile.readOnly) {
+            ws.m_warnings << QCoreApplication::translate(
+                "Workspace",
+                "The database schema is not up to date (%n migration(s) pending), and the "
+                "profile is read-only, so none was applied.",
+                nullptr,
+                int(status->pending.size()));
+        }
+    }
+    ws.m_schema = *status;
+    return ws;
+}
+
+} // namespace mcphub

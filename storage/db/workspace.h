@@ -1,0 +1,52 @@
+#pragma once
+
+#include "storage/db/connectionprofile.h"
+#include "storage/db/repositorycontext.h"
+#include "storage/db/schemamigrator.h"
+#include "storage/result.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace mcphub {
+
+// An open workspace database: opens the profile's named connection and brings the schema up
+// to date (Mode::Migrate, what the GUI and every CLI command do), or only looks
+// (Mode::Inspect, for "db status": nothing is created or changed). A database newer than the
+// console, or a read-only profile, opens read-only with a warning. The connection belongs to
+// the calling thread; close() removes it. A value type; copies share the connection name.
+class Workspace
+{
+public:
+    enum class Mode { Migrate, Inspect };
+
+    static Result<Workspace> open(const ConnectionProfile &profile,
+                                  const QString &connectionName,
+                                  Mode mode = Mode::Migrate,
+                                  const QString &appliedBy = SchemaMigrator::defaultAppliedBy());
+
+    // PostgreSQL: creates the profile's database (connecting to the "postgres" maintenance
+    // database with the same credentials) when it does not exist. Returns true when created.
+    static Result<bool> createPostgresDatabase(const ConnectionProfile &profile);
+
+    QString connectionName() const { return m_connectionName; }
+    QSqlDatabase database() const;
+    const ConnectionProfile &profile() const { return m_profile; }
+    bool readOnly() const { return m_readOnly; }
+    QStringList warnings() const { return m_warnings; }     // translated
+    const SchemaStatus &schema() const { return m_schema; } // after migrations
+    QList<AppliedMigration> appliedNow() const { return m_appliedNow; }
+
+    RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
+    void close();
+
+private:
+    QString m_connectionName;
+    ConnectionProfile m_profile;
+    bool m_readOnly = false;
+    QStringList m_warnings;
+    SchemaStatus m_schema;
+    QList<AppliedMigration> m_appliedNow;
+};
+
+} // namespace mcphub

@@ -1,0 +1,255 @@
+// Connection profiles: libpq connection strings and URIs as psql takes them, a multi-host
+// profile that finds the server on the second host, passwords through the real
+// gnome-keyring, and never a password in the QSettings file.
+
+#include "storage/db/profilestore.h"
+#include "storage/db/workspace.h"
+#include "tests/support/pgtestdatabase.h"
+#include "tests/support/testenv.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace mcphub;
+
+class TestConnectionProfiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesConninfo_data();
+    void parsesConninfo();
+    void passwordInConninfoWarns();
+    void invalidConninfoNamesOption();
+    void multiHostSpec();
+    void multiHostFindsServer();
+    void passwordRoundTripsThroughKeychain();
+    void noPasswordInSettingsFile();
+    void badProfileNameRefused();
+
+private:
+    static bool keychainPresent()
+    {
+        return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+    }
+};
+
+void TestConnectionProfiles::parsesConninfo_data()
+{
+    QTest::addColumn<QString>("conninfo");
+    QTest::addColumn<QString>("hosts");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("sslMode");
+    QTest::newRow("keywords")
+        << "host=db.example.org port=6543 dbname=mcphub user=admin sslmode=require"
+        << "db.example.org" << 6543 << "mcphub"
+        << "admin"
+        << "require";
+    QTest::newRow("quoted value") << "host=h dbname='my db' user=u"
+                                  << "h" << 5432 << "my db"
+                                  << "u"
+                                  << "";
+    QTest::newRow("uri") << "postgresql://admin@db.example.org:6543/mcphub?sslmode=verify-full"
+                         << "db.example.org" << 6543 << "mcphub"
+                         << "admin"
+                         << "verify-full";
+    QTest::newRow("uri multi-host")
+        << "postgres://u@a.example,b.example:5433/d?target_session_attrs=read-write"
+        << "a.example,b.example" << 5433 << "d"
+        << "u"
+        << "";
+    QTest::newRow("keyword multi-host") << "host=a,b dbname=d user=u"
+                                        << "a,b" << 5432 << "d"
+                                        << "u"
+                                        << "";
+    QTest::newRow("percent-encoded") << "postgresql://us%40er@h/d%2Fb"
+                                     << "h" << 5432 << "d/b"
+                                     << "us@er"
+                                     << "";
+}
+
+void TestConnectionProfiles::parsesConninfo()
+{
+    QFETCH(QString, conninfo);
+    QFETCH(QString, hosts);
+    QFETCH(int, port);
+    QFETCH(QString, database);
+    QFETCH(QString, user);
+    QFETCH(QString, sslMode);
+    QStringList warnings;
+    const auto p = ConnectionProfile::fromConninfo(conninfo, &warnings);
+    QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().toString()));
+    QCOMPARE(p->kind, ConnectionProfile::Kind::Postgres);
+    QCOMPARE(p->hosts.join(QLatin1Char(',')), hosts);
+    QCOMPARE(p->port, port);
+    QCOMPARE(p->database, database);
+    QCOMPARE(p->user, user);
+    QCOMPARE(p->sslMode, sslMode);
+    QVERIFY(p->password.isEmpty());
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+}
+
+void TestConnectionProfiles::passwordInConninfoWarns()
+{
+    for (const QString &conninfo : {QStringLiteral("host=h dbname=d user=u password=s3cret"),
+                                    QStringLiteral("postgresql://u:s3cret@h/d")}) {
+        QStringList warnings;
+        const auto p = ConnectionProfile::fromConninfo(conninfo, &warnings);
+        QVERIFY(p.ok());
+        QCOMPARE(p->password, QStringLiteral("s3cret"));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.first().contains(QLatin1String("profile")));
+        QVERIFY(!warnings.first().contains(QLatin1String("s3cret")));
+    }
+}
+
+void TestConnectionProfiles::invalidConninfoNamesOption()
+{
+    const auto p = ConnectionProfile::fromConninfo(QStringLiteral("host=h nosuchkey=1"));
+    QVERIFY(!p.ok());
+    QCOMPARE(p.error().code, Error::Code::Invalid);
+    QCOMPARE(p.error().where, QStringLiteral("--pg"));
+    QVERIFY2(p.error().detail.contains(QLatin1String("nosuchkey")), qPrintable(p.error().detail));
+    const auto badPort
+        = ConnectionProfile::fromConninfo(QStringLiteral("postgresql://h:notaport/d"));
+    QVERIFY(!badPort.ok());
+    QCOMPARE(badPort.error().detail, QStringLiteral("notaport"));
+    QVERIFY(
+        !ConnectionProfile::fromConninfo(QStringLiteral("postgresql://h/d?nosuchparam=1")).ok());
+}
+
+void TestConnectionProfiles::multiHostSpec()
+{
+    ConnectionProfile p;
+    p.kind = ConnectionProfile::Kind::Postgres;
+    p.hosts = QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    p.sslMode = QStringLiteral("require");
+    p.applicationName = QStringLiteral("mcphub admin");
+    const SqlConnectionSpec spec = p.toSpec();
+    QCOMPARE(spec.host, QStringLiteral("a,b"));
+    QVERIFY(spec.connectOptions.contains(QLatin1String("target_session_attrs=read-write")));
+    QVERIFY(spec.connectOptions.contains(QLatin1String("sslmode='require'")));
+    QVERIFY(spec.connectOptions.contains(QLatin1String("application_name='mcphub admin'")));
+    p.hosts.removeLast();
+    QVERIFY(!p.toSpec().connectOptions.contains(QLatin1String("target_session_attrs")));
+}
+
+void TestConnectionProfiles::multiHostFindsServer()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    // QPSQL passes setHostName("a,b") to libpq, which tries each host: nothing listens on
+    // 127.0.0.2, the server is on 127.0.0.1.
+    ConnectionProfile p;
+    p.name = QStringLiteral("ha");
+    p.kind = ConnectionProfile::Kind::Postgres;
+    p.hosts = QStringList{QStringLiteral("127.0.0.2"), pg.spec().host};
+    p.port = pg.spec().port;
+    p.database = pg.spec().databaseName;
+    p.user = pg.spec().userName;
+    p.connectTimeout = 3;
+    p.applicationName = QStringLiteral("mcphub admin test");
+    auto ws = Workspace::open(p, QStringLiteral("ha"));
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    {
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT inet_server_addr()::text, current_setting('application_name'), "
+                           "pg_is_in_recovery()")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toString().startsWith(QLatin1String("127.0.0.1")));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("mcphub admin test"));
+        QCOMPARE(q.value(2).toBool(), false); // target_session_attrs=read-write: the primary
+    }
+    ws->close();
+}
+
+void TestConnectionProfiles::passwordRoundTripsThroughKeychain()
+{
+    MCPHUB_REQUIRE_SERVICE(keychainPresent(), QStringLiteral("A D-Bus session with a keychain"));
+    QTemporaryDir dir;
+    const QString settings = dir.filePath(QStringLiteral("profiles.conf"));
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    const QString name
+        = QStringLiteral("prod-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    ConnectionProfile p;
+    p.name = name;
+    p.kind = ConnectionProfile::Kind::Postgres;
+    p.hosts = QStringList{QStringLiteral("db1"), QStringLiteral("db2")};
+    p.database = QStringLiteral("mcphub");
+    p.user = QStringLiteral("admin");
+    p.sslMode = QStringLiteral("verify-full");
+    p.readOnly = true;
+    p.password = QStringLiteral("pässwörd-密码");
+    {
+        ProfileStore store(settings, secrets);
+        const auto saved = store.save(p);
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().toString()));
+        QVERIFY2(saved->isEmpty(), qPrintable(*saved)); // no warning: the keychain took it
+    }
+    // Straight from the keychain, not from this process's memory.
+    QCOMPARE(*secrets.read(ProfileStore::secretKey(name)), p.password);
+    ProfileStore store(settings, secrets);
+    QString warning;
+    const auto loaded = store.load(name, &warning);
+    QVERIFY(loaded.ok());
+    QVERIFY(warning.isEmpty());
+    QCOMPARE(loaded->password, p.password);
+    QCOMPARE(loaded->hosts, p.hosts);
+    QCOMPARE(loaded->sslMode, p.sslMode);
+    QVERIFY(loaded->readOnly);
+    QCOMPARE(store.names(), QStringList{name});
+
+    QVERIFY(store.remove(name).ok());
+    QCOMPARE(secrets.read(ProfileStore::secretKey(name)).error().code, Error::Code::NotFound);
+    QVERIFY(store.names().isEmpty());
+}
+
+void TestConnectionProfiles::noPasswordInSettingsFile()
+{
+    MCPHUB_REQUIRE_SERVICE(keychainPresent(), QStringLiteral("A D-Bus session with a keychain"));
+    QTemporaryDir dir;
+    const QString settings = dir.filePath(QStringLiteral("profiles.conf"));
+    const QString password
+        = QStringLiteral("Unique-Pa55word-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    ProfileStore store(settings, SecretStore(QStringLiteral("mcphub-admin-test")));
+    ConnectionProfile p;
+    p.name = QStringLiteral("team");
+    p.kind = ConnectionProfile::Kind::Postgres;
+    p.hosts = QStringList{QStringLiteral("db")};
+    p.database = QStringLiteral("mcphub");
+    p.user = QStringLiteral("admin");
+    p.password = password;
+    QVERIFY(store.save(p).ok());
+    QCOMPARE(store.settingsFileName(), settings);
+    QFile file(settings);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY2(bytes.contains("database=mcphub"), bytes.constData()); // the profile is there
+    QVERIFY(!bytes.contains(password.toUtf8()));
+    QVERIFY(!bytes.toLower().contains("password"));
+    QVERIFY(store.remove(QStringLiteral("team")).ok());
+}
+
+void TestConnectionProfiles::badProfileNameRefused()
+{
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(QStringLiteral("p.conf")));
+    ConnectionProfile p = ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("x.db")));
+    p.name = QStringLiteral("a/b");
+    const auto saved = store.save(p);
+    QVERIFY(!saved.ok());
+    QCOMPARE(saved.error().code, Error::Code::Invalid);
+    QCOMPARE(saved.error().where, QStringLiteral("a/b"));
+    const auto missing = store.load(QStringLiteral("nope"));
+    QCOMPARE(missing.error().code, Error::Code::NotFound);
+}
+
+QTEST_GUILESS_MAIN(TestConnectionProfiles)
+#include "tst_connectionprofiles.moc"

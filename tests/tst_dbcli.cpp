@@ -1,0 +1,314 @@
+// mcphub-adminctl db init|status|migrate and profile add|list|remove, run as administrators
+// run them: a real process, its exit code, its output, and the database file's bytes.
+
+#include "storage/db/connectionprofile.h"
+#include "storage/sqlconnection.h"
+#include "tests/support/testbackend.h"
+#include "tests/support/testenv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mcphub;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run adminctl(const QStringList &args,
+             QProcessEnvironment env = QProcessEnvironment::systemEnvironment(),
+             const QByteArray &input = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(test::binDir() + QStringLiteral("/mcphub-adminctl"), args);
+    Run result;
+    if (!process.waitForStarted(10000))
+        return result;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+#define VERIFY_RUN(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).out + (run).err))
+
+} // namespace
+
+class TestDbCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initStatusMigrateSqlite();
+    void statusOnMissingFileIsUnusable();
+    void driftExitsOne();
+    void newerDatabase();
+    void initStatusPostgres();
+    void pgPasswordInConninfoWarns();
+    void profileWithoutKeychainKeepsPasswordOutOfFile();
+    void profileCommandsOpenWorkspace();
+};
+
+void TestDbCli::initStatusMigrateSqlite()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sub/x.db"));
+    const Run init = adminctl(
+        {QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(init, 0);
+    QVERIFY(QFile::exists(path));
+    QVERIFY2(init.out.contains(QLatin1String("Applied schema migration 0001")),
+             qPrintable(init.out));
+
+    const QByteArray before = fileBytes(path);
+    const Run status = adminctl(
+        {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(status, 0);
+    QVERIFY2(status.out.contains(QLatin1String("Schema version 1")), qPrintable(status.out));
+    QVERIFY2(status.out.contains(QLatin1String("applied"))
+                 && status.out.contains(QLatin1String("0001"))
+                 && status.out.contains(QLatin1String("initial")),
+             qPrintable(status.out));
+    QCOMPARE(fileBytes(path), before); // status changes nothing
+
+    const Run migrate = adminctl(
+        {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite=") + path});
+    VERIFY_RUN(migrate, 0);
+    QVERIFY2(migrate.out.contains(QLatin1String("up to date")), qPrintable(migrate.out));
+
+    const Run usage = adminctl({QStringLiteral("db"), QStringLiteral("frobnicate")});
+    VERIFY_RUN(usage, 2);
+    const Run both = adminctl({QStringLiteral("db"),
+                               QStringLiteral("status"),
+                               QStringLiteral("--sqlite"),
+                               path,
+                               QStringLiteral("--pg"),
+                               QStringLiteral("host=x")});
+    VERIFY_RUN(both, 2);
+}
+
+void TestDbCli::statusOnMissingFileIsUnusable()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("none.db"));
+    const Run status = adminctl(
+        {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(status, 2);
+    QVERIFY2(status.err.contains(QLatin1String("db init")), qPrintable(status.err));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestDbCli::driftExitsOne()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    {
+        const auto db = openSqlConnection(SqlConnectionSpec::sqlite(path), QStringLiteral("edit"));
+        QVERIFY(db.ok());
+        QSqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")));
+    }
+    closeSqlConnection(QStringLiteral("edit"));
+    const QByteArray before = fileBytes(path);
+    const Run status = adminctl(
+        {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(status, 1);
+    QVERIFY2(status.out.contains(QLatin1String("DRIFT")), qPrintable(status.out));
+    QVERIFY2(status.err.contains(QLatin1String("drift")), qPrintable(status.err));
+    const Run migrate = adminctl(
+        {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(migrate, 2);
+    QVERIFY2(migrate.err.contains(QLatin1String("drift")), qPrintable(migrate.err));
+    QCOMPARE(fileBytes(path), before);
+}
+
+void TestDbCli::newerDatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    {
+        const auto db = openSqlConnection(SqlConnectionSpec::sqlite(path), QStringLiteral("edit"));
+        QVERIFY(db.ok());
+        QSqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (500, 'future', 'x', "
+                                      "'2030-01-01T00:00:00.000Z', 1, 'newer console')")));
+    }
+    closeSqlConnection(QStringLiteral("edit"));
+    const QByteArray before = fileBytes(path);
+    const Run status = adminctl(
+        {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(status, 0);
+    QVERIFY2(status.err.contains(QLatin1String("newer")), qPrintable(status.err));
+    const Run migrate = adminctl(
+        {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite"), path});
+    VERIFY_RUN(migrate, 2);
+    QVERIFY2(migrate.err.contains(QLatin1String("read-only")), qPrintable(migrate.err));
+    QVERIFY(!migrate.out.contains(QLatin1String("up to date")));
+    QCOMPARE(fileBytes(path), before);
+}
+
+void TestDbCli::initStatusPostgres()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg; // only to reach the server; init creates its own database
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString dbName = QStringLiteral("mcphub_cli_%1").arg(QCoreApplication::applicationPid());
+    const QString uri = QStringLiteral("postgresql://%1@%2:%3/%4")
+                            .arg(pg.spec().userName, pg.spec().host)
+                            .arg(pg.spec().port)
+                            .arg(dbName);
+    const Run init
+        = adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--pg"), uri});
+    VERIFY_RUN(init, 0);
+    QVERIFY2(init.out.contains(QLatin1String("Created database ") + dbName), qPrintable(init.out));
+    QVERIFY(init.out.contains(QLatin1String("Applied schema migration 0001")));
+    const Run status
+        = adminctl({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--pg"), uri});
+    VERIFY_RUN(status, 0);
+    QVERIFY2(status.out.contains(QLatin1String("0001")), qPrintable(status.out));
+    QVERIFY(!status.out.contains(QLatin1String("pending")));
+    const Run again
+        = adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--pg"), uri});
+    VERIFY_RUN(again, 0);
+    QVERIFY(!again.out.contains(QLatin1String("Created database")));
+    {
+        const auto admin = openSqlConnection(pg.spec(), QStringLiteral("admin"));
+        QVERIFY(admin.ok());
+        QSqlQuery q(*admin);
+        QVERIFY(q.exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(dbName)));
+    }
+    closeSqlConnection(QStringLiteral("admin"));
+}
+
+void TestDbCli::pgPasswordInConninfoWarns()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    // The server trusts local connections, so any password is accepted: only the warning counts.
+    const Run run = adminctl({QStringLiteral("db"),
+                              QStringLiteral("init"),
+                              QStringLiteral("--pg"),
+                              pg.conninfo() + QStringLiteral(" password=not-checked")});
+    VERIFY_RUN(run, 0);
+    QVERIFY2(run.err.contains(QLatin1String("password")), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QLatin1String("not-checked")));
+    QVERIFY(!run.out.contains(QLatin1String("not-checked")));
+}
+
+void TestDbCli::profileWithoutKeychainKeepsPasswordOutOfFile()
+{
+    QTemporaryDir config;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    // No keychain: a session bus address that leads nowhere.
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=") + config.filePath(QStringLiteral("no-bus")));
+    const Run add = adminctl({QStringLiteral("profile"),
+                              QStringLiteral("add"),
+                              QStringLiteral("team"),
+                              QStringLiteral("--pg"),
+                              QStringLiteral("host=db1,db2 dbname=mcphub user=admin"),
+                              QStringLiteral("--password-stdin")},
+                             env,
+                             "Top-Secret-Cli-Pw\n");
+    VERIFY_RUN(add, 0);
+    QVERIFY2(add.err.contains(QLatin1String("keychain is not available")), qPrintable(add.err));
+    QVERIFY2(add.err.contains(QLatin1String("memory")), qPrintable(add.err));
+    const QString conf = config.filePath(QStringLiteral("MCPHub/mcphub-admin.conf"));
+    const QByteArray bytes = fileBytes(conf);
+    QVERIFY2(bytes.contains("hosts=\"db1,db2\"") || bytes.contains("hosts=db1,db2"),
+             bytes.constData());
+    QVERIFY(!bytes.contains("Top-Secret-Cli-Pw"));
+    const Run list = adminctl({QStringLiteral("profile"), QStringLiteral("list")}, env);
+    VERIFY_RUN(list, 0);
+    QVERIFY2(list.out.contains(QLatin1String("team  postgres host=db1,db2")), qPrintable(list.out));
+}
+
+void TestDbCli::profileCommandsOpenWorkspace()
+{
+    QTemporaryDir config;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const QString path = config.filePath(QStringLiteral("w.db"));
+    VERIFY_RUN(adminctl({QStringLiteral("profile"),
+                         QStringLiteral("add"),
+                         QStringLiteral("local"),
+                         QStringLiteral("--sqlite"),
+                         path},
+                        env),
+               0);
+    const Run init = adminctl({QStringLiteral("db"),
+                               QStringLiteral("init"),
+                               QStringLiteral("--profile"),
+                               QStringLiteral("local")},
+                              env);
+    VERIFY_RUN(init, 0);
+    QVERIFY(QFile::exists(path));
+    VERIFY_RUN(adminctl({QStringLiteral("profile"),
+                         QStringLiteral("add"),
+                         QStringLiteral("viewer"),
+                         QStringLiteral("--sqlite"),
+                         path,
+                         QStringLiteral("--read-only")},
+                        env),
+               0);
+    const Run status = adminctl({QStringLiteral("db"),
+                                 QStringLiteral("status"),
+                                 QStringLiteral("--profile"),
+                                 QStringLiteral("viewer")},
+                                env);
+    VERIFY_RUN(status, 0);
+    const Run migrateViewer = adminctl({QStringLiteral("db"),
+                                        QStringLiteral("migrate"),
+                                        QStringLiteral("--profile"),
+                                        QStringLiteral("viewer")},
+                                       env);
+    VERIFY_RUN(migrateViewer, 2);
+    QVERIFY2(migrateViewer.err.contains(QLatin1String("read-only")), qPrintable(migrateViewer.err));
+    const Run unknown = adminctl({QStringLiteral("db"),
+                                  QStringLiteral("status"),
+                                  QStringLiteral("--profile"),
+                                  QStringLiteral("nope")},
+                                 env);
+    VERIFY_RUN(unknown, 2);
+    QVERIFY2(unknown.err.contains(QLatin1String("nope")), qPrintable(unknown.err));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("local")},
+                 env),
+        0);
+    const Run list = adminctl({QStringLiteral("profile"), QStringLiteral("list")}, env);
+    QVERIFY(!list.out.contains(QLatin1String("local ")));
+    QVERIFY(list.out.contains(QLatin1String("viewer")));
+}
+
+QTEST_GUILESS_MAIN(TestDbCli)
+#include "tst_dbcli.moc"
