@@ -245,6 +245,22 @@ HubClient::responseFrom(const HubEndpoint &hub, const QString &path, QNetworkRep
 
     r.body = reply->readAll();
     r.headers = reply->rawHeaderPairs();
+    bool lengthKnown = false;
+    const qint64 announced = r.header("Content-Length").toLongLong(&lengthKnown);
+    // (With a Content-Encoding, Content-Length counts the compressed bytes Qt has inflated.)
+    const bool plain = r.header("Content-Encoding").isEmpty();
+    if ((plain && lengthKnown && announced != r.body.size())
+        || (reply->error() == QNetworkReply::RemoteHostClosedError)) {
+        r.failure = HubResponse::Failure::Connection;
+        r.error = Error::make(Error::Code::Network,
+                              tr("The hub's answer was cut off (%1 of %2 bytes). The console "
+                                 "will try again.")
+                                  .arg(r.body.size())
+                                  .arg(announced),
+                              where,
+                              reply->errorString());
+        return r;
+    }
     if (r.status == 429) {
         r.error = Error::make(Error::Code::Network,
                               tr("The hub's rate limit is used up; the console waits %1 s as "
