@@ -24,7 +24,6 @@ struct HubPoller::Watch
     HubActivityCursor cursor;
     QString warning;
     bool polling = false;
-    int lastActivityPages = 1;
 
     // The poll in progress.
     HubSample sample;
@@ -59,6 +58,7 @@ void HubPoller::addHub(const HubEndpoint &hub)
                             qMax(hub.pollIntervalMs, m_options.backoffMaximumMs),
                             m_options.backoffJitter);
     w->timer->setSingleShot(true);
+    w->timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     Watch *raw = w.get();
     connect(w->timer, &QTimer::timeout, this, [this, raw] { startPoll(*raw); });
     m_watches.emplace(hub.name, std::move(w));
@@ -123,9 +123,9 @@ void HubPoller::refreshBudgetWarning(Watch &w)
 {
     if (w.endpoint.auth == HubEndpoint::Auth::None)
         return; // only public, unlimited endpoints are read
+    // A steady poll reads one activity page; a catch-up sync after a pause may read more.
     const QString warning = w.budget.intervalWarning(
-        w.endpoint.pollIntervalMs,
-        rateLimitedRequestsPerPoll(w.sample.activitiesAvailable, w.lastActivityPages));
+        w.endpoint.pollIntervalMs, rateLimitedRequestsPerPoll(w.sample.activitiesAvailable));
     if (warning == w.warning)
         return;
     w.warning = warning;
@@ -384,7 +384,6 @@ void HubPoller::onActivityPage(Watch &w, const HubResponse &r)
             << w.endpoint.name << "has more new activity rows than"
             << m_options.maxActivityPagesPerPoll << "pages per poll; older ones are skipped";
     }
-    w.lastActivityPages = w.page;
     w.cursor.advance(w.pending);
     if (!w.pending.isEmpty()) {
         QList<ActivityRecord> rows = w.pending;

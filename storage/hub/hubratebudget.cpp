@@ -103,11 +103,13 @@ QString HubRateBudget::intervalWarning(int intervalMs, int requestsPerPoll) cons
     const qint64 needed = polls * requestsPerPoll;
     if (needed <= qint64(m_limit * kConsoleShare))
         return {};
-    return tr("Polling every %1 s needs about %2 rate-limited requests per %3 min, more than the "
+    const QString window = m_windowSeconds % 60 == 0 ? tr("%n min", nullptr, m_windowSeconds / 60)
+                                                     : tr("%n s", nullptr, m_windowSeconds);
+    return tr("Polling every %1 s needs about %2 rate-limited requests per %3, more than the "
               "console's share of the %4 this hub allows. Poll every %5 s or less often.")
         .arg(QLocale().toString(intervalMs / 1000.0, 'g', 3))
         .arg(needed)
-        .arg(QLocale().toString(m_windowSeconds / 60.0, 'g', 3))
+        .arg(window)
         .arg(m_limit)
         .arg(int(std::ceil(minimumIntervalMs(requestsPerPoll) / 1000.0)));
 }
