@@ -328,7 +328,7 @@ void TestHubClient::activityRowIsShapedForUsageLogs()
     QCOMPARE(r.ip, QStringLiteral("127.0.0.1"));
     QCOMPARE(r.group, QStringLiteral("local-tools"));
     QCOMPARE(r.keyName, QStringLiteral("fixture-local-tools-only"));
-    QCOMPARE(r.arguments, QByteArray("{\n  \"text\": \"group route\"\n}"));
+    QCOMPARE(r.arguments, QStringLiteral("{\n  \"text\": \"group route\"\n}"));
     QVERIFY(r.errorMessage.isEmpty());
 
     const auto errors = HubResponseParser::activities(
