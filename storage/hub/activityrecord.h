@@ -19,8 +19,8 @@ struct ActivityRecord
     QString serverName;
     QString toolName;
     bool success = false; // status == "success"
-    QString arguments; // the call's input, a JSON text (pretty-printed by the hub)
-    QString output;    // the call's output, a JSON text, may be empty
+    QString arguments;    // the call's input, a JSON text (pretty-printed by the hub)
+    QString output;       // the call's output, a JSON text, may be empty
     QString errorMessage;
     int durationMs = 0;
     QString ip;    // sourceIp

@@ -32,6 +32,15 @@ HubClient::HubClient(QObject *parent)
     qRegisterMetaType<mcphub::HubResponse>();
 }
 
+HubClient::~HubClient()
+{
+    const QList<QNetworkReply *> replies = m_network.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+    }
+}
+
 bool HubClient::needsCredentials(const QString &path)
 {
     return path.startsWith(QLatin1String("/api/"))

@@ -28,6 +28,7 @@ public:
     using Callback = std::function<void(const HubResponse &)>;
 
     explicit HubClient(QObject *parent = nullptr);
+    ~HubClient() override; // abandons the requests in flight; their callbacks never run
 
     // GET `path` ("/health", "/api/servers?page=1") of `hub`. `done` runs once, unless
     // `context` was destroyed meanwhile.

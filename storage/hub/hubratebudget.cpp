@@ -103,8 +103,8 @@ QString HubRateBudget::intervalWarning(int intervalMs, int requestsPerPoll) cons
     const qint64 needed = polls * requestsPerPoll;
     if (needed <= qint64(m_limit * kConsoleShare))
         return {};
-    const QString window = m_windowSeconds % 60 == 0 ? tr("%n min", nullptr, m_windowSeconds / 60)
-                                                     : tr("%n s", nullptr, m_windowSeconds);
+    const QString window = m_windowSeconds % 60 == 0 ? tr("%1 min").arg(m_windowSeconds / 60)
+                                                     : tr("%1 s").arg(m_windowSeconds);
     return tr("Polling every %1 s needs about %2 rate-limited requests per %3, more than the "
               "console's share of the %4 this hub allows. Poll every %5 s or less often.")
         .arg(QLocale().toString(intervalMs / 1000.0, 'g', 3))
