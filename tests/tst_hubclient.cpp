@@ -45,6 +45,7 @@ private Q_SLOTS:
     void connectionRefused();
     void basePath();
     void malformedAndTruncatedBodies();
+    void hugeBodyIsRefused();
     void tlsUntrustedNamesFingerprint();
     void tlsTrustedFingerprint();
 
@@ -576,6 +577,32 @@ void TestHubClient::malformedAndTruncatedBodies()
     QVERIFY(truncated);
     QVERIFY(!truncated->ok());
     QVERIFY(truncated->error);
+}
+
+void TestHubClient::hugeBodyIsRefused()
+{
+    HubEmulator emulator;
+    QVERIFY(emulator.listen());
+    HubClient client;
+    const HubEndpoint hub = endpoint(emulator);
+    QVERIFY(fetch(client, hub, QStringLiteral("/api/servers"))->ok()); // logged in
+    emulator.addFault(QStringLiteral("/api/servers"),
+                      {HubEmulator::Fault::Kind::HugeBody}); // 50 MB
+    const auto huge = fetch(client, hub, QStringLiteral("/api/servers"));
+    QVERIFY(huge);
+    QCOMPARE(huge->failure, HubResponse::Failure::Connection);
+    QVERIFY(huge->body.isEmpty());
+    QVERIFY2(huge->error->message.contains(QStringLiteral("32 MB")),
+             qPrintable(huge->error->message));
+
+    // Below the limit the same padded body is read and parsed.
+    HubEmulator::Fault big{HubEmulator::Fault::Kind::HugeBody};
+    big.bodyBytes = 8 * 1024 * 1024;
+    emulator.addFault(QStringLiteral("/api/servers"), big);
+    const auto ok = fetch(client, hub, QStringLiteral("/api/servers"));
+    QVERIFY(ok && ok->ok());
+    QCOMPARE(ok->body.size(), big.bodyBytes);
+    QCOMPARE(HubResponseParser::servers(ok->body, QString())->size(), 5);
 }
 
 void TestHubClient::tlsUntrustedNamesFingerprint()

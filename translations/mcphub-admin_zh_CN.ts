@@ -216,6 +216,10 @@
             <source>The hub answered HTTP %1 (%2).</source>
             <translation>Hub 答复了 HTTP %1（%2）。</translation>
         </message>
+        <message>
+            <source>The hub's answer is larger than %1 MB, so the console stopped reading it. Check that the URL points at MCPHub.</source>
+            <translation>Hub 的答复超过 %1 MB，控制台已停止读取。请检查 URL 是否指向 MCPHub。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::HubPoller</name>

@@ -23,6 +23,7 @@ namespace {
 const char kTimedOut[] = "mcphubTimedOut";
 const char kTlsErrors[] = "mcphubTlsErrors";
 const char kPeerSha256[] = "mcphubPeerSha256";
+const char kTooLarge[] = "mcphubTooLarge";
 
 } // namespace
 
@@ -180,6 +181,17 @@ void HubClient::send(const HubEndpoint &hub,
     });
     deadline->start(qMax(1, hub.timeoutMs));
 
+    const qint64 maxBytes = hub.maxResponseBytes;
+    connect(reply,
+            &QNetworkReply::downloadProgress,
+            reply,
+            [reply, maxBytes](qint64 received, qint64 total) {
+                if (maxBytes > 0 && (received > maxBytes || total > maxBytes)) {
+                    reply->setProperty(kTooLarge, qMax(received, total));
+                    reply->abort();
+                }
+            });
+
     const QByteArray trusted = HubEndpoint::normalizedFingerprint(hub.trustedCertificateSha256);
     connect(
         reply, &QNetworkReply::sslErrors, reply, [reply, trusted](const QList<QSslError> &errors) {
@@ -228,6 +240,17 @@ HubClient::responseFrom(const HubEndpoint &hub, const QString &path, QNetworkRep
                                  "its database may be down; the console will try again.")
                                   .arg(hub.timeoutMs / 1000.0, 0, 'g', 3),
                               where);
+        return r;
+    }
+    if (const qint64 size = reply->property(kTooLarge).toLongLong(); size > 0) {
+        r.status = 0;
+        r.failure = HubResponse::Failure::Connection;
+        r.error = Error::make(Error::Code::Network,
+                              tr("The hub's answer is larger than %1 MB, so the console stopped "
+                                 "reading it. Check that the URL points at MCPHub.")
+                                  .arg(hub.maxResponseBytes / (1024 * 1024)),
+                              where,
+                              QStringLiteral("%1 bytes").arg(size));
         return r;
     }
     if (const QString tls = reply->property(kTlsErrors).toString(); !tls.isEmpty()) {

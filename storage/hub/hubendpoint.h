@@ -23,7 +23,8 @@ struct HubEndpoint
     QString password;
     QString bearerKey;
     int pollIntervalMs = 30'000;
-    int timeoutMs = 10'000; // whole request, connect to last byte
+    int timeoutMs = 10'000;                     // whole request, connect to last byte
+    qint64 maxResponseBytes = 32 * 1024 * 1024; // a larger answer is refused, not buffered
     // SHA-256 of the DER certificate the user chose to trust (a self-signed hub), hex with or
     // without colons; empty means the system trust store decides.
     QString trustedCertificateSha256;

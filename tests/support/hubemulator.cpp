@@ -370,6 +370,11 @@ HubEmulator::Response HubEmulator::dispatch(Request &request)
             r = capture(QStringLiteral("GET_config.json"));
             r.body = r.body.left(r.body.size() / 2);
             return r;
+        case Fault::Kind::HugeBody:
+            r = capture(QStringLiteral("GET_api_servers.healthy.json"));
+            r.body.insert(r.body.size() - 1,
+                          QByteArray(qMax<qint64>(0, fault.bodyBytes - r.body.size()), ' '));
+            return r;
         case Fault::Kind::Truncated:
             r = capture(QStringLiteral("GET_config.json"));
             r.truncate = true;

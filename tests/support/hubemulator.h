@@ -41,10 +41,12 @@ public:
             Unauthorized,    // 401 "Token is not valid" (an expired JWT)
             MalformedJson,   // 200 with a body that is not JSON
             Truncated,       // Content-Length larger than the body, then the connection closes
+            HugeBody,        // 200 with a JSON body of `bodyBytes` bytes (50 MB by default)
         };
         Kind kind = Kind::ServerError;
         int delayMs = 0;
         int retryAfterSeconds = 1;
+        qint64 bodyBytes = 50 * 1024 * 1024;
     };
 
     struct Request
