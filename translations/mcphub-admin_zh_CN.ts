@@ -110,6 +110,87 @@
         </message>
     </context>
     <context>
+        <name>HubRateBudget</name>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 分钟</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>Polling every %1 s needs about %2 rate-limited requests per %3, more than the console's share of the %4 this hub allows. Poll every %5 s or less often.</source>
+            <translation>每 %1 秒轮询一次，每 %3 约需 %2 次受速率限制的请求，超过了该 Hub 允许的 %4 次中控制台可用的份额。请将轮询间隔设为 %5 秒或更长。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubResponseParser</name>
+        <message>
+            <source>The hub sent a response that is not valid JSON. Check that the URL points at MCPHub (including its base path).</source>
+            <translation>Hub 返回的响应不是有效的 JSON。请检查 URL 是否指向 MCPHub（包括其基础路径）。</translation>
+        </message>
+        <message>
+            <source>The hub sent JSON that is not an object. Check that the URL points at MCPHub.</source>
+            <translation>Hub 返回的 JSON 不是对象。请检查 URL 是否指向 MCPHub。</translation>
+        </message>
+        <message>
+            <source>The hub answered that the request failed: %1</source>
+            <translation>Hub 答复请求失败：%1</translation>
+        </message>
+        <message>
+            <source>The hub's answer has no "data" field. This MCPHub version may not be supported.</source>
+            <translation>Hub 的答复中没有 "data" 字段。可能不支持此 MCPHub 版本。</translation>
+        </message>
+        <message>
+            <source>The hub's /health answer has no "status". Check that the URL points at MCPHub.</source>
+            <translation>Hub 的 /health 答复中没有 "status"。请检查 URL 是否指向 MCPHub。</translation>
+        </message>
+        <message>
+            <source>The hub refused the login: %1. Check the user name and password of this hub.</source>
+            <translation>Hub 拒绝了登录：%1。请检查此 Hub 的用户名和密码。</translation>
+        </message>
+        <message>
+            <source>The hub's server list is not an array.</source>
+            <translation>Hub 的服务器列表不是数组。</translation>
+        </message>
+        <message>
+            <source>The hub's user statistics have no "totalUsers".</source>
+            <translation>Hub 的用户统计中没有 "totalUsers"。</translation>
+        </message>
+        <message>
+            <source>An activity row has no id or no valid timestamp.</source>
+            <translation>某条活动记录没有 id 或没有有效的时间戳。</translation>
+        </message>
+        <message>
+            <source>The hub's activity list is not an array.</source>
+            <translation>Hub 的活动列表不是数组。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSample</name>
+        <message>
+            <source>Healthy</source>
+            <translation>健康</translation>
+        </message>
+        <message>
+            <source>Degraded</source>
+            <translation>降级</translation>
+        </message>
+        <message>
+            <source>Unhealthy</source>
+            <translation>不健康</translation>
+        </message>
+        <message>
+            <source>Unreachable</source>
+            <translation>无法访问</translation>
+        </message>
+        <message>
+            <source>Authentication failed</source>
+            <translation>认证失败</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordHasher</name>
         <message>
             <source>The bcrypt cost must be between %1 and %2.</source>
@@ -584,6 +665,56 @@
         <message>
             <source>path</source>
             <translation>路径</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::HubClient</name>
+        <message>
+            <source>The hub refused the console's credentials (%1). Check the user name and password, or the bearer key, of this hub.</source>
+            <translation>Hub 拒绝了控制台的凭据（%1）。请检查此 Hub 的用户名和密码，或 Bearer 密钥。</translation>
+        </message>
+        <message>
+            <source>The hub refused the login (%1). Check the user name and password of this hub.</source>
+            <translation>Hub 拒绝了登录（%1）。请检查此 Hub 的用户名和密码。</translation>
+        </message>
+        <message>
+            <source>The hub did not answer within %1 s. It may be overloaded or its database may be down; the console will try again.</source>
+            <translation>Hub 未在 %1 秒内答复。它可能负载过高或其数据库已停止；控制台将重试。</translation>
+        </message>
+        <message>
+            <source>The hub's answer is larger than %1 MB, so the console stopped reading it. Check that the URL points at MCPHub.</source>
+            <translation>Hub 的答复超过 %1 MB，控制台已停止读取。请检查 URL 是否指向 MCPHub。</translation>
+        </message>
+        <message>
+            <source>The hub's TLS certificate is not trusted. If this is the hub's own certificate, trust its SHA-256 fingerprint %1 in this hub's settings.</source>
+            <translation>Hub 的 TLS 证书不受信任。如果这是该 Hub 自己的证书，请在此 Hub 的设置中信任其 SHA-256 指纹 %1。</translation>
+        </message>
+        <message>
+            <source>Could not reach the hub. Check that it is running and that its URL is right.</source>
+            <translation>无法连接到 Hub。请检查它是否正在运行以及其 URL 是否正确。</translation>
+        </message>
+        <message>
+            <source>The hub's answer was cut off (%1 of %2 bytes). The console will try again.</source>
+            <translation>Hub 的答复被截断（%2 字节中仅收到 %1 字节）。控制台将重试。</translation>
+        </message>
+        <message>
+            <source>The hub's rate limit is used up; the console waits %1 s as the hub asks before its next rate-limited request.</source>
+            <translation>Hub 的速率限制已用尽；控制台将按 Hub 的要求等待 %1 秒后再发送下一个受速率限制的请求。</translation>
+        </message>
+        <message>
+            <source>The hub answered HTTP %1 (%2).</source>
+            <translation>Hub 答复了 HTTP %1（%2）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::HubPoller</name>
+        <message>
+            <source>%1: the hub's rate limit is used up; rate-limited requests resume in %2 s.</source>
+            <translation>%1：Hub 的速率限制已用尽；受速率限制的请求将在 %2 秒后恢复。</translation>
+        </message>
+        <message>
+            <source>%1: unexpected HTTP status %2.</source>
+            <translation>%1：意外的 HTTP 状态 %2。</translation>
         </message>
     </context>
     <context>
