@@ -41,6 +41,8 @@ public:
     void close();
 
 private:
+    Result<void> bringUpToDate(Mode mode, const QString &appliedBy);
+
     QString m_connectionName;
     ConnectionProfile m_profile;
     bool m_readOnly = false;
