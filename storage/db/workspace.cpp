@@ -92,7 +92,7 @@ RepositoryContext Workspace::context(const QString &actor) const
     return context;
 }
 
-void Workspace::close()
+void Workspace::close() const
 {
     closeSqlConnection(m_connectionName);
 }
