@@ -107,6 +107,22 @@ void TestDbBadInput::lockedSqliteFile()
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
     }
     closeSqlConnection(QStringLiteral("holder"));
+    {
+        // A file another program has just created and still holds locked (its first
+        // transaction is open): refused the same way.
+        ConnectionProfile fresh = profile;
+        fresh.sqlitePath = dir.filePath(QStringLiteral("fresh.db"));
+        const auto locked = openSqlConnection(fresh.toSpec(), QStringLiteral("holder"));
+        QVERIFY(locked.ok());
+        QSqlQuery lock(*locked);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE other (x INTEGER)")));
+        const auto ws = Workspace::open(fresh, kConnection);
+        QVERIFY(!ws.ok());
+        QCOMPARE(ws.error().code, Error::Code::Locked);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    closeSqlConnection(QStringLiteral("holder"));
     // Nothing was half-written: once the lock is gone the schema applies from scratch.
     const auto ws = Workspace::open(profile, kConnection);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));

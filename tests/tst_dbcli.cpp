@@ -68,6 +68,7 @@ private Q_SLOTS:
     void pgPasswordInConninfoWarns();
     void profileWithoutKeychainKeepsPasswordOutOfFile();
     void profileCommandsOpenWorkspace();
+    void consoleCreatesDefaultWorkspaceWithSchema();
 };
 
 void TestDbCli::initStatusMigrateSqlite()
@@ -308,6 +309,28 @@ void TestDbCli::profileCommandsOpenWorkspace()
     const Run list = adminctl({QStringLiteral("profile"), QStringLiteral("list")}, env);
     QVERIFY(!list.out.contains(QLatin1String("local ")));
     QVERIFY(list.out.contains(QLatin1String("viewer")));
+}
+
+void TestDbCli::consoleCreatesDefaultWorkspaceWithSchema()
+{
+    // The console on first run: the default SQLite file in the application-data folder is
+    // created with the whole schema; the CLI's default workspace is the same file.
+    QTemporaryDir data;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess gui;
+    gui.setProcessEnvironment(env);
+    gui.start(test::binDir() + QStringLiteral("/mcphub-admin"),
+              {QStringLiteral("--screenshot"), data.filePath(QStringLiteral("shot.png"))});
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitCode(), 0);
+    const QString path = data.filePath(QStringLiteral("MCPHub/mcphub-admin/mcphub-admin.db"));
+    QVERIFY2(QFile::exists(path), qPrintable(path));
+    const Run status = adminctl({QStringLiteral("db"), QStringLiteral("status")}, env);
+    VERIFY_RUN(status, 0);
+    QVERIFY2(status.out.contains(QLatin1String("0001")), qPrintable(status.out));
+    QVERIFY2(!status.out.contains(QLatin1String("pending")), qPrintable(status.out));
 }
 
 QTEST_GUILESS_MAIN(TestDbCli)

@@ -60,8 +60,10 @@ QString installTranslators(QCoreApplication &app, const QString &language)
 
 QString defaultSqliteWorkspacePath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("mcphub-admin.db"));
+    // AppDataLocation spelled out with fixed names: mcphub-adminctl renames its application,
+    // and must still find the console's default workspace.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("MCPHub/mcphub-admin/mcphub-admin.db"));
 }
 
 } // namespace mcphub

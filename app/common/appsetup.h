@@ -21,7 +21,7 @@ QString languageFromArguments(const QStringList &arguments);
 QString installTranslators(QCoreApplication &app, const QString &language);
 
 // The embedded SQLite workspace used when nothing else is opened:
-// <AppDataLocation>/mcphub-admin.db.
+// <AppDataLocation of MCPHub/mcphub-admin>/mcphub-admin.db, the same for the console and the CLI.
 QString defaultSqliteWorkspacePath();
 
 } // namespace mcphub

@@ -24,7 +24,8 @@ public:
     QStringList names() const;
     bool contains(const QString &name) const;
 
-    // Saves the profile; its password (when not empty) goes to the keychain. Returns a
+    // Saves the profile; its password (when not empty) goes to the keychain, and an empty
+    // one leaves the stored password as it is. Returns a
     // warning (translated, empty when none) when the keychain refused and the password is
     // only kept in memory for this session.
     Result<QString> save(const ConnectionProfile &profile);

@@ -5,6 +5,7 @@
 #include "storage/db/sqlerror.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -91,7 +92,7 @@ RepositoryContext Workspace::context(const QString &actor) const
     return context;
 }
 
-void Workspace::close()
+void Workspace::close() const
 {
     closeSqlConnection(m_connectionName);
 }
@@ -158,9 +159,10 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     ws.m_readOnly = profile.readOnly || mode == Mode::Inspect;
 
     SqlConnectionSpec spec = profile.toSpec();
+    bool newFile = false;
     if (profile.kind == ConnectionProfile::Kind::Sqlite) {
-        const bool exists = QFileInfo::exists(profile.sqlitePath);
-        if (!exists && ws.m_readOnly) {
+        newFile = !QFileInfo::exists(profile.sqlitePath);
+        if (newFile && ws.m_readOnly) {
             return atProfile(
                 Error::make(
                     Error::Code::NotFound,
@@ -184,55 +186,58 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     if (const auto db = openSqlConnection(spec, connectionName); !db)
         return atProfile(explainConnectError(db.error()), profile);
 
-    const SchemaMigrator migrator(connectionName);
-    auto status = migrator.status();
-    if (!status) {
+    if (auto ready = ws.bringUpToDate(mode, appliedBy); !ready) {
         closeSqlConnection(connectionName);
-        return atProfile(status.error(), profile);
+        // Leave no empty file behind where there was none.
+        if (newFile && QFileInfo(profile.sqlitePath).size() == 0)
+            QFile::remove(profile.sqlitePath);
+        return atProfile(ready.error(), profile);
     }
+    return ws;
+}
+
+Result<void> Workspace::bringUpToDate(Mode mode, const QString &appliedBy)
+{
+    const SchemaMigrator migrator(m_connectionName);
+    auto status = migrator.status();
+    if (!status)
+        return status.error();
 
     if (status->newerThanConsole()) {
-        ws.m_readOnly = true;
-        ws.m_warnings << QCoreApplication::translate(
-                             "Workspace",
-                             "This database was created by a newer version of the console "
-                             "(schema %1, this console knows %2). It is open read-only; update "
-                             "the console to change it.")
-                             .arg(status->databaseVersion)
-                             .arg(status->knownVersion);
+        m_readOnly = true;
+        m_warnings << QCoreApplication::translate(
+                          "Workspace",
+                          "This database was created by a newer version of the console "
+                          "(schema %1, this console knows %2). It is open read-only; update "
+                          "the console to change it.")
+                          .arg(status->databaseVersion)
+                          .arg(status->knownVersion);
     } else if (!status->drifted.isEmpty()) {
         if (mode == Mode::Migrate) {
-            closeSqlConnection(connectionName);
             QStringList versions;
             for (int v : std::as_const(status->drifted))
                 versions << QString::number(v);
-            return atProfile(
-                Error::make(Error::Code::Drift,
-                            QCoreApplication::translate(
-                                "Workspace",
-                                "Schema drift: migration %1 applied to this database differs "
-                                "from the one this console carries. Nothing was changed. Open "
-                                "the database with the console version that created it, or "
-                                "restore it from a backup.")
-                                .arg(versions.join(QStringLiteral(", "))),
-                            QStringLiteral("schema_migrations")),
-                profile);
+            return Error::make(Error::Code::Drift,
+                               QCoreApplication::translate(
+                                   "Workspace",
+                                   "Schema drift: migration %1 applied to this database differs "
+                                   "from the one this console carries. Nothing was changed. Open "
+                                   "the database with the console version that created it, or "
+                                   "restore it from a backup.")
+                                   .arg(versions.join(QStringLiteral(", "))),
+                               QStringLiteral("schema_migrations"));
         }
     } else if (!status->pending.isEmpty()) {
-        if (mode == Mode::Migrate && !profile.readOnly) {
+        if (mode == Mode::Migrate && !m_profile.readOnly) {
             const auto applied = migrator.applyPending(appliedBy);
-            if (!applied) {
-                closeSqlConnection(connectionName);
-                return atProfile(applied.error(), profile);
-            }
-            ws.m_appliedNow = *applied;
+            if (!applied)
+                return applied.error();
+            m_appliedNow = *applied;
             status = migrator.status();
-            if (!status) {
-                closeSqlConnection(connectionName);
-                return atProfile(status.error(), profile);
-            }
-        } else if (profile.readOnly) {
-            ws.m_warnings << QCoreApplication::translate(
+            if (!status)
+                return status.error();
+        } else if (m_profile.readOnly) {
+            m_warnings << QCoreApplication::translate(
                 "Workspace",
                 "The database schema is not up to date (%n migration(s) pending), and the "
                 "profile is read-only, so none was applied.",
@@ -240,8 +245,8 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
                 int(status->pending.size()));
         }
     }
-    ws.m_schema = *status;
-    return ws;
+    m_schema = *status;
+    return {};
 }
 
 } // namespace mcphub

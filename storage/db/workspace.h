@@ -38,9 +38,11 @@ public:
     QList<AppliedMigration> appliedNow() const { return m_appliedNow; }
 
     RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
-    void close();
+    void close() const;
 
 private:
+    Result<void> bringUpToDate(Mode mode, const QString &appliedBy);
+
     QString m_connectionName;
     ConnectionProfile m_profile;
     bool m_readOnly = false;

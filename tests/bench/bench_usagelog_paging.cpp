@@ -1,31 +1,31 @@
-// Paging 100,000 usage-log rows (newest first, 500 a page, keyset) through UsageLogRepository,
+// Paging every usage-log row (newest first, 500 a page, keyset) through UsageLogRepository,
 // against the floor of the same keyset query through a bare prepared QSqlQuery on the same
-// SQLite file. Also offset paging of the first and the 100th page for contrast.
+// data: 100,000 rows on SQLite, 20,000 on PostgreSQL (under scripts/bench). Also offset
+// paging of the last page against the first, for contrast.
 
 #include "storage/db/usagelogrepository.h"
 #include "storage/db/workspace.h"
 #include "tests/support/benchreport.h"
+#include "tests/support/pgtestdatabase.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace mcphub;
 
-int main(int argc, char **argv)
+namespace {
+
+int runBackend(const ConnectionProfile &profile, const QString &label, int kRows)
 {
-    QCoreApplication app(argc, argv);
-    QTemporaryDir dir;
-    const auto ws
-        = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("b.db"))),
-                          QStringLiteral("bench"));
+    const auto ws = Workspace::open(profile, QStringLiteral("bench"));
     if (!ws) {
         std::fprintf(stderr, "%s\n", qPrintable(ws.error().toString()));
         return 2;
     }
-    constexpr int kRows = 100000;
     constexpr int kPage = 500;
     UsageLogRepository logs(ws->context());
     {
@@ -69,7 +69,9 @@ int main(int argc, char **argv)
         query.prepare(QStringLiteral("SELECT * FROM mcp_usage_logs WHERE (timestamp < :t1 OR "
                                      "(timestamp = :t2 AND id < :id)) "
                                      "ORDER BY timestamp DESC, id DESC LIMIT :limit"));
-        QString lastTs = QStringLiteral("9999");
+        QVariant lastTs = ws->database().driverName() == QLatin1String("QPSQL")
+                              ? QVariant(QDateTime::currentDateTimeUtc().addYears(100))
+                              : QVariant(QStringLiteral("9999"));
         qint64 lastId = 0;
         for (;;) {
             query.bindValue(QStringLiteral(":t1"), lastTs);
@@ -81,7 +83,10 @@ int main(int argc, char **argv)
             while (query.next()) {
                 UsageLogEntry e; // the same work of reading every column
                 e.id = query.value(0).toLongLong();
-                e.timestamp = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+                e.timestamp
+                    = query.value(1).metaType() == QMetaType::fromType<QDateTime>()
+                          ? query.value(1).toDateTime()
+                          : QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
                 e.username = query.value(2).toString();
                 e.serverName = query.value(3).toString();
                 e.toolName = query.value(4).toString();
@@ -92,7 +97,7 @@ int main(int argc, char **argv)
                 e.ip = query.value(9).toString();
                 e.userAgent = query.value(10).toString();
                 e.sessionId = query.value(11).toString();
-                lastTs = query.value(1).toString();
+                lastTs = query.value(1);
                 lastId = e.id;
                 ++n;
             }
@@ -105,17 +110,45 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "row counts differ: %d %d\n", repositoryRows, bareRows);
         return 2;
     }
-    test::printBench(
-        QStringLiteral("usagelog_keyset_page_100k_ms"), value, floor, QStringLiteral("ratio<1.5"));
+    test::printBench(QStringLiteral("usagelog_keyset_page_%1_%2k_ms").arg(label).arg(kRows / 1000),
+                     value,
+                     floor,
+                     QStringLiteral("ratio<1.5"));
 
-    // Offset paging with the total, as a table view's first and a deep page would ask.
+    // Offset paging with the total, as a table view's first and last page would ask.
     const double firstPage = test::medianMilliseconds(5, [&] { (void)logs.list({}, {0, kPage}); });
     const double deepPage = test::medianMilliseconds(5, [&] {
-        (void)logs.list({}, {kPage * 100, kPage});
+        (void)logs.list({}, {kRows - kPage, kPage});
     });
-    test::printBench(QStringLiteral("usagelog_offset_page100_vs_page1_ms"),
+    test::printBench(QStringLiteral("usagelog_offset_last_vs_first_page_%1_ms").arg(label),
                      deepPage,
                      firstPage,
                      QStringLiteral("informative"));
+    ws->close();
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    int status = runBackend(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("b.db"))),
+                            QStringLiteral("sqlite"),
+                            100000);
+    // The same on PostgreSQL when scripts/bench provides one (fewer rows: one round trip each).
+    if (test::PgTestDatabase::serverConfigured()) {
+        test::PgTestDatabase pg;
+        if (pg.available()) {
+            ConnectionProfile profile;
+            profile.kind = ConnectionProfile::Kind::Postgres;
+            profile.hosts = QStringList{pg.spec().host};
+            profile.port = pg.spec().port;
+            profile.database = pg.spec().databaseName;
+            profile.user = pg.spec().userName;
+            status = std::max(status, runBackend(profile, QStringLiteral("postgres"), 20000));
+        }
+    }
+    return status;
 }
