@@ -35,6 +35,7 @@ private Q_SLOTS:
     void failedPageHandsOnNothing();
     void cursorResumesSync();
     void removedHubStopsPolling();
+    void pollNowPollsAtOnce();
 
 private:
     static HubEndpoint endpoint(const HubEmulator &emulator, int intervalMs);
@@ -509,6 +510,22 @@ void TestHubPoller::removedHubStopsPolling()
     QTest::qWait(800);
     QCOMPARE(samples.size(), 0);
     QCOMPARE(emulator.requests().size(), 1);
+}
+
+void TestHubPoller::pollNowPollsAtOnce()
+{
+    HubEmulator emulator;
+    QVERIFY(emulator.listen());
+    HubPoller poller;
+    QSignalSpy samples(&poller, &HubPoller::sampleReady);
+    const HubEndpoint hub = endpoint(emulator, 600'000); // next turn in ten minutes
+    poller.addHub(hub);
+    QVERIFY(samples.wait(20'000));
+    emulator.setHealth(HubEmulator::Health::Degraded);
+    poller.pollNow(hub.name);
+    QVERIFY(samples.wait(20'000));
+    QCOMPARE(sampleAt(samples, 1).state, HubState::Degraded);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/auth/login")).size(), 1); // token kept
 }
 
 QTEST_GUILESS_MAIN(TestHubPoller)

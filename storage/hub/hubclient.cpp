@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -155,6 +156,8 @@ void HubClient::send(const HubEndpoint &hub,
 {
     QNetworkRequest request(hub.urlFor(path));
     request.setRawHeader("Accept", "application/json");
+    // MCPHub localises its messages (those that are translated) by Accept-Language.
+    request.setRawHeader("Accept-Language", QLocale().bcp47Name().toLatin1());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);

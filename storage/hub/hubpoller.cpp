@@ -72,6 +72,14 @@ void HubPoller::removeHub(const QString &name)
     m_watches.erase(name);
 }
 
+void HubPoller::pollNow(const QString &hub)
+{
+    auto it = m_watches.find(hub);
+    if (it == m_watches.end() || it->second->polling)
+        return;
+    it->second->timer->start(0);
+}
+
 QStringList HubPoller::hubNames() const
 {
     QStringList names;

@@ -47,6 +47,9 @@ public:
     // Starts watching `hub` (its first poll starts at once); replaces a hub of the same name.
     void addHub(const HubEndpoint &hub);
     void removeHub(const QString &name);
+    // Polls `hub` now instead of at its next turn (no-op while one of its polls runs); the
+    // interval restarts from this poll. Rate-limited requests still wait for the budget.
+    void pollNow(const QString &hub);
     QStringList hubNames() const;
 
     // Where the activity sync of `hub` resumes (the newest stored row and the ids stored at
