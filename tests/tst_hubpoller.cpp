@@ -36,6 +36,7 @@ private Q_SLOTS:
     void cursorResumesSync();
     void removedHubStopsPolling();
     void pollNowPollsAtOnce();
+    void rareInfoIsReadEveryTenthPollAndOnChange();
 
 private:
     static HubEndpoint endpoint(const HubEmulator &emulator, int intervalMs);
@@ -526,6 +527,37 @@ void TestHubPoller::pollNowPollsAtOnce()
     QVERIFY(samples.wait(20'000));
     QCOMPARE(sampleAt(samples, 1).state, HubState::Degraded);
     QCOMPARE(emulator.requestsTo(QStringLiteral("/api/auth/login")).size(), 1); // token kept
+}
+
+void TestHubPoller::rareInfoIsReadEveryTenthPollAndOnChange()
+{
+    HubEmulator emulator;
+    QVERIFY(emulator.listen());
+    HubPoller poller;
+    QSignalSpy samples(&poller, &HubPoller::sampleReady);
+    poller.addHub(endpoint(emulator, 600'000));
+    const QString name = poller.hubNames().constFirst();
+    for (int i = 0; i < 12; ++i) {
+        if (i > 0)
+            poller.pollNow(name);
+        QVERIFY(samples.wait(20'000));
+    }
+    QCOMPARE(samples.size(), 12);
+    // Polls 1 and 11 read /config and /api/activities/available; the others keep the answers.
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 2);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/activities/available")).size(), 2);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/health")).size(), 12);
+    for (qsizetype i = 0; i < samples.size(); ++i)
+        QCOMPARE(sampleAt(samples, i).version, QStringLiteral("dev"));
+
+    emulator.setHealth(HubEmulator::Health::Degraded); // a state change reads them again
+    poller.pollNow(name);
+    QVERIFY(samples.wait(20'000));
+    QCOMPARE(sampleAt(samples, 12).state, HubState::Degraded);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 3);
+    poller.pollNow(name);
+    QVERIFY(samples.wait(20'000));
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestHubPoller)

@@ -25,6 +25,14 @@ struct HubPoller::Watch
     QString warning;
     bool polling = false;
 
+    // /config and /api/activities/available change rarely: read on the first poll, every
+    // kInfoEvery-th poll and after a state change; in between their last answers stand.
+    int pollsSinceInfo = 0;
+    bool haveInfo = false;
+    bool readInfo = true; // this poll reads them
+    HubState previousState = HubState::Unreachable;
+    QString version;
+
     // The poll in progress.
     HubSample sample;
     QList<ActivityRecord> pending; // newest first
@@ -158,6 +166,7 @@ void HubPoller::startPoll(Watch &w)
     w.pending.clear();
     w.pendingIds.clear();
     w.page = 0;
+    w.readInfo = true;
     get(w, QStringLiteral("/health"), &HubPoller::onHealth);
 }
 
@@ -194,7 +203,14 @@ void HubPoller::onHealth(Watch &w, const HubResponse &r)
     }
     w.sample.state
         = health->status == QLatin1String("healthy") ? HubState::Healthy : HubState::Degraded;
-    get(w, QStringLiteral("/config"), &HubPoller::onConfig);
+    w.readInfo
+        = !w.haveInfo || w.pollsSinceInfo + 1 >= kInfoEvery || w.sample.state != w.previousState;
+    if (w.readInfo) {
+        get(w, QStringLiteral("/config"), &HubPoller::onConfig);
+        return;
+    }
+    w.sample.version = w.version;
+    afterConfig(w);
 }
 
 bool HubPoller::continueAfter(Watch &w, const HubResponse &r)
@@ -232,6 +248,11 @@ void HubPoller::onConfig(Watch &w, const HubResponse &r)
         else
             noteError(w, v.error().toString());
     }
+    afterConfig(w);
+}
+
+void HubPoller::afterConfig(Watch &w)
+{
     if (w.endpoint.auth == HubEndpoint::Auth::None) {
         finishPoll(w, Outcome::Ok); // /api/* needs credentials
         return;
@@ -309,6 +330,10 @@ void HubPoller::onUserStats(Watch &w, const HubResponse &r)
         else
             noteError(w, s.error().toString());
     }
+    if (!w.readInfo) {
+        afterActivitiesAvailable(w); // the last answer stands
+        return;
+    }
     if (budgetAllows(w))
         get(w, QStringLiteral("/api/activities/available"), &HubPoller::onActivitiesAvailable);
 }
@@ -326,7 +351,12 @@ void HubPoller::onActivitiesAvailable(Watch &w, const HubResponse &r)
     }
     w.sample.activitiesAvailable = available; // false in file mode (or 404 on old hubs)
     refreshBudgetWarning(w);
-    if (!available) {
+    afterActivitiesAvailable(w);
+}
+
+void HubPoller::afterActivitiesAvailable(Watch &w)
+{
+    if (!w.sample.activitiesAvailable) {
         finishPoll(w, Outcome::Ok);
         return;
     }
@@ -407,6 +437,16 @@ void HubPoller::onActivityPage(Watch &w, const HubResponse &r)
 void HubPoller::finishPoll(Watch &w, Outcome outcome)
 {
     w.polling = false;
+    if (w.readInfo) {
+        w.pollsSinceInfo = 0;
+        // Only a poll that got as far as /config has the hub's version to keep.
+        w.haveInfo = !w.sample.version.isEmpty() || w.haveInfo;
+        if (!w.sample.version.isEmpty())
+            w.version = w.sample.version;
+    } else {
+        ++w.pollsSinceInfo;
+    }
+    w.previousState = w.sample.state;
     const QString name = w.endpoint.name;
     int delay = w.endpoint.pollIntervalMs;
     if (outcome == Outcome::Failed) {

@@ -18,7 +18,10 @@ struct HubResponse;
 // Polls every registered hub on its own interval, one request after another:
 // /health, /config, /api/openapi/stats (not rate-limited), then the rate-limited
 // /api/servers, /api/users-stats, /api/activities/available and, in database mode,
-// /api/activities/stats and the new /api/activities pages. Each poll ends in one
+// /api/activities/stats and the new /api/activities pages. /config and
+// /api/activities/available are read only on the first poll, every kInfoEvery-th poll and
+// after a state change (their answers rarely change; this saves a fifth of the requests).
+// Each poll ends in one
 // sampleReady(); newly seen activity rows come in one activitiesFetched() per poll, only when
 // the sync reached rows already taken (never a partial or repeated page).
 // A failing hub is retried with exponential backoff and jitter; rate-limited requests wait for
@@ -62,6 +65,8 @@ public:
     QString budgetWarning(const QString &hub) const;
     int consecutiveFailures(const QString &hub) const;
 
+    static constexpr int kInfoEvery = 10;
+
     // Rate-limited requests one poll makes (login not counted: it happens once per token).
     static int rateLimitedRequestsPerPoll(bool activitiesAvailable, int activityPages = 1);
 
@@ -78,11 +83,13 @@ private:
     void startPoll(Watch &w);
     void onHealth(Watch &w, const HubResponse &r);
     void onConfig(Watch &w, const HubResponse &r);
+    void afterConfig(Watch &w);
     void onOpenApiStats(Watch &w, const HubResponse &r);
     void requestServers(Watch &w);
     void onServers(Watch &w, const HubResponse &r);
     void onUserStats(Watch &w, const HubResponse &r);
     void onActivitiesAvailable(Watch &w, const HubResponse &r);
+    void afterActivitiesAvailable(Watch &w);
     void onActivityStats(Watch &w, const HubResponse &r);
     void requestActivityPage(Watch &w);
     void onActivityPage(Watch &w, const HubResponse &r);
