@@ -86,7 +86,7 @@ void TestDbCli::initStatusMigrateSqlite()
     const Run status = adminctl(
         {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
     VERIFY_RUN(status, 0);
-    QVERIFY2(status.out.contains(QLatin1String("Schema version 1")), qPrintable(status.out));
+    QVERIFY2(status.out.contains(QLatin1String("Schema version 2")), qPrintable(status.out));
     QVERIFY2(status.out.contains(QLatin1String("applied"))
                  && status.out.contains(QLatin1String("0001"))
                  && status.out.contains(QLatin1String("initial")),

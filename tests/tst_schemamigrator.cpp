@@ -135,9 +135,13 @@ void TestSchemaMigrator::shippedSchemaApplies()
                               "resources",
                               "settings_document",
                               "mcp_usage_logs",
-                              "access_logs"})
+                              "access_logs",
+                              "hubs",
+                              "hub_samples",
+                              "hub_server_status",
+                              "hub_settings"})
         QVERIFY2(tableExists(QLatin1String(table)), table);
-    QVERIFY(!tableExists(QStringLiteral("hubs")));
+    QVERIFY(!tableExists(QStringLiteral("no_such_table")));
 
     // Opening again applies nothing and records nothing.
     ws->close();

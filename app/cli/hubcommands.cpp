@@ -1,0 +1,491 @@
+#include "app/cli/hubcommands.h"
+
+#include "app/cli/workspaceoptions.h"
+#include "storage/db/workspace.h"
+#include "storage/hub/hubmonitor.h"
+#include "storage/hub/hubpoller.h"
+#include "storage/hub/hubrepository.h"
+#include "storage/hub/hubsampleformat.h"
+#include "storage/hub/hubsamplestore.h"
+#include "storage/ownhealth.h"
+#include "storage/secretstore.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <optional>
+
+namespace mcphub::cli {
+
+namespace {
+
+QString readSecretLine()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(in.readLine()).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+}
+
+// Opens the workspace the options name, printing warnings; nullopt (after printing why) when
+// it cannot be opened.
+std::optional<Workspace> openWorkspace(const WorkspaceOptions &options,
+                                       const QCommandLineParser &parser,
+                                       Workspace::Mode mode = Workspace::Mode::Migrate)
+{
+    QStringList warnings;
+    const auto profile = options.profile(parser, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err() << QCoreApplication::translate("HubsCommand", "warning: ") << w << Qt::endl;
+    if (!profile) {
+        fail(profile.error().toString());
+        return std::nullopt;
+    }
+    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), mode);
+    if (!ws) {
+        fail(ws.error().toString());
+        return std::nullopt;
+    }
+    for (const QString &w : ws->warnings())
+        err() << QCoreApplication::translate("HubsCommand", "warning: ") << w << Qt::endl;
+    return *ws;
+}
+
+int add(const Workspace &ws,
+        const QCommandLineParser &parser,
+        const QStringList &positional,
+        const QCommandLineOption &user,
+        const QCommandLineOption &passwordStdin,
+        const QCommandLineOption &bearerStdin,
+        const QCommandLineOption &interval,
+        const QCommandLineOption &timeout,
+        const QCommandLineOption &fingerprint)
+{
+    if (positional.size() != 3)
+        return fail(QCoreApplication::translate("HubsCommand", "say \"hubs add NAME URL\"."));
+    if (parser.isSet(passwordStdin) && parser.isSet(bearerStdin))
+        return fail(QCoreApplication::translate(
+            "HubsCommand", "give --password-stdin or --bearer-stdin, not both."));
+    if (parser.isSet(passwordStdin) != parser.isSet(user))
+        return fail(
+            QCoreApplication::translate("HubsCommand", "--user and --password-stdin go together."));
+    HubRecord hub;
+    hub.name = positional.at(1);
+    hub.baseUrl = QUrl(positional.at(2));
+    hub.username = parser.value(user);
+    hub.auth = parser.isSet(passwordStdin) ? HubEndpoint::Auth::Password
+               : parser.isSet(bearerStdin) ? HubEndpoint::Auth::BearerKey
+                                           : HubEndpoint::Auth::None;
+    bool ok = true;
+    if (parser.isSet(interval)) {
+        hub.pollIntervalMs = int(parser.value(interval).toDouble(&ok) * 1000);
+        if (!ok)
+            return fail(QCoreApplication::translate("HubsCommand",
+                                                    "--interval takes a number of seconds."));
+    }
+    if (parser.isSet(timeout)) {
+        hub.timeoutMs = int(parser.value(timeout).toDouble(&ok) * 1000);
+        if (!ok)
+            return fail(
+                QCoreApplication::translate("HubsCommand", "--timeout takes a number of seconds."));
+    }
+    hub.trustedFingerprint = parser.value(fingerprint);
+    if (auto valid = HubRepository::validate(hub); !valid)
+        return fail(valid.error().toString());
+
+    const SecretStore secrets;
+    if (hub.auth != HubEndpoint::Auth::None) {
+        const QString secret = readSecretLine();
+        if (secret.isEmpty())
+            return fail(QCoreApplication::translate(
+                "HubsCommand",
+                "standard input held no password or key; pipe it in, for example "
+                "\"printf %s \\\"$PASS\\\" | mcphub-adminctl hubs add ...\"."));
+        // The keychain first: a registry row whose secret is missing would fail at every poll.
+        if (auto written = secrets.write(HubRepository::secretKey(hub.name), secret); !written)
+            return fail(written.error().toString());
+    }
+    const auto added = HubRepository(ws.context()).add(hub);
+    if (!added) {
+        if (hub.auth != HubEndpoint::Auth::None && added.error().code != Error::Code::Conflict)
+            (void)secrets.remove(HubRepository::secretKey(hub.name));
+        return fail(added.error().toString());
+    }
+    out() << QCoreApplication::translate("HubsCommand", "Added hub %1 (%2), polled every %3 s.")
+                 .arg(hub.name, hub.baseUrl.toString())
+                 .arg(hub.pollIntervalMs / 1000.0)
+          << Qt::endl;
+    return ExitOk;
+}
+
+int list(const Workspace &ws)
+{
+    const auto hubs = HubRepository(ws.context()).list();
+    if (!hubs)
+        return fail(hubs.error().toString());
+    const auto latest = HubSampleStore(ws.context()).latest();
+    if (!latest)
+        return fail(latest.error().toString());
+    if (hubs->isEmpty()) {
+        out() << QCoreApplication::translate(
+            "HubsCommand", "No hubs registered. Add one with \"hubs add NAME URL\".")
+              << Qt::endl;
+        return ExitOk;
+    }
+    for (const HubRecord &h : *hubs) {
+        const QString state = latest->contains(h.name)
+                                  ? HubSample::stateLabel(latest->value(h.name).sample.state)
+                                  : QCoreApplication::translate("HubsCommand", "not polled yet");
+        out() << QStringLiteral("%1  %2  %3  %4 s  %5  %6")
+                     .arg(h.name, -16)
+                     .arg(h.baseUrl.toString(), -36)
+                     .arg(HubRecord::authName(h.auth), -8)
+                     .arg(h.pollIntervalMs / 1000.0)
+                     .arg(h.enabled ? QCoreApplication::translate("HubsCommand", "enabled")
+                                    : QCoreApplication::translate("HubsCommand", "disabled"),
+                          state)
+              << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int remove(const Workspace &ws, const QStringList &positional)
+{
+    if (positional.size() != 2)
+        return fail(QCoreApplication::translate("HubsCommand", "say \"hubs remove NAME\"."));
+    const QString name = positional.at(1);
+    const auto hub = HubRepository(ws.context()).find(name);
+    if (!hub)
+        return fail(hub.error().toString());
+    if (auto removed = HubRepository(ws.context()).remove(name); !removed)
+        return fail(removed.error().toString());
+    if (hub->auth != HubEndpoint::Auth::None) {
+        const auto forgotten = SecretStore().remove(HubRepository::secretKey(name));
+        if (!forgotten && forgotten.error().code != Error::Code::NotFound)
+            err() << QCoreApplication::translate("HubsCommand", "warning: ")
+                  << forgotten.error().toString() << Qt::endl;
+    }
+    out() << QCoreApplication::translate("HubsCommand", "Removed hub %1 and its samples.").arg(name)
+          << Qt::endl;
+    return ExitOk;
+}
+
+QByteArray render(const QString &format, const HubSampleFormat::Latest &latest)
+{
+    if (format == QLatin1String("json"))
+        return HubSampleFormat::json(latest);
+    if (format == QLatin1String("prometheus"))
+        return HubSampleFormat::prometheus(latest);
+    return HubSampleFormat::text(latest);
+}
+
+// Writes to `path` atomically (the textfile collector must never read half a file), or to
+// standard output when `path` is empty.
+bool emit(const QString &path, const QByteArray &bytes)
+{
+    if (path.isEmpty()) {
+        out() << QString::fromUtf8(bytes);
+        out().flush();
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        fail(QCoreApplication::translate("HubsCommand", "%1: cannot write the output (%2).")
+                 .arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int poll(const Workspace &ws, bool once, const QString &format, const QString &outputPath)
+{
+    const SecretStore secrets;
+    HubMonitor monitor(ws.context(), secrets);
+    QMap<QString, HubSample> latest; // sorted by hub name
+    int expected = 0;
+    int maxTimeoutMs = 0;
+    const auto hubs = HubRepository(ws.context()).list();
+    if (!hubs)
+        return fail(hubs.error().toString());
+    for (const HubRecord &h : *hubs) {
+        if (h.enabled) {
+            ++expected;
+            maxTimeoutMs = qMax(maxTimeoutMs, h.timeoutMs);
+        }
+    }
+    if (expected == 0) {
+        out() << QCoreApplication::translate("HubsCommand",
+                                             "No enabled hubs. Add one with \"hubs add NAME URL\".")
+              << Qt::endl;
+        return ExitOk;
+    }
+    auto toList = [&] {
+        HubSampleFormat::Latest list;
+        for (auto it = latest.cbegin(); it != latest.cend(); ++it)
+            list.append({it.key(), it.value()});
+        return list;
+    };
+    QEventLoop loop;
+    QObject::connect(
+        &monitor, &HubMonitor::problem, &monitor, [](const QString &hub, const QString &message) {
+            err() << QCoreApplication::translate("HubsCommand", "warning: ")
+                  << (hub.isEmpty() ? QString() : hub + QStringLiteral(": ")) << message
+                  << Qt::endl;
+        });
+    bool writeFailed = false;
+    QObject::connect(&monitor,
+                     &HubMonitor::sampleStored,
+                     &monitor,
+                     [&](const QString &hub, const HubSample &sample) {
+                         latest.insert(hub, sample);
+                         if (once) {
+                             if (latest.size() >= expected)
+                                 loop.quit();
+                         } else if (!emit(outputPath, render(format, toList()))) {
+                             writeFailed = true;
+                             loop.quit();
+                         }
+                     });
+    // A poll is at most nine requests each bounded by the hub's timeout.
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    if (once) {
+        QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+        deadline.start(9 * maxTimeoutMs + 5000);
+    }
+    const auto started = monitor.start();
+    if (!started)
+        return fail(started.error().toString());
+    loop.exec();
+    if (writeFailed)
+        return ExitFailure;
+    if (latest.size() < expected) {
+        for (const HubRecord &h : *hubs) {
+            if (h.enabled && !latest.contains(h.name))
+                err() << QCoreApplication::translate("HubsCommand", "warning: ")
+                      << QCoreApplication::translate("HubsCommand",
+                                                     "%1 (%2): the poll did not finish in time.")
+                             .arg(h.name, h.baseUrl.toString())
+                      << Qt::endl;
+        }
+    }
+    if (!emit(outputPath, render(format, toList())))
+        return ExitFailure;
+    for (const HubSample &s : std::as_const(latest)) {
+        if (s.state != HubState::Healthy)
+            return ExitFindings;
+    }
+    return latest.size() < expected ? ExitFindings : ExitOk;
+}
+
+int runHubs(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "HubsCommand",
+        "Register running MCPHub instances and poll them. Passwords and bearer keys go to the "
+        "system keychain only.\n"
+        "  add NAME URL [--user USER --password-stdin | --bearer-stdin] [--interval SECONDS]\n"
+        "  list                 the registered hubs and their latest state\n"
+        "  remove NAME          forget a hub, its samples and its secret\n"
+        "  poll [--once] [--format text|json|prometheus] [--output FILE]\n"
+        "                       poll the enabled hubs and print the latest sample of each; with\n"
+        "                       --once exit after one poll (exit 1 when a hub is not healthy),\n"
+        "                       otherwise print again after every poll until interrupted"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QCoreApplication::translate("HubsCommand", "MCPHub user name."),
+                                  QCoreApplication::translate("HubsCommand", "user"));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        QCoreApplication::translate("HubsCommand",
+                                    "Read the user's password from the first line of standard "
+                                    "input."));
+    const QCommandLineOption bearerStdin(
+        QStringLiteral("bearer-stdin"),
+        QCoreApplication::translate("HubsCommand",
+                                    "Read a bearer key from the first line of standard input."));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QCoreApplication::translate("HubsCommand", "Seconds between polls (default 30)."),
+        QCoreApplication::translate("HubsCommand", "seconds"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("HubsCommand", "Seconds a request may take (default 10)."),
+        QCoreApplication::translate("HubsCommand", "seconds"));
+    const QCommandLineOption fingerprint(
+        QStringLiteral("trust-fingerprint"),
+        QCoreApplication::translate("HubsCommand",
+                                    "Trust the hub's self-signed certificate with this SHA-256 "
+                                    "fingerprint."),
+        QCoreApplication::translate("HubsCommand", "sha256"));
+    const QCommandLineOption once(
+        QStringLiteral("once"),
+        QCoreApplication::translate("HubsCommand", "Poll each hub once, print and exit."));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("HubsCommand", "text (default), json or prometheus."),
+        QCoreApplication::translate("HubsCommand", "format"),
+        QStringLiteral("text"));
+    const QCommandLineOption output(
+        QStringLiteral("output"),
+        QCoreApplication::translate("HubsCommand",
+                                    "Replace this file atomically instead of printing (for "
+                                    "node_exporter's textfile collector)."),
+        QCoreApplication::translate("HubsCommand", "file"));
+    parser.addOptions(
+        {user, passwordStdin, bearerStdin, interval, timeout, fingerprint, once, format, output});
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        QCoreApplication::translate("HubsCommand", "add, list, remove or poll."),
+        QStringLiteral("add|list|remove|poll [ARGS]"));
+    const WorkspaceOptions workspaceOptions;
+    workspaceOptions.addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("hubs")} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: hubs"),
+            QStringLiteral("Usage: %1 hubs").arg(QCoreApplication::applicationName()));
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (!QStringList{QStringLiteral("add"),
+                     QStringLiteral("list"),
+                     QStringLiteral("remove"),
+                     QStringLiteral("poll")}
+             .contains(action)) {
+        return fail(QCoreApplication::translate(
+                        "HubsCommand", "say add, list, remove or poll. Run \"%1 hubs --help\".")
+                        .arg(QCoreApplication::applicationName()));
+    }
+    const QString fmt = parser.value(format);
+    if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("prometheus")}
+             .contains(fmt))
+        return fail(
+            QCoreApplication::translate("HubsCommand", "--format takes text, json or prometheus."));
+    if ((action == QLatin1String("list") || action == QLatin1String("poll"))
+        && positional.size() != 1)
+        return fail(
+            QCoreApplication::translate("HubsCommand", "\"hubs %1\" takes no further arguments.")
+                .arg(action));
+
+    const auto ws = openWorkspace(workspaceOptions, parser);
+    if (!ws)
+        return ExitFailure;
+    int code = ExitOk;
+    if (action == QLatin1String("add"))
+        code = add(*ws,
+                   parser,
+                   positional,
+                   user,
+                   passwordStdin,
+                   bearerStdin,
+                   interval,
+                   timeout,
+                   fingerprint);
+    else if (action == QLatin1String("list"))
+        code = list(*ws);
+    else if (action == QLatin1String("remove"))
+        code = remove(*ws, positional);
+    else
+        code = poll(*ws, parser.isSet(once), fmt, parser.value(output));
+    ws->close();
+    return code;
+}
+
+int runHealth(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "HubsCommand",
+        "Check the console's own health: the workspace database answers (and how fast), the "
+        "settings folder is writable with free space, the keychain answers, and the process "
+        "memory. Exit 1 when a check fails."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("HubsCommand", "text (default) or json."),
+        QCoreApplication::translate("HubsCommand", "format"),
+        QStringLiteral("text"));
+    parser.addOption(format);
+    const WorkspaceOptions workspaceOptions;
+    workspaceOptions.addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("health")} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: health"),
+            QStringLiteral("Usage: %1 health").arg(QCoreApplication::applicationName()));
+        return ExitOk;
+    }
+    QStringList warnings;
+    const auto profile = workspaceOptions.profile(parser, &warnings);
+    if (!profile)
+        return fail(profile.error().toString());
+    // Inspect: a health check creates nothing and applies no migration.
+    const auto ws
+        = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), Workspace::Mode::Inspect);
+    QList<OwnHealthCheck> checks
+        = OwnHealth::runAll(ws ? ws->connectionName() : QStringLiteral("mcphub-adminctl-none"),
+                            profile->displayName(),
+                            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
+                            SecretStore());
+    if (!ws)
+        checks.first().detail = ws.error().toString();
+    bool allOk = true;
+    QJsonArray json;
+    for (const OwnHealthCheck &c : checks) {
+        allOk = allOk && c.ok;
+        if (parser.value(format) == QLatin1String("json")) {
+            json.append(QJsonObject{{QStringLiteral("check"), OwnHealthCheck::kindName(c.kind)},
+                                    {QStringLiteral("ok"), c.ok},
+                                    {QStringLiteral("value"), c.value},
+                                    {QStringLiteral("detail"), c.detail}});
+        } else {
+            out() << QStringLiteral("%1  %2  %3")
+                         .arg(c.ok ? QCoreApplication::translate("HubsCommand", "OK")
+                                   : QCoreApplication::translate("HubsCommand", "FAIL"),
+                              -4)
+                         .arg(OwnHealthCheck::kindLabel(c.kind), -20)
+                         .arg(c.detail)
+                  << Qt::endl;
+        }
+    }
+    if (parser.value(format) == QLatin1String("json"))
+        out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    if (ws)
+        ws->close();
+    return allOk ? ExitOk : ExitFindings;
+}
+
+} // namespace
+
+CliCommand hubsCommand()
+{
+    return {QStringLiteral("hubs"),
+            QCoreApplication::translate("HubsCommand",
+                                        "Register, list, remove and poll MCPHub instances."),
+            runHubs};
+}
+
+CliCommand healthCommand()
+{
+    return {QStringLiteral("health"),
+            QCoreApplication::translate("HubsCommand",
+                                        "Check the workspace database, settings folder, "
+                                        "keychain and memory."),
+            runHealth};
+}
+
+} // namespace mcphub::cli

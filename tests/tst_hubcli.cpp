@@ -1,0 +1,256 @@
+// mcphub-adminctl hubs add|list|remove|poll and health as real processes against two emulated
+// hubs (one healthy, one degraded) on SQLite and the real PostgreSQL: exit codes, the text,
+// JSON and Prometheus outputs, and no secret in any output or in the database.
+
+#include "tests/support/hubemulator.h"
+#include "tests/support/testbackend.h"
+#include "tests/support/testenv.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace mcphub;
+using namespace mcphub::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs the CLI while this thread's event loop keeps serving the emulated hubs.
+Run adminctl(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(binDir() + QStringLiteral("/mcphub-adminctl"), args);
+    Run result;
+    if (!process.waitForStarted(10000))
+        return result;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (finished.isEmpty() && !finished.wait(90'000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return result;
+    }
+    if (process.exitStatus() != QProcess::NormalExit)
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+#define VERIFY_RUN(run, code)                                                                      \
+    QVERIFY2(                                                                                      \
+        (run).exitCode == (code),                                                                  \
+        qPrintable(QString::number((run).exitCode) + QLatin1Char(' ') + (run).out + (run).err))
+
+const QByteArray kPassword = "admin123";
+const QByteArray kBearer = "bearer-key-7f3a9c";
+
+} // namespace
+
+class TestHubCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void addListPollRemove_data() { MCPHUB_BACKEND_ROWS(); }
+    void addListPollRemove();
+    void health();
+};
+
+void TestHubCli::addListPollRemove()
+{
+    MCPHUB_BACKEND(backend);
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubEmulator healthy, degraded;
+    QVERIFY(healthy.listen());
+    degraded.setMode(HubEmulator::Mode::Database);
+    degraded.setHealth(HubEmulator::Health::Degraded);
+    degraded.setBearerKey(kBearer);
+    QVERIFY(degraded.listen());
+    const QString ws = backend.cliArgument();
+    const QString hubs = QStringLiteral("hubs");
+
+    VERIFY_RUN(adminctl({hubs,
+                         QStringLiteral("add"),
+                         QStringLiteral("alpha"),
+                         healthy.baseUrl().toString(),
+                         QStringLiteral("--user"),
+                         QStringLiteral("admin"),
+                         QStringLiteral("--password-stdin"),
+                         QStringLiteral("--interval"),
+                         QStringLiteral("5"),
+                         ws},
+                        kPassword + '\n'),
+               0);
+    VERIFY_RUN(adminctl({hubs,
+                         QStringLiteral("add"),
+                         QStringLiteral("beta"),
+                         degraded.baseUrl().toString(),
+                         QStringLiteral("--bearer-stdin"),
+                         ws},
+                        kBearer + '\n'),
+               0);
+    const Run again = adminctl(
+        {hubs, QStringLiteral("add"), QStringLiteral("alpha"), healthy.baseUrl().toString(), ws});
+    VERIFY_RUN(again, 2);
+    QVERIFY2(again.err.contains(QLatin1String("alpha")), qPrintable(again.err));
+    const Run bad = adminctl(
+        {hubs, QStringLiteral("add"), QStringLiteral("gamma"), QStringLiteral("ftp://x/y"), ws});
+    VERIFY_RUN(bad, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("gamma: baseUrl")), qPrintable(bad.err));
+    VERIFY_RUN(adminctl({hubs,
+                         QStringLiteral("add"),
+                         QStringLiteral("delta"),
+                         healthy.baseUrl().toString(),
+                         QStringLiteral("--user"),
+                         QStringLiteral("admin"),
+                         ws}),
+               2); // a user without --password-stdin
+
+    const Run listed = adminctl({hubs, QStringLiteral("list"), ws});
+    VERIFY_RUN(listed, 0);
+    QVERIFY2(listed.out.contains(QLatin1String("alpha"))
+                 && listed.out.contains(QLatin1String("beta"))
+                 && listed.out.contains(QLatin1String("not polled yet")),
+             qPrintable(listed.out));
+
+    // One poll of each: exit 1 because beta is degraded.
+    const Run json = adminctl({hubs,
+                               QStringLiteral("poll"),
+                               QStringLiteral("--once"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("json"),
+                               ws});
+    VERIFY_RUN(json, 1);
+    const QJsonArray array = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(array.size(), 2);
+    QCOMPARE(array.at(0)[QStringLiteral("hub")].toString(), QStringLiteral("alpha"));
+    QCOMPARE(array.at(0)[QStringLiteral("state")].toString(), QStringLiteral("healthy"));
+    QCOMPARE(array.at(0)[QStringLiteral("servers")].toArray().size(), 5);
+    QCOMPARE(array.at(1)[QStringLiteral("state")].toString(), QStringLiteral("degraded"));
+    QVERIFY(array.at(1)[QStringLiteral("activity")].isObject()); // database mode, bearer key
+    QVERIFY(!degraded.requestsTo(QStringLiteral("/api/activities")).isEmpty());
+
+    const Run prom = adminctl({hubs,
+                               QStringLiteral("poll"),
+                               QStringLiteral("--once"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("prometheus"),
+                               ws});
+    VERIFY_RUN(prom, 1);
+    static const QRegularExpression sampleLine(
+        QStringLiteral(R"(^[a-z_]+\{([a-z_]+="([^"\\\n]|\\.)*",?)+\} -?[0-9.e+]+$)"));
+    int samples = 0;
+    for (const QString &line : prom.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (line.startsWith(QLatin1Char('#'))) {
+            QVERIFY2(line.startsWith(QLatin1String("# HELP mcphub_"))
+                         || line.startsWith(QLatin1String("# TYPE mcphub_")),
+                     qPrintable(line));
+            continue;
+        }
+        QVERIFY2(sampleLine.match(line).hasMatch(), qPrintable(line));
+        ++samples;
+    }
+    QVERIFY(samples > 20);
+    QVERIFY2(
+        prom.out.contains(QLatin1String("mcphub_hub_state{hub=\"beta\",state=\"degraded\"} 1")),
+        qPrintable(prom.out));
+    QVERIFY(prom.out.contains(QLatin1String("mcphub_hub_up{hub=\"alpha\"} 1")));
+
+    // Written atomically for the textfile collector.
+    const QString file = backend.tempPath(QStringLiteral("hubs.prom"));
+    VERIFY_RUN(adminctl({hubs,
+                         QStringLiteral("poll"),
+                         QStringLiteral("--once"),
+                         QStringLiteral("--format"),
+                         QStringLiteral("prometheus"),
+                         QStringLiteral("--output"),
+                         file,
+                         ws}),
+               1);
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().contains("mcphub_hub_servers{hub=\"alpha\",status=\"connected\"} 3"));
+
+    const Run text = adminctl({hubs, QStringLiteral("list"), ws});
+    VERIFY_RUN(text, 0);
+    QVERIFY2(text.out.contains(QLatin1String("Degraded")), qPrintable(text.out));
+
+    for (const Run &r : {json, prom, text, listed}) {
+        QVERIFY(!r.out.contains(QString::fromLatin1(kPassword))
+                && !r.err.contains(QString::fromLatin1(kPassword)));
+        QVERIFY(!r.out.contains(QString::fromLatin1(kBearer)));
+    }
+    if (!backend.isPostgres()) {
+        QFile db(backend.profile().sqlitePath);
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        const QByteArray bytes = db.readAll();
+        QVERIFY(!bytes.contains(kBearer));
+        QVERIFY(!bytes.contains("\"" + kPassword)); // the emulator's own captures hold no secret
+    }
+
+    VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), QStringLiteral("alpha"), ws}), 0);
+    VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), QStringLiteral("beta"), ws}), 0);
+    VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), QStringLiteral("beta"), ws}), 2);
+    const Run empty = adminctl({hubs, QStringLiteral("list"), ws});
+    VERIFY_RUN(empty, 0);
+    QVERIFY(!empty.out.contains(QLatin1String("alpha")));
+}
+
+void TestHubCli::health()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    const Run ok = adminctl({QStringLiteral("health"),
+                             QStringLiteral("--sqlite"),
+                             path,
+                             QStringLiteral("--format"),
+                             QStringLiteral("json")});
+    VERIFY_RUN(ok, 0);
+    const QJsonArray checks = QJsonDocument::fromJson(ok.out.toUtf8()).array();
+    QCOMPARE(checks.size(), 4);
+    QStringList names;
+    for (const QJsonValue &c : checks) {
+        names << c[QStringLiteral("check")].toString();
+        QVERIFY2(c[QStringLiteral("ok")].toBool(),
+                 qPrintable(c[QStringLiteral("detail")].toString()));
+    }
+    QCOMPARE(names,
+             QStringList({QStringLiteral("database"),
+                          QStringLiteral("settings-folder"),
+                          QStringLiteral("keychain"),
+                          QStringLiteral("memory")}));
+    QVERIFY(checks.at(0)[QStringLiteral("value")].toDouble() >= 0);
+    QVERIFY(checks.at(3)[QStringLiteral("value")].toDouble() > 1e6); // a few MB resident
+
+    const QString missing = dir.filePath(QStringLiteral("none.db"));
+    const Run down = adminctl({QStringLiteral("health"), QStringLiteral("--sqlite"), missing});
+    VERIFY_RUN(down, 1);
+    QVERIFY2(down.out.contains(QLatin1String("FAIL")) && down.out.contains(missing),
+             qPrintable(down.out));
+    QVERIFY(!QFile::exists(missing)); // a health check creates nothing
+}
+
+QTEST_GUILESS_MAIN(TestHubCli)
+#include "tst_hubcli.moc"
