@@ -2,14 +2,23 @@
 
 #include "app/common/appsetup.h"
 #include "storage/db/workspace.h"
+#include "storage/hub/hubmonitor.h"
+#include "storage/secretstore.h"
+#include "ui/hubs/hubalertnotifier.h"
+#include "ui/hubs/hubsview.h"
+#include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
+#include "ui/monitoring/ownhealthindicator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImage>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -89,7 +98,31 @@ int main(int argc, char **argv)
                               opened.ok() ? opened->warnings().join(QLatin1Char(' '))
                                           : opened.error().toString());
 
-    if (parser.isSet(screenshotOption))
+    // Hub monitoring: the Hubs page, alerts and the console's own health in the status bar.
+    const mcphub::SecretStore secrets;
+    const bool screenshot = parser.isSet(screenshotOption);
+    auto *ownHealth = new mcphub::OwnHealthIndicator(
+        QStringLiteral("workspace"),
+        profile.displayName(),
+        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
+        secrets,
+        &window);
+    window.statusBar()->addPermanentWidget(ownHealth);
+    std::unique_ptr<mcphub::HubMonitor> monitor;
+    if (opened.ok()) {
+        monitor = std::make_unique<mcphub::HubMonitor>(opened->context(), secrets);
+        auto *alerts = new mcphub::HubAlertNotifier(&window);
+        auto *hubs = new mcphub::HubsView(monitor.get(), secrets, alerts);
+        window.page(mcphub::WorkspaceAreaModel::Area::Hubs)->setContent(hubs);
+        // Polls asynchronously on this thread. A registry that cannot be read already shows
+        // its error on the Hubs page (HubsView::reload).
+        if (!screenshot)
+            (void)monitor->start();
+    }
+    if (!screenshot)
+        ownHealth->start();
+
+    if (screenshot)
         return saveScreenshot(window, parser.value(screenshotOption));
 
     window.show();

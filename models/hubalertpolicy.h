@@ -1,0 +1,51 @@
+#pragma once
+
+#include "storage/hub/hubsample.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <optional>
+
+namespace mcphub {
+
+// One alert about a hub.
+struct HubAlert
+{
+    enum class Kind { StateWorse, ErrorRate, Recovered };
+    Kind kind = Kind::StateWorse;
+    QString hub;
+    QDateTime at;
+    QString title;   // translated, short
+    QString message; // translated, names the hub and the reason
+};
+
+// Decides which samples raise an alert: a hub turning degraded, unhealthy, unreachable or
+// auth-failed, or its tool-call error rate since the previous sample rising above the
+// threshold; and a recovery. The same alert (hub + kind + state) is raised at most once per
+// quiet period. A plain value; no I/O.
+class HubAlertPolicy
+{
+    Q_DECLARE_TR_FUNCTIONS(HubAlertPolicy)
+
+public:
+    void setErrorRateThreshold(double fraction) { m_threshold = fraction; } // 0.2 = 20 %
+    double errorRateThreshold() const { return m_threshold; }
+    void setQuietPeriodMs(qint64 ms) { m_quietMs = ms; }
+    void setMinimumCalls(int calls) { m_minimumCalls = calls; }
+
+    // The alert this sample raises, if any; remembers the sample for the next call.
+    std::optional<HubAlert> consider(const QString &hub, const HubSample &sample);
+    void forget(const QString &hub);
+
+private:
+    std::optional<HubAlert> rateLimited(const HubAlert &alert, const QString &key);
+
+    double m_threshold = 0.2;
+    qint64 m_quietMs = 10 * 60 * 1000;
+    int m_minimumCalls = 5;
+    QHash<QString, HubSample> m_previous;
+    QHash<QString, QDateTime> m_lastRaised; // hub + kind + state -> when
+};
+
+} // namespace mcphub

@@ -1,0 +1,319 @@
+// The Hubs tab: its models under QAbstractItemModelTester, the alert policy (state changes,
+// error rate, rate limiting, recovery), the chart series derived from known samples, and the
+// whole tab in the main window against two emulated hubs (one healthy, one degraded), saved
+// as screenshots in English and Chinese into the build folder.
+
+#include "app/common/appsetup.h"
+#include "models/hubalertpolicy.h"
+#include "models/hubeventmodel.h"
+#include "models/hubhistorymodels.h"
+#include "models/hubserverstatusmodel.h"
+#include "models/hubtablemodel.h"
+#include "storage/db/workspace.h"
+#include "storage/hub/hubmonitor.h"
+#include "storage/hub/hubsamplestore.h"
+#include "storage/secretstore.h"
+#include "tests/support/hubemulator.h"
+#include "tests/support/testenv.h"
+#include "ui/hubs/hubalertnotifier.h"
+#include "ui/hubs/hubsview.h"
+#include "ui/main/areapage.h"
+#include "ui/main/mainwindow.h"
+#include "ui/monitoring/timeserieschart.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+
+using namespace mcphub;
+using namespace mcphub::test;
+
+namespace {
+
+HubSample sampleAt(qint64 secs, HubState state, qint64 calls = -1, qint64 errors = 0)
+{
+    HubSample s;
+    s.timestamp = QDateTime::fromSecsSinceEpoch(1'700'000'000 + secs, Qt::UTC);
+    s.state = state;
+    s.serversTotal = 3;
+    s.serversConnected = state == HubState::Healthy ? 3 : 2;
+    s.serversDisconnected = 3 - s.serversConnected;
+    s.latencyMs = 20;
+    if (calls >= 0)
+        s.activity = HubActivityStats{calls, calls - errors, errors, 15};
+    return s;
+}
+
+} // namespace
+
+class TestHubsView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modelsPassTheTester();
+    void alertPolicy();
+    void historySeries();
+    void hubsTabScreenshots_data();
+    void hubsTabScreenshots();
+};
+
+void TestHubsView::modelsPassTheTester()
+{
+    HubTableModel hubs;
+    HubServerStatusModel servers;
+    HubEventModel events;
+    QAbstractItemModelTester t1(&hubs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&servers, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(&events, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    HubRecord a, b;
+    a.name = QStringLiteral("a");
+    b.name = QStringLiteral("b");
+    b.enabled = false;
+    hubs.setHubs({a, b});
+    QCOMPARE(hubs.rowCount(), 2);
+    QCOMPARE(hubs.index(0, HubTableModel::State).data(HubTableModel::StateRole).toInt(), -1);
+    HubSample s = sampleAt(0, HubState::Degraded);
+    s.version = QStringLiteral("0.9.1");
+    s.lastError = QStringLiteral("first line\nsecond line");
+    hubs.updateSample(QStringLiteral("a"), s);
+    hubs.updateSample(QStringLiteral("nobody"), s);
+    hubs.setBudgetWarning(QStringLiteral("a"), QStringLiteral("too fast"));
+    QCOMPARE(hubs.index(0, HubTableModel::State).data(HubTableModel::StateRole).toInt(),
+             int(HubState::Degraded));
+    QCOMPARE(hubs.index(0, HubTableModel::Servers).data().toString(), QStringLiteral("2 / 3"));
+    QCOMPARE(hubs.index(0, HubTableModel::LastError).data().toString(),
+             QStringLiteral("first line"));
+    QCOMPARE(hubs.index(0, HubTableModel::BudgetWarning).data().toString(),
+             QStringLiteral("too fast"));
+    QVERIFY(hubs.index(1, HubTableModel::Name).data().toString().contains(QLatin1String("b")));
+    hubs.setHubs({b}); // a removed, b keeps its (empty) state
+    QCOMPARE(hubs.rowOf(QStringLiteral("a")), -1);
+
+    servers.setServers({{QStringLiteral("fetch"), QStringLiteral("connected"), {}, 3, true},
+                        {QStringLiteral("time"),
+                         QStringLiteral("disconnected"),
+                         QStringLiteral("ENOENT"),
+                         0,
+                         true}});
+    QCOMPARE(servers.index(1, HubServerStatusModel::Error).data().toString(),
+             QStringLiteral("ENOENT"));
+    QCOMPARE(servers.index(0, HubServerStatusModel::Tools).data().toInt(), 3);
+
+    for (int i = 0; i < HubEventModel::kMaximumRows + 3; ++i)
+        events.add({HubAlert::Kind::StateWorse,
+                    QStringLiteral("a"),
+                    s.timestamp.addSecs(i),
+                    QStringLiteral("t%1").arg(i),
+                    QStringLiteral("m")});
+    QCOMPARE(events.rowCount(), HubEventModel::kMaximumRows);
+    QCOMPARE(events.index(0, HubEventModel::Event).data().toString(),
+             QStringLiteral("t%1").arg(HubEventModel::kMaximumRows + 2)); // newest first
+}
+
+void TestHubsView::alertPolicy()
+{
+    HubAlertPolicy policy;
+    policy.setQuietPeriodMs(60'000);
+    const QString hub = QStringLiteral("prod");
+    QVERIFY(!policy.consider(hub, sampleAt(0, HubState::Healthy, 100, 10)));
+    auto a = policy.consider(hub, sampleAt(5, HubState::Degraded, 110, 11));
+    QVERIFY(a);
+    QCOMPARE(a->kind, HubAlert::Kind::StateWorse);
+    QVERIFY(a->title.contains(hub));
+    QVERIFY(!policy.consider(hub, sampleAt(10, HubState::Degraded, 120, 12))); // no change
+    a = policy.consider(hub, sampleAt(15, HubState::Unreachable));
+    QVERIFY(a);
+    QCOMPARE(a->kind, HubAlert::Kind::StateWorse);
+    a = policy.consider(hub, sampleAt(20, HubState::Healthy, 130, 13));
+    QVERIFY(a);
+    QCOMPARE(a->kind, HubAlert::Kind::Recovered);
+    // Flapping back within the quiet period: not raised again.
+    QVERIFY(!policy.consider(hub, sampleAt(25, HubState::Degraded, 140, 14)));
+    QVERIFY(policy.consider(hub, sampleAt(30, HubState::Healthy, 150, 15)));
+    // 10 of 20 calls failed: above 20 %.
+    a = policy.consider(hub, sampleAt(35, HubState::Healthy, 170, 25));
+    QVERIFY(a);
+    QCOMPARE(a->kind, HubAlert::Kind::ErrorRate);
+    QVERIFY2(a->message.contains(QLatin1String("50")), qPrintable(a->message));
+    QVERIFY(!policy.consider(hub, sampleAt(40, HubState::Healthy, 190, 35))); // rate-limited
+    QVERIFY(!policy.consider(hub, sampleAt(45, HubState::Healthy, 192, 37))); // too few calls
+    a = policy.consider(hub, sampleAt(200, HubState::Healthy, 220, 60)); // after the quiet period
+    QVERIFY(a);
+    QCOMPARE(a->kind, HubAlert::Kind::ErrorRate);
+}
+
+void TestHubsView::historySeries()
+{
+    HubHistoryModels history;
+    QAbstractItemModelTester tester(history.calls(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<StoredHubSample> stored;
+    for (const HubSample &s : {sampleAt(0, HubState::Healthy, 100, 0),
+                               sampleAt(5, HubState::Healthy, 110, 1),
+                               sampleAt(10, HubState::Unreachable),
+                               sampleAt(15, HubState::Degraded, 130, 6),
+                               sampleAt(20, HubState::Healthy, 4, 0)}) { // hub restarted
+        StoredHubSample st;
+        st.sample = s;
+        stored << st;
+    }
+    history.load(stored);
+    const qint64 from = stored.first().sample.timestamp.toMSecsSinceEpoch();
+    const qint64 to = stored.last().sample.timestamp.toMSecsSinceEpoch();
+    const auto calls = history.calls()->points(0, from, to);
+    // NaN (no previous counter, unreachable, counter reset) is left out.
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(0).y(), 10.0);
+    QCOMPARE(calls.at(1).y(), 20.0); // 130 - 110 across the unreachable poll
+    const auto rate = history.errorRate()->points(0, from, to);
+    QCOMPARE(rate.at(0).y(), 10.0);
+    QCOMPARE(rate.at(1).y(), 25.0);
+    const auto connected = history.servers()->points(0, from, to);
+    QCOMPARE(connected.size(), 4); // no server counts from an unreachable hub
+    QCOMPARE(history.state()->points(0, from, to).at(2).y(),
+             HubHistoryModels::stateLevel(HubState::Unreachable));
+}
+
+void TestHubsView::hubsTabScreenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QString();
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN"); // after English: translators stay
+}
+
+void TestHubsView::hubsTabScreenshots()
+{
+    QFETCH(QString, language);
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    if (!language.isEmpty())
+        QCOMPARE(installTranslators(*qApp, language), language);
+
+    HubEmulator healthy, degraded;
+    QVERIFY(healthy.listen());
+    degraded.setMode(HubEmulator::Mode::Database);
+    degraded.setHealth(HubEmulator::Health::Degraded);
+    QVERIFY(degraded.listen());
+    QTimer traffic; // tool calls keep arriving at the degraded hub
+    connect(&traffic, &QTimer::timeout, &degraded, [&degraded] { degraded.addActivities(3); });
+    traffic.start(400);
+
+    QTemporaryDir dir;
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
+                              QStringLiteral("tst_hubsview_") + language);
+    QVERIFY(ws.ok());
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    for (const auto &[name, url] : {std::pair{QStringLiteral("alpha"), healthy.baseUrl()},
+                                    std::pair{QStringLiteral("beta"), degraded.baseUrl()}}) {
+        HubRecord h;
+        h.name = name;
+        h.baseUrl = url;
+        h.auth = HubEndpoint::Auth::Password;
+        h.username = QStringLiteral("admin");
+        h.pollIntervalMs = 1000;
+        QVERIFY(HubRepository(ws->context()).add(h).ok());
+        QVERIFY(secrets.write(HubRepository::secretKey(name), QStringLiteral("admin123")).ok());
+    }
+
+    // The last hour as an earlier console session stored it, one sample a minute: beta was
+    // healthy, turned degraded, briefly unhealthy, then degraded; its calls and errors rose.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    HubSampleStore store(ws->context());
+    for (int m = 60; m >= 1; --m) {
+        const QDateTime t = now.addSecs(-60 * m);
+        HubSample a = sampleAt(0, HubState::Healthy);
+        a.timestamp = t;
+        a.version = QStringLiteral("dev");
+        a.latencyMs = 8 + (m * 7) % 9;
+        QVERIFY(store.append(QStringLiteral("alpha"), a).ok());
+        const int i = 60 - m;
+        const HubState state = i < 20              ? HubState::Healthy
+                               : i >= 35 && i < 40 ? HubState::Unhealthy
+                                                   : HubState::Degraded;
+        HubSample b = sampleAt(0, state, 40 * i + (i * i) % 17, i < 20 ? i / 4 : i + (i % 5) * 2);
+        b.timestamp = t;
+        b.version = QStringLiteral("dev");
+        b.serversConnected = state == HubState::Healthy ? 4 : state == HubState::Degraded ? 3 : 0;
+        b.serversTotal = 4;
+        b.serversDisconnected = 4 - b.serversConnected;
+        b.latencyMs = state == HubState::Unhealthy ? -1 : 15 + (i * 13) % 25;
+        if (state == HubState::Unhealthy) {
+            b.activity.reset();
+            b.lastError = QStringLiteral("beta: HTTP 500 Internal Server Error");
+        }
+        QVERIFY(store.append(QStringLiteral("beta"), b).ok());
+    }
+
+    MainWindow window;
+    window.setWorkspaceStatus(dir.filePath(QStringLiteral("w.db")), true, false);
+    HubMonitor monitor(ws->context(), secrets);
+    auto *alerts = new HubAlertNotifier(&window);
+    auto *view = new HubsView(&monitor, secrets, alerts);
+    window.page(WorkspaceAreaModel::Area::Hubs)->setContent(view);
+    window.showArea(WorkspaceAreaModel::Area::Hubs);
+    window.resize(1400, 950);
+    window.show();
+    QVERIFY(monitor.start().ok());
+    view->selectHub(QStringLiteral("beta"));
+
+    HubTableModel *model = view->hubsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(view->history()->state()->rowCount() >= 60 + 5, 40'000);
+    const int alpha = model->rowOf(QStringLiteral("alpha"));
+    const int beta = model->rowOf(QStringLiteral("beta"));
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(alpha, 0).data(HubTableModel::StateRole).toInt(),
+                              int(HubState::Healthy),
+                              20'000);
+    QCOMPARE(model->index(beta, 0).data(HubTableModel::StateRole).toInt(), int(HubState::Degraded));
+    QCOMPARE(model->index(beta, HubTableModel::Servers).data().toString(),
+             QStringLiteral("3 / 4")); // the degraded capture
+    QVERIFY(view->serversModel()->rowCount() > 0);
+    QVERIFY(view->topCallsModel()->rowCount() > 0);
+    QVERIFY(alerts->events()->rowCount() >= 1); // beta turned degraded
+    QCOMPARE(alerts->events()->alertAt(alerts->events()->rowCount() - 1).hub,
+             QStringLiteral("beta"));
+    // The charts drew the samples: connected servers and tool calls.
+    TimeSeriesChart *servers = view->charts().at(0);
+    servers->refresh();
+    QVERIFY(!servers->lineSeries().isEmpty());
+    QVERIFY(servers->lineSeries().first()->count() >= 5);
+    TimeSeriesChart *calls = view->charts().at(1);
+    calls->refresh();
+    QVERIFY(calls->lineSeries().first()->count() >= 3);
+    if (!language.isEmpty()) {
+        QVERIFY2(model->headerData(HubTableModel::State, Qt::Horizontal).toString()
+                     != QLatin1String("State"),
+                 "the Chinese translation is loaded");
+    }
+
+    const QString folder = QDir(testBinDir()).absoluteFilePath(QStringLiteral("../screenshots"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString suffix = language.isEmpty() ? QStringLiteral("en") : language;
+    QApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    QVERIFY(!image.isNull());
+    const QString path = folder + QStringLiteral("/hubs_tab_%1.png").arg(suffix);
+    QVERIFY2(image.save(path), qPrintable(path));
+    view->details()->setCurrentIndex(1); // servers and tools
+    QApplication::processEvents();
+    QVERIFY(
+        window.grab().toImage().save(folder + QStringLiteral("/hubs_servers_%1.png").arg(suffix)));
+
+    traffic.stop();
+    for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")})
+        (void)secrets.remove(HubRepository::secretKey(name));
+    window.close();
+}
+
+QTEST_MAIN(TestHubsView)
+#include "tst_hubsview.moc"

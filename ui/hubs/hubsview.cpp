@@ -1,0 +1,401 @@
+#include "ui/hubs/hubsview.h"
+
+#include "models/hubeventmodel.h"
+#include "models/hubhistorymodels.h"
+#include "models/hubserverstatusmodel.h"
+#include "models/hubtablemodel.h"
+#include "storage/hub/hubmonitor.h"
+#include "storage/hub/hubpoller.h"
+#include "storage/hub/hubsamplestore.h"
+#include "storage/secretstore.h"
+#include "ui/hubs/hubalertnotifier.h"
+#include "ui/hubs/hubdialog.h"
+#include "ui/hubs/hubstatetimeline.h"
+#include "ui/monitoring/timeserieschart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace mcphub {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+} // namespace
+
+HubsView::HubsView(HubMonitor *monitor,
+                   const SecretStore &secrets,
+                   HubAlertNotifier *alerts,
+                   QWidget *parent)
+    : QWidget(parent)
+    , m_monitor(monitor)
+    , m_secrets(secrets)
+    , m_alerts(alerts)
+    , m_hubs(new HubTableModel(this))
+    , m_servers(new HubServerStatusModel(this))
+    , m_history(new HubHistoryModels(this))
+    , m_top(new QStandardItemModel(this))
+{
+    auto *add = new QPushButton(tr("&Add hub…"), this);
+    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_remove = new QPushButton(tr("&Remove"), this);
+    m_poll = new QPushButton(tr("&Poll now"), this);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {add, m_edit, m_remove, m_poll})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    connect(add, &QPushButton::clicked, this, &HubsView::addHub);
+    connect(m_edit, &QPushButton::clicked, this, &HubsView::editHub);
+    connect(m_remove, &QPushButton::clicked, this, &HubsView::removeHub);
+    connect(m_poll, &QPushButton::clicked, this, &HubsView::pollNow);
+
+    m_table = makeTable(m_hubs, this);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table->selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
+            &HubsView::onSelectionChanged);
+
+    m_problem = new QLabel(this);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_problem->hide();
+
+    // Charts of the selected hub.
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_timeline = new HubStateTimeline(this);
+    m_timeline->setModel(m_history->state());
+    auto *chartsPage = new QWidget(this);
+    auto *chartsLayout = new QVBoxLayout(chartsPage);
+    auto *legend = new QHBoxLayout;
+    legend->addWidget(new QLabel(tr("Health timeline (last hour):"), chartsPage));
+    for (const HubState s : {HubState::Healthy,
+                             HubState::Degraded,
+                             HubState::Unhealthy,
+                             HubState::Unreachable,
+                             HubState::AuthFailed}) {
+        auto *swatch = new QLabel(HubSample::stateLabel(s), chartsPage);
+        swatch->setStyleSheet(QStringLiteral("color: %1").arg(HubTableModel::stateColor(s).name()));
+        legend->addWidget(swatch);
+    }
+    legend->addStretch();
+    chartsLayout->addLayout(legend);
+    chartsLayout->addWidget(m_timeline);
+    auto *grid = new QGridLayout;
+    const QList<QPair<QString, TimeSeriesModel *>> series{
+        {tr("Servers connected and disconnected"), m_history->servers()},
+        {tr("Tool calls per poll interval"), m_history->calls()},
+        {tr("Error rate"), m_history->errorRate()},
+        {tr("Latency"), m_history->latency()}};
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        auto *chart = new TimeSeriesChart(chartsPage);
+        chart->setTitle(series.at(i).first);
+        chart->setModel(series.at(i).second);
+        chart->setMinimumHeight(180);
+        grid->addWidget(chart, int(i / 2), int(i % 2));
+        m_charts << chart;
+    }
+    chartsLayout->addLayout(grid, 1);
+
+    // Servers and the busiest servers/tools.
+    auto *serversPage = new QWidget(this);
+    auto *serversLayout = new QHBoxLayout(serversPage);
+    auto *serverTable = makeTable(m_servers, serversPage);
+    serverTable->setSelectionMode(QAbstractItemView::NoSelection);
+    serversLayout->addWidget(serverTable, 3);
+    auto *topBox = new QVBoxLayout;
+    m_topGroup = new QComboBox(serversPage);
+    m_topGroup->addItem(tr("Top servers by calls (24 h)"), int(HubSampleStore::Group::Server));
+    m_topGroup->addItem(tr("Top tools by calls (24 h)"), int(HubSampleStore::Group::Tool));
+    connect(m_topGroup, &QComboBox::currentIndexChanged, this, &HubsView::refreshTopCalls);
+    m_top->setHorizontalHeaderLabels({tr("Name"), tr("Calls"), tr("Errors")});
+    m_topSeries = new QHorizontalBarSeries(this);
+    auto *chart = new QChart;
+    chart->addSeries(m_topSeries);
+    m_topAxis = new QBarCategoryAxis(this);
+    chart->addAxis(m_topAxis, Qt::AlignLeft);
+    auto *values = new QValueAxis(this);
+    values->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(values, Qt::AlignBottom);
+    m_topSeries->attachAxis(m_topAxis);
+    m_topSeries->attachAxis(values);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_topView = new QChartView(chart, serversPage);
+    m_topView->setRenderHint(QPainter::Antialiasing);
+    topBox->addWidget(m_topGroup);
+    topBox->addWidget(m_topView, 1);
+    serversLayout->addLayout(topBox, 2);
+
+    auto *events = makeTable(m_alerts->events(), this);
+    events->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    events->horizontalHeader()->setStretchLastSection(true);
+
+    m_details = new QTabWidget(this);
+    m_details->addTab(chartsPage, tr("Charts"));
+    m_details->addTab(serversPage, tr("Servers and tools"));
+    m_details->addTab(events, tr("Events"));
+
+    auto *detail = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_title);
+    detailLayout->addWidget(m_details, 1);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_problem);
+    layout->addWidget(splitter, 1);
+
+    connect(m_monitor, &HubMonitor::sampleStored, this, &HubsView::onSample);
+    connect(m_monitor, &HubMonitor::problem, this, &HubsView::showProblem);
+    connect(m_monitor->poller(),
+            &HubPoller::budgetWarningChanged,
+            m_hubs,
+            &HubTableModel::setBudgetWarning);
+    connect(m_monitor, &HubMonitor::sampleStored, m_alerts, &HubAlertNotifier::onSample);
+    reload();
+}
+
+void HubsView::showProblem(const QString &hub, const QString &message)
+{
+    m_problem->setText(hub.isEmpty() ? message : tr("%1: %2").arg(hub, message));
+    m_problem->setVisible(!message.isEmpty());
+}
+
+void HubsView::reload()
+{
+    const RepositoryContext &context = m_monitor->context();
+    const auto hubs = HubRepository(context).list();
+    if (!hubs) {
+        showProblem({}, hubs.error().toString());
+        return;
+    }
+    m_hubs->setHubs(*hubs);
+    if (const auto latest = HubSampleStore(context).latest()) {
+        for (auto it = latest->cbegin(); it != latest->cend(); ++it)
+            m_hubs->updateSample(it.key(), it->sample);
+    }
+    const QString keep = m_selected;
+    m_selected.clear();
+    if (m_hubs->rowOf(keep) >= 0)
+        selectHub(keep);
+    else if (m_hubs->rowCount() > 0)
+        selectHub(m_hubs->hubAt(0).name);
+    else
+        onSelectionChanged();
+}
+
+void HubsView::selectHub(const QString &name)
+{
+    const int row = m_hubs->rowOf(name);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    onSelectionChanged();
+}
+
+void HubsView::onSelectionChanged()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const QString name = rows.isEmpty() ? QString() : m_hubs->hubAt(rows.first().row()).name;
+    m_edit->setEnabled(!name.isEmpty());
+    m_remove->setEnabled(!name.isEmpty());
+    m_poll->setEnabled(!name.isEmpty());
+    if (name == m_selected)
+        return;
+    m_selected = name;
+    m_history->clear();
+    m_servers->setServers({});
+    if (name.isEmpty()) {
+        m_title->setText(tr("Add a hub to watch its health and usage."));
+        refreshTopCalls();
+        return;
+    }
+    const auto sample = m_hubs->sampleAt(m_hubs->rowOf(name));
+    m_title->setText(sample ? tr("%1: %2").arg(name, HubSample::stateLabel(sample->state))
+                            : tr("%1: not polled yet").arg(name));
+    // A week of history: the charts downsample long ranges themselves.
+    const auto stored = HubSampleStore(m_monitor->context())
+                            .samples(name, QDateTime::currentDateTimeUtc().addDays(-7));
+    if (stored)
+        m_history->load(*stored);
+    else
+        showProblem(name, stored.error().toString());
+    if (const auto latest = HubSampleStore(m_monitor->context()).latest(); latest)
+        m_servers->setServers(latest->value(name).sample.servers);
+    refreshTopCalls();
+}
+
+void HubsView::onSample(const QString &hub, const HubSample &sample)
+{
+    m_hubs->updateSample(hub, sample);
+    if (hub != m_selected)
+        return;
+    m_title->setText(tr("%1: %2").arg(hub, HubSample::stateLabel(sample.state)));
+    m_history->append(sample);
+    if (!sample.servers.isEmpty())
+        m_servers->setServers(sample.servers);
+    refreshTopCalls();
+}
+
+void HubsView::refreshTopCalls()
+{
+    m_top->removeRows(0, m_top->rowCount());
+    QStringList names;
+    if (!m_selected.isEmpty()) {
+        const auto group = HubSampleStore::Group(m_topGroup->currentData().toInt());
+        const auto top
+            = HubSampleStore(m_monitor->context())
+                  .topCalls(m_selected, group, QDateTime::currentDateTimeUtc().addDays(-1), 8);
+        if (top) {
+            // The bar axis lists categories bottom-up: add the busiest last so it is on top.
+            for (auto it = top->crbegin(); it != top->crend(); ++it) {
+                m_top->appendRow({new QStandardItem(it->name),
+                                  new QStandardItem(QString::number(it->calls)),
+                                  new QStandardItem(QString::number(it->errors))});
+                m_top->item(m_top->rowCount() - 1, 1)->setData(double(it->calls), Qt::DisplayRole);
+                m_top->item(m_top->rowCount() - 1, 2)->setData(double(it->errors), Qt::DisplayRole);
+                names << it->name;
+            }
+        }
+    }
+    // The bars read the model's rows (calls, errors) in one bulk update.
+    m_topSeries->clear();
+    auto *callSet = new QBarSet(tr("Calls"));
+    auto *errorSet = new QBarSet(tr("Errors"));
+    double maximum = 1;
+    for (int r = 0; r < m_top->rowCount(); ++r) {
+        const double c = m_top->item(r, 1)->data(Qt::DisplayRole).toDouble();
+        callSet->append(c);
+        errorSet->append(m_top->item(r, 2)->data(Qt::DisplayRole).toDouble());
+        maximum = qMax(maximum, c);
+    }
+    m_topSeries->append(callSet);
+    m_topSeries->append(errorSet);
+    m_topAxis->clear();
+    m_topAxis->append(names);
+    for (QAbstractAxis *axis : m_topView->chart()->axes(Qt::Horizontal))
+        axis->setRange(0, maximum * 1.1);
+}
+
+void HubsView::addHub()
+{
+    HubDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    HubRecord hub = dialog.hub();
+    if (hub.auth != HubEndpoint::Auth::None) {
+        if (auto written = m_secrets.write(HubRepository::secretKey(hub.name), dialog.secret());
+            !written) {
+            QMessageBox::warning(this, tr("Add hub"), written.error().toString());
+            return;
+        }
+    }
+    const auto id = HubRepository(m_monitor->context()).add(hub);
+    if (!id) {
+        QMessageBox::warning(this, tr("Add hub"), id.error().toString());
+        return;
+    }
+    hub.id = *id;
+    if (auto watched = m_monitor->watch(hub); !watched)
+        showProblem(hub.name, watched.error().toString());
+    reload();
+    selectHub(hub.name);
+}
+
+void HubsView::editHub()
+{
+    const auto found = HubRepository(m_monitor->context()).find(m_selected);
+    if (!found) {
+        QMessageBox::warning(this, tr("Edit hub"), found.error().toString());
+        return;
+    }
+    HubDialog dialog(this);
+    dialog.setHub(*found);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const HubRecord hub = dialog.hub();
+    if (!dialog.secret().isEmpty()) {
+        if (auto written = m_secrets.write(HubRepository::secretKey(hub.name), dialog.secret());
+            !written) {
+            QMessageBox::warning(this, tr("Edit hub"), written.error().toString());
+            return;
+        }
+    }
+    if (auto saved = HubRepository(m_monitor->context()).update(hub); !saved) {
+        QMessageBox::warning(this, tr("Edit hub"), saved.error().toString());
+        return;
+    }
+    if (auto watched = m_monitor->watch(hub); !watched)
+        showProblem(hub.name, watched.error().toString());
+    reload();
+}
+
+void HubsView::removeHub()
+{
+    const QString name = m_selected;
+    if (name.isEmpty()
+        || QMessageBox::question(this,
+                                 tr("Remove hub"),
+                                 tr("Remove hub %1 and its samples? Synced tool calls stay in "
+                                    "the usage log.")
+                                     .arg(name))
+               != QMessageBox::Yes)
+        return;
+    if (auto removed = HubRepository(m_monitor->context()).remove(name); !removed) {
+        QMessageBox::warning(this, tr("Remove hub"), removed.error().toString());
+        return;
+    }
+    m_monitor->unwatch(name);
+    m_alerts->onHubRemoved(name);
+    const auto forgotten = m_secrets.remove(HubRepository::secretKey(name));
+    if (!forgotten && forgotten.error().code != Error::Code::NotFound)
+        showProblem(name, forgotten.error().toString());
+    reload();
+}
+
+void HubsView::pollNow()
+{
+    if (!m_selected.isEmpty())
+        m_monitor->poller()->pollNow(m_selected);
+}
+
+} // namespace mcphub
