@@ -205,6 +205,22 @@ void TestHubCli::addListPollRemove()
         QVERIFY(!bytes.contains("\"" + kPassword)); // the emulator's own captures hold no secret
     }
 
+    const Run retention = adminctl({hubs,
+                                    QStringLiteral("retention"),
+                                    QStringLiteral("48"),
+                                    QStringLiteral("14"),
+                                    QStringLiteral("365"),
+                                    ws});
+    VERIFY_RUN(retention, 0);
+    QVERIFY2(retention.out.contains(QLatin1String("48 hours")), qPrintable(retention.out));
+    VERIFY_RUN(adminctl({hubs,
+                         QStringLiteral("retention"),
+                         QStringLiteral("48"),
+                         QStringLiteral("1"),
+                         QStringLiteral("365"),
+                         ws}),
+               2); // minute aggregates shorter than the raw samples
+
     VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), QStringLiteral("alpha"), ws}), 0);
     VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), QStringLiteral("beta"), ws}), 0);
     VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), QStringLiteral("beta"), ws}), 2);

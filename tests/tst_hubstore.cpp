@@ -7,6 +7,7 @@
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubpoller.h"
 #include "storage/hub/hubrepository.h"
+#include "storage/hub/hubsampleformat.h"
 #include "storage/hub/hubsamplestore.h"
 #include "storage/secretstore.h"
 #include "tests/support/hubemulator.h"
@@ -96,7 +97,26 @@ private Q_SLOTS:
     void compactionAggregates();
     void monitorStoresPolls_data() { MCPHUB_BACKEND_ROWS(); }
     void monitorStoresPolls();
+    void prometheusLabelsEscaped();
 };
+
+void TestHubStore::prometheusLabelsEscaped()
+{
+    QCOMPARE(HubSampleFormat::escapeLabel(QStringLiteral("a\"b\\c\nd")),
+             QStringLiteral("a\\\"b\\\\c\\nd"));
+    HubSample s;
+    s.timestamp = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    s.state = HubState::Unreachable;
+    s.version = QStringLiteral("1.0\"x");
+    const QString text
+        = QString::fromUtf8(HubSampleFormat::prometheus({{QStringLiteral("we\"ird"), s}}));
+    QVERIFY2(text.contains(QLatin1String("mcphub_hub_up{hub=\"we\\\"ird\"} 0\n")),
+             qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("version=\"1.0\\\"x\"")));
+    QVERIFY(text.contains(
+        QLatin1String("mcphub_hub_last_poll_timestamp_seconds{hub=\"we\\\"ird\"} 1700000000\n")));
+    QVERIFY(!text.contains(QLatin1String("mcphub_hub_health_latency_seconds{"))); // no answer
+}
 
 void TestHubStore::registryCrudAndValidation()
 {

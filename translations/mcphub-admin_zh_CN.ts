@@ -110,6 +110,25 @@
     </message>
 </context>
 <context>
+    <name>HubAlertPolicy</name>
+    <message>
+        <source>Hub %1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub %1 is healthy again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub %1: many failing tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tool calls failed since the previous poll (%3 %), above the threshold of %4 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HubRateBudget</name>
     <message>
         <source>%1 min</source>
@@ -122,6 +141,45 @@
     <message>
         <source>Polling every %1 s needs about %2 rate-limited requests per %3, more than the console&apos;s share of the %4 this hub allows. Poll every %5 s or less often.</source>
         <translation>每 %1 秒轮询一次，每 %3 约需 %2 次受速率限制的请求，超过了该 Hub 允许的 %4 次中控制台可用的份额。请将轮询间隔设为 %5 秒或更长。</translation>
+    </message>
+</context>
+<context>
+    <name>HubRepository</name>
+    <message>
+        <source>A hub name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must be an http or https URL with a host, for example https://hub.example.org:3000/mcphub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The poll interval must be at least one second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request timeout must be at least 100 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password authentication needs a user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s password or bearer key is not in the keychain. Enter it again: edit the hub in the console, or remove and add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no hub of this name. &quot;hubs list&quot; shows the registered ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hub of this name is registered already. Remove it first or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub was removed meanwhile; add it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -188,6 +246,337 @@
     <message>
         <source>Authentication failed</source>
         <translation>认证失败</translation>
+    </message>
+</context>
+<context>
+    <name>HubSampleFormat</name>
+    <message>
+        <source>No hub has a sample yet. Add one with &quot;hubs add&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers: %1 of %2 connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool calls: %1 (%2 errors), average %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HubSampleStore</name>
+    <message>
+        <source>Cannot store the hub sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store the hub&apos;s server status; the sample was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store the activities of hub %1; none of this batch was saved and the next poll reads them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store the sync cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the latest samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the server status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot count the calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the retention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each retention must be positive and at least as long as the finer one before it (raw hours &lt;= minute days &lt;= hour days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the retention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read old samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store aggregated samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete old server rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete aggregated samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete expired samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HubsCommand</name>
+    <message>
+        <source>warning: </source>
+        <translation type="unfinished">警告：</translation>
+    </message>
+    <message>
+        <source>say &quot;hubs add NAME URL&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --password-stdin or --bearer-stdin, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user and --password-stdin go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input held no password or key; pipe it in, for example &quot;printf %s \&quot;$PASS\&quot; | mcphub-adminctl hubs add ...&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added hub %1 (%2), polled every %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hubs registered. Add one with &quot;hubs add NAME URL&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say &quot;hubs remove NAME&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed hub %1 and its samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the output (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled hubs. Add one with &quot;hubs add NAME URL&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): the poll did not finish in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register running MCPHub instances and poll them. Passwords and bearer keys go to the system keychain only.
+  add NAME URL [--user USER --password-stdin | --bearer-stdin] [--interval SECONDS]
+  list                 the registered hubs and their latest state
+  remove NAME          forget a hub, its samples and its secret
+  poll [--once] [--format text|json|prometheus] [--output FILE]
+                       poll the enabled hubs and print the latest sample of each; with
+                       --once exit after one poll (exit 1 when a hub is not healthy),
+                       otherwise print again after every poll until interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCPHub user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the user&apos;s password from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a bearer key from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between polls (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a request may take (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the hub&apos;s self-signed certificate with this SHA-256 fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll each hub once, print and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text (default), json or prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace this file atomically instead of printing (for node_exporter&apos;s textfile collector).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <source>add, list, remove or poll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say add, list, remove or poll. Run &quot;%1 hubs --help&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format takes text, json or prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;hubs %1&quot; takes no further arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the console&apos;s own health: the workspace database answers (and how fast), the settings folder is writable with free space, the keychain answers, and the process memory. Exit 1 when a check fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text (default) or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register, list, remove and poll MCPHub instances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the workspace database, settings folder, keychain and memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnHealth</name>
+    <message>
+        <source>Workspace database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the workspace database is not open. Check the profile and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the workspace database does not answer (%2). Check that the server is running and reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the settings folder cannot be created. Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the settings folder is not writable (%2). Check its permissions and that the disk is not read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only %2 free. Free some disk space so settings and the SQLite workspace can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is writable, %2 free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain is not available (%1): hub and database passwords cannot be read. Unlock or start the keyring (for example gnome-keyring).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This platform does not report the process memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 resident.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -668,6 +1057,13 @@
     </message>
 </context>
 <context>
+    <name>mcphub::HubAlertNotifier</name>
+    <message>
+        <source>MCPHub Admin Console: hub alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mcphub::HubClient</name>
     <message>
         <source>The hub refused the console&apos;s credentials (%1). Check the user name and password, or the bearer key, of this hub.</source>
@@ -707,6 +1103,131 @@
     </message>
 </context>
 <context>
+    <name>mcphub::HubDialog</name>
+    <message>
+        <source>Poll this hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (public endpoints only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256, only for a self-signed certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password or key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll &amp;interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit hub %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password or bearer key; it is kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::HubEventModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::HubHistoryModels</name>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished">已连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average call (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mcphub::HubPoller</name>
     <message>
         <source>%1: the hub&apos;s rate limit is used up; rate-limited requests resume in %2 s.</source>
@@ -715,6 +1236,194 @@
     <message>
         <source>%1: unexpected HTTP status %2.</source>
         <translation>%1：意外的 HTTP 状态 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::HubServerStatusModel</name>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished">已连接</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::HubStateTimeline</name>
+    <message>
+        <source>No samples yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::HubTableModel</name>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::HubsView</name>
+    <message>
+        <source>&amp;Add hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health timeline (last hour):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers connected and disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool calls per poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top servers by calls (24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top tools by calls (24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers and tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hub to watch its health and usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not polled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove hub %1 and its samples? Synced tool calls stay in the usage log.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -820,6 +1529,21 @@
     <message>
         <source>Workspace: %1 — %2</source>
         <translation>工作区：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::OwnHealthIndicator</name>
+    <message>
+        <source>Own health: not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own health: %1 failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own health: OK</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -287,6 +287,42 @@ int poll(const Workspace &ws, bool once, const QString &format, const QString &o
     return latest.size() < expected ? ExitFindings : ExitOk;
 }
 
+// "hubs retention" shows how long samples are kept; "hubs retention RAW_HOURS MINUTE_DAYS
+// HOUR_DAYS" changes it (audited).
+int retention(const Workspace &ws, const QStringList &positional)
+{
+    HubSampleStore store(ws.context());
+    if (positional.size() == 4) {
+        HubRetention r;
+        bool ok1 = false, ok2 = false, ok3 = false;
+        r.rawHours = positional.at(1).toInt(&ok1);
+        r.minuteDays = positional.at(2).toInt(&ok2);
+        r.hourDays = positional.at(3).toInt(&ok3);
+        if (!ok1 || !ok2 || !ok3)
+            return fail(QCoreApplication::translate(
+                "HubsCommand",
+                "say \"hubs retention RAW_HOURS MINUTE_DAYS HOUR_DAYS\" with whole numbers."));
+        if (auto saved = store.setRetention(r); !saved)
+            return fail(saved.error().toString());
+    } else if (positional.size() != 1) {
+        return fail(QCoreApplication::translate(
+            "HubsCommand",
+            "say \"hubs retention\" or \"hubs retention RAW_HOURS MINUTE_DAYS HOUR_DAYS\"."));
+    }
+    const auto r = store.retention();
+    if (!r)
+        return fail(r.error().toString());
+    out() << QCoreApplication::translate("HubsCommand",
+                                         "Samples are kept as polled for %1 hours, as 1-minute "
+                                         "aggregates for %2 days and as 1-hour aggregates for %3 "
+                                         "days.")
+                 .arg(r->rawHours)
+                 .arg(r->minuteDays)
+                 .arg(r->hourDays)
+          << Qt::endl;
+    return ExitOk;
+}
+
 int runHubs(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -300,7 +336,9 @@ int runHubs(const QStringList &arguments)
         "  poll [--once] [--format text|json|prometheus] [--output FILE]\n"
         "                       poll the enabled hubs and print the latest sample of each; with\n"
         "                       --once exit after one poll (exit 1 when a hub is not healthy),\n"
-        "                       otherwise print again after every poll until interrupted"));
+        "                       otherwise print again after every poll until interrupted\n"
+        "  retention [RAW_HOURS MINUTE_DAYS HOUR_DAYS]\n"
+        "                       show or set how long samples are kept (default 24 7 90)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption user(QStringLiteral("user"),
                                   QCoreApplication::translate("HubsCommand", "MCPHub user name."),
@@ -347,7 +385,7 @@ int runHubs(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("action"),
         QCoreApplication::translate("HubsCommand", "add, list, remove or poll."),
-        QStringLiteral("add|list|remove|poll [ARGS]"));
+        QStringLiteral("add|list|remove|poll|retention [ARGS]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
     if (!parser.parse(QStringList{QStringLiteral("hubs")} + arguments))
@@ -363,11 +401,13 @@ int runHubs(const QStringList &arguments)
     if (!QStringList{QStringLiteral("add"),
                      QStringLiteral("list"),
                      QStringLiteral("remove"),
-                     QStringLiteral("poll")}
+                     QStringLiteral("poll"),
+                     QStringLiteral("retention")}
              .contains(action)) {
-        return fail(QCoreApplication::translate(
-                        "HubsCommand", "say add, list, remove or poll. Run \"%1 hubs --help\".")
-                        .arg(QCoreApplication::applicationName()));
+        return fail(
+            QCoreApplication::translate(
+                "HubsCommand", "say add, list, remove, poll or retention. Run \"%1 hubs --help\".")
+                .arg(QCoreApplication::applicationName()));
     }
     const QString fmt = parser.value(format);
     if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("prometheus")}
@@ -398,6 +438,8 @@ int runHubs(const QStringList &arguments)
         code = list(*ws);
     else if (action == QLatin1String("remove"))
         code = remove(*ws, positional);
+    else if (action == QLatin1String("retention"))
+        code = retention(*ws, positional);
     else
         code = poll(*ws, parser.isSet(once), fmt, parser.value(output));
     ws->close();
