@@ -384,7 +384,7 @@ int runHubs(const QStringList &arguments)
         {user, passwordStdin, bearerStdin, interval, timeout, fingerprint, once, format, output});
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QCoreApplication::translate("HubsCommand", "add, list, remove or poll."),
+        QCoreApplication::translate("HubsCommand", "add, list, remove, poll or retention."),
         QStringLiteral("add|list|remove|poll|retention [ARGS]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
