@@ -98,7 +98,40 @@ private Q_SLOTS:
     void monitorStoresPolls_data() { MCPHUB_BACKEND_ROWS(); }
     void monitorStoresPolls();
     void prometheusLabelsEscaped();
+    void missingSecretStillWatchesPublicEndpoints();
 };
+
+void TestHubStore::missingSecretStillWatchesPublicEndpoints()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubEmulator emulator;
+    QVERIFY(emulator.listen());
+    QTemporaryDir dir;
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
+                              kConnection);
+    QVERIFY(ws.ok());
+    HubRecord record = hub(QStringLiteral("nosecret"), emulator.baseUrl().toString());
+    record.pollIntervalMs = 60'000;
+    VERIFY_OK(HubRepository(ws->context()).add(record));
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    (void)secrets.remove(HubRepository::secretKey(record.name));
+    HubMonitor monitor(ws->context(), secrets);
+    QSignalSpy stored(&monitor, &HubMonitor::sampleStored);
+    QSignalSpy problems(&monitor, &HubMonitor::problem);
+    VERIFY_OK(monitor.start());
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().at(0).toString(), record.name);
+    QVERIFY2(problems.first().at(1).toString().contains(emulator.baseUrl().toString()),
+             qPrintable(problems.first().at(1).toString()));
+    QVERIFY(stored.wait(30'000));
+    const HubSample s = stored.first().at(1).value<HubSample>();
+    QCOMPARE(s.state, HubState::Healthy);
+    QVERIFY(s.servers.isEmpty()); // /api/* needs the missing credentials
+    for (const auto &r : emulator.requests())
+        QVERIFY2(!r.path.startsWith(QLatin1String("/api/")), qPrintable(r.path));
+    ws->close();
+}
 
 void TestHubStore::prometheusLabelsEscaped()
 {

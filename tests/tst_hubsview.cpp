@@ -19,6 +19,7 @@
 #include "ui/hubs/hubsview.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
+#include "ui/monitoring/ownhealthindicator.h"
 #include "ui/monitoring/timeserieschart.h"
 
 #include <QAbstractItemModelTester>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void modelsPassTheTester();
     void alertPolicy();
     void historySeries();
+    void ownHealthChecksAndIndicator();
     void hubsTabScreenshots_data();
     void hubsTabScreenshots();
 };
@@ -183,6 +185,41 @@ void TestHubsView::historySeries()
     QCOMPARE(connected.size(), 4); // no server counts from an unreachable hub
     QCOMPARE(history.state()->points(0, from, to).at(2).y(),
              HubHistoryModels::stateLevel(HubState::Unreachable));
+}
+
+void TestHubsView::ownHealthChecksAndIndicator()
+{
+    QTemporaryDir dir;
+    const OwnHealthCheck folder
+        = OwnHealth::checkSettingsFolder(dir.filePath(QStringLiteral("cfg")));
+    QVERIFY2(folder.ok, qPrintable(folder.detail));
+    QVERIFY(folder.value > 0);
+    QVERIFY(QDir(dir.filePath(QStringLiteral("cfg"))).isEmpty()); // the probe file is gone
+    // A folder below a regular file can never be created.
+    QFile file(dir.filePath(QStringLiteral("plain")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const OwnHealthCheck blocked
+        = OwnHealth::checkSettingsFolder(file.fileName() + QStringLiteral("/sub"));
+    QVERIFY(!blocked.ok);
+    QVERIFY(blocked.detail.contains(file.fileName()));
+    const OwnHealthCheck noDb = OwnHealth::checkDatabase(QStringLiteral("no-such-connection"),
+                                                         QStringLiteral("profile \"x\""));
+    QVERIFY(!noDb.ok);
+    QVERIFY(noDb.detail.contains(QLatin1String("profile \"x\"")));
+    const OwnHealthCheck memory = OwnHealth::checkMemory();
+    QVERIFY(memory.ok);
+    QVERIFY(memory.value > 1e6);
+
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    OwnHealthIndicator indicator(
+        QStringLiteral("no-such-connection"), QStringLiteral("w"), dir.path(), secrets);
+    indicator.showChecks({folder, memory});
+    QVERIFY(indicator.text().contains(QLatin1String("OK")));
+    indicator.showChecks({folder, noDb, memory});
+    QVERIFY2(indicator.text().contains(OwnHealthCheck::kindLabel(OwnHealthCheck::Kind::Database)),
+             qPrintable(indicator.text()));
+    QCOMPARE(indicator.toolTip().count(QLatin1Char('\n')), 2); // one line per check
 }
 
 void TestHubsView::hubsTabScreenshots_data()
