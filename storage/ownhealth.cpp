@@ -5,7 +5,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -42,6 +44,13 @@ QString OwnHealthCheck::kindLabel(Kind kind)
         return QCoreApplication::translate("OwnHealth", "Memory");
     }
     return {};
+}
+
+QString OwnHealth::settingsFolder()
+{
+    const QSettings settings(
+        QSettings::UserScope, QStringLiteral("MCPHub"), QStringLiteral("mcphub-admin"));
+    return QFileInfo(settings.fileName()).absolutePath();
 }
 
 OwnHealthCheck OwnHealth::checkDatabase(const QString &connectionName, const QString &where)
@@ -110,9 +119,10 @@ OwnHealthCheck OwnHealth::checkKeychain(const SecretStore &secrets)
         c.detail = tr("The keychain answers.");
         return c;
     }
-    c.detail = tr("The keychain is not available (%1): hub and database passwords cannot be "
-                  "read. Unlock or start the keyring (for example gnome-keyring).")
-                   .arg(probe.error().message);
+    c.detail
+        = tr("The keychain is not available (%1): hub and database passwords cannot be "
+             "read. Unlock or start the keyring (for example gnome-keyring).")
+              .arg(probe.error().detail.isEmpty() ? probe.error().message : probe.error().detail);
     return c;
 }
 

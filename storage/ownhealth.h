@@ -33,6 +33,10 @@ class OwnHealth
 public:
     static constexpr qint64 kMinimumFreeBytes = 100 * 1024 * 1024;
 
+    // The folder of the console's settings file (QSettings "MCPHub"/"mcphub-admin", where the
+    // connection profiles live), the same for the console and the CLI.
+    static QString settingsFolder();
+
     static OwnHealthCheck checkDatabase(const QString &connectionName, const QString &where);
     static OwnHealthCheck checkSettingsFolder(const QString &folder);
     static OwnHealthCheck checkKeychain(const SecretStore &secrets);

@@ -3,6 +3,7 @@
 // without duplicates and a cursor that survives reopening the workspace, ageing into 1-minute
 // and 1-hour aggregates, and the monitor storing what the poller reads from the emulator.
 
+#include "storage/db/transactionguard.h"
 #include "storage/db/workspace.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubpoller.h"
@@ -326,6 +327,7 @@ void TestHubStore::compactionAggregates()
     const QDateTime now = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
     const QDateTime start = now.addDays(-10);
     int raw = 0;
+    TransactionGuard seeding(ws->database()); // one commit for the 1440 rows: fast on any disk
     for (QDateTime t = start; t < now; t = t.addSecs(600), ++raw) {
         const bool bad = t.time() == QTime(3, 10);
         HubSample s
@@ -334,6 +336,7 @@ void TestHubStore::compactionAggregates()
             s.servers = {{QStringLiteral("x"), QStringLiteral("disconnected"), {}, 0, true}};
         VERIFY_OK(store.append(QStringLiteral("a"), s));
     }
+    VERIFY_OK(seeding.commit());
     QCOMPARE(raw, 10 * 144);
     const auto c = store.compact(now);
     VERIFY_OK(c);

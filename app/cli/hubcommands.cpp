@@ -18,7 +18,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -190,7 +189,7 @@ QByteArray render(const QString &format, const HubSampleFormat::Latest &latest)
 
 // Writes to `path` atomically (the textfile collector must never read half a file), or to
 // standard output when `path` is empty.
-bool emit(const QString &path, const QByteArray &bytes)
+bool writeOutput(const QString &path, const QByteArray &bytes)
 {
     if (path.isEmpty()) {
         out() << QString::fromUtf8(bytes);
@@ -250,7 +249,7 @@ int poll(const Workspace &ws, bool once, const QString &format, const QString &o
                          if (once) {
                              if (latest.size() >= expected)
                                  loop.quit();
-                         } else if (!emit(outputPath, render(format, toList()))) {
+                         } else if (!writeOutput(outputPath, render(format, toList()))) {
                              writeFailed = true;
                              loop.quit();
                          }
@@ -278,7 +277,7 @@ int poll(const Workspace &ws, bool once, const QString &format, const QString &o
                       << Qt::endl;
         }
     }
-    if (!emit(outputPath, render(format, toList())))
+    if (!writeOutput(outputPath, render(format, toList())))
         return ExitFailure;
     for (const HubSample &s : std::as_const(latest)) {
         if (s.state != HubState::Healthy)
@@ -481,7 +480,7 @@ int runHealth(const QStringList &arguments)
     QList<OwnHealthCheck> checks
         = OwnHealth::runAll(ws ? ws->connectionName() : QStringLiteral("mcphub-adminctl-none"),
                             profile->displayName(),
-                            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
+                            OwnHealth::settingsFolder(),
                             SecretStore());
     if (!ws)
         checks.first().detail = ws.error().toString();

@@ -3,6 +3,7 @@
 #include "app/common/appsetup.h"
 #include "storage/db/workspace.h"
 #include "storage/hub/hubmonitor.h"
+#include "storage/ownhealth.h"
 #include "storage/secretstore.h"
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/hubs/hubsview.h"
@@ -13,7 +14,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImage>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -101,12 +101,11 @@ int main(int argc, char **argv)
     // Hub monitoring: the Hubs page, alerts and the console's own health in the status bar.
     const mcphub::SecretStore secrets;
     const bool screenshot = parser.isSet(screenshotOption);
-    auto *ownHealth = new mcphub::OwnHealthIndicator(
-        QStringLiteral("workspace"),
-        profile.displayName(),
-        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
-        secrets,
-        &window);
+    auto *ownHealth = new mcphub::OwnHealthIndicator(QStringLiteral("workspace"),
+                                                     profile.displayName(),
+                                                     mcphub::OwnHealth::settingsFolder(),
+                                                     secrets,
+                                                     &window);
     window.statusBar()->addPermanentWidget(ownHealth);
     std::unique_ptr<mcphub::HubMonitor> monitor;
     if (opened.ok()) {

@@ -46,7 +46,7 @@ CREATE TABLE hub_samples (
     avg_duration_ms INTEGER,
     last_error TEXT
 );
-CREATE INDEX idx_hub_samples_hub_time ON hub_samples (hub_id, resolution, timestamp);
+CREATE INDEX idx_hub_samples_hub_time ON hub_samples (hub_id, timestamp);
 CREATE INDEX idx_hub_samples_time ON hub_samples (resolution, timestamp);
 
 -- What /api/servers said in one raw sample.
