@@ -132,8 +132,8 @@ void TimeSeriesChart::setPaused(bool paused)
 
 int TimeSeriesChart::pointBudget() const
 {
-    const int width = int(m_chart->plotArea().width());
-    return std::max(200, 2 * (width > 0 ? width : m_view->width()));
+    // From the view's width, not the plot area's, which moves with the axis labels.
+    return std::max(200, 2 * m_view->width());
 }
 
 void TimeSeriesChart::rebuildSeries()
@@ -207,7 +207,11 @@ void TimeSeriesChart::refresh()
         maxY = 1;
     }
     const double pad = (maxY - minY) * 0.05;
-    m_valueAxis->setRange(std::min(0.0, minY - pad), maxY + std::max(pad, 1e-9));
+    // Counts, rates and latencies are never negative: keep zero as the floor for them, and let
+    // the axis pick round tick values.
+    const double lower = minY >= 0 ? 0.0 : minY - pad;
+    m_valueAxis->setRange(lower, maxY + std::max(pad, 1e-9));
+    m_valueAxis->applyNiceNumbers();
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from),
                          QDateTime::fromMSecsSinceEpoch(std::max(m_to, m_from + 1)));
     m_timeAxis->setFormat(m_to - m_from > 24 * 60 * 60 * 1000LL ? QStringLiteral("MM-dd HH:mm")

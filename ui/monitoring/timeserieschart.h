@@ -37,7 +37,7 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 
-    // Points drawn per series: about two per horizontal pixel of the plot, at least 200.
+    // Points drawn per series: about two per horizontal pixel of the chart, at least 200.
     int pointBudget() const;
     QList<QLineSeries *> lineSeries() const { return m_series; }
     QChart *chart() const { return m_chart; }
