@@ -2,6 +2,7 @@
 
 #include "app/cli/dbcommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/usercommands.h"
 
 #include <cstdio>
 
@@ -28,7 +29,7 @@ int fail(const QString &message)
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
-    commands << dbCommand() << profileCommand();
+    commands << dbCommand() << profileCommand() << userCommand();
     return commands;
 }
 

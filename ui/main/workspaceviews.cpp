@@ -1,0 +1,35 @@
+#include "ui/main/workspaceviews.h"
+
+#include "models/servertablemodel.h"
+#include "models/usertablemodel.h"
+#include "ui/main/areapage.h"
+#include "ui/main/mainwindow.h"
+#include "ui/servers/serverspage.h"
+#include "ui/users/userspage.h"
+#include "ui/widgets/pendingtableeditor.h"
+
+namespace mcphub {
+
+WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
+    : QObject(window)
+    , m_workspace(workspace)
+{
+    using Area = WorkspaceAreaModel::Area;
+    const RepositoryContext context = workspace.context();
+
+    m_users = new UserTableModel(context, this);
+    if (auto r = m_users->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_usersPage = new UsersPage(m_users);
+    window->page(Area::Users)->setContent(m_usersPage);
+    window->trackPendingChanges(m_users);
+
+    m_servers = new ServerTableModel(context, this);
+    if (auto r = m_servers->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_serversPage = new ServersPage(m_servers);
+    window->page(Area::Servers)->setContent(m_serversPage);
+    window->trackPendingChanges(m_servers);
+}
+
+} // namespace mcphub
