@@ -282,8 +282,15 @@ QString PendingTableModel::firstProblem() const
         const auto found = problems(row);
         if (found.isEmpty())
             continue;
+        // In column order, so the row's name is blamed before its details.
         QStringList fields = found.keys();
-        fields.sort();
+        std::sort(fields.begin(), fields.end(), [this](const QString &a, const QString &b) {
+            const auto rank = [this](const QString &f) {
+                const int column = fieldIndex(f);
+                return column < 0 ? int(m_columns.size()) : column;
+            };
+            return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+        });
         return tr("%1: %2: %3")
             .arg(rowLabel(row), fieldTitle(fields.first()), found.value(fields.first()));
     }
@@ -371,7 +378,8 @@ QString PendingTableModel::displayText(const Column &column, const QVariant &val
 
 QVariant PendingTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const PendingRow &row = m_rows.at(index.row());
     const Column &column = m_columns.at(index.column());
@@ -434,7 +442,8 @@ QVariant PendingTableModel::data(const QModelIndex &index, int role) const
 
 bool PendingTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     if (!(flags(index) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)))
         return false;
@@ -458,7 +467,8 @@ QVariant PendingTableModel::headerData(int section, Qt::Orientation orientation,
 
 Qt::ItemFlags PendingTableModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     const PendingRow &row = m_rows.at(index.row());
