@@ -72,6 +72,19 @@ SqlFilter UsageLogRepository::toSql(const UsageLogFilter &filter) const
     if (filter.to.isValid())
         sql.add(QStringLiteral("timestamp < :to"),
                 {{QStringLiteral(":to"), d.timestampValue(filter.to)}});
+    if (!filter.text.isEmpty()) {
+        sql.add(QStringLiteral("(%1 OR %2 OR %3 OR %4)")
+                    .arg(d.containsExpression(QStringLiteral("server_name"), QStringLiteral(":t1")),
+                         d.containsExpression(QStringLiteral("tool_name"), QStringLiteral(":t2")),
+                         d.containsExpression(QStringLiteral("coalesce(username, '')"),
+                                              QStringLiteral(":t3")),
+                         d.containsExpression(QStringLiteral("coalesce(error_message, '')"),
+                                              QStringLiteral(":t4"))),
+                {{QStringLiteral(":t1"), filter.text},
+                 {QStringLiteral(":t2"), filter.text},
+                 {QStringLiteral(":t3"), filter.text},
+                 {QStringLiteral(":t4"), filter.text}});
+    }
     if (filter.before) {
         sql.add(QStringLiteral("(timestamp < :bt1 OR (timestamp = :bt2 AND id < :bid))"),
                 {{QStringLiteral(":bt1"), d.timestampValue(filter.before->first)},
@@ -93,8 +106,7 @@ Result<Page<UsageLogEntry>> UsageLogRepository::list(const UsageLogFilter &filte
             return total.error();
         result.total = *total;
     }
-    const auto rows = selectRows(
-        QStringLiteral("mcp_usage_logs"), where, QStringLiteral("timestamp DESC, id DESC"), page);
+    const auto rows = selectRows(QStringLiteral("mcp_usage_logs"), where, orderBy(filter), page);
     if (!rows)
         return rows.error();
     result.items.reserve(rows->size());
@@ -116,6 +128,33 @@ Result<Page<UsageLogEntry>> UsageLogRepository::list(const UsageLogFilter &filte
         result.items << e;
     }
     return result;
+}
+
+QString UsageLogRepository::orderBy(const UsageLogFilter &filter)
+{
+    QString column;
+    switch (filter.sort) {
+    case UsageLogFilter::Sort::Timestamp:
+        column = QStringLiteral("timestamp");
+        break;
+    case UsageLogFilter::Sort::Server:
+        column = QStringLiteral("server_name");
+        break;
+    case UsageLogFilter::Sort::Tool:
+        column = QStringLiteral("tool_name");
+        break;
+    case UsageLogFilter::Sort::User:
+        column = QStringLiteral("username");
+        break;
+    case UsageLogFilter::Sort::Success:
+        column = QStringLiteral("success");
+        break;
+    case UsageLogFilter::Sort::Duration:
+        column = QStringLiteral("duration");
+        break;
+    }
+    const QString direction = filter.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    return column + direction + QStringLiteral(", id") + direction;
 }
 
 Result<int> UsageLogRepository::deleteOlderThan(const QDateTime &cutoff)

@@ -26,14 +26,20 @@ struct UsageLogEntry
 
 struct UsageLogFilter
 {
+    enum class Sort { Timestamp, Server, Tool, User, Success, Duration };
+
     QString serverName;
     QString toolName;
     QString username;
     std::optional<bool> success;
     QDateTime from; // inclusive
     QDateTime to;   // exclusive
-    // Keyset paging: only rows older than this one (newest-first order), so deep pages cost
-    // what the first one does. Unset: offset paging.
+    QString text;   // part of the server, tool, user or error message
+    // The order, ties broken by id in the same direction. Newest first by default.
+    Sort sort = Sort::Timestamp;
+    bool ascending = false;
+    // Keyset paging: only rows older than this one (newest-first order only), so deep pages
+    // cost what the first one does. Unset: offset paging.
     std::optional<QPair<QDateTime, qint64>> before;
 };
 
@@ -52,6 +58,7 @@ public:
 
 private:
     SqlFilter toSql(const UsageLogFilter &filter) const;
+    static QString orderBy(const UsageLogFilter &filter);
 };
 
 } // namespace mcphub

@@ -1,7 +1,11 @@
 #include "ui/main/workspaceviews.h"
 
+#include "models/auditlogmodel.h"
 #include "models/servertablemodel.h"
+#include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
+#include "ui/logs/auditlogpage.h"
+#include "ui/logs/usagelogpage.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/servers/serverspage.h"
@@ -30,6 +34,24 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     m_serversPage = new ServersPage(m_servers);
     window->page(Area::Servers)->setContent(m_serversPage);
     window->trackPendingChanges(m_servers);
+
+    m_usage = new UsageLogModel(context, this);
+    m_usagePage = new UsageLogPage(m_usage);
+    window->page(Area::UsageLog)->setContent(m_usagePage);
+    if (auto r = m_usage->refresh(); !r)
+        m_loadErrors << r.error().toString();
+
+    m_audit = new AuditLogModel(context, this);
+    m_auditPage = new AuditLogPage(m_audit);
+    window->page(Area::AuditLog)->setContent(m_auditPage);
+    if (auto r = m_audit->refresh(); !r)
+        m_loadErrors << r.error().toString();
+    // The audit trail grows with every Apply.
+    for (PendingTableModel *model :
+         {static_cast<PendingTableModel *>(m_users), static_cast<PendingTableModel *>(m_servers)}) {
+        connect(
+            model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
+    }
 }
 
 } // namespace mcphub

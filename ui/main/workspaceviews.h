@@ -6,11 +6,15 @@
 
 namespace mcphub {
 
+class AuditLogModel;
+class AuditLogPage;
 class MainWindow;
 class ServerTableModel;
 class ServersPage;
 class UserTableModel;
 class UsersPage;
+class UsageLogModel;
+class UsageLogPage;
 
 // The editors of one open workspace, installed into the main window's area pages: it owns
 // the table models, loads them and registers their pending edits with the window. Lives on
@@ -26,6 +30,10 @@ public:
     ServerTableModel *servers() const { return m_servers; }
     UsersPage *usersPage() const { return m_usersPage; }
     ServersPage *serversPage() const { return m_serversPage; }
+    UsageLogModel *usageLog() const { return m_usage; }
+    AuditLogModel *auditLog() const { return m_audit; }
+    UsageLogPage *usagePage() const { return m_usagePage; }
+    AuditLogPage *auditPage() const { return m_auditPage; }
     QStringList loadErrors() const { return m_loadErrors; }
 
 private:
@@ -34,6 +42,10 @@ private:
     ServerTableModel *m_servers = nullptr;
     UsersPage *m_usersPage = nullptr;
     ServersPage *m_serversPage = nullptr;
+    UsageLogModel *m_usage = nullptr;
+    AuditLogModel *m_audit = nullptr;
+    UsageLogPage *m_usagePage = nullptr;
+    AuditLogPage *m_auditPage = nullptr;
     QStringList m_loadErrors;
 };
 

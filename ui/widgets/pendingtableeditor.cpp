@@ -1,6 +1,7 @@
 #include "ui/widgets/pendingtableeditor.h"
 
 #include "models/pendingtablemodel.h"
+#include "ui/widgets/selectioncopier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -221,41 +222,7 @@ void PendingTableEditor::showMessage(const QString &text, bool error)
 
 QString PendingTableEditor::copySelection() const
 {
-    QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
-    if (selected.isEmpty())
-        return {};
-    std::sort(selected.begin(), selected.end(), [](const QModelIndex &a, const QModelIndex &b) {
-        return a.row() == b.row() ? a.column() < b.column() : a.row() < b.row();
-    });
-    QList<int> columns;
-    for (const QModelIndex &index : std::as_const(selected)) {
-        if (!columns.contains(index.column()))
-            columns << index.column();
-    }
-    std::sort(columns.begin(), columns.end());
-    QStringList lines;
-    QStringList header;
-    for (int column : std::as_const(columns))
-        header << m_proxy->headerData(column, Qt::Horizontal).toString();
-    lines << header.join(QLatin1Char('\t'));
-    int row = -1;
-    QStringList cells;
-    for (const QModelIndex &index : std::as_const(selected)) {
-        if (index.row() != row) {
-            if (row >= 0)
-                lines << cells.join(QLatin1Char('\t'));
-            row = index.row();
-            cells = QStringList(columns.size(), QString());
-        }
-        const QVariant check = index.data(Qt::CheckStateRole);
-        const QString text = check.isValid()
-                                 ? (check.toInt() == Qt::Checked ? QStringLiteral("true")
-                                                                 : QStringLiteral("false"))
-                                 : index.data(Qt::DisplayRole).toString();
-        cells[columns.indexOf(index.column())] = text;
-    }
-    lines << cells.join(QLatin1Char('\t'));
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return SelectionCopier::text(m_view);
 }
 
 void PendingTableEditor::showHeaderMenu(const QPoint &pos)
