@@ -87,12 +87,7 @@ void UsageLogModel::clearRows()
 
 Result<qint64> UsageLogModel::countMatching() const
 {
-    UsageLogFilter filter = m_filter;
-    filter.before.reset();
-    const auto page = UsageLogRepository(m_context).list(filter, {0, 0, true});
-    if (!page)
-        return page.error();
-    return page->total;
+    return UsageLogRepository(m_context).count(m_filter);
 }
 
 QStringList UsageLogModel::exportHeader() const

@@ -53,6 +53,7 @@ public:
     // Appends the entries in one transaction; returns how many were written.
     Result<int> append(const QList<UsageLogEntry> &entries);
     Result<Page<UsageLogEntry>> list(const UsageLogFilter &filter, const PageRequest &page) const;
+    Result<qint64> count(const UsageLogFilter &filter) const; // rows matching, ignoring `before`
     // Deletes entries older than `cutoff`; returns how many.
     Result<int> deleteOlderThan(const QDateTime &cutoff);
 
