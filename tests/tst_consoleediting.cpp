@@ -4,15 +4,21 @@
 // keep-alive, malformed inline schema, a row deleted by another connection, a PostgreSQL
 // connection lost during Apply. QAbstractItemModelTester watches every model.
 
+#include "models/bearerkeytablemodel.h"
+#include "models/grouptablemodel.h"
 #include "models/servertablemodel.h"
 #include "models/usertablemodel.h"
 #include "storage/db/auditlogrepository.h"
+#include "storage/db/bearerkeyrepository.h"
+#include "storage/db/grouprepository.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
 #include "storage/passwordhasher.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
+#include "ui/groups/groupspage.h"
+#include "ui/keys/keyspage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/servers/serverdetailpanel.h"
@@ -20,14 +26,18 @@
 #include "ui/users/passworddialog.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
+#include "ui/widgets/secretlineedit.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -118,6 +128,8 @@ private Q_SLOTS:
     void usersThroughWidgets();
     void serversThroughWidgets_data() { MCPHUB_BACKEND_ROWS(); }
     void serversThroughWidgets();
+    void groupsAndKeysThroughWidgets_data() { MCPHUB_BACKEND_ROWS(); }
+    void groupsAndKeysThroughWidgets();
     void rowDeletedMeanwhile_data() { MCPHUB_BACKEND_ROWS(); }
     void rowDeletedMeanwhile();
     void lostConnectionDuringApply();
@@ -375,6 +387,96 @@ void TestConsoleEditing::serversThroughWidgets()
     clickAction(editor, editor->revertAllAction());
     QCOMPARE(model->pendingCount(), 0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mcp_servers")), 2);
+}
+
+void TestConsoleEditing::groupsAndKeysThroughWidgets()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    VERIFY_OK(ws);
+    const RepositoryContext context = ws->context();
+    for (const QString &name : {QStringLiteral("fetch"), QStringLiteral("time")}) {
+        ServerRecord s;
+        s.name = name;
+        s.type = QStringLiteral("stdio");
+        s.command = QStringLiteral("uvx");
+        VERIFY_OK(ServerRepository(context).create(s));
+    }
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QAbstractItemModelTester groupTester(views->groups());
+    QAbstractItemModelTester keyTester(views->keys());
+    window.showArea(WorkspaceAreaModel::Area::Groups);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // A group: add, name it in the table, check a server, limit its tools, apply.
+    GroupsPage *groups = views->groupsPage();
+    PendingTableEditor *groupEditor = groups->editor();
+    clickAction(groupEditor, groupEditor->addAction());
+    QVERIFY(!views->groups()->problems(0).value(GroupTableModel::kName).isEmpty());
+    typeInCell(
+        groupEditor, cell(groupEditor, 0, GroupTableModel::kName), QStringLiteral("research"));
+    QCOMPARE(groups->memberList()->count(), 2);
+    QListWidgetItem *fetchItem = groups->memberList()->item(0);
+    QCOMPARE(fetchItem->text(), QStringLiteral("fetch"));
+    groups->memberList()->setCurrentItem(fetchItem);
+    fetchItem->setCheckState(Qt::Checked);
+    QVERIFY(groups->toolsEdit()->isEnabled());
+    QTest::keyClicks(groups->toolsEdit(), QStringLiteral("fetch, fetch_html"));
+    groupEditor->view()->setFocus();
+    QTest::keyClick(groupEditor->view(), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(views->groups()->pendingCount(), 0);
+    const auto stored = GroupRepository(context).list({}, {0, 10});
+    VERIFY_OK(stored);
+    QCOMPARE(stored->items.size(), 1);
+    QCOMPARE(stored->items.first().name, QStringLiteral("research"));
+    QCOMPARE(stored->items.first().servers,
+             QStringLiteral("[{\"name\":\"fetch\",\"tools\":[\"fetch\",\"fetch_html\"]}]"));
+
+    // A key: added with a generated token that the table masks; group access needs groups.
+    window.showArea(WorkspaceAreaModel::Area::BearerKeys);
+    KeysPage *keys = views->keysPage();
+    PendingTableEditor *keyEditor = keys->editor();
+    clickAction(keyEditor, keyEditor->addAction());
+    BearerKeyTableModel *keyModel = views->keys();
+    const QString token = keyModel->value(0, BearerKeyTableModel::kToken).toString();
+    QCOMPARE(token.size(), 43);
+    QVERIFY(!keyModel->index(0, keyModel->fieldIndex(BearerKeyTableModel::kToken))
+                 .data()
+                 .toString()
+                 .contains(token));
+    QVERIFY(!keys->tokenEdit()->isRevealed());
+    QTest::mouseClick(keys->generateButton(), Qt::LeftButton);
+    const QString regenerated = keyModel->value(0, BearerKeyTableModel::kToken).toString();
+    QVERIFY(regenerated != token);
+    keys->tokenEdit()->copyAction()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), regenerated);
+    typeInCell(keyEditor, cell(keyEditor, 0, BearerKeyTableModel::kName), QStringLiteral("ci"));
+    typeInCell(
+        keyEditor, cell(keyEditor, 0, BearerKeyTableModel::kAccessType), QStringLiteral("groups"));
+    QVERIFY(!keyModel->problems(0).value(BearerKeyTableModel::kAllowedGroups).isEmpty());
+    QVERIFY(!keyModel->apply().ok());
+    QCOMPARE(keyModel->pendingCount(), 1);
+    auto *groupsEdit = keys->findChildren<QLineEdit *>().value(0);
+    for (QLineEdit *edit : keys->findChildren<QLineEdit *>()) {
+        if (edit->placeholderText().contains(QStringLiteral("group")))
+            groupsEdit = edit;
+    }
+    QTest::keyClicks(groupsEdit, QStringLiteral("research"));
+    QVERIFY(keyModel->problems(0).isEmpty());
+    QVERIFY(keyEditor->applyChanges());
+    const auto storedKeys = BearerKeyRepository(context).list({}, {0, 10});
+    VERIFY_OK(storedKeys);
+    QCOMPARE(storedKeys->items.size(), 1);
+    QCOMPARE(storedKeys->items.first().token, regenerated);
+    QCOMPARE(storedKeys->items.first().accessType, QStringLiteral("groups"));
+    QCOMPARE(storedKeys->items.first().allowedGroups, QStringLiteral("[\"research\"]"));
+    const auto audit = AuditLogRepository(context).list({}, {0, 100});
+    for (const AuditEntry &e : audit->items)
+        QVERIFY(!QJsonDocument(e.details).toJson().contains(regenerated.toUtf8()));
+    QVERIFY(auditActions(context).join(QLatin1Char(',')).contains(QStringLiteral("group.create")));
 }
 
 void TestConsoleEditing::rowDeletedMeanwhile()

@@ -1,9 +1,13 @@
 #include "ui/main/workspaceviews.h"
 
 #include "models/auditlogmodel.h"
+#include "models/bearerkeytablemodel.h"
+#include "models/grouptablemodel.h"
 #include "models/servertablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
+#include "ui/groups/groupspage.h"
+#include "ui/keys/keyspage.h"
 #include "ui/logs/auditlogpage.h"
 #include "ui/logs/usagelogpage.h"
 #include "ui/main/areapage.h"
@@ -35,6 +39,20 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     window->page(Area::Servers)->setContent(m_serversPage);
     window->trackPendingChanges(m_servers);
 
+    m_groups = new GroupTableModel(context, this);
+    if (auto r = m_groups->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_groupsPage = new GroupsPage(m_groups, m_servers);
+    window->page(Area::Groups)->setContent(m_groupsPage);
+    window->trackPendingChanges(m_groups);
+
+    m_keys = new BearerKeyTableModel(context, this);
+    if (auto r = m_keys->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_keysPage = new KeysPage(m_keys);
+    window->page(Area::BearerKeys)->setContent(m_keysPage);
+    window->trackPendingChanges(m_keys);
+
     m_usage = new UsageLogModel(context, this);
     m_usagePage = new UsageLogPage(m_usage);
     window->page(Area::UsageLog)->setContent(m_usagePage);
@@ -47,8 +65,8 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     if (auto r = m_audit->refresh(); !r)
         m_loadErrors << r.error().toString();
     // The audit trail grows with every Apply.
-    for (PendingTableModel *model :
-         {static_cast<PendingTableModel *>(m_users), static_cast<PendingTableModel *>(m_servers)}) {
+    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
+    for (PendingTableModel *model : editable) {
         connect(
             model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
     }

@@ -7,6 +7,10 @@
 namespace mcphub {
 
 class AuditLogModel;
+class BearerKeyTableModel;
+class GroupTableModel;
+class GroupsPage;
+class KeysPage;
 class AuditLogPage;
 class MainWindow;
 class ServerTableModel;
@@ -30,6 +34,10 @@ public:
     ServerTableModel *servers() const { return m_servers; }
     UsersPage *usersPage() const { return m_usersPage; }
     ServersPage *serversPage() const { return m_serversPage; }
+    GroupTableModel *groups() const { return m_groups; }
+    BearerKeyTableModel *keys() const { return m_keys; }
+    GroupsPage *groupsPage() const { return m_groupsPage; }
+    KeysPage *keysPage() const { return m_keysPage; }
     UsageLogModel *usageLog() const { return m_usage; }
     AuditLogModel *auditLog() const { return m_audit; }
     UsageLogPage *usagePage() const { return m_usagePage; }
@@ -42,6 +50,10 @@ private:
     ServerTableModel *m_servers = nullptr;
     UsersPage *m_usersPage = nullptr;
     ServersPage *m_serversPage = nullptr;
+    GroupTableModel *m_groups = nullptr;
+    BearerKeyTableModel *m_keys = nullptr;
+    GroupsPage *m_groupsPage = nullptr;
+    KeysPage *m_keysPage = nullptr;
     UsageLogModel *m_usage = nullptr;
     AuditLogModel *m_audit = nullptr;
     UsageLogPage *m_usagePage = nullptr;
