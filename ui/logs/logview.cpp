@@ -90,6 +90,12 @@ LogView::LogView(PagedLogModel *model, int detailsRole, const QString &settingsK
         if (!state.isEmpty())
             m_view->horizontalHeader()->restoreState(state);
     }
+    if (m_settingsKey.isEmpty()
+        || !QSettings().contains(QStringLiteral("columns/") + m_settingsKey)) {
+        // The first column is the time: wide enough for a whole timestamp.
+        m_view->setColumnWidth(
+            0, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31 23:59:59")) + 16);
+    }
 }
 
 LogView::~LogView()

@@ -51,6 +51,7 @@ void MainWindow::createMenus()
         if (row < 9)
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
         connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
+        m_areaActions.insert(area, action);
     }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -164,6 +165,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     event->accept();
+}
+
+void MainWindow::setBackupsVisible(bool visible)
+{
+    const WorkspaceAreaModel::Area current = currentArea();
+    m_areas->setBackupsVisible(visible);
+    if (QAction *action = m_areaActions.value(WorkspaceAreaModel::Area::Backups))
+        action->setVisible(visible);
+    showArea(!visible && current == WorkspaceAreaModel::Area::Backups
+                 ? WorkspaceAreaModel::Area::Users
+                 : current);
 }
 
 void MainWindow::showArea(WorkspaceAreaModel::Area area)

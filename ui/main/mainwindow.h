@@ -33,6 +33,9 @@ public:
     void trackPendingChanges(PendingTableModel *model);
     int pendingCount() const;
 
+    // Backups exist for settings-file workspaces only; database workspaces hide the area.
+    void setBackupsVisible(bool visible);
+
     void showArea(WorkspaceAreaModel::Area area);
     WorkspaceAreaModel::Area currentArea() const;
     AreaPage *page(WorkspaceAreaModel::Area area) const;
@@ -56,6 +59,7 @@ private:
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    QHash<WorkspaceAreaModel::Area, QAction *> m_areaActions;
     QList<QPointer<PendingTableModel>> m_pendingModels;
 };
 

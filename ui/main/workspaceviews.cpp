@@ -24,6 +24,7 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
 {
     using Area = WorkspaceAreaModel::Area;
     const RepositoryContext context = workspace.context();
+    window->setBackupsVisible(false); // a database workspace has no settings-file backups
 
     m_users = new UserTableModel(context, this);
     if (auto r = m_users->reload(); !r)

@@ -45,8 +45,9 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_editor);
     splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({480, 420});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -68,6 +69,7 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     });
     connect(model, &PendingTableModel::readOnlyChanged, this, &ServersPage::updateActions);
     connect(model, &QAbstractItemModel::modelReset, this, &ServersPage::updateActions);
+    m_detail->setRow(m_editor->currentRow());
     updateActions();
 }
 

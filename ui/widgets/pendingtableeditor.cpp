@@ -124,7 +124,12 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     connect(
         model, &PendingTableModel::pendingCountChanged, this, &PendingTableEditor::updateActions);
     connect(model, &PendingTableModel::readOnlyChanged, this, &PendingTableEditor::updateActions);
-    connect(model, &QAbstractItemModel::modelReset, this, &PendingTableEditor::updateActions);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        // A fresh load starts on the first row, so detail panels show something.
+        if (m_model->rowCount() > 0)
+            selectRow(0);
+        updateActions();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         updateActions();
         Q_EMIT currentRowChanged(currentRow());
@@ -134,6 +139,8 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
             this,
             &PendingTableEditor::showHeaderMenu);
     restoreColumns();
+    if (m_model->rowCount() > 0)
+        selectRow(0);
     updateActions();
 }
 
