@@ -436,6 +436,17 @@
         </message>
     </context>
     <context>
+        <name>ServerTableModel</name>
+        <message>
+            <source>A server named "%1" already exists. Choose another name.</source>
+            <translation>已存在名为“%1”的服务器。请换一个名称。</translation>
+        </message>
+        <message>
+            <source>The server "%1" was deleted meanwhile (by another console?). Revert this row or add it again.</source>
+            <translation>服务器“%1”在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加。</translation>
+        </message>
+    </context>
+    <context>
         <name>SqlConnection</name>
         <message>
             <source>The Qt SQL driver %1 is not installed. Install the package that provides it (Debian: libqt6sql6-sqlite or libqt6sql6-psql).</source>
@@ -666,6 +677,189 @@
             <source>path</source>
             <translation>路径</translation>
         </message>
+        <message>
+            <source>Open this workspace: a SQLite file or the name of a saved connection profile.</source>
+            <translation>打开此工作区：SQLite 文件或已保存连接配置的名称。</translation>
+        </message>
+        <message>
+            <source>path or profile</source>
+            <translation>路径或配置</translation>
+        </message>
+        <message>
+            <source>Show this area first: users, servers, groups, keys, usage, audit or hubs.</source>
+            <translation>首先显示此区域：users、servers、groups、keys、usage、audit 或 hubs。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>--tab: unknown area "%1"; say users, servers, groups, keys, usage, audit or hubs.</source>
+            <translation>--tab：未知区域“%1”；请使用 users、servers、groups、keys、usage、audit 或 hubs。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::AuditLogModel</name>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作者</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Resource</source>
+            <translation>资源</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::AuditLogPage</name>
+        <message>
+            <source>Who</source>
+            <translation>操作者</translation>
+        </message>
+        <message>
+            <source>Only changes by this user (exact name).</source>
+            <translation>仅显示此用户所做的更改（完整名称）。</translation>
+        </message>
+        <message>
+            <source>Resource, e.g. servers/</source>
+            <translation>资源，例如 servers/</translation>
+        </message>
+        <message>
+            <source>Only changes to resources that start with this text.</source>
+            <translation>仅显示以此文本开头的资源的更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::BearerKeyTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>令牌</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>访问范围</translation>
+        </message>
+        <message>
+            <source>Allowed groups</source>
+            <translation>允许的分组</translation>
+        </message>
+        <message>
+            <source>Allowed servers</source>
+            <translation>允许的服务器</translation>
+        </message>
+        <message>
+            <source>The key was deleted meanwhile (by another console?). Revert this row or add it again.</source>
+            <translation>此密钥在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加。</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>名称为空。</translation>
+        </message>
+        <message>
+            <source>The token is empty: generate one.</source>
+            <translation>令牌为空：请生成一个。</translation>
+        </message>
+        <message>
+            <source>The access type is all, groups, servers or custom.</source>
+            <translation>访问类型为 all、groups、servers 或 custom。</translation>
+        </message>
+        <message>
+            <source>Group access needs at least one group.</source>
+            <translation>按分组访问至少需要一个分组。</translation>
+        </message>
+        <message>
+            <source>Server access needs at least one server.</source>
+            <translation>按服务器访问至少需要一个服务器。</translation>
+        </message>
+        <message>
+            <source>Custom access needs at least one group or server.</source>
+            <translation>自定义访问至少需要一个分组或服务器。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::GroupTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>所有者</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>The group was deleted meanwhile (by another console?). Revert this row or add it again.</source>
+            <translation>此分组在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加。</translation>
+        </message>
+        <message>
+            <source>Change the servers of %1</source>
+            <translation>更改 %1 的服务器</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>名称为空。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::GroupsPage</name>
+        <message>
+            <source>Add a group; name it and check its servers.</source>
+            <translation>添加分组；为其命名并勾选其服务器。</translation>
+        </message>
+        <message>
+            <source>Checked servers belong to the group.</source>
+            <translation>勾选的服务器属于此分组。</translation>
+        </message>
+        <message>
+            <source>all tools</source>
+            <translation>全部工具</translation>
+        </message>
+        <message>
+            <source>The selected server's tools offered in this group, separated by commas (unprefixed names); empty offers all of them.</source>
+            <translation>此分组中提供的所选服务器的工具，以逗号分隔（不带前缀的名称）；留空则提供全部工具。</translation>
+        </message>
+        <message>
+            <source>Servers:</source>
+            <translation>服务器：</translation>
+        </message>
+        <message>
+            <source>Tools of the selected server:</source>
+            <translation>所选服务器的工具：</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::HubClient</name>
@@ -752,6 +946,120 @@
         </message>
     </context>
     <context>
+        <name>mcphub::KeysPage</name>
+        <message>
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Add a key with a new random token.</source>
+            <translation>添加一个带有新随机令牌的密钥。</translation>
+        </message>
+        <message>
+            <source>Replace the token with 32 random bytes from the system's generator. Clients using the old token stop working after Apply.</source>
+            <translation>用系统随机数生成器产生的 32 个随机字节替换令牌。应用后，使用旧令牌的客户端将无法再访问。</translation>
+        </message>
+        <message>
+            <source>all: every server; groups or servers: only those listed; custom: the listed groups and servers together.</source>
+            <translation>all：所有服务器；groups 或 servers：仅列出的那些；custom：列出的分组和服务器合在一起。</translation>
+        </message>
+        <message>
+            <source>group names, separated by commas</source>
+            <translation>分组名称，以逗号分隔</translation>
+        </message>
+        <message>
+            <source>server names, separated by commas</source>
+            <translation>服务器名称，以逗号分隔</translation>
+        </message>
+        <message>
+            <source>Token:</source>
+            <translation>令牌：</translation>
+        </message>
+        <message>
+            <source>Access:</source>
+            <translation>访问范围：</translation>
+        </message>
+        <message>
+            <source>Allowed groups:</source>
+            <translation>允许的分组：</translation>
+        </message>
+        <message>
+            <source>Allowed servers:</source>
+            <translation>允许的服务器：</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::LogView</name>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Select a row to see its details.</source>
+            <translation>选择一行以查看其详情。</translation>
+        </message>
+        <message>
+            <source>Copy the selected rows with their column headers.</source>
+            <translation>复制所选行及其列标题。</translation>
+        </message>
+        <message>
+            <source>Write every row that matches the filter to a CSV or JSON file.</source>
+            <translation>将所有符合筛选条件的行写入 CSV 或 JSON 文件。</translation>
+        </message>
+        <message>
+            <source>Count unknown</source>
+            <translation>数量未知</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n 行</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot read the log</source>
+            <translation>无法读取日志</translation>
+        </message>
+        <message>
+            <source>Export the log</source>
+            <translation>导出日志</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the file: %2</source>
+            <translation>%1：无法写入文件：%2</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n row(s) to %1.</source>
+            <translation>
+                <numerusform>已将 %n 行导出到 %1。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::MainWindow</name>
         <message>
             <source>MCPHub Admin Console</source>
@@ -821,6 +1129,206 @@
             <source>Workspace: %1 — %2</source>
             <translation>工作区：%1 — %2</translation>
         </message>
+        <message numerus="yes">
+            <source>%n pending change(s)</source>
+            <translation>
+                <numerusform>%n 项待应用更改</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Pending changes</source>
+            <translation>待应用的更改</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) have not been applied to the workspace. Apply them before closing?</source>
+            <translation>
+                <numerusform>有 %n 项更改尚未应用到工作区。关闭前是否应用？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Changes not applied</source>
+            <translation>更改未应用</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::PagedLogModel</name>
+        <message>
+            <source>The export could not be written: %1. Choose another file or free some space.</source>
+            <translation>无法写入导出文件：%1。请选择其他文件或释放一些空间。</translation>
+        </message>
+        <message>
+            <source>The export was cancelled.</source>
+            <translation>导出已取消。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::PasswordDialog</name>
+        <message>
+            <source>Set the password of %1</source>
+            <translation>设置 %1 的密码</translation>
+        </message>
+        <message>
+            <source>bcrypt cost: each step doubles the time to check a password. MCPHub uses 10.</source>
+            <translation>bcrypt 成本：每增加一级，校验密码的时间加倍。MCPHub 使用 10。</translation>
+        </message>
+        <message>
+            <source>New password:</source>
+            <translation>新密码：</translation>
+        </message>
+        <message>
+            <source>Repeat:</source>
+            <translation>重复：</translation>
+        </message>
+        <message>
+            <source>bcrypt cost:</source>
+            <translation>bcrypt 成本：</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <source>Warning: MCPHub's own forms would refuse this password:</source>
+            <translation>警告：MCPHub 自身的表单会拒绝此密码：</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::PendingTableEditor</name>
+        <message>
+            <source>Search…</source>
+            <translation>搜索…</translation>
+        </message>
+        <message>
+            <source>Show only rows that contain this text in any column.</source>
+            <translation>仅显示任一列包含此文本的行。</translation>
+        </message>
+        <message>
+            <source>This workspace is open read-only: the profile is read-only or the database was made by a newer console. Nothing can be changed here.</source>
+            <translation>此工作区以只读方式打开：连接配置为只读，或数据库由更新版本的控制台创建。此处无法进行任何更改。</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add a row; it is saved when you apply.</source>
+            <translation>添加一行；应用时保存。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Mark the selected rows for deletion; they are deleted when you apply.</source>
+            <translation>将所选行标记为删除；应用时删除。</translation>
+        </message>
+        <message>
+            <source>Revert &amp;row</source>
+            <translation>还原行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Undo every pending edit of the current row.</source>
+            <translation>撤销当前行的所有待应用编辑。</translation>
+        </message>
+        <message>
+            <source>Revert a&amp;ll</source>
+            <translation>全部还原(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Drop every pending edit in this table.</source>
+            <translation>丢弃此表中的所有待应用编辑。</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Undo the last pending edit.</source>
+            <translation>撤销上一次待应用的编辑。</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Redo the edit you undid.</source>
+            <translation>重做已撤销的编辑。</translation>
+        </message>
+        <message>
+            <source>A&amp;pply</source>
+            <translation>应用(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Write every pending edit to the workspace in one transaction.</source>
+            <translation>在一个事务中将所有待应用的编辑写入工作区。</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy the selected cells with their column headers.</source>
+            <translation>复制所选单元格及其列标题。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pending change(s)</source>
+            <translation>
+                <numerusform>%n 项待应用更改</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete rows</source>
+            <translation>删除行</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) written to the workspace.</source>
+            <translation>
+                <numerusform>已将 %n 项更改写入工作区。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::PendingTableModel</name>
+        <message>
+            <source>row %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <source>Change %1 of %2</source>
+            <translation>更改 %2 的 %1</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>添加行</translation>
+        </message>
+        <message>
+            <source>Delete %1</source>
+            <translation>删除 %1</translation>
+        </message>
+        <message>
+            <source>Revert %1</source>
+            <translation>还原 %1</translation>
+        </message>
+        <message>
+            <source>%1: %2: %3</source>
+            <translation>%1：%2：%3</translation>
+        </message>
+        <message>
+            <source>The workspace is open read-only; nothing can be applied.</source>
+            <translation>工作区以只读方式打开；无法应用任何更改。</translation>
+        </message>
+        <message>
+            <source>Nothing was written. Fix this first: %1</source>
+            <translation>未写入任何内容。请先修正：%1</translation>
+        </message>
+        <message>
+            <source>Nothing was written: %1: %2: %3 Your edits are kept; fix them and apply again.</source>
+            <translation>未写入任何内容：%1：%2：%3 您的编辑已保留；请修正后再次应用。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::SecretLineEdit</name>
@@ -839,6 +1347,310 @@
         <message>
             <source>Copy the secret to the clipboard</source>
             <translation>将机密复制到剪贴板</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ServerDetailPanel</name>
+        <message>
+            <source>Enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <source>npx, uvx, docker…</source>
+            <translation>npx、uvx、docker…</translation>
+        </message>
+        <message>
+            <source>https://example.org/mcp</source>
+            <translation>https://example.org/mcp</translation>
+        </message>
+        <message>
+            <source>Authorization, X-Request-Id</source>
+            <translation>Authorization, X-Request-Id</translation>
+        </message>
+        <message>
+            <source>Ping the server to keep the connection open</source>
+            <translation>定期 ping 服务器以保持连接</translation>
+        </message>
+        <message>
+            <source>60000</source>
+            <translation>60000</translation>
+        </message>
+        <message>
+            <source>https://example.org/openapi.json</source>
+            <translation>https://example.org/openapi.json</translation>
+        </message>
+        <message>
+            <source>How MCPHub talks to the server.</source>
+            <translation>MCPHub 与服务器通信的方式。</translation>
+        </message>
+        <message>
+            <source>One argument per line.</source>
+            <translation>每行一个参数。</translation>
+        </message>
+        <message>
+            <source>Milliseconds between pings; MCPHub uses 60000.</source>
+            <translation>两次 ping 之间的毫秒数；MCPHub 使用 60000。</translation>
+        </message>
+        <message>
+            <source>Names of client request headers forwarded to the server, separated by commas.</source>
+            <translation>转发给服务器的客户端请求头名称，以逗号分隔。</translation>
+        </message>
+        <message>
+            <source>{ "openapi": "3.1.0", … }</source>
+            <translation>{ "openapi": "3.1.0", … }</translation>
+        </message>
+        <message>
+            <source>{ "type": "apiKey", "apiKey": { … } }</source>
+            <translation>{ "type": "apiKey", "apiKey": { … } }</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Description:</source>
+            <translation>描述：</translation>
+        </message>
+        <message>
+            <source>Command:</source>
+            <translation>命令：</translation>
+        </message>
+        <message>
+            <source>Arguments:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <source>Environment:</source>
+            <translation>环境变量：</translation>
+        </message>
+        <message>
+            <source>URL:</source>
+            <translation>URL：</translation>
+        </message>
+        <message>
+            <source>Passthrough headers:</source>
+            <translation>透传请求头：</translation>
+        </message>
+        <message>
+            <source>Keep-alive interval (ms):</source>
+            <translation>保活间隔（毫秒）：</translation>
+        </message>
+        <message>
+            <source>OpenAPI URL:</source>
+            <translation>OpenAPI URL：</translation>
+        </message>
+        <message>
+            <source>Inline schema (JSON):</source>
+            <translation>内联模式（JSON）：</translation>
+        </message>
+        <message>
+            <source>Security (JSON):</source>
+            <translation>安全设置（JSON）：</translation>
+        </message>
+        <message>
+            <source>Choose a type to see its fields.</source>
+            <translation>选择类型以查看其字段。</translation>
+        </message>
+        <message>
+            <source>Headers</source>
+            <translation>请求头</translation>
+        </message>
+        <message>
+            <source>HTTP headers sent to the server (not allowed for stdio). Secret values are masked.</source>
+            <translation>发送给服务器的 HTTP 请求头（stdio 不允许）。机密值已隐藏。</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ServerTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>所有者</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>命令</translation>
+        </message>
+        <message>
+            <source>Arguments</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>环境变量</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>Headers</source>
+            <translation>请求头</translation>
+        </message>
+        <message>
+            <source>Passthrough headers</source>
+            <translation>透传请求头</translation>
+        </message>
+        <message>
+            <source>Keep-alive</source>
+            <translation>保活</translation>
+        </message>
+        <message>
+            <source>Keep-alive interval</source>
+            <translation>保活间隔</translation>
+        </message>
+        <message>
+            <source>OpenAPI URL</source>
+            <translation>OpenAPI URL</translation>
+        </message>
+        <message>
+            <source>Inline schema</source>
+            <translation>内联模式</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>安全设置</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>名称为空。</translation>
+        </message>
+        <message>
+            <source>The type "%1" is unknown; MCPHub knows stdio, sse, streamable-http and openapi.</source>
+            <translation>类型“%1”未知；MCPHub 支持 stdio、sse、streamable-http 和 openapi。</translation>
+        </message>
+        <message>
+            <source>A stdio server needs a command.</source>
+            <translation>stdio 服务器需要一个命令。</translation>
+        </message>
+        <message>
+            <source>MCPHub refuses headers on a stdio server.</source>
+            <translation>MCPHub 不允许 stdio 服务器设置请求头。</translation>
+        </message>
+        <message>
+            <source>An OpenAPI server needs a URL or an inline schema.</source>
+            <translation>OpenAPI 服务器需要 URL 或内联模式。</translation>
+        </message>
+        <message>
+            <source>This is not an http:// or https:// URL.</source>
+            <translation>这不是 http:// 或 https:// URL。</translation>
+        </message>
+        <message>
+            <source>The inline schema is not a JSON object.</source>
+            <translation>内联模式不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>The security block is not a JSON object.</source>
+            <translation>安全设置不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>An %1 server needs a URL.</source>
+            <translation>%1 服务器需要 URL。</translation>
+        </message>
+        <message>
+            <source>The keep-alive interval is a whole number of milliseconds.</source>
+            <translation>保活间隔必须是整数毫秒。</translation>
+        </message>
+        <message>
+            <source>Another server is named "%1".</source>
+            <translation>已有另一个服务器名为“%1”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ServersPage</name>
+        <message>
+            <source>D&amp;uplicate</source>
+            <translation>复制为新服务器(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Enable/&amp;disable</source>
+            <translation>启用/禁用(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Add a copy of the selected server under a new name.</source>
+            <translation>以新名称添加所选服务器的副本。</translation>
+        </message>
+        <message>
+            <source>Switch the selected server on or off in MCPHub.</source>
+            <translation>在 MCPHub 中启用或禁用所选服务器。</translation>
+        </message>
+        <message>
+            <source>Add a stdio server; choose its type in the panel.</source>
+            <translation>添加 stdio 服务器；在面板中选择其类型。</translation>
+        </message>
+        <message>
+            <source>Delete server</source>
+            <translation>删除服务器</translation>
+        </message>
+        <message>
+            <source>Delete the server "%1" when you apply?</source>
+            <translation>应用时删除服务器“%1”？</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::TimeRangeSelector</name>
+        <message>
+            <source>All time</source>
+            <translation>全部时间</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>最近一小时</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>最近 24 小时</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>自定义…</translation>
+        </message>
+        <message>
+            <source>Only rows in this time range.</source>
+            <translation>仅显示此时间范围内的行。</translation>
+        </message>
+        <message>
+            <source>From (inclusive)</source>
+            <translation>起始（含）</translation>
+        </message>
+        <message>
+            <source>To (exclusive)</source>
+            <translation>结束（不含）</translation>
         </message>
     </context>
     <context>
@@ -889,6 +1701,241 @@
         <message>
             <source>Time</source>
             <translation>时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::UsageLogModel</name>
+        <message>
+            <source>Arguments</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Arguments:
+%1
+
+Error: %2
+IP: %3
+User agent: %4
+Session: %5</source>
+            <translation>参数：
+%1
+
+错误：%2
+IP：%3
+用户代理：%4
+会话：%5</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>success</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 毫秒</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Tool</source>
+            <translation>工具</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>耗时</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::UsageLogPage</name>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Only calls to this server (exact name).</source>
+            <translation>仅显示对此服务器的调用（完整名称）。</translation>
+        </message>
+        <message>
+            <source>Tool</source>
+            <translation>工具</translation>
+        </message>
+        <message>
+            <source>Only calls of this tool (exact name).</source>
+            <translation>仅显示此工具的调用（完整名称）。</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Only calls by this user (exact name).</source>
+            <translation>仅显示此用户的调用（完整名称）。</translation>
+        </message>
+        <message>
+            <source>Any result</source>
+            <translation>任意结果</translation>
+        </message>
+        <message>
+            <source>Success</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Only successful or only failed calls.</source>
+            <translation>仅显示成功或仅显示失败的调用。</translation>
+        </message>
+        <message>
+            <source>Search…</source>
+            <translation>搜索…</translation>
+        </message>
+        <message>
+            <source>Only rows whose server, tool, user or error contains this text.</source>
+            <translation>仅显示服务器、工具、用户或错误中包含此文本的行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::UserAdministration</name>
+        <message>
+            <source>The username is empty. Type a name.</source>
+            <translation>用户名为空。请输入名称。</translation>
+        </message>
+        <message>
+            <source>A user named "%1" already exists. Choose another name.</source>
+            <translation>已存在名为“%1”的用户。请换一个名称。</translation>
+        </message>
+        <message>
+            <source>The new user has no password. Set one.</source>
+            <translation>新用户没有密码。请设置一个。</translation>
+        </message>
+        <message>
+            <source>The user "%1" was deleted meanwhile (by another console?). Revert this row or add the user again.</source>
+            <translation>用户“%1”在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加该用户。</translation>
+        </message>
+        <message>
+            <source>MCPHub cannot rename users. Add a new user and delete this one instead.</source>
+            <translation>MCPHub 无法重命名用户。请添加新用户并删除此用户。</translation>
+        </message>
+        <message>
+            <source>The user "%1" does not exist (any more).</source>
+            <translation>用户“%1”不存在（或已不存在）。</translation>
+        </message>
+        <message>
+            <source>"%1" is the last administrator and cannot be deleted. Make another user an administrator first.</source>
+            <translation>“%1”是最后一位管理员，不能删除。请先将其他用户设为管理员。</translation>
+        </message>
+        <message>
+            <source>"%1" is the last administrator and cannot be demoted. Make another user an administrator first.</source>
+            <translation>“%1”是最后一位管理员，不能取消其管理员身份。请先将其他用户设为管理员。</translation>
+        </message>
+        <message>
+            <source>There is no user named "%1". "user list" shows them.</source>
+            <translation>没有名为“%1”的用户。“user list”可列出所有用户。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::UserTableModel</name>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>全名</translation>
+        </message>
+        <message>
+            <source>Last login</source>
+            <translation>上次登录</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Set the password of %1</source>
+            <translation>设置 %1 的密码</translation>
+        </message>
+        <message>
+            <source>The password of %1 cannot be changed here.</source>
+            <translation>此处无法更改 %1 的密码。</translation>
+        </message>
+        <message>
+            <source>(new, not applied)</source>
+            <translation>（新密码，尚未应用）</translation>
+        </message>
+        <message>
+            <source>The username is empty.</source>
+            <translation>用户名为空。</translation>
+        </message>
+        <message>
+            <source>Another user is named "%1".</source>
+            <translation>已有另一个用户名为“%1”。</translation>
+        </message>
+        <message>
+            <source>The last administrator cannot be demoted.</source>
+            <translation>不能取消最后一位管理员的管理员身份。</translation>
+        </message>
+        <message>
+            <source>A new user needs a password: use Set password.</source>
+            <translation>新用户需要密码：请使用“设置密码”。</translation>
+        </message>
+        <message>
+            <source>The status is empty; MCPHub uses "active".</source>
+            <translation>状态为空；MCPHub 使用“active”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::UsersPage</name>
+        <message>
+            <source>Set &amp;password…</source>
+            <translation>设置密码(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Set or reset the selected user's password. Only its bcrypt hash is stored; MCPHub has no other way to reset one.</source>
+            <translation>设置或重置所选用户的密码。只保存其 bcrypt 哈希；MCPHub 没有其他重置密码的方法。</translation>
+        </message>
+        <message>
+            <source>Add a user: type the name, then set a password.</source>
+            <translation>添加用户：输入名称，然后设置密码。</translation>
         </message>
     </context>
     <context>
@@ -956,6 +2003,105 @@
         <message>
             <source>Running MCPHub instances watched by this console: health and usage.</source>
             <translation>本控制台监视的运行中 MCPHub 实例：健康状况与使用情况。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::cli</name>
+        <message>
+            <source>cannot read the password from standard input.</source>
+            <translation>无法从标准输入读取密码。</translation>
+        </message>
+        <message>
+            <source>standard input held no password.</source>
+            <translation>标准输入中没有密码。</translation>
+        </message>
+        <message>
+            <source>standard input is not a terminal; pass the password with --password-stdin.</source>
+            <translation>标准输入不是终端；请使用 --password-stdin 传入密码。</translation>
+        </message>
+        <message>
+            <source>New password: </source>
+            <translation>新密码：</translation>
+        </message>
+        <message>
+            <source>Repeat the password: </source>
+            <translation>再次输入密码：</translation>
+        </message>
+        <message>
+            <source>the two passwords differ; nothing was changed.</source>
+            <translation>两次输入的密码不一致；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>the password is empty; nothing was changed.</source>
+            <translation>密码为空；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>List, add and remove the users who sign in to MCPHub, and set their passwords.
+  list                      the users and their admin flag
+  add NAME [--admin]        add a user (password from --password-stdin)
+  set-password NAME         set or reset a password (asked twice on a terminal)
+  remove NAME               delete a user (never the last administrator)</source>
+            <translation>列出、添加和删除登录 MCPHub 的用户，并设置其密码。
+  list                      用户及其管理员标记
+  add NAME [--admin]        添加用户（密码来自 --password-stdin）
+  set-password NAME         设置或重置密码（在终端上询问两次）
+  remove NAME               删除用户（不能删除最后一位管理员）</translation>
+        </message>
+        <message>
+            <source>The new user is an administrator.</source>
+            <translation>新用户为管理员。</translation>
+        </message>
+        <message>
+            <source>Read the password from the first line of standard input.</source>
+            <translation>从标准输入的第一行读取密码。</translation>
+        </message>
+        <message>
+            <source>bcrypt cost, 10 to 14 (default 10, as MCPHub).</source>
+            <translation>bcrypt 成本，10 到 14（默认 10，与 MCPHub 相同）。</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <source>list, add, set-password or remove.</source>
+            <translation>list、add、set-password 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, add NAME, set-password NAME or remove NAME. Run "%1 user --help".</source>
+            <translation>请使用 list、add NAME、set-password NAME 或 remove NAME。运行“%1 user --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>--cost takes a number from 10 to 14.</source>
+            <translation>--cost 取 10 到 14 之间的数字。</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <source>admin</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Added user %1.</source>
+            <translation>已添加用户 %1。</translation>
+        </message>
+        <message>
+            <source>Set the password of %1.</source>
+            <translation>已设置 %1 的密码。</translation>
+        </message>
+        <message>
+            <source>Removed user %1.</source>
+            <translation>已删除用户 %1。</translation>
+        </message>
+        <message>
+            <source>List, add and remove users and set their passwords.</source>
+            <translation>列出、添加和删除用户并设置其密码。</translation>
         </message>
     </context>
 </TS>

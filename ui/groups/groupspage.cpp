@@ -4,7 +4,6 @@
 #include "models/servertablemodel.h"
 #include "ui/widgets/pendingtableeditor.h"
 
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -45,15 +44,18 @@ GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidge
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     auto *detail = new QWidget(this);
-    auto *form = new QFormLayout(detail);
-    form->addRow(tr("Servers:"), m_members);
-    form->addRow(tr("Tools of the selected server:"), m_tools);
-    form->addRow(m_problems);
+    auto *form = new QVBoxLayout(detail);
+    form->addWidget(new QLabel(tr("Servers:"), detail));
+    form->addWidget(m_members, 1);
+    form->addWidget(new QLabel(tr("Tools of the selected server:"), detail));
+    form->addWidget(m_tools);
+    form->addWidget(m_problems);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_editor);
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({520, 380});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -91,6 +93,9 @@ GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidge
             writeMembers();
         }
     });
+    // The editor selected its first row before these connections existed.
+    if (const int row = m_editor->currentRow(); row >= 0)
+        m_key = m_model->data(m_model->index(row, 0), PendingTableModel::RowKeyRole).toInt();
     refresh();
 }
 

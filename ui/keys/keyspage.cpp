@@ -67,6 +67,7 @@ KeysPage::KeysPage(BearerKeyTableModel *model, QWidget *parent)
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({520, 380});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -105,6 +106,9 @@ KeysPage::KeysPage(BearerKeyTableModel *model, QWidget *parent)
     connect(m_servers, &QLineEdit::textEdited, this, [this](const QString &text) {
         write(M::kAllowedServers, names(text));
     });
+    // The editor selected its first row before these connections existed.
+    if (const int row = m_editor->currentRow(); row >= 0)
+        m_key = m_model->data(m_model->index(row, 0), PendingTableModel::RowKeyRole).toInt();
     refresh();
 }
 
