@@ -38,12 +38,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void lostConnectionDuringApply();
     void readOnlyWorkspaceDisablesEditing();
     void copyWithHeaders();
+    void closingWithPendingChangesAsks();
 };
 
 void TestConsoleEditing::usersThroughWidgets()
@@ -646,6 +649,47 @@ void TestConsoleEditing::copyWithHeaders()
     QVERIFY(!copied.contains(QStringLiteral("$2")));
     editor.searchBox()->setText(QStringLiteral("nobody"));
     QCOMPARE(editor.proxy()->rowCount(), 0);
+}
+
+void TestConsoleEditing::closingWithPendingChangesAsks()
+{
+    mcphub::test::TestBackend backend(QStringLiteral("sqlite"));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    VERIFY_OK(ws);
+    VERIFY_OK(UserAdministration(ws->context())
+                  .add(QStringLiteral("root"),
+                       PasswordHasher::hash(QStringLiteral("x"), 10).value(),
+                       true));
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(views->users()->setValue(0, UserTableModel::kEmail, QStringLiteral("r@example.org")));
+    QCOMPARE(window.pendingCount(), 1);
+    const QList<QLabel *> labels = window.findChildren<QLabel *>();
+    bool counted = false;
+    for (const QLabel *label : labels)
+        counted = counted || label->text() == QStringLiteral("1 pending change(s)");
+    QVERIFY(counted);
+
+    // The question comes up; Cancel keeps the window and the edit.
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box)
+                box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QCOMPARE(window.pendingCount(), 1);
+    // Apply writes the edit, then the window closes.
+    answer(QMessageBox::Apply);
+    QVERIFY(window.close());
+    const auto root = UserRepository(ws->context()).find(QStringLiteral("root"));
+    VERIFY_OK(root);
+    QCOMPARE((*root)->email, QStringLiteral("r@example.org"));
 }
 
 QTEST_MAIN(TestConsoleEditing)

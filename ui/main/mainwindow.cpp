@@ -11,6 +11,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -34,6 +35,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
     setWorkspaceStatus(tr("No workspace"), false, false);
     resize(1100, 700);
+    // The window's size and position as the administrator left them.
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 }
 
 void MainWindow::createMenus()
@@ -138,6 +141,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     const int count = pendingCount();
     if (count == 0) {
+        QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
         event->accept();
         return;
     }
@@ -164,6 +168,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             }
         }
     }
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     event->accept();
 }
 
