@@ -66,7 +66,8 @@ QVariantMap toMap(const ServerRecord &s)
              s.keepAliveInterval ? QString::number(*s.keepAliveInterval) : QString()},
             {M::kOpenApiUrl, openapi.value(QStringLiteral("url")).toString()},
             {M::kOpenApiSchema, jsonText(openapi.value(QStringLiteral("schema")))},
-            {M::kOpenApiSecurity, jsonText(openapi.value(QStringLiteral("security")))}};
+            {M::kOpenApiSecurity, jsonText(openapi.value(QStringLiteral("security")))},
+            {M::kTools, s.tools}};
 }
 
 QString nullIfEmpty(const QString &text)
@@ -103,6 +104,7 @@ ServerRecord overlay(ServerRecord s, const QVariantMap &m)
         else
             s.keepAliveInterval = interval.toLongLong();
     }
+    s.tools = nullIfEmpty(m.value(M::kTools).toString());
     if (openapi) {
         QJsonObject object = QJsonDocument::fromJson(s.openapi.toUtf8()).object();
         const auto put = [&object](const QString &key, const QJsonValue &value) {
@@ -256,6 +258,7 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
     setFieldTitle(kOpenApiUrl, tr("OpenAPI URL"));
     setFieldTitle(kOpenApiSchema, tr("Inline schema"));
     setFieldTitle(kOpenApiSecurity, tr("Security"));
+    setFieldTitle(kTools, tr("Tool overrides"));
     setLoader([this]() -> Result<QList<QVariantMap>> {
         ServerRepository repo(m_context);
         QList<QVariantMap> rows;
@@ -317,6 +320,14 @@ QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)
 {
     QHash<QString, QString> found;
     const QString type = m.value(kType).toString();
+    const QString tools = m.value(kTools).toString();
+    if (!tools.isEmpty()) {
+        const auto overrides = pairsFromJson(tools);
+        for (const auto &[tool, settings] : overrides) {
+            if (tool.trimmed().isEmpty())
+                found.insert(kTools, tr("A tool override has no tool name."));
+        }
+    }
     if (m.value(kName).toString().trimmed().isEmpty())
         found.insert(kName, tr("The name is empty."));
     if (!types().contains(type)) {

@@ -32,6 +32,7 @@ public:
     static inline const QString kOpenApiUrl = QStringLiteral("openapiUrl");
     static inline const QString kOpenApiSchema = QStringLiteral("openapiSchema");     // JSON text
     static inline const QString kOpenApiSecurity = QStringLiteral("openapiSecurity"); // JSON text
+    static inline const QString kTools = QStringLiteral("tools"); // JSON object text
 
     static QStringList types(); // stdio, sse, streamable-http, openapi
 

@@ -23,6 +23,7 @@
 #include "ui/main/workspaceviews.h"
 #include "ui/servers/serverdetailpanel.h"
 #include "ui/servers/serverspage.h"
+#include "ui/servers/tooloverrideseditor.h"
 #include "ui/users/passworddialog.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
@@ -44,6 +45,7 @@
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -339,6 +341,25 @@ void TestConsoleEditing::serversThroughWidgets()
     editor->undoAction()->trigger();
     QCOMPARE(model->value(0, ServerTableModel::kCommand).toString(), QStringLiteral("uvx"));
     QCOMPARE(command->text(), QStringLiteral("uvx"));
+    // A per-tool override through the table: fetch-fetch disabled, with a description.
+    auto *tools = detail->findChild<ToolOverridesEditor *>();
+    QVERIFY(tools);
+    QPushButton *addTool = nullptr;
+    for (QPushButton *button : tools->findChildren<QPushButton *>())
+        addTool = button->text() == QStringLiteral("Add") ? button : addTool;
+    QTest::mouseClick(addTool, Qt::LeftButton);
+    auto *toolName = tools->table()->viewport()->findChild<QLineEdit *>();
+    QVERIFY(toolName);
+    QTest::keyClicks(toolName, QStringLiteral("fetch-fetch"));
+    QTest::keyClick(toolName, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    tools->table()->item(0, ToolOverridesEditor::EnabledColumn)->setCheckState(Qt::Unchecked);
+    tools->table()
+        ->item(0, ToolOverridesEditor::DescriptionColumn)
+        ->setText(QStringLiteral("Fetch a URL"));
+    QCOMPARE(
+        model->value(0, ServerTableModel::kTools).toString(),
+        QStringLiteral("{\"fetch-fetch\":{\"enabled\":false,\"description\":\"Fetch a URL\"}}"));
     // Disable it with the toggle action instead.
     clickAction(editor, page->toggleAction());
     QVERIFY(!model->value(0, ServerTableModel::kEnabled).toBool());
@@ -356,6 +377,7 @@ void TestConsoleEditing::serversThroughWidgets()
     VERIFY_OK(stored);
     QVERIFY(!(*stored)->enabled);
     QCOMPARE((*stored)->options, QStringLiteral("{\"timeout\":30000}")); // kept
+    QVERIFY((*stored)->tools.contains(QStringLiteral("Fetch a URL")));
     const QStringList audit = auditActions(context);
     QVERIFY2(audit.contains(QStringLiteral("server.create servers/remote")),
              qPrintable(audit.join(QLatin1Char(','))));

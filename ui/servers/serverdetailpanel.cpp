@@ -2,6 +2,7 @@
 
 #include "models/keyvaluemodel.h"
 #include "models/servertablemodel.h"
+#include "ui/servers/tooloverrideseditor.h"
 #include "ui/widgets/keyvalueeditor.h"
 
 #include <QCheckBox>
@@ -89,6 +90,7 @@ ServerDetailPanel::ServerDetailPanel(ServerTableModel *model, QWidget *parent)
     , m_openApiSecurity(new QPlainTextEdit(this))
     , m_headersModel(new KeyValueModel(this))
     , m_headers(new KeyValueEditor(this))
+    , m_tools(new ToolOverridesEditor(this))
     , m_problems(new QLabel(this))
 {
     m_type->setObjectName(M::kType);
@@ -120,6 +122,8 @@ ServerDetailPanel::ServerDetailPanel(ServerTableModel *model, QWidget *parent)
     m_widgets.insert(M::kKeepAlive, m_keepAlive);
     m_widgets.insert(M::kOpenApiSchema, m_openApiSchema);
     m_widgets.insert(M::kOpenApiSecurity, m_openApiSecurity);
+    m_tools->setObjectName(M::kTools);
+    m_widgets.insert(M::kTools, m_tools);
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
 
@@ -161,6 +165,10 @@ ServerDetailPanel::ServerDetailPanel(ServerTableModel *model, QWidget *parent)
     layout->addLayout(common);
     layout->addWidget(m_typePages);
     layout->addWidget(headersBox, 1);
+    auto *toolsBox = new QGroupBox(tr("Tool overrides"), this);
+    auto *toolsLayout = new QVBoxLayout(toolsBox);
+    toolsLayout->addWidget(m_tools);
+    layout->addWidget(toolsBox, 1);
     layout->addWidget(m_problems);
 
     connect(m_type, &QComboBox::activated, this, [this] {
@@ -189,6 +197,9 @@ ServerDetailPanel::ServerDetailPanel(ServerTableModel *model, QWidget *parent)
         connect(kv, &QAbstractItemModel::rowsInserted, this, write);
         connect(kv, &QAbstractItemModel::rowsRemoved, this, write);
     };
+    connect(m_tools, &ToolOverridesEditor::changed, this, [this] {
+        writeField(M::kTools, m_tools->json());
+    });
     pairsChanged(m_envModel, M::kEnv);
     pairsChanged(m_headersModel, M::kHeaders);
     connect(model, &PendingTableModel::rowValuesChanged, this, [this](int row) {
@@ -257,6 +268,8 @@ void ServerDetailPanel::refresh()
     setIfDifferent(m_openApiUrl, text(M::kOpenApiUrl));
     setIfDifferent(m_openApiSchema, text(M::kOpenApiSchema));
     setIfDifferent(m_openApiSecurity, text(M::kOpenApiSecurity));
+    m_tools->setJson(text(M::kTools));
+    m_tools->setEditable(editable);
     m_typePages->setCurrentIndex(pageFor(type));
     m_loading = false;
     showProblems();

@@ -15,6 +15,7 @@ namespace mcphub {
 class KeyValueEditor;
 class KeyValueModel;
 class ServerTableModel;
+class ToolOverridesEditor;
 
 // The selected server's fields for its type: stdio (command, arguments one per line,
 // environment), sse / streamable-http (URL, passthrough headers, keep-alive), openapi (URL or
@@ -60,6 +61,7 @@ private:
     QPlainTextEdit *m_openApiSecurity;
     KeyValueModel *m_headersModel;
     KeyValueEditor *m_headers;
+    ToolOverridesEditor *m_tools;
     QLabel *m_problems;
 };
 
