@@ -3,6 +3,7 @@
 #include "app/cli/dbcommands.h"
 #include "app/cli/hubcommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/usercommands.h"
 
 #include <cstdio>
 
@@ -29,7 +30,7 @@ int fail(const QString &message)
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
-    commands << dbCommand() << profileCommand() << hubsCommand() << healthCommand();
+    commands << dbCommand() << profileCommand() << userCommand() << hubsCommand() << healthCommand();
     return commands;
 }
 

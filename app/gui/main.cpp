@@ -1,6 +1,7 @@
 // mcphub-admin: the desktop console.
 
 #include "app/common/appsetup.h"
+#include "storage/db/profilestore.h"
 #include "storage/db/workspace.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/ownhealth.h"
@@ -9,16 +10,19 @@
 #include "ui/hubs/hubsview.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/workspaceviews.h"
 #include "ui/monitoring/ownhealthindicator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QImage>
 #include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -46,6 +50,32 @@ int saveScreenshot(mcphub::MainWindow &window, const QString &path)
         return 1;
     }
     return 0;
+}
+
+// --tab names, as the issue and the scripts spell them.
+std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name)
+{
+    using Area = mcphub::WorkspaceAreaModel::Area;
+    static const QHash<QString, Area> areas{{QStringLiteral("users"), Area::Users},
+                                            {QStringLiteral("servers"), Area::Servers},
+                                            {QStringLiteral("groups"), Area::Groups},
+                                            {QStringLiteral("keys"), Area::BearerKeys},
+                                            {QStringLiteral("usage"), Area::UsageLog},
+                                            {QStringLiteral("audit"), Area::AuditLog},
+                                            {QStringLiteral("hubs"), Area::Hubs}};
+    const auto it = areas.constFind(name);
+    if (it == areas.cend())
+        return std::nullopt;
+    return *it;
+}
+
+// --workspace: an existing file (or a path with a folder) is a SQLite workspace, anything
+// else the name of a saved connection profile.
+mcphub::Result<mcphub::ConnectionProfile> profileFor(const QString &pathOrProfile)
+{
+    if (QFileInfo::exists(pathOrProfile) || pathOrProfile.contains(QLatin1Char('/')))
+        return mcphub::ConnectionProfile::sqliteFile(pathOrProfile);
+    return mcphub::ProfileStore().load(pathOrProfile);
 }
 
 } // namespace
@@ -80,36 +110,78 @@ int main(int argc, char **argv)
         QStringLiteral("sqlite"),
         QApplication::translate("main", "Open this SQLite workspace instead of the default one."),
         QApplication::translate("main", "path"));
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        QApplication::translate("main",
+                                "Open this workspace: a SQLite file or the name of a saved "
+                                "connection profile."),
+        QApplication::translate("main", "path or profile"));
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"),
+        QApplication::translate("main",
+                                "Show this area first: users, servers, groups, keys, usage, "
+                                "audit or hubs."),
+        QApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
     parser.addOption(sqliteOption);
+    parser.addOption(workspaceOption);
+    parser.addOption(tabOption);
     parser.process(app);
 
     mcphub::MainWindow window;
+    if (parser.isSet(tabOption)) {
+        const auto area = areaFromName(parser.value(tabOption));
+        if (!area) {
+            std::fprintf(stderr,
+                         "%s\n",
+                         qPrintable(QApplication::translate(
+                                        "main",
+                                        "--tab: unknown area \"%1\"; say users, servers, groups, "
+                                        "keys, usage, audit or hubs.")
+                                        .arg(parser.value(tabOption))));
+            return 2;
+        }
+        window.showArea(*area);
+    }
 
-    // The default workspace (or --sqlite PATH): opened and brought to the current schema.
-    const QString workspacePath = parser.isSet(sqliteOption) ? parser.value(sqliteOption)
-                                                             : mcphub::defaultSqliteWorkspacePath();
-    const auto profile = mcphub::ConnectionProfile::sqliteFile(workspacePath);
-    const auto opened = mcphub::Workspace::open(profile, QStringLiteral("workspace"));
-    window.setWorkspaceStatus(profile.displayName(),
-                              opened.ok(),
-                              opened.ok() && opened->readOnly(),
-                              opened.ok() ? opened->warnings().join(QLatin1Char(' '))
-                                          : opened.error().toString());
+    // The default workspace (or --sqlite PATH, --workspace PATH_OR_PROFILE): opened and
+    // brought to the current schema.
+    auto profile
+        = parser.isSet(workspaceOption)
+              ? profileFor(parser.value(workspaceOption))
+              : mcphub::Result<mcphub::ConnectionProfile>(mcphub::ConnectionProfile::sqliteFile(
+                  parser.isSet(sqliteOption) ? parser.value(sqliteOption)
+                                             : mcphub::defaultSqliteWorkspacePath()));
+    std::optional<mcphub::Workspace> workspace;
+    const QString workspaceName = profile ? profile->displayName() : parser.value(workspaceOption);
+    if (!profile) {
+        window.setWorkspaceStatus(workspaceName, false, false, profile.error().toString());
+    } else {
+        const auto opened = mcphub::Workspace::open(*profile, QStringLiteral("workspace"));
+        window.setWorkspaceStatus(workspaceName,
+                                  opened.ok(),
+                                  opened.ok() && opened->readOnly(),
+                                  opened.ok() ? opened->warnings().join(QLatin1Char(' '))
+                                              : opened.error().toString());
+        if (opened) {
+            workspace = *opened;
+            new mcphub::WorkspaceViews(*opened, &window);
+        }
+    }
 
     // Hub monitoring: the Hubs page, alerts and the console's own health in the status bar.
     const mcphub::SecretStore secrets;
     const bool screenshot = parser.isSet(screenshotOption);
     auto *ownHealth = new mcphub::OwnHealthIndicator(QStringLiteral("workspace"),
-                                                     profile.displayName(),
+                                                     workspaceName,
                                                      mcphub::OwnHealth::settingsFolder(),
                                                      secrets,
                                                      &window);
     window.statusBar()->addPermanentWidget(ownHealth);
     std::unique_ptr<mcphub::HubMonitor> monitor;
-    if (opened.ok()) {
-        monitor = std::make_unique<mcphub::HubMonitor>(opened->context(), secrets);
+    if (workspace) {
+        monitor = std::make_unique<mcphub::HubMonitor>(workspace->context(), secrets);
         auto *alerts = new mcphub::HubAlertNotifier(&window);
         auto *hubs = new mcphub::HubsView(monitor.get(), secrets, alerts);
         window.page(mcphub::WorkspaceAreaModel::Area::Hubs)->setContent(hubs);

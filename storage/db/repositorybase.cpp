@@ -197,6 +197,37 @@ Result<QList<QSqlRecord>> RepositoryBase::selectRows(const QString &table,
     return rows;
 }
 
+Result<void> RepositoryBase::forEachRow(const QString &table,
+                                        const QStringList &columns,
+                                        const SqlFilter &filter,
+                                        const QString &orderBy,
+                                        const PageRequest &page,
+                                        const std::function<void(const QSqlQuery &)> &row) const
+{
+    const QSqlDatabase database = db();
+    QStringList names;
+    for (const QString &column : columns)
+        names << SqlDialect::escape(database, column);
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT :limit OFFSET :offset")
+                      .arg(names.join(QStringLiteral(", ")),
+                           SqlDialect::escape(database, table),
+                           filter.whereClause(),
+                           orderBy));
+    bindAll(query, filter.values());
+    query.bindValue(QStringLiteral(":limit"), page.limit);
+    query.bindValue(QStringLiteral(":offset"), page.offset);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + table,
+                        QCoreApplication::translate("Repository", "Cannot read the rows."));
+    }
+    while (query.next())
+        row(query);
+    return {};
+}
+
 Result<qint64> RepositoryBase::countRows(const QString &table, const SqlFilter &filter) const
 {
     const QSqlDatabase database = db();

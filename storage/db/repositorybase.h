@@ -10,6 +10,7 @@
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
 
@@ -64,6 +65,14 @@ protected:
                                          const SqlFilter &filter,
                                          const QString &orderBy,
                                          const PageRequest &page) const;
+    // The same SELECT, handing each row to `row` as the query stands on it (no QSqlRecord
+    // copy per row: for pages read in a loop). `columns` are the selected column names.
+    Result<void> forEachRow(const QString &table,
+                            const QStringList &columns,
+                            const SqlFilter &filter,
+                            const QString &orderBy,
+                            const PageRequest &page,
+                            const std::function<void(const QSqlQuery &)> &row) const;
     Result<qint64> countRows(const QString &table, const SqlFilter &filter) const;
     Result<QList<QSqlRecord>>
     selectByKey(const QString &table, const QString &keyColumn, const QVariant &keyValue) const;

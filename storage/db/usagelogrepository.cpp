@@ -72,6 +72,19 @@ SqlFilter UsageLogRepository::toSql(const UsageLogFilter &filter) const
     if (filter.to.isValid())
         sql.add(QStringLiteral("timestamp < :to"),
                 {{QStringLiteral(":to"), d.timestampValue(filter.to)}});
+    if (!filter.text.isEmpty()) {
+        sql.add(QStringLiteral("(%1 OR %2 OR %3 OR %4)")
+                    .arg(d.containsExpression(QStringLiteral("server_name"), QStringLiteral(":t1")),
+                         d.containsExpression(QStringLiteral("tool_name"), QStringLiteral(":t2")),
+                         d.containsExpression(QStringLiteral("coalesce(username, '')"),
+                                              QStringLiteral(":t3")),
+                         d.containsExpression(QStringLiteral("coalesce(error_message, '')"),
+                                              QStringLiteral(":t4"))),
+                {{QStringLiteral(":t1"), filter.text},
+                 {QStringLiteral(":t2"), filter.text},
+                 {QStringLiteral(":t3"), filter.text},
+                 {QStringLiteral(":t4"), filter.text}});
+    }
     if (filter.before) {
         sql.add(QStringLiteral("(timestamp < :bt1 OR (timestamp = :bt2 AND id < :bid))"),
                 {{QStringLiteral(":bt1"), d.timestampValue(filter.before->first)},
@@ -93,29 +106,82 @@ Result<Page<UsageLogEntry>> UsageLogRepository::list(const UsageLogFilter &filte
             return total.error();
         result.total = *total;
     }
-    const auto rows = selectRows(
-        QStringLiteral("mcp_usage_logs"), where, QStringLiteral("timestamp DESC, id DESC"), page);
-    if (!rows)
-        return rows.error();
-    result.items.reserve(rows->size());
-    for (const QSqlRecord &r : *rows) {
-        UsageLogEntry e;
-        e.id = r.value(QStringLiteral("id")).toLongLong();
-        e.timestamp = timestamp(r, QStringLiteral("timestamp"));
-        e.username = r.value(QStringLiteral("username")).toString();
-        e.serverName = r.value(QStringLiteral("server_name")).toString();
-        e.toolName = r.value(QStringLiteral("tool_name")).toString();
-        e.success = r.value(QStringLiteral("success")).toBool();
-        e.arguments = r.value(QStringLiteral("arguments")).toString();
-        e.errorMessage = r.value(QStringLiteral("error_message")).toString();
-        if (!r.isNull(QStringLiteral("duration")))
-            e.durationMs = r.value(QStringLiteral("duration")).toLongLong();
-        e.ip = r.value(QStringLiteral("ip")).toString();
-        e.userAgent = r.value(QStringLiteral("user_agent")).toString();
-        e.sessionId = r.value(QStringLiteral("session_id")).toString();
-        result.items << e;
-    }
+    // Read by position with the dialect fetched once and no QSqlRecord per row: the view
+    // reads page after page of this (bench_usagelog_view).
+    enum { Id, Ts, User, Server, Tool, Success, Args, Error, Duration, Ip, Agent, Session };
+    static const QStringList columns{QStringLiteral("id"),
+                                     QStringLiteral("timestamp"),
+                                     QStringLiteral("username"),
+                                     QStringLiteral("server_name"),
+                                     QStringLiteral("tool_name"),
+                                     QStringLiteral("success"),
+                                     QStringLiteral("arguments"),
+                                     QStringLiteral("error_message"),
+                                     QStringLiteral("duration"),
+                                     QStringLiteral("ip"),
+                                     QStringLiteral("user_agent"),
+                                     QStringLiteral("session_id")};
+    const SqlDialect d = dialect();
+    result.items.reserve(page.limit);
+    const auto read = forEachRow(QStringLiteral("mcp_usage_logs"),
+                                 columns,
+                                 where,
+                                 orderBy(filter),
+                                 page,
+                                 [&](const QSqlQuery &q) {
+                                     UsageLogEntry e;
+                                     e.id = q.value(Id).toLongLong();
+                                     e.timestamp = d.timestampFromValue(q.value(Ts));
+                                     e.username = q.value(User).toString();
+                                     e.serverName = q.value(Server).toString();
+                                     e.toolName = q.value(Tool).toString();
+                                     e.success = q.value(Success).toBool();
+                                     e.arguments = q.value(Args).toString();
+                                     e.errorMessage = q.value(Error).toString();
+                                     if (!q.isNull(Duration))
+                                         e.durationMs = q.value(Duration).toLongLong();
+                                     e.ip = q.value(Ip).toString();
+                                     e.userAgent = q.value(Agent).toString();
+                                     e.sessionId = q.value(Session).toString();
+                                     result.items << e;
+                                 });
+    if (!read)
+        return read.error();
     return result;
+}
+
+Result<qint64> UsageLogRepository::count(const UsageLogFilter &filter) const
+{
+    UsageLogFilter all = filter;
+    all.before.reset();
+    return countRows(QStringLiteral("mcp_usage_logs"), toSql(all));
+}
+
+QString UsageLogRepository::orderBy(const UsageLogFilter &filter)
+{
+    QString column;
+    switch (filter.sort) {
+    case UsageLogFilter::Sort::Timestamp:
+        column = QStringLiteral("timestamp");
+        break;
+    case UsageLogFilter::Sort::Server:
+        column = QStringLiteral("server_name");
+        break;
+    case UsageLogFilter::Sort::Tool:
+        column = QStringLiteral("tool_name");
+        break;
+    case UsageLogFilter::Sort::User:
+        column = QStringLiteral("username");
+        break;
+    case UsageLogFilter::Sort::Success:
+        column = QStringLiteral("success");
+        break;
+    case UsageLogFilter::Sort::Duration:
+        column = QStringLiteral("duration");
+        break;
+    }
+    const QString direction = filter.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    return column + direction + QStringLiteral(", id") + direction;
 }
 
 Result<int> UsageLogRepository::deleteOlderThan(const QDateTime &cutoff)

@@ -26,14 +26,20 @@ struct UsageLogEntry
 
 struct UsageLogFilter
 {
+    enum class Sort { Timestamp, Server, Tool, User, Success, Duration };
+
     QString serverName;
     QString toolName;
     QString username;
     std::optional<bool> success;
     QDateTime from; // inclusive
     QDateTime to;   // exclusive
-    // Keyset paging: only rows older than this one (newest-first order), so deep pages cost
-    // what the first one does. Unset: offset paging.
+    QString text;   // part of the server, tool, user or error message
+    // The order, ties broken by id in the same direction. Newest first by default.
+    Sort sort = Sort::Timestamp;
+    bool ascending = false;
+    // Keyset paging: only rows older than this one (newest-first order only), so deep pages
+    // cost what the first one does. Unset: offset paging.
     std::optional<QPair<QDateTime, qint64>> before;
 };
 
@@ -47,11 +53,13 @@ public:
     // Appends the entries in one transaction; returns how many were written.
     Result<int> append(const QList<UsageLogEntry> &entries);
     Result<Page<UsageLogEntry>> list(const UsageLogFilter &filter, const PageRequest &page) const;
+    Result<qint64> count(const UsageLogFilter &filter) const; // rows matching, ignoring `before`
     // Deletes entries older than `cutoff`; returns how many.
     Result<int> deleteOlderThan(const QDateTime &cutoff);
 
 private:
     SqlFilter toSql(const UsageLogFilter &filter) const;
+    static QString orderBy(const UsageLogFilter &filter);
 };
 
 } // namespace mcphub

@@ -1,14 +1,17 @@
 #include "ui/main/mainwindow.h"
 
+#include "models/pendingtablemodel.h"
 #include "ui/main/areapage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -26,10 +29,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_workspaceLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);
+    m_pendingLabel = new QLabel(this);
     statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     setWorkspaceStatus(tr("No workspace"), false, false);
     resize(1100, 700);
+    // The window's size and position as the administrator left them.
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 }
 
 void MainWindow::createMenus()
@@ -47,6 +54,7 @@ void MainWindow::createMenus()
         if (row < 9)
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
         connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
+        m_areaActions.insert(area, action);
     }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -106,6 +114,73 @@ void MainWindow::setWorkspaceStatus(const QString &workspace,
         state += QStringLiteral(" · ") + tr("Read-only");
     m_connectionLabel->setText(state);
     m_connectionLabel->setToolTip(problem);
+}
+
+void MainWindow::trackPendingChanges(PendingTableModel *model)
+{
+    m_pendingModels << model;
+    connect(model, &PendingTableModel::pendingCountChanged, this, &MainWindow::updatePendingLabel);
+    updatePendingLabel();
+}
+
+int MainWindow::pendingCount() const
+{
+    int count = 0;
+    for (const auto &model : m_pendingModels)
+        count += model ? model->pendingCount() : 0;
+    return count;
+}
+
+void MainWindow::updatePendingLabel()
+{
+    const int count = pendingCount();
+    m_pendingLabel->setText(count > 0 ? tr("%n pending change(s)", nullptr, count) : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int count = pendingCount();
+    if (count == 0) {
+        QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+        event->accept();
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this,
+        tr("Pending changes"),
+        tr("%n change(s) have not been applied to the workspace. Apply them before closing?",
+           nullptr,
+           count),
+        QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel,
+        QMessageBox::Apply);
+    if (answer == QMessageBox::Cancel) {
+        event->ignore();
+        return;
+    }
+    if (answer == QMessageBox::Apply) {
+        for (const auto &model : std::as_const(m_pendingModels)) {
+            if (!model || model->pendingCount() == 0)
+                continue;
+            if (const auto applied = model->apply(); !applied) {
+                QMessageBox::warning(this, tr("Changes not applied"), applied.error().message);
+                event->ignore();
+                return;
+            }
+        }
+    }
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
+}
+
+void MainWindow::setBackupsVisible(bool visible)
+{
+    const WorkspaceAreaModel::Area current = currentArea();
+    m_areas->setBackupsVisible(visible);
+    if (QAction *action = m_areaActions.value(WorkspaceAreaModel::Area::Backups))
+        action->setVisible(visible);
+    showArea(!visible && current == WorkspaceAreaModel::Area::Backups
+                 ? WorkspaceAreaModel::Area::Users
+                 : current);
 }
 
 void MainWindow::showArea(WorkspaceAreaModel::Area area)

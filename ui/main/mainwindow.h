@@ -3,6 +3,7 @@
 #include "models/workspaceareamodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QListView;
@@ -11,6 +12,7 @@ class QStackedWidget;
 namespace mcphub {
 
 class AreaPage;
+class PendingTableModel;
 
 // The console's main window: menus, the area list, one page per area and the status bar.
 // It routes between feature widgets and owns no data logic (see STYLE.md).
@@ -27,6 +29,13 @@ public:
                             bool readOnly,
                             const QString &problem = {});
 
+    // Counts the model's pending edits in the status bar and asks before closing with any.
+    void trackPendingChanges(PendingTableModel *model);
+    int pendingCount() const;
+
+    // Backups exist for settings-file workspaces only; database workspaces hide the area.
+    void setBackupsVisible(bool visible);
+
     void showArea(WorkspaceAreaModel::Area area);
     WorkspaceAreaModel::Area currentArea() const;
     AreaPage *page(WorkspaceAreaModel::Area area) const;
@@ -34,7 +43,11 @@ public:
 Q_SIGNALS:
     void currentAreaChanged(mcphub::WorkspaceAreaModel::Area area);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void updatePendingLabel();
     void createMenus();
     void createCentralArea();
     void showAbout();
@@ -45,6 +58,9 @@ private:
     QHash<WorkspaceAreaModel::Area, AreaPage *> m_pageByArea;
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QHash<WorkspaceAreaModel::Area, QAction *> m_areaActions;
+    QList<QPointer<PendingTableModel>> m_pendingModels;
 };
 
 } // namespace mcphub

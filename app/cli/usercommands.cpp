@@ -1,0 +1,208 @@
+#include "app/cli/usercommands.h"
+
+#include "app/cli/workspaceoptions.h"
+#include "storage/db/useradministration.h"
+#include "storage/db/workspace.h"
+#include "storage/passwordhasher.h"
+#include "storage/passwordpolicy.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace mcphub::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UserCommand", text);
+}
+
+QString readLine(QFile &in)
+{
+    return QString::fromUtf8(in.readLine()).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+}
+
+// Reads a line from the terminal with echo off.
+QString askHidden(const QString &prompt)
+{
+    err() << prompt << Qt::flush;
+    termios old{};
+    const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        termios silent = old;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    QFile in;
+    QString line;
+    if (in.open(stdin, QIODevice::ReadOnly))
+        line = readLine(in);
+    if (tty)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    err() << Qt::endl;
+    return line;
+}
+
+// The new password: one line of standard input with --password-stdin, else asked twice on
+// the terminal. Empty with `error` set when there is none.
+QString newPassword(bool fromStdin, QString *error)
+{
+    if (fromStdin) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly)) {
+            *error = tr("cannot read the password from standard input.");
+            return {};
+        }
+        const QString password = readLine(in);
+        if (password.isEmpty())
+            *error = tr("standard input held no password.");
+        return password;
+    }
+    if (!isatty(STDIN_FILENO)) {
+        *error = tr("standard input is not a terminal; pass the password with "
+                    "--password-stdin.");
+        return {};
+    }
+    const QString first = askHidden(tr("New password: "));
+    const QString second = askHidden(tr("Repeat the password: "));
+    if (first != second) {
+        *error = tr("the two passwords differ; nothing was changed.");
+        return {};
+    }
+    if (first.isEmpty())
+        *error = tr("the password is empty; nothing was changed.");
+    return first;
+}
+
+int runUser(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List, add and remove the users who sign in to MCPHub, and set their passwords.\n"
+           "  list                      the users and their admin flag\n"
+           "  add NAME [--admin]        add a user (password from --password-stdin)\n"
+           "  set-password NAME         set or reset a password (asked twice on a terminal)\n"
+           "  remove NAME               delete a user (never the last administrator)"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption admin(QStringLiteral("admin"),
+                                   tr("The new user is an administrator."));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        tr("Read the password from the first line of standard input."));
+    const QCommandLineOption cost(QStringLiteral("cost"),
+                                  tr("bcrypt cost, 10 to 14 (default 10, as MCPHub)."),
+                                  tr("cost"),
+                                  QString::number(PasswordHasher::kDefaultCost));
+    parser.addOption(admin);
+    parser.addOption(passwordStdin);
+    parser.addOption(cost);
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("list, add, set-password or remove."),
+                                 QStringLiteral("list|add|set-password|remove [NAME]"));
+    const WorkspaceOptions workspaceOptions;
+    workspaceOptions.addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("user")} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: user"),
+            QStringLiteral("Usage: %1 user").arg(QCoreApplication::applicationName()));
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const bool needsName = action != QLatin1String("list");
+    if (!QStringList{QStringLiteral("list"),
+                     QStringLiteral("add"),
+                     QStringLiteral("set-password"),
+                     QStringLiteral("remove")}
+             .contains(action)
+        || positional.size() != (needsName ? 2 : 1)) {
+        return fail(tr("say list, add NAME, set-password NAME or remove NAME. Run \"%1 user "
+                       "--help\".")
+                        .arg(QCoreApplication::applicationName()));
+    }
+    const QString name = positional.value(1);
+    bool costOk = false;
+    const int bcryptCost = parser.value(cost).toInt(&costOk);
+    if (!costOk || bcryptCost < PasswordHasher::kMinCost || bcryptCost > PasswordHasher::kMaxCost)
+        return fail(tr("--cost takes a number from 10 to 14."));
+
+    QStringList warnings;
+    const auto profile = workspaceOptions.profile(parser, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err() << tr("warning: ") << w << Qt::endl;
+    if (!profile)
+        return fail(profile.error().toString());
+
+    // Ask for the password before opening the workspace: no transaction waits on a human.
+    QString hash;
+    if (action == QLatin1String("add") || action == QLatin1String("set-password")) {
+        QString error;
+        const QString password = newPassword(parser.isSet(passwordStdin), &error);
+        if (!error.isEmpty())
+            return fail(error);
+        for (const QString &problem : PasswordPolicy::problems(password))
+            err() << tr("warning: ") << problem << Qt::endl;
+        const auto hashed = PasswordHasher::hash(password, bcryptCost);
+        if (!hashed)
+            return fail(hashed.error().toString());
+        hash = *hashed;
+    }
+
+    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"));
+    if (!ws)
+        return fail(ws.error().toString());
+    for (const QString &w : ws->warnings())
+        err() << tr("warning: ") << w << Qt::endl;
+    UserAdministration users(ws->context());
+    int code = ExitOk;
+    if (action == QLatin1String("list")) {
+        const auto all = users.all();
+        if (!all) {
+            code = fail(all.error().toString());
+        } else {
+            for (const UserRecord &u : *all) {
+                out() << QStringLiteral("%1  %2  %3")
+                             .arg(u.username, -24)
+                             .arg(u.isAdmin ? tr("admin") : tr("user"), -6)
+                             .arg(u.status)
+                      << Qt::endl;
+            }
+        }
+    } else {
+        Result<void> done;
+        QString message;
+        if (action == QLatin1String("add")) {
+            done = users.add(name, hash, parser.isSet(admin));
+            message = tr("Added user %1.");
+        } else if (action == QLatin1String("set-password")) {
+            done = users.setPassword(name, hash);
+            message = tr("Set the password of %1.");
+        } else {
+            done = users.remove(name);
+            message = tr("Removed user %1.");
+        }
+        if (!done)
+            code = fail(done.error().toString());
+        else
+            out() << message.arg(name) << Qt::endl;
+    }
+    ws->close();
+    return code;
+}
+
+} // namespace
+
+CliCommand userCommand()
+{
+    return {
+        QStringLiteral("user"), tr("List, add and remove users and set their passwords."), runUser};
+}
+
+} // namespace mcphub::cli

@@ -1,0 +1,175 @@
+#include "models/bearerkeytablemodel.h"
+
+#include "storage/db/bearerkeyrepository.h"
+#include "storage/db/transactionguard.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+
+namespace mcphub {
+
+namespace {
+
+using M = BearerKeyTableModel;
+
+QStringList list(const QString &jsonArray)
+{
+    QStringList names;
+    for (const QJsonValue &v : QJsonDocument::fromJson(jsonArray.toUtf8()).array())
+        names << v.toString();
+    return names;
+}
+
+QString arrayText(const QStringList &names, bool keepNull)
+{
+    if (names.isEmpty() && keepNull)
+        return QString();
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact));
+}
+
+QVariantMap toMap(const BearerKeyRecord &k)
+{
+    return {{M::kId, k.id},
+            {M::kName, k.name},
+            {M::kToken, k.token},
+            {M::kEnabled, k.enabled},
+            {M::kAccessType, k.accessType},
+            {M::kAllowedGroups, list(k.allowedGroups)},
+            {M::kAllowedServers, list(k.allowedServers)}};
+}
+
+BearerKeyRecord overlay(BearerKeyRecord k, const QVariantMap &m)
+{
+    k.name = m.value(M::kName).toString().trimmed();
+    k.token = m.value(M::kToken).toString().trimmed();
+    k.enabled = m.value(M::kEnabled).toBool();
+    k.accessType = m.value(M::kAccessType).toString();
+    k.allowedGroups
+        = arrayText(m.value(M::kAllowedGroups).toStringList(), k.allowedGroups.isNull());
+    k.allowedServers
+        = arrayText(m.value(M::kAllowedServers).toStringList(), k.allowedServers.isNull());
+    return k;
+}
+
+} // namespace
+
+QStringList BearerKeyTableModel::accessTypes()
+{
+    return {QStringLiteral("all"),
+            QStringLiteral("groups"),
+            QStringLiteral("servers"),
+            QStringLiteral("custom")};
+}
+
+QString BearerKeyTableModel::generateToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / 4);
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+BearerKeyTableModel::BearerKeyTableModel(const RepositoryContext &context, QObject *parent)
+    : PendingTableModel(parent)
+    , m_context(context)
+{
+    setLabelField(kName);
+    setColumns({{kName, tr("Name"), Kind::Text},
+                {kToken, tr("Token"), Kind::Secret, false, false},
+                {kEnabled, tr("Enabled"), Kind::Bool},
+                {kAccessType, tr("Access"), Kind::Text}});
+    setFieldTitle(kAllowedGroups, tr("Allowed groups"));
+    setFieldTitle(kAllowedServers, tr("Allowed servers"));
+    setLoader([this]() -> Result<QList<QVariantMap>> {
+        BearerKeyRepository repo(m_context);
+        QList<QVariantMap> rows;
+        PageRequest page{0, 500, false};
+        for (;;) {
+            const auto chunk = repo.list({}, page);
+            if (!chunk)
+                return chunk.error();
+            for (const BearerKeyRecord &k : chunk->items)
+                rows << toMap(k);
+            if (chunk->items.size() < page.limit)
+                return rows;
+            page.offset += page.limit;
+        }
+    });
+    setWriter([this](const QList<PendingChange> &changes) -> std::optional<ChangeFailure> {
+        TransactionGuard tx(QSqlDatabase::database(m_context.connectionName, false));
+        if (!tx.active())
+            return ChangeFailure{0, {}, tx.error()};
+        BearerKeyRepository repo(m_context);
+        for (int i = 0; i < changes.size(); ++i) {
+            const PendingChange &c = changes.at(i);
+            const QString id = c.original.value(kId).toString();
+            Result<void> done;
+            if (c.kind == PendingChange::Kind::Add) {
+                done = repo.create(overlay(BearerKeyRecord(), c.current));
+            } else if (c.kind == PendingChange::Kind::Remove) {
+                done = repo.remove(id);
+            } else {
+                const auto stored = repo.find(id);
+                if (!stored)
+                    return ChangeFailure{i, {}, stored.error()};
+                if (!stored->has_value()) {
+                    return ChangeFailure{
+                        i,
+                        kName,
+                        Error::make(Error::Code::NotFound,
+                                    tr("The key was deleted meanwhile (by another console?). "
+                                       "Revert this row or add it again."),
+                                    QStringLiteral("bearer-keys/") + id)};
+                }
+                done = repo.update(overlay(**stored, c.current));
+            }
+            if (!done)
+                return ChangeFailure{i, kName, done.error()};
+        }
+        if (auto r = tx.commit(); !r)
+            return ChangeFailure{0, {}, r.error()};
+        return std::nullopt;
+    });
+    setReadOnly(context.readOnly);
+}
+
+int BearerKeyTableModel::addKey(const QString &name)
+{
+    return addRow({{kId, QString()},
+                   {kName, name},
+                   {kToken, generateToken()},
+                   {kEnabled, true},
+                   {kAccessType, QStringLiteral("all")},
+                   {kAllowedGroups, QStringList()},
+                   {kAllowedServers, QStringList()}});
+}
+
+QHash<QString, QString> BearerKeyTableModel::validate(int row) const
+{
+    QHash<QString, QString> found;
+    if (value(row, kName).toString().trimmed().isEmpty())
+        found.insert(kName, tr("The name is empty."));
+    if (value(row, kToken).toString().trimmed().isEmpty())
+        found.insert(kToken, tr("The token is empty: generate one."));
+    const QString access = value(row, kAccessType).toString();
+    if (!accessTypes().contains(access)) {
+        found.insert(kAccessType, tr("The access type is all, groups, servers or custom."));
+    } else if (access == QLatin1String("groups")
+               && value(row, kAllowedGroups).toStringList().isEmpty()) {
+        found.insert(kAllowedGroups, tr("Group access needs at least one group."));
+    } else if (access == QLatin1String("servers")
+               && value(row, kAllowedServers).toStringList().isEmpty()) {
+        found.insert(kAllowedServers, tr("Server access needs at least one server."));
+    } else if (access == QLatin1String("custom")
+               && value(row, kAllowedGroups).toStringList().isEmpty()
+               && value(row, kAllowedServers).toStringList().isEmpty()) {
+        found.insert(kAllowedGroups, tr("Custom access needs at least one group or server."));
+    }
+    return found;
+}
+
+} // namespace mcphub

@@ -1,0 +1,483 @@
+#include "models/pendingtablemodel.h"
+
+#include "models/pendingeditcommand.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+#include <QUndoStack>
+
+namespace mcphub {
+
+PendingTableModel::PendingTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_undo(new QUndoStack(this))
+{}
+
+void PendingTableModel::setColumns(const QList<Column> &columns)
+{
+    beginResetModel();
+    m_columns = columns;
+    endResetModel();
+}
+
+Result<void> PendingTableModel::reload()
+{
+    if (!m_loader)
+        return {};
+    const auto loaded = m_loader();
+    if (!loaded)
+        return loaded.error();
+    beginResetModel();
+    m_rows.clear();
+    m_applyProblems.clear();
+    for (const QVariantMap &values : *loaded) {
+        PendingRow row;
+        row.key = m_nextKey++;
+        row.original = values;
+        row.current = values;
+        m_rows << row;
+    }
+    endResetModel();
+    m_undo->clear();
+    notifyPending();
+    return {};
+}
+
+void PendingTableModel::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly)
+        return;
+    beginResetModel(); // flags change everywhere
+    m_readOnly = readOnly;
+    endResetModel();
+    Q_EMIT readOnlyChanged(readOnly);
+}
+
+int PendingTableModel::pendingCount() const
+{
+    int count = 0;
+    for (const PendingRow &row : m_rows)
+        count += row.state() != PendingRow::State::Unchanged ? 1 : 0;
+    return count;
+}
+
+int PendingTableModel::fieldIndex(const QString &field) const
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).field == field)
+            return i;
+    }
+    return -1;
+}
+
+QVariant PendingTableModel::value(int row, const QString &field) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).current.value(field) : QVariant();
+}
+
+QVariantMap PendingTableModel::rowValues(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).current : QVariantMap();
+}
+
+PendingRow::State PendingTableModel::rowState(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).state() : PendingRow::State::Unchanged;
+}
+
+QString PendingTableModel::rowLabel(int row) const
+{
+    const QString label = value(row, m_labelField).toString();
+    return label.isEmpty() ? tr("row %1").arg(row + 1) : label;
+}
+
+int PendingTableModel::rowOfKey(int key) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).key == key)
+            return i;
+    }
+    return -1;
+}
+
+void PendingTableModel::pushRow(int row,
+                                const PendingRow &after,
+                                const QString &text,
+                                const QString &mergeField)
+{
+    const PendingRow &before = m_rows.at(row);
+    m_undo->push(new PendingEditCommand(this, before.key, row, before, after, text, mergeField));
+}
+
+bool PendingTableModel::typeValue(int row, const QString &field, const QVariant &value)
+{
+    if (m_readOnly || row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
+        return false;
+    PendingRow after = m_rows.at(row);
+    after.current.insert(field, value);
+    if (after.current == m_rows.at(row).current)
+        return true;
+    pushRow(row, after, tr("Change %1 of %2").arg(fieldTitle(field), rowLabel(row)), field);
+    return true;
+}
+
+bool PendingTableModel::setValue(int row,
+                                 const QString &field,
+                                 const QVariant &value,
+                                 const QString &undoText)
+{
+    return setValues(row,
+                     {{field, value}},
+                     undoText.isEmpty()
+                         ? tr("Change %1 of %2").arg(fieldTitle(field), rowLabel(row))
+                         : undoText);
+}
+
+bool PendingTableModel::setValues(int row, const QVariantMap &values, const QString &undoText)
+{
+    if (m_readOnly || row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
+        return false;
+    PendingRow after = m_rows.at(row);
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        after.current.insert(it.key(), it.value());
+    if (after.current == m_rows.at(row).current)
+        return true;
+    pushRow(row, after, undoText);
+    return true;
+}
+
+int PendingTableModel::addRow(const QVariantMap &values)
+{
+    if (m_readOnly)
+        return -1;
+    PendingRow row;
+    row.key = m_nextKey++;
+    row.current = values;
+    row.added = true;
+    const int position = int(m_rows.size());
+    m_undo->push(new PendingEditCommand(this, row.key, position, std::nullopt, row, tr("Add row")));
+    return rowOfKey(row.key);
+}
+
+bool PendingTableModel::markDeleted(int row)
+{
+    if (m_readOnly || row < 0 || row >= m_rows.size())
+        return false;
+    const PendingRow &before = m_rows.at(row);
+    const QString text = tr("Delete %1").arg(rowLabel(row));
+    if (before.added) {
+        m_undo->push(new PendingEditCommand(this, before.key, row, before, std::nullopt, text));
+        return true;
+    }
+    if (before.deleted)
+        return true;
+    PendingRow after = before;
+    after.deleted = true;
+    pushRow(row, after, text);
+    return true;
+}
+
+bool PendingTableModel::revertRow(int row)
+{
+    if (m_readOnly || row < 0 || row >= m_rows.size())
+        return false;
+    const PendingRow &before = m_rows.at(row);
+    const QString text = tr("Revert %1").arg(rowLabel(row));
+    if (before.added) {
+        m_undo->push(new PendingEditCommand(this, before.key, row, before, std::nullopt, text));
+        return true;
+    }
+    if (before.state() == PendingRow::State::Unchanged)
+        return true;
+    PendingRow after = before;
+    after.current = before.original;
+    after.deleted = false;
+    pushRow(row, after, text);
+    return true;
+}
+
+void PendingTableModel::revertAll()
+{
+    beginResetModel();
+    QList<PendingRow> kept;
+    for (PendingRow row : std::as_const(m_rows)) {
+        if (row.added)
+            continue;
+        row.current = row.original;
+        row.deleted = false;
+        kept << row;
+    }
+    m_rows = kept;
+    m_applyProblems.clear();
+    endResetModel();
+    m_undo->clear();
+    notifyPending();
+}
+
+void PendingTableModel::putRow(int key, int position, const std::optional<PendingRow> &row)
+{
+    const int existing = rowOfKey(key);
+    m_applyProblems.remove(key);
+    if (!row) {
+        if (existing < 0)
+            return;
+        beginRemoveRows({}, existing, existing);
+        m_rows.removeAt(existing);
+        endRemoveRows();
+    } else if (existing >= 0) {
+        m_rows[existing] = *row;
+        Q_EMIT dataChanged(index(existing, 0), index(existing, columnCount() - 1));
+        Q_EMIT rowValuesChanged(existing);
+    } else {
+        const int at = qBound(0, position, int(m_rows.size()));
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, *row);
+        endInsertRows();
+        Q_EMIT rowValuesChanged(at);
+    }
+    notifyPending();
+}
+
+void PendingTableModel::notifyPending()
+{
+    const int count = pendingCount();
+    if (count != m_lastPending) {
+        m_lastPending = count;
+        Q_EMIT pendingCountChanged(count);
+    }
+}
+
+QHash<QString, QString> PendingTableModel::validate(int) const
+{
+    return {};
+}
+
+QHash<QString, QString> PendingTableModel::problems(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
+        return {};
+    QHash<QString, QString> all = validate(row);
+    const auto applied = m_applyProblems.value(m_rows.at(row).key);
+    for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
+        if (!all.contains(it.key()))
+            all.insert(it.key(), it.value());
+    }
+    return all;
+}
+
+QString PendingTableModel::fieldTitle(const QString &field) const
+{
+    const int column = fieldIndex(field);
+    return column >= 0 ? m_columns.at(column).title : m_titles.value(field, field);
+}
+
+QString PendingTableModel::firstProblem() const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).state() == PendingRow::State::Unchanged)
+            continue;
+        const auto found = problems(row);
+        if (found.isEmpty())
+            continue;
+        // In column order, so the row's name is blamed before its details.
+        QStringList fields = found.keys();
+        std::sort(fields.begin(), fields.end(), [this](const QString &a, const QString &b) {
+            const auto rank = [this](const QString &f) {
+                const int column = fieldIndex(f);
+                return column < 0 ? int(m_columns.size()) : column;
+            };
+            return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+        });
+        return tr("%1: %2: %3")
+            .arg(rowLabel(row), fieldTitle(fields.first()), found.value(fields.first()));
+    }
+    return {};
+}
+
+Result<void> PendingTableModel::apply()
+{
+    if (m_readOnly) {
+        return Error::make(Error::Code::ReadOnly,
+                           tr("The workspace is open read-only; nothing can be applied."));
+    }
+    if (const QString problem = firstProblem(); !problem.isEmpty()) {
+        return Error::make(Error::Code::Invalid,
+                           tr("Nothing was written. Fix this first: %1").arg(problem));
+    }
+    QList<PendingChange> changes;
+    for (const PendingRow &row : std::as_const(m_rows)) {
+        PendingChange change;
+        change.original = row.original;
+        change.current = row.current;
+        change.rowKey = row.key;
+        switch (row.state()) {
+        case PendingRow::State::Unchanged:
+            continue;
+        case PendingRow::State::Added:
+            change.kind = PendingChange::Kind::Add;
+            break;
+        case PendingRow::State::Modified:
+            change.kind = PendingChange::Kind::Update;
+            break;
+        case PendingRow::State::Deleted:
+            change.kind = PendingChange::Kind::Remove;
+            break;
+        }
+        changes << change;
+    }
+    if (changes.isEmpty())
+        return {};
+    if (m_writer) {
+        if (const auto failed = m_writer(changes)) {
+            const PendingChange &change = changes.value(qMax(0, failed->index));
+            const int row = rowOfKey(change.rowKey);
+            const QString field = failed->field.isEmpty() ? m_labelField : failed->field;
+            m_applyProblems[change.rowKey].insert(field, failed->error.message);
+            if (row >= 0)
+                Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+            Error e = failed->error;
+            e.message = tr("Nothing was written: %1: %2: %3 Your edits are kept; fix them and "
+                           "apply again.")
+                            .arg(rowLabel(row), fieldTitle(field), failed->error.message);
+            return e;
+        }
+    }
+    return reload();
+}
+
+int PendingTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PendingTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QString PendingTableModel::displayText(const Column &column, const QVariant &value) const
+{
+    switch (column.kind) {
+    case Kind::Bool:
+        return {};
+    case Kind::DateTime: {
+        const QDateTime time = value.toDateTime();
+        return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
+                              : QString();
+    }
+    case Kind::Secret:
+        return value.toString().isEmpty() ? QString() : QStringLiteral("••••••••");
+    case Kind::Text:
+        break;
+    }
+    return value.toString();
+}
+
+QVariant PendingTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const PendingRow &row = m_rows.at(index.row());
+    const Column &column = m_columns.at(index.column());
+    const QVariant value = row.current.value(column.field);
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(column, value);
+    case Qt::EditRole:
+        return column.kind == Kind::Bool ? QVariant(value.toBool()) : QVariant(value.toString());
+    case Qt::CheckStateRole:
+        if (column.kind == Kind::Bool)
+            return value.toBool() ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::ToolTipRole:
+    case ProblemRole: {
+        const QString problem = problems(index.row()).value(column.field);
+        if (role == ProblemRole || !problem.isEmpty())
+            return problem;
+        return {};
+    }
+    case Qt::BackgroundRole: {
+        if (!problems(index.row()).value(column.field).isEmpty())
+            return QBrush(QColor(255, 205, 205));
+        switch (row.state()) {
+        case PendingRow::State::Added:
+            return QBrush(QColor(215, 245, 215));
+        case PendingRow::State::Modified:
+            return row.current.value(column.field) != row.original.value(column.field)
+                       ? QBrush(QColor(255, 240, 190))
+                       : QVariant();
+        case PendingRow::State::Deleted:
+            return QBrush(QColor(235, 235, 235));
+        case PendingRow::State::Unchanged:
+            break;
+        }
+        return {};
+    }
+    case Qt::ForegroundRole:
+        if (row.state() == PendingRow::State::Added || row.state() == PendingRow::State::Deleted
+            || row.state() == PendingRow::State::Modified)
+            return QBrush(QColor(30, 30, 30)); // readable on the state colours in dark themes
+        return {};
+    case Qt::FontRole:
+        if (row.deleted) {
+            QFont font;
+            font.setStrikeOut(true);
+            return font;
+        }
+        return {};
+    case StateRole:
+        return int(row.state());
+    case RowKeyRole:
+        return row.key;
+    case RawValueRole:
+        return value;
+    default:
+        return {};
+    }
+}
+
+bool PendingTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    if (!(flags(index) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)))
+        return false;
+    const Column &column = m_columns.at(index.column());
+    if (role == Qt::CheckStateRole && column.kind == Kind::Bool)
+        return setValue(index.row(), column.field, value.toInt() == Qt::Checked);
+    if (role != Qt::EditRole)
+        return false;
+    return setValue(
+        index.row(), column.field, column.kind == Kind::Bool ? QVariant(value.toBool()) : value);
+}
+
+QVariant PendingTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return m_columns.at(section).title;
+    return {};
+}
+
+Qt::ItemFlags PendingTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    const PendingRow &row = m_rows.at(index.row());
+    const Column &column = m_columns.at(index.column());
+    const bool editable = !m_readOnly && !row.deleted
+                          && (column.editable || (row.added && column.editableWhenAdded));
+    if (editable)
+        f |= column.kind == Kind::Bool ? Qt::ItemIsUserCheckable : Qt::ItemIsEditable;
+    return f;
+}
+
+} // namespace mcphub

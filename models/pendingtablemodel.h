@@ -1,0 +1,137 @@
+#pragma once
+
+#include "models/pendingrow.h"
+#include "storage/db/changefailure.h"
+#include "storage/result.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <functional>
+#include <optional>
+
+class QUndoStack;
+
+namespace mcphub {
+
+// Pending edits over one workspace table: rows are loaded, edited, added and marked for
+// deletion in memory, with undo/redo on a QUndoStack, until apply() hands every change to the
+// writer, which writes them in one transaction (through the repositories, with their audit
+// rows) or not at all. After a failed apply the edits stay pending and the failing cell is
+// marked. Subclasses give the columns, the loader, the writer and the validation rules.
+class PendingTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Text, Bool, DateTime, Secret };
+    struct Column
+    {
+        QString field; // key in the row's QVariantMap
+        QString title;
+        Kind kind = Kind::Text;
+        bool editable = true;
+        bool editableWhenAdded = true; // e.g. a username that cannot be renamed later
+    };
+    enum Role {
+        StateRole = Qt::UserRole, // PendingRow::State as int
+        ProblemRole,              // translated problem of the cell, empty when fine
+        RowKeyRole,
+        RawValueRole, // the value itself, unmasked (secrets, dates)
+    };
+
+    using Loader = std::function<Result<QList<QVariantMap>>()>;
+    using Writer = std::function<std::optional<ChangeFailure>(const QList<PendingChange> &)>;
+
+    explicit PendingTableModel(QObject *parent = nullptr);
+
+    // --- configuration, by the subclass
+    void setColumns(const QList<Column> &columns);
+    void setLoader(Loader loader) { m_loader = std::move(loader); }
+    void setWriter(Writer writer) { m_writer = std::move(writer); }
+    void setLabelField(const QString &field) { m_labelField = field; }
+    // The title of a field that is not a column (shown in problems and undo texts).
+    void setFieldTitle(const QString &field, const QString &title)
+    {
+        m_titles.insert(field, title);
+    }
+    QString fieldTitle(const QString &field) const;
+
+    // --- state
+    Result<void> reload(); // drops pending edits
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+    int pendingCount() const;
+    QUndoStack *undoStack() const { return m_undo; }
+
+    int fieldIndex(const QString &field) const; // column of a field, -1 when not a column
+    QString fieldAt(int column) const { return m_columns.value(column).field; }
+    QVariant value(int row, const QString &field) const;
+    QVariantMap rowValues(int row) const;
+    PendingRow::State rowState(int row) const;
+    QString rowLabel(int row) const;
+    int rowOfKey(int key) const;
+
+    // --- edits (each one undoable); false when read-only or out of range
+    bool
+    setValue(int row, const QString &field, const QVariant &value, const QString &undoText = {});
+    bool setValues(int row, const QVariantMap &values, const QString &undoText);
+    // Like setValue, but consecutive calls for the same row and field are one undo step
+    // (a detail panel that writes on every keystroke).
+    bool typeValue(int row, const QString &field, const QVariant &value);
+    int addRow(const QVariantMap &values); // returns the new row, -1 when read-only
+    bool markDeleted(int row);             // an added row disappears, others are struck out
+    bool revertRow(int row);
+    void revertAll(); // not undoable: the undo history is cleared
+
+    // Problems of a row by field (validation as you type, plus the last failed apply's).
+    QHash<QString, QString> problems(int row) const;
+    // The first problem of any row, "row label: field: problem"; empty when none.
+    QString firstProblem() const;
+
+    // Writes every pending change in one transaction and reloads; on failure nothing is
+    // written, the edits stay pending, the cell is marked and the error names row and field.
+    Result<void> apply();
+
+    // Called by PendingEditCommand only.
+    void putRow(int key, int position, const std::optional<PendingRow> &row);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QVariant
+    headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+Q_SIGNALS:
+    void pendingCountChanged(int count);
+    void readOnlyChanged(bool readOnly);
+    void rowValuesChanged(int row); // any field, including those that are not columns
+
+protected:
+    // Validation rules of one row (field -> translated problem); the default has none.
+    virtual QHash<QString, QString> validate(int row) const;
+    // A column's display text for a value (bool/date/secret formatting by default).
+    virtual QString displayText(const Column &column, const QVariant &value) const;
+    const QList<PendingRow> &rows() const { return m_rows; }
+
+private:
+    void
+    pushRow(int row, const PendingRow &after, const QString &text, const QString &mergeField = {});
+    void notifyPending();
+
+    QList<Column> m_columns;
+    QList<PendingRow> m_rows;
+    Loader m_loader;
+    Writer m_writer;
+    QString m_labelField;
+    QHash<QString, QString> m_titles;
+    QUndoStack *m_undo;
+    bool m_readOnly = false;
+    int m_nextKey = 1;
+    int m_lastPending = 0;
+    QHash<int, QHash<QString, QString>> m_applyProblems; // row key -> field -> problem
+};
+
+} // namespace mcphub

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "models/pendingtablemodel.h"
+#include "storage/db/repositorycontext.h"
+
+namespace mcphub {
+
+// The workspace's MCP servers as pending edits. Columns: name, type, enabled, description,
+// owner; the type's own fields (command, args, env, url, headers, keep-alive, OpenAPI url,
+// schema and security) are row values edited in the detail panel. Validation follows
+// MCPHub's rules (reference §1.2). Apply writes through ServerRepository in one transaction;
+// fields the console does not edit (options, oauth, proxy, unknown keys) are kept.
+class ServerTableModel : public PendingTableModel
+{
+    Q_OBJECT
+
+public:
+    static inline const QString kId = QStringLiteral("id");
+    static inline const QString kName = QStringLiteral("name");
+    static inline const QString kType = QStringLiteral("type");
+    static inline const QString kEnabled = QStringLiteral("enabled");
+    static inline const QString kDescription = QStringLiteral("description");
+    static inline const QString kOwner = QStringLiteral("owner");
+    static inline const QString kCommand = QStringLiteral("command");
+    static inline const QString kArgs = QStringLiteral("args"); // QStringList
+    static inline const QString kEnv = QStringLiteral("env");   // JSON object text
+    static inline const QString kUrl = QStringLiteral("url");
+    static inline const QString kHeaders = QStringLiteral("headers"); // JSON object text
+    static inline const QString kPassthrough = QStringLiteral("passthroughHeaders"); // QStringList
+    static inline const QString kKeepAlive = QStringLiteral("enableKeepAlive");      // bool
+    static inline const QString kKeepAliveInterval = QStringLiteral("keepAliveInterval"); // text
+    static inline const QString kOpenApiUrl = QStringLiteral("openapiUrl");
+    static inline const QString kOpenApiSchema = QStringLiteral("openapiSchema");     // JSON text
+    static inline const QString kOpenApiSecurity = QStringLiteral("openapiSecurity"); // JSON text
+    static inline const QString kTools = QStringLiteral("tools"); // JSON object text
+
+    static QStringList types(); // stdio, sse, streamable-http, openapi
+
+    // A JSON object of strings (env, headers) as ordered pairs and back, key order kept.
+    static QList<QPair<QString, QString>> pairsFromJson(const QString &objectText);
+    static QString jsonFromPairs(const QList<QPair<QString, QString>> &pairs);
+
+    explicit ServerTableModel(const RepositoryContext &context, QObject *parent = nullptr);
+
+    int addServer(const QString &name, const QString &type);
+    int duplicateServer(int row); // a copy named "<name>-copy", pending
+
+    // Problems of one row's values by field (MCPHub's rules; no database needed).
+    static QHash<QString, QString> rules(const QVariantMap &values);
+
+protected:
+    QHash<QString, QString> validate(int row) const override;
+
+private:
+    RepositoryContext m_context;
+};
+
+} // namespace mcphub

@@ -1,0 +1,218 @@
+#include "storage/db/useradministration.h"
+
+#include "storage/db/transactionguard.h"
+
+#include <QCoreApplication>
+
+namespace mcphub {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UserAdministration", text);
+}
+
+ChangeFailure failure(int index, const QString &field, Error error)
+{
+    return {index, field, std::move(error)};
+}
+
+} // namespace
+
+UserAdministration::UserAdministration(RepositoryContext context)
+    : m_users(std::move(context))
+{}
+
+Result<QList<UserRecord>> UserAdministration::all() const
+{
+    QList<UserRecord> users;
+    PageRequest page{0, 500, false};
+    for (;;) {
+        const auto chunk = m_users.list({}, page);
+        if (!chunk)
+            return chunk.error();
+        users += chunk->items;
+        if (chunk->items.size() < page.limit)
+            return users;
+        page.offset += page.limit;
+    }
+}
+
+std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserChange &change)
+{
+    const QString name
+        = change.kind == UserChange::Kind::Add ? change.user.username : change.username;
+    const QString where = QStringLiteral("users/") + name;
+    if (change.kind != UserChange::Kind::Remove && change.user.username.trimmed().isEmpty()) {
+        return failure(
+            index,
+            QStringLiteral("username"),
+            Error::make(Error::Code::Invalid, tr("The username is empty. Type a name."), where));
+    }
+    const auto existing = m_users.find(name);
+    if (!existing)
+        return failure(index, {}, existing.error());
+
+    switch (change.kind) {
+    case UserChange::Kind::Add: {
+        if (existing->has_value()) {
+            return failure(index,
+                           QStringLiteral("username"),
+                           Error::make(Error::Code::Conflict,
+                                       tr("A user named \"%1\" already exists. Choose "
+                                          "another name.")
+                                           .arg(name),
+                                       where));
+        }
+        if (change.user.password.isEmpty()) {
+            return failure(index,
+                           QStringLiteral("password"),
+                           Error::make(Error::Code::Invalid,
+                                       tr("The new user has no password. Set one."),
+                                       where));
+        }
+        if (auto r = m_users.create(change.user); !r)
+            return failure(index, {}, r.error());
+        return {};
+    }
+    case UserChange::Kind::Update: {
+        if (!existing->has_value()) {
+            return failure(index,
+                           QStringLiteral("username"),
+                           Error::make(Error::Code::NotFound,
+                                       tr("The user \"%1\" was deleted meanwhile (by another "
+                                          "console?). Revert this row or add the user again.")
+                                           .arg(name),
+                                       where));
+        }
+        if (change.user.username != name) {
+            return failure(index,
+                           QStringLiteral("username"),
+                           Error::make(Error::Code::Invalid,
+                                       tr("MCPHub cannot rename users. Add a new user and "
+                                          "delete this one instead."),
+                                       where));
+        }
+        // Keep what the console does not edit (unknown keys, key order, tokens).
+        UserRecord merged = **existing;
+        merged.isAdmin = change.user.isAdmin;
+        merged.status = change.user.status;
+        merged.email = change.user.email;
+        merged.fullName = change.user.fullName;
+        if (!change.user.password.isEmpty())
+            merged.password = change.user.password;
+        if (auto r = m_users.update(merged); !r)
+            return failure(index, {}, r.error());
+        return {};
+    }
+    case UserChange::Kind::Remove: {
+        if (!existing->has_value()) {
+            return failure(index,
+                           QStringLiteral("username"),
+                           Error::make(Error::Code::NotFound,
+                                       tr("The user \"%1\" does not exist (any more).").arg(name),
+                                       where));
+        }
+        if (auto r = m_users.remove(name); !r)
+            return failure(index, {}, r.error());
+        return {};
+    }
+    }
+    return {};
+}
+
+std::optional<ChangeFailure> UserAdministration::apply(const QList<UserChange> &changes)
+{
+    TransactionGuard tx(QSqlDatabase::database(m_users.context().connectionName, false));
+    if (!tx.active()) {
+        Error e = tx.error();
+        e.where = m_users.context().where;
+        return failure(0, {}, e);
+    }
+    for (int i = 0; i < changes.size(); ++i) {
+        if (auto failed = applyOne(i, changes.at(i)))
+            return failed; // the guard rolls everything back
+    }
+    // The last administrator may be neither deleted nor demoted (checked on the final state,
+    // inside the transaction, so a concurrent console cannot slip between check and write).
+    UserFilter admins;
+    admins.isAdmin = true;
+    const auto count = m_users.list(admins, {0, 1, true});
+    if (!count)
+        return failure(0, {}, count.error());
+    if (count->total == 0) {
+        int blamed = 0;
+        for (int i = 0; i < changes.size(); ++i) {
+            const UserChange &c = changes.at(i);
+            if (c.kind == UserChange::Kind::Remove
+                || (c.kind == UserChange::Kind::Update && !c.user.isAdmin)) {
+                blamed = i;
+            }
+        }
+        const UserChange &c = changes.value(blamed);
+        const bool removal = c.kind == UserChange::Kind::Remove;
+        return failure(blamed,
+                       removal ? QString() : QStringLiteral("isAdmin"),
+                       Error::make(Error::Code::Invalid,
+                                   removal ? tr("\"%1\" is the last administrator and cannot be "
+                                                "deleted. Make another user an administrator "
+                                                "first.")
+                                                 .arg(c.username)
+                                           : tr("\"%1\" is the last administrator and cannot be "
+                                                "demoted. Make another user an administrator "
+                                                "first.")
+                                                 .arg(c.username),
+                                   QStringLiteral("users/") + c.username));
+    }
+    if (auto r = tx.commit(); !r)
+        return failure(0, {}, r.error());
+    return {};
+}
+
+Result<void> UserAdministration::single(const UserChange &change)
+{
+    if (auto failed = apply({change}))
+        return failed->error;
+    return {};
+}
+
+Result<void>
+UserAdministration::add(const QString &username, const QString &passwordHash, bool isAdmin)
+{
+    UserChange change;
+    change.kind = UserChange::Kind::Add;
+    change.user.username = username;
+    change.user.password = passwordHash;
+    change.user.isAdmin = isAdmin;
+    return single(change);
+}
+
+Result<void> UserAdministration::setPassword(const QString &username, const QString &passwordHash)
+{
+    const auto existing = m_users.find(username);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value()) {
+        return Error::make(
+            Error::Code::NotFound,
+            tr("There is no user named \"%1\". \"user list\" shows them.").arg(username),
+            QStringLiteral("users/") + username);
+    }
+    UserChange change;
+    change.kind = UserChange::Kind::Update;
+    change.username = username;
+    change.user = **existing;
+    change.user.password = passwordHash;
+    return single(change);
+}
+
+Result<void> UserAdministration::remove(const QString &username)
+{
+    UserChange change;
+    change.kind = UserChange::Kind::Remove;
+    change.username = username;
+    return single(change);
+}
+
+} // namespace mcphub

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/db/changefailure.h"
+#include "storage/db/userrepository.h"
+
+#include <optional>
+
+namespace mcphub {
+
+// One pending change to the users table. `username` names the row as it is in the database
+// (Update, Remove); `user` holds the new values (Add, Update). For Update an empty
+// user.password keeps the stored hash.
+struct UserChange
+{
+    enum class Kind { Add, Update, Remove };
+    Kind kind = Kind::Add;
+    QString username;
+    UserRecord user;
+};
+
+// Administration of users with MCPHub's protections (reference §1.3): names are unique and
+// not empty, usernames cannot be renamed, and the last administrator cannot be deleted or
+// demoted. Used by the console's Apply and by "mcphub-adminctl user". A batch is written in
+// one transaction with one audit row per change, or not at all. On the connection's thread.
+class UserAdministration
+{
+public:
+    explicit UserAdministration(RepositoryContext context);
+
+    Result<QList<UserRecord>> all() const;
+    std::optional<ChangeFailure> apply(const QList<UserChange> &changes);
+
+    // Single changes for the command line; `passwordHash` is a bcrypt hash.
+    Result<void> add(const QString &username, const QString &passwordHash, bool isAdmin);
+    Result<void> setPassword(const QString &username, const QString &passwordHash);
+    Result<void> remove(const QString &username);
+
+private:
+    std::optional<ChangeFailure> applyOne(int index, const UserChange &change);
+    Result<void> single(const UserChange &change);
+
+    UserRepository m_users;
+};
+
+} // namespace mcphub

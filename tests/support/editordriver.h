@@ -1,0 +1,53 @@
+#pragma once
+
+// Drives a PendingTableEditor as a user does, for the offscreen GUI tests (header-only: the
+// test support library does not link Qt Widgets).
+
+#include "models/pendingtablemodel.h"
+#include "ui/widgets/pendingtableeditor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace mcphub::test {
+
+inline void clickAction(PendingTableEditor *editor, QAction *action)
+{
+    auto *button = qobject_cast<QToolButton *>(editor->toolBar()->widgetForAction(action));
+    QVERIFY2(button, qPrintable(action->text()));
+    QVERIFY2(button->isEnabled(), qPrintable(action->text()));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+inline QModelIndex cell(PendingTableEditor *editor, int row, const QString &field)
+{
+    return editor->proxy()->mapFromSource(
+        editor->model()->index(row, editor->model()->fieldIndex(field)));
+}
+
+// Types into a table cell through its editor, as a user would: double click, text, Return.
+inline void typeInCell(PendingTableEditor *editor, const QModelIndex &index, const QString &text)
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // closed editors
+    QTableView *view = editor->view();
+    view->scrollTo(index);
+    const QPoint at = view->visualRect(index).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QLineEdit *line = nullptr;
+    for (QLineEdit *candidate : view->viewport()->findChildren<QLineEdit *>())
+        line = candidate->isVisible() ? candidate : line;
+    QVERIFY2(line, "no cell editor opened");
+    line->selectAll();
+    QTest::keyClicks(line, text);
+    QTest::keyClick(line, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits queued
+}
+
+} // namespace mcphub::test

@@ -1,0 +1,76 @@
+#include "ui/main/workspaceviews.h"
+
+#include "models/auditlogmodel.h"
+#include "models/bearerkeytablemodel.h"
+#include "models/grouptablemodel.h"
+#include "models/servertablemodel.h"
+#include "models/usagelogmodel.h"
+#include "models/usertablemodel.h"
+#include "ui/groups/groupspage.h"
+#include "ui/keys/keyspage.h"
+#include "ui/logs/auditlogpage.h"
+#include "ui/logs/usagelogpage.h"
+#include "ui/main/areapage.h"
+#include "ui/main/mainwindow.h"
+#include "ui/servers/serverspage.h"
+#include "ui/users/userspage.h"
+#include "ui/widgets/pendingtableeditor.h"
+
+namespace mcphub {
+
+WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
+    : QObject(window)
+    , m_workspace(workspace)
+{
+    using Area = WorkspaceAreaModel::Area;
+    const RepositoryContext context = workspace.context();
+    window->setBackupsVisible(false); // a database workspace has no settings-file backups
+
+    m_users = new UserTableModel(context, this);
+    if (auto r = m_users->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_usersPage = new UsersPage(m_users);
+    window->page(Area::Users)->setContent(m_usersPage);
+    window->trackPendingChanges(m_users);
+
+    m_servers = new ServerTableModel(context, this);
+    if (auto r = m_servers->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_serversPage = new ServersPage(m_servers);
+    window->page(Area::Servers)->setContent(m_serversPage);
+    window->trackPendingChanges(m_servers);
+
+    m_groups = new GroupTableModel(context, this);
+    if (auto r = m_groups->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_groupsPage = new GroupsPage(m_groups, m_servers);
+    window->page(Area::Groups)->setContent(m_groupsPage);
+    window->trackPendingChanges(m_groups);
+
+    m_keys = new BearerKeyTableModel(context, this);
+    if (auto r = m_keys->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_keysPage = new KeysPage(m_keys);
+    window->page(Area::BearerKeys)->setContent(m_keysPage);
+    window->trackPendingChanges(m_keys);
+
+    m_usage = new UsageLogModel(context, this);
+    m_usagePage = new UsageLogPage(m_usage);
+    window->page(Area::UsageLog)->setContent(m_usagePage);
+    if (auto r = m_usage->refresh(); !r)
+        m_loadErrors << r.error().toString();
+
+    m_audit = new AuditLogModel(context, this);
+    m_auditPage = new AuditLogPage(m_audit);
+    window->page(Area::AuditLog)->setContent(m_auditPage);
+    if (auto r = m_audit->refresh(); !r)
+        m_loadErrors << r.error().toString();
+    // The audit trail grows with every Apply.
+    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
+    for (PendingTableModel *model : editable) {
+        connect(
+            model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
+    }
+}
+
+} // namespace mcphub

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "storage/db/workspace.h"
+
+#include <QObject>
+
+namespace mcphub {
+
+class AuditLogModel;
+class BearerKeyTableModel;
+class GroupTableModel;
+class GroupsPage;
+class KeysPage;
+class AuditLogPage;
+class MainWindow;
+class ServerTableModel;
+class ServersPage;
+class UserTableModel;
+class UsersPage;
+class UsageLogModel;
+class UsageLogPage;
+
+// The editors of one open workspace, installed into the main window's area pages: it owns
+// the table models, loads them and registers their pending edits with the window. Lives on
+// the GUI thread with the workspace's connection.
+class WorkspaceViews : public QObject
+{
+    Q_OBJECT
+
+public:
+    WorkspaceViews(const Workspace &workspace, MainWindow *window);
+
+    UserTableModel *users() const { return m_users; }
+    ServerTableModel *servers() const { return m_servers; }
+    UsersPage *usersPage() const { return m_usersPage; }
+    ServersPage *serversPage() const { return m_serversPage; }
+    GroupTableModel *groups() const { return m_groups; }
+    BearerKeyTableModel *keys() const { return m_keys; }
+    GroupsPage *groupsPage() const { return m_groupsPage; }
+    KeysPage *keysPage() const { return m_keysPage; }
+    UsageLogModel *usageLog() const { return m_usage; }
+    AuditLogModel *auditLog() const { return m_audit; }
+    UsageLogPage *usagePage() const { return m_usagePage; }
+    AuditLogPage *auditPage() const { return m_auditPage; }
+    QStringList loadErrors() const { return m_loadErrors; }
+
+private:
+    Workspace m_workspace;
+    UserTableModel *m_users = nullptr;
+    ServerTableModel *m_servers = nullptr;
+    UsersPage *m_usersPage = nullptr;
+    ServersPage *m_serversPage = nullptr;
+    GroupTableModel *m_groups = nullptr;
+    BearerKeyTableModel *m_keys = nullptr;
+    GroupsPage *m_groupsPage = nullptr;
+    KeysPage *m_keysPage = nullptr;
+    UsageLogModel *m_usage = nullptr;
+    AuditLogModel *m_audit = nullptr;
+    UsageLogPage *m_usagePage = nullptr;
+    AuditLogPage *m_auditPage = nullptr;
+    QStringList m_loadErrors;
+};
+
+} // namespace mcphub

@@ -1,0 +1,110 @@
+#include "ui/servers/serverspage.h"
+
+#include "models/servertablemodel.h"
+#include "ui/servers/serverdetailpanel.h"
+#include "ui/widgets/pendingtableeditor.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace mcphub {
+
+ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_editor(new PendingTableEditor(model, QStringLiteral("servers"), this))
+    , m_detail(new ServerDetailPanel(model, this))
+    , m_duplicate(new QAction(tr("D&uplicate"), this))
+    , m_toggle(new QAction(tr("Enable/&disable"), this))
+    , m_confirmedDelete(new QAction(tr("&Delete"), this))
+{
+    m_duplicate->setToolTip(tr("Add a copy of the selected server under a new name."));
+    m_toggle->setToolTip(tr("Switch the selected server on or off in MCPHub."));
+    m_editor->addAction()->setToolTip(tr("Add a stdio server; choose its type in the panel."));
+    // Deletion asks for confirmation: the editor's own Delete is replaced in the toolbar.
+    m_confirmedDelete->setToolTip(m_editor->deleteAction()->toolTip());
+    m_editor->toolBar()->insertAction(m_editor->deleteAction(), m_confirmedDelete);
+    m_editor->toolBar()->removeAction(m_editor->deleteAction());
+    m_editor->deleteAction()->setShortcut({});
+    m_confirmedDelete->setShortcut(QKeySequence::Delete);
+    m_confirmedDelete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editor->view()->addAction(m_confirmedDelete);
+    m_editor->toolBar()->addAction(m_duplicate);
+    m_editor->toolBar()->addAction(m_toggle);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_detail);
+    scroll->setWidgetResizable(true);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({480, 420});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_editor, &PendingTableEditor::addRequested, this, &ServersPage::addServer);
+    connect(m_editor, &PendingTableEditor::currentRowChanged, m_detail, &ServerDetailPanel::setRow);
+    connect(m_editor, &PendingTableEditor::currentRowChanged, this, &ServersPage::updateActions);
+    connect(m_confirmedDelete, &QAction::triggered, this, &ServersPage::deleteSelected);
+    connect(m_duplicate, &QAction::triggered, this, [this] {
+        const int row = m_model->duplicateServer(m_editor->currentRow());
+        if (row >= 0)
+            m_editor->selectRow(row);
+    });
+    connect(m_toggle, &QAction::triggered, this, [this] {
+        const int row = m_editor->currentRow();
+        m_model->setValue(row,
+                          ServerTableModel::kEnabled,
+                          !m_model->value(row, ServerTableModel::kEnabled).toBool());
+    });
+    connect(model, &PendingTableModel::readOnlyChanged, this, &ServersPage::updateActions);
+    connect(model, &QAbstractItemModel::modelReset, this, &ServersPage::updateActions);
+    m_detail->setRow(m_editor->currentRow());
+    updateActions();
+}
+
+void ServersPage::addServer()
+{
+    const int row = m_model->addServer(QString(), QStringLiteral("stdio"));
+    if (row < 0)
+        return;
+    m_editor->searchBox()->clear();
+    m_editor->selectRow(row);
+    m_detail->fieldWidget(ServerTableModel::kName)->setFocus();
+}
+
+void ServersPage::deleteSelected()
+{
+    const int row = m_editor->currentRow();
+    if (row < 0)
+        return;
+    if (m_confirmDeletion
+        && QMessageBox::question(
+               this,
+               tr("Delete server"),
+               tr("Delete the server \"%1\" when you apply?").arg(m_model->rowLabel(row)))
+               != QMessageBox::Yes) {
+        return;
+    }
+    m_editor->deleteAction()->trigger();
+}
+
+void ServersPage::updateActions()
+{
+    const bool editable = !m_model->isReadOnly() && m_editor->currentRow() >= 0;
+    m_duplicate->setEnabled(editable);
+    m_toggle->setEnabled(editable);
+    m_confirmedDelete->setEnabled(editable);
+}
+
+} // namespace mcphub

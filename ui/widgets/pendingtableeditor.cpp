@@ -1,0 +1,269 @@
+#include "ui/widgets/pendingtableeditor.h"
+
+#include "models/pendingtablemodel.h"
+#include "ui/widgets/selectioncopier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace mcphub {
+
+PendingTableEditor::PendingTableEditor(PendingTableModel *model,
+                                       const QString &settingsKey,
+                                       QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_settingsKey(settingsKey)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_toolBar(new QToolBar(this))
+    , m_search(new QLineEdit(this))
+    , m_banner(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_pending(new QLabel(this))
+{
+    m_proxy->setSourceModel(model);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // the workspace's order until a header is clicked
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::AnyKeyPressed);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+
+    m_search->setPlaceholderText(tr("Search…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("Show only rows that contain this text in any column."));
+
+    m_banner->setText(tr("This workspace is open read-only: the profile is read-only or the "
+                         "database was made by a newer console. Nothing can be changed here."));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    auto make = [this](const QString &text, const QString &tip, const QKeySequence &key = {}) {
+        auto *action = new QAction(text, this);
+        action->setToolTip(
+            key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        QWidget::addAction(action);
+        return action;
+    };
+    m_add = make(tr("&Add"),
+                 tr("Add a row; it is saved when you apply."),
+                 QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_delete = make(tr("&Delete"),
+                    tr("Mark the selected rows for deletion; they are deleted when you apply."),
+                    QKeySequence::Delete);
+    m_revertRow = make(tr("Revert &row"), tr("Undo every pending edit of the current row."));
+    m_revertAll = make(tr("Revert a&ll"), tr("Drop every pending edit in this table."));
+    m_undo = make(tr("&Undo"), tr("Undo the last pending edit."), QKeySequence::Undo);
+    m_redo = make(tr("&Redo"),
+                  tr("Redo the edit you undid."),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_apply = make(tr("A&pply"),
+                   tr("Write every pending edit to the workspace in one transaction."),
+                   QKeySequence::Save);
+    m_copy = make(
+        tr("&Copy"), tr("Copy the selected cells with their column headers."), QKeySequence::Copy);
+    m_toolBar->addAction(m_add);
+    m_toolBar->addAction(m_delete);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_undo);
+    m_toolBar->addAction(m_redo);
+    m_toolBar->addAction(m_revertRow);
+    m_toolBar->addAction(m_revertAll);
+    m_toolBar->addAction(m_apply);
+    m_toolBar->addSeparator();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_toolBar, 1);
+    top->addWidget(m_search);
+    top->addWidget(m_pending);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addLayout(top);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+
+    connect(m_add, &QAction::triggered, this, &PendingTableEditor::addRequested);
+    connect(m_delete, &QAction::triggered, this, &PendingTableEditor::deleteSelectedRows);
+    connect(m_revertRow, &QAction::triggered, this, &PendingTableEditor::revertCurrentRow);
+    connect(m_revertAll, &QAction::triggered, this, &PendingTableEditor::revertAll);
+    connect(m_undo, &QAction::triggered, model->undoStack(), &QUndoStack::undo);
+    connect(m_redo, &QAction::triggered, model->undoStack(), &QUndoStack::redo);
+    connect(m_apply, &QAction::triggered, this, &PendingTableEditor::applyChanges);
+    connect(m_copy, &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setText(copySelection());
+    });
+    connect(
+        m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(
+        model->undoStack(), &QUndoStack::indexChanged, this, &PendingTableEditor::updateActions);
+    connect(
+        model, &PendingTableModel::pendingCountChanged, this, &PendingTableEditor::updateActions);
+    connect(model, &PendingTableModel::readOnlyChanged, this, &PendingTableEditor::updateActions);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        // A fresh load starts on the first row, so detail panels show something.
+        if (m_model->rowCount() > 0)
+            selectRow(0);
+        updateActions();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateActions();
+        Q_EMIT currentRowChanged(currentRow());
+    });
+    connect(m_view->horizontalHeader(),
+            &QWidget::customContextMenuRequested,
+            this,
+            &PendingTableEditor::showHeaderMenu);
+    restoreColumns();
+    if (m_model->rowCount() > 0)
+        selectRow(0);
+    updateActions();
+}
+
+PendingTableEditor::~PendingTableEditor()
+{
+    saveColumns();
+}
+
+int PendingTableEditor::currentRow() const
+{
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    return current.isValid() ? current.row() : -1;
+}
+
+void PendingTableEditor::selectRow(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+}
+
+void PendingTableEditor::updateActions()
+{
+    const bool readOnly = m_model->isReadOnly();
+    const bool hasRow = currentRow() >= 0;
+    const int pending = m_model->pendingCount();
+    m_banner->setVisible(readOnly);
+    m_add->setEnabled(!readOnly);
+    m_delete->setEnabled(!readOnly && hasRow);
+    m_revertRow->setEnabled(!readOnly && hasRow
+                            && m_model->rowState(currentRow()) != PendingRow::State::Unchanged);
+    m_revertAll->setEnabled(!readOnly && pending > 0);
+    m_undo->setEnabled(!readOnly && m_model->undoStack()->canUndo());
+    m_redo->setEnabled(!readOnly && m_model->undoStack()->canRedo());
+    m_apply->setEnabled(!readOnly && pending > 0);
+    m_pending->setText(pending > 0 ? tr("%n pending change(s)", nullptr, pending) : QString());
+}
+
+void PendingTableEditor::deleteSelectedRows()
+{
+    QList<int> keys;
+    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    for (const QModelIndex &index : selected) {
+        const int key = m_proxy->mapToSource(index).data(PendingTableModel::RowKeyRole).toInt();
+        if (!keys.contains(key))
+            keys << key;
+    }
+    if (keys.isEmpty() && currentRow() >= 0)
+        keys << m_model->data(m_model->index(currentRow(), 0), PendingTableModel::RowKeyRole)
+                    .toInt();
+    m_model->undoStack()->beginMacro(tr("Delete rows"));
+    for (int key : std::as_const(keys))
+        m_model->markDeleted(m_model->rowOfKey(key));
+    m_model->undoStack()->endMacro();
+}
+
+void PendingTableEditor::revertCurrentRow()
+{
+    m_model->revertRow(currentRow());
+}
+
+void PendingTableEditor::revertAll()
+{
+    m_model->revertAll();
+    m_message->hide();
+}
+
+bool PendingTableEditor::applyChanges()
+{
+    const int pending = m_model->pendingCount();
+    const auto applied = m_model->apply();
+    if (!applied) {
+        showMessage(applied.error().message, true);
+        return false;
+    }
+    showMessage(tr("%n change(s) written to the workspace.", nullptr, pending), false);
+    return true;
+}
+
+void PendingTableEditor::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b00020; }") : QString());
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString PendingTableEditor::copySelection() const
+{
+    return SelectionCopier::text(m_view);
+}
+
+void PendingTableEditor::showHeaderMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
+            header->setSectionHidden(column, !shown);
+            saveColumns();
+        });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
+
+void PendingTableEditor::saveColumns() const
+{
+    if (m_settingsKey.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("columns/") + m_settingsKey,
+                         m_view->horizontalHeader()->saveState());
+}
+
+void PendingTableEditor::restoreColumns()
+{
+    if (m_settingsKey.isEmpty())
+        return;
+    const QByteArray state
+        = QSettings().value(QStringLiteral("columns/") + m_settingsKey).toByteArray();
+    if (!state.isEmpty())
+        m_view->horizontalHeader()->restoreState(state);
+}
+
+} // namespace mcphub
