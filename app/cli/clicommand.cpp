@@ -1,5 +1,7 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/settingscommands.h"
+
 #include <cstdio>
 
 namespace mcphub::cli {
@@ -25,6 +27,7 @@ int fail(const QString &message)
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
+    commands += settingsCommands();
     return commands;
 }
 
