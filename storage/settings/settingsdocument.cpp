@@ -26,14 +26,19 @@ QString excerpt(const QByteArray &text, qsizetype offset)
     const qsizetype end = boundary(std::min<qsizetype>(text.size(), offset + 24));
     auto show = [&](qsizetype from, qsizetype to) {
         QString out;
-        for (const QChar c : QString::fromUtf8(text.mid(from, to - from))) {
+        QByteArrayView bytes(text.constData() + from, to - from);
+        if (bytes.startsWith("\xEF\xBB\xBF")) { // a BOM, which QString::fromUtf8 would drop
+            out += QLatin1String("\\ufeff");
+            bytes = bytes.sliced(3);
+        }
+        for (const QChar c : QString::fromUtf8(bytes)) {
             if (c == QLatin1Char('\n'))
                 out += QLatin1String("\\n");
             else if (c == QLatin1Char('\r'))
                 out += QLatin1String("\\r");
             else if (c == QLatin1Char('\t'))
                 out += QLatin1String("\\t");
-            else if (c.unicode() < 0x20 || c == QChar(0xFEFF))
+            else if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
             else
                 out += c;

@@ -19,6 +19,7 @@
 #include <valijson_ordered_json_adapter.hpp>
 #pragma GCC diagnostic pop
 
+#include <charconv>
 #include <optional>
 #include <set>
 #include <string>
@@ -312,8 +313,10 @@ const OrderedJson *instanceAt(const OrderedJson &root, const std::vector<std::st
                 return nullptr;
             node = &*it;
         } else if (node->is_array()) {
-            const size_t index = std::stoul(token);
-            if (index >= node->size())
+            size_t index = 0;
+            const auto [end, error]
+                = std::from_chars(token.data(), token.data() + token.size(), index);
+            if (error != std::errc() || end != token.data() + token.size() || index >= node->size())
                 return nullptr;
             node = &(*node)[index];
         } else {
