@@ -40,6 +40,18 @@ QByteArray sampleBytes(int servers = 3, qint64 counter = 0)
     return SettingsDocument::fromJson(test::sampleSettings(servers, counter)).toMcpHubJson();
 }
 
+// A locked read-modify-write of the sample's "counter".
+Result<SaveReport> setCounter(const QString &path, qint64 value, const SaveOptions &options = {})
+{
+    return SettingsFileStore::modify(
+        path,
+        [value](SettingsDocument &d) -> Result<void> {
+            d.json()["counter"] = value;
+            return {};
+        },
+        options);
+}
+
 QString fixture(const QString &relative)
 {
     return test::fixturesDir() + QLatin1Char('/') + relative;
@@ -404,13 +416,7 @@ void TestSettingsFileStore::keepsNewestBackups()
     SaveOptions options;
     options.keepBackups = 3;
     for (int i = 1; i <= 6; ++i) {
-        const auto saved = SettingsFileStore::modify(
-            path,
-            [&](SettingsDocument &d) -> Result<void> {
-                d.json()["counter"] = i;
-                return {};
-            },
-            options);
+        const auto saved = setCounter(path, i, options);
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
         QCOMPARE(test::readFile(saved->backupPath), sampleBytes(2, i - 1));
     }
@@ -428,13 +434,7 @@ void TestSettingsFileStore::backupsOff()
     QVERIFY(test::writeFile(path, sampleBytes(2, 0)));
     SaveOptions options;
     options.keepBackups = 0;
-    const auto saved = SettingsFileStore::modify(
-        path,
-        [](SettingsDocument &d) -> Result<void> {
-            d.json()["counter"] = 1;
-            return {};
-        },
-        options);
+    const auto saved = setCounter(path, 1, options);
     QVERIFY(saved);
     QVERIFY(saved->backupPath.isEmpty());
     QCOMPARE(dir.entries(), QStringList{kName});
@@ -474,10 +474,7 @@ void TestSettingsFileStore::restoreBacksUpWhatItReplaces()
     test::SettingsScratch dir;
     const QString path = dir.filePath(kName);
     QVERIFY(test::writeFile(path, sampleBytes(2, 0)));
-    QVERIFY(SettingsFileStore::modify(path, [](SettingsDocument &d) -> Result<void> {
-        d.json()["counter"] = 1;
-        return {};
-    }));
+    QVERIFY(setCounter(path, 1));
     const QString first = SettingsBackups::paths(path).constFirst();
     // By timestamp, as the CLI offers.
     const QString stamp = first.section(QStringLiteral(".backup."), 1);
@@ -494,10 +491,7 @@ void TestSettingsFileStore::restoreOverBrokenFile()
     test::SettingsScratch dir;
     const QString path = dir.filePath(kName);
     QVERIFY(test::writeFile(path, sampleBytes(2, 0)));
-    QVERIFY(SettingsFileStore::modify(path, [](SettingsDocument &d) -> Result<void> {
-        d.json()["counter"] = 1;
-        return {};
-    }));
+    QVERIFY(setCounter(path, 1));
     const QString backup = SettingsBackups::paths(path).constFirst();
     const QByteArray broken = "{\"mcpServers\": {";
     QVERIFY(test::writeFile(path, broken));
@@ -536,10 +530,7 @@ void TestSettingsFileStore::keepsPermissionsAndOwner()
     const bool root = ::geteuid() == 0;
     if (root)
         QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
-    const auto saved = SettingsFileStore::modify(path, [](SettingsDocument &d) -> Result<void> {
-        d.json()["counter"] = 1;
-        return {};
-    });
+    const auto saved = setCounter(path, 1);
     QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
     for (const QString &file : {path, saved->backupPath}) {
         const struct stat st = statOf(file);
@@ -559,10 +550,7 @@ void TestSettingsFileStore::followsSymbolicLinks()
     const QString link = dir.filePath(kName);
     QVERIFY(test::writeFile(target, sampleBytes(2, 0)));
     QVERIFY(QFile::link(target, link));
-    const auto saved = SettingsFileStore::modify(link, [](SettingsDocument &d) -> Result<void> {
-        d.json()["counter"] = 1;
-        return {};
-    });
+    const auto saved = setCounter(link, 1);
     QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
     QVERIFY(QFileInfo(link).isSymLink());
     QCOMPARE(test::readFile(target), sampleBytes(2, 1));
@@ -646,10 +634,7 @@ void TestSettingsFileStore::staleLockRecovered()
 
     QElapsedTimer timer;
     timer.start();
-    const auto saved = SettingsFileStore::modify(path, [](SettingsDocument &d) -> Result<void> {
-        d.json()["counter"] = 1;
-        return {};
-    });
+    const auto saved = setCounter(path, 1);
     QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
     QVERIFY(timer.elapsed() < 2000);
     QCOMPARE(test::readFile(path), sampleBytes(2, 1));
@@ -668,10 +653,7 @@ void TestSettingsFileStore::emptyLockFileRecovered()
     QVERIFY(lock.open(QIODevice::ReadWrite));
     QVERIFY(lock.setFileTime(old, QFileDevice::FileModificationTime));
     lock.close();
-    const auto saved = SettingsFileStore::modify(path, [](SettingsDocument &d) -> Result<void> {
-        d.json()["counter"] = 1;
-        return {};
-    });
+    const auto saved = setCounter(path, 1);
     QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
     QCOMPARE(test::readFile(path), sampleBytes(2, 1));
     QCOMPARE(dir.entries(), (QStringList{kName, QFileInfo(saved->backupPath).fileName()}));
@@ -700,13 +682,7 @@ void TestSettingsFileStore::interruptedStaleLockRemovalRecovered()
     }
     SaveOptions options;
     options.lockTimeout = std::chrono::seconds(3);
-    const auto saved = SettingsFileStore::modify(
-        path,
-        [](SettingsDocument &d) -> Result<void> {
-            d.json()["counter"] = 1;
-            return {};
-        },
-        options);
+    const auto saved = setCounter(path, 1, options);
     QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
     QCOMPARE(dir.entries(), (QStringList{kName, QFileInfo(saved->backupPath).fileName()}));
 }
