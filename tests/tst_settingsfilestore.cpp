@@ -52,6 +52,24 @@ Result<SaveReport> setCounter(const QString &path, qint64 value, const SaveOptio
         options);
 }
 
+// Starts settingshelper holding the lock of `path`; true once it holds it.
+bool startLockHolder(QProcess &holder, const QString &path)
+{
+    holder.start(test::settingsHelperPath(),
+                 {QStringLiteral("hold-lock"), path, QStringLiteral("20000")});
+    return holder.waitForReadyRead(10000) && holder.readLine().trimmed() == "locked";
+}
+
+// Leaves the lock of `path` as a process killed while holding it does.
+bool leaveLockOfKilledProcess(const QString &path)
+{
+    QProcess holder;
+    if (!startLockHolder(holder, path))
+        return false;
+    ::kill(pid_t(holder.processId()), SIGKILL);
+    return holder.waitForFinished(10000); // reaped, so its PID is really gone
+}
+
 QString fixture(const QString &relative)
 {
     return test::fixturesDir() + QLatin1Char('/') + relative;
@@ -589,10 +607,7 @@ void TestSettingsFileStore::liveLockHolderNamedAfterBoundedWait()
     const QString path = dir.filePath(kName);
     QVERIFY(test::writeFile(path, sampleBytes(2, 0)));
     QProcess holder;
-    holder.start(test::settingsHelperPath(),
-                 {QStringLiteral("hold-lock"), path, QStringLiteral("20000")});
-    QVERIFY(holder.waitForReadyRead(10000));
-    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    QVERIFY(startLockHolder(holder, path));
 
     auto document = SettingsFileStore::load(path);
     QVERIFY(document);
@@ -623,12 +638,7 @@ void TestSettingsFileStore::staleLockRecovered()
     test::SettingsScratch dir;
     const QString path = dir.filePath(kName);
     QVERIFY(test::writeFile(path, sampleBytes(2, 0)));
-    QProcess holder;
-    holder.start(test::settingsHelperPath(),
-                 {QStringLiteral("hold-lock"), path, QStringLiteral("20000")});
-    QVERIFY(holder.waitForReadyRead(10000));
-    ::kill(pid_t(holder.processId()), SIGKILL); // dies holding the lock
-    QVERIFY(holder.waitForFinished(10000));
+    QVERIFY(leaveLockOfKilledProcess(path));
     const QString lockFile = SettingsFileLock::lockPathFor(SettingsFileStore::realPath(path));
     QVERIFY(QFileInfo::exists(lockFile));
 
@@ -666,12 +676,7 @@ void TestSettingsFileStore::interruptedStaleLockRemovalRecovered()
     test::SettingsScratch dir;
     const QString path = dir.filePath(kName);
     QVERIFY(test::writeFile(path, sampleBytes(2, 0)));
-    QProcess holder;
-    holder.start(test::settingsHelperPath(),
-                 {QStringLiteral("hold-lock"), path, QStringLiteral("20000")});
-    QVERIFY(holder.waitForReadyRead(10000));
-    ::kill(pid_t(holder.processId()), SIGKILL);
-    QVERIFY(holder.waitForFinished(10000));
+    QVERIFY(leaveLockOfKilledProcess(path));
     const QString lockFile = SettingsFileLock::lockPathFor(SettingsFileStore::realPath(path));
     for (const QString &leftover :
          {lockFile + QStringLiteral(".rmlock"), lockFile + QStringLiteral(".rmlock.rmlock")}) {
