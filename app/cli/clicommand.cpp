@@ -3,6 +3,7 @@
 #include "app/cli/dbcommands.h"
 #include "app/cli/hubcommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/settingscommands.h"
 #include "app/cli/usercommands.h"
 
 #include <cstdio>
@@ -30,6 +31,7 @@ int fail(const QString &message)
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
+    commands += settingsCommands();
     commands << dbCommand() << profileCommand() << userCommand() << hubsCommand() << healthCommand();
     return commands;
 }
