@@ -1,8 +1,8 @@
 // Bad input when opening a workspace: each gives a clear error naming the profile and the
 // cause, and leaves the database as it was. Produced for real: a corrupted and a locked
 // SQLite file, an unknown role, an unreachable port, an unknown database, a role without
-// CREATE rights, a read-only profile that tries to write. (A wrong password cannot be
-// produced here: the throwaway server trusts every local connection.)
+// CREATE rights, a read-only profile that tries to write, and a wrong password (scripts/
+// with-services makes members of mcphub_password_users authenticate with scram-sha-256).
 
 #include "storage/db/userrepository.h"
 #include "storage/db/workspace.h"
@@ -56,6 +56,7 @@ private Q_SLOTS:
     void postgresConnectionFailures_data();
     void postgresConnectionFailures();
     void roleWithoutCreateRights();
+    void wrongPassword();
     void readOnlyProfileRefusesWrites_data() { MCPHUB_BACKEND_ROWS(); }
     void readOnlyProfileRefusesWrites();
 };
@@ -211,6 +212,58 @@ void TestDbBadInput::roleWithoutCreateRights()
             q.exec(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("DROP ROLE %1").arg(role)));
+    }
+    closeSqlConnection(QStringLiteral("admin"));
+}
+
+void TestDbBadInput::wrongPassword()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString role = QStringLiteral("mcphub_pw_%1").arg(QCoreApplication::applicationPid());
+    {
+        const auto admin = openSqlConnection(pg.spec(), QStringLiteral("admin"));
+        QVERIFY(admin.ok());
+        QSqlQuery q(*admin);
+        // The role name is made of digits and letters above; the password is bound.
+        QVERIFY2(
+            q.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = 'mcphub_password_users'"))
+                && q.next(),
+            "scripts/with-services creates the role mcphub_password_users");
+        QVERIFY(q.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'right-Pa55' IN ROLE "
+                                      "mcphub_password_users")
+                           .arg(role)));
+        QVERIFY(q.exec(QStringLiteral("GRANT ALL ON SCHEMA public TO %1").arg(role)));
+    }
+    closeSqlConnection(QStringLiteral("admin"));
+
+    ConnectionProfile profile = pgProfile(QStringLiteral("secured"));
+    profile.database = pg.spec().databaseName;
+    profile.user = role;
+    profile.password = QStringLiteral("wrong-Pa55");
+    const auto refused = Workspace::open(profile, kConnection);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Database);
+    QVERIFY2(refused.error().where.startsWith(QLatin1String("profile \"secured\"")),
+             qPrintable(refused.error().toString()));
+    QVERIFY2(refused.error().message.contains(QLatin1String("refused the password")),
+             qPrintable(refused.error().toString()));
+    QVERIFY(!refused.error().toString().contains(QLatin1String("wrong-Pa55")));
+    QVERIFY(!QSqlDatabase::contains(kConnection));
+
+    // The right password opens it: the refusal was about the password, nothing else.
+    profile.password = QStringLiteral("right-Pa55");
+    auto opened = Workspace::open(profile, kConnection);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+    opened->close();
+
+    {
+        const auto admin = openSqlConnection(pg.spec(), QStringLiteral("admin"));
+        QVERIFY(admin.ok());
+        QSqlQuery q(*admin);
+        QVERIFY(q.exec(QStringLiteral("DROP OWNED BY %1").arg(role)));
         QVERIFY(q.exec(QStringLiteral("DROP ROLE %1").arg(role)));
     }
     closeSqlConnection(QStringLiteral("admin"));
