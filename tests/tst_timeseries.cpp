@@ -5,6 +5,8 @@
 #include "ui/monitoring/timeserieschart.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QImage>
 #include <QLineSeries>
 #include <QSignalSpy>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void modelCsv();
     void chartShowsRangeAndDownsamples();
     void chartPauseAndExports();
+    void chartCustomRange();
 };
 
 void TestTimeSeries::lttbKeepsShape_data()
@@ -183,6 +186,44 @@ void TestTimeSeries::chartPauseAndExports()
     QCOMPARE(lines.first(), QByteArray("time,\"calls\",\"errors\""));
     QCOMPARE(lines.size(), 1 + 12 + 1); // header, rows, trailing empty
     QVERIFY(!chart.exportPng(dir.filePath(QStringLiteral("missing/dir/x.png"))));
+}
+
+void TestTimeSeries::chartCustomRange()
+{
+    TimeSeriesModel model;
+    model.setSeriesNames({QStringLiteral("calls")});
+    for (int i = 0; i < 100; ++i)
+        model.appendSample(kStart + i * kStep, {double(i)});
+    TimeSeriesChart chart;
+    chart.resize(640, 360);
+    chart.setModel(&model);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+
+    // Choosing "Custom range" in the combo box starts from all the data.
+    auto *box = chart.findChild<QComboBox *>();
+    QVERIFY(box);
+    box->setCurrentIndex(box->findData(QVariant::fromValue(TimeSeriesChart::Range::Custom)));
+    QCOMPARE(chart.range(), TimeSeriesChart::Range::Custom);
+    QCOMPARE(chart.rangeStart(), kStart);
+    QCOMPARE(chart.lineSeries().at(0)->count(), 100);
+    const auto edits = chart.findChildren<QDateTimeEdit *>();
+    QCOMPARE(edits.size(), 2);
+    QVERIFY(edits.at(0)->isVisible());
+
+    // From/to given in either order; only the samples inside are drawn, and new samples
+    // after the range do not move it.
+    chart.setCustomRange(kStart + 50 * kStep, kStart + 10 * kStep);
+    QCOMPARE(chart.rangeStart(), kStart + 10 * kStep);
+    QCOMPARE(chart.rangeEnd(), kStart + 50 * kStep);
+    QCOMPARE(chart.lineSeries().at(0)->count(), 41);
+    model.appendSample(kStart + 100 * kStep, {100});
+    QTest::qWait(20);
+    QCOMPARE(chart.rangeEnd(), kStart + 50 * kStep);
+
+    chart.setRange(TimeSeriesChart::Range::All);
+    QVERIFY(!edits.at(0)->isVisible());
+    QCOMPARE(chart.lineSeries().at(0)->count(), 101);
 }
 
 QTEST_MAIN(TestTimeSeries)

@@ -3006,6 +3006,62 @@
             <source>Drag across the chart to zoom in; this shows the whole range again</source>
             <translation>在图表上拖动可放大；点此重新显示整个范围</translation>
         </message>
+        <message>
+            <source>Custom range</source>
+            <translation>自定义范围</translation>
+        </message>
+        <message>
+            <source>Start of the custom range</source>
+            <translation>自定义范围的开始</translation>
+        </message>
+        <message>
+            <source>End of the custom range</source>
+            <translation>自定义范围的结束</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Save the chart as a PNG image or its data as CSV</source>
+            <translation>将图表保存为 PNG 图像，或将其数据保存为 CSV</translation>
+        </message>
+        <message>
+            <source>Chart as PNG...</source>
+            <translation>图表另存为 PNG...</translation>
+        </message>
+        <message>
+            <source>Data as CSV...</source>
+            <translation>数据另存为 CSV...</translation>
+        </message>
+        <message>
+            <source>chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>Save chart as PNG</source>
+            <translation>将图表保存为 PNG</translation>
+        </message>
+        <message>
+            <source>Save chart data as CSV</source>
+            <translation>将图表数据保存为 CSV</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>%1 could not be written. Check the folder and its permissions.</source>
+            <translation>无法写入 %1。请检查文件夹及其权限。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::TimeSeriesModel</name>

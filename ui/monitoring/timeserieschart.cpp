@@ -9,11 +9,16 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QDateTimeEdit>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -37,6 +42,7 @@ qint64 rangeMsecs(TimeSeriesChart::Range range)
     case TimeSeriesChart::Range::SevenDays:
         return 7 * 24 * 60 * 60 * 1000LL;
     case TimeSeriesChart::Range::All:
+    case TimeSeriesChart::Range::Custom:
         break;
     }
     return 0;
@@ -65,17 +71,46 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_rangeBox->addItem(tr("Last 24 hours"), QVariant::fromValue(Range::OneDay));
     m_rangeBox->addItem(tr("Last 7 days"), QVariant::fromValue(Range::SevenDays));
     m_rangeBox->addItem(tr("All samples"), QVariant::fromValue(Range::All));
+    m_rangeBox->addItem(tr("Custom range"), QVariant::fromValue(Range::Custom));
     m_rangeBox->setCurrentIndex(1);
     m_rangeBox->setToolTip(tr("Time range shown, ending at the newest sample"));
     m_pauseBox->setToolTip(tr("Stop following new samples"));
     auto *resetZoom = new QPushButton(tr("Reset zoom"), this);
     resetZoom->setToolTip(tr("Drag across the chart to zoom in; this shows the whole range again"));
 
+    m_customFrom = new QDateTimeEdit(this);
+    m_customTo = new QDateTimeEdit(this);
+    for (QDateTimeEdit *edit : {m_customFrom, m_customTo}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setVisible(false);
+    }
+    m_customFrom->setToolTip(tr("Start of the custom range"));
+    m_customTo->setToolTip(tr("End of the custom range"));
+    const auto customEdited = [this] {
+        setCustomRange(m_customFrom->dateTime().toMSecsSinceEpoch(),
+                       m_customTo->dateTime().toMSecsSinceEpoch());
+    };
+    connect(m_customFrom, &QDateTimeEdit::editingFinished, this, customEdited);
+    connect(m_customTo, &QDateTimeEdit::editingFinished, this, customEdited);
+
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Save the chart as a PNG image or its data as CSV"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("Chart as PNG..."), this, [this] { chooseExportFile(true); });
+    exportMenu->addAction(tr("Data as CSV..."), this, [this] { chooseExportFile(false); });
+    exportButton->setMenu(exportMenu);
+
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_rangeBox);
+    controls->addWidget(m_customFrom);
+    controls->addWidget(m_customTo);
     controls->addWidget(m_pauseBox);
     controls->addWidget(resetZoom);
     controls->addStretch(1);
+    controls->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
@@ -112,9 +147,29 @@ void TimeSeriesChart::setTitle(const QString &title)
     m_chart->setTitle(title);
 }
 
+void TimeSeriesChart::setCustomRange(qint64 fromMsecs, qint64 toMsecs)
+{
+    m_customFromMsecs = std::min(fromMsecs, toMsecs);
+    m_customToMsecs = std::max(fromMsecs, toMsecs);
+    const QSignalBlocker blockFrom(m_customFrom);
+    const QSignalBlocker blockTo(m_customTo);
+    m_customFrom->setDateTime(QDateTime::fromMSecsSinceEpoch(m_customFromMsecs));
+    m_customTo->setDateTime(QDateTime::fromMSecsSinceEpoch(m_customToMsecs));
+    setRange(Range::Custom);
+}
+
 void TimeSeriesChart::setRange(Range range)
 {
+    if (range == Range::Custom && m_customToMsecs == 0 && m_model) {
+        // First choice of a custom range: start from the whole data, then let the user narrow it.
+        m_customFromMsecs = m_model->firstMsecs();
+        m_customToMsecs = m_model->lastMsecs();
+        m_customFrom->setDateTime(QDateTime::fromMSecsSinceEpoch(m_customFromMsecs));
+        m_customTo->setDateTime(QDateTime::fromMSecsSinceEpoch(m_customToMsecs));
+    }
     m_range = range;
+    m_customFrom->setVisible(range == Range::Custom);
+    m_customTo->setVisible(range == Range::Custom);
     const int index = m_rangeBox->findData(QVariant::fromValue(range));
     if (index != m_rangeBox->currentIndex())
         m_rangeBox->setCurrentIndex(index);
@@ -187,9 +242,14 @@ void TimeSeriesChart::refresh()
             series->clear();
         return;
     }
-    m_to = m_model->lastMsecs();
-    const qint64 span = rangeMsecs(m_range);
-    m_from = span > 0 ? m_to - span : m_model->firstMsecs();
+    if (m_range == Range::Custom) {
+        m_from = m_customFromMsecs;
+        m_to = m_customToMsecs;
+    } else {
+        m_to = m_model->lastMsecs();
+        const qint64 span = rangeMsecs(m_range);
+        m_from = span > 0 ? m_to - span : m_model->firstMsecs();
+    }
 
     const int budget = pointBudget();
     double minY = std::numeric_limits<double>::max();
@@ -216,6 +276,24 @@ void TimeSeriesChart::refresh()
                          QDateTime::fromMSecsSinceEpoch(std::max(m_to, m_from + 1)));
     m_timeAxis->setFormat(m_to - m_from > 24 * 60 * 60 * 1000LL ? QStringLiteral("MM-dd HH:mm")
                                                                 : QStringLiteral("HH:mm:ss"));
+}
+
+void TimeSeriesChart::chooseExportFile(bool png)
+{
+    const QString title = m_chart->title().isEmpty() ? tr("chart") : m_chart->title();
+    const QString path = QFileDialog::getSaveFileName(
+        this,
+        png ? tr("Save chart as PNG") : tr("Save chart data as CSV"),
+        title + (png ? QStringLiteral(".png") : QStringLiteral(".csv")),
+        png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!(png ? exportPng(path) : exportCsv(path))) {
+        QMessageBox::warning(
+            this,
+            tr("Export failed"),
+            tr("%1 could not be written. Check the folder and its permissions.").arg(path));
+    }
 }
 
 bool TimeSeriesChart::exportPng(const QString &path) const

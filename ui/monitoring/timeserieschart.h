@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QChart;
+class QDateTimeEdit;
 class QChartView;
 class QComboBox;
 class QDateTimeAxis;
@@ -15,17 +16,17 @@ namespace mcphub {
 class TimeSeriesModel;
 
 // A line chart of a TimeSeriesModel over a time range (15 min, 1 h, 24 h, 7 d or all data,
-// ending at the newest sample). Long ranges are downsampled (LTTB) to about two points per
-// pixel, so a week of 5-second samples draws as fast as a few thousand points. Follows new
-// samples unless paused; horizontal rubber-band zoom; hover shows time and value; exports
-// the chart as PNG and the range's data as CSV. Reads only from the model: no I/O of its own
-// besides the exports.
+// ending at the newest sample, or a custom from/to range). Long ranges are downsampled (LTTB) to
+// about two points per pixel, so a week of 5-second samples draws as fast as a few thousand points.
+// Follows new samples unless paused; horizontal rubber-band zoom; hover shows time and value;
+// exports the chart as PNG and the range's data as CSV. Reads only from the model: no I/O of its
+// own besides the exports.
 class TimeSeriesChart : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Range { FifteenMinutes, OneHour, OneDay, SevenDays, All };
+    enum class Range { FifteenMinutes, OneHour, OneDay, SevenDays, All, Custom };
     Q_ENUM(Range)
 
     explicit TimeSeriesChart(QWidget *parent = nullptr);
@@ -34,6 +35,8 @@ public:
     void setTitle(const QString &title);
     void setRange(Range range);
     Range range() const { return m_range; }
+    // Shows [from, to] (msecs since the epoch) and selects Range::Custom.
+    void setCustomRange(qint64 fromMsecs, qint64 toMsecs);
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 
@@ -53,6 +56,7 @@ public Q_SLOTS:
     void refresh();
 
 private:
+    void chooseExportFile(bool png);
     void scheduleRefresh();
     void rebuildSeries();
 
@@ -63,12 +67,16 @@ private:
     QValueAxis *m_valueAxis = nullptr;
     QComboBox *m_rangeBox = nullptr;
     QCheckBox *m_pauseBox = nullptr;
+    QDateTimeEdit *m_customFrom = nullptr;
+    QDateTimeEdit *m_customTo = nullptr;
     QList<QLineSeries *> m_series;
     Range m_range = Range::OneHour;
     bool m_paused = false;
     bool m_refreshPending = false;
     qint64 m_from = 0;
     qint64 m_to = 0;
+    qint64 m_customFromMsecs = 0;
+    qint64 m_customToMsecs = 0;
 };
 
 } // namespace mcphub
