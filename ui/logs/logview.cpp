@@ -21,6 +21,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace mcphub {
 
 LogView::LogView(PagedLogModel *model, int detailsRole, const QString &settingsKey, QWidget *parent)
@@ -92,9 +94,16 @@ LogView::LogView(PagedLogModel *model, int detailsRole, const QString &settingsK
     }
     if (m_settingsKey.isEmpty()
         || !QSettings().contains(QStringLiteral("columns/") + m_settingsKey)) {
-        // The first column is the time: wide enough for a whole timestamp.
+        // The first column is the time: wide enough for a whole timestamp. The others fit
+        // the first page they show, once; after that the user's widths are remembered.
         m_view->setColumnWidth(
             0, m_view->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31 23:59:59")) + 16);
+        auto fitted = std::make_shared<QMetaObject::Connection>();
+        *fitted = connect(model, &QAbstractItemModel::rowsInserted, this, [this, fitted] {
+            disconnect(*fitted);
+            for (int column = 1; column < m_model->columnCount(); ++column)
+                m_view->resizeColumnToContents(column);
+        });
     }
 }
 
