@@ -303,6 +303,16 @@ MappedSettings SettingsMapper::map(const OrderedJson &document, const QByteArray
     return result;
 }
 
+OrderedJson SettingsMapper::documentImage(const QVariantMap &documentRow)
+{
+    OrderedJson image = OrderedJson::object();
+    for (const char *column : {"key_order", "extra", "format"}) {
+        const QVariant v = documentRow.value(QString::fromLatin1(column));
+        image[column] = v.isNull() ? OrderedJson(nullptr) : OrderedJson(toStd(v.toString()));
+    }
+    return image;
+}
+
 QString SettingsMapper::rowKey(const EntitySpec &spec, const QVariantMap &row)
 {
     return row.value(spec.keyColumn()).toString();

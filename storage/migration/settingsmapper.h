@@ -71,6 +71,9 @@ public:
 
     // The entity's JSON value from its row (the inverse of mapEntity).
     static Result<OrderedJson> entityJson(const EntitySpec &spec, const QVariantMap &row);
+    // The settings_document columns that describe a file (key_order, extra, format) as one
+    // JSON object of texts, for comparisons and pre-images.
+    static OrderedJson documentImage(const QVariantMap &documentRow);
     // The row's key as the file holds it (the key column).
     static QString rowKey(const EntitySpec &spec, const QVariantMap &row);
 
