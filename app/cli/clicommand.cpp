@@ -1,6 +1,7 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/dbcommands.h"
+#include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
 
 #include <cstdio>
@@ -28,7 +29,7 @@ int fail(const QString &message)
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
-    commands << dbCommand() << profileCommand();
+    commands << dbCommand() << profileCommand() << migrationCommands();
     return commands;
 }
 

@@ -10,11 +10,6 @@ namespace mcphub {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MigrationRollback", text);
-}
-
 QString pointerOf(const OrderedJson &change)
 {
     const QString entity = QString::fromStdString(change.value("entity", std::string()));
@@ -46,15 +41,19 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         return run.error();
     if (!run->has_value()) {
         return Error::make(Error::Code::NotFound,
-                           tr("There is no migration run with this id. \"history\" lists them."),
+                           QCoreApplication::translate(
+                               "MigrationRollback",
+                               "There is no migration run with this id. \"history\" lists them."),
                            where);
     }
     const MigrationRun &migration = **run;
     if (migration.kind != QLatin1String("migrate")
         || migration.status != QLatin1String("completed")) {
         return Error::make(Error::Code::Conflict,
-                           tr("Only a completed migration can be rolled back; this run is "
-                              "\"%1\" (%2).")
+                           QCoreApplication::translate(
+                               "MigrationRollback",
+                               "Only a completed migration can be rolled back; this run is "
+                               "\"%1\" (%2).")
                                .arg(migration.status, migration.kind),
                            where);
     }

@@ -15,11 +15,6 @@ namespace mcphub {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Migrator", text);
-}
-
 QString shortJson(const OrderedJson &value)
 {
     QString text = QString::fromStdString(value.dump());
@@ -39,6 +34,12 @@ QString pointerToken(QString token)
 QString entityOf(const QString &pointer)
 {
     return pointer.section(QLatin1Char('/'), 1, 1);
+}
+
+// Progress at every new entity type and every 50 entries.
+bool reportsProgress(const MappedSettings &mapped, int i)
+{
+    return i % 50 == 0 || mapped.entities.at(i - 1).spec != mapped.entities.at(i).spec;
 }
 
 } // namespace
@@ -87,7 +88,8 @@ void Migrator::compareFields(const OrderedJson &expected,
     if (!expected.is_object() || !actual.is_object()) {
         if (expected != actual) {
             out->append({pointer,
-                         tr("The database holds %1 where the file has %2.")
+                         QCoreApplication::translate("Migrator",
+                                                     "The database holds %1 where the file has %2.")
                              .arg(shortJson(actual), shortJson(expected))});
         }
         return;
@@ -97,31 +99,39 @@ void Migrator::compareFields(const OrderedJson &expected,
             = pointer + QLatin1Char('/') + pointerToken(QString::fromStdString(it.key()));
         const auto found = actual.find(it.key());
         if (found == actual.end())
-            out->append({field, tr("The file has this field; the database lost it.")});
+            out->append({field,
+                         QCoreApplication::translate(
+                             "Migrator", "The file has this field; the database lost it.")});
         else if (*found != it.value())
             out->append({field,
-                         tr("The database holds %1 where the file has %2.")
+                         QCoreApplication::translate("Migrator",
+                                                     "The database holds %1 where the file has %2.")
                              .arg(shortJson(*found), shortJson(it.value()))});
     }
     for (auto it = actual.begin(); it != actual.end(); ++it) {
         if (!expected.contains(it.key())) {
             out->append(
                 {pointer + QLatin1Char('/') + pointerToken(QString::fromStdString(it.key())),
-                 tr("The database has this field; the file does not.")});
+                 QCoreApplication::translate("Migrator",
+                                             "The database has this field; the file does not.")});
         }
     }
     if (out->isEmpty() && expected != actual)
-        out->append({pointer, tr("The fields are the same but in another order.")});
+        out->append({pointer,
+                     QCoreApplication::translate("Migrator",
+                                                 "The fields are the same but in another order.")});
 }
 
 Result<QByteArray> Migrator::readSource()
 {
     QFile file(m_options.sourcePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(Error::Code::Io,
-                           tr("Cannot read the settings file. Check the path and permissions."),
-                           m_options.sourcePath,
-                           file.errorString());
+        return Error::make(
+            Error::Code::Io,
+            QCoreApplication::translate(
+                "Migrator", "Cannot read the settings file. Check the path and permissions."),
+            m_options.sourcePath,
+            file.errorString());
     }
     return file.readAll();
 }
@@ -137,8 +147,10 @@ Result<void> Migrator::backUp(const QByteArray &bytes)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         return Error::make(Error::Code::Io,
-                           tr("Cannot write the backup of the settings file. Free some disk "
-                              "space or choose another backup folder; nothing was migrated."),
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "Cannot write the backup of the settings file. Free some disk "
+                               "space or choose another backup folder; nothing was migrated."),
                            path,
                            file.errorString());
     }
@@ -163,8 +175,10 @@ Result<OrderedJson> Migrator::parse(const QByteArray &bytes)
         }
         return Error::make(
             Error::Code::Parse,
-            tr("The settings file is not valid JSON. Repair it (MCPHub would "
-               "replace it with an empty one) and run the migration again."),
+            QCoreApplication::translate(
+                "Migrator",
+                "The settings file is not valid JSON. Repair it (MCPHub would "
+                "replace it with an empty one) and run the migration again."),
             QStringLiteral("%1:%2:%3").arg(m_options.sourcePath).arg(line).arg(column),
             QString::fromUtf8(e.what()));
     }
@@ -174,8 +188,10 @@ Result<void> Migrator::writeRejects(const QList<MappingIssue> &issues)
 {
     if (m_options.rejectsPath.isEmpty()) {
         return Error::make(Error::Code::Invalid,
-                           tr("Give a reject file (--rejects FILE) to keep the invalid records "
-                              "that --skip-invalid leaves out."));
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "Give a reject file (--rejects FILE) to keep the invalid records "
+                               "that --skip-invalid leaves out."));
     }
     QSaveFile file(m_options.rejectsPath);
     bool ok = file.open(QIODevice::WriteOnly);
@@ -191,8 +207,10 @@ Result<void> Migrator::writeRejects(const QList<MappingIssue> &issues)
     }
     if (!ok || !file.commit()) {
         return Error::make(Error::Code::Io,
-                           tr("Cannot write the reject file. Free some disk space or choose "
-                              "another path; nothing was migrated."),
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "Cannot write the reject file. Free some disk space or choose "
+                               "another path; nothing was migrated."),
                            m_options.rejectsPath,
                            file.errorString());
     }
@@ -215,8 +233,10 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
     } else {
         m_report.conflicts.append(
             {QStringLiteral("/"),
-             tr("The database holds the top level of another settings file (other keys, key "
-                "order or format).")});
+             QCoreApplication::translate(
+                 "Migrator",
+                 "The database holds the top level of another settings file (other keys, key "
+                 "order or format).")});
         m_documentAction = m_options.conflict == MigrationOptions::Conflict::Overwrite
                                ? Action::Overwrite
                                : Action::Skip;
@@ -226,9 +246,15 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
     const int total = int(mapped.entities.size());
     for (int i = 0; i < total; ++i) {
         const MappedEntity &e = mapped.entities.at(i);
-        if (i % 50 == 0
-            && !step(10 + 20 * i / qMax(1, total), tr("Planning"), e.spec->name, i, total))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (reportsProgress(mapped, i)
+            && !step(10 + 20 * i / qMax(1, total),
+                     QCoreApplication::translate("Migrator", "Planning"),
+                     e.spec->name,
+                     i,
+                     total))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         MigrationReport::EntityCounts &counts = m_report.countsFor(e.spec->name);
         const auto existing = e.spec->repository(m_context).find(e.key);
         if (!existing)
@@ -248,7 +274,10 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
         }
         ++counts.conflicting;
         m_report.conflicts.append(
-            {e.pointer, tr("\"%1\" is already in the database with other content.").arg(e.key)});
+            {e.pointer,
+             QCoreApplication::translate("Migrator",
+                                         "\"%1\" is already in the database with other content.")
+                 .arg(e.key)});
         if (m_options.conflict == MigrationOptions::Conflict::Overwrite) {
             m_actions << Action::Overwrite;
             ++counts.overwritten;
@@ -302,9 +331,15 @@ Result<void> Migrator::import(const MappedSettings &mapped)
     const int total = int(mapped.entities.size());
     for (int i = 0; i < total; ++i) {
         const MappedEntity &e = mapped.entities.at(i);
-        if (i % 50 == 0
-            && !step(30 + 50 * i / qMax(1, total), tr("Importing"), e.spec->name, i, total))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (reportsProgress(mapped, i)
+            && !step(30 + 50 * i / qMax(1, total),
+                     QCoreApplication::translate("Migrator", "Importing"),
+                     e.spec->name,
+                     i,
+                     total))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         const Action action = m_actions.at(i);
         if (action != Action::Create && action != Action::Overwrite)
             continue;
@@ -360,22 +395,33 @@ Result<void> Migrator::verify(const MappedSettings &mapped)
             || SettingsMapper::documentImage(**document)
                    != SettingsMapper::documentImage(mapped.document)) {
             m_report.differences.append(
-                {QStringLiteral("/"), tr("The top level of the file was not stored as read.")});
+                {QStringLiteral("/"),
+                 QCoreApplication::translate("Migrator",
+                                             "The top level of the file was not stored as read.")});
         }
     }
     const int total = int(mapped.entities.size());
     for (int i = 0; i < total; ++i) {
         const MappedEntity &e = mapped.entities.at(i);
-        if (i % 50 == 0
-            && !step(80 + 15 * i / qMax(1, total), tr("Verifying"), e.spec->name, i, total))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (reportsProgress(mapped, i)
+            && !step(80 + 15 * i / qMax(1, total),
+                     QCoreApplication::translate("Migrator", "Verifying"),
+                     e.spec->name,
+                     i,
+                     total))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         if (m_actions.at(i) == Action::Skip)
             continue;
         const auto row = e.spec->repository(m_context).find(e.key);
         if (!row)
             return row.error();
         if (!row->has_value()) {
-            m_report.differences.append({e.pointer, tr("The entry is missing from the database.")});
+            m_report.differences.append(
+                {e.pointer,
+                 QCoreApplication::translate("Migrator",
+                                             "The entry is missing from the database.")});
             continue;
         }
         const auto actual = SettingsMapper::entityJson(*e.spec, **row);
@@ -441,19 +487,25 @@ MigrationReport Migrator::run()
     m_report.dryRun = m_options.dryRun;
 
     const auto execute = [&]() -> Result<void> {
-        if (!step(0, tr("Reading the settings file")))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (!step(0, QCoreApplication::translate("Migrator", "Reading the settings file")))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         const auto bytes = readSource();
         if (!bytes)
             return bytes.error();
         m_report.sourceSha256 = QString::fromLatin1(
             QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
-        if (!step(2, tr("Backing up the settings file")))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         if (auto backedUp = backUp(*bytes); !backedUp)
             return backedUp;
-        if (!step(5, tr("Validating")))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         const auto document = parse(*bytes);
         if (!document)
             return document.error();
@@ -494,20 +546,25 @@ MigrationReport Migrator::run()
             tx.rollback();
             m_report.status = QStringLiteral("dry-run");
             m_report.finishedAt = QDateTime::currentDateTimeUtc();
-            step(100, tr("Dry run finished; nothing was changed"));
+            step(100,
+                 QCoreApplication::translate("Migrator", "Dry run finished; nothing was changed"));
             return {};
         }
-        if (!step(97, tr("Recording the run")))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         const auto id = record(QStringLiteral("completed"));
         if (!id)
             return id.error();
-        if (!step(99, tr("Committing")))
-            return Error::make(Error::Code::Cancelled, tr("The migration was cancelled."));
+        if (!step(99, QCoreApplication::translate("Migrator", "Committing")))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
         if (auto committed = tx.commit(); !committed)
             return committed;
         m_report.runId = *id;
-        step(100, tr("Done"));
+        step(100, QCoreApplication::translate("Migrator", "Done"));
         return {};
     };
 
