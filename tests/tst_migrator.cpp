@@ -121,6 +121,8 @@ private Q_SLOTS:
     void cancelBeforeCommit();
     void verificationCatchesChangedRows_data() { MCPHUB_BACKEND_ROWS(); }
     void verificationCatchesChangedRows();
+    void badInputChangesNothing_data() { MCPHUB_BACKEND_ROWS(); }
+    void badInputChangesNothing();
     void rollbackRestoresPreRunDump_data() { MCPHUB_BACKEND_ROWS(); }
     void rollbackRestoresPreRunDump();
 
@@ -374,6 +376,45 @@ void TestMigrator::verificationCatchesChangedRows()
     QVERIFY(!report.ok());
     QCOMPARE(report.differences.size(), 1);
     QCOMPARE(report.differences.first().pointer, QStringLiteral("/users/1/isAdmin"));
+    QCOMPARE(dump(false), before);
+}
+
+void TestMigrator::badInputChangesNothing()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws.ok());
+    const QString before = dump(false);
+    const QString path = backend.tempPath(QStringLiteral("bad.json"));
+
+    // Duplicate server names: JSON.parse would keep the last silently.
+    QVERIFY(writeFile(path,
+                      "{\"mcpServers\": {\"fetch\": {\"url\": \"a\"},\n"
+                      "\"fetch\": {\"url\": \"b\"}}}"));
+    MigrationReport report = migrate(*ws, backend, path);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error->code, Error::Code::Invalid);
+    QVERIFY2(report.error->where.endsWith(QLatin1String("#/mcpServers/fetch")),
+             qPrintable(report.error->where));
+
+    // Not JSON: the error names line and column.
+    QVERIFY(writeFile(path, "{\n  \"mcpServers\": {,\n}"));
+    report = migrate(*ws, backend, path);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error->code, Error::Code::Parse);
+    QVERIFY2(report.error->where.endsWith(QLatin1String(":2:18")), qPrintable(report.error->where));
+    QCOMPARE(readFile(path), QByteArray("{\n  \"mcpServers\": {,\n}"));
+    QCOMPARE(dump(false), before);
+
+    // A read-only profile: refused, nothing written.
+    closeSqlConnection(kConnection);
+    ConnectionProfile readOnly = backend.profile();
+    readOnly.readOnly = true;
+    auto ro = Workspace::open(readOnly, kConnection);
+    QVERIFY(ro.ok());
+    report = migrate(*ro, backend, fullFixture());
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error->code, Error::Code::ReadOnly);
     QCOMPARE(dump(false), before);
 }
 
