@@ -74,7 +74,8 @@ QByteArray bigSettings(int extra)
         const std::string n = std::to_string(i);
         doc["mcpServers"]["srv-" + n]
             = {{"command", "node"}, {"args", {"server.mjs", n}}, {"env", {{"N", n}}}};
-        doc["users"].push_back({{"username", "user-" + n}, {"password", "$2b$10$x" + n}});
+        doc["users"].push_back({{"username", "user-" + n},
+                                {"password", "$2b$10$" + std::string(53 - n.size(), 'a') + n}});
     }
     return SettingsMapper::serialize(doc);
 }

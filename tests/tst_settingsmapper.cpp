@@ -7,6 +7,7 @@
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspace.h"
 #include "storage/migration/settingsmapper.h"
+#include "storage/settings/mcphubjsonwriter.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
@@ -45,7 +46,11 @@ QList<QPair<QString, bool>> fixtures()
              QDir(base + QLatin1Char('/') + dir).entryList({QStringLiteral("*.json")}, QDir::Files))
             list.append({dir + name, true});
     }
+    for (const QString &name : QDir(base + QStringLiteral("/handmade"))
+                                   .entryList({QStringLiteral("*.json")}, QDir::Files))
+        list.append({QStringLiteral("handmade/") + name, true}); // formatted as MCPHub writes
     list.append({QStringLiteral("migration/full.json"), true});
+    list.append({QStringLiteral("migration/odd-values.json"), true});
     return list;
 }
 
@@ -128,7 +133,8 @@ void TestSettingsMapper::inverseWithoutDatabase()
 void TestSettingsMapper::serializeMatchesJsonStringify()
 {
     // Node's JSON.stringify is the reference for numbers and escapes.
-    const QByteArray text = readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"));
+    const QByteArray text
+        = readFile(test::fixturesDir() + QStringLiteral("/migration/odd-values.json"));
     const auto node = test::runNode(
         QStringLiteral("let s='';process.stdin.on('data',d=>s+=d).on('end',()=>"
                        "process.stdout.write(JSON.stringify(JSON.parse(s),null,2)))"),
@@ -136,6 +142,8 @@ void TestSettingsMapper::serializeMatchesJsonStringify()
         text);
     QVERIFY2(node.ok, qPrintable(node.error));
     QCOMPARE(SettingsMapper::serialize(parse(text)), node.output.toUtf8());
+    // ... and so is the settings store's writer.
+    QCOMPARE(SettingsMapper::serialize(parse(text)), McpHubJsonWriter::write(parse(text)));
     QCOMPARE(SettingsMapper::serialize(parse("[1.0, -0.5, 1e300, 2e-9, 100]")),
              QByteArray("[\n  1,\n  -0.5,\n  1e+300,\n  2e-9,\n  100\n]"));
 }

@@ -3,6 +3,7 @@
 #include "app/cli/dbcommands.h"
 #include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/settingscommands.h"
 
 #include <cstdio>
 
@@ -30,6 +31,7 @@ QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
     commands << dbCommand() << profileCommand() << migrationCommands();
+    commands += settingsCommands();
     return commands;
 }
 

@@ -142,6 +142,9 @@ void printReport(const MigrationReport &report)
     for (const auto &item : report.rejects)
         out() << QCoreApplication::translate("MigrateCommand", "invalid: ") << item.pointer
               << QStringLiteral(": ") << item.message << Qt::endl;
+    for (const auto &item : report.warnings)
+        out() << QCoreApplication::translate("MigrateCommand", "warning: ") << item.pointer
+              << QStringLiteral(": ") << item.message << Qt::endl;
     for (const auto &item : report.differences)
         out() << QCoreApplication::translate("MigrateCommand", "difference: ") << item.pointer
               << QStringLiteral(": ") << item.message << Qt::endl;

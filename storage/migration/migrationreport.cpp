@@ -81,6 +81,7 @@ QJsonObject MigrationReport::toJson() const
     o.insert(QStringLiteral("conflicts"), itemsJson(conflicts));
     o.insert(QStringLiteral("rejects"), itemsJson(rejects));
     o.insert(QStringLiteral("differences"), itemsJson(differences));
+    o.insert(QStringLiteral("warnings"), itemsJson(warnings));
     if (error) {
         o.insert(QStringLiteral("error"),
                  QJsonObject{{QStringLiteral("message"), error->message},

@@ -48,6 +48,7 @@ struct MigrationReport
     QList<Item> conflicts;
     QList<Item> rejects;
     QList<Item> differences;
+    QList<Item> warnings; // the validator's warnings (they do not stop a run)
     std::optional<Error> error;
 
     bool ok() const { return !error.has_value(); }

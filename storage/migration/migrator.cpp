@@ -3,6 +3,8 @@
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
+#include "storage/migration/migrationvalidation.h"
+#include "storage/settings/settingsfilelock.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -526,6 +528,12 @@ MigrationReport Migrator::run()
             return Error::make(
                 Error::Code::Cancelled,
                 QCoreApplication::translate("Migrator", "The migration was cancelled."));
+        // The settings store's lock: no console or CLI save changes the file while it is read
+        // and migrated (MCPHub itself takes no lock; the hash in the history names what was
+        // read). Held until the run ends.
+        SettingsFileLock lock(m_options.sourcePath);
+        if (auto locked = lock.acquire(std::chrono::milliseconds(m_options.lockTimeoutMs)); !locked)
+            return locked;
         const auto bytes = readSource();
         if (!bytes)
             return bytes.error();
@@ -544,7 +552,9 @@ MigrationReport Migrator::run()
         const auto document = parse(*bytes);
         if (!document)
             return document.error();
-        const MappedSettings mapped = SettingsMapper::map(*document, *bytes);
+        MappedSettings mapped = SettingsMapper::map(*document, *bytes);
+        const auto validated
+            = MigrationValidation::apply(mapped, *bytes, m_options.sourcePath, &m_report.warnings);
         for (const MappingIssue &issue : mapped.issues) {
             m_report.rejects.append({issue.pointer, issue.reason});
             if (!issue.pointer.isEmpty())
@@ -552,6 +562,8 @@ MigrationReport Migrator::run()
         }
         for (const MappedEntity &e : mapped.entities)
             ++m_report.countsFor(e.spec->name).total;
+        if (!validated)
+            return validated;
         if (!mapped.issues.isEmpty()) {
             if (!document->is_object() || !m_options.skipInvalid) {
                 return Error::make(

@@ -30,13 +30,14 @@ struct MigrationOptions
     Conflict conflict = Conflict::Fail;
     bool dryRun = false;
     bool skipInvalid = false;
-    QString rejectsPath; // JSON lines of the records left out (with skipInvalid)
+    QString rejectsPath;       // JSON lines of the records left out (with skipInvalid)
+    int lockTimeoutMs = 10000; // waiting for the settings file's lock (SettingsFileLock)
 
     static QString policyName(Conflict policy);
     static bool parsePolicy(const QString &name, Conflict *policy);
 };
 
-// Moves a settings file into the workspace: back up the source, validate, plan each entity
+// Moves a settings file into the workspace: lock and back up the source, validate, plan each entity
 // (new / identical / conflicting under the policy), import everything in one transaction,
 // verify by reading every entity back and comparing it field by field, record the run in
 // migration_runs and the audit trail, commit. Any failure or a cancel (the progress

@@ -1,0 +1,71 @@
+#include "storage/migration/migrationvalidation.h"
+
+#include "storage/settings/settingsdocument.h"
+#include "storage/settings/settingsvalidator.h"
+
+#include <QCoreApplication>
+
+namespace mcphub {
+
+Result<void> MigrationValidation::apply(MappedSettings &mapped,
+                                        const QByteArray &sourceText,
+                                        const QString &sourcePath,
+                                        QList<MigrationReport::Item> *warnings)
+{
+    const auto document = SettingsDocument::parse(sourceText, sourcePath);
+    if (!document)
+        return document.error(); // a byte order mark or bytes that are not UTF-8
+    std::optional<Finding> documentError;
+    for (const Finding &finding : SettingsValidator::validate(*document)) {
+        QString reason = finding.message;
+        if (finding.position.isValid()) {
+            reason += QStringLiteral(" (%1, %2:%3)")
+                          .arg(finding.pointer)
+                          .arg(finding.position.line)
+                          .arg(finding.position.column);
+        }
+        if (finding.severity == Finding::Severity::Warning) {
+            warnings->append({finding.pointer, reason});
+            continue;
+        }
+        // "/users/3/password" belongs to the record "/users/3".
+        const QString record = finding.pointer.section(QLatin1Char('/'), 0, 2);
+        auto issue = std::find_if(mapped.issues.begin(), mapped.issues.end(), [&](const auto &i) {
+            return i.pointer == record;
+        });
+        if (issue != mapped.issues.end()) {
+            issue->reason += QStringLiteral("; ") + reason;
+            continue;
+        }
+        const auto entity
+            = std::find_if(mapped.entities.begin(),
+                           mapped.entities.end(),
+                           [&](const MappedEntity &e) { return e.pointer == record; });
+        if (entity == mapped.entities.end()) {
+            if (!documentError)
+                documentError = finding;
+            mapped.issues.append({finding.pointer, reason, OrderedJson(nullptr)});
+            continue;
+        }
+        mapped.issues.append({record, reason, entity->source});
+        mapped.entities.erase(entity);
+    }
+    if (documentError) {
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "MigrationValidation",
+                               "The settings file has an error that is not inside one record, "
+                               "so it cannot be skipped: %1 Repair the file; nothing was "
+                               "migrated.")
+                               .arg(documentError->message),
+                           documentError->position.isValid()
+                               ? QStringLiteral("%1:%2:%3")
+                                     .arg(sourcePath)
+                                     .arg(documentError->position.line)
+                                     .arg(documentError->position.column)
+                               : sourcePath + QLatin1Char('#') + documentError->pointer);
+    }
+    return {};
+}
+
+} // namespace mcphub

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "storage/result.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+#include <QString>
+
+namespace mcphub {
+
+// Replaces a file's content atomically and durably: the bytes go to a temporary file in the
+// same folder (QSaveFile; on Linux an unnamed O_TMPFILE, so a crash leaves nothing behind),
+// are fsync'ed, renamed over the target, and the folder is fsync'ed so that the rename itself
+// survives a power cut. A reader sees the old file or the new one, never a mix.
+// Keeps the replaced file's permissions (QSaveFile does) and, when allowed, its owner and
+// group: a console run as root must not leave MCPHub's file owned by root.
+// Two steps, so that a caller can act between "the new content is safely on disk" and
+// "it replaces the old" (SettingsFileStore makes the backup there).
+class AtomicFileWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(AtomicFileWriter)
+
+public:
+    // `metadataFrom`: the file whose permissions, owner and group the result takes; by
+    // default the file being replaced (a new file gets the usual defaults).
+    explicit AtomicFileWriter(const QString &path, const QString &metadataFrom = {});
+    ~AtomicFileWriter(); // discards the temporary file unless committed
+
+    // Writes and syncs the temporary file; the target is untouched.
+    Result<void> write(const QByteArray &bytes);
+    // Renames the temporary file over the target and syncs the folder. Fails only when the
+    // target still has its old content.
+    Result<void> commit();
+
+    // fsync of a folder, making renames and new names in it durable.
+    static Result<void> syncFolder(const QString &folder);
+
+private:
+    Error ioError(const QString &message) const;
+
+    QString m_path;
+    QString m_metadataFrom;
+    QSaveFile m_file;
+};
+
+} // namespace mcphub

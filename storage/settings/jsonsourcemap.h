@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mcphub {
+
+// A line and column in a text file, both from 1; columns count characters (Unicode code
+// points), as editors show them. Line 0 means "unknown".
+struct SourcePosition
+{
+    int line = 0;
+    int column = 0;
+
+    bool isValid() const { return line > 0; }
+};
+
+// Where each value of a JSON text starts, by JSON pointer, and line:column of any byte.
+// nlohmann::json 3.11 (Debian 12) records no source positions (JSON_DIAGNOSTIC_POSITIONS only
+// arrived in 3.12), so this scanner walks the already-parsed text once more. It also reports
+// duplicate keys, which the parser collapses silently (the last value wins, as in JavaScript).
+// Immutable once built; safe to share between threads.
+class JsonSourceMap
+{
+public:
+    struct DuplicateKey
+    {
+        std::string pointer;   // the key's pointer
+        qsizetype firstOffset; // the value that is dropped
+        qsizetype lastOffset;  // the value that is kept
+    };
+
+    // `text` must be syntactically valid JSON; a malformed text yields a partial map.
+    static JsonSourceMap build(const QByteArray &text);
+    // Only the duplicate keys: the same walk without the index, several times faster.
+    static std::vector<DuplicateKey> findDuplicateKeys(const QByteArray &text);
+
+    // Byte offset where the value at `pointer` starts, if the text has it.
+    std::optional<qsizetype> valueOffset(const std::string &pointer) const;
+    SourcePosition position(qsizetype offset) const;
+    const std::vector<DuplicateKey> &duplicateKeys() const { return m_duplicates; }
+
+    // line:column of a byte offset without a map (for parse errors).
+    static SourcePosition positionIn(const QByteArray &text, qsizetype offset);
+
+private:
+    QByteArray m_text;
+    std::unordered_map<std::string, qsizetype> m_offsets;
+    std::vector<qsizetype> m_lineStarts;
+    std::vector<DuplicateKey> m_duplicates;
+};
+
+} // namespace mcphub

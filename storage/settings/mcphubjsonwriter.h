@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <nlohmann/json.hpp>
+
+namespace mcphub {
+
+// Serialises a settings document byte for byte as MCPHub writes it: Node's
+// `JSON.stringify(value, null, 2)` with no trailing newline. That is what makes load+save of a
+// file MCPHub wrote byte-identical, and an edit of one scalar change exactly one line.
+// JavaScript's rules, where they differ from nlohmann's dump():
+// - numbers are IEEE doubles printed by Number.prototype.toString (1.0 -> 1, 1e21, -0 -> 0,
+//   integers beyond 2^53 rounded as JSON.parse rounds them);
+// - strings escape only '"', '\\' and control characters (\b \f \n \r \t, else \u00xx);
+//   everything else, including non-ASCII and U+2028, stays raw UTF-8;
+// - object keys that are array indices ("0" .. "4294967294") come first, in numeric order,
+//   as JavaScript objects enumerate them; other keys keep their order;
+// - empty objects and arrays are written "{}" and "[]".
+class McpHubJsonWriter
+{
+public:
+    static QByteArray write(const nlohmann::ordered_json &value);
+
+    // Number.prototype.toString for a finite double; "null" for NaN and infinities.
+    static std::string formatNumber(double value);
+};
+
+} // namespace mcphub

@@ -1,0 +1,249 @@
+#include "storage/settings/settingsdocument.h"
+
+#include "storage/settings/jsonpointer.h"
+#include "storage/settings/mcphubjsonwriter.h"
+#include "storage/settings/utf8.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace mcphub {
+
+namespace {
+
+// About 24 bytes either side of `offset`, cut at character boundaries and shown with
+// escapes, so a parse error can say what is there: `"b": 2,\n  ]` for a trailing comma.
+QString excerpt(const QByteArray &text, qsizetype offset)
+{
+    auto boundary = [&](qsizetype i) {
+        while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            --i;
+        return i;
+    };
+    offset = std::clamp<qsizetype>(offset, 0, text.size());
+    const qsizetype begin = boundary(std::max<qsizetype>(0, offset - 24));
+    const qsizetype end = boundary(std::min<qsizetype>(text.size(), offset + 24));
+    auto show = [&](qsizetype from, qsizetype to) {
+        QString out;
+        for (const QChar c : QString::fromUtf8(text.mid(from, to - from))) {
+            if (c == QLatin1Char('\n'))
+                out += QLatin1String("\\n");
+            else if (c == QLatin1Char('\r'))
+                out += QLatin1String("\\r");
+            else if (c == QLatin1Char('\t'))
+                out += QLatin1String("\\t");
+            else if (c.unicode() < 0x20 || c == QChar(0xFEFF))
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+        return out;
+    };
+    return QStringLiteral("text around it: \"%1%2\" >>> \"%3%4\"")
+        .arg(begin > 0 ? QStringLiteral("...") : QString(),
+             show(begin, offset),
+             show(offset, end),
+             end < text.size() ? QStringLiteral("...") : QString());
+}
+
+QString place(const QString &sourceName, const SourcePosition &position)
+{
+    const QString lineColumn = QStringLiteral("%1:%2").arg(position.line).arg(position.column);
+    return sourceName.isEmpty() ? lineColumn : sourceName + QLatin1Char(':') + lineColumn;
+}
+
+// nlohmann reports an overflowing number without a position; find the first one.
+qsizetype findOverflowingNumber(const QByteArray &text)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            qsizetype end = i;
+            while (end < text.size() && QByteArrayView("+-.eE0123456789").contains(text[end]))
+                ++end;
+            const std::string number(text.constData() + i, size_t(end - i));
+            if (std::isinf(std::strtod(number.c_str(), nullptr)))
+                return i;
+            i = end - 1;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+SettingsDocument::SettingsDocument()
+    : m_root(Json::object({{"mcpServers", Json::object()}}))
+{}
+
+Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const QString &sourceName)
+{
+    auto failure = [&](qsizetype offset, const QString &message, const QString &reason) {
+        const QString detail = reason.isEmpty()
+                                   ? excerpt(text, offset)
+                                   : reason + QStringLiteral("; ") + excerpt(text, offset);
+        return Error::make(Error::Code::Parse,
+                           message,
+                           place(sourceName, JsonSourceMap::positionIn(text, offset)),
+                           detail);
+    };
+
+    if (text.trimmed().isEmpty()) {
+        return Error::make(Error::Code::Parse,
+                           tr("The file is empty. MCPHub cannot read it and would start with no "
+                              "servers and a new admin user. Restore a backup, or write at least "
+                              "{\"mcpServers\": {}}."),
+                           place(sourceName, {1, 1}));
+    }
+    if (text.startsWith("\xEF\xBB\xBF")) {
+        return failure(0,
+                       tr("The file starts with a byte order mark (BOM), which MCPHub's JSON "
+                          "reader rejects. Save the file as UTF-8 without a BOM."),
+                       {});
+    }
+    const qsizetype invalid = qsizetype(utf8::firstInvalid(text.constData(), text.size()));
+    if (invalid >= 0) {
+        return failure(invalid,
+                       tr("The file is not valid UTF-8 (byte 0x%1). MCPHub would replace such "
+                          "bytes and lose the characters. Convert the file to UTF-8, for example "
+                          "with iconv, then check the text.")
+                           .arg(QString::number(static_cast<unsigned char>(text[invalid]), 16)
+                                    .toUpper()
+                                    .rightJustified(2, QLatin1Char('0'))),
+                       {});
+    }
+
+    SettingsDocument document;
+    try {
+        document.m_root = Json::parse(text.constData(), text.constData() + text.size());
+    } catch (const Json::parse_error &e) {
+        const qsizetype offset = std::max<qsizetype>(0, qsizetype(e.byte) - 1);
+        QString reason = QString::fromUtf8(e.what());
+        // "[json.exception.parse_error.101] parse error at line 1, column 6: syntax error ..."
+        const qsizetype colon = reason.indexOf(QLatin1String(": "));
+        if (colon >= 0)
+            reason = reason.mid(colon + 2);
+        QString message;
+        qsizetype before = offset - 1;
+        while (before >= 0 && QByteArrayView(" \t\r\n").contains(text[before]))
+            --before;
+        const char at = offset < text.size() ? text[offset] : '\0';
+        if (offset >= text.size() || reason.contains(QLatin1String("unexpected end of input"))) {
+            message = tr("The file ends in the middle of the JSON; it may have been cut off by "
+                         "an interrupted write. Restore a backup, or complete the file.");
+        } else if ((at == '}' || at == ']') && before >= 0 && text[before] == ',') {
+            message = tr("A comma comes before \"%1\": JSON does not allow trailing commas. "
+                         "Remove the comma.")
+                          .arg(QLatin1Char(at));
+        } else if (reason.contains(QLatin1String("expected end of input"))) {
+            message = tr("There is more text after the end of the JSON document. Remove it.");
+        } else if (reason.contains(QLatin1String("surrogate"))) {
+            message = tr("A \\u escape holds half of a UTF-16 surrogate pair, which the console "
+                         "cannot keep. Write the whole character instead.");
+        } else {
+            message = tr("The file is not valid JSON here. Correct the syntax (JSON has no "
+                         "comments, single quotes or trailing commas).");
+        }
+        return failure(offset, message, reason);
+    } catch (const Json::exception &e) {
+        // out_of_range.406: a number beyond the double range (JavaScript reads it as Infinity
+        // and writes it back as null).
+        return failure(findOverflowingNumber(text),
+                       tr("A number is too large to represent; MCPHub would turn it into null. "
+                          "Correct the number."),
+                       QString::fromUtf8(e.what()));
+    }
+    document.m_source = text;
+    return document;
+}
+
+SettingsDocument SettingsDocument::fromJson(Json root)
+{
+    SettingsDocument document;
+    document.m_root = std::move(root);
+    return document;
+}
+
+void SettingsDocument::setSource(const QByteArray &text, const DiskState &disk, SourceOrigin origin)
+{
+    if (text.constData() != m_source.constData() || text.size() != m_source.size()) {
+        m_map.reset();
+        m_duplicates.reset();
+    }
+    m_source = text;
+    m_disk = disk;
+    m_origin = origin;
+}
+
+const JsonSourceMap &SettingsDocument::sourceMap() const
+{
+    if (!m_map)
+        m_map = std::make_shared<const JsonSourceMap>(JsonSourceMap::build(m_source));
+    return *m_map;
+}
+
+SourcePosition SettingsDocument::position(const QString &pointer) const
+{
+    if (m_source.isEmpty())
+        return {};
+    const JsonSourceMap &map = sourceMap();
+    QString current = pointer;
+    for (;;) {
+        if (const auto offset = map.valueOffset(current.toStdString()))
+            return map.position(*offset);
+        if (current.isEmpty())
+            return {};
+        current = JsonPointer::parent(current);
+    }
+}
+
+SourcePosition SettingsDocument::positionAt(qsizetype offset) const
+{
+    return m_source.isEmpty() ? SourcePosition() : sourceMap().position(offset);
+}
+
+const std::vector<JsonSourceMap::DuplicateKey> &SettingsDocument::duplicateKeys() const
+{
+    static const std::vector<JsonSourceMap::DuplicateKey> none;
+    if (m_source.isEmpty() || m_origin == SourceOrigin::Writer)
+        return none;
+    if (m_map)
+        return m_map->duplicateKeys();
+    // Every validation asks; the full position index is only needed when something is found.
+    if (!m_duplicates) {
+        m_duplicates = std::make_shared<const std::vector<JsonSourceMap::DuplicateKey>>(
+            JsonSourceMap::findDuplicateKeys(m_source));
+    }
+    return *m_duplicates;
+}
+
+QByteArray SettingsDocument::toMcpHubJson() const
+{
+    return McpHubJsonWriter::write(m_root);
+}
+
+SettingsSummary SettingsDocument::summary() const
+{
+    SettingsSummary summary;
+    if (!m_root.is_object())
+        return summary;
+    auto count = [&](const char *key) {
+        const auto it = m_root.find(key);
+        return it != m_root.end() && (it->is_object() || it->is_array()) ? int(it->size()) : 0;
+    };
+    summary.servers = count("mcpServers");
+    summary.users = count("users");
+    summary.groups = count("groups");
+    return summary;
+}
+
+} // namespace mcphub

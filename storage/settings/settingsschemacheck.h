@@ -1,0 +1,25 @@
+#pragma once
+
+#include "storage/settings/finding.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <nlohmann/json.hpp>
+
+namespace mcphub {
+
+// The structural half of SettingsValidator: the JSON Schema kept as the resource
+// :/schema/mcp_settings.schema.json, applied with valijson. valijson's own messages are
+// English and generic; each error becomes a Finding whose translated message comes from the
+// schema's "x-message" for that key, or from the kind of error and the schema's constraint.
+// Findings carry pointers but no positions (the validator adds them). Thread-safe.
+class SettingsSchemaCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(SettingsSchemaCheck)
+
+public:
+    static QList<Finding> check(const nlohmann::ordered_json &document);
+};
+
+} // namespace mcphub

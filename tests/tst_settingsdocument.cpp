@@ -1,0 +1,213 @@
+// SettingsDocument: parsing with clear errors (line:column and the text around), positions of
+// values by JSON pointer, duplicate keys, and the bad files of fixtures/bad-settings.
+
+#include "storage/settings/jsonpointer.h"
+#include "storage/settings/settingsdocument.h"
+#include "tests/support/settingssamples.h"
+#include "tests/support/testenv.h"
+
+#include <QTest>
+
+using namespace mcphub;
+
+class TestSettingsDocument : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseErrors_data();
+    void parseErrors();
+    void badFixtures_data();
+    void badFixtures();
+    void positions_data();
+    void positions();
+    void missingValueTakesAncestorPosition();
+    void duplicateKeysKeepLastLikeJavaScript();
+    void summaryCounts();
+    void jsonPointerEscapes();
+    void defaultDocumentIsMinimal();
+};
+
+void TestSettingsDocument::parseErrors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("where");       // "name:line:col"
+    QTest::addColumn<QString>("messagePart"); // a word of the English message
+
+    QTest::newRow("empty") << QByteArray() << "f:1:1"
+                           << "empty";
+    QTest::newRow("only whitespace") << QByteArray(" \n\t\n") << "f:1:1"
+                                     << "empty";
+    QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF{\"mcpServers\": {}}") << "f:1:1"
+                         << "byte order mark";
+    QTest::newRow("latin-1 byte") << QByteArray("{\n  \"caf\xE9\": 1\n}") << "f:2:7"
+                                  << "UTF-8";
+    QTest::newRow("overlong utf-8") << QByteArray("{\"a\": \"\xC0\xAF\"}") << "f:1:8"
+                                    << "UTF-8";
+    QTest::newRow("utf-8 surrogate") << QByteArray("{\"a\": \"\xED\xA0\x80\"}") << "f:1:8"
+                                     << "UTF-8";
+    QTest::newRow("trailing comma in array")
+        << QByteArray("{\n  \"a\": [\n    1,\n  ]\n}") << "f:4:3"
+        << "trailing commas";
+    QTest::newRow("trailing comma in object") << QByteArray("{\n  \"a\": 1,\n}") << "f:3:1"
+                                              << "trailing commas";
+    QTest::newRow("truncated") << QByteArray("{\n  \"mcpServers\": {\n    \"a\": {\"command\"")
+                               << "f:3:20"
+                               << "cut off";
+    QTest::newRow("text after the document") << QByteArray("{}\n}") << "f:2:1"
+                                             << "more text";
+    QTest::newRow("comment") << QByteArray("{\n  // servers\n}") << "f:2:3"
+                             << "not valid JSON";
+    QTest::newRow("single quotes") << QByteArray("{'a': 1}") << "f:1:2"
+                                   << "not valid JSON";
+    QTest::newRow("lone surrogate escape") << QByteArray("{\"a\": \"\\ud800\"}") << "f:1:14"
+                                           << "surrogate";
+    QTest::newRow("number overflow") << QByteArray("{\n  \"a\": 1e400\n}") << "f:2:8"
+                                     << "too large";
+    QTest::newRow("column counts characters") << QByteArray("{\"名前\": x}") << "f:1:8"
+                                              << "not valid JSON";
+}
+
+void TestSettingsDocument::parseErrors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, where);
+    QFETCH(QString, messagePart);
+    const auto document = SettingsDocument::parse(text, QStringLiteral("f"));
+    QVERIFY(!document);
+    QCOMPARE(document.error().code, Error::Code::Parse);
+    QCOMPARE(document.error().where, where);
+    QVERIFY2(document.error().message.contains(messagePart, Qt::CaseInsensitive),
+             qPrintable(document.error().message));
+}
+
+void TestSettingsDocument::badFixtures_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("position");
+    QTest::newRow("empty") << "empty.json"
+                           << "1:1";
+    QTest::newRow("trailing comma") << "trailing-comma.json"
+                                    << "7:7";
+    QTest::newRow("truncated") << "truncated.json"
+                               << "11:8";
+    QTest::newRow("bom") << "bom.json"
+                         << "1:1";
+    QTest::newRow("latin-1") << "latin1.json"
+                             << "3:9";
+}
+
+void TestSettingsDocument::badFixtures()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, position);
+    const QString path = test::fixturesDir() + QStringLiteral("/bad-settings/") + file;
+    const auto document = SettingsDocument::parse(test::readFile(path), path);
+    QVERIFY(!document);
+    QCOMPARE(document.error().where, path + QLatin1Char(':') + position);
+    // The place is shown with the bytes around it, except for an empty file.
+    if (file != QLatin1String("empty.json"))
+        QVERIFY2(document.error().detail.contains(QStringLiteral("text around it")),
+                 qPrintable(document.error().detail));
+}
+
+void TestSettingsDocument::positions_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("root") << "" << 1 << 1;
+    QTest::newRow("object") << "/mcpServers" << 2 << 17;
+    QTest::newRow("server") << "/mcpServers/fetch" << 3 << 14;
+    QTest::newRow("scalar") << "/mcpServers/fetch/command" << 4 << 18;
+    QTest::newRow("array element") << "/mcpServers/fetch/args/1" << 7 << 9;
+    QTest::newRow("after non-ASCII") << "/mcpServers/天气/enabled" << 10 << 23;
+    QTest::newRow("escaped slash in key") << "/a~1b" << 12 << 10;
+    QTest::newRow("unicode escape in key") << "/caf\u00e9/0" << 13 << 17;
+    QTest::newRow("empty object") << "/empty" << 14 << 12;
+}
+
+void TestSettingsDocument::positions()
+{
+    QFETCH(QString, pointer);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const QByteArray text = "{\n"                                  // 1
+                            "  \"mcpServers\": {\n"                // 2
+                            "    \"fetch\": {\n"                   // 3
+                            "      \"command\": \"uvx\",\n"        // 4
+                            "      \"args\": [\n"                  // 5
+                            "        \"-y\",\n"                    // 6
+                            "        \"mcp-server-fetch\"\n"       // 7
+                            "      ]\n"                            // 8
+                            "    },\n"                             // 9
+                            "    \"天气\": {\"enabled\": false}\n" // 10
+                            "  },\n"                               // 11
+                            "  \"a/b\": 1,\n"                      // 12
+                            "  \"caf\\u00e9\": [true],\n"          // 13
+                            "  \"empty\": {}\n"                    // 14
+                            "}";
+    const auto document = SettingsDocument::parse(text);
+    QVERIFY2(document, qPrintable(document ? QString() : document.error().toString()));
+    const SourcePosition position = document->position(pointer);
+    QCOMPARE(position.line, line);
+    QCOMPARE(position.column, column);
+}
+
+void TestSettingsDocument::missingValueTakesAncestorPosition()
+{
+    const auto document
+        = SettingsDocument::parse("{\n  \"users\": [\n    {\"username\": \"a\"}\n  ]\n}");
+    QVERIFY(document);
+    const SourcePosition position = document->position(QStringLiteral("/users/0/password"));
+    QCOMPARE(position.line, 3);
+    QCOMPARE(position.column, 5);
+    QVERIFY(!SettingsDocument().position(QStringLiteral("/mcpServers")).isValid());
+}
+
+void TestSettingsDocument::duplicateKeysKeepLastLikeJavaScript()
+{
+    const auto document
+        = SettingsDocument::parse("{\n  \"mcpServers\": {\n    \"a\": {\"command\": \"first\"},\n  "
+                                  "  \"b\": {\"command\": \"x\"},\n"
+                                  "    \"a\": {\"command\": \"second\"}\n  }\n}");
+    QVERIFY(document);
+    // JSON.parse keeps the last value at the first key's place; so does ordered_json.
+    QCOMPARE(document->json()["mcpServers"].begin().key(), std::string("a"));
+    QVERIFY(document->json()["mcpServers"]["a"]["command"] == "second");
+    QCOMPARE(document->duplicateKeys().size(), size_t(1));
+    const auto &duplicate = document->duplicateKeys().front();
+    QCOMPARE(duplicate.pointer, std::string("/mcpServers/a"));
+    QCOMPARE(document->positionAt(duplicate.firstOffset).line, 3);
+    QCOMPARE(document->positionAt(duplicate.lastOffset).line, 5);
+    QCOMPARE(document->position(QStringLiteral("/mcpServers/a/command")).line, 5);
+}
+
+void TestSettingsDocument::summaryCounts()
+{
+    const auto document = SettingsDocument::fromJson(test::sampleSettings(7));
+    QCOMPARE(document.summary().servers, 7);
+    QCOMPARE(document.summary().users, 2);
+    QCOMPARE(document.summary().groups, 1);
+    QCOMPARE(SettingsDocument::fromJson(nlohmann::ordered_json::array()).summary().servers, 0);
+}
+
+void TestSettingsDocument::jsonPointerEscapes()
+{
+    const QString pointer = JsonPointer::append(
+        JsonPointer::append(QString(), QStringLiteral("a/b~c")), QStringLiteral("x"));
+    QCOMPARE(pointer, QStringLiteral("/a~1b~0c/x"));
+    QCOMPARE(JsonPointer::tokens(pointer),
+             (QStringList{QStringLiteral("a/b~c"), QStringLiteral("x")}));
+    QCOMPARE(JsonPointer::parent(pointer), QStringLiteral("/a~1b~0c"));
+    QCOMPARE(JsonPointer::parent(QStringLiteral("/a")), QString());
+    QCOMPARE(JsonPointer::display(QString()), QStringLiteral("(root)"));
+}
+
+void TestSettingsDocument::defaultDocumentIsMinimal()
+{
+    QCOMPARE(SettingsDocument().toMcpHubJson(), QByteArray("{\n  \"mcpServers\": {}\n}"));
+}
+
+QTEST_GUILESS_MAIN(TestSettingsDocument)
+#include "tst_settingsdocument.moc"
