@@ -87,6 +87,20 @@ void TestDualWrite::changeReachesBoth()
     QVERIFY(!refused.ok());
     QCOMPARE(readFile(bound), original);
 
+    // MCPHub rewrites the file while the change is under way: the save refuses, the
+    // database rolls back, MCPHub's bytes stay.
+    const QByteArray mcphubWrote = original + "\n";
+    const auto raced = writer.apply([&]() -> Result<void> {
+        QFile f(bound);
+        if (!f.open(QIODevice::WriteOnly) || f.write(mcphubWrote) != mcphubWrote.size())
+            return Error::make(Error::Code::Io, QStringLiteral("test could not write"));
+        f.close();
+        return promoteBob();
+    });
+    QVERIFY(!raced.ok());
+    QVERIFY(!isAdmin(ctx, QStringLiteral("bob")));
+    QCOMPARE(readFile(bound), mcphubWrote);
+
     // Both succeed: the file is MCPHub's serialisation of the changed document.
     const auto done = writer.apply(promoteBob);
     QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));

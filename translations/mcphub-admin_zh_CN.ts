@@ -143,8 +143,8 @@
         <translation>无法保存绑定的设置文件，因此该更改也未保存到数据库。请检查文件夹权限和可用空间，然后重试。</translation>
     </message>
     <message>
-        <source>Cannot read the bound settings file; nothing was changed.</source>
-        <translation>无法读取绑定的设置文件；未做任何更改。</translation>
+        <source>The bound settings file was not saved, so the change was not saved in the database either: %1</source>
+        <translation>绑定的设置文件未能保存，因此该更改也未保存到数据库：%1</translation>
     </message>
 </context>
 <context>
@@ -374,20 +374,8 @@
         <translation>请给出一个输出文件。</translation>
     </message>
     <message>
-        <source>cannot back up the existing file; nothing was written.</source>
-        <translation>无法备份已有文件；未写入任何内容。</translation>
-    </message>
-    <message>
         <source>Backup of the previous file: %1</source>
         <translation>原文件的备份：%1</translation>
-    </message>
-    <message>
-        <source>cannot write the file: </source>
-        <translation>无法写入文件：</translation>
-    </message>
-    <message>
-        <source>Wrote %1 (%2 bytes).</source>
-        <translation>已写入 %1（%2 字节）。</translation>
     </message>
     <message>
         <source>List the migration runs and rollbacks, newest first.</source>
@@ -478,6 +466,10 @@
     <message>
         <source>Compare a settings file with the database.</source>
         <translation>比较设置文件与数据库。</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>已写入 %1。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
+#include "storage/settings/settingsfilestore.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -306,30 +307,26 @@ int runExport(const QStringList &arguments)
     ws->close();
     if (!exported)
         return fail(exported.error().toString());
-    const QByteArray bytes = SettingsMapper::serialize(exported->document, exported->format);
-    if (QFileInfo::exists(path)) {
-        const QString backup
-            = path + QStringLiteral(".export-")
-              + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"))
-              + QStringLiteral(".bak");
-        if (!QFile::copy(path, backup))
-            return fail(
-                path + QStringLiteral(": ")
-                + QCoreApplication::translate(
-                    "MigrateCommand", "cannot back up the existing file; nothing was written."));
-        out() << QCoreApplication::translate("MigrateCommand", "Backup of the previous file: %1")
-                     .arg(backup)
+    // Through the settings store: validated (errors refused), locked, the replaced file
+    // backed up, written atomically in exactly MCPHub's format.
+    SettingsDocument document = SettingsDocument::fromJson(exported->document);
+    document.setPath(path);
+    SaveOptions save;
+    save.allowWarnings = true;
+    save.force = true; // replacing OUTFILE is what was asked; its old content is backed up
+    const auto saved = SettingsFileStore::save(document, save);
+    if (!saved) {
+        err() << QCoreApplication::applicationName() << ": " << saved.error().toString()
               << Qt::endl;
+        return exitCodeFor(saved.error());
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(path + QStringLiteral(": ")
-                    + QCoreApplication::translate("MigrateCommand", "cannot write the file: ")
-                    + file.errorString());
-    out() << QCoreApplication::translate("MigrateCommand", "Wrote %1 (%2 bytes).")
-                 .arg(path)
-                 .arg(bytes.size())
-          << Qt::endl;
+    for (const Finding &finding : saved->findings)
+        err() << finding.toString(path) << Qt::endl;
+    if (!saved->backupPath.isEmpty())
+        out() << QCoreApplication::translate("MigrateCommand", "Backup of the previous file: %1")
+                     .arg(saved->backupPath)
+              << Qt::endl;
+    out() << QCoreApplication::translate("MigrateCommand", "Wrote %1.").arg(path) << Qt::endl;
     return ExitOk;
 }
 

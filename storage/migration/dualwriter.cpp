@@ -3,9 +3,11 @@
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
 #include "storage/migration/settingsmapper.h"
+#include "storage/settings/settingsfilestore.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace mcphub {
@@ -37,6 +39,18 @@ DualWriter::DualWriter(RepositoryContext context, QString settingsPath)
 
 Result<void> DualWriter::apply(const std::function<Result<void>()> &change)
 {
+    // Loaded before the change, so that the save refuses a file MCPHub rewrote meanwhile.
+    SettingsDocument document;
+    document.setPath(m_path);
+    QByteArray previousBytes;
+    const bool existed = QFileInfo::exists(m_path);
+    if (existed) {
+        auto loaded = SettingsFileStore::load(m_path);
+        if (!loaded)
+            return loaded.error();
+        document = std::move(*loaded);
+        previousBytes = document.sourceText();
+    }
     TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
     if (!tx.active())
         return tx.error();
@@ -45,26 +59,18 @@ Result<void> DualWriter::apply(const std::function<Result<void>()> &change)
     const auto exported = SettingsMapper::exportDocument(m_context);
     if (!exported)
         return exported.error();
-
-    QFile previous(m_path);
-    const bool existed = previous.exists();
-    QByteArray previousBytes;
-    if (existed) {
-        if (!previous.open(QIODevice::ReadOnly)) {
-            return Error::make(Error::Code::Io,
-                               QCoreApplication::translate("DualWriter",
-                                                           "Cannot read the bound settings "
-                                                           "file; nothing was changed."),
-                               m_path,
-                               previous.errorString());
-        }
-        previousBytes = previous.readAll();
-        previous.close();
+    document.json() = exported->document;
+    SaveOptions options;
+    options.allowWarnings = true;
+    if (auto saved = SettingsFileStore::save(document, options); !saved) {
+        Error error = saved.error();
+        error.message = QCoreApplication::translate("DualWriter",
+                                                    "The bound settings file was not saved, so "
+                                                    "the change was not saved in the database "
+                                                    "either: %1")
+                            .arg(error.message);
+        return error; // the guard rolls the database back
     }
-    if (auto saved
-        = writeAtomically(m_path, SettingsMapper::serialize(exported->document, exported->format));
-        !saved)
-        return saved; // the guard rolls the database back
     if (auto committed = tx.commit(); !committed) {
         // The file is ahead of the database: put its previous content back.
         if (existed && !writeAtomically(m_path, previousBytes))

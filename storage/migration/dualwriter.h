@@ -11,9 +11,11 @@ namespace mcphub {
 
 // Dual-write for the transition period: the database stays the source of truth and a bound
 // settings file follows it. apply() runs a change in a database transaction, writes the
-// whole settings document as the database then holds it to the file (MCPHub's format,
-// atomically), and commits only after the file was saved; a failed save rolls the database
-// back, and a failed commit puts the file's previous bytes back. On the connection's thread.
+// whole settings document as the database then holds it to the file through the settings
+// store (validated, locked, backed up, atomic, MCPHub's format; refused when the file changed
+// on disk since apply() began), and commits only after the file was saved; a failed save
+// rolls the database back, and a failed commit puts the file's previous bytes back. On the
+// connection's thread.
 class DualWriter
 {
 public:
