@@ -13,6 +13,10 @@ namespace mcphub {
 class MigrationValidation
 {
 public:
+    // The source text as JSON; a parse error names FILE:LINE:COL, and a key that appears twice
+    // in one object (JSON.parse would keep the last silently) is an error naming its place.
+    static Result<OrderedJson> parse(const QByteArray &bytes, const QString &sourcePath);
+
     static Result<void> apply(MappedSettings &mapped,
                               const QByteArray &sourceText,
                               const QString &sourcePath,

@@ -66,7 +66,6 @@ private:
     step(int percent, const QString &name, const QString &entity = {}, int done = 0, int total = 0);
     Result<QByteArray> readSource();
     Result<void> backUp(const QByteArray &bytes);
-    Result<OrderedJson> parse(const QByteArray &bytes);
     Result<void> writeRejects(const QList<MappingIssue> &issues);
     Result<void> plan(const MappedSettings &mapped);
     Result<void> import(const MappedSettings &mapped);
