@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 using namespace mcphub;
 
@@ -98,6 +99,8 @@ private Q_SLOTS:
 
     void commandsEndToEnd_data() { MCPHUB_BACKEND_ROWS(); }
     void commandsEndToEnd();
+    void fullDiskWhileWritingBackupOrRejects_data() { MCPHUB_BACKEND_ROWS(); }
+    void fullDiskWhileWritingBackupOrRejects();
     void sigkillLeavesNothingHalf_data() { MCPHUB_BACKEND_ROWS(); }
     void sigkillLeavesNothingHalf();
 
@@ -230,6 +233,61 @@ void TestMigrateCli::commandsEndToEnd()
              qPrintable(history.out + rolledBack.out));
     VERIFY_RUN(adminctl({QStringLiteral("diff"), source, target}), 0);
     VERIFY_RUN(adminctl({QStringLiteral("rollback"), lastRun, target, QStringLiteral("--yes")}), 1);
+}
+
+void TestMigrateCli::fullDiskWhileWritingBackupOrRejects()
+{
+    MCPHUB_BACKEND(backend);
+    // 300 users whose passwords are no hashes: each becomes a reject line longer than its
+    // record, so the reject file outgrows the source.
+    OrderedJson doc = parse(readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")));
+    for (int i = 0; i < 300; ++i)
+        doc["users"].push_back(
+            {{"username", "clear-" + std::to_string(i)}, {"password", "secret"}});
+    const QByteArray bytes = SettingsMapper::serialize(doc);
+    const QString source = backend.tempPath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(writeFile(source, bytes));
+    QCOMPARE(state(backend, parse(bytes)), QStringLiteral("empty")); // creates the schema
+
+    // The child may write no file beyond `limit` bytes (EFBIG, as on a full disk).
+    const auto limited = [&](qint64 limit, const QStringList &extra) {
+        QProcess process;
+        process.setChildProcessModifier([limit] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit r{rlim_t(limit), rlim_t(limit)};
+            ::setrlimit(RLIMIT_FSIZE, &r);
+        });
+        process.start(test::binDir() + QStringLiteral("/mcphub-adminctl"),
+                      QStringList{QStringLiteral("migrate"),
+                                  source,
+                                  backend.cliArgument(),
+                                  QStringLiteral("--yes"),
+                                  QStringLiteral("--backup-dir"),
+                                  backend.tempPath(QString())}
+                          + extra);
+        process.waitForFinished(60000);
+        return Run{process.exitCode(),
+                   QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
+    };
+    const Run backup = limited(bytes.size() / 2, {});
+    QVERIFY2(backup.exitCode == 2 && backup.err.contains(QLatin1String("backup")),
+             qPrintable(backup.err));
+    const Run rejects = limited(bytes.size() + 1024,
+                                {QStringLiteral("--skip-invalid"),
+                                 QStringLiteral("--rejects"),
+                                 backend.tempPath(QStringLiteral("rejects.jsonl"))});
+    QVERIFY2(rejects.exitCode == 2 && rejects.err.contains(QLatin1String("reject")),
+             qPrintable(rejects.err));
+    QVERIFY(!QFile::exists(backend.tempPath(QStringLiteral("rejects.jsonl"))));
+    QCOMPARE(readFile(source), bytes);
+    // Nothing migrated (failed runs are recorded in the history only).
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws.ok());
+    QSqlQuery q(ws->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM users")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    ws->close();
 }
 
 void TestMigrateCli::sigkillLeavesNothingHalf()
