@@ -38,6 +38,24 @@ QString entityOf(const QString &pointer)
     return pointer.section(QLatin1Char('/'), 1, 1);
 }
 
+// Every row of one table by key: one paged read instead of a query per entry.
+Result<QHash<QString, QVariantMap>> rowsByKey(const EntitySpec &spec,
+                                              const RepositoryContext &context)
+{
+    QHash<QString, QVariantMap> rows;
+    const RowRepository repository = spec.repository(context);
+    for (int offset = 0;; offset += 1000) {
+        const auto page = repository.list({offset, 1000, false});
+        if (!page)
+            return page.error();
+        for (const QVariantMap &row : page->items)
+            rows.insert(SettingsMapper::rowKey(spec, row), row);
+        if (page->items.size() < 1000)
+            break;
+    }
+    return rows;
+}
+
 // Progress at every new entity type and every 50 entries.
 bool reportsProgress(const MappedSettings &mapped, int i)
 {
@@ -219,6 +237,13 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
     }
 
     m_actions.clear();
+    m_existing.clear();
+    for (const EntitySpec &spec : settingsEntities()) {
+        auto rows = rowsByKey(spec, m_context);
+        if (!rows)
+            return rows.error();
+        m_existing.insert(spec.name, std::move(*rows));
+    }
     const int total = int(mapped.entities.size());
     for (int i = 0; i < total; ++i) {
         const MappedEntity &e = mapped.entities.at(i);
@@ -232,15 +257,13 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
                 Error::Code::Cancelled,
                 QCoreApplication::translate("Migrator", "The migration was cancelled."));
         MigrationReport::EntityCounts &counts = m_report.countsFor(e.spec->name);
-        const auto existing = e.spec->repository(m_context).find(e.key);
-        if (!existing)
-            return existing.error();
-        if (!existing->has_value()) {
+        const auto existing = m_existing.value(e.spec->name).constFind(e.key);
+        if (existing == m_existing.value(e.spec->name).constEnd()) {
             m_actions << Action::Create;
             ++counts.created;
             continue;
         }
-        const auto current = SettingsMapper::entityJson(*e.spec, **existing);
+        const auto current = SettingsMapper::entityJson(*e.spec, *existing);
         if (!current)
             return current.error();
         if (*current == e.source) {
@@ -329,18 +352,15 @@ Result<void> Migrator::import(const MappedSettings &mapped)
         if (action == Action::Create) {
             written = repository.create(e.row);
         } else {
-            const auto old = repository.find(e.key);
-            if (!old)
-                return old.error();
-            if (old->has_value()) {
-                const auto before = SettingsMapper::entityJson(*e.spec, **old);
+            const std::optional<QVariantMap> old = m_existing.value(e.spec->name).value(e.key);
+            if (old) {
+                const auto before = SettingsMapper::entityJson(*e.spec, *old);
                 if (!before)
                     return before.error();
                 change["before"] = *before;
-                change["beforeOrdinal"] = (**old).value(QStringLiteral("ordinal")).toInt();
+                change["beforeOrdinal"] = old->value(QStringLiteral("ordinal")).toInt();
                 // Restored by a rollback, so that the pre-run database comes back exactly.
-                const QDateTime updatedAt
-                    = (**old).value(QStringLiteral("updated_at")).toDateTime();
+                const QDateTime updatedAt = old->value(QStringLiteral("updated_at")).toDateTime();
                 if (updatedAt.isValid())
                     change["beforeUpdatedAt"]
                         = updatedAt.toUTC().toString(Qt::ISODateWithMs).toStdString();
@@ -363,6 +383,7 @@ Result<void> Migrator::import(const MappedSettings &mapped)
 
 Result<void> Migrator::verify(const MappedSettings &mapped)
 {
+    QHash<QString, QHash<QString, QVariantMap>> stored; // read back, per entity type
     if (m_documentAction != Action::Skip) {
         const auto document = RowRepository(m_context, settingsDocumentTable()).find(1);
         if (!document)
@@ -390,17 +411,21 @@ Result<void> Migrator::verify(const MappedSettings &mapped)
                 QCoreApplication::translate("Migrator", "The migration was cancelled."));
         if (m_actions.at(i) == Action::Skip)
             continue;
-        const auto row = e.spec->repository(m_context).find(e.key);
-        if (!row)
-            return row.error();
-        if (!row->has_value()) {
+        if (!stored.contains(e.spec->name)) {
+            auto rows = rowsByKey(*e.spec, m_context);
+            if (!rows)
+                return rows.error();
+            stored.insert(e.spec->name, std::move(*rows));
+        }
+        const auto row = stored[e.spec->name].constFind(e.key);
+        if (row == stored[e.spec->name].constEnd()) {
             m_report.differences.append(
                 {e.pointer,
                  QCoreApplication::translate("Migrator",
                                              "The entry is missing from the database.")});
             continue;
         }
-        const auto actual = SettingsMapper::entityJson(*e.spec, **row);
+        const auto actual = SettingsMapper::entityJson(*e.spec, *row);
         if (!actual)
             return actual.error();
         compareFields(e.source, *actual, e.pointer, &m_report.differences);

@@ -4,6 +4,7 @@
 #include "storage/migration/migrationreport.h"
 #include "storage/migration/settingsmapper.h"
 
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -82,6 +83,8 @@ private:
     QList<Action> m_actions; // per mapped entity
     Action m_documentAction = Action::Create;
     std::optional<QVariantMap> m_documentBefore;
+    QHash<QString, QHash<QString, QVariantMap>> m_existing; // rows before the run, per entity
+
     OrderedJson m_changes = OrderedJson::array();
 };
 
