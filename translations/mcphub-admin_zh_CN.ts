@@ -126,6 +126,28 @@
         </message>
     </context>
     <context>
+        <name>DriftCheck</name>
+        <message>
+            <source>Only in the file.</source>
+            <translation>仅在文件中。</translation>
+        </message>
+        <message>
+            <source>Only in the database.</source>
+            <translation>仅在数据库中。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DualWriter</name>
+        <message>
+            <source>Cannot save the bound settings file, so the change was not saved in the database either. Check the folder's permissions and free space, then try again.</source>
+            <translation>无法保存绑定的设置文件，因此该更改也未保存到数据库。请检查文件夹权限和可用空间，然后重试。</translation>
+        </message>
+        <message>
+            <source>The bound settings file was not saved, so the change was not saved in the database either: %1</source>
+            <translation>绑定的设置文件未能保存，因此该更改也未保存到数据库：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupRepository</name>
         <message>
             <source>There is no group with this id.</source>
@@ -563,6 +585,388 @@
         </message>
     </context>
     <context>
+        <name>MigrateCommand</name>
+        <message>
+            <source>Exit codes: 0 done (a dry run: nothing wrong), 1 findings (invalid records, conflicts, verification differences, a refused rollback, drift), 2 failure (bad usage, unreadable file, invalid JSON, database error, cancelled).</source>
+            <translation>退出码：0 完成（试运行：没有问题），1 发现问题（无效记录、冲突、校验差异、回滚被拒绝、漂移），2 失败（用法错误、文件不可读、JSON 无效、数据库错误、已取消）。</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <source>entity</source>
+            <translation>实体</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>总数</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>same</source>
+            <translation>相同</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>written</source>
+            <translation>已写入</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>conflict: </source>
+            <translation>冲突：</translation>
+        </message>
+        <message>
+            <source>invalid: </source>
+            <translation>无效：</translation>
+        </message>
+        <message>
+            <source>difference: </source>
+            <translation>差异：</translation>
+        </message>
+        <message>
+            <source>Backup of the source: %1</source>
+            <translation>源文件的备份：%1</translation>
+        </message>
+        <message>
+            <source>Migrate an MCPHub settings file into the workspace database: back it up, validate it, plan every entry (new, identical or conflicting), import all in one transaction, verify it field by field and record the run. The file is only read.</source>
+            <translation>将 MCPHub 设置文件迁移到工作区数据库：备份、校验、为每个条目制定计划（新增、相同或冲突）、在一个事务中全部导入、逐字段核对并记录本次运行。文件只会被读取。</translation>
+        </message>
+        <message>
+            <source>The mcp_settings.json to migrate.</source>
+            <translation>要迁移的 mcp_settings.json。</translation>
+        </message>
+        <message>
+            <source>Plan and simulate the import, then roll it back.</source>
+            <translation>制定计划并模拟导入，然后回滚。</translation>
+        </message>
+        <message>
+            <source>What to do with entries the database holds with other content: fail (default), skip or overwrite.</source>
+            <translation>数据库中已有内容不同的条目时如何处理：fail（默认）、skip 或 overwrite。</translation>
+        </message>
+        <message>
+            <source>Leave invalid records out (into --rejects) and migrate the rest.</source>
+            <translation>跳过无效记录（写入 --rejects），迁移其余记录。</translation>
+        </message>
+        <message>
+            <source>JSON-lines file for the records left out.</source>
+            <translation>用于存放被跳过记录的 JSON Lines 文件。</translation>
+        </message>
+        <message>
+            <source>Write the full report as JSON.</source>
+            <translation>以 JSON 写出完整报告。</translation>
+        </message>
+        <message>
+            <source>Folder for the source backup (default: beside it).</source>
+            <translation>源文件备份的文件夹（默认：与源文件同目录）。</translation>
+        </message>
+        <message>
+            <source>Do not ask before writing.</source>
+            <translation>写入前不再询问。</translation>
+        </message>
+        <message>
+            <source>give one settings file. Run "%1 migrate --help".</source>
+            <translation>请给出一个设置文件。运行 "%1 migrate --help"。</translation>
+        </message>
+        <message>
+            <source>--conflict takes fail, skip or overwrite.</source>
+            <translation>--conflict 的取值为 fail、skip 或 overwrite。</translation>
+        </message>
+        <message>
+            <source>--skip-invalid needs --rejects FILE for the records it leaves out.</source>
+            <translation>--skip-invalid 需要 --rejects FILE 来存放被跳过的记录。</translation>
+        </message>
+        <message>
+            <source>give --yes to migrate without a terminal to confirm on (or --dry-run).</source>
+            <translation>没有可供确认的终端时，请加 --yes 进行迁移（或使用 --dry-run）。</translation>
+        </message>
+        <message>
+            <source>Migrate %1 into %2?</source>
+            <translation>将 %1 迁移到 %2？</translation>
+        </message>
+        <message>
+            <source>nothing was migrated.</source>
+            <translation>未迁移任何内容。</translation>
+        </message>
+        <message>
+            <source>warning: cannot write the report: </source>
+            <translation>警告：无法写入报告：</translation>
+        </message>
+        <message>
+            <source>Dry run: nothing was changed.</source>
+            <translation>试运行：未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Migration run %1 completed and verified.</source>
+            <translation>迁移运行 %1 已完成并通过校验。</translation>
+        </message>
+        <message>
+            <source>Write the workspace's settings as an MCPHub settings file (the format MCPHub writes; an existing file is backed up first and replaced atomically).</source>
+            <translation>将工作区的设置写为 MCPHub 设置文件（MCPHub 自身的格式；已有文件会先备份，再以原子方式替换）。</translation>
+        </message>
+        <message>
+            <source>The settings file to write.</source>
+            <translation>要写入的设置文件。</translation>
+        </message>
+        <message>
+            <source>give one output file.</source>
+            <translation>请给出一个输出文件。</translation>
+        </message>
+        <message>
+            <source>Backup of the previous file: %1</source>
+            <translation>原文件的备份：%1</translation>
+        </message>
+        <message>
+            <source>Wrote %1.</source>
+            <translation>已写入 %1。</translation>
+        </message>
+        <message>
+            <source>List the migration runs and rollbacks, newest first.</source>
+            <translation>列出迁移运行和回滚，最新的在前。</translation>
+        </message>
+        <message>
+            <source>of run %1</source>
+            <translation>针对运行 %1</translation>
+        </message>
+        <message>
+            <source>Undo a completed migration run: remove the rows it added and restore the rows it replaced. Refused when a later run or edit changed one of them.</source>
+            <translation>撤销一次已完成的迁移运行：删除它新增的行，恢复它替换的行。若之后的运行或编辑改动过其中任一行，则拒绝执行。</translation>
+        </message>
+        <message>
+            <source>The run, as "history" lists it.</source>
+            <translation>运行编号，即 "history" 所列出的。</translation>
+        </message>
+        <message>
+            <source>give the id of one run (see "history").</source>
+            <translation>请给出一个运行的编号（见 "history"）。</translation>
+        </message>
+        <message>
+            <source>give --yes to roll back without a terminal to confirm on.</source>
+            <translation>没有可供确认的终端时，请加 --yes 进行回滚。</translation>
+        </message>
+        <message>
+            <source>Roll back migration run %1?</source>
+            <translation>回滚迁移运行 %1？</translation>
+        </message>
+        <message>
+            <source>nothing was changed.</source>
+            <translation>未做任何更改。</translation>
+        </message>
+        <message>
+            <source>changed later: </source>
+            <translation>之后被更改：</translation>
+        </message>
+        <message>
+            <source>Run %1 rolled back (recorded as run %2).</source>
+            <translation>运行 %1 已回滚（记录为运行 %2）。</translation>
+        </message>
+        <message>
+            <source>Compare a settings file with the workspace database and list every difference by entity and field. Exit 1 when they differ.</source>
+            <translation>比较设置文件与工作区数据库，按实体和字段列出每一处差异。存在差异时退出码为 1。</translation>
+        </message>
+        <message>
+            <source>The settings file.</source>
+            <translation>设置文件。</translation>
+        </message>
+        <message>
+            <source>give one settings file.</source>
+            <translation>请给出一个设置文件。</translation>
+        </message>
+        <message>
+            <source>cannot read the file: </source>
+            <translation>无法读取文件：</translation>
+        </message>
+        <message>
+            <source>the file is not valid JSON.</source>
+            <translation>该文件不是有效的 JSON。</translation>
+        </message>
+        <message>
+            <source>The file and the database hold the same settings.</source>
+            <translation>文件与数据库中的设置相同。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n differences.</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Migrate a settings file into the database.</source>
+            <translation>将设置文件迁移到数据库。</translation>
+        </message>
+        <message>
+            <source>Write the database's settings as a settings file.</source>
+            <translation>将数据库中的设置写为设置文件。</translation>
+        </message>
+        <message>
+            <source>List migration runs and rollbacks.</source>
+            <translation>列出迁移运行和回滚。</translation>
+        </message>
+        <message>
+            <source>Undo a migration run.</source>
+            <translation>撤销一次迁移运行。</translation>
+        </message>
+        <message>
+            <source>Compare a settings file with the database.</source>
+            <translation>比较设置文件与数据库。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationRollback</name>
+        <message>
+            <source>There is no migration run with this id. "history" lists them.</source>
+            <translation>没有此编号的迁移运行。"history" 会列出所有运行。</translation>
+        </message>
+        <message>
+            <source>Only a completed migration can be rolled back; this run is "%1" (%2).</source>
+            <translation>只能回滚已完成的迁移；此运行为 "%1"（%2）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rows that this run wrote were changed later (by another run or an edit); rolling back would lose those changes, so nothing was changed. First: %1</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationValidation</name>
+        <message>
+            <source>The settings file has an error that is not inside one record, so it cannot be skipped: %1 Repair the file; nothing was migrated.</source>
+            <translation>设置文件中有一个不属于单条记录的错误，因此无法跳过：%1 请修复该文件；未迁移任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Migrator</name>
+        <message>
+            <source>A key appears twice in one object (MCPHub would silently keep the last one). Remove or rename one; nothing was migrated.</source>
+            <translation>同一对象中某个键出现了两次（MCPHub 会静默保留最后一个）。请删除或重命名其中一个；未迁移任何内容。</translation>
+        </message>
+        <message>
+            <source>The settings file is not valid JSON. Repair it (MCPHub would replace it with an empty one) and run the migration again.</source>
+            <translation>设置文件不是有效的 JSON。请修复它（MCPHub 会用一个空文件替换它），然后重新运行迁移。</translation>
+        </message>
+        <message>
+            <source>The database holds %1 where the file has %2.</source>
+            <translation>数据库中为 %1，而文件中为 %2。</translation>
+        </message>
+        <message>
+            <source>The file has this field; the database lost it.</source>
+            <translation>文件中有此字段；数据库中丢失了它。</translation>
+        </message>
+        <message>
+            <source>The database has this field; the file does not.</source>
+            <translation>数据库中有此字段；文件中没有。</translation>
+        </message>
+        <message>
+            <source>The fields are the same but in another order.</source>
+            <translation>字段相同，但顺序不同。</translation>
+        </message>
+        <message>
+            <source>Cannot read the settings file. Check the path and permissions.</source>
+            <translation>无法读取设置文件。请检查路径和权限。</translation>
+        </message>
+        <message>
+            <source>Cannot write the backup of the settings file. Free some disk space or choose another backup folder; nothing was migrated.</source>
+            <translation>无法写入设置文件的备份。请释放磁盘空间或选择其他备份文件夹；未迁移任何内容。</translation>
+        </message>
+        <message>
+            <source>Give a reject file (--rejects FILE) to keep the invalid records that --skip-invalid leaves out.</source>
+            <translation>请给出拒绝文件（--rejects FILE），用于保存 --skip-invalid 跳过的无效记录。</translation>
+        </message>
+        <message>
+            <source>Cannot write the reject file. Free some disk space or choose another path; nothing was migrated.</source>
+            <translation>无法写入拒绝文件。请释放磁盘空间或选择其他路径；未迁移任何内容。</translation>
+        </message>
+        <message>
+            <source>The database holds the top level of another settings file (other keys, key order or format).</source>
+            <translation>数据库中保存的是另一个设置文件的顶层（键、键顺序或格式不同）。</translation>
+        </message>
+        <message>
+            <source>Planning</source>
+            <translation>正在制定计划</translation>
+        </message>
+        <message>
+            <source>The migration was cancelled.</source>
+            <translation>迁移已取消。</translation>
+        </message>
+        <message>
+            <source>"%1" is already in the database with other content.</source>
+            <translation>数据库中已有内容不同的 "%1"。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entries are already in the database with other content. Choose --conflict skip to keep them or --conflict overwrite to replace them; nothing was migrated.</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <source>The top level of the file was not stored as read.</source>
+            <translation>文件的顶层未按读取时的内容保存。</translation>
+        </message>
+        <message>
+            <source>Verifying</source>
+            <translation>正在校验</translation>
+        </message>
+        <message>
+            <source>The entry is missing from the database.</source>
+            <translation>数据库中缺少该条目。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Verification found %n differences between the file and what the database returned; the migration was rolled back. See the report for each field.</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Reading the settings file</source>
+            <translation>正在读取设置文件</translation>
+        </message>
+        <message>
+            <source>Backing up the settings file</source>
+            <translation>正在备份设置文件</translation>
+        </message>
+        <message>
+            <source>Validating</source>
+            <translation>正在校验格式</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n records of the settings file are invalid; nothing was migrated. Repair them, or give --skip-invalid --rejects FILE to migrate the rest.</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Dry run finished; nothing was changed</source>
+            <translation>试运行结束；未做任何更改</translation>
+        </message>
+        <message>
+            <source>Recording the run</source>
+            <translation>正在记录本次运行</translation>
+        </message>
+        <message>
+            <source>Committing</source>
+            <translation>正在提交</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+    </context>
+    <context>
         <name>OwnHealth</name>
         <message>
             <source>Workspace database</source>
@@ -936,6 +1340,49 @@
         </message>
     </context>
     <context>
+        <name>SettingsEntities</name>
+        <message>
+            <source>servers</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>groups</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>bearer keys</source>
+            <translation>Bearer 密钥</translation>
+        </message>
+        <message>
+            <source>system settings</source>
+            <translation>系统设置</translation>
+        </message>
+        <message>
+            <source>user configurations</source>
+            <translation>用户配置</translation>
+        </message>
+        <message>
+            <source>OAuth clients</source>
+            <translation>OAuth 客户端</translation>
+        </message>
+        <message>
+            <source>OAuth tokens</source>
+            <translation>OAuth 令牌</translation>
+        </message>
+        <message>
+            <source>prompts</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <source>resources</source>
+            <translation>资源</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsFile</name>
         <message>
             <source>The file does not exist. Check the path.</source>
@@ -1018,6 +1465,29 @@
         <message>
             <source>The file on disk is not valid JSON now, and the console never writes over a file it cannot read. Correct or move it, or restore a backup.</source>
             <translation>磁盘上的文件当前不是有效的 JSON，控制台绝不会覆盖无法读取的文件。请修正或移走它，或恢复备份。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsMapper</name>
+        <message>
+            <source>The database holds text that is not JSON. Repair the row or restore a backup.</source>
+            <translation>数据库中保存了不是 JSON 的文本。请修复该行或从备份恢复。</translation>
+        </message>
+        <message>
+            <source>This entry is not a JSON object.</source>
+            <translation>该条目不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>This entry has no "%1" (a non-empty string), which names it.</source>
+            <translation>该条目缺少用于命名它的 "%1"（非空字符串）。</translation>
+        </message>
+        <message>
+            <source>A settings file must hold one JSON object.</source>
+            <translation>设置文件必须包含一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>"%1" appears a second time here; names must be unique. Remove or rename one.</source>
+            <translation>"%1" 在此处第二次出现；名称必须唯一。请删除或重命名其中一个。</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,7 @@
 
 #include "app/cli/dbcommands.h"
 #include "app/cli/hubcommands.h"
+#include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
 #include "app/cli/settingscommands.h"
 #include "app/cli/usercommands.h"
@@ -32,7 +33,8 @@ QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;
     commands += settingsCommands();
-    commands << dbCommand() << profileCommand() << userCommand() << hubsCommand() << healthCommand();
+    commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
+             << hubsCommand() << healthCommand();
     return commands;
 }
 

@@ -163,7 +163,7 @@ Result<void> RowRepository::create(const QVariantMap &row)
                    summary(key, row),
                    [&]() -> Result<void> {
                        Columns columns = toColumns(row);
-                       if (!row.contains(QStringLiteral("updated_at")))
+                       if (m_table.hasUpdatedAt && !row.contains(QStringLiteral("updated_at")))
                            columns.append({QStringLiteral("updated_at"), now()});
                        const auto r = insertRow(m_table.name, columns);
                        if (!r)
@@ -190,7 +190,7 @@ Result<void> RowRepository::update(const QVariant &key, const QVariantMap &chang
                    summary(key, changes),
                    [&]() -> Result<void> {
                        Columns columns = toColumns(changes);
-                       if (!changes.contains(QStringLiteral("updated_at")))
+                       if (m_table.hasUpdatedAt && !changes.contains(QStringLiteral("updated_at")))
                            columns.append({QStringLiteral("updated_at"), now()});
                        const auto r = updateRows(m_table.name, columns, m_table.keyColumn, key);
                        if (!r)

@@ -27,6 +27,7 @@ public:
         QSet<QString> boolColumns;
         QSet<QString> secretColumns; // left out of audit summaries
         QString orderBy = QStringLiteral("ordinal");
+        bool hasUpdatedAt = true; // false for users (no updated_at column)
     };
 
     RowRepository(RepositoryContext context, Table table);

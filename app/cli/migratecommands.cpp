@@ -1,0 +1,512 @@
+#include "app/cli/migratecommands.h"
+
+#include "app/cli/workspaceoptions.h"
+#include "storage/db/workspace.h"
+#include "storage/migration/driftcheck.h"
+#include "storage/migration/migrationhistory.h"
+#include "storage/migration/migrationrollback.h"
+#include "storage/migration/migrator.h"
+#include "storage/settings/settingsfilestore.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace mcphub::cli {
+
+namespace {
+
+const char *const kExitCodes = QT_TRANSLATE_NOOP(
+    "MigrateCommand",
+    "Exit codes: 0 done (a dry run: nothing wrong), 1 findings (invalid records, conflicts, "
+    "verification differences, a refused rollback, drift), 2 failure (bad usage, unreadable "
+    "file, invalid JSON, database error, cancelled).");
+
+// Parses the command line; returns -1 to go on, or the exit code.
+int parseArguments(QCommandLineParser &parser,
+                   const QString &command,
+                   const QStringList &arguments,
+                   const WorkspaceOptions &workspace,
+                   const QCommandLineOption &help)
+{
+    workspace.addTo(parser);
+    if (!parser.parse(QStringList{command} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: ") + command,
+            QStringLiteral("Usage: %1 %2").arg(QCoreApplication::applicationName(), command));
+        return ExitOk;
+    }
+    return -1;
+}
+
+// Opens the workspace the options name; nullopt after printing why.
+std::optional<Workspace> openWorkspace(const QCommandLineParser &parser,
+                                       const WorkspaceOptions &options)
+{
+    QStringList warnings;
+    const auto profile = options.profile(parser, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err() << QCoreApplication::translate("MigrateCommand", "warning: ") << w << Qt::endl;
+    if (!profile) {
+        fail(profile.error().toString());
+        return std::nullopt;
+    }
+    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"));
+    if (!ws) {
+        fail(ws.error().toString());
+        return std::nullopt;
+    }
+    for (const QString &w : ws->warnings())
+        err() << QCoreApplication::translate("MigrateCommand", "warning: ") << w << Qt::endl;
+    return *ws;
+}
+
+int exitCodeFor(const Error &error)
+{
+    return error.code == Error::Code::Invalid || error.code == Error::Code::Conflict ? ExitFindings
+                                                                                     : ExitFailure;
+}
+
+bool confirm(const QString &question)
+{
+    err() << question << QStringLiteral(" [y/N] ") << Qt::flush;
+    char line[16] = {};
+    if (!std::fgets(line, sizeof line, stdin))
+        return false;
+    return line[0] == 'y' || line[0] == 'Y';
+}
+
+// Progress on stderr: a redrawn bar on a terminal, one line per step or entity otherwise.
+Migrator::ProgressCallback progressPrinter()
+{
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    auto last = std::make_shared<QString>();
+    return [tty, last](const MigrationProgress &p) {
+        const QString what
+            = p.entity.isEmpty()
+                  ? p.step
+                  : QStringLiteral("%1 %2 (%3/%4)").arg(p.step, p.entity).arg(p.done).arg(p.total);
+        if (tty) {
+            const int filled = p.percent * 30 / 100;
+            err() << QStringLiteral("\r[%1%2] %3% %4\x1b[K")
+                         .arg(QString(filled, QLatin1Char('#')),
+                              QString(30 - filled, QLatin1Char(' ')))
+                         .arg(p.percent, 3)
+                         .arg(what);
+            if (p.percent >= 100)
+                err() << Qt::endl;
+            err() << Qt::flush;
+        } else {
+            const QString key = p.step + p.entity;
+            if (key != *last) {
+                err() << QStringLiteral("%1% %2").arg(p.percent, 3).arg(what) << Qt::endl;
+                *last = key;
+            }
+        }
+        return true;
+    };
+}
+
+void printReport(const MigrationReport &report)
+{
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                 .arg(QCoreApplication::translate("MigrateCommand", "entity"), -20)
+                 .arg(QCoreApplication::translate("MigrateCommand", "total"), 6)
+                 .arg(QCoreApplication::translate("MigrateCommand", "new"), 6)
+                 .arg(QCoreApplication::translate("MigrateCommand", "same"), 6)
+                 .arg(QCoreApplication::translate("MigrateCommand", "conflict"), 9)
+                 .arg(QCoreApplication::translate("MigrateCommand", "written"), 8)
+                 .arg(QCoreApplication::translate("MigrateCommand", "rejected"), 9)
+          << Qt::endl;
+    for (const auto &c : report.counts) {
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                     .arg(c.entity, -20)
+                     .arg(c.total, 6)
+                     .arg(c.created, 6)
+                     .arg(c.identical, 6)
+                     .arg(c.conflicting, 9)
+                     .arg(c.created + c.overwritten, 8)
+                     .arg(c.rejected, 9)
+              << Qt::endl;
+    }
+    for (const auto &item : report.conflicts)
+        out() << QCoreApplication::translate("MigrateCommand", "conflict: ") << item.pointer
+              << QStringLiteral(": ") << item.message << Qt::endl;
+    for (const auto &item : report.rejects)
+        out() << QCoreApplication::translate("MigrateCommand", "invalid: ") << item.pointer
+              << QStringLiteral(": ") << item.message << Qt::endl;
+    for (const auto &item : report.warnings)
+        out() << QCoreApplication::translate("MigrateCommand", "warning: ") << item.pointer
+              << QStringLiteral(": ") << item.message << Qt::endl;
+    for (const auto &item : report.differences)
+        out() << QCoreApplication::translate("MigrateCommand", "difference: ") << item.pointer
+              << QStringLiteral(": ") << item.message << Qt::endl;
+    if (!report.backupPath.isEmpty())
+        out() << QCoreApplication::translate("MigrateCommand", "Backup of the source: %1")
+                     .arg(report.backupPath)
+              << Qt::endl;
+}
+
+int runMigrate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate(
+            "MigrateCommand",
+            "Migrate an MCPHub settings file into the workspace database: back it up, validate "
+            "it, plan every entry (new, identical or conflicting), import all in one "
+            "transaction, verify it field by field and record the run. The file is only read.")
+        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("MigrateCommand", "The mcp_settings.json to migrate."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QCoreApplication::translate("MigrateCommand",
+                                    "Plan and simulate the import, then roll it back."));
+    const QCommandLineOption conflict(
+        QStringLiteral("conflict"),
+        QCoreApplication::translate("MigrateCommand",
+                                    "What to do with entries the database holds with "
+                                    "other content: fail (default), skip or overwrite."),
+        QStringLiteral("policy"),
+        QStringLiteral("fail"));
+    const QCommandLineOption skipInvalid(
+        QStringLiteral("skip-invalid"),
+        QCoreApplication::translate("MigrateCommand",
+                                    "Leave invalid records out (into --rejects) and "
+                                    "migrate the rest."));
+    const QCommandLineOption rejects(
+        QStringLiteral("rejects"),
+        QCoreApplication::translate("MigrateCommand", "JSON-lines file for the records left out."),
+        QStringLiteral("file"));
+    const QCommandLineOption report(
+        QStringLiteral("report"),
+        QCoreApplication::translate("MigrateCommand", "Write the full report as JSON."),
+        QStringLiteral("file"));
+    const QCommandLineOption backupDir(
+        QStringLiteral("backup-dir"),
+        QCoreApplication::translate("MigrateCommand",
+                                    "Folder for the source backup (default: beside it)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption yes(
+        QStringLiteral("yes"),
+        QCoreApplication::translate("MigrateCommand", "Do not ask before writing."));
+    parser.addOptions({dryRun, conflict, skipInvalid, rejects, report, backupDir, yes});
+    const WorkspaceOptions workspaceOptions;
+    if (const int code
+        = parseArguments(parser, QStringLiteral("migrate"), arguments, workspaceOptions, help);
+        code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QCoreApplication::translate(
+                        "MigrateCommand", "give one settings file. Run \"%1 migrate --help\".")
+                        .arg(QCoreApplication::applicationName()));
+    MigrationOptions options;
+    options.sourcePath = parser.positionalArguments().first();
+    options.dryRun = parser.isSet(dryRun);
+    options.skipInvalid = parser.isSet(skipInvalid);
+    options.rejectsPath = parser.value(rejects);
+    options.backupDir = parser.value(backupDir);
+    if (!MigrationOptions::parsePolicy(parser.value(conflict), &options.conflict))
+        return fail(QCoreApplication::translate("MigrateCommand",
+                                                "--conflict takes fail, skip or overwrite."));
+    if (options.skipInvalid && options.rejectsPath.isEmpty())
+        return fail(QCoreApplication::translate(
+            "MigrateCommand",
+            "--skip-invalid needs --rejects FILE for the records it leaves out."));
+    const bool interactive = ::isatty(STDIN_FILENO) == 1;
+    if (!options.dryRun && !parser.isSet(yes) && !interactive)
+        return fail(QCoreApplication::translate(
+            "MigrateCommand",
+            "give --yes to migrate without a terminal to confirm on (or --dry-run)."));
+
+    auto ws = openWorkspace(parser, workspaceOptions);
+    if (!ws)
+        return ExitFailure;
+    options.target = ws->profile().displayName();
+
+    if (!options.dryRun && !parser.isSet(yes)) {
+        MigrationOptions preview = options;
+        preview.dryRun = true;
+        const MigrationReport plan = Migrator(ws->context(), preview).run();
+        printReport(plan);
+        if (!plan.ok()) {
+            err() << QCoreApplication::applicationName() << ": " << plan.error->toString()
+                  << Qt::endl;
+            return exitCodeFor(*plan.error);
+        }
+        if (!confirm(QCoreApplication::translate("MigrateCommand", "Migrate %1 into %2?")
+                         .arg(options.sourcePath, options.target)))
+            return fail(QCoreApplication::translate("MigrateCommand", "nothing was migrated."));
+    }
+
+    Migrator migrator(ws->context(), options);
+    migrator.setProgressCallback(progressPrinter());
+    const MigrationReport result = migrator.run();
+    printReport(result);
+    if (parser.isSet(report)) {
+        QSaveFile file(parser.value(report));
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(QJsonDocument(result.toJson()).toJson()) < 0 || !file.commit())
+            err() << QCoreApplication::translate("MigrateCommand",
+                                                 "warning: cannot write the report: ")
+                  << file.errorString() << Qt::endl;
+    }
+    ws->close();
+    if (!result.ok()) {
+        err() << QCoreApplication::applicationName() << ": " << result.error->toString()
+              << Qt::endl;
+        return exitCodeFor(*result.error);
+    }
+    if (options.dryRun)
+        out() << QCoreApplication::translate("MigrateCommand", "Dry run: nothing was changed.")
+              << Qt::endl;
+    else
+        out() << QCoreApplication::translate("MigrateCommand",
+                                             "Migration run %1 completed and verified.")
+                     .arg(result.runId)
+              << Qt::endl;
+    return ExitOk;
+}
+
+int runExport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate(
+            "MigrateCommand",
+            "Write the workspace's settings as an MCPHub settings file (the format MCPHub "
+            "writes; an existing file is backed up first and replaced atomically).")
+        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("OUTFILE"),
+        QCoreApplication::translate("MigrateCommand", "The settings file to write."));
+    const WorkspaceOptions workspaceOptions;
+    if (const int code
+        = parseArguments(parser, QStringLiteral("export"), arguments, workspaceOptions, help);
+        code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QCoreApplication::translate("MigrateCommand", "give one output file."));
+    const QString path = parser.positionalArguments().first();
+    auto ws = openWorkspace(parser, workspaceOptions);
+    if (!ws)
+        return ExitFailure;
+    const auto exported = SettingsMapper::exportDocument(ws->context());
+    ws->close();
+    if (!exported)
+        return fail(exported.error().toString());
+    // Through the settings store: validated (errors refused), locked, the replaced file
+    // backed up, written atomically in exactly MCPHub's format.
+    SettingsDocument document = SettingsDocument::fromJson(exported->document);
+    document.setPath(path);
+    SaveOptions save;
+    save.allowWarnings = true;
+    save.force = true; // replacing OUTFILE is what was asked; its old content is backed up
+    const auto saved = SettingsFileStore::save(document, save);
+    if (!saved) {
+        err() << QCoreApplication::applicationName() << ": " << saved.error().toString()
+              << Qt::endl;
+        return exitCodeFor(saved.error());
+    }
+    for (const Finding &finding : saved->findings)
+        err() << finding.toString(path) << Qt::endl;
+    if (!saved->backupPath.isEmpty())
+        out() << QCoreApplication::translate("MigrateCommand", "Backup of the previous file: %1")
+                     .arg(saved->backupPath)
+              << Qt::endl;
+    out() << QCoreApplication::translate("MigrateCommand", "Wrote %1.").arg(path) << Qt::endl;
+    return ExitOk;
+}
+
+int runHistory(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "MigrateCommand", "List the migration runs and rollbacks, newest first."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const WorkspaceOptions workspaceOptions;
+    if (const int code
+        = parseArguments(parser, QStringLiteral("history"), arguments, workspaceOptions, help);
+        code >= 0)
+        return code;
+    auto ws = openWorkspace(parser, workspaceOptions);
+    if (!ws)
+        return ExitFailure;
+    const auto runs = MigrationHistory(ws->context()).list();
+    ws->close();
+    if (!runs)
+        return fail(runs.error().toString());
+    for (const MigrationRun &run : *runs) {
+        QString written;
+        for (auto it = run.counts.begin(); it != run.counts.end(); ++it) {
+            const QJsonObject c = it.value().toObject();
+            const int n = c.value(QStringLiteral("new")).toInt()
+                          + c.value(QStringLiteral("overwritten")).toInt();
+            if (n > 0)
+                written += QStringLiteral(" %1=%2").arg(it.key()).arg(n);
+        }
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6%7")
+                     .arg(run.id, 5)
+                     .arg(run.kind, -8)
+                     .arg(run.status, -11)
+                     .arg(run.startedAt.toUTC().toString(Qt::ISODate))
+                     .arg(run.rollbackOf > 0
+                              ? QCoreApplication::translate("MigrateCommand", "of run %1")
+                                    .arg(run.rollbackOf)
+                              : run.sourcePath)
+                     .arg(run.sourceSha256.left(12))
+                     .arg(written)
+              << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int runRollback(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate(
+            "MigrateCommand",
+            "Undo a completed migration run: remove the rows it added and restore the rows it "
+            "replaced. Refused when a later run or edit changed one of them.")
+        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("RUN_ID"),
+        QCoreApplication::translate("MigrateCommand", "The run, as \"history\" lists it."));
+    const QCommandLineOption yes(
+        QStringLiteral("yes"),
+        QCoreApplication::translate("MigrateCommand", "Do not ask before writing."));
+    parser.addOption(yes);
+    const WorkspaceOptions workspaceOptions;
+    if (const int code
+        = parseArguments(parser, QStringLiteral("rollback"), arguments, workspaceOptions, help);
+        code >= 0)
+        return code;
+    bool numeric = false;
+    const qint64 id = parser.positionalArguments().value(0).toLongLong(&numeric);
+    if (parser.positionalArguments().size() != 1 || !numeric)
+        return fail(QCoreApplication::translate("MigrateCommand",
+                                                "give the id of one run (see \"history\")."));
+    if (!parser.isSet(yes)) {
+        if (::isatty(STDIN_FILENO) != 1)
+            return fail(QCoreApplication::translate(
+                "MigrateCommand", "give --yes to roll back without a terminal to confirm on."));
+        if (!confirm(QCoreApplication::translate("MigrateCommand", "Roll back migration run %1?")
+                         .arg(id)))
+            return fail(QCoreApplication::translate("MigrateCommand", "nothing was changed."));
+    }
+    auto ws = openWorkspace(parser, workspaceOptions);
+    if (!ws)
+        return ExitFailure;
+    MigrationRollback rollback(ws->context());
+    const auto done = rollback.rollback(id);
+    ws->close();
+    if (!done) {
+        for (const QString &pointer : rollback.touchedRows())
+            out() << QCoreApplication::translate("MigrateCommand", "changed later: ") << pointer
+                  << Qt::endl;
+        err() << QCoreApplication::applicationName() << ": " << done.error().toString() << Qt::endl;
+        return exitCodeFor(done.error());
+    }
+    out() << QCoreApplication::translate("MigrateCommand",
+                                         "Run %1 rolled back (recorded as run %2).")
+                 .arg(id)
+                 .arg(*done)
+          << Qt::endl;
+    return ExitOk;
+}
+
+int runDiff(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate(
+            "MigrateCommand",
+            "Compare a settings file with the workspace database and list every difference by "
+            "entity and field. Exit 1 when they differ.")
+        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
+    const QCommandLineOption help = parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("MigrateCommand", "The settings file."));
+    const WorkspaceOptions workspaceOptions;
+    if (const int code
+        = parseArguments(parser, QStringLiteral("diff"), arguments, workspaceOptions, help);
+        code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QCoreApplication::translate("MigrateCommand", "give one settings file."));
+    const QString path = parser.positionalArguments().first();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(path + QStringLiteral(": ")
+                    + QCoreApplication::translate("MigrateCommand", "cannot read the file: ")
+                    + file.errorString());
+    const QByteArray bytes = file.readAll();
+    const OrderedJson document
+        = OrderedJson::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+    if (document.is_discarded())
+        return fail(path + QStringLiteral(": ")
+                    + QCoreApplication::translate("MigrateCommand", "the file is not valid JSON."));
+    auto ws = openWorkspace(parser, workspaceOptions);
+    if (!ws)
+        return ExitFailure;
+    const auto exported = SettingsMapper::exportDocument(ws->context());
+    ws->close();
+    if (!exported)
+        return fail(exported.error().toString());
+    const auto differences = DriftCheck::compare(document, exported->document);
+    for (const auto &d : differences)
+        out() << d.pointer << QStringLiteral(": ") << d.message << Qt::endl;
+    if (differences.isEmpty()) {
+        out() << QCoreApplication::translate("MigrateCommand",
+                                             "The file and the database hold the same settings.")
+              << Qt::endl;
+        return ExitOk;
+    }
+    out() << QCoreApplication::translate(
+        "MigrateCommand", "%n differences.", nullptr, int(differences.size()))
+          << Qt::endl;
+    return ExitFindings;
+}
+
+} // namespace
+
+QList<CliCommand> migrationCommands()
+{
+    return {
+        {QStringLiteral("migrate"),
+         QCoreApplication::translate("MigrateCommand",
+                                     "Migrate a settings file into the database."),
+         runMigrate},
+        {QStringLiteral("export"),
+         QCoreApplication::translate("MigrateCommand",
+                                     "Write the database's settings as a settings file."),
+         runExport},
+        {QStringLiteral("history"),
+         QCoreApplication::translate("MigrateCommand", "List migration runs and rollbacks."),
+         runHistory},
+        {QStringLiteral("rollback"),
+         QCoreApplication::translate("MigrateCommand", "Undo a migration run."),
+         runRollback},
+        {QStringLiteral("diff"),
+         QCoreApplication::translate("MigrateCommand",
+                                     "Compare a settings file with the database."),
+         runDiff},
+    };
+}
+
+} // namespace mcphub::cli

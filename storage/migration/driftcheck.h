@@ -1,0 +1,19 @@
+#pragma once
+
+#include "storage/migration/migrationreport.h"
+#include "storage/migration/settingsmapper.h"
+
+namespace mcphub {
+
+// Compares a settings file with what a database holds (its export) and lists every
+// difference by entity and field: entries only in one of them, fields that differ, unknown
+// top-level keys. MCPHub users meet exactly this drift when file and database both live
+// on (MCPHub issue #820). Pure function.
+class DriftCheck
+{
+public:
+    static QList<MigrationReport::Item> compare(const OrderedJson &file,
+                                                const OrderedJson &database);
+};
+
+} // namespace mcphub

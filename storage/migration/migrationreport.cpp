@@ -1,0 +1,94 @@
+#include "storage/migration/migrationreport.h"
+
+#include <QJsonArray>
+
+namespace mcphub {
+
+namespace {
+
+QJsonArray itemsJson(const QList<MigrationReport::Item> &items)
+{
+    QJsonArray array;
+    for (const auto &item : items)
+        array.append(QJsonObject{{QStringLiteral("pointer"), item.pointer},
+                                 {QStringLiteral("message"), item.message}});
+    return array;
+}
+
+} // namespace
+
+MigrationReport::EntityCounts &MigrationReport::countsFor(const QString &entity)
+{
+    for (EntityCounts &c : counts) {
+        if (c.entity == entity)
+            return c;
+    }
+    counts.append(EntityCounts{entity});
+    return counts.last();
+}
+
+MigrationReport::EntityCounts MigrationReport::countsFor(const QString &entity) const
+{
+    for (const EntityCounts &c : counts) {
+        if (c.entity == entity)
+            return c;
+    }
+    return EntityCounts{entity};
+}
+
+QJsonObject MigrationReport::countsJson() const
+{
+    QJsonObject object;
+    for (const EntityCounts &c : counts) {
+        object.insert(c.entity,
+                      QJsonObject{{QStringLiteral("total"), c.total},
+                                  {QStringLiteral("new"), c.created},
+                                  {QStringLiteral("identical"), c.identical},
+                                  {QStringLiteral("conflicting"), c.conflicting},
+                                  {QStringLiteral("overwritten"), c.overwritten},
+                                  {QStringLiteral("skipped"), c.skipped},
+                                  {QStringLiteral("rejected"), c.rejected}});
+    }
+    return object;
+}
+
+int MigrationReport::totalWritten() const
+{
+    int n = 0;
+    for (const EntityCounts &c : counts)
+        n += c.created + c.overwritten;
+    return n;
+}
+
+QJsonObject MigrationReport::toJson() const
+{
+    QJsonObject o;
+    if (runId > 0)
+        o.insert(QStringLiteral("runId"), runId);
+    o.insert(QStringLiteral("status"), status);
+    o.insert(QStringLiteral("dryRun"), dryRun);
+    o.insert(QStringLiteral("source"), sourcePath);
+    o.insert(QStringLiteral("sourceSha256"), sourceSha256);
+    o.insert(QStringLiteral("target"), target);
+    o.insert(QStringLiteral("policy"), policy);
+    if (!backupPath.isEmpty())
+        o.insert(QStringLiteral("backup"), backupPath);
+    if (!rejectsPath.isEmpty())
+        o.insert(QStringLiteral("rejectsFile"), rejectsPath);
+    o.insert(QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("finishedAt"), finishedAt.toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("counts"), countsJson());
+    o.insert(QStringLiteral("conflicts"), itemsJson(conflicts));
+    o.insert(QStringLiteral("rejects"), itemsJson(rejects));
+    o.insert(QStringLiteral("differences"), itemsJson(differences));
+    o.insert(QStringLiteral("warnings"), itemsJson(warnings));
+    if (error) {
+        o.insert(QStringLiteral("error"),
+                 QJsonObject{{QStringLiteral("message"), error->message},
+                             {QStringLiteral("where"), error->where},
+                             {QStringLiteral("detail"), error->detail}});
+    }
+    return o;
+}
+
+} // namespace mcphub

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "storage/error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mcphub {
+
+// What a migration found and did, per entity type: the plan (new / identical / conflicting),
+// what was written, the rejected records, every verification difference, and the error
+// that stopped it. Written as JSON by --report and into the migration_runs history.
+struct MigrationReport
+{
+    struct EntityCounts
+    {
+        QString entity; // top-level key: "users"
+        int total = 0;
+        int created = 0;     // new rows
+        int identical = 0;   // already in the database, unchanged
+        int conflicting = 0; // in the database with other content
+        int overwritten = 0; // conflicting rows replaced (policy overwrite)
+        int skipped = 0;     // conflicting rows kept (policy skip)
+        int rejected = 0;    // invalid records left out (--skip-invalid)
+    };
+    struct Item // a conflict, a reject or a verification difference
+    {
+        QString pointer; // "/users/3" or "/mcpServers/fetch/url"
+        QString message; // translated
+    };
+
+    qint64 runId = 0; // migration_runs.id; 0 for a dry run or before recording
+    QString status;   // completed, failed, cancelled, dry-run
+    bool dryRun = false;
+    QString sourcePath;
+    QString sourceSha256;
+    QString target;
+    QString backupPath;
+    QString rejectsPath;
+    QString policy;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QList<EntityCounts> counts;
+    QList<Item> conflicts;
+    QList<Item> rejects;
+    QList<Item> differences;
+    QList<Item> warnings; // the validator's warnings (they do not stop a run)
+    std::optional<Error> error;
+
+    bool ok() const { return !error.has_value(); }
+    EntityCounts &countsFor(const QString &entity);
+    EntityCounts countsFor(const QString &entity) const; // zeros when absent
+    QJsonObject countsJson() const;
+    QJsonObject toJson() const;
+    int totalWritten() const;
+};
+
+} // namespace mcphub

@@ -1,0 +1,189 @@
+#include "storage/migration/migrationrollback.h"
+
+#include "storage/db/transactionguard.h"
+#include "storage/migration/migrationhistory.h"
+#include "storage/migration/settingsmapper.h"
+
+#include <QCoreApplication>
+
+namespace mcphub {
+
+namespace {
+
+QString pointerOf(const OrderedJson &change)
+{
+    const QString entity = QString::fromStdString(change.value("entity", std::string()));
+    if (entity == QLatin1String("document"))
+        return QStringLiteral("/");
+    QString key = QString::fromStdString(change.value("key", std::string()));
+    key.replace(QLatin1Char('~'), QStringLiteral("~0"));
+    key.replace(QLatin1Char('/'), QStringLiteral("~1"));
+    return QLatin1Char('/') + entity + QLatin1Char('/') + key;
+}
+
+} // namespace
+
+MigrationRollback::MigrationRollback(RepositoryContext context)
+    : m_context(std::move(context))
+{}
+
+Result<qint64> MigrationRollback::rollback(qint64 runId)
+{
+    m_touched.clear();
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    MigrationHistory history(m_context);
+    const QString where = QStringLiteral("migration_runs/%1").arg(runId);
+    TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
+    if (!tx.active())
+        return tx.error();
+    const auto run = history.find(runId);
+    if (!run)
+        return run.error();
+    if (!run->has_value()) {
+        return Error::make(Error::Code::NotFound,
+                           QCoreApplication::translate(
+                               "MigrationRollback",
+                               "There is no migration run with this id. \"history\" lists them."),
+                           where);
+    }
+    const MigrationRun &migration = **run;
+    if (migration.kind != QLatin1String("migrate")
+        || migration.status != QLatin1String("completed")) {
+        return Error::make(Error::Code::Conflict,
+                           QCoreApplication::translate(
+                               "MigrationRollback",
+                               "Only a completed migration can be rolled back; this run is "
+                               "\"%1\" (%2).")
+                               .arg(migration.status, migration.kind),
+                           where);
+    }
+
+    // Every row must still be as the run left it.
+    RowRepository documents(m_context, settingsDocumentTable());
+    for (const OrderedJson &change : migration.changes) {
+        const std::string entity = change.value("entity", std::string());
+        const QString key = QString::fromStdString(change.value("key", std::string()));
+        if (entity == "document") {
+            const auto row = documents.find(1);
+            if (!row)
+                return row.error();
+            if (!row->has_value() || SettingsMapper::documentImage(**row) != change["after"])
+                m_touched << pointerOf(change);
+            continue;
+        }
+        const EntitySpec *spec = settingsEntity(QString::fromStdString(entity));
+        if (!spec)
+            continue;
+        const auto row = spec->repository(m_context).find(key);
+        if (!row)
+            return row.error();
+        if (!row->has_value()) {
+            m_touched << pointerOf(change);
+            continue;
+        }
+        const auto current = SettingsMapper::entityJson(*spec, **row);
+        if (!current)
+            return current.error();
+        if (*current != change["after"]
+            || (**row).value(QStringLiteral("ordinal")).toInt() != change.value("afterOrdinal", 0))
+            m_touched << pointerOf(change);
+    }
+    if (!m_touched.isEmpty()) {
+        return Error::make(Error::Code::Conflict,
+                           QCoreApplication::translate(
+                               "MigrationRollback",
+                               "%n rows that this run wrote were changed later (by another run "
+                               "or an edit); rolling back would lose those changes, so nothing "
+                               "was changed. First: %1",
+                               nullptr,
+                               int(m_touched.size()))
+                               .arg(m_touched.first()),
+                           where);
+    }
+
+    OrderedJson undone = OrderedJson::array();
+    for (auto it = migration.changes.rbegin(); it != migration.changes.rend(); ++it) {
+        const OrderedJson &change = *it;
+        const std::string entity = change.value("entity", std::string());
+        const QString key = QString::fromStdString(change.value("key", std::string()));
+        const OrderedJson &before = change["before"];
+        Result<void> done;
+        if (entity == "document") {
+            if (before.is_null()) {
+                done = documents.remove(1);
+            } else {
+                QVariantMap row;
+                for (auto col = before.begin(); col != before.end(); ++col) {
+                    row.insert(QString::fromStdString(col.key()),
+                               col->is_null()
+                                   ? QVariant()
+                                   : QVariant(QString::fromStdString(col->get<std::string>())));
+                }
+                if (change.contains("beforeUpdatedAt")) {
+                    row.insert(
+                        QStringLiteral("updated_at"),
+                        QDateTime::fromString(
+                            QString::fromStdString(change["beforeUpdatedAt"].get<std::string>()),
+                            Qt::ISODateWithMs));
+                }
+                done = documents.update(1, row);
+            }
+        } else {
+            const EntitySpec *spec = settingsEntity(QString::fromStdString(entity));
+            if (!spec)
+                continue;
+            RowRepository repository = spec->repository(m_context);
+            if (before.is_null()) {
+                done = repository.remove(key);
+            } else {
+                auto mapped = SettingsMapper::mapEntity(
+                    *spec, key, before, change.value("beforeOrdinal", 0), pointerOf(change));
+                if (!mapped)
+                    return mapped.error();
+                QVariantMap row = mapped->row;
+                row.remove(spec->keyColumn());
+                if (change.contains("beforeUpdatedAt")) {
+                    row.insert(
+                        QStringLiteral("updated_at"),
+                        QDateTime::fromString(
+                            QString::fromStdString(change["beforeUpdatedAt"].get<std::string>()),
+                            Qt::ISODateWithMs));
+                }
+                done = repository.update(key, row);
+            }
+        }
+        if (!done)
+            return done.error();
+        OrderedJson reverse = OrderedJson::object();
+        reverse["entity"] = entity;
+        reverse["key"] = key.toStdString();
+        reverse["before"] = change["after"];
+        reverse["beforeOrdinal"] = change.value("afterOrdinal", 0);
+        reverse["after"] = before;
+        reverse["afterOrdinal"] = change.value("beforeOrdinal", 0);
+        undone.push_back(std::move(reverse));
+    }
+
+    MigrationRun record;
+    record.kind = QStringLiteral("rollback");
+    record.sourcePath = migration.sourcePath;
+    record.sourceSha256 = migration.sourceSha256;
+    record.target = migration.target;
+    record.startedAt = started;
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    record.status = QStringLiteral("completed");
+    record.actor = m_context.actor;
+    record.counts = QJsonObject{{QStringLiteral("rows"), qint64(undone.size())}};
+    record.changes = std::move(undone);
+    record.rollbackOf = runId;
+    const auto id = history.record(record);
+    if (!id)
+        return id.error();
+    if (auto marked = history.markRolledBack(runId); !marked)
+        return marked.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return *id;
+}
+
+} // namespace mcphub

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "storage/migration/migrationreport.h"
+#include "storage/migration/settingsmapper.h"
+
+namespace mcphub {
+
+// The migrator's validation step: the settings store's validator (JSON Schema and rules)
+// over the source text. An error inside one record (a user, a server, a systemConfig
+// section) takes that record out of `mapped` into mapped.issues, with every reason and its
+// line:column; an error of the document as a whole cannot be skipped and is returned.
+// Warnings go to `warnings`. Pure function.
+class MigrationValidation
+{
+public:
+    // The source text as JSON; a parse error names FILE:LINE:COL, and a key that appears twice
+    // in one object (JSON.parse would keep the last silently) is an error naming its place.
+    static Result<OrderedJson> parse(const QByteArray &bytes, const QString &sourcePath);
+
+    static Result<void> apply(MappedSettings &mapped,
+                              const QByteArray &sourceText,
+                              const QString &sourcePath,
+                              QList<MigrationReport::Item> *warnings);
+};
+
+} // namespace mcphub

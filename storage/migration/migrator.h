@@ -1,0 +1,91 @@
+#pragma once
+
+#include "storage/db/repositorycontext.h"
+#include "storage/migration/migrationreport.h"
+#include "storage/migration/settingsmapper.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+
+namespace mcphub {
+
+// Where a run is and how far: 0-100 %, the step, the entity type and its counts.
+struct MigrationProgress
+{
+    int percent = 0;
+    QString step;   // translated: "Validating", "Importing" ...
+    QString entity; // top-level key, empty between entities
+    int done = 0;
+    int total = 0;
+};
+
+struct MigrationOptions
+{
+    enum class Conflict { Fail, Skip, Overwrite };
+
+    QString sourcePath;
+    QString target;    // how the workspace is named in history and reports
+    QString backupDir; // empty: the source file's folder
+    Conflict conflict = Conflict::Fail;
+    bool dryRun = false;
+    bool skipInvalid = false;
+    QString rejectsPath;       // JSON lines of the records left out (with skipInvalid)
+    int lockTimeoutMs = 10000; // waiting for the settings file's lock (SettingsFileLock)
+
+    static QString policyName(Conflict policy);
+    static bool parsePolicy(const QString &name, Conflict *policy);
+};
+
+// Moves a settings file into the workspace: lock and back up the source, validate, plan each entity
+// (new / identical / conflicting under the policy), import everything in one transaction,
+// verify by reading every entity back and comparing it field by field, record the run in
+// migration_runs and the audit trail, commit. Any failure or a cancel (the progress
+// callback returning false) before the commit rolls everything back; the source file is
+// only read. A dry run does all of it and rolls back. On the connection's thread.
+class Migrator
+{
+public:
+    using ProgressCallback = std::function<bool(const MigrationProgress &)>;
+
+    Migrator(RepositoryContext context, MigrationOptions options);
+    void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+
+    // The report always comes back; report.error says why a run stopped.
+    MigrationReport run();
+
+    // Compares `expected` (a file's entity) with `actual` (read back) key by key, appending
+    // one difference per field to `out`, named by `pointer` + "/" + key.
+    static void compareFields(const OrderedJson &expected,
+                              const OrderedJson &actual,
+                              const QString &pointer,
+                              QList<MigrationReport::Item> *out);
+
+private:
+    bool
+    step(int percent, const QString &name, const QString &entity = {}, int done = 0, int total = 0);
+    Result<QByteArray> readSource();
+    Result<void> backUp(const QByteArray &bytes);
+    Result<void> writeRejects(const QList<MappingIssue> &issues);
+    Result<void> plan(const MappedSettings &mapped);
+    Result<void> import(const MappedSettings &mapped);
+    Result<void> verify(const MappedSettings &mapped);
+    Result<qint64> record(const QString &status);
+    void recordFailure(const QString &status);
+
+    enum class Action { Create, Identical, Overwrite, Skip };
+
+    RepositoryContext m_context;
+    MigrationOptions m_options;
+    ProgressCallback m_progress;
+    MigrationReport m_report;
+    QList<Action> m_actions; // per mapped entity
+    Action m_documentAction = Action::Create;
+    std::optional<QVariantMap> m_documentBefore;
+    QHash<QString, QHash<QString, QVariantMap>> m_existing; // rows before the run, per entity
+
+    OrderedJson m_changes = OrderedJson::array();
+};
+
+} // namespace mcphub
