@@ -57,11 +57,6 @@ QString hashOf(const QString &password)
     return PasswordHasher::hash(password, PasswordHasher::kMinCost).value();
 }
 
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
 #define VERIFY_RUN(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).out + (run).err))
 
 } // namespace
