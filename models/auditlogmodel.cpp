@@ -33,7 +33,7 @@ QStringList cells(const AuditEntry &e)
 } // namespace
 
 AuditLogModel::AuditLogModel(const RepositoryContext &context, QObject *parent)
-    : PagedLogModel(parent)
+    : PagedEntryLogModel<AuditEntry>(parent)
     , m_context(context)
 {}
 
@@ -44,18 +44,6 @@ Result<int> AuditLogModel::stagePage(int limit)
         return loaded.error();
     m_staged = std::move(loaded->items);
     return int(m_staged.size());
-}
-
-void AuditLogModel::commitStaged()
-{
-    m_rows += m_staged;
-    m_staged.clear();
-}
-
-void AuditLogModel::clearRows()
-{
-    m_rows.clear();
-    m_staged.clear();
 }
 
 Result<qint64> AuditLogModel::countMatching() const

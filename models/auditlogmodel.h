@@ -8,7 +8,7 @@ namespace mcphub {
 
 // The audit trail (access_logs) for a view, newest first: user, resource prefix and time
 // range filtered in SQL through AuditLogRepository, pages fetched on scroll.
-class AuditLogModel : public PagedLogModel
+class AuditLogModel : public PagedEntryLogModel<AuditEntry>
 {
     Q_OBJECT
 
@@ -28,9 +28,6 @@ public:
 
 protected:
     Result<int> stagePage(int limit) override;
-    void commitStaged() override;
-    void clearRows() override;
-    int loadedRows() const override { return int(m_rows.size()); }
     Result<qint64> countMatching() const override;
     Result<void> forEachMatching(
         const std::function<bool(const QStringList &, const QJsonObject &)> &sink) const override;
@@ -39,8 +36,6 @@ protected:
 private:
     RepositoryContext m_context;
     AuditFilter m_filter;
-    QList<AuditEntry> m_rows;
-    QList<AuditEntry> m_staged;
 };
 
 } // namespace mcphub

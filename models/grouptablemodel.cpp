@@ -1,12 +1,11 @@
 #include "models/grouptablemodel.h"
 
+#include "models/repositoryrows.h"
 #include "storage/db/grouprepository.h"
-#include "storage/db/transactionguard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
 
 namespace mcphub {
 
@@ -50,54 +49,16 @@ GroupTableModel::GroupTableModel(const RepositoryContext &context, QObject *pare
                 {kOwner, tr("Owner"), Kind::Text},
                 {kServers, tr("Servers"), Kind::Text, false, false}});
     setLoader([this]() -> Result<QList<QVariantMap>> {
-        GroupRepository repo(m_context);
-        QList<QVariantMap> rows;
-        PageRequest page{0, 500, false};
-        for (;;) {
-            const auto chunk = repo.list({}, page);
-            if (!chunk)
-                return chunk.error();
-            for (const GroupRecord &g : chunk->items)
-                rows << toMap(g);
-            if (chunk->items.size() < page.limit)
-                return rows;
-            page.offset += page.limit;
-        }
+        return listAllRows(GroupRepository(m_context), toMap);
     });
-    setWriter([this](const QList<PendingChange> &changes) -> std::optional<ChangeFailure> {
-        TransactionGuard tx(QSqlDatabase::database(m_context.connectionName, false));
-        if (!tx.active())
-            return ChangeFailure{0, {}, tx.error()};
-        GroupRepository repo(m_context);
-        for (int i = 0; i < changes.size(); ++i) {
-            const PendingChange &c = changes.at(i);
-            const QString id = c.original.value(kId).toString();
-            Result<void> done;
-            if (c.kind == PendingChange::Kind::Add) {
-                done = repo.create(overlay(GroupRecord(), c.current));
-            } else if (c.kind == PendingChange::Kind::Remove) {
-                done = repo.remove(id);
-            } else {
-                const auto stored = repo.find(id);
-                if (!stored)
-                    return ChangeFailure{i, {}, stored.error()};
-                if (!stored->has_value()) {
-                    return ChangeFailure{
-                        i,
-                        kName,
-                        Error::make(Error::Code::NotFound,
-                                    tr("The group was deleted meanwhile (by another console?). "
-                                       "Revert this row or add it again."),
-                                    QStringLiteral("groups/") + id)};
-                }
-                done = repo.update(overlay(**stored, c.current));
-            }
-            if (!done)
-                return ChangeFailure{i, kName, done.error()};
-        }
-        if (auto r = tx.commit(); !r)
-            return ChangeFailure{0, {}, r.error()};
-        return std::nullopt;
+    setWriter([this](const QList<PendingChange> &changes) {
+        return writeChangesById<GroupRecord, GroupRepository>(
+            m_context, changes, kId, kName, overlay, [](const QString &id) {
+                return Error::make(Error::Code::NotFound,
+                                   tr("The group was deleted meanwhile (by another console?). "
+                                      "Revert this row or add it again."),
+                                   QStringLiteral("groups/") + id);
+            });
     });
     setReadOnly(context.readOnly);
 }

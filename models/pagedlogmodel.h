@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QJsonObject>
+#include <QList>
 
 #include <functional>
 
@@ -64,6 +65,31 @@ private:
     bool m_exhausted = true;
     bool m_fetching = false; // views may ask for more from inside our own insert signals
     Error m_lastError;
+};
+
+// A PagedLogModel whose rows are a list of `Entry`: stagePage() fills m_staged, and the
+// loaded rows are m_rows.
+template<typename Entry>
+class PagedEntryLogModel : public PagedLogModel
+{
+public:
+    using PagedLogModel::PagedLogModel;
+
+protected:
+    void commitStaged() override
+    {
+        m_rows += m_staged;
+        m_staged.clear();
+    }
+    void clearRows() override
+    {
+        m_rows.clear();
+        m_staged.clear();
+    }
+    int loadedRows() const override { return int(m_rows.size()); }
+
+    QList<Entry> m_rows;
+    QList<Entry> m_staged;
 };
 
 } // namespace mcphub

@@ -1,13 +1,12 @@
 #include "models/servertablemodel.h"
 
+#include "models/repositoryrows.h"
 #include "storage/db/serverrepository.h"
-#include "storage/db/transactionguard.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -260,38 +259,23 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
     setFieldTitle(kOpenApiSecurity, tr("Security"));
     setFieldTitle(kTools, tr("Tool overrides"));
     setLoader([this]() -> Result<QList<QVariantMap>> {
-        ServerRepository repo(m_context);
-        QList<QVariantMap> rows;
-        PageRequest page{0, 500, false};
-        for (;;) {
-            const auto chunk = repo.list({}, page);
-            if (!chunk)
-                return chunk.error();
-            for (const ServerRecord &s : chunk->items)
-                rows << toMap(s);
-            if (chunk->items.size() < page.limit)
-                return rows;
-            page.offset += page.limit;
-        }
+        return listAllRows(ServerRepository(m_context), toMap);
     });
-    setWriter([this](const QList<PendingChange> &changes) -> std::optional<ChangeFailure> {
-        TransactionGuard tx(QSqlDatabase::database(m_context.connectionName, false));
-        if (!tx.active())
-            return failed(0, {}, tx.error());
-        ServerRepository repo(m_context);
-        // Deletions first, so a server can be deleted and its name reused in one Apply.
-        for (int pass = 0; pass < 2; ++pass) {
-            for (int i = 0; i < changes.size(); ++i) {
-                const bool removal = changes.at(i).kind == PendingChange::Kind::Remove;
-                if (removal != (pass == 0))
-                    continue;
-                if (auto failure = writeChange(repo, i, changes.at(i)))
-                    return failure;
+    setWriter([this](const QList<PendingChange> &changes) {
+        return writeInTransaction(m_context, [&]() -> std::optional<ChangeFailure> {
+            ServerRepository repo(m_context);
+            // Deletions first, so a server can be deleted and its name reused in one Apply.
+            for (int pass = 0; pass < 2; ++pass) {
+                for (int i = 0; i < changes.size(); ++i) {
+                    const bool removal = changes.at(i).kind == PendingChange::Kind::Remove;
+                    if (removal != (pass == 0))
+                        continue;
+                    if (auto failure = writeChange(repo, i, changes.at(i)))
+                        return failure;
+                }
             }
-        }
-        if (auto r = tx.commit(); !r)
-            return failed(0, {}, r.error());
-        return std::nullopt;
+            return std::nullopt;
+        });
     });
     setReadOnly(context.readOnly);
 }

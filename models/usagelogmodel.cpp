@@ -37,7 +37,7 @@ QJsonObject toJson(const UsageLogEntry &e)
 } // namespace
 
 UsageLogModel::UsageLogModel(const RepositoryContext &context, QObject *parent)
-    : PagedLogModel(parent)
+    : PagedEntryLogModel<UsageLogEntry>(parent)
     , m_context(context)
 {}
 
@@ -71,18 +71,6 @@ Result<int> UsageLogModel::stagePage(int limit)
         return loaded.error();
     m_staged = std::move(loaded->items);
     return int(m_staged.size());
-}
-
-void UsageLogModel::commitStaged()
-{
-    m_rows += m_staged;
-    m_staged.clear();
-}
-
-void UsageLogModel::clearRows()
-{
-    m_rows.clear();
-    m_staged.clear();
 }
 
 Result<qint64> UsageLogModel::countMatching() const

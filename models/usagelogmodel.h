@@ -9,7 +9,7 @@ namespace mcphub {
 // The usage log (mcp_usage_logs) for a view: filters and sorting in SQL through
 // UsageLogRepository, pages fetched on scroll (keyset paging in the default newest-first
 // order, offset paging otherwise).
-class UsageLogModel : public PagedLogModel
+class UsageLogModel : public PagedEntryLogModel<UsageLogEntry>
 {
     Q_OBJECT
 
@@ -40,9 +40,6 @@ public:
 
 protected:
     Result<int> stagePage(int limit) override;
-    void commitStaged() override;
-    void clearRows() override;
-    int loadedRows() const override { return int(m_rows.size()); }
     Result<qint64> countMatching() const override;
     Result<void> forEachMatching(
         const std::function<bool(const QStringList &, const QJsonObject &)> &sink) const override;
@@ -54,8 +51,6 @@ private:
 
     RepositoryContext m_context;
     UsageLogFilter m_filter;
-    QList<UsageLogEntry> m_rows;
-    QList<UsageLogEntry> m_staged;
 };
 
 } // namespace mcphub

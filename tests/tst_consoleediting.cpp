@@ -15,6 +15,7 @@
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
 #include "storage/passwordhasher.h"
+#include "tests/support/audittrail.h"
 #include "tests/support/editordriver.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
@@ -68,21 +69,6 @@ qint64 count(const QString &sql, const QString &connection = kConnection)
         return -1;
     return query.value(0).toLongLong();
 }
-
-QStringList auditActions(const RepositoryContext &context)
-{
-    QStringList actions;
-    const auto page = AuditLogRepository(context).list({}, {0, 100});
-    for (const AuditEntry &e : page.value().items)
-        actions.prepend(e.action + QLatin1Char(' ') + e.resource);
-    return actions;
-}
-
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
 
 } // namespace
 

@@ -12,6 +12,7 @@
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
 #include "storage/passwordhasher.h"
+#include "tests/support/audittrail.h"
 #include "tests/support/editordriver.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
@@ -57,21 +58,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_consolepages");
 const QString kOther = QStringLiteral("tst_consolepages_other");
-
-QStringList auditActions(const RepositoryContext &context)
-{
-    QStringList actions;
-    const auto page = AuditLogRepository(context).list({}, {0, 100});
-    for (const AuditEntry &e : page.value().items)
-        actions.prepend(e.action + QLatin1Char(' ') + e.resource);
-    return actions;
-}
-
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
 
 } // namespace
 

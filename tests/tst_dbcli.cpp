@@ -3,6 +3,7 @@
 
 #include "storage/db/connectionprofile.h"
 #include "storage/sqlconnection.h"
+#include "tests/support/adminctlrun.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
@@ -16,43 +17,16 @@
 
 using namespace mcphub;
 
+using mcphub::test::adminctl;
+using mcphub::test::Run;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run adminctl(const QStringList &args,
-             QProcessEnvironment env = QProcessEnvironment::systemEnvironment(),
-             const QByteArray &input = {})
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(test::binDir() + QStringLiteral("/mcphub-adminctl"), args);
-    Run result;
-    if (!process.waitForStarted(10000))
-        return result;
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
 
 QByteArray fileBytes(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
-
-#define VERIFY_RUN(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).out + (run).err))
 
 } // namespace
 

@@ -49,12 +49,6 @@ UserRecord user(const QString &name, bool admin = false)
     return u;
 }
 
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
-
 } // namespace
 
 class TestDbRepositories : public QObject

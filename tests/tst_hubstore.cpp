@@ -27,12 +27,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_hubstore");
 
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
-
 qint64 scalar(const QString &sql)
 {
     QSqlQuery query(QSqlDatabase::database(kConnection));

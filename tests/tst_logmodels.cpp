@@ -48,12 +48,6 @@ bool fill(const RepositoryContext &context)
     return UsageLogRepository(context).append(batch).ok();
 }
 
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
-
 } // namespace
 
 class TestLogModels : public QObject

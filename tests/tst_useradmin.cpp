@@ -6,6 +6,7 @@
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
 #include "storage/passwordhasher.h"
+#include "tests/support/adminctlrun.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
@@ -15,6 +16,9 @@
 #include <QTest>
 
 using namespace mcphub;
+
+using mcphub::test::adminctl;
+using mcphub::test::Run;
 
 namespace {
 
@@ -28,41 +32,10 @@ qint64 count(const QString &sql)
     return query.value(0).toLongLong();
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run adminctl(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(test::binDir() + QStringLiteral("/mcphub-adminctl"), args);
-    Run result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
 QString hashOf(const QString &password)
 {
     return PasswordHasher::hash(password, PasswordHasher::kMinCost).value();
 }
-
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto r_ = (expr);                                                                    \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
-    } while (false)
-#define VERIFY_RUN(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).out + (run).err))
 
 } // namespace
 

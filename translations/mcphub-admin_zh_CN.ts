@@ -2290,10 +2290,6 @@
             <source>Tools of the selected server:</source>
             <translation>所选服务器的工具：</translation>
         </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
     </context>
     <context>
         <name>mcphub::HubAlertNotifier</name>
@@ -2741,10 +2737,6 @@
             <source>Allowed servers:</source>
             <translation>允许的服务器：</translation>
         </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
     </context>
     <context>
         <name>mcphub::LogView</name>
@@ -2959,6 +2951,13 @@
         <message>
             <source>Warning: MCPHub's own forms would refuse this password:</source>
             <translation>警告：MCPHub 自身的表单会拒绝此密码：</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::PendingDetailPage</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>

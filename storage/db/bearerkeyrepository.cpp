@@ -134,12 +134,10 @@ Result<void> BearerKeyRepository::remove(const QString &id)
 
 Result<std::optional<BearerKeyRecord>> BearerKeyRepository::find(const QString &id) const
 {
-    const auto rows = selectByKey(QStringLiteral("bearer_keys"), QStringLiteral("id"), id);
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<BearerKeyRecord>();
-    return std::optional<BearerKeyRecord>(fromRecord(rows->first()));
+    return findByKey<BearerKeyRecord>(QStringLiteral("bearer_keys"),
+                                      QStringLiteral("id"),
+                                      id,
+                                      [this](const QSqlRecord &r) { return fromRecord(r); });
 }
 
 Result<Page<BearerKeyRecord>> BearerKeyRepository::list(const BearerKeyFilter &filter,

@@ -126,12 +126,10 @@ Result<void> GroupRepository::remove(const QString &id)
 
 Result<std::optional<GroupRecord>> GroupRepository::find(const QString &id) const
 {
-    const auto rows = selectByKey(QStringLiteral("groups"), QStringLiteral("id"), id);
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<GroupRecord>();
-    return std::optional<GroupRecord>(fromRecord(rows->first()));
+    return findByKey<GroupRecord>(QStringLiteral("groups"),
+                                  QStringLiteral("id"),
+                                  id,
+                                  [this](const QSqlRecord &r) { return fromRecord(r); });
 }
 
 Result<Page<GroupRecord>> GroupRepository::list(const GroupFilter &filter,

@@ -100,6 +100,30 @@ Result<void> RepositoryBase::audited(const QString &action,
     return tx.commit();
 }
 
+Result<qint64> RepositoryBase::createAudited(const QString &action,
+                                             const QString &resource,
+                                             const QJsonObject &after,
+                                             const QString &table,
+                                             Columns values,
+                                             const QDateTime &createdAt)
+{
+    qint64 id = 0;
+    const auto done = audited(
+        action, resource, QStringLiteral("CREATE"), {}, after, [&]() -> Result<void> {
+            values.append({QStringLiteral("created_at"),
+                           dialect().timestampValue(
+                               createdAt.isValid() ? createdAt : QDateTime::currentDateTimeUtc())});
+            const auto r = insertRow(table, values, QStringLiteral("id"));
+            if (!r)
+                return r.error();
+            id = r->toLongLong();
+            return {};
+        });
+    if (!done)
+        return done.error();
+    return id;
+}
+
 Result<QVariant>
 RepositoryBase::insertRow(const QString &table, const Columns &values, const QString &returning)
 {

@@ -15,6 +15,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <optional>
 
 namespace mcphub {
 
@@ -49,6 +50,15 @@ protected:
                          const QJsonObject &after,
                          const std::function<Result<void>()> &change);
 
+    // INSERT of `values` plus created_at (`createdAt`, or now when invalid) with its audit row
+    // (`action` on `resource`, method CREATE, `after`), as audited(); returns the new "id".
+    Result<qint64> createAudited(const QString &action,
+                                 const QString &resource,
+                                 const QJsonObject &after,
+                                 const QString &table,
+                                 Columns values,
+                                 const QDateTime &createdAt);
+
     // INSERT; returns the value of `returning` (the new id) when given.
     Result<QVariant>
     insertRow(const QString &table, const Columns &values, const QString &returning = {});
@@ -76,6 +86,22 @@ protected:
     Result<qint64> countRows(const QString &table, const SqlFilter &filter) const;
     Result<QList<QSqlRecord>>
     selectByKey(const QString &table, const QString &keyColumn, const QVariant &keyValue) const;
+    // The first row of selectByKey() made into a Record by `fromRecord`; none when no row has
+    // that key.
+    template<typename Record>
+    Result<std::optional<Record>>
+    findByKey(const QString &table,
+              const QString &keyColumn,
+              const QVariant &keyValue,
+              const std::function<Record(const QSqlRecord &)> &fromRecord) const
+    {
+        const auto rows = selectByKey(table, keyColumn, keyValue);
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
+            return std::optional<Record>();
+        return std::optional<Record>(fromRecord(rows->first()));
+    }
 
     QDateTime timestamp(const QSqlRecord &record, const QString &column) const;
     QVariant now() const;

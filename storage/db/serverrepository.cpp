@@ -102,28 +102,12 @@ ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
 
 Result<qint64> ServerRepository::create(const ServerRecord &server)
 {
-    qint64 id = 0;
-    const auto done = audited(
-        QStringLiteral("server.create"),
-        QStringLiteral("servers/") + server.name,
-        QStringLiteral("CREATE"),
-        {},
-        server.auditSummary(),
-        [&]() -> Result<void> {
-            Columns values = columns(server);
-            values.append({QStringLiteral("created_at"),
-                           dialect().timestampValue(server.createdAt.isValid()
-                                                        ? server.createdAt
-                                                        : QDateTime::currentDateTimeUtc())});
-            const auto r = insertRow(QStringLiteral("mcp_servers"), values, QStringLiteral("id"));
-            if (!r)
-                return r.error();
-            id = r->toLongLong();
-            return {};
-        });
-    if (!done)
-        return done.error();
-    return id;
+    return createAudited(QStringLiteral("server.create"),
+                         QStringLiteral("servers/") + server.name,
+                         server.auditSummary(),
+                         QStringLiteral("mcp_servers"),
+                         columns(server),
+                         server.createdAt);
 }
 
 Result<void> ServerRepository::update(const ServerRecord &server)
@@ -201,12 +185,10 @@ Result<void> ServerRepository::remove(const QString &name)
 Result<std::optional<ServerRecord>> ServerRepository::findBy(const QString &column,
                                                              const QVariant &value) const
 {
-    const auto rows = selectByKey(QStringLiteral("mcp_servers"), column, value);
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<ServerRecord>();
-    return std::optional<ServerRecord>(fromRecord(rows->first()));
+    return findByKey<ServerRecord>(QStringLiteral("mcp_servers"),
+                                   column,
+                                   value,
+                                   [this](const QSqlRecord &r) { return fromRecord(r); });
 }
 
 Result<std::optional<ServerRecord>> ServerRepository::find(const QString &name) const

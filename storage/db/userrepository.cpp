@@ -51,29 +51,12 @@ UserRecord UserRepository::fromRecord(const QSqlRecord &r) const
 
 Result<qint64> UserRepository::create(const UserRecord &user)
 {
-    qint64 id = 0;
-    const QString resource = QStringLiteral("users/") + user.username;
-    const auto done = audited(
-        QStringLiteral("user.create"),
-        resource,
-        QStringLiteral("CREATE"),
-        {},
-        user.auditSummary(),
-        [&]() -> Result<void> {
-            Columns values = columns(user);
-            values.append({QStringLiteral("created_at"),
-                           dialect().timestampValue(user.createdAt.isValid()
-                                                        ? user.createdAt
-                                                        : QDateTime::currentDateTimeUtc())});
-            const auto r = insertRow(QStringLiteral("users"), values, QStringLiteral("id"));
-            if (!r)
-                return r.error();
-            id = r->toLongLong();
-            return {};
-        });
-    if (!done)
-        return done.error();
-    return id;
+    return createAudited(QStringLiteral("user.create"),
+                         QStringLiteral("users/") + user.username,
+                         user.auditSummary(),
+                         QStringLiteral("users"),
+                         columns(user),
+                         user.createdAt);
 }
 
 Result<void> UserRepository::update(const UserRecord &user)
@@ -135,12 +118,10 @@ Result<void> UserRepository::remove(const QString &username)
 
 Result<std::optional<UserRecord>> UserRepository::find(const QString &username) const
 {
-    const auto rows = selectByKey(QStringLiteral("users"), QStringLiteral("username"), username);
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<UserRecord>();
-    return std::optional<UserRecord>(fromRecord(rows->first()));
+    return findByKey<UserRecord>(QStringLiteral("users"),
+                                 QStringLiteral("username"),
+                                 username,
+                                 [this](const QSqlRecord &r) { return fromRecord(r); });
 }
 
 Result<Page<UserRecord>> UserRepository::list(const UserFilter &filter,

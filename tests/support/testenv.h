@@ -37,3 +37,10 @@ runNode(const QString &script, const QStringList &arguments = {}, const QByteArr
             QSKIP(qPrintable(QStringLiteral("%1 is not available").arg(what)));                    \
         }                                                                                          \
     } while (false)
+
+// Verifies that a Result<T> holds a value; on an error, the failure names it.
+#define VERIFY_OK(expr)                                                                            \
+    do {                                                                                           \
+        const auto r_ = (expr);                                                                    \
+        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().toString()));                \
+    } while (false)

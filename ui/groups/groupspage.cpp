@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace mcphub {
@@ -28,21 +27,17 @@ QStringList names(const QString &text)
 } // namespace
 
 GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidget *parent)
-    : QWidget(parent)
+    : PendingDetailPage(model, QStringLiteral("groups"), parent)
     , m_model(model)
     , m_servers(servers)
-    , m_editor(new PendingTableEditor(model, QStringLiteral("groups"), this))
     , m_members(new QListWidget(this))
     , m_tools(new QLineEdit(this))
-    , m_problems(new QLabel(this))
 {
     m_editor->addAction()->setToolTip(tr("Add a group; name it and check its servers."));
     m_members->setToolTip(tr("Checked servers belong to the group."));
     m_tools->setPlaceholderText(tr("all tools"));
     m_tools->setToolTip(tr("The selected server's tools offered in this group, separated by "
                            "commas (unprefixed names); empty offers all of them."));
-    m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
     auto *detail = new QWidget(this);
     auto *form = new QVBoxLayout(detail);
     form->addWidget(new QLabel(tr("Servers:"), detail));
@@ -50,35 +45,6 @@ GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidge
     form->addWidget(new QLabel(tr("Tools of the selected server:"), detail));
     form->addWidget(m_tools);
     form->addWidget(m_problems);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_editor);
-    splitter->addWidget(detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({520, 380});
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
-    connect(m_editor, &PendingTableEditor::addRequested, this, [this] {
-        const int row = m_model->addGroup(QString());
-        if (row >= 0)
-            m_editor->selectRow(row);
-    });
-    connect(m_editor, &PendingTableEditor::currentRowChanged, this, [this](int row) {
-        m_key = row >= 0
-                    ? m_model->data(m_model->index(row, 0), PendingTableModel::RowKeyRole).toInt()
-                    : -1;
-        refresh();
-    });
-    connect(m_model, &PendingTableModel::rowValuesChanged, this, [this](int row) {
-        if (row == m_model->rowOfKey(m_key))
-            refresh();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_key = -1;
-        refresh();
-    });
     connect(m_servers, &QAbstractItemModel::modelReset, this, &GroupsPage::refresh);
     connect(m_members, &QListWidget::itemChanged, this, &GroupsPage::writeMembers);
     connect(m_members, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -93,10 +59,12 @@ GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidge
             writeMembers();
         }
     });
-    // The editor selected its first row before these connections existed.
-    if (const int row = m_editor->currentRow(); row >= 0)
-        m_key = m_model->data(m_model->index(row, 0), PendingTableModel::RowKeyRole).toInt();
-    refresh();
+    setDetail(detail);
+}
+
+int GroupsPage::addBlankRow()
+{
+    return m_model->addGroup(QString());
 }
 
 void GroupsPage::writeMembers()
@@ -109,15 +77,14 @@ void GroupsPage::writeMembers()
         if (item->checkState() == Qt::Checked)
             members << qMakePair(item->text(), item->data(kToolsRole).toStringList());
     }
-    const int row = m_model->rowOfKey(m_key);
-    m_model->typeValue(row, GroupTableModel::kServers, GroupTableModel::serversJson(members));
+    m_model->typeValue(
+        currentRow(), GroupTableModel::kServers, GroupTableModel::serversJson(members));
 }
 
 void GroupsPage::refresh()
 {
-    const int row = m_model->rowOfKey(m_key);
-    const bool editable = row >= 0 && !m_model->isReadOnly()
-                          && m_model->rowState(row) != PendingRow::State::Deleted;
+    const int row = currentRow();
+    const bool editable = currentRowEditable();
     m_loading = true;
     const QString current = m_members->currentItem() ? m_members->currentItem()->text() : QString();
     m_members->clear();
@@ -147,12 +114,7 @@ void GroupsPage::refresh()
     m_tools->setEnabled(editable && m_members->currentItem()
                         && m_members->currentItem()->checkState() == Qt::Checked);
     m_loading = false;
-    QStringList lines;
-    const auto problems = m_model->problems(row);
-    for (auto it = problems.cbegin(); it != problems.cend(); ++it)
-        lines << tr("%1: %2").arg(m_model->fieldTitle(it.key()), it.value());
-    m_problems->setText(lines.join(QLatin1Char('\n')));
-    m_problems->setVisible(!lines.isEmpty());
+    showProblems();
 }
 
 } // namespace mcphub

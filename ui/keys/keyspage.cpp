@@ -10,8 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSplitter>
-#include <QVBoxLayout>
 
 namespace mcphub {
 
@@ -31,15 +29,13 @@ QStringList names(const QString &text)
 } // namespace
 
 KeysPage::KeysPage(BearerKeyTableModel *model, QWidget *parent)
-    : QWidget(parent)
+    : PendingDetailPage(model, QStringLiteral("keys"), parent)
     , m_model(model)
-    , m_editor(new PendingTableEditor(model, QStringLiteral("keys"), this))
     , m_token(new SecretLineEdit(this))
     , m_generate(new QPushButton(tr("&Generate"), this))
     , m_access(new QComboBox(this))
     , m_groups(new QLineEdit(this))
     , m_servers(new QLineEdit(this))
-    , m_problems(new QLabel(this))
 {
     m_editor->addAction()->setToolTip(tr("Add a key with a new random token."));
     m_generate->setToolTip(tr("Replace the token with 32 random bytes from the system's "
@@ -49,8 +45,6 @@ KeysPage::KeysPage(BearerKeyTableModel *model, QWidget *parent)
                             "the listed groups and servers together."));
     m_groups->setPlaceholderText(tr("group names, separated by commas"));
     m_servers->setPlaceholderText(tr("server names, separated by commas"));
-    m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
 
     auto *detail = new QWidget(this);
     auto *tokenRow = new QHBoxLayout;
@@ -62,35 +56,6 @@ KeysPage::KeysPage(BearerKeyTableModel *model, QWidget *parent)
     form->addRow(tr("Allowed groups:"), m_groups);
     form->addRow(tr("Allowed servers:"), m_servers);
     form->addRow(m_problems);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_editor);
-    splitter->addWidget(detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({520, 380});
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
-    connect(m_editor, &PendingTableEditor::addRequested, this, [this] {
-        const int row = m_model->addKey(QString());
-        if (row >= 0)
-            m_editor->selectRow(row);
-    });
-    connect(m_editor, &PendingTableEditor::currentRowChanged, this, [this](int row) {
-        m_key = row >= 0
-                    ? m_model->data(m_model->index(row, 0), PendingTableModel::RowKeyRole).toInt()
-                    : -1;
-        refresh();
-    });
-    connect(m_model, &PendingTableModel::rowValuesChanged, this, [this](int row) {
-        if (row == m_model->rowOfKey(m_key))
-            refresh();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_key = -1;
-        refresh();
-    });
     connect(m_token, &QLineEdit::textEdited, this, [this](const QString &text) {
         write(M::kToken, text);
     });
@@ -106,23 +71,24 @@ KeysPage::KeysPage(BearerKeyTableModel *model, QWidget *parent)
     connect(m_servers, &QLineEdit::textEdited, this, [this](const QString &text) {
         write(M::kAllowedServers, names(text));
     });
-    // The editor selected its first row before these connections existed.
-    if (const int row = m_editor->currentRow(); row >= 0)
-        m_key = m_model->data(m_model->index(row, 0), PendingTableModel::RowKeyRole).toInt();
-    refresh();
+    setDetail(detail);
+}
+
+int KeysPage::addBlankRow()
+{
+    return m_model->addKey(QString());
 }
 
 void KeysPage::write(const QString &field, const QVariant &value)
 {
     if (!m_loading)
-        m_model->typeValue(m_model->rowOfKey(m_key), field, value);
+        m_model->typeValue(currentRow(), field, value);
 }
 
 void KeysPage::refresh()
 {
-    const int row = m_model->rowOfKey(m_key);
-    const bool editable = row >= 0 && !m_model->isReadOnly()
-                          && m_model->rowState(row) != PendingRow::State::Deleted;
+    const int row = currentRow();
+    const bool editable = currentRowEditable();
     for (QWidget *w :
          std::initializer_list<QWidget *>{m_token, m_generate, m_access, m_groups, m_servers})
         w->setEnabled(editable);
@@ -139,13 +105,7 @@ void KeysPage::refresh()
     if (names(m_servers->text()) != servers)
         m_servers->setText(servers.join(QStringLiteral(", ")));
     m_loading = false;
-    QStringList lines;
-    const auto problems = m_model->problems(row);
-    for (auto it = problems.cbegin(); it != problems.cend(); ++it)
-        lines << tr("%1: %2").arg(m_model->fieldTitle(it.key()), it.value());
-    lines.sort();
-    m_problems->setText(lines.join(QLatin1Char('\n')));
-    m_problems->setVisible(!lines.isEmpty());
+    showProblems();
 }
 
 } // namespace mcphub

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -42,12 +43,18 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_detail);
     scroll->setWidgetResizable(true);
+    // The panel is never narrower than its fields (the longest labels and check boxes, in the
+    // current language), so it only scrolls up and down; the table gives way and scrolls
+    // sideways instead.
+    scroll->setMinimumWidth(m_detail->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width()
+                            + 2 * scroll->frameWidth());
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_editor);
     splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({480, 420});
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({360, 540});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "models/pendingrow.h"
+#include "storage/db/changefailure.h"
+#include "storage/db/repositorybase.h"
+#include "storage/db/repositorycontext.h"
+#include "storage/db/transactionguard.h"
+#include "storage/result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QVariantMap>
+
+#include <functional>
+#include <optional>
+
+namespace mcphub {
+
+// The loaders and writers that PendingTableModel subclasses share over the repositories.
+
+// Every row of `repo.list()` without a filter, read 500 at a time, each made by `toMap`.
+template<typename Repository, typename ToMap>
+Result<QList<QVariantMap>> listAllRows(const Repository &repo, ToMap toMap)
+{
+    QList<QVariantMap> rows;
+    PageRequest page{0, 500, false};
+    for (;;) {
+        const auto chunk = repo.list({}, page);
+        if (!chunk)
+            return chunk.error();
+        for (const auto &record : chunk->items)
+            rows << toMap(record);
+        if (chunk->items.size() < page.limit)
+            return rows;
+        page.offset += page.limit;
+    }
+}
+
+// Runs `write` in one transaction on the context's connection and commits when it returns
+// no failure; on a failure (or a failed BEGIN/COMMIT) nothing is written.
+inline std::optional<ChangeFailure>
+writeInTransaction(const RepositoryContext &context,
+                   const std::function<std::optional<ChangeFailure>()> &write)
+{
+    TransactionGuard tx(QSqlDatabase::database(context.connectionName, false));
+    if (!tx.active())
+        return ChangeFailure{0, {}, tx.error()};
+    if (auto failure = write())
+        return failure;
+    if (auto r = tx.commit(); !r)
+        return ChangeFailure{0, {}, r.error()};
+    return std::nullopt;
+}
+
+// Writes pending changes of records keyed by a string id (row value `idField`), in order and
+// in one transaction: an added row is created from overlay(Record(), values), a deleted one
+// removed by id, an edited one read again and updated with overlay(stored, values). A row
+// that is gone meanwhile fails with `deletedMeanwhile(id)`; failures blame `labelField`.
+template<typename Record, typename Repository, typename Overlay>
+std::optional<ChangeFailure>
+writeChangesById(const RepositoryContext &context,
+                 const QList<PendingChange> &changes,
+                 const QString &idField,
+                 const QString &labelField,
+                 Overlay overlay,
+                 const std::function<Error(const QString &)> &deletedMeanwhile)
+{
+    return writeInTransaction(context, [&]() -> std::optional<ChangeFailure> {
+        Repository repo(context);
+        for (int i = 0; i < changes.size(); ++i) {
+            const PendingChange &c = changes.at(i);
+            const QString id = c.original.value(idField).toString();
+            Result<void> done;
+            if (c.kind == PendingChange::Kind::Add) {
+                done = repo.create(overlay(Record(), c.current));
+            } else if (c.kind == PendingChange::Kind::Remove) {
+                done = repo.remove(id);
+            } else {
+                const auto stored = repo.find(id);
+                if (!stored)
+                    return ChangeFailure{i, {}, stored.error()};
+                if (!stored->has_value())
+                    return ChangeFailure{i, labelField, deletedMeanwhile(id)};
+                done = repo.update(overlay(**stored, c.current));
+            }
+            if (!done)
+                return ChangeFailure{i, labelField, done.error()};
+        }
+        return std::nullopt;
+    });
+}
+
+} // namespace mcphub
