@@ -46,7 +46,7 @@ BackupsPage::BackupsPage(QString settingsPath, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false); // numbers stay by their headers
     m_view->setAccessibleName(tr("Backups"));
     m_restore->setToolTip(tr("Put the selected backup back as the settings file. The current "
                              "content is backed up first."));
