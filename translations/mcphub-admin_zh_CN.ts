@@ -1468,6 +1468,31 @@
         </message>
     </context>
     <context>
+        <name>SettingsFileWorkspace</name>
+        <message numerus="yes">
+            <source>The settings file has %n error(s), so it was not opened: %1 (%2). Correct the file, or restore one of its backups, then open it again.</source>
+            <translation>
+                <numerusform>设置文件有 %n 个错误，因此未打开：%1（%2）。请先修正文件或恢复它的某个备份，然后重新打开。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot create a private folder for the file's workspace. Check the temporary folder's permissions and free space.</source>
+            <translation>无法为该文件的工作区创建私有文件夹。请检查临时文件夹的权限和剩余空间。</translation>
+        </message>
+        <message>
+            <source>The file changed while it was being opened (MCPHub may have rewritten it). Open it again.</source>
+            <translation>文件在打开过程中发生了变化（可能是 MCPHub 重写了它）。请重新打开。</translation>
+        </message>
+        <message>
+            <source>%1 changed on disk since it was opened (MCPHub rewrites it by itself), so nothing was applied. Reload the file to see its new content, then make the changes again.</source>
+            <translation>%1 自打开以来已在磁盘上被修改（MCPHub 会自行重写它），因此没有应用任何更改。请重新加载文件查看其新内容，然后再次进行修改。</translation>
+        </message>
+        <message>
+            <source>%1 was not saved, so nothing was applied; the changes are still pending: %2</source>
+            <translation>%1 未能保存，因此没有应用任何更改；这些更改仍处于待应用状态：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsMapper</name>
         <message>
             <source>The database holds text that is not JSON. Repair the row or restore a backup.</source>
@@ -1918,8 +1943,20 @@
             <translation>连接信息</translation>
         </message>
         <message>
-            <source>Give only one of --profile, --sqlite and --pg.</source>
-            <translation>--profile、--sqlite 和 --pg 只能给出其中一个。</translation>
+            <source>Work on this MCPHub settings file directly: every change is validated, backed up and saved to it atomically, in MCPHub's format.</source>
+            <translation>直接处理此 MCPHub 设置文件：每次更改都会经过校验和备份，并以 MCPHub 的格式原子地保存到文件中。</translation>
+        </message>
+        <message>
+            <source>settings.json</source>
+            <translation>settings.json</translation>
+        </message>
+        <message>
+            <source>Give only one of --profile, --sqlite, --pg and --file.</source>
+            <translation>--profile、--sqlite、--pg 和 --file 只能指定其中一个。</translation>
+        </message>
+        <message>
+            <source>This command needs a workspace database; a settings file has none of its own. Give --sqlite, --pg or --profile instead.</source>
+            <translation>此命令需要一个工作区数据库，而设置文件没有自己的数据库。请改用 --sqlite、--pg 或 --profile。</translation>
         </message>
     </context>
     <context>
@@ -2112,24 +2149,24 @@
             <translation>路径</translation>
         </message>
         <message>
-            <source>Open this workspace: a SQLite file or the name of a saved connection profile.</source>
-            <translation>打开此工作区：SQLite 文件或已保存连接配置的名称。</translation>
-        </message>
-        <message>
             <source>path or profile</source>
             <translation>路径或配置</translation>
-        </message>
-        <message>
-            <source>Show this area first: users, servers, groups, keys, usage, audit or hubs.</source>
-            <translation>首先显示此区域：users、servers、groups、keys、usage、audit 或 hubs。</translation>
         </message>
         <message>
             <source>name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <source>--tab: unknown area "%1"; say users, servers, groups, keys, usage, audit or hubs.</source>
-            <translation>--tab：未知区域“%1”；请使用 users、servers、groups、keys、usage、audit 或 hubs。</translation>
+            <source>Open this workspace: an MCPHub settings file (.json), a SQLite file or the name of a saved connection profile.</source>
+            <translation>打开此工作区：MCPHub 设置文件（.json）、SQLite 文件或已保存连接配置的名称。</translation>
+        </message>
+        <message>
+            <source>Show this area first: users, servers, groups, keys, usage, audit, backups (settings files) or hubs.</source>
+            <translation>首先显示此区域：users、servers、groups、keys、usage、audit、backups（设置文件）或 hubs。</translation>
+        </message>
+        <message>
+            <source>--tab: unknown area "%1"; say users, servers, groups, keys, usage, audit, backups or hubs.</source>
+            <translation>--tab：未知区域“%1”；请使用 users、servers、groups、keys、usage、audit、backups 或 hubs。</translation>
         </message>
     </context>
     <context>
@@ -2176,6 +2213,81 @@
         <message>
             <source>Only changes to resources that start with this text.</source>
             <translation>仅显示以此文本开头的资源的更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::BackupsPage</name>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>刷新(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Put the selected backup back as the settings file. The current content is backed up first.</source>
+            <translation>用所选备份替换设置文件。当前内容会先被备份。</translation>
+        </message>
+        <message>
+            <source>Read the list of backups again.</source>
+            <translation>重新读取备份列表。</translation>
+        </message>
+        <message>
+            <source>Backups of %1, newest first:</source>
+            <translation>%1 的备份（最新的在前）：</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>No backups yet: one is made before every save of the file.</source>
+            <translation>暂无备份：每次保存文件之前都会创建一个备份。</translation>
+        </message>
+        <message>
+            <source>Restore backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Replace %1 with the backup from %2?
+
+The current content is backed up first. The workspace is opened again from the restored file, so edits not yet applied are dropped.</source>
+            <translation>用 %2 的备份替换 %1？
+
+当前内容会先被备份。工作区将从恢复后的文件重新打开，尚未应用的编辑将被丢弃。</translation>
+        </message>
+        <message>
+            <source>Not restored: %1</source>
+            <translation>未恢复：%1</translation>
+        </message>
+        <message>
+            <source>Restored %1.</source>
+            <translation>已恢复 %1。</translation>
         </message>
     </context>
     <context>
@@ -3874,6 +3986,91 @@ IP：%3
         <message>
             <source>Running MCPHub instances watched by this console: health and usage.</source>
             <translation>本控制台监视的运行中 MCPHub 实例：健康状况与使用情况。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::WorkspaceSwitcher</name>
+        <message>
+            <source>Open &amp;settings file…</source>
+            <translation>打开设置文件(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Edit an mcp_settings.json directly: every Apply saves the file (validated, backed up, atomic).</source>
+            <translation>直接编辑 mcp_settings.json：每次应用都会保存该文件（经过校验、备份并原子写入）。</translation>
+        </message>
+        <message>
+            <source>Open S&amp;QLite file…</source>
+            <translation>打开 SQLite 文件(&amp;Q)…</translation>
+        </message>
+        <message>
+            <source>Open a SQLite workspace database.</source>
+            <translation>打开一个 SQLite 工作区数据库。</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to profile…</source>
+            <translation>连接到配置(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Open the workspace of a saved connection profile.</source>
+            <translation>打开已保存连接配置的工作区。</translation>
+        </message>
+        <message>
+            <source>&amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Profile %1</source>
+            <translation>配置 %1</translation>
+        </message>
+        <message>
+            <source>Open another workspace</source>
+            <translation>打开其他工作区</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n edit(s) are not applied yet. Drop them and open the other workspace?</source>
+            <translation>
+                <numerusform>有 %n 处编辑尚未应用。要丢弃它们并打开其他工作区吗？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot open the workspace</source>
+            <translation>无法打开工作区</translation>
+        </message>
+        <message>
+            <source>%1
+
+%2</source>
+            <translation>%1
+
+%2</translation>
+        </message>
+        <message>
+            <source>Open settings file</source>
+            <translation>打开设置文件</translation>
+        </message>
+        <message>
+            <source>MCPHub settings (*.json)</source>
+            <translation>MCPHub 设置 (*.json)</translation>
+        </message>
+        <message>
+            <source>Open SQLite file</source>
+            <translation>打开 SQLite 文件</translation>
+        </message>
+        <message>
+            <source>SQLite workspaces (*.db *.sqlite);;All files (*)</source>
+            <translation>SQLite 工作区 (*.db *.sqlite);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Connect to profile</source>
+            <translation>连接到配置</translation>
+        </message>
+        <message>
+            <source>There are no saved connection profiles yet. Add one with "mcphub-adminctl profile add".</source>
+            <translation>尚无已保存的连接配置。请使用“mcphub-adminctl profile add”添加一个。</translation>
+        </message>
+        <message>
+            <source>Profile:</source>
+            <translation>配置：</translation>
         </message>
     </context>
     <context>

@@ -48,25 +48,18 @@ int parseArguments(QCommandLineParser &parser,
 }
 
 // Opens the workspace the options name; nullopt after printing why.
-std::optional<Workspace> openWorkspace(const QCommandLineParser &parser,
-                                       const WorkspaceOptions &options)
+std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser,
+                                             const WorkspaceOptions &options)
 {
     QStringList warnings;
-    const auto profile = options.profile(parser, &warnings);
+    auto ws = options.open(parser, QStringLiteral("mcphub-adminctl"), &warnings);
     for (const QString &w : std::as_const(warnings))
         err() << QCoreApplication::translate("MigrateCommand", "warning: ") << w << Qt::endl;
-    if (!profile) {
-        fail(profile.error().toString());
-        return std::nullopt;
-    }
-    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"));
     if (!ws) {
         fail(ws.error().toString());
         return std::nullopt;
     }
-    for (const QString &w : ws->warnings())
-        err() << QCoreApplication::translate("MigrateCommand", "warning: ") << w << Qt::endl;
-    return *ws;
+    return std::move(*ws);
 }
 
 int exitCodeFor(const Error &error)
@@ -233,7 +226,7 @@ int runMigrate(const QStringList &arguments)
     auto ws = openWorkspace(parser, workspaceOptions);
     if (!ws)
         return ExitFailure;
-    options.target = ws->profile().displayName();
+    options.target = ws->displayName();
 
     if (!options.dryRun && !parser.isSet(yes)) {
         MigrationOptions preview = options;

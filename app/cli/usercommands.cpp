@@ -133,13 +133,6 @@ int runUser(const QStringList &arguments)
     if (!costOk || bcryptCost < PasswordHasher::kMinCost || bcryptCost > PasswordHasher::kMaxCost)
         return fail(tr("--cost takes a number from 10 to 14."));
 
-    QStringList warnings;
-    const auto profile = workspaceOptions.profile(parser, &warnings);
-    for (const QString &w : std::as_const(warnings))
-        err() << tr("warning: ") << w << Qt::endl;
-    if (!profile)
-        return fail(profile.error().toString());
-
     // Ask for the password before opening the workspace: no transaction waits on a human.
     QString hash;
     if (action == QLatin1String("add") || action == QLatin1String("set-password")) {
@@ -155,11 +148,12 @@ int runUser(const QStringList &arguments)
         hash = *hashed;
     }
 
-    auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"));
+    QStringList warnings;
+    auto ws = workspaceOptions.open(parser, QStringLiteral("mcphub-adminctl"), &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err() << tr("warning: ") << w << Qt::endl;
     if (!ws)
         return fail(ws.error().toString());
-    for (const QString &w : ws->warnings())
-        err() << tr("warning: ") << w << Qt::endl;
     UserAdministration users(ws->context());
     int code = ExitOk;
     if (action == QLatin1String("list")) {

@@ -1,27 +1,15 @@
 // mcphub-admin: the desktop console.
 
 #include "app/common/appsetup.h"
-#include "storage/db/profilestore.h"
-#include "storage/db/workspace.h"
-#include "storage/hub/hubmonitor.h"
-#include "storage/ownhealth.h"
 #include "storage/secretstore.h"
-#include "ui/hubs/hubalertnotifier.h"
-#include "ui/hubs/hubsview.h"
-#include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
-#include "ui/main/workspaceviews.h"
-#include "ui/monitoring/ownhealthindicator.h"
+#include "ui/main/workspaceswitcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QImage>
-#include <QStatusBar>
-#include <QTimer>
 
 #include <cstdio>
-#include <memory>
 #include <optional>
 
 namespace {
@@ -62,20 +50,12 @@ std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name
                                             {QStringLiteral("keys"), Area::BearerKeys},
                                             {QStringLiteral("usage"), Area::UsageLog},
                                             {QStringLiteral("audit"), Area::AuditLog},
+                                            {QStringLiteral("backups"), Area::Backups},
                                             {QStringLiteral("hubs"), Area::Hubs}};
     const auto it = areas.constFind(name);
     if (it == areas.cend())
         return std::nullopt;
     return *it;
-}
-
-// --workspace: an existing file (or a path with a folder) is a SQLite workspace, anything
-// else the name of a saved connection profile.
-mcphub::Result<mcphub::ConnectionProfile> profileFor(const QString &pathOrProfile)
-{
-    if (QFileInfo::exists(pathOrProfile) || pathOrProfile.contains(QLatin1Char('/')))
-        return mcphub::ConnectionProfile::sqliteFile(pathOrProfile);
-    return mcphub::ProfileStore().load(pathOrProfile);
 }
 
 } // namespace
@@ -113,14 +93,14 @@ int main(int argc, char **argv)
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
         QApplication::translate("main",
-                                "Open this workspace: a SQLite file or the name of a saved "
-                                "connection profile."),
+                                "Open this workspace: an MCPHub settings file (.json), a SQLite "
+                                "file or the name of a saved connection profile."),
         QApplication::translate("main", "path or profile"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QApplication::translate("main",
                                 "Show this area first: users, servers, groups, keys, usage, "
-                                "audit or hubs."),
+                                "audit, backups (settings files) or hubs."),
         QApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
@@ -129,6 +109,7 @@ int main(int argc, char **argv)
     parser.addOption(tabOption);
     parser.process(app);
 
+    const mcphub::SecretStore secrets; // outlives the window and its workspace sessions
     mcphub::MainWindow window;
     if (parser.isSet(tabOption)) {
         const auto area = areaFromName(parser.value(tabOption));
@@ -138,60 +119,27 @@ int main(int argc, char **argv)
                          qPrintable(QApplication::translate(
                                         "main",
                                         "--tab: unknown area \"%1\"; say users, servers, groups, "
-                                        "keys, usage, audit or hubs.")
+                                        "keys, usage, audit, backups or hubs.")
                                         .arg(parser.value(tabOption))));
             return 2;
         }
-        window.showArea(*area);
     }
 
-    // The default workspace (or --sqlite PATH, --workspace PATH_OR_PROFILE): opened and
-    // brought to the current schema.
-    auto profile
-        = parser.isSet(workspaceOption)
-              ? profileFor(parser.value(workspaceOption))
-              : mcphub::Result<mcphub::ConnectionProfile>(mcphub::ConnectionProfile::sqliteFile(
-                  parser.isSet(sqliteOption) ? parser.value(sqliteOption)
-                                             : mcphub::defaultSqliteWorkspacePath()));
-    std::optional<mcphub::Workspace> workspace;
-    const QString workspaceName = profile ? profile->displayName() : parser.value(workspaceOption);
-    if (!profile) {
-        window.setWorkspaceStatus(workspaceName, false, false, profile.error().toString());
-    } else {
-        const auto opened = mcphub::Workspace::open(*profile, QStringLiteral("workspace"));
-        window.setWorkspaceStatus(workspaceName,
-                                  opened.ok(),
-                                  opened.ok() && opened->readOnly(),
-                                  opened.ok() ? opened->warnings().join(QLatin1Char(' '))
-                                              : opened.error().toString());
-        if (opened) {
-            workspace = *opened;
-            new mcphub::WorkspaceViews(*opened, &window);
-        }
-    }
-
-    // Hub monitoring: the Hubs page, alerts and the console's own health in the status bar.
-    const mcphub::SecretStore secrets;
+    // The default workspace (or --sqlite PATH, --workspace PATH_OR_PROFILE, a .json settings
+    // file included): opened and brought to the current schema. Hub monitoring and the
+    // console's own health follow the open workspace.
     const bool screenshot = parser.isSet(screenshotOption);
-    auto *ownHealth = new mcphub::OwnHealthIndicator(QStringLiteral("workspace"),
-                                                     workspaceName,
-                                                     mcphub::OwnHealth::settingsFolder(),
-                                                     secrets,
-                                                     &window);
-    window.statusBar()->addPermanentWidget(ownHealth);
-    std::unique_ptr<mcphub::HubMonitor> monitor;
-    if (workspace) {
-        monitor = std::make_unique<mcphub::HubMonitor>(workspace->context(), secrets);
-        auto *alerts = new mcphub::HubAlertNotifier(&window);
-        auto *hubs = new mcphub::HubsView(monitor.get(), secrets, alerts);
-        window.page(mcphub::WorkspaceAreaModel::Area::Hubs)->setContent(hubs);
-        // Polls asynchronously on this thread. A registry that cannot be read already shows
-        // its error on the Hubs page (HubsView::reload).
-        if (!screenshot)
-            (void)monitor->start();
-    }
-    if (!screenshot)
-        ownHealth->start();
+    auto *switcher = new mcphub::WorkspaceSwitcher(&window, secrets, !screenshot);
+    switcher->addMenuActions(window.fileMenu());
+    const QString initial = parser.isSet(workspaceOption) ? parser.value(workspaceOption)
+                            : parser.isSet(sqliteOption)  ? parser.value(sqliteOption)
+                                                          : mcphub::defaultSqliteWorkspacePath();
+    if (parser.isSet(workspaceOption))
+        (void)switcher->open(initial);
+    else
+        (void)switcher->openSqlite(initial); // the window shows what went wrong
+    if (parser.isSet(tabOption))
+        window.showArea(*areaFromName(parser.value(tabOption)));
 
     if (screenshot)
         return saveScreenshot(window, parser.value(screenshotOption));

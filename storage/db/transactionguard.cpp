@@ -14,6 +14,7 @@ namespace {
 
 // Open guards per connection; connections are per thread, so the registry is too.
 thread_local QHash<QString, int> t_depths;
+thread_local QHash<QString, TransactionGuard::CommitHook> t_hooks;
 
 QString savepointName(int depth)
 {
@@ -50,6 +51,14 @@ int TransactionGuard::depth(const QString &connectionName)
     return t_depths.value(connectionName, 0);
 }
 
+void TransactionGuard::setCommitHook(const QString &connectionName, CommitHook hook)
+{
+    if (hook.beforeCommit)
+        t_hooks.insert(connectionName, std::move(hook));
+    else
+        t_hooks.remove(connectionName);
+}
+
 bool TransactionGuard::exec(const QString &sql, QString *detail)
 {
     QSqlQuery query(m_db);
@@ -68,6 +77,13 @@ Result<void> TransactionGuard::commit()
             QCoreApplication::translate("TransactionGuard", "The transaction is no longer open."),
             m_db.connectionName());
     }
+    const CommitHook hook = m_depth == 0 ? t_hooks.value(m_db.connectionName()) : CommitHook{};
+    if (hook.beforeCommit) {
+        if (auto ready = hook.beforeCommit(); !ready) {
+            rollback();
+            return ready;
+        }
+    }
     const QString sql = m_depth == 0
                             ? QStringLiteral("COMMIT")
                             : QStringLiteral("RELEASE SAVEPOINT ") + savepointName(m_depth);
@@ -79,6 +95,8 @@ Result<void> TransactionGuard::commit()
                        QCoreApplication::translate(
                            "TransactionGuard", "Cannot commit the changes; nothing was saved."));
         rollback();
+        if (hook.commitFailed)
+            hook.commitFailed();
         return error;
     }
     m_active = false;

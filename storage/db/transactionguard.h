@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace mcphub {
 
 // RAII transaction on one named connection that nests: the outermost guard runs BEGIN (on
@@ -29,6 +31,19 @@ public:
 
     // How many guards are open on `connectionName` on this thread.
     static int depth(const QString &connectionName);
+
+    // Work that must succeed for an outermost transaction on the connection to commit, run
+    // just before COMMIT inside the transaction (a settings-file workspace saves its file
+    // there, so that database and file change as one unit). `beforeCommit` failing rolls
+    // the transaction back and commit() returns its error; `commitFailed` runs when COMMIT
+    // itself fails after `beforeCommit` succeeded. Per connection and thread; an empty
+    // hook removes it.
+    struct CommitHook
+    {
+        std::function<Result<void>()> beforeCommit;
+        std::function<void()> commitFailed;
+    };
+    static void setCommitHook(const QString &connectionName, CommitHook hook);
 
 private:
     bool exec(const QString &sql, QString *detail);

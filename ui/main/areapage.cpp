@@ -38,8 +38,23 @@ QString AreaPage::emptyStateText() const
 
 void AreaPage::setContent(QWidget *content)
 {
-    m_layout->replaceWidget(m_emptyState, content);
-    m_emptyState->hide();
+    // A workspace switch replaces the previous content, which goes with its models.
+    QWidget *previous = m_content ? m_content.data() : m_emptyState;
+    m_layout->replaceWidget(previous, content);
+    previous->hide();
+    if (m_content)
+        m_content->deleteLater();
+    m_content = content;
+}
+
+void AreaPage::clearContent()
+{
+    if (!m_content)
+        return;
+    m_layout->replaceWidget(m_content, m_emptyState);
+    m_content->deleteLater();
+    m_content = nullptr;
+    m_emptyState->show();
 }
 
 } // namespace mcphub

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -19,13 +20,17 @@ public:
 
     void setEmptyStateText(const QString &text);
     QString emptyStateText() const;
-    void setContent(QWidget *content); // replaces the empty state; the page takes ownership
+    // Replaces the empty state or the previous content (deleted later); takes ownership.
+    void setContent(QWidget *content);
+    void clearContent(); // back to the empty state
+    QWidget *content() const { return m_content; }
 
 private:
     QLabel *m_title = nullptr;
     QLabel *m_description = nullptr;
     QLabel *m_emptyState = nullptr;
     QVBoxLayout *m_layout = nullptr;
+    QPointer<QWidget> m_content;
 };
 
 } // namespace mcphub

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QListView;
+class QMenu;
 class QStackedWidget;
 
 namespace mcphub {
@@ -36,6 +37,9 @@ public:
     // Backups exist for settings-file workspaces only; database workspaces hide the area.
     void setBackupsVisible(bool visible);
 
+    // The File menu, for the workspace switcher's actions.
+    QMenu *fileMenu() const { return m_fileMenu; }
+
     void showArea(WorkspaceAreaModel::Area area);
     WorkspaceAreaModel::Area currentArea() const;
     AreaPage *page(WorkspaceAreaModel::Area area) const;
@@ -56,6 +60,7 @@ private:
     QListView *m_areaList = nullptr;
     QStackedWidget *m_pages = nullptr;
     QHash<WorkspaceAreaModel::Area, AreaPage *> m_pageByArea;
+    QMenu *m_fileMenu = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace mcphub {
+
+// The Backups area of a settings-file workspace: the file's backups (time, size, and the
+// servers, users and groups each holds), newest first, and Restore, which asks first and
+// restores through the settings store (a save of its own, so the current content is backed
+// up too). After a restore the file differs from the open workspace: restored() asks the
+// owner to reopen it. Errors are shown on the page.
+class BackupsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BackupsPage(QString settingsPath, QWidget *parent = nullptr);
+
+    void reload();
+    // Restores the backup in `row` without asking (the Restore button asks first).
+    bool restoreRow(int row);
+
+    QTableView *view() const { return m_view; }
+    QPushButton *restoreButton() const { return m_restore; }
+    QLabel *messageLabel() const { return m_message; }
+    QStandardItemModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void restored(const QString &backupPath);
+
+private:
+    void confirmRestore();
+    void updateButtons();
+
+    QString m_path;
+    QStandardItemModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QPushButton *m_restore = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace mcphub

@@ -1,0 +1,250 @@
+#include "ui/main/workspaceswitcher.h"
+
+#include "storage/db/profilestore.h"
+#include "storage/migration/settingsfileworkspace.h"
+#include "ui/backups/backupspage.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/workspacesession.h"
+#include "ui/main/workspaceviews.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace mcphub {
+
+namespace {
+
+const QString kRecentKey = QStringLiteral("workspace/recent");
+constexpr int kRecentCount = 8;
+const QString kProfilePrefix = QStringLiteral("profile:");
+
+} // namespace
+
+WorkspaceSwitcher::WorkspaceSwitcher(MainWindow *window, const SecretStore &secrets, bool monitor)
+    : QObject(window)
+    , m_window(window)
+    , m_secrets(secrets)
+    , m_monitor(monitor)
+{}
+
+WorkspaceSwitcher::~WorkspaceSwitcher()
+{
+    delete m_session;
+}
+
+WorkspaceSession *WorkspaceSwitcher::session() const
+{
+    return m_session;
+}
+
+void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
+{
+    QAction *first = fileMenu->actions().value(0);
+    auto *openFile = new QAction(tr("Open &settings file…"), fileMenu);
+    openFile->setShortcut(QKeySequence::Open);
+    openFile->setToolTip(tr("Edit an mcp_settings.json directly: every Apply saves the file "
+                            "(validated, backed up, atomic)."));
+    connect(openFile, &QAction::triggered, this, &WorkspaceSwitcher::chooseSettingsFile);
+    auto *openSqlite = new QAction(tr("Open S&QLite file…"), fileMenu);
+    openSqlite->setToolTip(tr("Open a SQLite workspace database."));
+    connect(openSqlite, &QAction::triggered, this, &WorkspaceSwitcher::chooseSqliteFile);
+    auto *connectProfile = new QAction(tr("&Connect to profile…"), fileMenu);
+    connectProfile->setToolTip(tr("Open the workspace of a saved connection profile."));
+    connect(connectProfile, &QAction::triggered, this, &WorkspaceSwitcher::chooseProfile);
+    m_recentMenu = new QMenu(tr("&Recent"), fileMenu);
+    m_recentMenu->setToolTipsVisible(true);
+    fileMenu->insertActions(first, {openFile, openSqlite, connectProfile});
+    fileMenu->insertMenu(first, m_recentMenu);
+    fileMenu->insertSeparator(first);
+    rebuildRecentMenu();
+}
+
+QStringList WorkspaceSwitcher::recent() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void WorkspaceSwitcher::rememberRecent(const QString &entry)
+{
+    QStringList list = recent();
+    list.removeAll(entry);
+    list.prepend(entry);
+    while (list.size() > kRecentCount)
+        list.removeLast();
+    QSettings().setValue(kRecentKey, list);
+    rebuildRecentMenu();
+}
+
+void WorkspaceSwitcher::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList list = recent();
+    for (const QString &entry : list) {
+        const bool profile = entry.startsWith(kProfilePrefix);
+        const QString name = profile ? entry.mid(kProfilePrefix.size()) : entry;
+        QAction *action = m_recentMenu->addAction(profile ? tr("Profile %1").arg(name)
+                                                          : QFileInfo(name).fileName());
+        action->setToolTip(name);
+        connect(action, &QAction::triggered, this, [this, profile, name] {
+            const auto opened = profile ? openProfile(name) : open(name);
+            if (!opened)
+                showOpenError(opened.error());
+        });
+    }
+    m_recentMenu->setEnabled(!list.isEmpty());
+}
+
+QString WorkspaceSwitcher::nextConnectionName()
+{
+    // Each workspace gets its own connection: the next is opened before the last closes.
+    return m_opened++ == 0 ? QStringLiteral("workspace")
+                           : QStringLiteral("workspace-%1").arg(m_opened);
+}
+
+bool WorkspaceSwitcher::confirmDiscardPending()
+{
+    if (m_window->pendingCount() == 0)
+        return true;
+    return QMessageBox::question(m_window,
+                                 tr("Open another workspace"),
+                                 tr("%n edit(s) are not applied yet. Drop them and open the "
+                                    "other workspace?",
+                                    nullptr,
+                                    m_window->pendingCount()),
+                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel)
+           == QMessageBox::Discard;
+}
+
+Result<void> WorkspaceSwitcher::open(const QString &pathOrProfile)
+{
+    if (SettingsFileWorkspace::looksLikeSettingsFile(pathOrProfile))
+        return openSettingsFile(pathOrProfile);
+    if (QFileInfo::exists(pathOrProfile) || pathOrProfile.contains(QLatin1Char('/')))
+        return openSqlite(pathOrProfile);
+    return openProfile(pathOrProfile);
+}
+
+Result<void> WorkspaceSwitcher::openSettingsFile(const QString &path)
+{
+    auto session = WorkspaceSession::openSettingsFile(path, nextConnectionName());
+    if (!session) {
+        if (!m_session)
+            m_window->setWorkspaceStatus(path, false, false, session.error().toString());
+        return session.error();
+    }
+    return install(*session, QFileInfo(path).absoluteFilePath());
+}
+
+Result<void> WorkspaceSwitcher::openSqlite(const QString &path)
+{
+    auto session
+        = WorkspaceSession::openDatabase(ConnectionProfile::sqliteFile(path), nextConnectionName());
+    if (!session) {
+        if (!m_session)
+            m_window->setWorkspaceStatus(path, false, false, session.error().toString());
+        return session.error();
+    }
+    return install(*session, QFileInfo(path).absoluteFilePath());
+}
+
+Result<void> WorkspaceSwitcher::openProfile(const QString &name)
+{
+    auto profile = ProfileStore().load(name);
+    if (!profile) {
+        if (!m_session)
+            m_window->setWorkspaceStatus(name, false, false, profile.error().toString());
+        return profile.error();
+    }
+    auto session = WorkspaceSession::openDatabase(*profile, nextConnectionName());
+    if (!session) {
+        if (!m_session)
+            m_window->setWorkspaceStatus(name, false, false, session.error().toString());
+        return session.error();
+    }
+    return install(*session, kProfilePrefix + name);
+}
+
+Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString &recentEntry)
+{
+    WorkspaceSession *previous = m_session;
+    m_session = session;
+    session->setParent(this);
+    session->install(m_window, m_secrets, m_monitor);
+    connect(session, &WorkspaceSession::settingsFileRestored, this, [this](const QString &path) {
+        if (const auto reopened = openSettingsFile(path); !reopened)
+            showOpenError(reopened.error());
+    });
+    // The pages' previous content is deleted later; the session it used goes after it.
+    if (previous)
+        previous->deleteLater();
+    rememberRecent(recentEntry);
+    Q_EMIT workspaceChanged();
+    return {};
+}
+
+void WorkspaceSwitcher::showOpenError(const Error &error)
+{
+    QMessageBox::warning(
+        m_window,
+        tr("Cannot open the workspace"),
+        tr("%1\n\n%2").arg(error.where, error.message)
+            + (error.detail.isEmpty() ? QString() : QStringLiteral("\n\n") + error.detail));
+}
+
+void WorkspaceSwitcher::chooseSettingsFile()
+{
+    if (!confirmDiscardPending())
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open settings file"), {}, tr("MCPHub settings (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (const auto opened = openSettingsFile(path); !opened)
+        showOpenError(opened.error());
+}
+
+void WorkspaceSwitcher::chooseSqliteFile()
+{
+    if (!confirmDiscardPending())
+        return;
+    const QString path
+        = QFileDialog::getOpenFileName(m_window,
+                                       tr("Open SQLite file"),
+                                       {},
+                                       tr("SQLite workspaces (*.db *.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const auto opened = openSqlite(path); !opened)
+        showOpenError(opened.error());
+}
+
+void WorkspaceSwitcher::chooseProfile()
+{
+    const QStringList names = ProfileStore().names();
+    if (names.isEmpty()) {
+        QMessageBox::information(m_window,
+                                 tr("Connect to profile"),
+                                 tr("There are no saved connection profiles yet. Add one with "
+                                    "\"mcphub-adminctl profile add\"."));
+        return;
+    }
+    if (!confirmDiscardPending())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        m_window, tr("Connect to profile"), tr("Profile:"), names, 0, false, &ok);
+    if (!ok || name.isEmpty())
+        return;
+    if (const auto opened = openProfile(name); !opened)
+        showOpenError(opened.error());
+}
+
+} // namespace mcphub

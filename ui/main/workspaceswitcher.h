@@ -1,0 +1,66 @@
+#pragma once
+
+#include "storage/result.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QMenu;
+
+namespace mcphub {
+
+class MainWindow;
+class SecretStore;
+class WorkspaceSession;
+
+// Opens the window's workspace and switches it: a settings file (.json, in its private
+// database, with the Backups area), a SQLite file or a saved connection profile. Adds
+// "Open settings file…", "Open SQLite file…", "Connect to profile…" and "Recent" (the last
+// 8, in QSettings) to the File menu. Each open builds the editors, the Hubs page and the
+// health indicator for the new workspace, then drops the previous one (asking first when
+// it has edits not applied). GUI thread.
+class WorkspaceSwitcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `monitor`: poll hubs and check health (off for --screenshot).
+    WorkspaceSwitcher(MainWindow *window, const SecretStore &secrets, bool monitor);
+    ~WorkspaceSwitcher() override;
+
+    void addMenuActions(QMenu *fileMenu);
+
+    // A path ending in .json is a settings file, an existing file or a path with a folder
+    // a SQLite workspace, anything else a profile name. The window shows what went wrong.
+    Result<void> open(const QString &pathOrProfile);
+    Result<void> openSettingsFile(const QString &path);
+    Result<void> openSqlite(const QString &path);
+    Result<void> openProfile(const QString &name);
+
+    WorkspaceSession *session() const;
+    QStringList recent() const;
+
+Q_SIGNALS:
+    void workspaceChanged();
+
+private:
+    bool confirmDiscardPending();
+    Result<void> install(WorkspaceSession *session, const QString &recentEntry);
+    void rememberRecent(const QString &entry);
+    void rebuildRecentMenu();
+    void chooseSettingsFile();
+    void chooseSqliteFile();
+    void chooseProfile();
+    void showOpenError(const Error &error);
+    QString nextConnectionName();
+
+    MainWindow *m_window;
+    const SecretStore &m_secrets;
+    bool m_monitor;
+    int m_opened = 0;
+    QPointer<WorkspaceSession> m_session;
+    QPointer<QMenu> m_recentMenu;
+};
+
+} // namespace mcphub
