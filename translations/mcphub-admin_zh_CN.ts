@@ -797,7 +797,7 @@
         <message numerus="yes">
             <source>%n differences.</source>
             <translation>
-                <numerusform />
+                <numerusform>%n 处差异。</numerusform>
             </translation>
         </message>
         <message>
@@ -834,7 +834,7 @@
         <message numerus="yes">
             <source>%n rows that this run wrote were changed later (by another run or an edit); rolling back would lose those changes, so nothing was changed. First: %1</source>
             <translation>
-                <numerusform />
+                <numerusform>此次运行写入的 %n 行后来被更改过（由另一次运行或编辑）；回滚会丢失这些更改，因此未做任何改动。第一处：%1</numerusform>
             </translation>
         </message>
     </context>
@@ -906,7 +906,7 @@
         <message numerus="yes">
             <source>%n entries are already in the database with other content. Choose --conflict skip to keep them or --conflict overwrite to replace them; nothing was migrated.</source>
             <translation>
-                <numerusform />
+                <numerusform>有 %n 个条目已以不同内容存在于数据库中。请选择 --conflict skip 保留它们，或 --conflict overwrite 替换它们；未迁移任何内容。</numerusform>
             </translation>
         </message>
         <message>
@@ -928,7 +928,7 @@
         <message numerus="yes">
             <source>Verification found %n differences between the file and what the database returned; the migration was rolled back. See the report for each field.</source>
             <translation>
-                <numerusform />
+                <numerusform>校验发现文件与数据库返回的内容之间有 %n 处差异；迁移已回滚。各字段详见报告。</numerusform>
             </translation>
         </message>
         <message>
@@ -946,7 +946,7 @@
         <message numerus="yes">
             <source>%n records of the settings file are invalid; nothing was migrated. Repair them, or give --skip-invalid --rejects FILE to migrate the rest.</source>
             <translation>
-                <numerusform />
+                <numerusform>设置文件中有 %n 条记录无效；未迁移任何内容。请修复它们，或使用 --skip-invalid --rejects FILE 迁移其余记录。</numerusform>
             </translation>
         </message>
         <message>
@@ -1912,7 +1912,7 @@
         <message numerus="yes">
             <source>The database schema is not up to date (%n migration(s) pending), and the profile is read-only, so none was applied.</source>
             <translation>
-                <numerusform />
+                <numerusform>数据库结构不是最新的（有 %n 个迁移待应用），而该配置为只读，因此没有应用任何迁移。</numerusform>
             </translation>
         </message>
     </context>
