@@ -148,6 +148,61 @@
         </message>
     </context>
     <context>
+        <name>GenerateCommand</name>
+        <message>
+            <source>Write a large, realistic mcp_settings.json and usage.jsonl (MCPHub activities, one per line) into OUTDIR, for benchmarks. The same --seed gives the same files.</source>
+            <translation>将一个大型、贴近实际的 mcp_settings.json 和 usage.jsonl（MCPHub 活动记录，每行一条）写入 OUTDIR，用于基准测试。相同的 --seed 生成相同的文件。</translation>
+        </message>
+        <message>
+            <source>The folder to write into.</source>
+            <translation>要写入的文件夹。</translation>
+        </message>
+        <message>
+            <source>Seed of the generator.</source>
+            <translation>生成器的随机种子。</translation>
+        </message>
+        <message>
+            <source>give one output folder.</source>
+            <translation>请给出一个输出文件夹。</translation>
+        </message>
+        <message>
+            <source>--%1 takes a number of 0 or more.</source>
+            <translation>--%1 需要一个大于或等于 0 的数字。</translation>
+        </message>
+        <message>
+            <source>cannot create %1.</source>
+            <translation>无法创建 %1。</translation>
+        </message>
+        <message>
+            <source>Wrote %1 and %2.</source>
+            <translation>已写入 %1 和 %2。</translation>
+        </message>
+        <message>
+            <source>Write a large settings file and usage log for benchmarks</source>
+            <translation>为基准测试写入大型设置文件和使用日志</translation>
+        </message>
+        <message>
+            <source>How many MCP servers.</source>
+            <translation>MCP 服务器的数量。</translation>
+        </message>
+        <message>
+            <source>How many users.</source>
+            <translation>用户的数量。</translation>
+        </message>
+        <message>
+            <source>How many groups.</source>
+            <translation>分组的数量。</translation>
+        </message>
+        <message>
+            <source>How many bearer keys.</source>
+            <translation>Bearer 密钥的数量。</translation>
+        </message>
+        <message>
+            <source>How many usage-log lines.</source>
+            <translation>使用日志的行数。</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupRepository</name>
         <message>
             <source>There is no group with this id.</source>
@@ -585,6 +640,85 @@
         </message>
     </context>
     <context>
+        <name>LogImport</name>
+        <message>
+            <source>"%1" is missing.</source>
+            <translation>缺少“%1”。</translation>
+        </message>
+        <message>
+            <source>"%1" is not a string.</source>
+            <translation>“%1”不是字符串。</translation>
+        </message>
+        <message>
+            <source>"%1" is not an ISO 8601 time such as 2026-11-25T19:12:03.398Z.</source>
+            <translation>“%1”不是 ISO 8601 时间（例如 2026-11-25T19:12:03.398Z）。</translation>
+        </message>
+        <message>
+            <source>"%1" is not true or false.</source>
+            <translation>“%1”不是 true 或 false。</translation>
+        </message>
+        <message>
+            <source>"%1" is not a whole number.</source>
+            <translation>“%1”不是整数。</translation>
+        </message>
+        <message>
+            <source>"%1" is a string that is not JSON text.</source>
+            <translation>“%1”是一个字符串，但不是 JSON 文本。</translation>
+        </message>
+        <message>
+            <source>The line is not JSON (column %1: %2).</source>
+            <translation>该行不是 JSON（第 %1 列：%2）。</translation>
+        </message>
+        <message>
+            <source>The line is not a JSON object.</source>
+            <translation>该行不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>"status" is not a string.</source>
+            <translation>“status”不是字符串。</translation>
+        </message>
+        <message>
+            <source>"%1" is not a column of %2.</source>
+            <translation>“%1”不是 %2 的列。</translation>
+        </message>
+        <message>
+            <source>Cannot read the log file. Check the path and permissions.</source>
+            <translation>无法读取日志文件。请检查路径和权限。</translation>
+        </message>
+        <message>
+            <source>Cannot read the log file.</source>
+            <translation>无法读取日志文件。</translation>
+        </message>
+        <message>
+            <source>Cannot prepare the log import.</source>
+            <translation>无法准备日志导入。</translation>
+        </message>
+        <message>
+            <source>Cannot write the log rows from %1; nothing was migrated.</source>
+            <translation>无法写入来自 %1 的日志行；未迁移任何内容。</translation>
+        </message>
+        <message>
+            <source>Cannot read the imported log rows back.</source>
+            <translation>无法读回已导入的日志行。</translation>
+        </message>
+        <message>
+            <source>%1 holds %2 rows from %3, the file has %4.</source>
+            <translation>%1 中有 %2 行来自 %3，而文件中有 %4 行。</translation>
+        </message>
+        <message>
+            <source>The rows %1 holds from %2 differ from the file (SHA-256 %3, the file's %4).</source>
+            <translation>%1 中来自 %2 的行与文件不同（SHA-256 为 %3，文件的为 %4）。</translation>
+        </message>
+        <message>
+            <source>Not a log table.</source>
+            <translation>不是日志表。</translation>
+        </message>
+        <message>
+            <source>Cannot remove the log rows of the run.</source>
+            <translation>无法删除此次运行的日志行。</translation>
+        </message>
+    </context>
+    <context>
         <name>MigrateCommand</name>
         <message>
             <source>Exit codes: 0 done (a dry run: nothing wrong), 1 findings (invalid records, conflicts, verification differences, a refused rollback, drift), 2 failure (bad usage, unreadable file, invalid JSON, database error, cancelled).</source>
@@ -820,6 +954,14 @@
             <source>Compare a settings file with the database.</source>
             <translation>比较设置文件与数据库。</translation>
         </message>
+        <message>
+            <source>Also load this usage log (JSON lines: mcp_usage_logs columns or MCPHub activities) in the same transaction, verified by count and checksum.</source>
+            <translation>在同一事务中一并导入此使用日志（JSON Lines：mcp_usage_logs 的列或 MCPHub 活动记录），并按行数和校验和验证。</translation>
+        </message>
+        <message>
+            <source>Also load this access log (JSON lines with the access_logs columns).</source>
+            <translation>一并导入此访问日志（含 access_logs 各列的 JSON Lines）。</translation>
+        </message>
     </context>
     <context>
         <name>MigrationRollback</name>
@@ -964,6 +1106,12 @@
         <message>
             <source>Done</source>
             <translation>完成</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n lines of the log files are invalid; nothing was migrated. Repair them, or give --skip-invalid --rejects FILE to migrate the rest.</source>
+            <translation>
+                <numerusform>日志文件中有 %n 行无效；未迁移任何内容。请修复它们，或使用 --skip-invalid --rejects FILE 迁移其余部分。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -131,11 +131,16 @@ static int runGenerate(const QStringList &arguments)
                                   QStringLiteral("N"),
                                   QStringLiteral("0"));
     };
-    const QCommandLineOption servers = count("servers", "How many MCP servers.");
-    const QCommandLineOption users = count("users", "How many users.");
-    const QCommandLineOption groups = count("groups", "How many groups.");
-    const QCommandLineOption keys = count("keys", "How many bearer keys.");
-    const QCommandLineOption usageRows = count("usage-rows", "How many usage-log lines.");
+    const QCommandLineOption servers
+        = count("servers", QT_TRANSLATE_NOOP("GenerateCommand", "How many MCP servers."));
+    const QCommandLineOption users
+        = count("users", QT_TRANSLATE_NOOP("GenerateCommand", "How many users."));
+    const QCommandLineOption groups
+        = count("groups", QT_TRANSLATE_NOOP("GenerateCommand", "How many groups."));
+    const QCommandLineOption keys
+        = count("keys", QT_TRANSLATE_NOOP("GenerateCommand", "How many bearer keys."));
+    const QCommandLineOption usageRows
+        = count("usage-rows", QT_TRANSLATE_NOOP("GenerateCommand", "How many usage-log lines."));
     const QCommandLineOption seed(
         QStringLiteral("seed"),
         QCoreApplication::translate("GenerateCommand", "Seed of the generator."),
@@ -174,8 +179,7 @@ static int runGenerate(const QStringList &arguments)
     static const char *tools[] = {"search", "read_file", "fetch", "get_time", "add"};
     QSaveFile log(dir.filePath(QStringLiteral("usage.jsonl")));
     bool ok = log.open(QIODevice::WriteOnly);
-    const qint64 start
-        = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 start = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     for (int i = 0; ok && i < n[4]; ++i) {
         const bool success = random.bounded(20) != 0;
         OrderedJson row

@@ -79,14 +79,44 @@ const QHash<QString, QString> &activityKeys()
     return keys;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LogImport", text);
-}
-
+// QDateTime::toString(format) and fromString() are costly per row of a large log; these
+// handle the one form the hub writes (2026-11-25T19:12:03.398Z) directly, others go
+// through Qt.
 QString timestampText(const QDateTime &value)
 {
-    return value.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    const QDateTime utc = value.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    return QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                             d.year(),
+                             d.month(),
+                             d.day(),
+                             t.hour(),
+                             t.minute(),
+                             t.second(),
+                             t.msec());
+}
+
+QDateTime parseTimestamp(const QString &text)
+{
+    if (text.size() == 24 && text.at(4) == QLatin1Char('-') && text.at(10) == QLatin1Char('T')
+        && text.at(19) == QLatin1Char('.') && text.at(23) == QLatin1Char('Z')) {
+        bool ok = true;
+        const auto number = [&](int from, int length) {
+            int n = 0;
+            for (int i = from; i < from + length; ++i) {
+                const int digit = text.at(i).unicode() - '0';
+                ok = ok && digit >= 0 && digit <= 9;
+                n = n * 10 + digit;
+            }
+            return n;
+        };
+        const QDate date(number(0, 4), number(5, 2), number(8, 2));
+        const QTime time(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+        if (ok && date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
 // The value of one column in canonical form: null QVariant for NULL, QDateTime (UTC,
@@ -96,24 +126,25 @@ Result<QVariant> canonical(const Column &column, const QJsonValue &value)
     const QString name = QString::fromLatin1(column.name);
     if (value.isNull() || value.isUndefined()) {
         if (column.required)
-            return Error::make(Error::Code::Invalid, tr("\"%1\" is missing.").arg(name));
+            return Error::make(Error::Code::Invalid, LogImport::tr("\"%1\" is missing.").arg(name));
         return QVariant();
     }
     switch (column.type) {
     case Type::Text:
         if (!value.isString())
-            return Error::make(Error::Code::Invalid, tr("\"%1\" is not a string.").arg(name));
+            return Error::make(Error::Code::Invalid,
+                               LogImport::tr("\"%1\" is not a string.").arg(name));
         return QVariant(value.toString());
     case Type::Timestamp: {
         QDateTime time;
         if (value.isString())
-            time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+            time = parseTimestamp(value.toString());
         else if (value.isDouble())
             time = QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble()), Qt::UTC);
         if (!time.isValid())
             return Error::make(Error::Code::Invalid,
-                               tr("\"%1\" is not an ISO 8601 time such as "
-                                  "2026-11-25T19:12:03.398Z.")
+                               LogImport::tr("\"%1\" is not an ISO 8601 time such as "
+                                             "2026-11-25T19:12:03.398Z.")
                                    .arg(name));
         time = time.toUTC();
         return QVariant(QDateTime::fromMSecsSinceEpoch(time.toMSecsSinceEpoch(), Qt::UTC));
@@ -123,19 +154,22 @@ Result<QVariant> canonical(const Column &column, const QJsonValue &value)
             return QVariant(value.toBool());
         if (value.isDouble() && (value.toDouble() == 0 || value.toDouble() == 1))
             return QVariant(value.toDouble() == 1);
-        return Error::make(Error::Code::Invalid, tr("\"%1\" is not true or false.").arg(name));
+        return Error::make(Error::Code::Invalid,
+                           LogImport::tr("\"%1\" is not true or false.").arg(name));
     case Type::Int: {
         const double d = value.toDouble(0.5);
         if (!value.isDouble() || d != double(qint64(d)) || std::abs(d) > 2147483647.0)
-            return Error::make(Error::Code::Invalid, tr("\"%1\" is not a whole number.").arg(name));
+            return Error::make(Error::Code::Invalid,
+                               LogImport::tr("\"%1\" is not a whole number.").arg(name));
         return QVariant(qint64(d));
     }
     case Type::Json:
         if (value.isString()) {
             const std::string text = value.toString().toStdString();
             if (!OrderedJson::accept(text))
-                return Error::make(Error::Code::Invalid,
-                                   tr("\"%1\" is a string that is not JSON text.").arg(name));
+                return Error::make(
+                    Error::Code::Invalid,
+                    LogImport::tr("\"%1\" is a string that is not JSON text.").arg(name));
             return QVariant(value.toString());
         }
         if (value.isObject())

@@ -5,6 +5,7 @@
 #include "storage/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QVariantList>
 
@@ -23,6 +24,8 @@ namespace mcphub {
 // rows load() wrote and compares their count and checksum. On the connection's thread.
 class LogImport
 {
+    Q_DECLARE_TR_FUNCTIONS(LogImport)
+
 public:
     enum class Kind { Usage, Access };
     // done/total in rows; returning false cancels.
