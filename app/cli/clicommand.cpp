@@ -1,6 +1,7 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/dbcommands.h"
+#include "app/cli/generatecommand.h"
 #include "app/cli/hubcommands.h"
 #include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
@@ -34,7 +35,7 @@ QList<CliCommand> allCommands()
     QList<CliCommand> commands;
     commands += settingsCommands();
     commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
-             << hubsCommand() << healthCommand();
+             << hubsCommand() << healthCommand() << generateCommand();
     return commands;
 }
 

@@ -194,7 +194,21 @@ int runMigrate(const QStringList &arguments)
     const QCommandLineOption yes(
         QStringLiteral("yes"),
         QCoreApplication::translate("MigrateCommand", "Do not ask before writing."));
-    parser.addOptions({dryRun, conflict, skipInvalid, rejects, report, backupDir, yes});
+    const QCommandLineOption usageLog(
+        QStringLiteral("usage-log"),
+        QCoreApplication::translate(
+            "MigrateCommand",
+            "Also load this usage log (JSON lines: mcp_usage_logs columns or MCPHub "
+            "activities) in the same transaction, verified by count and checksum."),
+        QStringLiteral("file"));
+    const QCommandLineOption accessLog(
+        QStringLiteral("access-log"),
+        QCoreApplication::translate(
+            "MigrateCommand",
+            "Also load this access log (JSON lines with the access_logs columns)."),
+        QStringLiteral("file"));
+    parser.addOptions(
+        {dryRun, conflict, skipInvalid, rejects, report, backupDir, usageLog, accessLog, yes});
     const WorkspaceOptions workspaceOptions;
     if (const int code
         = parseArguments(parser, QStringLiteral("migrate"), arguments, workspaceOptions, help);
@@ -210,6 +224,8 @@ int runMigrate(const QStringList &arguments)
     options.skipInvalid = parser.isSet(skipInvalid);
     options.rejectsPath = parser.value(rejects);
     options.backupDir = parser.value(backupDir);
+    options.usageLogPath = parser.value(usageLog);
+    options.accessLogPath = parser.value(accessLog);
     if (!MigrationOptions::parsePolicy(parser.value(conflict), &options.conflict))
         return fail(QCoreApplication::translate("MigrateCommand",
                                                 "--conflict takes fail, skip or overwrite."));

@@ -1,6 +1,7 @@
 #include "storage/migration/migrationrollback.h"
 
 #include "storage/db/transactionguard.h"
+#include "storage/migration/logimport.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/settingsmapper.h"
 
@@ -108,6 +109,19 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         const QString key = QString::fromStdString(change.value("key", std::string()));
         const OrderedJson &before = change["before"];
         Result<void> done;
+        if (change.contains("idRanges")) { // log rows a run appended: never edited later
+            const auto removed = LogImport::removeRanges(
+                m_context,
+                QString::fromStdString(change.value("table", std::string())),
+                change["idRanges"]);
+            if (!removed)
+                return removed.error();
+            OrderedJson reverse = OrderedJson::object();
+            reverse["entity"] = entity;
+            reverse["removedRows"] = *removed;
+            undone.push_back(std::move(reverse));
+            continue;
+        }
         if (entity == "document") {
             if (before.is_null()) {
                 done = documents.remove(1);

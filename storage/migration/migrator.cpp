@@ -1,5 +1,6 @@
 #include "storage/migration/migrator.h"
 
+#include "storage/db/auditlogrepository.h"
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSaveFile>
 
 namespace mcphub {
@@ -444,6 +446,70 @@ Result<void> Migrator::verify(const MappedSettings &mapped)
     return {};
 }
 
+Result<void> Migrator::importLogs()
+{
+    for (LogImport &log : m_logs) {
+        const QString entity = log.entityName();
+        const auto loaded = log.load(m_context, [&](qint64 done, qint64 total) {
+            return step(80,
+                        QCoreApplication::translate("Migrator", "Importing"),
+                        entity,
+                        int(done),
+                        int(total));
+        });
+        if (!loaded)
+            return loaded;
+        m_report.countsFor(entity).created = int(log.rowCount());
+        OrderedJson change = OrderedJson::object();
+        change["entity"] = entity.toStdString();
+        change["table"] = log.table().toStdString();
+        change["idRanges"] = log.idRanges();
+        m_changes.push_back(std::move(change));
+    }
+    return {};
+}
+
+Result<void> Migrator::verifyLogs()
+{
+    for (const LogImport &log : m_logs) {
+        if (!step(95, QCoreApplication::translate("Migrator", "Verifying"), log.entityName()))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+        QStringList differences;
+        if (auto verified = log.verify(m_context, &differences); !verified)
+            return verified;
+        for (const QString &message : differences)
+            m_report.differences.append({log.path(), message});
+    }
+    if (!m_report.differences.isEmpty()) {
+        return Error::make(Error::Code::Conflict,
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "Verification found %n differences between the file and what "
+                               "the database returned; the migration was rolled back. See the "
+                               "report for each field.",
+                               nullptr,
+                               int(m_report.differences.size())),
+                           m_report.differences.first().pointer);
+    }
+    // One audit row per log file, not one per line.
+    for (const LogImport &log : m_logs) {
+        AuditEntry entry;
+        entry.timestamp = QDateTime::currentDateTimeUtc();
+        entry.username = m_context.actor;
+        entry.action = QStringLiteral("migration.log-import");
+        entry.resource = log.table();
+        entry.method = QStringLiteral("IMPORT");
+        entry.details = QJsonObject{{QStringLiteral("source"), log.path()},
+                                    {QStringLiteral("rows"), log.rowCount()},
+                                    {QStringLiteral("sha256"), log.checksum()}};
+        if (auto written = AuditLogRepository(m_context).append(entry); !written)
+            return written.error();
+    }
+    return {};
+}
+
 Result<qint64> Migrator::record(const QString &status)
 {
     MigrationRun run;
@@ -528,7 +594,35 @@ MigrationReport Migrator::run()
             ++m_report.countsFor(e.spec->name).total;
         if (!validated)
             return validated;
-        if (!mapped.issues.isEmpty()) {
+        QList<MappingIssue> logIssues;
+        m_logs.clear();
+        if (!m_options.usageLogPath.isEmpty())
+            m_logs.append(LogImport(LogImport::Kind::Usage, m_options.usageLogPath));
+        if (!m_options.accessLogPath.isEmpty())
+            m_logs.append(LogImport(LogImport::Kind::Access, m_options.accessLogPath));
+        for (LogImport &log : m_logs) {
+            const qsizetype before = logIssues.size();
+            if (auto parsed = log.parse(&logIssues); !parsed)
+                return parsed;
+            MigrationReport::EntityCounts &counts = m_report.countsFor(log.entityName());
+            counts.total = int(log.rowCount());
+            counts.rejected = int(logIssues.size() - before);
+        }
+        for (const MappingIssue &issue : logIssues)
+            m_report.rejects.append({issue.pointer, issue.reason});
+        if (!logIssues.isEmpty() && mapped.issues.isEmpty() && !m_options.skipInvalid) {
+            return Error::make(Error::Code::Invalid,
+                               QCoreApplication::translate(
+                                   "Migrator",
+                                   "%n lines of the log files are invalid; nothing was migrated. "
+                                   "Repair them, or give --skip-invalid --rejects FILE to "
+                                   "migrate the rest.",
+                                   nullptr,
+                                   int(logIssues.size())),
+                               logIssues.first().pointer + QStringLiteral(": ")
+                                   + logIssues.first().reason);
+        }
+        if (!mapped.issues.isEmpty() || !logIssues.isEmpty()) {
             if (!document->is_object() || !m_options.skipInvalid) {
                 return Error::make(
                     Error::Code::Invalid,
@@ -540,7 +634,7 @@ MigrationReport Migrator::run()
                         int(mapped.issues.size())),
                     m_options.sourcePath + QLatin1Char('#') + mapped.issues.first().pointer);
             }
-            if (auto written = writeRejects(mapped.issues); !written)
+            if (auto written = writeRejects(mapped.issues + logIssues); !written)
                 return written;
         }
 
@@ -551,7 +645,11 @@ MigrationReport Migrator::run()
             return planned;
         if (auto imported = import(mapped); !imported)
             return imported;
+        if (auto logs = importLogs(); !logs)
+            return logs;
         if (auto verified = verify(mapped); !verified)
+            return verified;
+        if (auto verified = verifyLogs(); !verified)
             return verified;
         if (m_options.dryRun) {
             tx.rollback();

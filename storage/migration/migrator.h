@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/db/repositorycontext.h"
+#include "storage/migration/logimport.h"
 #include "storage/migration/migrationreport.h"
 #include "storage/migration/settingsmapper.h"
 
@@ -33,6 +34,8 @@ struct MigrationOptions
     bool skipInvalid = false;
     QString rejectsPath;       // JSON lines of the records left out (with skipInvalid)
     int lockTimeoutMs = 10000; // waiting for the settings file's lock (SettingsFileLock)
+    QString usageLogPath;      // JSON lines into mcp_usage_logs, in the same transaction
+    QString accessLogPath;     // JSON lines into access_logs
 
     static QString policyName(Conflict policy);
     static bool parsePolicy(const QString &name, Conflict *policy);
@@ -71,6 +74,8 @@ private:
     Result<void> plan(const MappedSettings &mapped);
     Result<void> import(const MappedSettings &mapped);
     Result<void> verify(const MappedSettings &mapped);
+    Result<void> importLogs();
+    Result<void> verifyLogs();
     Result<qint64> record(const QString &status);
     void recordFailure(const QString &status);
 
@@ -84,6 +89,7 @@ private:
     Action m_documentAction = Action::Create;
     std::optional<QVariantMap> m_documentBefore;
     QHash<QString, QHash<QString, QVariantMap>> m_existing; // rows before the run, per entity
+    QList<LogImport> m_logs;                                // --usage-log, --access-log
 
     OrderedJson m_changes = OrderedJson::array();
 };

@@ -1,0 +1,552 @@
+#include "storage/migration/logimport.h"
+
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mcphub {
+
+namespace {
+
+enum class Type { Text, Timestamp, Bool, Int, Json };
+
+struct Column
+{
+    const char *name;
+    Type type;
+    bool required;
+};
+
+const QList<Column> &usageColumns()
+{
+    static const QList<Column> columns{{"timestamp", Type::Timestamp, true},
+                                       {"username", Type::Text, false},
+                                       {"server_name", Type::Text, true},
+                                       {"tool_name", Type::Text, true},
+                                       {"success", Type::Bool, true},
+                                       {"arguments", Type::Json, false},
+                                       {"error_message", Type::Text, false},
+                                       {"duration", Type::Int, false},
+                                       {"ip", Type::Text, false},
+                                       {"user_agent", Type::Text, false},
+                                       {"session_id", Type::Text, false},
+                                       {"hub_name", Type::Text, false},
+                                       {"hub_activity_id", Type::Text, false}};
+    return columns;
+}
+
+const QList<Column> &accessColumns()
+{
+    static const QList<Column> columns{{"timestamp", Type::Timestamp, true},
+                                       {"username", Type::Text, true},
+                                       {"action", Type::Text, true},
+                                       {"resource", Type::Text, true},
+                                       {"method", Type::Text, true},
+                                       {"status_code", Type::Int, true},
+                                       {"ip", Type::Text, false},
+                                       {"user_agent", Type::Text, false},
+                                       {"duration", Type::Int, false},
+                                       {"details", Type::Json, false}};
+    return columns;
+}
+
+// An MCPHub activity key -> the mcp_usage_logs column it fills. The activity's output, group
+// and bearer key have no column in mcp_usage_logs and are not kept (as in the hub sync).
+const QHash<QString, QString> &activityKeys()
+{
+    static const QHash<QString, QString> keys{
+        {QStringLiteral("id"), QStringLiteral("hub_activity_id")},
+        {QStringLiteral("timestamp"), QStringLiteral("timestamp")},
+        {QStringLiteral("server"), QStringLiteral("server_name")},
+        {QStringLiteral("tool"), QStringLiteral("tool_name")},
+        {QStringLiteral("duration"), QStringLiteral("duration")},
+        {QStringLiteral("input"), QStringLiteral("arguments")},
+        {QStringLiteral("username"), QStringLiteral("username")},
+        {QStringLiteral("sourceIp"), QStringLiteral("ip")},
+        {QStringLiteral("errorMessage"), QStringLiteral("error_message")}};
+    return keys;
+}
+
+// QDateTime::toString(format) and fromString() are costly per row of a large log; these
+// handle the one form the hub writes (2026-11-25T19:12:03.398Z) directly, others go
+// through Qt.
+QString timestampText(const QDateTime &value)
+{
+    const QDateTime utc = value.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    return QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                             d.year(),
+                             d.month(),
+                             d.day(),
+                             t.hour(),
+                             t.minute(),
+                             t.second(),
+                             t.msec());
+}
+
+QDateTime parseTimestamp(const QString &text)
+{
+    if (text.size() == 24 && text.at(4) == QLatin1Char('-') && text.at(10) == QLatin1Char('T')
+        && text.at(19) == QLatin1Char('.') && text.at(23) == QLatin1Char('Z')) {
+        bool ok = true;
+        const auto number = [&](int from, int length) {
+            int n = 0;
+            for (int i = from; i < from + length; ++i) {
+                const int digit = text.at(i).unicode() - '0';
+                ok = ok && digit >= 0 && digit <= 9;
+                n = n * 10 + digit;
+            }
+            return n;
+        };
+        const QDate date(number(0, 4), number(5, 2), number(8, 2));
+        const QTime time(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+        if (ok && date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+// The value of one column in canonical form: null QVariant for NULL, QDateTime (UTC,
+// milliseconds), bool, qint64 or QString.
+Result<QVariant> canonical(const Column &column, const QJsonValue &value)
+{
+    const QString name = QString::fromLatin1(column.name);
+    if (value.isNull() || value.isUndefined()) {
+        if (column.required)
+            return Error::make(Error::Code::Invalid, LogImport::tr("\"%1\" is missing.").arg(name));
+        return QVariant();
+    }
+    switch (column.type) {
+    case Type::Text:
+        if (!value.isString())
+            return Error::make(Error::Code::Invalid,
+                               LogImport::tr("\"%1\" is not a string.").arg(name));
+        return QVariant(value.toString());
+    case Type::Timestamp: {
+        QDateTime time;
+        if (value.isString())
+            time = parseTimestamp(value.toString());
+        else if (value.isDouble())
+            time = QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble()), Qt::UTC);
+        if (!time.isValid())
+            return Error::make(Error::Code::Invalid,
+                               LogImport::tr("\"%1\" is not an ISO 8601 time such as "
+                                             "2026-11-25T19:12:03.398Z.")
+                                   .arg(name));
+        time = time.toUTC();
+        return QVariant(QDateTime::fromMSecsSinceEpoch(time.toMSecsSinceEpoch(), Qt::UTC));
+    }
+    case Type::Bool:
+        if (value.isBool())
+            return QVariant(value.toBool());
+        if (value.isDouble() && (value.toDouble() == 0 || value.toDouble() == 1))
+            return QVariant(value.toDouble() == 1);
+        return Error::make(Error::Code::Invalid,
+                           LogImport::tr("\"%1\" is not true or false.").arg(name));
+    case Type::Int: {
+        const double d = value.toDouble(0.5);
+        if (!value.isDouble() || d != double(qint64(d)) || std::abs(d) > 2147483647.0)
+            return Error::make(Error::Code::Invalid,
+                               LogImport::tr("\"%1\" is not a whole number.").arg(name));
+        return QVariant(qint64(d));
+    }
+    case Type::Json:
+        if (value.isString()) {
+            const std::string text = value.toString().toStdString();
+            if (!OrderedJson::accept(text))
+                return Error::make(
+                    Error::Code::Invalid,
+                    LogImport::tr("\"%1\" is a string that is not JSON text.").arg(name));
+            return QVariant(value.toString());
+        }
+        if (value.isObject())
+            return QVariant(
+                QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
+        if (value.isArray())
+            return QVariant(
+                QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
+        if (value.isBool())
+            return QVariant(value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+        return QVariant(QString::number(value.toDouble(), 'g', 17));
+    }
+    return QVariant();
+}
+
+QString canonicalText(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QDateTime:
+        return timestampText(value.toDateTime());
+    case QMetaType::Bool:
+        return value.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    default:
+        return value.toString();
+    }
+}
+
+} // namespace
+
+LogImport::LogImport(Kind kind, QString path)
+    : m_kind(kind)
+    , m_path(std::move(path))
+{}
+
+QString LogImport::table() const
+{
+    return m_kind == Kind::Usage ? QStringLiteral("mcp_usage_logs") : QStringLiteral("access_logs");
+}
+
+QString LogImport::entityName() const
+{
+    return m_kind == Kind::Usage ? QStringLiteral("usageLog") : QStringLiteral("accessLog");
+}
+
+QStringList LogImport::columns() const
+{
+    QStringList names;
+    for (const Column &c : m_kind == Kind::Usage ? usageColumns() : accessColumns())
+        names << QString::fromLatin1(c.name);
+    return names;
+}
+
+Result<QVariantList> LogImport::rowFromLine(const QByteArray &line) const
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error::make(Error::Code::Parse,
+                           tr("The line is not JSON (column %1: %2).")
+                               .arg(parseError.offset + 1)
+                               .arg(parseError.errorString()));
+    if (!doc.isObject())
+        return Error::make(Error::Code::Invalid, tr("The line is not a JSON object."));
+    QJsonObject object = doc.object();
+    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
+
+    // An MCPHub activity: renamed to the table's columns.
+    if (m_kind == Kind::Usage && !object.contains(QLatin1String("server_name"))
+        && (object.contains(QLatin1String("server")) || object.contains(QLatin1String("tool")))) {
+        QJsonObject renamed;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            const auto column = activityKeys().constFind(it.key());
+            if (column != activityKeys().constEnd())
+                renamed.insert(*column, it.value());
+        }
+        const QJsonValue status = object.value(QLatin1String("status"));
+        if (!status.isString())
+            return Error::make(Error::Code::Invalid, tr("\"status\" is not a string."));
+        renamed.insert(QStringLiteral("success"), status.toString() == QLatin1String("success"));
+        object = renamed;
+    } else {
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (it.key() == QLatin1String("id"))
+                continue; // the target numbers its rows itself
+            const bool known = std::any_of(cols.begin(), cols.end(), [&](const Column &c) {
+                return it.key() == QLatin1String(c.name);
+            });
+            if (!known)
+                return Error::make(Error::Code::Invalid,
+                                   tr("\"%1\" is not a column of %2.").arg(it.key(), table()));
+        }
+    }
+    QVariantList row;
+    row.reserve(cols.size());
+    for (const Column &c : cols) {
+        auto value = canonical(c, object.value(QLatin1String(c.name)));
+        if (!value)
+            return value.error();
+        row << *value;
+    }
+    return row;
+}
+
+Result<void> LogImport::readRows(
+    const std::function<bool(const QVariantList &)> &take,
+    const std::function<void(int, const QString &, const QByteArray &)> &issue) const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::make(Error::Code::Io,
+                           tr("Cannot read the log file. Check the path and permissions."),
+                           m_path,
+                           file.errorString());
+    }
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        QByteArray line = file.readLine();
+        ++lineNumber;
+        if (line.trimmed().isEmpty())
+            continue;
+        if (line.endsWith('\n'))
+            line.chop(1);
+        auto row = rowFromLine(line);
+        if (!row) {
+            if (issue)
+                issue(lineNumber, row.error().message, line);
+            continue;
+        }
+        if (!take(*row))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+    }
+    if (file.error() != QFile::NoError)
+        return Error::make(
+            Error::Code::Io, tr("Cannot read the log file."), m_path, file.errorString());
+    return {};
+}
+
+void LogImport::addToHash(const QVariantList &row, QByteArray *buffer)
+{
+    for (const QVariant &value : row) {
+        if (value.isNull())
+            buffer->append("\\N");
+        else
+            buffer->append(canonicalText(value).toUtf8());
+        buffer->append('\x1f');
+    }
+    buffer->append('\x1e');
+}
+
+Result<void> LogImport::parse(QList<MappingIssue> *issues)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buffer;
+    m_rows = 0;
+    auto read = readRows(
+        [&](const QVariantList &row) {
+            buffer.clear();
+            addToHash(row, &buffer);
+            hash.addData(buffer);
+            ++m_rows;
+            return true;
+        },
+        [&](int line, const QString &reason, const QByteArray &text) {
+            const std::string raw = text.toStdString();
+            OrderedJson record = OrderedJson::parse(raw, nullptr, false);
+            if (record.is_discarded())
+                record = raw; // not JSON: kept as the line's text
+            issues->append({m_path + QLatin1Char(':') + QString::number(line), reason, record});
+        });
+    if (!read)
+        return read;
+    m_checksum = hash.result();
+    return {};
+}
+
+Result<void> LogImport::load(const RepositoryContext &context, const Progress &progress)
+{
+    QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    const SqlDialect dialect = SqlDialect::forDatabase(db);
+    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
+    QStringList escaped;
+    for (const QString &c : columns())
+        escaped << SqlDialect::escape(db, c);
+    const QString rowPlaceholders
+        = QLatin1Char('(') + QStringList(cols.size(), QStringLiteral("?")).join(QLatin1Char(','))
+          + QLatin1Char(')');
+    const auto statement = [&](int rows) {
+        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3 RETURNING id")
+            .arg(SqlDialect::escape(db, table()),
+                 escaped.join(QLatin1Char(',')),
+                 QStringList(rows, rowPlaceholders).join(QLatin1Char(',')));
+    };
+    QSqlQuery full(db);
+    if (!full.prepare(statement(kBatchRows)))
+        return sqlError(full.lastError(),
+                        context.where + QStringLiteral(": ") + table(),
+                        tr("Cannot prepare the log import."));
+
+    m_ids.clear();
+    m_ids.reserve(m_rows);
+    QList<QVariantList> batch;
+    batch.reserve(kBatchRows);
+    qint64 done = 0;
+    const auto flush = [&]() -> Result<void> {
+        if (batch.isEmpty())
+            return {};
+        QSqlQuery partial(db);
+        QSqlQuery &query = batch.size() == kBatchRows ? full : partial;
+        if (&query == &partial && !partial.prepare(statement(int(batch.size()))))
+            return sqlError(partial.lastError(),
+                            context.where + QStringLiteral(": ") + table(),
+                            tr("Cannot prepare the log import."));
+        int index = 0;
+        for (const QVariantList &row : batch) {
+            for (int c = 0; c < row.size(); ++c) {
+                const QVariant &value = row.at(c);
+                QVariant bound;
+                switch (cols.at(c).type) {
+                case Type::Timestamp:
+                    bound = dialect.timestampValue(value.toDateTime());
+                    break;
+                case Type::Bool:
+                    bound = dialect.boolValue(value.toBool());
+                    break;
+                case Type::Int:
+                    bound = value.isNull() ? QVariant(QMetaType::fromType<qint64>()) : value;
+                    break;
+                default:
+                    bound = value.isNull() ? QVariant(QMetaType::fromType<QString>()) : value;
+                }
+                query.bindValue(index++, bound);
+            }
+        }
+        if (!query.exec())
+            return sqlError(
+                query.lastError(),
+                context.where + QStringLiteral(": ") + table(),
+                tr("Cannot write the log rows from %1; nothing was migrated.").arg(m_path));
+        while (query.next())
+            m_ids.push_back(query.value(0).toLongLong());
+        done += batch.size();
+        batch.clear();
+        if (progress && !progress(done, m_rows))
+            return Error::make(
+                Error::Code::Cancelled,
+                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+        return {};
+    };
+    Result<void> failed;
+    auto read = readRows(
+        [&](const QVariantList &row) {
+            batch.append(row);
+            if (batch.size() < kBatchRows)
+                return true;
+            failed = flush();
+            return bool(failed);
+        },
+        {});
+    if (!failed)
+        return failed;
+    if (!read)
+        return read;
+    if (auto last = flush(); !last)
+        return last;
+    std::sort(m_ids.begin(), m_ids.end());
+    return {};
+}
+
+Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const
+{
+    QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    const SqlDialect dialect = SqlDialect::forDatabase(db);
+    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
+    QStringList escaped;
+    for (const QString &c : columns())
+        escaped << SqlDialect::escape(db, c);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 found = 0;
+    if (!m_ids.empty()) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT id, %1 FROM %2 WHERE id BETWEEN ? AND ? ORDER BY id")
+                          .arg(escaped.join(QLatin1Char(',')), SqlDialect::escape(db, table())));
+        query.bindValue(0, m_ids.front());
+        query.bindValue(1, m_ids.back());
+        if (!query.exec())
+            return sqlError(query.lastError(),
+                            context.where + QStringLiteral(": ") + table(),
+                            tr("Cannot read the imported log rows back."));
+        QByteArray buffer;
+        QVariantList row;
+        auto next = m_ids.begin();
+        while (query.next()) {
+            const qint64 id = query.value(0).toLongLong();
+            while (next != m_ids.end() && *next < id)
+                ++next;
+            if (next == m_ids.end() || *next != id)
+                continue; // written by someone else meanwhile
+            row.clear();
+            for (int c = 0; c < cols.size(); ++c) {
+                const QVariant v = query.value(c + 1);
+                if (v.isNull()) {
+                    row << QVariant();
+                    continue;
+                }
+                switch (cols.at(c).type) {
+                case Type::Timestamp:
+                    row << QVariant(dialect.timestampFromValue(v));
+                    break;
+                case Type::Bool:
+                    row << QVariant(v.toBool());
+                    break;
+                case Type::Int:
+                    row << QVariant(v.toLongLong());
+                    break;
+                default:
+                    row << QVariant(v.toString());
+                }
+            }
+            buffer.clear();
+            addToHash(row, &buffer);
+            hash.addData(buffer);
+            ++found;
+        }
+    }
+    if (found != m_rows)
+        differences->append(tr("%1 holds %2 rows from %3, the file has %4.")
+                                .arg(table())
+                                .arg(found)
+                                .arg(m_path)
+                                .arg(m_rows));
+    else if (hash.result() != m_checksum)
+        differences->append(
+            tr("The rows %1 holds from %2 differ from the file (SHA-256 %3, "
+               "the file's %4).")
+                .arg(table(), m_path, QString::fromLatin1(hash.result().toHex()), checksum()));
+    return {};
+}
+
+OrderedJson LogImport::idRanges() const
+{
+    OrderedJson ranges = OrderedJson::array();
+    for (size_t i = 0; i < m_ids.size();) {
+        size_t j = i;
+        while (j + 1 < m_ids.size() && m_ids[j + 1] == m_ids[j] + 1)
+            ++j;
+        ranges.push_back({m_ids[i], m_ids[j]});
+        i = j + 1;
+    }
+    return ranges;
+}
+
+Result<qint64> LogImport::removeRanges(const RepositoryContext &context,
+                                       const QString &table,
+                                       const OrderedJson &ranges)
+{
+    if (table != QLatin1String("mcp_usage_logs") && table != QLatin1String("access_logs"))
+        return Error::make(Error::Code::Invalid, tr("Not a log table."), table);
+    QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE id BETWEEN ? AND ?")
+                      .arg(SqlDialect::escape(db, table)));
+    qint64 removed = 0;
+    for (const OrderedJson &range : ranges) {
+        if (!range.is_array() || range.size() != 2)
+            continue;
+        query.bindValue(0, range[0].get<qint64>());
+        query.bindValue(1, range[1].get<qint64>());
+        if (!query.exec())
+            return sqlError(query.lastError(),
+                            context.where + QStringLiteral(": ") + table,
+                            tr("Cannot remove the log rows of the run."));
+        removed += query.numRowsAffected();
+    }
+    return removed;
+}
+
+} // namespace mcphub

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "storage/db/repositorycontext.h"
+#include "storage/migration/settingsmapper.h"
+#include "storage/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <vector>
+
+namespace mcphub {
+
+// A JSON-lines log file loaded into mcp_usage_logs or access_logs by a migration. Each line is
+// one object with the table's columns, or (usage log) an MCPHub activity object as
+// /api/activities returns it. parse() reads and validates every line: a line that is not
+// JSON, or lacks a required column, becomes an issue named FILE:LINE; it also counts the valid
+// rows and takes a SHA-256 over them in canonical form. load() reads the file again and
+// inserts the valid rows with prepared multi-row INSERTs (bound values, batches) in the
+// caller's open transaction, without an audit row per line; verify() reads back exactly the
+// rows load() wrote and compares their count and checksum. On the connection's thread.
+class LogImport
+{
+    Q_DECLARE_TR_FUNCTIONS(LogImport)
+
+public:
+    enum class Kind { Usage, Access };
+    // done/total in rows; returning false cancels.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    LogImport(Kind kind, QString path);
+
+    Kind kind() const { return m_kind; }
+    QString path() const { return m_path; }
+    QString table() const;
+    QString entityName() const; // "usageLog" or "accessLog": the report's entity
+    qint64 rowCount() const { return m_rows; }
+    QString checksum() const { return QString::fromLatin1(m_checksum.toHex()); }
+
+    // Appends one issue per invalid line; an error only when the file cannot be read.
+    Result<void> parse(QList<MappingIssue> *issues);
+    Result<void> load(const RepositoryContext &context, const Progress &progress);
+    // Appends a message per mismatch to `differences` (count, checksum).
+    Result<void> verify(const RepositoryContext &context, QStringList *differences) const;
+    // The ids load() wrote as [[first, last], ...], kept in the run's changes for a rollback.
+    OrderedJson idRanges() const;
+    // Deletes the rows of `ranges` from `table` (mcp_usage_logs or access_logs only): the
+    // rollback of a load. Returns how many rows went.
+    static Result<qint64>
+    removeRanges(const RepositoryContext &context, const QString &table, const OrderedJson &ranges);
+
+    static constexpr int kBatchRows = 500;
+
+private:
+    QStringList columns() const;
+    // Canonical values in columns() order, or a translated reason for an invalid line.
+    Result<QVariantList> rowFromLine(const QByteArray &line) const;
+    // Calls `take` for every valid row; `issue` for every invalid line (1-based line number).
+    Result<void>
+    readRows(const std::function<bool(const QVariantList &)> &take,
+             const std::function<void(int, const QString &, const QByteArray &)> &issue) const;
+    static void addToHash(const QVariantList &row, QByteArray *buffer);
+
+    Kind m_kind;
+    QString m_path;
+    qint64 m_rows = 0;
+    QByteArray m_checksum;
+    std::vector<qint64> m_ids; // the rows load() wrote, ascending
+};
+
+} // namespace mcphub

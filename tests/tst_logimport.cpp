@@ -1,0 +1,347 @@
+// Usage and access logs loaded by a migration (--usage-log, --access-log) on SQLite and the
+// real PostgreSQL: column-form and MCPHub-activity lines across batch boundaries, every value
+// stored as read (count and checksum verified), one audit row per file, a line that is not
+// JSON stopping the run with FILE:LINE (nothing written) or, with --skip-invalid, going to the
+// reject file; a dry run and a cancel during the load leave no log row; and the CLI options.
+
+#include "storage/db/sqldialect.h"
+#include "storage/db/workspace.h"
+#include "storage/migration/migrationrollback.h"
+#include "storage/migration/migrator.h"
+#include "storage/sqlconnection.h"
+#include "tests/support/testbackend.h"
+#include "tests/support/testenv.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace mcphub;
+
+namespace {
+
+const QString kConnection = QStringLiteral("tst_logimport");
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// The activities of the captured /api/activities pages, one JSON line each.
+QByteArray activityLines()
+{
+    QByteArray lines;
+    for (const char *page : {"page1", "page2", "page3"}) {
+        const QJsonObject capture
+            = QJsonDocument::fromJson(
+                  readFile(test::fixturesDir()
+                           + QStringLiteral("/hub-captures/db-mode/GET_api_activities.%1.json")
+                                 .arg(QLatin1String(page))))
+                  .object();
+        const QJsonArray rows = capture.value(QLatin1String("response"))
+                                    .toObject()
+                                    .value(QLatin1String("body"))
+                                    .toObject()
+                                    .value(QLatin1String("data"))
+                                    .toArray();
+        for (const QJsonValue &row : rows)
+            lines += QJsonDocument(row.toObject()).toJson(QJsonDocument::Compact) + '\n';
+    }
+    return lines;
+}
+
+// `count` column-form usage rows with NULLs, unicode, JSON arguments as text and as object.
+QByteArray columnLines(int count)
+{
+    QByteArray lines;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject o{{QStringLiteral("timestamp"),
+                       QDateTime::fromMSecsSinceEpoch(1795600000000 + qint64(i) * 1001, Qt::UTC)
+                           .toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("server_name"), QStringLiteral("srv-%1").arg(i % 7)},
+                      {QStringLiteral("tool_name"), QStringLiteral("tool-ü-%1").arg(i % 3)},
+                      {QStringLiteral("success"), i % 5 != 0},
+                      {QStringLiteral("duration"), i},
+                      {QStringLiteral("username"),
+                       i % 4 == 0 ? QJsonValue() : QJsonValue(QStringLiteral("user%1").arg(i))}};
+        if (i % 2 == 0)
+            o.insert(QStringLiteral("arguments"), QJsonObject{{QStringLiteral("n"), i}});
+        else
+            o.insert(QStringLiteral("arguments"),
+                     QStringLiteral("{\n  \"text\": \"x%1\"\n}").arg(i));
+        if (i % 5 == 0)
+            o.insert(QStringLiteral("error_message"), QStringLiteral("failed \"%1\"").arg(i));
+        lines += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    }
+    return lines;
+}
+
+QByteArray accessLines(int count)
+{
+    QByteArray lines;
+    for (int i = 0; i < count; ++i) {
+        const QJsonObject o{
+            {QStringLiteral("timestamp"), QStringLiteral("2026-11-25T19:00:00.123+01:00")},
+            {QStringLiteral("username"), QStringLiteral("admin")},
+            {QStringLiteral("action"), QStringLiteral("server.update")},
+            {QStringLiteral("resource"), QStringLiteral("servers/s%1").arg(i)},
+            {QStringLiteral("method"), QStringLiteral("UPDATE")},
+            {QStringLiteral("status_code"), 200},
+            {QStringLiteral("details"), QJsonObject{{QStringLiteral("i"), i}}}};
+        lines += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    }
+    return lines;
+}
+
+qint64 scalar(const Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+class TestLogImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup() { closeSqlConnection(kConnection); }
+
+    void importsBothLogsVerified_data() { MCPHUB_BACKEND_ROWS(); }
+    void importsBothLogsVerified();
+    void invalidLineStopsOrIsRejected_data() { MCPHUB_BACKEND_ROWS(); }
+    void invalidLineStopsOrIsRejected();
+    void dryRunAndCancelLeaveNoRow_data() { MCPHUB_BACKEND_ROWS(); }
+    void dryRunAndCancelLeaveNoRow();
+    void verificationCatchesAChangedRow();
+    void cliOptions();
+
+private:
+    MigrationOptions options(const test::TestBackend &backend) const
+    {
+        MigrationOptions o;
+        o.sourcePath = backend.tempPath(QStringLiteral("mcp_settings.json"));
+        o.backupDir = backend.tempPath(QString());
+        o.usageLogPath = backend.tempPath(QStringLiteral("usage.jsonl"));
+        return o;
+    }
+    bool prepare(const test::TestBackend &backend, const QByteArray &usage)
+    {
+        return writeFile(backend.tempPath(QStringLiteral("mcp_settings.json")),
+                         readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")))
+               && writeFile(backend.tempPath(QStringLiteral("usage.jsonl")), usage);
+    }
+};
+
+void TestLogImport::importsBothLogsVerified()
+{
+    MCPHUB_BACKEND(backend);
+    const QByteArray activities = activityLines();
+    QVERIFY(activities.count('\n') >= 10);
+    // 1,203 column rows: two full batches and a partial one, then the activities.
+    QVERIFY(prepare(backend, columnLines(1203) + "\n" + activities));
+    QVERIFY(writeFile(backend.tempPath(QStringLiteral("access.jsonl")), accessLines(7)));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+
+    MigrationOptions o = options(backend);
+    o.accessLogPath = backend.tempPath(QStringLiteral("access.jsonl"));
+    const MigrationReport report = Migrator(ws->context(QStringLiteral("tester")), o).run();
+    QVERIFY2(report.ok(), qPrintable(report.error ? report.error->toString() : QString()));
+    const int usageRows = 1203 + int(activities.count('\n'));
+    QCOMPARE(report.countsFor(QStringLiteral("usageLog")).total, usageRows);
+    QCOMPARE(report.countsFor(QStringLiteral("usageLog")).created, usageRows);
+    QCOMPARE(report.countsFor(QStringLiteral("accessLog")).created, 7);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), usageRows);
+    QCOMPARE(
+        scalar(*ws, QStringLiteral("SELECT count(*) FROM access_logs WHERE method = 'UPDATE'")), 7);
+    QCOMPARE(scalar(*ws,
+                    QStringLiteral(
+                        "SELECT count(*) FROM access_logs WHERE action = 'migration.log-import'")),
+             2);
+
+    // Values as read: an activity (renamed fields, pretty-printed input, UTC milliseconds).
+    QSqlQuery q(ws->database());
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT server_name, tool_name, success, arguments, username, ip, duration, timestamp "
+        "FROM mcp_usage_logs WHERE hub_activity_id = 'dbddf728-c361-46b6-8733-c020df97b1a8'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("echo-local"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("echo"));
+    QVERIFY(q.value(2).toBool());
+    QCOMPARE(q.value(3).toString(), QStringLiteral("{\n  \"text\": \"group route\"\n}"));
+    QCOMPARE(q.value(4).toString(), QStringLiteral("system"));
+    QCOMPARE(q.value(5).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(q.value(6).toInt(), 2);
+    QCOMPARE(SqlDialect::forDatabase(ws->database()).timestampFromValue(q.value(7)),
+             QDateTime::fromString(QStringLiteral("2026-11-25T19:11:56.865Z"), Qt::ISODateWithMs));
+    // A column row: NULL username, the object argument as compact JSON text.
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT username, arguments, error_message, success FROM "
+                              "mcp_usage_logs WHERE duration = 40 AND hub_activity_id IS NULL")));
+    QVERIFY(q.next());
+    QVERIFY(q.value(0).isNull());
+    QCOMPARE(q.value(1).toString(), QStringLiteral("{\"n\":40}"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("failed \"40\""));
+    QVERIFY(!q.value(3).toBool());
+    q.finish();
+
+    // The rollback of the run removes exactly its log rows.
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO mcp_usage_logs (timestamp, server_name, tool_name, "
+                                  "success) VALUES ('2026-01-01T00:00:00.000Z', 'later', 't', %1)")
+                       .arg(backend.isPostgres() ? QStringLiteral("true") : QStringLiteral("1"))));
+    const auto rolledBack
+        = MigrationRollback(ws->context(QStringLiteral("tester"))).rollback(report.runId);
+    QVERIFY2(rolledBack, qPrintable(rolledBack ? QString() : rolledBack.error().toString()));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 1);
+    QCOMPARE(
+        scalar(*ws, QStringLiteral("SELECT count(*) FROM access_logs WHERE method = 'UPDATE'")), 0);
+}
+
+void TestLogImport::invalidLineStopsOrIsRejected()
+{
+    MCPHUB_BACKEND(backend);
+    QByteArray lines = columnLines(20);
+    lines.insert(lines.indexOf('\n', lines.indexOf('\n') + 1) + 1, "{not json\n"); // line 3
+    lines += "{\"timestamp\":\"2026-11-25T19:00:00Z\",\"server_name\":\"a\",\"success\":true}\n";
+    QVERIFY(prepare(backend, lines));
+    const QByteArray before = readFile(backend.tempPath(QStringLiteral("usage.jsonl")));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws);
+
+    MigrationReport report
+        = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error->where.contains(QStringLiteral("usage.jsonl:3")),
+             qPrintable(report.error->toString()));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM users")), 0);
+
+    MigrationOptions o = options(backend);
+    o.skipInvalid = true;
+    o.rejectsPath = backend.tempPath(QStringLiteral("rejects.jsonl"));
+    report = Migrator(ws->context(QStringLiteral("tester")), o).run();
+    QVERIFY2(report.ok(), qPrintable(report.error ? report.error->toString() : QString()));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 20);
+    QCOMPARE(report.countsFor(QStringLiteral("usageLog")).rejected, 2);
+    const QList<QByteArray> rejects = readFile(o.rejectsPath).trimmed().split('\n');
+    QCOMPARE(rejects.size(), 2);
+    const QJsonObject notJson = QJsonDocument::fromJson(rejects.at(0)).object();
+    QVERIFY(notJson.value(QLatin1String("pointer"))
+                .toString()
+                .endsWith(QLatin1String("usage.jsonl:3")));
+    QCOMPARE(notJson.value(QLatin1String("record")).toString(), QStringLiteral("{not json"));
+    const QJsonObject missing = QJsonDocument::fromJson(rejects.at(1)).object();
+    QVERIFY(missing.value(QLatin1String("reason")).toString().contains(QLatin1String("tool_name")));
+    QCOMPARE(readFile(backend.tempPath(QStringLiteral("usage.jsonl"))), before);
+}
+
+void TestLogImport::dryRunAndCancelLeaveNoRow()
+{
+    MCPHUB_BACKEND(backend);
+    QVERIFY(prepare(backend, columnLines(1500)));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws);
+    MigrationOptions o = options(backend);
+    o.dryRun = true;
+    MigrationReport report = Migrator(ws->context(QStringLiteral("tester")), o).run();
+    QVERIFY2(report.ok(), qPrintable(report.error ? report.error->toString() : QString()));
+    QCOMPARE(report.countsFor(QStringLiteral("usageLog")).created, 1500);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+
+    Migrator migrator(ws->context(QStringLiteral("tester")), options(backend));
+    int seen = 0;
+    migrator.setProgressCallback([&](const MigrationProgress &p) {
+        if (p.entity == QLatin1String("usageLog") && p.done > 0)
+            ++seen;
+        return !(p.entity == QLatin1String("usageLog") && p.done >= 1000);
+    });
+    report = migrator.run();
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error->code, Error::Code::Cancelled);
+    QCOMPARE(seen, 2);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM users")), 0);
+}
+
+// A database that stores something else than it was given (a trigger rewriting one row):
+// the checksum differs, the run is rolled back and names the file.
+void TestLogImport::verificationCatchesAChangedRow()
+{
+    test::TestBackend backend(QStringLiteral("sqlite"));
+    QVERIFY(prepare(backend, columnLines(30)));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws);
+    QSqlQuery q(ws->database());
+    QVERIFY(q.exec(QStringLiteral(
+        "CREATE TRIGGER rewrite AFTER INSERT ON mcp_usage_logs WHEN NEW.duration = 5 BEGIN "
+        "UPDATE mcp_usage_logs SET tool_name = 'changed' WHERE id = NEW.id; END")));
+    const MigrationReport report
+        = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error->code, Error::Code::Conflict);
+    QCOMPARE(report.differences.size(), 1);
+    QVERIFY(report.differences.first().message.contains(QLatin1String("SHA-256")));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM users")), 0);
+}
+
+void TestLogImport::cliOptions()
+{
+    QTemporaryDir dir;
+    const QString settings = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(writeFile(settings,
+                      readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"))));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("usage.jsonl")), activityLines() + "oops\n"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("access.jsonl")), accessLines(3)));
+    const QString db = QStringLiteral("--sqlite=") + dir.filePath(QStringLiteral("ws.db"));
+    const auto run = [&](const QStringList &extra, QString *err) {
+        QProcess p;
+        p.start(test::binDir() + QStringLiteral("/mcphub-adminctl"),
+                QStringList{QStringLiteral("migrate"),
+                            settings,
+                            db,
+                            QStringLiteral("--yes"),
+                            QStringLiteral("--usage-log"),
+                            dir.filePath(QStringLiteral("usage.jsonl")),
+                            QStringLiteral("--access-log"),
+                            dir.filePath(QStringLiteral("access.jsonl"))}
+                    + extra);
+        p.waitForFinished(60000);
+        *err = QString::fromUtf8(p.readAllStandardError());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QString err;
+    QCOMPARE(run({}, &err), 1);
+    QVERIFY2(err.contains(QLatin1String("usage.jsonl:")), qPrintable(err));
+    QCOMPARE(run({QStringLiteral("--skip-invalid"),
+                  QStringLiteral("--rejects"),
+                  dir.filePath(QStringLiteral("r.jsonl"))},
+                 &err),
+             0);
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("ws.db"))),
+                              kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")),
+             activityLines().count('\n'));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM access_logs WHERE method='UPDATE'")),
+             3);
+    ws->close();
+}
+
+QTEST_GUILESS_MAIN(TestLogImport)
+#include "tst_logimport.moc"
