@@ -18,7 +18,8 @@ double redrawMs(int samples)
     TimeSeriesModel model;
     model.setSeriesNames({QStringLiteral("calls"), QStringLiteral("errors")});
     for (int i = 0; i < samples; ++i)
-        model.appendSample(1'764'000'000'000LL + i * 5000LL, {50 + 40 * std::sin(i / 300.0), double(i % 7)});
+        model.appendSample(1'764'000'000'000LL + i * 5000LL,
+                           {50 + 40 * std::sin(i / 300.0), double(i % 7)});
     TimeSeriesChart chart;
     chart.resize(1000, 500);
     chart.setRange(TimeSeriesChart::Range::All);
@@ -40,6 +41,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     const double floor = redrawMs(2000);
     const double value = redrawMs(7 * 24 * 60 * 12);
-    test::printBench(QStringLiteral("chart_redraw_week_5s_ms"), value, floor, QStringLiteral("ratio<=2"));
+    test::printBench(
+        QStringLiteral("chart_redraw_week_5s_ms"), value, floor, QStringLiteral("ratio<=2"));
     return 0;
 }
