@@ -1,5 +1,7 @@
 #include "storage/migration/settingsmapper.h"
 
+#include "storage/settings/mcphubjsonwriter.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -100,84 +102,6 @@ Result<OrderedJson> jsonValue(const FieldSpec &field, const QVariant &value, con
 bool shapeFits(const EntitySpec &spec, const OrderedJson &value)
 {
     return spec.shape == EntitySpec::Shape::Array ? value.is_array() : value.is_object();
-}
-
-// JSON.stringify's number form: integral doubles without ".0", exponents without padding.
-std::string jsNumber(double d)
-{
-    if (!std::isfinite(d))
-        return "null";
-    if (d == std::floor(d) && std::fabs(d) < 1e21) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.0f", d);
-        return d == 0 ? std::string("0") : std::string(buffer);
-    }
-    std::string s = OrderedJson(d).dump(); // shortest round trip, like JavaScript
-    const auto e = s.find('e');
-    if (e != std::string::npos) {
-        std::string mantissa = s.substr(0, e);
-        if (mantissa.size() > 2 && mantissa.compare(mantissa.size() - 2, 2, ".0") == 0)
-            mantissa.resize(mantissa.size() - 2);
-        std::string exponent = s.substr(e + 1);
-        char sign = '+';
-        if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) {
-            sign = exponent[0];
-            exponent.erase(0, 1);
-        }
-        while (exponent.size() > 1 && exponent[0] == '0')
-            exponent.erase(0, 1);
-        s = mantissa + 'e' + sign + exponent;
-    }
-    return s;
-}
-
-void write(std::string &out, const OrderedJson &v, int indent, int depth)
-{
-    const auto newline = [&](int level) {
-        if (indent <= 0)
-            return;
-        out += '\n';
-        out.append(size_t(indent * level), ' ');
-    };
-    if (v.is_object()) {
-        if (v.empty()) {
-            out += "{}";
-            return;
-        }
-        out += '{';
-        bool first = true;
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            if (!first)
-                out += ',';
-            first = false;
-            newline(depth + 1);
-            out += OrderedJson(it.key()).dump();
-            out += indent > 0 ? ": " : ":";
-            write(out, it.value(), indent, depth + 1);
-        }
-        newline(depth);
-        out += '}';
-    } else if (v.is_array()) {
-        if (v.empty()) {
-            out += "[]";
-            return;
-        }
-        out += '[';
-        bool first = true;
-        for (const auto &item : v) {
-            if (!first)
-                out += ',';
-            first = false;
-            newline(depth + 1);
-            write(out, item, indent, depth + 1);
-        }
-        newline(depth);
-        out += ']';
-    } else if (v.is_number_float()) {
-        out += jsNumber(v.get<double>());
-    } else {
-        out += v.dump();
-    }
 }
 
 } // namespace
@@ -464,11 +388,11 @@ Result<SettingsMapper::Exported> SettingsMapper::exportDocument(const Repository
 
 QByteArray SettingsMapper::serialize(const OrderedJson &document, const SettingsFormat &format)
 {
-    std::string out;
-    write(out, document, format.indent, 0);
+    // The settings store's writer (JSON.stringify's rules), with the file's own indentation.
+    QByteArray out = McpHubJsonWriter::write(document, format.indent);
     if (format.finalNewline)
         out += '\n';
-    return QByteArray(out.data(), qsizetype(out.size()));
+    return out;
 }
 
 SettingsFormat SettingsMapper::detectFormat(const QByteArray &sourceText)

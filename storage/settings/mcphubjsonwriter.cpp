@@ -37,8 +37,9 @@ bool isArrayIndex(const std::string &key, std::uint32_t &index)
 class Writer
 {
 public:
-    explicit Writer(QByteArray &out)
+    Writer(QByteArray &out, int indent)
         : m_out(out)
+        , m_indent(indent)
     {}
 
     void value(const Json &v, int depth)
@@ -86,8 +87,10 @@ public:
 private:
     void newline(int depth)
     {
+        if (m_indent <= 0)
+            return; // JSON.stringify without indentation writes no line breaks
         m_out.append('\n');
-        m_out.append(qsizetype(depth) * 2, ' ');
+        m_out.append(qsizetype(depth) * m_indent, ' ');
     }
 
     void integer(std::int64_t n)
@@ -104,7 +107,10 @@ private:
         first = false;
         newline(depth + 1);
         string(key);
-        m_out.append(": ", 2);
+        if (m_indent > 0)
+            m_out.append(": ", 2);
+        else
+            m_out.append(':');
         value(v, depth + 1);
     }
 
@@ -242,6 +248,7 @@ private:
     }
 
     QByteArray &m_out;
+    int m_indent = 2;
 };
 
 qsizetype estimateSize(const Json &v)
@@ -264,11 +271,11 @@ qsizetype estimateSize(const Json &v)
 
 } // namespace
 
-QByteArray McpHubJsonWriter::write(const nlohmann::ordered_json &value)
+QByteArray McpHubJsonWriter::write(const nlohmann::ordered_json &value, int indent)
 {
     QByteArray out;
     out.reserve(estimateSize(value) * 5 / 4);
-    Writer(out).value(value, 0);
+    Writer(out, indent).value(value, 0);
     return out;
 }
 

@@ -20,7 +20,8 @@ namespace mcphub {
 class McpHubJsonWriter
 {
 public:
-    static QByteArray write(const nlohmann::ordered_json &value);
+    // `indent` is JSON.stringify's third argument: MCPHub uses 2; 0 writes one line.
+    static QByteArray write(const nlohmann::ordered_json &value, int indent = 2);
 
     // Number.prototype.toString for a finite double; "null" for NaN and infinities.
     static std::string formatNumber(double value);
