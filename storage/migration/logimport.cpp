@@ -1,5 +1,7 @@
 #include "storage/migration/logimport.h"
 
+#include "storage/migration/migrator.h"
+
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 
@@ -299,9 +301,7 @@ Result<void> LogImport::readRows(
             continue;
         }
         if (!take(*row))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
     }
     if (file.error() != QFile::NoError)
         return Error::make(
@@ -415,9 +415,7 @@ Result<void> LogImport::load(const RepositoryContext &context, const Progress &p
         done += batch.size();
         batch.clear();
         if (progress && !progress(done, m_rows))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         return {};
     };
     Result<void> failed;

@@ -95,6 +95,12 @@ Migrator::Migrator(RepositoryContext context, MigrationOptions options)
     , m_options(std::move(options))
 {}
 
+Error Migrator::cancelledError()
+{
+    return Error::make(Error::Code::Cancelled,
+                       QCoreApplication::translate("Migrator", "The migration was cancelled."));
+}
+
 bool Migrator::step(int percent, const QString &name, const QString &entity, int done, int total)
 {
     if (!m_progress)
@@ -255,9 +261,7 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
                      e.spec->name,
                      i,
                      total))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         MigrationReport::EntityCounts &counts = m_report.countsFor(e.spec->name);
         const auto existing = m_existing.value(e.spec->name).constFind(e.key);
         if (existing == m_existing.value(e.spec->name).constEnd()) {
@@ -338,9 +342,7 @@ Result<void> Migrator::import(const MappedSettings &mapped)
                      e.spec->name,
                      i,
                      total))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         const Action action = m_actions.at(i);
         if (action != Action::Create && action != Action::Overwrite)
             continue;
@@ -408,9 +410,7 @@ Result<void> Migrator::verify(const MappedSettings &mapped)
                      e.spec->name,
                      i,
                      total))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         if (m_actions.at(i) == Action::Skip)
             continue;
         if (!stored.contains(e.spec->name)) {
@@ -473,9 +473,7 @@ Result<void> Migrator::verifyLogs()
 {
     for (const LogImport &log : m_logs) {
         if (!step(95, QCoreApplication::translate("Migrator", "Verifying"), log.entityName()))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         QStringList differences;
         if (auto verified = log.verify(m_context, &differences); !verified)
             return verified;
@@ -555,9 +553,7 @@ MigrationReport Migrator::run()
 
     const auto execute = [&]() -> Result<void> {
         if (!step(0, QCoreApplication::translate("Migrator", "Reading the settings file")))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         // The settings store's lock: no console or CLI save changes the file while it is read
         // and migrated (MCPHub itself takes no lock; the hash in the history names what was
         // read). Held until the run ends.
@@ -570,15 +566,11 @@ MigrationReport Migrator::run()
         m_report.sourceSha256 = QString::fromLatin1(
             QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
         if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         if (auto backedUp = backUp(*bytes); !backedUp)
             return backedUp;
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         const auto document = MigrationValidation::parse(*bytes, m_options.sourcePath);
         if (!document)
             return document.error();
@@ -660,16 +652,12 @@ MigrationReport Migrator::run()
             return {};
         }
         if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         const auto id = record(QStringLiteral("completed"));
         if (!id)
             return id.error();
         if (!step(99, QCoreApplication::translate("Migrator", "Committing")))
-            return Error::make(
-                Error::Code::Cancelled,
-                QCoreApplication::translate("Migrator", "The migration was cancelled."));
+            return Migrator::cancelledError();
         if (auto committed = tx.commit(); !committed)
             return committed;
         m_report.runId = *id;

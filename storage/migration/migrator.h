@@ -58,6 +58,9 @@ public:
     // The report always comes back; report.error says why a run stopped.
     MigrationReport run();
 
+    // The error of a run stopped through the progress callback (migrator and log import).
+    static Error cancelledError();
+
     // Compares `expected` (a file's entity) with `actual` (read back) key by key, appending
     // one difference per field to `out`, named by `pointer` + "/" + key.
     static void compareFields(const OrderedJson &expected,
