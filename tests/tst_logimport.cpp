@@ -125,6 +125,8 @@ private Q_SLOTS:
     void importsBothLogsVerified();
     void invalidLineStopsOrIsRejected_data() { MCPHUB_BACKEND_ROWS(); }
     void invalidLineStopsOrIsRejected();
+    void rerunLoadsTheSameLogOnce_data() { MCPHUB_BACKEND_ROWS(); }
+    void rerunLoadsTheSameLogOnce();
     void dryRunAndCancelLeaveNoRow_data() { MCPHUB_BACKEND_ROWS(); }
     void dryRunAndCancelLeaveNoRow();
     void verificationCatchesAChangedRow();
@@ -248,6 +250,44 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     const QJsonObject missing = QJsonDocument::fromJson(rejects.at(1)).object();
     QVERIFY(missing.value(QLatin1String("reason")).toString().contains(QLatin1String("tool_name")));
     QCOMPARE(readFile(backend.tempPath(QStringLiteral("usage.jsonl"))), before);
+}
+
+// A rerun with the same log is "identical" and writes nothing; after the first run is rolled
+// back the log loads again; a changed log is a new one.
+void TestLogImport::rerunLoadsTheSameLogOnce()
+{
+    MCPHUB_BACKEND(backend);
+    QVERIFY(prepare(backend, columnLines(40)));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws);
+    const MigrationReport first
+        = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
+    QVERIFY2(first.ok(), qPrintable(first.error ? first.error->toString() : QString()));
+    QCOMPARE(first.countsFor(QStringLiteral("usageLog")).created, 40);
+
+    MigrationReport again = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
+    QVERIFY2(again.ok(), qPrintable(again.error ? again.error->toString() : QString()));
+    QCOMPARE(again.countsFor(QStringLiteral("usageLog")).created, 0);
+    QCOMPARE(again.countsFor(QStringLiteral("usageLog")).identical, 40);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 40);
+    QCOMPARE(scalar(*ws,
+                    QStringLiteral(
+                        "SELECT count(*) FROM access_logs WHERE action = 'migration.log-import'")),
+             1);
+
+    QVERIFY(MigrationRollback(ws->context(QStringLiteral("tester"))).rollback(again.runId));
+    QVERIFY(MigrationRollback(ws->context(QStringLiteral("tester"))).rollback(first.runId));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+    again = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
+    QVERIFY2(again.ok(), qPrintable(again.error ? again.error->toString() : QString()));
+    QCOMPARE(again.countsFor(QStringLiteral("usageLog")).created, 40);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 40);
+
+    QVERIFY(writeFile(backend.tempPath(QStringLiteral("usage.jsonl")), columnLines(41)));
+    again = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
+    QVERIFY2(again.ok(), qPrintable(again.error ? again.error->toString() : QString()));
+    QCOMPARE(again.countsFor(QStringLiteral("usageLog")).created, 41);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 81);
 }
 
 void TestLogImport::dryRunAndCancelLeaveNoRow()

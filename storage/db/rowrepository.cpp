@@ -267,4 +267,21 @@ Result<Page<QVariantMap>> RowRepository::list(const PageRequest &page) const
     return result;
 }
 
+Result<void> RowRepository::forEach(const std::function<void(const QVariantMap &)> &take) const
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT * FROM ") + SqlDialect::escape(db(), m_table.name)))
+        return sqlError(query.lastError(),
+                        context().where + QStringLiteral(": ") + m_table.name,
+                        QCoreApplication::translate("RowRepository", "Cannot read the table."));
+    while (query.next())
+        take(fromRecord(query.record()));
+    if (query.lastError().isValid())
+        return sqlError(query.lastError(),
+                        context().where + QStringLiteral(": ") + m_table.name,
+                        QCoreApplication::translate("RowRepository", "Cannot read the table."));
+    return {};
+}
+
 } // namespace mcphub

@@ -4,6 +4,8 @@
 
 #include <QSet>
 #include <QVariantMap>
+
+#include <functional>
 #include <optional>
 
 namespace mcphub {
@@ -48,6 +50,9 @@ public:
     Result<void> remove(const QVariant &key);
     Result<std::optional<QVariantMap>> find(const QVariant &key) const;
     Result<Page<QVariantMap>> list(const PageRequest &page) const;
+    // Every row, in no particular order, through one forward-only query (no paging): for
+    // reading a whole table back, as the migrator's plan and verification do.
+    Result<void> forEach(const std::function<void(const QVariantMap &)> &take) const;
 
 private:
     Columns toColumns(const QVariantMap &row) const;

@@ -2,6 +2,7 @@
 
 #include "storage/migration/migrator.h"
 
+#include "storage/db/bulkinserter.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 
@@ -349,93 +350,43 @@ Result<void> LogImport::parse(QList<MappingIssue> *issues)
 
 Result<void> LogImport::load(const RepositoryContext &context, const Progress &progress)
 {
-    QSqlDatabase db = QSqlDatabase::database(context.connectionName);
-    const SqlDialect dialect = SqlDialect::forDatabase(db);
-    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
-    QStringList escaped;
-    for (const QString &c : columns())
-        escaped << SqlDialect::escape(db, c);
-    const QString rowPlaceholders
-        = QLatin1Char('(') + QStringList(cols.size(), QStringLiteral("?")).join(QLatin1Char(','))
-          + QLatin1Char(')');
-    const auto statement = [&](int rows) {
-        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3 RETURNING id")
-            .arg(SqlDialect::escape(db, table()),
-                 escaped.join(QLatin1Char(',')),
-                 QStringList(rows, rowPlaceholders).join(QLatin1Char(',')));
-    };
-    QSqlQuery full(db);
-    if (!full.prepare(statement(kBatchRows)))
-        return sqlError(full.lastError(),
-                        context.where + QStringLiteral(": ") + table(),
-                        tr("Cannot prepare the log import."));
-
+    BulkInserter inserter(context, table(), columns(), true);
     m_ids.clear();
     m_ids.reserve(m_rows);
-    QList<QVariantList> batch;
-    batch.reserve(kBatchRows);
     qint64 done = 0;
-    const auto flush = [&]() -> Result<void> {
-        if (batch.isEmpty())
-            return {};
-        QSqlQuery partial(db);
-        QSqlQuery &query = batch.size() == kBatchRows ? full : partial;
-        if (&query == &partial && !partial.prepare(statement(int(batch.size()))))
-            return sqlError(partial.lastError(),
-                            context.where + QStringLiteral(": ") + table(),
-                            tr("Cannot prepare the log import."));
-        int index = 0;
-        for (const QVariantList &row : batch) {
-            for (int c = 0; c < row.size(); ++c) {
-                const QVariant &value = row.at(c);
-                QVariant bound;
-                switch (cols.at(c).type) {
-                case Type::Timestamp:
-                    bound = dialect.timestampValue(value.toDateTime());
-                    break;
-                case Type::Bool:
-                    bound = dialect.boolValue(value.toBool());
-                    break;
-                case Type::Int:
-                    bound = value.isNull() ? QVariant(QMetaType::fromType<qint64>()) : value;
-                    break;
-                default:
-                    bound = value.isNull() ? QVariant(QMetaType::fromType<QString>()) : value;
-                }
-                query.bindValue(index++, bound);
-            }
-        }
-        if (!query.exec())
-            return sqlError(
-                query.lastError(),
-                context.where + QStringLiteral(": ") + table(),
-                tr("Cannot write the log rows from %1; nothing was migrated.").arg(m_path));
-        while (query.next())
-            m_ids.push_back(query.value(0).toLongLong());
-        done += batch.size();
-        batch.clear();
-        if (progress && !progress(done, m_rows))
-            return Migrator::cancelledError();
-        return {};
-    };
     Result<void> failed;
     auto read = readRows(
         [&](const QVariantList &row) {
-            batch.append(row);
-            if (batch.size() < kBatchRows)
-                return true;
-            failed = flush();
-            return bool(failed);
+            failed = inserter.append(row);
+            if (!failed)
+                return false;
+            if (++done % kProgressRows == 0 && progress && !progress(done, m_rows)) {
+                failed = Migrator::cancelledError();
+                return false;
+            }
+            return true;
         },
         {});
     if (!failed)
-        return failed;
+        return failed.error().code == Error::Code::Cancelled
+                   ? failed
+                   : Result<void>(annotate(failed.error()));
     if (!read)
         return read;
-    if (auto last = flush(); !last)
-        return last;
+    if (auto finished = inserter.finish(); !finished)
+        return annotate(finished.error());
+    m_ids = inserter.ids();
     std::sort(m_ids.begin(), m_ids.end());
+    if (progress && !progress(done, m_rows))
+        return Migrator::cancelledError();
     return {};
+}
+
+Error LogImport::annotate(Error error) const
+{
+    error.message = tr("Cannot write the log rows from %1; nothing was migrated.").arg(m_path)
+                    + QLatin1Char(' ') + error.message;
+    return error;
 }
 
 Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const

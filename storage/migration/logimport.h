@@ -19,7 +19,7 @@ namespace mcphub {
 // /api/activities returns it. parse() reads and validates every line: a line that is not
 // JSON, or lacks a required column, becomes an issue named FILE:LINE; it also counts the valid
 // rows and takes a SHA-256 over them in canonical form. load() reads the file again and
-// inserts the valid rows with prepared multi-row INSERTs (bound values, batches) in the
+// inserts the valid rows through BulkInserter (the database's bulk path) in the
 // caller's open transaction, without an audit row per line; verify() reads back exactly the
 // rows load() wrote and compares their count and checksum. On the connection's thread.
 class LogImport
@@ -52,7 +52,7 @@ public:
     static Result<qint64>
     removeRanges(const RepositoryContext &context, const QString &table, const OrderedJson &ranges);
 
-    static constexpr int kBatchRows = 500;
+    static constexpr int kProgressRows = 500; // rows between progress reports
 
 private:
     QStringList columns() const;
@@ -63,6 +63,7 @@ private:
     readRows(const std::function<bool(const QVariantList &)> &take,
              const std::function<void(int, const QString &, const QByteArray &)> &issue) const;
     static void addToHash(const QVariantList &row, QByteArray *buffer);
+    Error annotate(Error error) const; // names the log file in a write error
 
     Kind m_kind;
     QString m_path;

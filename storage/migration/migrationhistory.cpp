@@ -1,9 +1,12 @@
 #include "storage/migration/migrationhistory.h"
 
 #include "storage/db/auditlogrepository.h"
+#include "storage/db/sqlerror.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace mcphub {
 
@@ -121,6 +124,35 @@ Result<std::optional<MigrationRun>> MigrationHistory::find(qint64 id) const
     if (rows->isEmpty())
         return std::optional<MigrationRun>();
     return std::optional<MigrationRun>(fromRecord(rows->first()));
+}
+
+Result<qint64> MigrationHistory::findLogImport(const QString &table, const QString &sha256) const
+{
+    QSqlQuery query(db());
+    query.setForwardOnly(true);
+    // The LIKE narrows the runs to parse to those naming the checksum at all.
+    // (PostgreSQL's json has no LIKE: compared as text.)
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT id, changes FROM migration_runs WHERE kind = 'migrate' AND status "
+                       "= 'completed' AND CAST(changes AS TEXT) LIKE ? ORDER BY id"));
+    query.addBindValue(QLatin1Char('%') + sha256 + QLatin1Char('%'));
+    if (!prepared || !query.exec())
+        return sqlError(
+            query.lastError(),
+            context().where + QStringLiteral(": migration_runs"),
+            QCoreApplication::translate("MigrationHistory", "Cannot read the migration history."));
+    while (query.next()) {
+        const OrderedJson changes
+            = OrderedJson::parse(query.value(1).toString().toStdString(), nullptr, false);
+        if (!changes.is_array())
+            continue;
+        for (const OrderedJson &change : changes) {
+            if (change.value("table", std::string()) == table.toStdString()
+                && change.value("sha256", std::string()) == sha256.toStdString())
+                return query.value(0).toLongLong();
+        }
+    }
+    return qint64(0);
 }
 
 Result<QList<MigrationRun>> MigrationHistory::laterRuns(qint64 id) const

@@ -93,6 +93,7 @@ private:
     std::optional<QVariantMap> m_documentBefore;
     QHash<QString, QHash<QString, QVariantMap>> m_existing; // rows before the run, per entity
     QList<LogImport> m_logs;                                // --usage-log, --access-log
+    QList<bool> m_logLoaded; // per log: false when an earlier run loaded the same file
 
     OrderedJson m_changes = OrderedJson::array();
 };

@@ -1,0 +1,340 @@
+#include "storage/db/bulkinserter.h"
+
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <optional>
+
+namespace mcphub {
+
+namespace {
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("BulkInserter", text);
+}
+
+// "2026-11-25T19:12:03.398Z": SqlDialect::timestampValue's SQLite text, which PostgreSQL's
+// timestamptz input reads as the same instant. Written by hand: QDateTime::toString(format)
+// parses its format string on every call, a million times per usage log.
+void appendTimestamp(QByteArray *out, const QDateTime &value)
+{
+    const QDateTime utc = value.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char text[32];
+    const int n = std::snprintf(text,
+                                sizeof text,
+                                "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                                d.year(),
+                                d.month(),
+                                d.day(),
+                                t.hour(),
+                                t.minute(),
+                                t.second(),
+                                t.msec());
+    out->append(text, n);
+}
+
+bool isInteger(const QMetaType &type)
+{
+    switch (type.id()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// NULL as Qt's drivers bind it: a null variant, or a null string, byte array or time.
+bool isSqlNull(const QVariant &v)
+{
+    if (v.isNull())
+        return true;
+    switch (v.metaType().id()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(v.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(v.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime *>(v.constData())->isValid();
+    default:
+        return false;
+    }
+}
+
+// COPY's text format: backslash, newline, carriage return and tab escaped.
+void appendCopyText(QByteArray *out, const QByteArray &utf8)
+{
+    const char *p = utf8.constData();
+    const char *end = p + utf8.size();
+    const char *run = p;
+    for (; p != end; ++p) {
+        const char c = *p;
+        if (c != '\\' && c != '\n' && c != '\r' && c != '\t')
+            continue;
+        out->append(run, p - run);
+        out->append('\\');
+        out->append(c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : '\\');
+        run = p + 1;
+    }
+    out->append(run, end - run);
+}
+
+QString pgMessage(PGconn *conn, const PGresult *result)
+{
+    const char *message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
+    return QString::fromUtf8(message).trimmed();
+}
+
+QString pgCode(const PGresult *result)
+{
+    const char *code = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    return code ? QString::fromLatin1(code) : QString();
+}
+
+} // namespace
+
+struct BulkInserter::Sqlite
+{
+    sqlite3_stmt *statement = nullptr;
+    ~Sqlite() { sqlite3_finalize(statement); }
+};
+
+BulkInserter::BulkInserter(RepositoryContext context,
+                           QString table,
+                           QStringList columns,
+                           bool returnIds)
+    : m_context(std::move(context))
+    , m_table(std::move(table))
+    , m_columns(std::move(columns))
+    , m_returnIds(returnIds)
+{}
+
+BulkInserter::~BulkInserter() = default;
+
+Error BulkInserter::error(const QString &nativeCode,
+                          const QString &text,
+                          const QString &doing) const
+{
+    return sqlError(QSqlError(text, text, QSqlError::StatementError, nativeCode),
+                    m_context.where + QStringLiteral(": ") + m_table,
+                    doing);
+}
+
+Result<void> BulkInserter::start()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    if (!db.isOpen())
+        return Error::make(Error::Code::Database,
+                           translate("The database connection is not open."),
+                           m_context.where);
+    const QVariant handle = db.driver()->handle();
+    const QByteArray type = handle.typeName() ? QByteArray(handle.typeName()) : QByteArray();
+    m_sqlite = type == "sqlite3*";
+    if (!m_sqlite && type != "PGconn*" && type != "pg_conn*")
+        return Error::make(Error::Code::Database,
+                           translate("This database driver has no bulk path."),
+                           m_context.where,
+                           db.driverName());
+    m_handle = *static_cast<void *const *>(handle.constData());
+    if (!m_handle)
+        return Error::make(Error::Code::Database,
+                           translate("The database connection is not open."),
+                           m_context.where);
+    QStringList escaped;
+    for (const QString &column : m_columns)
+        escaped << SqlDialect::escape(db, column);
+    if (m_sqlite) {
+        const QByteArray sql
+            = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                  .arg(SqlDialect::escape(db, m_table),
+                       escaped.join(QLatin1Char(',')),
+                       QStringList(m_columns.size(), QStringLiteral("?")).join(QLatin1Char(',')))
+                  .toUtf8();
+        m_statement = std::make_unique<Sqlite>();
+        auto *sqlite = static_cast<sqlite3 *>(m_handle);
+        if (sqlite3_prepare_v2(
+                sqlite, sql.constData(), int(sql.size()), &m_statement->statement, nullptr)
+            != SQLITE_OK)
+            return error(QString::number(sqlite3_errcode(sqlite) & 0xff),
+                         QString::fromUtf8(sqlite3_errmsg(sqlite)),
+                         translate("Cannot prepare the bulk insert."));
+    }
+    m_started = true;
+    return {};
+}
+
+Result<void> BulkInserter::append(const QVariantList &values)
+{
+    if (!m_started) {
+        if (auto started = start(); !started)
+            return started;
+    }
+    Q_ASSERT(values.size() == m_columns.size());
+    if (m_sqlite)
+        return appendSqlite(values);
+
+    if (m_copyRows == 0 && m_returnIds) {
+        // The ids of the coming chunk, from the column's own sequence (gaps are harmless).
+        PGconn *conn = static_cast<PGconn *>(m_handle);
+        const QByteArray sql
+            = QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM "
+                             "generate_series(1, %2)")
+                  .arg(m_table, QString::number(kCopyChunkRows))
+                  .toUtf8();
+        PGresult *result = PQexec(conn, sql.constData());
+        if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+            const Error e = error(pgCode(result),
+                                  pgMessage(conn, result),
+                                  translate("Cannot reserve row ids for the bulk insert."));
+            PQclear(result);
+            return e;
+        }
+        const int n = PQntuples(result);
+        m_ids.reserve(m_ids.size() + n);
+        for (int i = 0; i < n; ++i)
+            m_ids.push_back(QByteArray(PQgetvalue(result, i, 0)).toLongLong());
+        PQclear(result);
+    }
+    if (m_returnIds) {
+        m_copyBuffer.append(QByteArray::number(m_ids.at(m_rows)));
+        m_copyBuffer.append('\t');
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            m_copyBuffer.append('\t');
+        const QVariant &v = values.at(i);
+        const QMetaType type = v.metaType();
+        if (isSqlNull(v))
+            m_copyBuffer.append("\\N");
+        else if (type.id() == QMetaType::Bool)
+            m_copyBuffer.append(v.toBool() ? 't' : 'f');
+        else if (isInteger(type))
+            m_copyBuffer.append(QByteArray::number(v.toLongLong()));
+        else if (type.id() == QMetaType::Double)
+            m_copyBuffer.append(QByteArray::number(v.toDouble(), 'g', 17));
+        else if (type.id() == QMetaType::QDateTime)
+            appendTimestamp(&m_copyBuffer, v.toDateTime());
+        else
+            appendCopyText(&m_copyBuffer, v.toString().toUtf8());
+    }
+    m_copyBuffer.append('\n');
+    ++m_rows;
+    if (++m_copyRows == kCopyChunkRows)
+        return flushCopy();
+    return {};
+}
+
+Result<void> BulkInserter::appendSqlite(const QVariantList &values)
+{
+    auto *sqlite = static_cast<sqlite3 *>(m_handle);
+    sqlite3_stmt *statement = m_statement->statement;
+    QByteArray text;
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        const QMetaType type = v.metaType();
+        const int index = i + 1;
+        int rc = SQLITE_OK;
+        if (isSqlNull(v)) {
+            rc = sqlite3_bind_null(statement, index);
+        } else if (type.id() == QMetaType::Bool) {
+            rc = sqlite3_bind_int(statement, index, v.toBool() ? 1 : 0);
+        } else if (isInteger(type)) {
+            rc = sqlite3_bind_int64(statement, index, v.toLongLong());
+        } else if (type.id() == QMetaType::Double) {
+            rc = sqlite3_bind_double(statement, index, v.toDouble());
+        } else {
+            text.clear();
+            if (type.id() == QMetaType::QDateTime)
+                appendTimestamp(&text, v.toDateTime());
+            else
+                text = v.toString().toUtf8();
+            rc = sqlite3_bind_text(
+                statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        }
+        if (rc != SQLITE_OK)
+            return error(QString::number(rc & 0xff),
+                         QString::fromUtf8(sqlite3_errmsg(sqlite)),
+                         translate("Cannot write the rows."));
+    }
+    const int rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (rc != SQLITE_DONE)
+        return error(QString::number(sqlite3_errcode(sqlite) & 0xff),
+                     QString::fromUtf8(sqlite3_errmsg(sqlite)),
+                     translate("Cannot write the rows."));
+    if (m_returnIds)
+        m_ids.push_back(sqlite3_last_insert_rowid(sqlite));
+    ++m_rows;
+    return {};
+}
+
+Result<void> BulkInserter::flushCopy()
+{
+    if (m_copyRows == 0)
+        return {};
+    PGconn *conn = static_cast<PGconn *>(m_handle);
+    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    QStringList escaped;
+    if (m_returnIds)
+        escaped << SqlDialect::escape(db, QStringLiteral("id"));
+    for (const QString &column : m_columns)
+        escaped << SqlDialect::escape(db, column);
+    const QByteArray sql = QStringLiteral("COPY %1 (%2) FROM STDIN")
+                               .arg(SqlDialect::escape(db, m_table), escaped.join(QLatin1Char(',')))
+                               .toUtf8();
+    const QString doing = translate("Cannot write the rows.");
+    PGresult *result = PQexec(conn, sql.constData());
+    if (PQresultStatus(result) != PGRES_COPY_IN) {
+        const Error e = error(pgCode(result), pgMessage(conn, result), doing);
+        PQclear(result);
+        return e;
+    }
+    PQclear(result);
+    bool sent = PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
+    sent = PQputCopyEnd(conn, sent ? nullptr : "sending the rows failed") == 1 && sent;
+    std::optional<Error> failure;
+    while ((result = PQgetResult(conn)) != nullptr) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && !failure)
+            failure = error(pgCode(result), pgMessage(conn, result), doing);
+        PQclear(result);
+    }
+    if (!failure && !sent)
+        failure = error(QString(), pgMessage(conn, nullptr), doing);
+    m_copyBuffer.clear();
+    m_copyRows = 0;
+    if (failure)
+        return *failure;
+    return {};
+}
+
+Result<void> BulkInserter::finish()
+{
+    if (m_returnIds && !m_sqlite)
+        m_ids.resize(size_t(m_rows)); // the reserved ids the last chunk did not use
+    if (!m_started || m_sqlite) {
+        m_statement.reset();
+        return {};
+    }
+    return flushCopy();
+}
+
+} // namespace mcphub

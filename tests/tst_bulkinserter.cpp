@@ -1,0 +1,188 @@
+// BulkInserter on SQLite and the real PostgreSQL: every value kind stored as QSqlQuery would
+// store it (NULLs, null strings, text with the characters COPY escapes, unicode, booleans,
+// integers, timestamps), ids returned in order across PostgreSQL's COPY chunks, nothing
+// visible after the caller's rollback, and a constraint violation naming the table.
+
+#include "storage/db/bulkinserter.h"
+#include "storage/db/sqldialect.h"
+#include "storage/db/transactionguard.h"
+#include "storage/db/workspace.h"
+#include "storage/sqlconnection.h"
+#include "tests/support/testbackend.h"
+#include "tests/support/testenv.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace mcphub;
+
+namespace {
+
+const QString kConnection = QStringLiteral("tst_bulkinserter");
+
+const QStringList kColumns = {QStringLiteral("timestamp"),
+                              QStringLiteral("username"),
+                              QStringLiteral("server_name"),
+                              QStringLiteral("tool_name"),
+                              QStringLiteral("success"),
+                              QStringLiteral("arguments"),
+                              QStringLiteral("duration")};
+
+qint64 scalar(const Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+class TestBulkInserter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup() { closeSqlConnection(kConnection); }
+
+    void valuesStoredAsBound_data() { MCPHUB_BACKEND_ROWS(); }
+    void valuesStoredAsBound();
+    void idsAcrossChunksAndRollback_data() { MCPHUB_BACKEND_ROWS(); }
+    void idsAcrossChunksAndRollback();
+    void constraintViolationNamesTheTable_data() { MCPHUB_BACKEND_ROWS(); }
+    void constraintViolationNamesTheTable();
+};
+
+void TestBulkInserter::valuesStoredAsBound()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    const QDateTime when
+        = QDateTime::fromString(QStringLiteral("2026-11-25T19:12:03.398Z"), Qt::ISODateWithMs);
+    const QString tricky
+        = QStringLiteral("tab\there, new\nline, cr\rback\\slash \\N, 中文 ü 🙂");
+    {
+        TransactionGuard tx(ws->database());
+        BulkInserter inserter(ws->context(), QStringLiteral("mcp_usage_logs"), kColumns, true);
+        QVERIFY(inserter
+                    .append({when,
+                             QVariant(),
+                             tricky,
+                             QStringLiteral("t"),
+                             true,
+                             QStringLiteral("{\"a\":\"x\\ty\"}"),
+                             qint64(42)})
+                    .ok());
+        QVERIFY(inserter
+                    .append({when.addMSecs(1),
+                             QString(), // a null string is NULL, as QSqlQuery binds it
+                             QStringLiteral(""),
+                             QStringLiteral("t"),
+                             false,
+                             QVariant(),
+                             QVariant()})
+                    .ok());
+        QVERIFY(inserter.finish().ok());
+        QCOMPARE(inserter.rowCount(), 2);
+        QCOMPARE(inserter.ids().size(), size_t(2));
+        QVERIFY(inserter.ids().at(1) > inserter.ids().at(0));
+        QVERIFY(tx.commit().ok());
+    }
+    QSqlQuery q(ws->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT timestamp, username, server_name, success, arguments, "
+                                  "duration FROM mcp_usage_logs ORDER BY id")));
+    const SqlDialect dialect = SqlDialect::forDatabase(ws->database());
+    QVERIFY(q.next());
+    QCOMPARE(dialect.timestampFromValue(q.value(0)), when);
+    QVERIFY(q.value(1).isNull());
+    QCOMPARE(q.value(2).toString(), tricky);
+    QVERIFY(q.value(3).toBool());
+    QCOMPARE(q.value(4).toString(), QStringLiteral("{\"a\":\"x\\ty\"}"));
+    QCOMPARE(q.value(5).toLongLong(), 42);
+    QVERIFY(q.next());
+    QVERIFY(q.value(1).isNull());
+    QVERIFY(!q.value(2).isNull());
+    QCOMPARE(q.value(2).toString(), QString());
+    QVERIFY(!q.value(3).toBool());
+    QVERIFY(q.value(4).isNull());
+    QVERIFY(q.value(5).isNull());
+    QVERIFY(!q.next());
+    // The timestamps sort and filter as the repositories' own values do.
+    QCOMPARE(scalar(*ws,
+                    QStringLiteral("SELECT count(*) FROM mcp_usage_logs WHERE timestamp > "
+                                   "'2026-11-25T19:12:03.398Z'")),
+             1);
+}
+
+void TestBulkInserter::idsAcrossChunksAndRollback()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    const int rows = BulkInserter::kCopyChunkRows * 2 + 7;
+    const QDateTime when = QDateTime::currentDateTimeUtc();
+    std::vector<qint64> ids;
+    for (bool commit : {false, true}) {
+        TransactionGuard tx(ws->database());
+        BulkInserter inserter(ws->context(), QStringLiteral("mcp_usage_logs"), kColumns, true);
+        for (int i = 0; i < rows; ++i) {
+            const auto appended = inserter.append({when,
+                                                   QStringLiteral("u"),
+                                                   QStringLiteral("s%1").arg(i),
+                                                   QStringLiteral("t"),
+                                                   i % 2 == 0,
+                                                   QVariant(),
+                                                   qint64(i)});
+            QVERIFY2(appended.ok(),
+                     qPrintable(appended.ok() ? QString() : appended.error().toString()));
+        }
+        QVERIFY(inserter.finish().ok());
+        QCOMPARE(inserter.ids().size(), size_t(rows));
+        ids = inserter.ids();
+        if (commit)
+            QVERIFY(tx.commit().ok());
+        else
+            tx.rollback();
+        QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")),
+                 commit ? rows : 0);
+    }
+    // Each id names the row appended in that place.
+    QSqlQuery q(ws->database());
+    QVERIFY(q.prepare(QStringLiteral("SELECT duration FROM mcp_usage_logs WHERE id = ?")));
+    for (int i : {0, BulkInserter::kCopyChunkRows - 1, BulkInserter::kCopyChunkRows, rows - 1}) {
+        q.bindValue(0, ids.at(size_t(i)));
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toInt(), i);
+    }
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(DISTINCT id) FROM mcp_usage_logs")), rows);
+    // The table's own numbering goes on after the bulk rows.
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO mcp_usage_logs (timestamp, server_name, tool_name, "
+                                  "success) VALUES (CURRENT_TIMESTAMP, 'x', 'y', %1)")
+                       .arg(backend.isPostgres() ? QStringLiteral("true") : QStringLiteral("1"))));
+    QVERIFY(scalar(*ws, QStringLiteral("SELECT max(id) FROM mcp_usage_logs")) > ids.back());
+}
+
+void TestBulkInserter::constraintViolationNamesTheTable()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    TransactionGuard tx(ws->database());
+    BulkInserter inserter(ws->context(),
+                          QStringLiteral("mcp_usage_logs"),
+                          {QStringLiteral("timestamp"), QStringLiteral("server_name")},
+                          false);
+    // tool_name and success are NOT NULL without a default.
+    Result<void> result = inserter.append({QDateTime::currentDateTimeUtc(), QStringLiteral("s")});
+    if (result)
+        result = inserter.finish();
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, Error::Code::Database);
+    QVERIFY2(result.error().where.endsWith(QStringLiteral(": mcp_usage_logs")),
+             qPrintable(result.error().toString()));
+    QVERIFY2(!result.error().detail.isEmpty(), qPrintable(result.error().toString()));
+    tx.rollback();
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestBulkInserter)
+#include "tst_bulkinserter.moc"
