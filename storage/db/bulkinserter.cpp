@@ -24,28 +24,6 @@ QString translate(const char *text)
     return QCoreApplication::translate("BulkInserter", text);
 }
 
-// "2026-11-25T19:12:03.398Z": SqlDialect::timestampValue's SQLite text, which PostgreSQL's
-// timestamptz input reads as the same instant. Written by hand: QDateTime::toString(format)
-// parses its format string on every call, a million times per usage log.
-void appendTimestamp(QByteArray *out, const QDateTime &value)
-{
-    const QDateTime utc = value.toUTC();
-    const QDate d = utc.date();
-    const QTime t = utc.time();
-    char text[32];
-    const int n = std::snprintf(text,
-                                sizeof text,
-                                "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                                d.year(),
-                                d.month(),
-                                d.day(),
-                                t.hour(),
-                                t.minute(),
-                                t.second(),
-                                t.msec());
-    out->append(text, n);
-}
-
 bool isInteger(const QMetaType &type)
 {
     switch (type.id()) {
@@ -128,7 +106,13 @@ BulkInserter::BulkInserter(RepositoryContext context,
     , m_returnIds(returnIds)
 {}
 
-BulkInserter::~BulkInserter() = default;
+BulkInserter::~BulkInserter()
+{
+    // An unfinished COPY (a cancel or a failure) is abandoned, so that the connection takes
+    // statements again and the caller can roll back.
+    if (m_copying)
+        (void)endCopy("cancelled");
+}
 
 Error BulkInserter::error(const QString &nativeCode,
                           const QString &text,
@@ -192,27 +176,9 @@ Result<void> BulkInserter::append(const QVariantList &values)
     if (m_sqlite)
         return appendSqlite(values);
 
-    if (m_copyRows == 0 && m_returnIds) {
-        // The ids of the coming chunk, from the column's own sequence (gaps are harmless).
-        PGconn *conn = static_cast<PGconn *>(m_handle);
-        const QByteArray sql
-            = QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM "
-                             "generate_series(1, %2)")
-                  .arg(m_table, QString::number(kCopyChunkRows))
-                  .toUtf8();
-        PGresult *result = PQexec(conn, sql.constData());
-        if (PQresultStatus(result) != PGRES_TUPLES_OK) {
-            const Error e = error(pgCode(result),
-                                  pgMessage(conn, result),
-                                  translate("Cannot reserve row ids for the bulk insert."));
-            PQclear(result);
-            return e;
-        }
-        const int n = PQntuples(result);
-        m_ids.reserve(m_ids.size() + n);
-        for (int i = 0; i < n; ++i)
-            m_ids.push_back(QByteArray(PQgetvalue(result, i, 0)).toLongLong());
-        PQclear(result);
+    if (!m_copying) {
+        if (auto started = startCopy(); !started)
+            return started;
     }
     if (m_returnIds) {
         m_copyBuffer.append(QByteArray::number(m_ids.at(m_rows)));
@@ -232,14 +198,16 @@ Result<void> BulkInserter::append(const QVariantList &values)
         else if (type.id() == QMetaType::Double)
             m_copyBuffer.append(QByteArray::number(v.toDouble(), 'g', 17));
         else if (type.id() == QMetaType::QDateTime)
-            appendTimestamp(&m_copyBuffer, v.toDateTime());
+            SqlDialect::appendTimestampText(&m_copyBuffer, v.toDateTime());
         else
             appendCopyText(&m_copyBuffer, v.toString().toUtf8());
     }
     m_copyBuffer.append('\n');
     ++m_rows;
     if (++m_copyRows == kCopyChunkRows)
-        return flushCopy();
+        return endCopy();
+    if (m_copyBuffer.size() >= kCopySendBytes)
+        return sendCopyData();
     return {};
 }
 
@@ -264,7 +232,7 @@ Result<void> BulkInserter::appendSqlite(const QVariantList &values)
         } else {
             text.clear();
             if (type.id() == QMetaType::QDateTime)
-                appendTimestamp(&text, v.toDateTime());
+                SqlDialect::appendTimestampText(&text, v.toDateTime());
             else
                 text = v.toString().toUtf8();
             rc = sqlite3_bind_text(
@@ -287,11 +255,30 @@ Result<void> BulkInserter::appendSqlite(const QVariantList &values)
     return {};
 }
 
-Result<void> BulkInserter::flushCopy()
+Result<void> BulkInserter::startCopy()
 {
-    if (m_copyRows == 0)
-        return {};
     PGconn *conn = static_cast<PGconn *>(m_handle);
+    if (m_returnIds) {
+        // The ids of the coming chunk, from the column's own sequence (gaps are harmless).
+        const QByteArray sql
+            = QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM "
+                             "generate_series(1, %2)")
+                  .arg(m_table, QString::number(kCopyChunkRows))
+                  .toUtf8();
+        PGresult *result = PQexec(conn, sql.constData());
+        if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+            const Error e = error(pgCode(result),
+                                  pgMessage(conn, result),
+                                  translate("Cannot reserve row ids for the bulk insert."));
+            PQclear(result);
+            return e;
+        }
+        const int n = PQntuples(result);
+        m_ids.reserve(m_ids.size() + n);
+        for (int i = 0; i < n; ++i)
+            m_ids.push_back(QByteArray(PQgetvalue(result, i, 0)).toLongLong());
+        PQclear(result);
+    }
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
     QStringList escaped;
     if (m_returnIds)
@@ -301,28 +288,57 @@ Result<void> BulkInserter::flushCopy()
     const QByteArray sql = QStringLiteral("COPY %1 (%2) FROM STDIN")
                                .arg(SqlDialect::escape(db, m_table), escaped.join(QLatin1Char(',')))
                                .toUtf8();
-    const QString doing = translate("Cannot write the rows.");
     PGresult *result = PQexec(conn, sql.constData());
     if (PQresultStatus(result) != PGRES_COPY_IN) {
-        const Error e = error(pgCode(result), pgMessage(conn, result), doing);
+        const Error e
+            = error(pgCode(result), pgMessage(conn, result), translate("Cannot write the rows."));
         PQclear(result);
         return e;
     }
     PQclear(result);
-    bool sent = PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
-    sent = PQputCopyEnd(conn, sent ? nullptr : "sending the rows failed") == 1 && sent;
-    std::optional<Error> failure;
+    m_copying = true;
+    return {};
+}
+
+Result<void> BulkInserter::sendCopyData()
+{
+    PGconn *conn = static_cast<PGconn *>(m_handle);
+    const bool sent
+        = m_copyBuffer.isEmpty()
+          || PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
+    m_copyBuffer.clear();
+    if (!sent) {
+        // The server's own error comes with the end of the COPY.
+        return endCopy("sending the rows failed");
+    }
+    return {};
+}
+
+Result<void> BulkInserter::endCopy(const char *failure)
+{
+    if (!m_copying)
+        return {};
+    PGconn *conn = static_cast<PGconn *>(m_handle);
+    bool sent = failure == nullptr;
+    if (sent && !m_copyBuffer.isEmpty())
+        sent = PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
+    m_copyBuffer.clear();
+    sent = PQputCopyEnd(conn, sent ? nullptr : (failure ? failure : "sending the rows failed")) == 1
+           && sent;
+    m_copying = false;
+    m_copyRows = 0;
+    const QString doing = translate("Cannot write the rows.");
+    std::optional<Error> error;
+    PGresult *result = nullptr;
     while ((result = PQgetResult(conn)) != nullptr) {
-        if (PQresultStatus(result) != PGRES_COMMAND_OK && !failure)
-            failure = error(pgCode(result), pgMessage(conn, result), doing);
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && !error)
+            error = this->error(pgCode(result), pgMessage(conn, result), doing);
         PQclear(result);
     }
-    if (!failure && !sent)
-        failure = error(QString(), pgMessage(conn, nullptr), doing);
-    m_copyBuffer.clear();
-    m_copyRows = 0;
-    if (failure)
-        return *failure;
+    if (!error && !sent)
+        error = this->error(QString(), pgMessage(conn, nullptr), doing);
+    if (error)
+        return *error;
     return {};
 }
 
@@ -334,7 +350,7 @@ Result<void> BulkInserter::finish()
         m_statement.reset();
         return {};
     }
-    return flushCopy();
+    return endCopy();
 }
 
 } // namespace mcphub

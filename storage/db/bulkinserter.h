@@ -24,9 +24,11 @@ namespace mcphub {
 // escaped for COPY, never spliced into SQL; identifiers are escaped. No audit rows: the caller
 // records the bulk change. Generated ids ("id") are returned when asked; on PostgreSQL they
 // are taken from the column's sequence before each COPY and written with the rows.
-// On the connection's thread, with no other statement of the connection in progress between
-// the first append() and finish(). Nothing is committed here; a failure leaves the rows
-// written so far in the caller's transaction, which the caller rolls back.
+// On PostgreSQL the rows stream to the server while the caller produces them (a COPY stays
+// open between appends), so that client and server work at once. On the connection's thread,
+// with no other statement on the connection between the first append() and finish(). Nothing is
+// committed here; a failure leaves the rows written so far in the caller's transaction, which the
+// caller rolls back.
 class BulkInserter
 {
 public:
@@ -40,13 +42,16 @@ public:
     qint64 rowCount() const { return m_rows; }
     const std::vector<qint64> &ids() const { return m_ids; } // in append order
 
-    static constexpr int kCopyChunkRows = 20000; // PostgreSQL: rows per COPY
+    static constexpr int kCopyChunkRows = 20000;      // PostgreSQL: rows per COPY
+    static constexpr int kCopySendBytes = 256 * 1024; // PostgreSQL: bytes per send
 
 private:
     struct Sqlite;
     Result<void> start();
     Result<void> appendSqlite(const QVariantList &values);
-    Result<void> flushCopy();
+    Result<void> startCopy();
+    Result<void> sendCopyData();
+    Result<void> endCopy(const char *failure = nullptr); // failure: abandon the COPY
     Error error(const QString &nativeCode, const QString &text, const QString &doing) const;
 
     RepositoryContext m_context;
@@ -55,6 +60,7 @@ private:
     bool m_returnIds = false;
     bool m_started = false;
     bool m_sqlite = true;
+    bool m_copying = false;   // PostgreSQL: a COPY is open
     void *m_handle = nullptr; // sqlite3* or PGconn*, owned by the Qt driver
     std::unique_ptr<Sqlite> m_statement;
     QByteArray m_copyBuffer; // PostgreSQL: COPY text of the buffered rows

@@ -2,6 +2,8 @@
 
 #include <QSqlDriver>
 
+#include <cstdio>
+
 namespace mcphub {
 
 SqlDialect::SqlDialect(Kind kind)
@@ -103,6 +105,25 @@ QVariant SqlDialect::timestampValue(const QDateTime &value) const
     if (isSqlite())
         return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     return utc;
+}
+
+void SqlDialect::appendTimestampText(QByteArray *out, const QDateTime &value)
+{
+    const QDateTime utc = value.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char text[40];
+    const int n = std::snprintf(text,
+                                sizeof text,
+                                "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                                d.year(),
+                                d.month(),
+                                d.day(),
+                                t.hour(),
+                                t.minute(),
+                                t.second(),
+                                t.msec());
+    out->append(text, n);
 }
 
 QDateTime SqlDialect::timestampFromValue(const QVariant &value) const

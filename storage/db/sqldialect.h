@@ -53,6 +53,10 @@ public:
     QVariant boolValue(bool value) const;
     QVariant timestampValue(const QDateTime &value) const; // null QDateTime -> NULL
     QDateTime timestampFromValue(const QVariant &value) const;
+    // Appends "2026-11-25T19:12:03.398Z" (UTC, milliseconds): SQLite's stored form, which
+    // PostgreSQL's timestamptz input reads as the same instant. By hand: QDateTime::toString
+    // parses its format on every call, a million times per usage log.
+    static void appendTimestampText(QByteArray *out, const QDateTime &value);
 
     // True when a driver error means "another process holds the lock".
     bool isLockError(const QString &nativeCode, const QString &text) const;

@@ -82,24 +82,8 @@ const QHash<QString, QString> &activityKeys()
     return keys;
 }
 
-// QDateTime::toString(format) and fromString() are costly per row of a large log; these
-// handle the one form the hub writes (2026-11-25T19:12:03.398Z) directly, others go
-// through Qt.
-QString timestampText(const QDateTime &value)
-{
-    const QDateTime utc = value.toUTC();
-    const QDate d = utc.date();
-    const QTime t = utc.time();
-    return QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                             d.year(),
-                             d.month(),
-                             d.day(),
-                             t.hour(),
-                             t.minute(),
-                             t.second(),
-                             t.msec());
-}
-
+// QDateTime::fromString() is costly per row of a large log: the one form the hub writes
+// (2026-11-25T19:12:03.398Z) is read directly, others go through Qt.
 QDateTime parseTimestamp(const QString &text)
 {
     if (text.size() == 24 && text.at(4) == QLatin1Char('-') && text.at(10) == QLatin1Char('T')
@@ -186,18 +170,6 @@ Result<QVariant> canonical(const Column &column, const QJsonValue &value)
         return QVariant(QString::number(value.toDouble(), 'g', 17));
     }
     return QVariant();
-}
-
-QString canonicalText(const QVariant &value)
-{
-    switch (value.typeId()) {
-    case QMetaType::QDateTime:
-        return timestampText(value.toDateTime());
-    case QMetaType::Bool:
-        return value.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    default:
-        return value.toString();
-    }
 }
 
 } // namespace
@@ -315,24 +287,70 @@ void LogImport::addToHash(const QVariantList &row, QByteArray *buffer)
     for (const QVariant &value : row) {
         if (value.isNull())
             buffer->append("\\N");
+        else if (value.metaType().id() == QMetaType::QDateTime)
+            SqlDialect::appendTimestampText(buffer, value.toDateTime());
+        else if (value.metaType().id() == QMetaType::Bool)
+            buffer->append(value.toBool() ? '1' : '0');
+        else if (value.metaType().id() == QMetaType::LongLong)
+            buffer->append(QByteArray::number(value.toLongLong()));
         else
-            buffer->append(canonicalText(value).toUtf8());
+            buffer->append(value.toString().toUtf8());
         buffer->append('\x1f');
     }
     buffer->append('\x1e');
 }
 
-Result<void> LogImport::parse(QList<MappingIssue> *issues)
+Result<void> LogImport::countLines()
 {
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::make(Error::Code::Io,
+                           tr("Cannot read the log file. Check the path and permissions."),
+                           m_path,
+                           file.errorString());
+    }
+    m_lines = 0;
+    QByteArray block(1 << 20, Qt::Uninitialized);
+    char last = '\n';
+    for (;;) {
+        const qint64 n = file.read(block.data(), block.size());
+        if (n < 0)
+            return Error::make(
+                Error::Code::Io, tr("Cannot read the log file."), m_path, file.errorString());
+        if (n == 0)
+            break;
+        m_lines += std::count(block.constData(), block.constData() + n, '\n');
+        last = block.at(n - 1);
+    }
+    if (last != '\n')
+        ++m_lines;
+    return {};
+}
+
+Result<void> LogImport::load(const RepositoryContext &context,
+                             QList<MappingIssue> *issues,
+                             const Progress &progress)
+{
+    BulkInserter inserter(context, table(), columns(), true);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QByteArray buffer;
     m_rows = 0;
+    m_ids.clear();
+    qint64 done = 0;
+    Result<void> failed;
     auto read = readRows(
         [&](const QVariantList &row) {
             buffer.clear();
             addToHash(row, &buffer);
             hash.addData(buffer);
             ++m_rows;
+            failed = inserter.append(row);
+            if (!failed)
+                return false;
+            if (++done % kProgressRows == 0 && progress && !progress(done, m_lines)) {
+                failed = Migrator::cancelledError();
+                return false;
+            }
             return true;
         },
         [&](int line, const QString &reason, const QByteArray &text) {
@@ -342,31 +360,6 @@ Result<void> LogImport::parse(QList<MappingIssue> *issues)
                 record = raw; // not JSON: kept as the line's text
             issues->append({m_path + QLatin1Char(':') + QString::number(line), reason, record});
         });
-    if (!read)
-        return read;
-    m_checksum = hash.result();
-    return {};
-}
-
-Result<void> LogImport::load(const RepositoryContext &context, const Progress &progress)
-{
-    BulkInserter inserter(context, table(), columns(), true);
-    m_ids.clear();
-    m_ids.reserve(m_rows);
-    qint64 done = 0;
-    Result<void> failed;
-    auto read = readRows(
-        [&](const QVariantList &row) {
-            failed = inserter.append(row);
-            if (!failed)
-                return false;
-            if (++done % kProgressRows == 0 && progress && !progress(done, m_rows)) {
-                failed = Migrator::cancelledError();
-                return false;
-            }
-            return true;
-        },
-        {});
     if (!failed)
         return failed.error().code == Error::Code::Cancelled
                    ? failed
@@ -375,9 +368,10 @@ Result<void> LogImport::load(const RepositoryContext &context, const Progress &p
         return read;
     if (auto finished = inserter.finish(); !finished)
         return annotate(finished.error());
+    m_checksum = hash.result();
     m_ids = inserter.ids();
     std::sort(m_ids.begin(), m_ids.end());
-    if (progress && !progress(done, m_rows))
+    if (progress && !progress(done, m_lines))
         return Migrator::cancelledError();
     return {};
 }

@@ -16,12 +16,12 @@ namespace mcphub {
 
 // A JSON-lines log file loaded into mcp_usage_logs or access_logs by a migration. Each line is
 // one object with the table's columns, or (usage log) an MCPHub activity object as
-// /api/activities returns it. parse() reads and validates every line: a line that is not
-// JSON, or lacks a required column, becomes an issue named FILE:LINE; it also counts the valid
-// rows and takes a SHA-256 over them in canonical form. load() reads the file again and
-// inserts the valid rows through BulkInserter (the database's bulk path) in the
-// caller's open transaction, without an audit row per line; verify() reads back exactly the
-// rows load() wrote and compares their count and checksum. On the connection's thread.
+// /api/activities returns it. load() reads the file once, in the caller's open transaction:
+// a line that is not JSON, or lacks a required column, becomes an issue named FILE:LINE and is
+// left out (the caller decides whether issues stop the run, and rolls back); each valid row
+// goes through BulkInserter (the database's bulk path, no audit row per line) and into a
+// SHA-256 over the rows in canonical form. verify() reads back exactly the rows load() wrote
+// and compares their count and checksum. On the connection's thread.
 class LogImport
 {
     Q_DECLARE_TR_FUNCTIONS(LogImport)
@@ -36,13 +36,17 @@ public:
     Kind kind() const { return m_kind; }
     QString path() const { return m_path; }
     QString table() const;
-    QString entityName() const; // "usageLog" or "accessLog": the report's entity
-    qint64 rowCount() const { return m_rows; }
+    QString entityName() const;                  // "usageLog" or "accessLog": the report's entity
+    qint64 rowCount() const { return m_rows; }   // valid rows, after load()
+    qint64 lineCount() const { return m_lines; } // after countLines(): the progress total
     QString checksum() const { return QString::fromLatin1(m_checksum.toHex()); }
 
-    // Appends one issue per invalid line; an error only when the file cannot be read.
-    Result<void> parse(QList<MappingIssue> *issues);
-    Result<void> load(const RepositoryContext &context, const Progress &progress);
+    // Checks that the file can be read and counts its lines; nothing is parsed yet.
+    Result<void> countLines();
+    // Appends one issue per invalid line; an error when the file cannot be read or a row
+    // cannot be written (then the caller rolls back).
+    Result<void>
+    load(const RepositoryContext &context, QList<MappingIssue> *issues, const Progress &progress);
     // Appends a message per mismatch to `differences` (count, checksum).
     Result<void> verify(const RepositoryContext &context, QStringList *differences) const;
     // The ids load() wrote as [[first, last], ...], kept in the run's changes for a rollback.
@@ -68,6 +72,7 @@ private:
     Kind m_kind;
     QString m_path;
     qint64 m_rows = 0;
+    qint64 m_lines = 0;
     QByteArray m_checksum;
     std::vector<qint64> m_ids; // the rows load() wrote, ascending
 };

@@ -335,7 +335,8 @@ Result<void> Migrator::import(const MappedSettings &mapped)
     struct Bulk
     {
         const EntitySpec *spec = nullptr;
-        std::unique_ptr<BulkInserter> inserter;
+        QStringList columns;
+        QList<QVariantList> rows; // written after the loop: one open COPY at a time
     };
     std::vector<Bulk> bulks;
     QHash<QString, size_t> bulkFor; // entity + column names -> index in bulks
@@ -369,11 +370,9 @@ Result<void> Migrator::import(const MappedSettings &mapped)
             auto found = bulkFor.constFind(id);
             if (found == bulkFor.constEnd()) {
                 found = bulkFor.insert(id, bulks.size());
-                bulks.push_back({e.spec,
-                                 std::make_unique<BulkInserter>(
-                                     m_context, e.spec->table.name, columns, false)});
+                bulks.push_back({e.spec, columns, {}});
             }
-            written = bulks.at(*found).inserter->append(row.values());
+            bulks[*found].rows.append(row.values());
         } else {
             RowRepository repository = e.spec->repository(m_context);
             const std::optional<QVariantMap> old = m_existing.value(e.spec->name).value(e.key);
@@ -404,12 +403,17 @@ Result<void> Migrator::import(const MappedSettings &mapped)
     }
     QHash<const EntitySpec *, qint64> created;
     QList<const EntitySpec *> order;
-    for (Bulk &bulk : bulks) {
-        if (auto finished = bulk.inserter->finish(); !finished)
+    for (const Bulk &bulk : bulks) {
+        BulkInserter inserter(m_context, bulk.spec->table.name, bulk.columns, false);
+        for (const QVariantList &row : bulk.rows) {
+            if (auto appended = inserter.append(row); !appended)
+                return appended;
+        }
+        if (auto finished = inserter.finish(); !finished)
             return finished;
         if (!created.contains(bulk.spec))
             order << bulk.spec;
-        created[bulk.spec] += bulk.inserter->rowCount();
+        created[bulk.spec] += inserter.rowCount();
     }
     for (const EntitySpec *spec : order) {
         AuditEntry entry;
@@ -489,23 +493,16 @@ Result<void> Migrator::verify(const MappedSettings &mapped)
     return {};
 }
 
-Result<void> Migrator::importLogs()
+Result<void> Migrator::importLogs(QList<MappingIssue> *issues)
 {
     m_logLoaded.clear();
     for (LogImport &log : m_logs) {
         const QString entity = log.entityName();
-        MigrationReport::EntityCounts &counts = m_report.countsFor(entity);
-        // The same log loaded by an earlier run (not rolled back): loaded again it would
-        // count every call twice.
-        const auto earlier = MigrationHistory(m_context).findLogImport(log.table(), log.checksum());
-        if (!earlier)
-            return earlier.error();
-        m_logLoaded << (*earlier == 0);
-        if (*earlier > 0) {
-            counts.identical = int(log.rowCount());
-            continue;
-        }
-        const auto loaded = log.load(m_context, [&](qint64 done, qint64 total) {
+        TransactionGuard savepoint(QSqlDatabase::database(m_context.connectionName));
+        if (!savepoint.active())
+            return savepoint.error();
+        const qsizetype before = issues->size();
+        const auto loaded = log.load(m_context, issues, [&](qint64 done, qint64 total) {
             return step(80,
                         QCoreApplication::translate("Migrator", "Importing"),
                         entity,
@@ -514,6 +511,24 @@ Result<void> Migrator::importLogs()
         });
         if (!loaded)
             return loaded;
+        MigrationReport::EntityCounts &counts = m_report.countsFor(entity);
+        counts.total = int(log.rowCount() + issues->size() - before);
+        counts.rejected = int(issues->size() - before);
+        for (qsizetype i = before; i < issues->size(); ++i)
+            m_report.rejects.append({issues->at(i).pointer, issues->at(i).reason});
+        // The same log loaded by an earlier run (not rolled back) would count every call
+        // twice: its rows go again and the log counts as identical.
+        const auto earlier = MigrationHistory(m_context).findLogImport(log.table(), log.checksum());
+        if (!earlier)
+            return earlier.error();
+        m_logLoaded << (*earlier == 0);
+        if (*earlier > 0) {
+            savepoint.rollback();
+            counts.identical = int(log.rowCount());
+            continue;
+        }
+        if (auto released = savepoint.commit(); !released)
+            return released;
         counts.created = int(log.rowCount());
         OrderedJson change = OrderedJson::object();
         change["entity"] = entity.toStdString();
@@ -648,35 +663,16 @@ MigrationReport Migrator::run()
             ++m_report.countsFor(e.spec->name).total;
         if (!validated)
             return validated;
-        QList<MappingIssue> logIssues;
         m_logs.clear();
         if (!m_options.usageLogPath.isEmpty())
             m_logs.append(LogImport(LogImport::Kind::Usage, m_options.usageLogPath));
         if (!m_options.accessLogPath.isEmpty())
             m_logs.append(LogImport(LogImport::Kind::Access, m_options.accessLogPath));
         for (LogImport &log : m_logs) {
-            const qsizetype before = logIssues.size();
-            if (auto parsed = log.parse(&logIssues); !parsed)
-                return parsed;
-            MigrationReport::EntityCounts &counts = m_report.countsFor(log.entityName());
-            counts.total = int(log.rowCount());
-            counts.rejected = int(logIssues.size() - before);
+            if (auto counted = log.countLines(); !counted)
+                return counted;
         }
-        for (const MappingIssue &issue : logIssues)
-            m_report.rejects.append({issue.pointer, issue.reason});
-        if (!logIssues.isEmpty() && mapped.issues.isEmpty() && !m_options.skipInvalid) {
-            return Error::make(Error::Code::Invalid,
-                               QCoreApplication::translate(
-                                   "Migrator",
-                                   "%n lines of the log files are invalid; nothing was migrated. "
-                                   "Repair them, or give --skip-invalid --rejects FILE to "
-                                   "migrate the rest.",
-                                   nullptr,
-                                   int(logIssues.size())),
-                               logIssues.first().pointer + QStringLiteral(": ")
-                                   + logIssues.first().reason);
-        }
-        if (!mapped.issues.isEmpty() || !logIssues.isEmpty()) {
+        if (!mapped.issues.isEmpty()) {
             if (!document->is_object() || !m_options.skipInvalid) {
                 return Error::make(
                     Error::Code::Invalid,
@@ -688,7 +684,7 @@ MigrationReport Migrator::run()
                         int(mapped.issues.size())),
                     m_options.sourcePath + QLatin1Char('#') + mapped.issues.first().pointer);
             }
-            if (auto written = writeRejects(mapped.issues + logIssues); !written)
+            if (auto written = writeRejects(mapped.issues); !written)
                 return written;
         }
 
@@ -699,8 +695,27 @@ MigrationReport Migrator::run()
             return planned;
         if (auto imported = import(mapped); !imported)
             return imported;
-        if (auto logs = importLogs(); !logs)
+        // A log is validated as it loads (one pass over a large file): its invalid lines
+        // stop the run here, rolled back, or go to the reject file with the settings'.
+        QList<MappingIssue> logIssues;
+        if (auto logs = importLogs(&logIssues); !logs)
             return logs;
+        if (!logIssues.isEmpty() && !m_options.skipInvalid) {
+            return Error::make(Error::Code::Invalid,
+                               QCoreApplication::translate(
+                                   "Migrator",
+                                   "%n lines of the log files are invalid; nothing was migrated. "
+                                   "Repair them, or give --skip-invalid --rejects FILE to "
+                                   "migrate the rest.",
+                                   nullptr,
+                                   int(logIssues.size())),
+                               logIssues.first().pointer + QStringLiteral(": ")
+                                   + logIssues.first().reason);
+        }
+        if (!logIssues.isEmpty()) {
+            if (auto written = writeRejects(mapped.issues + logIssues); !written)
+                return written;
+        }
         if (auto verified = verify(mapped); !verified)
             return verified;
         if (auto verified = verifyLogs(); !verified)

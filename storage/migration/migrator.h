@@ -77,7 +77,7 @@ private:
     Result<void> plan(const MappedSettings &mapped);
     Result<void> import(const MappedSettings &mapped);
     Result<void> verify(const MappedSettings &mapped);
-    Result<void> importLogs();
+    Result<void> importLogs(QList<MappingIssue> *issues); // appends invalid lines
     Result<void> verifyLogs();
     Result<qint64> record(const QString &status);
     void recordFailure(const QString &status);
