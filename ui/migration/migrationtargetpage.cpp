@@ -88,6 +88,8 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     rejectsRow->addWidget(m_rejectsPath, 1);
     rejectsRow->addWidget(rejectsBrowse);
     form->addRow(tr("&Rejects file:"), rejectsRow);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(rejectsRow)))
+        label->setBuddy(m_rejectsPath);
     m_reportPath = new QLineEdit(optionsBox);
     m_reportPath->setPlaceholderText(tr("Beside the backup of the settings file"));
     auto *reportBrowse = new QPushButton(tr("Browse…"), optionsBox);
@@ -95,6 +97,8 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     reportRow->addWidget(m_reportPath, 1);
     reportRow->addWidget(reportBrowse);
     form->addRow(tr("Re&port (JSON):"), reportRow);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(reportRow)))
+        label->setBuddy(m_reportPath);
     layout->addWidget(optionsBox);
     layout->addStretch(1);
 

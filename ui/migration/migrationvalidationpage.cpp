@@ -74,7 +74,15 @@ MigrationValidationPage::MigrationValidationPage(QWidget *parent)
     m_view->setColumnWidth(FindingsModel::PointerColumn, 220);
     m_view->setAccessibleName(tr("Findings"));
 
-    m_source = new QPlainTextEdit(splitter);
+    auto *lower = new QWidget(splitter);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    m_detail = new QLabel(lower);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    lowerLayout->addWidget(m_detail);
+    m_source = new QPlainTextEdit(lower);
+    lowerLayout->addWidget(m_source, 1);
     m_source->setReadOnly(true);
     m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -105,6 +113,7 @@ void MigrationValidationPage::initializePage()
     else
         findings << findingFromError(document.error());
     m_model->setFindings(findings);
+    m_detail->clear();
     const int errors = m_model->errorCount();
     const int warnings = m_model->warningCount();
     if (!m_readable)
@@ -146,6 +155,13 @@ void MigrationValidationPage::showFinding(int row)
     const QModelIndex index = m_model->index(row, 0);
     if (!index.isValid())
         return;
+    const Finding finding = m_model->findingAt(row);
+    m_detail->setText(
+        tr("%1 at %2, %3: %4")
+            .arg(FindingsModel::severityText(finding.severity),
+                 index.siblingAtColumn(FindingsModel::PositionColumn).data().toString(),
+                 index.siblingAtColumn(FindingsModel::PointerColumn).data().toString(),
+                 finding.message));
     const int line = index.data(FindingsModel::LineRole).toInt();
     const int column = index.data(FindingsModel::ColumnRole).toInt();
     if (line <= 0) {

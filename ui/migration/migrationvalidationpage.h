@@ -24,6 +24,7 @@ public:
     FindingsModel *model() const { return m_model; }
     QTableView *findingsView() const { return m_view; }
     QPlainTextEdit *sourceView() const { return m_source; }
+    QLabel *detailLabel() const { return m_detail; }
 
     // Places the source view's cursor at the finding of `row` and highlights its line.
     void showFinding(int row);
@@ -36,6 +37,7 @@ private:
     QTableView *m_view = nullptr;
     QPlainTextEdit *m_source = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_detail = nullptr; // the shown finding's whole message
     bool m_readable = false;
 };
 
