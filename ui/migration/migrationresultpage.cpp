@@ -43,6 +43,8 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     auto *countsView = new QTableView(this);
     countsView->setModel(m_counts);
     countsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    countsView->setSelectionMode(QAbstractItemView::NoSelection);
+    countsView->setFocusPolicy(Qt::NoFocus);
     countsView->verticalHeader()->hide();
     countsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     countsView->horizontalHeader()->setSectionResizeMode(MigrationCountsModel::EntityColumn,
