@@ -44,9 +44,8 @@ public:
 
     // The open workspace, offered as the target of File ▸ Migrate settings file… when it is a
     // database (set by WorkspaceSwitcher on every open).
-    void setOpenWorkspace(const ConnectionProfile &profile,
-                          const QString &displayName,
-                          bool isDatabase);
+    void
+    setOpenWorkspace(const ConnectionProfile &profile, const QString &displayName, bool isDatabase);
     QAction *migrateAction() const { return m_migrateAction; }
     // Opens the migration wizard (window-modal, deleted when closed); returns it.
     MigrationWizard *openMigrationWizard();
