@@ -3,17 +3,25 @@
 // and backup, the rows in the database); a validation error listed with its pointer and
 // line:column, blocking Next, and shown in the file's text on double-click; a cancel from
 // inside the first progress callback leaves the database as it was; closing the wizard
-// during a run cancels it and waits for the thread. Screenshots of every page in English and
+// during a run cancels it and waits for the thread; File ▸ Migrate settings file… into the
+// open workspace refreshes the window's tables. Screenshots of every page in English and
 // Chinese go to build/tests/screenshots.
 
 #include "app/common/appsetup.h"
 #include "models/findingsmodel.h"
 #include "models/migrationcountsmodel.h"
+#include "models/servertablemodel.h"
+#include "models/usertablemodel.h"
 #include "storage/db/workspace.h"
 #include "storage/migration/migrator.h"
+#include "storage/secretstore.h"
+#include "ui/backups/backupspage.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/workspacesession.h"
+#include "ui/main/workspaceswitcher.h"
+#include "ui/main/workspaceviews.h"
 #include "ui/migration/migrationplanpage.h"
 #include "ui/migration/migrationprogresspage.h"
 #include "ui/migration/migrationresultpage.h"
@@ -174,7 +182,7 @@ private Q_SLOTS:
     void cancelFromFirstCallbackChangesNothing();
     void closingDuringRunWaitsForThread_data() { MCPHUB_BACKEND_ROWS(); }
     void closingDuringRunWaitsForThread();
-    void mainWindowOpensWizard();
+    void mainWindowMigratesIntoOpenWorkspace();
     void screenshots(); // last: it switches the application to Chinese
 };
 
@@ -409,26 +417,42 @@ void TestMigrationWizard::closingDuringRunWaitsForThread()
     QCOMPARE(rowCounts(), before);
 }
 
-void TestMigrationWizard::mainWindowOpensWizard()
+void TestMigrationWizard::mainWindowMigratesIntoOpenWorkspace()
 {
     QTemporaryDir dir;
+    const QString source = copyTo(upstreamFixture(), dir.filePath(QStringLiteral("settings.json")));
+    const SecretStore secrets;
     MainWindow window;
-    window.setOpenWorkspace(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
-                            QStringLiteral("w.db"),
-                            true);
+    auto *switcher = new WorkspaceSwitcher(&window, secrets, false);
+    switcher->addMenuActions(window.fileMenu());
+    VERIFY_OK(switcher->openSqlite(dir.filePath(QStringLiteral("open.db"))));
     window.show();
-    QVERIFY(window.migrateAction());
+    UserTableModel *users = switcher->session()->views()->users();
+    QCOMPARE(users->rowCount(), 0);
+
     QVERIFY(window.fileMenu()->actions().contains(window.migrateAction()));
+    QSignalSpy stale(&window, &MainWindow::workspaceMigrated);
     window.migrateAction()->trigger();
     auto *wizard = window.findChild<MigrationWizard *>();
     QVERIFY(wizard);
     QVERIFY(wizard->isVisible());
     QVERIFY(wizard->testAttribute(Qt::WA_DeleteOnClose));
     QVERIFY(wizard->openWorkspace().has_value());
-    QSignalSpy stale(&window, &MainWindow::workspaceMigrated);
-    Q_EMIT wizard->migrated(true);
+    QVERIFY(wizard->openWorkspace()->isDatabase);
+    driveToPlan(wizard, source);
+    if (QTest::currentTestFailed())
+        return;
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY(wizard->report().ok());
+    // The window's views show what the migration wrote into the open workspace.
     QCOMPARE(stale.size(), 1);
-    wizard->reject();
+    QCOMPARE(users->rowCount(), wizard->report().countsFor(QStringLiteral("users")).total);
+    QVERIFY(users->rowCount() > 0);
+    QCOMPARE(switcher->session()->views()->servers()->rowCount(),
+             wizard->report().countsFor(QStringLiteral("mcpServers")).total);
+    wizard->next();
+    wizard->accept();
 }
 
 void TestMigrationWizard::screenshots()
