@@ -15,9 +15,9 @@
 #include "storage/db/workspace.h"
 #include "storage/migration/migrator.h"
 #include "storage/secretstore.h"
-#include "ui/backups/backupspage.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
+#include "ui/backups/backupspage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspacesession.h"
 #include "ui/main/workspaceswitcher.h"
@@ -521,6 +521,26 @@ void TestMigrationWizard::screenshots()
         QVERIFY(wizard->report().ok());
         wizard->next();
         QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-result-%1").arg(lang)));
+
+        // A run cancelled with the page's button (pressed from inside the first callback).
+        std::unique_ptr<MigrationWizard> cancelled(makeWizard(target));
+        driveToPlan(cancelled.get(), source);
+        if (QTest::currentTestFailed())
+            return;
+        QPushButton *cancel = cancelled->progressPage()->cancelButton();
+        connect(
+            cancelled->migrationRunner(),
+            &MigrationRunner::progress,
+            cancel,
+            [cancel] {
+                QMetaObject::invokeMethod(
+                    cancel, &QPushButton::click, Qt::BlockingQueuedConnection);
+            },
+            Qt::DirectConnection);
+        cancelled->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!cancelled->progressPage()->isRunning(), 30000);
+        QCOMPARE(cancelled->report().status, QStringLiteral("cancelled"));
+        QVERIFY(saveShot(cancelled.get(), QStringLiteral("wizard-cancelled-%1").arg(lang)));
     }
 }
 
