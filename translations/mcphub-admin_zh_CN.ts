@@ -2494,6 +2494,37 @@ The current content is backed up first. The workspace is opened again from the r
     </message>
 </context>
 <context>
+    <name>mcphub::FindingsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>(whole document)</source>
+        <translation>（整个文档）</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON 指针</translation>
+    </message>
+    <message>
+        <source>Line:column</source>
+        <translation>行:列</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
     <name>mcphub::GroupTableModel</name>
     <message>
         <source>Name</source>
@@ -3154,6 +3185,458 @@ The current content is backed up first. The workspace is opened again from the r
     <message>
         <source>Changes not applied</source>
         <translation>更改未应用</translation>
+    </message>
+    <message>
+        <source>&amp;Migrate settings file…</source>
+        <translation>迁移设置文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move an MCPHub settings file (and its logs) into a workspace database: validated, planned, verified, with a backup.</source>
+        <translation>将 MCPHub 设置文件（及其日志）迁移到工作区数据库：先校验、规划，完成后核对，并保留备份。</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationCountsModel</name>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Conflicting</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>已写入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationPlanPage</name>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>A dry run of the migration: everything is done and checked, then rolled back. Nothing is written until you choose Migrate.</source>
+        <translation>迁移的试运行：全部步骤都会执行并检查，然后回滚。在您选择“迁移”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Migrate</source>
+        <translation>迁移(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Entries per entity</source>
+        <translation>各实体的条目</translation>
+    </message>
+    <message>
+        <source>Conflicts, rejected records and warnings:</source>
+        <translation>冲突、被拒绝的记录和警告：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON 指针</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Conflicts, rejected records and warnings</source>
+        <translation>冲突、被拒绝的记录和警告</translation>
+    </message>
+    <message>
+        <source>Planning the migration…</source>
+        <translation>正在规划迁移…</translation>
+    </message>
+    <message>
+        <source>The target cannot be opened: %1</source>
+        <translation>无法打开目标：%1</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>The migration would fail: %1</source>
+        <translation>迁移将会失败：%1</translation>
+    </message>
+    <message>
+        <source>What would change: %1 new, %2 replaced, %3 conflicting kept as the database holds them, %4 identical left as they are, %5 invalid left out.</source>
+        <translation>将发生的变更：新增 %1 条，替换 %2 条，%3 条冲突条目保留数据库中的版本，%4 条相同条目保持不变，%5 条无效记录被排除。</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationProgressPage</name>
+    <message>
+        <source>Migrating</source>
+        <translation>正在迁移</translation>
+    </message>
+    <message>
+        <source>Everything is written in one transaction: until it commits, cancelling leaves the database as it was.</source>
+        <translation>所有内容在一个事务中写入：在提交之前取消，数据库将保持原样。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel migration</source>
+        <translation>取消迁移(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Opening the target workspace…</source>
+        <translation>正在打开目标工作区…</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 of %4)</source>
+        <translation>%1：%2（%3 / %4）</translation>
+    </message>
+    <message>
+        <source>The migration completed and was verified (run %1).</source>
+        <translation>迁移已完成并通过核对（运行 %1）。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed in the workspace.</source>
+        <translation>已取消：工作区中没有任何更改。</translation>
+    </message>
+    <message>
+        <source>The migration failed and nothing was changed: %1</source>
+        <translation>迁移失败，未做任何更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Entries per entity</source>
+        <translation>各实体的条目</translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation>JSON 指针</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Verification differences</source>
+        <translation>核对差异</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Migration run %1 completed&lt;/b&gt; into %2.</source>
+        <translation>&lt;b&gt;迁移运行 %1 已完成&lt;/b&gt;，目标为 %2。</translation>
+    </message>
+    <message>
+        <source>Verification passed: every entry read back from the database equals the file, field by field.</source>
+        <translation>核对通过：从数据库读回的每个条目都与文件逐字段一致。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cancelled&lt;/b&gt;: nothing was changed in the workspace.</source>
+        <translation>&lt;b&gt;已取消&lt;/b&gt;：工作区中没有任何更改。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The migration failed&lt;/b&gt;; nothing was changed in the workspace.</source>
+        <translation>&lt;b&gt;迁移失败&lt;/b&gt;；工作区中没有任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found %n difference(s) between the file and what the database holds:</source>
+        <translation>
+            <numerusform>核对发现文件与数据库内容之间有 %n 处差异：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup of the settings file: %1 in %2</source>
+        <translation>设置文件的备份：%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>报告：%1</translation>
+    </message>
+    <message>
+        <source>Records left out: %1</source>
+        <translation>被排除的记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationSourcePage</name>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <source>Choose the MCPHub settings file to move into a workspace database. The file is only read; a backup of it is kept beside it.</source>
+        <translation>选择要迁移到工作区数据库的 MCPHub 设置文件。该文件只会被读取，并在其旁边保留一份备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Settings file:</source>
+        <translation>设置文件(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Choose the settings file</source>
+        <translation>选择设置文件</translation>
+    </message>
+    <message>
+        <source>MCPHub settings (*.json);;All files (*)</source>
+        <translation>MCPHub 设置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>mcp_settings.json</source>
+        <translation>mcp_settings.json</translation>
+    </message>
+    <message>
+        <source>&amp;Usage log (optional):</source>
+        <translation>使用日志（可选）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose the usage log</source>
+        <translation>选择使用日志</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.json *.log);;All files (*)</source>
+        <translation>JSON 行 (*.jsonl *.json *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>JSON lines: tool calls or MCPHub activities</source>
+        <translation>JSON 行：工具调用或 MCPHub 活动</translation>
+    </message>
+    <message>
+        <source>&amp;Access log (optional):</source>
+        <translation>访问日志（可选）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Choose the access log</source>
+        <translation>选择访问日志</translation>
+    </message>
+    <message>
+        <source>JSON lines with the access log&apos;s columns</source>
+        <translation>包含访问日志各列的 JSON 行</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The usage log %1 does not exist.</source>
+        <translation>使用日志 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The access log %1 does not exist.</source>
+        <translation>访问日志 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationTargetPage</name>
+    <message>
+        <source>Target workspace</source>
+        <translation>目标工作区</translation>
+    </message>
+    <message>
+        <source>Choose the database the settings go into, and what happens to entries it already holds with other content.</source>
+        <translation>选择设置要迁入的数据库，以及如何处理数据库中已存在但内容不同的条目。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The &amp;open workspace</source>
+        <translation>当前打开的工作区(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A saved connection &amp;profile:</source>
+        <translation>已保存的连接配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A &amp;SQLite file (new or existing):</source>
+        <translation>SQLite 文件（新建或已有）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>workspace.db</source>
+        <translation>workspace.db</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Stop: migrate nothing (fail)</source>
+        <translation>停止：不迁移任何内容（fail）</translation>
+    </message>
+    <message>
+        <source>Keep the database&apos;s entry (skip)</source>
+        <translation>保留数据库中的条目（skip）</translation>
+    </message>
+    <message>
+        <source>Replace it with the file&apos;s entry (overwrite)</source>
+        <translation>用文件中的条目替换（overwrite）</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicting entries:</source>
+        <translation>冲突条目(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;kip invalid records and migrate the rest</source>
+        <translation>跳过无效记录并迁移其余内容(&amp;K)</translation>
+    </message>
+    <message>
+        <source>JSON lines of the records left out</source>
+        <translation>被排除记录的 JSON 行</translation>
+    </message>
+    <message>
+        <source>&amp;Rejects file:</source>
+        <translation>拒绝记录文件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Beside the backup of the settings file</source>
+        <translation>放在设置文件的备份旁边</translation>
+    </message>
+    <message>
+        <source>Re&amp;port (JSON):</source>
+        <translation>报告 (JSON)(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>SQLite workspace</source>
+        <translation>SQLite 工作区</translation>
+    </message>
+    <message>
+        <source>SQLite workspaces (*.db *.sqlite);;All files (*)</source>
+        <translation>SQLite 工作区 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Rejects file</source>
+        <translation>拒绝记录文件</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON 行 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Migration report</source>
+        <translation>迁移报告</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>%1 is a settings file, not a database.</source>
+        <translation>%1 是设置文件，不是数据库。</translation>
+    </message>
+    <message>
+        <source>%1 is read-only.</source>
+        <translation>%1 是只读的。</translation>
+    </message>
+    <message>
+        <source>No saved profiles</source>
+        <translation>没有已保存的配置</translation>
+    </message>
+    <message>
+        <source>No target was chosen.</source>
+        <translation>未选择目标。</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationValidationPage</name>
+    <message>
+        <source>Validation</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>What the validator found in the settings file. Double-click a finding to see its place in the file.</source>
+        <translation>校验器在设置文件中发现的问题。双击某条结果可查看它在文件中的位置。</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <source>Settings file text</source>
+        <translation>设置文件文本</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a settings file: %1</source>
+        <translation>无法将该文件作为设置文件读取：%1</translation>
+    </message>
+    <message>
+        <source>The file is valid: no errors, no warnings.</source>
+        <translation>文件有效：没有错误，也没有警告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file is valid, with %n warning(s); warnings do not stop the migration.</source>
+        <translation>
+            <numerusform>文件有效，但有 %n 个警告；警告不会阻止迁移。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): the invalid records will be left out and written to the rejects file; an error of the whole document still stops the migration.</source>
+        <translation>
+            <numerusform>%n 个错误：无效记录将被排除并写入拒绝记录文件；整个文档级别的错误仍会阻止迁移。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): repair the file, or go back and choose to skip invalid records.</source>
+        <translation>
+            <numerusform>%n 个错误：请修复文件，或返回上一步选择跳过无效记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3: %4</source>
+        <translation>%1（位置 %2，%3）：%4</translation>
+    </message>
+</context>
+<context>
+    <name>mcphub::MigrationWizard</name>
+    <message>
+        <source>Migrate settings file</source>
+        <translation>迁移设置文件</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>无法将报告写入 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "models/pendingtablemodel.h"
 #include "ui/main/areapage.h"
+#include "ui/migration/migrationwizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +43,11 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_migrateAction = m_fileMenu->addAction(tr("&Migrate settings file…"));
+    m_migrateAction->setToolTip(tr("Move an MCPHub settings file (and its logs) into a workspace "
+                                   "database: validated, planned, verified, with a backup."));
+    connect(m_migrateAction, &QAction::triggered, this, &MainWindow::openMigrationWizard);
+    m_fileMenu->addSeparator();
     QAction *quit = m_fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -198,6 +204,30 @@ WorkspaceAreaModel::Area MainWindow::currentArea() const
 AreaPage *MainWindow::page(WorkspaceAreaModel::Area area) const
 {
     return m_pageByArea.value(area);
+}
+
+void MainWindow::setOpenWorkspace(const ConnectionProfile &profile,
+                                  const QString &displayName,
+                                  bool isDatabase)
+{
+    m_openProfile = profile;
+    m_openName = displayName;
+    m_openIsDatabase = isDatabase;
+}
+
+MigrationWizard *MainWindow::openMigrationWizard()
+{
+    std::optional<MigrationWizard::OpenWorkspace> open;
+    if (m_openProfile)
+        open = MigrationWizard::OpenWorkspace{*m_openProfile, m_openName, m_openIsDatabase};
+    auto *wizard = new MigrationWizard(open, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &MigrationWizard::migrated, this, [this](bool intoOpenWorkspace) {
+        if (intoOpenWorkspace)
+            Q_EMIT workspaceMigrated();
+    });
+    wizard->open();
+    return wizard;
 }
 
 void MainWindow::showAbout()

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "models/workspaceareamodel.h"
+#include "storage/db/connectionprofile.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
+
+class QAction;
 class QLabel;
 class QListView;
 class QMenu;
@@ -13,6 +17,7 @@ class QStackedWidget;
 namespace mcphub {
 
 class AreaPage;
+class MigrationWizard;
 class PendingTableModel;
 
 // The console's main window: menus, the area list, one page per area and the status bar.
@@ -37,6 +42,14 @@ public:
     // Backups exist for settings-file workspaces only; database workspaces hide the area.
     void setBackupsVisible(bool visible);
 
+    // The open workspace, offered as the target of File ▸ Migrate settings file… when it is a
+    // database (set by WorkspaceSwitcher on every open).
+    void
+    setOpenWorkspace(const ConnectionProfile &profile, const QString &displayName, bool isDatabase);
+    QAction *migrateAction() const { return m_migrateAction; }
+    // Opens the migration wizard (window-modal, deleted when closed); returns it.
+    MigrationWizard *openMigrationWizard();
+
     // The File menu, for the workspace switcher's actions.
     QMenu *fileMenu() const { return m_fileMenu; }
 
@@ -46,6 +59,8 @@ public:
 
 Q_SIGNALS:
     void currentAreaChanged(mcphub::WorkspaceAreaModel::Area area);
+    // A migration committed into the open workspace: its views should reload.
+    void workspaceMigrated();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +76,10 @@ private:
     QStackedWidget *m_pages = nullptr;
     QHash<WorkspaceAreaModel::Area, AreaPage *> m_pageByArea;
     QMenu *m_fileMenu = nullptr;
+    QAction *m_migrateAction = nullptr;
+    std::optional<ConnectionProfile> m_openProfile;
+    QString m_openName;
+    bool m_openIsDatabase = false;
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;

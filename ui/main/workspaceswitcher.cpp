@@ -30,7 +30,13 @@ WorkspaceSwitcher::WorkspaceSwitcher(MainWindow *window, const SecretStore &secr
     , m_window(window)
     , m_secrets(secrets)
     , m_monitor(monitor)
-{}
+{
+    // A migration into the open workspace: show what it wrote.
+    connect(window, &MainWindow::workspaceMigrated, this, [this] {
+        if (m_session && m_session->views())
+            (void)m_session->views()->reload();
+    });
+}
 
 WorkspaceSwitcher::~WorkspaceSwitcher()
 {
@@ -178,6 +184,8 @@ Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString
     m_session = session;
     session->setParent(this);
     session->install(m_window, m_secrets, m_monitor);
+    m_window->setOpenWorkspace(
+        session->workspace().profile(), session->displayName(), session->settingsFile() == nullptr);
     connect(session, &WorkspaceSession::settingsFileRestored, this, [this](const QString &path) {
         if (const auto reopened = openSettingsFile(path); !reopened)
             showOpenError(reopened.error());

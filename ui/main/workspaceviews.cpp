@@ -73,4 +73,21 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     }
 }
 
+QStringList WorkspaceViews::reload()
+{
+    QStringList errors;
+    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
+    for (PendingTableModel *model : editable) {
+        if (model->pendingCount() > 0)
+            continue;
+        if (auto r = model->reload(); !r)
+            errors << r.error().toString();
+    }
+    if (auto r = m_usage->refresh(); !r)
+        errors << r.error().toString();
+    if (auto r = m_audit->refresh(); !r)
+        errors << r.error().toString();
+    return errors;
+}
+
 } // namespace mcphub

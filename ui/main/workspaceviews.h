@@ -43,6 +43,9 @@ public:
     UsageLogPage *usagePage() const { return m_usagePage; }
     AuditLogPage *auditPage() const { return m_auditPage; }
     QStringList loadErrors() const { return m_loadErrors; }
+    // Reads the tables again after the workspace changed underneath (a migration); a table
+    // with edits not applied keeps them and is left as it is. Returns the errors.
+    QStringList reload();
 
 private:
     Workspace m_workspace;

@@ -1,0 +1,548 @@
+// The migration wizard, offscreen, on SQLite and the real PostgreSQL: an upstream settings
+// file migrated through every page (plan, progress, result with verification, report JSON
+// and backup, the rows in the database); a validation error listed with its pointer and
+// line:column, blocking Next, and shown in the file's text on double-click; a cancel from
+// inside the first progress callback leaves the database as it was; closing the wizard
+// during a run cancels it and waits for the thread; File ▸ Migrate settings file… into the
+// open workspace refreshes the window's tables. Screenshots of every page in English and
+// Chinese go to build/tests/screenshots.
+
+#include "app/common/appsetup.h"
+#include "models/findingsmodel.h"
+#include "models/migrationcountsmodel.h"
+#include "models/servertablemodel.h"
+#include "models/usertablemodel.h"
+#include "storage/db/workspace.h"
+#include "storage/migration/migrator.h"
+#include "storage/secretstore.h"
+#include "tests/support/testbackend.h"
+#include "tests/support/testenv.h"
+#include "ui/backups/backupspage.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/workspacesession.h"
+#include "ui/main/workspaceswitcher.h"
+#include "ui/main/workspaceviews.h"
+#include "ui/migration/migrationplanpage.h"
+#include "ui/migration/migrationprogresspage.h"
+#include "ui/migration/migrationresultpage.h"
+#include "ui/migration/migrationrunner.h"
+#include "ui/migration/migrationsourcepage.h"
+#include "ui/migration/migrationtargetpage.h"
+#include "ui/migration/migrationvalidationpage.h"
+#include "ui/migration/migrationwizard.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace mcphub;
+
+namespace {
+
+const QString kCheck = QStringLiteral("tst_migrationwizard");
+
+QString upstreamFixture()
+{
+    return test::fixturesDir() + QStringLiteral("/upstream/mcp_settings_with_env_vars.json");
+}
+
+QString copyTo(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    QFile::copy(from, to);
+    QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return to;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A settings file whose server "bad" has a number for its command: line 8, column 18.
+const QByteArray kInvalidSettings = "{\n"
+                                    "  \"mcpServers\": {\n"
+                                    "    \"fetch\": {\n"
+                                    "      \"command\": \"uvx\",\n"
+                                    "      \"args\": [\"mcp-server-fetch\"]\n"
+                                    "    },\n"
+                                    "    \"bad\": {\n"
+                                    "      \"command\": 7\n"
+                                    "    }\n"
+                                    "  }\n"
+                                    "}\n";
+
+// Rows of the tables a migration writes, through the test's own connection.
+QMap<QString, qint64> rowCounts()
+{
+    QMap<QString, qint64> counts;
+    for (const QString &table : {QStringLiteral("users"),
+                                 QStringLiteral("mcp_servers"),
+                                 QStringLiteral("groups"),
+                                 QStringLiteral("bearer_keys"),
+                                 QStringLiteral("system_config"),
+                                 QStringLiteral("settings_document")}) {
+        QSqlQuery q(QSqlDatabase::database(kCheck));
+        counts[table] = q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next()
+                            ? q.value(0).toLongLong()
+                            : -1;
+    }
+    return counts;
+}
+
+MigrationWizard *makeWizard(const ConnectionProfile &profile)
+{
+    auto *wizard = new MigrationWizard(
+        MigrationWizard::OpenWorkspace{profile, QStringLiteral("test workspace"), true});
+    wizard->show();
+    return wizard;
+}
+
+bool nextEnabled(QWizard *wizard)
+{
+    return wizard->button(QWizard::NextButton)->isEnabled()
+           || wizard->button(QWizard::CommitButton)->isEnabled();
+}
+
+// Source and target filled, on the plan page once the dry run is done.
+void driveToPlan(MigrationWizard *wizard,
+                 const QString &source,
+                 MigrationOptions::Conflict policy = MigrationOptions::Conflict::Fail)
+{
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    QVERIFY(wizard->currentPage()->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::TargetPageId));
+    QCOMPARE(wizard->targetPage()->choice(), MigrationTargetPage::Choice::OpenWorkspace);
+    QComboBox *policies = wizard->targetPage()->conflictCombo();
+    policies->setCurrentIndex(policies->findData(int(policy)));
+    QCOMPARE(wizard->targetPage()->conflictPolicy(), policy);
+    QVERIFY(wizard->currentPage()->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
+    QVERIFY(wizard->currentPage()->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    QVERIFY2(wizard->planPage()->isComplete(),
+             qPrintable(wizard->planPage()->summaryLabel()->text()));
+}
+
+QString screenshotDir()
+{
+    const QString out = QDir(QCoreApplication::applicationDirPath())
+                            .absoluteFilePath(QStringLiteral("../screenshots"));
+    QDir().mkpath(out);
+    return out;
+}
+
+bool saveShot(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString file = QDir(screenshotDir()).filePath(name + QStringLiteral(".png"));
+    return widget->grab().toImage().save(file);
+}
+
+} // namespace
+
+class TestMigrationWizard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup() { closeSqlConnection(kCheck); }
+
+    void migratesUpstreamFixture_data() { MCPHUB_BACKEND_ROWS(); }
+    void migratesUpstreamFixture();
+    void validationErrorShowsItsPlace();
+    void cancelFromFirstCallbackChangesNothing_data() { MCPHUB_BACKEND_ROWS(); }
+    void cancelFromFirstCallbackChangesNothing();
+    void closingDuringRunWaitsForThread_data() { MCPHUB_BACKEND_ROWS(); }
+    void closingDuringRunWaitsForThread();
+    void mainWindowMigratesIntoOpenWorkspace();
+    void screenshots(); // last: it switches the application to Chinese
+};
+
+void TestMigrationWizard::migratesUpstreamFixture()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kCheck);
+    VERIFY_OK(ws);
+    const QString source
+        = copyTo(upstreamFixture(), backend.tempPath(QStringLiteral("mcp_settings.json")));
+
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(backend.profile()));
+    QSignalSpy migrated(wizard.get(), &MigrationWizard::migrated);
+    driveToPlan(wizard.get(), source);
+    if (QTest::currentTestFailed())
+        return;
+    QAbstractItemModelTester planTester(wizard->planPage()->countsModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto &plan = wizard->planPage()->plan().counts;
+    const auto users = std::find_if(plan.cbegin(), plan.cend(), [](const auto &c) {
+        return c.entity == QLatin1String("users");
+    });
+    QVERIFY(users != plan.cend());
+    QFile fixture(source);
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const int fileUsers = int(QJsonDocument::fromJson(fixture.readAll())
+                                  .object()
+                                  .value(QStringLiteral("users"))
+                                  .toArray()
+                                  .size());
+    QVERIFY(fileUsers > 0);
+    QCOMPARE(users->total, fileUsers);
+    QCOMPARE(users->created, fileUsers);
+    QCOMPARE(rowCounts().value(QStringLiteral("users")), 0); // a dry run
+
+    wizard->next(); // Migrate
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ProgressPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+    QCOMPARE(wizard->progressPage()->progressBar()->value(), 100);
+    QVERIFY(nextEnabled(wizard.get()));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ResultPageId));
+    QVERIFY(wizard->resultPage()->verificationLabel()->text().contains(QLatin1String("passed")));
+    QVERIFY(wizard->resultPage()->headlineLabel()->text().contains(
+        QString::number(wizard->report().runId)));
+    QVERIFY(wizard->report().runId > 0);
+    QCOMPARE(migrated.size(), 1);
+    QCOMPARE(migrated.at(0).at(0).toBool(), true);
+
+    // The database holds the file's users and servers.
+    const auto counts = rowCounts();
+    QCOMPARE(counts.value(QStringLiteral("users")), qint64(fileUsers));
+    QCOMPARE(counts.value(QStringLiteral("mcp_servers")),
+             qint64(wizard->report().countsFor(QStringLiteral("mcpServers")).total));
+    QVERIFY(counts.value(QStringLiteral("mcp_servers")) > 0);
+
+    // The backup and the report beside it, linked from the result page.
+    QVERIFY(QFileInfo::exists(wizard->report().backupPath));
+    QFile reportFile(wizard->reportPath());
+    QVERIFY2(reportFile.open(QIODevice::ReadOnly), qPrintable(wizard->reportError()));
+    QJsonParseError parseError;
+    const QJsonDocument report = QJsonDocument::fromJson(reportFile.readAll(), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(report.object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("completed"));
+    const QString links = wizard->resultPage()->linksLabel()->text();
+    QVERIFY(links.contains(QUrl::fromLocalFile(wizard->reportPath()).toString(QUrl::FullyEncoded)));
+    QVERIFY(
+        links.contains(QUrl::fromLocalFile(QFileInfo(wizard->report().backupPath).absolutePath())
+                           .toString(QUrl::FullyEncoded)));
+    QVERIFY(!wizard->resultPage()->linksLabel()->openExternalLinks());
+}
+
+void TestMigrationWizard::validationErrorShowsItsPlace()
+{
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("bad.json"));
+    QVERIFY(writeFile(source, kInvalidSettings));
+    std::unique_ptr<MigrationWizard> wizard(
+        makeWizard(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("ws.db")))));
+    wizard->sourcePage()->settingsEdit()->setText(dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(!wizard->currentPage()->isComplete()); // the file must exist
+    QVERIFY(!nextEnabled(wizard.get()));
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    QVERIFY(nextEnabled(wizard.get()));
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
+
+    FindingsModel *model = wizard->validationPage()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, FindingsModel::PointerColumn).data().toString()
+            == QLatin1String("/mcpServers/bad/command"))
+            row = r;
+    }
+    QVERIFY2(row >= 0, "the finding names /mcpServers/bad/command");
+    QCOMPARE(model->index(row, FindingsModel::PositionColumn).data().toString(),
+             QStringLiteral("8:18"));
+    QCOMPARE(model->index(row, FindingsModel::SeverityColumn).data().toString(),
+             QStringLiteral("Error"));
+    QVERIFY(!model->index(row, FindingsModel::SeverityColumn)
+                 .data(Qt::DecorationRole)
+                 .value<QIcon>()
+                 .isNull());
+    QVERIFY(!wizard->currentPage()->isComplete());
+    QVERIFY(!nextEnabled(wizard.get())); // errors block Next
+
+    // Double-click: the cursor goes to line 8, column 18, and that line is highlighted.
+    QTableView *view = wizard->validationPage()->findingsView();
+    QPlainTextEdit *text = wizard->validationPage()->sourceView();
+    text->moveCursor(QTextCursor::Start);
+    QVERIFY(text->isReadOnly());
+    QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
+    const QRect cell = view->visualRect(model->index(row, FindingsModel::MessageColumn));
+    QVERIFY(view->viewport()->rect().contains(cell.center()));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(text->textCursor().blockNumber() + 1, 8);
+    QCOMPARE(text->textCursor().positionInBlock() + 1, 18);
+    QCOMPARE(text->extraSelections().size(), 1);
+    QCOMPARE(text->extraSelections().first().cursor.blockNumber() + 1, 8);
+
+    // With "skip invalid records", the error no longer blocks the way on.
+    wizard->back();
+    wizard->targetPage()->skipInvalidCheck()->setChecked(true);
+    QVERIFY(!wizard->targetPage()->rejectsPath().isEmpty());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
+    QVERIFY(wizard->currentPage()->isComplete());
+}
+
+void TestMigrationWizard::cancelFromFirstCallbackChangesNothing()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kCheck);
+    VERIFY_OK(ws);
+    // Something in the database first, so that "unchanged" means something.
+    MigrationOptions first;
+    first.sourcePath
+        = copyTo(test::fixturesDir() + QStringLiteral("/upstream/mcp_settings.default.json"),
+                 backend.tempPath(QStringLiteral("default.json")));
+    const MigrationReport seeded = Migrator(ws->context(), first).run();
+    QVERIFY(seeded.ok());
+    const auto before = rowCounts();
+
+    const QString source
+        = copyTo(upstreamFixture(), backend.tempPath(QStringLiteral("mcp_settings.json")));
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(backend.profile()));
+    // Overwrite: the run would replace the two entries both files hold.
+    driveToPlan(wizard.get(), source, MigrationOptions::Conflict::Overwrite);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!wizard->planPage()->plan().conflicts.isEmpty());
+    // Inside the worker's first progress callback (a direct connection runs there): cancel.
+    MigrationRunner *runner = wizard->migrationRunner();
+    int calls = 0;
+    connect(
+        runner,
+        &MigrationRunner::progress,
+        runner,
+        [runner, &calls](const MigrationProgress &) {
+            if (calls++ == 0)
+                runner->cancel();
+        },
+        Qt::DirectConnection);
+    wizard->next(); // Migrate
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QCOMPARE(calls, 1);
+    QVERIFY(!wizard->report().ok());
+    QCOMPARE(wizard->report().error->code, Error::Code::Cancelled);
+    QCOMPARE(wizard->report().status, QStringLiteral("cancelled"));
+    QVERIFY(wizard->progressPage()->statusLabel()->text().contains(QLatin1String("Cancelled")));
+    QVERIFY(wizard->progressPage()->statusLabel()->text().contains(
+        QLatin1String("nothing was changed")));
+    QCOMPARE(rowCounts(), before);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ResultPageId));
+    QVERIFY(wizard->resultPage()->headlineLabel()->text().contains(QLatin1String("Cancelled")));
+}
+
+void TestMigrationWizard::closingDuringRunWaitsForThread()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kCheck);
+    VERIFY_OK(ws);
+    const auto before = rowCounts();
+    const QString source
+        = copyTo(upstreamFixture(), backend.tempPath(QStringLiteral("mcp_settings.json")));
+    auto *wizard = makeWizard(backend.profile());
+    driveToPlan(wizard, source);
+    if (QTest::currentTestFailed()) {
+        delete wizard;
+        return;
+    }
+    MigrationRunner *runner = wizard->migrationRunner();
+    QSemaphore inCallback;
+    std::atomic_int calls = 0;
+    // The worker stays in its first callback until the wizard's close cancels the run, and
+    // 150 ms more: the close must wait for it.
+    connect(
+        runner,
+        &MigrationRunner::progress,
+        runner,
+        [&](const MigrationProgress &) {
+            if (calls++ == 0) {
+                inCallback.release();
+                QElapsedTimer limit;
+                limit.start();
+                while (!runner->cancelRequested() && limit.elapsed() < 20000)
+                    QThread::msleep(5);
+                QThread::msleep(150);
+            }
+        },
+        Qt::DirectConnection);
+    QSignalSpy finished(runner, &MigrationRunner::finished);
+    wizard->next();
+    QVERIFY(inCallback.tryAcquire(1, 20000));
+    QVERIFY(runner->isRunning());
+    QElapsedTimer timer;
+    timer.start();
+    wizard->close(); // QDialog::closeEvent → reject(): cancel, then wait for the thread
+    QVERIFY(timer.elapsed() >= 140);
+    QVERIFY(!runner->isRunning());
+    QVERIFY(!wizard->isVisible());
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(wizard->report().status, QStringLiteral("cancelled"));
+    delete wizard; // no running QThread is destroyed
+    QCOMPARE(rowCounts(), before);
+}
+
+void TestMigrationWizard::mainWindowMigratesIntoOpenWorkspace()
+{
+    QTemporaryDir dir;
+    const QString source = copyTo(upstreamFixture(), dir.filePath(QStringLiteral("settings.json")));
+    const SecretStore secrets;
+    MainWindow window;
+    auto *switcher = new WorkspaceSwitcher(&window, secrets, false);
+    switcher->addMenuActions(window.fileMenu());
+    VERIFY_OK(switcher->openSqlite(dir.filePath(QStringLiteral("open.db"))));
+    window.show();
+    UserTableModel *users = switcher->session()->views()->users();
+    QCOMPARE(users->rowCount(), 0);
+
+    QVERIFY(window.fileMenu()->actions().contains(window.migrateAction()));
+    QSignalSpy stale(&window, &MainWindow::workspaceMigrated);
+    window.migrateAction()->trigger();
+    auto *wizard = window.findChild<MigrationWizard *>();
+    QVERIFY(wizard);
+    QVERIFY(wizard->isVisible());
+    QVERIFY(wizard->testAttribute(Qt::WA_DeleteOnClose));
+    QVERIFY(wizard->openWorkspace().has_value());
+    QVERIFY(wizard->openWorkspace()->isDatabase);
+    driveToPlan(wizard, source);
+    if (QTest::currentTestFailed())
+        return;
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY(wizard->report().ok());
+    // The window's views show what the migration wrote into the open workspace.
+    QCOMPARE(stale.size(), 1);
+    QCOMPARE(users->rowCount(), wizard->report().countsFor(QStringLiteral("users")).total);
+    QVERIFY(users->rowCount() > 0);
+    QCOMPARE(switcher->session()->views()->servers()->rowCount(),
+             wizard->report().countsFor(QStringLiteral("mcpServers")).total);
+    wizard->next();
+    wizard->accept();
+}
+
+void TestMigrationWizard::screenshots()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("invalid.json")), kInvalidSettings));
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        if (lang != QLatin1String("en"))
+            QCOMPARE(installTranslators(*qApp, lang), lang);
+        const ConnectionProfile target = ConnectionProfile::sqliteFile(
+            dir.filePath(QStringLiteral("screens-%1.db").arg(lang)));
+        const QString source = copyTo(
+            upstreamFixture(), dir.filePath(QStringLiteral("mcp_settings-%1.json").arg(lang)));
+
+        // Validation with a finding selected and its place shown.
+        {
+            std::unique_ptr<MigrationWizard> wizard(makeWizard(target));
+            wizard->sourcePage()->settingsEdit()->setText(
+                dir.filePath(QStringLiteral("invalid.json")));
+            QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-source-%1").arg(lang)));
+            wizard->next();
+            QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-target-%1").arg(lang)));
+            wizard->next();
+            auto *page = wizard->validationPage();
+            int row = 0;
+            for (int r = 0; r < page->model()->rowCount(); ++r) {
+                if (page->model()->index(r, FindingsModel::PointerColumn).data().toString()
+                    == QLatin1String("/mcpServers/bad/command"))
+                    row = r;
+            }
+            page->findingsView()->selectRow(row);
+            const QRect cell = page->findingsView()->visualRect(page->model()->index(row, 0));
+            QTest::mouseClick(page->findingsView()->viewport(), Qt::LeftButton, {}, cell.center());
+            QTest::mouseDClick(page->findingsView()->viewport(), Qt::LeftButton, {}, cell.center());
+            QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-validation-%1").arg(lang)));
+        }
+
+        // Plan, progress (held inside a callback while the picture is taken), result.
+        std::unique_ptr<MigrationWizard> wizard(makeWizard(target));
+        driveToPlan(wizard.get(), source);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-plan-%1").arg(lang)));
+        MigrationRunner *runner = wizard->migrationRunner();
+        QSemaphore reached, resume;
+        std::atomic_bool held = false;
+        connect(
+            runner,
+            &MigrationRunner::progress,
+            runner,
+            [&](const MigrationProgress &p) {
+                if (!p.entity.isEmpty() && p.percent >= 20 && !held.exchange(true)) {
+                    reached.release();
+                    resume.tryAcquire(1, 20000);
+                }
+            },
+            Qt::DirectConnection);
+        wizard->next();
+        QVERIFY(reached.tryAcquire(1, 20000));
+        // The page's queued update of this very step comes after the hold: show the one before.
+        QTRY_VERIFY(wizard->progressPage()->progressBar()->value() > 0);
+        const bool shot = saveShot(wizard.get(), QStringLiteral("wizard-progress-%1").arg(lang));
+        resume.release();
+        QVERIFY(shot);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+        QVERIFY(wizard->report().ok());
+        wizard->next();
+        QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-result-%1").arg(lang)));
+
+        // A run cancelled with the page's button (pressed from inside the first callback).
+        std::unique_ptr<MigrationWizard> cancelled(makeWizard(target));
+        driveToPlan(cancelled.get(), source);
+        if (QTest::currentTestFailed())
+            return;
+        QPushButton *cancel = cancelled->progressPage()->cancelButton();
+        connect(
+            cancelled->migrationRunner(),
+            &MigrationRunner::progress,
+            cancel,
+            [cancel] {
+                QMetaObject::invokeMethod(
+                    cancel, &QPushButton::click, Qt::BlockingQueuedConnection);
+            },
+            Qt::DirectConnection);
+        cancelled->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!cancelled->progressPage()->isRunning(), 30000);
+        QCOMPARE(cancelled->report().status, QStringLiteral("cancelled"));
+        QVERIFY(saveShot(cancelled.get(), QStringLiteral("wizard-cancelled-%1").arg(lang)));
+    }
+}
+
+QTEST_MAIN(TestMigrationWizard)
+#include "tst_migrationwizard.moc"

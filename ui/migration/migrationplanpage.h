@@ -1,0 +1,52 @@
+#pragma once
+
+#include "storage/migration/migrationreport.h"
+
+#include <QWizardPage>
+
+class QLabel;
+class QProgressBar;
+class QStandardItemModel;
+class QTableView;
+
+namespace mcphub {
+
+class MigrationCountsModel;
+
+// The dry run: the migrator does everything on a worker thread and rolls back; the page shows
+// per entity how many entries are new, identical, conflicting and rejected, the conflicts,
+// and in one sentence what the migration would change. Its Next starts the migration.
+class MigrationPlanPage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    explicit MigrationPlanPage(QWidget *parent = nullptr);
+
+    MigrationCountsModel *countsModel() const { return m_counts; }
+    QStandardItemModel *itemsModel() const { return m_items; }
+    const MigrationReport &plan() const { return m_plan; }
+    bool isPlanning() const { return m_planning; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+
+Q_SIGNALS:
+    void planReady();
+
+private:
+    void showPlan(const MigrationReport &plan);
+
+    MigrationCountsModel *m_counts = nullptr;
+    QStandardItemModel *m_items = nullptr;
+    QTableView *m_countsView = nullptr;
+    QTableView *m_itemsView = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QLabel *m_summary = nullptr;
+    MigrationReport m_plan;
+    bool m_planning = false;
+};
+
+} // namespace mcphub

@@ -1,0 +1,267 @@
+#include "ui/migration/migrationtargetpage.h"
+
+#include "storage/db/profilestore.h"
+#include "ui/migration/migrationwizard.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace mcphub {
+
+namespace {
+
+MigrationWizard::OpenWorkspace const *openWorkspaceOf(const QWizard *wizard)
+{
+    const auto *w = qobject_cast<const MigrationWizard *>(wizard);
+    return w && w->openWorkspace() ? &*w->openWorkspace() : nullptr;
+}
+
+} // namespace
+
+MigrationTargetPage::MigrationTargetPage(QWidget *parent)
+    : QWizardPage(parent)
+{
+    setTitle(tr("Target workspace"));
+    setSubTitle(tr("Choose the database the settings go into, and what happens to entries it "
+                   "already holds with other content."));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *targetBox = new QGroupBox(tr("Target"), this);
+    auto *grid = new QGridLayout(targetBox);
+    grid->setColumnStretch(1, 1);
+    m_openButton = new QRadioButton(tr("The &open workspace"), targetBox);
+    m_openNote = new QLabel(targetBox);
+    m_openNote->setWordWrap(true);
+    m_profileButton = new QRadioButton(tr("A saved connection &profile:"), targetBox);
+    m_profiles = new QComboBox(targetBox);
+    m_profiles->addItems(ProfileStore().names());
+    m_sqliteButton = new QRadioButton(tr("A &SQLite file (new or existing):"), targetBox);
+    m_sqlitePath = new QLineEdit(targetBox);
+    m_sqlitePath->setPlaceholderText(tr("workspace.db"));
+    auto *sqliteBrowse = new QPushButton(tr("Browse…"), targetBox);
+    m_sqliteBrowse = sqliteBrowse;
+    auto *sqliteRow = new QHBoxLayout;
+    sqliteRow->addWidget(m_sqlitePath, 1);
+    sqliteRow->addWidget(sqliteBrowse);
+    grid->addWidget(m_openButton, 0, 0);
+    grid->addWidget(m_openNote, 0, 1);
+    grid->addWidget(m_profileButton, 1, 0);
+    grid->addWidget(m_profiles, 1, 1);
+    grid->addWidget(m_sqliteButton, 2, 0);
+    grid->addLayout(sqliteRow, 2, 1);
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_openButton);
+    group->addButton(m_profileButton);
+    group->addButton(m_sqliteButton);
+    layout->addWidget(targetBox);
+
+    auto *optionsBox = new QGroupBox(tr("Options"), this);
+    auto *form = new QFormLayout(optionsBox);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_conflict = new QComboBox(optionsBox);
+    m_conflict->addItem(tr("Stop: migrate nothing (fail)"), int(MigrationOptions::Conflict::Fail));
+    m_conflict->addItem(tr("Keep the database's entry (skip)"),
+                        int(MigrationOptions::Conflict::Skip));
+    m_conflict->addItem(tr("Replace it with the file's entry (overwrite)"),
+                        int(MigrationOptions::Conflict::Overwrite));
+    form->addRow(tr("&Conflicting entries:"), m_conflict);
+    m_skipInvalid = new QCheckBox(tr("S&kip invalid records and migrate the rest"), optionsBox);
+    form->addRow(QString(), m_skipInvalid);
+    m_rejectsPath = new QLineEdit(optionsBox);
+    m_rejectsPath->setPlaceholderText(tr("JSON lines of the records left out"));
+    auto *rejectsBrowse = new QPushButton(tr("Browse…"), optionsBox);
+    m_rejectsBrowse = rejectsBrowse;
+    auto *rejectsRow = new QHBoxLayout;
+    rejectsRow->addWidget(m_rejectsPath, 1);
+    rejectsRow->addWidget(rejectsBrowse);
+    form->addRow(tr("&Rejects file:"), rejectsRow);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(rejectsRow)))
+        label->setBuddy(m_rejectsPath);
+    m_reportPath = new QLineEdit(optionsBox);
+    m_reportPath->setPlaceholderText(tr("Beside the backup of the settings file"));
+    auto *reportBrowse = new QPushButton(tr("Browse…"), optionsBox);
+    auto *reportRow = new QHBoxLayout;
+    reportRow->addWidget(m_reportPath, 1);
+    reportRow->addWidget(reportBrowse);
+    form->addRow(tr("Re&port (JSON):"), reportRow);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(reportRow)))
+        label->setBuddy(m_reportPath);
+    layout->addWidget(optionsBox);
+    layout->addStretch(1);
+
+    connect(sqliteBrowse, &QPushButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this,
+                                           tr("SQLite workspace"),
+                                           m_sqlitePath->text(),
+                                           tr("SQLite workspaces (*.db *.sqlite);;All files (*)"),
+                                           nullptr,
+                                           QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_sqlitePath->setText(path);
+    });
+    connect(rejectsBrowse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Rejects file"), m_rejectsPath->text(), tr("JSON lines (*.jsonl)"));
+        if (!path.isEmpty())
+            m_rejectsPath->setText(path);
+    });
+    connect(reportBrowse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Migration report"), m_reportPath->text(), tr("JSON (*.json)"));
+        if (!path.isEmpty())
+            m_reportPath->setText(path);
+    });
+    for (QRadioButton *button : {m_openButton, m_profileButton, m_sqliteButton})
+        connect(button, &QRadioButton::toggled, this, &MigrationTargetPage::updateEnabled);
+    connect(m_skipInvalid, &QCheckBox::toggled, this, &MigrationTargetPage::updateEnabled);
+    connect(m_sqlitePath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    connect(m_rejectsPath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    connect(m_profiles, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
+    registerField(QStringLiteral("skipInvalid"), m_skipInvalid);
+}
+
+void MigrationTargetPage::initializePage()
+{
+    const MigrationWizard::OpenWorkspace *open = openWorkspaceOf(wizard());
+    const bool openUsable = open && open->isDatabase && !open->profile.readOnly;
+    m_openButton->setEnabled(openUsable);
+    if (!open)
+        m_openNote->setText(tr("No workspace is open."));
+    else if (!open->isDatabase)
+        m_openNote->setText(tr("%1 is a settings file, not a database.").arg(open->displayName));
+    else if (open->profile.readOnly)
+        m_openNote->setText(tr("%1 is read-only.").arg(open->displayName));
+    else
+        m_openNote->setText(open->displayName);
+    m_profileButton->setEnabled(m_profiles->count() > 0);
+    if (m_profiles->count() == 0)
+        m_profiles->setPlaceholderText(tr("No saved profiles"));
+    if (!m_openButton->isChecked() && !m_profileButton->isChecked() && !m_sqliteButton->isChecked())
+        (openUsable ? m_openButton : m_sqliteButton)->setChecked(true);
+    const auto *w = qobject_cast<const MigrationWizard *>(wizard());
+    if (m_rejectsPath->text().isEmpty() && w)
+        m_rejectsPath->setText(w->field(QStringLiteral("sourcePath")).toString().trimmed()
+                               + QStringLiteral(".rejects.jsonl"));
+    updateEnabled();
+}
+
+void MigrationTargetPage::updateEnabled()
+{
+    m_profiles->setEnabled(m_profileButton->isChecked());
+    m_sqlitePath->setEnabled(m_sqliteButton->isChecked());
+    m_sqliteBrowse->setEnabled(m_sqliteButton->isChecked());
+    m_rejectsPath->setEnabled(m_skipInvalid->isChecked());
+    m_rejectsBrowse->setEnabled(m_skipInvalid->isChecked());
+    Q_EMIT completeChanged();
+}
+
+MigrationTargetPage::Choice MigrationTargetPage::choice() const
+{
+    if (m_openButton->isChecked())
+        return Choice::OpenWorkspace;
+    if (m_profileButton->isChecked())
+        return Choice::Profile;
+    return Choice::SqliteFile;
+}
+
+void MigrationTargetPage::setChoice(Choice choice)
+{
+    switch (choice) {
+    case Choice::OpenWorkspace:
+        m_openButton->setChecked(true);
+        break;
+    case Choice::Profile:
+        m_profileButton->setChecked(true);
+        break;
+    case Choice::SqliteFile:
+        m_sqliteButton->setChecked(true);
+        break;
+    }
+}
+
+bool MigrationTargetPage::isComplete() const
+{
+    bool targetOk = false;
+    switch (choice()) {
+    case Choice::OpenWorkspace:
+        targetOk = m_openButton->isEnabled();
+        break;
+    case Choice::Profile:
+        targetOk = m_profiles->currentIndex() >= 0;
+        break;
+    case Choice::SqliteFile: {
+        const QString path = m_sqlitePath->text().trimmed();
+        targetOk
+            = !path.isEmpty() && QFileInfo(path).absoluteDir().exists() && !QFileInfo(path).isDir();
+        break;
+    }
+    }
+    return targetOk && (!skipInvalid() || !rejectsPath().isEmpty());
+}
+
+Result<ConnectionProfile> MigrationTargetPage::profile() const
+{
+    switch (choice()) {
+    case Choice::OpenWorkspace:
+        if (const auto *open = openWorkspaceOf(wizard()))
+            return open->profile;
+        return Error::make(Error::Code::NotFound, tr("No workspace is open."));
+    case Choice::Profile:
+        return ProfileStore().load(m_profiles->currentText());
+    case Choice::SqliteFile:
+        return ConnectionProfile::sqliteFile(
+            QFileInfo(m_sqlitePath->text().trimmed()).absoluteFilePath());
+    }
+    return Error::make(Error::Code::NotFound, tr("No target was chosen."));
+}
+
+QString MigrationTargetPage::targetName() const
+{
+    switch (choice()) {
+    case Choice::OpenWorkspace:
+        if (const auto *open = openWorkspaceOf(wizard()))
+            return open->displayName;
+        return {};
+    case Choice::Profile:
+        return m_profiles->currentText();
+    case Choice::SqliteFile:
+        return QFileInfo(m_sqlitePath->text().trimmed()).absoluteFilePath();
+    }
+    return {};
+}
+
+MigrationOptions::Conflict MigrationTargetPage::conflictPolicy() const
+{
+    return MigrationOptions::Conflict(m_conflict->currentData().toInt());
+}
+
+bool MigrationTargetPage::skipInvalid() const
+{
+    return m_skipInvalid->isChecked();
+}
+
+QString MigrationTargetPage::rejectsPath() const
+{
+    return m_rejectsPath->text().trimmed();
+}
+
+QString MigrationTargetPage::reportPath() const
+{
+    return m_reportPath->text().trimmed();
+}
+
+} // namespace mcphub

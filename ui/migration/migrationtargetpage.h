@@ -1,0 +1,66 @@
+#pragma once
+
+#include "storage/db/connectionprofile.h"
+#include "storage/migration/migrator.h"
+#include "storage/result.h"
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+
+namespace mcphub {
+
+// Where the file goes: the workspace open in the window (when it is a database), a saved
+// connection profile (ProfileStore), or a new or existing SQLite file; and how: the conflict
+// policy, whether invalid records are left out (into a rejects file), where the report goes.
+class MigrationTargetPage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    enum class Choice { OpenWorkspace, Profile, SqliteFile };
+
+    explicit MigrationTargetPage(QWidget *parent = nullptr);
+
+    Choice choice() const;
+    void setChoice(Choice choice);
+    // The chosen target; a profile's password comes from the keychain.
+    Result<ConnectionProfile> profile() const;
+    QString targetName() const; // for the history and the report
+    MigrationOptions::Conflict conflictPolicy() const;
+    bool skipInvalid() const;
+    QString rejectsPath() const;
+    QString reportPath() const; // empty: beside the backup
+
+    QComboBox *profileCombo() const { return m_profiles; }
+    QLineEdit *sqlitePathEdit() const { return m_sqlitePath; }
+    QComboBox *conflictCombo() const { return m_conflict; }
+    QCheckBox *skipInvalidCheck() const { return m_skipInvalid; }
+    QLineEdit *rejectsPathEdit() const { return m_rejectsPath; }
+    QLineEdit *reportPathEdit() const { return m_reportPath; }
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+private:
+    void updateEnabled();
+
+    QRadioButton *m_openButton = nullptr;
+    QRadioButton *m_profileButton = nullptr;
+    QRadioButton *m_sqliteButton = nullptr;
+    QLabel *m_openNote = nullptr;
+    QComboBox *m_profiles = nullptr;
+    QLineEdit *m_sqlitePath = nullptr;
+    QWidget *m_sqliteBrowse = nullptr;
+    QComboBox *m_conflict = nullptr;
+    QCheckBox *m_skipInvalid = nullptr;
+    QLineEdit *m_rejectsPath = nullptr;
+    QWidget *m_rejectsBrowse = nullptr;
+    QLineEdit *m_reportPath = nullptr;
+};
+
+} // namespace mcphub

@@ -1,0 +1,117 @@
+#include "ui/migration/migrationwizard.h"
+
+#include "ui/migration/migrationplanpage.h"
+#include "ui/migration/migrationprogresspage.h"
+#include "ui/migration/migrationresultpage.h"
+#include "ui/migration/migrationrunner.h"
+#include "ui/migration/migrationsourcepage.h"
+#include "ui/migration/migrationtargetpage.h"
+#include "ui/migration/migrationvalidationpage.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace mcphub {
+
+MigrationWizard::MigrationWizard(std::optional<OpenWorkspace> open, QWidget *parent)
+    : QWizard(parent)
+    , m_open(std::move(open))
+    , m_planRunner(new MigrationRunner(this))
+    , m_runner(new MigrationRunner(this))
+{
+    setWindowTitle(tr("Migrate settings file"));
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    m_sourcePage = new MigrationSourcePage(this);
+    m_targetPage = new MigrationTargetPage(this);
+    m_validationPage = new MigrationValidationPage(this);
+    m_planPage = new MigrationPlanPage(this);
+    m_progressPage = new MigrationProgressPage(this);
+    m_resultPage = new MigrationResultPage(this);
+    setPage(SourcePageId, m_sourcePage);
+    setPage(TargetPageId, m_targetPage);
+    setPage(ValidationPageId, m_validationPage);
+    setPage(PlanPageId, m_planPage);
+    setPage(ProgressPageId, m_progressPage);
+    setPage(ResultPageId, m_resultPage);
+    setStartId(SourcePageId);
+    resize(860, 640);
+}
+
+MigrationWizard::~MigrationWizard()
+{
+    // The pages listen to the runners: stop the threads while everything still exists.
+    stopRuns();
+}
+
+void MigrationWizard::stopRuns()
+{
+    for (MigrationRunner *runner : {m_planRunner, m_runner}) {
+        if (runner->isRunning()) {
+            runner->cancel();
+            runner->wait();
+        }
+    }
+}
+
+void MigrationWizard::reject()
+{
+    stopRuns();
+    QWizard::reject();
+}
+
+MigrationOptions MigrationWizard::options() const
+{
+    MigrationOptions options;
+    options.sourcePath = m_sourcePage->settingsPath();
+    options.usageLogPath = m_sourcePage->usageLogPath();
+    options.accessLogPath = m_sourcePage->accessLogPath();
+    options.conflict = m_targetPage->conflictPolicy();
+    options.skipInvalid = m_targetPage->skipInvalid();
+    options.rejectsPath = options.skipInvalid ? m_targetPage->rejectsPath() : QString();
+    options.target = m_targetPage->targetName();
+    return options;
+}
+
+Result<ConnectionProfile> MigrationWizard::target() const
+{
+    return m_targetPage->profile();
+}
+
+bool MigrationWizard::targetsOpenWorkspace() const
+{
+    return m_targetPage->choice() == MigrationTargetPage::Choice::OpenWorkspace;
+}
+
+void MigrationWizard::takeReport(const MigrationReport &report)
+{
+    m_report = report;
+    m_reportError.clear();
+    // Beside the backup of the source (or the source itself when the run stopped before
+    // the backup), unless a path was chosen.
+    QString path = m_targetPage->reportPath();
+    if (path.isEmpty()) {
+        const QString stamp
+            = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        path = report.backupPath.isEmpty()
+                   ? QStringLiteral("%1.migration-report.%2.json").arg(report.sourcePath, stamp)
+                   : report.backupPath + QStringLiteral(".migration-report.json");
+    }
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)
+        && file.write(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)) >= 0
+        && file.commit()) {
+        m_reportPath = QFileInfo(path).absoluteFilePath();
+    } else {
+        m_reportPath.clear();
+        m_reportError = tr("The report could not be written to %1: %2")
+                            .arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    if (report.ok() && !report.dryRun)
+        Q_EMIT migrated(targetsOpenWorkspace());
+}
+
+} // namespace mcphub
