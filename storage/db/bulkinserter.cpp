@@ -19,11 +19,6 @@ namespace mcphub {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("BulkInserter", text);
-}
-
 bool isInteger(const QMetaType &type)
 {
     switch (type.id()) {
@@ -127,22 +122,25 @@ Result<void> BulkInserter::start()
 {
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
     if (!db.isOpen())
-        return Error::make(Error::Code::Database,
-                           translate("The database connection is not open."),
-                           m_context.where);
+        return Error::make(
+            Error::Code::Database,
+            QCoreApplication::translate("BulkInserter", "The database connection is not open."),
+            m_context.where);
     const QVariant handle = db.driver()->handle();
     const QByteArray type = handle.typeName() ? QByteArray(handle.typeName()) : QByteArray();
     m_sqlite = type == "sqlite3*";
     if (!m_sqlite && type != "PGconn*" && type != "pg_conn*")
-        return Error::make(Error::Code::Database,
-                           translate("This database driver has no bulk path."),
-                           m_context.where,
-                           db.driverName());
+        return Error::make(
+            Error::Code::Database,
+            QCoreApplication::translate("BulkInserter", "This database driver has no bulk path."),
+            m_context.where,
+            db.driverName());
     m_handle = *static_cast<void *const *>(handle.constData());
     if (!m_handle)
-        return Error::make(Error::Code::Database,
-                           translate("The database connection is not open."),
-                           m_context.where);
+        return Error::make(
+            Error::Code::Database,
+            QCoreApplication::translate("BulkInserter", "The database connection is not open."),
+            m_context.where);
     QStringList escaped;
     for (const QString &column : m_columns)
         escaped << SqlDialect::escape(db, column);
@@ -158,9 +156,10 @@ Result<void> BulkInserter::start()
         if (sqlite3_prepare_v2(
                 sqlite, sql.constData(), int(sql.size()), &m_statement->statement, nullptr)
             != SQLITE_OK)
-            return error(QString::number(sqlite3_errcode(sqlite) & 0xff),
-                         QString::fromUtf8(sqlite3_errmsg(sqlite)),
-                         translate("Cannot prepare the bulk insert."));
+            return error(
+                QString::number(sqlite3_errcode(sqlite) & 0xff),
+                QString::fromUtf8(sqlite3_errmsg(sqlite)),
+                QCoreApplication::translate("BulkInserter", "Cannot prepare the bulk insert."));
     }
     m_started = true;
     return {};
@@ -241,14 +240,14 @@ Result<void> BulkInserter::appendSqlite(const QVariantList &values)
         if (rc != SQLITE_OK)
             return error(QString::number(rc & 0xff),
                          QString::fromUtf8(sqlite3_errmsg(sqlite)),
-                         translate("Cannot write the rows."));
+                         QCoreApplication::translate("BulkInserter", "Cannot write the rows."));
     }
     const int rc = sqlite3_step(statement);
     sqlite3_reset(statement);
     if (rc != SQLITE_DONE)
         return error(QString::number(sqlite3_errcode(sqlite) & 0xff),
                      QString::fromUtf8(sqlite3_errmsg(sqlite)),
-                     translate("Cannot write the rows."));
+                     QCoreApplication::translate("BulkInserter", "Cannot write the rows."));
     if (m_returnIds)
         m_ids.push_back(sqlite3_last_insert_rowid(sqlite));
     ++m_rows;
@@ -267,9 +266,11 @@ Result<void> BulkInserter::startCopy()
                   .toUtf8();
         PGresult *result = PQexec(conn, sql.constData());
         if (PQresultStatus(result) != PGRES_TUPLES_OK) {
-            const Error e = error(pgCode(result),
-                                  pgMessage(conn, result),
-                                  translate("Cannot reserve row ids for the bulk insert."));
+            const Error e
+                = error(pgCode(result),
+                        pgMessage(conn, result),
+                        QCoreApplication::translate("BulkInserter",
+                                                    "Cannot reserve row ids for the bulk insert."));
             PQclear(result);
             return e;
         }
@@ -291,7 +292,9 @@ Result<void> BulkInserter::startCopy()
     PGresult *result = PQexec(conn, sql.constData());
     if (PQresultStatus(result) != PGRES_COPY_IN) {
         const Error e
-            = error(pgCode(result), pgMessage(conn, result), translate("Cannot write the rows."));
+            = error(pgCode(result),
+                    pgMessage(conn, result),
+                    QCoreApplication::translate("BulkInserter", "Cannot write the rows."));
         PQclear(result);
         return e;
     }
@@ -327,7 +330,7 @@ Result<void> BulkInserter::endCopy(const char *failure)
            && sent;
     m_copying = false;
     m_copyRows = 0;
-    const QString doing = translate("Cannot write the rows.");
+    const QString doing = QCoreApplication::translate("BulkInserter", "Cannot write the rows.");
     std::optional<Error> error;
     PGresult *result = nullptr;
     while ((result = PQgetResult(conn)) != nullptr) {
