@@ -87,8 +87,20 @@ QString pgCode(const PGresult *result)
 
 struct BulkInserter::Sqlite
 {
+    sqlite3 *db = nullptr;
     sqlite3_stmt *statement = nullptr;
-    ~Sqlite() { sqlite3_finalize(statement); }
+    qint64 cacheSize = 0; // the connection's own cache_size to restore (0: unchanged)
+    ~Sqlite()
+    {
+        sqlite3_finalize(statement);
+        if (cacheSize != 0 && db)
+            sqlite3_exec(
+                db,
+                QByteArray("PRAGMA cache_size = " + QByteArray::number(cacheSize)).constData(),
+                nullptr,
+                nullptr,
+                nullptr);
+    }
 };
 
 BulkInserter::BulkInserter(RepositoryContext context,
@@ -153,6 +165,24 @@ Result<void> BulkInserter::start()
                   .toUtf8();
         m_statement = std::make_unique<Sqlite>();
         auto *sqlite = static_cast<sqlite3 *>(m_handle);
+        m_statement->db = sqlite;
+        // A page cache of 64 MB while the rows go in: with SQLite's default 2 MB the indexes of a
+        // large table spill to the journal over and over. Set back by finish().
+        sqlite3_stmt *pragma = nullptr;
+        if (sqlite3_prepare_v2(sqlite, "PRAGMA cache_size", -1, &pragma, nullptr) == SQLITE_OK
+            && sqlite3_step(pragma) == SQLITE_ROW)
+            m_statement->cacheSize = sqlite3_column_int64(pragma, 0);
+        sqlite3_finalize(pragma);
+        if (m_statement->cacheSize > -kSqliteCacheKiB
+            && m_statement->cacheSize < kSqliteCacheKiB / 4)
+            sqlite3_exec(sqlite,
+                         QByteArray("PRAGMA cache_size = -" + QByteArray::number(kSqliteCacheKiB))
+                             .constData(),
+                         nullptr,
+                         nullptr,
+                         nullptr);
+        else
+            m_statement->cacheSize = 0;
         if (sqlite3_prepare_v2(
                 sqlite, sql.constData(), int(sql.size()), &m_statement->statement, nullptr)
             != SQLITE_OK)

@@ -44,6 +44,7 @@ public:
 
     static constexpr int kCopyChunkRows = 20000;      // PostgreSQL: rows per COPY
     static constexpr int kCopySendBytes = 256 * 1024; // PostgreSQL: bytes per send
+    static constexpr int kSqliteCacheKiB = 64 * 1024; // SQLite: page cache while inserting
 
 private:
     struct Sqlite;

@@ -10,6 +10,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace mcphub {
@@ -75,6 +76,8 @@ private:
     qint64 m_lines = 0;
     QByteArray m_checksum;
     std::vector<qint64> m_ids; // the rows load() wrote, ascending
+    struct Parsers;
+    std::shared_ptr<Parsers> m_parsers; // simdjson's reusable buffers
 };
 
 } // namespace mcphub
