@@ -121,6 +121,16 @@ BulkInserter::~BulkInserter()
         (void)endCopy("cancelled");
 }
 
+sqlite3 *BulkInserter::sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.isOpen())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.typeName() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 Error BulkInserter::error(const QString &nativeCode,
                           const QString &text,
                           const QString &doing) const

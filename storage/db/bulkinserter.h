@@ -4,12 +4,15 @@
 #include "storage/result.h"
 
 #include <QByteArray>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 
 #include <memory>
 #include <vector>
+
+struct sqlite3;
 
 namespace mcphub {
 
@@ -41,6 +44,9 @@ public:
     Result<void> finish(); // writes what is buffered; call before any other statement
     qint64 rowCount() const { return m_rows; }
     const std::vector<qint64> &ids() const { return m_ids; } // in append order
+
+    // The sqlite3 handle of an open QSQLITE connection, or nullptr for another driver.
+    static sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
     static constexpr int kCopyChunkRows = 20000;      // PostgreSQL: rows per COPY
     static constexpr int kCopySendBytes = 256 * 1024; // PostgreSQL: bytes per send

@@ -17,6 +17,7 @@
 #include <QTimeZone>
 
 #include <simdjson.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -113,6 +114,14 @@ QDateTime parseTimestamp(std::string_view text)
         return parsed;
     // UTC, whole milliseconds.
     return QDateTime::fromMSecsSinceEpoch(parsed.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+// "2026-11-25T19:12:03.398Z" exactly: SQLite's stored form, already canonical.
+template<typename Text>
+bool isCanonicalTimestamp(const Text &text)
+{
+    return text.size() == 24 && text.at(4) == QLatin1Char('-') && text.at(10) == QLatin1Char('T')
+           && text.at(19) == QLatin1Char('.') && text.at(23) == QLatin1Char('Z');
 }
 
 // The value of one column in canonical form: null QVariant for NULL, QDateTime (UTC,
@@ -460,6 +469,85 @@ Error LogImport::annotate(Error error) const
     return error;
 }
 
+Result<void> LogImport::hashSqliteRows(const RepositoryContext &context,
+                                       QCryptographicHash *hash,
+                                       qint64 *found) const
+{
+    // Through sqlite3 itself: QSQLITE makes a QVariant of every value of a million rows.
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    sqlite3 *sqlite = BulkInserter::sqliteHandle(db);
+    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
+    QStringList escaped;
+    for (const QString &c : columns())
+        escaped << SqlDialect::escape(db, c);
+    const QByteArray sql
+        = QStringLiteral("SELECT id, %1 FROM %2 WHERE id BETWEEN ? AND ? ORDER BY id")
+              .arg(escaped.join(QLatin1Char(',')), SqlDialect::escape(db, table()))
+              .toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    const auto failed = [&] {
+        const Error e = sqlError(QSqlError(QString::fromUtf8(sqlite3_errmsg(sqlite)),
+                                           QString::fromUtf8(sqlite3_errmsg(sqlite)),
+                                           QSqlError::StatementError,
+                                           QString::number(sqlite3_errcode(sqlite) & 0xff)),
+                                 context.where + QStringLiteral(": ") + table(),
+                                 tr("Cannot read the imported log rows back."));
+        sqlite3_finalize(statement);
+        return e;
+    };
+    if (sqlite3_prepare_v2(sqlite, sql.constData(), int(sql.size()), &statement, nullptr)
+        != SQLITE_OK)
+        return failed();
+    sqlite3_bind_int64(statement, 1, m_ids.front());
+    sqlite3_bind_int64(statement, 2, m_ids.back());
+    const SqlDialect dialect = SqlDialect::forDatabase(db);
+    QByteArray buffer;
+    auto next = m_ids.begin();
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        const qint64 id = sqlite3_column_int64(statement, 0);
+        while (next != m_ids.end() && *next < id)
+            ++next;
+        if (next == m_ids.end() || *next != id)
+            continue; // written by someone else meanwhile
+        buffer.clear();
+        for (int c = 0; c < cols.size(); ++c) {
+            const int index = c + 1;
+            if (sqlite3_column_type(statement, index) == SQLITE_NULL) {
+                buffer.append("\\N");
+            } else {
+                switch (cols.at(c).type) {
+                case Type::Bool:
+                    buffer.append(sqlite3_column_int64(statement, index) != 0 ? '1' : '0');
+                    break;
+                case Type::Int:
+                    buffer.append(QByteArray::number(sqlite3_column_int64(statement, index)));
+                    break;
+                default: {
+                    const auto *text
+                        = reinterpret_cast<const char *>(sqlite3_column_text(statement, index));
+                    const int size = sqlite3_column_bytes(statement, index);
+                    if (cols.at(c).type == Type::Timestamp
+                        && !isCanonicalTimestamp(QLatin1String(text, size)))
+                        SqlDialect::appendTimestampText(
+                            &buffer, dialect.timestampFromValue(QString::fromUtf8(text, size)));
+                    else
+                        buffer.append(text, size);
+                }
+                }
+            }
+            buffer.append('\x1f');
+        }
+        buffer.append('\x1e');
+        hash->addData(buffer);
+        ++*found;
+    }
+    if (rc != SQLITE_DONE)
+        return failed();
+    sqlite3_finalize(statement);
+    return {};
+}
+
 Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const
 {
     QSqlDatabase db = QSqlDatabase::database(context.connectionName);
@@ -470,7 +558,10 @@ Result<void> LogImport::verify(const RepositoryContext &context, QStringList *di
         escaped << SqlDialect::escape(db, c);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     qint64 found = 0;
-    if (!m_ids.empty()) {
+    if (!m_ids.empty() && BulkInserter::sqliteHandle(db)) {
+        if (auto read = hashSqliteRows(context, &hash, &found); !read)
+            return read;
+    } else if (!m_ids.empty()) {
         QSqlQuery query(db);
         query.setForwardOnly(true);
         query.prepare(QStringLiteral("SELECT id, %1 FROM %2 WHERE id BETWEEN ? AND ? ORDER BY id")
@@ -481,8 +572,9 @@ Result<void> LogImport::verify(const RepositoryContext &context, QStringList *di
             return sqlError(query.lastError(),
                             context.where + QStringLiteral(": ") + table(),
                             tr("Cannot read the imported log rows back."));
+        // The canonical text of each row straight from the driver's values (addToHash's
+        // form): a QVariantList and a parsed QDateTime per row cost more than the read.
         QByteArray buffer;
-        QVariantList row;
         auto next = m_ids.begin();
         while (query.next()) {
             const qint64 id = query.value(0).toLongLong();
@@ -490,29 +582,33 @@ Result<void> LogImport::verify(const RepositoryContext &context, QStringList *di
                 ++next;
             if (next == m_ids.end() || *next != id)
                 continue; // written by someone else meanwhile
-            row.clear();
+            buffer.clear();
             for (int c = 0; c < cols.size(); ++c) {
                 const QVariant v = query.value(c + 1);
                 if (v.isNull()) {
-                    row << QVariant();
-                    continue;
+                    buffer.append("\\N");
+                } else {
+                    switch (cols.at(c).type) {
+                    case Type::Timestamp:
+                        if (v.metaType().id() == QMetaType::QString
+                            && isCanonicalTimestamp(v.toString()))
+                            buffer.append(v.toString().toLatin1());
+                        else
+                            SqlDialect::appendTimestampText(&buffer, dialect.timestampFromValue(v));
+                        break;
+                    case Type::Bool:
+                        buffer.append(v.toBool() ? '1' : '0');
+                        break;
+                    case Type::Int:
+                        buffer.append(QByteArray::number(v.toLongLong()));
+                        break;
+                    default:
+                        buffer.append(v.toString().toUtf8());
+                    }
                 }
-                switch (cols.at(c).type) {
-                case Type::Timestamp:
-                    row << QVariant(dialect.timestampFromValue(v));
-                    break;
-                case Type::Bool:
-                    row << QVariant(v.toBool());
-                    break;
-                case Type::Int:
-                    row << QVariant(v.toLongLong());
-                    break;
-                default:
-                    row << QVariant(v.toString());
-                }
+                buffer.append('\x1f');
             }
-            buffer.clear();
-            addToHash(row, &buffer);
+            buffer.append('\x1e');
             hash.addData(buffer);
             ++found;
         }

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QString>
 #include <QVariantList>
 
@@ -69,6 +70,8 @@ private:
              const std::function<void(int, const QString &, const QByteArray &)> &issue) const;
     static void addToHash(const QVariantList &row, QByteArray *buffer);
     Error annotate(Error error) const; // names the log file in a write error
+    Result<void>
+    hashSqliteRows(const RepositoryContext &context, QCryptographicHash *hash, qint64 *found) const;
 
     Kind m_kind;
     QString m_path;
