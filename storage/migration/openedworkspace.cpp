@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include <utility>
+
 namespace mcphub {
 
 OpenedWorkspace::Target OpenedWorkspace::classify(const QString &pathOrProfile)
@@ -104,6 +106,23 @@ Result<OpenedWorkspace> OpenedWorkspace::open(const QString &pathOrProfile,
         break;
     }
     return openProfile(pathOrProfile, connectionName);
+}
+
+OpenedWorkspace::OpenedWorkspace(OpenedWorkspace &&other) noexcept
+{
+    *this = std::move(other);
+}
+
+OpenedWorkspace &OpenedWorkspace::operator=(OpenedWorkspace &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    m_workspace = std::exchange(other.m_workspace, Workspace());
+    m_file = std::move(other.m_file);
+    m_binding = std::move(other.m_binding);
+    m_warnings = std::move(other.m_warnings);
+    m_drift = std::move(other.m_drift);
+    return *this;
 }
 
 OpenedWorkspace::~OpenedWorkspace() = default;

@@ -52,8 +52,9 @@ public:
                                         const QString &connectionName);
 
     OpenedWorkspace() = default;
-    OpenedWorkspace(OpenedWorkspace &&) noexcept = default;
-    OpenedWorkspace &operator=(OpenedWorkspace &&) noexcept = default;
+    // A moved-from workspace names no connection, so its close() closes nothing.
+    OpenedWorkspace(OpenedWorkspace &&other) noexcept;
+    OpenedWorkspace &operator=(OpenedWorkspace &&other) noexcept;
     ~OpenedWorkspace();
 
     const Workspace &workspace() const { return m_workspace; }
