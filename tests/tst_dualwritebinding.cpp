@@ -7,6 +7,7 @@
 // real mcphub-adminctl (profile bind, user add --profile, profile list, --bind-settings).
 
 #include "storage/db/profilestore.h"
+#include "storage/db/rowrepository.h"
 #include "storage/db/transactionguard.h"
 #include "storage/db/useradministration.h"
 #include "storage/migration/migrator.h"
@@ -85,6 +86,8 @@ private Q_SLOTS:
     void editCommitsToDatabaseAndFile();
     void lockedFileRollsDatabaseBack_data() { MCPHUB_BACKEND_ROWS(); }
     void lockedFileRollsDatabaseBack();
+    void invalidDocumentRollsDatabaseBack_data() { MCPHUB_BACKEND_ROWS(); }
+    void invalidDocumentRollsDatabaseBack();
     void fileRewrittenByMcpHubIsConflict_data() { MCPHUB_BACKEND_ROWS(); }
     void fileRewrittenByMcpHubIsConflict();
     void driftIsReportedAndDatabaseWins_data() { MCPHUB_BACKEND_ROWS(); }
@@ -218,6 +221,37 @@ void TestDualWriteBinding::lockedFileRollsDatabaseBack()
     // With the lock free again, the same edit goes through to both.
     VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false));
     QVERIFY(hasUser(parse(fileBytes(path)), "dave"));
+    opened->close();
+}
+
+void TestDualWriteBinding::invalidDocumentRollsDatabaseBack()
+{
+    MCPHUB_BACKEND(backend);
+    const QString dir = backend.tempPath(QStringLiteral("hub"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = prepare(backend, dir);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = fileBytes(path);
+    ConnectionProfile profile = backend.profile();
+    profile.boundSettingsPath = path;
+    auto opened = OpenedWorkspace::openDatabase(profile, kConnection);
+    QVERIFY(opened.ok());
+    const qint64 auditBefore = count(kConnection, QStringLiteral("access_logs"));
+
+    // A change the database takes but MCPHub could not read: an SSE server without its URL.
+    const QString sse = QString::fromUtf8("h\u00e9llo/w\u00f6rld~1");
+    RowRepository servers(opened->context(), settingsEntity(QStringLiteral("mcpServers"))->table);
+    const auto changed = servers.update(sse, {{QStringLiteral("url"), QVariant()}});
+    QVERIFY(!changed.ok());
+    QCOMPARE(changed.error().code, Error::Code::Invalid);
+    QVERIFY2(changed.error().where.startsWith(path), qPrintable(changed.error().toString()));
+    QVERIFY2(changed.error().message.contains(kFileName), qPrintable(changed.error().message));
+    const auto server = servers.find(sse);
+    QVERIFY(server.ok() && server->has_value());
+    QCOMPARE((**server).value(QStringLiteral("url")).toString(),
+             QStringLiteral("http://127.0.0.1:9/sse"));
+    QCOMPARE(count(kConnection, QStringLiteral("access_logs")), auditBefore);
+    QCOMPARE(fileBytes(path), before);
     opened->close();
 }
 
