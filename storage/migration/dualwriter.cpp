@@ -26,8 +26,7 @@ Result<void> DualWriter::apply(const std::function<Result<void>()> &change)
     if (auto saved = (*binding)->saveDatabaseState(); !saved)
         return saved; // the guard rolls the database back
     if (auto committed = tx.commit(); !committed) {
-        if ((*binding)->saveCount() > 0)
-            (*binding)->restorePrevious();
+        (*binding)->restorePrevious();
         return committed;
     }
     return {};

@@ -174,6 +174,8 @@ Result<void> SettingsFileBinding::saveDatabaseState()
     auto exported = SettingsMapper::exportDocument(m_context);
     if (!exported)
         return exported.error();
+    m_previousSynced = m_synced;
+    m_lastSaveWrote = false;
     if (exported->document == m_synced)
         return {}; // the transaction changed nothing of the settings (audit rows, hubs)
     SettingsDocument next = m_document;
@@ -184,9 +186,6 @@ Result<void> SettingsFileBinding::saveDatabaseState()
             // Another console bound to the same database wrote exactly this already.
             if (auto onDisk = SettingsFileStore::load(m_path);
                 onDisk && onDisk->json() == exported->document) {
-                m_previous = m_document;
-                m_previousExisted = m_document.diskState().exists;
-                m_previousSynced = m_synced;
                 m_document = std::move(*onDisk);
                 m_synced = std::move(exported->document);
                 return {};
@@ -196,11 +195,12 @@ Result<void> SettingsFileBinding::saveDatabaseState()
     }
     m_previous = m_document;
     m_previousExisted = m_document.diskState().exists;
-    m_previousSynced = m_synced;
     m_document = std::move(next);
     m_synced = std::move(exported->document);
-    if (saved->written)
+    if (saved->written) {
         ++m_saves;
+        m_lastSaveWrote = true;
+    }
     if (!saved->backupPath.isEmpty())
         m_lastBackup = saved->backupPath;
     return {};
@@ -208,6 +208,12 @@ Result<void> SettingsFileBinding::saveDatabaseState()
 
 void SettingsFileBinding::restorePrevious()
 {
+    m_synced = m_previousSynced; // the database holds again what it held before
+    // Only a file this transaction wrote is ahead of the database. One that another console
+    // wrote, or that already held these bytes, stays as it is.
+    if (!m_lastSaveWrote)
+        return;
+    m_lastSaveWrote = false;
     // The file is ahead of the database: put its previous content back.
     if (!m_previousExisted) {
         if (!QFile::remove(SettingsFileStore::realPath(m_path)))
@@ -221,7 +227,6 @@ void SettingsFileBinding::restorePrevious()
         }
     }
     m_document = m_previous;
-    m_synced = m_previousSynced; // the database holds again what it held before
 }
 
 } // namespace mcphub

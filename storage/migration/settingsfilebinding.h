@@ -90,7 +90,9 @@ public:
     // that only a change made during the call is a conflict).
     Result<void> reload();
 
-    // The hook's two halves, public for callers that run their own transaction protocol.
+    // The hook's two halves, public for callers that run their own transaction protocol:
+    // restorePrevious() undoes what the last saveDatabaseState() wrote (nothing when it
+    // wrote nothing).
     Result<void> saveDatabaseState();
     void restorePrevious();
 
@@ -107,6 +109,7 @@ private:
     SettingsDocument::Json
         m_synced; // the database's settings when the file was last loaded or saved
     SettingsDocument::Json m_previousSynced;
+    bool m_lastSaveWrote = false; // the last saveDatabaseState() wrote the file
     QString m_lastBackup;
     int m_saves = 0;
     bool m_installed = false;
