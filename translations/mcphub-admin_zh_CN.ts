@@ -160,17 +160,6 @@
         </message>
     </context>
     <context>
-        <name>DualWriter</name>
-        <message>
-            <source>Cannot save the bound settings file, so the change was not saved in the database either. Check the folder's permissions and free space, then try again.</source>
-            <translation>无法保存绑定的设置文件，因此该更改也未保存到数据库。请检查文件夹权限和可用空间，然后重试。</translation>
-        </message>
-        <message>
-            <source>The bound settings file was not saved, so the change was not saved in the database either: %1</source>
-            <translation>绑定的设置文件未能保存，因此该更改也未保存到数据库：%1</translation>
-        </message>
-    </context>
-    <context>
         <name>GenerateCommand</name>
         <message>
             <source>Write a large, realistic mcp_settings.json and usage.jsonl (MCPHub activities, one per line) into OUTDIR, for benchmarks. The same --seed gives the same files.</source>
@@ -736,6 +725,10 @@
             <source>Cannot remove the log rows of the run.</source>
             <translation>无法删除此次运行的日志行。</translation>
         </message>
+        <message>
+            <source>The line is not JSON (%1).</source>
+            <translation>该行不是 JSON（%1）。</translation>
+        </message>
     </context>
     <context>
         <name>MigrateCommand</name>
@@ -981,6 +974,10 @@
             <source>Also load this access log (JSON lines with the access_logs columns).</source>
             <translation>一并导入此访问日志（含 access_logs 各列的 JSON Lines）。</translation>
         </message>
+        <message>
+            <source>note: %1 is the profile's bound settings file; this run reads it and does not write it back.</source>
+            <translation>注意：%1 是该配置绑定的设置文件；本次运行只读取它，不会写回。</translation>
+        </message>
     </context>
     <context>
         <name>MigrationHistory</name>
@@ -1141,6 +1138,17 @@
         </message>
     </context>
     <context>
+        <name>OpenedWorkspace</name>
+        <message>
+            <source>The profile is bound to this settings file, which cannot be read, so the workspace was not opened: %1 Correct the file or restore one of its backups, or unbind the profile (mcphub-adminctl profile unbind %2).</source>
+            <translation>该配置绑定了此设置文件，但无法读取它，因此未打开工作区：%1 请修正该文件或恢复它的某个备份，或者解除该配置的绑定（mcphub-adminctl profile unbind %2）。</translation>
+        </message>
+        <message>
+            <source>The workspace is read-only, so the bound settings file %1 is not written either.</source>
+            <translation>工作区为只读，因此也不会写入绑定的设置文件 %1。</translation>
+        </message>
+    </context>
+    <context>
         <name>OwnHealth</name>
         <message>
             <source>Workspace database</source>
@@ -1248,16 +1256,6 @@
             <translation>（只读）</translation>
         </message>
         <message>
-            <source>Manage saved connection profiles. Passwords go to the system keychain only.
-  list                                   the profiles
-  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that name)
-  remove NAME                            delete a profile and its password</source>
-            <translation>管理已保存的连接配置。密码只保存在系统钥匙串中。
-  list                                   列出连接配置
-  add NAME --sqlite PATH | --pg CONNINFO  保存连接配置（替换同名配置）
-  remove NAME                            删除连接配置及其密码</translation>
-        </message>
-        <message>
             <source>An SQLite file.</source>
             <translation>SQLite 文件。</translation>
         </message>
@@ -1282,10 +1280,6 @@
             <translation>从标准输入的第一行读取密码。</translation>
         </message>
         <message>
-            <source>list, add or remove.</source>
-            <translation>list、add 或 remove。</translation>
-        </message>
-        <message>
             <source>Removed profile %1.</source>
             <translation>已删除连接配置 %1。</translation>
         </message>
@@ -1306,12 +1300,59 @@
             <translation>已保存连接配置 %1：%2</translation>
         </message>
         <message>
-            <source>say list, add NAME or remove NAME. Run "%1 profile --help".</source>
-            <translation>请指定 list、add NAME 或 remove NAME。运行 "%1 profile --help" 查看帮助。</translation>
+            <source>dual-write: %1</source>
+            <translation>双写：%1</translation>
         </message>
         <message>
-            <source>List, add or remove connection profiles.</source>
-            <translation>列出、添加或删除连接配置。</translation>
+            <source>Manage saved connection profiles. Passwords go to the system keychain only.
+  list                                   the profiles
+  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that name)
+  remove NAME                            delete a profile and its password
+  bind NAME SETTINGS.json                dual-write: every change saved through the
+                                         profile also goes to this MCPHub settings
+                                         file, in the same unit (a failed file save
+                                         rolls the database back)
+  unbind NAME                            stop writing the settings file</source>
+            <translation>管理已保存的连接配置。密码只保存在系统钥匙串中。
+  list                                   列出配置
+  add NAME --sqlite PATH | --pg CONNINFO  保存配置（替换同名配置）
+  remove NAME                            删除配置及其密码
+  bind NAME SETTINGS.json                双写：通过该配置保存的每项更改也写入
+                                         此 MCPHub 设置文件，作为同一个单元
+                                         （文件保存失败时数据库回滚）
+  unbind NAME                            停止写入该设置文件</translation>
+        </message>
+        <message>
+            <source>list, add, remove, bind or unbind.</source>
+            <translation>list、add、remove、bind 或 unbind。</translation>
+        </message>
+        <message>
+            <source>%1: there is no connection profile with this name. List them with "%2 profile list".</source>
+            <translation>%1：没有此名称的连接配置。用“%2 profile list”列出所有配置。</translation>
+        </message>
+        <message>
+            <source>Bound profile %1 to %2: every change saved through the profile is written to the database and to the file as one unit.</source>
+            <translation>已将配置 %1 绑定到 %2：通过该配置保存的每项更改都会作为同一个单元写入数据库和该文件。</translation>
+        </message>
+        <message>
+            <source>The file does not exist yet; the first change creates it with what the database holds.</source>
+            <translation>该文件尚不存在；第一次更改会用数据库中的内容创建它。</translation>
+        </message>
+        <message>
+            <source>Profile %1 is not bound to a settings file.</source>
+            <translation>配置 %1 未绑定设置文件。</translation>
+        </message>
+        <message>
+            <source>Unbound profile %1: changes no longer go to %2 (the file stays as it is).</source>
+            <translation>已解除配置 %1 的绑定：更改不再写入 %2（该文件保持原样）。</translation>
+        </message>
+        <message>
+            <source>say list, add NAME, remove NAME, bind NAME SETTINGS.json or unbind NAME. Run "%1 profile --help".</source>
+            <translation>请指定 list、add NAME、remove NAME、bind NAME SETTINGS.json 或 unbind NAME。运行“%1 profile --help”查看说明。</translation>
+        </message>
+        <message>
+            <source>List, add, remove, bind or unbind connection profiles.</source>
+            <translation>列出、添加、删除、绑定或解除绑定连接配置。</translation>
         </message>
     </context>
     <context>
@@ -1592,6 +1633,41 @@
         </message>
     </context>
     <context>
+        <name>SettingsFileBinding</name>
+        <message>
+            <source>The folder of the settings file does not exist. Give the path of an MCPHub settings file, or of a new one in an existing folder.</source>
+            <translation>设置文件所在的文件夹不存在。请给出一个 MCPHub 设置文件的路径，或现有文件夹中一个新文件的路径。</translation>
+        </message>
+        <message>
+            <source>This is a folder; give the path of a settings file.</source>
+            <translation>这是一个文件夹；请给出设置文件的路径。</translation>
+        </message>
+        <message>
+            <source>The file does not exist yet; the first change saved creates it with what the database holds.</source>
+            <translation>该文件尚不存在；第一次保存的更改会用数据库中的内容创建它。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The bound settings file %1 differs from the database in %n place(s). The database is the source of truth: the next change saved rewrites the whole file with what the database holds.</source>
+            <translation>
+                <numerusform>绑定的设置文件 %1 与数据库有 %n 处不同。以数据库为准：下一次保存的更改会用数据库中的内容重写整个文件。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>  … and %n more.</source>
+            <translation>
+                <numerusform>  …… 还有 %n 处。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 changed on disk since it was loaded or last saved (MCPHub or another console wrote it), so the change was not saved in the database either. Reload the workspace (open it again) to load the file's new content, then make the change again.</source>
+            <translation>%1 在加载或上次保存之后已在磁盘上被更改（MCPHub 或另一个控制台写入了它），因此该更改也未保存到数据库。请重新加载工作区（再次打开）以读取文件的新内容，然后重新进行更改。</translation>
+        </message>
+        <message>
+            <source>%1 was not saved, so the change was not saved in the database either: %2</source>
+            <translation>%1 未能保存，因此该更改也未保存到数据库：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsFileLock</name>
         <message>
             <source>Cannot create the lock file in the folder %1: the folder is read-only or not writable for you. Saving safely needs a writable folder. The file was not changed.</source>
@@ -1660,14 +1736,6 @@
         <message>
             <source>The file changed while it was being opened (MCPHub may have rewritten it). Open it again.</source>
             <translation>文件在打开过程中发生了变化（可能是 MCPHub 重写了它）。请重新打开。</translation>
-        </message>
-        <message>
-            <source>%1 changed on disk since it was opened (MCPHub rewrites it by itself), so nothing was applied. Reload the file to see its new content, then make the changes again.</source>
-            <translation>%1 自打开以来已在磁盘上被修改（MCPHub 会自行重写它），因此没有应用任何更改。请重新加载文件查看其新内容，然后再次进行修改。</translation>
-        </message>
-        <message>
-            <source>%1 was not saved, so nothing was applied; the changes are still pending: %2</source>
-            <translation>%1 未能保存，因此没有应用任何更改；这些更改仍处于待应用状态：%2</translation>
         </message>
     </context>
     <context>
@@ -2136,6 +2204,14 @@
             <source>This command needs a workspace database; a settings file has none of its own. Give --sqlite, --pg or --profile instead.</source>
             <translation>此命令需要一个工作区数据库，而设置文件没有自己的数据库。请改用 --sqlite、--pg 或 --profile。</translation>
         </message>
+        <message>
+            <source>With --sqlite or --pg: also write every change to this MCPHub settings file, in the same unit as the database (dual-write), for this run only. A saved profile is bound with "profile bind".</source>
+            <translation>与 --sqlite 或 --pg 一起使用：仅在本次运行中，把每项更改也写入此 MCPHub 设置文件，与数据库作为同一个单元（双写）。已保存的配置用“profile bind”绑定。</translation>
+        </message>
+        <message>
+            <source>--bind-settings goes with --sqlite or --pg. Bind a saved profile with "profile bind NAME SETTINGS.json".</source>
+            <translation>--bind-settings 需与 --sqlite 或 --pg 一起使用。已保存的配置请用“profile bind NAME SETTINGS.json”绑定。</translation>
+        </message>
     </context>
     <context>
         <name>cli</name>
@@ -2521,6 +2597,41 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Custom access needs at least one group or server.</source>
             <translation>自定义访问至少需要一个分组或服务器。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::DualWriteIndicator</name>
+        <message>
+            <source>Dual-write: %1</source>
+            <translation>双写：%1</translation>
+        </message>
+        <message>
+            <source>Every change applied here is also saved to %1, in the same step as the database, or neither.</source>
+            <translation>在此应用的每项更改也会保存到 %1，与数据库在同一步骤中完成，要么都成功，要么都不保存。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Drift: %n difference(s) · Details…</source>
+            <translation>
+                <numerusform>偏差：%n 处不同 · 详情…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The bound settings file differed from the database when the workspace was opened. Show the differences.</source>
+            <translation>打开工作区时，绑定的设置文件与数据库不一致。显示这些差异。</translation>
+        </message>
+        <message>
+            <source>Bound settings file differs from the database</source>
+            <translation>绑定的设置文件与数据库不一致</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 differs from the database in %n place(s).</source>
+            <translation>
+                <numerusform>%1 与数据库有 %n 处不同。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was written when the workspace was opened. The database is the source of truth: the next change you apply rewrites %1 with what the database holds. To keep something that only the file has, migrate the file into the database first.</source>
+            <translation>打开工作区时没有写入任何内容。以数据库为准：您下一次应用的更改会用数据库中的内容重写 %1。若要保留只有该文件才有的内容，请先把该文件迁移到数据库中。</translation>
         </message>
     </context>
     <context>
@@ -4733,6 +4844,38 @@ IP：%3
             <source>Profile:</source>
             <translation>配置：</translation>
         </message>
+        <message>
+            <source>&amp;Bind settings file…</source>
+            <translation>绑定设置文件(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Unbind settings file</source>
+            <translation>解除绑定设置文件(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Stop writing the bound settings file (it stays as it is).</source>
+            <translation>停止写入绑定的设置文件（该文件保持原样）。</translation>
+        </message>
+        <message>
+            <source>&amp;Bind to another settings file…</source>
+            <translation>绑定到另一个设置文件(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Only a saved connection profile can be bound to a settings file: open one with Connect to profile.</source>
+            <translation>只有已保存的连接配置才能绑定设置文件：请用“连接到配置”打开一个。</translation>
+        </message>
+        <message>
+            <source>Dual-write: save every change applied through this profile to an MCPHub settings file too, in the same step.</source>
+            <translation>双写：通过此配置应用的每项更改也在同一步骤中保存到一个 MCPHub 设置文件。</translation>
+        </message>
+        <message>
+            <source>Only a saved connection profile can be bound to a settings file. Open one with File › Connect to profile.</source>
+            <translation>只有已保存的连接配置才能绑定设置文件。请用“文件 › 连接到配置”打开一个。</translation>
+        </message>
+        <message>
+            <source>Bind settings file</source>
+            <translation>绑定设置文件</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::cli</name>
@@ -4831,6 +4974,10 @@ IP：%3
         <message>
             <source>List, add and remove users and set their passwords.</source>
             <translation>列出、添加和删除用户并设置其密码。</translation>
+        </message>
+        <message>
+            <source>Saved to the bound settings file %1 too.</source>
+            <translation>也已保存到绑定的设置文件 %1。</translation>
         </message>
     </context>
 </TS>

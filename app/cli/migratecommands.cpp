@@ -243,6 +243,18 @@ int runMigrate(const QStringList &arguments)
     if (!ws)
         return ExitFailure;
     options.target = ws->displayName();
+    // Migrating a profile's own bound file brings the database up to the file: nothing to
+    // write back (and the migrator holds the file's lock until it commits).
+    if (ws->binding()
+        && SettingsFileStore::realPath(ws->binding()->path())
+               == SettingsFileStore::realPath(options.sourcePath)) {
+        ws->binding()->uninstall();
+        err() << QCoreApplication::translate("MigrateCommand",
+                                             "note: %1 is the profile's bound settings file; "
+                                             "this run reads it and does not write it back.")
+                     .arg(options.sourcePath)
+              << Qt::endl;
+    }
 
     if (!options.dryRun && !parser.isSet(yes)) {
         MigrationOptions preview = options;

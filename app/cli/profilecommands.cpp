@@ -1,9 +1,11 @@
 #include "app/cli/profilecommands.h"
 
 #include "storage/db/profilestore.h"
+#include "storage/migration/settingsfilebinding.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -23,6 +25,10 @@ QString describe(const ConnectionProfile &p)
         text += QStringLiteral(" sslmode=") + p.sslMode;
     if (p.readOnly)
         text += QLatin1Char(' ') + QCoreApplication::translate("ProfileCommand", "(read-only)");
+    if (!p.boundSettingsPath.isEmpty())
+        text += QLatin1Char(' ')
+                + QCoreApplication::translate("ProfileCommand", "dual-write: %1")
+                      .arg(p.boundSettingsPath);
     return text;
 }
 
@@ -35,7 +41,12 @@ int runProfile(const QStringList &arguments)
         "  list                                   the profiles\n"
         "  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that "
         "name)\n"
-        "  remove NAME                            delete a profile and its password"));
+        "  remove NAME                            delete a profile and its password\n"
+        "  bind NAME SETTINGS.json                dual-write: every change saved through the\n"
+        "                                         profile also goes to this MCPHub settings\n"
+        "                                         file, in the same unit (a failed file save\n"
+        "                                         rolls the database back)\n"
+        "  unbind NAME                            stop writing the settings file"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption sqlite(
         QStringLiteral("sqlite"),
@@ -56,8 +67,8 @@ int runProfile(const QStringList &arguments)
     parser.addOptions({sqlite, pg, readOnly, passwordStdin});
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QCoreApplication::translate("ProfileCommand", "list, add or remove."),
-        QStringLiteral("list|add|remove [NAME]"));
+        QCoreApplication::translate("ProfileCommand", "list, add, remove, bind or unbind."),
+        QStringLiteral("list|add|remove|bind|unbind [NAME] [SETTINGS.json]"));
     if (!parser.parse(QStringList{QStringLiteral("profile")} + arguments))
         return fail(parser.errorText());
     if (parser.isSet(help)) {
@@ -84,6 +95,55 @@ int runProfile(const QStringList &arguments)
               << Qt::endl;
         return ExitOk;
     }
+    if (action == QLatin1String("bind") && positional.size() == 3) {
+        const QString name = positional.at(1);
+        const QString path = QFileInfo(positional.at(2)).absoluteFilePath();
+        if (!store.contains(name)) {
+            return fail(QCoreApplication::translate(
+                            "ProfileCommand",
+                            "%1: there is no connection profile with this name. List them with "
+                            "\"%2 profile list\".")
+                            .arg(name, QCoreApplication::applicationName()));
+        }
+        if (auto bindable = SettingsFileBinding::checkBindable(path); !bindable)
+            return fail(bindable.error().toString());
+        if (auto bound = store.setBoundSettingsPath(name, path); !bound)
+            return fail(bound.error().toString());
+        out() << QCoreApplication::translate(
+                     "ProfileCommand",
+                     "Bound profile %1 to %2: every change saved through the profile is "
+                     "written to the database and to the file as one unit.")
+                     .arg(name, path)
+              << Qt::endl;
+        if (!QFileInfo::exists(path))
+            out() << QCoreApplication::translate("ProfileCommand",
+                                                 "The file does not exist yet; the first change "
+                                                 "creates it with what the database holds.")
+                  << Qt::endl;
+        return ExitOk;
+    }
+    if (action == QLatin1String("unbind") && positional.size() == 2) {
+        const QString name = positional.at(1);
+        QString warning;
+        const auto profile = store.load(name, &warning);
+        if (!profile)
+            return fail(profile.error().toString());
+        if (profile->boundSettingsPath.isEmpty()) {
+            out() << QCoreApplication::translate("ProfileCommand",
+                                                 "Profile %1 is not bound to a settings file.")
+                         .arg(name)
+                  << Qt::endl;
+            return ExitOk;
+        }
+        if (auto unbound = store.setBoundSettingsPath(name, {}); !unbound)
+            return fail(unbound.error().toString());
+        out() << QCoreApplication::translate(
+                     "ProfileCommand",
+                     "Unbound profile %1: changes no longer go to %2 (the file stays as it is).")
+                     .arg(name, profile->boundSettingsPath)
+              << Qt::endl;
+        return ExitOk;
+    }
     if (action == QLatin1String("add") && positional.size() == 2) {
         if (parser.isSet(sqlite) == parser.isSet(pg))
             return fail(QCoreApplication::translate("ProfileCommand",
@@ -102,6 +162,14 @@ int runProfile(const QStringList &arguments)
         }
         profile.name = positional.at(1);
         profile.readOnly = parser.isSet(readOnly);
+        // Replacing a profile (a new password, another host) keeps its dual-write binding: a
+        // bound file that silently stopped following the database would drift unnoticed.
+        if (store.contains(profile.name)) {
+            if (const auto existing = store.load(profile.name);
+                existing && !existing->boundSettingsPath.isEmpty()) {
+                profile.boundSettingsPath = existing->boundSettingsPath;
+            }
+        }
         if (parser.isSet(passwordStdin)) {
             QFile in;
             if (!in.open(stdin, QIODevice::ReadOnly))
@@ -126,7 +194,8 @@ int runProfile(const QStringList &arguments)
     }
     return fail(
         QCoreApplication::translate("ProfileCommand",
-                                    "say list, add NAME or remove NAME. Run \"%1 profile --help\".")
+                                    "say list, add NAME, remove NAME, bind NAME SETTINGS.json or "
+                                    "unbind NAME. Run \"%1 profile --help\".")
             .arg(QCoreApplication::applicationName()));
 }
 
@@ -134,10 +203,10 @@ int runProfile(const QStringList &arguments)
 
 CliCommand profileCommand()
 {
-    return {
-        QStringLiteral("profile"),
-        QCoreApplication::translate("ProfileCommand", "List, add or remove connection profiles."),
-        runProfile};
+    return {QStringLiteral("profile"),
+            QCoreApplication::translate("ProfileCommand",
+                                        "List, add, remove, bind or unbind connection profiles."),
+            runProfile};
 }
 
 } // namespace mcphub::cli

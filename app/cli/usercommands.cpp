@@ -182,10 +182,14 @@ int runUser(const QStringList &arguments)
             done = users.remove(name);
             message = tr("Removed user %1.");
         }
-        if (!done)
+        if (!done) {
             code = fail(done.error().toString());
-        else
+        } else {
             out() << message.arg(name) << Qt::endl;
+            if (ws->binding() && ws->binding()->saveCount() > 0)
+                out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
+                      << Qt::endl;
+        }
     }
     ws->close();
     return code;

@@ -4,6 +4,7 @@
 #include "storage/db/profilestore.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace mcphub::cli {
 
@@ -27,6 +28,14 @@ WorkspaceOptions::WorkspaceOptions()
                  "Work on this MCPHub settings file directly: every change is validated, "
                  "backed up and saved to it atomically, in MCPHub's format."),
              QCoreApplication::translate("WorkspaceOptions", "settings.json"))
+    , m_bindSettings(
+          QStringLiteral("bind-settings"),
+          QCoreApplication::translate(
+              "WorkspaceOptions",
+              "With --sqlite or --pg: also write every change to this MCPHub settings file, in "
+              "the same unit as the database (dual-write), for this run only. A saved profile "
+              "is bound with \"profile bind\"."),
+          QCoreApplication::translate("WorkspaceOptions", "settings.json"))
 {}
 
 void WorkspaceOptions::addTo(QCommandLineParser &parser) const
@@ -35,6 +44,7 @@ void WorkspaceOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(m_sqlite);
     parser.addOption(m_pg);
     parser.addOption(m_file);
+    parser.addOption(m_bindSettings);
 }
 
 Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &parser,
@@ -61,13 +71,8 @@ Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &pa
         return ConnectionProfile::sqliteFile(parser.value(m_sqlite));
     if (parser.isSet(m_pg))
         return ConnectionProfile::fromConninfo(parser.value(m_pg), warnings);
-    if (parser.isSet(m_profile)) {
-        QString warning;
-        auto loaded = ProfileStore().load(parser.value(m_profile), &warning);
-        if (!warning.isEmpty() && warnings)
-            warnings->append(warning);
-        return loaded;
-    }
+    if (parser.isSet(m_profile))
+        return OpenedWorkspace::loadProfile(parser.value(m_profile), warnings);
     return ConnectionProfile::sqliteFile(defaultSqliteWorkspacePath());
 }
 
@@ -79,26 +84,34 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
                                                const QString &connectionName,
                                                QStringList *warnings) const
 {
-    OpenedWorkspace opened;
+    if (parser.isSet(m_bindSettings) && !parser.isSet(m_sqlite) && !parser.isSet(m_pg)) {
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("WorkspaceOptions",
+                                        "--bind-settings goes with --sqlite or --pg. Bind a saved "
+                                        "profile with \"profile bind NAME SETTINGS.json\"."),
+            QStringLiteral("--bind-settings"));
+    }
     if (parser.isSet(m_file)) {
         if (parser.isSet(m_profile) || parser.isSet(m_sqlite) || parser.isSet(m_pg))
             return profile(parser, warnings).error(); // names the clash
-        auto file = SettingsFileWorkspace::open(parser.value(m_file), connectionName);
-        if (!file)
-            return file.error();
-        opened.workspace = (*file)->workspace();
-        opened.file = std::move(*file);
-        return opened;
+        auto file = OpenedWorkspace::openSettingsFile(parser.value(m_file), connectionName);
+        if (file && warnings)
+            warnings->append(file->warnings());
+        return file;
     }
-    const auto chosen = profile(parser, warnings);
+    auto chosen = profile(parser, warnings);
     if (!chosen)
         return chosen.error();
-    auto ws = Workspace::open(*chosen, connectionName);
-    if (!ws)
-        return ws.error();
-    if (warnings)
-        warnings->append(ws->warnings());
-    opened.workspace = *ws;
+    if (parser.isSet(m_bindSettings)) {
+        const QString path = parser.value(m_bindSettings);
+        if (auto bindable = SettingsFileBinding::checkBindable(path); !bindable)
+            return bindable.error();
+        chosen->boundSettingsPath = QFileInfo(path).absoluteFilePath();
+    }
+    auto opened = OpenedWorkspace::openDatabase(*chosen, connectionName);
+    if (opened && warnings)
+        warnings->append(opened->warnings());
     return opened;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/cli/openedworkspace.h"
 #include "storage/db/connectionprofile.h"
+#include "storage/migration/openedworkspace.h"
 #include "storage/result.h"
 
 #include <QCommandLineOption>
@@ -12,8 +12,11 @@ namespace mcphub::cli {
 
 // The options every workspace command takes, parsed in one place:
 //   --profile NAME | --sqlite PATH | --pg CONNINFO | --file SETTINGS.json
-// (none: the default SQLite workspace). --file opens a plain settings file as a workspace
-// (SettingsFileWorkspace): every change is saved to the file through the settings store.
+// (none: the default SQLite workspace), and --bind-settings FILE. --file opens a plain
+// settings file as a workspace (SettingsFileWorkspace): every change is saved to the file
+// through the settings store. A profile bound to a settings file, or --sqlite/--pg with
+// --bind-settings, dual-writes: every change goes to the database and the file as one unit
+// (OpenedWorkspace, the same resolution the console uses).
 class WorkspaceOptions
 {
 public:
@@ -26,7 +29,8 @@ public:
     Result<ConnectionProfile> profile(const QCommandLineParser &parser,
                                       QStringList *warnings) const;
 
-    // Opens the workspace the options name (any of the four) on `connectionName`.
+    // Opens the workspace the options name (any of the four) on `connectionName`, with the
+    // bound settings file installed; `warnings` also receives the drift of a bound file.
     Result<OpenedWorkspace> open(const QCommandLineParser &parser,
                                  const QString &connectionName,
                                  QStringList *warnings) const;
@@ -36,6 +40,7 @@ private:
     QCommandLineOption m_sqlite;
     QCommandLineOption m_pg;
     QCommandLineOption m_file;
+    QCommandLineOption m_bindSettings;
 };
 
 } // namespace mcphub::cli

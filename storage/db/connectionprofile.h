@@ -27,6 +27,10 @@ struct ConnectionProfile
     int connectTimeout = 10; // seconds
     QString applicationName = QStringLiteral("mcphub-admin");
     bool readOnly = false;
+    // Dual-write (issue #5): an MCPHub settings file every change saved through this profile
+    // is also written to, in the same unit (SettingsFileBinding); empty when not bound.
+    // Absolute; kept in the profile's settings entry (it is not a secret).
+    QString boundSettingsPath;
     QString password; // memory only
 
     static ConnectionProfile sqliteFile(const QString &path);

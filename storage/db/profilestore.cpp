@@ -3,6 +3,7 @@
 #include "storage/logging.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QRegularExpression>
@@ -107,6 +108,8 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
             settings->setValue(QStringLiteral("applicationName"), profile.applicationName);
         }
         settings->setValue(QStringLiteral("readOnly"), profile.readOnly);
+        if (!profile.boundSettingsPath.isEmpty())
+            settings->setValue(QStringLiteral("boundSettings"), profile.boundSettingsPath);
         settings->endGroup();
         settings->sync();
         if (settings->status() != QSettings::NoError) {
@@ -167,6 +170,7 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
         profile.sqlitePath = settings->value(QStringLiteral("path")).toString();
     }
     profile.readOnly = settings->value(QStringLiteral("readOnly"), false).toBool();
+    profile.boundSettingsPath = settings->value(QStringLiteral("boundSettings")).toString();
     if (profile.kind == ConnectionProfile::Kind::Sqlite)
         return profile;
 
@@ -188,6 +192,37 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
                        .arg(name, password.error().message);
     }
     return profile;
+}
+
+Result<void> ProfileStore::setBoundSettingsPath(const QString &name, const QString &path)
+{
+    auto settings = openSettings(m_settingsFile);
+    settings->beginGroup(kGroup);
+    if (!settings->childGroups().contains(name)) {
+        return Error::make(Error::Code::NotFound,
+                           QCoreApplication::translate(
+                               "ProfileStore",
+                               "There is no connection profile with this name. List them with "
+                               "\"mcphub-adminctl profile list\"."),
+                           name);
+    }
+    settings->beginGroup(name);
+    if (path.isEmpty())
+        settings->remove(QStringLiteral("boundSettings"));
+    else
+        settings->setValue(QStringLiteral("boundSettings"), QFileInfo(path).absoluteFilePath());
+    settings->endGroup();
+    settings->endGroup();
+    settings->sync();
+    if (settings->status() != QSettings::NoError) {
+        return Error::make(Error::Code::Io,
+                           QCoreApplication::translate(
+                               "ProfileStore",
+                               "Cannot write the profile settings. Check the permissions of "
+                               "the settings file."),
+                           settings->fileName());
+    }
+    return {};
 }
 
 Result<void> ProfileStore::remove(const QString &name)

@@ -9,7 +9,8 @@
 
 namespace mcphub {
 
-// Named connection profiles in QSettings ("profiles/<name>/..."); their passwords only in the
+// Named connection profiles in QSettings ("profiles/<name>/...", with the bound settings file
+// of a dual-writing profile in "boundSettings"); their passwords only in the
 // OS keychain (SecretStore key "profile/<name>"), never in the settings file. When the
 // keychain fails, the password is kept in this process's memory for the session and the
 // caller gets a warning to show. Use from one thread (QSettings and the keychain loop).
@@ -35,6 +36,11 @@ public:
     Result<ConnectionProfile> load(const QString &name, QString *warning = nullptr) const;
 
     Result<void> remove(const QString &name);
+
+    // Binds the profile to a settings file (dual-write; the path is made absolute) or, with
+    // an empty path, unbinds it. Changes nothing else of the profile, its password included.
+    // Whether the file can be bound is SettingsFileBinding::checkBindable's business.
+    Result<void> setBoundSettingsPath(const QString &name, const QString &path);
 
     QString settingsFileName() const;
     static QString secretKey(const QString &name);

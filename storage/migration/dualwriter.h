@@ -9,13 +9,12 @@
 
 namespace mcphub {
 
-// Dual-write for the transition period: the database stays the source of truth and a bound
-// settings file follows it. apply() runs a change in a database transaction, writes the
-// whole settings document as the database then holds it to the file through the settings
-// store (validated, locked, backed up, atomic, MCPHub's format; refused when the file changed
-// on disk since apply() began), and commits only after the file was saved; a failed save
-// rolls the database back, and a failed commit puts the file's previous bytes back. On the
-// connection's thread.
+// One dual-written change, for callers that have no bound workspace: apply() loads the
+// settings file, runs `change` in a database transaction and saves the whole settings
+// document the database then holds to the file before COMMIT, through SettingsFileBinding
+// (the same code a profile bound to a settings file runs on every commit): the save refuses
+// a file that changed on disk since apply() began, a failed save rolls the database back,
+// and a failed commit puts the file's previous bytes back. On the connection's thread.
 class DualWriter
 {
 public:

@@ -1,16 +1,13 @@
 #include "storage/migration/settingsfileworkspace.h"
 
-#include "storage/db/transactionguard.h"
-#include "storage/logging.h"
 #include "storage/migration/migrator.h"
-#include "storage/migration/settingsmapper.h"
+#include "storage/migration/settingsfilebinding.h"
 #include "storage/settings/settingsfilestore.h"
 #include "storage/settings/settingsvalidator.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -56,8 +53,6 @@ SettingsFileWorkspace::open(const QString &settingsPath, const QString &connecti
 
     std::unique_ptr<SettingsFileWorkspace> self(new SettingsFileWorkspace);
     self->m_path = settingsPath;
-    self->m_document = *loaded;
-    self->m_previous = *loaded;
     self->m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath()
                                                   + QStringLiteral("/mcphub-admin-XXXXXX"));
     if (!self->m_dir->isValid()) {
@@ -90,12 +85,11 @@ SettingsFileWorkspace::open(const QString &settingsPath, const QString &connecti
                            settingsPath);
     }
 
-    SettingsFileWorkspace *raw = self.get();
-    TransactionGuard::setCommitHook(connectionName,
-                                    {[raw] { return raw->saveFile(); },
-                                     [raw] {
-                                         raw->restoreFile();
-                                     }});
+    auto binding = SettingsFileBinding::fromLoaded(self->context(), std::move(*loaded));
+    if (!binding)
+        return binding.error();
+    self->m_binding = std::move(*binding);
+    self->m_binding->install();
     return self;
 }
 
@@ -103,7 +97,7 @@ SettingsFileWorkspace::~SettingsFileWorkspace()
 {
     if (m_workspace.connectionName().isEmpty())
         return;
-    TransactionGuard::setCommitHook(m_workspace.connectionName(), {});
+    m_binding.reset(); // uninstalls the commit hook
     m_workspace.close();
 }
 
@@ -114,47 +108,10 @@ RepositoryContext SettingsFileWorkspace::context(const QString &actor) const
     return context;
 }
 
-Result<void> SettingsFileWorkspace::saveFile()
+const QString &SettingsFileWorkspace::lastBackupPath() const
 {
-    const auto exported = SettingsMapper::exportDocument(context());
-    if (!exported)
-        return exported.error();
-    if (exported->document == m_document.json())
-        return {}; // the transaction changed nothing of the settings (audit rows, hubs)
-    SettingsDocument next = m_document;
-    next.json() = exported->document;
-    SaveOptions options;
-    options.allowWarnings = true; // MCPHub reads them; the editors show them
-    const auto saved = SettingsFileStore::save(next, options);
-    if (!saved) {
-        Error error = saved.error();
-        error.message = error.code == Error::Code::Conflict
-                            ? tr("%1 changed on disk since it was opened (MCPHub rewrites it by "
-                                 "itself), so nothing was applied. Reload the file to see its "
-                                 "new content, then make the changes again.")
-                                  .arg(QFileInfo(m_path).fileName())
-                            : tr("%1 was not saved, so nothing was applied; the changes are "
-                                 "still pending: %2")
-                                  .arg(QFileInfo(m_path).fileName(), error.message);
-        return error;
-    }
-    m_previous = m_document;
-    m_document = next;
-    if (!saved->backupPath.isEmpty())
-        m_lastBackup = saved->backupPath;
-    return {};
-}
-
-void SettingsFileWorkspace::restoreFile()
-{
-    // The file is ahead of the database: put its previous content back.
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_previous.sourceText()) < 0
-        || !file.commit()) {
-        qCWarning(lcStorage) << "could not restore" << m_path << "after a failed commit";
-        return;
-    }
-    m_document = m_previous;
+    static const QString none;
+    return m_binding ? m_binding->lastBackupPath() : none;
 }
 
 } // namespace mcphub

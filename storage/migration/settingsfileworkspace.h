@@ -2,7 +2,6 @@
 
 #include "storage/db/workspace.h"
 #include "storage/result.h"
-#include "storage/settings/settingsdocument.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -12,12 +11,15 @@
 
 namespace mcphub {
 
+class SettingsFileBinding;
+
 // A plain MCPHub settings file opened as a workspace, for the console and the CLI alike:
 // open() validates the file (a bad one is refused naming FILE:LINE:COL, and nothing is
 // written), imports it through the Migrator into a private SQLite database in a temporary
 // folder, and from then on every outermost transaction committed on that connection first
-// saves the file through SettingsFileStore (validated, locked, backed up, atomic, MCPHub's
-// format) when the settings changed: database and file change as one unit. A failed save
+// saves the file through SettingsFileBinding (SettingsFileStore: validated, locked, backed
+// up, atomic, MCPHub's format) when the settings changed: database and file change as one
+// unit, exactly as for a profile bound to a settings file. A failed save
 // rolls the transaction back and says why; a file MCPHub rewrote since it was opened is a
 // Error::Code::Conflict (open it again to load that version). On the connection's thread.
 // Not copyable; destroying it closes the connection and deletes the private database.
@@ -37,22 +39,18 @@ public:
     // The workspace's context, naming the settings file in errors.
     RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
     // The backup the last save made ("" when none was made yet).
-    const QString &lastBackupPath() const { return m_lastBackup; }
+    const QString &lastBackupPath() const;
 
     // Whether a path names a settings file rather than a SQLite workspace (ends in .json).
     static bool looksLikeSettingsFile(const QString &path);
 
 private:
     SettingsFileWorkspace() = default;
-    Result<void> saveFile();
-    void restoreFile();
 
     QString m_path;
     std::unique_ptr<QTemporaryDir> m_dir;
     Workspace m_workspace;
-    SettingsDocument m_document; // the file as last loaded or saved
-    SettingsDocument m_previous; // before the last save, for a COMMIT that fails after it
-    QString m_lastBackup;
+    std::unique_ptr<SettingsFileBinding> m_binding;
 };
 
 } // namespace mcphub

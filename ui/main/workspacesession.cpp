@@ -1,13 +1,13 @@
 #include "ui/main/workspacesession.h"
 
 #include "storage/hub/hubmonitor.h"
-#include "storage/migration/settingsfileworkspace.h"
 #include "storage/ownhealth.h"
 #include "storage/secretstore.h"
 #include "ui/backups/backupspage.h"
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/hubs/hubsview.h"
 #include "ui/main/areapage.h"
+#include "ui/main/dualwriteindicator.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/monitoring/ownhealthindicator.h"
@@ -16,72 +16,64 @@
 
 namespace mcphub {
 
-Result<WorkspaceSession *> WorkspaceSession::openDatabase(const ConnectionProfile &profile,
-                                                          const QString &connectionName)
+WorkspaceSession *WorkspaceSession::create(OpenedWorkspace opened)
 {
-    auto opened = Workspace::open(profile, connectionName);
-    if (!opened)
-        return opened.error();
     auto *session = new WorkspaceSession;
-    session->m_workspace = *opened;
-    return session;
-}
-
-Result<WorkspaceSession *> WorkspaceSession::openSettingsFile(const QString &path,
-                                                              const QString &connectionName)
-{
-    auto opened = SettingsFileWorkspace::open(path, connectionName);
-    if (!opened)
-        return opened.error();
-    auto *session = new WorkspaceSession;
-    session->m_workspace = (*opened)->workspace();
-    session->m_file = std::move(*opened);
+    session->m_opened = std::move(opened);
     return session;
 }
 
 WorkspaceSession::~WorkspaceSession()
 {
     delete m_health;
+    delete m_dualWrite;
     m_monitor.reset();
     delete m_views; // the models, before the connection closes
-    if (m_file)
-        m_file.reset();
-    else
-        m_workspace.close();
+    m_opened.close();
 }
 
-QString WorkspaceSession::displayName() const
+DualWriteIndicator *WorkspaceSession::dualWriteIndicator() const
 {
-    return m_file ? m_file->settingsPath() : m_workspace.profile().displayName();
+    return m_dualWrite;
 }
 
 void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, bool monitor)
 {
     using Area = WorkspaceAreaModel::Area;
+    const Workspace &ws = m_opened.workspace();
+    // The drift of a bound file goes to the dual-write indicator, not into this label.
     window->setWorkspaceStatus(
-        displayName(), true, m_workspace.readOnly(), m_workspace.warnings().join(QLatin1Char(' ')));
-    m_views = new WorkspaceViews(m_workspace, window); // hides Backups; shown again below
+        displayName(), true, ws.readOnly(), ws.warnings().join(QLatin1Char(' ')));
+    m_views = new WorkspaceViews(ws, window); // hides Backups; shown again below
     m_views->setParent(this);
 
-    if (m_file) {
-        m_backups = new BackupsPage(m_file->settingsPath());
+    if (SettingsFileWorkspace *file = m_opened.settingsFile()) {
+        m_backups = new BackupsPage(file->settingsPath());
         window->page(Area::Backups)->setContent(m_backups);
         window->setBackupsVisible(true);
         connect(m_backups, &BackupsPage::restored, this, [this] {
-            Q_EMIT settingsFileRestored(m_file->settingsPath());
+            Q_EMIT settingsFileRestored(m_opened.settingsFile()->settingsPath());
         });
     } else {
         window->page(Area::Backups)->clearContent();
     }
 
-    m_monitor = std::make_unique<HubMonitor>(m_workspace.context(), secrets);
+    m_monitor = std::make_unique<HubMonitor>(ws.context(), secrets);
     auto *alerts = new HubAlertNotifier(this);
     auto *hubs = new HubsView(m_monitor.get(), secrets, alerts);
     window->page(Area::Hubs)->setContent(hubs);
 
     m_health = new OwnHealthIndicator(
-        m_workspace.connectionName(), displayName(), OwnHealth::settingsFolder(), secrets, window);
+        ws.connectionName(), displayName(), OwnHealth::settingsFolder(), secrets, window);
     window->statusBar()->addPermanentWidget(m_health);
+    if (m_opened.binding()) {
+        m_dualWrite = new DualWriteIndicator(window);
+        m_dualWrite->setBinding(
+            m_opened.boundSettingsPath(),
+            SettingsFileBinding::driftWarnings(m_opened.boundSettingsPath(), m_opened.drift(), 200),
+            int(m_opened.drift().size()));
+        window->statusBar()->addPermanentWidget(m_dualWrite);
+    }
     if (monitor) {
         // Polls asynchronously on this thread. A registry that cannot be read already shows
         // its error on the Hubs page (HubsView::reload).

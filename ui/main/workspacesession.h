@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/db/workspace.h"
+#include "storage/migration/openedworkspace.h"
 #include "storage/result.h"
 
 #include <QObject>
@@ -11,15 +11,16 @@
 namespace mcphub {
 
 class BackupsPage;
+class DualWriteIndicator;
 class HubMonitor;
 class MainWindow;
 class OwnHealthIndicator;
 class SecretStore;
-class SettingsFileWorkspace;
 class WorkspaceViews;
 
-// One workspace open in the window: its database (or settings file and private database),
-// the editors (WorkspaceViews), the hub monitor and the health indicator. Built by
+// One workspace open in the window: its database (or settings file and private database;
+// or a database dual-writing to a bound settings file), the editors (WorkspaceViews), the
+// hub monitor, the health indicator and the dual-write indicator. Built by
 // WorkspaceSwitcher; destroying it stops monitoring and closes the connection, so it is
 // deleted (deleteLater) after the window's pages got the next session's content.
 class WorkspaceSession : public QObject
@@ -27,19 +28,22 @@ class WorkspaceSession : public QObject
     Q_OBJECT
 
 public:
-    static Result<WorkspaceSession *> openDatabase(const ConnectionProfile &profile,
-                                                   const QString &connectionName);
-    static Result<WorkspaceSession *> openSettingsFile(const QString &path,
-                                                       const QString &connectionName);
+    // Takes over a workspace opened by OpenedWorkspace (which installs a bound file's
+    // dual-write and reports its drift).
+    static WorkspaceSession *create(OpenedWorkspace opened);
     ~WorkspaceSession() override;
 
     // Puts the editors, Hubs page, Backups page (file workspaces) and health indicator
     // into the window. `monitor`: start polling hubs and health checks.
     void install(MainWindow *window, const SecretStore &secrets, bool monitor);
 
-    const Workspace &workspace() const { return m_workspace; }
-    SettingsFileWorkspace *settingsFile() const { return m_file.get(); }
-    QString displayName() const;
+    const Workspace &workspace() const { return m_opened.workspace(); }
+    SettingsFileWorkspace *settingsFile() const { return m_opened.settingsFile(); }
+    SettingsFileBinding *binding() const { return m_opened.binding(); }
+    const OpenedWorkspace &opened() const { return m_opened; }
+    QString displayName() const { return m_opened.displayName(); }
+    // The status bar's "Dual-write: PATH" of a bound profile, or nullptr.
+    DualWriteIndicator *dualWriteIndicator() const;
     WorkspaceViews *views() const { return m_views; }
     BackupsPage *backupsPage() const { return m_backups; }
 
@@ -50,12 +54,12 @@ Q_SIGNALS:
 private:
     WorkspaceSession() = default;
 
-    Workspace m_workspace;
-    std::unique_ptr<SettingsFileWorkspace> m_file;
+    OpenedWorkspace m_opened;
     std::unique_ptr<HubMonitor> m_monitor;
     QPointer<WorkspaceViews> m_views;
     QPointer<BackupsPage> m_backups;
     QPointer<OwnHealthIndicator> m_health;
+    QPointer<DualWriteIndicator> m_dualWrite;
 };
 
 } // namespace mcphub

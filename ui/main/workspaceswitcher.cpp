@@ -1,7 +1,7 @@
 #include "ui/main/workspaceswitcher.h"
 
 #include "storage/db/profilestore.h"
-#include "storage/migration/settingsfileworkspace.h"
+#include "storage/migration/openedworkspace.h"
 #include "ui/backups/backupspage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspacesession.h"
@@ -62,12 +62,20 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     auto *connectProfile = new QAction(tr("&Connect to profile…"), fileMenu);
     connectProfile->setToolTip(tr("Open the workspace of a saved connection profile."));
     connect(connectProfile, &QAction::triggered, this, &WorkspaceSwitcher::chooseProfile);
+    m_bindAction = new QAction(tr("&Bind settings file…"), fileMenu);
+    connect(m_bindAction, &QAction::triggered, this, &WorkspaceSwitcher::chooseBoundFile);
+    m_unbindAction = new QAction(tr("&Unbind settings file"), fileMenu);
+    m_unbindAction->setToolTip(tr("Stop writing the bound settings file (it stays as it is)."));
+    connect(m_unbindAction, &QAction::triggered, this, &WorkspaceSwitcher::unbindFile);
     m_recentMenu = new QMenu(tr("&Recent"), fileMenu);
     m_recentMenu->setToolTipsVisible(true);
     fileMenu->insertActions(first, {openFile, openSqlite, connectProfile});
     fileMenu->insertMenu(first, m_recentMenu);
     fileMenu->insertSeparator(first);
+    fileMenu->insertActions(first, {m_bindAction.data(), m_unbindAction.data()});
+    fileMenu->insertSeparator(first);
     rebuildRecentMenu();
+    updateBindActions();
 }
 
 QStringList WorkspaceSwitcher::recent() const
@@ -131,51 +139,48 @@ bool WorkspaceSwitcher::confirmDiscardPending()
 
 Result<void> WorkspaceSwitcher::open(const QString &pathOrProfile)
 {
-    if (SettingsFileWorkspace::looksLikeSettingsFile(pathOrProfile))
+    switch (OpenedWorkspace::classify(pathOrProfile)) {
+    case OpenedWorkspace::Target::SettingsFile:
         return openSettingsFile(pathOrProfile);
-    if (QFileInfo::exists(pathOrProfile) || pathOrProfile.contains(QLatin1Char('/')))
+    case OpenedWorkspace::Target::Sqlite:
         return openSqlite(pathOrProfile);
+    case OpenedWorkspace::Target::Profile:
+        break;
+    }
     return openProfile(pathOrProfile);
+}
+
+Result<void> WorkspaceSwitcher::installOrReport(Result<OpenedWorkspace> opened,
+                                                const QString &shownName,
+                                                const QString &recentEntry)
+{
+    if (!opened) {
+        if (!m_session)
+            m_window->setWorkspaceStatus(shownName, false, false, opened.error().toString());
+        return opened.error();
+    }
+    return install(WorkspaceSession::create(std::move(*opened)), recentEntry);
 }
 
 Result<void> WorkspaceSwitcher::openSettingsFile(const QString &path)
 {
-    auto session = WorkspaceSession::openSettingsFile(path, nextConnectionName());
-    if (!session) {
-        if (!m_session)
-            m_window->setWorkspaceStatus(path, false, false, session.error().toString());
-        return session.error();
-    }
-    return install(*session, QFileInfo(path).absoluteFilePath());
+    return installOrReport(OpenedWorkspace::openSettingsFile(path, nextConnectionName()),
+                           path,
+                           QFileInfo(path).absoluteFilePath());
 }
 
 Result<void> WorkspaceSwitcher::openSqlite(const QString &path)
 {
-    auto session
-        = WorkspaceSession::openDatabase(ConnectionProfile::sqliteFile(path), nextConnectionName());
-    if (!session) {
-        if (!m_session)
-            m_window->setWorkspaceStatus(path, false, false, session.error().toString());
-        return session.error();
-    }
-    return install(*session, QFileInfo(path).absoluteFilePath());
+    return installOrReport(
+        OpenedWorkspace::openDatabase(ConnectionProfile::sqliteFile(path), nextConnectionName()),
+        path,
+        QFileInfo(path).absoluteFilePath());
 }
 
 Result<void> WorkspaceSwitcher::openProfile(const QString &name)
 {
-    auto profile = ProfileStore().load(name);
-    if (!profile) {
-        if (!m_session)
-            m_window->setWorkspaceStatus(name, false, false, profile.error().toString());
-        return profile.error();
-    }
-    auto session = WorkspaceSession::openDatabase(*profile, nextConnectionName());
-    if (!session) {
-        if (!m_session)
-            m_window->setWorkspaceStatus(name, false, false, session.error().toString());
-        return session.error();
-    }
-    return install(*session, kProfilePrefix + name);
+    return installOrReport(
+        OpenedWorkspace::openProfile(name, nextConnectionName()), name, kProfilePrefix + name);
 }
 
 Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString &recentEntry)
@@ -194,8 +199,83 @@ Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString
     if (previous)
         previous->deleteLater();
     rememberRecent(recentEntry);
+    updateBindActions();
     Q_EMIT workspaceChanged();
     return {};
+}
+
+QString WorkspaceSwitcher::currentProfileName() const
+{
+    if (!m_session || m_session->settingsFile())
+        return {};
+    return m_session->workspace().profile().name;
+}
+
+void WorkspaceSwitcher::updateBindActions()
+{
+    if (!m_bindAction || !m_unbindAction)
+        return;
+    const QString profile = currentProfileName();
+    const bool bound = m_session && m_session->binding();
+    m_bindAction->setEnabled(!profile.isEmpty());
+    m_bindAction->setText(bound ? tr("&Bind to another settings file…")
+                                : tr("&Bind settings file…"));
+    m_unbindAction->setEnabled(!profile.isEmpty() && bound);
+    if (profile.isEmpty())
+        m_bindAction->setToolTip(tr("Only a saved connection profile can be bound to a "
+                                    "settings file: open one with Connect to profile."));
+    else
+        m_bindAction->setToolTip(tr("Dual-write: save every change applied through this "
+                                    "profile to an MCPHub settings file too, in the same step."));
+}
+
+Result<void> WorkspaceSwitcher::bindCurrentProfile(const QString &settingsPath)
+{
+    const QString profile = currentProfileName();
+    if (profile.isEmpty()) {
+        return Error::make(Error::Code::Invalid,
+                           tr("Only a saved connection profile can be bound to a settings "
+                              "file. Open one with File › Connect to profile."),
+                           displayedWorkspace());
+    }
+    if (!settingsPath.isEmpty()) {
+        if (auto bindable = SettingsFileBinding::checkBindable(settingsPath); !bindable)
+            return bindable.error();
+    }
+    if (auto saved = ProfileStore().setBoundSettingsPath(profile, settingsPath); !saved)
+        return saved.error();
+    // Reopened, so that the binding is installed (or removed) and its drift shown.
+    return openProfile(profile);
+}
+
+QString WorkspaceSwitcher::displayedWorkspace() const
+{
+    return m_session ? m_session->displayName() : QString();
+}
+
+void WorkspaceSwitcher::chooseBoundFile()
+{
+    if (currentProfileName().isEmpty() || !confirmDiscardPending())
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        m_window,
+        tr("Bind settings file"),
+        m_session && m_session->binding() ? m_session->binding()->path() : QString(),
+        tr("MCPHub settings (*.json)"),
+        nullptr,
+        QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (const auto bound = bindCurrentProfile(path); !bound)
+        showOpenError(bound.error());
+}
+
+void WorkspaceSwitcher::unbindFile()
+{
+    if (currentProfileName().isEmpty() || !confirmDiscardPending())
+        return;
+    if (const auto unbound = bindCurrentProfile({}); !unbound)
+        showOpenError(unbound.error());
 }
 
 void WorkspaceSwitcher::showOpenError(const Error &error)

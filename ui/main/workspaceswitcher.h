@@ -1,11 +1,13 @@
 #pragma once
 
+#include "storage/migration/openedworkspace.h"
 #include "storage/result.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
+class QAction;
 class QMenu;
 
 namespace mcphub {
@@ -15,9 +17,11 @@ class SecretStore;
 class WorkspaceSession;
 
 // Opens the window's workspace and switches it: a settings file (.json, in its private
-// database, with the Backups area), a SQLite file or a saved connection profile. Adds
-// "Open settings file…", "Open SQLite file…", "Connect to profile…" and "Recent" (the last
-// 8, in QSettings) to the File menu. Each open builds the editors, the Hubs page and the
+// database, with the Backups area), a SQLite file or a saved connection profile (resolved by
+// OpenedWorkspace, as the CLI does; a profile bound to a settings file dual-writes). Adds
+// "Open settings file…", "Open SQLite file…", "Connect to profile…", "Recent" (the last
+// 8, in QSettings) and "Bind settings file…"/"Unbind settings file" (for the open profile)
+// to the File menu. Each open builds the editors, the Hubs page and the
 // health indicator for the new workspace, then drops the previous one (asking first when
 // it has edits not applied). GUI thread.
 class WorkspaceSwitcher : public QObject
@@ -37,6 +41,8 @@ public:
     Result<void> openSettingsFile(const QString &path);
     Result<void> openSqlite(const QString &path);
     Result<void> openProfile(const QString &name);
+    // Binds the open profile to `settingsPath` (empty: unbinds it) and reopens it.
+    Result<void> bindCurrentProfile(const QString &settingsPath);
 
     WorkspaceSession *session() const;
     QStringList recent() const;
@@ -46,6 +52,14 @@ Q_SIGNALS:
 
 private:
     bool confirmDiscardPending();
+    Result<void> installOrReport(Result<OpenedWorkspace> opened,
+                                 const QString &shownName,
+                                 const QString &recentEntry);
+    QString currentProfileName() const;
+    QString displayedWorkspace() const;
+    void updateBindActions();
+    void chooseBoundFile();
+    void unbindFile();
     Result<void> install(WorkspaceSession *session, const QString &recentEntry);
     void rememberRecent(const QString &entry);
     void rebuildRecentMenu();
@@ -61,6 +75,8 @@ private:
     int m_opened = 0;
     QPointer<WorkspaceSession> m_session;
     QPointer<QMenu> m_recentMenu;
+    QPointer<QAction> m_bindAction;
+    QPointer<QAction> m_unbindAction;
 };
 
 } // namespace mcphub

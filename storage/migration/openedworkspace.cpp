@@ -1,0 +1,149 @@
+#include "storage/migration/openedworkspace.h"
+
+#include <QFileInfo>
+
+#include <utility>
+
+namespace mcphub {
+
+OpenedWorkspace::Target OpenedWorkspace::classify(const QString &pathOrProfile)
+{
+    if (SettingsFileWorkspace::looksLikeSettingsFile(pathOrProfile))
+        return Target::SettingsFile;
+    if (QFileInfo::exists(pathOrProfile) || pathOrProfile.contains(QLatin1Char('/')))
+        return Target::Sqlite;
+    return Target::Profile;
+}
+
+Result<ConnectionProfile>
+OpenedWorkspace::loadProfile(const QString &name, QStringList *warnings, const ProfileStore &store)
+{
+    QString warning;
+    auto loaded = store.load(name, &warning);
+    if (!warning.isEmpty() && warnings)
+        warnings->append(warning);
+    return loaded;
+}
+
+Result<OpenedWorkspace> OpenedWorkspace::openDatabase(const ConnectionProfile &profile,
+                                                      const QString &connectionName)
+{
+    auto ws = Workspace::open(profile, connectionName);
+    if (!ws)
+        return ws.error();
+    OpenedWorkspace opened;
+    opened.m_workspace = *ws;
+    opened.m_warnings = ws->warnings();
+    if (profile.boundSettingsPath.isEmpty())
+        return opened;
+
+    auto binding = SettingsFileBinding::load(ws->context(), profile.boundSettingsPath);
+    if (!binding) {
+        ws->close();
+        Error error = binding.error();
+        error.message = tr("The profile is bound to this settings file, which cannot be read, "
+                           "so the workspace was not opened: %1 Correct the file or restore "
+                           "one of its backups, or unbind the profile "
+                           "(mcphub-adminctl profile unbind %2).")
+                            .arg(error.message, profile.name);
+        return error;
+    }
+    auto drift = (*binding)->drift();
+    if (!drift) {
+        ws->close();
+        return drift.error();
+    }
+    opened.m_drift = *drift;
+    opened.m_warnings << SettingsFileBinding::driftWarnings(profile.boundSettingsPath, *drift);
+    if (ws->readOnly()) {
+        opened.m_warnings << tr("The workspace is read-only, so the bound settings file %1 is "
+                                "not written either.")
+                                 .arg(profile.boundSettingsPath);
+    } else {
+        (*binding)->install();
+    }
+    opened.m_binding = std::move(*binding);
+    return opened;
+}
+
+Result<OpenedWorkspace> OpenedWorkspace::openProfile(const QString &name,
+                                                     const QString &connectionName,
+                                                     const ProfileStore &store)
+{
+    QStringList warnings;
+    const auto profile = loadProfile(name, &warnings, store);
+    if (!profile)
+        return profile.error();
+    auto opened = openDatabase(*profile, connectionName);
+    if (!opened)
+        return opened.error();
+    opened->m_warnings = warnings + opened->m_warnings;
+    return opened;
+}
+
+Result<OpenedWorkspace> OpenedWorkspace::openSettingsFile(const QString &path,
+                                                          const QString &connectionName)
+{
+    auto file = SettingsFileWorkspace::open(path, connectionName);
+    if (!file)
+        return file.error();
+    OpenedWorkspace opened;
+    opened.m_workspace = (*file)->workspace();
+    opened.m_warnings = opened.m_workspace.warnings();
+    opened.m_file = std::move(*file);
+    return opened;
+}
+
+Result<OpenedWorkspace> OpenedWorkspace::open(const QString &pathOrProfile,
+                                              const QString &connectionName)
+{
+    switch (classify(pathOrProfile)) {
+    case Target::SettingsFile:
+        return openSettingsFile(pathOrProfile, connectionName);
+    case Target::Sqlite:
+        return openDatabase(ConnectionProfile::sqliteFile(pathOrProfile), connectionName);
+    case Target::Profile:
+        break;
+    }
+    return openProfile(pathOrProfile, connectionName);
+}
+
+OpenedWorkspace::OpenedWorkspace(OpenedWorkspace &&other) noexcept
+{
+    *this = std::move(other);
+}
+
+OpenedWorkspace &OpenedWorkspace::operator=(OpenedWorkspace &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    m_workspace = std::exchange(other.m_workspace, Workspace());
+    m_file = std::move(other.m_file);
+    m_binding = std::move(other.m_binding);
+    m_warnings = std::move(other.m_warnings);
+    m_drift = std::move(other.m_drift);
+    return *this;
+}
+
+OpenedWorkspace::~OpenedWorkspace() = default;
+
+RepositoryContext OpenedWorkspace::context(const QString &actor) const
+{
+    return m_file ? m_file->context(actor) : m_workspace.context(actor);
+}
+
+QString OpenedWorkspace::displayName() const
+{
+    return m_file ? m_file->settingsPath() : m_workspace.profile().displayName();
+}
+
+void OpenedWorkspace::close()
+{
+    m_binding.reset(); // uninstalls the commit hook
+    if (m_file)
+        m_file.reset();
+    else if (!m_workspace.connectionName().isEmpty())
+        m_workspace.close();
+}
+
+} // namespace mcphub
