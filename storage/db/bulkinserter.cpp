@@ -131,6 +131,18 @@ sqlite3 *BulkInserter::sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
+void *BulkInserter::postgresHandle(const QSqlDatabase &db)
+{
+    if (!db.isOpen())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.typeName()
+        || (qstrcmp(handle.typeName(), "PGconn*") != 0
+            && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<void *const *>(handle.constData());
+}
+
 Error BulkInserter::error(const QString &nativeCode,
                           const QString &text,
                           const QString &doing) const
@@ -148,21 +160,16 @@ Result<void> BulkInserter::start()
             Error::Code::Database,
             QCoreApplication::translate("BulkInserter", "The database connection is not open."),
             m_context.where);
-    const QVariant handle = db.driver()->handle();
-    const QByteArray type = handle.typeName() ? QByteArray(handle.typeName()) : QByteArray();
-    m_sqlite = type == "sqlite3*";
-    if (!m_sqlite && type != "PGconn*" && type != "pg_conn*")
+    m_handle = sqliteHandle(db);
+    m_sqlite = m_handle != nullptr;
+    if (!m_sqlite)
+        m_handle = postgresHandle(db);
+    if (!m_handle)
         return Error::make(
             Error::Code::Database,
             QCoreApplication::translate("BulkInserter", "This database driver has no bulk path."),
             m_context.where,
             db.driverName());
-    m_handle = *static_cast<void *const *>(handle.constData());
-    if (!m_handle)
-        return Error::make(
-            Error::Code::Database,
-            QCoreApplication::translate("BulkInserter", "The database connection is not open."),
-            m_context.where);
     QStringList escaped;
     for (const QString &column : m_columns)
         escaped << SqlDialect::escape(db, column);

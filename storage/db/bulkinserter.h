@@ -47,6 +47,8 @@ public:
 
     // The sqlite3 handle of an open QSQLITE connection, or nullptr for another driver.
     static sqlite3 *sqliteHandle(const QSqlDatabase &db);
+    // The PGconn of an open QPSQL connection, or nullptr for another driver.
+    static void *postgresHandle(const QSqlDatabase &db);
 
     static constexpr int kCopyChunkRows = 20000;      // PostgreSQL: rows per COPY
     static constexpr int kCopySendBytes = 256 * 1024; // PostgreSQL: bytes per send

@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <libpq-fe.h>
 #include <simdjson.h>
 #include <sqlite3.h>
 
@@ -548,70 +549,141 @@ Result<void> LogImport::hashSqliteRows(const RepositoryContext &context,
     return {};
 }
 
-Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const
+Result<void> LogImport::hashPostgresRows(const RepositoryContext &context,
+                                         QCryptographicHash *hash,
+                                         qint64 *found) const
 {
-    QSqlDatabase db = QSqlDatabase::database(context.connectionName);
-    const SqlDialect dialect = SqlDialect::forDatabase(db);
+    // COPY (SELECT ...) TO STDOUT, each column already in canonical text (the server formats
+    // the timestamps in UTC and the booleans as 1/0): one stream instead of a result per row.
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    auto *conn = static_cast<PGconn *>(BulkInserter::postgresHandle(db));
+    if (!conn)
+        return Error::make(Error::Code::Database,
+                           tr("Cannot read the imported log rows back."),
+                           context.where,
+                           db.driverName());
     const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
-    QStringList escaped;
-    for (const QString &c : columns())
-        escaped << SqlDialect::escape(db, c);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 found = 0;
-    if (!m_ids.empty() && BulkInserter::sqliteHandle(db)) {
-        if (auto read = hashSqliteRows(context, &hash, &found); !read)
-            return read;
-    } else if (!m_ids.empty()) {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT id, %1 FROM %2 WHERE id BETWEEN ? AND ? ORDER BY id")
-                          .arg(escaped.join(QLatin1Char(',')), SqlDialect::escape(db, table())));
-        query.bindValue(0, m_ids.front());
-        query.bindValue(1, m_ids.back());
-        if (!query.exec())
-            return sqlError(query.lastError(),
-                            context.where + QStringLiteral(": ") + table(),
-                            tr("Cannot read the imported log rows back."));
-        // The canonical text of each row straight from the driver's values (addToHash's
-        // form): a QVariantList and a parsed QDateTime per row cost more than the read.
-        QByteArray buffer;
-        auto next = m_ids.begin();
-        while (query.next()) {
-            const qint64 id = query.value(0).toLongLong();
-            while (next != m_ids.end() && *next < id)
-                ++next;
-            if (next == m_ids.end() || *next != id)
-                continue; // written by someone else meanwhile
-            buffer.clear();
-            for (int c = 0; c < cols.size(); ++c) {
-                const QVariant v = query.value(c + 1);
-                if (v.isNull()) {
-                    buffer.append("\\N");
-                } else {
-                    switch (cols.at(c).type) {
-                    case Type::Timestamp:
-                        if (v.metaType().id() == QMetaType::QString
-                            && isCanonicalTimestamp(v.toString()))
-                            buffer.append(v.toString().toLatin1());
-                        else
-                            SqlDialect::appendTimestampText(&buffer, dialect.timestampFromValue(v));
+    QStringList select{QStringLiteral("id")};
+    for (const Column &c : cols) {
+        const QString name = SqlDialect::escape(db, QString::fromLatin1(c.name));
+        switch (c.type) {
+        case Type::Timestamp:
+            select << QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
+                                     "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+                          .arg(name);
+            break;
+        case Type::Bool:
+            select << QStringLiteral("CASE WHEN %1 THEN '1' WHEN NOT %1 THEN '0' END").arg(name);
+            break;
+        default:
+            select << name + QStringLiteral("::text");
+        }
+    }
+    const QByteArray sql = QStringLiteral("COPY (SELECT %1 FROM %2 WHERE id BETWEEN %3 AND %4 "
+                                          "ORDER BY id) TO STDOUT")
+                               .arg(select.join(QLatin1Char(',')),
+                                    SqlDialect::escape(db, table()),
+                                    QString::number(m_ids.front()),
+                                    QString::number(m_ids.back()))
+                               .toUtf8();
+    const auto failed = [&](PGresult *result) {
+        const char *code = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+        const QString text
+            = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn))
+                  .trimmed();
+        PQclear(result);
+        return sqlError(QSqlError(text,
+                                  text,
+                                  QSqlError::StatementError,
+                                  code ? QString::fromLatin1(code) : QString()),
+                        context.where + QStringLiteral(": ") + table(),
+                        tr("Cannot read the imported log rows back."));
+    };
+    PGresult *result = PQexec(conn, sql.constData());
+    if (PQresultStatus(result) != PGRES_COPY_OUT)
+        return failed(result);
+    PQclear(result);
+    QByteArray buffer;
+    auto next = m_ids.begin();
+    char *line = nullptr;
+    int size = 0;
+    while ((size = PQgetCopyData(conn, &line, 0)) > 0) {
+        // "id\tvalue\t...\n" in COPY's text format: \N is NULL, backslash escapes.
+        const char *p = line;
+        const char *end = line + size - (size > 0 && line[size - 1] == '\n' ? 1 : 0);
+        const char *tab = std::find(p, end, '\t');
+        const qint64 id = QByteArray::fromRawData(p, tab - p).toLongLong();
+        p = tab;
+        while (next != m_ids.end() && *next < id)
+            ++next;
+        if (next == m_ids.end() || *next != id) {
+            PQfreemem(line);
+            continue; // written by someone else meanwhile
+        }
+        buffer.clear();
+        for (int c = 0; c < cols.size(); ++c) {
+            const char *field = p < end ? p + 1 : end;
+            const char *fieldEnd = std::find(field, end, '\t');
+            if (fieldEnd - field == 2 && field[0] == '\\' && field[1] == 'N') {
+                buffer.append("\\N");
+            } else {
+                for (const char *q = field; q < fieldEnd; ++q) {
+                    if (*q != '\\' || q + 1 == fieldEnd) {
+                        buffer.append(*q);
+                        continue;
+                    }
+                    switch (*++q) {
+                    case 'b':
+                        buffer.append('\b');
                         break;
-                    case Type::Bool:
-                        buffer.append(v.toBool() ? '1' : '0');
+                    case 'f':
+                        buffer.append('\f');
                         break;
-                    case Type::Int:
-                        buffer.append(QByteArray::number(v.toLongLong()));
+                    case 'n':
+                        buffer.append('\n');
+                        break;
+                    case 'r':
+                        buffer.append('\r');
+                        break;
+                    case 't':
+                        buffer.append('\t');
+                        break;
+                    case 'v':
+                        buffer.append('\v');
                         break;
                     default:
-                        buffer.append(v.toString().toUtf8());
+                        buffer.append(*q);
                     }
                 }
-                buffer.append('\x1f');
             }
-            buffer.append('\x1e');
-            hash.addData(buffer);
-            ++found;
+            buffer.append('\x1f');
+            p = fieldEnd;
         }
+        buffer.append('\x1e');
+        hash->addData(buffer);
+        ++*found;
+        PQfreemem(line);
+    }
+    if (size == -2)
+        return failed(nullptr);
+    while ((result = PQgetResult(conn)) != nullptr) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK)
+            return failed(result);
+        PQclear(result);
+    }
+    return {};
+}
+
+Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const
+{
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 found = 0;
+    if (!m_ids.empty()) {
+        const auto read = BulkInserter::sqliteHandle(db) ? hashSqliteRows(context, &hash, &found)
+                                                         : hashPostgresRows(context, &hash, &found);
+        if (!read)
+            return read;
     }
     if (found != m_rows)
         differences->append(tr("%1 holds %2 rows from %3, the file has %4.")

@@ -70,6 +70,9 @@ private:
              const std::function<void(int, const QString &, const QByteArray &)> &issue) const;
     static void addToHash(const QVariantList &row, QByteArray *buffer);
     Error annotate(Error error) const; // names the log file in a write error
+    Result<void> hashPostgresRows(const RepositoryContext &context,
+                                  QCryptographicHash *hash,
+                                  qint64 *found) const;
     Result<void>
     hashSqliteRows(const RepositoryContext &context, QCryptographicHash *hash, qint64 *found) const;
 
