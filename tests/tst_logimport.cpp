@@ -8,15 +8,18 @@
 #include "storage/db/workspace.h"
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
+#include "storage/sha256.h"
 #include "storage/sqlconnection.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +135,7 @@ private Q_SLOTS:
     void verificationCatchesAChangedRow_data() { MCPHUB_BACKEND_ROWS(); }
     void verificationCatchesAChangedRow();
     void cliOptions();
+    void sha256MatchesQt();
 
 private:
     MigrationOptions options(const test::TestBackend &backend) const
@@ -411,6 +415,22 @@ void TestLogImport::cliOptions()
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM access_logs WHERE method='UPDATE'")),
              3);
     ws->close();
+}
+
+// The checksums of earlier runs (QCryptographicHash) stay comparable: same digest, in any
+// pieces, empty input included.
+void TestLogImport::sha256MatchesQt()
+{
+    QByteArray data(1 << 20, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    for (qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(63), qsizetype(64), data.size()}) {
+        Sha256 ours;
+        for (qsizetype at = 0; at < size; at += 1000)
+            ours.addData(QByteArrayView(data).sliced(at, qMin<qsizetype>(1000, size - at)));
+        QCOMPARE(ours.result().toHex(),
+                 QCryptographicHash::hash(data.left(size), QCryptographicHash::Sha256).toHex());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLogImport)

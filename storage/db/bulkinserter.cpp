@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 namespace mcphub {
@@ -154,6 +155,13 @@ Error BulkInserter::error(const QString &nativeCode,
 
 Result<void> BulkInserter::start()
 {
+    if (m_context.readOnly)
+        return Error::make(Error::Code::ReadOnly,
+                           QCoreApplication::translate(
+                               "BulkInserter",
+                               "This workspace is read-only: its database schema is newer than "
+                               "this console, or the profile only allows reading."),
+                           m_context.where + QStringLiteral(": ") + m_table);
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
     if (!db.isOpen())
         return Error::make(
@@ -218,7 +226,13 @@ Result<void> BulkInserter::append(const QVariantList &values)
         if (auto started = start(); !started)
             return started;
     }
-    Q_ASSERT(values.size() == m_columns.size());
+    if (values.size() != m_columns.size())
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("BulkInserter", "A row has %1 values for %2 columns.")
+                .arg(values.size())
+                .arg(m_columns.size()),
+            m_context.where + QStringLiteral(": ") + m_table);
     if (m_sqlite)
         return appendSqlite(values);
 
@@ -250,8 +264,8 @@ Result<void> BulkInserter::append(const QVariantList &values)
     }
     m_copyBuffer.append('\n');
     ++m_rows;
-    if (++m_copyRows == kCopyChunkRows)
-        return endCopy();
+    if (m_returnIds && size_t(m_rows) == m_ids.size())
+        return endCopy(); // the reserved ids are used up: the next row reserves more
     if (m_copyBuffer.size() >= kCopySendBytes)
         return sendCopyData();
     return {};
@@ -305,14 +319,12 @@ Result<void> BulkInserter::startCopy()
 {
     PGconn *conn = static_cast<PGconn *>(m_handle);
     if (m_returnIds) {
-        // The ids of the coming chunk, from the column's own sequence (gaps are harmless).
-        const QByteArray sql
-            = QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM "
-                             "generate_series(1, %2)")
-                  .arg(m_table, QString::number(kCopyChunkRows))
-                  .toUtf8();
-        PGresult *result = PQexec(conn, sql.constData());
-        if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+        // The ids of the coming rows, from the column's own sequence (gaps are harmless): as
+        // many as the caller expects, so that they go in one COPY (each COPY ended costs a
+        // wait for the server), else a block of kCopyChunkRows.
+        const qint64 count
+            = m_expectedRows > m_rows ? m_expectedRows - m_rows : qint64(kCopyChunkRows);
+        const auto failed = [&](PGresult *result) {
             const Error e
                 = error(pgCode(result),
                         pgMessage(conn, result),
@@ -320,11 +332,42 @@ Result<void> BulkInserter::startCopy()
                                                     "Cannot reserve row ids for the bulk insert."));
             PQclear(result);
             return e;
+        };
+        if (m_sequence.isEmpty()) {
+            const QByteArray table = m_table.toUtf8();
+            const char *values[] = {table.constData()};
+            PGresult *result = PQexecParams(conn,
+                                            "SELECT pg_get_serial_sequence($1, 'id')",
+                                            1,
+                                            nullptr,
+                                            values,
+                                            nullptr,
+                                            nullptr,
+                                            0);
+            if (PQresultStatus(result) != PGRES_TUPLES_OK || PQntuples(result) != 1)
+                return failed(result);
+            m_sequence = PQgetvalue(result, 0, 0);
+            PQclear(result);
         }
+        // The sequence as a parameter (a constant when planned): nextval() of a column value
+        // opens the sequence again for every row, ten times slower.
+        const QByteArray countText = QByteArray::number(count);
+        const char *values[] = {m_sequence.constData(), countText.constData()};
+        PGresult *result = PQexecParams(conn,
+                                        "SELECT nextval($1::regclass) FROM "
+                                        "generate_series(1, $2::bigint)",
+                                        2,
+                                        nullptr,
+                                        values,
+                                        nullptr,
+                                        nullptr,
+                                        0);
+        if (PQresultStatus(result) != PGRES_TUPLES_OK)
+            return failed(result);
         const int n = PQntuples(result);
-        m_ids.reserve(m_ids.size() + n);
+        m_ids.reserve(m_ids.size() + size_t(n));
         for (int i = 0; i < n; ++i)
-            m_ids.push_back(QByteArray(PQgetvalue(result, i, 0)).toLongLong());
+            m_ids.push_back(std::strtoll(PQgetvalue(result, i, 0), nullptr, 10));
         PQclear(result);
     }
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
@@ -376,7 +419,6 @@ Result<void> BulkInserter::endCopy(const char *failure)
     sent = PQputCopyEnd(conn, sent ? nullptr : (failure ? failure : "sending the rows failed")) == 1
            && sent;
     m_copying = false;
-    m_copyRows = 0;
     const QString doing = QCoreApplication::translate("BulkInserter", "Cannot write the rows.");
     std::optional<Error> error;
     PGresult *result = nullptr;

@@ -40,6 +40,9 @@ public:
     BulkInserter(const BulkInserter &) = delete;
     BulkInserter &operator=(const BulkInserter &) = delete;
 
+    // PostgreSQL with ids: how many rows will come (an upper bound is fine), so that their ids
+    // are reserved at once and the rows go in one COPY. Without it, blocks of kCopyChunkRows.
+    void setExpectedRows(qint64 rows) { m_expectedRows = rows; }
     Result<void> append(const QVariantList &values);
     Result<void> finish(); // writes what is buffered; call before any other statement
     qint64 rowCount() const { return m_rows; }
@@ -50,7 +53,8 @@ public:
     // The PGconn of an open QPSQL connection, or nullptr for another driver.
     static void *postgresHandle(const QSqlDatabase &db);
 
-    static constexpr int kCopyChunkRows = 20000;      // PostgreSQL: rows per COPY
+    static constexpr int kCopyChunkRows
+        = 20000; // PostgreSQL: ids reserved at a time without a hint
     static constexpr int kCopySendBytes = 256 * 1024; // PostgreSQL: bytes per send
     static constexpr int kSqliteCacheKiB = 64 * 1024; // SQLite: page cache while inserting
 
@@ -73,7 +77,8 @@ private:
     void *m_handle = nullptr; // sqlite3* or PGconn*, owned by the Qt driver
     std::unique_ptr<Sqlite> m_statement;
     QByteArray m_copyBuffer; // PostgreSQL: COPY text of the buffered rows
-    int m_copyRows = 0;
+    qint64 m_expectedRows = 0;
+    QByteArray m_sequence; // PostgreSQL: the id column's sequence
     qint64 m_rows = 0;
     std::vector<qint64> m_ids;
 };

@@ -275,8 +275,14 @@ Result<void> RowRepository::forEach(const std::function<void(const QVariantMap &
         return sqlError(query.lastError(),
                         context().where + QStringLiteral(": ") + m_table.name,
                         QCoreApplication::translate("RowRepository", "Cannot read the table."));
-    while (query.next())
-        take(fromRecord(query.record()));
+    // The field names once: QSqlQuery::record() builds every field's description per call.
+    const QSqlRecord shape = query.record();
+    while (query.next()) {
+        QSqlRecord row = shape;
+        for (int i = 0; i < shape.count(); ++i)
+            row.setValue(i, query.value(i));
+        take(fromRecord(row));
+    }
     if (query.lastError().isValid())
         return sqlError(query.lastError(),
                         context().where + QStringLiteral(": ") + m_table.name,

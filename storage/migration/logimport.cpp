@@ -5,9 +5,9 @@
 #include "storage/db/bulkinserter.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
+#include "storage/sha256.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -419,7 +419,8 @@ Result<void> LogImport::load(const RepositoryContext &context,
                              const Progress &progress)
 {
     BulkInserter inserter(context, table(), columns(), true);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    inserter.setExpectedRows(m_lines);
+    Sha256 hash;
     QByteArray buffer;
     m_rows = 0;
     m_ids.clear();
@@ -470,9 +471,8 @@ Error LogImport::annotate(Error error) const
     return error;
 }
 
-Result<void> LogImport::hashSqliteRows(const RepositoryContext &context,
-                                       QCryptographicHash *hash,
-                                       qint64 *found) const
+Result<void>
+LogImport::hashSqliteRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const
 {
     // Through sqlite3 itself: QSQLITE makes a QVariant of every value of a million rows.
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
@@ -549,9 +549,8 @@ Result<void> LogImport::hashSqliteRows(const RepositoryContext &context,
     return {};
 }
 
-Result<void> LogImport::hashPostgresRows(const RepositoryContext &context,
-                                         QCryptographicHash *hash,
-                                         qint64 *found) const
+Result<void>
+LogImport::hashPostgresRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const
 {
     // COPY (SELECT ...) TO STDOUT, each column already in canonical text (the server formats
     // the timestamps in UTC and the booleans as 1/0): one stream instead of a result per row.
@@ -677,7 +676,7 @@ Result<void> LogImport::hashPostgresRows(const RepositoryContext &context,
 Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const
 {
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     qint64 found = 0;
     if (!m_ids.empty()) {
         const auto read = BulkInserter::sqliteHandle(db) ? hashSqliteRows(context, &hash, &found)
@@ -685,17 +684,18 @@ Result<void> LogImport::verify(const RepositoryContext &context, QStringList *di
         if (!read)
             return read;
     }
+    const QByteArray digest = hash.result();
     if (found != m_rows)
         differences->append(tr("%1 holds %2 rows from %3, the file has %4.")
                                 .arg(table())
                                 .arg(found)
                                 .arg(m_path)
                                 .arg(m_rows));
-    else if (hash.result() != m_checksum)
+    else if (digest != m_checksum)
         differences->append(
             tr("The rows %1 holds from %2 differ from the file (SHA-256 %3, "
                "the file's %4).")
-                .arg(table(), m_path, QString::fromLatin1(hash.result().toHex()), checksum()));
+                .arg(table(), m_path, QString::fromLatin1(digest.toHex()), checksum()));
     return {};
 }
 

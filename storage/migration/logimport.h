@@ -6,7 +6,6 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QString>
 #include <QVariantList>
 
@@ -15,6 +14,8 @@
 #include <vector>
 
 namespace mcphub {
+
+class Sha256;
 
 // A JSON-lines log file loaded into mcp_usage_logs or access_logs by a migration. Each line is
 // one object with the table's columns, or (usage log) an MCPHub activity object as
@@ -70,11 +71,10 @@ private:
              const std::function<void(int, const QString &, const QByteArray &)> &issue) const;
     static void addToHash(const QVariantList &row, QByteArray *buffer);
     Error annotate(Error error) const; // names the log file in a write error
-    Result<void> hashPostgresRows(const RepositoryContext &context,
-                                  QCryptographicHash *hash,
-                                  qint64 *found) const;
     Result<void>
-    hashSqliteRows(const RepositoryContext &context, QCryptographicHash *hash, qint64 *found) const;
+    hashPostgresRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const;
+    Result<void>
+    hashSqliteRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const;
 
     Kind m_kind;
     QString m_path;
