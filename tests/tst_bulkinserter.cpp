@@ -171,13 +171,25 @@ void TestBulkInserter::constraintViolationNamesTheTable()
     TransactionGuard tx(ws->database());
     BulkInserter inserter(ws->context(),
                           QStringLiteral("mcp_usage_logs"),
-                          {QStringLiteral("timestamp"), QStringLiteral("server_name")},
+                          {QStringLiteral("timestamp"),
+                           QStringLiteral("server_name"),
+                           QStringLiteral("tool_name"),
+                           QStringLiteral("success")},
                           false);
-    // tool_name and success are NOT NULL without a default.
-    Result<void> result = inserter.append({QDateTime::currentDateTimeUtc(), QStringLiteral("s")});
+    // A short row is refused before it reaches the database.
+    QCOMPARE(inserter.append({QDateTime::currentDateTimeUtc()}).error().code, Error::Code::Invalid);
+    // tool_name is NOT NULL: row 7 has none. On PostgreSQL the COPY's error comes only when it
+    // ends; either way the row is named.
+    Result<void> result;
+    for (int i = 0; i < 12 && result; ++i)
+        result = inserter.append({QDateTime::currentDateTimeUtc(),
+                                  QStringLiteral("s"),
+                                  i == 7 ? QVariant() : QVariant(QStringLiteral("t")),
+                                  true});
     if (result)
         result = inserter.finish();
     QVERIFY(!result);
+    QCOMPARE(inserter.failedRow(), 7);
     QCOMPARE(result.error().code, Error::Code::Database);
     QVERIFY2(result.error().where.endsWith(QStringLiteral(": mcp_usage_logs")),
              qPrintable(result.error().toString()));

@@ -225,6 +225,13 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     QByteArray lines = columnLines(20);
     lines.insert(lines.indexOf('\n', lines.indexOf('\n') + 1) + 1, "{not json\n"); // line 3
     lines += "{\"timestamp\":\"2026-11-25T19:00:00Z\",\"server_name\":\"a\",\"success\":true}\n";
+    // Not UTF-8 (a Latin-1 byte), a year past 9999, a U+0000 no database text column holds.
+    lines += "{\"timestamp\":\"2026-11-25T19:00:00Z\",\"server_name\":\"caf\xe9\",\"tool_name\":"
+             "\"t\",\"success\":true}\n";
+    lines += "{\"timestamp\":253402300800000,\"server_name\":\"a\",\"tool_name\":\"t\","
+             "\"success\":true}\n";
+    lines += "{\"timestamp\":\"2026-11-25T19:00:00Z\",\"server_name\":\"a\\u0000b\",\"tool_name\":"
+             "\"t\",\"success\":true}\n";
     QVERIFY(prepare(backend, lines));
     const QByteArray before = readFile(backend.tempPath(QStringLiteral("usage.jsonl")));
     auto ws = Workspace::open(backend.profile(), kConnection);
@@ -235,6 +242,7 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     QVERIFY(!report.ok());
     QVERIFY2(report.error->where.contains(QStringLiteral("usage.jsonl:3")),
              qPrintable(report.error->toString()));
+    QCOMPARE(report.rejects.size(), 1); // reading stopped at the first invalid line
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM users")), 0);
 
@@ -244,9 +252,16 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     report = Migrator(ws->context(QStringLiteral("tester")), o).run();
     QVERIFY2(report.ok(), qPrintable(report.error ? report.error->toString() : QString()));
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 20);
-    QCOMPARE(report.countsFor(QStringLiteral("usageLog")).rejected, 2);
+    QCOMPARE(report.countsFor(QStringLiteral("usageLog")).rejected, 5);
     const QList<QByteArray> rejects = readFile(o.rejectsPath).trimmed().split('\n');
-    QCOMPARE(rejects.size(), 2);
+    QCOMPARE(rejects.size(), 5);
+    for (int i = 2; i < 5; ++i) {
+        const QJsonObject reject = QJsonDocument::fromJson(rejects.at(i)).object();
+        QVERIFY2(reject.value(QLatin1String("pointer"))
+                     .toString()
+                     .endsWith(QStringLiteral("usage.jsonl:%1").arg(21 + i)),
+                 rejects.at(i).constData());
+    }
     const QJsonObject notJson = QJsonDocument::fromJson(rejects.at(0)).object();
     QVERIFY(notJson.value(QLatin1String("pointer"))
                 .toString()

@@ -53,6 +53,14 @@
             <source>Cannot reserve row ids for the bulk insert.</source>
             <translation>无法为批量插入预留行 ID。</translation>
         </message>
+        <message>
+            <source>This workspace is read-only: its database schema is newer than this console, or the profile only allows reading.</source>
+            <translation>此工作区为只读：其数据库结构比本控制台新，或该配置只允许读取。</translation>
+        </message>
+        <message>
+            <source>A row has %1 values for %2 columns.</source>
+            <translation>一行有 %1 个值，但有 %2 列。</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionProfile</name>
@@ -728,6 +736,10 @@
         <message>
             <source>The line is not JSON (%1).</source>
             <translation>该行不是 JSON（%1）。</translation>
+        </message>
+        <message>
+            <source>"%1" contains the character U+0000, which a database text column cannot hold.</source>
+            <translation>“%1”包含字符 U+0000，数据库文本列无法保存它。</translation>
         </message>
     </context>
     <context>

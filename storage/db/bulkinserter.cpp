@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 namespace mcphub {
@@ -298,17 +299,21 @@ Result<void> BulkInserter::appendSqlite(const QVariantList &values)
             rc = sqlite3_bind_text(
                 statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
         }
-        if (rc != SQLITE_OK)
+        if (rc != SQLITE_OK) {
+            m_failedRow = m_rows;
             return error(QString::number(rc & 0xff),
                          QString::fromUtf8(sqlite3_errmsg(sqlite)),
                          QCoreApplication::translate("BulkInserter", "Cannot write the rows."));
+        }
     }
     const int rc = sqlite3_step(statement);
     sqlite3_reset(statement);
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
+        m_failedRow = m_rows;
         return error(QString::number(sqlite3_errcode(sqlite) & 0xff),
                      QString::fromUtf8(sqlite3_errmsg(sqlite)),
                      QCoreApplication::translate("BulkInserter", "Cannot write the rows."));
+    }
     if (m_returnIds)
         m_ids.push_back(sqlite3_last_insert_rowid(sqlite));
     ++m_rows;
@@ -390,6 +395,7 @@ Result<void> BulkInserter::startCopy()
     }
     PQclear(result);
     m_copying = true;
+    m_copyStartRow = m_rows;
     return {};
 }
 
@@ -423,8 +429,19 @@ Result<void> BulkInserter::endCopy(const char *failure)
     std::optional<Error> error;
     PGresult *result = nullptr;
     while ((result = PQgetResult(conn)) != nullptr) {
-        if (PQresultStatus(result) != PGRES_COMMAND_OK && !error)
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && !error) {
             error = this->error(pgCode(result), pgMessage(conn, result), doing);
+            // "COPY mcp_usage_logs, line 3, column x: ..." or "..., line 3: ...": 1-based
+            // within this COPY.
+            const char *where = PQresultErrorField(result, PG_DIAG_CONTEXT);
+            const char *line = where ? std::strstr(where, ", line ") : nullptr;
+            if (line) {
+                char *end = nullptr;
+                const long long number = std::strtoll(line + 7, &end, 10);
+                if (end != line + 7 && number > 0)
+                    m_failedRow = m_copyStartRow + number - 1;
+            }
+        }
         PQclear(result);
     }
     if (!error && !sent)

@@ -47,6 +47,9 @@ public:
     Result<void> finish(); // writes what is buffered; call before any other statement
     qint64 rowCount() const { return m_rows; }
     const std::vector<qint64> &ids() const { return m_ids; } // in append order
+    // After a failed append() or finish(): the 0-based row the database refused, when it said
+    // (SQLite: always; PostgreSQL: from the COPY's line), else -1.
+    qint64 failedRow() const { return m_failedRow; }
 
     // The sqlite3 handle of an open QSQLITE connection, or nullptr for another driver.
     static sqlite3 *sqliteHandle(const QSqlDatabase &db);
@@ -78,6 +81,8 @@ private:
     std::unique_ptr<Sqlite> m_statement;
     QByteArray m_copyBuffer; // PostgreSQL: COPY text of the buffered rows
     qint64 m_expectedRows = 0;
+    qint64 m_copyStartRow = 0; // PostgreSQL: the first row of the open COPY
+    qint64 m_failedRow = -1;
     QByteArray m_sequence; // PostgreSQL: the id column's sequence
     qint64 m_rows = 0;
     std::vector<qint64> m_ids;

@@ -159,6 +159,13 @@ canonical(const Column &column, const simdjson::dom::element *value, simdjson::d
         const std::string_view view(*value);
         return QString::fromUtf8(view.data(), qsizetype(view.size()));
     };
+    // PostgreSQL cannot hold U+0000 in text: refused on every database alike.
+    if (type == element_type::STRING
+        && std::string_view(*value).find('\0') != std::string_view::npos)
+        return Error::make(Error::Code::Invalid,
+                           LogImport::tr("\"%1\" contains the character U+0000, which a "
+                                         "database text column cannot hold.")
+                               .arg(name()));
     switch (column.type) {
     case Type::Text:
         if (type != element_type::STRING)
@@ -171,7 +178,8 @@ canonical(const Column &column, const simdjson::dom::element *value, simdjson::d
             time = parseTimestamp(std::string_view(*value));
         else if (isNumber)
             time = QDateTime::fromMSecsSinceEpoch(qint64(number()), Qt::UTC);
-        if (!time.isValid())
+        // Years 1-9999 only: what both databases and the canonical form hold.
+        if (!time.isValid() || time.date().year() < 1 || time.date().year() > 9999)
             return Error::make(Error::Code::Invalid,
                                LogImport::tr("\"%1\" is not an ISO 8601 time such as "
                                              "2026-11-25T19:12:03.398Z.")
@@ -336,8 +344,8 @@ Result<QVariantList> LogImport::rowFromLine(const QByteArray &line) const
 }
 
 Result<void> LogImport::readRows(
-    const std::function<bool(const QVariantList &)> &take,
-    const std::function<void(int, const QString &, const QByteArray &)> &issue) const
+    const std::function<bool(const QVariantList &, int)> &take,
+    const std::function<bool(int, const QString &, const QByteArray &)> &issue) const
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -356,11 +364,11 @@ Result<void> LogImport::readRows(
             line.chop(1);
         auto row = rowFromLine(line);
         if (!row) {
-            if (issue)
-                issue(lineNumber, row.error().message, line);
+            if (!issue(lineNumber, row.error().message, line))
+                return {}; // the caller stops at this line
             continue;
         }
-        if (!take(*row))
+        if (!take(*row, lineNumber))
             return Migrator::cancelledError();
     }
     if (file.error() != QFile::NoError)
@@ -416,6 +424,7 @@ Result<void> LogImport::countLines()
 
 Result<void> LogImport::load(const RepositoryContext &context,
                              QList<MappingIssue> *issues,
+                             bool stopAtFirstIssue,
                              const Progress &progress)
 {
     BulkInserter inserter(context, table(), columns(), true);
@@ -424,10 +433,20 @@ Result<void> LogImport::load(const RepositoryContext &context,
     QByteArray buffer;
     m_rows = 0;
     m_ids.clear();
+    std::vector<int> lines; // the file's line of each row written, to name a failing one
+    lines.reserve(size_t(m_lines));
     qint64 done = 0;
     Result<void> failed;
+    const auto named = [&](Error error) {
+        const qint64 row = inserter.failedRow();
+        if (row >= 0 && row < qint64(lines.size()))
+            error.where = m_path + QLatin1Char(':') + QString::number(lines[size_t(row)])
+                          + QStringLiteral(" -> ") + error.where;
+        return annotate(std::move(error));
+    };
     auto read = readRows(
-        [&](const QVariantList &row) {
+        [&](const QVariantList &row, int line) {
+            lines.push_back(line);
             buffer.clear();
             addToHash(row, &buffer);
             hash.addData(buffer);
@@ -447,15 +466,15 @@ Result<void> LogImport::load(const RepositoryContext &context,
             if (record.is_discarded())
                 record = raw; // not JSON: kept as the line's text
             issues->append({m_path + QLatin1Char(':') + QString::number(line), reason, record});
+            return !stopAtFirstIssue;
         });
     if (!failed)
-        return failed.error().code == Error::Code::Cancelled
-                   ? failed
-                   : Result<void>(annotate(failed.error()));
+        return failed.error().code == Error::Code::Cancelled ? failed
+                                                             : Result<void>(named(failed.error()));
     if (!read)
         return read;
     if (auto finished = inserter.finish(); !finished)
-        return annotate(finished.error());
+        return named(finished.error());
     m_checksum = hash.result();
     m_ids = inserter.ids();
     std::sort(m_ids.begin(), m_ids.end());

@@ -48,8 +48,11 @@ public:
     Result<void> countLines();
     // Appends one issue per invalid line; an error when the file cannot be read or a row
     // cannot be written (then the caller rolls back).
-    Result<void>
-    load(const RepositoryContext &context, QList<MappingIssue> *issues, const Progress &progress);
+    // With stopAtFirstIssue, reading ends at the first invalid line (the run will stop anyway).
+    Result<void> load(const RepositoryContext &context,
+                      QList<MappingIssue> *issues,
+                      bool stopAtFirstIssue,
+                      const Progress &progress);
     // Appends a message per mismatch to `differences` (count, checksum).
     Result<void> verify(const RepositoryContext &context, QStringList *differences) const;
     // The ids load() wrote as [[first, last], ...], kept in the run's changes for a rollback.
@@ -67,8 +70,8 @@ private:
     Result<QVariantList> rowFromLine(const QByteArray &line) const;
     // Calls `take` for every valid row; `issue` for every invalid line (1-based line number).
     Result<void>
-    readRows(const std::function<bool(const QVariantList &)> &take,
-             const std::function<void(int, const QString &, const QByteArray &)> &issue) const;
+    readRows(const std::function<bool(const QVariantList &, int line)> &take,
+             const std::function<bool(int line, const QString &, const QByteArray &)> &issue) const;
     static void addToHash(const QVariantList &row, QByteArray *buffer);
     Error annotate(Error error) const; // names the log file in a write error
     Result<void>

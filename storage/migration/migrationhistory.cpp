@@ -126,15 +126,15 @@ Result<std::optional<MigrationRun>> MigrationHistory::find(qint64 id) const
     return std::optional<MigrationRun>(fromRecord(rows->first()));
 }
 
-Result<qint64> MigrationHistory::findLogImport(const QString &table, const QString &sha256) const
+Result<qint64> MigrationHistory::findLogImport(const QString &entity, const QString &sha256) const
 {
     QSqlQuery query(db());
     query.setForwardOnly(true);
-    // The LIKE narrows the runs to parse to those naming the checksum at all.
-    // (PostgreSQL's json has no LIKE: compared as text.)
+    // The LIKE narrows the runs to parse to those naming the checksum at all (PostgreSQL's
+    // json has no LIKE: compared as text).
     const bool prepared = query.prepare(
-        QStringLiteral("SELECT id, changes FROM migration_runs WHERE kind = 'migrate' AND status "
-                       "= 'completed' AND CAST(changes AS TEXT) LIKE ? ORDER BY id"));
+        QStringLiteral("SELECT id, counts FROM migration_runs WHERE kind = 'migrate' AND status "
+                       "= 'completed' AND CAST(counts AS TEXT) LIKE ? ORDER BY id"));
     query.addBindValue(QLatin1Char('%') + sha256 + QLatin1Char('%'));
     if (!prepared || !query.exec())
         return sqlError(
@@ -142,15 +142,9 @@ Result<qint64> MigrationHistory::findLogImport(const QString &table, const QStri
             context().where + QStringLiteral(": migration_runs"),
             QCoreApplication::translate("MigrationHistory", "Cannot read the migration history."));
     while (query.next()) {
-        const OrderedJson changes
-            = OrderedJson::parse(query.value(1).toString().toStdString(), nullptr, false);
-        if (!changes.is_array())
-            continue;
-        for (const OrderedJson &change : changes) {
-            if (change.value("table", std::string()) == table.toStdString()
-                && change.value("sha256", std::string()) == sha256.toStdString())
-                return query.value(0).toLongLong();
-        }
+        const QJsonObject counts = jsonObject(query.value(1));
+        if (counts.value(entity).toObject().value(QLatin1String("sha256")).toString() == sha256)
+            return query.value(0).toLongLong();
     }
     return qint64(0);
 }

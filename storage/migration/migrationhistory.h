@@ -43,9 +43,10 @@ public:
     Result<void> markRolledBack(qint64 id);
     Result<QList<MigrationRun>> list(int limit = 100) const;
     Result<std::optional<MigrationRun>> find(qint64 id) const;
-    // The completed, not rolled back, migration that loaded a log file with this checksum into
-    // `table` (its "sha256" change), or 0: a rerun of the same log loads nothing again.
-    Result<qint64> findLogImport(const QString &table, const QString &sha256) const;
+    // The completed, not rolled back, migration that loaded a log file with this checksum as
+    // `entity` ("usageLog", "accessLog": its counts hold the "sha256"), or 0: a rerun of the
+    // same log loads nothing again. Reads the small counts column of each run only.
+    Result<qint64> findLogImport(const QString &entity, const QString &sha256) const;
     // Runs after `id` that are completed migrations or rollbacks (newest first).
     Result<QList<MigrationRun>> laterRuns(qint64 id) const;
 

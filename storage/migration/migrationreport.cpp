@@ -40,14 +40,16 @@ QJsonObject MigrationReport::countsJson() const
 {
     QJsonObject object;
     for (const EntityCounts &c : counts) {
-        object.insert(c.entity,
-                      QJsonObject{{QStringLiteral("total"), c.total},
-                                  {QStringLiteral("new"), c.created},
-                                  {QStringLiteral("identical"), c.identical},
-                                  {QStringLiteral("conflicting"), c.conflicting},
-                                  {QStringLiteral("overwritten"), c.overwritten},
-                                  {QStringLiteral("skipped"), c.skipped},
-                                  {QStringLiteral("rejected"), c.rejected}});
+        QJsonObject entity{{QStringLiteral("total"), c.total},
+                           {QStringLiteral("new"), c.created},
+                           {QStringLiteral("identical"), c.identical},
+                           {QStringLiteral("conflicting"), c.conflicting},
+                           {QStringLiteral("overwritten"), c.overwritten},
+                           {QStringLiteral("skipped"), c.skipped},
+                           {QStringLiteral("rejected"), c.rejected}};
+        if (!c.sha256.isEmpty())
+            entity.insert(QStringLiteral("sha256"), c.sha256);
+        object.insert(c.entity, entity);
     }
     return object;
 }

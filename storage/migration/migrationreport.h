@@ -26,6 +26,7 @@ struct MigrationReport
         int overwritten = 0; // conflicting rows replaced (policy overwrite)
         int skipped = 0;     // conflicting rows kept (policy skip)
         int rejected = 0;    // invalid records left out (--skip-invalid)
+        QString sha256;      // a log file: the checksum of its rows (a rerun finds it)
     };
     struct Item // a conflict, a reject or a verification difference
     {

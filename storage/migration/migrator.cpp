@@ -1,7 +1,5 @@
 #include "storage/migration/migrator.h"
 
-#include "storage/db/auditlogrepository.h"
-#include "storage/db/bulkinserter.h"
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
@@ -124,7 +122,9 @@ Result<void> Migrator::writeRejects(const QList<MappingIssue> &issues)
         line["pointer"] = issue.pointer.toStdString();
         line["reason"] = issue.reason.toStdString();
         line["record"] = issue.record;
-        const std::string text = line.dump() + '\n';
+        // A log line that is not UTF-8 is kept with U+FFFD for the bad bytes.
+        const std::string text
+            = line.dump(-1, ' ', false, OrderedJson::error_handler_t::replace) + '\n';
         ok = file.write(text.data(), qint64(text.size())) == qint64(text.size());
     }
     if (!ok || !file.commit()) {

@@ -212,6 +212,7 @@ Result<void> Migrator::import(const MappedSettings &mapped)
         const EntitySpec *spec = nullptr;
         QStringList columns;
         QList<QVariantList> rows; // written after the loop: one open COPY at a time
+        QStringList pointers;     // of each row, to name one the database refuses
     };
     std::vector<Bulk> bulks;
     QHash<QString, size_t> bulkFor; // entity + column names -> index in bulks
@@ -248,6 +249,7 @@ Result<void> Migrator::import(const MappedSettings &mapped)
                 bulks.push_back({e.spec, columns, {}});
             }
             bulks[*found].rows.append(row.values());
+            bulks[*found].pointers.append(e.pointer);
         } else {
             RowRepository repository = e.spec->repository(m_context);
             const std::optional<QVariantMap> old = m_existing.value(e.spec->name).value(e.key);
@@ -280,12 +282,18 @@ Result<void> Migrator::import(const MappedSettings &mapped)
     QList<const EntitySpec *> order;
     for (const Bulk &bulk : bulks) {
         BulkInserter inserter(m_context, bulk.spec->table.name, bulk.columns, false);
+        const auto named = [&](Error error) {
+            const qint64 row = inserter.failedRow();
+            if (row >= 0 && row < bulk.pointers.size())
+                error.where = bulk.pointers.at(row) + QStringLiteral(" -> ") + error.where;
+            return error;
+        };
         for (const QVariantList &row : bulk.rows) {
             if (auto appended = inserter.append(row); !appended)
-                return appended;
+                return named(appended.error());
         }
         if (auto finished = inserter.finish(); !finished)
-            return finished;
+            return named(finished.error());
         if (!created.contains(bulk.spec))
             order << bulk.spec;
         created[bulk.spec] += inserter.rowCount();

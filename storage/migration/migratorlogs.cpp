@@ -21,13 +21,14 @@ Result<void> Migrator::importLogs(QList<MappingIssue> *issues)
         if (!savepoint.active())
             return savepoint.error();
         const qsizetype before = issues->size();
-        const auto loaded = log.load(m_context, issues, [&](qint64 done, qint64 total) {
-            return step(80,
-                        QCoreApplication::translate("Migrator", "Importing"),
-                        entity,
-                        int(done),
-                        int(total));
-        });
+        const auto loaded
+            = log.load(m_context, issues, !m_options.skipInvalid, [&](qint64 done, qint64 total) {
+                  return step(80,
+                              QCoreApplication::translate("Migrator", "Importing"),
+                              entity,
+                              int(done),
+                              int(total));
+              });
         if (!loaded)
             return loaded;
         MigrationReport::EntityCounts &counts = m_report.countsFor(entity);
@@ -37,7 +38,7 @@ Result<void> Migrator::importLogs(QList<MappingIssue> *issues)
             m_report.rejects.append({issues->at(i).pointer, issues->at(i).reason});
         // The same log loaded by an earlier run (not rolled back) would count every call
         // twice: its rows go again and the log counts as identical.
-        const auto earlier = MigrationHistory(m_context).findLogImport(log.table(), log.checksum());
+        const auto earlier = MigrationHistory(m_context).findLogImport(entity, log.checksum());
         if (!earlier)
             return earlier.error();
         m_logLoaded << (*earlier == 0);
@@ -49,6 +50,7 @@ Result<void> Migrator::importLogs(QList<MappingIssue> *issues)
         if (auto released = savepoint.commit(); !released)
             return released;
         counts.created = int(log.rowCount());
+        counts.sha256 = log.checksum(); // only where the rows are: what a rerun looks for
         OrderedJson change = OrderedJson::object();
         change["entity"] = entity.toStdString();
         change["table"] = log.table().toStdString();
