@@ -11,8 +11,10 @@
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mcphub;
 
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void idsAcrossChunksAndRollback();
     void constraintViolationNamesTheTable_data() { MCPHUB_BACKEND_ROWS(); }
     void constraintViolationNamesTheTable();
+    void timestampTextMatchesQt();
 };
 
 void TestBulkInserter::valuesStoredAsBound()
@@ -196,6 +199,36 @@ void TestBulkInserter::constraintViolationNamesTheTable()
     QVERIFY2(!result.error().detail.isEmpty(), qPrintable(result.error().toString()));
     tx.rollback();
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 0);
+}
+
+// The hand-written timestamp text equals Qt's for any instant of years 1-9999: epoch, leap
+// days, ends of centuries, before 1970, and a spread of random instants.
+void TestBulkInserter::timestampTextMatchesQt()
+{
+    QList<QDateTime> instants;
+    for (const char *text : {"1970-01-01T00:00:00.000Z",
+                             "1969-12-31T23:59:59.999Z",
+                             "2000-02-29T12:34:56.789Z",
+                             "1900-03-01T00:00:00.001Z",
+                             "2100-02-28T23:59:59.999Z",
+                             "0001-01-01T00:00:00.000Z",
+                             "9999-12-31T23:59:59.999Z",
+                             "2026-11-25T19:12:03.398Z"})
+        instants << QDateTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs);
+    QRandomGenerator generator(7);
+    const qint64 first = instants.at(5).toMSecsSinceEpoch();
+    const qint64 last = instants.at(6).toMSecsSinceEpoch();
+    for (int i = 0; i < 100000; ++i)
+        instants << QDateTime::fromMSecsSinceEpoch(
+            first + qint64(generator.bounded(double(last - first))), Qt::UTC);
+    // Another zone: the same instant, in UTC.
+    instants << QDateTime(QDate(2026, 11, 25), QTime(20, 12, 3, 398), QTimeZone(3600));
+    for (const QDateTime &instant : instants) {
+        QByteArray ours;
+        SqlDialect::appendTimestampText(&ours, instant);
+        QCOMPARE(ours,
+                 instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")).toLatin1());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBulkInserter)

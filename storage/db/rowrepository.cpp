@@ -276,10 +276,9 @@ Result<void> RowRepository::forEach(const std::function<void(const QVariantMap &
                         context().where + QStringLiteral(": ") + m_table.name,
                         QCoreApplication::translate("RowRepository", "Cannot read the table."));
     // The field names once: QSqlQuery::record() builds every field's description per call.
-    const QSqlRecord shape = query.record();
+    QSqlRecord row = query.record();
     while (query.next()) {
-        QSqlRecord row = shape;
-        for (int i = 0; i < shape.count(); ++i)
+        for (int i = 0; i < row.count(); ++i)
             row.setValue(i, query.value(i));
         take(fromRecord(row));
     }

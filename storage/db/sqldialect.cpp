@@ -109,21 +109,47 @@ QVariant SqlDialect::timestampValue(const QDateTime &value) const
 
 void SqlDialect::appendTimestampText(QByteArray *out, const QDateTime &value)
 {
-    const QDateTime utc = value.toUTC();
-    const QDate d = utc.date();
-    const QTime t = utc.time();
-    char text[40];
-    const int n = std::snprintf(text,
-                                sizeof text,
-                                "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                                d.year(),
-                                d.month(),
-                                d.day(),
-                                t.hour(),
-                                t.minute(),
-                                t.second(),
-                                t.msec());
-    out->append(text, n);
+    // From the milliseconds since the epoch with Howard Hinnant's civil-from-days: QDateTime's
+    // date() and time() each convert again, and snprintf parses its format every row.
+    const qint64 msecs = value.toMSecsSinceEpoch();
+    qint64 days = msecs >= 0 ? msecs / 86400000 : (msecs - 86399999) / 86400000;
+    const qint64 inDay = msecs - days * 86400000;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra
+        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) { // outside what the fixed form holds: Qt's own text
+        out->append(value.toUTC().toString(Qt::ISODateWithMs).toUtf8());
+        return;
+    }
+    char text[24];
+    const auto put = [&text](int at, qint64 number, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            text[at + i] = char('0' + number % 10);
+            number /= 10;
+        }
+    };
+    put(0, year, 4);
+    text[4] = '-';
+    put(5, month, 2);
+    text[7] = '-';
+    put(8, day, 2);
+    text[10] = 'T';
+    put(11, inDay / 3600000, 2);
+    text[13] = ':';
+    put(14, inDay / 60000 % 60, 2);
+    text[16] = ':';
+    put(17, inDay / 1000 % 60, 2);
+    text[19] = '.';
+    put(20, inDay % 1000, 3);
+    text[23] = 'Z';
+    out->append(text, 24);
 }
 
 QDateTime SqlDialect::timestampFromValue(const QVariant &value) const

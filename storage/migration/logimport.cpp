@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -645,12 +646,21 @@ LogImport::hashPostgresRows(const RepositoryContext &context, Sha256 *hash, qint
             if (fieldEnd - field == 2 && field[0] == '\\' && field[1] == 'N') {
                 buffer.append("\\N");
             } else {
-                for (const char *q = field; q < fieldEnd; ++q) {
-                    if (*q != '\\' || q + 1 == fieldEnd) {
-                        buffer.append(*q);
-                        continue;
+                // Runs without a backslash go in whole.
+                const char *q = field;
+                while (q < fieldEnd) {
+                    const char *slash
+                        = static_cast<const char *>(std::memchr(q, '\\', size_t(fieldEnd - q)));
+                    if (!slash) {
+                        buffer.append(q, fieldEnd - q);
+                        break;
                     }
-                    switch (*++q) {
+                    buffer.append(q, slash - q);
+                    if (slash + 1 == fieldEnd) {
+                        buffer.append('\\');
+                        break;
+                    }
+                    switch (slash[1]) {
                     case 'b':
                         buffer.append('\b');
                         break;
@@ -670,8 +680,9 @@ LogImport::hashPostgresRows(const RepositoryContext &context, Sha256 *hash, qint
                         buffer.append('\v');
                         break;
                     default:
-                        buffer.append(*q);
+                        buffer.append(slash[1]);
                     }
+                    q = slash + 2;
                 }
             }
             buffer.append('\x1f');
