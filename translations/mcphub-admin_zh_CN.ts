@@ -1148,6 +1148,10 @@
                 <numerusform>日志文件中有 %n 行无效；未迁移任何内容。请修复它们，或使用 --skip-invalid --rejects FILE 迁移其余部分。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Cannot take back the rows of a log loaded before; nothing was migrated.</source>
+            <translation>无法撤回之前已导入日志的行；未迁移任何内容。</translation>
+        </message>
     </context>
     <context>
         <name>OpenedWorkspace</name>

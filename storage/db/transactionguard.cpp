@@ -104,22 +104,25 @@ Result<void> TransactionGuard::commit()
     return {};
 }
 
-void TransactionGuard::rollback()
+bool TransactionGuard::rollback()
 {
     if (!m_active)
-        return;
+        return true;
     m_active = false;
     t_depths[m_db.connectionName()] = m_depth;
     QString detail;
     if (m_depth == 0) {
-        if (!exec(QStringLiteral("ROLLBACK"), &detail))
-            qCWarning(lcDatabase) << "rollback failed" << m_db.connectionName() << detail;
-        return;
+        if (exec(QStringLiteral("ROLLBACK"), &detail))
+            return true;
+        qCWarning(lcDatabase) << "rollback failed" << m_db.connectionName() << detail;
+        return false;
     }
     const QString name = savepointName(m_depth);
-    if (!exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name, &detail)
-        || !exec(QStringLiteral("RELEASE SAVEPOINT ") + name, &detail))
-        qCWarning(lcDatabase) << "savepoint rollback failed" << m_db.connectionName() << detail;
+    if (exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name, &detail)
+        && exec(QStringLiteral("RELEASE SAVEPOINT ") + name, &detail))
+        return true;
+    qCWarning(lcDatabase) << "savepoint rollback failed" << m_db.connectionName() << detail;
+    return false;
 }
 
 } // namespace mcphub

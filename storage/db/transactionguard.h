@@ -27,7 +27,7 @@ public:
     bool isOutermost() const { return m_depth == 0; }
 
     Result<void> commit();
-    void rollback();
+    bool rollback(); // false when the database refused (logged); the outer work must stop
 
     // How many guards are open on `connectionName` on this thread.
     static int depth(const QString &connectionName);

@@ -5,14 +5,17 @@
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationvalidation.h"
 #include "storage/settings/settingsfilelock.h"
+#include "storage/sha256.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSaveFile>
+
+#include <future>
+#include <optional>
 
 namespace mcphub {
 
@@ -195,29 +198,15 @@ MigrationReport Migrator::run()
         const auto bytes = readSource();
         if (!bytes)
             return bytes.error();
-        m_report.sourceSha256 = QString::fromLatin1(
-            QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
+        Sha256 sourceHash;
+        sourceHash.addData(*bytes);
+        m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
         if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
             return Migrator::cancelledError();
         if (auto backedUp = backUp(*bytes); !backedUp)
             return backedUp;
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
-        const auto document = MigrationValidation::parse(*bytes, m_options.sourcePath);
-        if (!document)
-            return document.error();
-        MappedSettings mapped = SettingsMapper::map(*document, *bytes);
-        const auto validated
-            = MigrationValidation::apply(mapped, *bytes, m_options.sourcePath, &m_report.warnings);
-        for (const MappingIssue &issue : mapped.issues) {
-            m_report.rejects.append({issue.pointer, issue.reason});
-            if (!issue.pointer.isEmpty())
-                ++m_report.countsFor(entityOf(issue.pointer)).rejected;
-        }
-        for (const MappedEntity &e : mapped.entities)
-            ++m_report.countsFor(e.spec->name).total;
-        if (!validated)
-            return validated;
         m_logs.clear();
         if (!m_options.usageLogPath.isEmpty())
             m_logs.append(LogImport(LogImport::Kind::Usage, m_options.usageLogPath));
@@ -227,34 +216,64 @@ MigrationReport Migrator::run()
             if (auto counted = log.countLines(); !counted)
                 return counted;
         }
-        if (!mapped.issues.isEmpty()) {
-            if (!document->is_object() || !m_options.skipInvalid) {
-                return Error::make(
-                    Error::Code::Invalid,
-                    QCoreApplication::translate(
-                        "Migrator",
-                        "%n records of the settings file are invalid; nothing was migrated. "
-                        "Repair them, or give --skip-invalid --rejects FILE to migrate the rest.",
-                        nullptr,
-                        int(mapped.issues.size())),
-                    m_options.sourcePath + QLatin1Char('#') + mapped.issues.first().pointer);
+        // The settings are validated on a second thread while the logs stream into the
+        // database, which keeps the server busy and this thread half idle: a large file and a
+        // large log cost the longer of the two, not the sum. Validation touches no database
+        // and reports no progress; when it fails, the logs are rolled back with the rest.
+        struct Validation
+        {
+            std::optional<Result<OrderedJson>> document;
+            MappedSettings mapped;
+            Result<void> validated;
+            QList<MigrationReport::Item> warnings;
+        };
+        const QByteArray &source = *bytes;
+        const QString sourcePath = m_options.sourcePath;
+        std::future<Validation> validating = std::async(std::launch::async, [&source, sourcePath] {
+            Validation v;
+            v.document = MigrationValidation::parse(source, sourcePath);
+            if (*v.document) {
+                v.mapped = SettingsMapper::map(**v.document, source);
+                v.validated = MigrationValidation::apply(v.mapped, source, sourcePath, &v.warnings);
             }
-            if (auto written = writeRejects(mapped.issues); !written)
-                return written;
-        }
+            return v;
+        });
 
         TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
         if (!tx.active())
             return tx.error();
-        if (auto planned = plan(mapped); !planned)
-            return planned;
-        if (auto imported = import(mapped); !imported)
-            return imported;
         // A log is validated as it loads (one pass over a large file): its invalid lines
-        // stop the run here, rolled back, or go to the reject file with the settings'.
+        // stop the run below, rolled back, or go to the reject file with the settings'.
         QList<MappingIssue> logIssues;
         if (auto logs = importLogs(&logIssues); !logs)
             return logs;
+
+        Validation validation = validating.get();
+        if (!*validation.document)
+            return validation.document->error();
+        const OrderedJson &document = **validation.document;
+        MappedSettings &mapped = validation.mapped;
+        m_report.warnings += validation.warnings;
+        for (const MappingIssue &issue : mapped.issues) {
+            m_report.rejects.append({issue.pointer, issue.reason});
+            if (!issue.pointer.isEmpty())
+                ++m_report.countsFor(entityOf(issue.pointer)).rejected;
+        }
+        for (const MappedEntity &e : mapped.entities)
+            ++m_report.countsFor(e.spec->name).total;
+        if (!validation.validated)
+            return validation.validated;
+        if (!mapped.issues.isEmpty() && (!document.is_object() || !m_options.skipInvalid)) {
+            return Error::make(
+                Error::Code::Invalid,
+                QCoreApplication::translate(
+                    "Migrator",
+                    "%n records of the settings file are invalid; nothing was migrated. "
+                    "Repair them, or give --skip-invalid --rejects FILE to migrate the rest.",
+                    nullptr,
+                    int(mapped.issues.size())),
+                m_options.sourcePath + QLatin1Char('#') + mapped.issues.first().pointer);
+        }
         if (!logIssues.isEmpty() && !m_options.skipInvalid) {
             return Error::make(Error::Code::Invalid,
                                QCoreApplication::translate(
@@ -267,10 +286,14 @@ MigrationReport Migrator::run()
                                logIssues.first().pointer + QStringLiteral(": ")
                                    + logIssues.first().reason);
         }
-        if (!logIssues.isEmpty()) {
+        if (!mapped.issues.isEmpty() || !logIssues.isEmpty()) {
             if (auto written = writeRejects(mapped.issues + logIssues); !written)
                 return written;
         }
+        if (auto planned = plan(mapped); !planned)
+            return planned;
+        if (auto imported = import(mapped); !imported)
+            return imported;
         if (auto verified = verify(mapped); !verified)
             return verified;
         if (auto verified = verifyLogs(); !verified)

@@ -41,7 +41,8 @@ struct MigrationOptions
     static bool parsePolicy(const QString &name, Conflict *policy);
 };
 
-// Moves a settings file into the workspace: lock and back up the source, validate, plan each entity
+// Moves a settings file into the workspace: lock and back up the source, validate (on a second
+// thread while the usage and access logs load, when there are any), plan each entity
 // (new / identical / conflicting under the policy), import everything in one transaction,
 // verify by reading every entity back and comparing it field by field, record the run in
 // migration_runs and the audit trail, commit. Any failure or a cancel (the progress

@@ -126,7 +126,7 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
     for (int i = 0; i < total; ++i) {
         const MappedEntity &e = mapped.entities.at(i);
         if (reportsProgress(mapped, i)
-            && !step(10 + 20 * i / qMax(1, total),
+            && !step(m_logs.isEmpty() ? 10 + 20 * i / qMax(1, total) : 65 + 5 * i / qMax(1, total),
                      QCoreApplication::translate("Migrator", "Planning"),
                      e.spec->name,
                      i,
@@ -221,7 +221,7 @@ Result<void> Migrator::import(const MappedSettings &mapped)
     for (int i = 0; i < total; ++i) {
         const MappedEntity &e = mapped.entities.at(i);
         if (reportsProgress(mapped, i)
-            && !step(30 + 50 * i / qMax(1, total),
+            && !step(m_logs.isEmpty() ? 30 + 50 * i / qMax(1, total) : 70 + 10 * i / qMax(1, total),
                      QCoreApplication::translate("Migrator", "Importing"),
                      e.spec->name,
                      i,

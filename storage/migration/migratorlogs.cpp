@@ -23,7 +23,8 @@ Result<void> Migrator::importLogs(QList<MappingIssue> *issues)
         const qsizetype before = issues->size();
         const auto loaded
             = log.load(m_context, issues, !m_options.skipInvalid, [&](qint64 done, qint64 total) {
-                  return step(80,
+                  // The logs load first (while the settings are validated): 5-65 %.
+                  return step(int(5 + 60 * done / qMax<qint64>(1, total)),
                               QCoreApplication::translate("Migrator", "Importing"),
                               entity,
                               int(done),
@@ -43,7 +44,14 @@ Result<void> Migrator::importLogs(QList<MappingIssue> *issues)
             return earlier.error();
         m_logLoaded << (*earlier == 0);
         if (*earlier > 0) {
-            savepoint.rollback();
+            // Rows left behind would be in no run's changes: nothing could remove them.
+            if (!savepoint.rollback())
+                return Error::make(
+                    Error::Code::Database,
+                    QCoreApplication::translate("Migrator",
+                                                "Cannot take back the rows of a log loaded before; "
+                                                "nothing was migrated."),
+                    log.path());
             counts.identical = int(log.rowCount());
             continue;
         }
