@@ -257,19 +257,6 @@ void HubPoller::afterConfig(Watch &w)
         finishPoll(w, Outcome::Ok); // /api/* needs credentials
         return;
     }
-    get(w, QStringLiteral("/api/openapi/stats"), &HubPoller::onOpenApiStats);
-}
-
-void HubPoller::onOpenApiStats(Watch &w, const HubResponse &r)
-{
-    if (!continueAfter(w, r))
-        return;
-    if (r.ok()) {
-        if (auto s = HubResponseParser::openApiStats(r.body, w.endpoint.where(r.path)))
-            w.sample.openApi = *s;
-        else
-            noteError(w, s.error().toString());
-    }
     requestServers(w);
 }
 
@@ -300,18 +287,23 @@ void HubPoller::onServers(Watch &w, const HubResponse &r)
         return;
     if (r.ok()) {
         if (auto s = HubResponseParser::servers(r.body, w.endpoint.where(r.path))) {
-            w.sample.servers = *s;
-            if (w.sample.serversTotal == 0) {
-                for (const HubServerStatus &server : std::as_const(w.sample.servers)) {
-                    if (!server.enabled)
-                        continue;
-                    ++w.sample.serversTotal;
-                    if (server.status == QLatin1String("connected"))
-                        ++w.sample.serversConnected;
-                    else
-                        ++w.sample.serversDisconnected;
+            w.sample.servers = std::move(*s);
+            // What /api/openapi/stats answers, counted from the same server list: the
+            // connected servers and their tools (one request fewer per poll).
+            HubOpenApiStats openApi;
+            const bool countServers = w.sample.serversTotal == 0; // old hubs' /health has none
+            for (const HubServerStatus &server : std::as_const(w.sample.servers)) {
+                const bool connected = server.status == QLatin1String("connected");
+                if (connected) {
+                    ++openApi.totalServers;
+                    openApi.totalTools += server.toolCount;
                 }
+                if (!countServers || !server.enabled)
+                    continue;
+                ++w.sample.serversTotal;
+                ++(connected ? w.sample.serversConnected : w.sample.serversDisconnected);
             }
+            w.sample.openApi = openApi;
         } else {
             noteError(w, s.error().toString());
         }

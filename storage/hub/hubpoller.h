@@ -16,8 +16,9 @@ class HubClient;
 struct HubResponse;
 
 // Polls every registered hub on its own interval, one request after another:
-// /health, /config, /api/openapi/stats (not rate-limited), then the rate-limited
-// /api/servers, /api/users-stats, /api/activities/available and, in database mode,
+// /health, /config (not rate-limited), then the rate-limited /api/servers (whose answer also
+// gives what /api/openapi/stats would: the connected servers and their tools),
+// /api/users-stats, /api/activities/available and, in database mode,
 // /api/activities/stats and the new /api/activities pages. /config and
 // /api/activities/available are read only on the first poll, every kInfoEvery-th poll and
 // after a state change (their answers rarely change; this saves a fifth of the requests).
@@ -84,7 +85,6 @@ private:
     void onHealth(Watch &w, const HubResponse &r);
     void onConfig(Watch &w, const HubResponse &r);
     void afterConfig(Watch &w);
-    void onOpenApiStats(Watch &w, const HubResponse &r);
     void requestServers(Watch &w);
     void onServers(Watch &w, const HubResponse &r);
     void onUserStats(Watch &w, const HubResponse &r);

@@ -65,6 +65,7 @@ public:
     int serversConnected = 0;
     int serversDisconnected = 0;
     QList<HubServerStatus> servers; // empty when /api/servers was not read
+    // What /api/openapi/stats says, counted from /api/servers.
     std::optional<HubOpenApiStats> openApi;
     std::optional<HubUserStats> users;
     bool activitiesAvailable = false; // database mode hubs only
