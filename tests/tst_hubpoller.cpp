@@ -36,7 +36,11 @@ private Q_SLOTS:
     void cursorResumesSync();
     void removedHubStopsPolling();
     void pollNowPollsAtOnce();
-    void rareInfoIsReadEveryTenthPollAndOnChange();
+    void scheduleFollowsTheOptionsTable();
+    void defaultScheduleReadsRareKindsEveryTenthPoll();
+    void stateChangeReadsTheWholeSet();
+    void carriedValuesAreTheLastRead();
+    void activityPagesOnlyWhenTotalsMove();
 
 private:
     static HubEndpoint endpoint(const HubEmulator &emulator, int intervalMs);
@@ -49,7 +53,29 @@ private:
     waitForSample(QSignalSpy &spy,
                   const std::function<bool(const HubSample &)> &accept,
                   int timeoutMs = 20'000);
+    // Polls `hub` once more (pollNow) and returns the paths of that poll's requests, without
+    // their queries and logins, in order.
+    static QStringList
+    pollOnce(HubPoller &poller, const QString &hub, HubEmulator &emulator, QSignalSpy &samples);
 };
+
+QStringList TestHubPoller::pollOnce(HubPoller &poller,
+                                    const QString &hub,
+                                    HubEmulator &emulator,
+                                    QSignalSpy &samples)
+{
+    emulator.clearRequests();
+    const qsizetype before = samples.size();
+    poller.pollNow(hub);
+    if (!QTest::qWaitFor([&] { return samples.size() > before; }, 20'000))
+        return {QStringLiteral("no sample")};
+    QStringList paths;
+    for (const auto &r : emulator.requests()) {
+        if (r.path != QLatin1String("/api/auth/login"))
+            paths.append(r.path);
+    }
+    return paths;
+}
 
 HubEndpoint TestHubPoller::endpoint(const HubEmulator &emulator, int intervalMs)
 {
@@ -100,7 +126,8 @@ void TestHubPoller::healthyHubSample()
     QCOMPARE(s.serversConnected, 3);
     QCOMPARE(s.serversDisconnected, 0);
     QCOMPARE(s.servers.size(), 5);
-    QVERIFY(s.openApi);
+    QVERIFY(s.openApi); // counted from /api/servers, as the recorded /api/openapi/stats says
+    QCOMPARE(s.openApi->totalServers, 3);
     QCOMPARE(s.openApi->totalTools, 9);
     QVERIFY(s.users);
     QCOMPARE(s.users->totalUsers, 1);
@@ -108,6 +135,7 @@ void TestHubPoller::healthyHubSample()
     QVERIFY(!s.activity);
     QVERIFY(s.latencyMs >= 0);
     QCOMPARE(s.timestamp.timeSpec(), Qt::UTC);
+    QCOMPARE(s.carried, HubSample::Parts()); // the first poll reads everything
 
     QStringList paths;
     for (const auto &r : emulator.requests())
@@ -116,7 +144,6 @@ void TestHubPoller::healthyHubSample()
              QStringList({QStringLiteral("/health"),
                           QStringLiteral("/config"),
                           QStringLiteral("/api/auth/login"),
-                          QStringLiteral("/api/openapi/stats"),
                           QStringLiteral("/api/servers"),
                           QStringLiteral("/api/users-stats"),
                           QStringLiteral("/api/activities/available")}));
@@ -343,7 +370,7 @@ void TestHubPoller::budgetWarning()
     HubPoller poller;
     QSignalSpy samples(&poller, &HubPoller::sampleReady);
     QSignalSpy warnings(&poller, &HubPoller::budgetWarningChanged);
-    HubEndpoint fast = endpoint(emulator, 1000);
+    HubEndpoint fast = endpoint(emulator, 250);
     fast.name = QStringLiteral("fast");
     HubEndpoint slow = endpoint(emulator, 60'000);
     slow.name = QStringLiteral("slow");
@@ -353,11 +380,14 @@ void TestHubPoller::budgetWarning()
     QVERIFY(poller.budgetWarning(QStringLiteral("fast")).contains(QStringLiteral("300")));
     QVERIFY(poller.budgetWarning(QStringLiteral("slow")).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 2, 20'000);
-    // Then the hub's own RateLimit-Policy (600;w=900) decides: 3 requests per poll every
-    // second is 2700 per 15 min; 480 (80 % of 600) allow one poll every 6 s.
+    // Then the hub's own RateLimit-Policy (600;w=900) decides. In file mode a poll makes 0.3
+    // rate-limited requests on average (/api/servers, /api/users-stats and
+    // /api/activities/available every 10th poll): every 250 ms that is 1080 per 15 min;
+    // 480 (80 % of 600) allow one poll every 563 ms, so "every 1 s".
     const QString warning = poller.budgetWarning(QStringLiteral("fast"));
     QVERIFY2(warning.contains(QStringLiteral("600")), qPrintable(warning));
-    QVERIFY2(warning.contains(QStringLiteral("every 6 s")), qPrintable(warning));
+    QVERIFY2(warning.contains(QStringLiteral("1080")), qPrintable(warning));
+    QVERIFY2(warning.contains(QStringLiteral("every 1 s")), qPrintable(warning));
     QVERIFY(poller.budgetWarning(QStringLiteral("slow")).isEmpty());
     for (const auto &w : warnings)
         QVERIFY(w.at(0).toString() == QLatin1String("fast") || w.at(1).toString().isEmpty());
@@ -529,11 +559,81 @@ void TestHubPoller::pollNowPollsAtOnce()
     QCOMPARE(emulator.requestsTo(QStringLiteral("/api/auth/login")).size(), 1); // token kept
 }
 
-void TestHubPoller::rareInfoIsReadEveryTenthPollAndOnChange()
+void TestHubPoller::scheduleFollowsTheOptionsTable()
+{
+    HubEmulator emulator;
+    emulator.setMode(HubEmulator::Mode::Database);
+    QVERIFY(emulator.listen());
+    HubPoller poller;
+    HubPoller::Options options;
+    options.infoEvery = 4;
+    options.serversEvery = 3;
+    options.usersEvery = 5;
+    options.activityStatsEvery = 2;
+    options.activitySyncEvery = 3;
+    poller.setOptions(options);
+    QCOMPARE(poller.rateLimitedRequestsPerPoll(false), 1.0 / 3 + 1.0 / 5 + 1.0 / 4);
+    QCOMPARE(poller.rateLimitedRequestsPerPoll(true), 1.0 / 3 + 1.0 / 5 + 1.0 / 4 + 0.5 + 1.0);
+    QSignalSpy samples(&poller, &HubPoller::sampleReady);
+    const HubEndpoint hub = endpoint(emulator, 600'000);
+    poller.addHub(hub);
+    QVERIFY(samples.wait(20'000));
+
+    // Poll 1 read everything; then each kind every N-th poll (read on poll 1, 1 + N, ...).
+    // Nothing changes on the hub, so the activity totals stay and the pages are read only on
+    // their own turn.
+    const QString health = QStringLiteral("/health");
+    const QString config = QStringLiteral("/config");
+    const QString servers = QStringLiteral("/api/servers");
+    const QString users = QStringLiteral("/api/users-stats");
+    const QString available = QStringLiteral("/api/activities/available");
+    const QString stats = QStringLiteral("/api/activities/stats");
+    const QString pages = QStringLiteral("/api/activities");
+    const QList<QStringList> expected = {
+        {health},                                           // poll 2
+        {health, stats},                                    // 3
+        {health, servers, pages},                           // 4
+        {health, config, available, stats},                 // 5
+        {health, users},                                    // 6
+        {health, servers, stats, pages},                    // 7
+        {health},                                           // 8
+        {health, config, available, stats},                 // 9
+        {health, servers, pages},                           // 10
+        {health, users, stats},                             // 11
+        {health},                                           // 12
+        {health, config, servers, available, stats, pages}, // 13
+        {health},                                           // 14
+    };
+    using P = HubSample::Part;
+    const HubSample::Parts all
+        = P::Version | P::Servers | P::Users | P::ActivityAvailability | P::ActivityStats;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QStringList paths = pollOnce(poller, hub.name, emulator, samples);
+        QVERIFY2(paths == expected[i],
+                 qPrintable(QStringLiteral("poll %1: %2").arg(i + 2).arg(paths.join(u' '))));
+        const HubSample s = sampleAt(samples, samples.size() - 1);
+        HubSample::Parts fresh;
+        fresh.setFlag(P::Version, paths.contains(config));
+        fresh.setFlag(P::Servers, paths.contains(servers));
+        fresh.setFlag(P::Users, paths.contains(users));
+        fresh.setFlag(P::ActivityAvailability, paths.contains(available));
+        fresh.setFlag(P::ActivityStats, paths.contains(stats));
+        QCOMPARE(s.carried, all & ~fresh);
+        // Every part is there, read now or carried.
+        QCOMPARE(s.state, HubState::Healthy);
+        QCOMPARE(s.version, QStringLiteral("dev"));
+        QCOMPARE(s.servers.size(), 5);
+        QVERIFY(s.openApi && s.users && s.activity && s.activitiesAvailable);
+    }
+}
+
+void TestHubPoller::defaultScheduleReadsRareKindsEveryTenthPoll()
 {
     HubEmulator emulator;
     QVERIFY(emulator.listen());
     HubPoller poller;
+    QCOMPARE(poller.rateLimitedRequestsPerPoll(false), 0.3);
+    QCOMPARE(poller.rateLimitedRequestsPerPoll(true), 2.3);
     QSignalSpy samples(&poller, &HubPoller::sampleReady);
     poller.addHub(endpoint(emulator, 600'000));
     const QString name = poller.hubNames().constFirst();
@@ -543,21 +643,148 @@ void TestHubPoller::rareInfoIsReadEveryTenthPollAndOnChange()
         QVERIFY(samples.wait(20'000));
     }
     QCOMPARE(samples.size(), 12);
-    // Polls 1 and 11 read /config and /api/activities/available; the others keep the answers.
-    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 2);
-    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/activities/available")).size(), 2);
+    // Polls 1 and 11 read everything; the others read /health and carry the rest forward.
     QCOMPARE(emulator.requestsTo(QStringLiteral("/health")).size(), 12);
-    for (qsizetype i = 0; i < samples.size(); ++i)
-        QCOMPARE(sampleAt(samples, i).version, QStringLiteral("dev"));
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 2);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/servers")).size(), 2);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/users-stats")).size(), 2);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/activities/available")).size(), 2);
+    QCOMPARE(emulator.requestsTo(QStringLiteral("/api/openapi/stats")).size(), 0);
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const HubSample s = sampleAt(samples, i);
+        QCOMPARE(s.version, QStringLiteral("dev"));
+        QCOMPARE(s.servers.size(), 5);
+        QCOMPARE(s.openApi->totalTools, 9);
+        QCOMPARE(s.users->totalUsers, 1);
+        QCOMPARE(s.carried == HubSample::Parts(), i == 0 || i == 10);
+    }
+}
 
-    emulator.setHealth(HubEmulator::Health::Degraded); // a state change reads them again
-    poller.pollNow(name);
+void TestHubPoller::stateChangeReadsTheWholeSet()
+{
+    HubEmulator emulator;
+    QVERIFY(emulator.listen());
+    HubPoller poller;
+    QSignalSpy samples(&poller, &HubPoller::sampleReady);
+    const HubEndpoint hub = endpoint(emulator, 600'000);
+    poller.addHub(hub);
     QVERIFY(samples.wait(20'000));
-    QCOMPARE(sampleAt(samples, 12).state, HubState::Degraded);
-    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 3);
-    poller.pollNow(name);
+    const QStringList healthOnly = {QStringLiteral("/health")};
+    const QStringList wholeSet = {QStringLiteral("/health"),
+                                  QStringLiteral("/config"),
+                                  QStringLiteral("/api/servers"),
+                                  QStringLiteral("/api/users-stats"),
+                                  QStringLiteral("/api/activities/available")};
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), healthOnly);
+
+    // Degraded: /health tells it within one poll, and that poll reads the whole set again.
+    emulator.setHealth(HubEmulator::Health::Degraded);
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), wholeSet);
+    HubSample s = sampleAt(samples, samples.size() - 1);
+    QCOMPARE(s.state, HubState::Degraded);
+    QCOMPARE(s.carried, HubSample::Parts());
+    QVERIFY(s.servers.at(3).enabled); // the new list: "broken" is enabled and disconnected
+    QVERIFY(s.servers.at(3).error.contains(QStringLiteral("ENOENT")));
+    QCOMPARE(s.serversDisconnected, 1);
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), healthOnly);
+    QVERIFY(sampleAt(samples, samples.size() - 1).servers.at(3).enabled);
+
+    // Down for one poll: that poll stops at /health and carries nothing (the hub's data is
+    // unknown); the poll that finds it back reads the whole set.
+    emulator.addFault(QStringLiteral("/health"), {HubEmulator::Fault::Kind::ServerError}, 1);
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), healthOnly);
+    s = sampleAt(samples, samples.size() - 1);
+    QCOMPARE(s.state, HubState::Unhealthy);
+    QVERIFY(s.servers.isEmpty() && !s.users && !s.openApi);
+    QCOMPARE(s.carried, HubSample::Parts());
+    emulator.setHealth(HubEmulator::Health::Healthy);
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), wholeSet);
+    s = sampleAt(samples, samples.size() - 1);
+    QCOMPARE(s.state, HubState::Healthy);
+    QVERIFY(!s.servers.at(3).enabled); // the healthy hub's list again
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), healthOnly);
+}
+
+void TestHubPoller::carriedValuesAreTheLastRead()
+{
+    HubEmulator emulator;
+    emulator.setMode(HubEmulator::Mode::Database);
+    QVERIFY(emulator.listen());
+    HubPoller poller;
+    HubPoller::Options options;
+    options.activityStatsEvery = 3;
+    poller.setOptions(options);
+    QSignalSpy samples(&poller, &HubPoller::sampleReady);
+    QSignalSpy fetched(&poller, &HubPoller::activitiesFetched);
+    const HubEndpoint hub = endpoint(emulator, 600'000);
+    poller.addHub(hub);
     QVERIFY(samples.wait(20'000));
-    QCOMPARE(emulator.requestsTo(QStringLiteral("/config")).size(), 3);
+    const HubSample first = sampleAt(samples, 0);
+    QCOMPARE(first.activity->totalCalls, 11);
+    QCOMPARE(fetched.size(), 1);
+
+    emulator.addActivities(2); // the hub's totals move, but the next two polls skip them
+    for (int poll = 2; poll <= 3; ++poll) {
+        QCOMPARE(pollOnce(poller, hub.name, emulator, samples),
+                 QStringList{QStringLiteral("/health")});
+        const HubSample s = sampleAt(samples, samples.size() - 1);
+        using P = HubSample::Part;
+        QCOMPARE(s.carried,
+                 P::Version | P::Servers | P::Users | P::ActivityAvailability | P::ActivityStats);
+        QCOMPARE(s.activity->totalCalls, 11); // the last read, not the hub's 13
+        QCOMPARE(s.activity->errorCount, first.activity->errorCount);
+        QCOMPARE(s.activity->avgDurationMs, first.activity->avgDurationMs);
+        QCOMPARE(s.version, first.version);
+        QCOMPARE(s.users->totalUsers, first.users->totalUsers);
+        QCOMPARE(s.openApi->totalTools, first.openApi->totalTools);
+        QCOMPARE(s.servers.size(), first.servers.size());
+        for (qsizetype i = 0; i < s.servers.size(); ++i) {
+            QCOMPARE(s.servers[i].name, first.servers[i].name);
+            QCOMPARE(s.servers[i].status, first.servers[i].status);
+            QCOMPARE(s.servers[i].toolCount, first.servers[i].toolCount);
+        }
+        QCOMPARE(s.serversConnected, first.serversConnected); // /health's, read every poll
+        QVERIFY(s.timestamp > first.timestamp);
+        QCOMPARE(fetched.size(), 1);
+    }
+    // Poll 4 reads the totals again: they moved, so the new rows are fetched in that poll.
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples),
+             QStringList({QStringLiteral("/health"),
+                          QStringLiteral("/api/activities/stats"),
+                          QStringLiteral("/api/activities")}));
+    const HubSample s = sampleAt(samples, samples.size() - 1);
+    QCOMPARE(s.activity->totalCalls, 13);
+    QVERIFY(!s.carried.testFlag(HubSample::Part::ActivityStats));
+    QCOMPARE(fetched.size(), 2);
+    QCOMPARE(fetched.at(1).at(1).value<QList<ActivityRecord>>().size(), 2);
+}
+
+void TestHubPoller::activityPagesOnlyWhenTotalsMove()
+{
+    HubEmulator emulator;
+    emulator.setMode(HubEmulator::Mode::Database);
+    QVERIFY(emulator.listen());
+    HubPoller poller;
+    QSignalSpy samples(&poller, &HubPoller::sampleReady);
+    QSignalSpy fetched(&poller, &HubPoller::activitiesFetched);
+    const HubEndpoint hub = endpoint(emulator, 600'000);
+    poller.addHub(hub);
+    QVERIFY(samples.wait(20'000));
+    QCOMPARE(fetched.size(), 1);
+    const QStringList quiet = {QStringLiteral("/health"), QStringLiteral("/api/activities/stats")};
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), quiet);
+    QVERIFY(!sampleAt(samples, 1).carried.testFlag(HubSample::Part::ActivityStats));
+
+    emulator.addActivities(1);
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples),
+             QStringList({QStringLiteral("/health"),
+                          QStringLiteral("/api/activities/stats"),
+                          QStringLiteral("/api/activities")}));
+    QCOMPARE(fetched.size(), 2);
+    QCOMPARE(fetched.at(1).at(1).value<QList<ActivityRecord>>().size(), 1);
+    QCOMPARE(sampleAt(samples, 2).activity->totalCalls, 12);
+    QCOMPARE(pollOnce(poller, hub.name, emulator, samples), quiet);
+    QCOMPARE(fetched.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHubPoller)

@@ -11,6 +11,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace mcphub {
 
@@ -25,13 +27,16 @@ struct HubPoller::Watch
     QString warning;
     bool polling = false;
 
-    // /config and /api/activities/available change rarely: read on the first poll, every
-    // kInfoEvery-th poll and after a state change; in between their last answers stand.
-    int pollsSinceInfo = 0;
-    bool haveInfo = false;
-    bool readInfo = true; // this poll reads them
+    // The schedule (Options): polls since each kind was last read, and the kinds owed a read
+    // (never read, asked for by a change, or not read when they were due).
+    std::array<int, Kinds> pollsSince{};
+    std::array<bool, Kinds> owed = {true, true, true, true, true, true};
+    std::array<bool, Kinds> everRead{};
+    std::array<bool, Kinds> readNow{}; // by the poll in progress
     HubState previousState = HubState::Unreachable;
-    QString version;
+    std::optional<HubResponseParser::Health> lastHealth; // of the latest poll /health answered
+    // The last answer read of each kind, carried into the samples of polls that skip it.
+    HubSample last;
 
     // The poll in progress.
     HubSample sample;
@@ -51,10 +56,44 @@ HubPoller::HubPoller(HubClient *client, QObject *parent)
 
 HubPoller::~HubPoller() = default;
 
-int HubPoller::rateLimitedRequestsPerPoll(bool activitiesAvailable, int activityPages)
+int HubPoller::every(Kind kind) const
 {
-    // /api/servers, /api/users-stats, /api/activities/available [+ stats + pages]
-    return 3 + (activitiesAvailable ? 1 + qMax(1, activityPages) : 0);
+    switch (kind) {
+    case Config:
+    case ActivitiesAvailable:
+        return qMax(1, m_options.infoEvery);
+    case Servers:
+        return qMax(1, m_options.serversEvery);
+    case Users:
+        return qMax(1, m_options.usersEvery);
+    case ActivityStats:
+        return qMax(1, m_options.activityStatsEvery);
+    case ActivitySync:
+        return qMax(1, m_options.activitySyncEvery);
+    case Kinds:
+        break;
+    }
+    return 1;
+}
+
+bool HubPoller::due(const Watch &w, Kind kind) const
+{
+    return w.owed[kind] || w.pollsSince[kind] + 1 >= every(kind);
+}
+
+void HubPoller::done(Watch &w, Kind kind)
+{
+    w.owed[kind] = false;
+    w.everRead[kind] = true;
+    w.readNow[kind] = true;
+}
+
+double HubPoller::rateLimitedRequestsPerPoll(bool activitiesAvailable) const
+{
+    double n = 1.0 / every(Servers) + 1.0 / every(Users) + 1.0 / every(ActivitiesAvailable);
+    if (activitiesAvailable)
+        n += 1.0 / every(ActivityStats) + 1.0; // stats, and one page when there are new rows
+    return n;
 }
 
 void HubPoller::addHub(const HubEndpoint &hub)
@@ -141,7 +180,7 @@ void HubPoller::refreshBudgetWarning(Watch &w)
         return; // only public, unlimited endpoints are read
     // A steady poll reads one activity page; a catch-up sync after a pause may read more.
     const QString warning = w.budget.intervalWarning(
-        w.endpoint.pollIntervalMs, rateLimitedRequestsPerPoll(w.sample.activitiesAvailable));
+        w.endpoint.pollIntervalMs, rateLimitedRequestsPerPoll(w.last.activitiesAvailable));
     if (warning == w.warning)
         return;
     w.warning = warning;
@@ -158,15 +197,14 @@ void HubPoller::noteError(Watch &w, const QString &message)
 
 void HubPoller::startPoll(Watch &w)
 {
-    const bool activitiesWereAvailable = w.sample.activitiesAvailable;
     w.polling = true;
     w.sample = HubSample();
     w.sample.timestamp = QDateTime::currentDateTimeUtc();
-    w.sample.activitiesAvailable = activitiesWereAvailable; // until the hub says again
+    w.sample.activitiesAvailable = w.last.activitiesAvailable; // until the hub says again
+    w.readNow.fill(false);
     w.pending.clear();
     w.pendingIds.clear();
     w.page = 0;
-    w.readInfo = true;
     get(w, QStringLiteral("/health"), &HubPoller::onHealth);
 }
 
@@ -203,13 +241,20 @@ void HubPoller::onHealth(Watch &w, const HubResponse &r)
     }
     w.sample.state
         = health->status == QLatin1String("healthy") ? HubState::Healthy : HubState::Degraded;
-    w.readInfo
-        = !w.haveInfo || w.pollsSinceInfo + 1 >= kInfoEvery || w.sample.state != w.previousState;
-    if (w.readInfo) {
+    if (w.sample.state != w.previousState) {
+        w.owed.fill(true); // a state change: read the whole set again, in this poll
+    } else if (!w.lastHealth || w.lastHealth->status != health->status
+               || w.lastHealth->hasServerCounts != health->hasServerCounts
+               || w.lastHealth->total != health->total
+               || w.lastHealth->connected != health->connected
+               || w.lastHealth->disconnected != health->disconnected) {
+        w.owed[Servers] = true; // a server connected or went away: which one?
+    }
+    w.lastHealth = std::move(*health);
+    if (due(w, Config)) {
         get(w, QStringLiteral("/config"), &HubPoller::onConfig);
         return;
     }
-    w.sample.version = w.version;
     afterConfig(w);
 }
 
@@ -243,10 +288,13 @@ void HubPoller::onConfig(Watch &w, const HubResponse &r)
     if (!continueAfter(w, r))
         return;
     if (r.ok()) {
-        if (auto v = HubResponseParser::version(r.body, w.endpoint.where(r.path)))
+        if (auto v = HubResponseParser::version(r.body, w.endpoint.where(r.path))) {
             w.sample.version = *v;
-        else
+            w.last.version = std::move(*v);
+            done(w, Config);
+        } else {
             noteError(w, v.error().toString());
+        }
     }
     afterConfig(w);
 }
@@ -257,20 +305,12 @@ void HubPoller::afterConfig(Watch &w)
         finishPoll(w, Outcome::Ok); // /api/* needs credentials
         return;
     }
-    get(w, QStringLiteral("/api/openapi/stats"), &HubPoller::onOpenApiStats);
-}
-
-void HubPoller::onOpenApiStats(Watch &w, const HubResponse &r)
-{
-    if (!continueAfter(w, r))
+    if (!due(w, Servers)) {
+        afterServers(w);
         return;
-    if (r.ok()) {
-        if (auto s = HubResponseParser::openApiStats(r.body, w.endpoint.where(r.path)))
-            w.sample.openApi = *s;
-        else
-            noteError(w, s.error().toString());
     }
-    requestServers(w);
+    if (budgetAllows(w))
+        get(w, QStringLiteral("/api/servers"), &HubPoller::onServers);
 }
 
 bool HubPoller::budgetAllows(Watch &w)
@@ -288,33 +328,54 @@ bool HubPoller::budgetAllows(Watch &w)
     return false;
 }
 
-void HubPoller::requestServers(Watch &w)
-{
-    if (budgetAllows(w))
-        get(w, QStringLiteral("/api/servers"), &HubPoller::onServers);
-}
-
 void HubPoller::onServers(Watch &w, const HubResponse &r)
 {
     if (!continueAfter(w, r))
         return;
     if (r.ok()) {
         if (auto s = HubResponseParser::servers(r.body, w.endpoint.where(r.path))) {
-            w.sample.servers = *s;
-            if (w.sample.serversTotal == 0) {
-                for (const HubServerStatus &server : std::as_const(w.sample.servers)) {
-                    if (!server.enabled)
-                        continue;
-                    ++w.sample.serversTotal;
-                    if (server.status == QLatin1String("connected"))
-                        ++w.sample.serversConnected;
-                    else
-                        ++w.sample.serversDisconnected;
+            // What /api/openapi/stats answers, from the same server list: the connected
+            // servers and their tools.
+            HubOpenApiStats openApi;
+            int total = 0;
+            int connected = 0;
+            for (const HubServerStatus &server : std::as_const(*s)) {
+                const bool isConnected = server.status == QLatin1String("connected");
+                if (isConnected) {
+                    ++openApi.totalServers;
+                    openApi.totalTools += server.toolCount;
+                }
+                if (server.enabled) {
+                    ++total;
+                    connected += isConnected ? 1 : 0;
                 }
             }
+            w.sample.servers = std::move(*s);
+            w.sample.openApi = openApi;
+            if (!w.lastHealth->hasServerCounts) {
+                // Old hubs' /health has no counts: count the enabled servers here.
+                w.sample.serversTotal = total;
+                w.sample.serversConnected = connected;
+                w.sample.serversDisconnected = total - connected;
+            }
+            w.last.servers = w.sample.servers;
+            w.last.openApi = openApi;
+            w.last.serversTotal = total;
+            w.last.serversConnected = connected;
+            w.last.serversDisconnected = total - connected;
+            done(w, Servers);
         } else {
             noteError(w, s.error().toString());
         }
+    }
+    afterServers(w);
+}
+
+void HubPoller::afterServers(Watch &w)
+{
+    if (!due(w, Users)) {
+        afterUserStats(w);
+        return;
     }
     if (budgetAllows(w))
         get(w, QStringLiteral("/api/users-stats"), &HubPoller::onUserStats);
@@ -325,12 +386,20 @@ void HubPoller::onUserStats(Watch &w, const HubResponse &r)
     if (!continueAfter(w, r))
         return;
     if (r.ok()) {
-        if (auto s = HubResponseParser::userStats(r.body, w.endpoint.where(r.path)))
+        if (auto s = HubResponseParser::userStats(r.body, w.endpoint.where(r.path))) {
             w.sample.users = *s;
-        else
+            w.last.users = *s;
+            done(w, Users);
+        } else {
             noteError(w, s.error().toString());
+        }
     }
-    if (!w.readInfo) {
+    afterUserStats(w);
+}
+
+void HubPoller::afterUserStats(Watch &w)
+{
+    if (!due(w, ActivitiesAvailable)) {
         afterActivitiesAvailable(w); // the last answer stands
         return;
     }
@@ -349,7 +418,10 @@ void HubPoller::onActivitiesAvailable(Watch &w, const HubResponse &r)
         else
             noteError(w, a.error().toString());
     }
-    w.sample.activitiesAvailable = available; // false in file mode (or 404 on old hubs)
+    // false in file mode (or 404 on old hubs): an answer all the same
+    w.sample.activitiesAvailable = available;
+    w.last.activitiesAvailable = available;
+    done(w, ActivitiesAvailable);
     refreshBudgetWarning(w);
     afterActivitiesAvailable(w);
 }
@@ -358,6 +430,10 @@ void HubPoller::afterActivitiesAvailable(Watch &w)
 {
     if (!w.sample.activitiesAvailable) {
         finishPoll(w, Outcome::Ok);
+        return;
+    }
+    if (!due(w, ActivityStats)) {
+        afterActivityStats(w);
         return;
     }
     if (budgetAllows(w))
@@ -369,10 +445,27 @@ void HubPoller::onActivityStats(Watch &w, const HubResponse &r)
     if (!continueAfter(w, r))
         return;
     if (r.ok()) {
-        if (auto s = HubResponseParser::activityStats(r.body, w.endpoint.where(r.path)))
+        if (auto s = HubResponseParser::activityStats(r.body, w.endpoint.where(r.path))) {
+            // New tool calls move the totals: only then are there new rows to page through.
+            const auto &before = w.last.activity;
+            if (!before || before->totalCalls != s->totalCalls
+                || before->successCount != s->successCount || before->errorCount != s->errorCount)
+                w.owed[ActivitySync] = true;
             w.sample.activity = *s;
-        else
+            w.last.activity = *s;
+            done(w, ActivityStats);
+        } else {
             noteError(w, s.error().toString());
+        }
+    }
+    afterActivityStats(w);
+}
+
+void HubPoller::afterActivityStats(Watch &w)
+{
+    if (!due(w, ActivitySync)) {
+        finishPoll(w, Outcome::Ok);
+        return;
     }
     w.page = 1;
     requestActivityPage(w);
@@ -430,21 +523,54 @@ void HubPoller::onActivityPage(Watch &w, const HubResponse &r)
     }
     w.pending.clear();
     w.pendingIds.clear();
+    done(w, ActivitySync);
     refreshBudgetWarning(w);
     finishPoll(w, Outcome::Ok);
+}
+
+void HubPoller::carryForward(Watch &w)
+{
+    HubSample &s = w.sample;
+    // Whether `kind` was skipped by this poll but read before: then its last answer stands.
+    const auto carried = [&w, &s](Kind kind, HubSample::Part part) {
+        if (w.readNow[kind] || !w.everRead[kind])
+            return false;
+        s.carried |= part;
+        return true;
+    };
+    if (carried(Config, HubSample::Part::Version))
+        s.version = w.last.version;
+    if (w.endpoint.auth == HubEndpoint::Auth::None)
+        return; // nothing of /api/* is read
+    if (carried(Servers, HubSample::Part::Servers)) {
+        s.servers = w.last.servers;
+        s.openApi = w.last.openApi;
+        if (!w.lastHealth->hasServerCounts) {
+            s.serversTotal = w.last.serversTotal;
+            s.serversConnected = w.last.serversConnected;
+            s.serversDisconnected = w.last.serversDisconnected;
+        }
+    }
+    if (carried(Users, HubSample::Part::Users))
+        s.users = w.last.users;
+    if (carried(ActivitiesAvailable, HubSample::Part::ActivityAvailability))
+        s.activitiesAvailable = w.last.activitiesAvailable;
+    if (s.activitiesAvailable && carried(ActivityStats, HubSample::Part::ActivityStats))
+        s.activity = w.last.activity;
 }
 
 void HubPoller::finishPoll(Watch &w, Outcome outcome)
 {
     w.polling = false;
-    if (w.readInfo) {
-        w.pollsSinceInfo = 0;
-        // Only a poll that got as far as /config has the hub's version to keep.
-        w.haveInfo = !w.sample.version.isEmpty() || w.haveInfo;
-        if (!w.sample.version.isEmpty())
-            w.version = w.sample.version;
-    } else {
-        ++w.pollsSinceInfo;
+    // A poll that met a healthy or degraded hub shows every part it has read, this time or
+    // before; a failed one shows only what it learnt (the hub's data is unknown).
+    if (w.sample.state == HubState::Healthy || w.sample.state == HubState::Degraded)
+        carryForward(w);
+    for (int kind = 0; kind < Kinds; ++kind) {
+        if (w.readNow[kind])
+            w.pollsSince[kind] = 0;
+        else
+            ++w.pollsSince[kind];
     }
     w.previousState = w.sample.state;
     const QString name = w.endpoint.name;

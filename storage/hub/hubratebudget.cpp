@@ -87,7 +87,7 @@ qint64 HubRateBudget::blockedForMs(int reserve) const
     return blocked;
 }
 
-int HubRateBudget::minimumIntervalMs(int requestsPerPoll) const
+int HubRateBudget::minimumIntervalMs(double requestsPerPoll) const
 {
     const double allowed = m_limit * kConsoleShare;
     if (allowed <= 0)
@@ -95,12 +95,12 @@ int HubRateBudget::minimumIntervalMs(int requestsPerPoll) const
     return int(std::ceil(double(m_windowSeconds) * 1000.0 * requestsPerPoll / allowed));
 }
 
-QString HubRateBudget::intervalWarning(int intervalMs, int requestsPerPoll) const
+QString HubRateBudget::intervalWarning(int intervalMs, double requestsPerPoll) const
 {
     if (intervalMs <= 0 || requestsPerPoll <= 0)
         return {};
     const qint64 polls = qint64(std::ceil(double(m_windowSeconds) * 1000.0 / intervalMs));
-    const qint64 needed = polls * requestsPerPoll;
+    const qint64 needed = std::llround(double(polls) * requestsPerPoll);
     if (needed <= qint64(m_limit * kConsoleShare))
         return {};
     const QString window = m_windowSeconds % 60 == 0 ? tr("%1 min").arg(m_windowSeconds / 60)

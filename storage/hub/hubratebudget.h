@@ -39,11 +39,11 @@ public:
     int windowSeconds() const { return m_windowSeconds; }
     int remaining() const { return m_remaining; } // -1 when unknown
 
-    // The shortest poll interval that keeps `requestsPerPoll` rate-limited requests inside
-    // the console's share of the budget.
-    int minimumIntervalMs(int requestsPerPoll) const;
+    // The shortest poll interval that keeps `requestsPerPoll` rate-limited requests (an
+    // average: not every poll makes the same requests) inside the console's share of the budget.
+    int minimumIntervalMs(double requestsPerPoll) const;
     // Translated advice when `intervalMs` is too short for the budget; empty when it fits.
-    QString intervalWarning(int intervalMs, int requestsPerPoll) const;
+    QString intervalWarning(int intervalMs, double requestsPerPoll) const;
 
 private:
     bool m_headersSeen = false;

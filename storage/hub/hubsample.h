@@ -50,13 +50,25 @@ struct HubActivityStats
     int avgDurationMs = 0;
 };
 
-// One poll of one hub: what the console stores and charts. Parts the poll could not read
-// (no credentials, rate-limited, file mode without activities) are left empty.
+// One poll of one hub: what the console stores and charts. A poll re-reads only what its
+// schedule asks for (HubPoller::Options); the parts it did not ask again hold the last answer
+// read and are named in `carried`. Parts never read (no credentials, rate-limited, file mode
+// without activities) are left empty, and so is all a failed poll (unhealthy, unreachable,
+// credentials refused) did not read itself: the hub's data is unknown then.
 struct HubSample
 {
     Q_DECLARE_TR_FUNCTIONS(HubSample)
 
 public:
+    enum class Part {
+        Version = 0x01,              // version (/config)
+        Servers = 0x02,              // servers, openApi; the server counts when /health has none
+        Users = 0x04,                // users (/api/users-stats)
+        ActivityAvailability = 0x08, // activitiesAvailable (/api/activities/available)
+        ActivityStats = 0x10,        // activity (/api/activities/stats)
+    };
+    Q_DECLARE_FLAGS(Parts, Part)
+
     QDateTime timestamp; // UTC, when the poll started
     HubState state = HubState::Unreachable;
     QString healthMessage; // /health "message", as the hub sent it
@@ -64,18 +76,22 @@ public:
     int serversTotal = 0;  // enabled servers, from /health (or /api/servers when absent)
     int serversConnected = 0;
     int serversDisconnected = 0;
-    QList<HubServerStatus> servers; // empty when /api/servers was not read
+    QList<HubServerStatus> servers; // empty when /api/servers was never read
+    // What /api/openapi/stats says, counted from /api/servers.
     std::optional<HubOpenApiStats> openApi;
     std::optional<HubUserStats> users;
     bool activitiesAvailable = false; // database mode hubs only
     std::optional<HubActivityStats> activity;
     QString lastError;  // translated; empty when every request of the poll succeeded
     int latencyMs = -1; // /health round trip, -1 when it got no answer
+    Parts carried;      // parts not read this poll: their values come from an earlier one
 
     static QString stateName(HubState state);  // "healthy", "auth-failed"... (stable, for storage)
     static QString stateLabel(HubState state); // translated, for people
     static std::optional<HubState> stateFromName(const QString &name);
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(HubSample::Parts)
 
 } // namespace mcphub
 
