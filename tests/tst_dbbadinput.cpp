@@ -22,12 +22,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_dbbadinput");
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 ConnectionProfile pgProfile(const QString &name)
 {
     const SqlConnectionSpec env = SqlConnectionSpec::fromPgEnvironment();
@@ -81,7 +75,7 @@ void TestDbBadInput::corruptedSqliteFile()
     QVERIFY2(ws.error().where.contains(QLatin1String("broken")), qPrintable(ws.error().toString()));
     QVERIFY2(ws.error().message.contains(QLatin1String("not a valid SQLite database")),
              qPrintable(ws.error().toString()));
-    QCOMPARE(fileBytes(path), junk);
+    QCOMPARE(test::readFile(path), junk);
     QVERIFY(!QSqlDatabase::contains(kConnection));
 }
 
@@ -280,7 +274,8 @@ void TestDbBadInput::readOnlyProfileRefusesWrites()
     ConnectionProfile profile = backend.profile();
     profile.name = QStringLiteral("viewer");
     profile.readOnly = true;
-    const QByteArray before = backend.isPostgres() ? QByteArray() : fileBytes(profile.sqlitePath);
+    const QByteArray before
+        = backend.isPostgres() ? QByteArray() : test::readFile(profile.sqlitePath);
     auto ws = Workspace::open(profile, kConnection);
     QVERIFY(ws.ok());
     QVERIFY(ws->readOnly());
@@ -301,7 +296,7 @@ void TestDbBadInput::readOnlyProfileRefusesWrites()
     }
     ws->close();
     if (!backend.isPostgres())
-        QCOMPARE(fileBytes(profile.sqlitePath), before);
+        QCOMPARE(test::readFile(profile.sqlitePath), before);
 
     // A read-only profile never creates a missing SQLite file.
     if (!backend.isPostgres()) {

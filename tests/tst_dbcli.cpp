@@ -20,15 +20,7 @@ using namespace mcphub;
 using mcphub::test::adminctl;
 using mcphub::test::Run;
 
-namespace {
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestDbCli : public QObject
 {
@@ -57,7 +49,7 @@ void TestDbCli::initStatusMigrateSqlite()
     QVERIFY2(init.out.contains(QLatin1String("Applied schema migration 0001")),
              qPrintable(init.out));
 
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const Run status = adminctl(
         {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
     VERIFY_RUN(status, 0);
@@ -71,7 +63,7 @@ void TestDbCli::initStatusMigrateSqlite()
                  && status.out.contains(QLatin1String("0001"))
                  && status.out.contains(QLatin1String("initial")),
              qPrintable(status.out));
-    QCOMPARE(fileBytes(path), before); // status changes nothing
+    QCOMPARE(test::readFile(path), before); // status changes nothing
 
     const Run migrate = adminctl(
         {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite=") + path});
@@ -115,7 +107,7 @@ void TestDbCli::driftExitsOne()
             "UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")));
     }
     closeSqlConnection(QStringLiteral("edit"));
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const Run status = adminctl(
         {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
     VERIFY_RUN(status, 1);
@@ -125,7 +117,7 @@ void TestDbCli::driftExitsOne()
         {QStringLiteral("db"), QStringLiteral("migrate"), QStringLiteral("--sqlite"), path});
     VERIFY_RUN(migrate, 2);
     QVERIFY2(migrate.err.contains(QLatin1String("drift")), qPrintable(migrate.err));
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
 }
 
 void TestDbCli::newerDatabase()
@@ -143,7 +135,7 @@ void TestDbCli::newerDatabase()
                                       "'2030-01-01T00:00:00.000Z', 1, 'newer console')")));
     }
     closeSqlConnection(QStringLiteral("edit"));
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const Run status = adminctl(
         {QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--sqlite"), path});
     VERIFY_RUN(status, 0);
@@ -153,7 +145,7 @@ void TestDbCli::newerDatabase()
     VERIFY_RUN(migrate, 2);
     QVERIFY2(migrate.err.contains(QLatin1String("read-only")), qPrintable(migrate.err));
     QVERIFY(!migrate.out.contains(QLatin1String("up to date")));
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
 }
 
 void TestDbCli::initStatusPostgres()
@@ -225,7 +217,7 @@ void TestDbCli::profileWithoutKeychainKeepsPasswordOutOfFile()
     QVERIFY2(add.err.contains(QLatin1String("keychain is not available")), qPrintable(add.err));
     QVERIFY2(add.err.contains(QLatin1String("memory")), qPrintable(add.err));
     const QString conf = config.filePath(QStringLiteral("MCPHub/mcphub-admin.conf"));
-    const QByteArray bytes = fileBytes(conf);
+    const QByteArray bytes = test::readFile(conf);
     QVERIFY2(bytes.contains("hosts=\"db1,db2\"") || bytes.contains("hosts=db1,db2"),
              bytes.constData());
     QVERIFY(!bytes.contains("Top-Secret-Cli-Pw"));

@@ -19,12 +19,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_dualwrite");
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -56,7 +50,7 @@ void TestDualWrite::changeReachesBoth()
     const RepositoryContext ctx = ws->context(QStringLiteral("console-admin"));
     const QString bound = backend.tempPath(QStringLiteral("mcp_settings.json"));
     const QByteArray original
-        = readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"));
+        = test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"));
     {
         QFile f(bound);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.write(original) == original.size());
@@ -85,7 +79,7 @@ void TestDualWrite::changeReachesBoth()
         return users.update(QStringLiteral("nobody"), {{QStringLiteral("is_admin"), true}});
     });
     QVERIFY(!refused.ok());
-    QCOMPARE(readFile(bound), original);
+    QCOMPARE(test::readFile(bound), original);
 
     // MCPHub rewrites the file while the change is under way: the save refuses, the
     // database rolls back, MCPHub's bytes stay.
@@ -99,7 +93,7 @@ void TestDualWrite::changeReachesBoth()
     });
     QVERIFY(!raced.ok());
     QVERIFY(!isAdmin(ctx, QStringLiteral("bob")));
-    QCOMPARE(readFile(bound), mcphubWrote);
+    QCOMPARE(test::readFile(bound), mcphubWrote);
 
     // Both succeed: the file is MCPHub's serialisation of the changed document.
     const auto done = writer.apply(promoteBob);
@@ -107,7 +101,7 @@ void TestDualWrite::changeReachesBoth()
     QVERIFY(isAdmin(ctx, QStringLiteral("bob")));
     OrderedJson expected = parse(original);
     expected["users"][1]["isAdmin"] = true;
-    QCOMPARE(readFile(bound), SettingsMapper::serialize(expected));
+    QCOMPARE(test::readFile(bound), SettingsMapper::serialize(expected));
 }
 
 QTEST_GUILESS_MAIN(TestDualWrite)

@@ -32,18 +32,6 @@ namespace {
 const QString kConnection = QStringLiteral("tst_dualwritebinding");
 const QString kFileName = QStringLiteral("mcp_settings.json");
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -120,8 +108,8 @@ QString TestDualWriteBinding::prepare(const test::TestBackend &backend, const QS
 {
     const QString path = QDir(dir).filePath(kFileName);
     const QByteArray fixture
-        = fileBytes(test::fixturesDir() + QStringLiteral("/migration/full.json"));
-    if (fixture.isEmpty() || !writeBytes(path, fixture))
+        = test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"));
+    if (fixture.isEmpty() || !test::writeFile(path, fixture))
         return {};
     auto ws = Workspace::open(backend.profile(), kConnection);
     if (!ws)
@@ -158,10 +146,10 @@ void TestDualWriteBinding::editCommitsToDatabaseAndFile()
     // The file re-read is what the database now holds, in MCPHub's format.
     const auto exported = SettingsMapper::exportDocument(opened->context());
     QVERIFY(exported.ok());
-    const OrderedJson onDisk = parse(fileBytes(path));
+    const OrderedJson onDisk = parse(test::readFile(path));
     QVERIFY(onDisk == exported->document);
     QVERIFY(hasUser(onDisk, "dave"));
-    QCOMPARE(fileBytes(path), SettingsMapper::serialize(exported->document));
+    QCOMPARE(test::readFile(path), SettingsMapper::serialize(exported->document));
     QCOMPARE(count(kConnection, QStringLiteral("access_logs")), auditBefore + 1);
     // One backup of the replaced content, and no lock left behind.
     QCOMPARE(backups(dir).size(), 1);
@@ -170,13 +158,13 @@ void TestDualWriteBinding::editCommitsToDatabaseAndFile()
     QCOMPARE(opened->binding()->saveCount(), 1);
 
     // A transaction that changes nothing of the settings does not touch the file.
-    const QByteArray saved = fileBytes(path);
+    const QByteArray saved = test::readFile(path);
     {
         TransactionGuard tx(opened->workspace().database());
         QVERIFY(tx.active());
         VERIFY_OK(tx.commit());
     }
-    QCOMPARE(fileBytes(path), saved);
+    QCOMPARE(test::readFile(path), saved);
     QCOMPARE(opened->binding()->saveCount(), 1);
     opened->close();
 }
@@ -188,7 +176,7 @@ void TestDualWriteBinding::lockedFileRollsDatabaseBack()
     QVERIFY(QDir().mkpath(dir));
     const QString path = prepare(backend, dir);
     QVERIFY(!path.isEmpty());
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
 
     ConnectionProfile profile = backend.profile();
     profile.boundSettingsPath = path;
@@ -215,12 +203,12 @@ void TestDualWriteBinding::lockedFileRollsDatabaseBack()
     QVERIFY(all.ok());
     for (const UserRecord &user : *all)
         QVERIFY(user.username != QLatin1String("dave"));
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
     QVERIFY(backups(dir).isEmpty());
 
     // With the lock free again, the same edit goes through to both.
     VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false));
-    QVERIFY(hasUser(parse(fileBytes(path)), "dave"));
+    QVERIFY(hasUser(parse(test::readFile(path)), "dave"));
     opened->close();
 }
 
@@ -231,7 +219,7 @@ void TestDualWriteBinding::invalidDocumentRollsDatabaseBack()
     QVERIFY(QDir().mkpath(dir));
     const QString path = prepare(backend, dir);
     QVERIFY(!path.isEmpty());
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     ConnectionProfile profile = backend.profile();
     profile.boundSettingsPath = path;
     auto opened = OpenedWorkspace::openDatabase(profile, kConnection);
@@ -251,7 +239,7 @@ void TestDualWriteBinding::invalidDocumentRollsDatabaseBack()
     QCOMPARE((**server).value(QStringLiteral("url")).toString(),
              QStringLiteral("http://127.0.0.1:9/sse"));
     QCOMPARE(count(kConnection, QStringLiteral("access_logs")), auditBefore);
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
     opened->close();
 }
 
@@ -270,10 +258,10 @@ void TestDualWriteBinding::fileRewrittenByMcpHubIsConflict()
     const qint64 auditBefore = count(kConnection, QStringLiteral("access_logs"));
 
     // MCPHub rewrites the file after the workspace was opened (a server added in its UI).
-    OrderedJson rewritten = parse(fileBytes(path));
+    OrderedJson rewritten = parse(test::readFile(path));
     rewritten["mcpServers"]["added-by-hub"] = {{"command", "npx"}};
     const QByteArray hubBytes = QByteArray::fromStdString(rewritten.dump(2));
-    QVERIFY(writeBytes(path, hubBytes));
+    QVERIFY(test::writeFile(path, hubBytes));
 
     const auto added
         = UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false);
@@ -281,7 +269,7 @@ void TestDualWriteBinding::fileRewrittenByMcpHubIsConflict()
     QCOMPARE(added.error().code, Error::Code::Conflict);
     QCOMPARE(added.error().where, path);
     QVERIFY2(added.error().message.contains(kFileName), qPrintable(added.error().message));
-    QCOMPARE(fileBytes(path), hubBytes);
+    QCOMPARE(test::readFile(path), hubBytes);
     QCOMPARE(count(kConnection, QStringLiteral("access_logs")), auditBefore);
     QVERIFY(backups(dir).isEmpty());
     opened->close();
@@ -304,10 +292,10 @@ void TestDualWriteBinding::driftIsReportedAndDatabaseWins()
     QVERIFY(!path.isEmpty());
     // The file drifted from the database while the profile was not used: a server the
     // database does not have.
-    OrderedJson drifted = parse(fileBytes(path));
+    OrderedJson drifted = parse(test::readFile(path));
     drifted["mcpServers"]["only-in-file"] = {{"command", "uvx"}};
     const QByteArray driftedBytes = SettingsMapper::serialize(drifted);
-    QVERIFY(writeBytes(path, driftedBytes));
+    QVERIFY(test::writeFile(path, driftedBytes));
 
     ConnectionProfile profile = backend.profile();
     profile.boundSettingsPath = path;
@@ -320,15 +308,15 @@ void TestDualWriteBinding::driftIsReportedAndDatabaseWins()
     const QString warnings = opened->warnings().join(QLatin1Char('\n'));
     QVERIFY2(warnings.contains(path) && warnings.contains(QLatin1String("only-in-file")),
              qPrintable(warnings));
-    QCOMPARE(fileBytes(path), driftedBytes);
+    QCOMPARE(test::readFile(path), driftedBytes);
 
     // An edit of another entity still saves: the database is the source of truth, and the
     // file's previous content is kept as a backup.
     VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false));
-    const OrderedJson onDisk = parse(fileBytes(path));
+    const OrderedJson onDisk = parse(test::readFile(path));
     QVERIFY(hasUser(onDisk, "dave"));
     QVERIFY(!onDisk["mcpServers"].contains("only-in-file"));
-    QCOMPARE(fileBytes(opened->binding()->lastBackupPath()), driftedBytes);
+    QCOMPARE(test::readFile(opened->binding()->lastBackupPath()), driftedBytes);
     opened->close();
 }
 
@@ -341,7 +329,7 @@ void TestDualWriteBinding::failedCommitPutsFileBack()
     QVERIFY(QDir().mkpath(dir));
     const QString path = prepare(backend, dir);
     QVERIFY(!path.isEmpty());
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     auto ws = Workspace::open(backend.profile(), kConnection);
     QVERIFY(ws.ok());
     auto binding = SettingsFileBinding::load(ws->context(), path);
@@ -351,10 +339,10 @@ void TestDualWriteBinding::failedCommitPutsFileBack()
         QVERIFY(tx.active());
         VERIFY_OK(UserAdministration(ws->context()).add(QStringLiteral("dave"), m_hash, false));
         VERIFY_OK((*binding)->saveDatabaseState());
-        QVERIFY(hasUser(parse(fileBytes(path)), "dave"));
+        QVERIFY(hasUser(parse(test::readFile(path)), "dave"));
         (*binding)->restorePrevious(); // what a failed COMMIT runs; the guard rolls back
     }
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
     // And the binding is consistent again: the next change saves without a conflict.
     {
         TransactionGuard tx(ws->database());
@@ -362,8 +350,8 @@ void TestDualWriteBinding::failedCommitPutsFileBack()
         VERIFY_OK((*binding)->saveDatabaseState());
         VERIFY_OK(tx.commit());
     }
-    QVERIFY(hasUser(parse(fileBytes(path)), "erin"));
-    QVERIFY(!hasUser(parse(fileBytes(path)), "dave"));
+    QVERIFY(hasUser(parse(test::readFile(path)), "erin"));
+    QVERIFY(!hasUser(parse(test::readFile(path)), "dave"));
     binding->reset();
     ws->close();
 }
@@ -387,26 +375,26 @@ void TestDualWriteBinding::profileBindingPersistsAndUnbindStopsWrites()
     QVERIFY(loaded.ok());
     QCOMPARE(loaded->boundSettingsPath, path);
     // Not a secret: in the profile's settings entry.
-    QVERIFY(fileBytes(store.settingsFileName()).contains(kFileName.toUtf8()));
+    QVERIFY(test::readFile(store.settingsFileName()).contains(kFileName.toUtf8()));
 
     {
         auto opened = OpenedWorkspace::openProfile(profile.name, kConnection, store);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
         QVERIFY(opened->binding());
         VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false));
-        QVERIFY(hasUser(parse(fileBytes(path)), "dave"));
+        QVERIFY(hasUser(parse(test::readFile(path)), "dave"));
         opened->close();
     }
 
     VERIFY_OK(store.setBoundSettingsPath(profile.name, QString()));
     QVERIFY(store.load(profile.name)->boundSettingsPath.isEmpty());
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     {
         auto opened = OpenedWorkspace::openProfile(profile.name, kConnection, store);
         QVERIFY(opened.ok());
         QVERIFY(!opened->binding());
         VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("erin"), m_hash, false));
-        QCOMPARE(fileBytes(path), before);
+        QCOMPARE(test::readFile(path), before);
         opened->close();
     }
     VERIFY_OK(store.remove(profile.name));
@@ -454,7 +442,7 @@ void TestDualWriteBinding::cliBindUserAddUnbind()
                               "D4ve!pass\n");
     VERIFY_RUN(add, 0);
     QVERIFY2(add.out.contains(path), qPrintable(add.out));
-    QVERIFY(hasUser(parse(fileBytes(path)), "dave"));
+    QVERIFY(hasUser(parse(test::readFile(path)), "dave"));
     QCOMPARE(backups(dir).size(), 1);
     const test::Run users
         = run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--profile"), name});
@@ -463,9 +451,9 @@ void TestDualWriteBinding::cliBindUserAddUnbind()
 
     // The file changed between two runs: each run loads it afresh, so that is drift, listed
     // on stderr; the edit still saves and the database wins.
-    OrderedJson rewritten = parse(fileBytes(path));
+    OrderedJson rewritten = parse(test::readFile(path));
     rewritten["mcpServers"]["added-by-hub"] = {{"command", "npx"}};
-    QVERIFY(writeBytes(path, QByteArray::fromStdString(rewritten.dump(2))));
+    QVERIFY(test::writeFile(path, QByteArray::fromStdString(rewritten.dump(2))));
     const test::Run drifted = run({QStringLiteral("user"),
                                    QStringLiteral("add"),
                                    QStringLiteral("frank"),
@@ -475,14 +463,14 @@ void TestDualWriteBinding::cliBindUserAddUnbind()
                                   "Fr4nk!pass\n");
     VERIFY_RUN(drifted, 0);
     QVERIFY2(drifted.err.contains(QLatin1String("added-by-hub")), qPrintable(drifted.err));
-    QVERIFY(hasUser(parse(fileBytes(path)), "frank"));
+    QVERIFY(hasUser(parse(test::readFile(path)), "frank"));
 
     // Migrating the bound file itself brings the database up to the file without writing it;
     // the next run finds no drift.
-    OrderedJson fromHub = parse(fileBytes(path));
+    OrderedJson fromHub = parse(test::readFile(path));
     fromHub["mcpServers"]["from-hub"] = {{"command", "npx"}};
     const QByteArray hubBytes = QByteArray::fromStdString(fromHub.dump(2));
-    QVERIFY(writeBytes(path, hubBytes));
+    QVERIFY(test::writeFile(path, hubBytes));
     const test::Run migrate = run({QStringLiteral("migrate"),
                                    path,
                                    QStringLiteral("--profile"),
@@ -490,7 +478,7 @@ void TestDualWriteBinding::cliBindUserAddUnbind()
                                    QStringLiteral("--yes")});
     VERIFY_RUN(migrate, 0);
     QVERIFY2(migrate.err.contains(QLatin1String("bound settings file")), qPrintable(migrate.err));
-    QCOMPARE(fileBytes(path), hubBytes);
+    QCOMPARE(test::readFile(path), hubBytes);
     const test::Run noDrift
         = run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--profile"), name});
     VERIFY_RUN(noDrift, 0);
@@ -498,7 +486,7 @@ void TestDualWriteBinding::cliBindUserAddUnbind()
 
     const test::Run unbind = run({QStringLiteral("profile"), QStringLiteral("unbind"), name});
     VERIFY_RUN(unbind, 0);
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     VERIFY_RUN(run({QStringLiteral("user"),
                     QStringLiteral("add"),
                     QStringLiteral("erin"),
@@ -507,7 +495,7 @@ void TestDualWriteBinding::cliBindUserAddUnbind()
                     name},
                    "Er1n!pass\n"),
                0);
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
     const test::Run after = run({QStringLiteral("profile"), QStringLiteral("list")});
     QVERIFY2(!after.out.contains(QLatin1String("dual-write")), qPrintable(after.out));
     VERIFY_RUN(run({QStringLiteral("profile"), QStringLiteral("remove"), name}), 0);
@@ -529,7 +517,7 @@ void TestDualWriteBinding::cliBindSettingsOneOff()
                                           path},
                                          "D4ve!pass\n");
     VERIFY_RUN(add, 0);
-    QVERIFY(hasUser(parse(fileBytes(path)), "dave"));
+    QVERIFY(hasUser(parse(test::readFile(path)), "dave"));
     // Only with --sqlite or --pg.
     const test::Run refused = test::adminctl({QStringLiteral("user"),
                                               QStringLiteral("list"),
@@ -554,7 +542,7 @@ void TestDualWriteBinding::cliBindRefusesBadFile()
                               env),
                0);
     const QString broken = dir.filePath(kFileName);
-    QVERIFY(writeBytes(broken, "{\n  \"mcpServers\": {,\n}"));
+    QVERIFY(test::writeFile(broken, "{\n  \"mcpServers\": {,\n}"));
     const test::Run bad = test::adminctl(
         {QStringLiteral("profile"), QStringLiteral("bind"), QStringLiteral("local"), broken}, env);
     VERIFY_RUN(bad, 2);

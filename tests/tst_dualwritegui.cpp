@@ -36,18 +36,6 @@ namespace {
 
 const QString kProfile = QStringLiteral("team");
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -84,8 +72,8 @@ void TestDualWriteGui::initTestCase()
     QVERIFY(m_dir.isValid());
     m_db = m_dir.filePath(QStringLiteral("team.db"));
     m_settings = m_dir.filePath(QStringLiteral("mcp_settings.json"));
-    QVERIFY(writeBytes(m_settings,
-                       fileBytes(test::fixturesDir() + QStringLiteral("/migration/full.json"))));
+    QVERIFY(test::writeFile(
+        m_settings, test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"))));
     {
         auto ws = Workspace::open(ConnectionProfile::sqliteFile(m_db), QStringLiteral("seed"));
         QVERIFY(ws.ok());
@@ -97,9 +85,9 @@ void TestDualWriteGui::initTestCase()
         ws->close();
     }
     // MCPHub added a server to the file that the database does not have: drift.
-    OrderedJson drifted = parse(fileBytes(m_settings));
+    OrderedJson drifted = parse(test::readFile(m_settings));
     drifted["mcpServers"]["only-in-file"] = {{"command", "uvx"}};
-    QVERIFY(writeBytes(m_settings, SettingsMapper::serialize(drifted)));
+    QVERIFY(test::writeFile(m_settings, SettingsMapper::serialize(drifted)));
 
     // The profile in this test's private configuration (main() points XDG_CONFIG_HOME there).
     ProfileStore store;
@@ -119,12 +107,12 @@ void TestDualWriteGui::boundProfileShowsDualWriteAndDrift()
     QVERIFY(unbind);
     QVERIFY(!unbind->isEnabled()); // nothing open yet
 
-    const QByteArray before = fileBytes(m_settings);
+    const QByteArray before = test::readFile(m_settings);
     const auto opened = switcher.openProfile(kProfile);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(fileBytes(m_settings), before); // opening writes nothing
+    QCOMPARE(test::readFile(m_settings), before); // opening writes nothing
 
     WorkspaceSession *session = switcher.session();
     QVERIFY(session->binding());
@@ -156,7 +144,7 @@ void TestDualWriteGui::boundProfileShowsDualWriteAndDrift()
     QVERIFY(UserAdministration(session->workspace().context())
                 .add(QStringLiteral("dave"), hash, false)
                 .ok());
-    const OrderedJson onDisk = parse(fileBytes(m_settings));
+    const OrderedJson onDisk = parse(test::readFile(m_settings));
     QVERIFY(!onDisk["mcpServers"].contains("only-in-file"));
     bool hasDave = false;
     for (const OrderedJson &user : onDisk["users"])
@@ -170,11 +158,11 @@ void TestDualWriteGui::boundProfileShowsDualWriteAndDrift()
     QVERIFY(!session->dualWriteIndicator());
     QVERIFY(!unbind->isEnabled());
     QVERIFY(ProfileStore().load(kProfile)->boundSettingsPath.isEmpty());
-    const QByteArray unbound = fileBytes(m_settings);
+    const QByteArray unbound = test::readFile(m_settings);
     QVERIFY(UserAdministration(session->workspace().context())
                 .add(QStringLiteral("erin"), hash, false)
                 .ok());
-    QCOMPARE(fileBytes(m_settings), unbound);
+    QCOMPARE(test::readFile(m_settings), unbound);
 
     // Bound again for the screenshots, with fresh drift.
     VERIFY_OK(switcher.bindCurrentProfile(m_settings));
@@ -187,7 +175,7 @@ void TestDualWriteGui::screenshots()
     const QString out = QDir(QCoreApplication::applicationDirPath())
                             .absoluteFilePath(QStringLiteral("../screenshots"));
     QVERIFY(QDir().mkpath(out));
-    const QByteArray before = fileBytes(m_settings);
+    const QByteArray before = test::readFile(m_settings);
     for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
         const QString file = QDir(out).filePath(QStringLiteral("dualwrite-users-%1.png").arg(lang));
         QFile::remove(file);
@@ -210,7 +198,7 @@ void TestDualWriteGui::screenshots()
         const QImage image(file);
         QVERIFY2(!image.isNull(), qPrintable(file));
     }
-    QCOMPARE(fileBytes(m_settings), before); // looking writes nothing
+    QCOMPARE(test::readFile(m_settings), before); // looking writes nothing
 }
 
 // The profiles live in the user's configuration: point it at a private folder first.

@@ -49,18 +49,6 @@ Run adminctl(const QStringList &args, const QByteArray &input = {})
     return result;
 }
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -104,7 +92,7 @@ void TestFileWorkspace::cliUserAddChangesOnlyItsLines()
 {
     QTemporaryDir dir;
     const QString path = copyFixture(dir, QStringLiteral("upstream/mcp_settings.default.json"));
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const Run add = adminctl({QStringLiteral("user"),
                               QStringLiteral("add"),
                               QStringLiteral("bob"),
@@ -113,7 +101,7 @@ void TestFileWorkspace::cliUserAddChangesOnlyItsLines()
                               path},
                              "B0b!secret\n");
     VERIFY_RUN(add, 0);
-    const QByteArray after = fileBytes(path);
+    const QByteArray after = test::readFile(path);
     QVERIFY(after != before);
 
     // bob is there with a bcrypt hash that verifies; without him the document is the old one.
@@ -154,7 +142,7 @@ void TestFileWorkspace::cliUserAddChangesOnlyItsLines()
     // The replaced content is kept as a backup beside the file; no lock is left behind.
     const QStringList backups = QDir(dir.path()).entryList({QStringLiteral("*.backup.*")});
     QCOMPARE(backups.size(), 1);
-    QCOMPARE(fileBytes(dir.filePath(backups.first())), before);
+    QCOMPARE(test::readFile(dir.filePath(backups.first())), before);
     QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
 }
 
@@ -162,12 +150,12 @@ void TestFileWorkspace::cliUserListAndRemove()
 {
     QTemporaryDir dir;
     const QString path = copyFixture(dir, QStringLiteral("upstream/mcp_settings.default.json"));
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const Run list = adminctl(
         {QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--file"), path});
     VERIFY_RUN(list, 0);
     QVERIFY2(list.out.contains(QLatin1String("admin")), qPrintable(list.out));
-    QCOMPARE(fileBytes(path), before); // reading writes nothing
+    QCOMPARE(test::readFile(path), before); // reading writes nothing
     QCOMPARE(filesIn(dir), QStringList{QStringLiteral("mcp_settings.json")});
 
     // The last administrator stays, and the file with it.
@@ -177,7 +165,7 @@ void TestFileWorkspace::cliUserListAndRemove()
                                       QStringLiteral("--file"),
                                       path});
     QVERIFY2(removeAdmin.exitCode != 0, qPrintable(removeAdmin.err));
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
     QCOMPARE(filesIn(dir), QStringList{QStringLiteral("mcp_settings.json")});
 
     VERIFY_RUN(adminctl({QStringLiteral("user"),
@@ -194,7 +182,7 @@ void TestFileWorkspace::cliUserListAndRemove()
                          QStringLiteral("--file"),
                          path}),
                0);
-    QCOMPARE(fileBytes(path), before); // added and removed again: the original bytes
+    QCOMPARE(test::readFile(path), before); // added and removed again: the original bytes
 }
 
 void TestFileWorkspace::cliBadFilesWriteNothing_data()
@@ -215,7 +203,7 @@ void TestFileWorkspace::cliBadFilesWriteNothing()
     QFETCH(QString, place);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("mcp_settings.json"));
-    QVERIFY(writeBytes(path, content));
+    QVERIFY(test::writeFile(path, content));
     const Run add = adminctl({QStringLiteral("user"),
                               QStringLiteral("add"),
                               QStringLiteral("bob"),
@@ -225,7 +213,7 @@ void TestFileWorkspace::cliBadFilesWriteNothing()
                              "B0b!secret\n");
     QCOMPARE(add.exitCode, 2);
     QVERIFY2(add.err.contains(path + place), qPrintable(add.err));
-    QCOMPARE(fileBytes(path), content);
+    QCOMPARE(test::readFile(path), content);
     QCOMPARE(filesIn(dir), QStringList{QStringLiteral("mcp_settings.json")});
 }
 
@@ -249,7 +237,7 @@ void TestFileWorkspace::cliFileIsOneOfFourOptions()
     // export reads the file's workspace and writes another file.
     const QString exported = dir.filePath(QStringLiteral("exported.json"));
     VERIFY_RUN(adminctl({QStringLiteral("export"), QStringLiteral("--file"), path, exported}), 0);
-    QVERIFY(parse(fileBytes(exported)) == parse(fileBytes(path)));
+    QVERIFY(parse(test::readFile(exported)) == parse(test::readFile(path)));
 }
 
 void TestFileWorkspace::changedOnDiskIsConflict()
@@ -261,11 +249,11 @@ void TestFileWorkspace::changedOnDiskIsConflict()
     UserAdministration users((*ws)->context());
 
     // MCPHub rewrites the file meanwhile (a new server, in its own format).
-    OrderedJson rewritten = parse(fileBytes(path));
+    OrderedJson rewritten = parse(test::readFile(path));
     rewritten["mcpServers"]["added-by-hub"] = {{"command", "npx"}};
     const QByteArray hubBytes = QByteArray::fromStdString(rewritten.dump(2));
     QTest::qWait(20); // a later modification time
-    QVERIFY(writeBytes(path, hubBytes));
+    QVERIFY(test::writeFile(path, hubBytes));
 
     const auto hash = PasswordHasher::hash(QStringLiteral("D4ve!pass"), 10);
     QVERIFY(hash.ok());
@@ -274,7 +262,7 @@ void TestFileWorkspace::changedOnDiskIsConflict()
     QCOMPARE(added.error().code, Error::Code::Conflict);
     QVERIFY2(added.error().message.contains(QLatin1String("Reload")),
              qPrintable(added.error().message));
-    QCOMPARE(fileBytes(path), hubBytes);
+    QCOMPARE(test::readFile(path), hubBytes);
     const auto all = users.all();
     QVERIFY(all.ok());
     QCOMPARE(all->size(), 1); // rolled back: dave is not in the database either
@@ -284,18 +272,18 @@ void TestFileWorkspace::changedOnDiskIsConflict()
     auto reopened = SettingsFileWorkspace::open(path, kConnection);
     QVERIFY(reopened.ok());
     QVERIFY(UserAdministration((*reopened)->context()).add(QStringLiteral("dave"), *hash, false));
-    const OrderedJson saved = parse(fileBytes(path));
+    const OrderedJson saved = parse(test::readFile(path));
     QVERIFY(saved["mcpServers"].contains("added-by-hub"));
     QCOMPARE(saved["users"].size(), size_t(2));
     QVERIFY(!(*reopened)->lastBackupPath().isEmpty());
-    QCOMPARE(fileBytes((*reopened)->lastBackupPath()), hubBytes);
+    QCOMPARE(test::readFile((*reopened)->lastBackupPath()), hubBytes);
 }
 
 void TestFileWorkspace::invalidChangeKeepsFileAndDatabase()
 {
     QTemporaryDir dir;
     const QString path = copyFixture(dir, QStringLiteral("upstream/mcp_settings.default.json"));
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     auto ws = SettingsFileWorkspace::open(path, kConnection);
     QVERIFY(ws.ok());
     // A change the database takes but the settings validator refuses (a stdio server
@@ -316,7 +304,7 @@ void TestFileWorkspace::invalidChangeKeepsFileAndDatabase()
     QVERIFY(check.exec(QStringLiteral("SELECT command FROM mcp_servers WHERE name = 'fetch'")));
     QVERIFY(check.next());
     QCOMPARE(check.value(0).toString(), QStringLiteral("uvx"));
-    QCOMPARE(fileBytes(path), before);
+    QCOMPARE(test::readFile(path), before);
     QCOMPARE(filesIn(dir), QStringList{QStringLiteral("mcp_settings.json")});
 }
 

@@ -46,12 +46,6 @@ using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -107,7 +101,7 @@ void TestFileWorkspaceGui::addUserAppliesToFile()
 {
     QTemporaryDir dir;
     const QString path = copyFixture(dir);
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const SecretStore secrets;
     MainWindow window;
     WorkspaceSwitcher switcher(&window, secrets, false);
@@ -120,7 +114,7 @@ void TestFileWorkspaceGui::addUserAppliesToFile()
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QCOMPARE(views->users()->rowCount(), 1);
-    QCOMPARE(fileBytes(path), before); // opening writes nothing
+    QCOMPARE(test::readFile(path), before); // opening writes nothing
 
     addUserThroughWidgets(views, QStringLiteral("alice"), QStringLiteral("Al1ce!pass"));
     window.activateWindow();
@@ -129,7 +123,7 @@ void TestFileWorkspaceGui::addUserAppliesToFile()
     clickAction(editor, editor->applyAction());
     QCOMPARE(views->users()->pendingCount(), 0);
 
-    const QByteArray after = fileBytes(path);
+    const QByteArray after = test::readFile(path);
     OrderedJson document = parse(after);
     QVERIFY(!document.is_discarded());
     QCOMPARE(document["users"].size(), size_t(2));
@@ -143,7 +137,7 @@ void TestFileWorkspaceGui::addUserAppliesToFile()
     QVERIFY(after.startsWith(before.left(before.indexOf("\"users\"")))); // lines before it too
     const QStringList backups = SettingsBackups::paths(path);
     QCOMPARE(backups.size(), 1);
-    QCOMPARE(fileBytes(backups.first()), before);
+    QCOMPARE(test::readFile(backups.first()), before);
 
     // MCPHub rewrites the file: the next Apply is refused, says so, and stays pending.
     QByteArray hubBytes = after;
@@ -161,14 +155,14 @@ void TestFileWorkspaceGui::addUserAppliesToFile()
     QVERIFY2(editor->messageLabel()->text().contains(QStringLiteral("Reload")),
              qPrintable(editor->messageLabel()->text()));
     QCOMPARE(views->users()->pendingCount(), 1);
-    QCOMPARE(fileBytes(path), hubBytes);
+    QCOMPARE(test::readFile(path), hubBytes);
 }
 
 void TestFileWorkspaceGui::backupsRestore()
 {
     QTemporaryDir dir;
     const QString path = copyFixture(dir);
-    const QByteArray original = fileBytes(path);
+    const QByteArray original = test::readFile(path);
     const SecretStore secrets;
     MainWindow window;
     WorkspaceSwitcher switcher(&window, secrets, false);
@@ -176,7 +170,7 @@ void TestFileWorkspaceGui::backupsRestore()
     const RepositoryContext context = switcher.session()->settingsFile()->context();
     const QString hash = PasswordHasher::hash(QStringLiteral("x"), 10).value();
     QVERIFY(UserAdministration(context).add(QStringLiteral("carol"), hash, false).ok());
-    const QByteArray withCarol = fileBytes(path);
+    const QByteArray withCarol = test::readFile(path);
     QVERIFY(withCarol != original);
 
     BackupsPage *page = switcher.session()->backupsPage();
@@ -190,12 +184,12 @@ void TestFileWorkspaceGui::backupsRestore()
     // Restore is a save: the content with carol becomes a backup; the workspace reopens.
     WorkspaceSession *before = switcher.session();
     QVERIFY(page->restoreRow(0));
-    QCOMPARE(fileBytes(path), original);
+    QCOMPARE(test::readFile(path), original);
     QVERIFY(switcher.session() != before);
     QCOMPARE(switcher.session()->views()->users()->rowCount(), 1);
     const QStringList backups = SettingsBackups::paths(path);
     QCOMPARE(backups.size(), 2);
-    QCOMPARE(fileBytes(backups.last()), withCarol);
+    QCOMPARE(test::readFile(backups.last()), withCarol);
     QVERIFY(switcher.recent().contains(QFileInfo(path).absoluteFilePath()));
 }
 
@@ -213,7 +207,7 @@ void TestFileWorkspaceGui::screenshots()
         QTest::qWait(5); // distinct backup names
         QVERIFY(users.add(QStringLiteral("bob"), hash, true).ok());
     }
-    const QByteArray before = fileBytes(path);
+    const QByteArray before = test::readFile(path);
     const QString out = QDir(QCoreApplication::applicationDirPath())
                             .absoluteFilePath(QStringLiteral("../screenshots"));
     QVERIFY(QDir().mkpath(out));
@@ -243,12 +237,12 @@ void TestFileWorkspaceGui::screenshots()
             QVERIFY2(!image.isNull(), qPrintable(file));
             QVERIFY(image.width() >= 800 && image.height() >= 500);
             const QByteArray digest
-                = QCryptographicHash::hash(fileBytes(file), QCryptographicHash::Sha256);
+                = QCryptographicHash::hash(test::readFile(file), QCryptographicHash::Sha256);
             QVERIFY2(!seen.contains(digest), qPrintable(file + QStringLiteral(" repeats")));
             seen.insert(digest);
         }
     }
-    QCOMPARE(fileBytes(path), before); // looking writes nothing
+    QCOMPARE(test::readFile(path), before); // looking writes nothing
 }
 
 QTEST_MAIN(TestFileWorkspaceGui)

@@ -31,18 +31,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_logimport");
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 // The activities of the captured /api/activities pages, one JSON line each.
 QByteArray activityLines()
 {
@@ -50,9 +38,10 @@ QByteArray activityLines()
     for (const char *page : {"page1", "page2", "page3"}) {
         const QJsonObject capture
             = QJsonDocument::fromJson(
-                  readFile(test::fixturesDir()
-                           + QStringLiteral("/hub-captures/db-mode/GET_api_activities.%1.json")
-                                 .arg(QLatin1String(page))))
+                  test::readFile(
+                      test::fixturesDir()
+                      + QStringLiteral("/hub-captures/db-mode/GET_api_activities.%1.json")
+                            .arg(QLatin1String(page))))
                   .object();
         const QJsonArray rows = capture.value(QLatin1String("response"))
                                     .toObject()
@@ -148,9 +137,10 @@ private:
     }
     bool prepare(const test::TestBackend &backend, const QByteArray &usage)
     {
-        return writeFile(backend.tempPath(QStringLiteral("mcp_settings.json")),
-                         readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")))
-               && writeFile(backend.tempPath(QStringLiteral("usage.jsonl")), usage);
+        return test::writeFile(
+                   backend.tempPath(QStringLiteral("mcp_settings.json")),
+                   test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")))
+               && test::writeFile(backend.tempPath(QStringLiteral("usage.jsonl")), usage);
     }
 };
 
@@ -161,7 +151,7 @@ void TestLogImport::importsBothLogsVerified()
     QVERIFY(activities.count('\n') >= 10);
     // 1,203 column rows: two full batches and a partial one, then the activities.
     QVERIFY(prepare(backend, columnLines(1203) + "\n" + activities));
-    QVERIFY(writeFile(backend.tempPath(QStringLiteral("access.jsonl")), accessLines(7)));
+    QVERIFY(test::writeFile(backend.tempPath(QStringLiteral("access.jsonl")), accessLines(7)));
     auto ws = Workspace::open(backend.profile(), kConnection);
     QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
 
@@ -233,7 +223,7 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     lines += "{\"timestamp\":\"2026-11-25T19:00:00Z\",\"server_name\":\"a\\u0000b\",\"tool_name\":"
              "\"t\",\"success\":true}\n";
     QVERIFY(prepare(backend, lines));
-    const QByteArray before = readFile(backend.tempPath(QStringLiteral("usage.jsonl")));
+    const QByteArray before = test::readFile(backend.tempPath(QStringLiteral("usage.jsonl")));
     auto ws = Workspace::open(backend.profile(), kConnection);
     QVERIFY(ws);
 
@@ -253,7 +243,7 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     QVERIFY2(report.ok(), qPrintable(report.error ? report.error->toString() : QString()));
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 20);
     QCOMPARE(report.countsFor(QStringLiteral("usageLog")).rejected, 5);
-    const QList<QByteArray> rejects = readFile(o.rejectsPath).trimmed().split('\n');
+    const QList<QByteArray> rejects = test::readFile(o.rejectsPath).trimmed().split('\n');
     QCOMPARE(rejects.size(), 5);
     for (int i = 2; i < 5; ++i) {
         const QJsonObject reject = QJsonDocument::fromJson(rejects.at(i)).object();
@@ -269,7 +259,7 @@ void TestLogImport::invalidLineStopsOrIsRejected()
     QCOMPARE(notJson.value(QLatin1String("record")).toString(), QStringLiteral("{not json"));
     const QJsonObject missing = QJsonDocument::fromJson(rejects.at(1)).object();
     QVERIFY(missing.value(QLatin1String("reason")).toString().contains(QLatin1String("tool_name")));
-    QCOMPARE(readFile(backend.tempPath(QStringLiteral("usage.jsonl"))), before);
+    QCOMPARE(test::readFile(backend.tempPath(QStringLiteral("usage.jsonl"))), before);
 }
 
 // A rerun with the same log is "identical" and writes nothing; after the first run is rolled
@@ -303,7 +293,7 @@ void TestLogImport::rerunLoadsTheSameLogOnce()
     QCOMPARE(again.countsFor(QStringLiteral("usageLog")).created, 40);
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM mcp_usage_logs")), 40);
 
-    QVERIFY(writeFile(backend.tempPath(QStringLiteral("usage.jsonl")), columnLines(41)));
+    QVERIFY(test::writeFile(backend.tempPath(QStringLiteral("usage.jsonl")), columnLines(41)));
     again = Migrator(ws->context(QStringLiteral("tester")), options(backend)).run();
     QVERIFY2(again.ok(), qPrintable(again.error ? again.error->toString() : QString()));
     QCOMPARE(again.countsFor(QStringLiteral("usageLog")).created, 41);
@@ -393,10 +383,11 @@ void TestLogImport::cliOptions()
 {
     QTemporaryDir dir;
     const QString settings = dir.filePath(QStringLiteral("mcp_settings.json"));
-    QVERIFY(writeFile(settings,
-                      readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"))));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("usage.jsonl")), activityLines() + "oops\n"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("access.jsonl")), accessLines(3)));
+    QVERIFY(test::writeFile(
+        settings, test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"))));
+    QVERIFY(
+        test::writeFile(dir.filePath(QStringLiteral("usage.jsonl")), activityLines() + "oops\n"));
+    QVERIFY(test::writeFile(dir.filePath(QStringLiteral("access.jsonl")), accessLines(3)));
     const QString db = QStringLiteral("--sqlite=") + dir.filePath(QStringLiteral("ws.db"));
     const auto run = [&](const QStringList &extra, QString *err) {
         QProcess p;

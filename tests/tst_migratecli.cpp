@@ -49,18 +49,6 @@ Run adminctl(const QStringList &args)
     return result;
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -70,7 +58,8 @@ OrderedJson parse(const QByteArray &text)
 // to be killed in the middle.
 QByteArray bigSettings(int extra)
 {
-    OrderedJson doc = parse(readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")));
+    OrderedJson doc
+        = parse(test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")));
     for (int i = 0; i < extra; ++i) {
         const std::string n = std::to_string(i);
         doc["mcpServers"]["srv-" + n]
@@ -153,8 +142,9 @@ void TestMigrateCli::commandsEndToEnd()
     MCPHUB_BACKEND(backend);
     const QString target = backend.cliArgument();
     const QString source = backend.tempPath(QStringLiteral("mcp_settings.json"));
-    const QByteArray bytes = readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"));
-    QVERIFY(writeFile(source, bytes));
+    const QByteArray bytes
+        = test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json"));
+    QVERIFY(test::writeFile(source, bytes));
 
     const Run help = adminctl({QStringLiteral("migrate"), QStringLiteral("--help")});
     VERIFY_RUN(help, 0);
@@ -178,12 +168,12 @@ void TestMigrateCli::commandsEndToEnd()
                                    QStringLiteral("--report"),
                                    report});
     VERIFY_RUN(migrated, 0);
-    QVERIFY(parse(readFile(report))["status"] == "completed");
-    QCOMPARE(readFile(source), bytes);
+    QVERIFY(parse(test::readFile(report))["status"] == "completed");
+    QCOMPARE(test::readFile(source), bytes);
 
     const QString exported = backend.tempPath(QStringLiteral("exported.json"));
     VERIFY_RUN(adminctl({QStringLiteral("export"), target, exported}), 0);
-    QCOMPARE(readFile(exported), bytes);
+    QCOMPARE(test::readFile(exported), bytes);
     VERIFY_RUN(adminctl({QStringLiteral("diff"), source, target}), 0);
 
     // Drift: a changed field in each of several entity types is found and named.
@@ -196,7 +186,7 @@ void TestMigrateCli::commandsEndToEnd()
     changed["mcpServers"].erase("fetch");
     changed["futureTopLevel"]["keep"] = 1;
     const QString drifted = backend.tempPath(QStringLiteral("drifted.json"));
-    QVERIFY(writeFile(drifted, SettingsMapper::serialize(changed)));
+    QVERIFY(test::writeFile(drifted, SettingsMapper::serialize(changed)));
     const Run diff = adminctl({QStringLiteral("diff"), drifted, target});
     VERIFY_RUN(diff, 1);
     for (const char *pointer : {"/users/bob/isAdmin",
@@ -240,13 +230,14 @@ void TestMigrateCli::fullDiskWhileWritingBackupOrRejects()
     MCPHUB_BACKEND(backend);
     // 300 users whose passwords are no hashes: each becomes a reject line longer than its
     // record, so the reject file outgrows the source.
-    OrderedJson doc = parse(readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")));
+    OrderedJson doc
+        = parse(test::readFile(test::fixturesDir() + QStringLiteral("/migration/full.json")));
     for (int i = 0; i < 300; ++i)
         doc["users"].push_back(
             {{"username", "clear-" + std::to_string(i)}, {"password", "secret"}});
     const QByteArray bytes = SettingsMapper::serialize(doc);
     const QString source = backend.tempPath(QStringLiteral("mcp_settings.json"));
-    QVERIFY(writeFile(source, bytes));
+    QVERIFY(test::writeFile(source, bytes));
     QCOMPARE(state(backend, parse(bytes)), QStringLiteral("empty")); // creates the schema
 
     // The child may write no file beyond `limit` bytes (EFBIG, as on a full disk).
@@ -280,7 +271,7 @@ void TestMigrateCli::fullDiskWhileWritingBackupOrRejects()
     QVERIFY2(rejects.exitCode == 2 && rejects.err.contains(QLatin1String("reject")),
              qPrintable(rejects.err));
     QVERIFY(!QFile::exists(backend.tempPath(QStringLiteral("rejects.jsonl"))));
-    QCOMPARE(readFile(source), bytes);
+    QCOMPARE(test::readFile(source), bytes);
     // Nothing migrated (failed runs are recorded in the history only).
     auto ws = Workspace::open(backend.profile(), kConnection);
     QVERIFY(ws.ok());
@@ -295,7 +286,7 @@ void TestMigrateCli::sigkillLeavesNothingHalf()
     MCPHUB_BACKEND(backend);
     const QString source = backend.tempPath(QStringLiteral("big.json"));
     const QByteArray bytes = bigSettings(backend.isPostgres() ? 400 : 800);
-    QVERIFY(writeFile(source, bytes));
+    QVERIFY(test::writeFile(source, bytes));
     const OrderedJson json = parse(bytes);
     const QStringList args = {QStringLiteral("migrate"),
                               source,
@@ -335,7 +326,7 @@ void TestMigrateCli::sigkillLeavesNothingHalf()
         const QString s = state(backend, json);
         QVERIFY2(s == QLatin1String("empty") || s == QLatin1String("complete"),
                  qPrintable(marker + QString::number(delayMs) + QStringLiteral(": ") + s));
-        QCOMPARE(readFile(source), bytes);
+        QCOMPARE(test::readFile(source), bytes);
         if (s == QLatin1String("complete")) {
             ++completeSeen;
             // Start the next round from an empty database again.
@@ -364,7 +355,7 @@ void TestMigrateCli::sigkillLeavesNothingHalf()
     const Run rerun = adminctl(args);
     VERIFY_RUN(rerun, 0);
     QCOMPARE(state(backend, json), QStringLiteral("complete"));
-    QCOMPARE(readFile(source), bytes);
+    QCOMPARE(test::readFile(source), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestMigrateCli)

@@ -76,12 +76,6 @@ QString copyTo(const QString &from, const QString &to)
     return to;
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 // A settings file whose server "bad" has a number for its command: line 8, column 18.
 const QByteArray kInvalidSettings = "{\n"
                                     "  \"mcpServers\": {\n"
@@ -262,7 +256,7 @@ void TestMigrationWizard::validationErrorShowsItsPlace()
 {
     QTemporaryDir dir;
     const QString source = dir.filePath(QStringLiteral("bad.json"));
-    QVERIFY(writeFile(source, kInvalidSettings));
+    QVERIFY(test::writeFile(source, kInvalidSettings));
     std::unique_ptr<MigrationWizard> wizard(
         makeWizard(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("ws.db")))));
     wizard->sourcePage()->settingsEdit()->setText(dir.filePath(QStringLiteral("missing.json")));
@@ -458,7 +452,7 @@ void TestMigrationWizard::mainWindowMigratesIntoOpenWorkspace()
 void TestMigrationWizard::screenshots()
 {
     QTemporaryDir dir;
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("invalid.json")), kInvalidSettings));
+    QVERIFY(test::writeFile(dir.filePath(QStringLiteral("invalid.json")), kInvalidSettings));
     for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
         if (lang != QLatin1String("en"))
             QCOMPARE(installTranslators(*qApp, lang), lang);

@@ -26,18 +26,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_migrator");
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 QString fullFixture()
 {
     return test::fixturesDir() + QStringLiteral("/migration/full.json");
@@ -90,7 +78,7 @@ qint64 scalar(const QString &sql)
 // The full fixture with bob made admin and one server's URL changed.
 QByteArray modifiedFull()
 {
-    OrderedJson doc = parse(readFile(fullFixture()));
+    OrderedJson doc = parse(test::readFile(fullFixture()));
     doc["users"][1]["isAdmin"] = true;
     doc["mcpServers"]["héllo/wörld~1"]["url"] = "http://127.0.0.1:10/sse";
     return SettingsMapper::serialize(doc);
@@ -177,7 +165,7 @@ void TestMigrator::roundTripEveryFixture()
     auto ws = Workspace::open(backend.profile(), kConnection);
     QVERIFY(ws.ok());
     const QString path = test::fixturesDir() + QLatin1Char('/') + fixture;
-    const QByteArray before = readFile(path);
+    const QByteArray before = test::readFile(path);
 
     // Records the validator rejects (an upstream file has a clear-text password) are left
     // out into the reject file; the rest must come back exactly.
@@ -206,8 +194,8 @@ void TestMigrator::roundTripEveryFixture()
              fixture != QLatin1String("upstream/oauth-dynamic-registration-config.json"));
     QVERIFY(report.runId > 0);
     QVERIFY(report.differences.isEmpty());
-    QCOMPARE(readFile(report.backupPath), before);
-    QCOMPARE(readFile(path), before);
+    QCOMPARE(test::readFile(report.backupPath), before);
+    QCOMPARE(test::readFile(path), before);
     QCOMPARE(
         report.sourceSha256,
         QString::fromLatin1(QCryptographicHash::hash(before, QCryptographicHash::Sha256).toHex()));
@@ -256,7 +244,7 @@ void TestMigrator::conflictPolicies()
     QVERIFY(ws.ok());
     VERIFY_REPORT(migrate(*ws, backend, fullFixture()));
     const QString modified = backend.tempPath(QStringLiteral("modified.json"));
-    QVERIFY(writeFile(modified, modifiedFull()));
+    QVERIFY(test::writeFile(modified, modifiedFull()));
     const QString before = dump(false);
 
     const MigrationReport failed = migrate(*ws, backend, modified);
@@ -281,7 +269,8 @@ void TestMigrator::conflictPolicies()
     QCOMPARE(overwritten.totalWritten(), 2);
     const auto exported = SettingsMapper::exportDocument(ws->context());
     QVERIFY(exported.ok());
-    QCOMPARE(SettingsMapper::serialize(exported->document, exported->format), readFile(modified));
+    QCOMPARE(SettingsMapper::serialize(exported->document, exported->format),
+             test::readFile(modified));
 }
 
 void TestMigrator::dryRunChangesNothing()
@@ -291,8 +280,8 @@ void TestMigrator::dryRunChangesNothing()
     QVERIFY(ws.ok());
     VERIFY_REPORT(migrate(*ws, backend, fullFixture()));
     const QString modified = backend.tempPath(QStringLiteral("modified.json"));
-    QVERIFY(writeFile(modified, modifiedFull()));
-    const QByteArray bytes = readFile(modified);
+    QVERIFY(test::writeFile(modified, modifiedFull()));
+    const QByteArray bytes = test::readFile(modified);
     const QString before = dump(true);
     const MigrationReport dry
         = migrate(*ws, backend, modified, MigrationOptions::Conflict::Overwrite, true);
@@ -301,7 +290,7 @@ void TestMigrator::dryRunChangesNothing()
     QCOMPARE(dry.runId, 0);
     QCOMPARE(dry.totalWritten(), 2); // what would change
     QCOMPARE(dump(true), before);
-    QCOMPARE(readFile(modified), bytes);
+    QCOMPARE(test::readFile(modified), bytes);
 
     // A dry run into an empty database simulates the whole import.
     closeSqlConnection(kConnection);
@@ -329,7 +318,7 @@ void TestMigrator::skipInvalidWritesRejects()
                              + hash + "\",\"isAdmin\":true},{\"password\":\"" + hash
                              + "\"},{\"username\":\"a\",\"password\":\"$2b$10$q" + hash.mid(8)
                              + "\"}]}";
-    QVERIFY(writeFile(path, bytes));
+    QVERIFY(test::writeFile(path, bytes));
     const QString before = dump(false);
 
     MigrationOptions options;
@@ -348,14 +337,14 @@ void TestMigrator::skipInvalidWritesRejects()
     QCOMPARE(report.countsFor(QStringLiteral("users")).rejected, 2);
     QCOMPARE(report.countsFor(QStringLiteral("users")).created, 1);
     QCOMPARE(report.countsFor(QStringLiteral("mcpServers")).created, 1);
-    const QList<QByteArray> lines = readFile(options.rejectsPath).trimmed().split('\n');
+    const QList<QByteArray> lines = test::readFile(options.rejectsPath).trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
     const OrderedJson first = parse(lines.at(0));
     QCOMPARE(QString::fromStdString(first["pointer"].get<std::string>()),
              QStringLiteral("/mcpServers/bad"));
     QVERIFY(first["record"] == OrderedJson(7));
     QVERIFY(parse(lines.at(2))["record"]["password"].get<std::string>().substr(0, 8) == "$2b$10$q");
-    QCOMPARE(readFile(path), bytes);
+    QCOMPARE(test::readFile(path), bytes);
 }
 
 void TestMigrator::cancelBeforeCommit()
@@ -418,9 +407,9 @@ void TestMigrator::badInputChangesNothing()
     const QString path = backend.tempPath(QStringLiteral("bad.json"));
 
     // Duplicate server names: JSON.parse would keep the last silently.
-    QVERIFY(writeFile(path,
-                      "{\"mcpServers\": {\"fetch\": {\"url\": \"a\"},\n"
-                      "\"fetch\": {\"url\": \"b\"}}}"));
+    QVERIFY(test::writeFile(path,
+                            "{\"mcpServers\": {\"fetch\": {\"url\": \"a\"},\n"
+                            "\"fetch\": {\"url\": \"b\"}}}"));
     MigrationReport report = migrate(*ws, backend, path);
     QVERIFY(!report.ok());
     QCOMPARE(report.error->code, Error::Code::Invalid);
@@ -428,12 +417,12 @@ void TestMigrator::badInputChangesNothing()
              qPrintable(report.error->where));
 
     // Not JSON: the error names line and column.
-    QVERIFY(writeFile(path, "{\n  \"mcpServers\": {,\n}"));
+    QVERIFY(test::writeFile(path, "{\n  \"mcpServers\": {,\n}"));
     report = migrate(*ws, backend, path);
     QVERIFY(!report.ok());
     QCOMPARE(report.error->code, Error::Code::Parse);
     QVERIFY2(report.error->where.endsWith(QLatin1String(":2:18")), qPrintable(report.error->where));
-    QCOMPARE(readFile(path), QByteArray("{\n  \"mcpServers\": {,\n}"));
+    QCOMPARE(test::readFile(path), QByteArray("{\n  \"mcpServers\": {,\n}"));
     QCOMPARE(dump(false), before);
 
     // The settings file's lock is held (by a console saving it): the run waits, then stops.
@@ -474,7 +463,7 @@ void TestMigrator::rollbackRestoresPreRunDump()
         {{"username", "carol"},
          {"password", "$2b$10$Vt7krIvjNgyN67LXqly0uOcTpN0LI55cYRbcKC71pUDAP0nJ7RPa."}});
     const QString modified = backend.tempPath(QStringLiteral("modified.json"));
-    QVERIFY(writeFile(modified, SettingsMapper::serialize(doc)));
+    QVERIFY(test::writeFile(modified, SettingsMapper::serialize(doc)));
     const QString before = dump(false);
     const MigrationReport run
         = migrate(*ws, backend, modified, MigrationOptions::Conflict::Overwrite);

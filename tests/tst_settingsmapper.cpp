@@ -21,12 +21,6 @@ namespace {
 
 const QString kConnection = QStringLiteral("tst_settingsmapper");
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
@@ -117,7 +111,7 @@ void TestSettingsMapper::inverseWithoutDatabase()
 {
     QFETCH(QString, fixture);
     QFETCH(bool, byMcpHub);
-    const QByteArray text = readFile(test::fixturesDir() + QLatin1Char('/') + fixture);
+    const QByteArray text = test::readFile(test::fixturesDir() + QLatin1Char('/') + fixture);
     QVERIFY(!text.isEmpty());
     const OrderedJson source = parse(text);
     QVERIFY(!source.is_discarded());
@@ -134,7 +128,7 @@ void TestSettingsMapper::serializeMatchesJsonStringify()
 {
     // Node's JSON.stringify is the reference for numbers and escapes.
     const QByteArray text
-        = readFile(test::fixturesDir() + QStringLiteral("/migration/odd-values.json"));
+        = test::readFile(test::fixturesDir() + QStringLiteral("/migration/odd-values.json"));
     const auto node = test::runNode(
         QStringLiteral("let s='';process.stdin.on('data',d=>s+=d).on('end',()=>"
                        "process.stdout.write(JSON.stringify(JSON.parse(s),null,2)))"),
@@ -206,7 +200,7 @@ void TestSettingsMapper::databaseRoundTrip()
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     const RepositoryContext ctx = ws->context(QStringLiteral("tester"));
 
-    const QByteArray text = readFile(test::fixturesDir() + QLatin1Char('/') + fixture);
+    const QByteArray text = test::readFile(test::fixturesDir() + QLatin1Char('/') + fixture);
     const OrderedJson source = parse(text);
     const MappedSettings mapped = SettingsMapper::map(source, text);
     QVERIFY(mapped.issues.isEmpty());

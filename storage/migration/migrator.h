@@ -80,6 +80,7 @@ private:
     Result<void> verify(const MappedSettings &mapped);
     Result<void> importLogs(QList<MappingIssue> *issues); // appends invalid lines
     Result<void> verifyLogs();
+    Error differencesFound() const; // the verification's error, naming the first difference
     Result<qint64> record(const QString &status);
     void recordFailure(const QString &status);
 

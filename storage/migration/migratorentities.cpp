@@ -48,6 +48,19 @@ bool reportsProgress(const MappedSettings &mapped, int i)
 
 } // namespace
 
+Error Migrator::differencesFound() const
+{
+    return Error::make(
+        Error::Code::Conflict,
+        QCoreApplication::translate("Migrator",
+                                    "Verification found %n differences between the file and what "
+                                    "the database returned; the migration was rolled back. See the "
+                                    "report for each field.",
+                                    nullptr,
+                                    int(m_report.differences.size())),
+        m_report.differences.first().pointer);
+}
+
 void Migrator::compareFields(const OrderedJson &expected,
                              const OrderedJson &actual,
                              const QString &pointer,
@@ -362,17 +375,8 @@ Result<void> Migrator::verify(const MappedSettings &mapped)
             return actual.error();
         compareFields(e.source, *actual, e.pointer, &m_report.differences);
     }
-    if (!m_report.differences.isEmpty()) {
-        return Error::make(Error::Code::Conflict,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "Verification found %n differences between the file and what "
-                               "the database returned; the migration was rolled back. See the "
-                               "report for each field.",
-                               nullptr,
-                               int(m_report.differences.size())),
-                           m_report.differences.first().pointer);
-    }
+    if (!m_report.differences.isEmpty())
+        return differencesFound();
     return {};
 }
 } // namespace mcphub

@@ -83,17 +83,8 @@ Result<void> Migrator::verifyLogs()
         for (const QString &message : differences)
             m_report.differences.append({log.path(), message});
     }
-    if (!m_report.differences.isEmpty()) {
-        return Error::make(Error::Code::Conflict,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "Verification found %n differences between the file and what "
-                               "the database returned; the migration was rolled back. See the "
-                               "report for each field.",
-                               nullptr,
-                               int(m_report.differences.size())),
-                           m_report.differences.first().pointer);
-    }
+    if (!m_report.differences.isEmpty())
+        return differencesFound();
     // One audit row per log file, not one per line.
     for (qsizetype i = 0; i < m_logs.size(); ++i) {
         const LogImport &log = m_logs.at(i);

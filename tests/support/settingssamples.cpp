@@ -55,19 +55,6 @@ nlohmann::ordered_json sampleSettings(int servers, qint64 counter)
     return root;
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-           && file.write(bytes) == bytes.size();
-}
-
 namespace {
 
 QByteArray runNode(const QStringList &arguments, const QByteArray &input, QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/testenv.h" // readFile, writeFile
+
 #include <QByteArray>
 #include <QString>
 
@@ -11,9 +13,6 @@ namespace mcphub::test {
 // and a bearer key, about 1 KB per server; "counter" is a top-level number the process tests
 // increment. Deterministic: the same arguments give the same document.
 nlohmann::ordered_json sampleSettings(int servers, qint64 counter = 0);
-
-QByteArray readFile(const QString &path);
-bool writeFile(const QString &path, const QByteArray &bytes);
 
 // Node's JSON.stringify(JSON.parse(text), null, 2): MCPHub's own writer. Empty and `error` set
 // when node is missing or fails.

@@ -1,5 +1,7 @@
 #include "tests/support/testenv.h"
 
+#include <QFile>
+
 #include <QProcess>
 
 namespace mcphub::test {
@@ -55,6 +57,18 @@ NodeResult runNode(const QString &script, const QStringList &arguments, const QB
     if (!result.ok)
         result.error = QStringLiteral("node exited with %1: %2").arg(node.exitCode()).arg(err);
     return result;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
 } // namespace mcphub::test

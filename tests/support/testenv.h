@@ -14,6 +14,9 @@ QString binDir();         // build/bin: mcphub-admin and mcphub-adminctl
 QString testBinDir();     // build/tests/bin: test helpers
 QString nodeModulesDir(); // tests/node/node_modules, filled by scripts/deps (bcryptjs ...)
 
+QByteArray readFile(const QString &path);                     // empty when it cannot be read
+bool writeFile(const QString &path, const QByteArray &bytes); // replaces the file's content
+
 // Runs `node -e script -- arguments...` with NODE_PATH at nodeModulesDir(); `ok` is false
 // (and `error` says why) when node is missing or exits non-zero.
 struct NodeResult
