@@ -5,6 +5,8 @@
 // and rollback back to the exact pre-run dump (refused once a later edit touched a row).
 
 #include "storage/db/rowrepository.h"
+#include "storage/db/serverrepository.h"
+#include "storage/db/userrepository.h"
 #include "storage/db/workspace.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
@@ -112,6 +114,8 @@ private Q_SLOTS:
     void verificationCatchesChangedRows();
     void badInputChangesNothing_data() { MCPHUB_BACKEND_ROWS(); }
     void badInputChangesNothing();
+    void consoleEditsReachTheExport_data() { MCPHUB_BACKEND_ROWS(); }
+    void consoleEditsReachTheExport();
     void rollbackRestoresPreRunDump_data() { MCPHUB_BACKEND_ROWS(); }
     void rollbackRestoresPreRunDump();
 
@@ -449,6 +453,38 @@ void TestMigrator::badInputChangesNothing()
     QVERIFY(!report.ok());
     QCOMPARE(report.error->code, Error::Code::ReadOnly);
     QCOMPARE(dump(false), before);
+}
+
+// What the console changes after a migration reaches the exported file (dual-write and file
+// workspaces save through the export): a key the file did not have is appended (a server
+// disabled, a user made admin), a key the console cleared goes; everything else stays as the
+// file had it.
+void TestMigrator::consoleEditsReachTheExport()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws.ok());
+    MigrationOptions options;
+    options.sourcePath = test::fixturesDir() + QStringLiteral("/migration/full.json");
+    options.backupDir = backend.tempPath(QString());
+    VERIFY_REPORT(Migrator(ws->context(QStringLiteral("tester")), options).run());
+    OrderedJson expected = parse(test::readFile(options.sourcePath));
+
+    const QString name = QStringLiteral("h\u00e9llo/w\u00f6rld~1");
+    ServerRepository servers(ws->context(QStringLiteral("tester")));
+    VERIFY_OK(servers.setEnabled(name, false)); // the file has no "enabled" for it
+    auto server = servers.find(name);
+    QVERIFY(server.ok() && server->has_value());
+    ServerRecord changed = **server;
+    changed.owner.clear(); // the file has "owner": cleared
+    VERIFY_OK(servers.update(changed));
+    expected["mcpServers"][name.toStdString()].erase("owner");
+    expected["mcpServers"][name.toStdString()]["enabled"] = false;
+
+    const auto exported = SettingsMapper::exportDocument(ws->context());
+    QVERIFY(exported.ok());
+    QCOMPARE(QString::fromStdString(exported->document.dump(1)),
+             QString::fromStdString(expected.dump(1)));
 }
 
 void TestMigrator::rollbackRestoresPreRunDump()

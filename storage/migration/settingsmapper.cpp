@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+#include <algorithm>
+
 namespace mcphub {
 
 namespace {
@@ -282,10 +284,34 @@ Result<OrderedJson> SettingsMapper::entityJson(const EntitySpec &spec, const QVa
         const FieldSpec *field = spec.field(fromStd(key));
         if (!field)
             continue;
+        // The file had the key; NULL now means the console cleared it (a JSON null the file
+        // held is in `extra`, or JSON text for a JSON field).
+        if (row.value(field->column).isNull() && field->column != spec.keyColumn())
+            continue;
         auto v
             = jsonValue(*field, row.value(field->column), where + QLatin1Char('.') + field->column);
         if (!v)
             return v.error();
+        value[key] = std::move(*v);
+    }
+    // Known keys the file did not have that the console has set since (a server disabled, a
+    // user made admin): appended, as MCPHub appends a property it sets. A value equal to the
+    // placeholder of an absent key (whenAbsent) still means absent, so a file round-trips.
+    for (const FieldSpec &field : spec.fields) {
+        const std::string key = toStd(field.jsonKey);
+        if (field.column == spec.keyColumn() || value.contains(key)
+            || std::find(keyOrder.begin(), keyOrder.end(), OrderedJson(key)) != keyOrder.end()
+            || (extra.is_object() && extra.contains(key)))
+            continue;
+        const QVariant current = row.value(field.column);
+        if (current.isNull())
+            continue;
+        auto v = jsonValue(field, current, where + QLatin1Char('.') + field.column);
+        if (!v)
+            return v.error();
+        auto placeholder = jsonValue(field, field.whenAbsent, where);
+        if (placeholder && *placeholder == *v)
+            continue;
         value[key] = std::move(*v);
     }
     if (extra.is_object()) {
