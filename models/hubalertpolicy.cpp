@@ -66,4 +66,32 @@ void HubAlertPolicy::forget(const QString &hub)
     m_previous.remove(hub);
 }
 
+void HubAlertPolicy::load(const QSettings &settings)
+{
+    m_threshold
+        = qBound(1,
+                 settings
+                     .value(QStringLiteral("hubAlerts/errorRatePercent"), qRound(100 * m_threshold))
+                     .toInt(),
+                 100)
+          / 100.0;
+    m_minimumCalls
+        = qBound(1,
+                 settings.value(QStringLiteral("hubAlerts/minimumCalls"), m_minimumCalls).toInt(),
+                 100000);
+    m_quietMs = qint64(qBound(
+                    0,
+                    settings.value(QStringLiteral("hubAlerts/quietMinutes"), int(m_quietMs / 60000))
+                        .toInt(),
+                    24 * 60))
+                * 60000;
+}
+
+void HubAlertPolicy::save(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("hubAlerts/errorRatePercent"), qRound(100 * m_threshold));
+    settings.setValue(QStringLiteral("hubAlerts/minimumCalls"), m_minimumCalls);
+    settings.setValue(QStringLiteral("hubAlerts/quietMinutes"), int(m_quietMs / 60000));
+}
+
 } // namespace mcphub

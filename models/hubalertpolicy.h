@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QSettings>
 #include <optional>
 
 namespace mcphub {
@@ -32,7 +33,14 @@ public:
     void setErrorRateThreshold(double fraction) { m_threshold = fraction; } // 0.2 = 20 %
     double errorRateThreshold() const { return m_threshold; }
     void setQuietPeriodMs(qint64 ms) { m_quietMs = ms; }
+    qint64 quietPeriodMs() const { return m_quietMs; }
     void setMinimumCalls(int calls) { m_minimumCalls = calls; }
+    int minimumCalls() const { return m_minimumCalls; }
+
+    // The administrator's choices, kept in the console's settings (group "hubAlerts");
+    // absent ones keep the defaults (20 %, 5 calls, 10 minutes).
+    void load(const QSettings &settings);
+    void save(QSettings &settings) const;
 
     // The alert this sample raises, if any; remembers the sample for the next call.
     std::optional<HubAlert> consider(const QString &hub, const HubSample &sample);

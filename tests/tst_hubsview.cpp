@@ -16,6 +16,7 @@
 #include "tests/support/hubemulator.h"
 #include "tests/support/testenv.h"
 #include "ui/hubs/hubalertnotifier.h"
+#include "ui/hubs/hubalertsettingsdialog.h"
 #include "ui/hubs/hubsview.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
@@ -26,7 +27,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineSeries>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -63,6 +66,7 @@ class TestHubsView : public QObject
 private Q_SLOTS:
     void modelsPassTheTester();
     void alertPolicy();
+    void alertSettingsApplyAndPersist();
     void historySeries();
     void ownHealthChecksAndIndicator();
     void hubsTabScreenshots_data();
@@ -153,6 +157,43 @@ void TestHubsView::alertPolicy()
     a = policy.consider(hub, sampleAt(200, HubState::Healthy, 220, 60)); // after the quiet period
     QVERIFY(a);
     QCOMPARE(a->kind, HubAlert::Kind::ErrorRate);
+}
+
+// The thresholds the administrator sets in Alert settings… apply at once, are kept in the
+// console's settings, and a new session's notifier starts with them.
+void TestHubsView::alertSettingsApplyAndPersist()
+{
+    QSettings().remove(QStringLiteral("hubAlerts"));
+    HubAlertPolicy policy;
+    HubAlertSettingsDialog dialog(&policy);
+    auto *rate = dialog.findChild<QSpinBox *>(QStringLiteral("errorRate"));
+    auto *calls = dialog.findChild<QSpinBox *>(QStringLiteral("minimumCalls"));
+    auto *quiet = dialog.findChild<QSpinBox *>(QStringLiteral("quietMinutes"));
+    QVERIFY(rate && calls && quiet);
+    QCOMPARE(rate->value(), 20); // the defaults
+    QCOMPARE(calls->value(), 5);
+    QCOMPARE(quiet->value(), 10);
+    rate->setValue(60);
+    calls->setValue(2);
+    quiet->setValue(1);
+    dialog.accept();
+    QCOMPARE(policy.errorRateThreshold(), 0.6);
+    QCOMPARE(policy.minimumCalls(), 2);
+    QCOMPARE(policy.quietPeriodMs(), 60'000);
+
+    // 10 of 20 calls failed: 50 % is below 60 % now; 15 of 20 is above.
+    const QString hub = QStringLiteral("prod");
+    QVERIFY(!policy.consider(hub, sampleAt(0, HubState::Healthy, 100, 10)));
+    QVERIFY(!policy.consider(hub, sampleAt(5, HubState::Healthy, 120, 20)));
+    const auto a = policy.consider(hub, sampleAt(10, HubState::Healthy, 140, 35));
+    QVERIFY(a);
+    QCOMPARE(a->kind, HubAlert::Kind::ErrorRate);
+
+    HubAlertNotifier notifier;
+    QCOMPARE(notifier.policy().errorRateThreshold(), 0.6);
+    QCOMPARE(notifier.policy().minimumCalls(), 2);
+    QCOMPARE(notifier.policy().quietPeriodMs(), 60'000);
+    QSettings().remove(QStringLiteral("hubAlerts"));
 }
 
 void TestHubsView::historySeries()
@@ -345,6 +386,12 @@ void TestHubsView::hubsTabScreenshots()
     QApplication::processEvents();
     QVERIFY(
         window.grab().toImage().save(folder + QStringLiteral("/hubs_servers_%1.png").arg(suffix)));
+    {
+        HubAlertSettingsDialog settings(&alerts->policy(), &window);
+        settings.adjustSize();
+        QVERIFY(settings.grab().toImage().save(
+            folder + QStringLiteral("/hubs_alert_settings_%1.png").arg(suffix)));
+    }
 
     traffic.stop();
     for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")})

@@ -2747,6 +2747,37 @@ The current content is backed up first. The workspace is opened again from the r
         </message>
     </context>
     <context>
+        <name>mcphub::HubAlertSettingsDialog</name>
+        <message>
+            <source>Hub alert settings</source>
+            <translation>Hub 告警设置</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>A hub raises an alert when its state gets worse, when it recovers, and when the share of failed tool calls since its previous poll is above the threshold.</source>
+            <translation>当 Hub 的状态变差、恢复，或自上次轮询以来失败的工具调用比例超过阈值时，会发出告警。</translation>
+        </message>
+        <message>
+            <source>&amp;Error rate above:</source>
+            <translation>错误率高于(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat an alert after:</source>
+            <translation>再次告警的间隔(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Fewest calls in a poll to count:</source>
+            <translation>一次轮询中计入的最少调用次数(&amp;F)：</translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::HubClient</name>
         <message>
             <source>The hub refused the console's credentials (%1). Check the user name and password, or the bearer key, of this hub.</source>
@@ -3107,6 +3138,10 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Remove hub %1 and its samples? Synced tool calls stay in the usage log.</source>
             <translation>删除 Hub %1 及其样本？已同步的工具调用仍保留在使用日志中。</translation>
+        </message>
+        <message>
+            <source>Alert &amp;settings…</source>
+            <translation>告警设置(&amp;S)…</translation>
         </message>
     </context>
     <context>

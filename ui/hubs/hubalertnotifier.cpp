@@ -3,6 +3,7 @@
 #include "models/hubeventmodel.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QSystemTrayIcon>
 
 namespace mcphub {
@@ -11,6 +12,7 @@ HubAlertNotifier::HubAlertNotifier(QObject *parent)
     : QObject(parent)
     , m_events(new HubEventModel(this))
 {
+    m_policy.load(QSettings()); // the thresholds the administrator chose (Alert settings…)
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(tr("MCPHub Admin Console: hub alerts"));

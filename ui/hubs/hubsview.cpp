@@ -9,6 +9,7 @@
 #include "storage/hub/hubsamplestore.h"
 #include "storage/secretstore.h"
 #include "ui/hubs/hubalertnotifier.h"
+#include "ui/hubs/hubalertsettingsdialog.h"
 #include "ui/hubs/hubdialog.h"
 #include "ui/hubs/hubstatetimeline.h"
 #include "ui/monitoring/timeserieschart.h"
@@ -68,14 +69,19 @@ HubsView::HubsView(HubMonitor *monitor,
     m_edit = new QPushButton(tr("&Edit…"), this);
     m_remove = new QPushButton(tr("&Remove"), this);
     m_poll = new QPushButton(tr("&Poll now"), this);
+    auto *alertSettings = new QPushButton(tr("Alert &settings…"), this);
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {add, m_edit, m_remove, m_poll})
+    for (QPushButton *b : {add, m_edit, m_remove, m_poll, alertSettings})
         buttons->addWidget(b);
     buttons->addStretch();
     connect(add, &QPushButton::clicked, this, &HubsView::addHub);
     connect(m_edit, &QPushButton::clicked, this, &HubsView::editHub);
     connect(m_remove, &QPushButton::clicked, this, &HubsView::removeHub);
     connect(m_poll, &QPushButton::clicked, this, &HubsView::pollNow);
+    connect(alertSettings, &QPushButton::clicked, this, [this] {
+        HubAlertSettingsDialog dialog(&m_alerts->policy(), this);
+        dialog.exec();
+    });
 
     m_table = makeTable(m_hubs, this);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
