@@ -143,6 +143,7 @@ void TestHubCli::addListPollRemove()
     QCOMPARE(array.at(0)[QStringLiteral("hub")].toString(), QStringLiteral("alpha"));
     QCOMPARE(array.at(0)[QStringLiteral("state")].toString(), QStringLiteral("healthy"));
     QCOMPARE(array.at(0)[QStringLiteral("servers")].toArray().size(), 5);
+    QCOMPARE(array.at(0)[QStringLiteral("carried")].toArray().size(), 0); // a first poll reads all
     QCOMPARE(array.at(1)[QStringLiteral("state")].toString(), QStringLiteral("degraded"));
     QVERIFY(array.at(1)[QStringLiteral("activity")].isObject()); // database mode, bearer key
     QVERIFY(!degraded.requestsTo(QStringLiteral("/api/activities")).isEmpty());

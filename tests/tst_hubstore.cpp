@@ -15,6 +15,8 @@
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -144,6 +146,14 @@ void TestHubStore::prometheusLabelsEscaped()
     QVERIFY(text.contains(
         QLatin1String("mcphub_hub_last_poll_timestamp_seconds{hub=\"we\\\"ird\"} 1700000000\n")));
     QVERIFY(!text.contains(QLatin1String("mcphub_hub_health_latency_seconds{"))); // no answer
+
+    // JSON names the parts a poll carried forward instead of reading them again.
+    s.state = HubState::Healthy;
+    s.carried = HubSample::Part::Servers | HubSample::Part::Users;
+    const QJsonArray json
+        = QJsonDocument::fromJson(HubSampleFormat::json({{QStringLiteral("a"), s}})).array();
+    QCOMPARE(json.at(0)[QStringLiteral("carried")].toArray(),
+             QJsonArray({QStringLiteral("servers"), QStringLiteral("users")}));
 }
 
 void TestHubStore::registryCrudAndValidation()

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 #include <functional>
 
 namespace mcphub {
@@ -108,6 +110,18 @@ QByteArray HubSampleFormat::json(const Latest &latest)
                                        {QStringLiteral("enabled"), server.enabled}});
         }
         o.insert(QStringLiteral("servers"), servers);
+        // The parts this poll did not read again: their values are the last ones read.
+        QJsonArray carried;
+        for (const auto &[part, name] :
+             {std::pair{HubSample::Part::Version, "version"},
+              std::pair{HubSample::Part::Servers, "servers"},
+              std::pair{HubSample::Part::Users, "users"},
+              std::pair{HubSample::Part::ActivityAvailability, "activitiesAvailable"},
+              std::pair{HubSample::Part::ActivityStats, "activity"}}) {
+            if (s.carried.testFlag(part))
+                carried.append(QLatin1String(name));
+        }
+        o.insert(QStringLiteral("carried"), carried);
         hubs.append(o);
     }
     return QJsonDocument(hubs).toJson(QJsonDocument::Indented);
