@@ -96,6 +96,23 @@ void TestExecutables::cliHelpAndUsageErrors()
     QVERIFY2(help.out.contains(QStringLiteral("Usage:")), qPrintable(help.out));
     QVERIFY(help.out.contains(QStringLiteral("Commands:")));
 
+    // Every command's own help names the tool and the command, whatever path started it.
+    const int commands = help.out.indexOf(QStringLiteral("Commands:"));
+    const int options = help.out.indexOf(QStringLiteral("Run \""), commands);
+    const QStringList lines = help.out.mid(commands, options - commands).split(QLatin1Char('\n'));
+    QVERIFY(lines.size() > 10);
+    for (const QString &line : lines.mid(1)) {
+        const QString command = line.trimmed().section(QLatin1Char(' '), 0, 0);
+        if (command.isEmpty())
+            continue;
+        const Run commandHelp
+            = run(QStringLiteral("mcphub-adminctl"), {command, QStringLiteral("--help")});
+        QCOMPARE(commandHelp.exitCode, 0);
+        QVERIFY2(
+            commandHelp.out.startsWith(QStringLiteral("Usage: mcphub-adminctl %1 ").arg(command)),
+            qPrintable(commandHelp.out.section(QLatin1Char('\n'), 0, 0)));
+    }
+
     const Run unknown = run(QStringLiteral("mcphub-adminctl"), {QStringLiteral("frobnicate")});
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.err.contains(QStringLiteral("frobnicate")), qPrintable(unknown.err));

@@ -30,6 +30,24 @@ int fail(const QString &message)
     return ExitFailure;
 }
 
+int parseCommandLine(QCommandLineParser &parser,
+                     const QString &command,
+                     const QStringList &arguments,
+                     const QCommandLineOption &help)
+{
+    if (!parser.parse(QStringList{command} + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        // Qt writes the path the tool was started as, and no command.
+        out() << parser.helpText().replace(
+            QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0),
+            QStringLiteral("Usage: %1 %2").arg(QCoreApplication::applicationName(), command));
+        out().flush();
+        return ExitOk;
+    }
+    return -1;
+}
+
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;

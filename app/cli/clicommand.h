@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -32,6 +33,14 @@ QTextStream &err();
 
 // Prints "mcphub-adminctl: message" to stderr and returns ExitFailure.
 int fail(const QString &message);
+
+// Parses the `arguments` that follow `command`; returns -1 to go on, or the exit code: a usage
+// error is said, and --help (`help`) prints the help with its usage line as
+// "mcphub-adminctl COMMAND [options] ...".
+int parseCommandLine(QCommandLineParser &parser,
+                     const QString &command,
+                     const QStringList &arguments,
+                     const QCommandLineOption &help);
 
 // Every command the tool knows, in help order.
 QList<CliCommand> allCommands();

@@ -57,14 +57,8 @@ int runDb(const QStringList &arguments)
         QStringLiteral("init|status|migrate"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
-    if (!parser.parse(QStringList{QStringLiteral("db")} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(
-            QStringLiteral("Usage: db"),
-            QStringLiteral("Usage: %1 db").arg(QCoreApplication::applicationName()));
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, QStringLiteral("db"), arguments, help); code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     if (positional.size() != 1

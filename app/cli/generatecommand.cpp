@@ -147,12 +147,9 @@ static int runGenerate(const QStringList &arguments)
         QStringLiteral("N"),
         QStringLiteral("1"));
     parser.addOptions({servers, users, groups, keys, usageRows, seed});
-    if (!parser.parse(QStringList{QStringLiteral("generate")} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, QStringLiteral("generate"), arguments, help);
+        code >= 0)
+        return code;
     if (parser.positionalArguments().size() != 1)
         return fail(QCoreApplication::translate("GenerateCommand", "give one output folder."));
     int n[5] = {};

@@ -387,14 +387,9 @@ int runHubs(const QStringList &arguments)
         QStringLiteral("add|list|remove|poll|retention [ARGS]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
-    if (!parser.parse(QStringList{QStringLiteral("hubs")} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(
-            QStringLiteral("Usage: hubs"),
-            QStringLiteral("Usage: %1 hubs").arg(QCoreApplication::applicationName()));
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, QStringLiteral("hubs"), arguments, help);
+        code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     if (!QStringList{QStringLiteral("add"),
@@ -462,14 +457,9 @@ int runHealth(const QStringList &arguments)
     parser.addOption(format);
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
-    if (!parser.parse(QStringList{QStringLiteral("health")} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(
-            QStringLiteral("Usage: health"),
-            QStringLiteral("Usage: %1 health").arg(QCoreApplication::applicationName()));
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, QStringLiteral("health"), arguments, help);
+        code >= 0)
+        return code;
     QStringList warnings;
     const auto profile = workspaceOptions.profile(parser, &warnings);
     if (!profile)

@@ -28,24 +28,36 @@ const char *const kExitCodes = QT_TRANSLATE_NOOP(
     "verification differences, a refused rollback, drift), 2 failure (bad usage, unreadable "
     "file, invalid JSON, database error, cancelled).");
 
-// Parses the command line; returns -1 to go on, or the exit code.
-int parseArguments(QCommandLineParser &parser,
-                   const QString &command,
-                   const QStringList &arguments,
-                   const WorkspaceOptions &workspace,
-                   const QCommandLineOption &help)
+// The command line every command here starts from: its description followed by the exit
+// codes, --help, the workspace options and, when named, one positional argument.
+struct CommandLine
 {
-    workspace.addTo(parser);
-    if (!parser.parse(QStringList{command} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(
-            QStringLiteral("Usage: ") + command,
-            QStringLiteral("Usage: %1 %2").arg(QCoreApplication::applicationName(), command));
-        return ExitOk;
+    CommandLine(const QString &description,
+                const QString &argument = {},
+                const QString &argumentHelp = {},
+                bool withExitCodes = true)
+        : help(parser.addHelpOption())
+    {
+        parser.setApplicationDescription(
+            withExitCodes ? description + QLatin1Char('\n')
+                                + QCoreApplication::translate("MigrateCommand", kExitCodes)
+                          : description);
+        if (!argument.isEmpty())
+            parser.addPositionalArgument(argument, argumentHelp);
     }
-    return -1;
-}
+
+    // Parses `arguments` (after the options the command added); -1 to go on, or the exit
+    // code when --help was shown or the usage is wrong.
+    int parse(const QString &command, const QStringList &arguments)
+    {
+        workspace.addTo(parser);
+        return parseCommandLine(parser, command, arguments, help);
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption help;
+    const WorkspaceOptions workspace;
+};
 
 // Opens the workspace the options name; nullopt after printing why.
 std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser,
@@ -150,16 +162,12 @@ void printReport(const MigrationReport &report)
 
 int runMigrate(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine cli(
         QCoreApplication::translate(
             "MigrateCommand",
             "Migrate an MCPHub settings file into the workspace database: back it up, validate "
             "it, plan every entry (new, identical or conflicting), import all in one "
-            "transaction, verify it field by field and record the run. The file is only read.")
-        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
-    const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(
+            "transaction, verify it field by field and record the run. The file is only read."),
         QStringLiteral("FILE"),
         QCoreApplication::translate("MigrateCommand", "The mcp_settings.json to migrate."));
     const QCommandLineOption dryRun(
@@ -207,26 +215,23 @@ int runMigrate(const QStringList &arguments)
             "MigrateCommand",
             "Also load this access log (JSON lines with the access_logs columns)."),
         QStringLiteral("file"));
-    parser.addOptions(
+    cli.parser.addOptions(
         {dryRun, conflict, skipInvalid, rejects, report, backupDir, usageLog, accessLog, yes});
-    const WorkspaceOptions workspaceOptions;
-    if (const int code
-        = parseArguments(parser, QStringLiteral("migrate"), arguments, workspaceOptions, help);
-        code >= 0)
+    if (const int code = cli.parse(QStringLiteral("migrate"), arguments); code >= 0)
         return code;
-    if (parser.positionalArguments().size() != 1)
+    if (cli.parser.positionalArguments().size() != 1)
         return fail(QCoreApplication::translate(
                         "MigrateCommand", "give one settings file. Run \"%1 migrate --help\".")
                         .arg(QCoreApplication::applicationName()));
     MigrationOptions options;
-    options.sourcePath = parser.positionalArguments().first();
-    options.dryRun = parser.isSet(dryRun);
-    options.skipInvalid = parser.isSet(skipInvalid);
-    options.rejectsPath = parser.value(rejects);
-    options.backupDir = parser.value(backupDir);
-    options.usageLogPath = parser.value(usageLog);
-    options.accessLogPath = parser.value(accessLog);
-    if (!MigrationOptions::parsePolicy(parser.value(conflict), &options.conflict))
+    options.sourcePath = cli.parser.positionalArguments().first();
+    options.dryRun = cli.parser.isSet(dryRun);
+    options.skipInvalid = cli.parser.isSet(skipInvalid);
+    options.rejectsPath = cli.parser.value(rejects);
+    options.backupDir = cli.parser.value(backupDir);
+    options.usageLogPath = cli.parser.value(usageLog);
+    options.accessLogPath = cli.parser.value(accessLog);
+    if (!MigrationOptions::parsePolicy(cli.parser.value(conflict), &options.conflict))
         return fail(QCoreApplication::translate("MigrateCommand",
                                                 "--conflict takes fail, skip or overwrite."));
     if (options.skipInvalid && options.rejectsPath.isEmpty())
@@ -234,12 +239,12 @@ int runMigrate(const QStringList &arguments)
             "MigrateCommand",
             "--skip-invalid needs --rejects FILE for the records it leaves out."));
     const bool interactive = ::isatty(STDIN_FILENO) == 1;
-    if (!options.dryRun && !parser.isSet(yes) && !interactive)
+    if (!options.dryRun && !cli.parser.isSet(yes) && !interactive)
         return fail(QCoreApplication::translate(
             "MigrateCommand",
             "give --yes to migrate without a terminal to confirm on (or --dry-run)."));
 
-    auto ws = openWorkspace(parser, workspaceOptions);
+    auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
     options.target = ws->displayName();
@@ -256,7 +261,7 @@ int runMigrate(const QStringList &arguments)
               << Qt::endl;
     }
 
-    if (!options.dryRun && !parser.isSet(yes)) {
+    if (!options.dryRun && !cli.parser.isSet(yes)) {
         MigrationOptions preview = options;
         preview.dryRun = true;
         const MigrationReport plan = Migrator(ws->context(), preview).run();
@@ -275,8 +280,8 @@ int runMigrate(const QStringList &arguments)
     migrator.setProgressCallback(progressPrinter());
     const MigrationReport result = migrator.run();
     printReport(result);
-    if (parser.isSet(report)) {
-        QSaveFile file(parser.value(report));
+    if (cli.parser.isSet(report)) {
+        QSaveFile file(cli.parser.value(report));
         if (!file.open(QIODevice::WriteOnly)
             || file.write(QJsonDocument(result.toJson()).toJson()) < 0 || !file.commit())
             err() << QCoreApplication::translate("MigrateCommand",
@@ -302,26 +307,19 @@ int runMigrate(const QStringList &arguments)
 
 int runExport(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine cli(
         QCoreApplication::translate(
             "MigrateCommand",
             "Write the workspace's settings as an MCPHub settings file (the format MCPHub "
-            "writes; an existing file is backed up first and replaced atomically).")
-        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
-    const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(
+            "writes; an existing file is backed up first and replaced atomically)."),
         QStringLiteral("OUTFILE"),
         QCoreApplication::translate("MigrateCommand", "The settings file to write."));
-    const WorkspaceOptions workspaceOptions;
-    if (const int code
-        = parseArguments(parser, QStringLiteral("export"), arguments, workspaceOptions, help);
-        code >= 0)
+    if (const int code = cli.parse(QStringLiteral("export"), arguments); code >= 0)
         return code;
-    if (parser.positionalArguments().size() != 1)
+    if (cli.parser.positionalArguments().size() != 1)
         return fail(QCoreApplication::translate("MigrateCommand", "give one output file."));
-    const QString path = parser.positionalArguments().first();
-    auto ws = openWorkspace(parser, workspaceOptions);
+    const QString path = cli.parser.positionalArguments().first();
+    auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
     const auto exported = SettingsMapper::exportDocument(ws->context());
@@ -353,16 +351,14 @@ int runExport(const QStringList &arguments)
 
 int runHistory(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "MigrateCommand", "List the migration runs and rollbacks, newest first."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const WorkspaceOptions workspaceOptions;
-    if (const int code
-        = parseArguments(parser, QStringLiteral("history"), arguments, workspaceOptions, help);
-        code >= 0)
+    CommandLine cli(QCoreApplication::translate(
+                        "MigrateCommand", "List the migration runs and rollbacks, newest first."),
+                    {},
+                    {},
+                    false);
+    if (const int code = cli.parse(QStringLiteral("history"), arguments); code >= 0)
         return code;
-    auto ws = openWorkspace(parser, workspaceOptions);
+    auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
     const auto runs = MigrationHistory(ws->context()).list();
@@ -396,32 +392,25 @@ int runHistory(const QStringList &arguments)
 
 int runRollback(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine cli(
         QCoreApplication::translate(
             "MigrateCommand",
             "Undo a completed migration run: remove the rows it added and restore the rows it "
-            "replaced. Refused when a later run or edit changed one of them.")
-        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
-    const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(
+            "replaced. Refused when a later run or edit changed one of them."),
         QStringLiteral("RUN_ID"),
         QCoreApplication::translate("MigrateCommand", "The run, as \"history\" lists it."));
     const QCommandLineOption yes(
         QStringLiteral("yes"),
         QCoreApplication::translate("MigrateCommand", "Do not ask before writing."));
-    parser.addOption(yes);
-    const WorkspaceOptions workspaceOptions;
-    if (const int code
-        = parseArguments(parser, QStringLiteral("rollback"), arguments, workspaceOptions, help);
-        code >= 0)
+    cli.parser.addOption(yes);
+    if (const int code = cli.parse(QStringLiteral("rollback"), arguments); code >= 0)
         return code;
     bool numeric = false;
-    const qint64 id = parser.positionalArguments().value(0).toLongLong(&numeric);
-    if (parser.positionalArguments().size() != 1 || !numeric)
+    const qint64 id = cli.parser.positionalArguments().value(0).toLongLong(&numeric);
+    if (cli.parser.positionalArguments().size() != 1 || !numeric)
         return fail(QCoreApplication::translate("MigrateCommand",
                                                 "give the id of one run (see \"history\")."));
-    if (!parser.isSet(yes)) {
+    if (!cli.parser.isSet(yes)) {
         if (::isatty(STDIN_FILENO) != 1)
             return fail(QCoreApplication::translate(
                 "MigrateCommand", "give --yes to roll back without a terminal to confirm on."));
@@ -429,7 +418,7 @@ int runRollback(const QStringList &arguments)
                          .arg(id)))
             return fail(QCoreApplication::translate("MigrateCommand", "nothing was changed."));
     }
-    auto ws = openWorkspace(parser, workspaceOptions);
+    auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
     MigrationRollback rollback(ws->context());
@@ -452,25 +441,18 @@ int runRollback(const QStringList &arguments)
 
 int runDiff(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine cli(
         QCoreApplication::translate(
             "MigrateCommand",
             "Compare a settings file with the workspace database and list every difference by "
-            "entity and field. Exit 1 when they differ.")
-        + QLatin1Char('\n') + QCoreApplication::translate("MigrateCommand", kExitCodes));
-    const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(
+            "entity and field. Exit 1 when they differ."),
         QStringLiteral("FILE"),
         QCoreApplication::translate("MigrateCommand", "The settings file."));
-    const WorkspaceOptions workspaceOptions;
-    if (const int code
-        = parseArguments(parser, QStringLiteral("diff"), arguments, workspaceOptions, help);
-        code >= 0)
+    if (const int code = cli.parse(QStringLiteral("diff"), arguments); code >= 0)
         return code;
-    if (parser.positionalArguments().size() != 1)
+    if (cli.parser.positionalArguments().size() != 1)
         return fail(QCoreApplication::translate("MigrateCommand", "give one settings file."));
-    const QString path = parser.positionalArguments().first();
+    const QString path = cli.parser.positionalArguments().first();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(path + QStringLiteral(": ")
@@ -482,7 +464,7 @@ int runDiff(const QStringList &arguments)
     if (document.is_discarded())
         return fail(path + QStringLiteral(": ")
                     + QCoreApplication::translate("MigrateCommand", "the file is not valid JSON."));
-    auto ws = openWorkspace(parser, workspaceOptions);
+    auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
     const auto exported = SettingsMapper::exportDocument(ws->context());

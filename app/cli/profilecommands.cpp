@@ -69,12 +69,9 @@ int runProfile(const QStringList &arguments)
         QStringLiteral("action"),
         QCoreApplication::translate("ProfileCommand", "list, add, remove, bind or unbind."),
         QStringLiteral("list|add|remove|bind|unbind [NAME] [SETTINGS.json]"));
-    if (!parser.parse(QStringList{QStringLiteral("profile")} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText();
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, QStringLiteral("profile"), arguments, help);
+        code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     ProfileStore store;

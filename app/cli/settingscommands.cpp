@@ -71,15 +71,8 @@ std::optional<int> parse(QCommandLineParser &parser,
 {
     parser.setApplicationDescription(description);
     const QCommandLineOption help = parser.addHelpOption();
-    if (!parser.parse(QStringList{usage} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(
-            QStringLiteral("Usage: ") + usage,
-            QStringLiteral("Usage: %1 %2").arg(QCoreApplication::applicationName(), usage));
-        out().flush();
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, usage, arguments, help); code >= 0)
+        return code;
     if (parser.positionalArguments().size() != positionals) {
         return fail(
             QCoreApplication::translate("cli", "wrong number of arguments. Run \"%1 %2 --help\".")

@@ -106,14 +106,9 @@ int runUser(const QStringList &arguments)
                                  QStringLiteral("list|add|set-password|remove [NAME]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
-    if (!parser.parse(QStringList{QStringLiteral("user")} + arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(
-            QStringLiteral("Usage: user"),
-            QStringLiteral("Usage: %1 user").arg(QCoreApplication::applicationName()));
-        return ExitOk;
-    }
+    if (const int code = parseCommandLine(parser, QStringLiteral("user"), arguments, help);
+        code >= 0)
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     const bool needsName = action != QLatin1String("list");
