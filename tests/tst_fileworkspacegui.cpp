@@ -21,6 +21,7 @@
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCryptographicHash>
@@ -29,12 +30,14 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -156,6 +159,23 @@ void TestFileWorkspaceGui::addUserAppliesToFile()
              qPrintable(editor->messageLabel()->text()));
     QCOMPARE(views->users()->pendingCount(), 1);
     QCOMPARE(test::readFile(path), hubBytes);
+
+    // File ▸ Reload: asks to drop the pending edit, then shows the file as MCPHub left it.
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = true;
+        box->button(QMessageBox::Discard)->click();
+    });
+    const auto reloaded = switcher.reload();
+    QVERIFY2(reloaded.ok(), qPrintable(reloaded.ok() ? QString() : reloaded.error().toString()));
+    QVERIFY(asked);
+    views = switcher.session()->views();
+    QCOMPARE(views->users()->rowCount(), 2); // admin and alice, no bob
+    QCOMPARE(views->users()->pendingCount(), 0);
+    QCOMPARE(test::readFile(path), hubBytes); // reloading writes nothing
 }
 
 void TestFileWorkspaceGui::backupsRestore()

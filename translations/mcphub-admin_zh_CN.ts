@@ -1675,12 +1675,12 @@
             </translation>
         </message>
         <message>
-            <source>%1 changed on disk since it was loaded or last saved (MCPHub or another console wrote it), so the change was not saved in the database either. Reload the workspace (open it again) to load the file's new content, then make the change again.</source>
-            <translation>%1 在加载或上次保存之后已在磁盘上被更改（MCPHub 或另一个控制台写入了它），因此该更改也未保存到数据库。请重新加载工作区（再次打开）以读取文件的新内容，然后重新进行更改。</translation>
-        </message>
-        <message>
             <source>%1 was not saved, so the change was not saved in the database either: %2</source>
             <translation>%1 未能保存，因此该更改也未保存到数据库：%2</translation>
+        </message>
+        <message>
+            <source>%1 changed on disk since it was loaded or last saved (MCPHub or another console wrote it), so the change was not saved in the database either. Reload the workspace (File ▸ Reload, F5, in the console) to load the file's new content, then make the change again.</source>
+            <translation>%1 在加载或上次保存后已在磁盘上被修改（MCPHub 或另一个控制台写入了它），因此此更改也未保存到数据库。请重新加载工作区（控制台中的 文件 ▸ 重新加载，F5）以载入文件的新内容，然后再做一次更改。</translation>
         </message>
     </context>
     <context>
@@ -4926,6 +4926,24 @@ IP：%3
         <message>
             <source>Bind settings file</source>
             <translation>绑定设置文件</translation>
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation>重新加载(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Open the workspace again: the settings file as it is on disk now (after MCPHub changed it), the database as it is now.</source>
+            <translation>再次打开工作区：设置文件按磁盘上的当前内容（MCPHub 修改之后），数据库按当前状态。</translation>
+        </message>
+        <message>
+            <source>Reload the workspace</source>
+            <translation>重新加载工作区</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n edit(s) are not applied yet. Drop them and reload?</source>
+            <translation>
+                <numerusform>%n 处编辑尚未应用。要丢弃它们并重新加载吗？</numerusform>
+            </translation>
         </message>
     </context>
     <context>

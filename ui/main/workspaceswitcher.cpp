@@ -67,10 +67,20 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     m_unbindAction = new QAction(tr("&Unbind settings file"), fileMenu);
     m_unbindAction->setToolTip(tr("Stop writing the bound settings file (it stays as it is)."));
     connect(m_unbindAction, &QAction::triggered, this, &WorkspaceSwitcher::unbindFile);
+    m_reloadAction = new QAction(tr("Re&load"), fileMenu);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setToolTip(tr("Open the workspace again: the settings file as it is on disk "
+                                  "now (after MCPHub changed it), the database as it is now."));
+    m_reloadAction->setEnabled(false);
+    connect(m_reloadAction, &QAction::triggered, this, [this] {
+        if (const auto reloaded = reload(); !reloaded)
+            showOpenError(reloaded.error());
+    });
     m_recentMenu = new QMenu(tr("&Recent"), fileMenu);
     m_recentMenu->setToolTipsVisible(true);
     fileMenu->insertActions(first, {openFile, openSqlite, connectProfile});
     fileMenu->insertMenu(first, m_recentMenu);
+    fileMenu->insertAction(first, m_reloadAction.data());
     fileMenu->insertSeparator(first);
     fileMenu->insertActions(first, {m_bindAction.data(), m_unbindAction.data()});
     fileMenu->insertSeparator(first);
@@ -199,9 +209,31 @@ Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString
     if (previous)
         previous->deleteLater();
     rememberRecent(recentEntry);
+    m_current = recentEntry;
+    if (m_reloadAction)
+        m_reloadAction->setEnabled(true);
     updateBindActions();
     Q_EMIT workspaceChanged();
     return {};
+}
+
+Result<void> WorkspaceSwitcher::reload()
+{
+    if (m_current.isEmpty())
+        return {};
+    // Asked here, not by the open: the question is about reloading, not another workspace.
+    if (m_window->pendingCount() > 0
+        && QMessageBox::question(m_window,
+                                 tr("Reload the workspace"),
+                                 tr("%n edit(s) are not applied yet. Drop them and reload?",
+                                    nullptr,
+                                    m_window->pendingCount()),
+                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel)
+               != QMessageBox::Discard)
+        return {};
+    const bool profile = m_current.startsWith(kProfilePrefix);
+    return profile ? openProfile(m_current.mid(kProfilePrefix.size())) : open(m_current);
 }
 
 QString WorkspaceSwitcher::currentProfileName() const

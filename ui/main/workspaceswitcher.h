@@ -20,10 +20,10 @@ class WorkspaceSession;
 // database, with the Backups area), a SQLite file or a saved connection profile (resolved by
 // OpenedWorkspace, as the CLI does; a profile bound to a settings file dual-writes). Adds
 // "Open settings file…", "Open SQLite file…", "Connect to profile…", "Recent" (the last
-// 8, in QSettings) and "Bind settings file…"/"Unbind settings file" (for the open profile)
-// to the File menu. Each open builds the editors, the Hubs page and the
-// health indicator for the new workspace, then drops the previous one (asking first when
-// it has edits not applied). GUI thread.
+// 8, in QSettings), "Reload" and "Bind settings file…"/"Unbind settings file" (for the open
+// profile) to the File menu. Each open builds the editors, the Hubs page and the health indicator
+// for the new workspace, then drops the previous one (asking first when it has edits not applied).
+// GUI thread.
 class WorkspaceSwitcher : public QObject
 {
     Q_OBJECT
@@ -41,6 +41,10 @@ public:
     Result<void> openSettingsFile(const QString &path);
     Result<void> openSqlite(const QString &path);
     Result<void> openProfile(const QString &name);
+    // Opens the current workspace again (File ▸ Reload, F5), asking first when edits are not
+    // applied: after a save refused because MCPHub rewrote the settings file, this loads
+    // MCPHub's version.
+    Result<void> reload();
     // Binds the open profile to `settingsPath` (empty: unbinds it) and reopens it.
     Result<void> bindCurrentProfile(const QString &settingsPath);
 
@@ -77,6 +81,8 @@ private:
     QPointer<QMenu> m_recentMenu;
     QPointer<QAction> m_bindAction;
     QPointer<QAction> m_unbindAction;
+    QPointer<QAction> m_reloadAction;
+    QString m_current; // the open workspace as the Recent list names it
 };
 
 } // namespace mcphub
