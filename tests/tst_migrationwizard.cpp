@@ -171,6 +171,7 @@ private Q_SLOTS:
 
     void migratesUpstreamFixture_data() { MCPHUB_BACKEND_ROWS(); }
     void migratesUpstreamFixture();
+    void migratesIntoANewSqliteFile();
     void validationErrorShowsItsPlace();
     void cancelFromFirstCallbackChangesNothing_data() { MCPHUB_BACKEND_ROWS(); }
     void cancelFromFirstCallbackChangesNothing();
@@ -250,6 +251,56 @@ void TestMigrationWizard::migratesUpstreamFixture()
         links.contains(QUrl::fromLocalFile(QFileInfo(wizard->report().backupPath).absolutePath())
                            .toString(QUrl::FullyEncoded)));
     QVERIFY(!wizard->resultPage()->linksLabel()->openExternalLinks());
+}
+
+// The third target: a SQLite file that does not exist yet, with the schema created by the run;
+// the open workspace stays as it was.
+void TestMigrationWizard::migratesIntoANewSqliteFile()
+{
+    QTemporaryDir dir;
+    const QString source
+        = copyTo(upstreamFixture(), dir.filePath(QStringLiteral("mcp_settings.json")));
+    const QString openPath = dir.filePath(QStringLiteral("open.db"));
+    const QString newPath = dir.filePath(QStringLiteral("new.db"));
+    {
+        auto open = Workspace::open(ConnectionProfile::sqliteFile(openPath), kCheck);
+        VERIFY_OK(open);
+    }
+    closeSqlConnection(kCheck);
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(ConnectionProfile::sqliteFile(openPath)));
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::TargetPageId));
+    wizard->targetPage()->setChoice(MigrationTargetPage::Choice::SqliteFile);
+    wizard->targetPage()->sqlitePathEdit()->setText(newPath);
+    QVERIFY(wizard->currentPage()->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    QVERIFY2(wizard->planPage()->isComplete(),
+             qPrintable(wizard->planPage()->summaryLabel()->text()));
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+    const int users = wizard->report().countsFor(QStringLiteral("users")).total;
+    QVERIFY(users > 0);
+
+    auto created = Workspace::open(ConnectionProfile::sqliteFile(newPath), kCheck);
+    VERIFY_OK(created);
+    QSqlQuery q(QSqlDatabase::database(kCheck));
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && q.next());
+    QCOMPARE(q.value(0).toInt(), users);
+    q.finish();
+    created->close();
+    closeSqlConnection(kCheck);
+    auto untouched = Workspace::open(ConnectionProfile::sqliteFile(openPath), kCheck);
+    VERIFY_OK(untouched);
+    QSqlQuery u(QSqlDatabase::database(kCheck));
+    QVERIFY(u.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && u.next());
+    QCOMPARE(u.value(0).toInt(), 0);
 }
 
 void TestMigrationWizard::validationErrorShowsItsPlace()
