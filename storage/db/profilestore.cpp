@@ -40,6 +40,16 @@ std::unique_ptr<QSettings> openSettings(const QString &file)
 
 const QString kGroup = QStringLiteral("profiles");
 
+Error noSuchProfile(const QString &name)
+{
+    return Error::make(Error::Code::NotFound,
+                       QCoreApplication::translate(
+                           "ProfileStore",
+                           "There is no connection profile with this name. List them with "
+                           "\"mcphub-adminctl profile list\"."),
+                       name);
+}
+
 } // namespace
 
 ProfileStore::ProfileStore(QString settingsFile, SecretStore secrets)
@@ -143,14 +153,8 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
 {
     auto settings = openSettings(m_settingsFile);
     settings->beginGroup(kGroup);
-    if (!settings->childGroups().contains(name)) {
-        return Error::make(Error::Code::NotFound,
-                           QCoreApplication::translate(
-                               "ProfileStore",
-                               "There is no connection profile with this name. List them with "
-                               "\"mcphub-adminctl profile list\"."),
-                           name);
-    }
+    if (!settings->childGroups().contains(name))
+        return noSuchProfile(name);
     settings->beginGroup(name);
     ConnectionProfile profile;
     profile.name = name;
@@ -198,14 +202,8 @@ Result<void> ProfileStore::setBoundSettingsPath(const QString &name, const QStri
 {
     auto settings = openSettings(m_settingsFile);
     settings->beginGroup(kGroup);
-    if (!settings->childGroups().contains(name)) {
-        return Error::make(Error::Code::NotFound,
-                           QCoreApplication::translate(
-                               "ProfileStore",
-                               "There is no connection profile with this name. List them with "
-                               "\"mcphub-adminctl profile list\"."),
-                           name);
-    }
+    if (!settings->childGroups().contains(name))
+        return noSuchProfile(name);
     settings->beginGroup(name);
     if (path.isEmpty())
         settings->remove(QStringLiteral("boundSettings"));
@@ -230,13 +228,8 @@ Result<void> ProfileStore::remove(const QString &name)
     {
         auto settings = openSettings(m_settingsFile);
         settings->beginGroup(kGroup);
-        if (!settings->childGroups().contains(name)) {
-            return Error::make(
-                Error::Code::NotFound,
-                QCoreApplication::translate("ProfileStore",
-                                            "There is no connection profile with this name."),
-                name);
-        }
+        if (!settings->childGroups().contains(name))
+            return noSuchProfile(name);
         settings->remove(name);
         settings->sync();
     }
