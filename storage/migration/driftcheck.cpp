@@ -44,9 +44,6 @@ QList<MigrationReport::Item> DriftCheck::compare(const OrderedJson &file,
                                                  const OrderedJson &database)
 {
     QList<MigrationReport::Item> out;
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("DriftCheck", text);
-    };
     const OrderedJson emptyObject = OrderedJson::object();
     const OrderedJson &f = file.is_object() ? file : emptyObject;
     const OrderedJson &d = database.is_object() ? database : emptyObject;

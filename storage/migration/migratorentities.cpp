@@ -259,7 +259,7 @@ Result<void> Migrator::import(const MappedSettings &mapped)
             auto found = bulkFor.constFind(id);
             if (found == bulkFor.constEnd()) {
                 found = bulkFor.insert(id, bulks.size());
-                bulks.push_back({e.spec, columns, {}});
+                bulks.push_back({e.spec, columns, {}, {}});
             }
             bulks[*found].rows.append(row.values());
             bulks[*found].pointers.append(e.pointer);
