@@ -63,6 +63,13 @@
         </message>
     </context>
     <context>
+        <name>BulkReader</name>
+        <message>
+            <source>Cannot read the rows back.</source>
+            <translation>无法读回这些行。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectionProfile</name>
         <message>
             <source>The PostgreSQL connection string is not valid. Write it as "host=... port=... dbname=... user=..." or as a postgresql://user@host:port/dbname URI.</source>
@@ -712,10 +719,6 @@
         <message>
             <source>Cannot write the log rows from %1; nothing was migrated.</source>
             <translation>无法写入来自 %1 的日志行；未迁移任何内容。</translation>
-        </message>
-        <message>
-            <source>Cannot read the imported log rows back.</source>
-            <translation>无法读回已导入的日志行。</translation>
         </message>
         <message>
             <source>%1 holds %2 rows from %3, the file has %4.</source>
@@ -1392,10 +1395,6 @@
         <message>
             <source>The password of profile "%1" could not be read from the system keychain: %2</source>
             <translation>无法从系统钥匙串读取连接配置“%1”的密码：%2</translation>
-        </message>
-        <message>
-            <source>There is no connection profile with this name.</source>
-            <translation>没有此名称的连接配置。</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 #include "storage/migration/migrator.h"
 
 #include "storage/db/bulkinserter.h"
+#include "storage/db/bulkreader.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 #include "storage/sha256.h"
@@ -16,9 +17,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
-#include <libpq-fe.h>
 #include <simdjson.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -491,226 +490,63 @@ Error LogImport::annotate(Error error) const
     return error;
 }
 
-Result<void>
-LogImport::hashSqliteRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const
-{
-    // Through sqlite3 itself: QSQLITE makes a QVariant of every value of a million rows.
-    const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
-    sqlite3 *sqlite = BulkInserter::sqliteHandle(db);
-    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
-    QStringList escaped;
-    for (const QString &c : columns())
-        escaped << SqlDialect::escape(db, c);
-    const QByteArray sql
-        = QStringLiteral("SELECT id, %1 FROM %2 WHERE id BETWEEN ? AND ? ORDER BY id")
-              .arg(escaped.join(QLatin1Char(',')), SqlDialect::escape(db, table()))
-              .toUtf8();
-    sqlite3_stmt *statement = nullptr;
-    const auto failed = [&] {
-        const Error e = sqlError(QSqlError(QString::fromUtf8(sqlite3_errmsg(sqlite)),
-                                           QString::fromUtf8(sqlite3_errmsg(sqlite)),
-                                           QSqlError::StatementError,
-                                           QString::number(sqlite3_errcode(sqlite) & 0xff)),
-                                 context.where + QStringLiteral(": ") + table(),
-                                 tr("Cannot read the imported log rows back."));
-        sqlite3_finalize(statement);
-        return e;
-    };
-    if (sqlite3_prepare_v2(sqlite, sql.constData(), int(sql.size()), &statement, nullptr)
-        != SQLITE_OK)
-        return failed();
-    sqlite3_bind_int64(statement, 1, m_ids.front());
-    sqlite3_bind_int64(statement, 2, m_ids.back());
-    const SqlDialect dialect = SqlDialect::forDatabase(db);
-    QByteArray buffer;
-    auto next = m_ids.begin();
-    int rc;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        const qint64 id = sqlite3_column_int64(statement, 0);
-        while (next != m_ids.end() && *next < id)
-            ++next;
-        if (next == m_ids.end() || *next != id)
-            continue; // written by someone else meanwhile
-        buffer.clear();
-        for (int c = 0; c < cols.size(); ++c) {
-            const int index = c + 1;
-            if (sqlite3_column_type(statement, index) == SQLITE_NULL) {
-                buffer.append("\\N");
-            } else {
-                switch (cols.at(c).type) {
-                case Type::Bool:
-                    buffer.append(sqlite3_column_int64(statement, index) != 0 ? '1' : '0');
-                    break;
-                case Type::Int:
-                    buffer.append(QByteArray::number(sqlite3_column_int64(statement, index)));
-                    break;
-                default: {
-                    const auto *text
-                        = reinterpret_cast<const char *>(sqlite3_column_text(statement, index));
-                    const int size = sqlite3_column_bytes(statement, index);
-                    if (cols.at(c).type == Type::Timestamp
-                        && !isCanonicalTimestamp(QLatin1String(text, size)))
-                        SqlDialect::appendTimestampText(
-                            &buffer, dialect.timestampFromValue(QString::fromUtf8(text, size)));
-                    else
-                        buffer.append(text, size);
-                }
-                }
-            }
-            buffer.append('\x1f');
-        }
-        buffer.append('\x1e');
-        hash->addData(buffer);
-        ++*found;
-    }
-    if (rc != SQLITE_DONE)
-        return failed();
-    sqlite3_finalize(statement);
-    return {};
-}
-
-Result<void>
-LogImport::hashPostgresRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const
-{
-    // COPY (SELECT ...) TO STDOUT, each column already in canonical text (the server formats
-    // the timestamps in UTC and the booleans as 1/0): one stream instead of a result per row.
-    const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
-    auto *conn = static_cast<PGconn *>(BulkInserter::postgresHandle(db));
-    if (!conn)
-        return Error::make(Error::Code::Database,
-                           tr("Cannot read the imported log rows back."),
-                           context.where,
-                           db.driverName());
-    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
-    QStringList select{QStringLiteral("id")};
-    for (const Column &c : cols) {
-        const QString name = SqlDialect::escape(db, QString::fromLatin1(c.name));
-        switch (c.type) {
-        case Type::Timestamp:
-            select << QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
-                                     "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
-                          .arg(name);
-            break;
-        case Type::Bool:
-            select << QStringLiteral("CASE WHEN %1 THEN '1' WHEN NOT %1 THEN '0' END").arg(name);
-            break;
-        default:
-            select << name + QStringLiteral("::text");
-        }
-    }
-    const QByteArray sql = QStringLiteral("COPY (SELECT %1 FROM %2 WHERE id BETWEEN %3 AND %4 "
-                                          "ORDER BY id) TO STDOUT")
-                               .arg(select.join(QLatin1Char(',')),
-                                    SqlDialect::escape(db, table()),
-                                    QString::number(m_ids.front()),
-                                    QString::number(m_ids.back()))
-                               .toUtf8();
-    const auto failed = [&](PGresult *result) {
-        const char *code = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-        const QString text
-            = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn))
-                  .trimmed();
-        PQclear(result);
-        return sqlError(QSqlError(text,
-                                  text,
-                                  QSqlError::StatementError,
-                                  code ? QString::fromLatin1(code) : QString()),
-                        context.where + QStringLiteral(": ") + table(),
-                        tr("Cannot read the imported log rows back."));
-    };
-    PGresult *result = PQexec(conn, sql.constData());
-    if (PQresultStatus(result) != PGRES_COPY_OUT)
-        return failed(result);
-    PQclear(result);
-    QByteArray buffer;
-    auto next = m_ids.begin();
-    char *line = nullptr;
-    int size = 0;
-    while ((size = PQgetCopyData(conn, &line, 0)) > 0) {
-        // "id\tvalue\t...\n" in COPY's text format: \N is NULL, backslash escapes.
-        const char *p = line;
-        const char *end = line + size - (size > 0 && line[size - 1] == '\n' ? 1 : 0);
-        const char *tab = std::find(p, end, '\t');
-        const qint64 id = QByteArray::fromRawData(p, tab - p).toLongLong();
-        p = tab;
-        while (next != m_ids.end() && *next < id)
-            ++next;
-        if (next == m_ids.end() || *next != id) {
-            PQfreemem(line);
-            continue; // written by someone else meanwhile
-        }
-        buffer.clear();
-        for (int c = 0; c < cols.size(); ++c) {
-            const char *field = p < end ? p + 1 : end;
-            const char *fieldEnd = std::find(field, end, '\t');
-            if (fieldEnd - field == 2 && field[0] == '\\' && field[1] == 'N') {
-                buffer.append("\\N");
-            } else {
-                // Runs without a backslash go in whole.
-                const char *q = field;
-                while (q < fieldEnd) {
-                    const char *slash
-                        = static_cast<const char *>(std::memchr(q, '\\', size_t(fieldEnd - q)));
-                    if (!slash) {
-                        buffer.append(q, fieldEnd - q);
-                        break;
-                    }
-                    buffer.append(q, slash - q);
-                    if (slash + 1 == fieldEnd) {
-                        buffer.append('\\');
-                        break;
-                    }
-                    switch (slash[1]) {
-                    case 'b':
-                        buffer.append('\b');
-                        break;
-                    case 'f':
-                        buffer.append('\f');
-                        break;
-                    case 'n':
-                        buffer.append('\n');
-                        break;
-                    case 'r':
-                        buffer.append('\r');
-                        break;
-                    case 't':
-                        buffer.append('\t');
-                        break;
-                    case 'v':
-                        buffer.append('\v');
-                        break;
-                    default:
-                        buffer.append(slash[1]);
-                    }
-                    q = slash + 2;
-                }
-            }
-            buffer.append('\x1f');
-            p = fieldEnd;
-        }
-        buffer.append('\x1e');
-        hash->addData(buffer);
-        ++*found;
-        PQfreemem(line);
-    }
-    if (size == -2)
-        return failed(nullptr);
-    while ((result = PQgetResult(conn)) != nullptr) {
-        if (PQresultStatus(result) != PGRES_COMMAND_OK)
-            return failed(result);
-        PQclear(result);
-    }
-    return {};
-}
-
 Result<void> LogImport::verify(const RepositoryContext &context, QStringList *differences) const
 {
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName);
+    const SqlDialect dialect = SqlDialect::forDatabase(db);
+    const QList<Column> &cols = m_kind == Kind::Usage ? usageColumns() : accessColumns();
+    // Each column as the text addToHash() hashes: SQLite keeps timestamps in that form and
+    // booleans as 1/0; PostgreSQL is asked for them so.
+    QStringList select{QStringLiteral("id")};
+    for (const Column &c : cols) {
+        const QString name = SqlDialect::escape(db, QString::fromLatin1(c.name));
+        if (dialect.isSqlite())
+            select << name;
+        else if (c.type == Type::Timestamp)
+            select << QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
+                                     "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+                          .arg(name);
+        else if (c.type == Type::Bool)
+            select << QStringLiteral("CASE WHEN %1 THEN '1' WHEN NOT %1 THEN '0' END").arg(name);
+        else
+            select << name + QStringLiteral("::text");
+    }
     Sha256 hash;
     qint64 found = 0;
     if (!m_ids.empty()) {
-        const auto read = BulkInserter::sqliteHandle(db) ? hashSqliteRows(context, &hash, &found)
-                                                         : hashPostgresRows(context, &hash, &found);
+        QByteArray buffer;
+        auto next = m_ids.begin();
+        const auto read = BulkReader::forEach(
+            context,
+            QStringLiteral("SELECT %1 FROM %2 WHERE id BETWEEN %3 AND %4 ORDER BY id")
+                .arg(select.join(QLatin1Char(',')),
+                     SqlDialect::escape(db, table()),
+                     QString::number(m_ids.front()),
+                     QString::number(m_ids.back())),
+            table(),
+            [&](const BulkReader::Fields &fields) {
+                const qint64 id = fields.at(0) ? fields.at(0)->toLongLong() : 0;
+                while (next != m_ids.end() && *next < id)
+                    ++next;
+                if (next == m_ids.end() || *next != id)
+                    return; // written by someone else meanwhile
+                buffer.clear();
+                for (int c = 0; c < cols.size(); ++c) {
+                    const auto &field = fields.at(size_t(c) + 1);
+                    if (!field)
+                        buffer.append("\\N");
+                    else if (cols.at(c).type == Type::Timestamp
+                             && !isCanonicalTimestamp(QLatin1String(*field)))
+                        SqlDialect::appendTimestampText(
+                            &buffer, dialect.timestampFromValue(QString::fromUtf8(*field)));
+                    else
+                        buffer.append(*field);
+                    buffer.append('\x1f');
+                }
+                buffer.append('\x1e');
+                hash.addData(buffer);
+                ++found;
+            });
         if (!read)
             return read;
     }

@@ -15,8 +15,6 @@
 
 namespace mcphub {
 
-class Sha256;
-
 // A JSON-lines log file loaded into mcp_usage_logs or access_logs by a migration. Each line is
 // one object with the table's columns, or (usage log) an MCPHub activity object as
 // /api/activities returns it. load() reads the file once, in the caller's open transaction:
@@ -74,10 +72,6 @@ private:
              const std::function<bool(int line, const QString &, const QByteArray &)> &issue) const;
     static void addToHash(const QVariantList &row, QByteArray *buffer);
     Error annotate(Error error) const; // names the log file in a write error
-    Result<void>
-    hashPostgresRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const;
-    Result<void>
-    hashSqliteRows(const RepositoryContext &context, Sha256 *hash, qint64 *found) const;
 
     Kind m_kind;
     QString m_path;

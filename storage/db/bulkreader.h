@@ -1,0 +1,33 @@
+#pragma once
+
+#include "storage/db/repositorycontext.h"
+#include "storage/result.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace mcphub {
+
+// Streams the rows of one SELECT as text, without a QVariant per value (QSQLITE and QPSQL
+// make one of every value of a million rows): on SQLite through sqlite3 on the connection's
+// handle, each column as SQLite's own text of it (integers in decimal); on PostgreSQL as
+// COPY (SELECT ...) TO STDOUT, each column as its type's output text, unescaped. A NULL
+// arrives as nullopt. The views are valid during the callback only. The SELECT has no
+// parameters: the caller builds it from escaped identifiers and numbers. The companion of
+// BulkInserter; same threading contract.
+class BulkReader
+{
+public:
+    using Fields = std::vector<std::optional<QByteArrayView>>;
+
+    static Result<void> forEach(const RepositoryContext &context,
+                                const QString &select,
+                                const QString &table, // names the place in errors
+                                const std::function<void(const Fields &)> &take);
+};
+
+} // namespace mcphub
