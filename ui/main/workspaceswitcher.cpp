@@ -132,16 +132,21 @@ QString WorkspaceSwitcher::nextConnectionName()
                            : QStringLiteral("workspace-%1").arg(m_opened);
 }
 
-bool WorkspaceSwitcher::confirmDiscardPending()
+bool WorkspaceSwitcher::confirmDiscardPending(bool reloading)
 {
-    if (m_window->pendingCount() == 0)
+    const int pending = m_window->pendingCount();
+    if (pending == 0)
         return true;
+    const QString title = reloading ? tr("Reload the workspace") : tr("Open another workspace");
+    const QString question
+        = reloading ? tr("%n edit(s) are not applied yet. Drop them and reload?", nullptr, pending)
+                    : tr("%n edit(s) are not applied yet. Drop them and open the "
+                         "other workspace?",
+                         nullptr,
+                         pending);
     return QMessageBox::question(m_window,
-                                 tr("Open another workspace"),
-                                 tr("%n edit(s) are not applied yet. Drop them and open the "
-                                    "other workspace?",
-                                    nullptr,
-                                    m_window->pendingCount()),
+                                 title,
+                                 question,
                                  QMessageBox::Discard | QMessageBox::Cancel,
                                  QMessageBox::Cancel)
            == QMessageBox::Discard;
@@ -221,16 +226,7 @@ Result<void> WorkspaceSwitcher::reload()
 {
     if (m_current.isEmpty())
         return {};
-    // Asked here, not by the open: the question is about reloading, not another workspace.
-    if (m_window->pendingCount() > 0
-        && QMessageBox::question(m_window,
-                                 tr("Reload the workspace"),
-                                 tr("%n edit(s) are not applied yet. Drop them and reload?",
-                                    nullptr,
-                                    m_window->pendingCount()),
-                                 QMessageBox::Discard | QMessageBox::Cancel,
-                                 QMessageBox::Cancel)
-               != QMessageBox::Discard)
+    if (!confirmDiscardPending(true))
         return {};
     const bool profile = m_current.startsWith(kProfilePrefix);
     return profile ? openProfile(m_current.mid(kProfilePrefix.size())) : open(m_current);

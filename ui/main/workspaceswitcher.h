@@ -55,7 +55,7 @@ Q_SIGNALS:
     void workspaceChanged();
 
 private:
-    bool confirmDiscardPending();
+    bool confirmDiscardPending(bool reloading = false); // true: go on
     Result<void> installOrReport(Result<OpenedWorkspace> opened,
                                  const QString &shownName,
                                  const QString &recentEntry);
