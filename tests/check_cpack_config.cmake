@@ -1,9 +1,24 @@
 # ctest script: the CPack configuration of every installer is complete, including those only
-# the hosted workflow builds (WiX on Windows, DragNDrop on macOS): each generator's required
-# settings are set in the generated CPackConfig.cmake, and every file they name exists.
-# Input: -DBUILD_DIR=...
-include(${BUILD_DIR}/CPackConfig.cmake)
+# the hosted workflow builds (WiX on Windows, DragNDrop on macOS): the project is configured
+# once per generator (MCPHUB_CPACK_GENERATORS), and each generated CPackConfig.cmake names
+# that generator, sets its required settings, and every file they name exists.
+# Inputs: -DSOURCE_DIR=... -DOUT_DIR=... -DGENERATORS=WIX,DragNDrop,...
+string(REPLACE "," ";" GENERATORS "${GENERATORS}")
+file(REMOVE_RECURSE ${OUT_DIR})
 set(problems)
+foreach(generator IN LISTS GENERATORS)
+    execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${OUT_DIR}/${generator}
+            -DBUILD_TESTING=OFF -DMCPHUB_CPACK_GENERATORS=${generator}
+        RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "configure with ${generator} failed:\n${out}")
+    endif()
+    unset(CPACK_GENERATOR)
+    include(${OUT_DIR}/${generator}/CPackConfig.cmake)
+    if(NOT CPACK_GENERATOR STREQUAL generator)
+        list(APPEND problems "configured for ${generator}, CPackConfig.cmake says '${CPACK_GENERATOR}'")
+    endif()
+endforeach()
 macro(require generator)
     foreach(var ${ARGN})
         if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
