@@ -1,8 +1,14 @@
-# ctest script: builds the .deb with CPack into a scratch folder and checks what it holds.
-# Inputs: -DBUILD_DIR=... -DOUT_DIR=...
+# ctest script: builds the Linux packages with CPack into a scratch folder (the .deb, the
+# .tar.gz, and the .rpm where rpmbuild exists; package_install installs and runs them) and
+# checks what the .deb holds. Inputs: -DBUILD_DIR=... -DOUT_DIR=...
 file(REMOVE_RECURSE ${OUT_DIR})
 file(MAKE_DIRECTORY ${OUT_DIR})
-execute_process(COMMAND ${CMAKE_CPACK_COMMAND} -G DEB -B ${OUT_DIR}
+set(generators "DEB;TGZ")
+find_program(rpmbuild rpmbuild)
+if(rpmbuild)
+    string(APPEND generators ";RPM")
+endif()
+execute_process(COMMAND ${CMAKE_CPACK_COMMAND} -G "${generators}" -B ${OUT_DIR}
     --config ${BUILD_DIR}/CPackConfig.cmake
     WORKING_DIRECTORY ${BUILD_DIR} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
 if(NOT rc EQUAL 0)
@@ -18,7 +24,13 @@ foreach(expected
         ./usr/bin/mcphub-admin
         ./usr/bin/mcphub-adminctl
         ./usr/share/applications/mcphub-admin.desktop
-        ./usr/share/icons/hicolor/scalable/apps/mcphub-admin.svg)
+        ./usr/share/icons/hicolor/scalable/apps/mcphub-admin.svg
+        ./usr/share/icons/hicolor/16x16/apps/mcphub-admin.png
+        ./usr/share/icons/hicolor/512x512/apps/mcphub-admin.png
+        ./usr/share/metainfo/
+        ./usr/share/doc/mcphub-admin/copyright
+        ./usr/share/doc/mcphub-admin/changelog.gz
+        ./usr/share/mcphub-admin/translations/qtbase_zh_CN.qm)
     string(FIND "${listing}" "${expected}" at)
     if(at EQUAL -1)
         message(FATAL_ERROR "${expected} missing from the .deb:\n${listing}")

@@ -29,6 +29,17 @@ QString languageFromArguments(const QStringList &arguments)
     return {};
 }
 
+QStringList qtTranslationFolders()
+{
+    const QDir bin(QCoreApplication::applicationDirPath());
+    return {
+        bin.filePath(QStringLiteral("../share/mcphub-admin/translations")), // Linux, .tar.gz
+        bin.filePath(QStringLiteral("translations")),                       // Windows (windeployqt)
+        bin.filePath(QStringLiteral("../Resources/translations")),          // macOS app bundle
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath),                 // the system's Qt
+    };
+}
+
 QString installTranslators(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
@@ -45,12 +56,17 @@ QString installTranslators(QCoreApplication &app, const QString &language)
     }
     QCoreApplication::installTranslator(own);
 
-    // Qt's own strings (standard buttons, context menus) when the system has them.
+    // Qt's own strings (standard dialogs, buttons, context menus): the copy the packages ship
+    // beside the console first, then the system's Qt.
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale,
-                 QStringLiteral("qtbase"),
-                 QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const auto loaded = [&] {
+        for (const QString &folder : qtTranslationFolders()) {
+            if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), folder))
+                return true;
+        }
+        return false;
+    }();
+    if (loaded)
         QCoreApplication::installTranslator(qt);
     else
         delete qt;

@@ -20,6 +20,10 @@ QString languageFromArguments(const QStringList &arguments);
 // empty when English (the source language) is used.
 QString installTranslators(QCoreApplication &app, const QString &language);
 
+// Where installTranslators() looks for Qt's own translations (qtbase_<lang>.qm), in order:
+// the copy installed beside the executable by the packages, then the system's Qt.
+QStringList qtTranslationFolders();
+
 // The embedded SQLite workspace used when nothing else is opened:
 // <AppDataLocation of MCPHub/mcphub-admin>/mcphub-admin.db, the same for the console and the CLI.
 QString defaultSqliteWorkspacePath();

@@ -7,9 +7,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileDialog>
 #include <QImage>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 namespace {
@@ -23,12 +25,12 @@ bool wantsScreenshot(int argc, char **argv)
     return false;
 }
 
-// Renders the window once, as it would appear on screen, and saves it.
-int saveScreenshot(mcphub::MainWindow &window, const QString &path)
+// Renders the widget once, as it would appear on screen, and saves it.
+int saveScreenshot(QWidget &widget, const QString &path)
 {
-    window.show();
+    widget.show();
     QApplication::processEvents();
-    const QImage image = window.grab().toImage();
+    const QImage image = widget.grab().toImage();
     if (image.isNull() || !image.save(path)) {
         std::fprintf(
             stderr,
@@ -106,8 +108,24 @@ int main(int argc, char **argv)
     parser.addOption(screenshotOption);
     parser.addOption(sqliteOption);
     parser.addOption(workspaceOption);
+    const QCommandLineOption dialogOption(
+        QStringLiteral("dialog"),
+        QApplication::translate("main",
+                                "With --screenshot: render this dialog instead of the main "
+                                "window: open-settings (File ▸ Open settings file…)."),
+        QApplication::translate("main", "name"));
     parser.addOption(tabOption);
+    parser.addOption(dialogOption);
     parser.process(app);
+    if (parser.isSet(dialogOption)
+        && parser.value(dialogOption) != QLatin1String("open-settings")) {
+        std::fprintf(stderr,
+                     "%s\n",
+                     qPrintable(QApplication::translate(
+                                    "main", "--dialog: unknown dialog \"%1\"; say open-settings.")
+                                    .arg(parser.value(dialogOption))));
+        return 2;
+    }
 
     const mcphub::SecretStore secrets; // outlives the window and its workspace sessions
     mcphub::MainWindow window;
@@ -141,6 +159,12 @@ int main(int argc, char **argv)
     if (parser.isSet(tabOption))
         window.showArea(*areaFromName(parser.value(tabOption)));
 
+    if (screenshot && parser.isSet(dialogOption)) {
+        // A standard dialog, in the chosen language (Qt's own strings included).
+        const std::unique_ptr<QFileDialog> dialog(switcher->createSettingsFileDialog());
+        dialog->resize(800, 500);
+        return saveScreenshot(*dialog, parser.value(screenshotOption));
+    }
     if (screenshot)
         return saveScreenshot(window, parser.value(screenshotOption));
 

@@ -315,12 +315,23 @@ void WorkspaceSwitcher::showOpenError(const Error &error)
             + (error.detail.isEmpty() ? QString() : QStringLiteral("\n\n") + error.detail));
 }
 
+QFileDialog *WorkspaceSwitcher::createSettingsFileDialog() const
+{
+    auto *dialog
+        = new QFileDialog(m_window, tr("Open settings file"), {}, tr("MCPHub settings (*.json)"));
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    return dialog;
+}
+
 void WorkspaceSwitcher::chooseSettingsFile()
 {
     if (!confirmDiscardPending())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Open settings file"), {}, tr("MCPHub settings (*.json)"));
+    QFileDialog *dialog = createSettingsFileDialog();
+    const bool chosen = dialog->exec() == QDialog::Accepted && !dialog->selectedFiles().isEmpty();
+    const QString path = chosen ? dialog->selectedFiles().constFirst() : QString();
+    delete dialog;
     if (path.isEmpty())
         return;
     if (const auto opened = openSettingsFile(path); !opened)

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class QAction;
+class QFileDialog;
 class QMenu;
 
 namespace mcphub {
@@ -50,6 +51,9 @@ public:
 
     WorkspaceSession *session() const;
     QStringList recent() const;
+
+    // File ▸ Open settings file…'s dialog, not shown yet (--screenshot --dialog shows it).
+    QFileDialog *createSettingsFileDialog() const;
 
 Q_SIGNALS:
     void workspaceChanged();
