@@ -32,6 +32,7 @@ private Q_SLOTS:
     void driftExitsOne();
     void newerDatabase();
     void initStatusPostgres();
+    void hubDatabaseIsRefused();
     void pgPasswordInConninfoWarns();
     void profileWithoutKeychainKeepsPasswordOutOfFile();
     void profileCommandsOpenWorkspace();
@@ -179,6 +180,52 @@ void TestDbCli::initStatusPostgres()
         QVERIFY(q.exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(dbName)));
     }
     closeSqlConnection(QStringLiteral("admin"));
+}
+
+// A hub in database mode keeps its TypeORM tables in `public`: the console's schema must not
+// be created beside them (it used to fail on "relation users already exists", and a console
+// schema there stops MCPHub from starting). Every command refuses, naming the tables.
+void TestDbCli::hubDatabaseIsRefused()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-X"),
+                QStringLiteral("-q"),
+                QStringLiteral("-v"),
+                QStringLiteral("ON_ERROR_STOP=1"),
+                QStringLiteral("-f"),
+                test::fixturesDir() + QStringLiteral("/hub-captures/db-mode/mcphub-db-schema.sql"),
+                pg.conninfo()});
+    QVERIFY(psql.waitForFinished(60000));
+    QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+
+    const auto tables = [&] {
+        const auto db = openSqlConnection(pg.spec(), QStringLiteral("hubdb"));
+        QSqlQuery q(*db);
+        q.exec(QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
+                              "pg_catalog.pg_tables WHERE schemaname = 'public'"));
+        q.next();
+        const QString names = q.value(0).toString();
+        closeSqlConnection(QStringLiteral("hubdb"));
+        return names;
+    };
+    const QString before = tables();
+    QVERIFY2(before.contains(QLatin1String("servers")), qPrintable(before));
+
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("db"), QStringLiteral("init")},
+          QStringList{QStringLiteral("db"), QStringLiteral("status")},
+          QStringList{QStringLiteral("user"), QStringLiteral("list")}}) {
+        const Run run = adminctl(command + QStringList{QStringLiteral("--pg"), pg.conninfo()});
+        VERIFY_RUN(run, 2);
+        QVERIFY2(run.err.contains(QLatin1String("MCPHub's own database")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("activities")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QLatin1String("already exists")), qPrintable(run.err));
+    }
+    QCOMPARE(tables(), before); // nothing created, not even the history table
 }
 
 void TestDbCli::pgPasswordInConninfoWarns()

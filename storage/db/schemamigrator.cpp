@@ -163,6 +163,43 @@ Result<bool> SchemaMigrator::historyTableExists() const
     return query.value(0).toInt() > 0;
 }
 
+Result<void> SchemaMigrator::refuseForeignSchema() const
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (SqlDialect::forDatabase(db).isSqlite())
+        return {};
+    const auto exists = historyTableExists();
+    if (!exists)
+        return exists.error();
+    if (*exists)
+        return {};
+    // Tables only MCPHub's TypeORM entities create (the console's are mcp_servers,
+    // mcp_usage_logs...); users.username alone is shared by both.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral(
+            "SELECT string_agg(tablename, ', ' ORDER BY tablename) FROM pg_catalog.pg_tables "
+            "WHERE schemaname = current_schema() AND tablename IN ('servers', 'activities', "
+            "'builtin_prompts', 'builtin_resources', 'vector_embeddings')"))
+        || !query.next()) {
+        return sqlError(
+            query.lastError(),
+            m_connectionName,
+            QCoreApplication::translate("SchemaMigrator", "Cannot read the database's tables."));
+    }
+    const QString found = query.value(0).toString();
+    if (found.isEmpty())
+        return {};
+    return Error::make(
+        Error::Code::Invalid,
+        QCoreApplication::translate(
+            "SchemaMigrator",
+            "This is MCPHub's own database (a hub in database mode keeps its tables here): the "
+            "console's schema cannot be created beside them, and MCPHub would alter it at its "
+            "next start. Nothing was changed. Give the console a database of its own."),
+        db.databaseName(),
+        QStringLiteral("tables: ") + found);
+}
+
 Result<SchemaStatus> SchemaMigrator::readStatus(const QList<MigrationScript> &scripts) const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);

@@ -59,6 +59,12 @@ public:
     // Reads the history; changes nothing (not even creating the history table).
     Result<SchemaStatus> status() const;
 
+    // PostgreSQL: refuses (Error::Code::Invalid, naming the tables) a schema that holds
+    // MCPHub's own tables (TypeORM's `servers`, `activities`, `bearer_keys`... of a hub in
+    // database mode) and no console history: the console's tables would collide with them,
+    // and MCPHub would alter the console's at its next start. Changes nothing.
+    Result<void> refuseForeignSchema() const;
+
     // Applies every pending script and returns those it applied (possibly none: up to date,
     // or another process got there first). Error::Code::Drift on drift; Error::Code::ReadOnly
     // when the database is newer than the console.

@@ -199,6 +199,8 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
 Result<void> Workspace::bringUpToDate(Mode mode, const QString &appliedBy)
 {
     const SchemaMigrator migrator(m_connectionName);
+    if (auto own = migrator.refuseForeignSchema(); !own)
+        return own.error();
     auto status = migrator.status();
     if (!status)
         return status.error();
