@@ -2,6 +2,7 @@
 
 #include "models/repositoryrows.h"
 #include "storage/db/serverrepository.h"
+#include "storage/nametext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -356,6 +357,11 @@ QHash<QString, QString> ServerTableModel::validate(int row) const
 {
     QHash<QString, QString> found = rules(rowValues(row));
     const QString name = value(row, kName).toString().trimmed();
+    if (rowState(row) == PendingRow::State::Added) {
+        if (const QString problem = NameText::problem(value(row, kName).toString());
+            !problem.isEmpty())
+            found.insert(kName, problem);
+    }
     for (int other = 0; other < rowCount() && !name.isEmpty(); ++other) {
         if (other != row && rowState(other) != PendingRow::State::Deleted
             && value(other, kName).toString().trimmed() == name) {

@@ -4,8 +4,12 @@
 #include "app/cli/clicommand.h"
 #include "app/common/appsetup.h"
 
+#include "storage/settings/utf8.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <exception>
 
 using namespace mcphub::cli;
 
@@ -49,7 +53,12 @@ int main(int argc, char **argv)
                                  QCoreApplication::translate("cli", "The command to run."),
                                  QStringLiteral("COMMAND [ARGS...]"));
 
-    if (!parser.parse(QCoreApplication::arguments()))
+    // Not QCoreApplication::arguments(): its decoding drops a leading U+FEFF, so
+    // "user add $'\ufeffbob'" would add "bob". Names are checked, not changed.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << mcphub::utf8::toQString(argv[i]);
+    if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(versionOption)) {
         out() << QCoreApplication::applicationName() << ' '
@@ -65,8 +74,18 @@ int main(int argc, char **argv)
 
     const QString name = positional.first();
     for (const CliCommand &command : commands) {
-        if (command.name == name)
+        if (command.name != name)
+            continue;
+        // The last line of defence: an exception from a library (nlohmann, valijson, std)
+        // ends the command with a message and exit 2, unwinding so that locks are released
+        // and temporary files removed, instead of an abort that leaves them behind.
+        try {
             return command.run(positional.mid(1));
+        } catch (const std::exception &e) {
+            return fail(QCoreApplication::translate(
+                            "cli", "internal error, nothing more was done: %1. Please report it.")
+                            .arg(QString::fromLocal8Bit(e.what())));
+        }
     }
     return fail(QCoreApplication::translate(
                     "cli", "unknown command \"%1\". Run \"%2 --help\" for the list.")

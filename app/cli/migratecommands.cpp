@@ -6,6 +6,7 @@
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
+#include "storage/nametext.h"
 #include "storage/settings/settingsfilestore.h"
 
 #include <QCommandLineParser>
@@ -143,17 +144,21 @@ void printReport(const MigrationReport &report)
               << Qt::endl;
     }
     for (const auto &item : report.conflicts)
-        out() << QCoreApplication::translate("MigrateCommand", "conflict: ") << item.pointer
-              << QStringLiteral(": ") << item.message << Qt::endl;
+        out() << QCoreApplication::translate("MigrateCommand", "conflict: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
     for (const auto &item : report.rejects)
-        out() << QCoreApplication::translate("MigrateCommand", "invalid: ") << item.pointer
-              << QStringLiteral(": ") << item.message << Qt::endl;
+        out() << QCoreApplication::translate("MigrateCommand", "invalid: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
     for (const auto &item : report.warnings)
-        out() << QCoreApplication::translate("MigrateCommand", "warning: ") << item.pointer
-              << QStringLiteral(": ") << item.message << Qt::endl;
+        out() << QCoreApplication::translate("MigrateCommand", "warning: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
     for (const auto &item : report.differences)
-        out() << QCoreApplication::translate("MigrateCommand", "difference: ") << item.pointer
-              << QStringLiteral(": ") << item.message << Qt::endl;
+        out() << QCoreApplication::translate("MigrateCommand", "difference: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
     if (!report.backupPath.isEmpty())
         out() << QCoreApplication::translate("MigrateCommand", "Backup of the source: %1")
                      .arg(report.backupPath)
@@ -459,11 +464,10 @@ int runDiff(const QStringList &arguments)
                     + QCoreApplication::translate("MigrateCommand", "cannot read the file: ")
                     + file.errorString());
     const QByteArray bytes = file.readAll();
-    const OrderedJson document
-        = OrderedJson::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
-    if (document.is_discarded())
-        return fail(path + QStringLiteral(": ")
-                    + QCoreApplication::translate("MigrateCommand", "the file is not valid JSON."));
+    // The settings store's parser: its limits (nesting, NUL bytes, numbers) and FILE:LINE:COL.
+    const auto document = SettingsDocument::parse(bytes, path);
+    if (!document)
+        return fail(document.error().toString());
     auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
@@ -471,9 +475,10 @@ int runDiff(const QStringList &arguments)
     ws->close();
     if (!exported)
         return fail(exported.error().toString());
-    const auto differences = DriftCheck::compare(document, exported->document);
+    const auto differences = DriftCheck::compare(*document, exported->document);
     for (const auto &d : differences)
-        out() << d.pointer << QStringLiteral(": ") << d.message << Qt::endl;
+        out() << NameText::forDisplay(d.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(d.message) << Qt::endl;
     if (differences.isEmpty()) {
         out() << QCoreApplication::translate("MigrateCommand",
                                              "The file and the database hold the same settings.")

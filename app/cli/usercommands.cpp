@@ -3,6 +3,7 @@
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
+#include "storage/nametext.h"
 #include "storage/passwordhasher.h"
 #include "storage/passwordpolicy.h"
 
@@ -158,7 +159,7 @@ int runUser(const QStringList &arguments)
         } else {
             for (const UserRecord &u : *all) {
                 out() << QStringLiteral("%1  %2  %3")
-                             .arg(u.username, -24)
+                             .arg(NameText::forDisplay(u.username), -24)
                              .arg(u.isAdmin ? tr("admin") : tr("user"), -6)
                              .arg(u.status)
                       << Qt::endl;
@@ -178,9 +179,9 @@ int runUser(const QStringList &arguments)
             message = tr("Removed user %1.");
         }
         if (!done) {
-            code = fail(done.error().toString());
+            code = fail(NameText::forDisplay(done.error().toString()));
         } else {
-            out() << message.arg(name) << Qt::endl;
+            out() << message.arg(NameText::forDisplay(name)) << Qt::endl;
             if (ws->binding() && ws->binding()->saveCount() > 0)
                 out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
                       << Qt::endl;

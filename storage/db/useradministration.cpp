@@ -1,6 +1,7 @@
 #include "storage/db/useradministration.h"
 
 #include "storage/db/transactionguard.h"
+#include "storage/nametext.h"
 
 #include <QCoreApplication>
 
@@ -49,6 +50,15 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
             index,
             QStringLiteral("username"),
             Error::make(Error::Code::Invalid, tr("The username is empty. Type a name."), where));
+    }
+    if (change.kind == UserChange::Kind::Add) {
+        if (const QString problem = NameText::problem(name); !problem.isEmpty()) {
+            return failure(index,
+                           QStringLiteral("username"),
+                           Error::make(Error::Code::Invalid,
+                                       problem,
+                                       QStringLiteral("users/") + NameText::forDisplay(name)));
+        }
     }
     const auto existing = m_users.find(name);
     if (!existing)

@@ -91,4 +91,24 @@ QList<MigrationReport::Item> DriftCheck::compare(const OrderedJson &file,
     return out;
 }
 
+QList<MigrationReport::Item> DriftCheck::compare(const SettingsDocument &file,
+                                                 const OrderedJson &database)
+{
+    QList<MigrationReport::Item> differences = compare(file.json(), database);
+    for (const auto &number : file.roundedNumbers()) {
+        differences.append(
+            {QString::fromStdString(number.pointer),
+             QCoreApplication::translate("DriftCheck",
+                                         "the file writes the number %1, which MCPHub and the "
+                                         "database hold as %2")
+                 .arg(QString::fromStdString(
+                          number.text.size() <= 40
+                              ? number.text
+                              : number.text.substr(0, 24) + "..."
+                                    + number.text.substr(number.text.size() - 12)),
+                      QString::fromStdString(number.asRead))});
+    }
+    return differences;
+}
+
 } // namespace mcphub

@@ -2,6 +2,7 @@
 
 #include "storage/migration/migrationreport.h"
 #include "storage/migration/settingsmapper.h"
+#include "storage/settings/settingsdocument.h"
 
 namespace mcphub {
 
@@ -13,6 +14,11 @@ class DriftCheck
 {
 public:
     static QList<MigrationReport::Item> compare(const OrderedJson &file,
+                                                const OrderedJson &database);
+    // The same for a file as read from its text, where a number the text writes differently
+    // from what it is as a double (1e-400 is 0) is a difference too: the database, like
+    // MCPHub, holds the double.
+    static QList<MigrationReport::Item> compare(const SettingsDocument &file,
                                                 const OrderedJson &database);
 };
 

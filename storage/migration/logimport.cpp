@@ -1,5 +1,7 @@
 #include "storage/migration/logimport.h"
 
+#include "storage/settings/jsonlimits.h"
+
 #include "storage/migration/migrator.h"
 
 #include "storage/db/bulkinserter.h"
@@ -462,7 +464,10 @@ Result<void> LogImport::load(const RepositoryContext &context,
         },
         [&](int line, const QString &reason, const QByteArray &text) {
             const std::string raw = text.toStdString();
-            OrderedJson record = OrderedJson::parse(raw, nullptr, false);
+            // Too deep for the code that writes it out again: kept as text, like a non-JSON line.
+            const bool tooDeep = JsonLimits::check(raw.data(), qsizetype(raw.size())).has_value();
+            OrderedJson record = tooDeep ? OrderedJson(OrderedJson::value_t::discarded)
+                                         : OrderedJson::parse(raw, nullptr, false);
             if (record.is_discarded())
                 record = raw; // not JSON: kept as the line's text
             issues->append({m_path + QLatin1Char(':') + QString::number(line), reason, record});

@@ -5,8 +5,6 @@
 
 #include <QCoreApplication>
 
-#include <set>
-
 namespace mcphub {
 
 Result<void> MigrationValidation::apply(MappedSettings &mapped,
@@ -72,60 +70,27 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
 
 Result<OrderedJson> MigrationValidation::parse(const QByteArray &bytes, const QString &sourcePath)
 {
+    // The settings store's parser, so that a file the store refuses (too deeply nested, a NUL
+    // byte, a number beyond the double range, not UTF-8) is refused here the same way, with
+    // FILE:LINE:COL, before anything walks the tree.
+    auto document = SettingsDocument::parse(bytes, sourcePath);
+    if (!document)
+        return document.error();
     // JSON.parse keeps the last of two equal keys silently (so would we): a duplicate server
     // name or key is an error that names it.
-    std::vector<std::pair<std::set<std::string>, std::string>> objects; // keys, current key
-    QString duplicate;
-    const auto watch = [&](int, OrderedJson::parse_event_t event, OrderedJson &parsed) {
-        using Event = OrderedJson::parse_event_t;
-        if (event == Event::object_start) {
-            objects.emplace_back();
-        } else if (event == Event::object_end && !objects.empty()) {
-            objects.pop_back();
-        } else if (event == Event::key && !objects.empty()) {
-            const std::string key = parsed.get<std::string>();
-            if (!objects.back().first.insert(key).second && duplicate.isEmpty()) {
-                for (const auto &o : objects) {
-                    duplicate += QLatin1Char('/')
-                                 + QString::fromStdString(&o == &objects.back() ? key : o.second);
-                }
-            }
-            objects.back().second = key;
-        }
-        return true;
-    };
-    try {
-        OrderedJson document
-            = OrderedJson::parse(bytes.constData(), bytes.constData() + bytes.size(), watch);
-        if (!duplicate.isEmpty()) {
-            return Error::make(Error::Code::Invalid,
-                               QCoreApplication::translate(
-                                   "Migrator",
-                                   "A key appears twice in one object (MCPHub would silently "
-                                   "keep the last one). Remove or rename one; nothing was "
-                                   "migrated."),
-                               sourcePath + QLatin1Char('#') + duplicate);
-        }
-        return document;
-    } catch (const nlohmann::json::parse_error &e) {
-        const qsizetype at = qMin<qsizetype>(qsizetype(e.byte) - 1, bytes.size());
-        int line = 1, column = 1;
-        for (qsizetype i = 0; i < at; ++i) {
-            if (bytes.at(i) == '\n') {
-                ++line;
-                column = 1;
-            } else if ((bytes.at(i) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        return Error::make(Error::Code::Parse,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "The settings file is not valid JSON. Repair it (MCPHub would "
-                               "replace it with an empty one) and run the migration again."),
-                           QStringLiteral("%1:%2:%3").arg(sourcePath).arg(line).arg(column),
-                           QString::fromUtf8(e.what()));
+    if (const auto &duplicates = document->duplicateKeys(); !duplicates.empty()) {
+        const SourcePosition position = document->positionAt(duplicates.front().lastOffset);
+        return Error::make(
+            Error::Code::Invalid,
+            QCoreApplication::translate("Migrator",
+                                        "A key appears twice in one object (MCPHub would silently "
+                                        "keep the last one). Remove or rename one; nothing was "
+                                        "migrated."),
+            sourcePath + QLatin1Char('#') + QString::fromStdString(duplicates.front().pointer),
+            QStringLiteral("%1:%2:%3")
+                .arg(sourcePath, QString::number(position.line), QString::number(position.column)));
     }
+    return std::move(document->json());
 }
 
 } // namespace mcphub

@@ -1,5 +1,6 @@
 #include "storage/migration/settingsmapper.h"
 
+#include "storage/settings/jsonlimits.h"
 #include "storage/settings/mcphubjsonwriter.h"
 
 #include <QCoreApplication>
@@ -39,7 +40,19 @@ QString pointerToken(QString token)
 
 Result<OrderedJson> parseColumn(const QVariant &value, const QString &where)
 {
-    OrderedJson parsed = OrderedJson::parse(toStd(value.toString()), nullptr, false);
+    const std::string text = toStd(value.toString());
+    // A database row is outside input too: what the writer and the copies would recurse into.
+    if (JsonLimits::check(text.data(), qsizetype(text.size()))) {
+        return Error::make(Error::Code::Parse,
+                           QCoreApplication::translate(
+                               "SettingsMapper",
+                               "The database holds JSON nested more than %1 levels deep (or "
+                               "with a NUL byte), which no settings file may hold. Repair the "
+                               "row or restore a backup.")
+                               .arg(JsonLimits::kMaxDepth),
+                           where);
+    }
+    OrderedJson parsed = OrderedJson::parse(text, nullptr, false);
     if (parsed.is_discarded()) {
         return Error::make(Error::Code::Parse,
                            QCoreApplication::translate("SettingsMapper",

@@ -1,5 +1,6 @@
 #include "storage/settings/finding.h"
 
+#include "storage/nametext.h"
 #include "storage/settings/jsonpointer.h"
 
 #include <algorithm>
@@ -16,8 +17,12 @@ QString Finding::toString(const QString &file) const
     QString place = file;
     if (position.isValid())
         place += QStringLiteral(":%1:%2").arg(position.line).arg(position.column);
+    // Names from the file may hold line breaks or terminal escapes: one finding, one line.
     return QStringLiteral("%1: %2: %3: %4")
-        .arg(place, severityName(severity), JsonPointer::display(pointer), message);
+        .arg(NameText::forDisplay(place),
+             severityName(severity),
+             NameText::forDisplay(JsonPointer::display(pointer)),
+             NameText::forDisplay(message));
 }
 
 bool hasErrors(const QList<Finding> &findings)

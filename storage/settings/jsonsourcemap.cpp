@@ -1,6 +1,12 @@
 #include "storage/settings/jsonsourcemap.h"
 
+#include "storage/settings/mcphubjsonwriter.h"
+
 #include <algorithm>
+#include <clocale>
+#include <cstdlib>
+#include <locale.h>
+#include <string_view>
 #include <unordered_set>
 
 namespace mcphub {
@@ -57,6 +63,79 @@ unsigned hex4(const char *p)
     return value;
 }
 
+// A decimal number as 0.DIGITS x 10^exponent, DIGITS without leading or trailing zeros (empty
+// for zero): two texts with the same form have the same value.
+struct DecimalForm
+{
+    bool negative = false;
+    std::string digits;
+    long long exponent = 0;
+
+    bool operator==(const DecimalForm &other) const
+    {
+        if (digits.empty() || other.digits.empty())
+            return digits.empty() && other.digits.empty(); // 0 and -0 are both written 0
+        return negative == other.negative && digits == other.digits && exponent == other.exponent;
+    }
+};
+
+DecimalForm decimalForm(std::string_view text)
+{
+    DecimalForm form;
+    size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+        form.negative = text[i++] == '-';
+    long long pointPosition = 0; // digits before the decimal point, leading zeros excluded
+    bool seenPoint = false;
+    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+        const char c = text[i];
+        if (c == '.') {
+            seenPoint = true;
+            continue;
+        }
+        if (form.digits.empty() && c == '0') {
+            if (seenPoint)
+                --pointPosition;
+            continue;
+        }
+        form.digits += c;
+        if (!seenPoint)
+            ++pointPosition;
+    }
+    long long exponent = 0;
+    if (i < text.size()) { // 'e' or 'E'
+        ++i;
+        bool negative = false;
+        if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+            negative = text[i++] == '-';
+        for (; i < text.size(); ++i) {
+            if (exponent < 1000000000000LL) // saturate: far beyond any double anyway
+                exponent = exponent * 10 + (text[i] - '0');
+        }
+        if (negative)
+            exponent = -exponent;
+    }
+    while (!form.digits.empty() && form.digits.back() == '0')
+        form.digits.pop_back();
+    form.exponent = pointPosition + exponent;
+    return form;
+}
+
+// An integer nlohmann keeps as a 64-bit integer (SettingsRules checks those in the tree).
+bool fitsInteger(std::string_view text)
+{
+    const bool negative = !text.empty() && text.front() == '-';
+    const std::string_view digits = negative ? text.substr(1) : text;
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    if (digits.size() < 19)
+        return true;
+    if (digits.size() > 20)
+        return false;
+    const std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
+    return digits.size() < limit.size() || (digits.size() == limit.size() && digits <= limit);
+}
+
 // The text is known to be valid JSON, so the walk checks only what it needs to stay in bounds.
 // The pointer of the current value is kept in one string, extended and cut back as the walk
 // goes in and out of containers.
@@ -69,10 +148,14 @@ public:
         , m_end(end)
     {}
 
-    // `offsets` may be null: then only duplicate keys are looked for, which is much cheaper.
+    // `offsets` may be null: then only the text facts are looked for, which is much cheaper.
+    // With `stopAt` >= 0 the walk stops at the first value starting there or later, with
+    // pointer() naming it.
     void run(std::unordered_map<std::string, qsizetype> *offsets,
-             std::vector<JsonSourceMap::DuplicateKey> &duplicates)
+             JsonSourceMap::TextFacts &facts,
+             qsizetype stopAt = -1)
     {
+        std::vector<JsonSourceMap::DuplicateKey> &duplicates = facts.duplicates;
         struct Frame
         {
             bool object;
@@ -84,6 +167,8 @@ public:
         skipSpace();
         while (m_p < m_end) {
             // A value starts here.
+            if (stopAt >= 0 && m_p - m_begin >= stopAt)
+                return;
             if (offsets)
                 (*offsets)[m_pointer] = m_p - m_begin;
             const char c = *m_p;
@@ -108,9 +193,12 @@ public:
                 skipString();
                 closed = true;
             } else {
+                const char *start = m_p;
                 while (m_p < m_end && !isJsonSpace(*m_p) && *m_p != ',' && *m_p != '}'
                        && *m_p != ']')
                     ++m_p;
+                if (c == '-' || (c >= '0' && c <= '9'))
+                    checkNumber(std::string_view(start, size_t(m_p - start)), facts);
                 closed = true;
             }
             // After a value: a separator or the end of one or more containers.
@@ -138,7 +226,24 @@ public:
         }
     }
 
+    const std::string &pointer() const { return m_pointer; }
+
 private:
+    void checkNumber(std::string_view text, JsonSourceMap::TextFacts &facts)
+    {
+        if (fitsInteger(text))
+            return;
+        const std::string token(text);
+        // As JSON.parse and nlohmann read it, whatever the process's locale says about '.'.
+        static const locale_t c = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
+        const double value = strtod_l(token.c_str(), nullptr, c);
+        std::string asRead = McpHubJsonWriter::formatNumber(value);
+        if (decimalForm(token) == decimalForm(asRead))
+            return;
+        facts.roundedNumbers.push_back(
+            {m_pointer, qsizetype(text.data() - m_begin), token, std::move(asRead)});
+    }
+
     void skipSpace()
     {
         while (m_p < m_end && isJsonSpace(*m_p))
@@ -253,15 +358,23 @@ JsonSourceMap JsonSourceMap::build(const QByteArray &text)
     map.m_lineStarts.push_back(0);
     for (qsizetype i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
         map.m_lineStarts.push_back(i + 1);
-    Scanner(text.constData(), text.constData() + text.size()).run(&map.m_offsets, map.m_duplicates);
+    Scanner(text.constData(), text.constData() + text.size()).run(&map.m_offsets, map.m_facts);
     return map;
 }
 
-std::vector<JsonSourceMap::DuplicateKey> JsonSourceMap::findDuplicateKeys(const QByteArray &text)
+JsonSourceMap::TextFacts JsonSourceMap::scan(const QByteArray &text)
 {
-    std::vector<DuplicateKey> duplicates;
-    Scanner(text.constData(), text.constData() + text.size()).run(nullptr, duplicates);
-    return duplicates;
+    TextFacts facts;
+    Scanner(text.constData(), text.constData() + text.size()).run(nullptr, facts);
+    return facts;
+}
+
+std::string JsonSourceMap::pointerAt(const QByteArray &text, qsizetype offset)
+{
+    TextFacts facts;
+    Scanner scanner(text.constData(), text.constData() + text.size());
+    scanner.run(nullptr, facts, offset);
+    return scanner.pointer();
 }
 
 std::optional<qsizetype> JsonSourceMap::valueOffset(const std::string &pointer) const

@@ -34,15 +34,38 @@ public:
         qsizetype lastOffset;  // the value that is kept
     };
 
+    // A number whose value changes when it is read as an IEEE double, as JSON.parse reads it
+    // (1e-400 becomes 0, a 30-digit integer loses its last digits). Integers that fit 64 bits
+    // are not listed: SettingsRules sees those in the parsed tree.
+    struct RoundedNumber
+    {
+        std::string pointer;
+        qsizetype offset;
+        std::string text;   // as written in the file
+        std::string asRead; // as MCPHub reads and writes it back
+    };
+
+    // What the text says that the parsed tree no longer shows.
+    struct TextFacts
+    {
+        std::vector<DuplicateKey> duplicates;
+        std::vector<RoundedNumber> roundedNumbers;
+    };
+
     // `text` must be syntactically valid JSON; a malformed text yields a partial map.
     static JsonSourceMap build(const QByteArray &text);
-    // Only the duplicate keys: the same walk without the index, several times faster.
-    static std::vector<DuplicateKey> findDuplicateKeys(const QByteArray &text);
+    // Only the duplicate keys and rounded numbers: the same walk without the index, several
+    // times faster.
+    static TextFacts scan(const QByteArray &text);
+    // The JSON pointer of the value that starts at or after `offset` (for an error found by
+    // offset, such as JsonLimits' nesting limit). Any text; linear in `offset`.
+    static std::string pointerAt(const QByteArray &text, qsizetype offset);
 
     // Byte offset where the value at `pointer` starts, if the text has it.
     std::optional<qsizetype> valueOffset(const std::string &pointer) const;
     SourcePosition position(qsizetype offset) const;
-    const std::vector<DuplicateKey> &duplicateKeys() const { return m_duplicates; }
+    const std::vector<DuplicateKey> &duplicateKeys() const { return m_facts.duplicates; }
+    const TextFacts &textFacts() const { return m_facts; }
 
     // line:column of a byte offset without a map (for parse errors).
     static SourcePosition positionIn(const QByteArray &text, qsizetype offset);
@@ -51,7 +74,7 @@ private:
     QByteArray m_text;
     std::unordered_map<std::string, qsizetype> m_offsets;
     std::vector<qsizetype> m_lineStarts;
-    std::vector<DuplicateKey> m_duplicates;
+    TextFacts m_facts;
 };
 
 } // namespace mcphub

@@ -37,13 +37,21 @@ bool isArrayIndex(const std::string &key, std::uint32_t &index)
 class Writer
 {
 public:
-    Writer(QByteArray &out, int indent)
+    Writer(QByteArray &out, int indent, qsizetype limit = -1)
         : m_out(out)
         , m_indent(indent)
+        , m_limit(limit)
     {}
+
+    bool overflowed() const { return m_overflow; }
 
     void value(const Json &v, int depth)
     {
+        // Between two checks the text grows by one scalar or one indentation at most.
+        if (m_limit >= 0 && (m_overflow || m_out.size() > m_limit)) {
+            m_overflow = true;
+            return;
+        }
         switch (v.type()) {
         case Json::value_t::object:
             object(v, depth);
@@ -249,6 +257,8 @@ private:
 
     QByteArray &m_out;
     int m_indent = 2;
+    qsizetype m_limit = -1;
+    bool m_overflow = false;
 };
 
 qsizetype estimateSize(const Json &v)
@@ -276,6 +286,18 @@ QByteArray McpHubJsonWriter::write(const nlohmann::ordered_json &value, int inde
     QByteArray out;
     out.reserve(estimateSize(value) * 5 / 4);
     Writer(out, indent).value(value, 0);
+    return out;
+}
+
+std::optional<QByteArray>
+McpHubJsonWriter::writeAtMost(const nlohmann::ordered_json &value, qsizetype maxSize, int indent)
+{
+    QByteArray out;
+    out.reserve(std::min(estimateSize(value) * 5 / 4, maxSize + 1));
+    Writer writer(out, indent, maxSize);
+    writer.value(value, 0);
+    if (writer.overflowed() || out.size() > maxSize)
+        return std::nullopt;
     return out;
 }
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace mcphub {
 
 // Serialises a settings document byte for byte as MCPHub writes it: Node's
@@ -22,6 +24,11 @@ class McpHubJsonWriter
 public:
     // `indent` is JSON.stringify's third argument: MCPHub uses 2; 0 writes one line.
     static QByteArray write(const nlohmann::ordered_json &value, int indent = 2);
+    // The same, but stops as soon as the text would be larger than `maxSize` bytes and then
+    // returns nothing: what a deeply nested document becomes once indented can be hundreds of
+    // times its own size, and is refused before it is all in memory.
+    static std::optional<QByteArray>
+    writeAtMost(const nlohmann::ordered_json &value, qsizetype maxSize, int indent = 2);
 
     // Number.prototype.toString for a finite double; "null" for NaN and infinities.
     static std::string formatNumber(double value);

@@ -1,5 +1,6 @@
 #include "storage/settings/settingsdocument.h"
 
+#include "storage/settings/jsonlimits.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
 #include "storage/settings/utf8.h"
@@ -127,6 +128,28 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
                        {});
     }
 
+    // Before the parser: nlohmann ends its input at a NUL byte (so whatever follows one would
+    // be dropped silently), and the code that walks the parsed tree recurses once per level.
+    if (const auto violation = JsonLimits::check(text.constData(), text.size())) {
+        if (violation->kind == JsonLimits::Violation::Kind::NulByte) {
+            return failure(violation->offset,
+                           tr("The file holds a NUL byte (0x00), which JSON does not allow "
+                              "anywhere (inside a string it is written \\u0000). The file is "
+                              "probably damaged; remove the byte or restore a backup."),
+                           {});
+        }
+        QString pointer = QString::fromStdString(JsonSourceMap::pointerAt(text, violation->offset));
+        if (pointer.size() > 120)
+            pointer = pointer.left(100) + QStringLiteral("/...");
+        return failure(violation->offset,
+                       tr("Arrays and objects are nested more than %1 levels deep here (at %2). "
+                          "No MCPHub setting needs that; the console refuses such files to stay "
+                          "safe from them. Remove the nesting.")
+                           .arg(QString::number(JsonLimits::kMaxDepth),
+                                pointer.isEmpty() ? QStringLiteral("/") : pointer),
+                       {});
+    }
+
     SettingsDocument document;
     try {
         document.m_root = Json::parse(text.constData(), text.constData() + text.size());
@@ -182,7 +205,7 @@ void SettingsDocument::setSource(const QByteArray &text, const DiskState &disk, 
 {
     if (text.constData() != m_source.constData() || text.size() != m_source.size()) {
         m_map.reset();
-        m_duplicates.reset();
+        m_facts.reset();
     }
     m_source = text;
     m_disk = disk;
@@ -216,19 +239,28 @@ SourcePosition SettingsDocument::positionAt(qsizetype offset) const
     return m_source.isEmpty() ? SourcePosition() : sourceMap().position(offset);
 }
 
-const std::vector<JsonSourceMap::DuplicateKey> &SettingsDocument::duplicateKeys() const
+const JsonSourceMap::TextFacts &SettingsDocument::textFacts() const
 {
-    static const std::vector<JsonSourceMap::DuplicateKey> none;
+    static const JsonSourceMap::TextFacts none;
+    // The writer's text has no duplicate keys, and its numbers are what it read.
     if (m_source.isEmpty() || m_origin == SourceOrigin::Writer)
         return none;
     if (m_map)
-        return m_map->duplicateKeys();
+        return m_map->textFacts();
     // Every validation asks; the full position index is only needed when something is found.
-    if (!m_duplicates) {
-        m_duplicates = std::make_shared<const std::vector<JsonSourceMap::DuplicateKey>>(
-            JsonSourceMap::findDuplicateKeys(m_source));
-    }
-    return *m_duplicates;
+    if (!m_facts)
+        m_facts = std::make_shared<const JsonSourceMap::TextFacts>(JsonSourceMap::scan(m_source));
+    return *m_facts;
+}
+
+const std::vector<JsonSourceMap::DuplicateKey> &SettingsDocument::duplicateKeys() const
+{
+    return textFacts().duplicates;
+}
+
+const std::vector<JsonSourceMap::RoundedNumber> &SettingsDocument::roundedNumbers() const
+{
+    return textFacts().roundedNumbers;
 }
 
 QByteArray SettingsDocument::toMcpHubJson() const

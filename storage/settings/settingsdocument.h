@@ -47,7 +47,9 @@ public:
 
     // Parses settings text. Rejects, with line:column and the text around the place: empty
     // text, a byte order mark (MCPHub's JSON.parse fails on it), bytes that are not UTF-8
-    // (Node would silently replace them), and anything that is not one JSON value.
+    // (Node would silently replace them), a NUL byte, nesting deeper than
+    // JsonLimits::kMaxDepth (also naming the JSON pointer), a number beyond the double range,
+    // and anything that is not one JSON value.
     // `sourceName` names the text in errors (usually the file path).
     static Result<SettingsDocument> parse(const QByteArray &text, const QString &sourceName = {});
     // A document built in memory (for example by the migrator), with no source text.
@@ -76,6 +78,8 @@ public:
     SourcePosition positionAt(qsizetype offset) const;
     // Keys that appear twice in one object of the source text; the parser kept the last.
     const std::vector<JsonSourceMap::DuplicateKey> &duplicateKeys() const;
+    // Numbers of the source text whose value changes when read as a double (1e-400 -> 0).
+    const std::vector<JsonSourceMap::RoundedNumber> &roundedNumbers() const;
 
     // The text MCPHub would write for this document (JSON.stringify(value, null, 2)).
     QByteArray toMcpHubJson() const;
@@ -83,6 +87,7 @@ public:
 
 private:
     const JsonSourceMap &sourceMap() const;
+    const JsonSourceMap::TextFacts &textFacts() const;
 
     Json m_root;
     QString m_path;
@@ -91,7 +96,7 @@ private:
     SourceOrigin m_origin = SourceOrigin::File;
     // Both found on first use, then shared by copies (immutable).
     mutable std::shared_ptr<const JsonSourceMap> m_map;
-    mutable std::shared_ptr<const std::vector<JsonSourceMap::DuplicateKey>> m_duplicates;
+    mutable std::shared_ptr<const JsonSourceMap::TextFacts> m_facts;
 };
 
 } // namespace mcphub

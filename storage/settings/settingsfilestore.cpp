@@ -2,6 +2,7 @@
 
 #include "storage/logging.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "storage/settings/mcphubjsonwriter.h"
 #include "storage/settings/settingsbackups.h"
 #include "storage/settings/settingsfile.h"
 #include "storage/settings/settingsfilelock.h"
@@ -110,8 +111,21 @@ Result<SaveReport> SettingsFileStore::saveLocked(SettingsDocument &document,
                                                  Output output)
 {
     const QString &path = document.path();
-    const QByteArray bytes
-        = output == Output::SourceText ? document.sourceText() : document.toMcpHubJson();
+    QByteArray bytes;
+    if (output == Output::SourceText) {
+        bytes = document.sourceText();
+    } else if (auto text = McpHubJsonWriter::writeAtMost(document.json(), options.maxFileSize)) {
+        bytes = std::move(*text);
+    } else {
+        // MCPHub's format indents every level, so a small but deeply nested document can grow
+        // past what load() accepts: never write a file the store then refuses to open.
+        return Error::make(Error::Code::Invalid,
+                           tr("In MCPHub's format the settings would be more than the %1 MB a "
+                              "settings file may have, so they were not saved (the file could "
+                              "not be opened again). Remove deeply nested or very large values.")
+                               .arg(options.maxFileSize / (1024 * 1024)),
+                           path);
+    }
     const auto origin = output == Output::SourceText ? SettingsDocument::SourceOrigin::File
                                                      : SettingsDocument::SourceOrigin::Writer;
     SaveReport report;

@@ -1,8 +1,10 @@
 #include "storage/settings/settingsrules.h"
 
+#include "storage/nametext.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
 #include "storage/settings/settingsdocument.h"
+#include "storage/settings/utf8.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -110,21 +112,98 @@ private:
                     .arg(last.line),
                 first);
         }
-        // Integers beyond 2^53: a cheap pass first, the pointers only when there are some.
+        for (const auto &number : m_document.roundedNumbers()) {
+            add(Severity::Warning,
+                "json.number-rounded",
+                QString::fromStdString(number.pointer),
+                SettingsRules::tr("%1 cannot be held by a JavaScript number: MCPHub reads and "
+                                  "writes it as %2. Store it as a string if every digit matters.")
+                    .arg(abbreviated(number.text), QString::fromStdString(number.asRead)),
+                m_document.positionAt(number.offset));
+        }
+        // Integers beyond 2^53, and strings no database column can keep: a cheap pass first,
+        // the pointers only when there are some.
         std::vector<const Json *> stack{&m_root};
-        bool any = false;
-        while (!stack.empty() && !any) {
+        bool unsafe = false;
+        bool unstorable = false;
+        while (!stack.empty() && !(unsafe && unstorable)) {
             const Json *node = stack.back();
             stack.pop_back();
-            if (node->is_structured()) {
+            if (node->is_object()) {
+                for (auto it = node->begin(); it != node->end(); ++it) {
+                    unstorable = unstorable || isUnstorable(it.key());
+                    stack.push_back(&it.value());
+                }
+            } else if (node->is_array()) {
                 for (const Json &child : *node)
                     stack.push_back(&child);
+            } else if (node->is_string()) {
+                unstorable = unstorable || isUnstorable(node->get_ref<const std::string &>());
             } else {
-                any = isUnsafeInteger(*node);
+                unsafe = unsafe || isUnsafeInteger(*node);
             }
         }
-        if (any)
+        if (unsafe)
             findUnsafeIntegers(m_root, QString());
+        if (unstorable)
+            findUnstorable(m_root, QString());
+    }
+
+    static QString abbreviated(const std::string &text)
+    {
+        const QString all = QString::fromStdString(text);
+        return all.size() <= 40 ? all : all.left(24) + QStringLiteral("...") + all.right(12);
+    }
+
+    // U+0000 (PostgreSQL's text and jsonb cannot hold it, and a program's arguments or
+    // environment cannot carry it) and a leading U+FEFF (Qt's UTF-8 decoding, and with it the
+    // database drivers, drop it). One rule for every backend: the file is refused, not changed.
+    static bool isUnstorable(const std::string &s)
+    {
+        return s.find('\0') != std::string::npos || s.rfind("\xEF\xBB\xBF", 0) == 0;
+    }
+
+    void reportUnstorable(const std::string &s, const QString &pointer, bool key)
+    {
+        if (s.find('\0') != std::string::npos) {
+            add(Severity::Error,
+                "json.nul-character",
+                pointer,
+                key ? SettingsRules::tr("This key holds the character U+0000 (\\u0000). "
+                                        "MCPHub's and the console's databases cannot store it, "
+                                        "and no program receives it. Remove it.")
+                    : SettingsRules::tr("This value holds the character U+0000 (\\u0000). "
+                                        "MCPHub's and the console's databases cannot store it, "
+                                        "and no program receives it. Remove it."));
+        }
+        if (s.rfind("\xEF\xBB\xBF", 0) == 0) {
+            add(Severity::Error,
+                "json.leading-bom",
+                pointer,
+                key ? SettingsRules::tr("This key starts with an invisible byte order mark "
+                                        "(U+FEFF), which would be lost on the way through a "
+                                        "database. Remove it.")
+                    : SettingsRules::tr("This value starts with an invisible byte order mark "
+                                        "(U+FEFF), which would be lost on the way through a "
+                                        "database. Remove it."));
+        }
+    }
+
+    void findUnstorable(const Json &node, const QString &pointer)
+    {
+        if (node.is_object()) {
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                const QString child = JsonPointer::append(pointer, utf8::toQString(it.key()));
+                if (isUnstorable(it.key()))
+                    reportUnstorable(it.key(), child, true);
+                findUnstorable(it.value(), child);
+            }
+        } else if (node.is_array()) {
+            for (size_t i = 0; i < node.size(); ++i)
+                findUnstorable(node[i], JsonPointer::append(pointer, qsizetype(i)));
+        } else if (node.is_string() && isUnstorable(node.get_ref<const std::string &>())) {
+            reportUnstorable(node.get_ref<const std::string &>(), pointer, false);
+        }
     }
 
     void findUnsafeIntegers(const Json &node, const QString &pointer)
@@ -160,6 +239,7 @@ private:
             const Json &user = users[i];
             const QString pointer = JsonPointer::append(QStringLiteral("/users"), qsizetype(i));
             const QString name = text(user, "username");
+            checkName(name, pointer + QStringLiteral("/username"));
             if (!name.isNull()) {
                 if (seen.contains(name)) {
                     add(Severity::Error,
@@ -207,6 +287,21 @@ private:
         }
     }
 
+    // MCPHub takes any name; the console refuses hidden characters in new names (NameText)
+    // and warns about existing ones, which could pass for another name in a list.
+    void checkName(const QString &name, const QString &pointer)
+    {
+        if (name.isNull())
+            return;
+        const QString problem = NameText::problem(name);
+        if (problem.isEmpty())
+            return;
+        add(Severity::Warning,
+            "name.hidden-character",
+            pointer,
+            SettingsRules::tr("\"%1\": %2").arg(NameText::forDisplay(name), problem));
+    }
+
     void checkOwner(const Json &object, const QString &pointer)
     {
         const QString owner = text(object, "owner");
@@ -229,6 +324,7 @@ private:
             const QString name = QString::fromStdString(it.key());
             const QString pointer = JsonPointer::append(QStringLiteral("/mcpServers"), name);
             m_servers.insert(name);
+            checkName(name, pointer);
             if (name.trimmed().isEmpty()) {
                 add(Severity::Error,
                     "server.empty-name",

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QString>
+
+#include <string_view>
+
 namespace mcphub::utf8 {
 
 // Length of the UTF-8 sequence starting at `p` (before `end`): 1-4 when valid, -1 for an
@@ -50,6 +54,19 @@ inline long long firstInvalid(const char *data, long long size)
         p += length;
     }
     return -1;
+}
+
+// UTF-8 to QString keeping a leading U+FEFF, which QString::fromUtf8 (and with it
+// fromStdString, fromLocal8Bit and QCoreApplication::arguments()) silently drops.
+inline QString toQString(std::string_view text)
+{
+    QString out;
+    while (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+        out += QChar(0xFEFF);
+        text.remove_prefix(3);
+    }
+    out += QString::fromUtf8(text.data(), qsizetype(text.size()));
+    return out;
 }
 
 } // namespace mcphub::utf8
