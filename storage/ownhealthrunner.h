@@ -11,13 +11,13 @@ class QThread;
 
 namespace mcphub {
 
-// Runs OwnHealth::runAll on a worker thread, so that the keychain probe (which waits for the
-// keychain in a local event loop, up to its timeout) and the database round trip never block
-// or re-enter the thread that asks: the console's GUI thread only starts a run and receives
-// checksReady. The database check runs on the worker's own connection, a clone of
-// `connectionName` opened for the run and closed after it. One run at a time; start() while
-// one is running does nothing. The object lives on the thread that created it; destroying it
-// waits for a running check to end.
+// Runs the checks of OwnHealth::runAll without blocking or re-entering the thread that asks
+// (the console's GUI thread only starts a run and receives checksReady): the database, the
+// settings folder and the memory on a worker thread, the database check on the worker's own
+// connection (a clone of `connectionName`, opened for the run and closed after it); the
+// keychain probe by SecretStore::readAsync on this thread (QtKeychain's D-Bus backends belong
+// to the thread that first used them, so never on a worker). One run at a time; start() while
+// one is running does nothing. Destroying the object waits for the worker to end.
 class OwnHealthRunner : public QObject
 {
     Q_OBJECT
@@ -31,7 +31,7 @@ public:
     ~OwnHealthRunner() override;
 
     void start();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_pending > 0; }
 
 Q_SIGNALS:
     void checksReady(const QList<mcphub::OwnHealthCheck> &checks);
@@ -41,7 +41,12 @@ private:
     QString m_where;
     QString m_settingsFolder;
     SecretStore m_secrets;
+    void partDone();
+
     QThread *m_thread = nullptr;
+    int m_pending = 0; // parts of the run still to come: the worker's and the keychain's
+    QList<OwnHealthCheck> m_workerChecks;
+    OwnHealthCheck m_keychain;
 };
 
 } // namespace mcphub

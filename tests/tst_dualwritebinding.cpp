@@ -365,13 +365,16 @@ void TestDualWriteBinding::failedCommitLeavesFileUntouched()
     QByteArray fileAtCommit;
     QStringList stagedAtCommit;
     QFile::Permissions stagedPermissions;
+    QByteArray stagedContent;
     SettingsFileBinding::setStepObserver([&](SettingsFileBinding::Step step) {
         if (step != SettingsFileBinding::Step::Staged)
             return;
         fileAtCommit = test::readFile(path);
         stagedAtCommit = SettingsFileBinding::stagedFiles(path);
-        if (!stagedAtCommit.isEmpty())
+        if (!stagedAtCommit.isEmpty()) {
             stagedPermissions = QFileInfo(stagedAtCommit.first()).permissions();
+            stagedContent = test::readFile(stagedAtCommit.first());
+        }
     });
     {
         TransactionGuard tx(db);
@@ -386,8 +389,9 @@ void TestDualWriteBinding::failedCommitLeavesFileUntouched()
     SettingsFileBinding::setStepObserver({});
     QCOMPARE(fileAtCommit, before);
     QCOMPARE(stagedAtCommit.size(), 1);
-    QCOMPARE(stagedPermissions, QFile::ReadOwner | QFile::WriteOwner); // like the source
-    QVERIFY(hasUser(parse(test::readFile(stagedAtCommit.first())), "dave"));
+    QCOMPARE(stagedPermissions, QFileInfo(path).permissions()); // 0600, like the source
+    QVERIFY(!stagedPermissions.testFlag(QFile::ReadOther));
+    QVERIFY(hasUser(parse(stagedContent), "dave"));
     // After the failed COMMIT: the file as it was, nothing staged left, dave nowhere.
     QCOMPARE(test::readFile(path), before);
     QVERIFY(SettingsFileBinding::stagedFiles(path).isEmpty());
@@ -422,6 +426,11 @@ void TestDualWriteBinding::onlySettingsWritesAreExported()
         auto ws = Workspace::open(backend.profile(), other);
         QVERIFY(ws.ok());
         QSqlQuery plant(ws->database());
+        // PostgreSQL's json column refuses it; as text it holds anything.
+        if (backend.isPostgres())
+            QVERIFY2(plant.exec(QStringLiteral(
+                         "ALTER TABLE settings_document ALTER COLUMN extra TYPE text")),
+                     qPrintable(plant.lastError().text()));
         QVERIFY2(plant.exec(QStringLiteral(
                      "UPDATE settings_document SET extra = '{not json' WHERE id = 1")),
                  qPrintable(plant.lastError().text()));

@@ -272,9 +272,9 @@ void TestHubsView::ownHealthRunsOffTheGuiThread()
     // re-entrantly. Now runChecks() only starts a run on a worker thread.
     QTemporaryDir dir;
     const QString connection = QStringLiteral("tst_hubsview_health");
-    const auto db = openSqlConnection(
-        SqlConnectionSpec::sqlite(dir.filePath(QStringLiteral("w.db"))), connection);
-    QVERIFY(db.ok());
+    QVERIFY(openSqlConnection(SqlConnectionSpec::sqlite(dir.filePath(QStringLiteral("w.db"))),
+                              connection)
+                .ok());
     const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
     OwnHealthIndicator indicator(connection, QStringLiteral("w.db"), dir.path(), secrets);
     QSignalSpy ready(indicator.runner(), &OwnHealthRunner::checksReady);
@@ -306,6 +306,8 @@ void TestHubsView::ownHealthRunsOffTheGuiThread()
         QVERIFY2(!name.startsWith(QLatin1String("own-health")), qPrintable(name));
     QVERIFY(!indicator.runner()->isRunning());
     closeSqlConnection(connection);
+    // And the keychain answers on this thread afterwards as it did for the run.
+    QCOMPARE(OwnHealth::checkKeychain(secrets).ok, checks.at(2).ok);
 }
 
 void TestHubsView::hubsTabScreenshots_data()
