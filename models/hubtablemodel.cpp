@@ -108,7 +108,7 @@ QVariant HubTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == BudgetWarning)
             return row.budgetWarning;
         if (index.column() == Name)
-            return row.hub.baseUrl.toString();
+            return row.hub.displayUrl();
         return {};
     }
     if (role != Qt::DisplayRole)

@@ -109,11 +109,16 @@ OwnHealthCheck OwnHealth::checkSettingsFolder(const QString &folder)
 
 OwnHealthCheck OwnHealth::checkKeychain(const SecretStore &secrets)
 {
-    OwnHealthCheck c{OwnHealthCheck::Kind::Keychain};
     QElapsedTimer timer;
     timer.start();
-    const auto probe = secrets.read(QStringLiteral("health-probe"));
-    c.value = double(timer.elapsed());
+    const auto probe = secrets.read(keychainProbeKey());
+    return keychainCheck(probe, double(timer.elapsed()));
+}
+
+OwnHealthCheck OwnHealth::keychainCheck(const Result<QString> &probe, double ms)
+{
+    OwnHealthCheck c{OwnHealthCheck::Kind::Keychain};
+    c.value = ms;
     if (probe.ok() || probe.error().code == Error::Code::NotFound) {
         c.ok = true;
         c.detail = tr("The keychain answers.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/result.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -40,6 +42,9 @@ public:
     static OwnHealthCheck checkDatabase(const QString &connectionName, const QString &where);
     static OwnHealthCheck checkSettingsFolder(const QString &folder);
     static OwnHealthCheck checkKeychain(const SecretStore &secrets);
+    // The keychain check from a probe read already (SecretStore::readAsync) in `ms`.
+    static OwnHealthCheck keychainCheck(const Result<QString> &probe, double ms);
+    static QString keychainProbeKey() { return QStringLiteral("health-probe"); }
     static OwnHealthCheck checkMemory();
     static qint64 residentBytes(); // -1 when the platform does not say
 

@@ -4,15 +4,20 @@
 
 #include <QString>
 
+#include <functional>
+
+class QObject;
+
 namespace mcphub {
 
 // Secrets (database and hub passwords) in the OS keychain through QtKeychain: the Secret
 // Service on Linux, Keychain on macOS, Credential Manager on Windows. Never on disk in clear.
 //
-// Calls block the calling thread in a local event loop until the keychain answers (bounded by
-// a timeout), so use it from a thread that may run one. Any keychain error, including "no
-// backend" (which QtKeychain 0.13 reports as OtherError), comes back as Error::Code::Keychain;
-// a missing entry is Error::Code::NotFound.
+// write/read/remove block the calling thread in a local event loop until the keychain answers
+// (bounded by a timeout), so use them from a thread that may run one; readAsync never blocks
+// (what the console's GUI thread uses for reads it makes on its own, such as hub monitoring). Any
+// keychain error, including "no backend" (which QtKeychain 0.13 reports as OtherError), comes back
+// as Error::Code::Keychain; a missing entry is Error::Code::NotFound.
 class SecretStore
 {
 public:
@@ -21,6 +26,12 @@ public:
     Result<void> write(const QString &key, const QString &secret) const;
     Result<QString> read(const QString &key) const;
     Result<void> remove(const QString &key) const;
+
+    // Reads `key` without blocking: `done` runs later on `context`'s thread with the secret
+    // or the error (as read() returns them, a keychain that does not answer within the
+    // timeout included), unless `context` was destroyed first.
+    using ReadDone = std::function<void(const Result<QString> &secret)>;
+    void readAsync(const QString &key, QObject *context, ReadDone done) const;
 
     QString service() const { return m_service; }
 

@@ -10,6 +10,9 @@
 #include "storage/db/rowrepository.h"
 #include "storage/db/transactionguard.h"
 #include "storage/db/useradministration.h"
+#include "storage/db/userrepository.h"
+#include "storage/hub/hubrepository.h"
+#include "storage/hub/hubsamplestore.h"
 #include "storage/migration/migrator.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/migration/settingsmapper.h"
@@ -22,8 +25,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace mcphub;
 
@@ -80,8 +88,12 @@ private Q_SLOTS:
     void fileRewrittenByMcpHubIsConflict();
     void driftIsReportedAndDatabaseWins_data() { MCPHUB_BACKEND_ROWS(); }
     void driftIsReportedAndDatabaseWins();
-    void failedCommitPutsFileBack_data() { MCPHUB_BACKEND_ROWS(); }
-    void failedCommitPutsFileBack();
+    void failedCommitLeavesFileUntouched_data() { MCPHUB_BACKEND_ROWS(); }
+    void failedCommitLeavesFileUntouched();
+    void onlySettingsWritesAreExported_data() { MCPHUB_BACKEND_ROWS(); }
+    void onlySettingsWritesAreExported();
+    void sigkillAtEveryStepLeavesFileAndDatabaseAgreeing_data();
+    void sigkillAtEveryStepLeavesFileAndDatabaseAgreeing();
     void profileBindingPersistsAndUnbindStopsWrites_data() { MCPHUB_BACKEND_ROWS(); }
     void profileBindingPersistsAndUnbindStopsWrites();
     void cliBindUserAddUnbind_data() { MCPHUB_BACKEND_ROWS(); }
@@ -320,40 +332,217 @@ void TestDualWriteBinding::driftIsReportedAndDatabaseWins()
     opened->close();
 }
 
-void TestDualWriteBinding::failedCommitPutsFileBack()
+void TestDualWriteBinding::failedCommitLeavesFileUntouched()
 {
-    // COMMIT cannot be made to fail on demand, so the hook's two halves run by hand, as
-    // TransactionGuard::commit runs them when COMMIT fails after the save.
+    // Issue 12.6: the file was saved before COMMIT, so while COMMIT waited (or when it
+    // failed) readers of the file saw a change the database never committed. Now the new
+    // content waits in a side file until COMMIT succeeded. A real COMMIT failure: a deferred
+    // foreign key, checked only at COMMIT, on both backends.
+    MCPHUB_BACKEND(backend);
+    const QString dir = backend.tempPath(QStringLiteral("hub"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = prepare(backend, dir);
+    QVERIFY(!path.isEmpty());
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    const QByteArray before = test::readFile(path);
+    ConnectionProfile profile = backend.profile();
+    profile.boundSettingsPath = path;
+    auto opened = OpenedWorkspace::openDatabase(profile, kConnection);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+    QSqlDatabase db = opened->workspace().database();
+    {
+        QSqlQuery ddl(db);
+        if (!backend.isPostgres())
+            QVERIFY(ddl.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        QVERIFY2(ddl.exec(QStringLiteral("CREATE TABLE tst_parent (id INTEGER PRIMARY KEY)")),
+                 qPrintable(ddl.lastError().text()));
+        QVERIFY2(ddl.exec(QStringLiteral("CREATE TABLE tst_child (pid INTEGER REFERENCES "
+                                         "tst_parent (id) DEFERRABLE INITIALLY DEFERRED)")),
+                 qPrintable(ddl.lastError().text()));
+    }
+
+    // What a reader of the settings folder sees at the moment COMMIT is about to run.
+    QByteArray fileAtCommit;
+    QStringList stagedAtCommit;
+    QFile::Permissions stagedPermissions;
+    QByteArray stagedContent;
+    SettingsFileBinding::setStepObserver([&](SettingsFileBinding::Step step) {
+        if (step != SettingsFileBinding::Step::Staged)
+            return;
+        fileAtCommit = test::readFile(path);
+        stagedAtCommit = SettingsFileBinding::stagedFiles(path);
+        if (!stagedAtCommit.isEmpty()) {
+            stagedPermissions = QFileInfo(stagedAtCommit.first()).permissions();
+            stagedContent = test::readFile(stagedAtCommit.first());
+        }
+    });
+    {
+        TransactionGuard tx(db);
+        QVERIFY(tx.active());
+        VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false));
+        QSqlQuery orphan(db);
+        QVERIFY2(orphan.exec(QStringLiteral("INSERT INTO tst_child (pid) VALUES (42)")),
+                 qPrintable(orphan.lastError().text()));
+        const auto committed = tx.commit();
+        QVERIFY(!committed.ok());
+    }
+    SettingsFileBinding::setStepObserver({});
+    QCOMPARE(fileAtCommit, before);
+    QCOMPARE(stagedAtCommit.size(), 1);
+    QCOMPARE(stagedPermissions, QFileInfo(path).permissions()); // 0600, like the source
+    QVERIFY(!stagedPermissions.testFlag(QFile::ReadOther));
+    QVERIFY(hasUser(parse(stagedContent), "dave"));
+    // After the failed COMMIT: the file as it was, nothing staged left, dave nowhere.
+    QCOMPARE(test::readFile(path), before);
+    QVERIFY(SettingsFileBinding::stagedFiles(path).isEmpty());
+    const auto dave = UserRepository(opened->context()).find(QStringLiteral("dave"));
+    QVERIFY(dave.ok() && !dave->has_value());
+    // And the binding is consistent: the next change saves without a conflict.
+    VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("erin"), m_hash, false));
+    QVERIFY(hasUser(parse(test::readFile(path)), "erin"));
+    QVERIFY(!hasUser(parse(test::readFile(path)), "dave"));
+    QVERIFY(SettingsFileBinding::stagedFiles(path).isEmpty());
+    opened->close();
+}
+
+void TestDualWriteBinding::onlySettingsWritesAreExported()
+{
+    // Issue 11.11: every outermost commit on a bound connection exported the whole settings
+    // document, hub samples included. Proof that a transaction writing no settings table is
+    // not exported: with a settings row no export can read (planted through another
+    // connection), hub writes still commit, and a settings write is refused by its export.
     MCPHUB_BACKEND(backend);
     const QString dir = backend.tempPath(QStringLiteral("hub"));
     QVERIFY(QDir().mkpath(dir));
     const QString path = prepare(backend, dir);
     QVERIFY(!path.isEmpty());
     const QByteArray before = test::readFile(path);
-    auto ws = Workspace::open(backend.profile(), kConnection);
-    QVERIFY(ws.ok());
-    auto binding = SettingsFileBinding::load(ws->context(), path);
-    QVERIFY(binding.ok());
+    ConnectionProfile profile = backend.profile();
+    profile.boundSettingsPath = path;
+    auto opened = OpenedWorkspace::openDatabase(profile, kConnection);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
     {
-        TransactionGuard tx(ws->database());
-        QVERIFY(tx.active());
-        VERIFY_OK(UserAdministration(ws->context()).add(QStringLiteral("dave"), m_hash, false));
-        VERIFY_OK((*binding)->saveDatabaseState());
-        QVERIFY(hasUser(parse(test::readFile(path)), "dave"));
-        (*binding)->restorePrevious(); // what a failed COMMIT runs; the guard rolls back
+        const QString other = kConnection + QStringLiteral("-other");
+        auto ws = Workspace::open(backend.profile(), other);
+        QVERIFY(ws.ok());
+        QSqlQuery plant(ws->database());
+        // PostgreSQL's json column refuses it; as text it holds anything.
+        if (backend.isPostgres())
+            QVERIFY2(plant.exec(QStringLiteral(
+                         "ALTER TABLE settings_document ALTER COLUMN extra TYPE text")),
+                     qPrintable(plant.lastError().text()));
+        QVERIFY2(plant.exec(QStringLiteral(
+                     "UPDATE settings_document SET extra = '{not json' WHERE id = 1")),
+                 qPrintable(plant.lastError().text()));
+        QVERIFY(plant.numRowsAffected() == 1);
+        ws->close();
     }
-    QCOMPARE(test::readFile(path), before);
-    // And the binding is consistent again: the next change saves without a conflict.
+
+    HubRecord hub;
+    hub.name = QStringLiteral("h1");
+    hub.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+    VERIFY_OK(HubRepository(opened->context()).add(hub));
+    HubSample sample;
+    sample.timestamp = QDateTime::currentDateTimeUtc();
+    sample.state = HubState::Healthy;
+    VERIFY_OK(HubSampleStore(opened->context()).append(hub.name, sample));
     {
-        TransactionGuard tx(ws->database());
-        VERIFY_OK(UserAdministration(ws->context()).add(QStringLiteral("erin"), m_hash, false));
-        VERIFY_OK((*binding)->saveDatabaseState());
+        TransactionGuard tx(opened->workspace().database()); // audit rows only, say
         VERIFY_OK(tx.commit());
     }
-    QVERIFY(hasUser(parse(test::readFile(path)), "erin"));
-    QVERIFY(!hasUser(parse(test::readFile(path)), "dave"));
-    binding->reset();
-    ws->close();
+    QCOMPARE(test::readFile(path), before);
+
+    const auto added
+        = UserAdministration(opened->context()).add(QStringLiteral("dave"), m_hash, false);
+    QVERIFY(!added.ok());
+    QVERIFY2(added.error().toString().contains(QLatin1String("settings_document.extra")),
+             qPrintable(added.error().toString()));
+    QCOMPARE(test::readFile(path), before);
+    opened->close();
+}
+
+void TestDualWriteBinding::sigkillAtEveryStepLeavesFileAndDatabaseAgreeing_data()
+{
+    QTest::addColumn<QString>("backendKind");
+    QTest::addColumn<QString>("step");
+    for (const QString &kind : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        for (const auto step : {SettingsFileBinding::Step::Staged,
+                                SettingsFileBinding::Step::Committed,
+                                SettingsFileBinding::Step::Replaced}) {
+            const QString name = SettingsFileBinding::stepName(step);
+            QTest::addRow("%s-%s", qPrintable(kind), qPrintable(name)) << kind << name;
+        }
+    }
+}
+
+void TestDualWriteBinding::sigkillAtEveryStepLeavesFileAndDatabaseAgreeing()
+{
+    // Issue 12.6: a real mcphub-adminctl adding a user through a bound settings file is
+    // killed with SIGKILL at each step of the commit (MCPHUB_TEST_PAUSE_AT stops it there);
+    // the next open brings file and database into agreement: both without the user when the
+    // COMMIT had not happened, both with it when it had.
+    MCPHUB_BACKEND(backend);
+    QFETCH(QString, step);
+    const QString dir = backend.tempPath(QStringLiteral("hub"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = prepare(backend, dir);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = test::readFile(path);
+
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MCPHUB_TEST_PAUSE_AT"), step);
+    cli.setProcessEnvironment(env);
+    cli.start(test::binDir() + QStringLiteral("/mcphub-adminctl"),
+              {QStringLiteral("user"),
+               QStringLiteral("add"),
+               QStringLiteral("eve"),
+               QStringLiteral("--password-stdin"),
+               backend.cliArgument(),
+               QStringLiteral("--bind-settings"),
+               path});
+    QVERIFY(cli.waitForStarted(10'000));
+    cli.write("3ve!passw0rd\n");
+    cli.closeWriteChannel();
+    QByteArray err;
+    const QByteArray paused = "paused at " + step.toLatin1();
+    for (int i = 0; i < 120 && !err.contains(paused) && cli.state() == QProcess::Running; ++i) {
+        cli.waitForReadyRead(500);
+        err += cli.readAllStandardError();
+    }
+    QVERIFY2(err.contains(paused), err.constData());
+    // Until the rename, the file shows nothing of the change.
+    const bool renamed = step == QLatin1String("replaced");
+    QCOMPARE(hasUser(parse(test::readFile(path)), "eve"), renamed);
+    if (!renamed)
+        QCOMPARE(test::readFile(path), before);
+    ::kill(pid_t(cli.processId()), SIGKILL);
+    QVERIFY(cli.waitForFinished(10'000));
+    QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(SettingsFileBinding::stagedFiles(path).size(), renamed ? 0 : 1);
+
+    // The next open (of the same bound workspace) recovers.
+    ConnectionProfile profile = backend.profile();
+    profile.boundSettingsPath = path;
+    auto opened = OpenedWorkspace::openDatabase(profile, kConnection);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+    QVERIFY2(opened->drift().isEmpty(), qPrintable(opened->warnings().join(QLatin1Char('\n'))));
+    QVERIFY(SettingsFileBinding::stagedFiles(path).isEmpty());
+    const auto exported = SettingsMapper::exportDocument(opened->context());
+    QVERIFY(exported.ok());
+    const OrderedJson onDisk = parse(test::readFile(path));
+    QVERIFY(onDisk == exported->document);
+    const bool committed = step != QLatin1String("staged");
+    QCOMPARE(hasUser(onDisk, "eve"), committed);
+    const auto eve = UserRepository(opened->context()).find(QStringLiteral("eve"));
+    QVERIFY(eve.ok());
+    QCOMPARE(eve->has_value(), committed);
+    if (!committed)
+        QCOMPARE(test::readFile(path), before);
+    // And editing goes on normally.
+    VERIFY_OK(UserAdministration(opened->context()).add(QStringLiteral("frank"), m_hash, false));
+    QVERIFY(hasUser(parse(test::readFile(path)), "frank"));
+    opened->close();
 }
 
 void TestDualWriteBinding::profileBindingPersistsAndUnbindStopsWrites()

@@ -2,6 +2,8 @@
 // hubs (one healthy, one degraded) on SQLite and the real PostgreSQL: exit codes, the text,
 // JSON and Prometheus outputs, and no secret in any output or in the database.
 
+#include "storage/db/workspace.h"
+#include "storage/sqlconnection.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
@@ -13,6 +15,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace mcphub;
@@ -69,6 +73,10 @@ class TestHubCli : public QObject
 private Q_SLOTS:
     void addListPollRemove_data() { MCPHUB_BACKEND_ROWS(); }
     void addListPollRemove();
+    void addUnderTakenNameKeepsExistingSecret_data() { MCPHUB_BACKEND_ROWS(); }
+    void addUnderTakenNameKeepsExistingSecret();
+    void credentialsInUrlAreRefusedAndNeverPrinted_data() { MCPHUB_BACKEND_ROWS(); }
+    void credentialsInUrlAreRefusedAndNeverPrinted();
     void health();
 };
 
@@ -228,6 +236,98 @@ void TestHubCli::addListPollRemove()
     const Run empty = adminctl({hubs, QStringLiteral("list"), ws});
     VERIFY_RUN(empty, 0);
     QVERIFY(!empty.out.contains(QLatin1String("alpha")));
+}
+
+void TestHubCli::addUnderTakenNameKeepsExistingSecret()
+{
+    // Issue 11.3: "hubs add" under a taken name wrote the new password to the keychain entry
+    // hub/<name> before the name conflict was found, so the registered hub lost its secret.
+    MCPHUB_BACKEND(backend);
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubEmulator hub;
+    QVERIFY(hub.listen());
+    const QString ws = backend.cliArgument();
+    // Keychain entries are per user, not per database: a name no other run uses.
+    const QString name = QStringLiteral("keep-%1-%2")
+                             .arg(QString::number(QCoreApplication::applicationPid()),
+                                  QString::fromLatin1(QTest::currentDataTag()));
+    const QString url = hub.baseUrl().toString();
+    const QString user = QStringLiteral("--user");
+    const QString admin = QStringLiteral("admin");
+    const QString stdinFlag = QStringLiteral("--password-stdin");
+    const QString hubs = QStringLiteral("hubs");
+
+    VERIFY_RUN(adminctl({hubs, QStringLiteral("add"), name, url, user, admin, stdinFlag, ws},
+                        kPassword + '\n'),
+               0);
+    const Run taken = adminctl({hubs, QStringLiteral("add"), name, url, user, admin, stdinFlag, ws},
+                               "not-the-password\n");
+    VERIFY_RUN(taken, 2);
+    QVERIFY2(taken.err.contains(name), qPrintable(taken.err));
+
+    // The registered hub still logs in: its /api requests are answered.
+    const Run polled = adminctl({hubs,
+                                 QStringLiteral("poll"),
+                                 QStringLiteral("--once"),
+                                 QStringLiteral("--format"),
+                                 QStringLiteral("json"),
+                                 ws});
+    VERIFY_RUN(polled, 0);
+    const QJsonArray array = QJsonDocument::fromJson(polled.out.toUtf8()).array();
+    QCOMPARE(array.size(), 1);
+    QCOMPARE(array.at(0)[QStringLiteral("state")].toString(), QStringLiteral("healthy"));
+    QCOMPARE(array.at(0)[QStringLiteral("servers")].toArray().size(), 5);
+    bool loggedIn = false;
+    for (const HubEmulator::Request &r : hub.requestsTo(QStringLiteral("/api/auth/login")))
+        loggedIn = loggedIn || r.status == 200;
+    QVERIFY(loggedIn);
+    for (const HubEmulator::Request &r : hub.requestsTo(QStringLiteral("/api/auth/login")))
+        QVERIFY2(!r.body.contains("not-the-password"), r.body.constData());
+
+    VERIFY_RUN(adminctl({hubs, QStringLiteral("remove"), name, ws}), 0);
+}
+
+void TestHubCli::credentialsInUrlAreRefusedAndNeverPrinted()
+{
+    // Issue 12.8: "hubs add h http://admin:PW@host" kept PW in hubs.base_url and "hubs list"
+    // printed it.
+    MCPHUB_BACKEND(backend);
+    HubEmulator hub;
+    QVERIFY(hub.listen());
+    const QString ws = backend.cliArgument();
+    const QString secret = QStringLiteral("Pw-in-url-93x");
+    const QString hubs = QStringLiteral("hubs");
+    QUrl withCredentials = hub.baseUrl();
+    withCredentials.setUserName(QStringLiteral("admin"));
+    withCredentials.setPassword(secret);
+    const Run refused = adminctl(
+        {hubs, QStringLiteral("add"), QStringLiteral("h"), withCredentials.toString(), ws});
+    VERIFY_RUN(refused, 2);
+    QVERIFY2(refused.err.contains(QLatin1String("h: baseUrl")), qPrintable(refused.err));
+    QVERIFY2(!refused.err.contains(secret) && !refused.out.contains(secret),
+             qPrintable(refused.err));
+    const Run listed = adminctl({hubs, QStringLiteral("list"), ws});
+    VERIFY_RUN(listed, 0);
+    QVERIFY2(!listed.out.contains(QLatin1String("127.0.0.1")), qPrintable(listed.out));
+
+    // A row written before such URLs were refused is listed without its password.
+    VERIFY_RUN(
+        adminctl({hubs, QStringLiteral("add"), QStringLiteral("h"), hub.baseUrl().toString(), ws}),
+        0);
+    {
+        auto opened = Workspace::open(backend.profile(), QStringLiteral("tst_hubcli_legacy"));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        QSqlQuery update(opened->database());
+        QVERIFY(update.prepare(QStringLiteral("UPDATE hubs SET base_url = ? WHERE name = 'h'")));
+        update.addBindValue(withCredentials.toString());
+        QVERIFY2(update.exec(), qPrintable(update.lastError().text()));
+    }
+    closeSqlConnection(QStringLiteral("tst_hubcli_legacy"));
+    const Run legacy = adminctl({hubs, QStringLiteral("list"), ws});
+    VERIFY_RUN(legacy, 0);
+    QVERIFY2(legacy.out.contains(QLatin1String("127.0.0.1")) && !legacy.out.contains(secret),
+             qPrintable(legacy.out));
 }
 
 void TestHubCli::health()

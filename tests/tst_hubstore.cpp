@@ -20,7 +20,9 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace mcphub;
 using namespace mcphub::test;
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void monitorStoresPolls();
     void prometheusLabelsEscaped();
     void missingSecretStillWatchesPublicEndpoints();
+    void watchReadsTheKeychainWithoutBlocking();
 };
 
 void TestHubStore::missingSecretStillWatchesPublicEndpoints()
@@ -117,6 +120,8 @@ void TestHubStore::missingSecretStillWatchesPublicEndpoints()
     QSignalSpy stored(&monitor, &HubMonitor::sampleStored);
     QSignalSpy problems(&monitor, &HubMonitor::problem);
     VERIFY_OK(monitor.start());
+    if (problems.isEmpty()) // the keychain answers by signal
+        QVERIFY(problems.wait(30'000));
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.first().at(0).toString(), record.name);
     QVERIFY2(problems.first().at(1).toString().contains(emulator.baseUrl().toString()),
@@ -127,6 +132,47 @@ void TestHubStore::missingSecretStillWatchesPublicEndpoints()
     QVERIFY(s.servers.isEmpty()); // /api/* needs the missing credentials
     for (const auto &r : emulator.requests())
         QVERIFY2(!r.path.startsWith(QLatin1String("/api/")), qPrintable(r.path));
+    ws->close();
+}
+
+void TestHubStore::watchReadsTheKeychainWithoutBlocking()
+{
+    // Issue 11.10: HubMonitor::start()/watch() read hub secrets from the keychain in a nested
+    // event loop on the calling (GUI) thread, where timers and the poller ran re-entrantly.
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubEmulator emulator;
+    QVERIFY(emulator.listen());
+    QTemporaryDir dir;
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
+                              kConnection);
+    QVERIFY(ws.ok());
+    HubRecord record = hub(QStringLiteral("async-%1").arg(QCoreApplication::applicationPid()),
+                           emulator.baseUrl().toString());
+    record.pollIntervalMs = 60'000;
+    VERIFY_OK(HubRepository(ws->context()).add(record));
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    VERIFY_OK(secrets.write(HubRepository::secretKey(record.name), QStringLiteral("admin123")));
+    HubMonitor monitor(ws->context(), secrets);
+    QSignalSpy stored(&monitor, &HubMonitor::sampleStored);
+    QSignalSpy problems(&monitor, &HubMonitor::problem);
+
+    bool inStart = false;
+    bool reentered = false;
+    QTimer ticker;
+    ticker.setInterval(0);
+    connect(&ticker, &QTimer::timeout, this, [&] { reentered = reentered || inStart; });
+    ticker.start();
+    inStart = true;
+    VERIFY_OK(monitor.start());
+    inStart = false;
+    QVERIFY2(!reentered, "an event loop ran inside HubMonitor::start()");
+    QVERIFY(stored.wait(30'000));
+    ticker.stop();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).value(1).toString()));
+    // The secret arrived: the hub logged in and its servers were read.
+    QVERIFY(!stored.first().at(1).value<HubSample>().servers.isEmpty());
+    VERIFY_OK(secrets.remove(HubRepository::secretKey(record.name)));
     ws->close();
 }
 

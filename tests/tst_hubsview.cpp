@@ -13,6 +13,7 @@
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubsamplestore.h"
 #include "storage/secretstore.h"
+#include "storage/sqlconnection.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/testenv.h"
 #include "ui/hubs/hubalertnotifier.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void alertSettingsApplyAndPersist();
     void historySeries();
     void ownHealthChecksAndIndicator();
+    void ownHealthRunsOffTheGuiThread();
     void hubsTabScreenshots_data();
     void hubsTabScreenshots();
 };
@@ -261,6 +263,51 @@ void TestHubsView::ownHealthChecksAndIndicator()
     QVERIFY2(indicator.text().contains(OwnHealthCheck::kindLabel(OwnHealthCheck::Kind::Database)),
              qPrintable(indicator.text()));
     QCOMPARE(indicator.toolTip().count(QLatin1Char('\n')), 2); // one line per check
+}
+
+void TestHubsView::ownHealthRunsOffTheGuiThread()
+{
+    // Issue 11.10: the status bar's health check read the keychain on the GUI thread, spinning
+    // a nested event loop (up to 15 s) in which timers, the poller and database code ran
+    // re-entrantly. Now runChecks() only starts a run on a worker thread.
+    QTemporaryDir dir;
+    const QString connection = QStringLiteral("tst_hubsview_health");
+    QVERIFY(openSqlConnection(SqlConnectionSpec::sqlite(dir.filePath(QStringLiteral("w.db"))),
+                              connection)
+                .ok());
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    OwnHealthIndicator indicator(connection, QStringLiteral("w.db"), dir.path(), secrets);
+    QSignalSpy ready(indicator.runner(), &OwnHealthRunner::checksReady);
+
+    bool inRun = false;
+    bool reentered = false;
+    QTimer ticker;
+    ticker.setInterval(0);
+    connect(&ticker, &QTimer::timeout, this, [&] { reentered = reentered || inRun; });
+    ticker.start();
+    inRun = true;
+    indicator.runChecks();
+    inRun = false;
+    QVERIFY2(!reentered, "an event loop ran inside runChecks() on the GUI thread");
+    QVERIFY(indicator.lastChecks().isEmpty()); // not run on this thread
+    QVERIFY(indicator.runner()->isRunning());
+    indicator.runChecks(); // one run at a time
+    QVERIFY(ready.wait(60'000));
+    ticker.stop();
+    QCOMPARE(ready.size(), 1);
+    const QList<OwnHealthCheck> checks = indicator.lastChecks();
+    QCOMPARE(checks.size(), 4);
+    QCOMPARE(checks.at(0).kind, OwnHealthCheck::Kind::Database);
+    // The worker's own connection to the same database answers, and is closed again.
+    QVERIFY2(checks.at(0).ok, qPrintable(checks.at(0).detail));
+    QVERIFY(checks.at(0).detail.contains(QLatin1String("w.db")));
+    QCOMPARE(checks.at(2).kind, OwnHealthCheck::Kind::Keychain);
+    for (const QString &name : QSqlDatabase::connectionNames())
+        QVERIFY2(!name.startsWith(QLatin1String("own-health")), qPrintable(name));
+    QVERIFY(!indicator.runner()->isRunning());
+    closeSqlConnection(connection);
+    // And the keychain answers on this thread afterwards as it did for the run.
+    QCOMPARE(OwnHealth::checkKeychain(secrets).ok, checks.at(2).ok);
 }
 
 void TestHubsView::hubsTabScreenshots_data()

@@ -4,6 +4,7 @@
 #include "storage/db/workspace.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubpoller.h"
+#include "storage/hub/hubregistry.h"
 #include "storage/hub/hubrepository.h"
 #include "storage/hub/hubsampleformat.h"
 #include "storage/hub/hubsamplestore.h"
@@ -101,27 +102,20 @@ int add(const Workspace &ws,
     if (auto valid = HubRepository::validate(hub); !valid)
         return fail(valid.error().toString());
 
-    const SecretStore secrets;
+    QString secret;
     if (hub.auth != HubEndpoint::Auth::None) {
-        const QString secret = readSecretLine();
+        secret = readSecretLine();
         if (secret.isEmpty())
             return fail(QCoreApplication::translate(
                 "HubsCommand",
                 "standard input held no password or key; pipe it in, for example "
                 "\"printf %s \\\"$PASS\\\" | mcphub-adminctl hubs add ...\"."));
-        // The keychain first: a registry row whose secret is missing would fail at every poll.
-        if (auto written = secrets.write(HubRepository::secretKey(hub.name), secret); !written)
-            return fail(written.error().toString());
     }
-    const auto added = HubRepository(ws.context()).add(hub);
-    if (!added) {
-        if (hub.auth != HubEndpoint::Auth::None && added.error().code != Error::Code::Conflict)
-            (void)secrets.remove(HubRepository::secretKey(hub.name));
+    const SecretStore secrets;
+    if (const auto added = HubRegistry(ws.context(), secrets).add(hub, secret); !added)
         return fail(added.error().toString());
-    }
     out() << QCoreApplication::translate("HubsCommand", "Added hub %1 (%2), polled every %3 s.")
-                 .arg(hub.name, hub.baseUrl.toString())
-                 .arg(hub.pollIntervalMs / 1000.0)
+                 .arg(hub.name, hub.displayUrl(), QString::number(hub.pollIntervalMs / 1000.0))
           << Qt::endl;
     return ExitOk;
 }
@@ -146,7 +140,7 @@ int list(const Workspace &ws)
                                   : QCoreApplication::translate("HubsCommand", "not polled yet");
         out() << QStringLiteral("%1  %2  %3  %4 s  %5  %6")
                      .arg(h.name, -16)
-                     .arg(h.baseUrl.toString(), -36)
+                     .arg(h.displayUrl(), -36)
                      .arg(HubRecord::authName(h.auth), -8)
                      .arg(h.pollIntervalMs / 1000.0)
                      .arg(h.enabled ? QCoreApplication::translate("HubsCommand", "enabled")
@@ -162,17 +156,11 @@ int remove(const Workspace &ws, const QStringList &positional)
     if (positional.size() != 2)
         return fail(QCoreApplication::translate("HubsCommand", "say \"hubs remove NAME\"."));
     const QString name = positional.at(1);
-    const auto hub = HubRepository(ws.context()).find(name);
-    if (!hub)
-        return fail(hub.error().toString());
-    if (auto removed = HubRepository(ws.context()).remove(name); !removed)
+    QString warning;
+    if (auto removed = HubRegistry(ws.context(), SecretStore()).remove(name, &warning); !removed)
         return fail(removed.error().toString());
-    if (hub->auth != HubEndpoint::Auth::None) {
-        const auto forgotten = SecretStore().remove(HubRepository::secretKey(name));
-        if (!forgotten && forgotten.error().code != Error::Code::NotFound)
-            err() << QCoreApplication::translate("HubsCommand", "warning: ")
-                  << forgotten.error().toString() << Qt::endl;
-    }
+    if (!warning.isEmpty())
+        err() << QCoreApplication::translate("HubsCommand", "warning: ") << warning << Qt::endl;
     out() << QCoreApplication::translate("HubsCommand", "Removed hub %1 and its samples.").arg(name)
           << Qt::endl;
     return ExitOk;
@@ -273,7 +261,7 @@ int poll(const Workspace &ws, bool once, const QString &format, const QString &o
                 err() << QCoreApplication::translate("HubsCommand", "warning: ")
                       << QCoreApplication::translate("HubsCommand",
                                                      "%1 (%2): the poll did not finish in time.")
-                             .arg(h.name, h.baseUrl.toString())
+                             .arg(h.name, h.displayUrl())
                       << Qt::endl;
         }
     }

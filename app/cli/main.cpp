@@ -3,13 +3,16 @@
 
 #include "app/cli/clicommand.h"
 #include "app/common/appsetup.h"
+#include "storage/migration/settingsfilebinding.h"
 
 #include "storage/settings/utf8.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cstdio>
 #include <exception>
+#include <unistd.h>
 
 using namespace mcphub::cli;
 
@@ -23,6 +26,25 @@ QString commandList(const QList<CliCommand> &commands)
     return text;
 }
 
+// Test hook: MCPHUB_TEST_PAUSE_AT=staged|committed|replaced stops a dual-written commit at
+// that step (SettingsFileBinding::Step): the process prints "paused at STEP" on stderr and
+// waits to be killed, so that tests/tst_dualwritebinding can SIGKILL it at a known point and
+// check that the next open brings the file and the database back into agreement.
+void installTestPause()
+{
+    const QString step = qEnvironmentVariable("MCPHUB_TEST_PAUSE_AT");
+    if (step.isEmpty())
+        return;
+    mcphub::SettingsFileBinding::setStepObserver([step](mcphub::SettingsFileBinding::Step s) {
+        if (mcphub::SettingsFileBinding::stepName(s) != step)
+            return;
+        std::fprintf(stderr, "paused at %s\n", qPrintable(step));
+        std::fflush(stderr);
+        for (;;)
+            ::pause();
+    });
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -32,6 +54,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("mcphub-adminctl"));
     mcphub::installTranslators(app, mcphub::languageFromArguments(QCoreApplication::arguments()));
 
+    installTestPause();
     const QList<CliCommand> commands = allCommands();
 
     QCommandLineParser parser;

@@ -53,7 +53,7 @@ int TransactionGuard::depth(const QString &connectionName)
 
 void TransactionGuard::setCommitHook(const QString &connectionName, CommitHook hook)
 {
-    if (hook.beforeCommit)
+    if (hook.aroundCommit)
         t_hooks.insert(connectionName, std::move(hook));
     else
         t_hooks.remove(connectionName);
@@ -78,12 +78,29 @@ Result<void> TransactionGuard::commit()
             m_db.connectionName());
     }
     const CommitHook hook = m_depth == 0 ? t_hooks.value(m_db.connectionName()) : CommitHook{};
-    if (hook.beforeCommit) {
-        if (auto ready = hook.beforeCommit(); !ready) {
-            rollback();
-            return ready;
+    if (!hook.aroundCommit)
+        return commitNow();
+    bool attempted = false;
+    const auto done = hook.aroundCommit([&]() -> Result<void> {
+        if (attempted || !m_active) {
+            return Error::make(Error::Code::Database,
+                               QCoreApplication::translate("TransactionGuard",
+                                                           "The transaction is no longer open."),
+                               m_db.connectionName());
         }
+        attempted = true;
+        return commitNow();
+    });
+    if (!attempted) {
+        if (done.ok())
+            return commitNow(); // a hook with nothing to add still commits
+        rollback();
     }
+    return done;
+}
+
+Result<void> TransactionGuard::commitNow()
+{
     const QString sql = m_depth == 0
                             ? QStringLiteral("COMMIT")
                             : QStringLiteral("RELEASE SAVEPOINT ") + savepointName(m_depth);
@@ -95,8 +112,6 @@ Result<void> TransactionGuard::commit()
                        QCoreApplication::translate(
                            "TransactionGuard", "Cannot commit the changes; nothing was saved."));
         rollback();
-        if (hook.commitFailed)
-            hook.commitFailed();
         return error;
     }
     m_active = false;

@@ -32,21 +32,23 @@ public:
     // How many guards are open on `connectionName` on this thread.
     static int depth(const QString &connectionName);
 
-    // Work that must succeed for an outermost transaction on the connection to commit, run
-    // just before COMMIT inside the transaction (a settings-file workspace saves its file
-    // there, so that database and file change as one unit). `beforeCommit` failing rolls
-    // the transaction back and commit() returns its error; `commitFailed` runs when COMMIT
-    // itself fails after `beforeCommit` succeeded. Per connection and thread; an empty
-    // hook removes it.
+    // Work that must succeed for an outermost transaction on the connection to commit (a
+    // settings-file workspace saves its file there, so that database and file change as one
+    // unit). `aroundCommit` runs instead of a bare COMMIT, inside the transaction, and gets
+    // `commit`, which runs COMMIT (rolling back when it fails) and returns its outcome: the
+    // hook calls it at most once, at the point of its own protocol where the database must
+    // commit, and returns what commit() then returns. A hook that returns without calling it
+    // has the transaction rolled back. Per connection and thread; an empty hook removes it.
+    using Commit = std::function<Result<void>()>;
     struct CommitHook
     {
-        std::function<Result<void>()> beforeCommit;
-        std::function<void()> commitFailed;
+        std::function<Result<void>(const Commit &commit)> aroundCommit;
     };
     static void setCommitHook(const QString &connectionName, CommitHook hook);
 
 private:
     bool exec(const QString &sql, QString *detail);
+    Result<void> commitNow(); // COMMIT or RELEASE; rolls back when that fails
 
     QSqlDatabase m_db;
     int m_depth = 0;

@@ -50,25 +50,42 @@ Result<void> HubMonitor::watch(const HubRecord &hub)
         unwatch(hub.name);
         return {};
     }
-    Result<void> outcome;
-    auto endpoint = HubRepository::endpointWithSecret(hub, m_secrets);
-    HubEndpoint e;
-    if (endpoint) {
-        e = *endpoint;
-    } else {
-        // Still watch what needs no credentials (/health, /config); say why the rest is missing.
-        outcome = endpoint.error();
-        e = hub.endpoint();
-        e.auth = HubEndpoint::Auth::None;
+    const quint64 generation = ++m_generations[hub.name];
+    if (hub.auth == HubEndpoint::Auth::None) {
+        addWatch(hub, hub.endpoint());
+        return {};
     }
-    m_poller->addHub(e);
+    // The secret arrives by signal: the keychain never blocks this thread.
+    m_secrets.readAsync(HubRepository::secretKey(hub.name),
+                        this,
+                        [this, hub, generation](const Result<QString> &secret) {
+                            if (m_generations.value(hub.name) != generation)
+                                return; // unwatched, or watched again, meanwhile
+                            auto endpoint = HubRepository::endpointWithSecret(hub, secret);
+                            if (endpoint) {
+                                addWatch(hub, *endpoint);
+                                return;
+                            }
+                            // Still watch what needs no credentials (/health, /config); say
+                            // why the rest is missing.
+                            HubEndpoint open = hub.endpoint();
+                            open.auth = HubEndpoint::Auth::None;
+                            addWatch(hub, open);
+                            Q_EMIT problem(hub.name, endpoint.error().toString());
+                        });
+    return {};
+}
+
+void HubMonitor::addWatch(const HubRecord &hub, const HubEndpoint &endpoint)
+{
+    m_poller->addHub(endpoint);
     if (const auto cursor = HubRepository(m_context).cursor(hub.name); cursor && !cursor->isEmpty())
         m_poller->setActivityCursor(hub.name, cursor->newest(), cursor->idsAtNewest());
-    return outcome;
 }
 
 void HubMonitor::unwatch(const QString &name)
 {
+    ++m_generations[name]; // a secret still on its way is dropped
     m_poller->removeHub(name);
 }
 

@@ -6,6 +6,7 @@
 #include "storage/hub/hubsample.h"
 #include "storage/result.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -17,8 +18,9 @@ class SecretStore;
 // Ties the poller to the workspace: watches the enabled hubs of the registry (secrets read
 // from the keychain, activity cursors restored), stores every sample and every new activity
 // row as they arrive, and ages old samples once in a while. What the console and
-// "hubs poll" run. Same thread as the workspace connection; all I/O is asynchronous except
-// the keychain reads in start()/watch().
+// "hubs poll" run. Same thread as the workspace connection; all I/O is asynchronous, the
+// keychain reads of start()/watch() included (a hub is polled once its secret arrived; a
+// secret that cannot be read is reported by problem()).
 class HubMonitor : public QObject
 {
     Q_OBJECT
@@ -32,7 +34,8 @@ public:
 
     // Watches every enabled hub of the registry; returns how many.
     Result<int> start();
-    // Starts (or restarts, after an edit) watching one hub; a disabled hub is unwatched.
+    // Starts (or restarts, after an edit) watching one hub; a disabled hub is unwatched. A hub
+    // with a secret starts once the keychain answered; an error then comes by problem().
     Result<void> watch(const HubRecord &hub);
     void unwatch(const QString &name);
 
@@ -50,11 +53,13 @@ private:
     void onSample(const QString &hub, const HubSample &sample);
     void onActivities(const QString &hub, const QList<ActivityRecord> &records);
     void compact();
+    void addWatch(const HubRecord &hub, const HubEndpoint &endpoint);
 
     RepositoryContext m_context;
     const SecretStore &m_secrets;
     HubPoller *m_poller;
     QTimer m_compaction;
+    QHash<QString, quint64> m_generations; // per hub: which watch() a secret read belongs to
 };
 
 } // namespace mcphub

@@ -18,7 +18,7 @@ QJsonObject auditSummary(const HubRecord &h)
 {
     // No secret: the registry never holds one.
     return {{QStringLiteral("name"), h.name},
-            {QStringLiteral("baseUrl"), h.baseUrl.toString()},
+            {QStringLiteral("baseUrl"), h.baseUrl.toString(QUrl::RemoveUserInfo)},
             {QStringLiteral("auth"), HubRecord::authName(h.auth)},
             {QStringLiteral("username"), h.username},
             {QStringLiteral("pollIntervalMs"), h.pollIntervalMs},
@@ -81,7 +81,18 @@ Result<void> HubRepository::validate(const HubRecord &hub)
                            tr("The base URL must be an http or https URL with a host, for "
                               "example https://hub.example.org:3000/mcphub."),
                            where + QStringLiteral(": baseUrl"),
-                           hub.baseUrl.toString());
+                           hub.baseUrl.toString(QUrl::RemoveUserInfo));
+    }
+    if (!hub.baseUrl.userInfo().isEmpty()) {
+        // QUrl would keep "user:password@" and every listing would print it; the registry
+        // has a user name field and the keychain for the secret.
+        return Error::make(Error::Code::Invalid,
+                           tr("The base URL holds a user name or password, which would be "
+                              "stored and shown in clear. Remove it from the URL; give the user "
+                              "name and the password or bearer key as the hub's credentials "
+                              "(they are kept in the system keychain)."),
+                           where + QStringLiteral(": baseUrl"),
+                           hub.baseUrl.toString(QUrl::RemoveUserInfo));
     }
     if (hub.pollIntervalMs < 1000) {
         return Error::make(Error::Code::Invalid,
@@ -104,13 +115,21 @@ Result<void> HubRepository::validate(const HubRecord &hub)
 Result<HubEndpoint> HubRepository::endpointWithSecret(const HubRecord &hub,
                                                       const SecretStore &secrets)
 {
+    if (hub.auth == HubEndpoint::Auth::None)
+        return hub.endpoint();
+    return endpointWithSecret(hub, secrets.read(secretKey(hub.name)));
+}
+
+Result<HubEndpoint> HubRepository::endpointWithSecret(const HubRecord &hub,
+                                                      const Result<QString> &secret)
+{
     HubEndpoint e = hub.endpoint();
     if (hub.auth == HubEndpoint::Auth::None)
         return e;
-    const auto secret = secrets.read(secretKey(hub.name));
     if (!secret) {
         Error error = secret.error();
-        error.where = hub.name + QStringLiteral(" (") + hub.baseUrl.toString() + QLatin1Char(')');
+        error.where = hub.name + QStringLiteral(" (") + hub.baseUrl.toString(QUrl::RemoveUserInfo)
+                      + QLatin1Char(')');
         error.message = tr("The hub's password or bearer key is not in the keychain. Enter it "
                            "again: edit the hub in the console, or remove and add it again.")
                         + QLatin1Char(' ') + error.message;

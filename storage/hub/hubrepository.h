@@ -26,6 +26,9 @@ struct HubRecord
     bool enabled = true;
     QString trustedFingerprint;
 
+    // The base URL without any user name or password (a row stored before such URLs were
+    // refused may hold one): what listings and messages show.
+    QString displayUrl() const { return baseUrl.toString(QUrl::RemoveUserInfo); }
     // The endpoint the poller needs, without its secret.
     HubEndpoint endpoint() const;
     static QString authName(HubEndpoint::Auth auth); // "none" | "password" | "bearer"
@@ -57,6 +60,9 @@ public:
     static QString secretKey(const QString &name) { return QStringLiteral("hub/") + name; }
     // The endpoint with its secret read from `secrets` (none needed for Auth::None).
     static Result<HubEndpoint> endpointWithSecret(const HubRecord &hub, const SecretStore &secrets);
+    // The same with the secret already read (SecretStore::readAsync).
+    static Result<HubEndpoint> endpointWithSecret(const HubRecord &hub,
+                                                  const Result<QString> &secret);
 
 private:
     HubRecord fromRecord(const QSqlRecord &r) const;

@@ -21,15 +21,9 @@ Result<void> DualWriter::apply(const std::function<Result<void>()> &change)
         return tx.error();
     if (auto changed = change(); !changed)
         return changed; // the guard rolls back; the file was not touched
-    // Not installed as the connection's hook: a bound workspace's own hook still runs in
-    // commit(), and this binding saves its file first.
-    if (auto saved = (*binding)->saveDatabaseState(); !saved)
-        return saved; // the guard rolls the database back
-    if (auto committed = tx.commit(); !committed) {
-        (*binding)->restorePrevious();
-        return committed;
-    }
-    return {};
+    // Not installed as the connection's hook: a bound workspace's own hook still runs inside
+    // tx.commit(), after this binding staged its file and before it renames it.
+    return (*binding)->commitWith([&tx] { return tx.commit(); });
 }
 
 } // namespace mcphub

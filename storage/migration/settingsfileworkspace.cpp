@@ -32,6 +32,9 @@ bool SettingsFileWorkspace::looksLikeSettingsFile(const QString &path)
 Result<std::unique_ptr<SettingsFileWorkspace>>
 SettingsFileWorkspace::open(const QString &settingsPath, const QString &connectionName)
 {
+    // A run killed inside a save leaves its staged content; its private database is gone.
+    if (auto discarded = SettingsFileBinding::discardStaged(settingsPath); !discarded)
+        return discarded.error();
     auto loaded = SettingsFileStore::load(settingsPath);
     if (!loaded)
         return loaded.error(); // names FILE:LINE:COL for invalid JSON

@@ -2,6 +2,7 @@
 
 #include "storage/logging.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <cerrno>
@@ -22,6 +23,90 @@ AtomicFileWriter::~AtomicFileWriter()
 {
     if (m_file.isOpen())
         m_file.cancelWriting(); // QSaveFile's destructor then drops the temporary file
+    if (m_stagedWritten && !m_keepStaged)
+        QFile::remove(m_staged);
+}
+
+namespace {
+
+// Gives `fd` the permissions and owner of `metadataFrom`, when that file exists.
+void copyMetadata(int fd, const QString &metadataFrom)
+{
+    struct stat original;
+    if (::stat(QFile::encodeName(metadataFrom).constData(), &original) != 0)
+        return;
+    struct stat fresh;
+    if (::fstat(fd, &fresh) != 0)
+        return;
+    // Secrets in settings files must not become readable.
+    if ((fresh.st_mode & 07777) != (original.st_mode & 07777))
+        ::fchmod(fd, original.st_mode & 07777);
+    // Only root may give a file away; for anyone else this fails harmlessly.
+    if ((fresh.st_uid != original.st_uid || fresh.st_gid != original.st_gid)
+        && ::fchown(fd, original.st_uid, original.st_gid) != 0) {
+        [[maybe_unused]] const int ignored = ::fchown(fd, uid_t(-1), original.st_gid);
+    }
+}
+
+} // namespace
+
+Result<void> AtomicFileWriter::writeStaged(const QByteArray &bytes)
+{
+    const QByteArray name = QFile::encodeName(m_staged);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        return Error::make(Error::Code::Io,
+                           tr("Cannot create a temporary file in the folder %1. Saving safely "
+                              "needs a writable folder; check that it exists and that you may "
+                              "write there. The file was not changed.")
+                               .arg(QFileInfo(m_path).absolutePath()),
+                           m_staged,
+                           reason);
+    }
+    m_stagedWritten = true; // from here on the destructor removes it
+    copyMetadata(fd, m_metadataFrom);
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
+    const int writeErrno = errno;
+    const bool synced = done == bytes.size() && ::fsync(fd) == 0;
+    const int syncErrno = errno;
+    ::close(fd);
+    if (!synced) {
+        const QString reason
+            = QString::fromLocal8Bit(std::strerror(done == bytes.size() ? syncErrno : writeErrno));
+        return Error::make(Error::Code::Io,
+                           tr("Could not write the new content to the disk; it may be full. The "
+                              "file was not changed."),
+                           m_path,
+                           reason);
+    }
+    // The staged name must survive as long as a database may commit on the strength of it.
+    return syncFolder(QFileInfo(m_staged).absolutePath());
+}
+
+Result<void> AtomicFileWriter::commitStaged()
+{
+    if (::rename(QFile::encodeName(m_staged).constData(), QFile::encodeName(m_path).constData())
+        != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        return Error::make(Error::Code::Io,
+                           tr("Could not replace the file with its new content. The file was not "
+                              "changed."),
+                           m_path,
+                           reason);
+    }
+    m_stagedWritten = false;
+    if (auto synced = syncFolder(QFileInfo(m_path).absolutePath()); !synced)
+        qCWarning(lcSettings) << synced.error().toString();
+    return {};
 }
 
 Error AtomicFileWriter::ioError(const QString &message) const
@@ -31,6 +116,8 @@ Error AtomicFileWriter::ioError(const QString &message) const
 
 Result<void> AtomicFileWriter::write(const QByteArray &bytes)
 {
+    if (!m_staged.isEmpty())
+        return writeStaged(bytes);
     const QString folder = QFileInfo(m_path).absolutePath();
     if (!m_file.open(QIODevice::WriteOnly)) {
         return Error::make(Error::Code::Io,
@@ -41,22 +128,9 @@ Result<void> AtomicFileWriter::write(const QByteArray &bytes)
                            m_path,
                            m_file.errorString());
     }
-    struct stat original;
-    if (::stat(QFile::encodeName(m_metadataFrom).constData(), &original) == 0) {
-        const int fd = m_file.handle();
-        struct stat fresh;
-        if (::fstat(fd, &fresh) == 0) {
-            // QSaveFile copies the permissions of the file it replaces; a copy elsewhere
-            // (a backup) gets them here. Secrets in settings files must not become readable.
-            if ((fresh.st_mode & 07777) != (original.st_mode & 07777))
-                ::fchmod(fd, original.st_mode & 07777);
-            // Only root may give a file away; for anyone else this fails harmlessly.
-            if ((fresh.st_uid != original.st_uid || fresh.st_gid != original.st_gid)
-                && ::fchown(fd, original.st_uid, original.st_gid) != 0) {
-                [[maybe_unused]] const int ignored = ::fchown(fd, uid_t(-1), original.st_gid);
-            }
-        }
-    }
+    // QSaveFile copies the permissions of the file it replaces; a copy elsewhere (a backup)
+    // gets them here.
+    copyMetadata(m_file.handle(), m_metadataFrom);
     if (m_file.write(bytes) != bytes.size() || !m_file.flush()) {
         return ioError(tr("Could not write the new content; the disk may be full. The file was "
                           "not changed."));
@@ -76,6 +150,8 @@ Result<void> AtomicFileWriter::write(const QByteArray &bytes)
 
 Result<void> AtomicFileWriter::commit()
 {
+    if (!m_staged.isEmpty())
+        return commitStaged();
     if (!m_file.commit()) {
         return ioError(tr("Could not replace the file with its new content. The file was not "
                           "changed."));

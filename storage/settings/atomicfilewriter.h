@@ -26,6 +26,15 @@ public:
     explicit AtomicFileWriter(const QString &path, const QString &metadataFrom = {});
     ~AtomicFileWriter(); // discards the temporary file unless committed
 
+    // Stages the new content under `stagedPath`, a named file in the same folder, instead of
+    // an unnamed temporary one, so that a process killed between write() and commit() leaves
+    // it where a later run finds it (dual-write, SettingsFileBinding). Created exclusively with
+    // mode 0600, then given the metadata file's permissions and owner; write() also syncs the
+    // folder, so the name itself is durable. Call before write().
+    void setStagedPath(const QString &stagedPath) { m_staged = stagedPath; }
+    // Leaves the staged file in place when the writer is destroyed without commit().
+    void keepStaged() { m_keepStaged = true; }
+
     // Writes and syncs the temporary file; the target is untouched.
     Result<void> write(const QByteArray &bytes);
     // Renames the temporary file over the target and syncs the folder. Fails only when the
@@ -37,10 +46,15 @@ public:
 
 private:
     Error ioError(const QString &message) const;
+    Result<void> writeStaged(const QByteArray &bytes);
+    Result<void> commitStaged();
 
     QString m_path;
     QString m_metadataFrom;
     QSaveFile m_file;
+    QString m_staged;
+    bool m_stagedWritten = false;
+    bool m_keepStaged = false;
 };
 
 } // namespace mcphub

@@ -186,6 +186,8 @@ Result<SaveReport> SettingsFileStore::saveLocked(SettingsDocument &document,
     }
 
     AtomicFileWriter writer(real);
+    if (!options.stagedPath.isEmpty())
+        writer.setStagedPath(options.stagedPath);
     if (auto written = writer.write(bytes); !written)
         return written.error();
     if (now.exists && (options.keepBackups > 0 || changed)) {
@@ -193,6 +195,14 @@ Result<SaveReport> SettingsFileStore::saveLocked(SettingsDocument &document,
         if (!backup)
             return backup.error();
         report.backupPath = *backup;
+    }
+    if (options.beforeReplace) {
+        if (auto ready = options.beforeReplace(); !ready) {
+            if (!report.backupPath.isEmpty() && !QFile::remove(report.backupPath))
+                qCWarning(lcSettings) << "could not remove the unused backup" << report.backupPath;
+            return ready.error(); // the writer drops the staged content
+        }
+        writer.keepStaged(); // what beforeReplace committed must reach the file, now or later
     }
     if (auto committed = writer.commit(); !committed) {
         // The old content is still in place; a backup of it is no snapshot of anything.

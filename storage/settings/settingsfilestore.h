@@ -30,6 +30,14 @@ struct SaveOptions
     int keepBackups = 10; // newest backups kept beside the file; 0 makes none
     std::chrono::milliseconds lockTimeout{10000};
     qint64 maxFileSize = LoadOptions().maxFileSize;
+    // Dual-write (SettingsFileBinding): the new content is staged under this name beside the
+    // file (AtomicFileWriter::setStagedPath) and `beforeReplace` runs, with the lock held,
+    // between "staged and backed up" and "renamed over the file"; the file is replaced only
+    // when it succeeds. A failure removes the staged file and the backup and is returned. A
+    // rename that fails after `beforeReplace` succeeded keeps the staged file for recovery.
+    // Not called when the file already holds exactly the new content.
+    QString stagedPath;
+    std::function<Result<void>()> beforeReplace;
 };
 
 struct SaveReport

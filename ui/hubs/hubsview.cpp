@@ -6,6 +6,7 @@
 #include "models/hubtablemodel.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubpoller.h"
+#include "storage/hub/hubregistry.h"
 #include "storage/hub/hubsamplestore.h"
 #include "storage/secretstore.h"
 #include "ui/hubs/hubalertnotifier.h"
@@ -328,14 +329,7 @@ void HubsView::addHub()
     if (dialog.exec() != QDialog::Accepted)
         return;
     HubRecord hub = dialog.hub();
-    if (hub.auth != HubEndpoint::Auth::None) {
-        if (auto written = m_secrets.write(HubRepository::secretKey(hub.name), dialog.secret());
-            !written) {
-            QMessageBox::warning(this, tr("Add hub"), written.error().toString());
-            return;
-        }
-    }
-    const auto id = HubRepository(m_monitor->context()).add(hub);
+    const auto id = HubRegistry(m_monitor->context(), m_secrets).add(hub, dialog.secret());
     if (!id) {
         QMessageBox::warning(this, tr("Add hub"), id.error().toString());
         return;
@@ -359,14 +353,8 @@ void HubsView::editHub()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const HubRecord hub = dialog.hub();
-    if (!dialog.secret().isEmpty()) {
-        if (auto written = m_secrets.write(HubRepository::secretKey(hub.name), dialog.secret());
-            !written) {
-            QMessageBox::warning(this, tr("Edit hub"), written.error().toString());
-            return;
-        }
-    }
-    if (auto saved = HubRepository(m_monitor->context()).update(hub); !saved) {
+    if (auto saved = HubRegistry(m_monitor->context(), m_secrets).update(hub, dialog.secret());
+        !saved) {
         QMessageBox::warning(this, tr("Edit hub"), saved.error().toString());
         return;
     }
@@ -386,15 +374,16 @@ void HubsView::removeHub()
                                      .arg(name))
                != QMessageBox::Yes)
         return;
-    if (auto removed = HubRepository(m_monitor->context()).remove(name); !removed) {
+    QString warning;
+    if (auto removed = HubRegistry(m_monitor->context(), m_secrets).remove(name, &warning);
+        !removed) {
         QMessageBox::warning(this, tr("Remove hub"), removed.error().toString());
         return;
     }
     m_monitor->unwatch(name);
     m_alerts->onHubRemoved(name);
-    const auto forgotten = m_secrets.remove(HubRepository::secretKey(name));
-    if (!forgotten && forgotten.error().code != Error::Code::NotFound)
-        showProblem(name, forgotten.error().toString());
+    if (!warning.isEmpty())
+        showProblem(name, warning);
     reload();
 }
 

@@ -1,8 +1,10 @@
 #include "ui/main/workspacesession.h"
 
 #include "storage/hub/hubmonitor.h"
+#include "storage/logging.h"
 #include "storage/ownhealth.h"
 #include "storage/secretstore.h"
+#include "storage/sqlconnection.h"
 #include "ui/backups/backupspage.h"
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/hubs/hubsview.h"
@@ -12,6 +14,7 @@
 #include "ui/main/workspaceviews.h"
 #include "ui/monitoring/ownhealthindicator.h"
 
+#include <QSqlError>
 #include <QStatusBar>
 
 namespace mcphub {
@@ -28,6 +31,8 @@ WorkspaceSession::~WorkspaceSession()
     delete m_health;
     delete m_dualWrite;
     m_monitor.reset();
+    if (!m_hubConnection.isEmpty())
+        closeSqlConnection(m_hubConnection);
     delete m_views; // the models, before the connection closes
     m_opened.close();
 }
@@ -35,6 +40,30 @@ WorkspaceSession::~WorkspaceSession()
 DualWriteIndicator *WorkspaceSession::dualWriteIndicator() const
 {
     return m_dualWrite;
+}
+
+RepositoryContext WorkspaceSession::hubMonitoringContext()
+{
+    // Hub monitoring commits a sample on every poll. On a connection of its own, none of
+    // those commits goes through the workspace connection's hook (a bound settings file's
+    // export), and its transactions never nest inside an editor's.
+    const Workspace &ws = m_opened.workspace();
+    RepositoryContext context = ws.context();
+    const QSqlDatabase source = ws.database();
+    if (source.databaseName() == QLatin1String(":memory:"))
+        return context; // a second connection would be another, empty database
+    const QString name = ws.connectionName() + QStringLiteral("-hubs");
+    QSqlDatabase clone = QSqlDatabase::cloneDatabase(ws.connectionName(), name);
+    if (!clone.open()) {
+        qCWarning(lcDatabase) << "hub monitoring shares the workspace connection:"
+                              << clone.lastError().text();
+        clone = QSqlDatabase();
+        closeSqlConnection(name);
+        return context;
+    }
+    m_hubConnection = name;
+    context.connectionName = name;
+    return context;
 }
 
 void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, bool monitor)
@@ -58,7 +87,7 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
         window->page(Area::Backups)->clearContent();
     }
 
-    m_monitor = std::make_unique<HubMonitor>(ws.context(), secrets);
+    m_monitor = std::make_unique<HubMonitor>(hubMonitoringContext(), secrets);
     auto *alerts = new HubAlertNotifier(this);
     auto *hubs = new HubsView(m_monitor.get(), secrets, alerts);
     window->page(Area::Hubs)->setContent(hubs);

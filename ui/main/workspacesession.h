@@ -53,9 +53,12 @@ Q_SIGNALS:
 
 private:
     WorkspaceSession() = default;
+    // The context hub monitoring runs on: a connection of its own to the workspace database.
+    RepositoryContext hubMonitoringContext();
 
     OpenedWorkspace m_opened;
     std::unique_ptr<HubMonitor> m_monitor;
+    QString m_hubConnection; // closed with the session
     QPointer<WorkspaceViews> m_views;
     QPointer<BackupsPage> m_backups;
     QPointer<OwnHealthIndicator> m_health;

@@ -10,11 +10,10 @@ OwnHealthIndicator::OwnHealthIndicator(QString connectionName,
                                        const SecretStore &secrets,
                                        QWidget *parent)
     : QLabel(parent)
-    , m_connectionName(std::move(connectionName))
-    , m_where(std::move(where))
-    , m_settingsFolder(std::move(settingsFolder))
-    , m_secrets(secrets)
+    , m_runner(new OwnHealthRunner(
+          std::move(connectionName), std::move(where), std::move(settingsFolder), secrets, this))
 {
+    connect(m_runner, &OwnHealthRunner::checksReady, this, &OwnHealthIndicator::showChecks);
     setText(tr("Own health: not checked yet"));
     m_timer.setInterval(60'000);
     connect(&m_timer, &QTimer::timeout, this, &OwnHealthIndicator::runChecks);
@@ -28,7 +27,7 @@ void OwnHealthIndicator::start(int firstDelayMs)
 
 void OwnHealthIndicator::runChecks()
 {
-    showChecks(OwnHealth::runAll(m_connectionName, m_where, m_settingsFolder, m_secrets));
+    m_runner->start();
 }
 
 void OwnHealthIndicator::showChecks(const QList<OwnHealthCheck> &checks)

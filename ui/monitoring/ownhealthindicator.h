@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/ownhealth.h"
+#include "storage/ownhealthrunner.h"
 
 #include <QLabel>
 #include <QTimer>
@@ -11,7 +12,9 @@ class SecretStore;
 
 // The console's own health in the status bar: "Own health: OK" or the first failing check,
 // with every check in the tooltip. Runs OwnHealth every interval (the first run after a
-// short delay, so start-up and --screenshot never wait for the keychain). GUI thread.
+// short delay) on a worker thread (OwnHealthRunner): the keychain probe and the database
+// round trip never block this (GUI) thread nor run a nested event loop on it; the result
+// arrives by signal and is shown then.
 class OwnHealthIndicator : public QLabel
 {
     Q_OBJECT
@@ -27,15 +30,15 @@ public:
     void start(int firstDelayMs = 3000);
     QList<OwnHealthCheck> lastChecks() const { return m_checks; }
 
+    OwnHealthRunner *runner() const { return m_runner; }
+
 public Q_SLOTS:
+    // Starts a run off this thread and returns at once; showChecks follows when it ends.
     void runChecks();
     void showChecks(const QList<mcphub::OwnHealthCheck> &checks);
 
 private:
-    QString m_connectionName;
-    QString m_where;
-    QString m_settingsFolder;
-    const SecretStore &m_secrets;
+    OwnHealthRunner *m_runner;
     QTimer m_timer;
     QList<OwnHealthCheck> m_checks;
 };
