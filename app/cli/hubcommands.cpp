@@ -120,8 +120,8 @@ int add(const Workspace &ws,
         return fail(added.error().toString());
     }
     out() << QCoreApplication::translate("HubsCommand", "Added hub %1 (%2), polled every %3 s.")
-                 .arg(hub.name, hub.baseUrl.toString())
-                 .arg(hub.pollIntervalMs / 1000.0)
+                 .arg(
+                     hub.name, hub.baseUrl.toString(), QString::number(hub.pollIntervalMs / 1000.0))
           << Qt::endl;
     return ExitOk;
 }
@@ -145,11 +145,11 @@ int list(const Workspace &ws)
                                   ? HubSample::stateLabel(latest->value(h.name).sample.state)
                                   : QCoreApplication::translate("HubsCommand", "not polled yet");
         out() << QStringLiteral("%1  %2  %3  %4 s  %5  %6")
-                     .arg(h.name, -16)
-                     .arg(h.baseUrl.toString(), -36)
-                     .arg(HubRecord::authName(h.auth), -8)
-                     .arg(h.pollIntervalMs / 1000.0)
-                     .arg(h.enabled ? QCoreApplication::translate("HubsCommand", "enabled")
+                     .arg(h.name.leftJustified(16),
+                          h.baseUrl.toString().leftJustified(36),
+                          HubRecord::authName(h.auth).leftJustified(8),
+                          QString::number(h.pollIntervalMs / 1000.0),
+                          h.enabled ? QCoreApplication::translate("HubsCommand", "enabled")
                                     : QCoreApplication::translate("HubsCommand", "disabled"),
                           state)
               << Qt::endl;
@@ -485,11 +485,11 @@ int runHealth(const QStringList &arguments)
                                     {QStringLiteral("detail"), c.detail}});
         } else {
             out() << QStringLiteral("%1  %2  %3")
-                         .arg(c.ok ? QCoreApplication::translate("HubsCommand", "OK")
-                                   : QCoreApplication::translate("HubsCommand", "FAIL"),
-                              -4)
-                         .arg(OwnHealthCheck::kindLabel(c.kind), -20)
-                         .arg(c.detail)
+                         .arg((c.ok ? QCoreApplication::translate("HubsCommand", "OK")
+                                    : QCoreApplication::translate("HubsCommand", "FAIL"))
+                                  .leftJustified(4),
+                              OwnHealthCheck::kindLabel(c.kind).leftJustified(20),
+                              c.detail)
                   << Qt::endl;
         }
     }

@@ -22,9 +22,9 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
         QString reason = finding.message;
         if (finding.position.isValid()) {
             reason += QStringLiteral(" (%1, %2:%3)")
-                          .arg(finding.pointer)
-                          .arg(finding.position.line)
-                          .arg(finding.position.column);
+                          .arg(finding.pointer,
+                               QString::number(finding.position.line),
+                               QString::number(finding.position.column));
         }
         if (finding.severity == Finding::Severity::Warning) {
             warnings->append({finding.pointer, reason});
@@ -62,9 +62,9 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
                                .arg(documentError->message),
                            documentError->position.isValid()
                                ? QStringLiteral("%1:%2:%3")
-                                     .arg(sourcePath)
-                                     .arg(documentError->position.line)
-                                     .arg(documentError->position.column)
+                                     .arg(sourcePath,
+                                          QString::number(documentError->position.line),
+                                          QString::number(documentError->position.column))
                                : sourcePath + QLatin1Char('#') + documentError->pointer);
     }
     return {};
@@ -123,7 +123,8 @@ Result<OrderedJson> MigrationValidation::parse(const QByteArray &bytes, const QS
                                "Migrator",
                                "The settings file is not valid JSON. Repair it (MCPHub would "
                                "replace it with an empty one) and run the migration again."),
-                           QStringLiteral("%1:%2:%3").arg(sourcePath).arg(line).arg(column),
+                           QStringLiteral("%1:%2:%3")
+                               .arg(sourcePath, QString::number(line), QString::number(column)),
                            QString::fromUtf8(e.what()));
     }
 }
