@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QImage>
 
 #include <cstdio>
@@ -28,7 +29,13 @@ int saveScreenshot(mcphub::MainWindow &window, const QString &path)
 {
     window.show();
     QApplication::processEvents();
-    const QImage image = window.grab().toImage();
+    // A dialog the opening showed (a settings file with errors) is what the user sees.
+    QWidget *shown = &window;
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (qobject_cast<QDialog *>(widget) && widget->isVisible())
+            shown = widget;
+    }
+    const QImage image = shown->grab().toImage();
     if (image.isNull() || !image.save(path)) {
         std::fprintf(
             stderr,
