@@ -34,7 +34,7 @@ QVariant MigrationCountsModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case EntityColumn:
-        return c.entity;
+        return c.entity == MigrationReport::kTopLevelEntity ? tr("The file's top level") : c.entity;
     case TotalColumn:
         return c.total;
     case NewColumn:

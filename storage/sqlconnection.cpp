@@ -35,7 +35,8 @@ QString SqlConnectionSpec::displayName() const
 {
     if (driver == Driver::Sqlite)
         return QStringLiteral("SQLite %1").arg(QDir::toNativeSeparators(sqlitePath));
-    return QStringLiteral("PostgreSQL %1@%2:%3/%4").arg(userName, host).arg(port).arg(databaseName);
+    return QStringLiteral("PostgreSQL %1@%2:%3/%4")
+        .arg(userName, host, QString::number(port), databaseName);
 }
 
 Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QString &connectionName)

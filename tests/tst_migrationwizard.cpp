@@ -173,6 +173,8 @@ private Q_SLOTS:
     void migratesUpstreamFixture_data() { MCPHUB_BACKEND_ROWS(); }
     void migratesUpstreamFixture();
     void migratesIntoANewSqliteFile();
+    void typingInSqlitePathSelectsThatTarget();
+    void migratesIntoBoundSettingsFile();
     void validationErrorShowsItsPlace();
     void cancelFromFirstCallbackChangesNothing_data() { MCPHUB_BACKEND_ROWS(); }
     void cancelFromFirstCallbackChangesNothing();
@@ -302,6 +304,122 @@ void TestMigrationWizard::migratesIntoANewSqliteFile()
     QSqlQuery u(QSqlDatabase::database(kCheck));
     QVERIFY(u.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && u.next());
     QCOMPARE(u.value(0).toInt(), 0);
+}
+
+// Issue 11 item 2: with a database open, a click in the "SQLite file" path box and typing
+// there select that target (the box is never disabled, nothing typed is lost); the plan page
+// and its Migrate button name the new file in full; the dry run writes nothing beside the
+// source; Migrate puts the rows into the new file and none into the open workspace.
+void TestMigrationWizard::typingInSqlitePathSelectsThatTarget()
+{
+    QTemporaryDir dir;
+    const QString source
+        = copyTo(upstreamFixture(), dir.filePath(QStringLiteral("mcp_settings.json")));
+    const QString openPath = dir.filePath(QStringLiteral("open.db"));
+    const QString newPath = dir.filePath(QStringLiteral("typed.db"));
+    {
+        auto open = Workspace::open(ConnectionProfile::sqliteFile(openPath), kCheck);
+        VERIFY_OK(open);
+    }
+    closeSqlConnection(kCheck);
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(ConnectionProfile::sqliteFile(openPath)));
+    QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::TargetPageId));
+    MigrationTargetPage *target = wizard->targetPage();
+    QCOMPARE(target->choice(), MigrationTargetPage::Choice::OpenWorkspace);
+
+    QLineEdit *path = target->sqlitePathEdit();
+    QVERIFY(path->isEnabled());
+    QTest::mouseClick(path, Qt::LeftButton, {}, path->rect().center());
+    QCOMPARE(target->choice(), MigrationTargetPage::Choice::SqliteFile);
+    // Typing selects it too, from another target.
+    target->setChoice(MigrationTargetPage::Choice::OpenWorkspace);
+    path->setFocus();
+    QTest::keyClicks(path, newPath);
+    QCOMPARE(path->text(), newPath);
+    QCOMPARE(target->choice(), MigrationTargetPage::Choice::SqliteFile);
+    QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-target-typed-en")));
+    QVERIFY(wizard->currentPage()->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    QVERIFY2(wizard->planPage()->isComplete(),
+             qPrintable(wizard->planPage()->summaryLabel()->text()));
+    // The plan and the Migrate button name the target in full.
+    const QString named = wizard->planPage()->targetLabel()->text();
+    QVERIFY2(named.contains(QDir::toNativeSeparators(newPath).toHtmlEscaped()), qPrintable(named));
+    QVERIFY2(named.contains(QLatin1String("new file")), qPrintable(named));
+    QVERIFY(!named.contains(QLatin1String("open workspace")));
+    QVERIFY(wizard->button(QWizard::CommitButton)
+                ->toolTip()
+                .contains(QDir::toNativeSeparators(newPath)));
+    QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-plan-typed-en")));
+    // The dry run wrote nothing: no backup beside the source, no new database file.
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.bak")}, QDir::Files), QStringList());
+    QVERIFY(!QFileInfo::exists(newPath));
+
+    wizard->next(); // Migrate
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+    const int users = wizard->report().countsFor(QStringLiteral("users")).total;
+    QVERIFY(users > 0);
+    QCOMPARE(wizard->report().target, QFileInfo(newPath).absoluteFilePath());
+    {
+        auto created = Workspace::open(ConnectionProfile::sqliteFile(newPath), kCheck);
+        VERIFY_OK(created);
+        QCOMPARE(rowCounts().value(QStringLiteral("users")), qint64(users));
+        created->close();
+    }
+    closeSqlConnection(kCheck);
+    auto untouched = Workspace::open(ConnectionProfile::sqliteFile(openPath), kCheck);
+    VERIFY_OK(untouched);
+    const auto counts = rowCounts();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        QVERIFY2(it.value() == 0, qPrintable(it.key()));
+}
+
+// Issue 11 item 4: the open workspace's profile binds a settings file; the wizard opens the
+// target as the CLI does, so the migration's commit writes the bound file too.
+void TestMigrationWizard::migratesIntoBoundSettingsFile()
+{
+    QTemporaryDir dir;
+    const QString source
+        = copyTo(upstreamFixture(), dir.filePath(QStringLiteral("mcp_settings.json")));
+    const QString bound = dir.filePath(QStringLiteral("bound.json"));
+    ConnectionProfile profile = ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("b.db")));
+    profile.boundSettingsPath = bound;
+    {
+        auto open = Workspace::open(profile, kCheck);
+        VERIFY_OK(open);
+    }
+    closeSqlConnection(kCheck);
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(profile));
+    driveToPlan(wizard.get(), source);
+    if (QTest::currentTestFailed())
+        return;
+    const QString named = wizard->planPage()->targetLabel()->text();
+    QVERIFY2(named.contains(QDir::toNativeSeparators(bound).toHtmlEscaped()), qPrintable(named));
+    QVERIFY(!QFileInfo::exists(bound)); // the dry run wrote nothing
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+
+    QFile file(bound);
+    QVERIFY2(file.open(QIODevice::ReadOnly), "the migration wrote the bound settings file");
+    const QJsonObject written = QJsonDocument::fromJson(file.readAll()).object();
+    QFile original(source);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(original.readAll()).object();
+    QVERIFY(!expected.value(QStringLiteral("users")).toArray().isEmpty());
+    QCOMPARE(written.value(QStringLiteral("users")), expected.value(QStringLiteral("users")));
+    QCOMPARE(written.value(QStringLiteral("mcpServers")).toObject().keys(),
+             expected.value(QStringLiteral("mcpServers")).toObject().keys());
 }
 
 void TestMigrationWizard::validationErrorShowsItsPlace()

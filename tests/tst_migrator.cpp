@@ -104,6 +104,8 @@ private Q_SLOTS:
     void idempotentRerun();
     void conflictPolicies_data() { MCPHUB_BACKEND_ROWS(); }
     void conflictPolicies();
+    void secondFileShowsTopLevelConflictInPlan_data() { MCPHUB_BACKEND_ROWS(); }
+    void secondFileShowsTopLevelConflictInPlan();
     void dryRunChangesNothing_data() { MCPHUB_BACKEND_ROWS(); }
     void dryRunChangesNothing();
     void skipInvalidWritesRejects_data() { MCPHUB_BACKEND_ROWS(); }
@@ -275,6 +277,72 @@ void TestMigrator::conflictPolicies()
     QVERIFY(exported.ok());
     QCOMPARE(SettingsMapper::serialize(exported->document, exported->format),
              test::readFile(modified));
+}
+
+// Issue 11 item 9: a second settings file with other top-level keys (and so another key
+// order) conflicts on the top-level document only. The plan shows that conflict like an
+// entity's: its own counts row, a message naming what differs and what each policy does.
+void TestMigrator::secondFileShowsTopLevelConflictInPlan()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY(ws.ok());
+    const QString first = backend.tempPath(QStringLiteral("first.json"));
+    const QString second = backend.tempPath(QStringLiteral("second.json"));
+    QVERIFY(test::writeFile(first,
+                            "{\n  \"mcpServers\": {\n    \"a\": {\n      \"command\": "
+                            "\"npx\"\n    }\n  }\n}\n"));
+    QVERIFY(test::writeFile(second,
+                            "{\n  \"x-note\": \"second\",\n  \"mcpServers\": {\n    "
+                            "\"b\": {\n      \"command\": \"uvx\"\n    }\n  }\n}\n"));
+    VERIFY_REPORT(migrate(*ws, backend, first));
+    const QString before = dump(true);
+
+    const auto topLevel = [](const MigrationReport &r) {
+        return r.countsFor(MigrationReport::kTopLevelEntity);
+    };
+    const MigrationReport failed
+        = migrate(*ws, backend, second, MigrationOptions::Conflict::Fail, true);
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error->code, Error::Code::Conflict);
+    QCOMPARE(failed.error->where, QStringLiteral("/"));
+    QCOMPARE(failed.countsFor(QStringLiteral("mcpServers")).conflicting, 0);
+    QCOMPARE(failed.countsFor(QStringLiteral("mcpServers")).created, 1);
+    QVERIFY(!failed.counts.isEmpty());
+    QCOMPARE(failed.counts.first().entity, MigrationReport::kTopLevelEntity);
+    QCOMPARE(topLevel(failed).total, 1);
+    QCOMPARE(topLevel(failed).conflicting, 1);
+    QCOMPARE(failed.conflicts.size(), 1);
+    QCOMPARE(failed.conflicts.first().pointer, QStringLiteral("/"));
+    const QString message = failed.conflicts.first().message;
+    QVERIFY2(message.contains(QLatin1String("the order of the top-level keys")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("not model")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("\"skip\" keeps the database's top level")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("\"overwrite\" replaces it with this file's")),
+             qPrintable(message));
+
+    const MigrationReport skipped
+        = migrate(*ws, backend, second, MigrationOptions::Conflict::Skip, true);
+    VERIFY_REPORT(skipped);
+    QCOMPARE(topLevel(skipped).skipped, 1);
+    QCOMPARE(topLevel(skipped).overwritten, 0);
+    QCOMPARE(skipped.totalWritten(), 1); // server b
+    const MigrationReport overwritten
+        = migrate(*ws, backend, second, MigrationOptions::Conflict::Overwrite, true);
+    VERIFY_REPORT(overwritten);
+    QCOMPARE(topLevel(overwritten).overwritten, 1);
+    QCOMPARE(overwritten.totalWritten(), 2); // server b and the top level
+    QCOMPARE(dump(true), before);            // dry runs
+
+    // Run for real with overwrite: the export has the second file's top level and both servers.
+    VERIFY_REPORT(migrate(*ws, backend, second, MigrationOptions::Conflict::Overwrite));
+    const auto exported = SettingsMapper::exportDocument(ws->context());
+    QVERIFY(exported.ok());
+    QCOMPARE(QString::fromStdString(exported->document.begin().key()), QStringLiteral("x-note"));
+    QVERIFY(exported->document["mcpServers"].contains("a"));
+    QVERIFY(exported->document["mcpServers"].contains("b"));
 }
 
 void TestMigrator::dryRunChangesNothing()

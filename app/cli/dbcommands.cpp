@@ -25,17 +25,19 @@ void printStatus(const SchemaStatus &status)
                                   ? QCoreApplication::translate("DbCommand", "DRIFT")
                                   : QCoreApplication::translate("DbCommand", "applied");
         out() << QStringLiteral("  %1  %2  %3  %4  %5 ms  %6")
-                     .arg(state, -8)
-                     .arg(versionText(m.version), m.description)
-                     .arg(m.appliedAt.toString(Qt::ISODate))
-                     .arg(m.executionMs)
-                     .arg(m.appliedBy)
+                     .arg(state.leftJustified(8),
+                          versionText(m.version),
+                          m.description,
+                          m.appliedAt.toString(Qt::ISODate),
+                          QString::number(m.executionMs),
+                          m.appliedBy)
               << Qt::endl;
     }
     for (const MigrationScript &s : status.pending) {
         out() << QStringLiteral("  %1  %2  %3")
-                     .arg(QCoreApplication::translate("DbCommand", "pending"), -8)
-                     .arg(versionText(s.version), s.description)
+                     .arg(QCoreApplication::translate("DbCommand", "pending").leftJustified(8),
+                          versionText(s.version),
+                          s.description)
               << Qt::endl;
     }
 }
@@ -122,8 +124,7 @@ int runDb(const QStringList &arguments)
         for (const AppliedMigration &m : applied) {
             out() << QCoreApplication::translate("DbCommand",
                                                  "Applied schema migration %1 (%2) in %3 ms.")
-                         .arg(versionText(m.version), m.description)
-                         .arg(m.executionMs)
+                         .arg(versionText(m.version), m.description, QString::number(m.executionMs))
                   << Qt::endl;
         }
         if (applied.isEmpty()) {

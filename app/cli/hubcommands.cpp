@@ -139,11 +139,11 @@ int list(const Workspace &ws)
                                   ? HubSample::stateLabel(latest->value(h.name).sample.state)
                                   : QCoreApplication::translate("HubsCommand", "not polled yet");
         out() << QStringLiteral("%1  %2  %3  %4 s  %5  %6")
-                     .arg(h.name, -16)
-                     .arg(h.displayUrl(), -36)
-                     .arg(HubRecord::authName(h.auth), -8)
-                     .arg(h.pollIntervalMs / 1000.0)
-                     .arg(h.enabled ? QCoreApplication::translate("HubsCommand", "enabled")
+                     .arg(h.name.leftJustified(16),
+                          h.displayUrl().leftJustified(36),
+                          HubRecord::authName(h.auth).leftJustified(8),
+                          QString::number(h.pollIntervalMs / 1000.0),
+                          h.enabled ? QCoreApplication::translate("HubsCommand", "enabled")
                                     : QCoreApplication::translate("HubsCommand", "disabled"),
                           state)
               << Qt::endl;
@@ -473,11 +473,11 @@ int runHealth(const QStringList &arguments)
                                     {QStringLiteral("detail"), c.detail}});
         } else {
             out() << QStringLiteral("%1  %2  %3")
-                         .arg(c.ok ? QCoreApplication::translate("HubsCommand", "OK")
-                                   : QCoreApplication::translate("HubsCommand", "FAIL"),
-                              -4)
-                         .arg(OwnHealthCheck::kindLabel(c.kind), -20)
-                         .arg(c.detail)
+                         .arg((c.ok ? QCoreApplication::translate("HubsCommand", "OK")
+                                    : QCoreApplication::translate("HubsCommand", "FAIL"))
+                                  .leftJustified(4),
+                              OwnHealthCheck::kindLabel(c.kind).leftJustified(20),
+                              c.detail)
                   << Qt::endl;
         }
     }

@@ -22,7 +22,7 @@ QString commandList(const QList<CliCommand> &commands)
 {
     QString text = QCoreApplication::translate("cli", "Commands:") + QLatin1Char('\n');
     for (const CliCommand &command : commands)
-        text += QStringLiteral("  %1  %2\n").arg(command.name, -12).arg(command.summary);
+        text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(12), command.summary);
     return text;
 }
 

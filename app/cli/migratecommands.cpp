@@ -99,21 +99,24 @@ Migrator::ProgressCallback progressPrinter()
         const QString what
             = p.entity.isEmpty()
                   ? p.step
-                  : QStringLiteral("%1 %2 (%3/%4)").arg(p.step, p.entity).arg(p.done).arg(p.total);
+                  : QStringLiteral("%1 %2 (%3/%4)")
+                        .arg(p.step, p.entity, QString::number(p.done), QString::number(p.total));
         if (tty) {
             const int filled = p.percent * 30 / 100;
             err() << QStringLiteral("\r[%1%2] %3% %4\x1b[K")
                          .arg(QString(filled, QLatin1Char('#')),
-                              QString(30 - filled, QLatin1Char(' ')))
-                         .arg(p.percent, 3)
-                         .arg(what);
+                              QString(30 - filled, QLatin1Char(' ')),
+                              QString::number(p.percent).rightJustified(3),
+                              what);
             if (p.percent >= 100)
                 err() << Qt::endl;
             err() << Qt::flush;
         } else {
             const QString key = p.step + p.entity;
             if (key != *last) {
-                err() << QStringLiteral("%1% %2").arg(p.percent, 3).arg(what) << Qt::endl;
+                err() << QStringLiteral("%1% %2").arg(QString::number(p.percent).rightJustified(3),
+                                                      what)
+                      << Qt::endl;
                 *last = key;
             }
         }
@@ -124,23 +127,23 @@ Migrator::ProgressCallback progressPrinter()
 void printReport(const MigrationReport &report)
 {
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                 .arg(QCoreApplication::translate("MigrateCommand", "entity"), -20)
-                 .arg(QCoreApplication::translate("MigrateCommand", "total"), 6)
-                 .arg(QCoreApplication::translate("MigrateCommand", "new"), 6)
-                 .arg(QCoreApplication::translate("MigrateCommand", "same"), 6)
-                 .arg(QCoreApplication::translate("MigrateCommand", "conflict"), 9)
-                 .arg(QCoreApplication::translate("MigrateCommand", "written"), 8)
-                 .arg(QCoreApplication::translate("MigrateCommand", "rejected"), 9)
+                 .arg(QCoreApplication::translate("MigrateCommand", "entity").leftJustified(20),
+                      QCoreApplication::translate("MigrateCommand", "total").rightJustified(6),
+                      QCoreApplication::translate("MigrateCommand", "new").rightJustified(6),
+                      QCoreApplication::translate("MigrateCommand", "same").rightJustified(6),
+                      QCoreApplication::translate("MigrateCommand", "conflict").rightJustified(9),
+                      QCoreApplication::translate("MigrateCommand", "written").rightJustified(8),
+                      QCoreApplication::translate("MigrateCommand", "rejected").rightJustified(9))
           << Qt::endl;
     for (const auto &c : report.counts) {
         out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                     .arg(c.entity, -20)
-                     .arg(c.total, 6)
-                     .arg(c.created, 6)
-                     .arg(c.identical, 6)
-                     .arg(c.conflicting, 9)
-                     .arg(c.created + c.overwritten, 8)
-                     .arg(c.rejected, 9)
+                     .arg(c.entity.leftJustified(20),
+                          QString::number(c.total).rightJustified(6),
+                          QString::number(c.created).rightJustified(6),
+                          QString::number(c.identical).rightJustified(6),
+                          QString::number(c.conflicting).rightJustified(9),
+                          QString::number(c.created + c.overwritten).rightJustified(8),
+                          QString::number(c.rejected).rightJustified(9))
               << Qt::endl;
     }
     for (const auto &item : report.conflicts)
@@ -255,10 +258,7 @@ int runMigrate(const QStringList &arguments)
     options.target = ws->displayName();
     // Migrating a profile's own bound file brings the database up to the file: nothing to
     // write back (and the migrator holds the file's lock until it commits).
-    if (ws->binding()
-        && SettingsFileStore::realPath(ws->binding()->path())
-               == SettingsFileStore::realPath(options.sourcePath)) {
-        ws->binding()->uninstall();
+    if (ws->releaseBindingFor(options.sourcePath)) {
         err() << QCoreApplication::translate("MigrateCommand",
                                              "note: %1 is the profile's bound settings file; "
                                              "this run reads it and does not write it back.")
@@ -377,19 +377,19 @@ int runHistory(const QStringList &arguments)
             const int n = c.value(QStringLiteral("new")).toInt()
                           + c.value(QStringLiteral("overwritten")).toInt();
             if (n > 0)
-                written += QStringLiteral(" %1=%2").arg(it.key()).arg(n);
+                written += QStringLiteral(" %1=%2").arg(it.key(), QString::number(n));
         }
         out() << QStringLiteral("%1  %2  %3  %4  %5  %6%7")
-                     .arg(run.id, 5)
-                     .arg(run.kind, -8)
-                     .arg(run.status, -11)
-                     .arg(run.startedAt.toUTC().toString(Qt::ISODate))
-                     .arg(run.rollbackOf > 0
+                     .arg(QString::number(run.id).rightJustified(5),
+                          run.kind.leftJustified(8),
+                          run.status.leftJustified(11),
+                          run.startedAt.toUTC().toString(Qt::ISODate),
+                          run.rollbackOf > 0
                               ? QCoreApplication::translate("MigrateCommand", "of run %1")
                                     .arg(run.rollbackOf)
-                              : run.sourcePath)
-                     .arg(run.sourceSha256.left(12))
-                     .arg(written)
+                              : run.sourcePath,
+                          run.sourceSha256.left(12),
+                          written)
               << Qt::endl;
     }
     return ExitOk;

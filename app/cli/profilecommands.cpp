@@ -18,9 +18,10 @@ QString describe(const ConnectionProfile &p)
     QString text = p.kind == ConnectionProfile::Kind::Sqlite
                        ? QStringLiteral("sqlite %1").arg(p.sqlitePath)
                        : QStringLiteral("postgres host=%1 port=%2 dbname=%3 user=%4")
-                             .arg(p.hosts.join(QLatin1Char(',')))
-                             .arg(p.port)
-                             .arg(p.database, p.user);
+                             .arg(p.hosts.join(QLatin1Char(',')),
+                                  QString::number(p.port),
+                                  p.database,
+                                  p.user);
     if (p.kind == ConnectionProfile::Kind::Postgres && !p.sslMode.isEmpty())
         text += QStringLiteral(" sslmode=") + p.sslMode;
     if (p.readOnly)

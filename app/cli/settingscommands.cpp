@@ -180,9 +180,7 @@ int runValidate(const QStringList &arguments)
                       ? QCoreApplication::translate("cli", "%1: valid (errors: %2, warnings: %3)")
                       : QCoreApplication::translate("cli",
                                                     "%1: not valid (errors: %2, warnings: %3)"))
-                     .arg(file)
-                     .arg(errors)
-                     .arg(warnings)
+                     .arg(file, QString::number(errors), QString::number(warnings))
               << Qt::endl;
     }
     return errors > 0 ? ExitFindings : ExitOk;

@@ -159,9 +159,9 @@ int runUser(const QStringList &arguments)
         } else {
             for (const UserRecord &u : *all) {
                 out() << QStringLiteral("%1  %2  %3")
-                             .arg(NameText::forDisplay(u.username), -24)
-                             .arg(u.isAdmin ? tr("admin") : tr("user"), -6)
-                             .arg(u.status)
+                             .arg(NameText::forDisplay(u.username).leftJustified(24),
+                                  (u.isAdmin ? tr("admin") : tr("user")).leftJustified(6),
+                                  u.status)
                       << Qt::endl;
             }
         }

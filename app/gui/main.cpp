@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QFileDialog>
 #include <QImage>
 
@@ -30,7 +31,13 @@ int saveScreenshot(QWidget &widget, const QString &path)
 {
     widget.show();
     QApplication::processEvents();
-    const QImage image = widget.grab().toImage();
+    // A dialog the opening showed (a settings file with errors) is what the user sees.
+    QWidget *shown = &widget;
+    for (QWidget *topLevel : QApplication::topLevelWidgets()) {
+        if (topLevel != &widget && qobject_cast<QDialog *>(topLevel) && topLevel->isVisible())
+            shown = topLevel;
+    }
+    const QImage image = shown->grab().toImage();
     if (image.isNull() || !image.save(path)) {
         std::fprintf(
             stderr,

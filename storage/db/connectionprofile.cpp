@@ -156,9 +156,7 @@ QString ConnectionProfile::displayName() const
     if (kind == Kind::Sqlite)
         return QDir::toNativeSeparators(sqlitePath);
     return QStringLiteral("postgresql://%1@%2:%3/%4")
-        .arg(user, hosts.join(QLatin1Char(',')))
-        .arg(port)
-        .arg(database);
+        .arg(user, hosts.join(QLatin1Char(',')), QString::number(port), database);
 }
 
 } // namespace mcphub

@@ -162,8 +162,7 @@ Result<int> RepositoryBase::updateRows(const QString &table,
     QStringList sets;
     for (qsizetype i = 0; i < values.size(); ++i)
         sets << QStringLiteral("%1 = :v%2")
-                    .arg(SqlDialect::escape(database, values.at(i).first))
-                    .arg(i);
+                    .arg(SqlDialect::escape(database, values.at(i).first), QString::number(i));
     QSqlQuery query(database);
     query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = :key")
                       .arg(SqlDialect::escape(database, table),

@@ -338,13 +338,14 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
         const QStringList statements = splitStatements(script.sql);
         for (qsizetype i = 0; i < statements.size(); ++i) {
             if (!query.exec(statements.at(i))) {
-                return sqlError(query.lastError(),
-                                QStringLiteral("%1 (statement %2)").arg(script.path).arg(i + 1),
-                                QCoreApplication::translate(
-                                    "SchemaMigrator",
-                                    "Schema migration %1 failed and was rolled back; the database "
-                                    "is unchanged.")
-                                    .arg(script.version));
+                return sqlError(
+                    query.lastError(),
+                    QStringLiteral("%1 (statement %2)").arg(script.path, QString::number(i + 1)),
+                    QCoreApplication::translate(
+                        "SchemaMigrator",
+                        "Schema migration %1 failed and was rolled back; the database "
+                        "is unchanged.")
+                        .arg(script.version));
             }
         }
         AppliedMigration row;

@@ -306,9 +306,10 @@ HubClient::responseFrom(const HubEndpoint &hub, const QString &path, QNetworkRep
         QString hubMessage = HubResponseParser::errorMessage(r.body);
         if (hubMessage.isEmpty())
             hubMessage = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        r.error = Error::make(Error::Code::Network,
-                              tr("The hub answered HTTP %1 (%2).").arg(r.status).arg(hubMessage),
-                              where);
+        r.error = Error::make(
+            Error::Code::Network,
+            tr("The hub answered HTTP %1 (%2).").arg(QString::number(r.status), hubMessage),
+            where);
     }
     return r;
 }

@@ -320,10 +320,10 @@ bool HubPoller::budgetAllows(Watch &w)
     if (w.budget.mayRequest(reserve))
         return true;
     const qint64 waitMs = w.budget.blockedForMs(reserve);
-    noteError(w,
-              tr("%1: the hub's rate limit is used up; rate-limited requests resume in %2 s.")
-                  .arg(w.endpoint.where(QStringLiteral("/api")))
-                  .arg((waitMs + 999) / 1000));
+    noteError(
+        w,
+        tr("%1: the hub's rate limit is used up; rate-limited requests resume in %2 s.")
+            .arg(w.endpoint.where(QStringLiteral("/api")), QString::number((waitMs + 999) / 1000)));
     finishPoll(w, Outcome::Ok);
     return false;
 }
@@ -488,11 +488,10 @@ void HubPoller::onActivityPage(Watch &w, const HubResponse &r)
         return;
     if (!r.ok()) {
         // Never hand on part of a sync: the cursor stays, the next poll reads these again.
-        noteError(
-            w,
-            r.error
-                ? r.error->toString()
-                : tr("%1: unexpected HTTP status %2.").arg(w.endpoint.where(r.path)).arg(r.status));
+        noteError(w,
+                  r.error ? r.error->toString()
+                          : tr("%1: unexpected HTTP status %2.")
+                                .arg(w.endpoint.where(r.path), QString::number(r.status)));
         finishPoll(w, Outcome::Ok);
         return;
     }

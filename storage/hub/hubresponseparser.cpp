@@ -44,12 +44,12 @@ Result<QJsonObject> HubResponseParser::object(const QByteArray &body, const QStr
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return Error::make(
-            Error::Code::Parse,
-            tr("The hub sent a response that is not valid JSON. Check that the URL "
-               "points at MCPHub (including its base path)."),
-            where,
-            QStringLiteral("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset));
+        return Error::make(Error::Code::Parse,
+                           tr("The hub sent a response that is not valid JSON. Check that the URL "
+                              "points at MCPHub (including its base path)."),
+                           where,
+                           QStringLiteral("%1 at byte %2")
+                               .arg(parseError.errorString(), QString::number(parseError.offset)));
     }
     if (!doc.isObject()) {
         return Error::make(Error::Code::Parse,

@@ -66,7 +66,7 @@ QByteArray HubSampleFormat::text(const Latest &latest)
                    + QLatin1Char('\n');
         }
         for (const HubServerStatus &server : s.servers) {
-            out += QStringLiteral("    %1  %2").arg(server.name, -24).arg(server.status);
+            out += QStringLiteral("    %1  %2").arg(server.name.leftJustified(24), server.status);
             if (!server.error.isEmpty())
                 out += QStringLiteral("  ") + server.error.simplified();
             out += QLatin1Char('\n');

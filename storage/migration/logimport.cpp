@@ -269,10 +269,10 @@ Result<QVariantList> LogImport::rowFromLine(const QByteArray &line) const
         QJsonParseError parseError; // Qt's parser says where
         QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return Error::make(Error::Code::Parse,
-                               tr("The line is not JSON (column %1: %2).")
-                                   .arg(parseError.offset + 1)
-                                   .arg(parseError.errorString()));
+            return Error::make(
+                Error::Code::Parse,
+                tr("The line is not JSON (column %1: %2).")
+                    .arg(QString::number(parseError.offset + 1), parseError.errorString()));
         return Error::make(Error::Code::Parse,
                            tr("The line is not JSON (%1).")
                                .arg(QString::fromUtf8(simdjson::error_message(error))));
@@ -557,11 +557,9 @@ Result<void> LogImport::verify(const RepositoryContext &context, QStringList *di
     }
     const QByteArray digest = hash.result();
     if (found != m_rows)
-        differences->append(tr("%1 holds %2 rows from %3, the file has %4.")
-                                .arg(table())
-                                .arg(found)
-                                .arg(m_path)
-                                .arg(m_rows));
+        differences->append(
+            tr("%1 holds %2 rows from %3, the file has %4.")
+                .arg(table(), QString::number(found), m_path, QString::number(m_rows)));
     else if (digest != m_checksum)
         differences->append(
             tr("The rows %1 holds from %2 differ from the file (SHA-256 %3, "

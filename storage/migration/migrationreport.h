@@ -28,6 +28,10 @@ struct MigrationReport
         int rejected = 0;    // invalid records left out (--skip-invalid)
         QString sha256;      // a log file: the checksum of its rows (a rerun finds it)
     };
+    // The counts row of the file's top level (key order, unknown keys, layout), present when
+    // the database holds another file's top level: a conflict like an entity's.
+    static inline const QString kTopLevelEntity = QStringLiteral("(top level)");
+
     struct Item // a conflict, a reject or a verification difference
     {
         QString pointer; // "/users/3" or "/mcpServers/fetch/url"

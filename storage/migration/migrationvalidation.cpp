@@ -20,9 +20,9 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
         QString reason = finding.message;
         if (finding.position.isValid()) {
             reason += QStringLiteral(" (%1, %2:%3)")
-                          .arg(finding.pointer)
-                          .arg(finding.position.line)
-                          .arg(finding.position.column);
+                          .arg(finding.pointer,
+                               QString::number(finding.position.line),
+                               QString::number(finding.position.column));
         }
         if (finding.severity == Finding::Severity::Warning) {
             warnings->append({finding.pointer, reason});
@@ -60,9 +60,9 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
                                .arg(documentError->message),
                            documentError->position.isValid()
                                ? QStringLiteral("%1:%2:%3")
-                                     .arg(sourcePath)
-                                     .arg(documentError->position.line)
-                                     .arg(documentError->position.column)
+                                     .arg(sourcePath,
+                                          QString::number(documentError->position.line),
+                                          QString::number(documentError->position.column))
                                : sourcePath + QLatin1Char('#') + documentError->pointer);
     }
     return {};

@@ -201,10 +201,13 @@ MigrationReport Migrator::run()
         Sha256 sourceHash;
         sourceHash.addData(*bytes);
         m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
-        if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
-            return Migrator::cancelledError();
-        if (auto backedUp = backUp(*bytes); !backedUp)
-            return backedUp;
+        // A dry run writes nothing, not even the backup.
+        if (!m_options.dryRun) {
+            if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
+                return Migrator::cancelledError();
+            if (auto backedUp = backUp(*bytes); !backedUp)
+                return backedUp;
+        }
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
         m_logs.clear();

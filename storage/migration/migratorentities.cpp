@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace mcphub {
 
@@ -116,15 +117,51 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
                == SettingsMapper::documentImage(mapped.document)) {
         m_documentAction = Action::Identical;
     } else {
+        // A conflict like any other: its own row in the counts (first, as the top level comes
+        // first in the file) and a message naming what differs and what each policy does.
+        const OrderedJson held = SettingsMapper::documentImage(**document);
+        const OrderedJson file = SettingsMapper::documentImage(mapped.document);
+        QStringList differs;
+        if (held.at("key_order") != file.at("key_order"))
+            differs << QCoreApplication::translate("Migrator", "the order of the top-level keys");
+        if (held.at("extra") != file.at("extra"))
+            differs << QCoreApplication::translate("Migrator",
+                                                   "the top-level keys the console does not "
+                                                   "model");
+        if (held.at("format") != file.at("format"))
+            differs << QCoreApplication::translate("Migrator", "the file's layout");
+        QString outcome;
+        switch (m_options.conflict) {
+        case MigrationOptions::Conflict::Fail:
+            outcome = QCoreApplication::translate(
+                "Migrator",
+                "The policy \"fail\" stops the migration; \"skip\" keeps the database's top "
+                "level, \"overwrite\" replaces it with this file's.");
+            break;
+        case MigrationOptions::Conflict::Skip:
+            outcome = QCoreApplication::translate(
+                "Migrator", "The policy \"skip\" keeps the database's top level.");
+            break;
+        case MigrationOptions::Conflict::Overwrite:
+            outcome = QCoreApplication::translate(
+                "Migrator", "The policy \"overwrite\" replaces it with this file's.");
+            break;
+        }
         m_report.conflicts.append(
             {QStringLiteral("/"),
-             QCoreApplication::translate(
-                 "Migrator",
-                 "The database holds the top level of another settings file (other keys, key "
-                 "order or format).")});
+             QCoreApplication::translate("Migrator",
+                                         "The database holds the top level of another settings "
+                                         "file; what differs: %1. %2")
+                 .arg(differs.join(QStringLiteral(", ")), outcome)});
         m_documentAction = m_options.conflict == MigrationOptions::Conflict::Overwrite
                                ? Action::Overwrite
                                : Action::Skip;
+        MigrationReport::EntityCounts counts;
+        counts.entity = MigrationReport::kTopLevelEntity;
+        counts.total = 1;
+        counts.conflicting = 1;
+        (m_documentAction == Action::Overwrite ? counts.overwritten : counts.skipped) = 1;
+        m_report.counts.prepend(counts);
     }
 
     m_actions.clear();

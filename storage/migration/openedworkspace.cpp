@@ -1,5 +1,7 @@
 #include "storage/migration/openedworkspace.h"
 
+#include "storage/settings/settingsfilestore.h"
+
 #include <QFileInfo>
 
 #include <utility>
@@ -135,6 +137,16 @@ RepositoryContext OpenedWorkspace::context(const QString &actor) const
 QString OpenedWorkspace::displayName() const
 {
     return m_file ? m_file->settingsPath() : m_workspace.profile().displayName();
+}
+
+bool OpenedWorkspace::releaseBindingFor(const QString &sourcePath)
+{
+    if (!m_binding
+        || SettingsFileStore::realPath(m_binding->path())
+               != SettingsFileStore::realPath(sourcePath))
+        return false;
+    m_binding->uninstall();
+    return true;
 }
 
 void OpenedWorkspace::close()

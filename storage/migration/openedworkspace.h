@@ -73,6 +73,12 @@ public:
     // How the bound file differed from the database when the workspace was opened.
     const QList<MigrationReport::Item> &drift() const { return m_drift; }
 
+    // Before migrating the settings file `sourcePath` into this workspace: when it is the
+    // profile's own bound file, the binding is uninstalled for the rest of this opening (the
+    // run brings the database up to the file, so there is nothing to write back, and the
+    // migrator holds the file's lock until it commits). True when it was the bound file.
+    bool releaseBindingFor(const QString &sourcePath);
+
     void close();
 
 private:

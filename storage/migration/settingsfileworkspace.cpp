@@ -18,7 +18,8 @@ namespace {
 QString place(const QString &path, const SourcePosition &position)
 {
     return position.isValid()
-               ? QStringLiteral("%1:%2:%3").arg(path).arg(position.line).arg(position.column)
+               ? QStringLiteral("%1:%2:%3")
+                     .arg(path, QString::number(position.line), QString::number(position.column))
                : path;
 }
 

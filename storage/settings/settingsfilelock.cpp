@@ -76,10 +76,10 @@ Result<void> SettingsFileLock::acquire(std::chrono::milliseconds timeout)
                        tr("Another program holds the lock of this settings file: %1, process %2 "
                           "on %3. Waited %4 s. Try again when it has finished; if that process "
                           "no longer runs, delete the lock file.")
-                           .arg(program.isEmpty() ? tr("unknown program") : program)
-                           .arg(pid)
-                           .arg(host.isEmpty() ? tr("an unknown host") : host)
-                           .arg(double(timeout.count()) / 1000.0, 0, 'g', 3),
+                           .arg(program.isEmpty() ? tr("unknown program") : program,
+                                QString::number(pid),
+                                host.isEmpty() ? tr("an unknown host") : host,
+                                QString::number(double(timeout.count()) / 1000.0, 'g', 3)),
                        m_path);
 }
 

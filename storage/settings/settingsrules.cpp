@@ -107,9 +107,9 @@ private:
                 SettingsRules::tr("The key \"%1\" appears twice in the same object (lines %2 and "
                                   "%3). MCPHub keeps only the last value, so the one on line %2 "
                                   "is lost at the next save. Delete the one you do not want.")
-                    .arg(JsonPointer::tokens(pointer).constLast())
-                    .arg(first.line)
-                    .arg(last.line),
+                    .arg(JsonPointer::tokens(pointer).constLast(),
+                         QString::number(first.line),
+                         QString::number(last.line)),
                 first);
         }
         for (const auto &number : m_document.roundedNumbers()) {
@@ -247,8 +247,7 @@ private:
                         pointer + QStringLiteral("/username"),
                         SettingsRules::tr("The user name \"%1\" is also used by /users/%2; MCPHub "
                                           "would use only one of them. Rename or remove one.")
-                            .arg(name)
-                            .arg(seen.value(name)));
+                            .arg(name, QString::number(seen.value(name))));
                 } else {
                     seen.insert(name, qsizetype(i));
                     m_users.insert(name);
@@ -438,8 +437,7 @@ private:
                         SettingsRules::tr("The group id \"%1\" is also used by /groups/%2. MCPHub "
                                           "finds groups by id, so one of them cannot be reached. "
                                           "Give each group its own id.")
-                            .arg(id)
-                            .arg(ids.value(id)));
+                            .arg(id, QString::number(ids.value(id))));
                 } else {
                     ids.insert(id, qsizetype(i));
                 }
@@ -454,8 +452,7 @@ private:
                         SettingsRules::tr("Another group (/groups/%2) is also named \"%1\"; "
                                           "routing by group name reaches only one of them. Rename "
                                           "one.")
-                            .arg(name)
-                            .arg(names.value(name)));
+                            .arg(name, QString::number(names.value(name))));
                 } else {
                     names.insert(name, qsizetype(i));
                 }
@@ -500,8 +497,7 @@ private:
                     pointer + QStringLiteral("/id"),
                     SettingsRules::tr("The key id \"%1\" is also used by /bearerKeys/%2. Give "
                                       "each key its own id.")
-                        .arg(id)
-                        .arg(ids.value(id)));
+                        .arg(id, QString::number(ids.value(id))));
             } else if (!id.isNull()) {
                 ids.insert(id, qsizetype(i));
             }
@@ -602,8 +598,7 @@ private:
                     pointer + QStringLiteral("/clientId"),
                     SettingsRules::tr("The client id \"%1\" is also used by /oauthClients/%2. "
                                       "Give each client its own id.")
-                        .arg(id)
-                        .arg(clientIds.value(id)));
+                        .arg(id, QString::number(clientIds.value(id))));
             } else if (!id.isNull()) {
                 clientIds.insert(id, qsizetype(i));
             }

@@ -1,6 +1,8 @@
 #include "ui/backups/backupspage.h"
 
 #include "storage/settings/settingsbackups.h"
+#include "storage/settings/settingsfilestore.h"
+#include "storage/settings/settingsvalidator.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -39,6 +41,10 @@ BackupsPage::BackupsPage(QString settingsPath, QWidget *parent)
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
     , m_message(new QLabel(this))
 {
+    m_restoreAllowing = new QPushButton(tr("Restore &allowing warnings"), this);
+    m_restoreAllowing->setToolTip(tr("Restore the backup although the validator warns about "
+                                     "the values listed below."));
+    m_restoreAllowing->hide();
     m_model->setHorizontalHeaderLabels(
         {tr("Time"), tr("Size"), tr("Servers"), tr("Users"), tr("Groups")});
     m_view->setModel(m_model);
@@ -66,6 +72,11 @@ BackupsPage::BackupsPage(QString settingsPath, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message);
+    layout->addWidget(m_restoreAllowing, 0, Qt::AlignLeft);
+    connect(m_restoreAllowing, &QPushButton::clicked, this, [this] {
+        if (m_askedRow >= 0)
+            restoreRow(m_askedRow, true);
+    });
 
     connect(m_restore, &QPushButton::clicked, this, &BackupsPage::confirmRestore);
     connect(m_refresh, &QPushButton::clicked, this, &BackupsPage::reload);
@@ -105,6 +116,11 @@ void BackupsPage::reload()
 void BackupsPage::updateButtons()
 {
     m_restore->setEnabled(m_view->selectionModel()->hasSelection());
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(Time);
+    if (m_askedRow >= 0 && (rows.isEmpty() || rows.first().row() != m_askedRow)) {
+        m_askedRow = -1;
+        m_restoreAllowing->hide();
+    }
 }
 
 void BackupsPage::confirmRestore()
@@ -126,14 +142,36 @@ void BackupsPage::confirmRestore()
         restoreRow(row);
 }
 
-bool BackupsPage::restoreRow(int row)
+bool BackupsPage::restoreRow(int row, bool allowWarnings)
 {
     const QStandardItem *item = m_model->item(row, Time);
     if (!item)
         return false;
     const QString backup = item->data(kPathRole).toString();
-    const auto saved = SettingsBackups::restore(m_path, backup);
+    m_askedRow = -1;
+    m_restoreAllowing->hide();
+    SaveOptions options;
+    options.allowWarnings = allowWarnings;
+    const auto saved = SettingsBackups::restore(m_path, backup, options);
     if (!saved) {
+        // Refused for warnings only: list them and ask (the CLI's --allow-warnings).
+        const auto document = SettingsFileStore::load(backup);
+        const QList<Finding> findings
+            = document ? SettingsValidator::validate(*document) : QList<Finding>();
+        if (!allowWarnings && saved.error().code == Error::Code::Invalid && !findings.isEmpty()
+            && !hasErrors(findings)) {
+            QStringList lines;
+            for (const Finding &finding : findings)
+                lines << finding.toString(QFileInfo(backup).fileName());
+            m_message->setText(tr("The backup has %n warning(s), so it was not restored yet. "
+                                  "Restore it anyway?",
+                                  nullptr,
+                                  int(findings.size()))
+                               + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+            m_askedRow = row;
+            m_restoreAllowing->show();
+            return false;
+        }
         m_message->setText(tr("Not restored: %1").arg(saved.error().toString()));
         return false;
     }

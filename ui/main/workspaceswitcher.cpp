@@ -4,6 +4,7 @@
 #include "storage/migration/openedworkspace.h"
 #include "ui/backups/backupspage.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/settingsfileproblemsdialog.h"
 #include "ui/main/workspacesession.h"
 #include "ui/main/workspaceviews.h"
 
@@ -31,10 +32,19 @@ WorkspaceSwitcher::WorkspaceSwitcher(MainWindow *window, const SecretStore &secr
     , m_secrets(secrets)
     , m_monitor(monitor)
 {
-    // A migration into the open workspace: show what it wrote.
+    // A migration into the open workspace: show what it wrote. A bound settings file was
+    // written by the migration's own connection, so the workspace is opened again: its
+    // binding then starts from the file as the migration left it (not a conflict).
     connect(window, &MainWindow::workspaceMigrated, this, [this] {
-        if (m_session && m_session->views())
+        if (m_session && m_session->binding() && !m_current.isEmpty()) {
+            const bool profile = m_current.startsWith(kProfilePrefix);
+            const auto reopened
+                = profile ? openProfile(m_current.mid(kProfilePrefix.size())) : open(m_current);
+            if (!reopened)
+                showOpenError(reopened.error());
+        } else if (m_session && m_session->views()) {
             (void)m_session->views()->reload();
+        }
     });
 }
 
@@ -179,9 +189,35 @@ Result<void> WorkspaceSwitcher::installOrReport(Result<OpenedWorkspace> opened,
 
 Result<void> WorkspaceSwitcher::openSettingsFile(const QString &path)
 {
-    return installOrReport(OpenedWorkspace::openSettingsFile(path, nextConnectionName()),
-                           path,
-                           QFileInfo(path).absoluteFilePath());
+    auto opened = OpenedWorkspace::openSettingsFile(path, nextConnectionName());
+    if (!opened && SettingsFileProblemsDialog::hasErrors(path))
+        showProblems(path);
+    return installOrReport(std::move(opened), path, QFileInfo(path).absoluteFilePath());
+}
+
+SettingsFileProblemsDialog *WorkspaceSwitcher::problemsDialog() const
+{
+    return m_problems;
+}
+
+void WorkspaceSwitcher::showProblems(const QString &path)
+{
+    if (m_problems)
+        m_problems->deleteLater();
+    auto *dialog = new SettingsFileProblemsDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto loaded = dialog->load(path); !loaded) {
+        delete dialog;
+        return;
+    }
+    m_problems = dialog;
+    // Saved without errors: opened as the workspace (pending edits were asked about when the
+    // file was chosen).
+    connect(dialog, &SettingsFileProblemsDialog::saved, this, [this](const QString &saved) {
+        if (const auto reopened = openSettingsFile(saved); !reopened)
+            showOpenError(reopened.error());
+    });
+    dialog->open();
 }
 
 Result<void> WorkspaceSwitcher::openSqlite(const QString &path)
@@ -308,6 +344,8 @@ void WorkspaceSwitcher::unbindFile()
 
 void WorkspaceSwitcher::showOpenError(const Error &error)
 {
+    if (m_problems && m_problems->isVisible())
+        return; // the file is shown with its findings
     QMessageBox::warning(
         m_window,
         tr("Cannot open the workspace"),

@@ -14,6 +14,7 @@ class QMenu;
 namespace mcphub {
 
 class MainWindow;
+class SettingsFileProblemsDialog;
 class SecretStore;
 class WorkspaceSession;
 
@@ -24,6 +25,8 @@ class WorkspaceSession;
 // 8, in QSettings), "Reload" and "Bind settings file…"/"Unbind settings file" (for the open
 // profile) to the File menu. Each open builds the editors, the Hubs page and the health indicator
 // for the new workspace, then drops the previous one (asking first when it has edits not applied).
+// A settings file with validation errors is not just refused: it is shown read-only with its
+// findings in a SettingsFileProblemsDialog, which can repair the values, save and open it.
 // GUI thread.
 class WorkspaceSwitcher : public QObject
 {
@@ -39,7 +42,10 @@ public:
     // A path ending in .json is a settings file, an existing file or a path with a folder
     // a SQLite workspace, anything else a profile name. The window shows what went wrong.
     Result<void> open(const QString &pathOrProfile);
+    // A file with validation errors: the problems dialog is shown, and the error returned.
     Result<void> openSettingsFile(const QString &path);
+    // The dialog showing the last settings file that had errors (nullptr when none is open).
+    SettingsFileProblemsDialog *problemsDialog() const;
     Result<void> openSqlite(const QString &path);
     Result<void> openProfile(const QString &name);
     // Opens the current workspace again (File ▸ Reload, F5), asking first when edits are not
@@ -74,7 +80,8 @@ private:
     void chooseSettingsFile();
     void chooseSqliteFile();
     void chooseProfile();
-    void showOpenError(const Error &error);
+    void showOpenError(const Error &error); // unless the problems dialog already shows it
+    void showProblems(const QString &path);
     QString nextConnectionName();
 
     MainWindow *m_window;
@@ -86,6 +93,7 @@ private:
     QPointer<QAction> m_bindAction;
     QPointer<QAction> m_unbindAction;
     QPointer<QAction> m_reloadAction;
+    QPointer<SettingsFileProblemsDialog> m_problems;
     QString m_current; // the open workspace as the Recent list names it
 };
 

@@ -4,6 +4,7 @@
 #include "ui/migration/migrationrunner.h"
 #include "ui/migration/migrationwizard.h"
 
+#include <QAbstractButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -36,6 +37,11 @@ MigrationPlanPage::MigrationPlanPage(QWidget *parent)
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Migrate"));
     auto *layout = new QVBoxLayout(this);
+    m_target = new QLabel(this);
+    m_target->setWordWrap(true);
+    m_target->setTextFormat(Qt::RichText);
+    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_target);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -75,6 +81,10 @@ void MigrationPlanPage::initializePage()
     m_plan = MigrationReport();
     m_busy->show();
     m_summary->setText(tr("Planning the migration…"));
+    const QString described = w->targetDescription();
+    m_target->setText(tr("Migrate writes into: <b>%1</b>").arg(described.toHtmlEscaped()));
+    if (QAbstractButton *commit = w->button(QWizard::CommitButton))
+        commit->setToolTip(tr("Migrate into %1").arg(described));
     const auto target = w->target();
     if (!target) {
         m_busy->hide();

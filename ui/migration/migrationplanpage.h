@@ -28,6 +28,8 @@ public:
     const MigrationReport &plan() const { return m_plan; }
     bool isPlanning() const { return m_planning; }
     QLabel *summaryLabel() const { return m_summary; }
+    // "Migrate writes into: …", the chosen target in full (the last thing read before Migrate).
+    QLabel *targetLabel() const { return m_target; }
 
     void initializePage() override;
     void cleanupPage() override;
@@ -45,6 +47,7 @@ private:
     QTableView *m_itemsView = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_target = nullptr;
     MigrationReport m_plan;
     bool m_planning = false;
 };

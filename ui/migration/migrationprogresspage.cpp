@@ -67,7 +67,7 @@ void MigrationProgressPage::initializePage()
         return;
     }
     m_running = runner->start(*target, w->options());
-    m_step->setText(tr("Opening the target workspace…"));
+    m_step->setText(tr("Opening %1…").arg(w->targetDescription()));
     Q_EMIT completeChanged();
 }
 
@@ -83,9 +83,10 @@ void MigrationProgressPage::showProgress(const MigrationProgress &progress)
         m_step->setText(progress.step);
     else
         m_step->setText(tr("%1: %2 (%3 of %4)")
-                            .arg(progress.step, progress.entity)
-                            .arg(progress.done)
-                            .arg(progress.total));
+                            .arg(progress.step,
+                                 progress.entity,
+                                 QString::number(progress.done),
+                                 QString::number(progress.total)));
 }
 
 void MigrationProgressPage::showFinished(const MigrationReport &report)

@@ -84,8 +84,7 @@ void MigrationResultPage::initializePage()
 
     if (report.ok()) {
         m_headline->setText(tr("<b>Migration run %1 completed</b> into %2.")
-                                .arg(report.runId)
-                                .arg(report.target.toHtmlEscaped()));
+                                .arg(QString::number(report.runId), report.target.toHtmlEscaped()));
         m_headline->setStyleSheet(QString());
         m_verification->setText(tr("Verification passed: every entry read back from the database "
                                    "equals the file, field by field."));

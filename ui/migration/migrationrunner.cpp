@@ -1,9 +1,14 @@
 #include "ui/migration/migrationrunner.h"
 
-#include "storage/db/workspace.h"
+#include "storage/migration/openedworkspace.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QThread>
+
+#include <optional>
 
 namespace mcphub {
 
@@ -58,7 +63,19 @@ bool MigrationRunner::start(const ConnectionProfile &target, const MigrationOpti
     m_thread = QThread::create([this, target, options, connectionName] {
         MigrationReport report;
         {
-            const auto workspace = Workspace::open(target, connectionName);
+            // A dry run writes nothing: into a SQLite file that does not exist yet, it plans
+            // against an empty workspace of its own, which is what the new file would be.
+            ConnectionProfile opened = target;
+            std::optional<QTemporaryDir> scratch;
+            if (options.dryRun && target.kind == ConnectionProfile::Kind::Sqlite
+                && !QFileInfo::exists(target.sqlitePath)) {
+                scratch.emplace(QDir::tempPath() + QStringLiteral("/mcphub-admin-plan-XXXXXX"));
+                if (scratch->isValid())
+                    opened.sqlitePath = scratch->filePath(QStringLiteral("plan.db"));
+            }
+            // Opened as mcphub-adminctl opens it: a profile bound to a settings file gets its
+            // binding, so the migration's commit writes the file too (dual-write).
+            auto workspace = OpenedWorkspace::openDatabase(opened, connectionName);
             if (!workspace) {
                 report.error = workspace.error();
                 report.status = QStringLiteral("failed");
@@ -66,6 +83,7 @@ bool MigrationRunner::start(const ConnectionProfile &target, const MigrationOpti
                 report.sourcePath = options.sourcePath;
                 report.target = options.target;
             } else {
+                workspace->releaseBindingFor(options.sourcePath);
                 Migrator migrator(workspace->context(), options);
                 migrator.setProgressCallback([this](const MigrationProgress &p) {
                     if (m_cancel.load())
@@ -74,6 +92,7 @@ bool MigrationRunner::start(const ConnectionProfile &target, const MigrationOpti
                     return !m_cancel.load();
                 });
                 report = migrator.run();
+                workspace->close();
             }
         }
         closeSqlConnection(connectionName);

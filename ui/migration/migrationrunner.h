@@ -16,7 +16,8 @@ Q_DECLARE_METATYPE(mcphub::MigrationReport)
 namespace mcphub {
 
 // Runs one Migrator on a worker QThread of its own. The thread opens its own connection to
-// the target (Workspace::open with a unique name), runs, and closes it again: connections
+// the target (OpenedWorkspace::openDatabase with a unique name, as the CLI opens it: a
+// profile's bound settings file is written by the commit), runs, and closes it again: connections
 // belong to their thread and are never shared with the GUI's. cancel() makes the progress
 // callback return false, so the run rolls back before its commit. Destroying a runner, or
 // wait(), blocks until the thread is done; it never destroys a running QThread.

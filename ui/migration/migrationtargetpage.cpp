@@ -1,18 +1,21 @@
 #include "ui/migration/migrationtargetpage.h"
 
 #include "storage/db/profilestore.h"
+#include "storage/migration/openedworkspace.h"
 #include "ui/migration/migrationwizard.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -103,6 +106,7 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     layout->addStretch(1);
 
     connect(sqliteBrowse, &QPushButton::clicked, this, [this] {
+        m_sqliteButton->setChecked(true);
         const QString path
             = QFileDialog::getSaveFileName(this,
                                            tr("SQLite workspace"),
@@ -129,6 +133,15 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
         connect(button, &QRadioButton::toggled, this, &MigrationTargetPage::updateEnabled);
     connect(m_skipInvalid, &QCheckBox::toggled, this, &MigrationTargetPage::updateEnabled);
     connect(m_sqlitePath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    // A target's fields stay usable: clicking or typing in one selects its target, so that
+    // what is typed is never lost and never goes to another target than it names.
+    connect(m_sqlitePath, &QLineEdit::textEdited, this, [this] { setChoice(Choice::SqliteFile); });
+    connect(m_profiles, &QComboBox::activated, this, [this] {
+        if (m_profileButton->isEnabled())
+            setChoice(Choice::Profile);
+    });
+    m_sqlitePath->installEventFilter(this);
+    m_profiles->installEventFilter(this);
     connect(m_rejectsPath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     connect(m_profiles, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
     registerField(QStringLiteral("skipInvalid"), m_skipInvalid);
@@ -159,11 +172,67 @@ void MigrationTargetPage::initializePage()
     updateEnabled();
 }
 
+bool MigrationTargetPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // A click or a key that edits (not Tab passing through on the way to another field).
+    bool selects = event->type() == QEvent::MouseButtonPress;
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        selects = key != Qt::Key_Tab && key != Qt::Key_Backtab;
+    }
+    if (selects && watched == m_sqlitePath)
+        setChoice(Choice::SqliteFile);
+    else if (selects && watched == m_profiles && m_profileButton->isEnabled())
+        setChoice(Choice::Profile);
+    return QWizardPage::eventFilter(watched, event);
+}
+
+QString MigrationTargetPage::targetDescription() const
+{
+    switch (choice()) {
+    case Choice::OpenWorkspace:
+        if (const auto *open = openWorkspaceOf(wizard()))
+            return tr("the open workspace, %1").arg(describe(open->profile));
+        return tr("the open workspace (none is open)");
+    case Choice::Profile: {
+        const auto loaded = OpenedWorkspace::loadProfile(m_profiles->currentText());
+        return loaded ? describe(*loaded)
+                      : tr("profile \"%1\" (cannot be loaded)").arg(m_profiles->currentText());
+    }
+    case Choice::SqliteFile: {
+        const QString path = targetName();
+        return QFileInfo::exists(path)
+                   ? tr("the SQLite file %1").arg(QDir::toNativeSeparators(path))
+                   : tr("the SQLite file %1 (a new file, created by the migration)")
+                         .arg(QDir::toNativeSeparators(path));
+    }
+    }
+    return {};
+}
+
+QString MigrationTargetPage::describe(const ConnectionProfile &profile)
+{
+    QString text;
+    ConnectionProfile unnamed = profile;
+    unnamed.name.clear();
+    const QString database = profile.kind == ConnectionProfile::Kind::Sqlite
+                                 ? tr("SQLite file %1").arg(unnamed.displayName())
+                                 : tr("PostgreSQL database %1").arg(unnamed.displayName());
+    if (profile.name.isEmpty())
+        text = database;
+    else
+        text = tr("profile \"%1\": %2").arg(profile.name, database);
+    if (!profile.boundSettingsPath.isEmpty())
+        text = tr("%1, bound to the settings file %2")
+                   .arg(text, QDir::toNativeSeparators(profile.boundSettingsPath));
+    return text;
+}
+
 void MigrationTargetPage::updateEnabled()
 {
-    m_profiles->setEnabled(m_profileButton->isChecked());
-    m_sqlitePath->setEnabled(m_sqliteButton->isChecked());
-    m_sqliteBrowse->setEnabled(m_sqliteButton->isChecked());
+    // The target's own fields stay enabled (a click in one selects it); only a target that
+    // cannot be used greys its fields.
+    m_profiles->setEnabled(m_profileButton->isEnabled());
     m_rejectsPath->setEnabled(m_skipInvalid->isChecked());
     m_rejectsBrowse->setEnabled(m_skipInvalid->isChecked());
     Q_EMIT completeChanged();
@@ -221,7 +290,7 @@ Result<ConnectionProfile> MigrationTargetPage::profile() const
             return open->profile;
         return Error::make(Error::Code::NotFound, tr("No workspace is open."));
     case Choice::Profile:
-        return ProfileStore().load(m_profiles->currentText());
+        return OpenedWorkspace::loadProfile(m_profiles->currentText());
     case Choice::SqliteFile:
         return ConnectionProfile::sqliteFile(
             QFileInfo(m_sqlitePath->text().trimmed()).absoluteFilePath());

@@ -31,6 +31,10 @@ public:
     // The chosen target; a profile's password comes from the keychain.
     Result<ConnectionProfile> profile() const;
     QString targetName() const; // for the history and the report
+    // The chosen target in full, for the plan page and its Migrate button: which kind of
+    // database, its path or server, the profile's name and a bound settings file. Translated.
+    QString targetDescription() const;
+    static QString describe(const ConnectionProfile &profile);
     MigrationOptions::Conflict conflictPolicy() const;
     bool skipInvalid() const;
     QString rejectsPath() const;
@@ -45,6 +49,9 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateEnabled();

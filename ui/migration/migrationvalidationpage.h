@@ -8,6 +8,7 @@ class QTableView;
 
 namespace mcphub {
 
+class FindingsBrowser;
 class FindingsModel;
 
 // The validator's findings about the settings file (the settings store's validator, as the
@@ -21,10 +22,10 @@ class MigrationValidationPage : public QWizardPage
 public:
     explicit MigrationValidationPage(QWidget *parent = nullptr);
 
-    FindingsModel *model() const { return m_model; }
-    QTableView *findingsView() const { return m_view; }
-    QPlainTextEdit *sourceView() const { return m_source; }
-    QLabel *detailLabel() const { return m_detail; }
+    FindingsModel *model() const;
+    QTableView *findingsView() const;
+    QPlainTextEdit *sourceView() const;
+    QLabel *detailLabel() const;
 
     // Places the source view's cursor at the finding of `row` and highlights its line.
     void showFinding(int row);
@@ -33,11 +34,8 @@ public:
     bool isComplete() const override;
 
 private:
-    FindingsModel *m_model = nullptr;
-    QTableView *m_view = nullptr;
-    QPlainTextEdit *m_source = nullptr;
+    FindingsBrowser *m_browser = nullptr;
     QLabel *m_summary = nullptr;
-    QLabel *m_detail = nullptr; // the shown finding's whole message
     bool m_readable = false;
 };
 

@@ -81,6 +81,11 @@ Result<ConnectionProfile> MigrationWizard::target() const
     return m_targetPage->profile();
 }
 
+QString MigrationWizard::targetDescription() const
+{
+    return m_targetPage->targetDescription();
+}
+
 bool MigrationWizard::targetsOpenWorkspace() const
 {
     return m_targetPage->choice() == MigrationTargetPage::Choice::OpenWorkspace;

@@ -56,6 +56,8 @@ public:
     // The target database; an error when the chosen profile cannot be loaded.
     Result<ConnectionProfile> target() const;
     bool targetsOpenWorkspace() const;
+    // The target in full (kind, path or server, profile, bound settings file), translated.
+    QString targetDescription() const;
 
     MigrationRunner *planRunner() const { return m_planRunner; }
     MigrationRunner *migrationRunner() const { return m_runner; }

@@ -215,9 +215,9 @@ void TimeSeriesChart::rebuildSeries()
                 const QString when = QLocale().toString(
                     QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toLocalTime(),
                     QLocale::ShortFormat);
-                QToolTip::showText(
-                    QCursor::pos(),
-                    QStringLiteral("%1\n%2: %3").arg(when, series->name()).arg(point.y()));
+                QToolTip::showText(QCursor::pos(),
+                                   QStringLiteral("%1\n%2: %3")
+                                       .arg(when, series->name(), QString::number(point.y())));
             });
         m_series.append(series);
     }
