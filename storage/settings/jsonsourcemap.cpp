@@ -169,7 +169,13 @@ public:
             // A value starts here.
             if (stopAt >= 0 && m_p - m_begin >= stopAt)
                 return;
-            if (offsets)
+            if (m_target && m_pointer == *m_target) {
+                m_found = m_p - m_begin;
+                return;
+            }
+            // Deeper values are found by a walk of their own when asked for: indexing every
+            // pointer would take memory with the square of the depth.
+            if (offsets && stack.size() < JsonSourceMap::kIndexedDepth)
                 (*offsets)[m_pointer] = m_p - m_begin;
             const char c = *m_p;
             bool closed = false;
@@ -227,6 +233,10 @@ public:
     }
 
     const std::string &pointer() const { return m_pointer; }
+
+    // Makes run() stop at the value with this pointer; found() is then its offset.
+    void setTarget(const std::string *pointer) { m_target = pointer; }
+    qsizetype found() const { return m_found; }
 
 private:
     void checkNumber(std::string_view text, JsonSourceMap::TextFacts &facts)
@@ -347,6 +357,8 @@ private:
     const char *m_p;
     const char *m_end;
     std::string m_pointer;
+    const std::string *m_target = nullptr;
+    qsizetype m_found = -1;
 };
 
 } // namespace
@@ -380,9 +392,17 @@ std::string JsonSourceMap::pointerAt(const QByteArray &text, qsizetype offset)
 std::optional<qsizetype> JsonSourceMap::valueOffset(const std::string &pointer) const
 {
     const auto it = m_offsets.find(pointer);
-    if (it == m_offsets.end())
+    if (it != m_offsets.end())
+        return it->second;
+    if (std::count(pointer.begin(), pointer.end(), '/') < qsizetype(kIndexedDepth))
+        return std::nullopt; // such values are all indexed: the text has none there
+    TextFacts facts;
+    Scanner scanner(m_text.constData(), m_text.constData() + m_text.size());
+    scanner.setTarget(&pointer);
+    scanner.run(nullptr, facts);
+    if (scanner.found() < 0)
         return std::nullopt;
-    return it->second;
+    return scanner.found();
 }
 
 SourcePosition JsonSourceMap::position(qsizetype offset) const

@@ -27,6 +27,11 @@ struct SourcePosition
 class JsonSourceMap
 {
 public:
+    // Values up to this depth are indexed; a deeper one is looked for in the text when asked
+    // (rare: findings are about settings, a few levels deep), so that the index grows with the
+    // text, not with the square of its depth.
+    static constexpr size_t kIndexedDepth = 16;
+
     struct DuplicateKey
     {
         std::string pointer;   // the key's pointer
