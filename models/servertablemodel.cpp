@@ -263,6 +263,7 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
     , m_context(context)
 {
     setLabelField(kName);
+    setStorage(context.kind, QStringLiteral("mcpServers"));
     setColumns({{kName, tr("Name"), Kind::Text},
                 {kType, tr("Type"), Kind::Text},
                 {kEnabled, tr("Enabled"), Kind::Bool},
