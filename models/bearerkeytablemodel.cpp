@@ -77,6 +77,7 @@ BearerKeyTableModel::BearerKeyTableModel(const RepositoryContext &context, QObje
     , m_context(context)
 {
     setLabelField(kName);
+    setStorage(context.kind, QStringLiteral("bearerKeys"));
     setColumns({{kName, tr("Name"), Kind::Text},
                 {kToken, tr("Token"), Kind::Secret, false, false},
                 {kEnabled, tr("Enabled"), Kind::Bool},

@@ -44,6 +44,7 @@ GroupTableModel::GroupTableModel(const RepositoryContext &context, QObject *pare
     , m_context(context)
 {
     setLabelField(kName);
+    setStorage(context.kind, QStringLiteral("groups"));
     setColumns({{kName, tr("Name"), Kind::Text},
                 {kDescription, tr("Description"), Kind::Text},
                 {kOwner, tr("Owner"), Kind::Text},

@@ -1,6 +1,7 @@
 #include "models/pendingtablemodel.h"
 
 #include "models/pendingeditcommand.h"
+#include "storage/db/workspacecapabilities.h"
 
 #include <QBrush>
 #include <QColor>
@@ -16,10 +17,35 @@ PendingTableModel::PendingTableModel(QObject *parent)
     , m_undo(new QUndoStack(this))
 {}
 
+void PendingTableModel::setStorage(WorkspaceKind kind, const QString &entity)
+{
+    m_kind = kind;
+    m_entity = entity;
+}
+
+bool PendingTableModel::isFieldStored(const QString &field) const
+{
+    if (m_entity.isEmpty() || !WorkspaceCapabilities::field(m_entity, field))
+        return true; // not a field of MCPHub's data (an id, a display value)
+    return WorkspaceCapabilities(m_kind).stores(m_entity, field);
+}
+
 void PendingTableModel::setColumns(const QList<Column> &columns)
 {
     beginResetModel();
-    m_columns = columns;
+    m_columns.clear();
+    m_toolTips.clear();
+    for (Column column : columns) {
+        if (!isFieldStored(column.field))
+            continue;
+        const WorkspaceCapabilities::Field *declared
+            = m_entity.isEmpty() ? nullptr : WorkspaceCapabilities::field(m_entity, column.field);
+        if (declared)
+            m_toolTips.insert(column.field, declared->effectText());
+        if (declared && declared->use == WorkspaceCapabilities::McphubUse::ConsoleOnly)
+            column.title = tr("%1 (console only)").arg(column.title);
+        m_columns << column;
+    }
     endResetModel();
 }
 
@@ -114,7 +140,8 @@ void PendingTableModel::pushRow(int row,
 
 bool PendingTableModel::typeValue(int row, const QString &field, const QVariant &value)
 {
-    if (m_readOnly || row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
+    if (m_readOnly || row < 0 || row >= m_rows.size() || m_rows.at(row).deleted
+        || !isFieldStored(field))
         return false;
     PendingRow after = m_rows.at(row);
     after.current.insert(field, value);
@@ -140,6 +167,10 @@ bool PendingTableModel::setValues(int row, const QVariantMap &values, const QStr
 {
     if (m_readOnly || row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
         return false;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!isFieldStored(it.key()))
+            return false; // the workspace would drop it: never offered as saved
+    }
     PendingRow after = m_rows.at(row);
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         after.current.insert(it.key(), it.value());
@@ -462,6 +493,8 @@ QVariant PendingTableModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
         return m_columns.at(section).title;
+    if (role == Qt::ToolTipRole && m_toolTips.contains(m_columns.at(section).field))
+        return m_toolTips.value(m_columns.at(section).field);
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "models/pendingrow.h"
 #include "storage/db/changefailure.h"
+#include "storage/db/workspacekind.h"
 #include "storage/result.h"
 
 #include <QAbstractTableModel>
@@ -46,6 +47,10 @@ public:
     explicit PendingTableModel(QObject *parent = nullptr);
 
     // --- configuration, by the subclass
+    // What the workspace stores of `entity` (WorkspaceCapabilities), before setColumns():
+    // columns of fields this kind does not store are left out and edits to those fields
+    // refused; a field MCPHub never reads is titled as console-only, with the reason.
+    void setStorage(WorkspaceKind kind, const QString &entity);
     void setColumns(const QList<Column> &columns);
     void setLoader(Loader loader) { m_loader = std::move(loader); }
     void setWriter(Writer writer) { m_writer = std::move(writer); }
@@ -56,6 +61,8 @@ public:
         m_titles.insert(field, title);
     }
     QString fieldTitle(const QString &field) const;
+    // False for a declared field the workspace does not store (see setStorage()).
+    bool isFieldStored(const QString &field) const;
 
     // --- state
     Result<void> reload(); // drops pending edits
@@ -122,6 +129,9 @@ private:
     void notifyPending();
 
     QList<Column> m_columns;
+    WorkspaceKind m_kind = WorkspaceKind::ConsoleDatabase;
+    QString m_entity;                   // empty: every field is stored
+    QHash<QString, QString> m_toolTips; // field -> what MCPHub does with it
     QList<PendingRow> m_rows;
     Loader m_loader;
     Writer m_writer;

@@ -3,6 +3,7 @@
 #include "models/repositoryrows.h"
 #include "storage/db/serverrepository.h"
 #include "storage/nametext.h"
+#include "storage/settings/environmentexpansion.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -139,6 +140,27 @@ bool validHttpUrl(const QString &text)
            && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
 }
 
+// A URL as MCPHub uses it: its ${VAR}/$VAR placeholders are replaced from the environment
+// first (EnvironmentExpansion), so the rest is checked with sample values in their place.
+// A URL that is only placeholders comes whole from the environment and cannot be checked; a
+// placeholder in the scheme or at the start (${BASE_URL}/mcp) stands for http(s)://host.
+bool validServerUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (!EnvironmentExpansion::hasPlaceholder(trimmed))
+        return validHttpUrl(trimmed);
+    if (EnvironmentExpansion::onlyPlaceholders(trimmed))
+        return true;
+    QString probe = trimmed;
+    const qsizetype schemeEnd = probe.indexOf(QLatin1String("://"));
+    if (schemeEnd >= 0 && EnvironmentExpansion::hasPlaceholder(probe.left(schemeEnd)))
+        probe = QStringLiteral("http") + probe.mid(schemeEnd);
+    else if (schemeEnd < 0 && probe.startsWith(QLatin1Char('$')))
+        probe = QStringLiteral("http://") + probe;
+    // "1" is valid wherever a placeholder may stand: host, port, user, path, query.
+    return validHttpUrl(EnvironmentExpansion::withSample(probe, QStringLiteral("1")));
+}
+
 bool jsonObjectOrEmpty(const QString &text)
 {
     if (text.trimmed().isEmpty())
@@ -242,6 +264,7 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
     , m_context(context)
 {
     setLabelField(kName);
+    setStorage(context.kind, QStringLiteral("mcpServers"));
     setColumns({{kName, tr("Name"), Kind::Text},
                 {kType, tr("Type"), Kind::Text},
                 {kEnabled, tr("Enabled"), Kind::Bool},
@@ -332,7 +355,7 @@ QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)
         const QString schema = m.value(kOpenApiSchema).toString();
         if (url.isEmpty() && schema.trimmed().isEmpty())
             found.insert(kOpenApiUrl, tr("An OpenAPI server needs a URL or an inline schema."));
-        else if (!url.isEmpty() && !validHttpUrl(url))
+        else if (!url.isEmpty() && !validServerUrl(url))
             found.insert(kOpenApiUrl, tr("This is not an http:// or https:// URL."));
         if (!jsonObjectOrEmpty(schema))
             found.insert(kOpenApiSchema, tr("The inline schema is not a JSON object."));
@@ -342,7 +365,7 @@ QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)
         const QString url = m.value(kUrl).toString().trimmed();
         if (url.isEmpty())
             found.insert(kUrl, tr("An %1 server needs a URL.").arg(type));
-        else if (!validHttpUrl(url))
+        else if (!validServerUrl(url))
             found.insert(kUrl, tr("This is not an http:// or https:// URL."));
         const QString interval = m.value(kKeepAliveInterval).toString().trimmed();
         bool ok = true;

@@ -37,6 +37,7 @@ UserTableModel::UserTableModel(const RepositoryContext &context, QObject *parent
     , m_context(context)
 {
     setLabelField(kUsername);
+    setStorage(context.kind, QStringLiteral("users"));
     setColumns({{kUsername, tr("Username"), Kind::Text, false, true},
                 {kIsAdmin, tr("Admin"), Kind::Bool},
                 {kStatus, tr("Status"), Kind::Text},
@@ -131,9 +132,14 @@ QHash<QString, QString> UserTableModel::validate(int row) const
     if (admins == 0 && !value(row, kIsAdmin).toBool()
         && rows().at(row).original.value(kIsAdmin).toBool())
         found.insert(kIsAdmin, tr("The last administrator cannot be demoted."));
+    // As UserAdministration: without any administrator a new user must be one.
+    if (admins == 0 && rowState(row) == PendingRow::State::Added)
+        found.insert(kIsAdmin,
+                     tr("The workspace has no administrator yet: make this user one (MCPHub "
+                        "would have nobody who can manage it)."));
     if (rowState(row) == PendingRow::State::Added && !hasPendingPassword(row))
         found.insert(kPasswordHash, tr("A new user needs a password: use Set password."));
-    if (value(row, kStatus).toString().trimmed().isEmpty())
+    if (isFieldStored(kStatus) && value(row, kStatus).toString().trimmed().isEmpty())
         found.insert(kStatus, tr("The status is empty; MCPHub uses \"active\"."));
     return found;
 }

@@ -5,8 +5,9 @@
 
 namespace mcphub {
 
-// The workspace's users as pending edits: username (fixed once saved), admin flag, status,
-// e-mail, full name, last login. The bcrypt hash is never loaded into the model; a new
+// The workspace's users as pending edits: username (fixed once saved), admin flag, and where
+// the workspace stores them (WorkspaceCapabilities; not a settings file) the console-only
+// status, e-mail, full name and last login. The bcrypt hash is never loaded into the model; a new
 // password is hashed at once by setPassword() and only the hash waits for Apply, which goes
 // through UserAdministration (unique names, last administrator kept, audit rows).
 class UserTableModel : public PendingTableModel

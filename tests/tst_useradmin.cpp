@@ -52,6 +52,8 @@ private Q_SLOTS:
     void batchIsAllOrNothing();
     void cliUserCommands_data() { MCPHUB_BACKEND_ROWS(); }
     void cliUserCommands();
+    void firstUserOfEmptyWorkspaceMustBeAdministrator_data() { MCPHUB_BACKEND_ROWS(); }
+    void firstUserOfEmptyWorkspaceMustBeAdministrator();
 };
 
 void TestUserAdmin::guards()
@@ -210,6 +212,49 @@ void TestUserAdmin::cliUserCommands()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users")), 1);
     QCOMPARE(
         count(QStringLiteral("SELECT count(*) FROM access_logs WHERE resource = 'users/dave'")), 3);
+}
+
+// Issue 12 item 16: "db init" then "user add bob" said `users/: "" is the last administrator
+// and cannot be demoted`. A workspace without an administrator says what is needed (one
+// first: MCPHub creates "admin" only when there is no user at all), and then takes bob.
+void TestUserAdmin::firstUserOfEmptyWorkspaceMustBeAdministrator()
+{
+    MCPHUB_BACKEND(backend);
+    const QString where = backend.cliArgument();
+    Run run = adminctl({QStringLiteral("db"), QStringLiteral("init"), where});
+    VERIFY_RUN(run, 0);
+    run = adminctl({QStringLiteral("user"),
+                    QStringLiteral("add"),
+                    QStringLiteral("bob"),
+                    QStringLiteral("--password-stdin"),
+                    where},
+                   "B0b!password\n");
+    VERIFY_RUN(run, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("no administrator yet")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("users/bob")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("\"\"")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("demoted")), qPrintable(run.err));
+
+    run = adminctl({QStringLiteral("user"),
+                    QStringLiteral("add"),
+                    QStringLiteral("alice"),
+                    QStringLiteral("--admin"),
+                    QStringLiteral("--password-stdin"),
+                    where},
+                   "Al1ce!password\n");
+    VERIFY_RUN(run, 0);
+    run = adminctl({QStringLiteral("user"),
+                    QStringLiteral("add"),
+                    QStringLiteral("bob"),
+                    QStringLiteral("--password-stdin"),
+                    where},
+                   "B0b!password\n");
+    VERIFY_RUN(run, 0);
+
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    VERIFY_OK(ws);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE is_admin")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestUserAdmin)

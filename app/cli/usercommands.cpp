@@ -4,6 +4,7 @@
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
 #include "storage/nametext.h"
+#include "storage/db/workspacecapabilities.h"
 #include "storage/passwordhasher.h"
 #include "storage/passwordpolicy.h"
 
@@ -88,6 +89,10 @@ int runUser(const QStringList &arguments)
            "  list                      the users and their admin flag\n"
            "  add NAME [--admin]        add a user (password from --password-stdin)\n"
            "  set-password NAME         set or reset a password (asked twice on a terminal)\n"
+           "  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]\n"
+           "                            change a user's fields (status, e-mail and full name\n"
+           "                            are console notes MCPHub never reads; a settings\n"
+           "                            file has no place for them)\n"
            "  remove NAME               delete a user (never the last administrator)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption admin(QStringLiteral("admin"),
@@ -99,12 +104,24 @@ int runUser(const QStringList &arguments)
                                   tr("bcrypt cost, 10 to 14 (default 10, as MCPHub)."),
                                   tr("cost"),
                                   QString::number(PasswordHasher::kDefaultCost));
+    const QCommandLineOption notAdmin(QStringLiteral("no-admin"),
+                                      tr("set: the user is no longer an administrator."));
+    const QCommandLineOption status(
+        QStringLiteral("status"),
+        tr("set: the console's status note (MCPHub never reads it: it does not stop a user "
+           "signing in)."),
+        tr("status"));
+    const QCommandLineOption email(
+        QStringLiteral("email"), tr("set: the console's e-mail note."), tr("address"));
+    const QCommandLineOption fullName(
+        QStringLiteral("full-name"), tr("set: the console's full-name note."), tr("name"));
     parser.addOption(admin);
     parser.addOption(passwordStdin);
     parser.addOption(cost);
+    parser.addOptions({notAdmin, status, email, fullName});
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, add, set-password or remove."),
-                                 QStringLiteral("list|add|set-password|remove [NAME]"));
+                                 tr("list, add, set-password, set or remove."),
+                                 QStringLiteral("list|add|set-password|set|remove [NAME]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
     if (const int code = parseCommandLine(parser, QStringLiteral("user"), arguments, help);
@@ -116,13 +133,31 @@ int runUser(const QStringList &arguments)
     if (!QStringList{QStringLiteral("list"),
                      QStringLiteral("add"),
                      QStringLiteral("set-password"),
+                     QStringLiteral("set"),
                      QStringLiteral("remove")}
              .contains(action)
         || positional.size() != (needsName ? 2 : 1)) {
-        return fail(tr("say list, add NAME, set-password NAME or remove NAME. Run \"%1 user "
-                       "--help\".")
+        return fail(tr("say list, add NAME, set-password NAME, set NAME or remove NAME. Run "
+                       "\"%1 user --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
+    // The fields "set" changes, by their declared names (WorkspaceCapabilities).
+    QList<QPair<QString, QString>> fieldValues;
+    if (parser.isSet(status))
+        fieldValues.append({QStringLiteral("status"), parser.value(status)});
+    if (parser.isSet(email))
+        fieldValues.append({QStringLiteral("email"), parser.value(email)});
+    if (parser.isSet(fullName))
+        fieldValues.append({QStringLiteral("fullName"), parser.value(fullName)});
+    if (parser.isSet(admin) && parser.isSet(notAdmin))
+        return fail(tr("--admin and --no-admin contradict each other."));
+    const bool setsAdmin
+        = parser.isSet(notAdmin) || (action == QLatin1String("set") && parser.isSet(admin));
+    if (action != QLatin1String("set") && (!fieldValues.isEmpty() || parser.isSet(notAdmin)))
+        return fail(tr("--no-admin, --status, --email and --full-name go with \"user set\"."));
+    if (action == QLatin1String("set") && fieldValues.isEmpty() && !setsAdmin)
+        return fail(tr("say what to change: --admin, --no-admin, --status, --email or "
+                       "--full-name."));
     const QString name = positional.value(1);
     bool costOk = false;
     const int bcryptCost = parser.value(cost).toInt(&costOk);
@@ -168,7 +203,24 @@ int runUser(const QStringList &arguments)
     } else {
         Result<void> done;
         QString message;
-        if (action == QLatin1String("add")) {
+        // A field the workspace cannot store is refused before anything is written.
+        const WorkspaceCapabilities capabilities(ws->context().kind);
+        for (const auto &[field, value] : std::as_const(fieldValues)) {
+            if (!capabilities.stores(QStringLiteral("users"), field)) {
+                done = capabilities.notStored(
+                    QStringLiteral("users"), field, QStringLiteral("users/") + name);
+                break;
+            }
+        }
+        if (!done) {
+            // refused above
+        } else if (action == QLatin1String("set")) {
+            done = users.set(name,
+                             setsAdmin ? std::optional<bool>(parser.isSet(admin))
+                                       : std::optional<bool>(),
+                             fieldValues);
+            message = tr("Changed user %1.");
+        } else if (action == QLatin1String("add")) {
             done = users.add(name, hash, parser.isSet(admin));
             message = tr("Added user %1.");
         } else if (action == QLatin1String("set-password")) {

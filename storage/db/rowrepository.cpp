@@ -1,6 +1,7 @@
 #include "storage/db/rowrepository.h"
 
 #include "storage/db/sqlerror.h"
+#include "storage/db/tablesecrets.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -24,7 +25,7 @@ RowRepository RowRepository::oauthClients(const RepositoryContext &context)
                           QStringLiteral("oauth-clients/"),
                           QStringLiteral("oauth-client"),
                           {},
-                          {QStringLiteral("client_secret")}});
+                          TableSecrets::secretColumns(QStringLiteral("oauth_clients"))});
 }
 
 RowRepository RowRepository::oauthTokens(const RepositoryContext &context)
@@ -36,7 +37,7 @@ RowRepository RowRepository::oauthTokens(const RepositoryContext &context)
                           QStringLiteral("oauth-tokens/"),
                           QStringLiteral("oauth-token"),
                           {},
-                          {QStringLiteral("access_token"), QStringLiteral("refresh_token")}});
+                          TableSecrets::secretColumns(QStringLiteral("oauth_tokens"))});
 }
 
 RowRepository RowRepository::prompts(const RepositoryContext &context)
@@ -47,7 +48,7 @@ RowRepository RowRepository::prompts(const RepositoryContext &context)
                           QStringLiteral("prompts/"),
                           QStringLiteral("prompt"),
                           {QStringLiteral("enabled")},
-                          {}});
+                          TableSecrets::secretColumns(QStringLiteral("prompts"))});
 }
 
 RowRepository RowRepository::resources(const RepositoryContext &context)
@@ -58,7 +59,7 @@ RowRepository RowRepository::resources(const RepositoryContext &context)
                           QStringLiteral("resources/"),
                           QStringLiteral("resource"),
                           {QStringLiteral("enabled")},
-                          {}});
+                          TableSecrets::secretColumns(QStringLiteral("resources"))});
 }
 
 RowRepository RowRepository::userConfigs(const RepositoryContext &context)
@@ -70,7 +71,7 @@ RowRepository RowRepository::userConfigs(const RepositoryContext &context)
                           QStringLiteral("user-configs/"),
                           QStringLiteral("user-config"),
                           {},
-                          {QStringLiteral("value")}});
+                          TableSecrets::secretColumns(QStringLiteral("user_configs"))});
 }
 
 RowRepository RowRepository::settingsDocument(const RepositoryContext &context)
@@ -81,7 +82,7 @@ RowRepository RowRepository::settingsDocument(const RepositoryContext &context)
                           QStringLiteral("settings-document/"),
                           QStringLiteral("settings-document"),
                           {},
-                          {QStringLiteral("extra")},
+                          TableSecrets::secretColumns(QStringLiteral("settings_document")),
                           QStringLiteral("id")});
 }
 

@@ -2,6 +2,7 @@
 
 #include "storage/db/transactionguard.h"
 #include "storage/nametext.h"
+#include "storage/db/workspacecapabilities.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,36 @@ QString tr(const char *text)
 ChangeFailure failure(int index, const QString &field, Error error)
 {
     return {index, field, std::move(error)};
+}
+
+// The values of the fields a workspace kind may not store, by declared name; a status left
+// empty is MCPHub's "active".
+QList<QPair<QString, QString>> unstorableValues(const UserRecord &u)
+{
+    return {{QStringLiteral("status"), u.status.isEmpty() ? QStringLiteral("active") : u.status},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("fullName"), u.fullName}};
+}
+
+// A change to a field the workspace cannot store would be reported as saved and then lost
+// (a settings file has no status, e-mail or full name): refused, naming the field.
+std::optional<ChangeFailure> refuseUnstored(const RepositoryContext &context,
+                                            int index,
+                                            const UserRecord &before,
+                                            const UserRecord &after,
+                                            const QString &where)
+{
+    const WorkspaceCapabilities capabilities(context.kind);
+    const auto old = unstorableValues(before);
+    const auto now = unstorableValues(after);
+    for (qsizetype i = 0; i < now.size(); ++i) {
+        const QString &field = now.at(i).first;
+        if (!capabilities.stores(QStringLiteral("users"), field)
+            && now.at(i).second != old.at(i).second)
+            return failure(
+                index, field, capabilities.notStored(QStringLiteral("users"), field, where));
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -82,6 +113,9 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
                                        tr("The new user has no password. Set one."),
                                        where));
         }
+        if (auto refused
+            = refuseUnstored(m_users.context(), index, UserRecord(), change.user, where))
+            return refused;
         if (auto r = m_users.create(change.user); !r)
             return failure(index, {}, r.error());
         return {};
@@ -104,6 +138,8 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
                                           "delete this one instead."),
                                        where));
         }
+        if (auto refused = refuseUnstored(m_users.context(), index, **existing, change.user, where))
+            return refused;
         // Keep what the console does not edit (unknown keys, key order, tokens).
         UserRecord merged = **existing;
         merged.isAdmin = change.user.isAdmin;
@@ -140,18 +176,40 @@ std::optional<ChangeFailure> UserAdministration::apply(const QList<UserChange> &
         e.where = m_users.context().where;
         return failure(0, {}, e);
     }
+    // Administrators are counted before and after, inside the transaction, so a concurrent
+    // console cannot slip between check and write.
+    const auto adminsBefore = adminCount();
+    if (!adminsBefore)
+        return failure(0, {}, adminsBefore.error());
     for (int i = 0; i < changes.size(); ++i) {
         if (auto failed = applyOne(i, changes.at(i)))
             return failed; // the guard rolls everything back
     }
-    // The last administrator may be neither deleted nor demoted (checked on the final state,
-    // inside the transaction, so a concurrent console cannot slip between check and write).
-    UserFilter admins;
-    admins.isAdmin = true;
-    const auto count = m_users.list(admins, {0, 1, true});
-    if (!count)
-        return failure(0, {}, count.error());
-    if (count->total == 0) {
+    const auto adminsAfter = adminCount();
+    if (!adminsAfter)
+        return failure(0, {}, adminsAfter.error());
+    if (*adminsAfter == 0 && *adminsBefore == 0) {
+        // No administrator yet (a new workspace, or a file without one). MCPHub creates
+        // "admin" only when there is no user at all, so a first user who is not an
+        // administrator would leave nobody able to manage the hub: a new user must be one
+        // until there is an administrator. Other changes (a password) stay possible.
+        for (int i = 0; i < changes.size(); ++i) {
+            const UserChange &c = changes.at(i);
+            if (c.kind != UserChange::Kind::Add)
+                continue;
+            return failure(i,
+                           QStringLiteral("isAdmin"),
+                           Error::make(Error::Code::Invalid,
+                                       tr("The workspace has no administrator yet, so \"%1\" "
+                                          "cannot be added as an ordinary user: MCPHub would "
+                                          "have nobody who can manage it. Add an administrator "
+                                          "first, or make \"%1\" one.")
+                                           .arg(c.user.username),
+                                       QStringLiteral("users/") + c.user.username));
+        }
+    }
+    // The last administrator may be neither deleted nor demoted (checked on the final state).
+    if (*adminsAfter == 0 && *adminsBefore > 0) {
         int blamed = 0;
         for (int i = 0; i < changes.size(); ++i) {
             const UserChange &c = changes.at(i);
@@ -178,6 +236,16 @@ std::optional<ChangeFailure> UserAdministration::apply(const QList<UserChange> &
     if (auto r = tx.commit(); !r)
         return failure(0, {}, r.error());
     return {};
+}
+
+Result<qint64> UserAdministration::adminCount() const
+{
+    UserFilter admins;
+    admins.isAdmin = true;
+    const auto count = m_users.list(admins, {0, 1, true});
+    if (!count)
+        return count.error();
+    return count->total;
 }
 
 Result<void> UserAdministration::single(const UserChange &change)
@@ -214,6 +282,41 @@ Result<void> UserAdministration::setPassword(const QString &username, const QStr
     change.username = username;
     change.user = **existing;
     change.user.password = passwordHash;
+    return single(change);
+}
+
+Result<void> UserAdministration::set(const QString &username,
+                                     std::optional<bool> isAdmin,
+                                     const QList<QPair<QString, QString>> &fields)
+{
+    const QString where = QStringLiteral("users/") + username;
+    const auto existing = m_users.find(username);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value()) {
+        return Error::make(
+            Error::Code::NotFound,
+            tr("There is no user named \"%1\". \"user list\" shows them.").arg(username),
+            where);
+    }
+    UserChange change;
+    change.kind = UserChange::Kind::Update;
+    change.username = username;
+    change.user = **existing;
+    change.user.password.clear(); // keep the stored hash
+    if (isAdmin)
+        change.user.isAdmin = *isAdmin;
+    for (const auto &[field, value] : fields) {
+        if (field == QLatin1String("status"))
+            change.user.status = value;
+        else if (field == QLatin1String("email"))
+            change.user.email = value;
+        else if (field == QLatin1String("fullName"))
+            change.user.fullName = value;
+        else
+            return Error::make(
+                Error::Code::Invalid, tr("A user has no field \"%1\".").arg(field), where);
+    }
     return single(change);
 }
 

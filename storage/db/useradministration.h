@@ -19,9 +19,10 @@ struct UserChange
 };
 
 // Administration of users with MCPHub's protections (reference §1.3): names are unique and
-// not empty, usernames cannot be renamed, and the last administrator cannot be deleted or
-// demoted. Used by the console's Apply and by "mcphub-adminctl user". A batch is written in
-// one transaction with one audit row per change, or not at all. On the connection's thread.
+// not empty, usernames cannot be renamed, the last administrator cannot be deleted or
+// demoted, and while a workspace has no administrator a new user must be one. Used by the
+// console's Apply and by "mcphub-adminctl user". A batch is written in one transaction with
+// one audit row per change, or not at all. On the connection's thread.
 class UserAdministration
 {
 public:
@@ -33,11 +34,17 @@ public:
     // Single changes for the command line; `passwordHash` is a bcrypt hash.
     Result<void> add(const QString &username, const QString &passwordHash, bool isAdmin);
     Result<void> setPassword(const QString &username, const QString &passwordHash);
+    // Changes the admin flag (when given) and fields by their declared names ("status",
+    // "email", "fullName"); a field the workspace does not store is refused (nothing written).
+    Result<void> set(const QString &username,
+                     std::optional<bool> isAdmin,
+                     const QList<QPair<QString, QString>> &fields);
     Result<void> remove(const QString &username);
 
 private:
     std::optional<ChangeFailure> applyOne(int index, const UserChange &change);
     Result<void> single(const UserChange &change);
+    Result<qint64> adminCount() const;
 
     UserRepository m_users;
 };

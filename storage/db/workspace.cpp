@@ -89,6 +89,7 @@ RepositoryContext Workspace::context(const QString &actor) const
     context.actor = actor;
     context.readOnly = m_readOnly;
     context.where = m_profile.displayName();
+    context.kind = m_kind;
     return context;
 }
 

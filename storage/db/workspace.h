@@ -32,6 +32,10 @@ public:
     QString connectionName() const { return m_connectionName; }
     QSqlDatabase database() const;
     const ConnectionProfile &profile() const { return m_profile; }
+    // What the workspace is (WorkspaceCapabilities): the console's database unless the one
+    // who opened it says otherwise (SettingsFileWorkspace: a settings file). Copies keep it.
+    WorkspaceKind kind() const { return m_kind; }
+    void setKind(WorkspaceKind kind) { m_kind = kind; }
     bool readOnly() const { return m_readOnly; }
     QStringList warnings() const { return m_warnings; }     // translated
     const SchemaStatus &schema() const { return m_schema; } // after migrations
@@ -46,6 +50,7 @@ private:
     QString m_connectionName;
     ConnectionProfile m_profile;
     bool m_readOnly = false;
+    WorkspaceKind m_kind = WorkspaceKind::ConsoleDatabase;
     QStringList m_warnings;
     SchemaStatus m_schema;
     QList<AppliedMigration> m_appliedNow;

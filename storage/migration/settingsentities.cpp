@@ -1,5 +1,7 @@
 #include "storage/migration/settingsentities.h"
 
+#include "storage/db/tablesecrets.h"
+
 #include <QCoreApplication>
 
 namespace mcphub {
@@ -27,8 +29,7 @@ RowRepository::Table table(const char *name,
                            const char *keyColumn,
                            const char *prefix,
                            const char *action,
-                           QSet<QString> bools,
-                           QSet<QString> secrets)
+                           QSet<QString> bools)
 {
     RowRepository::Table t;
     t.name = QString::fromLatin1(name);
@@ -36,7 +37,7 @@ RowRepository::Table table(const char *name,
     t.resourcePrefix = QString::fromLatin1(prefix);
     t.action = QString::fromLatin1(action);
     t.boolColumns = std::move(bools);
-    t.secretColumns = std::move(secrets);
+    t.secretColumns = TableSecrets::secretColumns(t.name); // declared once, for every table
     return t;
 }
 
@@ -73,12 +74,7 @@ QList<EntitySpec> makeEntities()
                           "name",
                           "servers/",
                           "server",
-                          {QStringLiteral("enabled"), QStringLiteral("enable_keep_alive")},
-                          {QStringLiteral("env"),
-                           QStringLiteral("headers"),
-                           QStringLiteral("oauth"),
-                           QStringLiteral("proxy"),
-                           QStringLiteral("openapi")});
+                          {QStringLiteral("enabled"), QStringLiteral("enable_keep_alive")});
     list << servers;
 
     EntitySpec users;
@@ -88,12 +84,7 @@ QList<EntitySpec> makeEntities()
     users.fields = {text("username", "username"),
                     text("password", "password", empty),
                     flag("isAdmin", "is_admin", false)};
-    users.table = table("users",
-                        "username",
-                        "users/",
-                        "user",
-                        {QStringLiteral("is_admin")},
-                        {QStringLiteral("password"), QStringLiteral("access_token")});
+    users.table = table("users", "username", "users/", "user", {QStringLiteral("is_admin")});
     users.table.hasUpdatedAt = false;
     list << users;
 
@@ -106,7 +97,7 @@ QList<EntitySpec> makeEntities()
                      text("description", "description"),
                      json("servers", "servers", emptyArray),
                      text("owner", "owner")};
-    groups.table = table("groups", "id", "groups/", "group", {}, {});
+    groups.table = table("groups", "id", "groups/", "group", {});
     list << groups;
 
     EntitySpec keys;
@@ -120,28 +111,22 @@ QList<EntitySpec> makeEntities()
                    text("accessType", "access_type", QStringLiteral("all")),
                    json("allowedGroups", "allowed_groups"),
                    json("allowedServers", "allowed_servers")};
-    keys.table = table("bearer_keys",
-                       "id",
-                       "bearer-keys/",
-                       "bearer-key",
-                       {QStringLiteral("enabled")},
-                       {QStringLiteral("token")});
+    keys.table
+        = table("bearer_keys", "id", "bearer-keys/", "bearer-key", {QStringLiteral("enabled")});
     list << keys;
 
     EntitySpec system;
     system.name = QStringLiteral("systemConfig");
     system.labelSource = QT_TRANSLATE_NOOP("SettingsEntities", "system settings");
     system.shape = EntitySpec::Shape::ValueMap;
-    system.table = table(
-        "system_config", "key", "system-config/", "system-config", {}, {QStringLiteral("value")});
+    system.table = table("system_config", "key", "system-config/", "system-config", {});
     list << system;
 
     EntitySpec userConfigs;
     userConfigs.name = QStringLiteral("userConfigs");
     userConfigs.labelSource = QT_TRANSLATE_NOOP("SettingsEntities", "user configurations");
     userConfigs.shape = EntitySpec::Shape::ValueMap;
-    userConfigs.table = table(
-        "user_configs", "username", "user-configs/", "user-config", {}, {QStringLiteral("value")});
+    userConfigs.table = table("user_configs", "username", "user-configs/", "user-config", {});
     list << userConfigs;
 
     EntitySpec clients;
@@ -156,12 +141,7 @@ QList<EntitySpec> makeEntities()
                       json("scopes", "scopes"),
                       text("owner", "owner"),
                       json("metadata", "metadata")};
-    clients.table = table("oauth_clients",
-                          "client_id",
-                          "oauth-clients/",
-                          "oauth-client",
-                          {},
-                          {QStringLiteral("client_secret")});
+    clients.table = table("oauth_clients", "client_id", "oauth-clients/", "oauth-client", {});
     list << clients;
 
     EntitySpec tokens;
@@ -175,12 +155,7 @@ QList<EntitySpec> makeEntities()
                      json("scope", "scope"),
                      text("clientId", "client_id", empty),
                      text("username", "username", empty)};
-    tokens.table = table("oauth_tokens",
-                         "access_token",
-                         "oauth-tokens/",
-                         "oauth-token",
-                         {},
-                         {QStringLiteral("access_token"), QStringLiteral("refresh_token")});
+    tokens.table = table("oauth_tokens", "access_token", "oauth-tokens/", "oauth-token", {});
     list << tokens;
 
     EntitySpec prompts;
@@ -194,7 +169,7 @@ QList<EntitySpec> makeEntities()
                       text("template", "template", empty),
                       json("arguments", "arguments"),
                       flag("enabled", "enabled")};
-    prompts.table = table("prompts", "id", "prompts/", "prompt", {QStringLiteral("enabled")}, {});
+    prompts.table = table("prompts", "id", "prompts/", "prompt", {QStringLiteral("enabled")});
     list << prompts;
 
     EntitySpec resources;
@@ -209,7 +184,7 @@ QList<EntitySpec> makeEntities()
                         text("content", "content", empty),
                         flag("enabled", "enabled")};
     resources.table
-        = table("resources", "id", "resources/", "resource", {QStringLiteral("enabled")}, {});
+        = table("resources", "id", "resources/", "resource", {QStringLiteral("enabled")});
     list << resources;
     return list;
 }
@@ -253,7 +228,7 @@ const EntitySpec *settingsEntity(const QString &name)
 RowRepository::Table settingsDocumentTable()
 {
     RowRepository::Table t
-        = table("settings_document", "id", "settings-document/", "settings-document", {}, {});
+        = table("settings_document", "id", "settings-document/", "settings-document", {});
     t.orderBy = QStringLiteral("id");
     return t;
 }

@@ -72,6 +72,7 @@ SettingsFileWorkspace::open(const QString &settingsPath, const QString &connecti
     if (!workspace)
         return workspace.error();
     self->m_workspace = *workspace;
+    self->m_workspace.setKind(WorkspaceKind::SettingsFile); // what it can store: the file's
 
     MigrationOptions options;
     options.sourcePath = settingsPath;

@@ -1,5 +1,6 @@
 #include "ui/main/workspacesession.h"
 
+#include "storage/db/workspacecapabilities.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/logging.h"
 #include "storage/ownhealth.h"
@@ -15,6 +16,7 @@
 #include "ui/monitoring/ownhealthindicator.h"
 
 #include <QSqlError>
+#include <QLabel>
 #include <QStatusBar>
 
 namespace mcphub {
@@ -87,10 +89,21 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
         window->page(Area::Backups)->clearContent();
     }
 
-    m_monitor = std::make_unique<HubMonitor>(hubMonitoringContext(), secrets);
-    auto *alerts = new HubAlertNotifier(this);
-    auto *hubs = new HubsView(m_monitor.get(), secrets, alerts);
-    window->page(Area::Hubs)->setContent(hubs);
+    // Hubs live in the console's database; a workspace without a hub registry (a settings
+    // file) says so and offers nothing, rather than keeping hubs that vanish on Reload.
+    const WorkspaceCapabilities capabilities(ws.kind());
+    if (capabilities.hasHubRegistry()) {
+        m_monitor = std::make_unique<HubMonitor>(hubMonitoringContext(), secrets);
+        auto *alerts = new HubAlertNotifier(this);
+        auto *hubs = new HubsView(m_monitor.get(), secrets, alerts);
+        window->page(Area::Hubs)->setContent(hubs);
+    } else {
+        auto *none = new QLabel(capabilities.noHubRegistryMessage());
+        none->setObjectName(QStringLiteral("noHubRegistry"));
+        none->setWordWrap(true);
+        none->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        window->page(Area::Hubs)->setContent(none);
+    }
 
     m_health = new OwnHealthIndicator(
         ws.connectionName(), displayName(), OwnHealth::settingsFolder(), secrets, window);
@@ -106,7 +119,8 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
     if (monitor) {
         // Polls asynchronously on this thread. A registry that cannot be read already shows
         // its error on the Hubs page (HubsView::reload).
-        (void)m_monitor->start();
+        if (m_monitor)
+            (void)m_monitor->start();
         m_health->start();
     }
 }

@@ -16,7 +16,12 @@ namespace mcphub {
 UsersPage::UsersPage(UserTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_editor(new PendingTableEditor(model, QStringLiteral("users"), this))
+    // A settings file has fewer columns (no console-only fields): its own column layout.
+    , m_editor(new PendingTableEditor(model,
+                                      model->isFieldStored(UserTableModel::kStatus)
+                                          ? QStringLiteral("users")
+                                          : QStringLiteral("users-settings-file"),
+                                      this))
     , m_setPassword(new QAction(tr("Set &password…"), this))
 {
     m_setPassword->setToolTip(tr("Set or reset the selected user's password. Only its bcrypt "

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "storage/db/workspacekind.h"
+#include "storage/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace mcphub {
+
+// What each kind of workspace stores and what MCPHub does with it: one declaration (a table
+// of entity fields and registries, like KMyMoney's per-storage capabilities) read by the
+// table models and editors (they offer only the fields the open workspace stores, and label
+// those MCPHub never reads as console-only), by the services and the CLI (they refuse the
+// others, saying why) and by the tests (every editable field x every kind round-trips).
+// Field names are the editors' keys, which are MCPHub's JSON keys where MCPHub has one
+// ("isAdmin"); entities are the settings file's top-level keys ("users", "mcpServers").
+// Facts from the MCPHub references (mcphub.md §1.2-1.5, mcphub-dbmode.md §1). Immutable.
+class WorkspaceCapabilities
+{
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceCapabilities)
+
+public:
+    // What MCPHub does with a stored field.
+    enum class McphubUse {
+        Applied,     // MCPHub reads it and acts on it (sign-in, routing, visibility, ...)
+        ConsoleOnly, // MCPHub never reads it: a note for the console's administrators
+    };
+
+    struct Field
+    {
+        const char *entity = ""; // "users"
+        const char *name = "";   // "status"
+        McphubUse use = McphubUse::Applied;
+        bool editable = true;    // false: shown, never edited (last login)
+        unsigned storedBy = 0;   // bit per WorkspaceKind (storedIn())
+        const char *effect = ""; // untranslated: what MCPHub does with it
+
+        bool storedIn(WorkspaceKind kind) const;
+        QString effectText() const; // translated
+    };
+
+    // Every declared field, of every entity, in the editors' order.
+    static const QList<Field> &fields();
+    static QList<WorkspaceKind> kinds();
+    // Whether the console can open a workspace of this kind yet.
+    static bool canOpen(WorkspaceKind kind);
+
+    explicit WorkspaceCapabilities(WorkspaceKind kind);
+    WorkspaceKind kind() const { return m_kind; }
+    QString kindName() const; // translated, "a settings file"
+
+    // The declaration of entity.field, or nullptr when it is not declared.
+    static const Field *field(const QString &entity, const QString &name);
+    // Whether this kind stores entity.field (false for an undeclared field).
+    bool stores(const QString &entity, const QString &name) const;
+    bool consoleOnly(const QString &entity, const QString &name) const;
+    // The declared fields of `entity` this kind stores (and can be edited when `editable`).
+    QStringList storedFields(const QString &entity, bool editableOnly = false) const;
+
+    // Whether hubs can be registered and monitored: their registry and samples live in the
+    // console's database; a settings file has no place for them (and MCPHub's database is
+    // MCPHub's own).
+    bool hasHubRegistry() const;
+    QString noHubRegistryMessage() const; // translated: why, and what to open instead
+
+    // Error::Code::Invalid at `where`: this kind has no place for entity.field, so nothing
+    // was changed, and where such a value can be kept.
+    Error notStored(const QString &entity, const QString &name, const QString &where) const;
+
+private:
+    WorkspaceKind m_kind;
+};
+
+} // namespace mcphub
