@@ -14,6 +14,7 @@
 #include "storage/db/useradministration.h"
 #include "storage/db/userrepository.h"
 #include "storage/db/workspacecapabilities.h"
+#include "storage/hub/hubregistry.h"
 #include "storage/migration/migrator.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/passwordhasher.h"
@@ -676,6 +677,16 @@ void TestWorkspaceCapabilities::settingsFileHasNoHubRegistry()
     QVERIFY(label);
     QVERIFY2(label->text().contains(QStringLiteral("no place for them")),
              qPrintable(label->text()));
+
+    // The registry service refuses too (the CLI's hubs add, any later front end): nothing is
+    // written to the private database.
+    HubRecord hub;
+    hub.name = QStringLiteral("lost");
+    hub.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    const auto added = HubRegistry(switcher.session()->workspace().context(), secrets).add(hub, {});
+    QVERIFY(!added);
+    QVERIFY2(added.error().message.contains(QStringLiteral("no place for them")),
+             qPrintable(added.error().message));
 
     // A console database has its registry.
     TestBackend backend(QStringLiteral("sqlite"));

@@ -1,5 +1,6 @@
 #include "storage/hub/hubregistry.h"
 
+#include "storage/db/workspacecapabilities.h"
 #include "storage/logging.h"
 #include "storage/secretstore.h"
 
@@ -12,6 +13,9 @@ HubRegistry::HubRegistry(RepositoryContext context, const SecretStore &secrets)
 
 Result<qint64> HubRegistry::add(const HubRecord &hub, const QString &secret)
 {
+    // A settings file's private database would lose the hub when it is closed.
+    if (const WorkspaceCapabilities capabilities(m_context.kind); !capabilities.hasHubRegistry())
+        return Error::make(Error::Code::ReadOnly, capabilities.noHubRegistryMessage(), hub.name);
     if (auto valid = HubRepository::validate(hub); !valid)
         return valid.error();
     const bool needsSecret = hub.auth != HubEndpoint::Auth::None;
