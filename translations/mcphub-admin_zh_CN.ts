@@ -275,6 +275,17 @@
         </message>
     </context>
     <context>
+        <name>HubRegistry</name>
+        <message>
+            <source>This hub needs a password or bearer key.</source>
+            <translation>此 Hub 需要密码或 Bearer 密钥。</translation>
+        </message>
+        <message>
+            <source>Another hub is registered under this name. Choose another name.</source>
+            <translation>已有另一个 Hub 以此名称注册。请换一个名称。</translation>
+        </message>
+    </context>
+    <context>
         <name>HubRepository</name>
         <message>
             <source>A hub name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
@@ -311,6 +322,10 @@
         <message>
             <source>The hub was removed meanwhile; add it again.</source>
             <translation>该 Hub 已在此期间被删除，请重新添加。</translation>
+        </message>
+        <message>
+            <source>The base URL holds a user name or password, which would be stored and shown in clear. Remove it from the URL; give the user name and the password or bearer key as the hub's credentials (they are kept in the system keychain).</source>
+            <translation>基础 URL 中含有用户名或密码，它们会以明文保存和显示。请从 URL 中删除；把用户名和密码或 Bearer 密钥作为 Hub 的凭据填写（它们保存在系统钥匙串中）。</translation>
         </message>
     </context>
     <context>
@@ -1064,10 +1079,6 @@
             <translation>无法写入拒绝文件。请释放磁盘空间或选择其他路径；未迁移任何内容。</translation>
         </message>
         <message>
-            <source>The database holds the top level of another settings file (other keys, key order or format).</source>
-            <translation>数据库中保存的是另一个设置文件的顶层（键、键顺序或格式不同）。</translation>
-        </message>
-        <message>
             <source>Planning</source>
             <translation>正在制定计划</translation>
         </message>
@@ -1150,6 +1161,34 @@
         <message>
             <source>Cannot take back the rows of a log loaded before; nothing was migrated.</source>
             <translation>无法撤回之前已导入日志的行；未迁移任何内容。</translation>
+        </message>
+        <message>
+            <source>the order of the top-level keys</source>
+            <translation>顶层键的顺序</translation>
+        </message>
+        <message>
+            <source>the top-level keys the console does not model</source>
+            <translation>控制台未建模的顶层键</translation>
+        </message>
+        <message>
+            <source>the file's layout</source>
+            <translation>文件的排版</translation>
+        </message>
+        <message>
+            <source>The policy "fail" stops the migration; "skip" keeps the database's top level, "overwrite" replaces it with this file's.</source>
+            <translation>策略“fail”会停止迁移；“skip”保留数据库中的顶层内容，“overwrite”用此文件的顶层内容替换它。</translation>
+        </message>
+        <message>
+            <source>The policy "skip" keeps the database's top level.</source>
+            <translation>策略“skip”保留数据库中的顶层内容。</translation>
+        </message>
+        <message>
+            <source>The policy "overwrite" replaces it with this file's.</source>
+            <translation>策略“overwrite”用此文件的顶层内容替换它。</translation>
+        </message>
+        <message>
+            <source>The database holds the top level of another settings file; what differs: %1. %2</source>
+            <translation>数据库中保存的是另一个设置文件的顶层内容；不同之处：%1。%2</translation>
         </message>
     </context>
     <context>
@@ -1700,6 +1739,14 @@
             <source>%1 changed on disk since it was loaded or last saved (MCPHub or another console wrote it), so the change was not saved in the database either. Reload the workspace (File ▸ Reload, F5, in the console) to load the file's new content, then make the change again.</source>
             <translation>%1 在加载或上次保存后已在磁盘上被修改（MCPHub 或另一个控制台写入了它），因此此更改也未保存到数据库。请重新加载工作区（控制台中的 文件 ▸ 重新加载，F5）以载入文件的新内容，然后再做一次更改。</translation>
         </message>
+        <message>
+            <source>A change committed to the database could not be written to the settings file: its new content could not replace it. Check the folder's permissions.</source>
+            <translation>已提交到数据库的更改无法写入设置文件：新内容无法替换它。请检查文件夹的权限。</translation>
+        </message>
+        <message>
+            <source>The change was saved in the database, but %1 could not be replaced with it: %2 The new content waits beside the file and replaces it when the workspace is opened next.</source>
+            <translation>更改已保存到数据库，但无法用它替换 %1：%2 新内容暂存在该文件旁边，下次打开工作区时会替换它。</translation>
+        </message>
     </context>
     <context>
         <name>SettingsFileLock</name>
@@ -2229,6 +2276,161 @@
         </message>
     </context>
     <context>
+        <name>WorkspaceCapabilities</name>
+        <message>
+            <source>The name the user signs in with. MCPHub cannot rename users.</source>
+            <translation>用户登录时使用的名称。MCPHub 不能重命名用户。</translation>
+        </message>
+        <message>
+            <source>Administrators manage MCPHub; the last one can be neither deleted nor demoted.</source>
+            <translation>管理员负责管理 MCPHub；最后一个管理员既不能删除也不能降级。</translation>
+        </message>
+        <message>
+            <source>MCPHub never reads it: a user marked "disabled" can still sign in. To stop a user signing in, delete the user or change the password.</source>
+            <translation>MCPHub 从不读取此项：标记为“disabled”的用户仍然可以登录。要阻止用户登录，请删除该用户或更改密码。</translation>
+        </message>
+        <message>
+            <source>MCPHub's users have no e-mail; the console keeps it as a note.</source>
+            <translation>MCPHub 的用户没有电子邮件字段；控制台将其作为备注保存。</translation>
+        </message>
+        <message>
+            <source>MCPHub's users have no full name; the console keeps it as a note.</source>
+            <translation>MCPHub 的用户没有全名字段；控制台将其作为备注保存。</translation>
+        </message>
+        <message>
+            <source>Kept by the console; MCPHub does not record sign-ins.</source>
+            <translation>由控制台记录；MCPHub 不记录登录。</translation>
+        </message>
+        <message>
+            <source>The bcrypt hash MCPHub checks at sign-in.</source>
+            <translation>MCPHub 在登录时校验的 bcrypt 哈希。</translation>
+        </message>
+        <message>
+            <source>The server's key: its tools are named &lt;server&gt;-&lt;tool&gt; and it is reachable at /mcp/&lt;server&gt;.</source>
+            <translation>服务器的键名：其工具命名为 &lt;server&gt;-&lt;tool&gt;，可通过 /mcp/&lt;server&gt; 访问。</translation>
+        </message>
+        <message>
+            <source>How MCPHub connects to the server.</source>
+            <translation>MCPHub 连接该服务器的方式。</translation>
+        </message>
+        <message>
+            <source>A disabled server is not connected and its tools are not offered.</source>
+            <translation>已禁用的服务器不会被连接，其工具也不会提供。</translation>
+        </message>
+        <message>
+            <source>Shown in MCPHub's dashboard.</source>
+            <translation>显示在 MCPHub 的仪表板中。</translation>
+        </message>
+        <message>
+            <source>The creating user: non-administrators see their own servers.</source>
+            <translation>创建者：非管理员只能看到自己的服务器。</translation>
+        </message>
+        <message>
+            <source>The program MCPHub starts (stdio); ${VAR} is expanded.</source>
+            <translation>MCPHub 启动的程序（stdio）；${VAR} 会被展开。</translation>
+        </message>
+        <message>
+            <source>The program's arguments (stdio); ${VAR} is expanded.</source>
+            <translation>程序的参数（stdio）；${VAR} 会被展开。</translation>
+        </message>
+        <message>
+            <source>The program's environment (stdio); ${VAR} is expanded.</source>
+            <translation>程序的环境变量（stdio）；${VAR} 会被展开。</translation>
+        </message>
+        <message>
+            <source>Where MCPHub connects (sse, streamable-http); ${VAR} is expanded.</source>
+            <translation>MCPHub 连接的地址（sse、streamable-http）；${VAR} 会被展开。</translation>
+        </message>
+        <message>
+            <source>Request headers sent upstream; ${VAR} is expanded.</source>
+            <translation>发往上游的请求头；${VAR} 会被展开。</translation>
+        </message>
+        <message>
+            <source>Names of client request headers forwarded upstream.</source>
+            <translation>转发给上游的客户端请求头名称。</translation>
+        </message>
+        <message>
+            <source>MCPHub pings the server every interval.</source>
+            <translation>MCPHub 每隔一个间隔 ping 一次服务器。</translation>
+        </message>
+        <message>
+            <source>The keep-alive interval in milliseconds.</source>
+            <translation>保活间隔（毫秒）。</translation>
+        </message>
+        <message>
+            <source>Where MCPHub reads the OpenAPI specification; ${VAR} is expanded.</source>
+            <translation>MCPHub 读取 OpenAPI 规范的地址；${VAR} 会被展开。</translation>
+        </message>
+        <message>
+            <source>An inline OpenAPI specification.</source>
+            <translation>内联的 OpenAPI 规范。</translation>
+        </message>
+        <message>
+            <source>How MCPHub authenticates to the API.</source>
+            <translation>MCPHub 向该 API 进行身份验证的方式。</translation>
+        </message>
+        <message>
+            <source>Per-tool enable/disable and description overrides.</source>
+            <translation>按工具设置的启用/禁用和描述覆盖。</translation>
+        </message>
+        <message>
+            <source>Clients can route to a group by its name when enabled.</source>
+            <translation>启用后，客户端可以按名称路由到该分组。</translation>
+        </message>
+        <message>
+            <source>The user who manages the group.</source>
+            <translation>管理该分组的用户。</translation>
+        </message>
+        <message>
+            <source>The servers (and their tools) the group offers.</source>
+            <translation>该分组提供的服务器（及其工具）。</translation>
+        </message>
+        <message>
+            <source>Recorded with every call made with the key.</source>
+            <translation>使用该密钥的每次调用都会记录它。</translation>
+        </message>
+        <message>
+            <source>The secret clients send.</source>
+            <translation>客户端发送的密钥。</translation>
+        </message>
+        <message>
+            <source>A disabled key is refused.</source>
+            <translation>已禁用的密钥会被拒绝。</translation>
+        </message>
+        <message>
+            <source>What the key reaches: all, groups, servers or custom.</source>
+            <translation>密钥可访问的范围：all、groups、servers 或 custom。</translation>
+        </message>
+        <message>
+            <source>The groups a restricted key reaches.</source>
+            <translation>受限密钥可访问的分组。</translation>
+        </message>
+        <message>
+            <source>The servers a restricted key reaches.</source>
+            <translation>受限密钥可访问的服务器。</translation>
+        </message>
+        <message>
+            <source>a settings file</source>
+            <translation>设置文件</translation>
+        </message>
+        <message>
+            <source>the console's database</source>
+            <translation>控制台的数据库</translation>
+        </message>
+        <message>
+            <source>MCPHub's database</source>
+            <translation>MCPHub 的数据库</translation>
+        </message>
+        <message>
+            <source>Hubs are registered and monitored in the console's own database (SQLite or PostgreSQL); %1 has no place for them, so hubs added here would be lost when it is closed. Open a console database to monitor hubs.</source>
+            <translation>Hub 在控制台自己的数据库（SQLite 或 PostgreSQL）中注册和监控；%1 没有存放它们的位置，在这里添加的 Hub 会在关闭时丢失。请打开控制台数据库来监控 Hub。</translation>
+        </message>
+        <message>
+            <source>%1 has no place for the field "%2" of %3, so it was not changed (nothing was written). %4 Keep such values in the console's database (SQLite or PostgreSQL).</source>
+            <translation>%1 没有存放 %3 的字段“%2”的位置，因此未更改（未写入任何内容）。%4 此类值请保存在控制台的数据库（SQLite 或 PostgreSQL）中。</translation>
+        </message>
+    </context>
+    <context>
         <name>WorkspaceOptions</name>
         <message>
             <source>Open the workspace of this saved connection profile.</source>
@@ -2621,6 +2823,20 @@ The current content is backed up first. The workspace is opened again from the r
             <source>Restored %1.</source>
             <translation>已恢复 %1。</translation>
         </message>
+        <message>
+            <source>Restore &amp;allowing warnings</source>
+            <translation>允许警告并恢复(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Restore the backup although the validator warns about the values listed below.</source>
+            <translation>即使校验器对下列值给出警告，也恢复该备份。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The backup has %n warning(s), so it was not restored yet. Restore it anyway?</source>
+            <translation>
+                <numerusform>该备份有 %n 条警告，因此尚未恢复。仍要恢复吗？</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>mcphub::BearerKeyTableModel</name>
@@ -2710,6 +2926,21 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Nothing was written when the workspace was opened. The database is the source of truth: the next change you apply rewrites %1 with what the database holds. To keep something that only the file has, migrate the file into the database first.</source>
             <translation>打开工作区时没有写入任何内容。以数据库为准：您下一次应用的更改会用数据库中的内容重写 %1。若要保留只有该文件才有的内容，请先把该文件迁移到数据库中。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::FindingsBrowser</name>
+        <message>
+            <source>Findings</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <source>Settings file text</source>
+            <translation>设置文件文本</translation>
+        </message>
+        <message>
+            <source>%1 at %2, %3: %4</source>
+            <translation>%1，位于 %2，%3：%4</translation>
         </message>
     </context>
     <context>
@@ -3479,6 +3710,10 @@ The current content is backed up first. The workspace is opened again from the r
             <source>Rejected</source>
             <translation>已拒绝</translation>
         </message>
+        <message>
+            <source>The file's top level</source>
+            <translation>文件的顶层</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::MigrationPlanPage</name>
@@ -3546,6 +3781,14 @@ The current content is backed up first. The workspace is opened again from the r
             <source>What would change: %1 new, %2 replaced, %3 conflicting kept as the database holds them, %4 identical left as they are, %5 invalid left out.</source>
             <translation>将发生的变更：新增 %1 条，替换 %2 条，%3 条冲突条目保留数据库中的版本，%4 条相同条目保持不变，%5 条无效记录被排除。</translation>
         </message>
+        <message>
+            <source>Migrate writes into: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>迁移将写入：&lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Migrate into %1</source>
+            <translation>迁移到 %1</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::MigrationProgressPage</name>
@@ -3566,10 +3809,6 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>正在取消…</translation>
         </message>
         <message>
-            <source>Opening the target workspace…</source>
-            <translation>正在打开目标工作区…</translation>
-        </message>
-        <message>
             <source>%1: %2 (%3 of %4)</source>
             <translation>%1：%2（%3 / %4）</translation>
         </message>
@@ -3584,6 +3823,10 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>The migration failed and nothing was changed: %1</source>
             <translation>迁移失败，未做任何更改：%1</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
         </message>
     </context>
     <context>
@@ -3832,6 +4075,42 @@ The current content is backed up first. The workspace is opened again from the r
             <source>No target was chosen.</source>
             <translation>未选择目标。</translation>
         </message>
+        <message>
+            <source>the open workspace, %1</source>
+            <translation>当前打开的工作区，%1</translation>
+        </message>
+        <message>
+            <source>the open workspace (none is open)</source>
+            <translation>当前打开的工作区（没有打开的工作区）</translation>
+        </message>
+        <message>
+            <source>profile "%1" (cannot be loaded)</source>
+            <translation>配置“%1”（无法加载）</translation>
+        </message>
+        <message>
+            <source>the SQLite file %1</source>
+            <translation>SQLite 文件 %1</translation>
+        </message>
+        <message>
+            <source>the SQLite file %1 (a new file, created by the migration)</source>
+            <translation>SQLite 文件 %1（新文件，由迁移创建）</translation>
+        </message>
+        <message>
+            <source>SQLite file %1</source>
+            <translation>SQLite 文件 %1</translation>
+        </message>
+        <message>
+            <source>PostgreSQL database %1</source>
+            <translation>PostgreSQL 数据库 %1</translation>
+        </message>
+        <message>
+            <source>profile "%1": %2</source>
+            <translation>配置“%1”：%2</translation>
+        </message>
+        <message>
+            <source>%1, bound to the settings file %2</source>
+            <translation>%1，绑定到设置文件 %2</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::MigrationValidationPage</name>
@@ -3842,14 +4121,6 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>What the validator found in the settings file. Double-click a finding to see its place in the file.</source>
             <translation>校验器在设置文件中发现的问题。双击某条结果可查看它在文件中的位置。</translation>
-        </message>
-        <message>
-            <source>Findings</source>
-            <translation>校验结果</translation>
-        </message>
-        <message>
-            <source>Settings file text</source>
-            <translation>设置文件文本</translation>
         </message>
         <message>
             <source>The file cannot be read as a settings file: %1</source>
@@ -3876,10 +4147,6 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>
                 <numerusform>%n 个错误：请修复文件，或返回上一步选择跳过无效记录。</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 at %2, %3: %4</source>
-            <translation>%1（位置 %2，%3）：%4</translation>
         </message>
     </context>
     <context>
@@ -4093,6 +4360,10 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Nothing was written: %1: %2: %3 Your edits are kept; fix them and apply again.</source>
             <translation>未写入任何内容：%1：%2：%3 您的编辑已保留；请修正后再次应用。</translation>
+        </message>
+        <message>
+            <source>%1 (console only)</source>
+            <translation>%1（仅控制台）</translation>
         </message>
     </context>
     <context>
@@ -4389,6 +4660,91 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Delete the server "%1" when you apply?</source>
             <translation>应用时删除服务器“%1”？</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::SettingsFileProblemsDialog</name>
+        <message>
+            <source>Settings file with errors</source>
+            <translation>有错误的设置文件</translation>
+        </message>
+        <message>
+            <source>Repair the selected finding</source>
+            <translation>修复所选的检查结果</translation>
+        </message>
+        <message>
+            <source>New value</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <source>&amp;Replace value</source>
+            <translation>替换值(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Save and open</source>
+            <translation>保存并打开(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Select a finding to repair its value.</source>
+            <translation>选择一条检查结果以修复其值。</translation>
+        </message>
+        <message>
+            <source>%1 is not a single value: repair it in the file with a text editor, then open the file again.</source>
+            <translation>%1 不是单个值：请用文本编辑器在文件中修复它，然后重新打开文件。</translation>
+        </message>
+        <message>
+            <source>The whole document</source>
+            <translation>整个文档</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <source>A new password for %1; the file keeps only its bcrypt hash, as MCPHub does.</source>
+            <translation>%1 的新密码；文件中只保存其 bcrypt 哈希，与 MCPHub 的做法一致。</translation>
+        </message>
+        <message>
+            <source>"text", 42, true or null</source>
+            <translation>"text"、42、true 或 null</translation>
+        </message>
+        <message>
+            <source>The new value of %1, as JSON (text that is not JSON is taken as a string).</source>
+            <translation>%1 的新值，以 JSON 表示（不是 JSON 的文本按字符串处理）。</translation>
+        </message>
+        <message>
+            <source>This value cannot be replaced here; repair it in the file.</source>
+            <translation>此值无法在这里替换；请在文件中修复它。</translation>
+        </message>
+        <message>
+            <source>Type the new password.</source>
+            <translation>请输入新密码。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n value(s) replaced; nothing is written until you save.</source>
+            <translation>
+                <numerusform>已替换 %n 个值；保存之前不会写入任何内容。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n error(s), so it cannot be edited as a workspace. It is shown read-only: double-click a finding to see its line, replace the values it names, then save.</source>
+            <translation>
+                <numerusform>%1 有 %n 个错误，因此不能作为工作区编辑。现以只读方式显示：双击检查结果可查看其所在行，替换其指出的值，然后保存。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 has no errors left. Save it to open it as the workspace.</source>
+            <translation>%1 已没有错误。保存后即可作为工作区打开。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Save although the file has %n warning(s) (listed above)</source>
+            <translation>
+                <numerusform>即使文件有 %n 条警告（见上方列表）也保存</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
         </message>
     </context>
     <context>
@@ -4727,6 +5083,14 @@ IP：%3
             <source>There is no user named "%1". "user list" shows them.</source>
             <translation>没有名为“%1”的用户。“user list”可列出所有用户。</translation>
         </message>
+        <message>
+            <source>The workspace has no administrator yet, so "%1" cannot be added as an ordinary user: MCPHub would have nobody who can manage it. Add an administrator first, or make "%1" one.</source>
+            <translation>工作区还没有管理员，因此不能把“%1”添加为普通用户：否则 MCPHub 将没有人能管理它。请先添加一个管理员，或把“%1”设为管理员。</translation>
+        </message>
+        <message>
+            <source>A user has no field "%1".</source>
+            <translation>用户没有字段“%1”。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::UserTableModel</name>
@@ -4789,6 +5153,10 @@ IP：%3
         <message>
             <source>The status is empty; MCPHub uses "active".</source>
             <translation>状态为空；MCPHub 使用“active”。</translation>
+        </message>
+        <message>
+            <source>The workspace has no administrator yet: make this user one (MCPHub would have nobody who can manage it).</source>
+            <translation>工作区还没有管理员：请把此用户设为管理员（否则 MCPHub 将没有人能管理它）。</translation>
         </message>
     </context>
     <context>
@@ -5039,18 +5407,6 @@ IP：%3
             <translation>密码为空；未做任何更改。</translation>
         </message>
         <message>
-            <source>List, add and remove the users who sign in to MCPHub, and set their passwords.
-  list                      the users and their admin flag
-  add NAME [--admin]        add a user (password from --password-stdin)
-  set-password NAME         set or reset a password (asked twice on a terminal)
-  remove NAME               delete a user (never the last administrator)</source>
-            <translation>列出、添加和删除登录 MCPHub 的用户，并设置其密码。
-  list                      用户及其管理员标记
-  add NAME [--admin]        添加用户（密码来自 --password-stdin）
-  set-password NAME         设置或重置密码（在终端上询问两次）
-  remove NAME               删除用户（不能删除最后一位管理员）</translation>
-        </message>
-        <message>
             <source>The new user is an administrator.</source>
             <translation>新用户为管理员。</translation>
         </message>
@@ -5065,14 +5421,6 @@ IP：%3
         <message>
             <source>cost</source>
             <translation>成本</translation>
-        </message>
-        <message>
-            <source>list, add, set-password or remove.</source>
-            <translation>list、add、set-password 或 remove。</translation>
-        </message>
-        <message>
-            <source>say list, add NAME, set-password NAME or remove NAME. Run "%1 user --help".</source>
-            <translation>请使用 list、add NAME、set-password NAME 或 remove NAME。运行“%1 user --help”查看帮助。</translation>
         </message>
         <message>
             <source>--cost takes a number from 10 to 14.</source>
@@ -5109,6 +5457,78 @@ IP：%3
         <message>
             <source>Saved to the bound settings file %1 too.</source>
             <translation>也已保存到绑定的设置文件 %1。</translation>
+        </message>
+        <message>
+            <source>List, add and remove the users who sign in to MCPHub, and set their passwords.
+  list                      the users and their admin flag
+  add NAME [--admin]        add a user (password from --password-stdin)
+  set-password NAME         set or reset a password (asked twice on a terminal)
+  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]
+                            change a user's fields (status, e-mail and full name
+                            are console notes MCPHub never reads; a settings
+                            file has no place for them)
+  remove NAME               delete a user (never the last administrator)</source>
+            <translation>列出、添加和删除登录 MCPHub 的用户，并设置他们的密码。
+  list                      列出用户及其管理员标志
+  add NAME [--admin]        添加用户（密码来自 --password-stdin）
+  set-password NAME         设置或重置密码（在终端上会询问两次）
+  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]
+                            更改用户的字段（状态、电子邮件和全名是
+                            控制台的备注，MCPHub 从不读取；设置文件
+                            没有存放它们的位置）
+  remove NAME               删除用户（不能删除最后一个管理员）</translation>
+        </message>
+        <message>
+            <source>set: the user is no longer an administrator.</source>
+            <translation>set：该用户不再是管理员。</translation>
+        </message>
+        <message>
+            <source>set: the console's status note (MCPHub never reads it: it does not stop a user signing in).</source>
+            <translation>set：控制台的状态备注（MCPHub 从不读取它：它不会阻止用户登录）。</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>set: the console's e-mail note.</source>
+            <translation>set：控制台的电子邮件备注。</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>set: the console's full-name note.</source>
+            <translation>set：控制台的全名备注。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>list, add, set-password, set or remove.</source>
+            <translation>list、add、set-password、set 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, add NAME, set-password NAME, set NAME or remove NAME. Run "%1 user --help".</source>
+            <translation>请使用 list、add NAME、set-password NAME、set NAME 或 remove NAME。运行“%1 user --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>--admin and --no-admin contradict each other.</source>
+            <translation>--admin 与 --no-admin 相互矛盾。</translation>
+        </message>
+        <message>
+            <source>--no-admin, --status, --email and --full-name go with "user set".</source>
+            <translation>--no-admin、--status、--email 和 --full-name 需与“user set”一起使用。</translation>
+        </message>
+        <message>
+            <source>say what to change: --admin, --no-admin, --status, --email or --full-name.</source>
+            <translation>请说明要更改什么：--admin、--no-admin、--status、--email 或 --full-name。</translation>
+        </message>
+        <message>
+            <source>Changed user %1.</source>
+            <translation>已更改用户 %1。</translation>
         </message>
     </context>
 </TS>
