@@ -232,7 +232,7 @@ Result<QList<MigrationReport::Item>> SettingsFileBinding::drift() const
              tr("The file does not exist yet; the first change saved creates it with what the "
                 "database holds.")}};
     }
-    return DriftCheck::compare(m_document.json(), exported->document);
+    return DriftCheck::compare(m_document, exported->document);
 }
 
 QStringList SettingsFileBinding::driftWarnings(const QString &path,
