@@ -24,26 +24,50 @@ AtomicFileWriter::~AtomicFileWriter()
         m_file.cancelWriting(); // QSaveFile's destructor then drops the temporary file
 }
 
-Error AtomicFileWriter::ioError(const QString &message) const
+Error AtomicFileWriter::ioError(const QString &message, int error) const
 {
-    return Error::make(Error::Code::Io, message, m_path, m_file.errorString());
+    // The system's reason ("No space left on device"); QSaveFile's own text is often
+    // "Unknown error" once a write has failed.
+    const QString reason
+        = error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : m_file.errorString();
+    return Error::make(Error::Code::Io, message, m_path, reason);
+}
+
+Result<void> AtomicFileWriter::writeFile(const QString &path,
+                                         const QByteArray &bytes,
+                                         const QString &metadataFrom)
+{
+    AtomicFileWriter writer(path, metadataFrom);
+    if (auto written = writer.write(bytes); !written)
+        return written;
+    return writer.commit();
 }
 
 Result<void> AtomicFileWriter::write(const QByteArray &bytes)
 {
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!m_file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: every write reaches the system at once, and a failure keeps its errno.
+    errno = 0;
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        const int error = errno;
         return Error::make(Error::Code::Io,
                            tr("Cannot create a temporary file in the folder %1. Saving safely "
                               "needs a writable folder; check that it exists and that you may "
                               "write there. The file was not changed.")
                                .arg(folder),
                            m_path,
-                           m_file.errorString());
+                           error != 0 ? QString::fromLocal8Bit(std::strerror(error))
+                                      : m_file.errorString());
     }
     struct stat original;
-    if (::stat(QFile::encodeName(m_metadataFrom).constData(), &original) == 0) {
-        const int fd = m_file.handle();
+    const int fd = m_file.handle();
+    if (::stat(QFile::encodeName(m_metadataFrom).constData(), &original) != 0) {
+        // A new file: private, whatever the umask says (QSaveFile creates it 0666 & ~umask).
+        if (::fchmod(fd, mode_t(m_newFileMode)) != 0)
+            return ioError(tr("Cannot set the permissions of the new file. It was not "
+                              "written."),
+                           errno);
+    } else {
         struct stat fresh;
         if (::fstat(fd, &fresh) == 0) {
             // QSaveFile copies the permissions of the file it replaces; a copy elsewhere
@@ -57,9 +81,11 @@ Result<void> AtomicFileWriter::write(const QByteArray &bytes)
             }
         }
     }
+    errno = 0;
     if (m_file.write(bytes) != bytes.size() || !m_file.flush()) {
         return ioError(tr("Could not write the new content; the disk may be full. The file was "
-                          "not changed."));
+                          "not changed."),
+                       errno);
     }
     // QSaveFile::commit() syncs too but ignores the result; a delayed-allocation filesystem
     // reports a full disk only here, so check it.
@@ -76,9 +102,11 @@ Result<void> AtomicFileWriter::write(const QByteArray &bytes)
 
 Result<void> AtomicFileWriter::commit()
 {
+    errno = 0;
     if (!m_file.commit()) {
         return ioError(tr("Could not replace the file with its new content. The file was not "
-                          "changed."));
+                          "changed."),
+                       errno);
     }
     // The new content is in place now; a failed folder sync only weakens durability against
     // a power cut, and reporting the save as failed would be wrong.
