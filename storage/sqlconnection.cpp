@@ -3,11 +3,57 @@
 #include "storage/logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <mutex>
+#include <unistd.h>
+
 namespace mcphub {
+
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// Qt SQL and its drivers print their own warnings on stderr when a query runs on a connection
+// that was lost ("QSqlQuery::exec: database not open", "QSqlDatabasePrivate::removeDatabase:
+// connection ... is still in use"). Every such failure already comes back as an Error that
+// names the database and says what to do, so the raw text goes to the debug log instead.
+void routeSqlNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    static const QLatin1String prefixes[] = {QLatin1String("QSqlQuery::"),
+                                             QLatin1String("QSqlDatabase::"),
+                                             QLatin1String("QSqlDatabasePrivate::"),
+                                             QLatin1String("QPSQLDriver::"),
+                                             QLatin1String("QPSQLResult::"),
+                                             QLatin1String("QSQLiteDriver::"),
+                                             QLatin1String("QSQLiteResult::")};
+    if (type == QtWarningMsg) {
+        for (const QLatin1String &prefix : prefixes) {
+            if (message.startsWith(prefix)) {
+                qCDebug(lcDatabase) << "Qt SQL:" << message;
+                return;
+            }
+        }
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+    else
+        qt_message_output(type, context, message); // not reached: Qt always has a handler
+}
+
+void installSqlNoiseFilter()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { g_previousHandler = qInstallMessageHandler(routeSqlNoise); });
+}
+
+} // namespace
 
 SqlConnectionSpec SqlConnectionSpec::fromPgEnvironment()
 {
@@ -55,7 +101,9 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
                            spec.displayName());
     }
 
+    installSqlNoiseFilter();
     QSqlDatabase db = QSqlDatabase::addDatabase(driverName, connectionName);
+    bool createdFile = false;
     if (spec.driver == SqlConnectionSpec::Driver::Sqlite) {
         if (spec.sqlitePath != QLatin1String(":memory:")) {
             const QFileInfo info(spec.sqlitePath);
@@ -68,6 +116,31 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
                                        "Cannot create the folder for the database file. Check "
                                        "the path and its permissions."),
                                    info.absolutePath());
+            }
+            // A new workspace holds password hashes and bearer keys: it is private from the
+            // start (SQLite gives its journal and WAL files the database file's permissions).
+            if (!spec.connectOptions.contains(QLatin1String("QSQLITE_OPEN_READONLY"))
+                && !info.exists()) {
+                const int fd = ::open(QFile::encodeName(spec.sqlitePath).constData(),
+                                      O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                                      0600);
+                const int error = errno;
+                if (fd >= 0) {
+                    ::close(fd);
+                    createdFile = true;
+                } else if (error != EEXIST) {
+                    db = QSqlDatabase();
+                    closeSqlConnection(connectionName);
+                    return Error::make(Error::Code::Io,
+                                       QCoreApplication::translate(
+                                           "SqlConnection",
+                                           "Cannot create the database file: the folder %1 is "
+                                           "read-only, full or not writable for you. Choose a "
+                                           "writable folder.")
+                                           .arg(QDir::toNativeSeparators(info.absolutePath())),
+                                       spec.sqlitePath,
+                                       QString::fromLocal8Bit(std::strerror(error)));
+                }
             }
         }
         db.setDatabaseName(spec.sqlitePath);
@@ -89,11 +162,18 @@ Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec, const QStr
         const QString detail = db.lastError().text();
         db = QSqlDatabase(); // drop our handle so that removal does not warn "still in use"
         closeSqlConnection(connectionName);
+        if (createdFile)
+            QFile::remove(spec.sqlitePath);
         return Error::make(Error::Code::Database,
-                           QCoreApplication::translate(
-                               "SqlConnection",
-                               "Cannot open the database. Check that it is reachable and that "
-                               "the credentials are right."),
+                           spec.driver == SqlConnectionSpec::Driver::Sqlite
+                               ? QCoreApplication::translate(
+                                   "SqlConnection",
+                                   "Cannot open the SQLite database file. Check that it is a "
+                                   "database and that you may read it and write its folder.")
+                               : QCoreApplication::translate(
+                                   "SqlConnection",
+                                   "Cannot open the database. Check that it is reachable and "
+                                   "that the credentials are right."),
                            spec.displayName(),
                            detail);
     }

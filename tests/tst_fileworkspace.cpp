@@ -260,8 +260,7 @@ void TestFileWorkspace::changedOnDiskIsConflict()
     const auto added = users.add(QStringLiteral("dave"), *hash, false);
     QVERIFY(!added.ok());
     QCOMPARE(added.error().code, Error::Code::Conflict);
-    QVERIFY2(added.error().message.contains(QLatin1String("Reload")),
-             qPrintable(added.error().message));
+    QCOMPARE(added.error().remedy, Error::Remedy::Reload);
     QCOMPARE(test::readFile(path), hubBytes);
     const auto all = users.all();
     QVERIFY(all.ok());

@@ -775,11 +775,20 @@ void TestSettingsFileStore::readOnlyFolder()
     const bool root = ::geteuid() == 0;
     if (!root)
         QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+    // "nobody" may not reach the build folder (a checkout under /root is 0700): it runs a
+    // copy of the helper from a folder everyone can enter.
+    test::SettingsScratch bin;
+    const QString helper = root ? test::settingsHelperCopy(bin) : test::settingsHelperPath();
+    QVERIFY(!helper.isEmpty());
     QString output;
-    const int code = test::runSettingsHelper({QStringLiteral("save"), path}, &output, [root] {
-        if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0))
-            ::_exit(99);
-    });
+    const int code = test::runSettingsHelper(
+        {QStringLiteral("save"), path},
+        &output,
+        [root] {
+            if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0))
+                ::_exit(99);
+        },
+        helper);
     if (!root)
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QCOMPARE(code, 1);

@@ -48,6 +48,35 @@ int parseCommandLine(QCommandLineParser &parser,
     return -1;
 }
 
+QString cliRemedyWording(Error::Remedy remedy, const Error &error)
+{
+    Q_UNUSED(error)
+    switch (remedy) {
+    case Error::Remedy::None:
+        break;
+    case Error::Remedy::Reload:
+        return QCoreApplication::translate("cli",
+                                           "Run the command again: it loads the file's new "
+                                           "content.");
+    case Error::Remedy::AllowWarnings:
+        return QCoreApplication::translate("cli", "Give --allow-warnings to save them anyway.");
+    case Error::Remedy::ConflictPolicy:
+        return QCoreApplication::translate("cli",
+                                           "Give --conflict skip to keep the database's entries "
+                                           "or --conflict overwrite to replace them.");
+    case Error::Remedy::SkipInvalid:
+        return QCoreApplication::translate("cli",
+                                           "Give --skip-invalid --rejects FILE to migrate the "
+                                           "rest.");
+    case Error::Remedy::RejectsFile:
+        return QCoreApplication::translate("cli", "Give --rejects FILE with --skip-invalid.");
+    case Error::Remedy::UnbindSettings:
+        return QCoreApplication::translate("cli", "\"%1 profile unbind PROFILE\" unbinds it.")
+            .arg(QCoreApplication::applicationName());
+    }
+    return {};
+}
+
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> commands;

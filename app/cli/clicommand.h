@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/error.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QList>
@@ -41,6 +43,10 @@ int parseCommandLine(QCommandLineParser &parser,
                      const QString &command,
                      const QStringList &arguments,
                      const QCommandLineOption &help);
+
+// The remedies of storage errors (Error::Remedy) in the tool's terms: flags and commands.
+// main() installs it with Error::setRemedyWording.
+QString cliRemedyWording(mcphub::Error::Remedy remedy, const mcphub::Error &error);
 
 // Every command the tool knows, in help order.
 QList<CliCommand> allCommands();

@@ -10,6 +10,7 @@
 #include "storage/hub/hubsamplestore.h"
 #include "storage/ownhealth.h"
 #include "storage/secretstore.h"
+#include "storage/settings/atomicfilewriter.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -18,7 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QSaveFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -184,10 +184,15 @@ bool writeOutput(const QString &path, const QByteArray &bytes)
         out().flush();
         return true;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        fail(QCoreApplication::translate("HubsCommand", "%1: cannot write the output (%2).")
-                 .arg(path, file.errorString()));
+    // Checked and synced like every file the tool writes. Samples hold no secrets, and a
+    // metrics collector running as another user reads a new file: 0644.
+    AtomicFileWriter writer(path);
+    writer.setNewFileMode(0644);
+    auto written = writer.write(bytes);
+    if (written)
+        written = writer.commit();
+    if (!written) {
+        fail(written.error().toString());
         return false;
     }
     return true;

@@ -53,6 +53,7 @@ int main(int argc, char **argv)
     mcphub::setApplicationIdentity();
     QCoreApplication::setApplicationName(QStringLiteral("mcphub-adminctl"));
     mcphub::installTranslators(app, mcphub::languageFromArguments(QCoreApplication::arguments()));
+    mcphub::Error::setRemedyWording(cliRemedyWording);
 
     installTestPause();
     const QList<CliCommand> commands = allCommands();

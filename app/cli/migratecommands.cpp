@@ -7,6 +7,7 @@
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
 #include "storage/nametext.h"
+#include "storage/settings/atomicfilewriter.h"
 #include "storage/settings/settingsfilestore.h"
 
 #include <QCommandLineParser>
@@ -14,7 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <unistd.h>
@@ -285,15 +285,28 @@ int runMigrate(const QStringList &arguments)
     migrator.setProgressCallback(progressPrinter());
     const MigrationReport result = migrator.run();
     printReport(result);
-    if (cli.parser.isSet(report)) {
-        QSaveFile file(cli.parser.value(report));
-        if (!file.open(QIODevice::WriteOnly)
-            || file.write(QJsonDocument(result.toJson()).toJson()) < 0 || !file.commit())
-            err() << QCoreApplication::translate("MigrateCommand",
-                                                 "warning: cannot write the report: ")
-                  << file.errorString() << Qt::endl;
-    }
     ws->close();
+    if (cli.parser.isSet(report)) {
+        // Checked like every file the tool writes; the report quotes the settings, so it
+        // takes the source's permissions (0600 when the source is gone).
+        const auto written = AtomicFileWriter::writeFile(
+            cli.parser.value(report), QJsonDocument(result.toJson()).toJson(), options.sourcePath);
+        if (!written) {
+            const QString outcome
+                = !result.ok()
+                      ? QCoreApplication::translate("MigrateCommand", "The migration failed: %1")
+                            .arg(result.error->toString())
+                  : options.dryRun
+                      ? QCoreApplication::translate("MigrateCommand",
+                                                    "The dry run itself found nothing wrong.")
+                      : QCoreApplication::translate("MigrateCommand",
+                                                    "The migration itself completed (run %1).")
+                            .arg(result.runId);
+            return fail(
+                QCoreApplication::translate("MigrateCommand", "the report was not written: %1 %2")
+                    .arg(written.error().toString(), outcome));
+        }
+    }
     if (!result.ok()) {
         err() << QCoreApplication::applicationName() << ": " << result.error->toString()
               << Qt::endl;
@@ -458,14 +471,9 @@ int runDiff(const QStringList &arguments)
     if (cli.parser.positionalArguments().size() != 1)
         return fail(QCoreApplication::translate("MigrateCommand", "give one settings file."));
     const QString path = cli.parser.positionalArguments().first();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(path + QStringLiteral(": ")
-                    + QCoreApplication::translate("MigrateCommand", "cannot read the file: ")
-                    + file.errorString());
-    const QByteArray bytes = file.readAll();
-    // The settings store's parser: its limits (nesting, NUL bytes, numbers) and FILE:LINE:COL.
-    const auto document = SettingsDocument::parse(bytes, path);
+    // Read as every settings file is: its limits (nesting, NUL bytes, numbers) and a file
+    // that is not JSON named with its FILE:LINE:COL.
+    const auto document = SettingsFileStore::load(path);
     if (!document)
         return fail(document.error().toString());
     auto ws = openWorkspace(cli.parser, cli.workspace);

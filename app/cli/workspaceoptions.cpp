@@ -2,6 +2,7 @@
 
 #include "app/common/appsetup.h"
 #include "storage/db/profilestore.h"
+#include "storage/settings/settingsfilestore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -80,6 +81,18 @@ Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &pa
 
 namespace mcphub::cli {
 
+Result<void> WorkspaceOptions::lockSettingsFile(const QString &path) const
+{
+    if (m_settingsLock)
+        return {};
+    m_settingsLock = std::make_unique<SettingsFileLock>(path);
+    m_settingsLock->setReentrant(true); // the store's save inside the command goes on
+    // In a read-only folder no one can save the file: a reading command goes on, and a
+    // writing one is refused by the save, naming the folder. Sibling runs queue here, each
+    // for well under a second, but in no fixed order: the wait is longer than a save's.
+    return m_settingsLock->acquireForReading(std::chrono::seconds(60));
+}
+
 Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
                                                const QString &connectionName,
                                                QStringList *warnings) const
@@ -95,6 +108,8 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
     if (parser.isSet(m_file)) {
         if (parser.isSet(m_profile) || parser.isSet(m_sqlite) || parser.isSet(m_pg))
             return profile(parser, warnings).error(); // names the clash
+        if (auto locked = lockSettingsFile(parser.value(m_file)); !locked)
+            return locked.error();
         auto file = OpenedWorkspace::openSettingsFile(parser.value(m_file), connectionName);
         if (file && warnings)
             warnings->append(file->warnings());
@@ -105,9 +120,14 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
         return chosen.error();
     if (parser.isSet(m_bindSettings)) {
         const QString path = parser.value(m_bindSettings);
+        if (auto locked = lockSettingsFile(path); !locked)
+            return locked.error();
         if (auto bindable = SettingsFileBinding::checkBindable(path); !bindable)
             return bindable.error();
         chosen->boundSettingsPath = QFileInfo(path).absoluteFilePath();
+    } else if (!chosen->boundSettingsPath.isEmpty()) {
+        if (auto locked = lockSettingsFile(chosen->boundSettingsPath); !locked)
+            return locked.error();
     }
     auto opened = OpenedWorkspace::openDatabase(*chosen, connectionName);
     if (opened && warnings)

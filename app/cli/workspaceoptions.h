@@ -3,10 +3,13 @@
 #include "storage/db/connectionprofile.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/result.h"
+#include "storage/settings/settingsfilelock.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QStringList>
+
+#include <memory>
 
 namespace mcphub::cli {
 
@@ -31,16 +34,23 @@ public:
 
     // Opens the workspace the options name (any of the four) on `connectionName`, with the
     // bound settings file installed; `warnings` also receives the drift of a bound file.
+    // A settings file (--file, or the file a profile or --bind-settings binds) is locked
+    // first, and stays locked until this object is destroyed, at the end of the command:
+    // concurrent runs of the tool on one file take turns (each waits a bounded time) instead
+    // of failing on each other's changes. A change by another program is still a conflict.
     Result<OpenedWorkspace> open(const QCommandLineParser &parser,
                                  const QString &connectionName,
                                  QStringList *warnings) const;
 
 private:
+    Result<void> lockSettingsFile(const QString &path) const;
+
     QCommandLineOption m_profile;
     QCommandLineOption m_sqlite;
     QCommandLineOption m_pg;
     QCommandLineOption m_file;
     QCommandLineOption m_bindSettings;
+    mutable std::unique_ptr<SettingsFileLock> m_settingsLock;
 };
 
 } // namespace mcphub::cli

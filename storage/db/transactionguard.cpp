@@ -16,6 +16,16 @@ namespace {
 thread_local QHash<QString, int> t_depths;
 thread_local QHash<QString, TransactionGuard::CommitHook> t_hooks;
 
+// Where a transaction error happened, for messages: the database, not the connection's
+// internal name (the CLI's connection is called "mcphub-adminctl", which doubled its prefix).
+QString placeOf(const QSqlDatabase &db)
+{
+    if (db.driverName() == QLatin1String("QSQLITE"))
+        return db.databaseName();
+    return QStringLiteral("%1@%2:%3/%4")
+        .arg(db.userName(), db.hostName(), QString::number(db.port()), db.databaseName());
+}
+
 QString savepointName(int depth)
 {
     return QStringLiteral("mcphub_sp_%1").arg(depth);
@@ -33,7 +43,7 @@ TransactionGuard::TransactionGuard(const QSqlDatabase &db)
     if (!query.exec(sql)) {
         m_error = sqlError(
             query.lastError(),
-            m_db.connectionName(),
+            placeOf(m_db),
             QCoreApplication::translate("TransactionGuard", "Cannot start a transaction."));
         return;
     }
@@ -75,7 +85,7 @@ Result<void> TransactionGuard::commit()
         return Error::make(
             Error::Code::Database,
             QCoreApplication::translate("TransactionGuard", "The transaction is no longer open."),
-            m_db.connectionName());
+            placeOf(m_db));
     }
     const CommitHook hook = m_depth == 0 ? t_hooks.value(m_db.connectionName()) : CommitHook{};
     if (!hook.aroundCommit)
@@ -108,7 +118,7 @@ Result<void> TransactionGuard::commitNow()
     if (!query.exec(sql)) {
         const Error error
             = sqlError(query.lastError(),
-                       m_db.connectionName(),
+                       placeOf(m_db),
                        QCoreApplication::translate(
                            "TransactionGuard", "Cannot commit the changes; nothing was saved."));
         rollback();

@@ -4,6 +4,8 @@
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationvalidation.h"
+#include "storage/settings/atomicfilewriter.h"
+#include "storage/settings/settingsbackups.h"
 #include "storage/settings/settingsfilelock.h"
 #include "storage/sha256.h"
 
@@ -12,7 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QSaveFile>
+#include <QRegularExpression>
 
 #include <future>
 #include <optional>
@@ -88,39 +90,72 @@ Result<QByteArray> Migrator::readSource()
 Result<void> Migrator::backUp(const QByteArray &bytes)
 {
     const QFileInfo source(m_options.sourcePath);
-    const QString dir = m_options.backupDir.isEmpty() ? source.absolutePath() : m_options.backupDir;
-    const QString stamp
-        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
-    const QString path = QDir(dir).filePath(source.fileName() + QStringLiteral(".migrate-") + stamp
-                                            + QStringLiteral(".bak"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return Error::make(Error::Code::Io,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "Cannot write the backup of the settings file. Free some disk "
-                               "space or choose another backup folder; nothing was migrated."),
-                           path,
-                           file.errorString());
+    const QDir dir(m_options.backupDir.isEmpty() ? source.absolutePath() : m_options.backupDir);
+    const QString prefix = source.fileName() + QStringLiteral(".migrate-");
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto pathAt = [&](const QDateTime &time) {
+        return dir.filePath(prefix + time.toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"))
+                            + QStringLiteral(".bak"));
+    };
+    QString path = pathAt(now);
+    while (QFileInfo::exists(path)) { // two runs within one millisecond
+        now = now.addMSecs(1);
+        path = pathAt(now);
+    }
+    // Written as the settings store writes (synced, checked: a full disk stops the run here,
+    // before the database is touched), with the source's permissions: it holds the same
+    // hashes and secrets.
+    if (auto written = AtomicFileWriter::writeFile(path, bytes, m_options.sourcePath); !written) {
+        Error error = written.error();
+        error.message = QCoreApplication::translate(
+            "Migrator",
+            "Cannot write the backup of the settings file. Free some disk space or choose "
+            "another backup folder; nothing was migrated.");
+        return error;
     }
     m_report.backupPath = path;
     return {};
 }
 
+void Migrator::pruneBackups()
+{
+    // Rotated like the settings store's backups, once the run has completed (a failed run
+    // removes nothing); the UTC timestamps sort as text.
+    const QFileInfo backup(m_report.backupPath);
+    const QDir dir = backup.absoluteDir();
+    const QString prefix = QFileInfo(m_options.sourcePath).fileName() + QStringLiteral(".migrate-");
+    const QRegularExpression ours(QLatin1Char('^') + QRegularExpression::escape(prefix)
+                                  + QStringLiteral("\\d{8}T\\d{9}Z\\.bak$"));
+    QStringList existing;
+    for (const QString &name : dir.entryList(
+             {prefix + QStringLiteral("*.bak")}, QDir::Files | QDir::Hidden, QDir::Name)) {
+        if (ours.match(name).hasMatch())
+            existing.append(dir.filePath(name));
+    }
+    SettingsBackups::makeRoom(existing, m_options.keepBackups + 1); // this run's is the newest
+}
+
+void Migrator::dropBackup()
+{
+    if (m_report.backupPath.isEmpty())
+        return;
+    if (!QFile::remove(m_report.backupPath))
+        qCWarning(lcStorage) << "could not remove the backup of a failed run"
+                             << m_report.backupPath;
+    m_report.backupPath.clear();
+}
+
 Result<void> Migrator::writeRejects(const QList<MappingIssue> &issues)
 {
     if (m_options.rejectsPath.isEmpty()) {
-        return Error::make(Error::Code::Invalid,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "Give a reject file (--rejects FILE) to keep the invalid records "
-                               "that --skip-invalid leaves out."));
+        return Error::make(
+                   Error::Code::Invalid,
+                   QCoreApplication::translate(
+                       "Migrator", "Skipping invalid records needs a reject file to keep them in."))
+            .withRemedy(Error::Remedy::RejectsFile);
     }
-    QSaveFile file(m_options.rejectsPath);
-    bool ok = file.open(QIODevice::WriteOnly);
+    QByteArray bytes;
     for (const MappingIssue &issue : issues) {
-        if (!ok)
-            break;
         OrderedJson line = OrderedJson::object();
         line["pointer"] = issue.pointer.toStdString();
         line["reason"] = issue.reason.toStdString();
@@ -128,16 +163,18 @@ Result<void> Migrator::writeRejects(const QList<MappingIssue> &issues)
         // A log line that is not UTF-8 is kept with U+FFFD for the bad bytes.
         const std::string text
             = line.dump(-1, ' ', false, OrderedJson::error_handler_t::replace) + '\n';
-        ok = file.write(text.data(), qint64(text.size())) == qint64(text.size());
+        bytes.append(text.data(), qsizetype(text.size()));
     }
-    if (!ok || !file.commit()) {
-        return Error::make(Error::Code::Io,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "Cannot write the reject file. Free some disk space or choose "
-                               "another path; nothing was migrated."),
-                           m_options.rejectsPath,
-                           file.errorString());
+    // The rejected records are settings content: the source's permissions, checked writes.
+    if (auto written
+        = AtomicFileWriter::writeFile(m_options.rejectsPath, bytes, m_options.sourcePath);
+        !written) {
+        Error error = written.error();
+        error.message = QCoreApplication::translate(
+            "Migrator",
+            "Cannot write the reject file. Free some disk space or choose another path; "
+            "nothing was migrated.");
+        return error;
     }
     m_report.rejectsPath = m_options.rejectsPath;
     return {};
@@ -191,9 +228,12 @@ MigrationReport Migrator::run()
             return Migrator::cancelledError();
         // The settings store's lock: no console or CLI save changes the file while it is read
         // and migrated (MCPHub itself takes no lock; the hash in the history names what was
-        // read). Held until the run ends.
+        // read). Held until the run ends. The source is only read: in a read-only folder (a
+        // read-only mount of MCPHub's file) nothing can save it, and the run goes on unlocked.
         SettingsFileLock lock(m_options.sourcePath);
-        if (auto locked = lock.acquire(std::chrono::milliseconds(m_options.lockTimeoutMs)); !locked)
+        if (auto locked
+            = lock.acquireForReading(std::chrono::milliseconds(m_options.lockTimeoutMs));
+            !locked)
             return locked;
         const auto bytes = readSource();
         if (!bytes)
@@ -201,8 +241,8 @@ MigrationReport Migrator::run()
         Sha256 sourceHash;
         sourceHash.addData(*bytes);
         m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
-        // A dry run writes nothing, not even the backup.
-        if (!m_options.dryRun) {
+        // A dry run changes nothing, so it keeps no copy of anything either.
+        if (m_options.backUp && !m_options.dryRun) {
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
                 return Migrator::cancelledError();
             if (auto backedUp = backUp(*bytes); !backedUp)
@@ -268,26 +308,27 @@ MigrationReport Migrator::run()
             return validation.validated;
         if (!mapped.issues.isEmpty() && (!document.is_object() || !m_options.skipInvalid)) {
             return Error::make(
-                Error::Code::Invalid,
-                QCoreApplication::translate(
-                    "Migrator",
-                    "%n records of the settings file are invalid; nothing was migrated. "
-                    "Repair them, or give --skip-invalid --rejects FILE to migrate the rest.",
-                    nullptr,
-                    int(mapped.issues.size())),
-                m_options.sourcePath + QLatin1Char('#') + mapped.issues.first().pointer);
+                       Error::Code::Invalid,
+                       QCoreApplication::translate(
+                           "Migrator",
+                           "%n records of the settings file are invalid; nothing was migrated. "
+                           "Repair them, or skip them and migrate the rest.",
+                           nullptr,
+                           int(mapped.issues.size())),
+                       m_options.sourcePath + QLatin1Char('#') + mapped.issues.first().pointer)
+                .withRemedy(Error::Remedy::SkipInvalid);
         }
         if (!logIssues.isEmpty() && !m_options.skipInvalid) {
             return Error::make(Error::Code::Invalid,
                                QCoreApplication::translate(
                                    "Migrator",
                                    "%n lines of the log files are invalid; nothing was migrated. "
-                                   "Repair them, or give --skip-invalid --rejects FILE to "
-                                   "migrate the rest.",
+                                   "Repair them, or skip them and migrate the rest.",
                                    nullptr,
                                    int(logIssues.size())),
                                logIssues.first().pointer + QStringLiteral(": ")
-                                   + logIssues.first().reason);
+                                   + logIssues.first().reason)
+                .withRemedy(Error::Remedy::SkipInvalid);
         }
         if (!mapped.issues.isEmpty() || !logIssues.isEmpty()) {
             if (auto written = writeRejects(mapped.issues + logIssues); !written)
@@ -319,6 +360,8 @@ MigrationReport Migrator::run()
         if (auto committed = tx.commit(); !committed)
             return committed;
         m_report.runId = *id;
+        if (!m_report.backupPath.isEmpty())
+            pruneBackups();
         step(100, QCoreApplication::translate("Migrator", "Done"));
         return {};
     };
@@ -327,6 +370,7 @@ MigrationReport Migrator::run()
     if (!done) {
         m_report.error = done.error();
         m_report.runId = 0;
+        dropBackup(); // the database did not change: the copy is a snapshot of nothing
         const QString status = done.error().code == Error::Code::Cancelled
                                    ? QStringLiteral("cancelled")
                                    : QStringLiteral("failed");

@@ -29,6 +29,11 @@ struct MigrationOptions
     QString sourcePath;
     QString target;    // how the workspace is named in history and reports
     QString backupDir; // empty: the source file's folder
+    // A copy of the source as it was migrated, `<name>.migrate-<UTC time>.bak` in backupDir,
+    // with the source's permissions; the newest keepBackups are kept. None for a dry run,
+    // and none kept when the run fails (the database did not change).
+    bool backUp = true;
+    int keepBackups = 10;
     Conflict conflict = Conflict::Fail;
     bool dryRun = false;
     bool skipInvalid = false;
@@ -41,7 +46,8 @@ struct MigrationOptions
     static bool parsePolicy(const QString &name, Conflict *policy);
 };
 
-// Moves a settings file into the workspace: lock and back up the source, validate (on a second
+// Moves a settings file into the workspace: lock and back up the source (not for a dry run),
+// validate (on a second
 // thread while the usage and access logs load, when there are any), plan each entity
 // (new / identical / conflicting under the policy), import everything in one transaction,
 // verify by reading every entity back and comparing it field by field, record the run in
@@ -74,6 +80,8 @@ private:
     step(int percent, const QString &name, const QString &entity = {}, int done = 0, int total = 0);
     Result<QByteArray> readSource();
     Result<void> backUp(const QByteArray &bytes);
+    void pruneBackups(); // after a completed run: the newest keepBackups stay
+    void dropBackup();   // after a failed run
     Result<void> writeRejects(const QList<MappingIssue> &issues);
     Result<void> plan(const MappedSettings &mapped);
     Result<void> import(const MappedSettings &mapped);

@@ -215,12 +215,12 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
         return Error::make(Error::Code::Conflict,
                            QCoreApplication::translate(
                                "Migrator",
-                               "%n entries are already in the database with other content. "
-                               "Choose --conflict skip to keep them or --conflict overwrite to "
-                               "replace them; nothing was migrated.",
+                               "%n entries are already in the database with other content; "
+                               "nothing was migrated.",
                                nullptr,
                                int(m_report.conflicts.size())),
-                           m_report.conflicts.first().pointer);
+                           m_report.conflicts.first().pointer)
+            .withRemedy(Error::Remedy::ConflictPolicy);
     }
     return {};
 }

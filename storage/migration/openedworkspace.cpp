@@ -45,9 +45,9 @@ Result<OpenedWorkspace> OpenedWorkspace::openDatabase(const ConnectionProfile &p
         Error error = binding.error();
         error.message = tr("The profile is bound to this settings file, which cannot be read, "
                            "so the workspace was not opened: %1 Correct the file or restore "
-                           "one of its backups, or unbind the profile "
-                           "(mcphub-adminctl profile unbind %2).")
+                           "one of its backups, or unbind the profile %2 from it.")
                             .arg(error.message, profile.name);
+        error.remedy = Error::Remedy::UnbindSettings;
         return error;
     }
     auto drift = (*binding)->drift();

@@ -261,10 +261,9 @@ Error SettingsFileBinding::explainSaveError(Error error) const
     if (error.code == Error::Code::Conflict) {
         error.message = tr("%1 changed on disk since it was loaded or last saved (MCPHub or "
                            "another console wrote it), so the change was not saved in the "
-                           "database either. Reload the workspace (File ▸ Reload, F5, in the "
-                           "console) to load the file's new content, then make the change "
-                           "again.")
+                           "database either.")
                             .arg(name);
+        error.remedy = Error::Remedy::Reload;
     } else {
         error.message = tr("%1 was not saved, so the change was not saved in the database "
                            "either: %2")

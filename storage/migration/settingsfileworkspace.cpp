@@ -2,11 +2,11 @@
 
 #include "storage/migration/migrator.h"
 #include "storage/migration/settingsfilebinding.h"
+#include "storage/settings/settingsfilelock.h"
 #include "storage/settings/settingsfilestore.h"
 #include "storage/settings/settingsvalidator.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -33,6 +33,13 @@ bool SettingsFileWorkspace::looksLikeSettingsFile(const QString &path)
 Result<std::unique_ptr<SettingsFileWorkspace>>
 SettingsFileWorkspace::open(const QString &settingsPath, const QString &connectionName)
 {
+    // The file's lock while it is loaded and imported: a save by a sibling run (another
+    // mcphub-adminctl, the console) cannot slip in between, so what was loaded is what was
+    // imported. Only reading: a file in a read-only folder opens unlocked (and cannot be saved).
+    SettingsFileLock lock(settingsPath);
+    lock.setReentrant(true); // the migrator's read inside takes it again
+    if (auto locked = lock.acquireForReading(SaveOptions().lockTimeout); !locked)
+        return locked.error();
     // A run killed inside a save leaves its staged content; its private database is gone.
     if (auto discarded = SettingsFileBinding::discardStaged(settingsPath); !discarded)
         return discarded.error();
@@ -57,18 +64,10 @@ SettingsFileWorkspace::open(const QString &settingsPath, const QString &connecti
 
     std::unique_ptr<SettingsFileWorkspace> self(new SettingsFileWorkspace);
     self->m_path = settingsPath;
-    self->m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath()
-                                                  + QStringLiteral("/mcphub-admin-XXXXXX"));
-    if (!self->m_dir->isValid()) {
-        return Error::make(Error::Code::Io,
-                           tr("Cannot create a private folder for the file's workspace. Check "
-                              "the temporary folder's permissions and free space."),
-                           QDir::tempPath(),
-                           self->m_dir->errorString());
-    }
-    auto workspace = Workspace::open(
-        ConnectionProfile::sqliteFile(self->m_dir->filePath(QStringLiteral("workspace.db"))),
-        connectionName);
+    // The private database lives in memory: the settings' hashes and secrets are never copied
+    // to a file that a killed process would leave behind.
+    auto workspace = Workspace::open(ConnectionProfile::sqliteFile(QStringLiteral(":memory:")),
+                                     connectionName);
     if (!workspace)
         return workspace.error();
     self->m_workspace = *workspace;
@@ -77,7 +76,7 @@ SettingsFileWorkspace::open(const QString &settingsPath, const QString &connecti
     MigrationOptions options;
     options.sourcePath = settingsPath;
     options.target = settingsPath;
-    options.backupDir = self->m_dir->path(); // opening writes nothing beside the file
+    options.backUp = false; // opening only reads the file: nothing to keep a copy of
     const MigrationReport report = Migrator(self->context(), options).run();
     if (report.error)
         return *report.error; // the destructor closes the private database

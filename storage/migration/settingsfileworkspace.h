@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QString>
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -15,12 +14,12 @@ class SettingsFileBinding;
 
 // A plain MCPHub settings file opened as a workspace, for the console and the CLI alike:
 // open() validates the file (a bad one is refused naming FILE:LINE:COL, and nothing is
-// written), imports it through the Migrator into a private SQLite database in a temporary
-// folder, and from then on every outermost transaction committed on that connection first
-// saves the file through SettingsFileBinding (SettingsFileStore: validated, locked, backed
-// up, atomic, MCPHub's format) when the settings changed: database and file change as one
-// unit, exactly as for a profile bound to a settings file. A failed save
-// rolls the transaction back and says why; a file MCPHub rewrote since it was opened is a
+// written), imports it through the Migrator into a private in-memory SQLite database (nothing
+// on disk that a killed process could leave behind), and from then on every outermost transaction
+// committed on that connection first saves the file through SettingsFileBinding (SettingsFileStore:
+// validated, locked, backed up, atomic, MCPHub's format) when the settings changed: database and
+// file change as one unit, exactly as for a profile bound to a settings file. A failed save rolls
+// the transaction back and says why; a file MCPHub rewrote since it was opened is a
 // Error::Code::Conflict (open it again to load that version). On the connection's thread.
 // Not copyable; destroying it closes the connection and deletes the private database.
 class SettingsFileWorkspace
@@ -48,7 +47,6 @@ private:
     SettingsFileWorkspace() = default;
 
     QString m_path;
-    std::unique_ptr<QTemporaryDir> m_dir;
     Workspace m_workspace;
     std::unique_ptr<SettingsFileBinding> m_binding;
 };

@@ -29,15 +29,16 @@ AtomicFileWriter::~AtomicFileWriter()
 
 namespace {
 
-// Gives `fd` the permissions and owner of `metadataFrom`, when that file exists.
-void copyMetadata(int fd, const QString &metadataFrom)
+// Gives `fd` the permissions and owner of `metadataFrom`, when that file exists, and
+// `newFileMode` when it does not. False (errno set) when a new file's mode cannot be set.
+bool copyMetadata(int fd, const QString &metadataFrom, int newFileMode)
 {
     struct stat original;
     if (::stat(QFile::encodeName(metadataFrom).constData(), &original) != 0)
-        return;
+        return ::fchmod(fd, mode_t(newFileMode)) == 0;
     struct stat fresh;
     if (::fstat(fd, &fresh) != 0)
-        return;
+        return true;
     // Secrets in settings files must not become readable.
     if ((fresh.st_mode & 07777) != (original.st_mode & 07777))
         ::fchmod(fd, original.st_mode & 07777);
@@ -46,6 +47,7 @@ void copyMetadata(int fd, const QString &metadataFrom)
         && ::fchown(fd, original.st_uid, original.st_gid) != 0) {
         [[maybe_unused]] const int ignored = ::fchown(fd, uid_t(-1), original.st_gid);
     }
+    return true;
 }
 
 } // namespace
@@ -65,7 +67,7 @@ Result<void> AtomicFileWriter::writeStaged(const QByteArray &bytes)
                            reason);
     }
     m_stagedWritten = true; // from here on the destructor removes it
-    copyMetadata(fd, m_metadataFrom);
+    copyMetadata(fd, m_metadataFrom, m_newFileMode);
     qint64 done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
@@ -109,9 +111,23 @@ Result<void> AtomicFileWriter::commitStaged()
     return {};
 }
 
-Error AtomicFileWriter::ioError(const QString &message) const
+Error AtomicFileWriter::ioError(const QString &message, int error) const
 {
-    return Error::make(Error::Code::Io, message, m_path, m_file.errorString());
+    // The system's reason ("No space left on device"); QSaveFile's own text is often
+    // "Unknown error" once a write has failed.
+    const QString reason
+        = error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : m_file.errorString();
+    return Error::make(Error::Code::Io, message, m_path, reason);
+}
+
+Result<void> AtomicFileWriter::writeFile(const QString &path,
+                                         const QByteArray &bytes,
+                                         const QString &metadataFrom)
+{
+    AtomicFileWriter writer(path, metadataFrom);
+    if (auto written = writer.write(bytes); !written)
+        return written;
+    return writer.commit();
 }
 
 Result<void> AtomicFileWriter::write(const QByteArray &bytes)
@@ -119,21 +135,29 @@ Result<void> AtomicFileWriter::write(const QByteArray &bytes)
     if (!m_staged.isEmpty())
         return writeStaged(bytes);
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!m_file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: every write reaches the system at once, and a failure keeps its errno.
+    errno = 0;
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        const int error = errno;
         return Error::make(Error::Code::Io,
                            tr("Cannot create a temporary file in the folder %1. Saving safely "
                               "needs a writable folder; check that it exists and that you may "
                               "write there. The file was not changed.")
                                .arg(folder),
                            m_path,
-                           m_file.errorString());
+                           error != 0 ? QString::fromLocal8Bit(std::strerror(error))
+                                      : m_file.errorString());
     }
     // QSaveFile copies the permissions of the file it replaces; a copy elsewhere (a backup)
-    // gets them here.
-    copyMetadata(m_file.handle(), m_metadataFrom);
+    // gets them here, and a new file is private whatever the umask says.
+    if (!copyMetadata(m_file.handle(), m_metadataFrom, m_newFileMode))
+        return ioError(tr("Cannot set the permissions of the new file. It was not written."),
+                       errno);
+    errno = 0;
     if (m_file.write(bytes) != bytes.size() || !m_file.flush()) {
         return ioError(tr("Could not write the new content; the disk may be full. The file was "
-                          "not changed."));
+                          "not changed."),
+                       errno);
     }
     // QSaveFile::commit() syncs too but ignores the result; a delayed-allocation filesystem
     // reports a full disk only here, so check it.
@@ -152,9 +176,11 @@ Result<void> AtomicFileWriter::commit()
 {
     if (!m_staged.isEmpty())
         return commitStaged();
+    errno = 0;
     if (!m_file.commit()) {
         return ioError(tr("Could not replace the file with its new content. The file was not "
-                          "changed."));
+                          "changed."),
+                       errno);
     }
     // The new content is in place now; a failed folder sync only weakens durability against
     // a power cut, and reporting the save as failed would be wrong.

@@ -105,12 +105,7 @@ Result<QString> SettingsBackups::create(const QString &settingsPath, int keep, q
         else
             ++it;
     }
-    if (keep > 0) {
-        while (existing.size() >= keep) {
-            if (!QFile::remove(existing.takeFirst()))
-                qCWarning(lcSettings) << "could not delete an old backup of" << settingsPath;
-        }
-    }
+    makeRoom(existing, keep);
 
     QDateTime now = QDateTime::currentDateTimeUtc();
     QString backup = pathFor(settingsPath, now);
@@ -141,6 +136,17 @@ Result<QString> SettingsBackups::create(const QString &settingsPath, int keep, q
     if (auto committed = writer.commit(); !committed)
         return committed.error();
     return backup;
+}
+
+void SettingsBackups::makeRoom(QStringList oldestFirst, int keep)
+{
+    if (keep <= 0)
+        return;
+    while (oldestFirst.size() >= keep) {
+        const QString oldest = oldestFirst.takeFirst();
+        if (!QFile::remove(oldest))
+            qCWarning(lcSettings) << "could not delete an old backup" << oldest;
+    }
 }
 
 Result<QString> SettingsBackups::find(const QString &settingsPath, const QString &backup)

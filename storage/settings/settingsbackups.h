@@ -49,6 +49,11 @@ public:
     static Result<SaveReport>
     restore(const QString &settingsPath, const QString &backup, SaveOptions options = {});
 
+    // Makes room for one more backup among `oldestFirst` (paths sorted oldest first): deletes
+    // the oldest until fewer than `keep` remain. keep <= 0 deletes nothing. Also rotates the
+    // migrator's backups (`<name>.migrate-<time>.bak`), so that they do not pile up either.
+    static void makeRoom(QStringList oldestFirst, int keep);
+
     // The backup file that `backup` names, as restore() understands it.
     static Result<QString> find(const QString &settingsPath, const QString &backup);
 };

@@ -1,10 +1,13 @@
 #include "storage/settings/settingsfilelock.h"
 
 #include "storage/logging.h"
+#include "storage/settings/settingsfilestore.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -12,8 +15,25 @@
 
 namespace mcphub {
 
+namespace {
+
+// The lock files held by a reentrant holder of this process, and the thread holding each.
+struct Held
+{
+    QMutex mutex;
+    QHash<QString, Qt::HANDLE> threads;
+};
+
+Held &held()
+{
+    static Held instance;
+    return instance;
+}
+
+} // namespace
+
 SettingsFileLock::SettingsFileLock(const QString &settingsPath)
-    : m_path(lockPathFor(settingsPath))
+    : m_path(lockPathFor(SettingsFileStore::realPath(settingsPath)))
     , m_lock(m_path)
 {
     // Age alone never makes a lock stale: a slow save on a busy disk keeps its lock. A dead
@@ -31,17 +51,41 @@ QString SettingsFileLock::lockPathFor(const QString &settingsPath)
     return settingsPath + QStringLiteral(".lock");
 }
 
+Result<void> SettingsFileLock::acquireForReading(std::chrono::milliseconds timeout)
+{
+    auto acquired = acquire(timeout);
+    if (!acquired && acquired.error().code == Error::Code::ReadOnly) {
+        qCDebug(lcSettings) << "reading without a lock in a read-only folder" << m_path;
+        return {};
+    }
+    return acquired;
+}
+
 Result<void> SettingsFileLock::acquire(std::chrono::milliseconds timeout)
 {
-    if (m_lock.isLocked())
+    if (isHeld())
         return {};
+    {
+        QMutexLocker locker(&held().mutex);
+        const auto holder = held().threads.constFind(m_path);
+        if (holder != held().threads.cend() && *holder == QThread::currentThreadId()) {
+            m_nested = true;
+            return {};
+        }
+    }
     // QLockFile::tryLock(timeout) sleeps 100 ms, then doubling, between attempts; saves take
     // milliseconds, so poll faster (with jitter, so that waiting processes do not move in step).
     const QDeadlineTimer deadline(timeout);
     int pause = 1;
     for (;;) {
-        if (m_lock.tryLock(0))
+        if (m_lock.tryLock(0)) {
+            if (m_reentrant) {
+                QMutexLocker locker(&held().mutex);
+                held().threads.insert(m_path, QThread::currentThreadId());
+                m_registered = true;
+            }
             return {};
+        }
         switch (m_lock.error()) {
         case QLockFile::PermissionError:
             return Error::make(Error::Code::ReadOnly,
@@ -117,8 +161,18 @@ bool SettingsFileLock::removeLeftovers()
 
 void SettingsFileLock::release()
 {
-    if (m_lock.isLocked())
+    if (m_nested) {
+        m_nested = false; // the outer holder releases
+        return;
+    }
+    if (m_lock.isLocked()) {
+        if (m_registered) {
+            QMutexLocker locker(&held().mutex);
+            held().threads.remove(m_path);
+            m_registered = false;
+        }
         m_lock.unlock();
+    }
 }
 
 } // namespace mcphub

@@ -54,11 +54,14 @@ Result<QList<Finding>> SettingsFileStore::validateForSave(const SettingsDocument
         = errors > 0 ? tr("The settings have errors (%1), so they were not saved. Correct them "
                           "first.")
                            .arg(errors)
-                     : tr("The settings have warnings (%1), so they were not saved. Review them, "
-                          "then save again allowing warnings.")
+                     : tr("The settings have warnings (%1), so they were not saved. Review them; "
+                          "they can be saved with their warnings.")
                            .arg(warnings);
-    return Error::make(
+    Error error = Error::make(
         Error::Code::Invalid, message, document.path(), first->toString(document.path()));
+    if (errors == 0)
+        error.remedy = Error::Remedy::AllowWarnings;
+    return error;
 }
 
 Result<SaveReport> SettingsFileStore::save(SettingsDocument &document, const SaveOptions &options)
@@ -158,13 +161,14 @@ Result<SaveReport> SettingsFileStore::saveLocked(SettingsDocument &document,
                        "saved; save again with force to create it anew.")
               : document.diskState().exists
                   ? tr("The file changed on disk since it was loaded (MCPHub or someone else "
-                       "wrote it). Your changes were not saved: reload the file to see the new "
-                       "content, or save with force to replace it (its content is kept as a "
-                       "backup).")
+                       "wrote it). Your changes were not saved.")
                   : tr("A file already exists here and was not loaded. It was not replaced: "
                        "load it first, or save with force to replace it (its content is kept "
                        "as a backup).");
-        return Error::make(Error::Code::Conflict, message, path);
+        Error error = Error::make(Error::Code::Conflict, message, path);
+        if (now.exists && document.diskState().exists)
+            error.remedy = Error::Remedy::Reload;
+        return error;
     }
     if (now.exists && changed) {
         // Forced over someone else's content: never over a file that is not JSON, unless

@@ -42,15 +42,28 @@ QString settingsHelperPath()
     return testBinDir() + QStringLiteral("/settingshelper");
 }
 
+QString settingsHelperCopy(const SettingsScratch &folder)
+{
+    const QString copy = folder.filePath(QStringLiteral("settingshelper"));
+    if (!QFile::copy(settingsHelperPath(), copy)
+        || !QFile::setPermissions(copy,
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                      | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                                      | QFile::ExeOther))
+        return {};
+    return copy;
+}
+
 int runSettingsHelper(const QStringList &arguments,
                       QString *output,
-                      const std::function<void()> &modifier)
+                      const std::function<void()> &modifier,
+                      const QString &program)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     if (modifier)
         process.setChildProcessModifier(modifier);
-    process.start(settingsHelperPath(), arguments);
+    process.start(program.isEmpty() ? settingsHelperPath() : program, arguments);
     const bool finished = process.waitForFinished(120000);
     if (output)
         *output = QString::fromUtf8(process.readAll());

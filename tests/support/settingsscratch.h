@@ -28,10 +28,16 @@ private:
 
 // Runs tests/bin/settingshelper with `arguments`; `modifier` runs in the child before exec
 // (to set a resource limit or drop privileges). Returns the finished process's exit code, or
-// -1 when it did not finish normally; its output goes to `output`.
+// -1 when it did not finish normally; its output goes to `output`. `program`: a copy of the
+// helper to run instead (settingsHelperCopy()).
 int runSettingsHelper(const QStringList &arguments,
                       QString *output = nullptr,
-                      const std::function<void()> &modifier = {});
+                      const std::function<void()> &modifier = {},
+                      const QString &program = {});
 QString settingsHelperPath();
+// A copy of the helper in `folder` (a SettingsScratch, which every user may enter), for a
+// child that drops its privileges: "nobody" cannot reach a build folder under a checkout
+// only its owner may enter (a clone in /root, mode 0700). Empty when the copy failed.
+QString settingsHelperCopy(const SettingsScratch &folder);
 
 } // namespace mcphub::test

@@ -2,6 +2,7 @@
 
 #include "models/pendingtablemodel.h"
 #include "ui/main/areapage.h"
+#include "ui/main/consoleremedies.h"
 #include "ui/migration/migrationwizard.h"
 
 #include <QAction>
@@ -23,6 +24,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_areas(new WorkspaceAreaModel(this))
 {
+    installConsoleRemedies(); // storage errors say what to do in the console's terms
     setWindowTitle(tr("MCPHub Admin Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mcphub-admin.svg")));
     createCentralArea();
@@ -168,7 +170,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             if (!model || model->pendingCount() == 0)
                 continue;
             if (const auto applied = model->apply(); !applied) {
-                QMessageBox::warning(this, tr("Changes not applied"), applied.error().message);
+                QMessageBox::warning(
+                    this, tr("Changes not applied"), applied.error().messageWithRemedy());
                 event->ignore();
                 return;
             }

@@ -349,7 +349,7 @@ void WorkspaceSwitcher::showOpenError(const Error &error)
     QMessageBox::warning(
         m_window,
         tr("Cannot open the workspace"),
-        tr("%1\n\n%2").arg(error.where, error.message)
+        tr("%1\n\n%2").arg(error.where, error.messageWithRemedy())
             + (error.detail.isEmpty() ? QString() : QStringLiteral("\n\n") + error.detail));
 }
 

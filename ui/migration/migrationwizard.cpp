@@ -1,5 +1,7 @@
 #include "ui/migration/migrationwizard.h"
 
+#include "storage/settings/atomicfilewriter.h"
+
 #include "ui/migration/migrationplanpage.h"
 #include "ui/migration/migrationprogresspage.h"
 #include "ui/migration/migrationresultpage.h"
@@ -12,7 +14,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace mcphub {
 
@@ -105,15 +106,16 @@ void MigrationWizard::takeReport(const MigrationReport &report)
                    ? QStringLiteral("%1.migration-report.%2.json").arg(report.sourcePath, stamp)
                    : report.backupPath + QStringLiteral(".migration-report.json");
     }
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly)
-        && file.write(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)) >= 0
-        && file.commit()) {
+    // Checked and synced like every file the console writes; it quotes the settings, so it
+    // takes the source's permissions (0600 when there is none).
+    const auto written = AtomicFileWriter::writeFile(
+        path, QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented), report.sourcePath);
+    if (written) {
         m_reportPath = QFileInfo(path).absoluteFilePath();
     } else {
         m_reportPath.clear();
         m_reportError = tr("The report could not be written to %1: %2")
-                            .arg(QDir::toNativeSeparators(path), file.errorString());
+                            .arg(QDir::toNativeSeparators(path), written.error().detail);
     }
     if (report.ok() && !report.dryRun)
         Q_EMIT migrated(targetsOpenWorkspace());

@@ -63,7 +63,7 @@ void UsersPage::askPassword()
         const auto set
             = m_model->setPassword(m_model->rowOfKey(key), dialog->password(), dialog->cost());
         if (!set)
-            m_editor->showMessage(set.error().message, true);
+            m_editor->showMessage(set.error().messageWithRemedy(), true);
     });
     dialog->open();
 }

@@ -213,7 +213,7 @@ bool PendingTableEditor::applyChanges()
     const int pending = m_model->pendingCount();
     const auto applied = m_model->apply();
     if (!applied) {
-        showMessage(applied.error().message, true);
+        showMessage(applied.error().messageWithRemedy(), true);
         return false;
     }
     showMessage(tr("%n change(s) written to the workspace.", nullptr, pending), false);

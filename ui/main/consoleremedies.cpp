@@ -1,0 +1,45 @@
+#include "ui/main/consoleremedies.h"
+
+#include <QCoreApplication>
+
+namespace mcphub {
+
+QString consoleRemedyWording(Error::Remedy remedy, const Error &error)
+{
+    Q_UNUSED(error)
+    switch (remedy) {
+    case Error::Remedy::None:
+        break;
+    case Error::Remedy::Reload:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "Reload the workspace (File ▸ Reload, F5) to load "
+                                           "the file's new content, then make the change again.");
+    case Error::Remedy::AllowWarnings:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "Save again and confirm the warnings to save them "
+                                           "anyway.");
+    case Error::Remedy::ConflictPolicy:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "On the Target page, set \"Conflicting entries\" to "
+                                           "skip or overwrite.");
+    case Error::Remedy::SkipInvalid:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "On the Target page, tick \"Skip invalid records and "
+                                           "migrate the rest\" and choose a rejects file.");
+    case Error::Remedy::RejectsFile:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "On the Target page, choose a rejects file.");
+    case Error::Remedy::UnbindSettings:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "Open the profile and choose File ▸ Unbind settings "
+                                           "file.");
+    }
+    return {};
+}
+
+void installConsoleRemedies()
+{
+    Error::setRemedyWording(consoleRemedyWording);
+}
+
+} // namespace mcphub
