@@ -23,6 +23,10 @@
             <source>The new content was written, but the folder could not be synced to disk; a power cut now could undo the save.</source>
             <translation>新内容已写入，但文件夹无法同步到磁盘；此时断电可能使这次保存失效。</translation>
         </message>
+        <message>
+            <source>Cannot set the permissions of the new file. It was not written.</source>
+            <translation>无法设置新文件的权限。文件未写入。</translation>
+        </message>
     </context>
     <context>
         <name>BearerKeyRepository</name>
@@ -94,6 +98,33 @@
         <message>
             <source>profile "%1"</source>
             <translation>连接配置“%1”</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsoleRemedies</name>
+        <message>
+            <source>Reload the workspace (File ▸ Reload, F5) to load the file's new content, then make the change again.</source>
+            <translation>请重新加载工作区（文件 ▸ 重新加载，F5）以载入文件的新内容，然后再做一次更改。</translation>
+        </message>
+        <message>
+            <source>Save again and confirm the warnings to save them anyway.</source>
+            <translation>请再次保存并确认这些警告，即可连同警告一起保存。</translation>
+        </message>
+        <message>
+            <source>On the Target page, set "Conflicting entries" to skip or overwrite.</source>
+            <translation>请在“目标”页面把“冲突的条目”设为跳过或覆盖。</translation>
+        </message>
+        <message>
+            <source>On the Target page, tick "Skip invalid records and migrate the rest" and choose a rejects file.</source>
+            <translation>请在“目标”页面勾选“跳过无效记录并迁移其余记录”，并选择一个拒收文件。</translation>
+        </message>
+        <message>
+            <source>On the Target page, choose a rejects file.</source>
+            <translation>请在“目标”页面选择一个拒收文件。</translation>
+        </message>
+        <message>
+            <source>Open the profile and choose File ▸ Unbind settings file.</source>
+            <translation>请打开该配置，然后选择 文件 ▸ 解除绑定设置文件。</translation>
         </message>
     </context>
     <context>
@@ -543,10 +574,6 @@
             <translation>已删除 Hub %1 及其样本。</translation>
         </message>
         <message>
-            <source>%1: cannot write the output (%2).</source>
-            <translation>%1：无法写入输出（%2）。</translation>
-        </message>
-        <message>
             <source>No enabled hubs. Add one with "hubs add NAME URL".</source>
             <translation>没有已启用的 Hub。请用 "hubs add 名称 URL" 添加。</translation>
         </message>
@@ -879,10 +906,6 @@
             <translation>未迁移任何内容。</translation>
         </message>
         <message>
-            <source>warning: cannot write the report: </source>
-            <translation>警告：无法写入报告：</translation>
-        </message>
-        <message>
             <source>Dry run: nothing was changed.</source>
             <translation>试运行：未做任何更改。</translation>
         </message>
@@ -963,10 +986,6 @@
             <translation>请给出一个设置文件。</translation>
         </message>
         <message>
-            <source>cannot read the file: </source>
-            <translation>无法读取文件：</translation>
-        </message>
-        <message>
             <source>The file and the database hold the same settings.</source>
             <translation>文件与数据库中的设置相同。</translation>
         </message>
@@ -1007,6 +1026,22 @@
         <message>
             <source>note: %1 is the profile's bound settings file; this run reads it and does not write it back.</source>
             <translation>注意：%1 是该配置绑定的设置文件；本次运行只读取它，不会写回。</translation>
+        </message>
+        <message>
+            <source>The migration failed: %1</source>
+            <translation>迁移失败：%1</translation>
+        </message>
+        <message>
+            <source>The dry run itself found nothing wrong.</source>
+            <translation>试运行本身没有发现问题。</translation>
+        </message>
+        <message>
+            <source>The migration itself completed (run %1).</source>
+            <translation>迁移本身已完成（运行 %1）。</translation>
+        </message>
+        <message>
+            <source>the report was not written: %1 %2</source>
+            <translation>报告未写入：%1 %2</translation>
         </message>
     </context>
     <context>
@@ -1071,10 +1106,6 @@
             <translation>无法写入设置文件的备份。请释放磁盘空间或选择其他备份文件夹；未迁移任何内容。</translation>
         </message>
         <message>
-            <source>Give a reject file (--rejects FILE) to keep the invalid records that --skip-invalid leaves out.</source>
-            <translation>请给出拒绝文件（--rejects FILE），用于保存 --skip-invalid 跳过的无效记录。</translation>
-        </message>
-        <message>
             <source>Cannot write the reject file. Free some disk space or choose another path; nothing was migrated.</source>
             <translation>无法写入拒绝文件。请释放磁盘空间或选择其他路径；未迁移任何内容。</translation>
         </message>
@@ -1089,12 +1120,6 @@
         <message>
             <source>"%1" is already in the database with other content.</source>
             <translation>数据库中已有内容不同的 "%1"。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n entries are already in the database with other content. Choose --conflict skip to keep them or --conflict overwrite to replace them; nothing was migrated.</source>
-            <translation>
-                <numerusform>有 %n 个条目已以不同内容存在于数据库中。请选择 --conflict skip 保留它们，或 --conflict overwrite 替换它们；未迁移任何内容。</numerusform>
-            </translation>
         </message>
         <message>
             <source>Importing</source>
@@ -1130,12 +1155,6 @@
             <source>Validating</source>
             <translation>正在校验格式</translation>
         </message>
-        <message numerus="yes">
-            <source>%n records of the settings file are invalid; nothing was migrated. Repair them, or give --skip-invalid --rejects FILE to migrate the rest.</source>
-            <translation>
-                <numerusform>设置文件中有 %n 条记录无效；未迁移任何内容。请修复它们，或使用 --skip-invalid --rejects FILE 迁移其余记录。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Dry run finished; nothing was changed</source>
             <translation>试运行结束；未做任何更改</translation>
@@ -1151,12 +1170,6 @@
         <message>
             <source>Done</source>
             <translation>完成</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n lines of the log files are invalid; nothing was migrated. Repair them, or give --skip-invalid --rejects FILE to migrate the rest.</source>
-            <translation>
-                <numerusform>日志文件中有 %n 行无效；未迁移任何内容。请修复它们，或使用 --skip-invalid --rejects FILE 迁移其余部分。</numerusform>
-            </translation>
         </message>
         <message>
             <source>Cannot take back the rows of a log loaded before; nothing was migrated.</source>
@@ -1190,6 +1203,28 @@
             <source>The database holds the top level of another settings file; what differs: %1. %2</source>
             <translation>数据库中保存的是另一个设置文件的顶层内容；不同之处：%1。%2</translation>
         </message>
+        <message>
+            <source>Skipping invalid records needs a reject file to keep them in.</source>
+            <translation>跳过无效记录需要一个拒收文件来保存它们。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n records of the settings file are invalid; nothing was migrated. Repair them, or skip them and migrate the rest.</source>
+            <translation>
+                <numerusform>设置文件中有 %n 条记录无效；未迁移任何内容。请修复它们，或跳过它们并迁移其余记录。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n lines of the log files are invalid; nothing was migrated. Repair them, or skip them and migrate the rest.</source>
+            <translation>
+                <numerusform>日志文件中有 %n 行无效；未迁移任何内容。请修复它们，或跳过它们并迁移其余内容。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entries are already in the database with other content; nothing was migrated.</source>
+            <translation>
+                <numerusform>有 %n 个条目已存在于数据库中且内容不同；未迁移任何内容。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>NameText</name>
@@ -1201,12 +1236,12 @@
     <context>
         <name>OpenedWorkspace</name>
         <message>
-            <source>The profile is bound to this settings file, which cannot be read, so the workspace was not opened: %1 Correct the file or restore one of its backups, or unbind the profile (mcphub-adminctl profile unbind %2).</source>
-            <translation>该配置绑定了此设置文件，但无法读取它，因此未打开工作区：%1 请修正该文件或恢复它的某个备份，或者解除该配置的绑定（mcphub-adminctl profile unbind %2）。</translation>
-        </message>
-        <message>
             <source>The workspace is read-only, so the bound settings file %1 is not written either.</source>
             <translation>工作区为只读，因此也不会写入绑定的设置文件 %1。</translation>
+        </message>
+        <message>
+            <source>The profile is bound to this settings file, which cannot be read, so the workspace was not opened: %1 Correct the file or restore one of its backups, or unbind the profile %2 from it.</source>
+            <translation>该配置绑定了此设置文件，但它无法读取，因此未打开工作区：%1 请修正该文件或恢复其某个备份，或解除配置 %2 与它的绑定。</translation>
         </message>
     </context>
     <context>
@@ -1736,16 +1771,16 @@
             <translation>%1 未能保存，因此该更改也未保存到数据库：%2</translation>
         </message>
         <message>
-            <source>%1 changed on disk since it was loaded or last saved (MCPHub or another console wrote it), so the change was not saved in the database either. Reload the workspace (File ▸ Reload, F5, in the console) to load the file's new content, then make the change again.</source>
-            <translation>%1 在加载或上次保存后已在磁盘上被修改（MCPHub 或另一个控制台写入了它），因此此更改也未保存到数据库。请重新加载工作区（控制台中的 文件 ▸ 重新加载，F5）以载入文件的新内容，然后再做一次更改。</translation>
-        </message>
-        <message>
             <source>A change committed to the database could not be written to the settings file: its new content could not replace it. Check the folder's permissions.</source>
             <translation>已提交到数据库的更改无法写入设置文件：新内容无法替换它。请检查文件夹的权限。</translation>
         </message>
         <message>
             <source>The change was saved in the database, but %1 could not be replaced with it: %2 The new content waits beside the file and replaces it when the workspace is opened next.</source>
             <translation>更改已保存到数据库，但无法用它替换 %1：%2 新内容暂存在该文件旁边，下次打开工作区时会替换它。</translation>
+        </message>
+        <message>
+            <source>%1 changed on disk since it was loaded or last saved (MCPHub or another console wrote it), so the change was not saved in the database either.</source>
+            <translation>%1 自加载或上次保存以来已在磁盘上被更改（MCPHub 或另一个控制台写入了它），因此这次更改也未保存到数据库。</translation>
         </message>
     </context>
     <context>
@@ -1778,20 +1813,12 @@
             <translation>设置中有错误（%1 个），因此未保存。请先修正它们。</translation>
         </message>
         <message>
-            <source>The settings have warnings (%1), so they were not saved. Review them, then save again allowing warnings.</source>
-            <translation>设置中有警告（%1 个），因此未保存。请检查它们，然后在允许警告的情况下再次保存。</translation>
-        </message>
-        <message>
             <source>The settings have no file to be saved to. Choose a file.</source>
             <translation>这些设置没有可保存到的文件。请选择一个文件。</translation>
         </message>
         <message>
             <source>The file was deleted or moved since it was loaded. Your changes were not saved; save again with force to create it anew.</source>
             <translation>文件在加载后被删除或移动。你的修改未保存；请强制保存以重新创建它。</translation>
-        </message>
-        <message>
-            <source>The file changed on disk since it was loaded (MCPHub or someone else wrote it). Your changes were not saved: reload the file to see the new content, or save with force to replace it (its content is kept as a backup).</source>
-            <translation>文件在加载后已在磁盘上被修改（由 MCPHub 或其他人写入）。你的修改未保存：请重新加载文件查看新内容，或强制保存以替换它（其内容会保留为备份）。</translation>
         </message>
         <message>
             <source>A file already exists here and was not loaded. It was not replaced: load it first, or save with force to replace it (its content is kept as a backup).</source>
@@ -1805,6 +1832,14 @@
             <source>In MCPHub's format the settings would be more than the %1 MB a settings file may have, so they were not saved (the file could not be opened again). Remove deeply nested or very large values.</source>
             <translation>按 MCPHub 的格式写出后，设置将超过设置文件允许的 %1 MB，因此未保存（否则该文件将无法再次打开）。请删除嵌套过深或过大的值。</translation>
         </message>
+        <message>
+            <source>The settings have warnings (%1), so they were not saved. Review them; they can be saved with their warnings.</source>
+            <translation>设置有警告（%1），因此未保存。请检查这些警告；也可以连同警告一起保存。</translation>
+        </message>
+        <message>
+            <source>The file changed on disk since it was loaded (MCPHub or someone else wrote it). Your changes were not saved.</source>
+            <translation>文件自加载以来已在磁盘上被更改（MCPHub 或其他人写入了它）。你的更改未保存。</translation>
+        </message>
     </context>
     <context>
         <name>SettingsFileWorkspace</name>
@@ -1813,10 +1848,6 @@
             <translation>
                 <numerusform>设置文件有 %n 个错误，因此未打开：%1（%2）。请先修正文件或恢复它的某个备份，然后重新打开。</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Cannot create a private folder for the file's workspace. Check the temporary folder's permissions and free space.</source>
-            <translation>无法为该文件的工作区创建私有文件夹。请检查临时文件夹的权限和剩余空间。</translation>
         </message>
         <message>
             <source>The file changed while it was being opened (MCPHub may have rewritten it). Open it again.</source>
@@ -2157,6 +2188,14 @@
         <message>
             <source>Cannot open the database. Check that it is reachable and that the credentials are right.</source>
             <translation>无法打开数据库。请检查数据库是否可达以及凭据是否正确。</translation>
+        </message>
+        <message>
+            <source>Cannot create the database file: the folder %1 is read-only, full or not writable for you. Choose a writable folder.</source>
+            <translation>无法创建数据库文件：文件夹 %1 是只读的、已满或你没有写权限。请选择一个可写的文件夹。</translation>
+        </message>
+        <message>
+            <source>Cannot open the SQLite database file. Check that it is a database and that you may read it and write its folder.</source>
+            <translation>无法打开 SQLite 数据库文件。请确认它是数据库文件，并且你有权读取它、写入其所在文件夹。</translation>
         </message>
     </context>
     <context>
@@ -2634,6 +2673,30 @@
         <message>
             <source>internal error, nothing more was done: %1. Please report it.</source>
             <translation>内部错误，未再做任何操作：%1。请报告此问题。</translation>
+        </message>
+        <message>
+            <source>Run the command again: it loads the file's new content.</source>
+            <translation>请再次运行该命令：它会载入文件的新内容。</translation>
+        </message>
+        <message>
+            <source>Give --allow-warnings to save them anyway.</source>
+            <translation>加上 --allow-warnings 即可连同警告一起保存。</translation>
+        </message>
+        <message>
+            <source>Give --conflict skip to keep the database's entries or --conflict overwrite to replace them.</source>
+            <translation>加上 --conflict skip 保留数据库中的条目，或加上 --conflict overwrite 替换它们。</translation>
+        </message>
+        <message>
+            <source>Give --skip-invalid --rejects FILE to migrate the rest.</source>
+            <translation>加上 --skip-invalid --rejects FILE 以迁移其余记录。</translation>
+        </message>
+        <message>
+            <source>Give --rejects FILE with --skip-invalid.</source>
+            <translation>请在 --skip-invalid 之外加上 --rejects FILE。</translation>
+        </message>
+        <message>
+            <source>"%1 profile unbind PROFILE" unbinds it.</source>
+            <translation>“%1 profile unbind PROFILE”可解除绑定。</translation>
         </message>
     </context>
     <context>
