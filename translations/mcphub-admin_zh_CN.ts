@@ -112,15 +112,15 @@
         </message>
         <message>
             <source>On the Target page, set "Conflicting entries" to skip or overwrite.</source>
-            <translation>请在“目标”页面把“冲突的条目”设为跳过或覆盖。</translation>
+            <translation>请在“目标”页面把“冲突条目”设为跳过或覆盖。</translation>
         </message>
         <message>
             <source>On the Target page, tick "Skip invalid records and migrate the rest" and choose a rejects file.</source>
-            <translation>请在“目标”页面勾选“跳过无效记录并迁移其余记录”，并选择一个拒收文件。</translation>
+            <translation>请在“目标”页面勾选“跳过无效记录并迁移其余内容”，并选择一个拒绝记录文件。</translation>
         </message>
         <message>
             <source>On the Target page, choose a rejects file.</source>
-            <translation>请在“目标”页面选择一个拒收文件。</translation>
+            <translation>请在“目标”页面选择一个拒绝记录文件。</translation>
         </message>
         <message>
             <source>Open the profile and choose File ▸ Unbind settings file.</source>
@@ -1205,7 +1205,7 @@
         </message>
         <message>
             <source>Skipping invalid records needs a reject file to keep them in.</source>
-            <translation>跳过无效记录需要一个拒收文件来保存它们。</translation>
+            <translation>跳过无效记录需要一个拒绝记录文件来保存它们。</translation>
         </message>
         <message numerus="yes">
             <source>%n records of the settings file are invalid; nothing was migrated. Repair them, or skip them and migrate the rest.</source>
