@@ -149,6 +149,7 @@ private Q_SLOTS:
     void readOnlyFolderCanBeRead();
     void diffNamesTheLineOfBadJson();
     void lostConnectionPrintsNoDriverNoise();
+    void lockedDatabaseIsNamedOnce();
 };
 
 void TestFileSafety::secretsKeepTheSourcesMode()
@@ -563,4 +564,42 @@ void TestFileSafety::lostConnectionPrintsNoDriverNoise()
 }
 
 QTEST_GUILESS_MAIN(TestFileSafety)
+// A database another program holds locked: the transaction cannot start, and the message
+// names the database file once, not the CLI's connection ("mcphub-adminctl: mcphub-adminctl:").
+void TestFileSafety::lockedDatabaseIsNamedOnce()
+{
+    test::SettingsScratch dir;
+    const QString db = dir.filePath(QStringLiteral("x.db"));
+    VERIFY_RUN(adminctl({QStringLiteral("user"),
+                         QStringLiteral("add"),
+                         QStringLiteral("admin"),
+                         QStringLiteral("--admin"),
+                         QStringLiteral("--password-stdin"),
+                         QStringLiteral("--sqlite"),
+                         db},
+                        QByteArrayLiteral("S3cret!pw\n")),
+               0);
+    QProcess holder; // sqlite3 itself, holding an exclusive transaction
+    holder.start(QStringLiteral("sqlite3"), {db});
+    QVERIFY(holder.waitForStarted(10000));
+    holder.write("BEGIN EXCLUSIVE;\nSELECT 'held';\n");
+    QTRY_VERIFY_WITH_TIMEOUT(holder.readAllStandardOutput().contains("held"), 10000);
+
+    const Run run = adminctl({QStringLiteral("user"),
+                              QStringLiteral("add"),
+                              QStringLiteral("bob"),
+                              QStringLiteral("--password-stdin"),
+                              QStringLiteral("--sqlite"),
+                              db},
+                             QByteArrayLiteral("S3cret!pw\n"));
+    holder.write("ROLLBACK;\n.quit\n");
+    holder.closeWriteChannel();
+    QVERIFY(holder.waitForFinished(10000));
+    VERIFY_RUN(run, 2);
+    QVERIFY2(!run.err.contains(QLatin1String("mcphub-adminctl: mcphub-adminctl")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("x.db")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("locked")), qPrintable(run.err));
+}
+
 #include "tst_filesafety.moc"
