@@ -66,7 +66,9 @@ bool leaveLockOfKilledProcess(const QString &path)
     QProcess holder;
     if (!startLockHolder(holder, path))
         return false;
-    ::kill(pid_t(holder.processId()), SIGKILL);
+    // Never kill(0, ...): a process that already ended has no id, and 0 is our own group.
+    if (const qint64 pid = holder.processId(); pid > 0)
+        ::kill(pid_t(pid), SIGKILL);
     return holder.waitForFinished(10000); // reaped, so its PID is really gone
 }
 

@@ -100,7 +100,9 @@ void TestSettingsProcesses::crashAtRandomMomentsLeavesWholeDocument()
         }
         // Anywhere within the first two saves.
         QThread::usleep(ulong(random.bounded(qint64(2000) * saveMs)));
-        ::kill(pid_t(child.processId()), SIGKILL);
+        // Never kill(0, ...): a process that already ended has no id, and 0 is our own group.
+        if (const qint64 pid = child.processId(); pid > 0)
+            ::kill(pid_t(pid), SIGKILL);
         QVERIFY(child.waitForFinished(10000)); // reaped, so its PID is really gone
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
