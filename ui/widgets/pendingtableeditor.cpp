@@ -38,6 +38,7 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_view->setModel(m_proxy);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &PendingTableEditor::fitHeaderTexts);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // the workspace's order until a header is clicked
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -256,8 +257,21 @@ void PendingTableEditor::saveColumns() const
                          m_view->horizontalHeader()->saveState());
 }
 
+void PendingTableEditor::fitHeaderTexts()
+{
+    // Every column at least as wide as its title ("Status (console only)" was cut to
+    // "atus (console on"); the saved widths, restored after this, still win.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int section = 0; section < header->count(); ++section) {
+        const int wanted = header->sectionSizeHint(section);
+        if (header->sectionSize(section) < wanted)
+            header->resizeSection(section, wanted);
+    }
+}
+
 void PendingTableEditor::restoreColumns()
 {
+    fitHeaderTexts();
     if (m_settingsKey.isEmpty())
         return;
     const QByteArray state

@@ -62,6 +62,7 @@ private:
     void revertAll();
     void showHeaderMenu(const QPoint &pos);
     void saveColumns() const;
+    void fitHeaderTexts();
     void restoreColumns();
 
     PendingTableModel *m_model;
