@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
@@ -581,22 +582,23 @@ void TestFileSafety::lockedDatabaseIsNamedOnce()
                          db},
                         QByteArrayLiteral("S3cret!pw\n")),
                0);
-    QProcess holder; // sqlite3 itself, holding an exclusive transaction
-    holder.start(QStringLiteral("sqlite3"), {db});
-    QVERIFY(holder.waitForStarted(10000));
-    holder.write("BEGIN EXCLUSIVE;\nSELECT 'held';\n");
-    QTRY_VERIFY_WITH_TIMEOUT(holder.readAllStandardOutput().contains("held"), 10000);
-
-    const Run run = adminctl({QStringLiteral("user"),
-                              QStringLiteral("add"),
-                              QStringLiteral("bob"),
-                              QStringLiteral("--password-stdin"),
-                              QStringLiteral("--sqlite"),
-                              db},
-                             QByteArrayLiteral("S3cret!pw\n"));
-    holder.write("ROLLBACK;\n.quit\n");
-    holder.closeWriteChannel();
-    QVERIFY(holder.waitForFinished(10000));
+    // Another connection holds an exclusive transaction (as a second program would).
+    const auto holder = openSqlConnection(SqlConnectionSpec::sqlite(db), QStringLiteral("holder"));
+    QVERIFY(holder.ok());
+    Run run;
+    {
+        QSqlQuery lock(QSqlDatabase::database(QStringLiteral("holder"), false));
+        QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(lock.lastError().text()));
+        run = adminctl({QStringLiteral("user"),
+                        QStringLiteral("add"),
+                        QStringLiteral("bob"),
+                        QStringLiteral("--password-stdin"),
+                        QStringLiteral("--sqlite"),
+                        db},
+                       QByteArrayLiteral("S3cret!pw\n"));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    closeSqlConnection(QStringLiteral("holder"));
     VERIFY_RUN(run, 2);
     QVERIFY2(!run.err.contains(QLatin1String("mcphub-adminctl: mcphub-adminctl")),
              qPrintable(run.err));
