@@ -38,7 +38,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QMenu>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>

@@ -3,8 +3,8 @@
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/useradministration.h"
 #include "storage/db/workspace.h"
-#include "storage/nametext.h"
 #include "storage/db/workspacecapabilities.h"
+#include "storage/nametext.h"
 #include "storage/passwordhasher.h"
 #include "storage/passwordpolicy.h"
 

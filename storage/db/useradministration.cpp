@@ -1,8 +1,8 @@
 #include "storage/db/useradministration.h"
 
 #include "storage/db/transactionguard.h"
-#include "storage/nametext.h"
 #include "storage/db/workspacecapabilities.h"
+#include "storage/nametext.h"
 
 #include <QCoreApplication>
 

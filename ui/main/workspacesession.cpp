@@ -15,8 +15,8 @@
 #include "ui/main/workspaceviews.h"
 #include "ui/monitoring/ownhealthindicator.h"
 
-#include <QSqlError>
 #include <QLabel>
+#include <QSqlError>
 #include <QStatusBar>
 
 namespace mcphub {
