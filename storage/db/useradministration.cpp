@@ -266,7 +266,7 @@ UserAdministration::add(const QString &username, const QString &passwordHash, bo
     return single(change);
 }
 
-Result<void> UserAdministration::setPassword(const QString &username, const QString &passwordHash)
+Result<UserChange> UserAdministration::updateOf(const QString &username)
 {
     const auto existing = m_users.find(username);
     if (!existing)
@@ -281,8 +281,16 @@ Result<void> UserAdministration::setPassword(const QString &username, const QStr
     change.kind = UserChange::Kind::Update;
     change.username = username;
     change.user = **existing;
-    change.user.password = passwordHash;
-    return single(change);
+    return change;
+}
+
+Result<void> UserAdministration::setPassword(const QString &username, const QString &passwordHash)
+{
+    auto change = updateOf(username);
+    if (!change)
+        return change.error();
+    change->user.password = passwordHash;
+    return single(*change);
 }
 
 Result<void> UserAdministration::set(const QString &username,
@@ -290,19 +298,10 @@ Result<void> UserAdministration::set(const QString &username,
                                      const QList<QPair<QString, QString>> &fields)
 {
     const QString where = QStringLiteral("users/") + username;
-    const auto existing = m_users.find(username);
-    if (!existing)
-        return existing.error();
-    if (!existing->has_value()) {
-        return Error::make(
-            Error::Code::NotFound,
-            tr("There is no user named \"%1\". \"user list\" shows them.").arg(username),
-            where);
-    }
-    UserChange change;
-    change.kind = UserChange::Kind::Update;
-    change.username = username;
-    change.user = **existing;
+    auto update = updateOf(username);
+    if (!update)
+        return update.error();
+    UserChange change = *update;
     change.user.password.clear(); // keep the stored hash
     if (isAdmin)
         change.user.isAdmin = *isAdmin;

@@ -44,6 +44,8 @@ public:
 private:
     std::optional<ChangeFailure> applyOne(int index, const UserChange &change);
     Result<void> single(const UserChange &change);
+    // An update of the stored user `username`, or NotFound naming it.
+    Result<UserChange> updateOf(const QString &username);
     Result<qint64> adminCount() const;
 
     UserRepository m_users;
