@@ -392,10 +392,10 @@ void TestWorkspaceCapabilities::declarationCoversEveryEditorField()
     auto ws = place.open();
     VERIFY_OPENED(ws);
     const QStringList notMcphubFields{QStringLiteral("id"), QStringLiteral("serverCount")};
-    for (const QString entity : {QStringLiteral("users"),
-                                 QStringLiteral("mcpServers"),
-                                 QStringLiteral("groups"),
-                                 QStringLiteral("bearerKeys")}) {
+    for (const QString &entity : {QStringLiteral("users"),
+                                  QStringLiteral("mcpServers"),
+                                  QStringLiteral("groups"),
+                                  QStringLiteral("bearerKeys")}) {
         // In the console's database: every field, declared; in the file: only stored ones.
         RepositoryContext database = ws->context();
         database.kind = WorkspaceKind::ConsoleDatabase;
@@ -749,7 +749,7 @@ void TestWorkspaceCapabilities::serverWithPlaceholdersCanBeChanged()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     PendingTableEditor *editor = page->editor();
 
-    for (const QString name :
+    for (const QString &name :
          {QStringLiteral("example-sse-server"), QStringLiteral("example-streamable-http")}) {
         const int row = rowLabelled(*model, name);
         QVERIFY2(row >= 0, qPrintable(name));
