@@ -12,7 +12,7 @@ namespace {
 
 QJsonObject toJson(const UsageLogEntry &e)
 {
-    QJsonObject o{{QStringLiteral("id"), e.id},
+    QJsonObject o{{QStringLiteral("id"), QJsonValue::fromVariant(e.id)},
                   {QStringLiteral("timestamp"), e.timestamp.toUTC().toString(Qt::ISODateWithMs)},
                   {QStringLiteral("username"), e.username},
                   {QStringLiteral("serverName"), e.serverName},
@@ -24,13 +24,18 @@ QJsonObject toJson(const UsageLogEntry &e)
                   {QStringLiteral("sessionId"), e.sessionId}};
     if (e.durationMs)
         o.insert(QStringLiteral("durationMs"), *e.durationMs);
-    const QJsonDocument args = QJsonDocument::fromJson(e.arguments.toUtf8());
-    if (args.isObject())
-        o.insert(QStringLiteral("arguments"), args.object());
-    else if (args.isArray())
-        o.insert(QStringLiteral("arguments"), args.array());
-    else if (!e.arguments.isEmpty())
-        o.insert(QStringLiteral("arguments"), e.arguments);
+    // A payload that is JSON is shown as JSON, any other text as it is.
+    const auto insertPayload = [&o](const QString &key, const QString &text) {
+        const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
+        if (json.isObject())
+            o.insert(key, json.object());
+        else if (json.isArray())
+            o.insert(key, json.array());
+        else if (!text.isEmpty())
+            o.insert(key, text);
+    };
+    insertPayload(QStringLiteral("arguments"), e.arguments);
+    insertPayload(QStringLiteral("output"), e.output); // MCPHub's activities only
     return o;
 }
 

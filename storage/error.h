@@ -31,12 +31,14 @@ struct Error
     // console user to a flag or a CLI user to a menu.
     enum class Remedy {
         None,
-        Reload,         // load the file's current content again, then redo the change
-        AllowWarnings,  // save although validation found warnings
-        ConflictPolicy, // choose to skip or overwrite records that already exist differently
-        SkipInvalid,    // migrate the valid records, the others into a reject file
-        RejectsFile,    // name the reject file that skipping invalid records needs
-        UnbindSettings, // stop writing the profile's bound settings file
+        Reload,               // load the file's current content again, then redo the change
+        AllowWarnings,        // save although validation found warnings
+        ConflictPolicy,       // choose to skip or overwrite records that already exist differently
+        SkipInvalid,          // migrate the valid records, the others into a reject file
+        RejectsFile,          // name the reject file that skipping invalid records needs
+        UnbindSettings,       // stop writing the profile's bound settings file
+        OpenAsMcphubDatabase, // open MCPHub's own database as such (not as the console's)
+        CreateMcphubTables,   // create MCPHub's tables (its own DDL) in an empty database
     };
 
     Code code = Code::Generic;

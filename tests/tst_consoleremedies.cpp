@@ -31,7 +31,9 @@ void TestConsoleRemedies::everyRemedyIsWordedForTheConsole()
                                        Error::Remedy::ConflictPolicy,
                                        Error::Remedy::SkipInvalid,
                                        Error::Remedy::RejectsFile,
-                                       Error::Remedy::UnbindSettings}) {
+                                       Error::Remedy::UnbindSettings,
+                                       Error::Remedy::OpenAsMcphubDatabase,
+                                       Error::Remedy::CreateMcphubTables}) {
         const QString text = consoleRemedyWording(remedy, Error());
         QVERIFY2(!text.isEmpty(), qPrintable(QString::number(int(remedy))));
         QVERIFY2(!text.contains(QLatin1String("--")), qPrintable(text));

@@ -381,7 +381,7 @@ void TestWorkspaceCapabilities::declarationHasSamples()
              list({"username", "isAdmin", "password"}));
     QVERIFY(!WorkspaceCapabilities(WorkspaceKind::SettingsFile).hasHubRegistry());
     QVERIFY(WorkspaceCapabilities(WorkspaceKind::ConsoleDatabase).hasHubRegistry());
-    QVERIFY(!WorkspaceCapabilities::canOpen(WorkspaceKind::McphubDatabase));
+    QVERIFY(WorkspaceCapabilities::canOpen(WorkspaceKind::McphubDatabase));
 }
 
 // Every field an editor holds is declared (or is the row's id / a display value), so the

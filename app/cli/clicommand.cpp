@@ -73,6 +73,12 @@ QString cliRemedyWording(Error::Remedy remedy, const Error &error)
     case Error::Remedy::UnbindSettings:
         return QCoreApplication::translate("cli", "\"%1 profile unbind PROFILE\" unbinds it.")
             .arg(QCoreApplication::applicationName());
+    case Error::Remedy::OpenAsMcphubDatabase:
+        return QCoreApplication::translate("cli",
+                                           "Open it with --hub-db CONNINFO to administer the "
+                                           "hub's own tables.");
+    case Error::Remedy::CreateMcphubTables:
+        return QCoreApplication::translate("cli", "Give --create to create MCPHub's tables there.");
     }
     return {};
 }

@@ -96,6 +96,15 @@ int runDb(const QStringList &arguments)
                   << Qt::endl;
     }
 
+    if (action == QLatin1String("init")) {
+        const auto created = workspaceOptions.createMcphubTables(parser, *profile);
+        if (!created)
+            return fail(created.error().toString());
+        if (*created)
+            out() << QCoreApplication::translate("DbCommand", "Created MCPHub's tables in %1.")
+                         .arg(profile->database)
+                  << Qt::endl;
+    }
     const auto mode
         = action == QLatin1String("status") ? Workspace::Mode::Inspect : Workspace::Mode::Migrate;
     auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), mode);

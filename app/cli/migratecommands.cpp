@@ -2,6 +2,7 @@
 
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/workspace.h"
+#include "storage/db/workspacekind.h"
 #include "storage/migration/driftcheck.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
@@ -70,6 +71,19 @@ std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser,
         err() << QCoreApplication::translate("MigrateCommand", "warning: ") << w << Qt::endl;
     if (!ws) {
         fail(ws.error().toString());
+        return std::nullopt;
+    }
+    if (ws->workspace().kind() == WorkspaceKind::McphubDatabase) {
+        // The migrator writes the console's schema; MCPHub's tables need their own mapping.
+        fail(Error::make(Error::Code::Invalid,
+                         QCoreApplication::translate(
+                             "MigrateCommand",
+                             "This version of the console cannot migrate into, export from or "
+                             "compare MCPHub's own database yet; nothing was changed. Migrate "
+                             "into a console database (--sqlite or --pg) instead."),
+                         ws->workspace().profile().displayName())
+                 .toString());
+        ws->close();
         return std::nullopt;
     }
     return std::move(*ws);

@@ -15,13 +15,15 @@ namespace {
 
 QString describe(const ConnectionProfile &p)
 {
-    QString text = p.kind == ConnectionProfile::Kind::Sqlite
-                       ? QStringLiteral("sqlite %1").arg(p.sqlitePath)
-                       : QStringLiteral("postgres host=%1 port=%2 dbname=%3 user=%4")
-                             .arg(p.hosts.join(QLatin1Char(',')),
-                                  QString::number(p.port),
-                                  p.database,
-                                  p.user);
+    QString text
+        = p.kind == ConnectionProfile::Kind::Sqlite
+              ? QStringLiteral("sqlite %1").arg(p.sqlitePath)
+              : QStringLiteral("%5 host=%1 port=%2 dbname=%3 user=%4")
+                    .arg(p.hosts.join(QLatin1Char(',')),
+                         QString::number(p.port),
+                         p.database,
+                         p.user,
+                         p.mcphubDatabase ? QStringLiteral("hub-db") : QStringLiteral("postgres"));
     if (p.kind == ConnectionProfile::Kind::Postgres && !p.sslMode.isEmpty())
         text += QStringLiteral(" sslmode=") + p.sslMode;
     if (p.readOnly)
@@ -42,6 +44,7 @@ int runProfile(const QStringList &arguments)
         "  list                                   the profiles\n"
         "  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that "
         "name)\n"
+        "  add NAME --hub-db CONNINFO             save a profile of MCPHub's own database\n"
         "  remove NAME                            delete a profile and its password\n"
         "  bind NAME SETTINGS.json                dual-write: every change saved through the\n"
         "                                         profile also goes to this MCPHub settings\n"
@@ -65,7 +68,13 @@ int runProfile(const QStringList &arguments)
         QCoreApplication::translate("ProfileCommand",
                                     "Read the password from the first line of "
                                     "standard input."));
-    parser.addOptions({sqlite, pg, readOnly, passwordStdin});
+    const QCommandLineOption hubDb(
+        QStringLiteral("hub-db"),
+        QCoreApplication::translate("ProfileCommand",
+                                    "MCPHub's own PostgreSQL database (a hub in database mode): "
+                                    "a connection string or URI."),
+        QCoreApplication::translate("ProfileCommand", "conninfo"));
+    parser.addOptions({sqlite, pg, hubDb, readOnly, passwordStdin});
     parser.addPositionalArgument(
         QStringLiteral("action"),
         QCoreApplication::translate("ProfileCommand", "list, add, remove, bind or unbind."),
@@ -102,6 +111,14 @@ int runProfile(const QStringList &arguments)
                             "%1: there is no connection profile with this name. List them with "
                             "\"%2 profile list\".")
                             .arg(name, QCoreApplication::applicationName()));
+        }
+        if (const auto existing = store.load(name); existing && existing->mcphubDatabase) {
+            return fail(QCoreApplication::translate(
+                            "ProfileCommand",
+                            "%1 is MCPHub's own database, which cannot be bound to a settings "
+                            "file: a hub in database mode does not read its settings file "
+                            "after the first start.")
+                            .arg(name));
         }
         if (auto bindable = SettingsFileBinding::checkBindable(path); !bindable)
             return fail(bindable.error().toString());
@@ -143,18 +160,21 @@ int runProfile(const QStringList &arguments)
         return ExitOk;
     }
     if (action == QLatin1String("add") && positional.size() == 2) {
-        if (parser.isSet(sqlite) == parser.isSet(pg))
-            return fail(QCoreApplication::translate("ProfileCommand",
-                                                    "give either --sqlite PATH or --pg CONNINFO."));
+        if (int(parser.isSet(sqlite)) + int(parser.isSet(pg)) + int(parser.isSet(hubDb)) != 1)
+            return fail(QCoreApplication::translate(
+                "ProfileCommand",
+                "give one of --sqlite PATH, --pg CONNINFO and --hub-db CONNINFO."));
         QStringList warnings;
         ConnectionProfile profile;
         if (parser.isSet(sqlite)) {
             profile = ConnectionProfile::sqliteFile(parser.value(sqlite));
         } else {
-            auto parsed = ConnectionProfile::fromConninfo(parser.value(pg), &warnings);
+            auto parsed = ConnectionProfile::fromConninfo(
+                parser.value(parser.isSet(pg) ? pg : hubDb), &warnings);
             if (!parsed)
                 return fail(parsed.error().toString());
             profile = *parsed;
+            profile.mcphubDatabase = parser.isSet(hubDb);
             if (!profile.password.isEmpty())
                 warnings.clear(); // the password goes to the keychain, which is what we advise
         }
@@ -164,7 +184,7 @@ int runProfile(const QStringList &arguments)
         // bound file that silently stopped following the database would drift unnoticed.
         if (store.contains(profile.name)) {
             if (const auto existing = store.load(profile.name);
-                existing && !existing->boundSettingsPath.isEmpty()) {
+                existing && !profile.mcphubDatabase && !existing->boundSettingsPath.isEmpty()) {
                 profile.boundSettingsPath = existing->boundSettingsPath;
             }
         }

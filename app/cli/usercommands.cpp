@@ -234,6 +234,17 @@ int runUser(const QStringList &arguments)
             code = fail(NameText::forDisplay(done.error().toString()));
         } else {
             out() << message.arg(NameText::forDisplay(name)) << Qt::endl;
+            // MCPHub's dashboard sessions are 24-hour tokens checked without the database
+            // (mcphub-dbmode.md §2.3): removing or demoting a user does not end them.
+            const bool weakens = action == QLatin1String("remove")
+                                 || action == QLatin1String("set-password")
+                                 || (setsAdmin && !parser.isSet(admin));
+            if (ws->context().kind == WorkspaceKind::McphubDatabase && weakens)
+                out() << tr("Note: a dashboard session %1 already has stays valid for up to 24 "
+                            "hours (MCPHub checks its sign-in token without the database); "
+                            "restart the hubs on this database to end it now.")
+                             .arg(NameText::forDisplay(name))
+                      << Qt::endl;
             if (ws->binding() && ws->binding()->saveCount() > 0)
                 out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
                       << Qt::endl;

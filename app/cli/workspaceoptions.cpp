@@ -23,6 +23,19 @@ WorkspaceOptions::WorkspaceOptions()
                "Open this PostgreSQL workspace: \"host=... port=... dbname=... user=...\" or a "
                "postgresql:// URI, as psql takes it."),
            QCoreApplication::translate("WorkspaceOptions", "conninfo"))
+    , m_hubDb(QStringLiteral("hub-db"),
+              QCoreApplication::translate(
+                  "WorkspaceOptions",
+                  "Open MCPHub's own PostgreSQL database (a hub in database mode) and edit its "
+                  "tables as MCPHub does, never altering them; the console keeps its audit "
+                  "trail there in the schema mcphub_admin. CONNINFO as for --pg."),
+              QCoreApplication::translate("WorkspaceOptions", "conninfo"))
+    , m_create(QStringLiteral("create"),
+               QCoreApplication::translate(
+                   "WorkspaceOptions",
+                   "With --hub-db: when the database has no MCPHub tables, create them first, "
+                   "exactly as MCPHub does (a hub can then start on it without changing "
+                   "anything). Changes nothing when they are there."))
     , m_file(QStringLiteral("file"),
              QCoreApplication::translate(
                  "WorkspaceOptions",
@@ -44,6 +57,8 @@ void WorkspaceOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(m_profile);
     parser.addOption(m_sqlite);
     parser.addOption(m_pg);
+    parser.addOption(m_hubDb);
+    parser.addOption(m_create);
     parser.addOption(m_file);
     parser.addOption(m_bindSettings);
 }
@@ -52,13 +67,20 @@ Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &pa
                                                     QStringList *warnings) const
 {
     const int chosen = int(parser.isSet(m_profile)) + int(parser.isSet(m_sqlite))
-                       + int(parser.isSet(m_pg)) + int(parser.isSet(m_file));
+                       + int(parser.isSet(m_pg)) + int(parser.isSet(m_hubDb))
+                       + int(parser.isSet(m_file));
     if (chosen > 1) {
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "WorkspaceOptions",
+                               "Give only one of --profile, --sqlite, --pg, --hub-db and --file."),
+                           QStringLiteral("--profile/--sqlite/--pg/--hub-db/--file"));
+    }
+    if (parser.isSet(m_create) && !parser.isSet(m_hubDb)) {
         return Error::make(
             Error::Code::Invalid,
-            QCoreApplication::translate("WorkspaceOptions",
-                                        "Give only one of --profile, --sqlite, --pg and --file."),
-            QStringLiteral("--profile/--sqlite/--pg/--file"));
+            QCoreApplication::translate("WorkspaceOptions", "--create goes with --hub-db."),
+            QStringLiteral("--create"));
     }
     if (parser.isSet(m_file)) {
         return Error::make(Error::Code::Invalid,
@@ -72,6 +94,12 @@ Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &pa
         return ConnectionProfile::sqliteFile(parser.value(m_sqlite));
     if (parser.isSet(m_pg))
         return ConnectionProfile::fromConninfo(parser.value(m_pg), warnings);
+    if (parser.isSet(m_hubDb)) {
+        auto hub = ConnectionProfile::fromConninfo(parser.value(m_hubDb), warnings);
+        if (hub)
+            hub->mcphubDatabase = true;
+        return hub;
+    }
     if (parser.isSet(m_profile))
         return OpenedWorkspace::loadProfile(parser.value(m_profile), warnings);
     return ConnectionProfile::sqliteFile(defaultSqliteWorkspacePath());
@@ -91,6 +119,14 @@ Result<void> WorkspaceOptions::lockSettingsFile(const QString &path) const
     // writing one is refused by the save, naming the folder. Sibling runs queue here, each
     // for well under a second, but in no fixed order: the wait is longer than a save's.
     return m_settingsLock->acquireForReading(std::chrono::seconds(60));
+}
+
+Result<bool> WorkspaceOptions::createMcphubTables(const QCommandLineParser &parser,
+                                                  const ConnectionProfile &profile) const
+{
+    if (!parser.isSet(m_create) || !profile.mcphubDatabase)
+        return false;
+    return Workspace::createMcphubTables(profile);
 }
 
 Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
@@ -129,6 +165,8 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
         if (auto locked = lockSettingsFile(chosen->boundSettingsPath); !locked)
             return locked.error();
     }
+    if (auto created = createMcphubTables(parser, *chosen); !created)
+        return created.error();
     auto opened = OpenedWorkspace::openDatabase(*chosen, connectionName);
     if (opened && warnings)
         warnings->append(opened->warnings());

@@ -14,10 +14,12 @@
 namespace mcphub::cli {
 
 // The options every workspace command takes, parsed in one place:
-//   --profile NAME | --sqlite PATH | --pg CONNINFO | --file SETTINGS.json
-// (none: the default SQLite workspace), and --bind-settings FILE. --file opens a plain
-// settings file as a workspace (SettingsFileWorkspace): every change is saved to the file
-// through the settings store. A profile bound to a settings file, or --sqlite/--pg with
+//   --profile NAME | --sqlite PATH | --pg CONNINFO | --hub-db CONNINFO | --file SETTINGS.json
+// (none: the default SQLite workspace), --bind-settings FILE, and --create (with --hub-db:
+// create MCPHub's tables first when the database has none). --hub-db opens MCPHub's own
+// database (a hub in database mode): its tables are edited as MCPHub does, never altered. --file
+// opens a plain settings file as a workspace (SettingsFileWorkspace): every change is saved to the
+// file through the settings store. A profile bound to a settings file, or --sqlite/--pg with
 // --bind-settings, dual-writes: every change goes to the database and the file as one unit
 // (OpenedWorkspace, the same resolution the console uses).
 class WorkspaceOptions
@@ -31,6 +33,11 @@ public:
     // Refused with --file: for commands that need a database of their own (db, hubs).
     Result<ConnectionProfile> profile(const QCommandLineParser &parser,
                                       QStringList *warnings) const;
+
+    // With --create and an MCPHub database: creates MCPHub's tables when it has none
+    // (Workspace::createMcphubTables). Returns whether they were created.
+    Result<bool> createMcphubTables(const QCommandLineParser &parser,
+                                    const ConnectionProfile &profile) const;
 
     // Opens the workspace the options name (any of the four) on `connectionName`, with the
     // bound settings file installed; `warnings` also receives the drift of a bound file.
@@ -48,6 +55,8 @@ private:
     QCommandLineOption m_profile;
     QCommandLineOption m_sqlite;
     QCommandLineOption m_pg;
+    QCommandLineOption m_hubDb;
+    QCommandLineOption m_create;
     QCommandLineOption m_file;
     QCommandLineOption m_bindSettings;
     mutable std::unique_ptr<SettingsFileLock> m_settingsLock;

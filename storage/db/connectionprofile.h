@@ -27,6 +27,9 @@ struct ConnectionProfile
     int connectTimeout = 10; // seconds
     QString applicationName = QStringLiteral("mcphub-admin");
     bool readOnly = false;
+    // MCPHub's own database (a hub in database mode: --hub-db), whose tables the console
+    // edits as MCPHub does, rather than a database with the console's own schema.
+    bool mcphubDatabase = false;
     // Dual-write (issue #5): an MCPHub settings file every change saved through this profile
     // is also written to, in the same unit (SettingsFileBinding); empty when not bound.
     // Absolute; kept in the profile's settings entry (it is not a secret).

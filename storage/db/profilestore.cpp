@@ -42,12 +42,12 @@ const QString kGroup = QStringLiteral("profiles");
 
 Error noSuchProfile(const QString &name)
 {
-    return Error::make(Error::Code::NotFound,
-                       QCoreApplication::translate(
-                           "ProfileStore",
-                           "There is no connection profile with this name. List them with "
-                           "\"mcphub-adminctl profile list\"."),
-                       name);
+    return Error::make(
+        Error::Code::NotFound,
+        QCoreApplication::translate("ProfileStore",
+                                    "There is no connection profile with this name. List them with "
+                                    "\"mcphub-adminctl profile list\"."),
+        name);
 }
 
 } // namespace
@@ -116,6 +116,8 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
             settings->setValue(QStringLiteral("sslmode"), profile.sslMode);
             settings->setValue(QStringLiteral("connectTimeout"), profile.connectTimeout);
             settings->setValue(QStringLiteral("applicationName"), profile.applicationName);
+            if (profile.mcphubDatabase)
+                settings->setValue(QStringLiteral("workspace"), QStringLiteral("mcphub"));
         }
         settings->setValue(QStringLiteral("readOnly"), profile.readOnly);
         if (!profile.boundSettingsPath.isEmpty())
@@ -169,6 +171,8 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
         profile.sslMode = settings->value(QStringLiteral("sslmode")).toString();
         profile.connectTimeout = settings->value(QStringLiteral("connectTimeout"), 10).toInt();
         profile.applicationName = settings->value(QStringLiteral("applicationName")).toString();
+        profile.mcphubDatabase
+            = settings->value(QStringLiteral("workspace")).toString() == QLatin1String("mcphub");
     } else {
         profile.kind = ConnectionProfile::Kind::Sqlite;
         profile.sqlitePath = settings->value(QStringLiteral("path")).toString();

@@ -3,6 +3,7 @@
 #include "storage/db/auditlogrepository.h"
 #include "storage/db/sqlerror.h"
 #include "storage/db/transactionguard.h"
+#include "storage/db/workspacecapabilities.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -62,6 +63,14 @@ Result<void> RepositoryBase::checkWritable(const QString &resource) const
                                                    "database's schema).")
                            .arg(resource),
                        m_context.where);
+}
+
+std::optional<Error> RepositoryBase::unsupportedTable(const QString &table) const
+{
+    const WorkspaceCapabilities capabilities(m_context.kind);
+    if (capabilities.runsConsoleTable(table))
+        return std::nullopt;
+    return capabilities.consoleTableNotBuilt(table, m_context.where);
 }
 
 Result<void> RepositoryBase::audited(const QString &action,
@@ -127,6 +136,8 @@ Result<qint64> RepositoryBase::createAudited(const QString &action,
 Result<QVariant>
 RepositoryBase::insertRow(const QString &table, const Columns &values, const QString &returning)
 {
+    if (auto refused = unsupportedTable(table))
+        return *refused;
     const QSqlDatabase database = db();
     QStringList names, placeholders;
     for (qsizetype i = 0; i < values.size(); ++i) {
@@ -158,6 +169,8 @@ Result<int> RepositoryBase::updateRows(const QString &table,
                                        const QString &keyColumn,
                                        const QVariant &keyValue)
 {
+    if (auto refused = unsupportedTable(table))
+        return *refused;
     const QSqlDatabase database = db();
     QStringList sets;
     for (qsizetype i = 0; i < values.size(); ++i)
@@ -182,6 +195,8 @@ Result<int> RepositoryBase::updateRows(const QString &table,
 Result<int>
 RepositoryBase::deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue)
 {
+    if (auto refused = unsupportedTable(table))
+        return *refused;
     const QSqlDatabase database = db();
     QSqlQuery query(database);
     query.prepare(
@@ -201,6 +216,8 @@ Result<QList<QSqlRecord>> RepositoryBase::selectRows(const QString &table,
                                                      const QString &orderBy,
                                                      const PageRequest &page) const
 {
+    if (auto refused = unsupportedTable(table))
+        return *refused;
     const QSqlDatabase database = db();
     QSqlQuery query(database);
     query.setForwardOnly(true);
@@ -227,14 +244,13 @@ Result<void> RepositoryBase::forEachRow(const QString &table,
                                         const PageRequest &page,
                                         const std::function<void(const QSqlQuery &)> &row) const
 {
+    if (auto refused = unsupportedTable(table))
+        return *refused;
     const QSqlDatabase database = db();
-    QStringList names;
-    for (const QString &column : columns)
-        names << SqlDialect::escape(database, column);
     QSqlQuery query(database);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT :limit OFFSET :offset")
-                      .arg(names.join(QStringLiteral(", ")),
+                      .arg(columns.join(QStringLiteral(", ")),
                            SqlDialect::escape(database, table),
                            filter.whereClause(),
                            orderBy));
@@ -253,6 +269,8 @@ Result<void> RepositoryBase::forEachRow(const QString &table,
 
 Result<qint64> RepositoryBase::countRows(const QString &table, const SqlFilter &filter) const
 {
+    if (auto refused = unsupportedTable(table))
+        return *refused;
     const QSqlDatabase database = db();
     QSqlQuery query(database);
     query.prepare(QStringLiteral("SELECT count(*) FROM %1%2")

@@ -76,7 +76,8 @@ protected:
                                          const QString &orderBy,
                                          const PageRequest &page) const;
     // The same SELECT, handing each row to `row` as the query stands on it (no QSqlRecord
-    // copy per row: for pages read in a loop). `columns` are the selected column names.
+    // copy per row: for pages read in a loop). `columns` are the select list's SQL
+    // expressions (column names or expressions over them), used as they are.
     Result<void> forEachRow(const QString &table,
                             const QStringList &columns,
                             const SqlFilter &filter,
@@ -104,6 +105,11 @@ protected:
     }
 
     QDateTime timestamp(const QSqlRecord &record, const QString &column) const;
+
+    // The refusal when the console's code for `table` does not run on this kind of
+    // workspace (WorkspaceCapabilities::runsConsoleTable): every read and write above checks
+    // it, so no console-schema SQL ever reaches MCPHub's tables.
+    std::optional<Error> unsupportedTable(const QString &table) const;
     QVariant now() const;
 
 private:

@@ -197,7 +197,8 @@ Result<void> SchemaMigrator::refuseForeignSchema() const
             "console's schema cannot be created beside them, and MCPHub would alter it at its "
             "next start. Nothing was changed. Give the console a database of its own."),
         db.databaseName(),
-        QStringLiteral("tables: ") + found);
+        QStringLiteral("tables: ") + found)
+        .withRemedy(Error::Remedy::OpenAsMcphubDatabase);
 }
 
 Result<SchemaStatus> SchemaMigrator::readStatus(const QList<MigrationScript> &scripts) const

@@ -162,6 +162,16 @@ QDateTime SqlDialect::timestampFromValue(const QVariant &value) const
     return parsed.toUTC();
 }
 
+QDateTime SqlDialect::wallClockUtc(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    const QDateTime read = value.metaType() == QMetaType::fromType<QDateTime>()
+                               ? value.toDateTime()
+                               : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return QDateTime(read.date(), read.time(), Qt::UTC);
+}
+
 bool SqlDialect::isLockError(const QString &nativeCode, const QString &text) const
 {
     if (isSqlite())

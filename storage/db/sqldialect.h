@@ -53,6 +53,10 @@ public:
     QVariant boolValue(bool value) const;
     QVariant timestampValue(const QDateTime &value) const; // null QDateTime -> NULL
     QDateTime timestampFromValue(const QVariant &value) const;
+    // A PostgreSQL "timestamp without time zone" (MCPHub's columns) as the UTC instant with
+    // that wall-clock time: MCPHub's hosts are assumed to run in UTC (mcphub-dbmode.md §6),
+    // and the time is never shifted by this machine's zone.
+    static QDateTime wallClockUtc(const QVariant &value);
     // Appends "2026-11-25T19:12:03.398Z" (UTC, milliseconds): SQLite's stored form, which
     // PostgreSQL's timestamptz input reads as the same instant. By hand: QDateTime::toString
     // parses its format on every call, a million times per usage log.

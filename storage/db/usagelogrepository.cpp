@@ -9,10 +9,52 @@
 
 namespace mcphub {
 
+const UsageLogRepository::Layout &UsageLogRepository::layout() const
+{
+    // The console's own log, and MCPHub's activities (mcphub-dbmode.md §6) read as the same
+    // entries: status 'success' or 'error', the tool's input and output as JSON text, the
+    // caller's address; no user agent or session. Timestamps there have no time zone.
+    static const Layout console{QStringLiteral("mcp_usage_logs"),
+                                {QStringLiteral("id"),
+                                 QStringLiteral("timestamp"),
+                                 QStringLiteral("username"),
+                                 QStringLiteral("server_name"),
+                                 QStringLiteral("tool_name"),
+                                 QStringLiteral("success"),
+                                 QStringLiteral("arguments"),
+                                 QStringLiteral("error_message"),
+                                 QStringLiteral("duration"),
+                                 QStringLiteral("ip"),
+                                 QStringLiteral("user_agent"),
+                                 QStringLiteral("session_id"),
+                                 QStringLiteral("NULL")},
+                                false};
+    static const Layout mcphub{QStringLiteral("activities"),
+                               {QStringLiteral("id"),
+                                QStringLiteral("\"timestamp\""),
+                                QStringLiteral("username"),
+                                QStringLiteral("server"),
+                                QStringLiteral("tool"),
+                                QStringLiteral("(status = 'success')"),
+                                QStringLiteral("input"),
+                                QStringLiteral("error_message"),
+                                QStringLiteral("duration"),
+                                QStringLiteral("source_ip"),
+                                QStringLiteral("NULL"),
+                                QStringLiteral("NULL"),
+                                QStringLiteral("output")},
+                               true};
+    return context().kind == WorkspaceKind::McphubDatabase ? mcphub : console;
+}
+
 Result<int> UsageLogRepository::append(const QList<UsageLogEntry> &entries)
 {
     if (auto writable = checkWritable(QStringLiteral("mcp_usage_logs")); !writable)
         return writable.error();
+    if (layout().mcphub) {
+        // MCPHub writes its activities itself, one row per tool call.
+        return unsupportedTable(QStringLiteral("activities (written by MCPHub)")).value();
+    }
     const QSqlDatabase database = db();
     const SqlDialect d = dialect();
     TransactionGuard tx(database);
@@ -51,31 +93,46 @@ Result<int> UsageLogRepository::append(const QList<UsageLogEntry> &entries)
     return int(entries.size());
 }
 
+QVariant UsageLogRepository::timestampValue(const QDateTime &value) const
+{
+    // MCPHub's "timestamp" has no time zone: compared with its UTC wall-clock text, so that
+    // the column is not cast (its index is used) and the session's zone plays no part.
+    if (layout().mcphub && value.isValid())
+        return value.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return dialect().timestampValue(value);
+}
+
 SqlFilter UsageLogRepository::toSql(const UsageLogFilter &filter) const
 {
     const SqlDialect d = dialect();
+    const Layout &l = layout();
     SqlFilter sql;
     if (!filter.serverName.isEmpty())
-        sql.add(QStringLiteral("server_name = :server"),
+        sql.add(l.columns[Server] + QStringLiteral(" = :server"),
                 {{QStringLiteral(":server"), filter.serverName}});
     if (!filter.toolName.isEmpty())
-        sql.add(QStringLiteral("tool_name = :tool"), {{QStringLiteral(":tool"), filter.toolName}});
+        sql.add(l.columns[Tool] + QStringLiteral(" = :tool"),
+                {{QStringLiteral(":tool"), filter.toolName}});
     if (!filter.username.isEmpty())
         sql.add(QStringLiteral("username = :username"),
                 {{QStringLiteral(":username"), filter.username}});
-    if (filter.success)
+    if (filter.success && l.mcphub)
+        sql.add(*filter.success ? QStringLiteral("status = 'success'")
+                                : QStringLiteral("status <> 'success'"),
+                {});
+    else if (filter.success)
         sql.add(QStringLiteral("success = :success"),
                 {{QStringLiteral(":success"), d.boolValue(*filter.success)}});
     if (filter.from.isValid())
-        sql.add(QStringLiteral("timestamp >= :from"),
-                {{QStringLiteral(":from"), d.timestampValue(filter.from)}});
+        sql.add(l.columns[Ts] + QStringLiteral(" >= :from"),
+                {{QStringLiteral(":from"), timestampValue(filter.from)}});
     if (filter.to.isValid())
-        sql.add(QStringLiteral("timestamp < :to"),
-                {{QStringLiteral(":to"), d.timestampValue(filter.to)}});
+        sql.add(l.columns[Ts] + QStringLiteral(" < :to"),
+                {{QStringLiteral(":to"), timestampValue(filter.to)}});
     if (!filter.text.isEmpty()) {
         sql.add(QStringLiteral("(%1 OR %2 OR %3 OR %4)")
-                    .arg(d.containsExpression(QStringLiteral("server_name"), QStringLiteral(":t1")),
-                         d.containsExpression(QStringLiteral("tool_name"), QStringLiteral(":t2")),
+                    .arg(d.containsExpression(l.columns[Server], QStringLiteral(":t1")),
+                         d.containsExpression(l.columns[Tool], QStringLiteral(":t2")),
                          d.containsExpression(QStringLiteral("coalesce(username, '')"),
                                               QStringLiteral(":t3")),
                          d.containsExpression(QStringLiteral("coalesce(error_message, '')"),
@@ -86,9 +143,9 @@ SqlFilter UsageLogRepository::toSql(const UsageLogFilter &filter) const
                  {QStringLiteral(":t4"), filter.text}});
     }
     if (filter.before) {
-        sql.add(QStringLiteral("(timestamp < :bt1 OR (timestamp = :bt2 AND id < :bid))"),
-                {{QStringLiteral(":bt1"), d.timestampValue(filter.before->first)},
-                 {QStringLiteral(":bt2"), d.timestampValue(filter.before->first)},
+        sql.add(QStringLiteral("(%1 < :bt1 OR (%1 = :bt2 AND id < :bid))").arg(l.columns[Ts]),
+                {{QStringLiteral(":bt1"), timestampValue(filter.before->first)},
+                 {QStringLiteral(":bt2"), timestampValue(filter.before->first)},
                  {QStringLiteral(":bid"), filter.before->second}});
     }
     return sql;
@@ -101,50 +158,40 @@ Result<Page<UsageLogEntry>> UsageLogRepository::list(const UsageLogFilter &filte
     Page<UsageLogEntry> result;
     result.total = -1;
     if (page.countTotal) {
-        const auto total = countRows(QStringLiteral("mcp_usage_logs"), where);
+        const auto total = countRows(layout().table, where);
         if (!total)
             return total.error();
         result.total = *total;
     }
     // Read by position with the dialect fetched once and no QSqlRecord per row: the view
     // reads page after page of this (bench_usagelog_view).
-    enum { Id, Ts, User, Server, Tool, Success, Args, Error, Duration, Ip, Agent, Session };
-    static const QStringList columns{QStringLiteral("id"),
-                                     QStringLiteral("timestamp"),
-                                     QStringLiteral("username"),
-                                     QStringLiteral("server_name"),
-                                     QStringLiteral("tool_name"),
-                                     QStringLiteral("success"),
-                                     QStringLiteral("arguments"),
-                                     QStringLiteral("error_message"),
-                                     QStringLiteral("duration"),
-                                     QStringLiteral("ip"),
-                                     QStringLiteral("user_agent"),
-                                     QStringLiteral("session_id")};
+    const Layout &l = layout();
     const SqlDialect d = dialect();
     result.items.reserve(page.limit);
-    const auto read = forEachRow(QStringLiteral("mcp_usage_logs"),
-                                 columns,
-                                 where,
-                                 orderBy(filter),
-                                 page,
-                                 [&](const QSqlQuery &q) {
-                                     UsageLogEntry e;
-                                     e.id = q.value(Id).toLongLong();
-                                     e.timestamp = d.timestampFromValue(q.value(Ts));
-                                     e.username = q.value(User).toString();
-                                     e.serverName = q.value(Server).toString();
-                                     e.toolName = q.value(Tool).toString();
-                                     e.success = q.value(Success).toBool();
-                                     e.arguments = q.value(Args).toString();
-                                     e.errorMessage = q.value(Error).toString();
-                                     if (!q.isNull(Duration))
-                                         e.durationMs = q.value(Duration).toLongLong();
-                                     e.ip = q.value(Ip).toString();
-                                     e.userAgent = q.value(Agent).toString();
-                                     e.sessionId = q.value(Session).toString();
-                                     result.items << e;
-                                 });
+    const auto read
+        = forEachRow(l.table, l.columns, where, orderBy(filter), page, [&](const QSqlQuery &q) {
+              UsageLogEntry e;
+              if (l.mcphub) {
+                  e.id = q.value(Id).toString();
+                  e.timestamp = d.wallClockUtc(q.value(Ts));
+                  e.output = q.value(Output).toString();
+              } else {
+                  e.id = q.value(Id).toLongLong();
+                  e.timestamp = d.timestampFromValue(q.value(Ts));
+              }
+              e.username = q.value(User).toString();
+              e.serverName = q.value(Server).toString();
+              e.toolName = q.value(Tool).toString();
+              e.success = q.value(Success).toBool();
+              e.arguments = q.value(Args).toString();
+              e.errorMessage = q.value(ErrorMessage).toString();
+              if (!q.isNull(Duration))
+                  e.durationMs = q.value(Duration).toLongLong();
+              e.ip = q.value(Ip).toString();
+              e.userAgent = q.value(Agent).toString();
+              e.sessionId = q.value(Session).toString();
+              result.items << e;
+          });
     if (!read)
         return read.error();
     return result;
@@ -154,30 +201,31 @@ Result<qint64> UsageLogRepository::count(const UsageLogFilter &filter) const
 {
     UsageLogFilter all = filter;
     all.before.reset();
-    return countRows(QStringLiteral("mcp_usage_logs"), toSql(all));
+    return countRows(layout().table, toSql(all));
 }
 
-QString UsageLogRepository::orderBy(const UsageLogFilter &filter)
+QString UsageLogRepository::orderBy(const UsageLogFilter &filter) const
 {
+    const Layout &l = layout();
     QString column;
     switch (filter.sort) {
     case UsageLogFilter::Sort::Timestamp:
-        column = QStringLiteral("timestamp");
+        column = l.columns[Ts];
         break;
     case UsageLogFilter::Sort::Server:
-        column = QStringLiteral("server_name");
+        column = l.columns[Server];
         break;
     case UsageLogFilter::Sort::Tool:
-        column = QStringLiteral("tool_name");
+        column = l.columns[Tool];
         break;
     case UsageLogFilter::Sort::User:
-        column = QStringLiteral("username");
+        column = l.columns[User];
         break;
     case UsageLogFilter::Sort::Success:
-        column = QStringLiteral("success");
+        column = l.mcphub ? QStringLiteral("status") : QStringLiteral("success");
         break;
     case UsageLogFilter::Sort::Duration:
-        column = QStringLiteral("duration");
+        column = l.columns[Duration];
         break;
     }
     const QString direction = filter.ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
@@ -187,25 +235,26 @@ QString UsageLogRepository::orderBy(const UsageLogFilter &filter)
 Result<int> UsageLogRepository::deleteOlderThan(const QDateTime &cutoff)
 {
     int deleted = 0;
-    const auto done = audited(
-        QStringLiteral("usage-log.prune"),
-        QStringLiteral("usage-logs"),
-        QStringLiteral("DELETE"),
-        {},
-        {{QStringLiteral("olderThan"), cutoff.toUTC().toString(Qt::ISODateWithMs)}},
-        [&]() -> Result<void> {
-            QSqlQuery query(db());
-            query.prepare(QStringLiteral("DELETE FROM mcp_usage_logs WHERE timestamp < :cutoff"));
-            query.bindValue(QStringLiteral(":cutoff"), dialect().timestampValue(cutoff));
-            if (!query.exec()) {
-                return sqlError(query.lastError(),
-                                context().where + QStringLiteral(": mcp_usage_logs"),
-                                QCoreApplication::translate("UsageLogRepository",
-                                                            "Cannot prune the usage log."));
-            }
-            deleted = query.numRowsAffected();
-            return {};
-        });
+    const auto done
+        = audited(QStringLiteral("usage-log.prune"),
+                  QStringLiteral("usage-logs"),
+                  QStringLiteral("DELETE"),
+                  {},
+                  {{QStringLiteral("olderThan"), cutoff.toUTC().toString(Qt::ISODateWithMs)}},
+                  [&]() -> Result<void> {
+                      QSqlQuery query(db());
+                      query.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 < :cutoff")
+                                        .arg(layout().table, layout().columns[Ts]));
+                      query.bindValue(QStringLiteral(":cutoff"), timestampValue(cutoff));
+                      if (!query.exec()) {
+                          return sqlError(query.lastError(),
+                                          context().where + QStringLiteral(": ") + layout().table,
+                                          QCoreApplication::translate(
+                                              "UsageLogRepository", "Cannot prune the usage log."));
+                      }
+                      deleted = query.numRowsAffected();
+                      return {};
+                  });
     if (!done)
         return done.error();
     return deleted;

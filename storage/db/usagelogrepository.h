@@ -7,10 +7,10 @@
 
 namespace mcphub {
 
-// One MCP tool call (table mcp_usage_logs).
+// One MCP tool call (table mcp_usage_logs; in MCPHub's database, its table activities).
 struct UsageLogEntry
 {
-    qint64 id = 0;
+    QVariant id; // qint64 in the console's log; MCPHub's uuid text in activities
     QDateTime timestamp;
     QString username;
     QString serverName;
@@ -22,6 +22,7 @@ struct UsageLogEntry
     QString ip;
     QString userAgent;
     QString sessionId;
+    QString output; // MCPHub's activities: the tool's result as JSON text
 };
 
 struct UsageLogFilter
@@ -40,11 +41,12 @@ struct UsageLogFilter
     bool ascending = false;
     // Keyset paging: only rows older than this one (newest-first order only), so deep pages
     // cost what the first one does. Unset: offset paging.
-    std::optional<QPair<QDateTime, qint64>> before;
+    std::optional<QPair<QDateTime, QVariant>> before;
 };
 
 // The usage log: appended by the hub poller (not an administrator's change, so not audited),
-// read newest first with filters in SQL; pruning is audited.
+// read newest first with filters in SQL; pruning is audited. In MCPHub's database it is
+// MCPHub's own activities table, read (and pruned) in place on its indexes; MCPHub appends.
 class UsageLogRepository : public RepositoryBase
 {
 public:
@@ -58,8 +60,33 @@ public:
     Result<int> deleteOlderThan(const QDateTime &cutoff);
 
 private:
+    // Positions in Layout::columns.
+    enum Column {
+        Id,
+        Ts,
+        User,
+        Server,
+        Tool,
+        Success,
+        Args,
+        ErrorMessage,
+        Duration,
+        Ip,
+        Agent,
+        Session,
+        Output
+    };
+    // The table and, per Column, the SQL expression that reads it.
+    struct Layout
+    {
+        QString table;
+        QStringList columns;
+        bool mcphub = false;
+    };
+    const Layout &layout() const;
+    QVariant timestampValue(const QDateTime &value) const;
     SqlFilter toSql(const UsageLogFilter &filter) const;
-    static QString orderBy(const UsageLogFilter &filter);
+    QString orderBy(const UsageLogFilter &filter) const;
 };
 
 } // namespace mcphub

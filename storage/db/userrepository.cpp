@@ -1,6 +1,10 @@
 #include "storage/db/userrepository.h"
 
+#include "storage/db/sqlerror.h"
+
 #include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace mcphub {
 
@@ -12,9 +16,21 @@ QJsonObject UserRecord::auditSummary() const
             {QStringLiteral("email"), email}};
 }
 
+bool UserRepository::inMcphubDatabase() const
+{
+    return context().kind == WorkspaceKind::McphubDatabase;
+}
+
 RepositoryBase::Columns UserRepository::columns(const UserRecord &u) const
 {
     const SqlDialect d = dialect();
+    if (inMcphubDatabase()) {
+        // MCPHub's users (mcphub-dbmode.md §1.2): id, created_at and updated_at are the
+        // table's defaults on insert; nothing else of the console's is stored.
+        return {{QStringLiteral("username"), u.username},
+                {QStringLiteral("password"), u.password},
+                {QStringLiteral("isAdmin"), u.isAdmin}};
+    }
     return {{QStringLiteral("username"), u.username},
             {QStringLiteral("password"), u.password},
             {QStringLiteral("is_admin"), d.boolValue(u.isAdmin)},
@@ -32,6 +48,17 @@ RepositoryBase::Columns UserRepository::columns(const UserRecord &u) const
 UserRecord UserRepository::fromRecord(const QSqlRecord &r) const
 {
     UserRecord u;
+    if (inMcphubDatabase()) {
+        u.uuid = r.value(QStringLiteral("id")).toString();
+        u.username = r.value(QStringLiteral("username")).toString();
+        u.password = r.value(QStringLiteral("password")).toString();
+        u.isAdmin = r.value(QStringLiteral("isAdmin")).toBool();
+        u.status.clear(); // MCPHub has no status
+        u.email = r.value(QStringLiteral("email")).toString();
+        u.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
+        u.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+        return u;
+    }
     u.id = r.value(QStringLiteral("id")).toLongLong();
     u.username = r.value(QStringLiteral("username")).toString();
     u.password = r.value(QStringLiteral("password")).toString();
@@ -51,6 +78,23 @@ UserRecord UserRepository::fromRecord(const QSqlRecord &r) const
 
 Result<qint64> UserRepository::create(const UserRecord &user)
 {
+    if (inMcphubDatabase()) {
+        const auto done = audited(QStringLiteral("user.create"),
+                                  QStringLiteral("users/") + user.username,
+                                  QStringLiteral("CREATE"),
+                                  {},
+                                  user.auditSummary(),
+                                  [&]() -> Result<void> {
+                                      const auto r
+                                          = insertRow(QStringLiteral("users"), columns(user));
+                                      if (!r)
+                                          return r.error();
+                                      return {};
+                                  });
+        if (!done)
+            return done.error();
+        return 0; // MCPHub's ids are uuids, made by the table's default
+    }
     return createAudited(QStringLiteral("user.create"),
                          QStringLiteral("users/") + user.username,
                          user.auditSummary(),
@@ -80,6 +124,8 @@ Result<void> UserRepository::update(const UserRecord &user)
                    (*old)->auditSummary(),
                    after,
                    [&]() -> Result<void> {
+                       if (inMcphubDatabase())
+                           return updateChangedColumns(**old, user);
                        const auto r = updateRows(QStringLiteral("users"),
                                                  columns(user),
                                                  QStringLiteral("username"),
@@ -137,15 +183,19 @@ Result<Page<UserRecord>> UserRepository::list(const UserFilter &filter,
                   {{QStringLiteral(":s1"), filter.search}, {QStringLiteral(":s2"), filter.search}});
     }
     if (filter.isAdmin)
-        where.add(QStringLiteral("is_admin = :admin"),
+        where.add(inMcphubDatabase() ? QStringLiteral("\"isAdmin\" = :admin")
+                                     : QStringLiteral("is_admin = :admin"),
                   {{QStringLiteral(":admin"), dialect().boolValue(*filter.isAdmin)}});
     if (!filter.status.isEmpty())
         where.add(QStringLiteral("status = :status"), {{QStringLiteral(":status"), filter.status}});
     const auto total = countRows(QStringLiteral("users"), where);
     if (!total)
         return total.error();
-    const auto rows
-        = selectRows(QStringLiteral("users"), where, QStringLiteral("ordinal, username"), page);
+    const auto rows = selectRows(QStringLiteral("users"),
+                                 where,
+                                 inMcphubDatabase() ? QStringLiteral("username")
+                                                    : QStringLiteral("ordinal, username"),
+                                 page);
     if (!rows)
         return rows.error();
     Page<UserRecord> result;
@@ -153,6 +203,38 @@ Result<Page<UserRecord>> UserRepository::list(const UserFilter &filter,
     for (const QSqlRecord &r : *rows)
         result.items << fromRecord(r);
     return result;
+}
+
+Result<void> UserRepository::updateChangedColumns(const UserRecord &before, const UserRecord &after)
+{
+    // Only what changed, as MCPHub's own saves do (another writer's change to another column
+    // stays), and updated_at = now() as TypeORM sets it (there is no trigger).
+    Columns changed;
+    const Columns old = columns(before);
+    const Columns now = columns(after);
+    for (qsizetype i = 0; i < now.size(); ++i) {
+        if (now.at(i).second != old.at(i).second)
+            changed << now.at(i);
+    }
+    if (changed.isEmpty())
+        return {};
+    QSqlQuery query(db());
+    QStringList sets;
+    for (qsizetype i = 0; i < changed.size(); ++i)
+        sets << QStringLiteral("%1 = :v%2")
+                    .arg(SqlDialect::escape(db(), changed.at(i).first), QString::number(i));
+    sets << QStringLiteral("updated_at = now()");
+    query.prepare(QStringLiteral("UPDATE users SET %1 WHERE id = CAST(:id AS uuid)")
+                      .arg(sets.join(QStringLiteral(", "))));
+    for (qsizetype i = 0; i < changed.size(); ++i)
+        query.bindValue(QStringLiteral(":v%1").arg(i), changed.at(i).second);
+    query.bindValue(QStringLiteral(":id"), before.uuid);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        context().where + QStringLiteral(": users/") + before.username,
+                        QCoreApplication::translate("Repository", "Cannot change the row."));
+    }
+    return {};
 }
 
 } // namespace mcphub

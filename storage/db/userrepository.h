@@ -20,6 +20,8 @@ struct UserRecord
     QString fullName;
     QString accessToken;
     QDateTime createdAt;
+    QDateTime updatedAt; // MCPHub's database only
+    QString uuid;        // MCPHub's database: its id (the console's database: `id`)
     QDateTime lastLoginAt;
     QDateTime lastActivity;
     QString extra;
@@ -36,7 +38,10 @@ struct UserFilter
     QString status;
 };
 
-// Users: CRUD by username, paging and filtering in SQL; every write audited.
+// Users: CRUD by username, paging and filtering in SQL; every write audited. In MCPHub's own
+// database (context kind McphubDatabase) the rows are MCPHub's (username, bcrypt password,
+// "isAdmin"), written as MCPHub writes them: uuid ids from the table's default, only the
+// changed columns on update with updated_at = now().
 class UserRepository : public RepositoryBase
 {
 public:
@@ -49,6 +54,8 @@ public:
     Result<Page<UserRecord>> list(const UserFilter &filter, const PageRequest &page) const;
 
 private:
+    bool inMcphubDatabase() const;
+    Result<void> updateChangedColumns(const UserRecord &before, const UserRecord &after);
     Columns columns(const UserRecord &user) const;
     UserRecord fromRecord(const QSqlRecord &record) const;
 };

@@ -1,5 +1,6 @@
 #include "storage/db/workspace.h"
 
+#include "storage/db/mcphubschema.h"
 #include "storage/db/repositorycontext.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
@@ -149,6 +150,30 @@ Result<bool> Workspace::createPostgresDatabase(const ConnectionProfile &profile)
     return result;
 }
 
+Result<bool> Workspace::createMcphubTables(const ConnectionProfile &profile)
+{
+    if (profile.kind != ConnectionProfile::Kind::Postgres)
+        return false;
+    if (profile.readOnly) {
+        return atProfile(Error::make(Error::Code::ReadOnly,
+                                     QCoreApplication::translate(
+                                         "Workspace",
+                                         "The profile is read-only, so MCPHub's tables were not "
+                                         "created.")),
+                         profile);
+    }
+    const QString name = QStringLiteral("mcphub-create-tables");
+    auto db = openSqlConnection(profile.toSpec(), name);
+    if (!db)
+        return atProfile(explainConnectError(db.error()), profile);
+    auto created = McphubSchema::createTables(*db, profile.displayName());
+    db = QSqlDatabase();
+    closeSqlConnection(name);
+    if (!created)
+        return atProfile(created.error(), profile);
+    return created;
+}
+
 Result<Workspace> Workspace::open(const ConnectionProfile &profile,
                                   const QString &connectionName,
                                   Mode mode,
@@ -184,9 +209,24 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         spec.connectOptions += QStringLiteral(";options='-c default_transaction_read_only=on'");
     }
 
+    if (profile.mcphubDatabase && profile.kind != ConnectionProfile::Kind::Postgres) {
+        return atProfile(Error::make(Error::Code::Invalid,
+                                     QCoreApplication::translate(
+                                         "Workspace",
+                                         "MCPHub keeps its database in PostgreSQL; an SQLite "
+                                         "file cannot be an MCPHub database.")),
+                         profile);
+    }
     if (const auto db = openSqlConnection(spec, connectionName); !db)
         return atProfile(explainConnectError(db.error()), profile);
 
+    if (profile.mcphubDatabase) {
+        ws.m_kind = WorkspaceKind::McphubDatabase;
+        if (auto ready = ws.prepareMcphubDatabase(); !ready) {
+            closeSqlConnection(connectionName);
+            return atProfile(ready.error(), profile);
+        }
+    }
     if (auto ready = ws.bringUpToDate(mode, appliedBy); !ready) {
         closeSqlConnection(connectionName);
         // Leave no empty file behind where there was none.
@@ -197,11 +237,39 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     return ws;
 }
 
+Result<void> Workspace::prepareMcphubDatabase()
+{
+    const QSqlDatabase db = database();
+    const QString where = m_profile.displayName();
+    if (auto tables = McphubSchema::requireTables(db, where); !tables)
+        return tables.error();
+    const auto cannotWrite = McphubSchema::prepareConsoleSchema(db, where, m_readOnly);
+    if (!cannotWrite)
+        return cannotWrite.error();
+    if (!cannotWrite->isEmpty()) {
+        m_readOnly = true;
+        m_warnings << *cannotWrite;
+        // The server refuses writes in this session too, not only the repositories.
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SET SESSION default_transaction_read_only = on"))) {
+            return sqlError(
+                query.lastError(),
+                where,
+                QCoreApplication::translate("Workspace", "Cannot open the database read-only."));
+        }
+    }
+    return {};
+}
+
 Result<void> Workspace::bringUpToDate(Mode mode, const QString &appliedBy)
 {
-    const SchemaMigrator migrator(m_connectionName);
-    if (auto own = migrator.refuseForeignSchema(); !own)
-        return own.error();
+    const bool mcphub = m_kind == WorkspaceKind::McphubDatabase;
+    const SchemaMigrator migrator(
+        m_connectionName, mcphub ? McphubSchema::kScriptsRoot : QStringLiteral(":/migrations"));
+    if (!mcphub) {
+        if (auto own = migrator.refuseForeignSchema(); !own)
+            return own.error();
+    }
     auto status = migrator.status();
     if (!status)
         return status.error();
@@ -231,7 +299,7 @@ Result<void> Workspace::bringUpToDate(Mode mode, const QString &appliedBy)
                                QStringLiteral("schema_migrations"));
         }
     } else if (!status->pending.isEmpty()) {
-        if (mode == Mode::Migrate && !m_profile.readOnly) {
+        if (mode == Mode::Migrate && !m_readOnly) {
             const auto applied = migrator.applyPending(appliedBy);
             if (!applied)
                 return applied.error();

@@ -25,6 +25,11 @@ public:
                                   Mode mode = Mode::Migrate,
                                   const QString &appliedBy = SchemaMigrator::defaultAppliedBy());
 
+    // MCPHub's database (profile.mcphubDatabase): creates MCPHub's tables with MCPHub's own
+    // DDL (McphubSchema::createTables) on a connection of its own. Returns true when created,
+    // false when they were all there already (nothing changed).
+    static Result<bool> createMcphubTables(const ConnectionProfile &profile);
+
     // PostgreSQL: creates the profile's database (connecting to the "postgres" maintenance
     // database with the same credentials) when it does not exist. Returns true when created.
     static Result<bool> createPostgresDatabase(const ConnectionProfile &profile);
@@ -32,8 +37,9 @@ public:
     QString connectionName() const { return m_connectionName; }
     QSqlDatabase database() const;
     const ConnectionProfile &profile() const { return m_profile; }
-    // What the workspace is (WorkspaceCapabilities): the console's database unless the one
-    // who opened it says otherwise (SettingsFileWorkspace: a settings file). Copies keep it.
+    // What the workspace is (WorkspaceCapabilities): MCPHub's database for a profile that
+    // says so, else the console's database unless the one who opened it says otherwise
+    // (SettingsFileWorkspace: a settings file). Copies keep it.
     WorkspaceKind kind() const { return m_kind; }
     void setKind(WorkspaceKind kind) { m_kind = kind; }
     bool readOnly() const { return m_readOnly; }
@@ -46,6 +52,9 @@ public:
 
 private:
     Result<void> bringUpToDate(Mode mode, const QString &appliedBy);
+    // MCPHub's own database: its tables all there, the console's schema beside them, and
+    // read-only (with the reason among the warnings) when the role may not write.
+    Result<void> prepareMcphubDatabase();
 
     QString m_connectionName;
     ConnectionProfile m_profile;

@@ -290,7 +290,8 @@ QList<WorkspaceKind> WorkspaceCapabilities::kinds()
 
 bool WorkspaceCapabilities::canOpen(WorkspaceKind kind)
 {
-    return kind != WorkspaceKind::McphubDatabase;
+    Q_UNUSED(kind)
+    return true;
 }
 
 WorkspaceCapabilities::WorkspaceCapabilities(WorkspaceKind kind)
@@ -346,6 +347,29 @@ QStringList WorkspaceCapabilities::storedFields(const QString &entity, bool edit
 bool WorkspaceCapabilities::hasHubRegistry() const
 {
     return (kHubRegistry & bit(m_kind)) != 0;
+}
+
+bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
+{
+    if (m_kind != WorkspaceKind::McphubDatabase)
+        return true;
+    static const QStringList built{QStringLiteral("users"),
+                                   QStringLiteral("mcp_usage_logs"),
+                                   QStringLiteral("activities"),
+                                   QStringLiteral("access_logs"),
+                                   QStringLiteral("migration_runs")};
+    return built.contains(table);
+}
+
+Error WorkspaceCapabilities::consoleTableNotBuilt(const QString &table, const QString &where) const
+{
+    return Error::make(Error::Code::Invalid,
+                       tr("This version of the console edits only the users of MCPHub's "
+                          "database and reads its usage log; %1 is not read or written here "
+                          "yet, so nothing was changed. Use MCPHub's dashboard for it, or "
+                          "migrate the hub's settings file into a console database.")
+                           .arg(table),
+                       where.isEmpty() ? table : where + QStringLiteral(": ") + table);
 }
 
 QString WorkspaceCapabilities::noHubRegistryMessage() const

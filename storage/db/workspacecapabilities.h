@@ -66,6 +66,15 @@ public:
     bool hasHubRegistry() const;
     QString noHubRegistryMessage() const; // translated: why, and what to open instead
 
+    // Whether the console's repository code for `table` (a table of the console's schema:
+    // "mcp_servers", "groups", ...) runs on this kind. In MCPHub's database, whose tables
+    // differ, only what has been written for them runs (users, the usage log over
+    // activities, the console's own audit trail and migration runs); the rest is refused
+    // rather than read or written with the console's columns.
+    bool runsConsoleTable(const QString &table) const;
+    // Error::Code::Invalid at `where`: what runsConsoleTable() refused, and what to use.
+    Error consoleTableNotBuilt(const QString &table, const QString &where) const;
+
     // Error::Code::Invalid at `where`: this kind has no place for entity.field, so nothing
     // was changed, and where such a value can be kept.
     Error notStored(const QString &entity, const QString &name, const QString &where) const;

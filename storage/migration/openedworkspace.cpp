@@ -30,6 +30,15 @@ OpenedWorkspace::loadProfile(const QString &name, QStringList *warnings, const P
 Result<OpenedWorkspace> OpenedWorkspace::openDatabase(const ConnectionProfile &profile,
                                                       const QString &connectionName)
 {
+    if (profile.mcphubDatabase && !profile.boundSettingsPath.isEmpty()) {
+        return Error::make(Error::Code::Invalid,
+                           tr("MCPHub's database cannot be bound to a settings file: a hub in "
+                              "database mode does not read its settings file after the first "
+                              "start. Nothing was opened; unbind the profile %1.")
+                               .arg(profile.name),
+                           profile.boundSettingsPath)
+            .withRemedy(Error::Remedy::UnbindSettings);
+    }
     auto ws = Workspace::open(profile, connectionName);
     if (!ws)
         return ws.error();

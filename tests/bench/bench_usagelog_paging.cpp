@@ -98,7 +98,7 @@ int runBackend(const ConnectionProfile &profile, const QString &label, int kRows
                 e.userAgent = query.value(10).toString();
                 e.sessionId = query.value(11).toString();
                 lastTs = query.value(1);
-                lastId = e.id;
+                lastId = e.id.toLongLong();
                 ++n;
             }
             if (n == 0)

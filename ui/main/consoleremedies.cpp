@@ -33,6 +33,14 @@ QString consoleRemedyWording(Error::Remedy remedy, const Error &error)
         return QCoreApplication::translate("ConsoleRemedies",
                                            "Open the profile and choose File ▸ Unbind settings "
                                            "file.");
+    case Error::Remedy::OpenAsMcphubDatabase:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "Open it with File ▸ Connect to MCPHub database… to "
+                                           "administer the hub's own tables.");
+    case Error::Remedy::CreateMcphubTables:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "Connect again with \"Create MCPHub's tables\" "
+                                           "ticked.");
     }
     return {};
 }
