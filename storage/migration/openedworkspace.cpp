@@ -3,6 +3,7 @@
 #include "storage/settings/settingsfilestore.h"
 
 #include <QFileInfo>
+#include <QUrl>
 
 #include <utility>
 
@@ -10,6 +11,8 @@ namespace mcphub {
 
 OpenedWorkspace::Target OpenedWorkspace::classify(const QString &pathOrProfile)
 {
+    if (pathOrProfile.startsWith(kMcphubDatabasePrefix))
+        return Target::McphubDatabase;
     if (SettingsFileWorkspace::looksLikeSettingsFile(pathOrProfile))
         return Target::SettingsFile;
     if (QFileInfo::exists(pathOrProfile) || pathOrProfile.contains(QLatin1Char('/')))
@@ -113,10 +116,33 @@ Result<OpenedWorkspace> OpenedWorkspace::open(const QString &pathOrProfile,
         return openSettingsFile(pathOrProfile, connectionName);
     case Target::Sqlite:
         return openDatabase(ConnectionProfile::sqliteFile(pathOrProfile), connectionName);
+    case Target::McphubDatabase: {
+        auto profile
+            = ConnectionProfile::fromConninfo(pathOrProfile.mid(kMcphubDatabasePrefix.size()));
+        if (!profile)
+            return profile.error();
+        profile->mcphubDatabase = true;
+        return openDatabase(*profile, connectionName);
+    }
     case Target::Profile:
         break;
     }
     return openProfile(pathOrProfile, connectionName);
+}
+
+QString OpenedWorkspace::mcphubDatabaseEntry(const ConnectionProfile &profile)
+{
+    QString entry = kMcphubDatabasePrefix + QStringLiteral("postgresql://");
+    if (!profile.user.isEmpty())
+        entry += QString::fromUtf8(QUrl::toPercentEncoding(profile.user)) + QLatin1Char('@');
+    QStringList hosts;
+    for (const QString &host : profile.hosts)
+        hosts << host + QLatin1Char(':') + QString::number(profile.port);
+    entry += hosts.join(QLatin1Char(',')) + QLatin1Char('/')
+             + QString::fromUtf8(QUrl::toPercentEncoding(profile.database));
+    if (!profile.sslMode.isEmpty())
+        entry += QStringLiteral("?sslmode=") + profile.sslMode;
+    return entry;
 }
 
 OpenedWorkspace::OpenedWorkspace(OpenedWorkspace &&other) noexcept

@@ -29,10 +29,15 @@ class OpenedWorkspace
     Q_DECLARE_TR_FUNCTIONS(OpenedWorkspace)
 
 public:
-    enum class Target { SettingsFile, Sqlite, Profile };
-    // What a "path or profile" names: a path ending in .json is a settings file, an existing
-    // file or a path with a folder a SQLite workspace, anything else a profile name.
+    enum class Target { SettingsFile, Sqlite, Profile, McphubDatabase };
+    // What a "path or profile" names: "hub-db:CONNINFO" MCPHub's own database, a path ending
+    // in .json a settings file, an existing file or a path with a folder a SQLite workspace,
+    // anything else a profile name.
     static Target classify(const QString &pathOrProfile);
+    static inline const QString kMcphubDatabasePrefix = QStringLiteral("hub-db:");
+    // "hub-db:" and the profile's place without its password: what a recent-workspaces
+    // entry keeps, and what open() takes back.
+    static QString mcphubDatabaseEntry(const ConnectionProfile &profile);
 
     // The saved profile `name` with its password (keychain, else this session's memory);
     // `warnings` receives a translated note when the keychain could not be read.

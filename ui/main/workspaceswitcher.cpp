@@ -3,6 +3,7 @@
 #include "storage/db/profilestore.h"
 #include "storage/migration/openedworkspace.h"
 #include "ui/backups/backupspage.h"
+#include "ui/main/connectmcphubdialog.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/settingsfileproblemsdialog.h"
 #include "ui/main/workspacesession.h"
@@ -72,6 +73,10 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     auto *connectProfile = new QAction(tr("&Connect to profile…"), fileMenu);
     connectProfile->setToolTip(tr("Open the workspace of a saved connection profile."));
     connect(connectProfile, &QAction::triggered, this, &WorkspaceSwitcher::chooseProfile);
+    auto *connectMcphub = new QAction(tr("Connect to &MCPHub database…"), fileMenu);
+    connectMcphub->setToolTip(tr("Administer a hub running in database mode in its own "
+                                 "PostgreSQL tables."));
+    connect(connectMcphub, &QAction::triggered, this, &WorkspaceSwitcher::chooseMcphubDatabase);
     m_bindAction = new QAction(tr("&Bind settings file…"), fileMenu);
     connect(m_bindAction, &QAction::triggered, this, &WorkspaceSwitcher::chooseBoundFile);
     m_unbindAction = new QAction(tr("&Unbind settings file"), fileMenu);
@@ -88,7 +93,7 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     });
     m_recentMenu = new QMenu(tr("&Recent"), fileMenu);
     m_recentMenu->setToolTipsVisible(true);
-    fileMenu->insertActions(first, {openFile, openSqlite, connectProfile});
+    fileMenu->insertActions(first, {openFile, openSqlite, connectProfile, connectMcphub});
     fileMenu->insertMenu(first, m_recentMenu);
     fileMenu->insertAction(first, m_reloadAction.data());
     fileMenu->insertSeparator(first);
@@ -169,10 +174,48 @@ Result<void> WorkspaceSwitcher::open(const QString &pathOrProfile)
         return openSettingsFile(pathOrProfile);
     case OpenedWorkspace::Target::Sqlite:
         return openSqlite(pathOrProfile);
+    case OpenedWorkspace::Target::McphubDatabase: {
+        auto profile = ConnectionProfile::fromConninfo(
+            pathOrProfile.mid(OpenedWorkspace::kMcphubDatabasePrefix.size()));
+        if (!profile)
+            return profile.error();
+        profile->mcphubDatabase = true;
+        return openMcphubDatabase(*profile);
+    }
     case OpenedWorkspace::Target::Profile:
         break;
     }
     return openProfile(pathOrProfile);
+}
+
+Result<void> WorkspaceSwitcher::openMcphubDatabase(ConnectionProfile profile)
+{
+    // A password typed in this session opens the database again (Reload, Recent) without
+    // being written anywhere.
+    const QString entry = OpenedWorkspace::mcphubDatabaseEntry(profile);
+    if (!profile.password.isEmpty())
+        m_sessionPasswords.insert(entry, profile.password);
+    else
+        profile.password = m_sessionPasswords.value(entry);
+    return installOrReport(
+        OpenedWorkspace::openDatabase(profile, nextConnectionName()), profile.displayName(), entry);
+}
+
+void WorkspaceSwitcher::chooseMcphubDatabase()
+{
+    if (!confirmDiscardPending())
+        return;
+    ConnectMcphubDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.createTables()) {
+        if (const auto created = Workspace::createMcphubTables(dialog.profile()); !created) {
+            showOpenError(created.error());
+            return;
+        }
+    }
+    if (const auto opened = openMcphubDatabase(dialog.profile()); !opened)
+        showOpenError(opened.error());
 }
 
 Result<void> WorkspaceSwitcher::installOrReport(Result<OpenedWorkspace> opened,

@@ -3,6 +3,7 @@
 #include "storage/migration/openedworkspace.h"
 #include "storage/result.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -48,6 +49,8 @@ public:
     SettingsFileProblemsDialog *problemsDialog() const;
     Result<void> openSqlite(const QString &path);
     Result<void> openProfile(const QString &name);
+    // MCPHub's own database (File ▸ Connect to MCPHub database…, or a "hub-db:" entry).
+    Result<void> openMcphubDatabase(ConnectionProfile profile);
     // Opens the current workspace again (File ▸ Reload, F5), asking first when edits are not
     // applied: after a save refused because MCPHub rewrote the settings file, this loads
     // MCPHub's version.
@@ -80,6 +83,7 @@ private:
     void chooseSettingsFile();
     void chooseSqliteFile();
     void chooseProfile();
+    void chooseMcphubDatabase();
     void showOpenError(const Error &error); // unless the problems dialog already shows it
     void showProblems(const QString &path);
     QString nextConnectionName();
@@ -94,7 +98,8 @@ private:
     QPointer<QAction> m_unbindAction;
     QPointer<QAction> m_reloadAction;
     QPointer<SettingsFileProblemsDialog> m_problems;
-    QString m_current; // the open workspace as the Recent list names it
+    QString m_current;                          // the open workspace as the Recent list names it
+    QHash<QString, QString> m_sessionPasswords; // MCPHub databases: entry -> typed password
 };
 
 } // namespace mcphub

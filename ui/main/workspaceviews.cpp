@@ -6,6 +6,7 @@
 #include "models/servertablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
+#include "storage/db/workspacecapabilities.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
 #include "ui/logs/auditlogpage.h"
@@ -15,6 +16,8 @@
 #include "ui/servers/serverspage.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
+
+#include <QLabel>
 
 namespace mcphub {
 
@@ -33,26 +36,44 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     window->page(Area::Users)->setContent(m_usersPage);
     window->trackPendingChanges(m_users);
 
-    m_servers = new ServerTableModel(context, this);
-    if (auto r = m_servers->reload(); !r)
-        m_loadErrors << r.error().toString();
-    m_serversPage = new ServersPage(m_servers);
-    window->page(Area::Servers)->setContent(m_serversPage);
-    window->trackPendingChanges(m_servers);
+    // MCPHub's own database: the entities this version does not map to MCPHub's tables yet
+    // get a page saying so, never an editor reading them with the console's columns.
+    const WorkspaceCapabilities capabilities(workspace.kind());
+    if (capabilities.runsConsoleTable(QStringLiteral("mcp_servers"))) {
+        m_servers = new ServerTableModel(context, this);
+        if (auto r = m_servers->reload(); !r)
+            m_loadErrors << r.error().toString();
+        m_serversPage = new ServersPage(m_servers);
+        window->page(Area::Servers)->setContent(m_serversPage);
+        window->trackPendingChanges(m_servers);
 
-    m_groups = new GroupTableModel(context, this);
-    if (auto r = m_groups->reload(); !r)
-        m_loadErrors << r.error().toString();
-    m_groupsPage = new GroupsPage(m_groups, m_servers);
-    window->page(Area::Groups)->setContent(m_groupsPage);
-    window->trackPendingChanges(m_groups);
+        m_groups = new GroupTableModel(context, this);
+        if (auto r = m_groups->reload(); !r)
+            m_loadErrors << r.error().toString();
+        m_groupsPage = new GroupsPage(m_groups, m_servers);
+        window->page(Area::Groups)->setContent(m_groupsPage);
+        window->trackPendingChanges(m_groups);
 
-    m_keys = new BearerKeyTableModel(context, this);
-    if (auto r = m_keys->reload(); !r)
-        m_loadErrors << r.error().toString();
-    m_keysPage = new KeysPage(m_keys);
-    window->page(Area::BearerKeys)->setContent(m_keysPage);
-    window->trackPendingChanges(m_keys);
+        m_keys = new BearerKeyTableModel(context, this);
+        if (auto r = m_keys->reload(); !r)
+            m_loadErrors << r.error().toString();
+        m_keysPage = new KeysPage(m_keys);
+        window->page(Area::BearerKeys)->setContent(m_keysPage);
+        window->trackPendingChanges(m_keys);
+        m_editable = {m_users, m_servers, m_groups, m_keys};
+    } else {
+        for (const auto &[area, table] : {std::pair{Area::Servers, "servers"},
+                                          std::pair{Area::Groups, "groups"},
+                                          std::pair{Area::BearerKeys, "bearer_keys"}}) {
+            auto *note = new QLabel(
+                capabilities.consoleTableNotBuilt(QString::fromLatin1(table), {}).message);
+            note->setObjectName(QStringLiteral("notBuiltYet"));
+            note->setWordWrap(true);
+            note->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+            window->page(area)->setContent(note);
+        }
+        m_editable = {m_users};
+    }
 
     m_usage = new UsageLogModel(context, this);
     m_usagePage = new UsageLogPage(m_usage);
@@ -66,8 +87,7 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     if (auto r = m_audit->refresh(); !r)
         m_loadErrors << r.error().toString();
     // The audit trail grows with every Apply.
-    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
-    for (PendingTableModel *model : editable) {
+    for (PendingTableModel *model : std::as_const(m_editable)) {
         connect(
             model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
     }
@@ -76,8 +96,7 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
 QStringList WorkspaceViews::reload()
 {
     QStringList errors;
-    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
-    for (PendingTableModel *model : editable) {
+    for (PendingTableModel *model : std::as_const(m_editable)) {
         if (model->pendingCount() > 0)
             continue;
         if (auto r = model->reload(); !r)
