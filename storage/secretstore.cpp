@@ -69,6 +69,40 @@ Result<void> runJob(QKeychain::Job &job, const QString &key)
     return jobResult(job, key);
 }
 
+// What readAsync, writeAsync and removeAsync share: starts `job` (new, not started) and,
+// whichever comes first, its answer or the timeout, calls `done` once on `context`'s thread
+// with the outcome and the finished job (nullptr after a timeout), unless `context` was
+// destroyed first. The job deletes itself once it finished, whether anyone still waits or not.
+using JobDone = std::function<void(const Result<void> &result, const QKeychain::Job *finished)>;
+
+void startJob(QKeychain::Job *job, const QString &key, QObject *context, JobDone done)
+{
+    Q_ASSERT(context);
+    job->setAutoDelete(false);
+    auto answered = std::make_shared<bool>(false);
+    QPointer<QTimer> timeout = new QTimer(context);
+    timeout->setSingleShot(true);
+    QObject::connect(timeout, &QTimer::timeout, context, [timeout, key, done, answered] {
+        if (timeout)
+            timeout->deleteLater();
+        if (std::exchange(*answered, true))
+            return;
+        done(timeoutError(key), nullptr);
+    });
+    QObject::connect(job, &QKeychain::Job::finished, context, [job, timeout, key, done, answered] {
+        if (timeout) {
+            timeout->stop();
+            timeout->deleteLater();
+        }
+        if (std::exchange(*answered, true))
+            return;
+        done(jobResult(*job, key), job);
+    });
+    QObject::connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
+    timeout->start(kKeychainTimeoutMs);
+    job->start();
+}
+
 } // namespace
 
 SecretStore::SecretStore(QString service)
@@ -95,35 +129,31 @@ Result<QString> SecretStore::read(const QString &key) const
 void SecretStore::readAsync(const QString &key, QObject *context, ReadDone done) const
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service);
-    job->setAutoDelete(false);
     job->setKey(key);
-    // Whichever comes first, the answer or the timeout, calls `done`; the job deletes itself
-    // once it finished, whether anyone still waits or not.
-    auto answered = std::make_shared<bool>(false);
-    QPointer<QTimer> timeout = new QTimer(context);
-    timeout->setSingleShot(true);
-    QObject::connect(timeout, &QTimer::timeout, context, [timeout, key, done, answered] {
-        if (timeout)
-            timeout->deleteLater();
-        if (std::exchange(*answered, true))
-            return;
-        done(timeoutError(key));
-    });
-    QObject::connect(job, &QKeychain::Job::finished, context, [job, timeout, key, done, answered] {
-        if (timeout) {
-            timeout->stop();
-            timeout->deleteLater();
-        }
-        if (std::exchange(*answered, true))
-            return;
-        if (auto r = jobResult(*job, key); !r)
+    startJob(job, key, context, [done](const Result<void> &r, const QKeychain::Job *finished) {
+        if (!r)
             done(r.error());
         else
-            done(job->textData());
+            done(static_cast<const QKeychain::ReadPasswordJob *>(finished)->textData());
     });
-    QObject::connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
-    timeout->start(kKeychainTimeoutMs);
-    job->start();
+}
+
+void SecretStore::writeAsync(const QString &key,
+                             const QString &secret,
+                             QObject *context,
+                             Done done) const
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service);
+    job->setKey(key);
+    job->setTextData(secret);
+    startJob(job, key, context, [done](const Result<void> &r, const QKeychain::Job *) { done(r); });
+}
+
+void SecretStore::removeAsync(const QString &key, QObject *context, Done done) const
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
+    job->setKey(key);
+    startJob(job, key, context, [done](const Result<void> &r, const QKeychain::Job *) { done(r); });
 }
 
 Result<void> SecretStore::remove(const QString &key) const

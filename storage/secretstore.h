@@ -14,8 +14,8 @@ namespace mcphub {
 // Service on Linux, Keychain on macOS, Credential Manager on Windows. Never on disk in clear.
 //
 // write/read/remove block the calling thread in a local event loop until the keychain answers
-// (bounded by a timeout), so use them from a thread that may run one; readAsync never blocks
-// (what the console's GUI thread uses for reads it makes on its own, such as hub monitoring). Any
+// (bounded by a timeout), so use them from a thread that may run one (the CLI, a worker);
+// readAsync/writeAsync/removeAsync never block: what the console's GUI thread uses. Any
 // keychain error, including "no backend" (which QtKeychain 0.13 reports as OtherError), comes back
 // as Error::Code::Keychain; a missing entry is Error::Code::NotFound.
 class SecretStore
@@ -32,6 +32,10 @@ public:
     // timeout included), unless `context` was destroyed first.
     using ReadDone = std::function<void(const Result<QString> &secret)>;
     void readAsync(const QString &key, QObject *context, ReadDone done) const;
+    // write() and remove() without blocking, in the same way as readAsync.
+    using Done = std::function<void(const Result<void> &result)>;
+    void writeAsync(const QString &key, const QString &secret, QObject *context, Done done) const;
+    void removeAsync(const QString &key, QObject *context, Done done) const;
 
     QString service() const { return m_service; }
 

@@ -11,13 +11,16 @@
 #include "models/hubtablemodel.h"
 #include "storage/db/workspace.h"
 #include "storage/hub/hubmonitor.h"
+#include "storage/hub/hubregistry.h"
 #include "storage/hub/hubsamplestore.h"
 #include "storage/secretstore.h"
 #include "storage/sqlconnection.h"
 #include "tests/support/hubemulator.h"
+#include "tests/support/stoppedkeychain.h"
 #include "tests/support/testenv.h"
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/hubs/hubalertsettingsdialog.h"
+#include "ui/hubs/hubdialog.h"
 #include "ui/hubs/hubsview.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
@@ -26,8 +29,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -38,6 +47,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <optional>
 
 using namespace mcphub;
 using namespace mcphub::test;
@@ -71,6 +81,8 @@ private Q_SLOTS:
     void historySeries();
     void ownHealthChecksAndIndicator();
     void ownHealthRunsOffTheGuiThread();
+    void hubChangesDoNotWaitForTheKeychain();
+    void secretNotStoredTakesTheRowBack();
     void hubsTabScreenshots_data();
     void hubsTabScreenshots();
 };
@@ -308,6 +320,167 @@ void TestHubsView::ownHealthRunsOffTheGuiThread()
     closeSqlConnection(connection);
     // And the keychain answers on this thread afterwards as it did for the run.
     QCOMPARE(OwnHealth::checkKeychain(secrets).ok, checks.at(2).ok);
+}
+
+// Issue 11.10: adding, editing and removing a hub wrote the keychain on the GUI thread, in a
+// nested event loop of up to 15 s. With the keychain frozen (SIGSTOP), each click returns, the
+// event loop keeps running, the buttons wait and the tab says why; once the keychain runs
+// again the change completes.
+void TestHubsView::hubChangesDoNotWaitForTheKeychain()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    QTemporaryDir dir;
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
+                              QStringLiteral("tst_hubsview_keychain"));
+    QVERIFY(ws.ok());
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    const QString name = QStringLiteral("frozen-%1").arg(QCoreApplication::applicationPid());
+    const QString key = HubRepository::secretKey(name);
+    HubMonitor monitor(ws->context(), secrets);
+    HubAlertNotifier alerts;
+    HubsView view(&monitor, secrets, &alerts);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *add = view.findChild<QPushButton *>(QStringLiteral("addHub"));
+    auto *edit = view.findChild<QPushButton *>(QStringLiteral("editHub"));
+    auto *remove = view.findChild<QPushButton *>(QStringLiteral("removeHub"));
+    auto *status = view.findChild<QLabel *>(QStringLiteral("keychainStatus"));
+    QVERIFY(add && edit && remove && status);
+    QSignalSpy finished(&view, &HubsView::hubChangeFinished);
+
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(10);
+    // Answers the modal dialog a click opens: the hub dialog filled in, a question with Yes.
+    auto answerDialog = [&](const QString &secret) {
+        QTimer::singleShot(0, this, [secret] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *dialog = qobject_cast<HubDialog *>(modal)) {
+                auto *nameField = dialog->findChild<QLineEdit *>(QStringLiteral("name"));
+                if (!nameField->isReadOnly()) {
+                    nameField->setText(
+                        QStringLiteral("frozen-%1").arg(QCoreApplication::applicationPid()));
+                    dialog->findChild<QLineEdit *>(QStringLiteral("url"))
+                        ->setText(QStringLiteral("http://127.0.0.1:9"));
+                    auto *auth = dialog->findChild<QComboBox *>(QStringLiteral("auth"));
+                    auth->setCurrentIndex(auth->findData(int(HubEndpoint::Auth::BearerKey)));
+                }
+                dialog->findChild<QLineEdit *>(QStringLiteral("secret"))->setText(secret);
+                dialog->accept();
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                box->button(QMessageBox::Yes)->click();
+            } else if (modal) {
+                modal->close();
+            }
+        });
+    };
+    // Clicks `button` with the keychain frozen; returns how long the click took.
+    auto clickFrozen = [&](QPushButton *button, const QString &secret) {
+        ticks = 0;
+        answerDialog(secret);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(button, Qt::LeftButton);
+        const qint64 took = clock.elapsed();
+        QTest::qWait(1000);
+        return took;
+    };
+
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        const qint64 took = clickFrozen(add, QStringLiteral("key-1"));
+        QVERIFY2(took < 3000, qPrintable(QString::number(took)));
+        QVERIFY(view.keychainPending());
+        QCOMPARE(finished.size(), 0);
+        QVERIFY2(ticks >= 30, qPrintable(QString::number(ticks))); // the event loop ran
+        QVERIFY(!add->isEnabled() && !edit->isEnabled() && !remove->isEnabled());
+        QVERIFY(status->isVisible());
+        QVERIFY2(status->text().contains(name), qPrintable(status->text()));
+        QVERIFY(HubRepository(ws->context()).find(name).ok()); // the row comes first
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
+    QVERIFY(!view.keychainPending());
+    QVERIFY(!status->isVisible());
+    QVERIFY(add->isEnabled() && edit->isEnabled() && remove->isEnabled());
+    QCOMPARE(view.selectedHub(), name);
+    QCOMPARE(view.hubsModel()->rowOf(name), 0);
+    QCOMPARE(*secrets.read(key), QStringLiteral("key-1"));
+
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        QVERIFY(clickFrozen(edit, QStringLiteral("key-2")) < 3000);
+        QVERIFY(view.keychainPending());
+        QVERIFY(ticks >= 30);
+        QVERIFY(!add->isEnabled() && !edit->isEnabled() && !remove->isEnabled());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20'000);
+    QCOMPARE(*secrets.read(key), QStringLiteral("key-2"));
+
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        QVERIFY(clickFrozen(remove, QString()) < 3000);
+        QVERIFY(view.keychainPending());
+        QVERIFY(ticks >= 30);
+        QVERIFY2(status->text().contains(name), qPrintable(status->text()));
+        QCOMPARE(HubRepository(ws->context()).find(name).error().code, Error::Code::NotFound);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20'000);
+    QCOMPARE(view.hubsModel()->rowOf(name), -1);
+    QVERIFY(add->isEnabled() && !edit->isEnabled());
+    QCOMPARE(secrets.read(key).error().code, Error::Code::NotFound);
+    ticker.stop();
+    view.close();
+    ws->close();
+}
+
+// A secret the keychain does not store (here: it does not answer within its timeout) takes
+// the new row back, also when the keychain was not waited for.
+void TestHubsView::secretNotStoredTakesTheRowBack()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    QTemporaryDir dir;
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
+                              QStringLiteral("tst_hubsview_undo"));
+    QVERIFY(ws.ok());
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    HubRecord hub;
+    hub.name = QStringLiteral("undone-%1").arg(QCoreApplication::applicationPid());
+    hub.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    hub.auth = HubEndpoint::Auth::BearerKey;
+    std::optional<Result<qint64>> added;
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        HubRegistry(ws->context(), secrets)
+            .addAsync(
+                hub, QStringLiteral("k"), this, [&](const Result<qint64> &id) { added = id; });
+        QVERIFY(!added);
+        QVERIFY(HubRepository(ws->context()).find(hub.name).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 30'000); // the keychain's timeout
+    }
+    QVERIFY(!added->ok());
+    QCOMPARE(added->error().code, Error::Code::Keychain);
+    QCOMPARE(HubRepository(ws->context()).find(hub.name).error().code, Error::Code::NotFound);
+    // The late write may still land once the keychain runs again: leave nothing behind.
+    QTest::qWait(500);
+    (void)secrets.remove(HubRepository::secretKey(hub.name));
+
+    // A name that is taken is refused before the keychain is touched, at once.
+    const SecretStore otherKeys(QStringLiteral("mcphub-admin-test"));
+    QVERIFY(HubRepository(ws->context()).add(hub).ok());
+    added.reset();
+    HubRegistry(ws->context(), otherKeys)
+        .addAsync(hub, QStringLiteral("k"), this, [&](const Result<qint64> &id) { added = id; });
+    QVERIFY(added.has_value()); // before addAsync returned
+    QCOMPARE(added->error().code, Error::Code::Conflict);
+    QCOMPARE(secrets.read(HubRepository::secretKey(hub.name)).error().code, Error::Code::NotFound);
+    ws->close();
 }
 
 void TestHubsView::hubsTabScreenshots_data()

@@ -3499,6 +3499,14 @@ The current content is backed up first. The workspace is opened again from the r
             <source>Alert &amp;settings…</source>
             <translation>告警设置(&amp;S)…</translation>
         </message>
+        <message>
+            <source>Storing the password of hub %1 in the system keychain…</source>
+            <translation>正在将 Hub %1 的密码存入系统钥匙串…</translation>
+        </message>
+        <message>
+            <source>Removing the password of hub %1 from the system keychain…</source>
+            <translation>正在从系统钥匙串中删除 Hub %1 的密码…</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::KeyValueEditor</name>
@@ -5437,6 +5445,10 @@ IP：%3
             <translation>
                 <numerusform>%n 处编辑尚未应用。要丢弃它们并重新加载吗？</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Reading the password of profile %1 from the system keychain…</source>
+            <translation>正在从系统钥匙串读取配置 %1 的密码…</translation>
         </message>
     </context>
     <context>

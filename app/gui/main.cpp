@@ -160,7 +160,7 @@ int main(int argc, char **argv)
                             : parser.isSet(sqliteOption)  ? parser.value(sqliteOption)
                                                           : mcphub::defaultSqliteWorkspacePath();
     if (parser.isSet(workspaceOption))
-        (void)switcher->open(initial);
+        (void)switcher->openAtStartup(initial);
     else
         (void)switcher->openSqlite(initial); // the window shows what went wrong
     if (parser.isSet(tabOption))

@@ -151,7 +151,7 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
              stored.error().detail.isEmpty() ? stored.error().message : stored.error().detail);
 }
 
-Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warning) const
+Result<ConnectionProfile> ProfileStore::loadWithoutPassword(const QString &name) const
 {
     auto settings = openSettings(m_settingsFile);
     settings->beginGroup(kGroup);
@@ -179,17 +179,24 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
     }
     profile.readOnly = settings->value(QStringLiteral("readOnly"), false).toBool();
     profile.boundSettingsPath = settings->value(QStringLiteral("boundSettings")).toString();
-    if (profile.kind == ConnectionProfile::Kind::Sqlite)
-        return profile;
+    return profile;
+}
 
-    {
-        QMutexLocker lock(&sessionMutex());
-        if (sessionPasswords().contains(name)) {
-            profile.password = sessionPasswords().value(name);
-            return profile;
-        }
-    }
-    const auto password = m_secrets.read(secretKey(name));
+bool ProfileStore::takeSessionPassword(ConnectionProfile &profile)
+{
+    if (profile.kind == ConnectionProfile::Kind::Sqlite)
+        return true; // a file: no password
+    QMutexLocker lock(&sessionMutex());
+    if (!sessionPasswords().contains(profile.name))
+        return false;
+    profile.password = sessionPasswords().value(profile.name);
+    return true;
+}
+
+void ProfileStore::takeKeychainPassword(ConnectionProfile &profile,
+                                        const Result<QString> &password,
+                                        QString *warning)
+{
     if (password) {
         profile.password = *password;
     } else if (password.error().code != Error::Code::NotFound && warning) {
@@ -197,9 +204,33 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warni
                        "ProfileStore",
                        "The password of profile \"%1\" could not be read from the system "
                        "keychain: %2")
-                       .arg(name, password.error().message);
+                       .arg(profile.name, password.error().message);
     }
+}
+
+Result<ConnectionProfile> ProfileStore::load(const QString &name, QString *warning) const
+{
+    auto profile = loadWithoutPassword(name);
+    if (!profile || takeSessionPassword(*profile))
+        return profile;
+    takeKeychainPassword(*profile, m_secrets.read(secretKey(name)), warning);
     return profile;
+}
+
+void ProfileStore::loadAsync(const QString &name, QObject *context, LoadDone done) const
+{
+    auto profile = loadWithoutPassword(name);
+    if (!profile || takeSessionPassword(*profile)) {
+        done(profile, {});
+        return;
+    }
+    m_secrets.readAsync(secretKey(name),
+                        context,
+                        [loaded = *profile, done](const Result<QString> &password) mutable {
+                            QString warning;
+                            takeKeychainPassword(loaded, password, &warning);
+                            done(loaded, warning);
+                        });
 }
 
 Result<void> ProfileStore::setBoundSettingsPath(const QString &name, const QString &path)

@@ -7,13 +7,18 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class QObject;
+
 namespace mcphub {
 
 // Named connection profiles in QSettings ("profiles/<name>/...", with the bound settings file
 // of a dual-writing profile in "boundSettings"); their passwords only in the
 // OS keychain (SecretStore key "profile/<name>"), never in the settings file. When the
 // keychain fails, the password is kept in this process's memory for the session and the
-// caller gets a warning to show. Use from one thread (QSettings and the keychain loop).
+// caller gets a warning to show. Use from one thread (QSettings and the keychain loop);
+// loadAsync is what the console's GUI thread uses, as it never waits for the keychain.
 class ProfileStore
 {
 public:
@@ -34,6 +39,15 @@ public:
     // Loads the profile and its password (keychain, else this session's memory). `warning`
     // receives a translated note when the keychain could not be read.
     Result<ConnectionProfile> load(const QString &name, QString *warning = nullptr) const;
+    // The same without waiting for the keychain: `done` gets what load() returns, on
+    // `context`'s thread; before this returns when no keychain read is needed (no such profile,
+    // a SQLite file, a password this session keeps), else when the keychain answered. Not
+    // called when `context` is destroyed first.
+    using LoadDone
+        = std::function<void(const Result<ConnectionProfile> &profile, const QString &warning)>;
+    void loadAsync(const QString &name, QObject *context, LoadDone done) const;
+    // The profile as saved, its password left empty: enough to describe it, no keychain read.
+    Result<ConnectionProfile> loadWithoutPassword(const QString &name) const;
 
     Result<void> remove(const QString &name);
 
@@ -47,6 +61,13 @@ public:
     static Result<void> checkName(const QString &name);
 
 private:
+    // load()'s phases after loadWithoutPassword: the password of this session, if any (true:
+    // `profile` has it or needs none, no keychain read needed); the keychain's answer.
+    static bool takeSessionPassword(ConnectionProfile &profile);
+    static void takeKeychainPassword(ConnectionProfile &profile,
+                                     const Result<QString> &password,
+                                     QString *warning);
+
     QString m_settingsFile;
     SecretStore m_secrets;
 };

@@ -88,7 +88,14 @@ Result<OpenedWorkspace> OpenedWorkspace::openProfile(const QString &name,
     const auto profile = loadProfile(name, &warnings, store);
     if (!profile)
         return profile.error();
-    auto opened = openDatabase(*profile, connectionName);
+    return openLoadedProfile(*profile, warnings, connectionName);
+}
+
+Result<OpenedWorkspace> OpenedWorkspace::openLoadedProfile(const ConnectionProfile &profile,
+                                                           const QStringList &warnings,
+                                                           const QString &connectionName)
+{
+    auto opened = openDatabase(profile, connectionName);
     if (!opened)
         return opened.error();
     opened->m_warnings = warnings + opened->m_warnings;

@@ -50,6 +50,11 @@ public:
     static Result<OpenedWorkspace> openProfile(const QString &name,
                                                const QString &connectionName,
                                                const ProfileStore &store = ProfileStore());
+    // openProfile's second half, for a profile loaded already (the console loads it with
+    // ProfileStore::loadAsync): `warnings` come first in the workspace's warnings().
+    static Result<OpenedWorkspace> openLoadedProfile(const ConnectionProfile &profile,
+                                                     const QStringList &warnings,
+                                                     const QString &connectionName);
     static Result<OpenedWorkspace> openSettingsFile(const QString &path,
                                                     const QString &connectionName);
     // classify() then the matching open.

@@ -25,6 +25,11 @@ HubDialog::HubDialog(QWidget *parent)
     , m_problem(new QLabel(this))
 {
     setWindowTitle(tr("Add hub"));
+    m_name->setObjectName(QStringLiteral("name"));
+    m_url->setObjectName(QStringLiteral("url"));
+    m_auth->setObjectName(QStringLiteral("auth"));
+    m_user->setObjectName(QStringLiteral("user"));
+    m_secret->setObjectName(QStringLiteral("secret"));
     m_url->setPlaceholderText(QStringLiteral("https://hub.example.org:3000"));
     m_auth->addItem(tr("None (public endpoints only)"), int(HubEndpoint::Auth::None));
     m_auth->addItem(tr("User name and password"), int(HubEndpoint::Auth::Password));

@@ -66,16 +66,23 @@ HubsView::HubsView(HubMonitor *monitor,
     , m_history(new HubHistoryModels(this))
     , m_top(new QStandardItemModel(this))
 {
-    auto *add = new QPushButton(tr("&Add hub…"), this);
+    m_add = new QPushButton(tr("&Add hub…"), this);
+    m_add->setObjectName(QStringLiteral("addHub"));
     m_edit = new QPushButton(tr("&Edit…"), this);
+    m_edit->setObjectName(QStringLiteral("editHub"));
     m_remove = new QPushButton(tr("&Remove"), this);
+    m_remove->setObjectName(QStringLiteral("removeHub"));
     m_poll = new QPushButton(tr("&Poll now"), this);
     auto *alertSettings = new QPushButton(tr("Alert &settings…"), this);
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {add, m_edit, m_remove, m_poll, alertSettings})
+    for (QPushButton *b : {m_add, m_edit, m_remove, m_poll, alertSettings})
         buttons->addWidget(b);
+    m_keychainStatus = new QLabel(this);
+    m_keychainStatus->setObjectName(QStringLiteral("keychainStatus"));
+    m_keychainStatus->hide();
+    buttons->addWidget(m_keychainStatus);
     buttons->addStretch();
-    connect(add, &QPushButton::clicked, this, &HubsView::addHub);
+    connect(m_add, &QPushButton::clicked, this, &HubsView::addHub);
     connect(m_edit, &QPushButton::clicked, this, &HubsView::editHub);
     connect(m_remove, &QPushButton::clicked, this, &HubsView::removeHub);
     connect(m_poll, &QPushButton::clicked, this, &HubsView::pollNow);
@@ -243,12 +250,13 @@ void HubsView::onSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     const QString name = rows.isEmpty() ? QString() : m_hubs->hubAt(rows.first().row()).name;
-    m_edit->setEnabled(!name.isEmpty());
-    m_remove->setEnabled(!name.isEmpty());
     m_poll->setEnabled(!name.isEmpty());
-    if (name == m_selected)
+    if (name == m_selected) {
+        updateButtons();
         return;
+    }
     m_selected = name;
+    updateButtons();
     m_history->clear();
     m_servers->setServers({});
     if (name.isEmpty()) {
@@ -323,22 +331,47 @@ void HubsView::refreshTopCalls()
         axis->setRange(0, maximum * 1.1);
 }
 
+void HubsView::updateButtons()
+{
+    m_add->setEnabled(!m_keychainPending);
+    m_edit->setEnabled(!m_keychainPending && !m_selected.isEmpty());
+    m_remove->setEnabled(!m_keychainPending && !m_selected.isEmpty());
+}
+
+void HubsView::setKeychainPending(const QString &status)
+{
+    m_keychainPending = !status.isEmpty();
+    m_keychainStatus->setText(status);
+    m_keychainStatus->setVisible(m_keychainPending);
+    updateButtons();
+}
+
+// The registry checks and writes the row before it returns; the keychain's answer (a system
+// prompt to unlock it may take minutes) arrives in the callback, which `this` guards: a tab
+// closed with its workspace meanwhile is not called.
 void HubsView::addHub()
 {
     HubDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    HubRecord hub = dialog.hub();
-    const auto id = HubRegistry(m_monitor->context(), m_secrets).add(hub, dialog.secret());
-    if (!id) {
-        QMessageBox::warning(this, tr("Add hub"), id.error().toString());
-        return;
-    }
-    hub.id = *id;
-    if (auto watched = m_monitor->watch(hub); !watched)
-        showProblem(hub.name, watched.error().toString());
-    reload();
-    selectHub(hub.name);
+    const HubRecord hub = dialog.hub();
+    setKeychainPending(tr("Storing the password of hub %1 in the system keychain…").arg(hub.name));
+    HubRegistry(m_monitor->context(), m_secrets)
+        .addAsync(hub, dialog.secret(), this, [this, hub](const Result<qint64> &id) {
+            setKeychainPending({});
+            if (!id) {
+                QMessageBox::warning(this, tr("Add hub"), id.error().toString());
+                Q_EMIT hubChangeFinished();
+                return;
+            }
+            HubRecord added = hub;
+            added.id = *id;
+            if (auto watched = m_monitor->watch(added); !watched)
+                showProblem(added.name, watched.error().toString());
+            reload();
+            selectHub(added.name);
+            Q_EMIT hubChangeFinished();
+        });
 }
 
 void HubsView::editHub()
@@ -353,14 +386,22 @@ void HubsView::editHub()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const HubRecord hub = dialog.hub();
-    if (auto saved = HubRegistry(m_monitor->context(), m_secrets).update(hub, dialog.secret());
-        !saved) {
-        QMessageBox::warning(this, tr("Edit hub"), saved.error().toString());
-        return;
-    }
-    if (auto watched = m_monitor->watch(hub); !watched)
-        showProblem(hub.name, watched.error().toString());
-    reload();
+    setKeychainPending(tr("Storing the password of hub %1 in the system keychain…").arg(hub.name));
+    HubRegistry(m_monitor->context(), m_secrets)
+        .updateAsync(hub, dialog.secret(), this, [this, hub](const Result<void> &saved) {
+            setKeychainPending({});
+            if (!saved) {
+                QMessageBox::warning(this, tr("Edit hub"), saved.error().toString());
+                // The row may be saved with the old secret: show it as it is now.
+                reload();
+                Q_EMIT hubChangeFinished();
+                return;
+            }
+            if (auto watched = m_monitor->watch(hub); !watched)
+                showProblem(hub.name, watched.error().toString());
+            reload();
+            Q_EMIT hubChangeFinished();
+        });
 }
 
 void HubsView::removeHub()
@@ -374,17 +415,22 @@ void HubsView::removeHub()
                                      .arg(name))
                != QMessageBox::Yes)
         return;
-    QString warning;
-    if (auto removed = HubRegistry(m_monitor->context(), m_secrets).remove(name, &warning);
-        !removed) {
-        QMessageBox::warning(this, tr("Remove hub"), removed.error().toString());
-        return;
-    }
-    m_monitor->unwatch(name);
-    m_alerts->onHubRemoved(name);
-    if (!warning.isEmpty())
-        showProblem(name, warning);
-    reload();
+    setKeychainPending(tr("Removing the password of hub %1 from the system keychain…").arg(name));
+    HubRegistry(m_monitor->context(), m_secrets)
+        .removeAsync(name, this, [this, name](const Result<void> &removed, const QString &warning) {
+            setKeychainPending({});
+            if (!removed) {
+                QMessageBox::warning(this, tr("Remove hub"), removed.error().toString());
+                Q_EMIT hubChangeFinished();
+                return;
+            }
+            m_monitor->unwatch(name);
+            m_alerts->onHubRemoved(name);
+            reload();
+            if (!warning.isEmpty())
+                showProblem(name, warning);
+            Q_EMIT hubChangeFinished();
+        });
 }
 
 void HubsView::pollNow()

@@ -28,7 +28,9 @@ struct HubSample;
 // the selected hub, its health timeline, servers connected vs disconnected, tool calls per
 // interval, error rate and latency charts, the top servers and tools by calls, the status of
 // each of its servers, and the alert event list. Reads the registry and the sample store,
-// follows the monitor's samples; the monitor's poller never blocks this (GUI) thread.
+// follows the monitor's samples; the monitor's poller never blocks this (GUI) thread, and
+// neither does the keychain: while a hub's secret is being stored or removed, the tab says so
+// and Add, Edit and Remove wait for the answer.
 class HubsView : public QWidget
 {
     Q_OBJECT
@@ -49,6 +51,12 @@ public:
     QList<TimeSeriesChart *> charts() const { return m_charts; }
     QStandardItemModel *topCallsModel() const { return m_top; }
     QTabWidget *details() const { return m_details; }
+    // True while the keychain has not answered an add, edit or remove.
+    bool keychainPending() const { return m_keychainPending; }
+
+Q_SIGNALS:
+    // An add, edit or remove finished (the keychain answered, or was not needed).
+    void hubChangeFinished();
 
 private:
     void onSample(const QString &hub, const HubSample &sample);
@@ -59,6 +67,8 @@ private:
     void editHub();
     void removeHub();
     void pollNow();
+    void setKeychainPending(const QString &status); // empty: the keychain answered
+    void updateButtons();
 
     HubMonitor *m_monitor;
     const SecretStore &m_secrets;
@@ -69,12 +79,16 @@ private:
     QStandardItemModel *m_top;
     QString m_selected;
 
+    bool m_keychainPending = false;
+
     QTableView *m_table = nullptr;
+    QPushButton *m_add = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_remove = nullptr;
     QPushButton *m_poll = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_keychainStatus = nullptr;
     QTabWidget *m_details = nullptr;
     HubStateTimeline *m_timeline = nullptr;
     QList<TimeSeriesChart *> m_charts;

@@ -33,7 +33,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);
     m_pendingLabel = new QLabel(this);
+    m_waitingLabel = new QLabel(this);
+    m_waitingLabel->setObjectName(QStringLiteral("waitingFor"));
+    m_waitingLabel->hide();
     statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_waitingLabel);
     statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     setWorkspaceStatus(tr("No workspace"), false, false);
@@ -122,6 +126,17 @@ void MainWindow::setWorkspaceStatus(const QString &workspace,
         state += QStringLiteral(" · ") + tr("Read-only");
     m_connectionLabel->setText(state);
     m_connectionLabel->setToolTip(problem);
+}
+
+void MainWindow::setWaitingFor(const QString &text)
+{
+    m_waitingLabel->setText(text);
+    m_waitingLabel->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::waitingFor() const
+{
+    return m_waitingLabel->text();
 }
 
 void MainWindow::trackPendingChanges(PendingTableModel *model)

@@ -35,6 +35,11 @@ public:
                             bool readOnly,
                             const QString &problem = {});
 
+    // What the console waits for (such as the keychain's answer), shown in the status bar
+    // until it is cleared with an empty text.
+    void setWaitingFor(const QString &text);
+    QString waitingFor() const;
+
     // Counts the model's pending edits in the status bar and asks before closing with any.
     void trackPendingChanges(PendingTableModel *model);
     int pendingCount() const;
@@ -83,6 +88,7 @@ private:
     QLabel *m_workspaceLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    QLabel *m_waitingLabel = nullptr;
     QHash<WorkspaceAreaModel::Area, QAction *> m_areaActions;
     QList<QPointer<PendingTableModel>> m_pendingModels;
 };

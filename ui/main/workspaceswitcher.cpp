@@ -17,6 +17,9 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <memory>
+#include <optional>
+
 namespace mcphub {
 
 namespace {
@@ -167,6 +170,15 @@ bool WorkspaceSwitcher::confirmDiscardPending(bool reloading)
            == QMessageBox::Discard;
 }
 
+Result<void> WorkspaceSwitcher::openAtStartup(const QString &pathOrProfile)
+{
+    if (OpenedWorkspace::classify(pathOrProfile) != OpenedWorkspace::Target::Profile)
+        return open(pathOrProfile);
+    return installOrReport(OpenedWorkspace::openProfile(pathOrProfile, nextConnectionName()),
+                           pathOrProfile,
+                           kProfilePrefix + pathOrProfile);
+}
+
 Result<void> WorkspaceSwitcher::open(const QString &pathOrProfile)
 {
     switch (OpenedWorkspace::classify(pathOrProfile)) {
@@ -222,6 +234,8 @@ Result<void> WorkspaceSwitcher::installOrReport(Result<OpenedWorkspace> opened,
                                                 const QString &shownName,
                                                 const QString &recentEntry)
 {
+    ++m_openRequests; // whatever a profile still waits for, this open comes after it
+    setWaitingForProfile({});
     if (!opened) {
         if (!m_session)
             m_window->setWorkspaceStatus(shownName, false, false, opened.error().toString());
@@ -273,8 +287,46 @@ Result<void> WorkspaceSwitcher::openSqlite(const QString &path)
 
 Result<void> WorkspaceSwitcher::openProfile(const QString &name)
 {
-    return installOrReport(
-        OpenedWorkspace::openProfile(name, nextConnectionName()), name, kProfilePrefix + name);
+    const int request = ++m_openRequests;
+    // Set by the callback when it runs before loadAsync returns (no keychain read needed).
+    auto atOnce = std::make_shared<std::optional<Result<void>>>();
+    auto inCall = std::make_shared<bool>(true);
+    ProfileStore().loadAsync(
+        name,
+        this,
+        [this, name, request, atOnce, inCall](const Result<ConnectionProfile> &profile,
+                                              const QString &warning) {
+            if (request != m_openRequests)
+                return; // another workspace was opened meanwhile
+            const QStringList warnings = warning.isEmpty() ? QStringList() : QStringList{warning};
+            Result<void> installed = installOrReport(
+                profile
+                    ? OpenedWorkspace::openLoadedProfile(*profile, warnings, nextConnectionName())
+                    : Result<OpenedWorkspace>(profile.error()),
+                name,
+                kProfilePrefix + name);
+            if (*inCall) {
+                *atOnce = std::move(installed);
+                return;
+            }
+            if (!installed)
+                showOpenError(installed.error());
+            Q_EMIT profileOpenFinished(name, installed.ok());
+        });
+    *inCall = false;
+    if (atOnce->has_value())
+        return std::move(**atOnce);
+    setWaitingForProfile(name);
+    return {};
+}
+
+void WorkspaceSwitcher::setWaitingForProfile(const QString &name)
+{
+    m_waitingProfile = name;
+    m_window->setWaitingFor(
+        name.isEmpty()
+            ? QString()
+            : tr("Reading the password of profile %1 from the system keychain…").arg(name));
 }
 
 Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString &recentEntry)

@@ -48,9 +48,20 @@ public:
     // The dialog showing the last settings file that had errors (nullptr when none is open).
     SettingsFileProblemsDialog *problemsDialog() const;
     Result<void> openSqlite(const QString &path);
+    // The profile's password is read from the keychain without blocking: when one must be
+    // read, this returns at once, the window says what it waits for, and the workspace is
+    // installed (workspaceChanged) or the error shown when the answer arrives. A SQLite
+    // profile, or one whose password this session keeps, is opened before this returns. A
+    // later open supersedes a profile still waiting for its password.
     Result<void> openProfile(const QString &name);
     // MCPHub's own database (File ▸ Connect to MCPHub database…, or a "hub-db:" entry).
     Result<void> openMcphubDatabase(ConnectionProfile profile);
+    // The profile waiting for its password, or empty.
+    QString waitingForProfile() const { return m_waitingProfile; }
+    // open() for the command line (--workspace), before the event loop runs: a profile's
+    // password is read with the blocking keychain call, so that --screenshot renders the
+    // opened workspace. Nothing runs yet that the wait could hold up or re-enter.
+    Result<void> openAtStartup(const QString &pathOrProfile);
     // Opens the current workspace again (File ▸ Reload, F5), asking first when edits are not
     // applied: after a save refused because MCPHub rewrote the settings file, this loads
     // MCPHub's version.
@@ -66,6 +77,8 @@ public:
 
 Q_SIGNALS:
     void workspaceChanged();
+    // A profile that waited for its password was opened (`opened`) or could not be.
+    void profileOpenFinished(const QString &name, bool opened);
 
 private:
     bool confirmDiscardPending(bool reloading = false); // true: go on
@@ -87,6 +100,7 @@ private:
     void showOpenError(const Error &error); // unless the problems dialog already shows it
     void showProblems(const QString &path);
     QString nextConnectionName();
+    void setWaitingForProfile(const QString &name);
 
     MainWindow *m_window;
     const SecretStore &m_secrets;
@@ -98,7 +112,9 @@ private:
     QPointer<QAction> m_unbindAction;
     QPointer<QAction> m_reloadAction;
     QPointer<SettingsFileProblemsDialog> m_problems;
-    QString m_current;                          // the open workspace as the Recent list names it
+    QString m_current;      // the open workspace as the Recent list names it
+    int m_openRequests = 0; // the last open asked for; an older answer is dropped
+    QString m_waitingProfile;
     QHash<QString, QString> m_sessionPasswords; // MCPHub databases: entry -> typed password
 };
 

@@ -195,7 +195,8 @@ QString MigrationTargetPage::targetDescription() const
             return tr("the open workspace, %1").arg(describe(open->profile));
         return tr("the open workspace (none is open)");
     case Choice::Profile: {
-        const auto loaded = OpenedWorkspace::loadProfile(m_profiles->currentText());
+        // Described, not opened: no keychain read on this (GUI) thread.
+        const auto loaded = ProfileStore().loadWithoutPassword(m_profiles->currentText());
         return loaded ? describe(*loaded)
                       : tr("profile \"%1\" (cannot be loaded)").arg(m_profiles->currentText());
     }

@@ -1,0 +1,158 @@
+// Connecting to a saved PostgreSQL profile from the console (File ▸ Connect to profile…) with
+// the real gnome-keyring frozen: the window keeps running and says what it waits for, and
+// the workspace opens with the password once the keychain answers (issue 11.10).
+
+#include "storage/db/profilestore.h"
+#include "storage/secretstore.h"
+#include "tests/support/pgtestdatabase.h"
+#include "tests/support/stoppedkeychain.h"
+#include "tests/support/testenv.h"
+#include "ui/backups/backupspage.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/workspacesession.h"
+#include "ui/main/workspaceswitcher.h"
+#include "ui/main/workspaceviews.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+using namespace mcphub;
+
+namespace {
+
+QAction *menuAction(QMenu *menu, const QString &text)
+{
+    for (QAction *action : menu->actions()) {
+        if (action->text() == text)
+            return action;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestProfileKeychainGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void connectingWaitsForTheKeychainWithoutBlocking();
+};
+
+void TestProfileKeychainGui::connectingWaitsForTheKeychainWithoutBlocking()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+
+    // The console's own profile store and keychain service (main() gave this test a private
+    // configuration folder); the keychain is the test session's.
+    const QString name
+        = QStringLiteral("team-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString password = QStringLiteral("kept-in-the-keychain");
+    ConnectionProfile profile;
+    profile.name = name;
+    profile.kind = ConnectionProfile::Kind::Postgres;
+    profile.hosts = QStringList{pg.spec().host};
+    profile.port = pg.spec().port;
+    profile.database = pg.spec().databaseName;
+    profile.user = pg.spec().userName;
+    profile.password = password;
+    const auto saved = ProfileStore().save(profile);
+    QVERIFY(saved.ok());
+    QVERIFY2(saved->isEmpty(), qPrintable(*saved)); // in the keychain, not this session's memory
+
+    const SecretStore secrets;
+    MainWindow window;
+    WorkspaceSwitcher switcher(&window, secrets, false);
+    switcher.addMenuActions(window.fileMenu());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *connectProfile = menuAction(window.fileMenu(), QStringLiteral("&Connect to profile…"));
+    QVERIFY(connectProfile);
+    QSignalSpy finished(&switcher, &WorkspaceSwitcher::profileOpenFinished);
+    QSignalSpy changed(&switcher, &WorkspaceSwitcher::workspaceChanged);
+
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(10);
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        // The profile chosen in the dialog the action opens.
+        QTimer::singleShot(0, this, [name] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                dialog->setTextValue(name);
+                dialog->accept();
+            }
+        });
+        QElapsedTimer clock;
+        clock.start();
+        connectProfile->trigger();
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        ticks = 0;
+        QTest::qWait(1000);
+        QVERIFY2(ticks >= 30, qPrintable(QString::number(ticks))); // the event loop ran
+        QCOMPARE(switcher.waitingForProfile(), name);
+        QVERIFY(!switcher.session()); // not opened without its password
+        QCOMPARE(changed.size(), 0);
+        QVERIFY2(window.waitingFor().contains(name), qPrintable(window.waitingFor()));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("waitingFor"));
+        QVERIFY(label && label->isVisible());
+        QVERIFY(connectProfile->isEnabled()); // the window stays usable
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
+    QCOMPARE(finished.first().at(0).toString(), name);
+    QVERIFY(finished.first().at(1).toBool());
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(switcher.session());
+    QCOMPARE(switcher.session()->workspace().profile().name, name);
+    QCOMPARE(switcher.session()->workspace().profile().password, password); // from the keychain
+    QVERIFY(switcher.waitingForProfile().isEmpty());
+    QVERIFY(window.waitingFor().isEmpty());
+    ticker.stop();
+
+    // A profile still waiting is superseded by a later open: its late answer opens nothing.
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        VERIFY_OK(switcher.openProfile(name));
+        QCOMPARE(switcher.waitingForProfile(), name);
+        QTemporaryDir dir;
+        VERIFY_OK(switcher.openSqlite(dir.filePath(QStringLiteral("other.db"))));
+        QVERIFY(switcher.waitingForProfile().isEmpty());
+        QVERIFY(window.waitingFor().isEmpty());
+        QCOMPARE(changed.size(), 2);
+        frozen.resume();
+        QTest::qWait(1500);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(switcher.session()->workspace().profile().kind, ConnectionProfile::Kind::Sqlite);
+    }
+    (void)ProfileStore().remove(name);
+    window.close();
+}
+
+// The profiles live in the user's configuration: point it at a private folder first.
+int main(int argc, char **argv)
+{
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    QApplication app(argc, argv);
+    TestProfileKeychainGui test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_profilekeychaingui.moc"
