@@ -15,7 +15,8 @@ QVariantMap toMap(const UserRecord &u)
             {UserTableModel::kEmail, u.email},
             {UserTableModel::kFullName, u.fullName},
             {UserTableModel::kLastLogin, u.lastLoginAt},
-            {UserTableModel::kPasswordHash, QString()}};
+            {UserTableModel::kPasswordHash, QString()},
+            {UserTableModel::kUpdatedAt, u.updatedAt}};
 }
 
 UserRecord fromMap(const QVariantMap &m)
@@ -27,6 +28,7 @@ UserRecord fromMap(const QVariantMap &m)
     u.email = m.value(UserTableModel::kEmail).toString();
     u.fullName = m.value(UserTableModel::kFullName).toString();
     u.password = m.value(UserTableModel::kPasswordHash).toString();
+    u.updatedAt = m.value(UserTableModel::kUpdatedAt).toDateTime();
     return u;
 }
 
@@ -60,6 +62,8 @@ UserTableModel::UserTableModel(const RepositoryContext &context, QObject *parent
             UserChange change;
             change.username = c.original.value(kUsername).toString();
             change.user = fromMap(c.current);
+            if (c.kind != PendingChange::Kind::Add)
+                change.seen = fromMap(c.original); // a change since is a conflict
             switch (c.kind) {
             case PendingChange::Kind::Add:
                 change.kind = UserChange::Kind::Add;

@@ -11,6 +11,7 @@
 #include "storage/db/workspace.h"
 #include "storage/sqlconnection.h"
 #include "tests/support/adminctlrun.h"
+#include "tests/support/mcphubdatabase.h"
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
 
@@ -30,138 +31,22 @@ using mcphub::test::Run;
 
 namespace {
 
+using test::hubDbArguments;
+using test::makeMcphubDatabase;
+using test::mcphubProfile;
+using test::psql;
+using test::publicSchema;
+
 const QString kDbMode = QStringLiteral("/hub-captures/db-mode/");
 
-// psql -f FILE (or -c SQL) on `conninfo`; the error output when it fails.
-QString psql(const QString &conninfo, const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral("psql"),
-            QStringList{QStringLiteral("-X"),
-                        QStringLiteral("-q"),
-                        QStringLiteral("-v"),
-                        QStringLiteral("ON_ERROR_STOP=1")}
-                + args + QStringList{conninfo});
-    if (!p.waitForFinished(60000))
-        return QStringLiteral("psql did not finish");
-    return p.exitCode() == 0 ? QString() : QString::fromUtf8(p.readAllStandardError());
-}
-
-// pg_dump --schema-only --schema=public, without pg_dump's random \restrict lines.
-QByteArray publicSchema(const QString &conninfo)
-{
-    QProcess p;
-    p.start(QStringLiteral("pg_dump"),
-            {QStringLiteral("--schema-only"), QStringLiteral("--schema=public"), conninfo});
-    if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return "pg_dump failed: " + p.readAllStandardError();
-    QByteArray kept;
-    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
-        if (!line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
-            kept += line + '\n';
-    }
-    return kept;
-}
-
-// One query's first column, rows joined by '|'.
 QString query(const test::PgTestDatabase &pg, const QString &sql)
 {
-    const QString name = QStringLiteral("tst_hubdatabase_query");
-    QString result;
-    {
-        auto db = openSqlConnection(pg.spec(), name);
-        if (!db)
-            return db.error().toString();
-        QSqlQuery q(*db);
-        if (!q.exec(sql))
-            result = QStringLiteral("ERROR ") + q.lastError().text();
-        QStringList rows;
-        while (q.next())
-            rows << q.value(0).toString();
-        if (result.isEmpty())
-            result = rows.join(QLatin1Char('|'));
-    }
-    closeSqlConnection(name);
-    return result;
-}
-
-// The rows MCPHub wrote (db-rows/TABLE.json), inserted as they are: the database then holds
-// what a real hub in database mode held.
-QString loadRows(const test::PgTestDatabase &pg, const QString &table)
-{
-    const QJsonObject dump
-        = QJsonDocument::fromJson(test::readFile(test::fixturesDir() + kDbMode
-                                                 + QStringLiteral("db-rows/") + table
-                                                 + QStringLiteral(".json")))
-              .object();
-    const QString name = QStringLiteral("tst_hubdatabase_rows");
-    QString error;
-    {
-        auto db = openSqlConnection(pg.spec(), name);
-        if (!db)
-            return db.error().toString();
-        for (const QJsonValue &value : dump.value(QStringLiteral("rows")).toArray()) {
-            const QJsonObject row = value.toObject();
-            QStringList columns, placeholders;
-            for (auto it = row.begin(); it != row.end(); ++it) {
-                columns << QLatin1Char('"') + it.key() + QLatin1Char('"');
-                placeholders << QStringLiteral(":v%1").arg(placeholders.size());
-            }
-            QSqlQuery q(*db);
-            q.prepare(QStringLiteral("INSERT INTO public.%1 (%2) VALUES (%3)")
-                          .arg(table,
-                               columns.join(QStringLiteral(", ")),
-                               placeholders.join(QStringLiteral(", "))));
-            int i = 0;
-            for (auto it = row.begin(); it != row.end(); ++it, ++i) {
-                const QJsonValue v = it.value();
-                q.bindValue(QStringLiteral(":v%1").arg(i),
-                            v.isNull()     ? QVariant(QMetaType::fromType<QString>())
-                            : v.isBool()   ? QVariant(v.toBool())
-                            : v.isDouble() ? QVariant(v.toInteger())
-                                           : QVariant(v.toString()));
-            }
-            if (!q.exec()) {
-                error = table + QStringLiteral(": ") + q.lastError().text();
-                break;
-            }
-        }
-    }
-    closeSqlConnection(name);
-    return error;
-}
-
-// A database holding MCPHub's tables and every row of db-rows/.
-QString makeHubDatabase(const test::PgTestDatabase &pg)
-{
-    if (QString e = psql(pg.conninfo(),
-                         {QStringLiteral("-f"),
-                          test::fixturesDir() + kDbMode + QStringLiteral("mcphub-db-schema.sql")});
-        !e.isEmpty())
-        return e;
-    for (const QString &table : {QStringLiteral("users"),
-                                 QStringLiteral("servers"),
-                                 QStringLiteral("groups"),
-                                 QStringLiteral("bearer_keys"),
-                                 QStringLiteral("system_config"),
-                                 QStringLiteral("activities")}) {
-        if (QString e = loadRows(pg, table); !e.isEmpty())
-            return e;
-    }
-    return {};
-}
-
-// The profile --hub-db makes of the test database.
-ConnectionProfile hubProfile(const test::PgTestDatabase &pg)
-{
-    auto profile = ConnectionProfile::fromConninfo(pg.conninfo());
-    profile->mcphubDatabase = true;
-    return *profile;
+    return test::queryText(pg, sql);
 }
 
 QStringList hubDb(const test::PgTestDatabase &pg)
 {
-    return {QStringLiteral("--hub-db"), pg.conninfo()};
+    return hubDbArguments(pg);
 }
 
 } // namespace
@@ -266,7 +151,7 @@ void TestHubDatabase::pgOnMcphubDatabaseNamesHubDb()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
-    const QString made = makeHubDatabase(pg);
+    const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QByteArray before = publicSchema(pg.conninfo());
     const Run run = adminctl(
@@ -280,7 +165,7 @@ void TestHubDatabase::usersAreWrittenAsMcphubWritesThem()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
-    const QString made = makeHubDatabase(pg);
+    const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QByteArray schema = publicSchema(pg.conninfo());
 
@@ -376,7 +261,7 @@ void TestHubDatabase::lastAdministratorIsKept()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
-    const QString made = makeHubDatabase(pg);
+    const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     // users never becomes empty: MCPHub would re-import its settings file at the next start.
     const Run remove = adminctl(
@@ -400,7 +285,7 @@ void TestHubDatabase::readOnlyRoleOpensReadOnly()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
-    const QString made = makeHubDatabase(pg);
+    const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QString role = QStringLiteral("hub_reader_%1").arg(QCoreApplication::applicationPid());
     const QString granted = psql(
@@ -445,9 +330,9 @@ void TestHubDatabase::usageLogIsMcphubsActivities()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
-    const QString made = makeHubDatabase(pg);
+    const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
-    const ConnectionProfile profile = hubProfile(pg);
+    const ConnectionProfile profile = mcphubProfile(pg);
     auto ws = Workspace::open(profile, QStringLiteral("tst_hubdatabase_usage"));
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     QCOMPARE(ws->kind(), WorkspaceKind::McphubDatabase);
@@ -528,9 +413,9 @@ void TestHubDatabase::entitiesNotBuiltYetAreRefusedNotMisread()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
-    const QString made = makeHubDatabase(pg);
+    const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
-    const ConnectionProfile profile = hubProfile(pg);
+    const ConnectionProfile profile = mcphubProfile(pg);
     auto ws = Workspace::open(profile, QStringLiteral("tst_hubdatabase_entities"));
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     // MCPHub's groups table has other columns than the console's: refused, never read with

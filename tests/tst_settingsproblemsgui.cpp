@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,7 +136,7 @@ void TestSettingsProblemsGui::invalidFileOpensReadOnlyAndIsRepaired()
     const OrderedJson saved = OrderedJson::parse(test::readFile(path).toStdString());
     const QString hash = QString::fromStdString(saved["users"][0]["password"].get<std::string>());
     QVERIFY(PasswordHasher::verify(QStringLiteral("N3w-admin-pass"), hash));
-    QCOMPARE(saved["systemConfig"], OrderedJson::parse(before.toStdString())["systemConfig"]);
+    QVERIFY(saved["systemConfig"] == OrderedJson::parse(before.toStdString())["systemConfig"]);
     QCOMPARE(SettingsBackups::paths(path).size(), 1);
     QCOMPARE(test::readFile(SettingsBackups::paths(path).first()), before);
     QCOMPARE(switcher.session()->views()->users()->rowCount(), 1);

@@ -391,7 +391,9 @@ void TestWorkspaceCapabilities::declarationCoversEveryEditorField()
     Place place(QStringLiteral("file"));
     auto ws = place.open();
     VERIFY_OPENED(ws);
-    const QStringList notMcphubFields{QStringLiteral("id"), QStringLiteral("serverCount")};
+    // updatedAt: the version stamp Apply checks for conflicts, never edited.
+    const QStringList notMcphubFields{
+        QStringLiteral("id"), QStringLiteral("serverCount"), QStringLiteral("updatedAt")};
     for (const QString &entity : {QStringLiteral("users"),
                                   QStringLiteral("mcpServers"),
                                   QStringLiteral("groups"),

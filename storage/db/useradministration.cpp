@@ -71,6 +71,38 @@ Result<QList<UserRecord>> UserAdministration::all() const
     }
 }
 
+std::optional<ChangeFailure> UserAdministration::changedSince(int index,
+                                                              const UserRecord &seen,
+                                                              const UserRecord &stored,
+                                                              const QString &where) const
+{
+    // The fields an editor shows, then (MCPHub's database) updated_at, which MCPHub's own
+    // saves set: a change by the hub or another console since the row was read is refused,
+    // never overwritten, and the edit stays pending.
+    const QList<std::pair<QString, bool>> fields{
+        {QStringLiteral("isAdmin"), seen.isAdmin != stored.isAdmin},
+        {QStringLiteral("status"), !seen.status.isEmpty() && seen.status != stored.status},
+        {QStringLiteral("email"), seen.email != stored.email},
+        {QStringLiteral("fullName"), seen.fullName != stored.fullName},
+        {QStringLiteral("updated_at"),
+         seen.updatedAt.isValid() && seen.updatedAt != stored.updatedAt}};
+    for (const auto &[field, differs] : fields) {
+        if (!differs)
+            continue;
+        return failure(index,
+                       field == QLatin1String("updated_at") ? QString() : field,
+                       Error::make(Error::Code::Conflict,
+                                   tr("The user \"%1\" was changed in the database since it was "
+                                      "read (%2), by MCPHub or another console, so nothing was "
+                                      "written. Your edits are kept: reload to see the change, "
+                                      "then make them again.")
+                                       .arg(seen.username, field),
+                                   where + QLatin1Char('/') + field)
+                           .withRemedy(Error::Remedy::Reload));
+    }
+    return std::nullopt;
+}
+
 std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserChange &change)
 {
     const QString name
@@ -94,6 +126,10 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
     const auto existing = m_users.find(name);
     if (!existing)
         return failure(index, {}, existing.error());
+    if (change.seen && existing->has_value()) {
+        if (auto changed = changedSince(index, *change.seen, **existing, where))
+            return changed;
+    }
 
     switch (change.kind) {
     case UserChange::Kind::Add: {

@@ -16,6 +16,10 @@ struct UserChange
     Kind kind = Kind::Add;
     QString username;
     UserRecord user;
+    // Update and Remove from an editor: the row as it was read. When the stored row differs
+    // from it (a field the editor shows, or MCPHub's updated_at), the change is refused as a
+    // conflict naming the row and field. Unset (the CLI): read and written in one go.
+    std::optional<UserRecord> seen;
 };
 
 // Administration of users with MCPHub's protections (reference §1.3): names are unique and
@@ -43,6 +47,10 @@ public:
 
 private:
     std::optional<ChangeFailure> applyOne(int index, const UserChange &change);
+    std::optional<ChangeFailure> changedSince(int index,
+                                              const UserRecord &seen,
+                                              const UserRecord &stored,
+                                              const QString &where) const;
     Result<void> single(const UserChange &change);
     // An update of the stored user `username`, or NotFound naming it.
     Result<UserChange> updateOf(const QString &username);

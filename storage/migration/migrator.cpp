@@ -1,6 +1,7 @@
 #include "storage/migration/migrator.h"
 
 #include "storage/db/transactionguard.h"
+#include "storage/db/workspacecapabilities.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationvalidation.h"
@@ -224,6 +225,17 @@ MigrationReport Migrator::run()
     m_report.dryRun = m_options.dryRun;
 
     const auto execute = [&]() -> Result<void> {
+        if (const WorkspaceCapabilities capabilities(m_context.kind);
+            !capabilities.runsConsoleTable(QStringLiteral("mcp_servers"))) {
+            // The mapping writes the console's schema; MCPHub's tables need one of their own.
+            return Error::make(Error::Code::Invalid,
+                               QCoreApplication::translate(
+                                   "Migrator",
+                                   "This version of the console cannot migrate a settings file "
+                                   "into MCPHub's own database yet; nothing was changed. "
+                                   "Migrate into a console database (SQLite or PostgreSQL)."),
+                               m_context.where);
+        }
         if (!step(0, QCoreApplication::translate("Migrator", "Reading the settings file")))
             return Migrator::cancelledError();
         // The settings store's lock: no console or CLI save changes the file while it is read

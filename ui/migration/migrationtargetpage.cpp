@@ -63,8 +63,13 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     grid->addWidget(m_openNote, 0, 1);
     grid->addWidget(m_profileButton, 1, 0);
     grid->addWidget(m_profiles, 1, 1);
-    grid->addWidget(m_sqliteButton, 2, 0);
-    grid->addLayout(sqliteRow, 2, 1);
+    m_profileStatus = new QLabel(targetBox);
+    m_profileStatus->setObjectName(QStringLiteral("profileStatus"));
+    m_profileStatus->setWordWrap(true);
+    m_profileStatus->hide();
+    grid->addWidget(m_profileStatus, 2, 1);
+    grid->addWidget(m_sqliteButton, 3, 0);
+    grid->addLayout(sqliteRow, 3, 1);
     auto *group = new QButtonGroup(this);
     group->addButton(m_openButton);
     group->addButton(m_profileButton);
@@ -143,7 +148,10 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     m_sqlitePath->installEventFilter(this);
     m_profiles->installEventFilter(this);
     connect(m_rejectsPath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
-    connect(m_profiles, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
+    connect(m_profiles, &QComboBox::currentIndexChanged, this, [this] {
+        loadChosenProfile();
+        Q_EMIT completeChanged();
+    });
     registerField(QStringLiteral("skipInvalid"), m_skipInvalid);
 }
 
@@ -229,8 +237,33 @@ QString MigrationTargetPage::describe(const ConnectionProfile &profile)
     return text;
 }
 
+void MigrationTargetPage::loadChosenProfile()
+{
+    const QString name = m_profiles->currentText();
+    if (choice() != Choice::Profile || name.isEmpty() || name == m_loadedName)
+        return;
+    m_loadedName = name;
+    m_loaded.reset();
+    const int request = ++m_loadRequest;
+    m_profileStatus->setText(
+        tr("Reading the password of profile \"%1\" from the system keychain…").arg(name));
+    m_profileStatus->show();
+    ProfileStore().loadAsync(
+        name,
+        this,
+        [this, request](const Result<ConnectionProfile> &profile, const QString &warning) {
+            if (request != m_loadRequest)
+                return; // another profile was chosen meanwhile
+            m_loaded = profile;
+            m_profileStatus->setText(warning);
+            m_profileStatus->setVisible(!warning.isEmpty());
+            Q_EMIT completeChanged();
+        });
+}
+
 void MigrationTargetPage::updateEnabled()
 {
+    loadChosenProfile();
     // The target's own fields stay enabled (a click in one selects it); only a target that
     // cannot be used greys its fields.
     m_profiles->setEnabled(m_profileButton->isEnabled());
@@ -271,7 +304,9 @@ bool MigrationTargetPage::isComplete() const
         targetOk = m_openButton->isEnabled();
         break;
     case Choice::Profile:
-        targetOk = m_profiles->currentIndex() >= 0;
+        // Next waits for the keychain's answer (an error included: it is shown later).
+        targetOk = m_profiles->currentIndex() >= 0 && m_loadedName == m_profiles->currentText()
+                   && m_loaded.has_value();
         break;
     case Choice::SqliteFile: {
         const QString path = m_sqlitePath->text().trimmed();
@@ -291,7 +326,12 @@ Result<ConnectionProfile> MigrationTargetPage::profile() const
             return open->profile;
         return Error::make(Error::Code::NotFound, tr("No workspace is open."));
     case Choice::Profile:
-        return OpenedWorkspace::loadProfile(m_profiles->currentText());
+        if (m_loaded && m_loadedName == m_profiles->currentText())
+            return *m_loaded;
+        return Error::make(Error::Code::NotFound,
+                           tr("The password of profile \"%1\" is still being read from the "
+                              "system keychain.")
+                               .arg(m_profiles->currentText()));
     case Choice::SqliteFile:
         return ConnectionProfile::sqliteFile(
             QFileInfo(m_sqlitePath->text().trimmed()).absoluteFilePath());

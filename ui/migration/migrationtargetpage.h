@@ -6,6 +6,8 @@
 
 #include <QWizardPage>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -55,6 +57,9 @@ protected:
 
 private:
     void updateEnabled();
+    // Reads the chosen profile's password without blocking (ProfileStore::loadAsync); Next
+    // waits for it, and the page says what it waits for.
+    void loadChosenProfile();
 
     QRadioButton *m_openButton = nullptr;
     QRadioButton *m_profileButton = nullptr;
@@ -68,6 +73,10 @@ private:
     QLineEdit *m_rejectsPath = nullptr;
     QWidget *m_rejectsBrowse = nullptr;
     QLineEdit *m_reportPath = nullptr;
+    QLabel *m_profileStatus = nullptr;
+    QString m_loadedName;                              // the profile loaded or being loaded
+    std::optional<Result<ConnectionProfile>> m_loaded; // set when the keychain answered
+    int m_loadRequest = 0;
 };
 
 } // namespace mcphub
