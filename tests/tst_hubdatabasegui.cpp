@@ -165,7 +165,7 @@ void TestHubDatabaseGui::usageLogAndUnmappedPages()
     const auto *note = window.page(WorkspaceAreaModel::Area::Servers)
                            ->findChild<QLabel *>(QStringLiteral("notBuiltYet"));
     QVERIFY(note);
-    QVERIFY2(note->text().contains(QLatin1String("not read or written here yet")),
+    QVERIFY2(note->text().contains(QLatin1String("does not read or edit the servers")),
              qPrintable(note->text()));
     ws->close();
 }

@@ -99,6 +99,10 @@
             <source>profile "%1"</source>
             <translation>连接配置“%1”</translation>
         </message>
+        <message>
+            <source>MCPHub database %1</source>
+            <translation>MCPHub 数据库 %1</translation>
+        </message>
     </context>
     <context>
         <name>ConsoleRemedies</name>
@@ -125,6 +129,14 @@
         <message>
             <source>Open the profile and choose File ▸ Unbind settings file.</source>
             <translation>请打开该配置，然后选择 文件 ▸ 解除绑定设置文件。</translation>
+        </message>
+        <message>
+            <source>Open it with File ▸ Connect to MCPHub database… to administer the hub's own tables.</source>
+            <translation>请用“文件 ▸ 连接到 MCPHub 数据库…”打开它，以管理该 hub 自己的表。</translation>
+        </message>
+        <message>
+            <source>Connect again with "Create MCPHub's tables" ticked.</source>
+            <translation>请勾选“创建 MCPHub 的表”后重新连接。</translation>
         </message>
     </context>
     <context>
@@ -192,6 +204,10 @@
         <message>
             <source>Create a workspace database and manage its schema.</source>
             <translation>创建工作区数据库并管理其结构。</translation>
+        </message>
+        <message>
+            <source>Created MCPHub's tables in %1.</source>
+            <translation>已在 %1 中创建 MCPHub 的表。</translation>
         </message>
     </context>
     <context>
@@ -792,6 +808,57 @@
         </message>
     </context>
     <context>
+        <name>McphubSchema</name>
+        <message>
+            <source>MCPHub's table definitions are missing from this build of the console.</source>
+            <translation>此控制台构建中缺少 MCPHub 的表定义。</translation>
+        </message>
+        <message>
+            <source>Cannot read the database's tables.</source>
+            <translation>无法读取数据库的表。</translation>
+        </message>
+        <message>
+            <source>This database holds no MCPHub tables: it is not the database of a hub in database mode. Nothing was changed. Check the connection, or create MCPHub's tables here, exactly as MCPHub makes them, so that a hub can start on it.</source>
+            <translation>此数据库中没有 MCPHub 的表：它不是以数据库模式运行的 hub 的数据库。未做任何更改。请检查连接，或在此按 MCPHub 自己的方式创建其表，使 hub 能在其上启动。</translation>
+        </message>
+        <message>
+            <source>This database holds only some of MCPHub's tables (%1 missing), so it is not a complete MCPHub database. Nothing was changed. Start the hub on it once (MCPHub creates what is missing), or restore it from a backup.</source>
+            <translation>此数据库只包含 MCPHub 的部分表（缺少 %1），不是完整的 MCPHub 数据库。未做任何更改。请先让 hub 在其上启动一次（MCPHub 会创建缺少的表），或从备份恢复。</translation>
+        </message>
+        <message>
+            <source>Cannot create MCPHub's tables; nothing was created.</source>
+            <translation>无法创建 MCPHub 的表；未创建任何内容。</translation>
+        </message>
+        <message>
+            <source>Cannot read the role's privileges.</source>
+            <translation>无法读取该角色的权限。</translation>
+        </message>
+        <message>
+            <source>Cannot select the console's schema.</source>
+            <translation>无法选择控制台的 schema。</translation>
+        </message>
+        <message>
+            <source>The workspace is open read-only; connect as a role that may (the database's owner, for one) to change it.</source>
+            <translation>工作区以只读方式打开；如需更改，请以有权限的角色（例如数据库所有者）连接。</translation>
+        </message>
+        <message>
+            <source>The role %1 may not create the schema mcphub_admin in database %2, where the console keeps its audit trail beside MCPHub's tables. %3 (As the owner: GRANT CREATE ON DATABASE %2 TO %1.)</source>
+            <translation>角色 %1 无权在数据库 %2 中创建 schema mcphub_admin（控制台在 MCPHub 的表旁边用它保存审计记录）。%3（以所有者身份执行：GRANT CREATE ON DATABASE %2 TO %1。）</translation>
+        </message>
+        <message>
+            <source>The role %1 may not write the console's audit trail in the schema mcphub_admin. %2</source>
+            <translation>角色 %1 无权在 schema mcphub_admin 中写入控制台的审计记录。%2</translation>
+        </message>
+        <message>
+            <source>The role %1 may only read MCPHub's tables. %2</source>
+            <translation>角色 %1 只能读取 MCPHub 的表。%2</translation>
+        </message>
+        <message>
+            <source>Cannot create the console's schema mcphub_admin.</source>
+            <translation>无法创建控制台的 schema mcphub_admin。</translation>
+        </message>
+    </context>
+    <context>
         <name>MigrateCommand</name>
         <message>
             <source>Exit codes: 0 done (a dry run: nothing wrong), 1 findings (invalid records, conflicts, verification differences, a refused rollback, drift), 2 failure (bad usage, unreadable file, invalid JSON, database error, cancelled).</source>
@@ -1043,6 +1110,10 @@
             <source>the report was not written: %1 %2</source>
             <translation>报告未写入：%1 %2</translation>
         </message>
+        <message>
+            <source>This version of the console cannot migrate into, export from or compare MCPHub's own database yet; nothing was changed. Migrate into a console database (--sqlite or --pg) instead.</source>
+            <translation>此版本的控制台尚不能迁移到 MCPHub 自己的数据库、从中导出或与之比较；未做任何更改。请改为迁移到控制台数据库（--sqlite 或 --pg）。</translation>
+        </message>
     </context>
     <context>
         <name>MigrationHistory</name>
@@ -1225,6 +1296,10 @@
                 <numerusform>有 %n 个条目已存在于数据库中且内容不同；未迁移任何内容。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>This version of the console cannot migrate a settings file into MCPHub's own database yet; nothing was changed. Migrate into a console database (SQLite or PostgreSQL).</source>
+            <translation>此版本的控制台尚不能将设置文件迁移到 MCPHub 自己的数据库；未做任何更改。请迁移到控制台数据库（SQLite 或 PostgreSQL）。</translation>
+        </message>
     </context>
     <context>
         <name>NameText</name>
@@ -1242,6 +1317,10 @@
         <message>
             <source>The profile is bound to this settings file, which cannot be read, so the workspace was not opened: %1 Correct the file or restore one of its backups, or unbind the profile %2 from it.</source>
             <translation>该配置绑定了此设置文件，但它无法读取，因此未打开工作区：%1 请修正该文件或恢复其某个备份，或解除配置 %2 与它的绑定。</translation>
+        </message>
+        <message>
+            <source>MCPHub's database cannot be bound to a settings file: a hub in database mode does not read its settings file after the first start. Nothing was opened; unbind the profile %1.</source>
+            <translation>MCPHub 的数据库不能绑定设置文件：以数据库模式运行的 hub 在首次启动后不再读取其设置文件。未打开任何内容；请解除配置 %1 的绑定。</translation>
         </message>
     </context>
     <context>
@@ -1380,10 +1459,6 @@
             <translation>已删除连接配置 %1。</translation>
         </message>
         <message>
-            <source>give either --sqlite PATH or --pg CONNINFO.</source>
-            <translation>请给出 --sqlite PATH 或 --pg CONNINFO 之一。</translation>
-        </message>
-        <message>
             <source>cannot read the password from standard input.</source>
             <translation>无法从标准输入读取密码。</translation>
         </message>
@@ -1398,25 +1473,6 @@
         <message>
             <source>dual-write: %1</source>
             <translation>双写：%1</translation>
-        </message>
-        <message>
-            <source>Manage saved connection profiles. Passwords go to the system keychain only.
-  list                                   the profiles
-  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that name)
-  remove NAME                            delete a profile and its password
-  bind NAME SETTINGS.json                dual-write: every change saved through the
-                                         profile also goes to this MCPHub settings
-                                         file, in the same unit (a failed file save
-                                         rolls the database back)
-  unbind NAME                            stop writing the settings file</source>
-            <translation>管理已保存的连接配置。密码只保存在系统钥匙串中。
-  list                                   列出配置
-  add NAME --sqlite PATH | --pg CONNINFO  保存配置（替换同名配置）
-  remove NAME                            删除配置及其密码
-  bind NAME SETTINGS.json                双写：通过该配置保存的每项更改也写入
-                                         此 MCPHub 设置文件，作为同一个单元
-                                         （文件保存失败时数据库回滚）
-  unbind NAME                            停止写入该设置文件</translation>
         </message>
         <message>
             <source>list, add, remove, bind or unbind.</source>
@@ -1449,6 +1505,39 @@
         <message>
             <source>List, add, remove, bind or unbind connection profiles.</source>
             <translation>列出、添加、删除、绑定或解除绑定连接配置。</translation>
+        </message>
+        <message>
+            <source>Manage saved connection profiles. Passwords go to the system keychain only.
+  list                                   the profiles
+  add NAME --sqlite PATH | --pg CONNINFO  save a profile (replaces one of that name)
+  add NAME --hub-db CONNINFO             save a profile of MCPHub's own database
+  remove NAME                            delete a profile and its password
+  bind NAME SETTINGS.json                dual-write: every change saved through the
+                                         profile also goes to this MCPHub settings
+                                         file, in the same unit (a failed file save
+                                         rolls the database back)
+  unbind NAME                            stop writing the settings file</source>
+            <translation>管理已保存的连接配置。密码只保存在系统钥匙串中。
+  list                                   列出配置
+  add NAME --sqlite PATH | --pg CONNINFO  保存配置（替换同名配置）
+  add NAME --hub-db CONNINFO             保存 MCPHub 自己数据库的配置
+  remove NAME                            删除配置及其密码
+  bind NAME SETTINGS.json                双写：通过该配置保存的每项更改也写入
+                                         此 MCPHub 设置文件，作为同一个单元
+                                         （文件保存失败时数据库回滚）
+  unbind NAME                            停止写入该设置文件</translation>
+        </message>
+        <message>
+            <source>MCPHub's own PostgreSQL database (a hub in database mode): a connection string or URI.</source>
+            <translation>MCPHub 自己的 PostgreSQL 数据库（以数据库模式运行的 hub）：连接字符串或 URI。</translation>
+        </message>
+        <message>
+            <source>%1 is MCPHub's own database, which cannot be bound to a settings file: a hub in database mode does not read its settings file after the first start.</source>
+            <translation>%1 是 MCPHub 自己的数据库，不能绑定设置文件：以数据库模式运行的 hub 在首次启动后不再读取其设置文件。</translation>
+        </message>
+        <message>
+            <source>give one of --sqlite PATH, --pg CONNINFO and --hub-db CONNINFO.</source>
+            <translation>请给出 --sqlite PATH、--pg CONNINFO 和 --hub-db CONNINFO 中的一个。</translation>
         </message>
     </context>
     <context>
@@ -2313,6 +2402,18 @@
                 <numerusform>数据库结构不是最新的（有 %n 个迁移待应用），而该配置为只读，因此没有应用任何迁移。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>The profile is read-only, so MCPHub's tables were not created.</source>
+            <translation>该配置为只读，因此未创建 MCPHub 的表。</translation>
+        </message>
+        <message>
+            <source>MCPHub keeps its database in PostgreSQL; an SQLite file cannot be an MCPHub database.</source>
+            <translation>MCPHub 的数据库在 PostgreSQL 中；SQLite 文件不能作为 MCPHub 数据库。</translation>
+        </message>
+        <message>
+            <source>Cannot open the database read-only.</source>
+            <translation>无法以只读方式打开数据库。</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceCapabilities</name>
@@ -2468,6 +2569,14 @@
             <source>%1 has no place for the field "%2" of %3, so it was not changed (nothing was written). %4 Keep such values in the console's database (SQLite or PostgreSQL).</source>
             <translation>%1 没有存放 %3 的字段“%2”的位置，因此未更改（未写入任何内容）。%4 此类值请保存在控制台的数据库（SQLite 或 PostgreSQL）中。</translation>
         </message>
+        <message>
+            <source>This version of the console edits only the users of MCPHub's database and reads its usage log; %1 is not read or written here yet, so nothing was changed. Use MCPHub's dashboard for it, or migrate the hub's settings file into a console database.</source>
+            <translation>此版本的控制台只编辑 MCPHub 数据库中的用户并读取其使用日志；%1 在此尚不读取也不写入，因此未做任何更改。请使用 MCPHub 的仪表板管理它，或将 hub 的设置文件迁移到控制台数据库。</translation>
+        </message>
+        <message>
+            <source>This version of the console edits the users of MCPHub's database and reads its usage log; it does not read or edit the %1 stored there yet. Use MCPHub's dashboard for them meanwhile.</source>
+            <translation>此版本的控制台可编辑 MCPHub 数据库中的用户并读取其使用日志；尚不读取或编辑其中存储的%1。在此之前请使用 MCPHub 的仪表板管理它们。</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceOptions</name>
@@ -2504,10 +2613,6 @@
             <translation>settings.json</translation>
         </message>
         <message>
-            <source>Give only one of --profile, --sqlite, --pg and --file.</source>
-            <translation>--profile、--sqlite、--pg 和 --file 只能指定其中一个。</translation>
-        </message>
-        <message>
             <source>This command needs a workspace database; a settings file has none of its own. Give --sqlite, --pg or --profile instead.</source>
             <translation>此命令需要一个工作区数据库，而设置文件没有自己的数据库。请改用 --sqlite、--pg 或 --profile。</translation>
         </message>
@@ -2518,6 +2623,22 @@
         <message>
             <source>--bind-settings goes with --sqlite or --pg. Bind a saved profile with "profile bind NAME SETTINGS.json".</source>
             <translation>--bind-settings 需与 --sqlite 或 --pg 一起使用。已保存的配置请用“profile bind NAME SETTINGS.json”绑定。</translation>
+        </message>
+        <message>
+            <source>Open MCPHub's own PostgreSQL database (a hub in database mode) and edit its tables as MCPHub does, never altering them; the console keeps its audit trail there in the schema mcphub_admin. CONNINFO as for --pg.</source>
+            <translation>打开 MCPHub 自己的 PostgreSQL 数据库（以数据库模式运行的 hub），像 MCPHub 一样编辑其表，绝不改动表结构；控制台在其中的 schema mcphub_admin 里保存审计记录。CONNINFO 与 --pg 相同。</translation>
+        </message>
+        <message>
+            <source>With --hub-db: when the database has no MCPHub tables, create them first, exactly as MCPHub does (a hub can then start on it without changing anything). Changes nothing when they are there.</source>
+            <translation>与 --hub-db 一起使用：数据库中没有 MCPHub 的表时，先按 MCPHub 自己的方式创建它们（hub 随后可在其上启动而不做任何更改）。表已存在时不做任何更改。</translation>
+        </message>
+        <message>
+            <source>Give only one of --profile, --sqlite, --pg, --hub-db and --file.</source>
+            <translation>--profile、--sqlite、--pg、--hub-db 和 --file 只能给出一个。</translation>
+        </message>
+        <message>
+            <source>--create goes with --hub-db.</source>
+            <translation>--create 需与 --hub-db 一起使用。</translation>
         </message>
     </context>
     <context>
@@ -2698,6 +2819,14 @@
             <source>"%1 profile unbind PROFILE" unbinds it.</source>
             <translation>“%1 profile unbind PROFILE”可解除绑定。</translation>
         </message>
+        <message>
+            <source>Open it with --hub-db CONNINFO to administer the hub's own tables.</source>
+            <translation>请用 --hub-db CONNINFO 打开它，以管理该 hub 自己的表。</translation>
+        </message>
+        <message>
+            <source>Give --create to create MCPHub's tables there.</source>
+            <translation>给出 --create 以在其中创建 MCPHub 的表。</translation>
+        </message>
     </context>
     <context>
         <name>main</name>
@@ -2758,12 +2887,12 @@
             <translation>--tab：未知区域“%1”；请使用 users、servers、groups、keys、usage、audit、backups 或 hubs。</translation>
         </message>
         <message>
-            <source>With --screenshot: render this dialog instead of the main window: open-settings (File ▸ Open settings file…).</source>
-            <translation>与 --screenshot 一起使用：渲染此对话框而不是主窗口：open-settings（文件 ▸ 打开设置文件…）。</translation>
+            <source>With --screenshot: render this dialog instead of the main window: open-settings (File ▸ Open settings file…) or connect-mcphub (File ▸ Connect to MCPHub database…).</source>
+            <translation>与 --screenshot 一起使用：渲染此对话框而不是主窗口：open-settings（文件 ▸ 打开设置文件…）或 connect-mcphub（文件 ▸ 连接到 MCPHub 数据库…）。</translation>
         </message>
         <message>
-            <source>--dialog: unknown dialog "%1"; say open-settings.</source>
-            <translation>--dialog：未知的对话框“%1”；请使用 open-settings。</translation>
+            <source>--dialog: unknown dialog "%1"; say open-settings or connect-mcphub.</source>
+            <translation>--dialog：未知对话框“%1”；请使用 open-settings 或 connect-mcphub。</translation>
         </message>
     </context>
     <context>
@@ -2954,6 +3083,53 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Custom access needs at least one group or server.</source>
             <translation>自定义访问至少需要一个分组或服务器。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ConnectMcphubDialog</name>
+        <message>
+            <source>Connect to MCPHub database</source>
+            <translation>连接到 MCPHub 数据库</translation>
+        </message>
+        <message>
+            <source>Administer a hub running in database mode: its users and usage log are edited in MCPHub's own tables, exactly as MCPHub writes them, and the tables themselves are never altered. The console keeps its audit trail there in the schema mcphub_admin.</source>
+            <translation>管理以数据库模式运行的 hub：其用户和使用日志在 MCPHub 自己的表中编辑，写法与 MCPHub 完全相同，表结构绝不改动。控制台在其中的 schema mcphub_admin 里保存审计记录。</translation>
+        </message>
+        <message>
+            <source>host=db.example.org dbname=mcphub user=mcphub, or postgresql://…</source>
+            <translation>host=db.example.org dbname=mcphub user=mcphub，或 postgresql://…</translation>
+        </message>
+        <message>
+            <source>The DB_URL the hub runs with, or a connection string as psql takes it.</source>
+            <translation>hub 运行时使用的 DB_URL，或 psql 接受的连接字符串。</translation>
+        </message>
+        <message>
+            <source>kept in memory for this session only</source>
+            <translation>仅在本次会话的内存中保留</translation>
+        </message>
+        <message>
+            <source>Create MCPHub's tables when the database has none</source>
+            <translation>数据库中没有 MCPHub 的表时创建它们</translation>
+        </message>
+        <message>
+            <source>Exactly as MCPHub creates them, so that a hub can later start on this database without changing anything.</source>
+            <translation>与 MCPHub 创建的完全相同，使 hub 以后能在此数据库上启动而不做任何更改。</translation>
+        </message>
+        <message>
+            <source>Connection:</source>
+            <translation>连接：</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Enter where MCPHub's database is.</source>
+            <translation>请输入 MCPHub 数据库的位置。</translation>
         </message>
     </context>
     <context>
@@ -4182,6 +4358,14 @@ The current content is backed up first. The workspace is opened again from the r
             <source>%1, bound to the settings file %2</source>
             <translation>%1，绑定到设置文件 %2</translation>
         </message>
+        <message>
+            <source>Reading the password of profile "%1" from the system keychain…</source>
+            <translation>正在从系统钥匙串读取配置“%1”的密码…</translation>
+        </message>
+        <message>
+            <source>The password of profile "%1" is still being read from the system keychain.</source>
+            <translation>仍在从系统钥匙串读取配置“%1”的密码。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::MigrationValidationPage</name>
@@ -5162,6 +5346,10 @@ IP：%3
             <source>A user has no field "%1".</source>
             <translation>用户没有字段“%1”。</translation>
         </message>
+        <message>
+            <source>The user "%1" was changed in the database since it was read (%2), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
+            <translation>用户“%1”在读取后已在数据库中被 MCPHub 或其他控制台更改（%2），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::UserTableModel</name>
@@ -5450,6 +5638,29 @@ IP：%3
             <source>Reading the password of profile %1 from the system keychain…</source>
             <translation>正在从系统钥匙串读取配置 %1 的密码…</translation>
         </message>
+        <message>
+            <source>Connect to &amp;MCPHub database…</source>
+            <translation>连接到 &amp;MCPHub 数据库…</translation>
+        </message>
+        <message>
+            <source>Administer a hub running in database mode in its own PostgreSQL tables.</source>
+            <translation>在 hub 自己的 PostgreSQL 表中管理以数据库模式运行的 hub。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::WorkspaceViews</name>
+        <message>
+            <source>servers</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>groups</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>bearer keys</source>
+            <translation>Bearer 密钥</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::cli</name>
@@ -5604,6 +5815,10 @@ IP：%3
         <message>
             <source>Changed user %1.</source>
             <translation>已更改用户 %1。</translation>
+        </message>
+        <message>
+            <source>Note: a dashboard session %1 already has stays valid for up to 24 hours (MCPHub checks its sign-in token without the database); restart the hubs on this database to end it now.</source>
+            <translation>注意：%1 已有的仪表板会话最长仍有效 24 小时（MCPHub 校验登录令牌时不查询数据库）；如需立即结束，请重启使用此数据库的 hub。</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "app/common/appsetup.h"
 #include "storage/secretstore.h"
+#include "ui/main/connectmcphubdialog.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceswitcher.h"
 
@@ -119,17 +120,20 @@ int main(int argc, char **argv)
         QStringLiteral("dialog"),
         QApplication::translate("main",
                                 "With --screenshot: render this dialog instead of the main "
-                                "window: open-settings (File ▸ Open settings file…)."),
+                                "window: open-settings (File ▸ Open settings file…) or "
+                                "connect-mcphub (File ▸ Connect to MCPHub database…)."),
         QApplication::translate("main", "name"));
     parser.addOption(tabOption);
     parser.addOption(dialogOption);
     parser.process(app);
-    if (parser.isSet(dialogOption)
-        && parser.value(dialogOption) != QLatin1String("open-settings")) {
+    if (parser.isSet(dialogOption) && parser.value(dialogOption) != QLatin1String("open-settings")
+        && parser.value(dialogOption) != QLatin1String("connect-mcphub")) {
         std::fprintf(stderr,
                      "%s\n",
                      qPrintable(QApplication::translate(
-                                    "main", "--dialog: unknown dialog \"%1\"; say open-settings.")
+                                    "main",
+                                    "--dialog: unknown dialog \"%1\"; say open-settings or "
+                                    "connect-mcphub.")
                                     .arg(parser.value(dialogOption))));
         return 2;
     }
@@ -168,6 +172,11 @@ int main(int argc, char **argv)
 
     if (screenshot && parser.isSet(dialogOption)) {
         // A standard dialog, in the chosen language (Qt's own strings included).
+        if (parser.value(dialogOption) == QLatin1String("connect-mcphub")) {
+            mcphub::ConnectMcphubDialog connect(&window);
+            connect.setConninfo(QStringLiteral("postgresql://mcphub@db.example.org/mcphub"));
+            return saveScreenshot(connect, parser.value(screenshotOption));
+        }
         const std::unique_ptr<QFileDialog> dialog(switcher->createSettingsFileDialog());
         dialog->resize(800, 500);
         return saveScreenshot(*dialog, parser.value(screenshotOption));

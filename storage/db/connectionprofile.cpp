@@ -155,8 +155,12 @@ QString ConnectionProfile::displayName() const
         return QCoreApplication::translate("ConnectionProfile", "profile \"%1\"").arg(name);
     if (kind == Kind::Sqlite)
         return QDir::toNativeSeparators(sqlitePath);
-    return QStringLiteral("postgresql://%1@%2:%3/%4")
-        .arg(user, hosts.join(QLatin1Char(',')), QString::number(port), database);
+    const QString place
+        = QStringLiteral("postgresql://%1@%2:%3/%4")
+              .arg(user, hosts.join(QLatin1Char(',')), QString::number(port), database);
+    if (mcphubDatabase)
+        return QCoreApplication::translate("ConnectionProfile", "MCPHub database %1").arg(place);
+    return place;
 }
 
 } // namespace mcphub

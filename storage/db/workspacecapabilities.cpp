@@ -372,6 +372,14 @@ Error WorkspaceCapabilities::consoleTableNotBuilt(const QString &table, const QS
                        where.isEmpty() ? table : where + QStringLiteral(": ") + table);
 }
 
+QString WorkspaceCapabilities::notMappedYetNote(const QString &entities) const
+{
+    return tr("This version of the console edits the users of MCPHub's database and reads its "
+              "usage log; it does not read or edit the %1 stored there yet. Use MCPHub's "
+              "dashboard for them meanwhile.")
+        .arg(entities);
+}
+
 QString WorkspaceCapabilities::noHubRegistryMessage() const
 {
     return tr("Hubs are registered and monitored in the console's own database (SQLite or "

@@ -62,11 +62,10 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
         window->trackPendingChanges(m_keys);
         m_editable = {m_users, m_servers, m_groups, m_keys};
     } else {
-        for (const auto &[area, table] : {std::pair{Area::Servers, "servers"},
-                                          std::pair{Area::Groups, "groups"},
-                                          std::pair{Area::BearerKeys, "bearer_keys"}}) {
-            auto *note = new QLabel(
-                capabilities.consoleTableNotBuilt(QString::fromLatin1(table), {}).message);
+        for (const auto &[area, entities] : {std::pair{Area::Servers, tr("servers")},
+                                             std::pair{Area::Groups, tr("groups")},
+                                             std::pair{Area::BearerKeys, tr("bearer keys")}}) {
+            auto *note = new QLabel(capabilities.notMappedYetNote(entities));
             note->setObjectName(QStringLiteral("notBuiltYet"));
             note->setWordWrap(true);
             note->setAlignment(Qt::AlignTop | Qt::AlignLeft);
