@@ -10,6 +10,7 @@
 #include "storage/migration/settingsmapper.h"
 #include "storage/passwordhasher.h"
 #include "storage/secretstore.h"
+#include "tests/support/editordriver.h"
 #include "tests/support/testenv.h"
 #include "ui/backups/backupspage.h"
 #include "ui/main/dualwriteindicator.h"
@@ -31,6 +32,7 @@
 #include <QToolButton>
 
 using namespace mcphub;
+using mcphub::test::menuAction;
 
 namespace {
 
@@ -39,15 +41,6 @@ const QString kProfile = QStringLiteral("team");
 OrderedJson parse(const QByteArray &text)
 {
     return OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false);
-}
-
-QAction *menuAction(QMenu *menu, const QString &text)
-{
-    for (QAction *action : menu->actions()) {
-        if (action->text() == text)
-            return action;
-    }
-    return nullptr;
 }
 
 } // namespace

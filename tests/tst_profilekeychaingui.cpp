@@ -4,6 +4,7 @@
 
 #include "storage/db/profilestore.h"
 #include "storage/secretstore.h"
+#include "tests/support/editordriver.h"
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/stoppedkeychain.h"
 #include "tests/support/testenv.h"
@@ -26,19 +27,7 @@
 #include <QUuid>
 
 using namespace mcphub;
-
-namespace {
-
-QAction *menuAction(QMenu *menu, const QString &text)
-{
-    for (QAction *action : menu->actions()) {
-        if (action->text() == text)
-            return action;
-    }
-    return nullptr;
-}
-
-} // namespace
+using mcphub::test::menuAction;
 
 class TestProfileKeychainGui : public QObject
 {

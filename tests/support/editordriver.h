@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -16,6 +17,16 @@
 #include <QToolButton>
 
 namespace mcphub::test {
+
+// The action of `menu` whose text (with its & mnemonic) is `text`, or nullptr.
+inline QAction *menuAction(QMenu *menu, const QString &text)
+{
+    for (QAction *action : menu->actions()) {
+        if (action->text() == text)
+            return action;
+    }
+    return nullptr;
+}
 
 inline void clickAction(PendingTableEditor *editor, QAction *action)
 {
