@@ -37,7 +37,8 @@ QVariantMap toMap(const BearerKeyRecord &k)
             {M::kEnabled, k.enabled},
             {M::kAccessType, k.accessType},
             {M::kAllowedGroups, list(k.allowedGroups)},
-            {M::kAllowedServers, list(k.allowedServers)}};
+            {M::kAllowedServers, list(k.allowedServers)},
+            {kRowUpdatedAt, k.updatedAt}};
 }
 
 BearerKeyRecord overlay(BearerKeyRecord k, const QVariantMap &m)
@@ -65,11 +66,12 @@ QStringList BearerKeyTableModel::accessTypes()
 
 QString BearerKeyTableModel::generateToken()
 {
+    // MCPHub's own format (POST /api/auth/keys: "mcphub_" + randomBytes(32) as lowercase hex),
+    // from the system's CSPRNG.
     QByteArray bytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
                                           bytes.size() / 4);
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QStringLiteral("mcphub_") + QString::fromLatin1(bytes.toHex());
 }
 
 BearerKeyTableModel::BearerKeyTableModel(const RepositoryContext &context, QObject *parent)
@@ -89,11 +91,26 @@ BearerKeyTableModel::BearerKeyTableModel(const RepositoryContext &context, QObje
     });
     setWriter([this](const QList<PendingChange> &changes) {
         return writeChangesById<BearerKeyRecord, BearerKeyRepository>(
-            m_context, changes, kId, kName, overlay, [](const QString &id) {
+            m_context,
+            changes,
+            kId,
+            kName,
+            overlay,
+            [](const QString &id) {
                 return Error::make(Error::Code::NotFound,
                                    tr("The key was deleted meanwhile (by another console?). "
                                       "Revert this row or add it again."),
                                    QStringLiteral("bearer-keys/") + id);
+            },
+            [](const QString &id) {
+                return Error::make(Error::Code::Conflict,
+                                   tr("The key was changed in the database since it was read "
+                                      "(updated_at), by MCPHub or another console, so nothing "
+                                      "was written. Your edits are kept: reload to see the "
+                                      "change, then make them again."),
+                                   QStringLiteral("bearer-keys/") + id
+                                       + QStringLiteral("/updated_at"))
+                    .withRemedy(Error::Remedy::Reload);
             });
     });
     setReadOnly(context.readOnly);

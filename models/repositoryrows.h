@@ -7,6 +7,7 @@
 #include "storage/db/transactionguard.h"
 #include "storage/result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 #include <QVariantMap>
@@ -52,10 +53,16 @@ writeInTransaction(const RepositoryContext &context,
     return std::nullopt;
 }
 
+// The row's updated_at as an editor read it (not a column): what Apply compares with the
+// stored row's, so that a change made meanwhile (by MCPHub or another console) is a conflict.
+inline const QString kRowUpdatedAt = QStringLiteral("updatedAt");
+
 // Writes pending changes of records keyed by a string id (row value `idField`), in order and
 // in one transaction: an added row is created from overlay(Record(), values), a deleted one
 // removed by id, an edited one read again and updated with overlay(stored, values). A row
-// that is gone meanwhile fails with `deletedMeanwhile(id)`; failures blame `labelField`.
+// that is gone meanwhile fails with `deletedMeanwhile(id)`, and one whose updatedAt differs
+// from the row's kRowUpdatedAt as read (when it has one) with `changedMeanwhile(id)`: nothing
+// is overwritten. Failures blame `labelField`.
 template<typename Record, typename Repository, typename Overlay>
 std::optional<ChangeFailure>
 writeChangesById(const RepositoryContext &context,
@@ -63,7 +70,8 @@ writeChangesById(const RepositoryContext &context,
                  const QString &idField,
                  const QString &labelField,
                  Overlay overlay,
-                 const std::function<Error(const QString &)> &deletedMeanwhile)
+                 const std::function<Error(const QString &)> &deletedMeanwhile,
+                 const std::function<Error(const QString &)> &changedMeanwhile = {})
 {
     return writeInTransaction(context, [&]() -> std::optional<ChangeFailure> {
         Repository repo(context);
@@ -73,16 +81,22 @@ writeChangesById(const RepositoryContext &context,
             Result<void> done;
             if (c.kind == PendingChange::Kind::Add) {
                 done = repo.create(overlay(Record(), c.current));
-            } else if (c.kind == PendingChange::Kind::Remove) {
-                done = repo.remove(id);
-            } else {
-                const auto stored = repo.find(id);
-                if (!stored)
-                    return ChangeFailure{i, {}, stored.error()};
-                if (!stored->has_value())
-                    return ChangeFailure{i, labelField, deletedMeanwhile(id)};
-                done = repo.update(overlay(**stored, c.current));
+                if (!done)
+                    return ChangeFailure{i, labelField, done.error()};
+                continue;
             }
+            const auto stored = repo.find(id);
+            if (!stored)
+                return ChangeFailure{i, {}, stored.error()};
+            if (!stored->has_value())
+                return ChangeFailure{i, labelField, deletedMeanwhile(id)};
+            const QDateTime seen = c.original.value(kRowUpdatedAt).toDateTime();
+            if (changedMeanwhile && seen.isValid() && (*stored)->updatedAt != seen)
+                return ChangeFailure{i, labelField, changedMeanwhile(id)};
+            if (c.kind == PendingChange::Kind::Remove)
+                done = repo.remove(id);
+            else
+                done = repo.update(overlay(**stored, c.current));
             if (!done)
                 return ChangeFailure{i, labelField, done.error()};
         }

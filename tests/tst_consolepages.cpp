@@ -41,6 +41,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QTableView>
@@ -132,7 +133,10 @@ void TestConsolePages::groupsAndKeysThroughWidgets()
     clickAction(keyEditor, keyEditor->addAction());
     BearerKeyTableModel *keyModel = views->keys();
     const QString token = keyModel->value(0, BearerKeyTableModel::kToken).toString();
-    QCOMPARE(token.size(), 43);
+    // MCPHub's own format: "mcphub_" and 32 random bytes as lowercase hex.
+    QVERIFY2(QRegularExpression(QStringLiteral("^mcphub_[0-9a-f]{64}$")).match(token).hasMatch(),
+             qPrintable(token));
+    QVERIFY(token != BearerKeyTableModel::generateToken());
     QVERIFY(!keyModel->index(0, keyModel->fieldIndex(BearerKeyTableModel::kToken))
                  .data()
                  .toString()

@@ -3,12 +3,14 @@
 // every Apply), a row MCPHub changed since it was read is a conflict that keeps the edits,
 // the usage log is MCPHub's activities, and the entities not mapped yet say so.
 
+#include "models/bearerkeytablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
 #include "models/workspaceareamodel.h"
 #include "storage/db/workspace.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
+#include "ui/keys/keyspage.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
@@ -16,6 +18,7 @@
 #include "ui/widgets/pendingtableeditor.h"
 
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace mcphub;
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void init();
     void usersApplyAsMcphubWrites();
     void rowChangedMeanwhileIsAConflict();
+    void bearerKeysAsMcphubWritesThem();
     void usageLogAndUnmappedPages();
 };
 
@@ -145,6 +149,94 @@ void TestHubDatabaseGui::rowChangedMeanwhileIsAConflict()
              qPrintable(editor->messageLabel()->text()));
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users WHERE username = 'erin'")),
              QStringLiteral("1"));
+    ws->close();
+}
+
+void TestHubDatabaseGui::bearerKeysAsMcphubWritesThem()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    const QByteArray schema = publicSchema(pg.conninfo());
+    const QString untouched = QStringLiteral(
+        "SELECT concat_ws(';', name, token, enabled, kind, owner IS NULL, \"accessType\", "
+        "\"allowedGroups\", \"allowedServers\", created_at, updated_at) FROM bearer_keys WHERE "
+        "name = 'fixture-all-access'");
+    const QString before = queryText(pg, untouched);
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    BearerKeyTableModel *keys = views->keys();
+    QVERIFY(keys);
+    PendingTableEditor *editor = views->keysPage()->editor();
+    QCOMPARE(keys->rowCount(), 2);
+    // MCPHub lists its keys oldest first.
+    QCOMPARE(keys->value(0, BearerKeyTableModel::kName).toString(),
+             QStringLiteral("fixture-all-access"));
+    QCOMPARE(keys->value(1, BearerKeyTableModel::kAllowedGroups).toStringList(),
+             QStringList{QStringLiteral("local-tools")});
+
+    // A new key scoped to a group: MCPHub's token format, JSON text as JSON.stringify writes.
+    const int row = keys->addKey(QStringLiteral("ci"));
+    QVERIFY(keys->setValue(row, BearerKeyTableModel::kAccessType, QStringLiteral("groups")));
+    QVERIFY(keys->setValue(row,
+                           BearerKeyTableModel::kAllowedGroups,
+                           QStringList{QStringLiteral("local-tools"), QStringLiteral("ops")}));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    const QStringList stored
+        = queryText(pg,
+                    QStringLiteral("SELECT concat_ws(';', length(id::text), token, kind, "
+                                   "\"accessType\", \"allowedGroups\", \"allowedServers\", "
+                                   "created_at = updated_at) FROM bearer_keys WHERE name = 'ci'"))
+              .split(QLatin1Char(';'));
+    QCOMPARE(stored.size(), 7);
+    QCOMPARE(stored.at(0), QStringLiteral("36"));
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^mcphub_[0-9a-f]{64}$")).match(stored.at(1)).hasMatch(),
+        qPrintable(stored.at(1)));
+    QCOMPARE(stored.mid(2, 2), (QStringList{QStringLiteral("system"), QStringLiteral("groups")}));
+    // Byte-equal to what MCPHub's JSON.stringify stores for these values.
+    const auto node = test::runNode(
+        QStringLiteral("process.stdout.write(JSON.stringify(['local-tools','ops'])+';'+"
+                       "JSON.stringify([]))"));
+    QVERIFY2(node.ok, qPrintable(node.error));
+    QCOMPARE(stored.mid(4, 2).join(QLatin1Char(';')), node.output);
+    QCOMPARE(stored.at(6), QStringLiteral("t"));
+
+    // Disabling the first key writes enabled and updated_at only.
+    QVERIFY(keys->setValue(0, BearerKeyTableModel::kEnabled, false));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    const QString after = queryText(pg, untouched);
+    QStringList expected = before.split(QLatin1Char(';'));
+    QStringList got = after.split(QLatin1Char(';'));
+    QCOMPARE(got.size(), expected.size());
+    QCOMPARE(got.at(2), QStringLiteral("f"));
+    QVERIFY(got.last() != expected.last()); // updated_at = now()
+    expected.removeAt(2);
+    got.removeAt(2);
+    expected.removeLast();
+    got.removeLast();
+    QCOMPARE(got, expected);
+
+    // MCPHub's API changed the other key since it was read: refused, the edit kept.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE bearer_keys SET \"allowedServers\" = '[\"time\"]', "
+                                 "updated_at = now() + interval '1 second' WHERE name = "
+                                 "'fixture-local-tools-only'")})
+                .isEmpty());
+    QVERIFY(keys->setValue(1, BearerKeyTableModel::kName, QStringLiteral("renamed")));
+    QVERIFY(!editor->applyChanges());
+    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("updated_at")),
+             qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(keys->pendingCount(), 1);
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT count(*) FROM bearer_keys WHERE name = 'renamed'")),
+        QStringLiteral("0"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
     ws->close();
 }
 

@@ -13,8 +13,28 @@ QJsonObject BearerKeyRecord::auditSummary() const
             {QStringLiteral("accessType"), accessType}};
 }
 
+bool BearerKeyRepository::inMcphubDatabase() const
+{
+    return context().kind == WorkspaceKind::McphubDatabase;
+}
+
 RepositoryBase::Columns BearerKeyRepository::columns(const BearerKeyRecord &k) const
 {
+    if (inMcphubDatabase()) {
+        // MCPHub's bearer_keys (mcphub-dbmode.md §1.2): the lists as the JSON text its
+        // JSON.stringify writes, "[]" for none (as its API stores a list it was not given);
+        // kind and owner are kept as they are (new keys: the default, 'system').
+        const auto list = [](const QString &json) {
+            return json.isNull() ? QStringLiteral("[]") : json;
+        };
+        return {{QStringLiteral("name"), k.name},
+                {QStringLiteral("token"), k.token},
+                {QStringLiteral("enabled"), k.enabled},
+                {QStringLiteral("accessType"),
+                 k.accessType.isEmpty() ? QStringLiteral("all") : k.accessType},
+                {QStringLiteral("allowedGroups"), list(k.allowedGroups)},
+                {QStringLiteral("allowedServers"), list(k.allowedServers)}};
+    }
     return {{QStringLiteral("name"), k.name},
             {QStringLiteral("token"), k.token},
             {QStringLiteral("enabled"), dialect().boolValue(k.enabled)},
@@ -34,6 +54,18 @@ BearerKeyRecord BearerKeyRepository::fromRecord(const QSqlRecord &r) const
         return r.value(QLatin1String(column)).toString();
     };
     BearerKeyRecord k;
+    if (inMcphubDatabase()) {
+        k.id = str("id");
+        k.name = str("name");
+        k.token = str("token");
+        k.enabled = r.value(QStringLiteral("enabled")).toBool();
+        k.accessType = str("accessType");
+        k.allowedGroups = str("allowedGroups");
+        k.allowedServers = str("allowedServers");
+        k.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
+        k.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+        return k;
+    }
     k.id = str("id");
     k.name = str("name");
     k.token = str("token");
@@ -62,6 +94,13 @@ Result<void> BearerKeyRepository::create(const BearerKeyRecord &key)
                    [&]() -> Result<void> {
                        Columns values = columns(k);
                        values.prepend({QStringLiteral("id"), k.id});
+                       if (inMcphubDatabase()) {
+                           // created_at, updated_at and kind: the table's defaults.
+                           const auto r = insertRow(QStringLiteral("bearer_keys"), values);
+                           if (!r)
+                               return r.error();
+                           return {};
+                       }
                        values.append(
                            {QStringLiteral("created_at"),
                             dialect().timestampValue(k.createdAt.isValid()
@@ -103,6 +142,12 @@ Result<void> BearerKeyRepository::update(const BearerKeyRecord &key)
                        old.auditSummary(),
                        after,
                        [&]() -> Result<void> {
+                           if (inMcphubDatabase())
+                               return updateMcphubRow(QStringLiteral("bearer_keys"),
+                                                      key.id,
+                                                      columns(old),
+                                                      columns(key),
+                                                      QStringLiteral("bearer-keys/") + key.id);
                            const auto r = updateRows(QStringLiteral("bearer_keys"),
                                                      columns(key),
                                                      QStringLiteral("id"),
@@ -153,8 +198,12 @@ Result<Page<BearerKeyRecord>> BearerKeyRepository::list(const BearerKeyFilter &f
     const auto total = countRows(QStringLiteral("bearer_keys"), where);
     if (!total)
         return total.error();
-    const auto rows = selectRows(
-        QStringLiteral("bearer_keys"), where, QStringLiteral("ordinal, name, id"), page);
+    // MCPHub lists its keys oldest first (and a duplicated token matches the oldest).
+    const auto rows = selectRows(QStringLiteral("bearer_keys"),
+                                 where,
+                                 inMcphubDatabase() ? QStringLiteral("created_at, id")
+                                                    : QStringLiteral("ordinal, name, id"),
+                                 page);
     if (!rows)
         return rows.error();
     Page<BearerKeyRecord> result;

@@ -33,7 +33,9 @@ struct BearerKeyFilter
     std::optional<bool> enabled;
 };
 
-// Bearer keys: CRUD by id, paging and filtering in SQL; every write audited.
+// Bearer keys: CRUD by id, paging and filtering in SQL; every write audited. In MCPHub's own
+// database the rows are MCPHub's ("accessType", "allowedGroups"... as JSON text), written as
+// MCPHub writes them: only the changed columns, updated_at = now().
 class BearerKeyRepository : public RepositoryBase
 {
 public:
@@ -47,6 +49,7 @@ public:
                                        const PageRequest &page) const;
 
 private:
+    bool inMcphubDatabase() const;
     Columns columns(const BearerKeyRecord &key) const;
     BearerKeyRecord fromRecord(const QSqlRecord &record) const;
     // Finds the key (NotFound otherwise) and runs `apply` with it.

@@ -284,6 +284,43 @@ Result<qint64> RepositoryBase::countRows(const QString &table, const SqlFilter &
     return query.value(0).toLongLong();
 }
 
+Result<void> RepositoryBase::updateMcphubRow(const QString &table,
+                                             const QString &uuid,
+                                             const Columns &before,
+                                             const Columns &after,
+                                             const QString &resource)
+{
+    if (auto refused = unsupportedTable(table))
+        return *refused;
+    // Only what changed, as MCPHub's own saves do (another writer's change to another column
+    // stays), and updated_at = now() as TypeORM sets it (there is no trigger).
+    Columns changed;
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        if (i >= before.size() || after.at(i).second != before.at(i).second)
+            changed << after.at(i);
+    }
+    if (changed.isEmpty())
+        return {};
+    const QSqlDatabase database = db();
+    QStringList sets;
+    for (qsizetype i = 0; i < changed.size(); ++i)
+        sets << QStringLiteral("%1 = :v%2")
+                    .arg(SqlDialect::escape(database, changed.at(i).first), QString::number(i));
+    sets << QStringLiteral("updated_at = now()");
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = CAST(:id AS uuid)")
+                      .arg(SqlDialect::escape(database, table), sets.join(QStringLiteral(", "))));
+    for (qsizetype i = 0; i < changed.size(); ++i)
+        query.bindValue(QStringLiteral(":v%1").arg(i), changed.at(i).second);
+    query.bindValue(QStringLiteral(":id"), uuid);
+    if (!query.exec()) {
+        return sqlError(query.lastError(),
+                        m_context.where + QStringLiteral(": ") + resource,
+                        QCoreApplication::translate("Repository", "Cannot change the row."));
+    }
+    return {};
+}
+
 Result<QList<QSqlRecord>> RepositoryBase::selectByKey(const QString &table,
                                                       const QString &keyColumn,
                                                       const QVariant &keyValue) const

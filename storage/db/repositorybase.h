@@ -69,6 +69,14 @@ protected:
                            const QVariant &keyValue);
     Result<int>
     deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue);
+    // MCPHub's database: UPDATE of the row with uuid `uuid`, writing only the columns whose
+    // value differs between `before` and `after` (the same columns, in the same order), and
+    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs.
+    Result<void> updateMcphubRow(const QString &table,
+                                 const QString &uuid,
+                                 const Columns &before,
+                                 const Columns &after,
+                                 const QString &resource);
 
     // SELECT * FROM table [filter] ORDER BY orderBy LIMIT/OFFSET, and the filter's count.
     Result<QList<QSqlRecord>> selectRows(const QString &table,

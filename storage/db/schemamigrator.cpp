@@ -189,16 +189,17 @@ Result<void> SchemaMigrator::refuseForeignSchema() const
     const QString found = query.value(0).toString();
     if (found.isEmpty())
         return {};
-    return Error::make(
-        Error::Code::Invalid,
-        QCoreApplication::translate(
-            "SchemaMigrator",
-            "This is MCPHub's own database (a hub in database mode keeps its tables here): the "
-            "console's schema cannot be created beside them, and MCPHub would alter it at its "
-            "next start. Nothing was changed. Give the console a database of its own."),
-        db.databaseName(),
-        QStringLiteral("tables: ") + found)
-        .withRemedy(Error::Remedy::OpenAsMcphubDatabase);
+    return Error::
+        make(Error::Code::Invalid,
+             QCoreApplication::translate(
+                 "SchemaMigrator",
+                 "This is MCPHub's own database (a hub in database mode keeps its tables here): "
+                 "the "
+                 "console's schema cannot be created beside them, and MCPHub would alter it at its "
+                 "next start. Nothing was changed. Give the console a database of its own."),
+             db.databaseName(),
+             QStringLiteral("tables: ") + found)
+            .withRemedy(Error::Remedy::OpenAsMcphubDatabase);
 }
 
 Result<SchemaStatus> SchemaMigrator::readStatus(const QList<MigrationScript> &scripts) const

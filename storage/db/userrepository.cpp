@@ -1,10 +1,6 @@
 #include "storage/db/userrepository.h"
 
-#include "storage/db/sqlerror.h"
-
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace mcphub {
 
@@ -207,34 +203,11 @@ Result<Page<UserRecord>> UserRepository::list(const UserFilter &filter,
 
 Result<void> UserRepository::updateChangedColumns(const UserRecord &before, const UserRecord &after)
 {
-    // Only what changed, as MCPHub's own saves do (another writer's change to another column
-    // stays), and updated_at = now() as TypeORM sets it (there is no trigger).
-    Columns changed;
-    const Columns old = columns(before);
-    const Columns now = columns(after);
-    for (qsizetype i = 0; i < now.size(); ++i) {
-        if (now.at(i).second != old.at(i).second)
-            changed << now.at(i);
-    }
-    if (changed.isEmpty())
-        return {};
-    QSqlQuery query(db());
-    QStringList sets;
-    for (qsizetype i = 0; i < changed.size(); ++i)
-        sets << QStringLiteral("%1 = :v%2")
-                    .arg(SqlDialect::escape(db(), changed.at(i).first), QString::number(i));
-    sets << QStringLiteral("updated_at = now()");
-    query.prepare(QStringLiteral("UPDATE users SET %1 WHERE id = CAST(:id AS uuid)")
-                      .arg(sets.join(QStringLiteral(", "))));
-    for (qsizetype i = 0; i < changed.size(); ++i)
-        query.bindValue(QStringLiteral(":v%1").arg(i), changed.at(i).second);
-    query.bindValue(QStringLiteral(":id"), before.uuid);
-    if (!query.exec()) {
-        return sqlError(query.lastError(),
-                        context().where + QStringLiteral(": users/") + before.username,
-                        QCoreApplication::translate("Repository", "Cannot change the row."));
-    }
-    return {};
+    return updateMcphubRow(QStringLiteral("users"),
+                           before.uuid,
+                           columns(before),
+                           columns(after),
+                           QStringLiteral("users/") + before.username);
 }
 
 } // namespace mcphub

@@ -39,6 +39,14 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     // MCPHub's own database: the entities this version does not map to MCPHub's tables yet
     // get a page saying so, never an editor reading them with the console's columns.
     const WorkspaceCapabilities capabilities(workspace.kind());
+    const auto notMapped = [&](WorkspaceAreaModel::Area area, const QString &entities) {
+        auto *note = new QLabel(capabilities.notMappedYetNote(entities));
+        note->setObjectName(QStringLiteral("notBuiltYet"));
+        note->setWordWrap(true);
+        note->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        window->page(area)->setContent(note);
+    };
+    m_editable = {m_users};
     if (capabilities.runsConsoleTable(QStringLiteral("mcp_servers"))) {
         m_servers = new ServerTableModel(context, this);
         if (auto r = m_servers->reload(); !r)
@@ -53,25 +61,21 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
         m_groupsPage = new GroupsPage(m_groups, m_servers);
         window->page(Area::Groups)->setContent(m_groupsPage);
         window->trackPendingChanges(m_groups);
-
+        m_editable << m_servers << m_groups;
+    } else {
+        notMapped(Area::Servers, tr("servers"));
+        notMapped(Area::Groups, tr("groups"));
+    }
+    if (capabilities.runsConsoleTable(QStringLiteral("bearer_keys"))) {
         m_keys = new BearerKeyTableModel(context, this);
         if (auto r = m_keys->reload(); !r)
             m_loadErrors << r.error().toString();
         m_keysPage = new KeysPage(m_keys);
         window->page(Area::BearerKeys)->setContent(m_keysPage);
         window->trackPendingChanges(m_keys);
-        m_editable = {m_users, m_servers, m_groups, m_keys};
+        m_editable << m_keys;
     } else {
-        for (const auto &[area, entities] : {std::pair{Area::Servers, tr("servers")},
-                                             std::pair{Area::Groups, tr("groups")},
-                                             std::pair{Area::BearerKeys, tr("bearer keys")}}) {
-            auto *note = new QLabel(capabilities.notMappedYetNote(entities));
-            note->setObjectName(QStringLiteral("notBuiltYet"));
-            note->setWordWrap(true);
-            note->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-            window->page(area)->setContent(note);
-        }
-        m_editable = {m_users};
+        notMapped(Area::BearerKeys, tr("bearer keys"));
     }
 
     m_usage = new UsageLogModel(context, this);
