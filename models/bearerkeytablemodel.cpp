@@ -7,11 +7,21 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace mcphub {
 
 namespace {
 
 using M = BearerKeyTableModel;
+
+QString arrayText(const QStringList &names, bool keepNull)
+{
+    if (names.isEmpty() && keepNull)
+        return QString();
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact));
+}
 
 QStringList list(const QString &jsonArray)
 {
@@ -21,12 +31,28 @@ QStringList list(const QString &jsonArray)
     return names;
 }
 
-QString arrayText(const QStringList &names, bool keepNull)
+// Whether stored text is what MCPHub can load as a list of names: SQL NULL, or a JSON array
+// of strings (invalid text makes every MCPHub query that loads the row throw).
+bool loadableList(const QString &jsonArray)
 {
-    if (names.isEmpty() && keepNull)
-        return QString();
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact));
+    if (jsonArray.isNull())
+        return true;
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(jsonArray.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !json.isArray())
+        return false;
+    const QJsonArray array = json.array();
+    return std::all_of(
+        array.cbegin(), array.cend(), [](const QJsonValue &v) { return v.isString(); });
+}
+
+// The stored text while the names are those it holds (its bytes kept, as written by MCPHub
+// or the file), else the new list.
+QString keptOrNew(const QString &stored, const QStringList &names)
+{
+    if (loadableList(stored) && list(stored) == names)
+        return stored;
+    return arrayText(names, stored.isNull());
 }
 
 QVariantMap toMap(const BearerKeyRecord &k)
@@ -38,6 +64,8 @@ QVariantMap toMap(const BearerKeyRecord &k)
             {M::kAccessType, k.accessType},
             {M::kAllowedGroups, list(k.allowedGroups)},
             {M::kAllowedServers, list(k.allowedServers)},
+            {M::kStoredAllowedGroups, k.allowedGroups},
+            {M::kStoredAllowedServers, k.allowedServers},
             {kRowUpdatedAt, k.updatedAt}};
 }
 
@@ -47,10 +75,8 @@ BearerKeyRecord overlay(BearerKeyRecord k, const QVariantMap &m)
     k.token = m.value(M::kToken).toString().trimmed();
     k.enabled = m.value(M::kEnabled).toBool();
     k.accessType = m.value(M::kAccessType).toString();
-    k.allowedGroups
-        = arrayText(m.value(M::kAllowedGroups).toStringList(), k.allowedGroups.isNull());
-    k.allowedServers
-        = arrayText(m.value(M::kAllowedServers).toStringList(), k.allowedServers.isNull());
+    k.allowedGroups = keptOrNew(k.allowedGroups, m.value(M::kAllowedGroups).toStringList());
+    k.allowedServers = keptOrNew(k.allowedServers, m.value(M::kAllowedServers).toStringList());
     return k;
 }
 
@@ -134,6 +160,17 @@ QHash<QString, QString> BearerKeyTableModel::validate(int row) const
         found.insert(kName, tr("The name is empty."));
     if (value(row, kToken).toString().trimmed().isEmpty())
         found.insert(kToken, tr("The token is empty: generate one."));
+    // Text MCPHub cannot load (a row it or another tool wrote): named until the list is
+    // entered anew; the row is left as it is unless edited.
+    for (const auto &[field, stored] : {std::pair{kAllowedGroups, kStoredAllowedGroups},
+                                        std::pair{kAllowedServers, kStoredAllowedServers}}) {
+        const QString text = value(row, stored).toString();
+        if (!loadableList(text) && value(row, field).toStringList().isEmpty())
+            found.insert(field,
+                         tr("The stored value is not a JSON list of names (%1), so MCPHub "
+                            "cannot load this key. Enter the names to replace it.")
+                             .arg(text.left(60)));
+    }
     const QString access = value(row, kAccessType).toString();
     if (!accessTypes().contains(access)) {
         found.insert(kAccessType, tr("The access type is all, groups, servers or custom."));

@@ -20,6 +20,9 @@ public:
     static inline const QString kAccessType = QStringLiteral("accessType");
     static inline const QString kAllowedGroups = QStringLiteral("allowedGroups");   // QStringList
     static inline const QString kAllowedServers = QStringLiteral("allowedServers"); // QStringList
+    // Not columns: the lists' text as stored, checked for what MCPHub can load.
+    static inline const QString kStoredAllowedGroups = QStringLiteral("storedAllowedGroups");
+    static inline const QString kStoredAllowedServers = QStringLiteral("storedAllowedServers");
 
     static QStringList accessTypes(); // all, groups, servers, custom
     // 32 random bytes from the system's generator, base64url without padding (43 characters).

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void usersApplyAsMcphubWrites();
     void rowChangedMeanwhileIsAConflict();
     void bearerKeysAsMcphubWritesThem();
+    void badRowsAreNamedAndLeftAlone();
     void usageLogAndUnmappedPages();
 };
 
@@ -237,6 +238,45 @@ void TestHubDatabaseGui::bearerKeysAsMcphubWritesThem()
         queryText(pg, QStringLiteral("SELECT count(*) FROM bearer_keys WHERE name = 'renamed'")),
         QStringLiteral("0"));
     QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
+}
+
+void TestHubDatabaseGui::badRowsAreNamedAndLeftAlone()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    // Rows another tool wrote: a list that is not JSON, an access type MCPHub does not know.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO bearer_keys (name, token, \"accessType\", "
+                                 "\"allowedGroups\", created_at) VALUES ('broken', "
+                                 "'mcphub_x', 'weird', '[\"ops\"', now() + interval '1 hour')")})
+                .isEmpty());
+    const QString brokenRow = QStringLiteral(
+        "SELECT concat_ws(';', \"accessType\", \"allowedGroups\", \"allowedServers\" IS "
+        "NULL, updated_at) FROM bearer_keys WHERE name = 'broken'");
+    const QString before = queryText(pg, brokenRow);
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
+    BearerKeyTableModel *keys = views->keys();
+    QCOMPARE(keys->rowCount(), 3);
+    const int broken = 2; // the newest
+    QCOMPARE(keys->value(broken, BearerKeyTableModel::kName).toString(), QStringLiteral("broken"));
+    const auto found = keys->problems(broken);
+    QVERIFY2(found.value(BearerKeyTableModel::kAllowedGroups).contains(QLatin1String("[\"ops\"")),
+             qPrintable(found.value(BearerKeyTableModel::kAllowedGroups)));
+    QVERIFY(!found.value(BearerKeyTableModel::kAccessType).isEmpty());
+
+    // The other rows are edited and applied as usual; the broken one is not rewritten.
+    QVERIFY(keys->setValue(0, BearerKeyTableModel::kEnabled, false));
+    QVERIFY2(views->keysPage()->editor()->applyChanges(),
+             qPrintable(views->keysPage()->editor()->messageLabel()->text()));
+    QCOMPARE(queryText(pg, brokenRow), before);
     ws->close();
 }
 

@@ -391,9 +391,13 @@ void TestWorkspaceCapabilities::declarationCoversEveryEditorField()
     Place place(QStringLiteral("file"));
     auto ws = place.open();
     VERIFY_OPENED(ws);
-    // updatedAt: the version stamp Apply checks for conflicts, never edited.
-    const QStringList notMcphubFields{
-        QStringLiteral("id"), QStringLiteral("serverCount"), QStringLiteral("updatedAt")};
+    // updatedAt: the version stamp Apply checks for conflicts; stored*: a key's lists as
+    // stored, checked for what MCPHub can load. Never edited.
+    const QStringList notMcphubFields{QStringLiteral("id"),
+                                      QStringLiteral("serverCount"),
+                                      QStringLiteral("updatedAt"),
+                                      QStringLiteral("storedAllowedGroups"),
+                                      QStringLiteral("storedAllowedServers")};
     for (const QString &entity : {QStringLiteral("users"),
                                   QStringLiteral("mcpServers"),
                                   QStringLiteral("groups"),

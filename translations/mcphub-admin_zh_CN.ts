@@ -3088,6 +3088,10 @@ The current content is backed up first. The workspace is opened again from the r
             <source>The key was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
             <translation>该密钥在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
         </message>
+        <message>
+            <source>The stored value is not a JSON list of names (%1), so MCPHub cannot load this key. Enter the names to replace it.</source>
+            <translation>存储的值不是名称的 JSON 列表（%1），MCPHub 无法加载此密钥。请重新输入名称以替换它。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::ConnectMcphubDialog</name>
