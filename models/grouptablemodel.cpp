@@ -19,7 +19,8 @@ QVariantMap toMap(const GroupRecord &g)
             {M::kName, g.name},
             {M::kDescription, g.description},
             {M::kOwner, g.owner},
-            {M::kServers, g.servers}};
+            {M::kServers, g.servers},
+            {kRowUpdatedAt, g.updatedAt}};
 }
 
 GroupRecord overlay(GroupRecord g, const QVariantMap &m)
@@ -54,11 +55,25 @@ GroupTableModel::GroupTableModel(const RepositoryContext &context, QObject *pare
     });
     setWriter([this](const QList<PendingChange> &changes) {
         return writeChangesById<GroupRecord, GroupRepository>(
-            m_context, changes, kId, kName, overlay, [](const QString &id) {
+            m_context,
+            changes,
+            kId,
+            kName,
+            overlay,
+            [](const QString &id) {
                 return Error::make(Error::Code::NotFound,
                                    tr("The group was deleted meanwhile (by another console?). "
                                       "Revert this row or add it again."),
                                    QStringLiteral("groups/") + id);
+            },
+            [](const QString &id) {
+                return Error::make(Error::Code::Conflict,
+                                   tr("The group was changed in the database since it was read "
+                                      "(updated_at), by MCPHub or another console, so nothing "
+                                      "was written. Your edits are kept: reload to see the "
+                                      "change, then make them again."),
+                                   QStringLiteral("groups/") + id + QStringLiteral("/updated_at"))
+                    .withRemedy(Error::Remedy::Reload);
             });
     });
     setReadOnly(context.readOnly);

@@ -4,12 +4,14 @@
 // the usage log is MCPHub's activities, and the entities not mapped yet say so.
 
 #include "models/bearerkeytablemodel.h"
+#include "models/grouptablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
 #include "models/workspaceareamodel.h"
 #include "storage/db/workspace.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
+#include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void rowChangedMeanwhileIsAConflict();
     void bearerKeysAsMcphubWritesThem();
     void badRowsAreNamedAndLeftAlone();
+    void groupsAsMcphubWritesThem();
     void usageLogAndUnmappedPages();
 };
 
@@ -277,6 +280,62 @@ void TestHubDatabaseGui::badRowsAreNamedAndLeftAlone()
     QVERIFY2(views->keysPage()->editor()->applyChanges(),
              qPrintable(views->keysPage()->editor()->messageLabel()->text()));
     QCOMPARE(queryText(pg, brokenRow), before);
+    ws->close();
+}
+
+void TestHubDatabaseGui::groupsAsMcphubWritesThem()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    const QByteArray schema = publicSchema(pg.conninfo());
+    const QString serversText
+        = queryText(pg, QStringLiteral("SELECT servers FROM groups WHERE name = 'local-tools'"));
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    GroupTableModel *groups = views->groups();
+    QVERIFY(groups);
+    QVERIFY(!views->servers());
+    PendingTableEditor *editor = views->groupsPage()->editor();
+    QCOMPARE(groups->rowCount(), 1);
+
+    // A description edit writes description and updated_at; the members' text is kept.
+    QVERIFY(groups->setValue(0, GroupTableModel::kDescription, QStringLiteral("Offline")));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', description, servers, updated_at > "
+                                      "created_at) FROM groups WHERE name = 'local-tools'")),
+             QStringLiteral("Offline;") + serversText + QStringLiteral(";t"));
+
+    // A new group: a uuid id, the servers as JSON text, owner left NULL.
+    const int row = groups->addGroup(QStringLiteral("ops"));
+    QVERIFY(groups->setValue(row,
+                             GroupTableModel::kServers,
+                             GroupTableModel::serversJson({{QStringLiteral("math-local"), {}}})));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', length(id::text), servers, owner IS "
+                                      "NULL) FROM groups WHERE name = 'ops'")),
+             QStringLiteral("36;[\"math-local\"];t"));
+
+    // Changed by MCPHub since read: refused, kept.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE groups SET updated_at = now() + interval '1 second' "
+                                 "WHERE name = 'ops'")})
+                .isEmpty());
+    const int ops
+        = groups->value(0, GroupTableModel::kName).toString() == QLatin1String("ops") ? 0 : 1;
+    QVERIFY(groups->setValue(ops, GroupTableModel::kDescription, QStringLiteral("late")));
+    QVERIFY(!editor->applyChanges());
+    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("updated_at")),
+             qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(groups->pendingCount(), 1);
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
     ws->close();
 }
 

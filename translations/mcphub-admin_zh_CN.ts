@@ -2570,12 +2570,12 @@
             <translation>%1 没有存放 %3 的字段“%2”的位置，因此未更改（未写入任何内容）。%4 此类值请保存在控制台的数据库（SQLite 或 PostgreSQL）中。</translation>
         </message>
         <message>
-            <source>This version of the console edits only the users and bearer keys of MCPHub's database and reads its usage log; %1 is not read or written here yet, so nothing was changed. Use MCPHub's dashboard for it, or migrate the hub's settings file into a console database.</source>
-            <translation>此版本的控制台只编辑 MCPHub 数据库中的用户和 Bearer 密钥并读取其使用日志；%1 在此尚不读取也不写入，因此未做任何更改。请使用 MCPHub 的仪表板管理它，或将 hub 的设置文件迁移到控制台数据库。</translation>
+            <source>This version of the console edits only the users, groups and bearer keys of MCPHub's database and reads its usage log; %1 is not read or written here yet, so nothing was changed. Use MCPHub's dashboard for it, or migrate the hub's settings file into a console database.</source>
+            <translation>此版本的控制台只编辑 MCPHub 数据库中的用户、分组和 Bearer 密钥并读取其使用日志；%1 在此尚不读取也不写入，因此未做任何更改。请使用 MCPHub 的仪表板管理它，或将 hub 的设置文件迁移到控制台数据库。</translation>
         </message>
         <message>
-            <source>This version of the console edits the users and bearer keys of MCPHub's database and reads its usage log; it does not read or edit the %1 stored there yet. Use MCPHub's dashboard for them meanwhile.</source>
-            <translation>此版本的控制台可编辑 MCPHub 数据库中的用户和 Bearer 密钥并读取其使用日志；尚不读取或编辑其中存储的%1。在此之前请使用 MCPHub 的仪表板管理它们。</translation>
+            <source>This version of the console edits the users, groups and bearer keys of MCPHub's database and reads its usage log; it does not read or edit the %1 stored there yet. Use MCPHub's dashboard for them meanwhile.</source>
+            <translation>此版本的控制台可编辑 MCPHub 数据库中的用户、分组和 Bearer 密钥并读取其使用日志；尚不读取或编辑其中存储的%1。在此之前请使用 MCPHub 的仪表板管理它们。</translation>
         </message>
     </context>
     <context>
@@ -3250,6 +3250,10 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>The name is empty.</source>
             <translation>名称为空。</translation>
+        </message>
+        <message>
+            <source>The group was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
+            <translation>该分组在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
         </message>
     </context>
     <context>

@@ -14,8 +14,21 @@ QJsonObject GroupRecord::auditSummary() const
             {QStringLiteral("servers"), QJsonDocument::fromJson(servers.toUtf8()).array().size()}};
 }
 
+bool GroupRepository::inMcphubDatabase() const
+{
+    return context().kind == WorkspaceKind::McphubDatabase;
+}
+
 RepositoryBase::Columns GroupRepository::columns(const GroupRecord &g) const
 {
+    if (inMcphubDatabase()) {
+        // MCPHub's groups (mcphub-dbmode.md §1.2): servers is NOT NULL JSON text, server
+        // names or {name, tools...} entries with unprefixed tool names, as in the file.
+        return {{QStringLiteral("name"), g.name},
+                {QStringLiteral("description"), text(g.description)},
+                {QStringLiteral("servers"), g.servers.isEmpty() ? QStringLiteral("[]") : g.servers},
+                {QStringLiteral("owner"), text(g.owner)}};
+    }
     return {{QStringLiteral("name"), g.name},
             {QStringLiteral("description"), text(g.description)},
             {QStringLiteral("servers"), g.servers.isEmpty() ? QStringLiteral("[]") : g.servers},
@@ -37,6 +50,11 @@ GroupRecord GroupRepository::fromRecord(const QSqlRecord &r) const
     g.description = str("description");
     g.servers = str("servers");
     g.owner = str("owner");
+    if (inMcphubDatabase()) {
+        g.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
+        g.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+        return g;
+    }
     g.extra = str("extra");
     g.keyOrder = str("key_order");
     g.ordinal = r.value(QStringLiteral("ordinal")).toInt();
@@ -58,11 +76,12 @@ Result<void> GroupRepository::create(const GroupRecord &group)
                    [&]() -> Result<void> {
                        Columns values = columns(g);
                        values.prepend({QStringLiteral("id"), g.id});
-                       values.append(
-                           {QStringLiteral("created_at"),
-                            dialect().timestampValue(g.createdAt.isValid()
-                                                         ? g.createdAt
-                                                         : QDateTime::currentDateTimeUtc())});
+                       if (!inMcphubDatabase()) // there: created_at is the table's default
+                           values.append(
+                               {QStringLiteral("created_at"),
+                                dialect().timestampValue(g.createdAt.isValid()
+                                                             ? g.createdAt
+                                                             : QDateTime::currentDateTimeUtc())});
                        const auto r = insertRow(QStringLiteral("groups"), values);
                        if (!r)
                            return r.error();
@@ -82,20 +101,22 @@ Result<void> GroupRepository::update(const GroupRecord &group)
             QCoreApplication::translate("GroupRepository", "There is no group with this id."),
             resource);
     }
-    return audited(QStringLiteral("group.update"),
-                   resource,
-                   QStringLiteral("UPDATE"),
-                   (*old)->auditSummary(),
-                   group.auditSummary(),
-                   [&]() -> Result<void> {
-                       const auto r = updateRows(QStringLiteral("groups"),
-                                                 columns(group),
-                                                 QStringLiteral("id"),
-                                                 group.id);
-                       if (!r)
-                           return r.error();
-                       return {};
-                   });
+    return audited(
+        QStringLiteral("group.update"),
+        resource,
+        QStringLiteral("UPDATE"),
+        (*old)->auditSummary(),
+        group.auditSummary(),
+        [&]() -> Result<void> {
+            if (inMcphubDatabase())
+                return updateMcphubRow(
+                    QStringLiteral("groups"), group.id, columns(**old), columns(group), resource);
+            const auto r = updateRows(
+                QStringLiteral("groups"), columns(group), QStringLiteral("id"), group.id);
+            if (!r)
+                return r.error();
+            return {};
+        });
 }
 
 Result<void> GroupRepository::remove(const QString &id)
@@ -144,8 +165,11 @@ Result<Page<GroupRecord>> GroupRepository::list(const GroupFilter &filter,
     const auto total = countRows(QStringLiteral("groups"), where);
     if (!total)
         return total.error();
-    const auto rows
-        = selectRows(QStringLiteral("groups"), where, QStringLiteral("ordinal, name, id"), page);
+    const auto rows = selectRows(QStringLiteral("groups"),
+                                 where,
+                                 inMcphubDatabase() ? QStringLiteral("created_at, id")
+                                                    : QStringLiteral("ordinal, name, id"),
+                                 page);
     if (!rows)
         return rows.error();
     Page<GroupRecord> result;

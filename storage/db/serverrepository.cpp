@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <limits>
+
 namespace mcphub {
 
 namespace {
@@ -227,6 +229,23 @@ Result<Page<ServerRecord>> ServerRepository::list(const ServerFilter &filter,
     for (const QSqlRecord &r : *rows)
         result.items << fromRecord(r);
     return result;
+}
+
+Result<QStringList> ServerRepository::names() const
+{
+    const QString table = context().kind == WorkspaceKind::McphubDatabase
+                              ? QStringLiteral("servers")
+                              : QStringLiteral("mcp_servers");
+    QStringList names;
+    const auto read = forEachRow(table,
+                                 {QStringLiteral("name")},
+                                 {},
+                                 QStringLiteral("name"),
+                                 {0, std::numeric_limits<int>::max(), false},
+                                 [&](const QSqlQuery &q) { names << q.value(0).toString(); });
+    if (!read)
+        return read.error();
+    return names;
 }
 
 } // namespace mcphub

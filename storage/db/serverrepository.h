@@ -62,6 +62,9 @@ public:
     Result<void> remove(const QString &name);
     Result<std::optional<ServerRecord>> find(const QString &name) const;
     Result<Page<ServerRecord>> list(const ServerFilter &filter, const PageRequest &page) const;
+    // Every server's name, sorted: what group membership is chosen from (in MCPHub's
+    // database too, where nothing else of its servers is read yet).
+    Result<QStringList> names() const;
 
 private:
     Columns columns(const ServerRecord &server) const;

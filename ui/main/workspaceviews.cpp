@@ -6,6 +6,7 @@
 #include "models/servertablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
+#include "storage/db/serverrepository.h"
 #include "storage/db/workspacecapabilities.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
@@ -64,7 +65,22 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
         m_editable << m_servers << m_groups;
     } else {
         notMapped(Area::Servers, tr("servers"));
-        notMapped(Area::Groups, tr("groups"));
+        if (capabilities.runsConsoleTable(QStringLiteral("groups"))) {
+            // Members are chosen from the servers' names, all this version reads of them.
+            m_groups = new GroupTableModel(context, this);
+            if (auto r = m_groups->reload(); !r)
+                m_loadErrors << r.error().toString();
+            m_groupsPage = new GroupsPage(m_groups, nullptr);
+            if (const auto names = ServerRepository(context).names(); names)
+                m_groupsPage->setServerNames(*names);
+            else
+                m_loadErrors << names.error().toString();
+            window->page(Area::Groups)->setContent(m_groupsPage);
+            window->trackPendingChanges(m_groups);
+            m_editable << m_groups;
+        } else {
+            notMapped(Area::Groups, tr("groups"));
+        }
     }
     if (capabilities.runsConsoleTable(QStringLiteral("bearer_keys"))) {
         m_keys = new BearerKeyTableModel(context, this);
