@@ -67,6 +67,10 @@ public:
     // --- state
     Result<void> reload(); // drops pending edits
     void setReadOnly(bool readOnly);
+    // What the administrator should know after every successful Apply (translated; empty for
+    // none): MCPHub's database, where a running hub does not see every change by itself.
+    void setAppliedNote(const QString &note) { m_appliedNote = note; }
+    QString appliedNote() const { return m_appliedNote; }
     bool isReadOnly() const { return m_readOnly; }
     int pendingCount() const;
     QUndoStack *undoStack() const { return m_undo; }
@@ -139,6 +143,7 @@ private:
     QHash<QString, QString> m_titles;
     QUndoStack *m_undo;
     bool m_readOnly = false;
+    QString m_appliedNote;
     int m_nextKey = 1;
     int m_lastPending = 0;
     QHash<int, QHash<QString, QString>> m_applyProblems; // row key -> field -> problem

@@ -68,7 +68,8 @@ QVariantMap toMap(const ServerRecord &s)
             {M::kOpenApiUrl, openapi.value(QStringLiteral("url")).toString()},
             {M::kOpenApiSchema, jsonText(openapi.value(QStringLiteral("schema")))},
             {M::kOpenApiSecurity, jsonText(openapi.value(QStringLiteral("security")))},
-            {M::kTools, s.tools}};
+            {M::kTools, s.tools},
+            {kRowUpdatedAt, s.updatedAt}};
 }
 
 QString nullIfEmpty(const QString &text)
@@ -175,12 +176,39 @@ ChangeFailure failed(int index, const QString &field, Error error)
     return {index, field, std::move(error)};
 }
 
+// Whether the stored row is not the one the editor read: its updated_at moved (MCPHub's own
+// saves set it too, its OAuth state among them).
+bool changedSinceRead(const PendingChange &c, const ServerRecord &stored)
+{
+    const QDateTime seen = c.original.value(kRowUpdatedAt).toDateTime();
+    return seen.isValid() && stored.updatedAt != seen;
+}
+
+Error changedMeanwhile(const QString &name, const QString &where)
+{
+    return Error::make(Error::Code::Conflict,
+                       QCoreApplication::translate(
+                           "ServerTableModel",
+                           "The server \"%1\" was changed in the database since it was read "
+                           "(updated_at), by MCPHub or another console, so nothing was written. "
+                           "Your edits are kept: reload to see the change, then make them "
+                           "again.")
+                           .arg(name),
+                       where + QStringLiteral("/updated_at"))
+        .withRemedy(Error::Remedy::Reload);
+}
+
 std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, const PendingChange &c)
 {
     const QString name = c.current.value(M::kName).toString().trimmed();
     const QString originalName = c.original.value(M::kName).toString();
     const QString where = QStringLiteral("servers/") + (name.isEmpty() ? originalName : name);
     if (c.kind == PendingChange::Kind::Remove) {
+        const auto stored = repo.find(originalName);
+        if (!stored)
+            return failed(index, {}, stored.error());
+        if (stored->has_value() && changedSinceRead(c, **stored))
+            return failed(index, M::kName, changedMeanwhile(originalName, where));
         if (auto r = repo.remove(originalName); !r)
             return failed(index, M::kName, r.error());
         return {};
@@ -207,6 +235,8 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
     const auto stored = repo.find(originalName);
     if (!stored)
         return failed(index, {}, stored.error());
+    if (stored->has_value() && changedSinceRead(c, **stored))
+        return failed(index, M::kName, changedMeanwhile(originalName, where));
     if (!stored->has_value() || (*stored)->id != id) {
         return failed(index,
                       M::kName,
@@ -302,6 +332,12 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
         });
     });
     setReadOnly(context.readOnly);
+    if (context.kind == WorkspaceKind::McphubDatabase) {
+        // mcphub-dbmode.md §2.4: a hub reads its servers table only when told.
+        setAppliedNote(tr("A running hub starts, stops or reloads a server changed in its "
+                          "database only when told: toggle or reload the server in MCPHub's "
+                          "dashboard, or restart the hubs on this database."));
+    }
 }
 
 int ServerTableModel::addServer(const QString &name, const QString &type)

@@ -80,6 +80,12 @@ UserTableModel::UserTableModel(const RepositoryContext &context, QObject *parent
         return UserAdministration(m_context).apply(batch);
     });
     setReadOnly(context.readOnly);
+    if (context.kind == WorkspaceKind::McphubDatabase) {
+        // mcphub-dbmode.md §2.3: dashboard sign-ins are 24-hour tokens checked without it.
+        setAppliedNote(tr("A dashboard session of a user removed, demoted or given a new "
+                          "password stays valid for up to 24 hours; restart the hubs on this "
+                          "database to end it now."));
+    }
 }
 
 int UserTableModel::addUser(const QString &username, bool isAdmin)

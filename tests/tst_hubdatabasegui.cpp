@@ -1,21 +1,22 @@
 // The console on MCPHub's own database (issue #13), offscreen, on the real PostgreSQL: the
 // Users editor applies as MCPHub writes (pg_dump of the public schema byte-identical after
-// every Apply), a row MCPHub changed since it was read is a conflict that keeps the edits,
-// the usage log is MCPHub's activities, and the entities not mapped yet say so.
+// every Apply), and so do the servers, groups and bearer keys editors; a row MCPHub changed
+// since it was read is a conflict that keeps the edits; rows MCPHub cannot load are named and
+// left alone; the usage log is MCPHub's activities.
 
 #include "models/bearerkeytablemodel.h"
 #include "models/grouptablemodel.h"
+#include "models/servertablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
-#include "models/workspaceareamodel.h"
 #include "storage/db/workspace.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
-#include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
+#include "ui/servers/serverspage.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
 
@@ -41,7 +42,8 @@ private Q_SLOTS:
     void bearerKeysAsMcphubWritesThem();
     void badRowsAreNamedAndLeftAlone();
     void groupsAsMcphubWritesThem();
-    void usageLogAndUnmappedPages();
+    void serversAsMcphubWritesThem();
+    void usageLogIsMcphubsActivities();
 };
 
 void TestHubDatabaseGui::init()
@@ -299,7 +301,6 @@ void TestHubDatabaseGui::groupsAsMcphubWritesThem()
     auto *views = new WorkspaceViews(*ws, &window);
     GroupTableModel *groups = views->groups();
     QVERIFY(groups);
-    QVERIFY(!views->servers());
     PendingTableEditor *editor = views->groupsPage()->editor();
     QCOMPARE(groups->rowCount(), 1);
 
@@ -339,7 +340,90 @@ void TestHubDatabaseGui::groupsAsMcphubWritesThem()
     ws->close();
 }
 
-void TestHubDatabaseGui::usageLogAndUnmappedPages()
+void TestHubDatabaseGui::serversAsMcphubWritesThem()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    const QByteArray schema = publicSchema(pg.conninfo());
+    const QString row = QStringLiteral(
+        "SELECT concat_ws(';', type IS NULL, command, args, env, enabled, visibility, "
+        "\"enableKeepAlive\", description) FROM servers WHERE name = '%1'");
+    const QString broken = queryText(pg, row.arg(QStringLiteral("broken")));
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
+    ServerTableModel *servers = views->servers();
+    QVERIFY(servers);
+    PendingTableEditor *editor = views->serversPage()->editor();
+    QCOMPARE(servers->rowCount(), 5);
+    const auto rowOf = [servers](const QString &name) {
+        for (int r = 0; r < servers->rowCount(); ++r) {
+            if (servers->value(r, ServerTableModel::kName).toString() == name)
+                return r;
+        }
+        return -1;
+    };
+    // A server MCPHub stored without a type (it infers stdio from the command).
+    QCOMPARE(servers->value(rowOf(QStringLiteral("broken")), ServerTableModel::kType).toString(),
+             QStringLiteral("stdio"));
+
+    // A description: that column and updated_at only; the NULL type stays NULL.
+    QVERIFY(servers->setValue(rowOf(QStringLiteral("broken")),
+                              ServerTableModel::kDescription,
+                              QStringLiteral("Never starts")));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("only when told")),
+             qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(queryText(pg, row.arg(QStringLiteral("broken"))),
+             broken + QStringLiteral(";Never starts"));
+
+    // A new stdio server: MCPHub's columns, JSON text as its JSON.stringify writes.
+    const int added = servers->addServer(QStringLiteral("time"), QStringLiteral("stdio"));
+    QVERIFY(servers->setValue(added, ServerTableModel::kCommand, QStringLiteral("npx")));
+    QVERIFY(servers->setValue(added,
+                              ServerTableModel::kArgs,
+                              QStringList{QStringLiteral("-y"), QStringLiteral("mcp-time")}));
+    QVERIFY(servers->setValue(added, ServerTableModel::kEnv, QStringLiteral("{\"TZ\":\"UTC\"}")));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    const auto node = test::runNode(
+        QStringLiteral("process.stdout.write(['f','npx',JSON.stringify(['-y','mcp-time']),"
+                       "JSON.stringify({TZ:'UTC'}),'t','private','f'].join(';'))"));
+    QVERIFY2(node.ok, qPrintable(node.error));
+    QCOMPARE(queryText(pg, row.arg(QStringLiteral("time"))), node.output);
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT length(id::text) FROM servers WHERE name = 'time'")),
+        QStringLiteral("36"));
+
+    // Renaming is MCPHub's API's job (it rewrites groups and keys): refused, nothing written.
+    const int echo = rowOf(QStringLiteral("echo-local"));
+    QVERIFY(servers->setValue(echo, ServerTableModel::kName, QStringLiteral("echo2")));
+    QVERIFY(!editor->applyChanges());
+    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("rename")),
+             qPrintable(editor->messageLabel()->text()));
+    servers->revertAll();
+
+    // MCPHub wrote the server's OAuth state meanwhile: the edit is refused, not overwriting it.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE servers SET oauth = '{\"tokens\":{}}', updated_at = "
+                                 "now() + interval '1 second' WHERE name = 'echo-local'")})
+                .isEmpty());
+    QVERIFY(servers->setValue(echo, ServerTableModel::kEnabled, false));
+    QVERIFY(!editor->applyChanges());
+    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("updated_at")),
+             qPrintable(editor->messageLabel()->text()));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT enabled FROM servers WHERE name = 'echo-local'")),
+             QStringLiteral("true"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
+}
+
+void TestHubDatabaseGui::usageLogIsMcphubsActivities()
 {
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
@@ -352,12 +436,6 @@ void TestHubDatabaseGui::usageLogAndUnmappedPages()
     QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
     QTRY_COMPARE(QString::number(views->usageLog()->rowCount()),
                  queryText(pg, QStringLiteral("SELECT count(*) FROM activities")));
-    QVERIFY(!views->servers());
-    const auto *note = window.page(WorkspaceAreaModel::Area::Servers)
-                           ->findChild<QLabel *>(QStringLiteral("notBuiltYet"));
-    QVERIFY(note);
-    QVERIFY2(note->text().contains(QLatin1String("does not read or edit the servers")),
-             qPrintable(note->text()));
     ws->close();
 }
 

@@ -1681,6 +1681,10 @@
             <source>There is no MCP server with this name.</source>
             <translation>没有此名称的 MCP 服务器。</translation>
         </message>
+        <message>
+            <source>This version of the console does not rename servers in MCPHub's database (MCPHub's own rename also rewrites the groups and bearer keys that name it). Nothing was changed; rename it in MCPHub's dashboard.</source>
+            <translation>此版本的控制台不在 MCPHub 数据库中重命名服务器（MCPHub 自己的重命名还会改写引用它的分组和 Bearer 密钥）。未做任何更改；请在 MCPHub 的仪表板中重命名。</translation>
+        </message>
     </context>
     <context>
         <name>ServerTableModel</name>
@@ -1691,6 +1695,10 @@
         <message>
             <source>The server "%1" was deleted meanwhile (by another console?). Revert this row or add it again.</source>
             <translation>服务器“%1”在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加。</translation>
+        </message>
+        <message>
+            <source>The server "%1" was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
+            <translation>服务器“%1”在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
         </message>
     </context>
     <context>
@@ -2570,12 +2578,8 @@
             <translation>%1 没有存放 %3 的字段“%2”的位置，因此未更改（未写入任何内容）。%4 此类值请保存在控制台的数据库（SQLite 或 PostgreSQL）中。</translation>
         </message>
         <message>
-            <source>This version of the console edits only the users, groups and bearer keys of MCPHub's database and reads its usage log; %1 is not read or written here yet, so nothing was changed. Use MCPHub's dashboard for it, or migrate the hub's settings file into a console database.</source>
-            <translation>此版本的控制台只编辑 MCPHub 数据库中的用户、分组和 Bearer 密钥并读取其使用日志；%1 在此尚不读取也不写入，因此未做任何更改。请使用 MCPHub 的仪表板管理它，或将 hub 的设置文件迁移到控制台数据库。</translation>
-        </message>
-        <message>
-            <source>This version of the console edits the users, groups and bearer keys of MCPHub's database and reads its usage log; it does not read or edit the %1 stored there yet. Use MCPHub's dashboard for them meanwhile.</source>
-            <translation>此版本的控制台可编辑 MCPHub 数据库中的用户、分组和 Bearer 密钥并读取其使用日志；尚不读取或编辑其中存储的%1。在此之前请使用 MCPHub 的仪表板管理它们。</translation>
+            <source>This version of the console edits only the users, servers, groups and bearer keys of MCPHub's database and reads its usage log; %1 is not read or written here yet, so nothing was changed. Use MCPHub's dashboard for it, or migrate the hub's settings file into a console database.</source>
+            <translation>此版本的控制台只编辑 MCPHub 数据库中的用户、服务器、分组和 Bearer 密钥并读取其使用日志；%1 在此尚不读取也不写入，因此未做任何更改。请使用 MCPHub 的仪表板管理它，或将 hub 的设置文件迁移到控制台数据库。</translation>
         </message>
     </context>
     <context>
@@ -4893,6 +4897,10 @@ The current content is backed up first. The workspace is opened again from the r
             <source>A tool override has no tool name.</source>
             <translation>有一项工具覆盖设置没有工具名称。</translation>
         </message>
+        <message>
+            <source>A running hub starts, stops or reloads a server changed in its database only when told: toggle or reload the server in MCPHub's dashboard, or restart the hubs on this database.</source>
+            <translation>运行中的 hub 只有在收到通知时才会启动、停止或重新加载其数据库中已更改的服务器：请在 MCPHub 的仪表板中切换或重新加载该服务器，或重启使用此数据库的 hub。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::ServersPage</name>
@@ -5429,6 +5437,10 @@ IP：%3
             <source>The workspace has no administrator yet: make this user one (MCPHub would have nobody who can manage it).</source>
             <translation>工作区还没有管理员：请把此用户设为管理员（否则 MCPHub 将没有人能管理它）。</translation>
         </message>
+        <message>
+            <source>A dashboard session of a user removed, demoted or given a new password stays valid for up to 24 hours; restart the hubs on this database to end it now.</source>
+            <translation>被删除、降级或更换密码的用户已有的仪表板会话最长仍有效 24 小时；如需立即结束，请重启使用此数据库的 hub。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::UsersPage</name>
@@ -5657,21 +5669,6 @@ IP：%3
         <message>
             <source>Administer a hub running in database mode in its own PostgreSQL tables.</source>
             <translation>在 hub 自己的 PostgreSQL 表中管理以数据库模式运行的 hub。</translation>
-        </message>
-    </context>
-    <context>
-        <name>mcphub::WorkspaceViews</name>
-        <message>
-            <source>servers</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <source>groups</source>
-            <translation>分组</translation>
-        </message>
-        <message>
-            <source>bearer keys</source>
-            <translation>Bearer 密钥</translation>
         </message>
     </context>
     <context>

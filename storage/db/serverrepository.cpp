@@ -2,8 +2,6 @@
 
 #include <QCoreApplication>
 
-#include <limits>
-
 namespace mcphub {
 
 namespace {
@@ -14,6 +12,22 @@ Error noSuchServer(const QString &resource)
         Error::Code::NotFound,
         QCoreApplication::translate("ServerRepository", "There is no MCP server with this name."),
         resource);
+}
+
+// The column a console column name is in MCPHub's servers table (mcphub-dbmode.md §1.2:
+// TypeORM's camelCase names), or empty when MCPHub has none (the file's key order and unknown
+// keys, the console's ordinal; updated_at is set to now() by updateMcphubRow).
+QString mcphubColumn(const QString &console)
+{
+    static const QHash<QString, QString> renamed{
+        {QStringLiteral("passthrough_headers"), QStringLiteral("passthroughHeaders")},
+        {QStringLiteral("enable_keep_alive"), QStringLiteral("enableKeepAlive")},
+        {QStringLiteral("keep_alive_interval"), QStringLiteral("keepAliveInterval")},
+        {QStringLiteral("extra"), QString()},
+        {QStringLiteral("key_order"), QString()},
+        {QStringLiteral("ordinal"), QString()},
+        {QStringLiteral("updated_at"), QString()}};
+    return renamed.value(console, console);
 }
 
 } // namespace
@@ -32,7 +46,36 @@ QJsonObject ServerRecord::auditSummary() const
     return summary;
 }
 
+bool ServerRepository::inMcphubDatabase() const
+{
+    return context().kind == WorkspaceKind::McphubDatabase;
+}
+
+QString ServerRepository::table() const
+{
+    return inMcphubDatabase() ? QStringLiteral("servers") : QStringLiteral("mcp_servers");
+}
+
 RepositoryBase::Columns ServerRepository::columns(const ServerRecord &s) const
+{
+    const Columns console = consoleColumns(s);
+    if (!inMcphubDatabase())
+        return console;
+    Columns mcphub;
+    for (const auto &[name, value] : console) {
+        const QString column = mcphubColumn(name);
+        if (column.isEmpty())
+            continue;
+        // "enableKeepAlive" is NOT NULL there (default false).
+        mcphub.append({column,
+                       column == QLatin1String("enableKeepAlive") && value.isNull()
+                           ? QVariant(false)
+                           : value});
+    }
+    return mcphub;
+}
+
+RepositoryBase::Columns ServerRepository::consoleColumns(const ServerRecord &s) const
 {
     const SqlDialect d = dialect();
     return {{QStringLiteral("name"), s.name},
@@ -67,6 +110,8 @@ RepositoryBase::Columns ServerRepository::columns(const ServerRecord &s) const
 
 ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
 {
+    if (inMcphubDatabase())
+        return fromMcphubRecord(r);
     auto str = [&](const char *column) {
         return r.value(QLatin1String(column)).toString();
     };
@@ -102,34 +147,109 @@ ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
     return s;
 }
 
+ServerRecord ServerRepository::fromMcphubRecord(const QSqlRecord &r) const
+{
+    auto str = [&](const char *column) {
+        return r.value(QLatin1String(column)).toString();
+    };
+    ServerRecord s;
+    s.uuid = str("id");
+    s.name = str("name");
+    s.type = str("type");
+    s.description = str("description");
+    s.command = str("command");
+    s.args = str("args");
+    s.url = str("url");
+    s.env = str("env");
+    s.headers = str("headers");
+    s.passthroughHeaders = str("passthroughHeaders");
+    s.enabled = r.value(QStringLiteral("enabled")).toBool();
+    s.owner = str("owner");
+    s.enableKeepAlive = r.value(QStringLiteral("enableKeepAlive")).toBool();
+    if (!r.isNull(QStringLiteral("keepAliveInterval")))
+        s.keepAliveInterval = r.value(QStringLiteral("keepAliveInterval")).toLongLong();
+    s.tools = str("tools");
+    s.prompts = str("prompts");
+    s.resources = str("resources");
+    s.options = str("options");
+    s.proxy = str("proxy");
+    s.oauth = str("oauth");
+    s.openapi = str("openapi");
+    s.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
+    s.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+    // A NULL type is inferred by MCPHub when it connects; a command means stdio. Read and
+    // written alike, so the column stays NULL unless the type is changed.
+    if (s.type.isEmpty() && !s.command.isEmpty())
+        s.type = QStringLiteral("stdio");
+    return s;
+}
+
 Result<qint64> ServerRepository::create(const ServerRecord &server)
 {
+    if (inMcphubDatabase()) {
+        const auto done = audited(QStringLiteral("server.create"),
+                                  QStringLiteral("servers/") + server.name,
+                                  QStringLiteral("CREATE"),
+                                  {},
+                                  server.auditSummary(),
+                                  [&]() -> Result<void> {
+                                      // id, visibility, created_at: the table's defaults.
+                                      const auto r = insertRow(table(), columns(server));
+                                      if (!r)
+                                          return r.error();
+                                      return {};
+                                  });
+        if (!done)
+            return done.error();
+        return 0;
+    }
     return createAudited(QStringLiteral("server.create"),
                          QStringLiteral("servers/") + server.name,
                          server.auditSummary(),
-                         QStringLiteral("mcp_servers"),
+                         table(),
                          columns(server),
                          server.createdAt);
 }
 
 Result<void> ServerRepository::update(const ServerRecord &server)
 {
-    const auto old = findBy(QStringLiteral("id"), server.id);
+    const auto old = inMcphubDatabase() ? findBy(QStringLiteral("id"), server.uuid)
+                                        : findBy(QStringLiteral("id"), server.id);
     if (!old)
         return old.error();
     const QString resource = QStringLiteral("servers/") + server.name;
     if (!old->has_value())
         return noSuchServer(resource);
+    if (inMcphubDatabase() && (*old)->name != server.name) {
+        // MCPHub's API renames a server and rewrites its groups and keys in one go.
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "ServerRepository",
+                               "This version of the console does not rename servers in "
+                               "MCPHub's database (MCPHub's own rename also rewrites the groups "
+                               "and bearer keys that name it). Nothing was changed; rename it "
+                               "in MCPHub's dashboard."),
+                           QStringLiteral("servers/") + (*old)->name + QStringLiteral("/name"));
+    }
+    if (inMcphubDatabase()) {
+        return audited(QStringLiteral("server.update"),
+                       resource,
+                       QStringLiteral("UPDATE"),
+                       (*old)->auditSummary(),
+                       server.auditSummary(),
+                       [&]() -> Result<void> {
+                           return updateMcphubRow(
+                               table(), server.uuid, columns(**old), columns(server), resource);
+                       });
+    }
     return audited(QStringLiteral("server.update"),
                    resource,
                    QStringLiteral("UPDATE"),
                    (*old)->auditSummary(),
                    server.auditSummary(),
                    [&]() -> Result<void> {
-                       const auto r = updateRows(QStringLiteral("mcp_servers"),
-                                                 columns(server),
-                                                 QStringLiteral("id"),
-                                                 server.id);
+                       const auto r
+                           = updateRows(table(), columns(server), QStringLiteral("id"), server.id);
                        if (!r)
                            return r.error();
                        return {};
@@ -150,8 +270,14 @@ Result<void> ServerRepository::setEnabled(const QString &name, bool enabled)
                    {{QStringLiteral("enabled"), (*old)->enabled}},
                    {{QStringLiteral("enabled"), enabled}},
                    [&]() -> Result<void> {
+                       if (inMcphubDatabase())
+                           return updateMcphubRow(table(),
+                                                  (*old)->uuid,
+                                                  {{QStringLiteral("enabled"), (*old)->enabled}},
+                                                  {{QStringLiteral("enabled"), enabled}},
+                                                  resource);
                        const auto r
-                           = updateRows(QStringLiteral("mcp_servers"),
+                           = updateRows(table(),
                                         {{QStringLiteral("enabled"), dialect().boolValue(enabled)},
                                          {QStringLiteral("updated_at"), now()}},
                                         QStringLiteral("name"),
@@ -176,8 +302,7 @@ Result<void> ServerRepository::remove(const QString &name)
                    (*old)->auditSummary(),
                    {},
                    [&]() -> Result<void> {
-                       const auto r = deleteRows(
-                           QStringLiteral("mcp_servers"), QStringLiteral("name"), name);
+                       const auto r = deleteRows(table(), QStringLiteral("name"), name);
                        if (!r)
                            return r.error();
                        return {};
@@ -187,10 +312,8 @@ Result<void> ServerRepository::remove(const QString &name)
 Result<std::optional<ServerRecord>> ServerRepository::findBy(const QString &column,
                                                              const QVariant &value) const
 {
-    return findByKey<ServerRecord>(QStringLiteral("mcp_servers"),
-                                   column,
-                                   value,
-                                   [this](const QSqlRecord &r) { return fromRecord(r); });
+    return findByKey<ServerRecord>(
+        table(), column, value, [this](const QSqlRecord &r) { return fromRecord(r); });
 }
 
 Result<std::optional<ServerRecord>> ServerRepository::find(const QString &name) const
@@ -217,11 +340,14 @@ Result<Page<ServerRecord>> ServerRepository::list(const ServerFilter &filter,
                   {{QStringLiteral(":enabled"), d.boolValue(*filter.enabled)}});
     if (!filter.owner.isEmpty())
         where.add(QStringLiteral("owner = :owner"), {{QStringLiteral(":owner"), filter.owner}});
-    const auto total = countRows(QStringLiteral("mcp_servers"), where);
+    const auto total = countRows(table(), where);
     if (!total)
         return total.error();
     const auto rows
-        = selectRows(QStringLiteral("mcp_servers"), where, QStringLiteral("ordinal, name"), page);
+        = selectRows(table(),
+                     where,
+                     inMcphubDatabase() ? QStringLiteral("name") : QStringLiteral("ordinal, name"),
+                     page);
     if (!rows)
         return rows.error();
     Page<ServerRecord> result;
@@ -229,23 +355,6 @@ Result<Page<ServerRecord>> ServerRepository::list(const ServerFilter &filter,
     for (const QSqlRecord &r : *rows)
         result.items << fromRecord(r);
     return result;
-}
-
-Result<QStringList> ServerRepository::names() const
-{
-    const QString table = context().kind == WorkspaceKind::McphubDatabase
-                              ? QStringLiteral("servers")
-                              : QStringLiteral("mcp_servers");
-    QStringList names;
-    const auto read = forEachRow(table,
-                                 {QStringLiteral("name")},
-                                 {},
-                                 QStringLiteral("name"),
-                                 {0, std::numeric_limits<int>::max(), false},
-                                 [&](const QSqlQuery &q) { names << q.value(0).toString(); });
-    if (!read)
-        return read.error();
-    return names;
 }
 
 } // namespace mcphub

@@ -12,6 +12,7 @@ namespace mcphub {
 struct ServerRecord
 {
     qint64 id = 0;
+    QString uuid; // MCPHub's database: its id (the console's database: `id`)
     QString name;
     QString type; // stdio, sse, streamable-http, openapi (inferred when the file has none)
     QString description;
@@ -49,7 +50,10 @@ struct ServerFilter
     QString owner;
 };
 
-// MCP servers: CRUD by name, paging and filtering in SQL; every write audited.
+// MCP servers: CRUD by name, paging and filtering in SQL; every write audited. In MCPHub's own
+// database the rows are MCPHub's servers (camelCase columns, JSON as text, uuid ids, a NULL
+// type inferred as stdio from a command and kept NULL), written as MCPHub writes them: only
+// the changed columns, updated_at = now(); a rename is refused (MCPHub's API does it).
 class ServerRepository : public RepositoryBase
 {
 public:
@@ -62,12 +66,13 @@ public:
     Result<void> remove(const QString &name);
     Result<std::optional<ServerRecord>> find(const QString &name) const;
     Result<Page<ServerRecord>> list(const ServerFilter &filter, const PageRequest &page) const;
-    // Every server's name, sorted: what group membership is chosen from (in MCPHub's
-    // database too, where nothing else of its servers is read yet).
-    Result<QStringList> names() const;
 
 private:
-    Columns columns(const ServerRecord &server) const;
+    bool inMcphubDatabase() const;
+    QString table() const;                             // mcp_servers, or MCPHub's servers
+    Columns columns(const ServerRecord &server) const; // the table's own names
+    Columns consoleColumns(const ServerRecord &server) const;
+    ServerRecord fromMcphubRecord(const QSqlRecord &record) const;
     ServerRecord fromRecord(const QSqlRecord &record) const;
     Result<std::optional<ServerRecord>> findBy(const QString &column, const QVariant &value) const;
 };

@@ -353,7 +353,6 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
 {
     if (m_kind != WorkspaceKind::McphubDatabase)
         return true;
-    // "servers": their names only (ServerRepository::names), for group membership.
     static const QStringList built{QStringLiteral("users"),
                                    QStringLiteral("bearer_keys"),
                                    QStringLiteral("groups"),
@@ -368,20 +367,13 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
 Error WorkspaceCapabilities::consoleTableNotBuilt(const QString &table, const QString &where) const
 {
     return Error::make(Error::Code::Invalid,
-                       tr("This version of the console edits only the users, groups and bearer "
-                          "keys of MCPHub's database and reads its usage log; %1 is not read or "
-                          "written here yet, so nothing was changed. Use MCPHub's dashboard for "
-                          "it, or migrate the hub's settings file into a console database.")
+                       tr("This version of the console edits only the users, servers, groups "
+                          "and bearer keys of MCPHub's database and reads its usage log; %1 is "
+                          "not read or written here yet, so nothing was changed. Use MCPHub's "
+                          "dashboard for it, or migrate the hub's settings file into a console "
+                          "database.")
                            .arg(table),
                        where.isEmpty() ? table : where + QStringLiteral(": ") + table);
-}
-
-QString WorkspaceCapabilities::notMappedYetNote(const QString &entities) const
-{
-    return tr("This version of the console edits the users, groups and bearer keys of "
-              "MCPHub's database and reads its usage log; it does not read or edit the %1 "
-              "stored there yet. Use MCPHub's dashboard for them meanwhile.")
-        .arg(entities);
 }
 
 QString WorkspaceCapabilities::noHubRegistryMessage() const

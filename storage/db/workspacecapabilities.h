@@ -72,8 +72,6 @@ public:
     // activities, the console's own audit trail and migration runs); the rest is refused
     // rather than read or written with the console's columns.
     bool runsConsoleTable(const QString &table) const;
-    // A page's note for an entity (translated plural, "servers") runsConsoleTable() refuses.
-    QString notMappedYetNote(const QString &entities) const;
     // Error::Code::Invalid at `where`: what runsConsoleTable() refused, and what to use.
     Error consoleTableNotBuilt(const QString &table, const QString &where) const;
 

@@ -45,8 +45,7 @@ GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidge
     form->addWidget(new QLabel(tr("Tools of the selected server:"), detail));
     form->addWidget(m_tools);
     form->addWidget(m_problems);
-    if (m_servers)
-        connect(m_servers, &QAbstractItemModel::modelReset, this, &GroupsPage::refresh);
+    connect(m_servers, &QAbstractItemModel::modelReset, this, &GroupsPage::refresh);
     connect(m_members, &QListWidget::itemChanged, this, &GroupsPage::writeMembers);
     connect(m_members, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         m_tools->setText(item ? item->data(kToolsRole).toStringList().join(QStringLiteral(", "))
@@ -61,12 +60,6 @@ GroupsPage::GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidge
         }
     });
     setDetail(detail);
-}
-
-void GroupsPage::setServerNames(const QStringList &names)
-{
-    m_serverNames = names;
-    refresh();
 }
 
 int GroupsPage::addBlankRow()
@@ -97,8 +90,8 @@ void GroupsPage::refresh()
     m_members->clear();
     const auto members
         = GroupTableModel::members(m_model->value(row, GroupTableModel::kServers).toString());
-    QStringList serverNames = m_serverNames;
-    for (int s = 0; m_servers && s < m_servers->rowCount(); ++s)
+    QStringList serverNames;
+    for (int s = 0; s < m_servers->rowCount(); ++s)
         serverNames << m_servers->value(s, ServerTableModel::kName).toString();
     for (const auto &member : members)
         if (!serverNames.contains(member.first))

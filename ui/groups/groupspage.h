@@ -18,10 +18,7 @@ class GroupsPage : public PendingDetailPage
     Q_OBJECT
 
 public:
-    // `servers` names the servers members are chosen from; nullptr: setServerNames() does
-    // (MCPHub's database, whose servers this version does not edit).
     GroupsPage(GroupTableModel *model, ServerTableModel *servers, QWidget *parent = nullptr);
-    void setServerNames(const QStringList &names);
 
     QListWidget *memberList() const { return m_members; }
     QLineEdit *toolsEdit() const { return m_tools; }
@@ -35,7 +32,6 @@ private:
 
     GroupTableModel *m_model;
     ServerTableModel *m_servers;
-    QStringList m_serverNames; // when there is no servers model
     QListWidget *m_members;
     QLineEdit *m_tools;
 };

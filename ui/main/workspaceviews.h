@@ -13,7 +13,6 @@ class GroupsPage;
 class KeysPage;
 class AuditLogPage;
 class MainWindow;
-class PendingTableModel;
 class ServerTableModel;
 class ServersPage;
 class UserTableModel;
@@ -32,8 +31,6 @@ public:
     WorkspaceViews(const Workspace &workspace, MainWindow *window);
 
     UserTableModel *users() const { return m_users; }
-    // servers(), groups(), keys() and their pages are nullptr in MCPHub's own database,
-    // whose tables for them this version does not map yet (the pages say so).
     ServerTableModel *servers() const { return m_servers; }
     UsersPage *usersPage() const { return m_usersPage; }
     ServersPage *serversPage() const { return m_serversPage; }
@@ -65,7 +62,6 @@ private:
     UsageLogPage *m_usagePage = nullptr;
     AuditLogPage *m_auditPage = nullptr;
     QStringList m_loadErrors;
-    QList<PendingTableModel *> m_editable; // the editors this workspace has
 };
 
 } // namespace mcphub

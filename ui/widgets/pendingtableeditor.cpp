@@ -217,7 +217,10 @@ bool PendingTableEditor::applyChanges()
         showMessage(applied.error().messageWithRemedy(), true);
         return false;
     }
-    showMessage(tr("%n change(s) written to the workspace.", nullptr, pending), false);
+    QString message = tr("%n change(s) written to the workspace.", nullptr, pending);
+    if (!m_model->appliedNote().isEmpty())
+        message += QLatin1Char(' ') + m_model->appliedNote();
+    showMessage(message, false);
     return true;
 }
 
