@@ -129,14 +129,7 @@ BearerKeyTableModel::BearerKeyTableModel(const RepositoryContext &context, QObje
                                    QStringLiteral("bearer-keys/") + id);
             },
             [](const QString &id) {
-                return Error::make(Error::Code::Conflict,
-                                   tr("The key was changed in the database since it was read "
-                                      "(updated_at), by MCPHub or another console, so nothing "
-                                      "was written. Your edits are kept: reload to see the "
-                                      "change, then make them again."),
-                                   QStringLiteral("bearer-keys/") + id
-                                       + QStringLiteral("/updated_at"))
-                    .withRemedy(Error::Remedy::Reload);
+                return rowChangedMeanwhile(QStringLiteral("bearer-keys/") + id);
             });
     });
     setReadOnly(context.readOnly);

@@ -66,15 +66,7 @@ GroupTableModel::GroupTableModel(const RepositoryContext &context, QObject *pare
                                       "Revert this row or add it again."),
                                    QStringLiteral("groups/") + id);
             },
-            [](const QString &id) {
-                return Error::make(Error::Code::Conflict,
-                                   tr("The group was changed in the database since it was read "
-                                      "(updated_at), by MCPHub or another console, so nothing "
-                                      "was written. Your edits are kept: reload to see the "
-                                      "change, then make them again."),
-                                   QStringLiteral("groups/") + id + QStringLiteral("/updated_at"))
-                    .withRemedy(Error::Remedy::Reload);
-            });
+            [](const QString &id) { return rowChangedMeanwhile(QStringLiteral("groups/") + id); });
     });
     setReadOnly(context.readOnly);
 }

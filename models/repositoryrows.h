@@ -7,6 +7,7 @@
 #include "storage/db/transactionguard.h"
 #include "storage/result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -56,6 +57,20 @@ writeInTransaction(const RepositoryContext &context,
 // The row's updated_at as an editor read it (not a column): what Apply compares with the
 // stored row's, so that a change made meanwhile (by MCPHub or another console) is a conflict.
 inline const QString kRowUpdatedAt = QStringLiteral("updatedAt");
+
+// The conflict of a row whose updated_at moved since it was read, at `resource`.
+inline Error rowChangedMeanwhile(const QString &resource)
+{
+    return Error::make(Error::Code::Conflict,
+                       QCoreApplication::translate(
+                           "PendingTableModel",
+                           "This row was changed in the database since it was read "
+                           "(updated_at), by MCPHub or another console, so nothing was "
+                           "written. Your edits are kept: reload to see the change, then make "
+                           "them again."),
+                       resource + QStringLiteral("/updated_at"))
+        .withRemedy(Error::Remedy::Reload);
+}
 
 // Writes pending changes of records keyed by a string id (row value `idField`), in order and
 // in one transaction: an added row is created from overlay(Record(), values), a deleted one

@@ -184,20 +184,6 @@ bool changedSinceRead(const PendingChange &c, const ServerRecord &stored)
     return seen.isValid() && stored.updatedAt != seen;
 }
 
-Error changedMeanwhile(const QString &name, const QString &where)
-{
-    return Error::make(Error::Code::Conflict,
-                       QCoreApplication::translate(
-                           "ServerTableModel",
-                           "The server \"%1\" was changed in the database since it was read "
-                           "(updated_at), by MCPHub or another console, so nothing was written. "
-                           "Your edits are kept: reload to see the change, then make them "
-                           "again.")
-                           .arg(name),
-                       where + QStringLiteral("/updated_at"))
-        .withRemedy(Error::Remedy::Reload);
-}
-
 std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, const PendingChange &c)
 {
     const QString name = c.current.value(M::kName).toString().trimmed();
@@ -208,7 +194,8 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
         if (!stored)
             return failed(index, {}, stored.error());
         if (stored->has_value() && changedSinceRead(c, **stored))
-            return failed(index, M::kName, changedMeanwhile(originalName, where));
+            return failed(
+                index, M::kName, rowChangedMeanwhile(QStringLiteral("servers/") + originalName));
         if (auto r = repo.remove(originalName); !r)
             return failed(index, M::kName, r.error());
         return {};
@@ -236,7 +223,8 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
     if (!stored)
         return failed(index, {}, stored.error());
     if (stored->has_value() && changedSinceRead(c, **stored))
-        return failed(index, M::kName, changedMeanwhile(originalName, where));
+        return failed(
+            index, M::kName, rowChangedMeanwhile(QStringLiteral("servers/") + originalName));
     if (!stored->has_value() || (*stored)->id != id) {
         return failed(index,
                       M::kName,

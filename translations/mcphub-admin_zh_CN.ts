@@ -1425,6 +1425,13 @@
         </message>
     </context>
     <context>
+        <name>PendingTableModel</name>
+        <message>
+            <source>This row was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
+            <translation>此行在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
+        </message>
+    </context>
+    <context>
         <name>ProfileCommand</name>
         <message>
             <source>(read-only)</source>
@@ -1695,10 +1702,6 @@
         <message>
             <source>The server "%1" was deleted meanwhile (by another console?). Revert this row or add it again.</source>
             <translation>服务器“%1”在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加。</translation>
-        </message>
-        <message>
-            <source>The server "%1" was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
-            <translation>服务器“%1”在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
         </message>
     </context>
     <context>
@@ -3089,10 +3092,6 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>自定义访问至少需要一个分组或服务器。</translation>
         </message>
         <message>
-            <source>The key was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
-            <translation>该密钥在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
-        </message>
-        <message>
             <source>The stored value is not a JSON list of names (%1), so MCPHub cannot load this key. Enter the names to replace it.</source>
             <translation>存储的值不是名称的 JSON 列表（%1），MCPHub 无法加载此密钥。请重新输入名称以替换它。</translation>
         </message>
@@ -3254,10 +3253,6 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>The name is empty.</source>
             <translation>名称为空。</translation>
-        </message>
-        <message>
-            <source>The group was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
-            <translation>该分组在读取后已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
         </message>
     </context>
     <context>
