@@ -1,6 +1,7 @@
 // Connecting to a saved PostgreSQL profile from the console (File ▸ Connect to profile…) with
 // the real gnome-keyring frozen: the window keeps running and says what it waits for, and
-// the workspace opens with the password once the keychain answers (issue 11.10).
+// the workspace opens with the password once the keychain answers (issue 11.10). The migration
+// wizard's profile target likewise waits for the password without blocking.
 
 #include "storage/db/profilestore.h"
 #include "storage/secretstore.h"
@@ -13,9 +14,11 @@
 #include "ui/main/workspacesession.h"
 #include "ui/main/workspaceswitcher.h"
 #include "ui/main/workspaceviews.h"
+#include "ui/migration/migrationtargetpage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLabel>
@@ -35,6 +38,7 @@ class TestProfileKeychainGui : public QObject
 
 private Q_SLOTS:
     void connectingWaitsForTheKeychainWithoutBlocking();
+    void migrationTargetWaitsForTheKeychainWithoutBlocking();
 };
 
 void TestProfileKeychainGui::connectingWaitsForTheKeychainWithoutBlocking()
@@ -142,6 +146,50 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     TestProfileKeychainGui test;
     return QTest::qExec(&test, argc, argv);
+}
+
+void TestProfileKeychainGui::migrationTargetWaitsForTheKeychainWithoutBlocking()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    const QString name
+        = QStringLiteral("wizard-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    ConnectionProfile profile;
+    profile.name = name;
+    profile.kind = ConnectionProfile::Kind::Postgres;
+    profile.hosts = QStringList{QStringLiteral("127.0.0.1")};
+    profile.database = QStringLiteral("target");
+    profile.user = QStringLiteral("admin");
+    profile.password = QStringLiteral("from-the-keychain");
+    const auto saved = ProfileStore().save(profile);
+    QVERIFY(saved.ok());
+    QVERIFY2(saved->isEmpty(), qPrintable(*saved));
+
+    MigrationTargetPage page;
+    page.show();
+    QLabel *status = page.findChild<QLabel *>(QStringLiteral("profileStatus"));
+    QVERIFY(status);
+    {
+        test::StoppedKeychain frozen;
+        QVERIFY2(frozen.stopped(), qPrintable(frozen.error()));
+        QElapsedTimer clock;
+        clock.start();
+        page.profileCombo()->setCurrentIndex(page.profileCombo()->findText(name));
+        page.setChoice(MigrationTargetPage::Choice::Profile);
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QTest::qWait(500);
+        // Next waits for the password, and the page says so.
+        QVERIFY(!page.isComplete());
+        QVERIFY(!page.profile().ok());
+        QVERIFY2(!status->isHidden() && status->text().contains(name), qPrintable(status->text()));
+        frozen.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isComplete(), 10000);
+    }
+    const auto chosen = page.profile();
+    QVERIFY(chosen.ok());
+    QCOMPARE(chosen->password, QStringLiteral("from-the-keychain"));
+    QVERIFY(status->isHidden());
+    (void)ProfileStore().remove(name);
 }
 
 #include "tst_profilekeychaingui.moc"
