@@ -1,5 +1,6 @@
 #include "models/usertablemodel.h"
 
+#include "models/repositoryrows.h"
 #include "storage/db/useradministration.h"
 #include "storage/passwordhasher.h"
 
@@ -16,7 +17,7 @@ QVariantMap toMap(const UserRecord &u)
             {UserTableModel::kFullName, u.fullName},
             {UserTableModel::kLastLogin, u.lastLoginAt},
             {UserTableModel::kPasswordHash, QString()},
-            {UserTableModel::kUpdatedAt, u.updatedAt}};
+            {kRowUpdatedAt, u.updatedAt}};
 }
 
 UserRecord fromMap(const QVariantMap &m)
@@ -28,7 +29,7 @@ UserRecord fromMap(const QVariantMap &m)
     u.email = m.value(UserTableModel::kEmail).toString();
     u.fullName = m.value(UserTableModel::kFullName).toString();
     u.password = m.value(UserTableModel::kPasswordHash).toString();
-    u.updatedAt = m.value(UserTableModel::kUpdatedAt).toDateTime();
+    u.updatedAt = m.value(kRowUpdatedAt).toDateTime();
     return u;
 }
 

@@ -22,8 +22,6 @@ public:
     static inline const QString kFullName = QStringLiteral("fullName");
     static inline const QString kLastLogin = QStringLiteral("lastLoginAt");
     static inline const QString kPasswordHash = QStringLiteral("password"); // new hash only
-    // Not a column: MCPHub's updated_at as read, for Apply's conflict check.
-    static inline const QString kUpdatedAt = QStringLiteral("updatedAt");
 
     explicit UserTableModel(const RepositoryContext &context, QObject *parent = nullptr);
 

@@ -2353,6 +2353,10 @@
             <source>Cannot prune the usage log.</source>
             <translation>无法清理使用日志。</translation>
         </message>
+        <message>
+            <source>MCPHub writes its own activities; the console only reads them.</source>
+            <translation>MCPHub 自己写入其活动记录；控制台只读取它们。</translation>
+        </message>
     </context>
     <context>
         <name>UserRepository</name>

@@ -13,11 +13,6 @@ QJsonObject BearerKeyRecord::auditSummary() const
             {QStringLiteral("accessType"), accessType}};
 }
 
-bool BearerKeyRepository::inMcphubDatabase() const
-{
-    return context().kind == WorkspaceKind::McphubDatabase;
-}
-
 RepositoryBase::Columns BearerKeyRepository::columns(const BearerKeyRecord &k) const
 {
     if (inMcphubDatabase()) {

@@ -49,7 +49,6 @@ public:
                                        const PageRequest &page) const;
 
 private:
-    bool inMcphubDatabase() const;
     Columns columns(const BearerKeyRecord &key) const;
     BearerKeyRecord fromRecord(const QSqlRecord &record) const;
     // Finds the key (NotFound otherwise) and runs `apply` with it.

@@ -14,11 +14,6 @@ QJsonObject GroupRecord::auditSummary() const
             {QStringLiteral("servers"), QJsonDocument::fromJson(servers.toUtf8()).array().size()}};
 }
 
-bool GroupRepository::inMcphubDatabase() const
-{
-    return context().kind == WorkspaceKind::McphubDatabase;
-}
-
 RepositoryBase::Columns GroupRepository::columns(const GroupRecord &g) const
 {
     if (inMcphubDatabase()) {

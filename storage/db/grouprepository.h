@@ -44,7 +44,6 @@ public:
     Result<Page<GroupRecord>> list(const GroupFilter &filter, const PageRequest &page) const;
 
 private:
-    bool inMcphubDatabase() const;
     Columns columns(const GroupRecord &group) const;
     GroupRecord fromRecord(const QSqlRecord &record) const;
 };

@@ -174,20 +174,4 @@ McphubSchema::prepareConsoleSchema(const QSqlDatabase &db, const QString &where,
     return QString();
 }
 
-Result<bool> McphubSchema::looksLikeMcphub(const QSqlDatabase &db, const QString &where)
-{
-    const auto present = presentTables(db, where);
-    if (!present)
-        return present.error();
-    // users and groups alone are names the console's own schema uses too.
-    for (const QString &table : *present) {
-        if (table != QLatin1String("users") && table != QLatin1String("groups")
-            && table != QLatin1String("bearer_keys") && table != QLatin1String("system_config")
-            && table != QLatin1String("user_configs") && table != QLatin1String("oauth_clients")
-            && table != QLatin1String("oauth_tokens"))
-            return true;
-    }
-    return false;
-}
-
 } // namespace mcphub

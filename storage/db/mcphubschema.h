@@ -47,10 +47,6 @@ public:
     // or may not use it): the workspace is then opened read-only with that reason as banner.
     static Result<QString>
     prepareConsoleSchema(const QSqlDatabase &db, const QString &where, bool readOnly);
-
-    // Whether the database's public schema holds MCPHub's tables (any of them): what --pg
-    // refuses, pointing at --hub-db.
-    static Result<bool> looksLikeMcphub(const QSqlDatabase &db, const QString &where);
 };
 
 } // namespace mcphub

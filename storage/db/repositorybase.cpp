@@ -20,6 +20,22 @@ void bindAll(QSqlQuery &query, const QVariantMap &values)
         query.bindValue(it.key(), it.value());
 }
 
+// "column = :vN" for each of `values`, bound by bindSetValues().
+QStringList setClause(const QSqlDatabase &database, const RepositoryBase::Columns &values)
+{
+    QStringList sets;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        sets << QStringLiteral("%1 = :v%2")
+                    .arg(SqlDialect::escape(database, values.at(i).first), QString::number(i));
+    return sets;
+}
+
+void bindSetValues(QSqlQuery &query, const RepositoryBase::Columns &values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(QStringLiteral(":v%1").arg(i), values.at(i).second);
+}
+
 } // namespace
 
 RepositoryBase::RepositoryBase(RepositoryContext context)
@@ -172,17 +188,12 @@ Result<int> RepositoryBase::updateRows(const QString &table,
     if (auto refused = unsupportedTable(table))
         return *refused;
     const QSqlDatabase database = db();
-    QStringList sets;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        sets << QStringLiteral("%1 = :v%2")
-                    .arg(SqlDialect::escape(database, values.at(i).first), QString::number(i));
     QSqlQuery query(database);
     query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = :key")
                       .arg(SqlDialect::escape(database, table),
-                           sets.join(QStringLiteral(", ")),
+                           setClause(database, values).join(QStringLiteral(", ")),
                            SqlDialect::escape(database, keyColumn)));
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(QStringLiteral(":v%1").arg(i), values.at(i).second);
+    bindSetValues(query, values);
     query.bindValue(QStringLiteral(":key"), keyValue);
     if (!query.exec()) {
         return sqlError(query.lastError(),
@@ -302,16 +313,11 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
     if (changed.isEmpty())
         return {};
     const QSqlDatabase database = db();
-    QStringList sets;
-    for (qsizetype i = 0; i < changed.size(); ++i)
-        sets << QStringLiteral("%1 = :v%2")
-                    .arg(SqlDialect::escape(database, changed.at(i).first), QString::number(i));
-    sets << QStringLiteral("updated_at = now()");
+    const QStringList sets = setClause(database, changed) << QStringLiteral("updated_at = now()");
     QSqlQuery query(database);
     query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = CAST(:id AS uuid)")
                       .arg(SqlDialect::escape(database, table), sets.join(QStringLiteral(", "))));
-    for (qsizetype i = 0; i < changed.size(); ++i)
-        query.bindValue(QStringLiteral(":v%1").arg(i), changed.at(i).second);
+    bindSetValues(query, changed);
     query.bindValue(QStringLiteral(":id"), uuid);
     if (!query.exec()) {
         return sqlError(query.lastError(),

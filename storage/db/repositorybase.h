@@ -31,6 +31,10 @@ public:
     explicit RepositoryBase(RepositoryContext context);
     const RepositoryContext &context() const { return m_context; }
 
+    // Whether the workspace is MCPHub's own database, whose tables the repositories read and
+    // write under MCPHub's names and rules instead of the console's schema.
+    bool inMcphubDatabase() const { return m_context.kind == WorkspaceKind::McphubDatabase; }
+
     // A string bound as SQL NULL when it is a null QString.
     static QVariant text(const QString &value);
 

@@ -46,11 +46,6 @@ QJsonObject ServerRecord::auditSummary() const
     return summary;
 }
 
-bool ServerRepository::inMcphubDatabase() const
-{
-    return context().kind == WorkspaceKind::McphubDatabase;
-}
-
 QString ServerRepository::table() const
 {
     return inMcphubDatabase() ? QStringLiteral("servers") : QStringLiteral("mcp_servers");

@@ -68,7 +68,6 @@ public:
     Result<Page<ServerRecord>> list(const ServerFilter &filter, const PageRequest &page) const;
 
 private:
-    bool inMcphubDatabase() const;
     QString table() const;                             // mcp_servers, or MCPHub's servers
     Columns columns(const ServerRecord &server) const; // the table's own names
     Columns consoleColumns(const ServerRecord &server) const;

@@ -44,7 +44,7 @@ const UsageLogRepository::Layout &UsageLogRepository::layout() const
                                 QStringLiteral("NULL"),
                                 QStringLiteral("output")},
                                true};
-    return context().kind == WorkspaceKind::McphubDatabase ? mcphub : console;
+    return inMcphubDatabase() ? mcphub : console;
 }
 
 Result<int> UsageLogRepository::append(const QList<UsageLogEntry> &entries)
@@ -53,7 +53,11 @@ Result<int> UsageLogRepository::append(const QList<UsageLogEntry> &entries)
         return writable.error();
     if (layout().mcphub) {
         // MCPHub writes its activities itself, one row per tool call.
-        return unsupportedTable(QStringLiteral("activities (written by MCPHub)")).value();
+        return Error::make(Error::Code::ReadOnly,
+                           QCoreApplication::translate("UsageLogRepository",
+                                                       "MCPHub writes its own activities; the "
+                                                       "console only reads them."),
+                           context().where + QStringLiteral(": activities"));
     }
     const QSqlDatabase database = db();
     const SqlDialect d = dialect();

@@ -12,11 +12,6 @@ QJsonObject UserRecord::auditSummary() const
             {QStringLiteral("email"), email}};
 }
 
-bool UserRepository::inMcphubDatabase() const
-{
-    return context().kind == WorkspaceKind::McphubDatabase;
-}
-
 RepositoryBase::Columns UserRepository::columns(const UserRecord &u) const
 {
     const SqlDialect d = dialect();

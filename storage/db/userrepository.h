@@ -54,7 +54,6 @@ public:
     Result<Page<UserRecord>> list(const UserFilter &filter, const PageRequest &page) const;
 
 private:
-    bool inMcphubDatabase() const;
     Result<void> updateChangedColumns(const UserRecord &before, const UserRecord &after);
     Columns columns(const UserRecord &user) const;
     UserRecord fromRecord(const QSqlRecord &record) const;
