@@ -5,6 +5,7 @@
 #include "storage/db/workspace.h"
 #include "storage/sqlconnection.h"
 #include "tests/support/hubemulator.h"
+#include "tests/support/mcphubdatabase.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void credentialsInUrlAreRefusedAndNeverPrinted_data() { MCPHUB_BACKEND_ROWS(); }
     void credentialsInUrlAreRefusedAndNeverPrinted();
     void health();
+    void registryInMcphubDatabaseLivesInTheConsolesSchema();
 };
 
 void TestHubCli::addListPollRemove()
@@ -367,6 +369,90 @@ void TestHubCli::health()
     QVERIFY2(down.out.contains(QLatin1String("FAIL")) && down.out.contains(missing),
              qPrintable(down.out));
     QVERIFY(!QFile::exists(missing)); // a health check creates nothing
+}
+
+// In MCPHub's own database the hub registry, the samples and the activities synced from a
+// hub live in the console's schema mcphub_admin: MCPHub's tables, and its own activities,
+// are not touched by registering and polling a hub.
+void TestHubCli::registryInMcphubDatabaseLivesInTheConsolesSchema()
+{
+    MCPHUB_REQUIRE_SERVICE(PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+    const QString activities = queryText(pg, QStringLiteral("SELECT count(*) FROM activities"));
+    const QStringList ws = hubDbArguments(pg);
+
+    HubEmulator hub;
+    hub.setMode(HubEmulator::Mode::Database);
+    hub.setBearerKey(kBearer);
+    QVERIFY(hub.listen());
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("hubs"),
+                                    QStringLiteral("add"),
+                                    QStringLiteral("db-hub"),
+                                    hub.baseUrl().toString(),
+                                    QStringLiteral("--bearer-stdin")}
+                            + ws,
+                        kBearer + '\n'),
+               0);
+    const Run poll = adminctl(QStringList{QStringLiteral("hubs"),
+                                          QStringLiteral("poll"),
+                                          QStringLiteral("--once"),
+                                          QStringLiteral("--format"),
+                                          QStringLiteral("json")}
+                              + ws);
+    VERIFY_RUN(poll, 0);
+    const QJsonArray polled = QJsonDocument::fromJson(poll.out.toUtf8()).array();
+    QCOMPARE(polled.size(), 1);
+    QCOMPARE(polled.at(0)[QStringLiteral("state")].toString(), QStringLiteral("healthy"));
+    QVERIFY(polled.at(0)[QStringLiteral("activity")].isObject());
+
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT name FROM mcphub_admin.hubs")),
+             QStringLiteral("db-hub"));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) > 0 FROM mcphub_admin.hub_samples")),
+             QStringLiteral("true"));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT count(*) > 0 FROM mcphub_admin.mcp_usage_logs "
+                                      "WHERE hub_name = 'db-hub'")),
+             QStringLiteral("true"));
+    // Nothing beside MCPHub's tables, nothing added to its own activities.
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE "
+                                      "schemaname = 'public' AND tablename LIKE 'hub%'")),
+             QStringLiteral("0"));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM activities")), activities);
+
+    const Run listed = adminctl(QStringList{QStringLiteral("hubs"), QStringLiteral("list")} + ws);
+    VERIFY_RUN(listed, 0);
+    QVERIFY2(listed.out.contains(QLatin1String("db-hub")), qPrintable(listed.out));
+    {
+        // The console's monitoring polls on a clone of the workspace's connection: it finds
+        // the registry in the console's schema too.
+        auto opened = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubcli_hubdb"));
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+        {
+            QSqlDatabase clone = QSqlDatabase::cloneDatabase(opened->connectionName(),
+                                                             QStringLiteral("tst_hubcli_clone"));
+            QVERIFY2(clone.open(), qPrintable(clone.lastError().text()));
+            QSqlQuery query(clone);
+            QVERIFY2(query.exec(QStringLiteral("SELECT name FROM hubs")) && query.next(),
+                     qPrintable(query.lastError().text()));
+            QCOMPARE(query.value(0).toString(), QStringLiteral("db-hub"));
+        }
+        closeSqlConnection(QStringLiteral("tst_hubcli_clone"));
+    }
+    VERIFY_RUN(
+        adminctl(
+            QStringList{QStringLiteral("hubs"), QStringLiteral("remove"), QStringLiteral("db-hub")}
+            + ws),
+        0);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.hubs")),
+             QStringLiteral("0"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
 }
 
 QTEST_GUILESS_MAIN(TestHubCli)

@@ -381,6 +381,7 @@ void TestWorkspaceCapabilities::declarationHasSamples()
              list({"username", "isAdmin", "password"}));
     QVERIFY(!WorkspaceCapabilities(WorkspaceKind::SettingsFile).hasHubRegistry());
     QVERIFY(WorkspaceCapabilities(WorkspaceKind::ConsoleDatabase).hasHubRegistry());
+    QVERIFY(WorkspaceCapabilities(WorkspaceKind::McphubDatabase).hasHubRegistry());
     QVERIFY(WorkspaceCapabilities::canOpen(WorkspaceKind::McphubDatabase));
 }
 

@@ -204,9 +204,20 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         }
         if (ws.m_readOnly)
             spec.connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    } else if (ws.m_readOnly) {
-        // The server itself refuses writes in this session, not only the repositories.
-        spec.connectOptions += QStringLiteral(";options='-c default_transaction_read_only=on'");
+    } else {
+        // Session settings every connection to this database gets, clones included (hub
+        // monitoring and health checks clone the workspace's connection): in MCPHub's
+        // database the console's schema comes first, and a read-only workspace's server
+        // itself refuses writes in this session, not only the repositories.
+        QStringList settings;
+        if (profile.mcphubDatabase)
+            settings
+                << QStringLiteral("-c search_path=%1,public").arg(McphubSchema::kConsoleSchema);
+        if (ws.m_readOnly)
+            settings << QStringLiteral("-c default_transaction_read_only=on");
+        if (!settings.isEmpty())
+            spec.connectOptions
+                += QStringLiteral(";options='%1'").arg(settings.join(QLatin1Char(' ')));
     }
 
     if (profile.mcphubDatabase && profile.kind != ConnectionProfile::Kind::Postgres) {

@@ -262,8 +262,9 @@ const QList<WorkspaceCapabilities::Field> &declaration()
     return fields;
 }
 
-// Registries that are not MCPHub's settings: the hubs the console monitors.
-constexpr unsigned kHubRegistry = kConsole;
+// Registries that are not MCPHub's settings: the hubs the console monitors. In MCPHub's
+// database they live in the console's own schema, mcphub_admin (its 0002_hubs).
+constexpr unsigned kHubRegistry = kConsole | kMcphub;
 
 } // namespace
 
@@ -360,7 +361,12 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
                                    QStringLiteral("mcp_usage_logs"),
                                    QStringLiteral("activities"),
                                    QStringLiteral("access_logs"),
-                                   QStringLiteral("migration_runs")};
+                                   QStringLiteral("migration_runs"),
+                                   // the hub registry, in the console's schema
+                                   QStringLiteral("hubs"),
+                                   QStringLiteral("hub_samples"),
+                                   QStringLiteral("hub_server_status"),
+                                   QStringLiteral("hub_settings")};
     return built.contains(table);
 }
 

@@ -61,8 +61,8 @@ public:
     QStringList storedFields(const QString &entity, bool editableOnly = false) const;
 
     // Whether hubs can be registered and monitored: their registry and samples live in the
-    // console's database; a settings file has no place for them (and MCPHub's database is
-    // MCPHub's own).
+    // console's database, or in its schema mcphub_admin of MCPHub's database; a settings file
+    // has no place for them.
     bool hasHubRegistry() const;
     QString noHubRegistryMessage() const; // translated: why, and what to open instead
 
