@@ -384,9 +384,9 @@ Error WorkspaceCapabilities::consoleTableNotBuilt(const QString &table, const QS
 
 QString WorkspaceCapabilities::noHubRegistryMessage() const
 {
-    return tr("Hubs are registered and monitored in the console's own database (SQLite or "
-              "PostgreSQL); %1 has no place for them, so hubs added here would be lost when it "
-              "is closed. Open a console database to monitor hubs.")
+    return tr("Hubs are registered and monitored in a database (the console's own SQLite or "
+              "PostgreSQL database, or an MCPHub database); %1 has no place for them, so hubs "
+              "added here would be lost when it is closed. Open a database to monitor hubs.")
         .arg(kindName());
 }
 
