@@ -1,6 +1,8 @@
 // HubClient against the hub emulator (which replays the recorded MCPHub captures),
 // over real HTTP (and TLS) on 127.0.0.1.
 
+#include "storage/db/serverrepository.h"
+#include "storage/hub/hubchangeapplier.h"
 #include "storage/hub/hubclient.h"
 #include "storage/hub/hubresponseparser.h"
 #include "tests/support/hubcapture.h"
@@ -35,6 +37,9 @@ private Q_SLOTS:
     void hugeBodyIsRefused();
     void tlsUntrustedNamesFingerprint();
     void tlsTrustedFingerprint();
+    void serverChangesMapToMcphubsCalls();
+    void changesReachEveryHubAsItsApiExpects();
+    void failingAndHangingHubsAreReported();
 
 private:
     static HubEndpoint endpoint(const HubEmulator &emulator,
@@ -342,6 +347,164 @@ void TestHubClient::tlsTrustedFingerprint()
     QCOMPARE(health->body, body(QStringLiteral("file-mode/GET_health.healthy.json")));
     const auto servers = fetch(client, hub, QStringLiteral("/api/servers"));
     QVERIFY(servers->ok()); // login and token over TLS too
+}
+
+// What a committed change to a servers row asks of a running hub (mcphub-dbmode.md §2.4,
+// §11): inserted or enabled -> toggle true; disabled or removed -> toggle false; connection
+// fields -> reload; fields read per request (tools) -> nothing.
+void TestHubClient::serverChangesMapToMcphubsCalls()
+{
+    using Kind = HubChange::Kind;
+    ServerRecord a;
+    a.name = QStringLiteral("fs");
+    a.command = QStringLiteral("npx");
+    a.args = QStringLiteral("[\"-y\"]");
+    ServerRecord disabled = a;
+    disabled.enabled = false;
+    ServerRecord moved = a;
+    moved.args = QStringLiteral("[\"-y\",\"x\"]");
+    ServerRecord tools = a;
+    tools.tools = QStringLiteral("{\"fs-read\":{\"enabled\":false}}");
+    ServerRecord renamed = a;
+    renamed.name = QStringLiteral("files");
+
+    QCOMPARE(HubChange::forServer(std::nullopt, a), QList{HubChange::startServer(a.name)});
+    QCOMPARE(HubChange::forServer(std::nullopt, disabled), QList<HubChange>{});
+    QCOMPARE(HubChange::forServer(a, disabled), QList{HubChange::stopServer(a.name)});
+    QCOMPARE(HubChange::forServer(disabled, a), QList{HubChange::startServer(a.name)});
+    QCOMPARE(HubChange::forServer(a, moved), QList{HubChange::reloadServer(a.name)});
+    QCOMPARE(HubChange::forServer(disabled, disabled), QList<HubChange>{});
+    QCOMPARE(HubChange::forServer(a, tools), QList<HubChange>{});
+    QCOMPARE(HubChange::forServer(a, std::nullopt), QList{HubChange::stopServer(a.name)});
+    QCOMPARE(HubChange::forServer(disabled, std::nullopt), QList<HubChange>{});
+    QCOMPARE(HubChange::forServer(a, renamed),
+             (QList{HubChange::stopServer(QStringLiteral("fs")),
+                    HubChange::startServer(QStringLiteral("files"))}));
+
+    const HubChange start = HubChange::startServer(QStringLiteral("a b/c"));
+    QCOMPARE(start.kind, Kind::StartServer);
+    QCOMPARE(start.method(), QByteArray("POST"));
+    QCOMPARE(start.path(), QStringLiteral("/api/servers/a%20b%2Fc/toggle"));
+    QCOMPARE(start.body(), QByteArray(R"({"enabled":true})"));
+    QCOMPARE(HubChange::reloadServer(QStringLiteral("x")).path(),
+             QStringLiteral("/api/servers/x/reload"));
+    const HubChange config = HubChange::refreshSystemConfig(QStringLiteral("-"));
+    QCOMPARE(config.method(), QByteArray("PUT"));
+    QCOMPARE(config.path(), QStringLiteral("/api/system-config"));
+    QCOMPARE(config.body(), QByteArray(R"({"nameSeparator":"-"})"));
+    QVERIFY(HubChange::refreshesSystemConfig(QStringLiteral("activityLog")));
+    QVERIFY(!HubChange::refreshesSystemConfig(QStringLiteral("routing")));
+}
+
+namespace {
+
+std::optional<QList<HubChangeResult>> applyAndWait(HubChangeApplier &applier,
+                                                   const QList<HubEndpoint> &hubs,
+                                                   const QList<HubChange> &changes)
+{
+    std::optional<QList<HubChangeResult>> out;
+    applier.apply(hubs, changes, [&out](const QList<HubChangeResult> &r) { out = r; });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, 60'000))
+        return std::nullopt;
+    return out; // empty when it never finished
+}
+
+QStringList calls(const HubEmulator &hub)
+{
+    QStringList out;
+    for (const HubEmulator::Request &r : hub.requests()) {
+        if (r.path != QLatin1String("/api/auth/login"))
+            out << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path + QLatin1Char(' ')
+                       + QString::fromUtf8(r.body);
+    }
+    return out;
+}
+
+} // namespace
+
+// Every linked hub gets exactly the calls, in order, with its own credentials.
+void TestHubClient::changesReachEveryHubAsItsApiExpects()
+{
+    HubEmulator first, second;
+    second.setBearerKey("bearer-key-for-second");
+    QVERIFY(first.listen());
+    QVERIFY(second.listen());
+    HubEndpoint one = endpoint(first);
+    one.name = QStringLiteral("one");
+    HubEndpoint two = endpoint(second, HubEndpoint::Auth::BearerKey);
+    two.name = QStringLiteral("two");
+    two.bearerKey = QStringLiteral("bearer-key-for-second");
+
+    HubClient client;
+    HubChangeApplier applier(&client);
+    const QList<HubChange> changes{HubChange::startServer(QStringLiteral("new")),
+                                   HubChange::reloadServer(QStringLiteral("edited")),
+                                   HubChange::stopServer(QStringLiteral("off")),
+                                   HubChange::refreshSystemConfig(QStringLiteral("__"))};
+    const auto results = applyAndWait(applier, {one, two}, changes);
+    QVERIFY(results);
+    QCOMPARE(results->size(), 8);
+    for (int i = 0; i < results->size(); ++i) {
+        const HubChangeResult &r = results->at(i);
+        QVERIFY2(r.applied, qPrintable(r.text()));
+        QCOMPARE(r.hub, i < 4 ? QStringLiteral("one") : QStringLiteral("two"));
+        QCOMPARE(r.change, changes.at(i % 4));
+        QVERIFY2(r.text().endsWith(QLatin1String(": done")), qPrintable(r.text()));
+    }
+    const QStringList expected{QStringLiteral(R"(POST /api/servers/new/toggle {"enabled":true})"),
+                               QStringLiteral("POST /api/servers/edited/reload {}"),
+                               QStringLiteral(R"(POST /api/servers/off/toggle {"enabled":false})"),
+                               QStringLiteral(R"(PUT /api/system-config {"nameSeparator":"__"})")};
+    QCOMPARE(calls(first), expected);
+    QCOMPARE(calls(second), expected);
+    for (const HubEmulator::Request &r : second.requests())
+        QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer bearer-key-for-second"));
+}
+
+// A hub answering 500 gets a failure naming it and what to do; a hub that hangs is not sent
+// the rest, and each change "applies at the next restart"; the other hub is not held up.
+void TestHubClient::failingAndHangingHubsAreReported()
+{
+    HubEmulator failing, hanging, fine;
+    QVERIFY(failing.listen());
+    QVERIFY(hanging.listen());
+    QVERIFY(fine.listen());
+    HubEmulator::Fault error;
+    error.kind = HubEmulator::Fault::Kind::ServerError;
+    failing.addFault(QStringLiteral("/api/servers/a/toggle"), error);
+    HubEmulator::Fault hang;
+    hang.kind = HubEmulator::Fault::Kind::Hang;
+    hang.delayMs = 30'000;
+    hanging.addFault(QStringLiteral("/api/servers/"), hang, 10);
+    HubEndpoint f = endpoint(failing);
+    f.name = QStringLiteral("failing");
+    HubEndpoint h = endpoint(hanging);
+    h.name = QStringLiteral("hanging");
+    h.timeoutMs = 1'500;
+    HubEndpoint ok = endpoint(fine);
+    ok.name = QStringLiteral("fine");
+
+    HubClient client;
+    HubChangeApplier applier(&client);
+    const QList<HubChange> changes{HubChange::startServer(QStringLiteral("a")),
+                                   HubChange::startServer(QStringLiteral("b"))};
+    const auto results = applyAndWait(applier, {f, h, ok}, changes);
+    QVERIFY(results);
+    QCOMPARE(results->size(), 6);
+    QVERIFY(!results->at(0).applied && !results->at(0).unreachable);
+    QVERIFY2(results->at(0).text().contains(QLatin1String("failing: start server \"a\": failed"))
+                 && results->at(0).text().contains(QLatin1String("500"))
+                 && results->at(0).text().contains(QLatin1String("restart failing")),
+             qPrintable(results->at(0).text()));
+    QVERIFY(results->at(1).applied); // the next change is still sent
+    for (int i = 2; i < 4; ++i) {
+        QVERIFY(results->at(i).unreachable);
+        QVERIFY2(
+            results->at(i).text().contains(QLatin1String("applies at the next restart of hanging")),
+            qPrintable(results->at(i).text()));
+    }
+    QCOMPARE(hanging.requestsTo(QStringLiteral("/api/servers/b/toggle")).size(), 0);
+    QVERIFY(results->at(4).applied && results->at(5).applied);
 }
 
 QTEST_GUILESS_MAIN(TestHubClient)

@@ -51,6 +51,16 @@ bool HubClient::needsCredentials(const QString &path)
 
 void HubClient::get(const HubEndpoint &hub, const QString &path, QObject *context, Callback done)
 {
+    request(hub, "GET", path, {}, context, std::move(done));
+}
+
+void HubClient::request(const HubEndpoint &hub,
+                        const QByteArray &method,
+                        const QString &path,
+                        const QByteArray &body,
+                        QObject *context,
+                        Callback done)
+{
     QPointer<QObject> guard(context);
     auto deliver
         = [guard, hasContext = context != nullptr, done = std::move(done)](HubResponse response) {
@@ -59,33 +69,37 @@ void HubClient::get(const HubEndpoint &hub, const QString &path, QObject *contex
               done(response);
           };
     if (!needsCredentials(path) || hub.auth == HubEndpoint::Auth::None) {
-        send(hub, "GET", path, {}, Credentials::None, std::move(deliver));
+        send(hub, method, path, body, Credentials::None, std::move(deliver));
         return;
     }
-    getAuthenticated(hub, path, true, std::move(deliver));
+    sendAuthenticated(hub, method, path, body, true, std::move(deliver));
 }
 
-void HubClient::getAuthenticated(const HubEndpoint &hub,
-                                 const QString &path,
-                                 bool mayRelogin,
-                                 std::function<void(HubResponse)> done)
+void HubClient::sendAuthenticated(const HubEndpoint &hub,
+                                  const QByteArray &method,
+                                  const QString &path,
+                                  const QByteArray &body,
+                                  bool mayRelogin,
+                                  std::function<void(HubResponse)> done)
 {
     if (hub.auth == HubEndpoint::Auth::Password && !m_tokens.contains(hub.name)) {
-        login(hub, nullptr, [this, hub, path, done = std::move(done)](const HubResponse &login) {
-            if (!login.ok()) {
-                done(login); // auth failure, timeout, 429... as the login met it
-                return;
-            }
-            getAuthenticated(hub, path, false, done);
-        });
+        login(hub,
+              nullptr,
+              [this, hub, method, path, body, done = std::move(done)](const HubResponse &login) {
+                  if (!login.ok()) {
+                      done(login); // auth failure, timeout, 429... as the login met it
+                      return;
+                  }
+                  sendAuthenticated(hub, method, path, body, false, done);
+              });
         return;
     }
     send(hub,
-         "GET",
+         method,
          path,
-         {},
+         body,
          Credentials::Send,
-         [this, hub, path, mayRelogin, done = std::move(done)](HubResponse response) {
+         [this, hub, method, path, body, mayRelogin, done = std::move(done)](HubResponse response) {
              if (response.status != 401) {
                  done(std::move(response));
                  return;
@@ -94,7 +108,7 @@ void HubClient::getAuthenticated(const HubEndpoint &hub,
                  // JWTs expire after 24 h and die with a hub restart: log in once more.
                  qCInfo(lcHub) << "hub" << hub.name << "answered 401; logging in again";
                  m_tokens.remove(hub.name);
-                 getAuthenticated(hub, path, false, done);
+                 sendAuthenticated(hub, method, path, body, false, done);
                  return;
              }
              m_tokens.remove(hub.name);

@@ -33,6 +33,14 @@ public:
     // GET `path` ("/health", "/api/servers?page=1") of `hub`. `done` runs once, unless
     // `context` was destroyed meanwhile.
     void get(const HubEndpoint &hub, const QString &path, QObject *context, Callback done);
+    // Any method with a JSON `body` (may be empty), with the same credentials, re-login,
+    // deadline and TLS rules as get(): the calls that tell a hub what changed.
+    void request(const HubEndpoint &hub,
+                 const QByteArray &method,
+                 const QString &path,
+                 const QByteArray &body,
+                 QObject *context,
+                 Callback done);
     // POST /api/auth/login with the hub's user name and password; keeps the token on success.
     void login(const HubEndpoint &hub, QObject *context, Callback done);
 
@@ -55,10 +63,12 @@ private:
               const QByteArray &body,
               Credentials credentials,
               std::function<void(HubResponse)> done);
-    void getAuthenticated(const HubEndpoint &hub,
-                          const QString &path,
-                          bool mayRelogin,
-                          std::function<void(HubResponse)> done);
+    void sendAuthenticated(const HubEndpoint &hub,
+                           const QByteArray &method,
+                           const QString &path,
+                           const QByteArray &body,
+                           bool mayRelogin,
+                           std::function<void(HubResponse)> done);
     HubResponse responseFrom(const HubEndpoint &hub, const QString &path, QNetworkReply *reply);
     static bool needsCredentials(const QString &path);
 

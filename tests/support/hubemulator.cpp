@@ -450,6 +450,27 @@ HubEmulator::Response HubEmulator::apiRoute(Request &request)
                 : fromCapture(QStringLiteral("file-mode/GET_api_activities.404-file-mode.json"));
     } else if (path == QLatin1String("/api/auth/user")) {
         r = capture(QStringLiteral("GET_api_auth_user.json"));
+    } else if (request.method == "POST" && path.startsWith(QLatin1String("/api/servers/"))
+               && (path.endsWith(QLatin1String("/toggle"))
+                   || path.endsWith(QLatin1String("/reload")))) {
+        // The answers of MCPHub's serverController (the toggle's as captured).
+        r = capture(QStringLiteral("POST_api_servers_broken_toggle.disable.json"));
+        ojson answer{{"success", true}};
+        if (path.endsWith(QLatin1String("/reload"))) {
+            answer["message"] = "Server reloaded successfully";
+        } else {
+            bool enabled = false;
+            try {
+                enabled = ojson::parse(request.body.toStdString()).value("enabled", false);
+            } catch (const ojson::exception &) {
+            }
+            answer["message"]
+                = enabled ? "Server enabled successfully" : "Server disabled successfully";
+        }
+        r.body = jsonBody(answer);
+    } else if (request.method == "PUT" && path == QLatin1String("/api/system-config")) {
+        r = capture(QStringLiteral("POST_api_servers_broken_toggle.disable.json"));
+        r.body = jsonBody(ojson{{"success", true}, {"message", "System configuration updated"}});
     } else {
         r = fromCapture(QStringLiteral("file-mode/GET_api_servers_does-not-exist.404.json"));
     }
