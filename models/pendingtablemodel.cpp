@@ -338,6 +338,31 @@ Result<void> PendingTableModel::apply()
         return Error::make(Error::Code::Invalid,
                            tr("Nothing was written. Fix this first: %1").arg(problem));
     }
+    const QList<PendingChange> changes = pendingChanges();
+    if (changes.isEmpty())
+        return {};
+    if (m_writer) {
+        if (const auto failed = m_writer(changes)) {
+            const PendingChange &change = changes.value(qMax(0, failed->index));
+            const int row = rowOfKey(change.rowKey);
+            const QString field = failed->field.isEmpty() ? m_labelField : failed->field;
+            m_applyProblems[change.rowKey].insert(field, failed->error.message);
+            if (row >= 0)
+                Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+            Error e = failed->error;
+            e.message = tr("Nothing was written: %1: %2: %3 Your edits are kept; fix them and "
+                           "apply again.")
+                            .arg(rowLabel(row), fieldTitle(field), failed->error.message);
+            return e;
+        }
+    }
+    auto reloaded = reload();
+    Q_EMIT applied(changes);
+    return reloaded;
+}
+
+QList<PendingChange> PendingTableModel::pendingChanges() const
+{
     QList<PendingChange> changes;
     for (const PendingRow &row : std::as_const(m_rows)) {
         PendingChange change;
@@ -359,24 +384,7 @@ Result<void> PendingTableModel::apply()
         }
         changes << change;
     }
-    if (changes.isEmpty())
-        return {};
-    if (m_writer) {
-        if (const auto failed = m_writer(changes)) {
-            const PendingChange &change = changes.value(qMax(0, failed->index));
-            const int row = rowOfKey(change.rowKey);
-            const QString field = failed->field.isEmpty() ? m_labelField : failed->field;
-            m_applyProblems[change.rowKey].insert(field, failed->error.message);
-            if (row >= 0)
-                Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
-            Error e = failed->error;
-            e.message = tr("Nothing was written: %1: %2: %3 Your edits are kept; fix them and "
-                           "apply again.")
-                            .arg(rowLabel(row), fieldTitle(field), failed->error.message);
-            return e;
-        }
-    }
-    return reload();
+    return changes;
 }
 
 int PendingTableModel::rowCount(const QModelIndex &parent) const

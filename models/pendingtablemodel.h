@@ -103,6 +103,8 @@ public:
     // Writes every pending change in one transaction and reloads; on failure nothing is
     // written, the edits stay pending, the cell is marked and the error names row and field.
     Result<void> apply();
+    // What apply() would write now: every added, changed and deleted row.
+    QList<PendingChange> pendingChanges() const;
 
     // Called by PendingEditCommand only.
     void putRow(int key, int position, const std::optional<PendingRow> &row);
@@ -119,6 +121,8 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     void readOnlyChanged(bool readOnly);
     void rowValuesChanged(int row); // any field, including those that are not columns
+    // After apply() committed `changes` (and reloaded, successfully or not).
+    void applied(const QList<mcphub::PendingChange> &changes);
 
 protected:
     // Validation rules of one row (field -> translated problem); the default has none.

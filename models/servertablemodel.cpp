@@ -323,8 +323,9 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
     if (context.kind == WorkspaceKind::McphubDatabase) {
         // mcphub-dbmode.md §2.4: a hub reads its servers table only when told.
         setAppliedNote(tr("A running hub starts, stops or reloads a server changed in its "
-                          "database only when told: toggle or reload the server in MCPHub's "
-                          "dashboard, or restart the hubs on this database."));
+                          "database only when told: the hubs registered under Hubs in this "
+                          "workspace are told now; toggle or reload the server in the "
+                          "dashboard of any other hub on this database, or restart it."));
     }
 }
 
@@ -416,6 +417,42 @@ QHash<QString, QString> ServerTableModel::validate(int row) const
         }
     }
     return found;
+}
+
+QList<HubChange> ServerTableModel::hubChangesBefore(const QList<PendingChange> &changes)
+{
+    QList<HubChange> stops;
+    for (const PendingChange &c : changes) {
+        if (c.kind == PendingChange::Kind::Add || !c.original.value(kEnabled).toBool())
+            continue;
+        const QString stored = c.original.value(kName).toString();
+        if (c.kind == PendingChange::Kind::Remove
+            || c.current.value(kName).toString().trimmed() != stored)
+            stops << HubChange::stopServer(stored);
+    }
+    return stops;
+}
+
+QList<HubChange> ServerTableModel::hubChangesAfter(const QList<PendingChange> &changes)
+{
+    QList<HubChange> calls;
+    for (const PendingChange &c : changes) {
+        if (c.kind == PendingChange::Kind::Remove)
+            continue; // stopped before (hubChangesBefore)
+        const ServerRecord after = overlay(ServerRecord(), c.current);
+        if (c.kind == PendingChange::Kind::Add) {
+            calls << HubChange::forServer(std::nullopt, after);
+            continue;
+        }
+        const ServerRecord before = overlay(ServerRecord(), c.original);
+        if (before.name != after.name) {
+            if (after.enabled)
+                calls << HubChange::startServer(after.name); // the old name was stopped before
+            continue;
+        }
+        calls << HubChange::forServer(before, after);
+    }
+    return calls;
 }
 
 } // namespace mcphub

@@ -2,6 +2,7 @@
 
 #include "models/pendingtablemodel.h"
 #include "storage/db/repositorycontext.h"
+#include "storage/hub/hubchange.h"
 
 namespace mcphub {
 
@@ -41,6 +42,13 @@ public:
     static QString jsonFromPairs(const QList<QPair<QString, QString>> &pairs);
 
     explicit ServerTableModel(const RepositoryContext &context, QObject *parent = nullptr);
+
+    // What the hubs running on MCPHub's database must be told (HubChange) for `changes`:
+    // the stops to send before they are written (a removed or renamed server, which the hub
+    // knows by its stored name and which its API no longer finds afterwards), and the calls
+    // after the commit.
+    static QList<HubChange> hubChangesBefore(const QList<PendingChange> &changes);
+    static QList<HubChange> hubChangesAfter(const QList<PendingChange> &changes);
 
     int addServer(const QString &name, const QString &type);
     int duplicateServer(int row); // a copy named "<name>-copy", pending

@@ -10,10 +10,14 @@
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
 #include "storage/db/workspace.h"
+#include "storage/hub/hubregistry.h"
+#include "storage/secretstore.h"
+#include "tests/support/hubemulator.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
+#include "ui/main/hubchangesreporter.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/servers/serverspage.h"
@@ -22,6 +26,7 @@
 
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace mcphub;
@@ -44,6 +49,7 @@ private Q_SLOTS:
     void groupsAsMcphubWritesThem();
     void serversAsMcphubWritesThem();
     void usageLogIsMcphubsActivities();
+    void serverChangesAreToldToTheHubsOnTheDatabase();
 };
 
 void TestHubDatabaseGui::init()
@@ -436,6 +442,110 @@ void TestHubDatabaseGui::usageLogIsMcphubsActivities()
     QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
     QTRY_COMPARE(QString::number(views->usageLog()->rowCount()),
                  queryText(pg, QStringLiteral("SELECT count(*) FROM activities")));
+    ws->close();
+}
+
+// Apply on Servers tells the hubs registered in this workspace (the hubs that run on this
+// database) what they keep in memory, through their API (mcphub-dbmode.md §2.4, §11): the
+// removed server is stopped before its row goes, then the added one started, the disabled one
+// stopped and the one with new arguments reloaded; a hub answering 500 is reported as failed
+// while the database change stays committed.
+void TestHubDatabaseGui::serverChangesAreToldToTheHubsOnTheDatabase()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    test::HubEmulator hub;
+    hub.setMode(test::HubEmulator::Mode::Database);
+    hub.setBearerKey("key-of-the-hub-on-this-db");
+    QVERIFY(hub.listen());
+    const SecretStore secrets;
+    HubRecord record;
+    record.name = QStringLiteral("hub-on-db-%1").arg(QCoreApplication::applicationPid());
+    record.baseUrl = hub.baseUrl();
+    record.auth = HubEndpoint::Auth::BearerKey;
+    record.timeoutMs = 5'000;
+    HubRegistry registry(ws->context(), secrets);
+    VERIFY_OK(registry.add(record, QStringLiteral("key-of-the-hub-on-this-db")));
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    ServerTableModel *servers = views->servers();
+    PendingTableEditor *editor = views->serversPage()->editor();
+    auto *reporter = new HubChangesReporter(ws->context(), secrets, servers, editor, &window);
+    const auto rowOf = [servers](const QString &name) {
+        for (int r = 0; r < servers->rowCount(); ++r) {
+            if (servers->value(r, ServerTableModel::kName).toString() == name)
+                return r;
+        }
+        return -1;
+    };
+    const auto calls = [&hub] {
+        QStringList out;
+        for (const test::HubEmulator::Request &r : hub.requests())
+            out << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path + QLatin1Char(' ')
+                       + QString::fromUtf8(r.body);
+        return out;
+    };
+    QSignalSpy reported(reporter, &HubChangesReporter::reported);
+
+    QVERIFY(servers->markDeleted(rowOf(QStringLiteral("echo-local"))));
+    QVERIFY(
+        servers->setValue(rowOf(QStringLiteral("http-local")), ServerTableModel::kEnabled, false));
+    QVERIFY(servers->setValue(rowOf(QStringLiteral("math-local")),
+                              ServerTableModel::kArgs,
+                              QStringList{QStringLiteral("/srv/math.mjs")}));
+    QVERIFY(servers->setValue(rowOf(QStringLiteral("broken")),
+                              ServerTableModel::kDescription,
+                              QStringLiteral("read per request: nothing to tell")));
+    const int added = servers->addServer(QStringLiteral("time"), QStringLiteral("stdio"));
+    QVERIFY(servers->setValue(added, ServerTableModel::kCommand, QStringLiteral("npx")));
+    editor->applyAction()->trigger();
+    QVERIFY(reported.wait(30'000));
+    QCOMPARE(servers->pendingCount(), 0);
+    QCOMPARE(
+        calls(),
+        (QStringList{QStringLiteral(R"(POST /api/servers/echo-local/toggle {"enabled":false})"),
+                     QStringLiteral(R"(POST /api/servers/http-local/toggle {"enabled":false})"),
+                     QStringLiteral("POST /api/servers/math-local/reload {}"),
+                     QStringLiteral(R"(POST /api/servers/time/toggle {"enabled":true})")}));
+    QCOMPARE(reporter->lastResults().size(), 4);
+    QVERIFY2(reporter->lastSummary().contains(QLatin1String("4 done")),
+             qPrintable(reporter->lastSummary()));
+    QVERIFY2(editor->messageLabel()->text().contains(reporter->lastSummary()),
+             qPrintable(editor->messageLabel()->text()));
+    // The stop went before the row did: the hub's API still found it.
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT count(*) FROM servers WHERE name = 'echo-local'")),
+        QStringLiteral("0"));
+
+    // The hub fails: the change stays committed and the failure is said.
+    hub.clearRequests();
+    test::HubEmulator::Fault error;
+    error.kind = test::HubEmulator::Fault::Kind::ServerError;
+    hub.addFault(QStringLiteral("/api/servers/time/toggle"), error);
+    QVERIFY(servers->setValue(rowOf(QStringLiteral("time")), ServerTableModel::kEnabled, false));
+    editor->applyAction()->trigger();
+    QVERIFY(reported.wait(30'000));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT enabled FROM servers WHERE name = 'time'")),
+             QStringLiteral("false"));
+    QCOMPARE(reporter->lastResults().size(), 1);
+    QVERIFY2(reporter->lastResults().at(0).text().contains(QLatin1String("failed"))
+                 && reporter->lastResults().at(0).text().contains(QLatin1String("500")),
+             qPrintable(reporter->lastResults().at(0).text()));
+    QVERIFY2(reporter->lastSummary().contains(QLatin1String("1 failed")),
+             qPrintable(reporter->lastSummary()));
+    QVERIFY(reporter->resultsAction()->isEnabled());
+
+    VERIFY_OK(registry.remove(record.name));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
     ws->close();
 }
 

@@ -1,5 +1,8 @@
 #include "ui/main/workspacesession.h"
 
+#include "ui/main/hubchangesreporter.h"
+#include "ui/servers/serverspage.h"
+
 #include "storage/db/workspacecapabilities.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/logging.h"
@@ -42,6 +45,11 @@ WorkspaceSession::~WorkspaceSession()
 DualWriteIndicator *WorkspaceSession::dualWriteIndicator() const
 {
     return m_dualWrite;
+}
+
+HubChangesReporter *WorkspaceSession::hubChanges() const
+{
+    return m_hubChanges;
 }
 
 RepositoryContext WorkspaceSession::hubMonitoringContext()
@@ -103,6 +111,15 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
         none->setWordWrap(true);
         none->setAlignment(Qt::AlignTop | Qt::AlignLeft);
         window->page(Area::Hubs)->setContent(none);
+    }
+
+    if (ws.kind() == WorkspaceKind::McphubDatabase && m_views && m_views->serversPage()) {
+        // The hubs registered here run on this database: Apply on Servers tells them.
+        m_hubChanges = new HubChangesReporter(
+            ws.context(), secrets, m_views->servers(), m_views->serversPage()->editor(), this);
+        connect(m_hubChanges, &HubChangesReporter::reported, window, [window](const QString &s) {
+            window->statusBar()->showMessage(s, 15'000);
+        });
     }
 
     m_health = new OwnHealthIndicator(

@@ -12,6 +12,7 @@ namespace mcphub {
 
 class BackupsPage;
 class DualWriteIndicator;
+class HubChangesReporter;
 class HubMonitor;
 class MainWindow;
 class OwnHealthIndicator;
@@ -46,6 +47,8 @@ public:
     DualWriteIndicator *dualWriteIndicator() const;
     WorkspaceViews *views() const { return m_views; }
     BackupsPage *backupsPage() const { return m_backups; }
+    // Telling the hubs on an MCPHub database what Apply on Servers changed; else null.
+    HubChangesReporter *hubChanges() const;
 
 Q_SIGNALS:
     // A backup was restored over the file: the session is stale and should be reopened.
@@ -63,6 +66,7 @@ private:
     QPointer<BackupsPage> m_backups;
     QPointer<OwnHealthIndicator> m_health;
     QPointer<DualWriteIndicator> m_dualWrite;
+    QPointer<HubChangesReporter> m_hubChanges;
 };
 
 } // namespace mcphub

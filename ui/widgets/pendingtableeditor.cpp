@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -114,7 +115,17 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     connect(m_revertAll, &QAction::triggered, this, &PendingTableEditor::revertAll);
     connect(m_undo, &QAction::triggered, model->undoStack(), &QUndoStack::undo);
     connect(m_redo, &QAction::triggered, model->undoStack(), &QUndoStack::redo);
-    connect(m_apply, &QAction::triggered, this, &PendingTableEditor::applyChanges);
+    connect(m_apply, &QAction::triggered, this, [this] {
+        if (!m_applyGuard) {
+            applyChanges();
+            return;
+        }
+        QPointer<PendingTableEditor> self(this);
+        m_applyGuard([self] {
+            if (self)
+                self->applyChanges();
+        });
+    });
     connect(m_copy, &QAction::triggered, this, [this] {
         QApplication::clipboard()->setText(copySelection());
     });

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -48,6 +50,10 @@ public:
     void selectRow(int row);
 
     bool applyChanges(); // shows the error under the toolbar; true when written
+    // Something to do before Apply writes (it may wait for the network), given the call that
+    // applies: the Apply action goes through it. Without one, Apply applies at once.
+    using ApplyGuard = std::function<void(std::function<void()> apply)>;
+    void setApplyGuard(ApplyGuard guard) { m_applyGuard = std::move(guard); }
     void showMessage(const QString &text, bool error);
     QString copySelection() const; // what Copy puts on the clipboard
 
@@ -66,6 +72,7 @@ private:
     void restoreColumns();
 
     PendingTableModel *m_model;
+    ApplyGuard m_applyGuard;
     QString m_settingsKey;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
