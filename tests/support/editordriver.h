@@ -30,7 +30,13 @@ inline QAction *menuAction(QMenu *menu, const QString &text)
 
 inline void clickAction(PendingTableEditor *editor, QAction *action)
 {
+    // A toolbar action's button, or one of the editor's own (Undo ... Apply).
     auto *button = qobject_cast<QToolButton *>(editor->toolBar()->widgetForAction(action));
+    const QList<QToolButton *> buttons = editor->findChildren<QToolButton *>();
+    for (auto it = buttons.cbegin(); !button && it != buttons.cend(); ++it) {
+        if ((*it)->defaultAction() == action)
+            button = *it;
+    }
     QVERIFY2(button, qPrintable(action->text()));
     QVERIFY2(button->isEnabled(), qPrintable(action->text()));
     QTest::mouseClick(button, Qt::LeftButton);

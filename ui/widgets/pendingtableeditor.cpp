@@ -15,6 +15,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -91,21 +92,31 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     m_toolBar->addAction(m_add);
     m_toolBar->addAction(m_delete);
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_undo);
-    m_toolBar->addAction(m_redo);
-    m_toolBar->addAction(m_revertRow);
-    m_toolBar->addAction(m_revertAll);
-    m_toolBar->addAction(m_apply);
-    m_toolBar->addSeparator();
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_toolBar, 1);
     top->addWidget(m_search);
-    top->addWidget(m_pending);
+    // Undo ... Apply on a row of their own, as buttons rather than toolbar actions: a toolbar
+    // hides what does not fit behind its overflow chevron, and Apply must never be hidden
+    // (the row keeps its width instead, and the splitter gives it room).
+    auto *edits = new QHBoxLayout;
+    for (QAction *action : {m_undo, m_redo, m_revertRow, m_revertAll}) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        edits->addWidget(button);
+    }
+    edits->addStretch(1);
+    edits->addWidget(m_pending);
+    auto *apply = new QToolButton(this);
+    apply->setObjectName(QStringLiteral("applyButton"));
+    apply->setDefaultAction(m_apply);
+    edits->addWidget(apply);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addLayout(top);
+    layout->addLayout(edits);
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
 
