@@ -43,9 +43,13 @@ QVariant HubServerStatusModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const HubServerStatus &s = m_servers.at(index.row());
-    if (role == Qt::ForegroundRole && index.column() == Status)
+    // A server disabled on purpose is not a fault: "Disabled", in grey, not red.
+    if (role == Qt::ForegroundRole && index.column() == Status) {
+        if (!s.enabled)
+            return QColor(0x75, 0x75, 0x75);
         return s.status == QLatin1String("connected") ? QColor(0x2e, 0x7d, 0x32)
                                                       : QColor(0xc6, 0x28, 0x28);
+    }
     if (role == Qt::ToolTipRole && index.column() == Error)
         return s.error;
     if (role != Qt::DisplayRole)
@@ -54,7 +58,8 @@ QVariant HubServerStatusModel::data(const QModelIndex &index, int role) const
     case Name:
         return s.enabled ? s.name : tr("%1 (disabled)").arg(s.name);
     case Status:
-        return statusLabel(s.status);
+        return !s.enabled && s.status != QLatin1String("connected") ? tr("Disabled")
+                                                                    : statusLabel(s.status);
     case Tools:
         return s.toolCount;
     case Error:

@@ -32,6 +32,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -42,6 +43,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -129,6 +131,14 @@ void TestHubsView::modelsPassTheTester()
     QCOMPARE(servers.index(1, HubServerStatusModel::Error).data().toString(),
              QStringLiteral("ENOENT"));
     QCOMPARE(servers.index(0, HubServerStatusModel::Tools).data().toInt(), 3);
+    QCOMPARE(servers.index(1, HubServerStatusModel::Status).data().toString(),
+             QStringLiteral("Disconnected"));
+    // Disabled on purpose: "Disabled" in grey, not a red "Disconnected".
+    servers.setServers({{QStringLiteral("off"), QStringLiteral("disconnected"), {}, 0, false}});
+    QCOMPARE(servers.index(0, HubServerStatusModel::Status).data().toString(),
+             QStringLiteral("Disabled"));
+    QVERIFY(servers.index(0, HubServerStatusModel::Status).data(Qt::ForegroundRole).value<QColor>()
+            != QColor(0xc6, 0x28, 0x28));
 
     for (int i = 0; i < HubEventModel::kMaximumRows + 3; ++i)
         events.add({HubAlert::Kind::StateWorse,
@@ -560,7 +570,7 @@ void TestHubsView::hubsTabScreenshots()
     auto *view = new HubsView(&monitor, secrets, alerts);
     window.page(WorkspaceAreaModel::Area::Hubs)->setContent(view);
     window.showArea(WorkspaceAreaModel::Area::Hubs);
-    window.resize(1400, 950);
+    window.resize(1100, 712); // the console's default size
     window.show();
     QVERIFY(monitor.start().ok());
     view->selectHub(QStringLiteral("beta"));
@@ -588,6 +598,20 @@ void TestHubsView::hubsTabScreenshots()
     TimeSeriesChart *calls = view->charts().at(1);
     calls->refresh();
     QVERIFY(calls->lineSeries().first()->count() >= 3);
+    // At the default size every chart keeps a readable height (the page scrolls), the hub
+    // table has room for four hubs, and one time range drives the four charts.
+    QApplication::processEvents();
+    for (TimeSeriesChart *chart : view->charts())
+        QVERIFY2(chart->height() >= 200, qPrintable(QString::number(chart->height())));
+    auto *hubTable = view->findChild<QTableView *>();
+    QVERIFY(hubTable);
+    QVERIFY(hubTable->viewport()->height() >= 4 * hubTable->verticalHeader()->defaultSectionSize());
+    servers->setRange(TimeSeriesChart::Range::OneDay);
+    for (TimeSeriesChart *chart : view->charts())
+        QCOMPARE(chart->range(), TimeSeriesChart::Range::OneDay);
+    calls->setRange(TimeSeriesChart::Range::OneHour);
+    for (TimeSeriesChart *chart : view->charts())
+        QCOMPARE(chart->range(), TimeSeriesChart::Range::OneHour);
     if (!language.isEmpty()) {
         QVERIFY2(model->headerData(HubTableModel::State, Qt::Horizontal).toString()
                      != QLatin1String("State"),

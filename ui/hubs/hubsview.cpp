@@ -27,6 +27,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -137,11 +139,33 @@ HubsView::HubsView(HubMonitor *monitor,
         auto *chart = new TimeSeriesChart(chartsPage);
         chart->setTitle(series.at(i).first);
         chart->setModel(series.at(i).second);
-        chart->setMinimumHeight(180);
+        chart->setMinimumHeight(220);
         grid->addWidget(chart, int(i / 2), int(i % 2));
         m_charts << chart;
     }
     chartsLayout->addLayout(grid, 1);
+    // One time range for the four charts: choosing it on one shows it on all.
+    for (TimeSeriesChart *chart : std::as_const(m_charts)) {
+        connect(chart,
+                &TimeSeriesChart::rangeChanged,
+                this,
+                [this, chart](TimeSeriesChart::Range range, qint64 from, qint64 to) {
+                    for (TimeSeriesChart *other : std::as_const(m_charts)) {
+                        if (other == chart)
+                            continue;
+                        const QSignalBlocker block(other);
+                        if (range == TimeSeriesChart::Range::Custom)
+                            other->setCustomRange(from, to);
+                        else if (other->range() != range)
+                            other->setRange(range);
+                    }
+                });
+    }
+    // The charts keep a readable height; the page scrolls instead of squeezing them.
+    auto *chartsScroll = new QScrollArea(this);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setWidget(chartsPage);
 
     // Servers and the busiest servers/tools.
     auto *serversPage = new QWidget(this);
@@ -177,7 +201,7 @@ HubsView::HubsView(HubMonitor *monitor,
     events->horizontalHeader()->setStretchLastSection(true);
 
     m_details = new QTabWidget(this);
-    m_details->addTab(chartsPage, tr("Charts"));
+    m_details->addTab(chartsScroll, tr("Charts"));
     m_details->addTab(serversPage, tr("Servers and tools"));
     m_details->addTab(events, tr("Events"));
 
@@ -186,6 +210,10 @@ HubsView::HubsView(HubMonitor *monitor,
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_title);
     detailLayout->addWidget(m_details, 1);
+    // The hub table shows at least four hubs.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 4 * m_table->verticalHeader()->defaultSectionSize()
+                              + 2 * m_table->frameWidth());
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
     splitter->addWidget(detail);

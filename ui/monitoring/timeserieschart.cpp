@@ -174,6 +174,7 @@ void TimeSeriesChart::setRange(Range range)
     if (index != m_rangeBox->currentIndex())
         m_rangeBox->setCurrentIndex(index);
     refresh();
+    Q_EMIT rangeChanged(m_range, m_customFromMsecs, m_customToMsecs);
 }
 
 void TimeSeriesChart::setPaused(bool paused)

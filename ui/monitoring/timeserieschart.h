@@ -55,6 +55,10 @@ public:
 public Q_SLOTS:
     void refresh();
 
+Q_SIGNALS:
+    // After setRange()/setCustomRange(), from the range box too (for Custom: its bounds).
+    void rangeChanged(mcphub::TimeSeriesChart::Range range, qint64 fromMsecs, qint64 toMsecs);
+
 private:
     void chooseExportFile(bool png);
     void scheduleRefresh();
