@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mcphub;
@@ -189,6 +190,23 @@ void TestLogModels::usageLog()
     QVERIFY2(pageModel.filter().ascending ? firstTool <= lastTool : firstTool >= lastTool,
              qPrintable(firstTool + QLatin1Char(' ') + lastTool));
     QVERIFY(firstTool != lastTool);
+
+    // Export says what it wrote, and a name typed without an extension gets the chosen one.
+    QCOMPARE(
+        LogView::withFormatExtension(QStringLiteral("/x/log"), QStringLiteral("JSON (*.json)")),
+        QStringLiteral("/x/log.json"));
+    QCOMPARE(LogView::withFormatExtension(QStringLiteral("/x/log"), QStringLiteral("CSV (*.csv)")),
+             QStringLiteral("/x/log.csv"));
+    QCOMPARE(
+        LogView::withFormatExtension(QStringLiteral("/x/log.json"), QStringLiteral("CSV (*.csv)")),
+        QStringLiteral("/x/log.json"));
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("server2.csv"));
+    QVERIFY(page.logView()->exportTo(file));
+    QVERIFY2(page.logView()->exportedLabel()->isVisible()
+                 && page.logView()->exportedLabel()->text().contains(QLatin1String("1000"))
+                 && page.logView()->exportedLabel()->text().contains(file),
+             qPrintable(page.logView()->exportedLabel()->text()));
 }
 
 void TestLogModels::auditLog()

@@ -6,17 +6,21 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -33,6 +37,7 @@ LogView::LogView(PagedLogModel *model, int detailsRole, const QString &settingsK
     , m_filterBar(new QHBoxLayout)
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
+    , m_exported(new QLabel(this))
     , m_details(new QPlainTextEdit(this))
     , m_copy(new QAction(tr("&Copy"), this))
     , m_export(new QAction(tr("&Export…"), this))
@@ -67,6 +72,10 @@ LogView::LogView(PagedLogModel *model, int detailsRole, const QString &settingsK
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    m_exported->setObjectName(QStringLiteral("exportedLabel"));
+    m_exported->setWordWrap(true);
+    m_exported->hide();
+    layout->addWidget(m_exported);
     layout->addWidget(splitter, 1);
 
     connect(m_view->selectionModel(),
@@ -127,10 +136,20 @@ void LogView::showDetails()
 
 void LogView::chooseExportFile()
 {
+    QString filter;
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the log"), QString(), tr("CSV (*.csv);;JSON (*.json)"));
+        this, tr("Export the log"), QString(), tr("CSV (*.csv);;JSON (*.json)"), &filter);
     if (!path.isEmpty())
-        exportTo(path);
+        exportTo(withFormatExtension(path, filter));
+}
+
+QString LogView::withFormatExtension(const QString &path, const QString &selectedFilter)
+{
+    if (!QFileInfo(path).suffix().isEmpty())
+        return path;
+    return path
+           + (selectedFilter.contains(QLatin1String("*.json")) ? QStringLiteral(".json")
+                                                               : QStringLiteral(".csv"));
 }
 
 bool LogView::exportTo(const QString &path)
@@ -163,7 +182,13 @@ bool LogView::exportTo(const QString &path)
             this, tr("Export"), tr("%1: cannot write the file: %2").arg(path, file.errorString()));
         return false;
     }
-    m_count->setToolTip(tr("Exported %n row(s) to %1.", nullptr, int(*written)).arg(path));
+    const QString done = tr("Exported %n row(s) to %1.", nullptr, int(*written))
+                             .arg(QDir::toNativeSeparators(path));
+    m_count->setToolTip(done);
+    m_exported->setText(done);
+    m_exported->show();
+    if (auto *main = qobject_cast<QMainWindow *>(window()))
+        main->statusBar()->showMessage(done, 15'000);
     return true;
 }
 

@@ -34,8 +34,13 @@ public:
     QAction *copyAction() const { return m_copy; }
 
     void refresh(); // after the page changed the model's filter
-    // Exports to `path` (CSV when it ends in .csv, else JSON) with a progress dialog.
+    // Exports to `path` (CSV when it ends in .csv, else JSON) with a progress dialog, and
+    // says "Exported N rows to PATH" under the table and in the window's status bar.
     bool exportTo(const QString &path);
+    // The path the export dialog's choice means: the chosen format's extension is added when
+    // the name typed has none (filter "CSV (*.csv)" + "log" -> "log.csv").
+    static QString withFormatExtension(const QString &path, const QString &selectedFilter);
+    QLabel *exportedLabel() const { return m_exported; }
 
 private:
     void showDetails();
@@ -47,6 +52,7 @@ private:
     QHBoxLayout *m_filterBar;
     QTableView *m_view;
     QLabel *m_count;
+    QLabel *m_exported;
     QPlainTextEdit *m_details;
     QAction *m_copy;
     QAction *m_export;
