@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -85,6 +86,13 @@ BackupsPage::BackupsPage(QString settingsPath, QWidget *parent)
             this,
             &BackupsPage::updateButtons);
     reload();
+}
+
+void BackupsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!event->spontaneous())
+        reload();
 }
 
 void BackupsPage::reload()

@@ -38,6 +38,11 @@ public:
 Q_SIGNALS:
     void restored(const QString &backupPath);
 
+protected:
+    // Each time the page is shown it lists the backups as they are now: every save of the
+    // file since the page was made added one.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void confirmRestore();
     void updateButtons();
