@@ -170,6 +170,11 @@ void TestConsoleEditing::usersThroughWidgets()
     QTest::keyClick(editor->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(model->value(1, UserTableModel::kEmail).toString(), QStringLiteral("a@example.org"));
     QCOMPARE(window.pendingCount(), 1);
+    // The title names the workspace, with "*" while edits are pending.
+    window.setWorkspaceStatus(QStringLiteral("ws.db"), true, false);
+    QVERIFY(window.isWindowModified());
+    QVERIFY2(window.windowTitle().startsWith(QLatin1String("ws.db[*]")),
+             qPrintable(window.windowTitle()));
 
     // Apply with Ctrl+S: one transaction, one audit row.
     QTest::keyClick(editor->view(), Qt::Key_S, Qt::ControlModifier);
@@ -177,6 +182,7 @@ void TestConsoleEditing::usersThroughWidgets()
              qPrintable(editor->messageLabel()->text()));
     QCOMPARE(model->pendingCount(), 0);
     QCOMPARE(window.pendingCount(), 0);
+    QVERIFY(!window.isWindowModified());
     const auto alice = UserRepository(context).find(QStringLiteral("alice"));
     VERIFY_OK(alice);
     QVERIFY(alice->has_value());

@@ -121,6 +121,9 @@ void MainWindow::setWorkspaceStatus(const QString &workspace,
     // transient statusBar()->showMessage() drew over it and vanished on the next hint.
     m_workspaceLabel->setText(problem.isEmpty() ? tr("Workspace: %1").arg(workspace)
                                                 : tr("Workspace: %1 — %2").arg(workspace, problem));
+    // "[*]" shows as "*" while edits are pending (setWindowModified in updatePendingLabel).
+    setWindowTitle(workspace.isEmpty() ? tr("MCPHub Admin Console")
+                                       : tr("%1[*] — MCPHub Admin Console").arg(workspace));
     QString state = connected ? tr("Connected") : tr("Not connected");
     if (readOnly)
         state += QStringLiteral(" · ") + tr("Read-only");
@@ -158,6 +161,7 @@ void MainWindow::updatePendingLabel()
 {
     const int count = pendingCount();
     m_pendingLabel->setText(count > 0 ? tr("%n pending change(s)", nullptr, count) : QString());
+    setWindowModified(count > 0);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
