@@ -55,6 +55,7 @@ public:
     void setLoader(Loader loader) { m_loader = std::move(loader); }
     void setWriter(Writer writer) { m_writer = std::move(writer); }
     void setLabelField(const QString &field) { m_labelField = field; }
+    QString labelField() const { return m_labelField; }
     // The title of a field that is not a column (shown in problems and undo texts).
     void setFieldTitle(const QString &field, const QString &title)
     {

@@ -132,6 +132,11 @@ void TestConsolePages::groupsAndKeysThroughWidgets()
     PendingTableEditor *keyEditor = keys->editor();
     clickAction(keyEditor, keyEditor->addAction());
     BearerKeyTableModel *keyModel = views->keys();
+    // The new key's name cell is open for typing, as a new user's is.
+    auto *nameEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(nameEditor && keyEditor->view()->viewport()->isAncestorOf(nameEditor));
+    QCOMPARE(keyEditor->proxy()->mapToSource(keyEditor->view()->currentIndex()).column(),
+             keyModel->fieldIndex(BearerKeyTableModel::kName));
     const QString token = keyModel->value(0, BearerKeyTableModel::kToken).toString();
     // MCPHub's own format: "mcphub_" and 32 random bytes as lowercase hex.
     QVERIFY2(QRegularExpression(QStringLiteral("^mcphub_[0-9a-f]{64}$")).match(token).hasMatch(),

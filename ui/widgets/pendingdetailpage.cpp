@@ -35,8 +35,8 @@ void PendingDetailPage::setDetail(QWidget *detail)
 
     connect(m_editor, &PendingTableEditor::addRequested, this, [this] {
         const int row = addBlankRow();
-        if (row >= 0)
-            m_editor->selectRow(row);
+        if (row >= 0) // the name first, as on Users
+            m_editor->editCell(row, m_pendingModel->labelField());
     });
     connect(m_editor, &PendingTableEditor::currentRowChanged, this, [this](int row) {
         m_key = keyOfRow(row);

@@ -231,6 +231,20 @@ void PendingTableEditor::revertAll()
     m_message->hide();
 }
 
+void PendingTableEditor::editCell(int row, const QString &field)
+{
+    const int column = m_model->fieldIndex(field);
+    if (row < 0 || column < 0) {
+        selectRow(row);
+        return;
+    }
+    m_search->clear(); // the new row must not be filtered out
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, column));
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->edit(index);
+}
+
 bool PendingTableEditor::applyChanges()
 {
     const int pending = m_model->pendingCount();

@@ -48,6 +48,8 @@ public:
 
     int currentRow() const; // the model row of the current index, -1 when none
     void selectRow(int row);
+    // Selects the row and opens `field`'s cell for typing (a new row's name).
+    void editCell(int row, const QString &field);
 
     bool applyChanges(); // shows the error under the toolbar; true when written
     // Something to do before Apply writes (it may wait for the network), given the call that
