@@ -349,6 +349,18 @@ bool WorkspaceCapabilities::hasHubRegistry() const
     return (kHubRegistry & bit(m_kind)) != 0;
 }
 
+QString WorkspaceCapabilities::serverChangeNote() const
+{
+    if (m_kind != WorkspaceKind::McphubDatabase)
+        return {};
+    // The text keeps the context of the Servers page, where it was first said.
+    return QCoreApplication::translate("ServerTableModel",
+                                       "A running hub starts, stops or reloads a server changed "
+                                       "in its database only when told: toggle or reload the "
+                                       "server in MCPHub's dashboard, or restart the hubs on "
+                                       "this database.");
+}
+
 bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
 {
     if (m_kind != WorkspaceKind::McphubDatabase)
