@@ -14,40 +14,19 @@ namespace {
 
 using M = BearerKeyTableModel;
 
-QString arrayText(const QStringList &names, bool keepNull)
-{
-    if (names.isEmpty() && keepNull)
-        return QString();
-    return BearerKeyRecord::namesJson(names);
-}
-
 QStringList list(const QString &jsonArray)
 {
     return BearerKeyRecord::names(jsonArray);
 }
 
-// Whether stored text is what MCPHub can load as a list of names: SQL NULL, or a JSON array
-// of strings (invalid text makes every MCPHub query that loads the row throw).
 bool loadableList(const QString &jsonArray)
 {
-    if (jsonArray.isNull())
-        return true;
-    QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(jsonArray.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !json.isArray())
-        return false;
-    const QJsonArray array = json.array();
-    return std::all_of(
-        array.cbegin(), array.cend(), [](const QJsonValue &v) { return v.isString(); });
+    return BearerKeyRecord::isNameList(jsonArray);
 }
 
-// The stored text while the names are those it holds (its bytes kept, as written by MCPHub
-// or the file), else the new list.
 QString keptOrNew(const QString &stored, const QStringList &names)
 {
-    if (loadableList(stored) && list(stored) == names)
-        return stored;
-    return arrayText(names, stored.isNull());
+    return BearerKeyRecord::namesKeeping(stored, names);
 }
 
 QVariantMap toMap(const BearerKeyRecord &k)

@@ -49,14 +49,6 @@ Result<BearerKeyRecord> theKey(const BearerKeyRepository &keys, const QString &n
     return found->constFirst();
 }
 
-// A list as stored, kept byte for byte while its names are the same (MCPHub's text stays).
-QString keptOrNew(const QString &stored, const QStringList &names)
-{
-    if (!stored.isNull() && BearerKeyRecord::names(stored) == names)
-        return stored;
-    return BearerKeyRecord::namesJson(names);
-}
-
 int runKey(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -230,11 +222,11 @@ int runKey(const QStringList &arguments)
                 else if (a.field == QLatin1String("accessType"))
                     changed.accessType = a.value.toString();
                 else if (a.field == QLatin1String("allowedGroups"))
-                    changed.allowedGroups
-                        = keptOrNew(changed.allowedGroups, a.value.toStringList());
+                    changed.allowedGroups = BearerKeyRecord::namesKeeping(changed.allowedGroups,
+                                                                          a.value.toStringList());
                 else
-                    changed.allowedServers
-                        = keptOrNew(changed.allowedServers, a.value.toStringList());
+                    changed.allowedServers = BearerKeyRecord::namesKeeping(changed.allowedServers,
+                                                                           a.value.toStringList());
             }
             QHash<QString, QString> problems
                 = BearerKeyRecord::accessProblems(changed.accessType,

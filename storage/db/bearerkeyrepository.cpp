@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace mcphub {
 
 QStringList BearerKeyRecord::accessTypes()
@@ -53,6 +55,28 @@ QString BearerKeyRecord::namesJson(const QStringList &names)
     for (const QString &name : names)
         array.push_back(name.toStdString());
     return QString::fromUtf8(McpHubJsonWriter::write(array, 0));
+}
+
+bool BearerKeyRecord::isNameList(const QString &jsonArray)
+{
+    if (jsonArray.isNull())
+        return true;
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(jsonArray.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !json.isArray())
+        return false;
+    const QJsonArray array = json.array();
+    return std::all_of(
+        array.cbegin(), array.cend(), [](const QJsonValue &v) { return v.isString(); });
+}
+
+QString BearerKeyRecord::namesKeeping(const QString &stored, const QStringList &names)
+{
+    if (isNameList(stored) && BearerKeyRecord::names(stored) == names)
+        return stored;
+    if (names.isEmpty() && stored.isNull())
+        return QString();
+    return namesJson(names);
 }
 
 QHash<QString, QString> BearerKeyRecord::accessProblems(const QString &access,

@@ -40,6 +40,12 @@ struct BearerKeyRecord
     static QStringList names(const QString &jsonArray);
     // Names as the JSON array text MCPHub's JSON.stringify writes.
     static QString namesJson(const QStringList &names);
+    // Whether stored text is what MCPHub can load as a list of names: SQL NULL, or a JSON
+    // array of strings (invalid text makes every MCPHub query that loads the row throw).
+    static bool isNameList(const QString &jsonArray);
+    // The stored text while the names are those it holds (its bytes kept, as written by
+    // MCPHub or the file), else `names` as namesJson() (null for none when it was null).
+    static QString namesKeeping(const QString &stored, const QStringList &names);
     // Problems of an access type and its lists, by field ("accessType", "allowedGroups",
     // "allowedServers"; translated).
     static QHash<QString, QString> accessProblems(const QString &accessType,
