@@ -5,7 +5,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -15,44 +14,19 @@ namespace {
 
 using M = BearerKeyTableModel;
 
-QString arrayText(const QStringList &names, bool keepNull)
-{
-    if (names.isEmpty() && keepNull)
-        return QString();
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact));
-}
-
 QStringList list(const QString &jsonArray)
 {
-    QStringList names;
-    for (const QJsonValue &v : QJsonDocument::fromJson(jsonArray.toUtf8()).array())
-        names << v.toString();
-    return names;
+    return BearerKeyRecord::names(jsonArray);
 }
 
-// Whether stored text is what MCPHub can load as a list of names: SQL NULL, or a JSON array
-// of strings (invalid text makes every MCPHub query that loads the row throw).
 bool loadableList(const QString &jsonArray)
 {
-    if (jsonArray.isNull())
-        return true;
-    QJsonParseError error;
-    const QJsonDocument json = QJsonDocument::fromJson(jsonArray.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !json.isArray())
-        return false;
-    const QJsonArray array = json.array();
-    return std::all_of(
-        array.cbegin(), array.cend(), [](const QJsonValue &v) { return v.isString(); });
+    return BearerKeyRecord::isNameList(jsonArray);
 }
 
-// The stored text while the names are those it holds (its bytes kept, as written by MCPHub
-// or the file), else the new list.
 QString keptOrNew(const QString &stored, const QStringList &names)
 {
-    if (loadableList(stored) && list(stored) == names)
-        return stored;
-    return arrayText(names, stored.isNull());
+    return BearerKeyRecord::namesKeeping(stored, names);
 }
 
 QVariantMap toMap(const BearerKeyRecord &k)
@@ -84,20 +58,12 @@ BearerKeyRecord overlay(BearerKeyRecord k, const QVariantMap &m)
 
 QStringList BearerKeyTableModel::accessTypes()
 {
-    return {QStringLiteral("all"),
-            QStringLiteral("groups"),
-            QStringLiteral("servers"),
-            QStringLiteral("custom")};
+    return BearerKeyRecord::accessTypes();
 }
 
 QString BearerKeyTableModel::generateToken()
 {
-    // MCPHub's own format (POST /api/auth/keys: "mcphub_" + randomBytes(32) as lowercase hex),
-    // from the system's CSPRNG.
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / 4);
-    return QStringLiteral("mcphub_") + QString::fromLatin1(bytes.toHex());
+    return BearerKeyRecord::generateToken();
 }
 
 BearerKeyTableModel::BearerKeyTableModel(const RepositoryContext &context, QObject *parent)
@@ -164,20 +130,12 @@ QHash<QString, QString> BearerKeyTableModel::validate(int row) const
                             "cannot load this key. Enter the names to replace it.")
                              .arg(text.left(60)));
     }
-    const QString access = value(row, kAccessType).toString();
-    if (!accessTypes().contains(access)) {
-        found.insert(kAccessType, tr("The access type is all, groups, servers or custom."));
-    } else if (access == QLatin1String("groups")
-               && value(row, kAllowedGroups).toStringList().isEmpty()) {
-        found.insert(kAllowedGroups, tr("Group access needs at least one group."));
-    } else if (access == QLatin1String("servers")
-               && value(row, kAllowedServers).toStringList().isEmpty()) {
-        found.insert(kAllowedServers, tr("Server access needs at least one server."));
-    } else if (access == QLatin1String("custom")
-               && value(row, kAllowedGroups).toStringList().isEmpty()
-               && value(row, kAllowedServers).toStringList().isEmpty()) {
-        found.insert(kAllowedGroups, tr("Custom access needs at least one group or server."));
-    }
+    const QHash<QString, QString> access
+        = BearerKeyRecord::accessProblems(value(row, kAccessType).toString(),
+                                          value(row, kAllowedGroups).toStringList(),
+                                          value(row, kAllowedServers).toStringList());
+    for (auto it = access.cbegin(); it != access.cend(); ++it)
+        found.insert(it.key(), it.value());
     return found;
 }
 

@@ -1,9 +1,10 @@
 #include "models/servertablemodel.h"
 
 #include "models/repositoryrows.h"
+#include "storage/db/serverfields.h"
 #include "storage/db/serverrepository.h"
+#include "storage/db/workspacecapabilities.h"
 #include "storage/nametext.h"
-#include "storage/settings/environmentexpansion.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -19,156 +20,17 @@ namespace {
 
 using M = ServerTableModel;
 
-QStringList stringList(const QString &jsonArray)
-{
-    QStringList list;
-    const QJsonArray array = QJsonDocument::fromJson(jsonArray.toUtf8()).array();
-    for (const QJsonValue &v : array)
-        list << v.toString();
-    return list;
-}
-
-QString jsonArrayText(const QStringList &list)
-{
-    if (list.isEmpty())
-        return {};
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
-}
-
-QString jsonText(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented))
-            .trimmed();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented))
-            .trimmed();
-    return {};
-}
-
 QVariantMap toMap(const ServerRecord &s)
 {
-    const QJsonObject openapi = QJsonDocument::fromJson(s.openapi.toUtf8()).object();
-    return {{M::kId, s.id},
-            {M::kName, s.name},
-            {M::kType, s.type},
-            {M::kEnabled, s.enabled},
-            {M::kDescription, s.description},
-            {M::kOwner, s.owner},
-            {M::kCommand, s.command},
-            {M::kArgs, stringList(s.args)},
-            {M::kEnv, s.env},
-            {M::kUrl, s.url},
-            {M::kHeaders, s.headers},
-            {M::kPassthrough, stringList(s.passthroughHeaders)},
-            {M::kKeepAlive, s.enableKeepAlive.value_or(false)},
-            {M::kKeepAliveInterval,
-             s.keepAliveInterval ? QString::number(*s.keepAliveInterval) : QString()},
-            {M::kOpenApiUrl, openapi.value(QStringLiteral("url")).toString()},
-            {M::kOpenApiSchema, jsonText(openapi.value(QStringLiteral("schema")))},
-            {M::kOpenApiSecurity, jsonText(openapi.value(QStringLiteral("security")))},
-            {M::kTools, s.tools},
-            {kRowUpdatedAt, s.updatedAt}};
+    QVariantMap values = ServerFields::values(s);
+    values.insert(M::kId, s.id);
+    values.insert(kRowUpdatedAt, s.updatedAt);
+    return values;
 }
 
-QString nullIfEmpty(const QString &text)
+ServerRecord overlay(const ServerRecord &s, const QVariantMap &m)
 {
-    return text.trimmed().isEmpty() ? QString() : text;
-}
-
-// The record to write: the stored one (or a new one) with the console's fields overlaid.
-ServerRecord overlay(ServerRecord s, const QVariantMap &m)
-{
-    s.name = m.value(M::kName).toString().trimmed();
-    s.type = m.value(M::kType).toString();
-    s.enabled = m.value(M::kEnabled).toBool();
-    s.description = nullIfEmpty(m.value(M::kDescription).toString());
-    s.owner = nullIfEmpty(m.value(M::kOwner).toString());
-    const bool stdio = s.type == QLatin1String("stdio");
-    const bool openapi = s.type == QLatin1String("openapi");
-    s.command = stdio ? nullIfEmpty(m.value(M::kCommand).toString()) : QString();
-    s.args = stdio ? jsonArrayText(m.value(M::kArgs).toStringList()) : QString();
-    s.env = openapi ? QString() : nullIfEmpty(m.value(M::kEnv).toString());
-    s.url = stdio || openapi ? QString() : nullIfEmpty(m.value(M::kUrl).toString().trimmed());
-    s.headers = stdio ? QString() : nullIfEmpty(m.value(M::kHeaders).toString());
-    s.passthroughHeaders
-        = stdio || openapi ? QString() : jsonArrayText(m.value(M::kPassthrough).toStringList());
-    if (stdio || openapi) {
-        s.enableKeepAlive.reset();
-        s.keepAliveInterval.reset();
-    } else {
-        if (m.value(M::kKeepAlive).toBool() || s.enableKeepAlive)
-            s.enableKeepAlive = m.value(M::kKeepAlive).toBool();
-        const QString interval = m.value(M::kKeepAliveInterval).toString().trimmed();
-        if (interval.isEmpty())
-            s.keepAliveInterval.reset();
-        else
-            s.keepAliveInterval = interval.toLongLong();
-    }
-    s.tools = nullIfEmpty(m.value(M::kTools).toString());
-    if (openapi) {
-        QJsonObject object = QJsonDocument::fromJson(s.openapi.toUtf8()).object();
-        const auto put = [&object](const QString &key, const QJsonValue &value) {
-            if (value.isUndefined() || value.isNull()
-                || (value.isString() && value.toString().isEmpty()))
-                object.remove(key);
-            else
-                object.insert(key, value);
-        };
-        put(QStringLiteral("url"), m.value(M::kOpenApiUrl).toString().trimmed());
-        put(QStringLiteral("schema"),
-            QJsonDocument::fromJson(m.value(M::kOpenApiSchema).toString().toUtf8()).object());
-        if (object.value(QStringLiteral("schema")).toObject().isEmpty())
-            object.remove(QStringLiteral("schema"));
-        const QJsonObject security
-            = QJsonDocument::fromJson(m.value(M::kOpenApiSecurity).toString().toUtf8()).object();
-        if (security.isEmpty())
-            object.remove(QStringLiteral("security"));
-        else
-            object.insert(QStringLiteral("security"), security);
-        s.openapi = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    } else {
-        s.openapi = QString();
-    }
-    return s;
-}
-
-bool validHttpUrl(const QString &text)
-{
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    return url.isValid() && !url.host().isEmpty()
-           && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
-}
-
-// A URL as MCPHub uses it: its ${VAR}/$VAR placeholders are replaced from the environment
-// first (EnvironmentExpansion), so the rest is checked with sample values in their place.
-// A URL that is only placeholders comes whole from the environment and cannot be checked; a
-// placeholder in the scheme or at the start (${BASE_URL}/mcp) stands for http(s)://host.
-bool validServerUrl(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    if (!EnvironmentExpansion::hasPlaceholder(trimmed))
-        return validHttpUrl(trimmed);
-    if (EnvironmentExpansion::onlyPlaceholders(trimmed))
-        return true;
-    QString probe = trimmed;
-    const qsizetype schemeEnd = probe.indexOf(QLatin1String("://"));
-    if (schemeEnd >= 0 && EnvironmentExpansion::hasPlaceholder(probe.left(schemeEnd)))
-        probe = QStringLiteral("http") + probe.mid(schemeEnd);
-    else if (schemeEnd < 0 && probe.startsWith(QLatin1Char('$')))
-        probe = QStringLiteral("http://") + probe;
-    // "1" is valid wherever a placeholder may stand: host, port, user, path, query.
-    return validHttpUrl(EnvironmentExpansion::withSample(probe, QStringLiteral("1")));
-}
-
-bool jsonObjectOrEmpty(const QString &text)
-{
-    if (text.trimmed().isEmpty())
-        return true;
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    return error.error == QJsonParseError::NoError && doc.isObject();
+    return ServerFields::overlay(s, m);
 }
 
 ChangeFailure failed(int index, const QString &field, Error error)
@@ -271,10 +133,7 @@ QString ServerTableModel::jsonFromPairs(const QList<QPair<QString, QString>> &pa
 
 QStringList ServerTableModel::types()
 {
-    return {QStringLiteral("stdio"),
-            QStringLiteral("sse"),
-            QStringLiteral("streamable-http"),
-            QStringLiteral("openapi")};
+    return ServerFields::types();
 }
 
 ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *parent)
@@ -320,13 +179,7 @@ ServerTableModel::ServerTableModel(const RepositoryContext &context, QObject *pa
         });
     });
     setReadOnly(context.readOnly);
-    if (context.kind == WorkspaceKind::McphubDatabase) {
-        // mcphub-dbmode.md §2.4: a hub reads its servers table only when told.
-        setAppliedNote(tr("A running hub starts, stops or reloads a server changed in its "
-                          "database only when told: the hubs registered under Hubs in this "
-                          "workspace are told now; toggle or reload the server in the "
-                          "dashboard of any other hub on this database, or restart it."));
-    }
+    setAppliedNote(WorkspaceCapabilities(context.kind).serverChangeNote());
 }
 
 int ServerTableModel::addServer(const QString &name, const QString &type)
@@ -351,54 +204,7 @@ int ServerTableModel::duplicateServer(int row)
 
 QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)
 {
-    QHash<QString, QString> found;
-    const QString type = m.value(kType).toString();
-    const QString tools = m.value(kTools).toString();
-    if (!tools.isEmpty()) {
-        const auto overrides = pairsFromJson(tools);
-        for (const auto &[tool, settings] : overrides) {
-            if (tool.trimmed().isEmpty())
-                found.insert(kTools, tr("A tool override has no tool name."));
-        }
-    }
-    if (m.value(kName).toString().trimmed().isEmpty())
-        found.insert(kName, tr("The name is empty."));
-    if (!types().contains(type)) {
-        found.insert(kType,
-                     tr("The type \"%1\" is unknown; MCPHub knows stdio, sse, "
-                        "streamable-http and openapi.")
-                         .arg(type));
-        return found;
-    }
-    if (type == QLatin1String("stdio")) {
-        if (m.value(kCommand).toString().trimmed().isEmpty())
-            found.insert(kCommand, tr("A stdio server needs a command."));
-        if (!QJsonDocument::fromJson(m.value(kHeaders).toString().toUtf8()).object().isEmpty())
-            found.insert(kHeaders, tr("MCPHub refuses headers on a stdio server."));
-    } else if (type == QLatin1String("openapi")) {
-        const QString url = m.value(kOpenApiUrl).toString().trimmed();
-        const QString schema = m.value(kOpenApiSchema).toString();
-        if (url.isEmpty() && schema.trimmed().isEmpty())
-            found.insert(kOpenApiUrl, tr("An OpenAPI server needs a URL or an inline schema."));
-        else if (!url.isEmpty() && !validServerUrl(url))
-            found.insert(kOpenApiUrl, tr("This is not an http:// or https:// URL."));
-        if (!jsonObjectOrEmpty(schema))
-            found.insert(kOpenApiSchema, tr("The inline schema is not a JSON object."));
-        if (!jsonObjectOrEmpty(m.value(kOpenApiSecurity).toString()))
-            found.insert(kOpenApiSecurity, tr("The security block is not a JSON object."));
-    } else {
-        const QString url = m.value(kUrl).toString().trimmed();
-        if (url.isEmpty())
-            found.insert(kUrl, tr("An %1 server needs a URL.").arg(type));
-        else if (!validServerUrl(url))
-            found.insert(kUrl, tr("This is not an http:// or https:// URL."));
-        const QString interval = m.value(kKeepAliveInterval).toString().trimmed();
-        bool ok = true;
-        if (!interval.isEmpty() && (interval.toLongLong(&ok) <= 0 || !ok))
-            found.insert(kKeepAliveInterval,
-                         tr("The keep-alive interval is a whole number of milliseconds."));
-    }
-    return found;
+    return ServerFields::problems(m);
 }
 
 QHash<QString, QString> ServerTableModel::validate(int row) const

@@ -9,6 +9,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -20,7 +23,50 @@ using namespace mcphub;
 using mcphub::test::adminctl;
 using mcphub::test::Run;
 
-namespace {} // namespace
+namespace {
+
+// A settings file with a group naming its servers both ways and a key scoped to a server.
+const QByteArray kScopedSettings
+    = "{\n"
+      "  \"mcpServers\": {\n"
+      "    \"fetch\": {\n"
+      "      \"command\": \"uvx\",\n"
+      "      \"args\": [\"mcp-server-fetch\"]\n"
+      "    },\n"
+      "    \"web\": {\n"
+      "      \"type\": \"sse\",\n"
+      "      \"url\": \"http://127.0.0.1:1/sse\"\n"
+      "    }\n"
+      "  },\n"
+      "  \"groups\": [\n"
+      "    {\n"
+      "      \"id\": \"g1\",\n"
+      "      \"name\": \"tools\",\n"
+      "      \"servers\": [\"fetch\", {\"name\": \"web\", \"tools\": [\"get\"]}]\n"
+      "    }\n"
+      "  ],\n"
+      "  \"bearerKeys\": [\n"
+      "    {\n"
+      "      \"id\": \"k1\",\n"
+      "      \"name\": \"ci\",\n"
+      "      \"token\": "
+      "\"mcphub_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\n"
+      "      \"enabled\": true,\n"
+      "      \"accessType\": \"servers\",\n"
+      "      \"allowedGroups\": [],\n"
+      "      \"allowedServers\": [\"web\", \"fetch\"]\n"
+      "    }\n"
+      "  ]\n"
+      "}";
+
+// VERIFY_RUN of a run made here (the macro would run it again for its message).
+#define VERIFY_RUN_ONCE(call, code)                                                                \
+    do {                                                                                           \
+        const Run once_ = (call);                                                                  \
+        VERIFY_RUN(once_, code);                                                                   \
+    } while (false)
+
+} // namespace
 
 class TestDbCli : public QObject
 {
@@ -37,6 +83,8 @@ private Q_SLOTS:
     void profileWithoutKeychainKeepsPasswordOutOfFile();
     void profileCommandsOpenWorkspace();
     void consoleCreatesDefaultWorkspaceWithSchema();
+    void serverGroupKeyCommandsOnConsoleKinds_data();
+    void serverGroupKeyCommandsOnConsoleKinds();
 };
 
 void TestDbCli::initStatusMigrateSqlite()
@@ -350,6 +398,140 @@ void TestDbCli::consoleCreatesDefaultWorkspaceWithSchema()
     VERIFY_RUN(status, 0);
     QVERIFY2(status.out.contains(QLatin1String("0001")), qPrintable(status.out));
     QVERIFY2(!status.out.contains(QLatin1String("pending")), qPrintable(status.out));
+}
+
+void TestDbCli::serverGroupKeyCommandsOnConsoleKinds_data()
+{
+    QTest::addColumn<bool>("sqlite");
+    QTest::newRow("settings file") << false;
+    QTest::newRow("sqlite") << true;
+}
+
+void TestDbCli::serverGroupKeyCommandsOnConsoleKinds()
+{
+    QFETCH(bool, sqlite);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(file, kScopedSettings));
+    QStringList workspace{QStringLiteral("--file"), file};
+    if (sqlite) {
+        const QString db = dir.filePath(QStringLiteral("w.db"));
+        VERIFY_RUN_ONCE(
+            adminctl(
+                {QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), db}),
+            0);
+        VERIFY_RUN_ONCE(adminctl({QStringLiteral("migrate"),
+                                  file,
+                                  QStringLiteral("--yes"),
+                                  QStringLiteral("--sqlite"),
+                                  db}),
+                        0);
+        workspace = {QStringLiteral("--sqlite"), db};
+    }
+    const auto cli = [&](const QStringList &args) {
+        return adminctl(args + workspace);
+    };
+
+    // A rename reaches the groups (plain and {name, tools} entries) and the keys.
+    const Run rename = cli({QStringLiteral("server"),
+                            QStringLiteral("rename"),
+                            QStringLiteral("web"),
+                            QStringLiteral("remote")});
+    VERIFY_RUN(rename, 0);
+    QVERIFY2(!rename.out.contains(QLatin1String("only when told")), qPrintable(rename.out));
+    VERIFY_RUN_ONCE(cli({QStringLiteral("server"),
+                         QStringLiteral("rename"),
+                         QStringLiteral("fetch"),
+                         QStringLiteral("fetcher")}),
+                    0);
+    const Run groups
+        = cli({QStringLiteral("group"), QStringLiteral("show"), QStringLiteral("tools")});
+    VERIFY_RUN(groups, 0);
+    QVERIFY2(groups.out.contains(
+                 QLatin1String("[\"fetcher\",{\"name\":\"remote\",\"tools\":[\"get\"]}]")),
+             qPrintable(groups.out));
+    const Run keys = cli({QStringLiteral("key"), QStringLiteral("show"), QStringLiteral("ci")});
+    VERIFY_RUN(keys, 0);
+    QVERIFY2(keys.out.contains(QLatin1String("[\"remote\",\"fetcher\"]")), qPrintable(keys.out));
+    QVERIFY2(keys.out.contains(QLatin1String("mcphub_0...cdef"))
+                 && !keys.out.contains(QLatin1String("0123456789abcdef0123")),
+             qPrintable(keys.out));
+    // A taken name is refused; nothing changes.
+    const Run taken = cli({QStringLiteral("server"),
+                           QStringLiteral("rename"),
+                           QStringLiteral("remote"),
+                           QStringLiteral("fetcher")});
+    VERIFY_RUN(taken, 2);
+    QVERIFY2(taken.err.contains(QLatin1String("servers/fetcher/name")), qPrintable(taken.err));
+
+    // Every command works on this kind; a field set reads back.
+    VERIFY_RUN_ONCE(cli({QStringLiteral("server"),
+                         QStringLiteral("set"),
+                         QStringLiteral("remote"),
+                         QStringLiteral("headers={\"X-Team\":\"a\"}"),
+                         QStringLiteral("keepAliveInterval=30000")}),
+                    0);
+    const Run show
+        = cli({QStringLiteral("server"), QStringLiteral("show"), QStringLiteral("remote")});
+    VERIFY_RUN(show, 0);
+    QVERIFY2(show.out.contains(QLatin1String("{\"X-Team\":\"a\"}"))
+                 && show.out.contains(QLatin1String("30000")),
+             qPrintable(show.out));
+    VERIFY_RUN_ONCE(cli({QStringLiteral("group"),
+                         QStringLiteral("add"),
+                         QStringLiteral("solo"),
+                         QStringLiteral("--server"),
+                         QStringLiteral("remote")}),
+                    0);
+    const Run key = cli({QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("new")});
+    VERIFY_RUN(key, 0);
+    const QString token = key.out.trimmed().split(QLatin1Char('\n')).value(1);
+    QVERIFY2(QRegularExpression(QStringLiteral("^mcphub_[0-9a-f]{64}$")).match(token).hasMatch(),
+             qPrintable(key.out));
+    const Run list = cli({QStringLiteral("key"), QStringLiteral("list")});
+    VERIFY_RUN(list, 0);
+    QVERIFY2(!list.out.contains(token) && list.out.contains(token.left(8) + QStringLiteral("...")),
+             qPrintable(list.out));
+    VERIFY_RUN_ONCE(cli({QStringLiteral("key"), QStringLiteral("disable"), QStringLiteral("new")}),
+                    0);
+    VERIFY_RUN_ONCE(
+        cli({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("solo")}), 0);
+    VERIFY_RUN_ONCE(
+        cli({QStringLiteral("server"), QStringLiteral("disable"), QStringLiteral("remote")}), 0);
+    const Run servers = cli({QStringLiteral("server"), QStringLiteral("list")});
+    VERIFY_RUN(servers, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("(?m)^remote\\s+sse\\s+disabled"))
+                 .match(servers.out)
+                 .hasMatch(),
+             qPrintable(servers.out));
+
+    // A settings file holds it all, in MCPHub's format: the file is the workspace.
+    if (!sqlite) {
+        const QJsonObject saved = QJsonDocument::fromJson(test::readFile(file)).object();
+        QCOMPARE(saved.value(QStringLiteral("groups"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("servers")),
+                 QJsonValue(QJsonDocument::fromJson(
+                                "[\"fetcher\",{\"name\":\"remote\",\"tools\":[\"get\"]}]")
+                                .array()));
+        QJsonObject ci, added;
+        for (const QJsonValue &k : saved.value(QStringLiteral("bearerKeys")).toArray())
+            (k.toObject().value(QStringLiteral("name")).toString() == QLatin1String("ci") ? ci
+                                                                                          : added)
+                = k.toObject();
+        QCOMPARE(ci.value(QStringLiteral("allowedServers")),
+                 QJsonValue(QJsonArray{QStringLiteral("remote"), QStringLiteral("fetcher")}));
+        QCOMPARE(added.value(QStringLiteral("token")).toString(), token);
+        QCOMPARE(added.value(QStringLiteral("enabled")), QJsonValue(false));
+        const QJsonObject remote = saved.value(QStringLiteral("mcpServers"))
+                                       .toObject()
+                                       .value(QStringLiteral("remote"))
+                                       .toObject();
+        QCOMPARE(remote.value(QStringLiteral("enabled")), QJsonValue(false));
+        QCOMPARE(remote.value(QStringLiteral("keepAliveInterval")), QJsonValue(30000));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDbCli)

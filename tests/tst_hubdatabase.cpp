@@ -48,6 +48,27 @@ QStringList hubDb(const test::PgTestDatabase &pg)
     return hubDbArguments(pg);
 }
 
+// VERIFY_RUN of a run made here (the macro would run it again for its message).
+#define VERIFY_RUN_ONCE(call, code)                                                                \
+    do {                                                                                           \
+        const Run once_ = (call);                                                                  \
+        VERIFY_RUN(once_, code);                                                                   \
+    } while (false)
+
+// mcphub-adminctl ARGS --hub-db ... on `pg`.
+Run hubCli(const test::PgTestDatabase &pg, const QStringList &args)
+{
+    return adminctl(args + hubDbArguments(pg));
+}
+
+// What Node's JSON.stringify writes for the JavaScript `expression` (MCPHub's writer).
+QString stringify(const QString &expression)
+{
+    const auto node
+        = test::runNode(QStringLiteral("process.stdout.write(JSON.stringify(%1))").arg(expression));
+    return node.ok ? node.output : QStringLiteral("node failed: ") + node.error;
+}
+
 } // namespace
 
 class TestHubDatabase : public QObject
@@ -64,6 +85,10 @@ private Q_SLOTS:
     void readOnlyRoleOpensReadOnly();
     void usageLogIsMcphubsActivities();
     void entitiesNotBuiltYetAreRefusedNotMisread();
+    void serverCommandsWriteAsMcphubWrites();
+    void serverRenameRewritesGroupsAndKeysAsMcphub();
+    void groupCommandsWriteAsMcphubWrites();
+    void keyCommandsWriteAsMcphubWrites();
 };
 
 void TestHubDatabase::init()
@@ -425,6 +450,429 @@ void TestHubDatabase::entitiesNotBuiltYetAreRefusedNotMisread()
              qPrintable(clients.error().toString()));
     QVERIFY(!RowRepository::oauthClients(ws->context()).create({}).ok());
     ws->close();
+}
+
+void TestHubDatabase::serverCommandsWriteAsMcphubWrites()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    const Run list = hubCli(pg, {QStringLiteral("server"), QStringLiteral("list")});
+    VERIFY_RUN(list, 0);
+    for (const char *name : {"broken", "disabled-one", "echo-local", "http-local", "math-local"})
+        QVERIFY2(list.out.contains(QLatin1String(name)), qPrintable(list.out));
+    // A NULL type is inferred as stdio from the command, as MCPHub does.
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("(?m)^broken\\s+stdio\\s")).match(list.out).hasMatch(),
+        qPrintable(list.out));
+    const Run show = hubCli(
+        pg, {QStringLiteral("server"), QStringLiteral("show"), QStringLiteral("echo-local")});
+    VERIFY_RUN(show, 0);
+    QVERIFY2(show.out.contains(QLatin1String("{\"ECHO_MODE\":\"test\"}")), qPrintable(show.out));
+
+    // A new server: MCPHub's columns, JSON text byte-equal to JSON.stringify, uuid id.
+    const Run add = hubCli(pg,
+                           {QStringLiteral("server"),
+                            QStringLiteral("add"),
+                            QStringLiteral("time"),
+                            QStringLiteral("--type"),
+                            QStringLiteral("stdio"),
+                            QStringLiteral("--command"),
+                            QStringLiteral("npx"),
+                            QStringLiteral("--arg"),
+                            QStringLiteral("-y"),
+                            QStringLiteral("--arg"),
+                            QStringLiteral("mcp-time"),
+                            QStringLiteral("--env"),
+                            QStringLiteral("TZ=UTC"),
+                            QStringLiteral("--env"),
+                            QStringLiteral("NOTE=h\u00e9llo \"x\" \\ \u2028/")});
+    VERIFY_RUN(add, 0);
+    QVERIFY2(add.out.contains(QLatin1String("only when told")), qPrintable(add.out));
+    const QString row = QStringLiteral(
+        "SELECT concat_ws(';', type, command, args, env, enabled, visibility, "
+        "\"enableKeepAlive\", description IS NULL, url IS NULL, length(id::text)) FROM servers "
+        "WHERE name = '%1'");
+    QCOMPARE(query(pg, row.arg(QStringLiteral("time"))),
+             QStringLiteral("stdio;npx;") + stringify(QStringLiteral("['-y','mcp-time']"))
+                 + QLatin1Char(';')
+                 + stringify(QStringLiteral("{TZ:'UTC',NOTE:'h\\u00e9llo \"x\" \\\\ \\u2028/'}"))
+                 + QStringLiteral(";t;private;f;t;t;36"));
+
+    // A change writes only what changed (MCPHub's runtime OAuth state stays) and
+    // updated_at = now().
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE servers SET updated_at = '2020-01-01', oauth = "
+                                 "'{\"tokens\":{}}' WHERE name = 'time'")})
+                .isEmpty());
+    const QString id = query(pg, QStringLiteral("SELECT id FROM servers WHERE name = 'time'"));
+    const Run set = hubCli(pg,
+                           {QStringLiteral("server"),
+                            QStringLiteral("set"),
+                            QStringLiteral("time"),
+                            QStringLiteral("description=Clock"),
+                            QStringLiteral("args=[ \"-y\" , \"mcp-time\",\"--utc\" ]"),
+                            QStringLiteral("tools={\"now\": {\"enabled\": false}}")});
+    VERIFY_RUN(set, 0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', id, description, args, tools, oauth, "
+                                  "updated_at > '2020-01-02') FROM servers WHERE name = 'time'")),
+             QStringList({id,
+                          QStringLiteral("Clock"),
+                          stringify(QStringLiteral("['-y','mcp-time','--utc']")),
+                          stringify(QStringLiteral("{now:{enabled:false}}")),
+                          QStringLiteral("{\"tokens\":{}}"),
+                          QStringLiteral("t")})
+                 .join(QLatin1Char(';')));
+
+    // Bad input names the field; nothing is written.
+    const QString before = query(pg, row.arg(QStringLiteral("time")));
+    for (const auto &[argument, field] :
+         {std::pair{QStringLiteral("url=http://example.org/"), QStringLiteral("/url")},
+          std::pair{QStringLiteral("env=[1]"), QStringLiteral("/env")},
+          std::pair{QStringLiteral("enabled=maybe"), QStringLiteral("/enabled")},
+          std::pair{QStringLiteral("command="), QStringLiteral("/command")},
+          std::pair{QStringLiteral("colour=red"), QStringLiteral("colour")}}) {
+        const Run bad = hubCli(
+            pg,
+            {QStringLiteral("server"), QStringLiteral("set"), QStringLiteral("time"), argument});
+        VERIFY_RUN(bad, 2);
+        QVERIFY2(bad.err.contains(field), qPrintable(argument + bad.err));
+    }
+    QCOMPARE(query(pg, row.arg(QStringLiteral("time"))), before);
+    const Run taken = hubCli(pg,
+                             {QStringLiteral("server"),
+                              QStringLiteral("add"),
+                              QStringLiteral("echo-local"),
+                              QStringLiteral("--type"),
+                              QStringLiteral("sse"),
+                              QStringLiteral("--url"),
+                              QStringLiteral("http://127.0.0.1:1/sse")});
+    VERIFY_RUN(taken, 2);
+
+    // Enable, disable, remove: the enabled column only; the note each time.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE servers SET updated_at = '2020-01-01' WHERE name = "
+                                 "'echo-local'")})
+                .isEmpty());
+    const Run disable = hubCli(
+        pg, {QStringLiteral("server"), QStringLiteral("disable"), QStringLiteral("echo-local")});
+    VERIFY_RUN(disable, 0);
+    QVERIFY2(disable.out.contains(QLatin1String("only when told")), qPrintable(disable.out));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', enabled, updated_at > '2020-01-02') "
+                                  "FROM servers WHERE name = 'echo-local'")),
+             QStringLiteral("f;t"));
+    VERIFY_RUN_ONCE(
+        hubCli(pg,
+               {QStringLiteral("server"), QStringLiteral("enable"), QStringLiteral("echo-local")}),
+        0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT enabled FROM servers WHERE name = 'echo-local'")),
+             QStringLiteral("true"));
+    const Run remove
+        = hubCli(pg, {QStringLiteral("server"), QStringLiteral("remove"), QStringLiteral("time")});
+    VERIFY_RUN(remove, 0);
+    QVERIFY2(remove.out.contains(QLatin1String("only when told")), qPrintable(remove.out));
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM servers WHERE name = 'time'")),
+             QStringLiteral("0"));
+    VERIFY_RUN_ONCE(
+        hubCli(pg, {QStringLiteral("server"), QStringLiteral("remove"), QStringLiteral("time")}),
+        2);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT string_agg(action, ',' ORDER BY id) FROM "
+                                  "mcphub_admin.access_logs")),
+             QStringLiteral("server.create,server.update,server.disable,server.enable,"
+                            "server.delete"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+void TestHubDatabase::serverRenameRewritesGroupsAndKeysAsMcphub()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+    // A key scoped to servers (the fixture's keys name none), and rows last saved long ago.
+    VERIFY_RUN_ONCE(hubCli(pg,
+                           {QStringLiteral("key"),
+                            QStringLiteral("add"),
+                            QStringLiteral("scoped"),
+                            QStringLiteral("--access"),
+                            QStringLiteral("servers"),
+                            QStringLiteral("--server"),
+                            QStringLiteral("math-local"),
+                            QStringLiteral("--server"),
+                            QStringLiteral("echo-local")}),
+                    0);
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE servers SET updated_at = '2020-01-01'; UPDATE groups "
+                                 "SET updated_at = '2020-01-01'; UPDATE bearer_keys SET "
+                                 "updated_at = '2020-01-01'")})
+                .isEmpty());
+    const QString serverRow = QStringLiteral(
+        "SELECT concat_ws(';', id, type IS NULL, args, tools IS NULL, updated_at > '2020-01-02') "
+        "FROM servers WHERE name = '%1'");
+    const QString math = query(pg, serverRow.arg(QStringLiteral("math-local")));
+    const QString groupId = query(pg, QStringLiteral("SELECT id FROM groups"));
+
+    const Run rename = hubCli(pg,
+                              {QStringLiteral("server"),
+                               QStringLiteral("rename"),
+                               QStringLiteral("math-local"),
+                               QStringLiteral("math2")});
+    VERIFY_RUN(rename, 0);
+    QVERIFY2(rename.out.contains(QLatin1String("only when told")), qPrintable(rename.out));
+    // The row keeps its uuid; only the name and updated_at change (the NULL type stays).
+    QCOMPARE(query(pg, serverRow.arg(QStringLiteral("math2"))),
+             math.left(math.size() - 1) + QLatin1Char('t'));
+    // The group's {name, tools} entry is renamed in place, as MCPHub's GroupDao does.
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', id, servers, updated_at > "
+                                  "'2020-01-02') FROM groups")),
+             groupId + QLatin1Char(';')
+                 + stringify(QStringLiteral("['echo-local',{name:'math2',tools:['add']}]"))
+                 + QStringLiteral(";t"));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', \"allowedServers\", \"allowedGroups\", "
+                                  "updated_at > '2020-01-02') FROM bearer_keys WHERE name = "
+                                  "'scoped'")),
+             stringify(QStringLiteral("['math2','echo-local']")) + QStringLiteral(";[];t"));
+    // Keys and groups that do not name it are not touched.
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT count(*) FROM bearer_keys WHERE updated_at > "
+                                  "'2020-01-02'")),
+             QStringLiteral("1"));
+
+    // A plain name in a group, through the storage MCPHub's pages use too.
+    VERIFY_RUN_ONCE(hubCli(pg,
+                           {QStringLiteral("server"),
+                            QStringLiteral("rename"),
+                            QStringLiteral("echo-local"),
+                            QStringLiteral("echo2")}),
+                    0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT servers FROM groups")),
+             stringify(QStringLiteral("['echo2',{name:'math2',tools:['add']}]")));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT \"allowedServers\" FROM bearer_keys WHERE name = "
+                                  "'scoped'")),
+             stringify(QStringLiteral("['math2','echo2']")));
+
+    // A name taken, or no such server: refused, nothing changed.
+    const QString groups = query(pg, QStringLiteral("SELECT servers || updated_at FROM groups"));
+    const Run taken = hubCli(pg,
+                             {QStringLiteral("server"),
+                              QStringLiteral("rename"),
+                              QStringLiteral("echo2"),
+                              QStringLiteral("math2")});
+    VERIFY_RUN(taken, 2);
+    QVERIFY2(taken.err.contains(QLatin1String("math2")), qPrintable(taken.err));
+    VERIFY_RUN_ONCE(hubCli(pg,
+                           {QStringLiteral("server"),
+                            QStringLiteral("rename"),
+                            QStringLiteral("nosuch"),
+                            QStringLiteral("other")}),
+                    2);
+    QCOMPARE(query(pg, QStringLiteral("SELECT servers || updated_at FROM groups")), groups);
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM servers WHERE name = 'echo2'")),
+             QStringLiteral("1"));
+    // The usage log and the servers' tool keys are MCPHub's history: not rewritten.
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM activities WHERE server = 'echo2'")),
+             QStringLiteral("0"));
+    // Each rewritten row is in the audit trail, in the one transaction of the rename.
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT string_agg(action || ' ' || resource, ',' ORDER BY id) "
+                                  "FROM mcphub_admin.access_logs WHERE action <> "
+                                  "'bearer-key.create'")),
+             QStringList({QStringLiteral("group.update groups/") + groupId,
+                          QStringLiteral("bearer-key.update bearer-keys/")
+                              + query(pg,
+                                      QStringLiteral("SELECT id FROM bearer_keys WHERE name = "
+                                                     "'scoped'")),
+                          QStringLiteral("server.update servers/math2"),
+                          QStringLiteral("group.update groups/") + groupId,
+                          QStringLiteral("bearer-key.update bearer-keys/")
+                              + query(pg,
+                                      QStringLiteral("SELECT id FROM bearer_keys WHERE name = "
+                                                     "'scoped'")),
+                          QStringLiteral("server.update servers/echo2")})
+                 .join(QLatin1Char(',')));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+void TestHubDatabase::groupCommandsWriteAsMcphubWrites()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    const Run list = hubCli(pg, {QStringLiteral("group"), QStringLiteral("list")});
+    VERIFY_RUN(list, 0);
+    QVERIFY2(list.out.contains(QLatin1String("local-tools"))
+                 && list.out.contains(QLatin1String("echo-local, math-local")),
+             qPrintable(list.out));
+    const Run add = hubCli(pg,
+                           {QStringLiteral("group"),
+                            QStringLiteral("add"),
+                            QStringLiteral("web"),
+                            QStringLiteral("--server"),
+                            QStringLiteral("http-local"),
+                            QStringLiteral("--description"),
+                            QStringLiteral("Remote ones")});
+    VERIFY_RUN(add, 0);
+    const QString row = QStringLiteral("SELECT concat_ws(';', length(id::text), description, "
+                                       "servers, owner IS NULL) FROM groups WHERE name = '%1'");
+    QCOMPARE(query(pg, row.arg(QStringLiteral("web"))),
+             QStringLiteral("36;Remote ones;") + stringify(QStringLiteral("['http-local']"))
+                 + QStringLiteral(";t"));
+    // Members changed: a member kept keeps its tool selection; JSON as JSON.stringify.
+    VERIFY_RUN_ONCE(hubCli(pg,
+                           {QStringLiteral("group"),
+                            QStringLiteral("set"),
+                            QStringLiteral("local-tools"),
+                            QStringLiteral("servers=[\"math-local\", \"http-local\"]")}),
+                    0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT servers FROM groups WHERE name = 'local-tools'")),
+             stringify(QStringLiteral("[{name:'math-local',tools:['add']},'http-local']")));
+    // Bad input names the field: a server that does not exist, a name already taken.
+    const Run unknown = hubCli(pg,
+                               {QStringLiteral("group"),
+                                QStringLiteral("add"),
+                                QStringLiteral("ghosts"),
+                                QStringLiteral("--server"),
+                                QStringLiteral("nosuch")});
+    VERIFY_RUN(unknown, 2);
+    QVERIFY2(unknown.err.contains(QLatin1String("groups/ghosts/servers")), qPrintable(unknown.err));
+    const Run taken = hubCli(pg,
+                             {QStringLiteral("group"),
+                              QStringLiteral("set"),
+                              QStringLiteral("web"),
+                              QStringLiteral("name=local-tools")});
+    VERIFY_RUN(taken, 2);
+    QVERIFY2(taken.err.contains(QLatin1String("groups/web/name")), qPrintable(taken.err));
+    VERIFY_RUN_ONCE(hubCli(pg,
+                           {QStringLiteral("group"),
+                            QStringLiteral("set"),
+                            QStringLiteral("web"),
+                            QStringLiteral("name=remote"),
+                            QStringLiteral("description=")}),
+                    0);
+    QCOMPARE(query(pg, row.arg(QStringLiteral("remote"))),
+             QStringLiteral("36;") + stringify(QStringLiteral("['http-local']"))
+                 + QStringLiteral(";t"));
+    const Run show
+        = hubCli(pg, {QStringLiteral("group"), QStringLiteral("show"), QStringLiteral("remote")});
+    VERIFY_RUN(show, 0);
+    QVERIFY2(show.out.contains(QLatin1String("[\"http-local\"]")), qPrintable(show.out));
+    VERIFY_RUN_ONCE(
+        hubCli(pg, {QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("remote")}),
+        0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM groups")), QStringLiteral("1"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+void TestHubDatabase::keyCommandsWriteAsMcphubWrites()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    const Run add = hubCli(pg,
+                           {QStringLiteral("key"),
+                            QStringLiteral("add"),
+                            QStringLiteral("ci"),
+                            QStringLiteral("--access"),
+                            QStringLiteral("groups"),
+                            QStringLiteral("--group"),
+                            QStringLiteral("local-tools")});
+    VERIFY_RUN(add, 0);
+    // The token is printed once, in MCPHub's format, and stored as it is.
+    const QString token = add.out.trimmed().split(QLatin1Char('\n')).value(1);
+    QVERIFY2(QRegularExpression(QStringLiteral("^mcphub_[0-9a-f]{64}$")).match(token).hasMatch(),
+             qPrintable(add.out));
+    const QString row = QStringLiteral(
+        "SELECT concat_ws(';', token, enabled, kind, owner IS NULL, \"accessType\", "
+        "\"allowedGroups\", \"allowedServers\") FROM bearer_keys WHERE name = '%1'");
+    QCOMPARE(query(pg, row.arg(QStringLiteral("ci"))),
+             token + QStringLiteral(";t;system;t;groups;")
+                 + stringify(QStringLiteral("['local-tools']")) + QStringLiteral(";[]"));
+    // Lists never show a whole token: MCPHub's API mask, first 8 ... last 4.
+    const Run list = hubCli(pg, {QStringLiteral("key"), QStringLiteral("list")});
+    VERIFY_RUN(list, 0);
+    QVERIFY2(!list.out.contains(token), qPrintable(list.out));
+    QVERIFY2(list.out.contains(token.left(8) + QStringLiteral("...") + token.right(4)),
+             qPrintable(list.out));
+    QVERIFY2(list.out.contains(QLatin1String("fixture-local-tools-only")), qPrintable(list.out));
+    const Run show
+        = hubCli(pg, {QStringLiteral("key"), QStringLiteral("show"), QStringLiteral("ci")});
+    VERIFY_RUN(show, 0);
+    QVERIFY2(!show.out.contains(token), qPrintable(show.out));
+
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE bearer_keys SET updated_at = '2020-01-01'")})
+                .isEmpty());
+    VERIFY_RUN_ONCE(
+        hubCli(pg, {QStringLiteral("key"), QStringLiteral("disable"), QStringLiteral("ci")}), 0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', enabled, updated_at > '2020-01-02') "
+                                  "FROM bearer_keys WHERE name = 'ci'")),
+             QStringLiteral("f;t"));
+    VERIFY_RUN_ONCE(hubCli(pg,
+                           {QStringLiteral("key"),
+                            QStringLiteral("set"),
+                            QStringLiteral("ci"),
+                            QStringLiteral("accessType=servers"),
+                            QStringLiteral("allowedServers=[\"echo-local\",\"h\u00e9\"]"),
+                            QStringLiteral("enabled=true")}),
+                    0);
+    QCOMPARE(query(pg, row.arg(QStringLiteral("ci"))),
+             token + QStringLiteral(";t;system;t;servers;")
+                 + stringify(QStringLiteral("['local-tools']")) + QLatin1Char(';')
+                 + stringify(QStringLiteral("['echo-local','h\\u00e9']")));
+    // Bad input names the field; nothing is written.
+    const QString before = query(pg, row.arg(QStringLiteral("ci")));
+    for (const auto &[argument, field] :
+         {std::pair{QStringLiteral("accessType=everything"), QStringLiteral("/accessType")},
+          std::pair{QStringLiteral("allowedServers="), QStringLiteral("/allowedServers")},
+          std::pair{QStringLiteral("allowedGroups={}"), QStringLiteral("/allowedGroups")},
+          std::pair{QStringLiteral("token=mcphub_0"), QStringLiteral("token")}}) {
+        const Run bad = hubCli(
+            pg, {QStringLiteral("key"), QStringLiteral("set"), QStringLiteral("ci"), argument});
+        VERIFY_RUN(bad, 2);
+        QVERIFY2(bad.err.contains(field), qPrintable(argument + bad.err));
+    }
+    QCOMPARE(query(pg, row.arg(QStringLiteral("ci"))), before);
+    // Two keys of one name: named by id instead.
+    VERIFY_RUN_ONCE(
+        hubCli(pg, {QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("ci")}), 0);
+    const Run ambiguous
+        = hubCli(pg, {QStringLiteral("key"), QStringLiteral("remove"), QStringLiteral("ci")});
+    VERIFY_RUN(ambiguous, 2);
+    const QString firstId = query(
+        pg,
+        QStringLiteral("SELECT id FROM bearer_keys WHERE name = 'ci' ORDER BY created_at LIMIT 1"));
+    QVERIFY2(ambiguous.err.contains(firstId), qPrintable(ambiguous.err));
+    VERIFY_RUN_ONCE(hubCli(pg, {QStringLiteral("key"), QStringLiteral("remove"), firstId}), 0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM bearer_keys WHERE name = 'ci'")),
+             QStringLiteral("1"));
+    // No token in the audit trail.
+    QCOMPARE(
+        query(pg,
+              QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs WHERE details::text "
+                             "LIKE '%mcphub_%'")),
+        QStringLiteral("0"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
 }
 
 QTEST_GUILESS_MAIN(TestHubDatabase)

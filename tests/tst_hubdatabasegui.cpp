@@ -405,13 +405,30 @@ void TestHubDatabaseGui::serversAsMcphubWritesThem()
         queryText(pg, QStringLiteral("SELECT length(id::text) FROM servers WHERE name = 'time'")),
         QStringLiteral("36"));
 
-    // Renaming is MCPHub's API's job (it rewrites groups and keys): refused, nothing written.
+    // A rename as MCPHub's API does it: the row keeps its uuid, and the groups naming the
+    // server name the new name ({name, tools} entries too), in the same Apply; the Groups
+    // page shows it without a reload by hand.
+    const QString echoId
+        = queryText(pg, QStringLiteral("SELECT id FROM servers WHERE name = 'echo-local'"));
+    const int math = rowOf(QStringLiteral("math-local"));
+    QVERIFY(servers->setValue(math, ServerTableModel::kName, QStringLiteral("math2")));
+    QVERIFY2(editor->applyChanges(), qPrintable(editor->messageLabel()->text()));
+    const auto renamed = test::runNode(QStringLiteral(
+        "process.stdout.write(JSON.stringify(['echo-local',{name:'math2',tools:['add']}]))"));
+    QVERIFY2(renamed.ok, qPrintable(renamed.error));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT servers FROM groups")), renamed.output);
+    QCOMPARE(views->groups()->value(0, GroupTableModel::kServers).toString(), renamed.output);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM servers WHERE name = 'math2'")),
+             QStringLiteral("1"));
+    // A name another server has is refused, nothing written.
     const int echo = rowOf(QStringLiteral("echo-local"));
-    QVERIFY(servers->setValue(echo, ServerTableModel::kName, QStringLiteral("echo2")));
+    QVERIFY(servers->setValue(echo, ServerTableModel::kName, QStringLiteral("math2")));
     QVERIFY(!editor->applyChanges());
-    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("rename")),
+    QVERIFY2(editor->messageLabel()->text().contains(QLatin1String("math2")),
              qPrintable(editor->messageLabel()->text()));
     servers->revertAll();
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT id FROM servers WHERE name = 'echo-local'")),
+             echoId);
 
     // MCPHub wrote the server's OAuth state meanwhile: the edit is refused, not overwriting it.
     QVERIFY(psql(pg.conninfo(),

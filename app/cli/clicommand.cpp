@@ -2,9 +2,12 @@
 
 #include "app/cli/dbcommands.h"
 #include "app/cli/generatecommand.h"
+#include "app/cli/groupcommands.h"
 #include "app/cli/hubcommands.h"
+#include "app/cli/keycommands.h"
 #include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/servercommands.h"
 #include "app/cli/settingscommands.h"
 #include "app/cli/usercommands.h"
 
@@ -88,7 +91,8 @@ QList<CliCommand> allCommands()
     QList<CliCommand> commands;
     commands += settingsCommands();
     commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
-             << hubsCommand() << healthCommand() << generateCommand();
+             << serverCommand() << groupCommand() << keyCommand() << hubsCommand()
+             << healthCommand() << generateCommand();
     return commands;
 }
 

@@ -1,9 +1,106 @@
 #include "storage/db/bearerkeyrepository.h"
 
+#include "storage/settings/mcphubjsonwriter.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QUuid>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
 namespace mcphub {
+
+QStringList BearerKeyRecord::accessTypes()
+{
+    return {QStringLiteral("all"),
+            QStringLiteral("groups"),
+            QStringLiteral("servers"),
+            QStringLiteral("custom")};
+}
+
+QString BearerKeyRecord::generateToken()
+{
+    // MCPHub's own format (POST /api/auth/keys: "mcphub_" + randomBytes(32) as lowercase hex),
+    // from the system's CSPRNG.
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / 4);
+    return QStringLiteral("mcphub_") + QString::fromLatin1(bytes.toHex());
+}
+
+QString BearerKeyRecord::maskedToken(const QString &token)
+{
+    // GET /api/auth/keys lists "mcphub_0...e2a0"; a token of 12 characters or fewer would
+    // show whole that way.
+    if (token.size() <= 12)
+        return QString(token.size() < 8 ? 8 : token.size(), QLatin1Char('*'));
+    return token.left(8) + QStringLiteral("...") + token.right(4);
+}
+
+QStringList BearerKeyRecord::names(const QString &jsonArray)
+{
+    QStringList list;
+    for (const QJsonValue &v : QJsonDocument::fromJson(jsonArray.toUtf8()).array())
+        list << v.toString();
+    return list;
+}
+
+QString BearerKeyRecord::namesJson(const QStringList &names)
+{
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const QString &name : names)
+        array.push_back(name.toStdString());
+    return QString::fromUtf8(McpHubJsonWriter::write(array, 0));
+}
+
+bool BearerKeyRecord::isNameList(const QString &jsonArray)
+{
+    if (jsonArray.isNull())
+        return true;
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(jsonArray.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !json.isArray())
+        return false;
+    const QJsonArray array = json.array();
+    return std::all_of(
+        array.cbegin(), array.cend(), [](const QJsonValue &v) { return v.isString(); });
+}
+
+QString BearerKeyRecord::namesKeeping(const QString &stored, const QStringList &names)
+{
+    if (isNameList(stored) && BearerKeyRecord::names(stored) == names)
+        return stored;
+    if (names.isEmpty() && stored.isNull())
+        return QString();
+    return namesJson(names);
+}
+
+QHash<QString, QString> BearerKeyRecord::accessProblems(const QString &access,
+                                                        const QStringList &groups,
+                                                        const QStringList &servers)
+{
+    // The texts keep the context of the Keys page they were first written for.
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("BearerKeyTableModel", text);
+    };
+    QHash<QString, QString> found;
+    if (!accessTypes().contains(access))
+        found.insert(QStringLiteral("accessType"),
+                     tr("The access type is all, groups, servers or custom."));
+    else if (access == QLatin1String("groups") && groups.isEmpty())
+        found.insert(QStringLiteral("allowedGroups"), tr("Group access needs at least one group."));
+    else if (access == QLatin1String("servers") && servers.isEmpty())
+        found.insert(QStringLiteral("allowedServers"),
+                     tr("Server access needs at least one server."));
+    else if (access == QLatin1String("custom") && groups.isEmpty() && servers.isEmpty())
+        found.insert(QStringLiteral("allowedGroups"),
+                     tr("Custom access needs at least one group or server."));
+    return found;
+}
 
 QJsonObject BearerKeyRecord::auditSummary() const
 {
@@ -206,6 +303,71 @@ Result<Page<BearerKeyRecord>> BearerKeyRepository::list(const BearerKeyFilter &f
     for (const QSqlRecord &r : *rows)
         result.items << fromRecord(r);
     return result;
+}
+
+Result<QList<BearerKeyRecord>> BearerKeyRepository::all() const
+{
+    QList<BearerKeyRecord> keys;
+    PageRequest page{0, 500, false};
+    for (;;) {
+        const auto chunk = list({}, page);
+        if (!chunk)
+            return chunk.error();
+        keys << chunk->items;
+        if (chunk->items.size() < page.limit)
+            return keys;
+        page.offset += page.limit;
+    }
+}
+
+Result<QList<BearerKeyRecord>> BearerKeyRepository::findByNameOrId(const QString &nameOrId) const
+{
+    SqlFilter where;
+    where.add(QStringLiteral("(name = :name OR CAST(id AS TEXT) = :id)"),
+              {{QStringLiteral(":name"), nameOrId}, {QStringLiteral(":id"), nameOrId}});
+    const auto rows = selectRows(QStringLiteral("bearer_keys"),
+                                 where,
+                                 inMcphubDatabase() ? QStringLiteral("created_at, id")
+                                                    : QStringLiteral("ordinal, name, id"),
+                                 {0, 1000});
+    if (!rows)
+        return rows.error();
+    QList<BearerKeyRecord> byName;
+    for (const QSqlRecord &r : *rows) {
+        BearerKeyRecord k = fromRecord(r);
+        if (k.id == nameOrId)
+            return QList<BearerKeyRecord>{k};
+        byName << k;
+    }
+    return byName;
+}
+
+Result<void> BearerKeyRepository::renameServer(const QString &oldName, const QString &newName)
+{
+    const auto keys = all();
+    if (!keys)
+        return keys.error();
+    for (BearerKeyRecord key : *keys) {
+        // As MCPHub's BearerKeyDao.updateServerName: allowedServers only. A list MCPHub
+        // cannot load is left as it is (it is named on its row).
+        nlohmann::ordered_json servers
+            = nlohmann::ordered_json::parse(key.allowedServers.toStdString(), nullptr, false);
+        if (!servers.is_array())
+            continue;
+        bool renamed = false;
+        for (auto &entry : servers) {
+            if (entry.is_string() && QString::fromStdString(entry.get<std::string>()) == oldName) {
+                entry = newName.toStdString();
+                renamed = true;
+            }
+        }
+        if (!renamed)
+            continue;
+        key.allowedServers = QString::fromUtf8(McpHubJsonWriter::write(servers, 0));
+        if (auto done = update(key); !done)
+            return done;
+    }
+    return {};
 }
 
 } // namespace mcphub

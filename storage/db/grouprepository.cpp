@@ -1,11 +1,89 @@
 #include "storage/db/grouprepository.h"
 
+#include "storage/settings/mcphubjsonwriter.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <nlohmann/json.hpp>
+
 namespace mcphub {
+
+namespace {
+
+// The name of one entry of a group's servers: a plain name or {name, ...}.
+QString memberName(const nlohmann::ordered_json &entry)
+{
+    if (entry.is_string())
+        return QString::fromStdString(entry.get<std::string>());
+    if (entry.is_object() && entry.contains("name") && entry.at("name").is_string())
+        return QString::fromStdString(entry.at("name").get<std::string>());
+    return {};
+}
+
+nlohmann::ordered_json parsedServers(const QString &servers)
+{
+    return nlohmann::ordered_json::parse(servers.toStdString(), nullptr, false);
+}
+
+} // namespace
+
+QStringList GroupRecord::memberNames() const
+{
+    QStringList names;
+    const nlohmann::ordered_json array = parsedServers(servers);
+    if (!array.is_array())
+        return names;
+    for (const auto &entry : array)
+        names << memberName(entry);
+    return names;
+}
+
+QString GroupRecord::serversWithMembers(const QStringList &names) const
+{
+    const nlohmann::ordered_json stored = parsedServers(servers);
+    if (stored.is_array() && memberNames() == names)
+        return servers;
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const QString &name : names) {
+        bool kept = false;
+        for (const auto &entry : stored.is_array() ? stored : nlohmann::ordered_json::array()) {
+            if (memberName(entry) == name) {
+                array.push_back(entry);
+                kept = true;
+                break;
+            }
+        }
+        if (!kept)
+            array.push_back(name.toStdString());
+    }
+    return QString::fromUtf8(McpHubJsonWriter::write(array, 0));
+}
+
+std::optional<QString> GroupRecord::serversRenaming(const QString &oldName,
+                                                    const QString &newName) const
+{
+    nlohmann::ordered_json array = parsedServers(servers);
+    if (!array.is_array())
+        return std::nullopt;
+    bool renamed = false;
+    for (auto &entry : array) {
+        if (memberName(entry) != oldName)
+            continue;
+        // As MCPHub's GroupDao.updateServerName: "name" or {...server, name: newName}, the
+        // entry's other keys kept in their order.
+        if (entry.is_string())
+            entry = newName.toStdString();
+        else
+            entry["name"] = newName.toStdString();
+        renamed = true;
+    }
+    if (!renamed)
+        return std::nullopt;
+    return QString::fromUtf8(McpHubJsonWriter::write(array, 0));
+}
 
 QJsonObject GroupRecord::auditSummary() const
 {
@@ -172,6 +250,60 @@ Result<Page<GroupRecord>> GroupRepository::list(const GroupFilter &filter,
     for (const QSqlRecord &r : *rows)
         result.items << fromRecord(r);
     return result;
+}
+
+Result<QList<GroupRecord>> GroupRepository::all() const
+{
+    QList<GroupRecord> groups;
+    PageRequest page{0, 500, false};
+    for (;;) {
+        const auto chunk = list({}, page);
+        if (!chunk)
+            return chunk.error();
+        groups << chunk->items;
+        if (chunk->items.size() < page.limit)
+            return groups;
+        page.offset += page.limit;
+    }
+}
+
+Result<QList<GroupRecord>> GroupRepository::findByNameOrId(const QString &nameOrId) const
+{
+    SqlFilter where;
+    where.add(QStringLiteral("(name = :name OR CAST(id AS TEXT) = :id)"),
+              {{QStringLiteral(":name"), nameOrId}, {QStringLiteral(":id"), nameOrId}});
+    const auto rows = selectRows(QStringLiteral("groups"),
+                                 where,
+                                 inMcphubDatabase() ? QStringLiteral("created_at, id")
+                                                    : QStringLiteral("ordinal, name, id"),
+                                 {0, 1000});
+    if (!rows)
+        return rows.error();
+    QList<GroupRecord> byName;
+    for (const QSqlRecord &r : *rows) {
+        GroupRecord g = fromRecord(r);
+        if (g.id == nameOrId)
+            return QList<GroupRecord>{g};
+        byName << g;
+    }
+    return byName;
+}
+
+Result<void> GroupRepository::renameServer(const QString &oldName, const QString &newName)
+{
+    const auto groups = all();
+    if (!groups)
+        return groups.error();
+    for (GroupRecord group : *groups) {
+        // A list MCPHub cannot load is left as it is (it is named on its row).
+        const auto renamed = group.serversRenaming(oldName, newName);
+        if (!renamed)
+            continue;
+        group.servers = *renamed;
+        if (auto done = update(group); !done)
+            return done;
+    }
+    return {};
 }
 
 } // namespace mcphub

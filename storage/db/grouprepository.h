@@ -23,6 +23,17 @@ struct GroupRecord
     QDateTime updatedAt;
 
     QJsonObject auditSummary() const;
+
+    // The names of the servers in `servers` (plain names and {name, ...} entries), in order;
+    // empty when the text is not a JSON array.
+    QStringList memberNames() const;
+    // `servers` with exactly the members `names`, in that order: an entry kept keeps its
+    // form ({name, tools...} stays), a new one is a plain name; as MCPHub's JSON.stringify
+    // writes it. The stored text itself when the names are already those.
+    QString serversWithMembers(const QStringList &names) const;
+    // `servers` with server `oldName` named `newName` (plain names and {name, ...} entries,
+    // as MCPHub's rename does), or nothing when it names no such server or is not JSON.
+    std::optional<QString> serversRenaming(const QString &oldName, const QString &newName) const;
 };
 
 struct GroupFilter
@@ -42,6 +53,15 @@ public:
     Result<void> remove(const QString &id);
     Result<std::optional<GroupRecord>> find(const QString &id) const;
     Result<Page<GroupRecord>> list(const GroupFilter &filter, const PageRequest &page) const;
+    // Every group, in list order.
+    Result<QList<GroupRecord>> all() const;
+    // The groups named `nameOrId` (its id, else every group of that name: names are not
+    // unique in MCPHub's table).
+    Result<QList<GroupRecord>> findByNameOrId(const QString &nameOrId) const;
+
+    // A server renamed: every group naming `oldName` names `newName` instead (audited, in
+    // the caller's transaction, only the servers column and updated_at of those rows).
+    Result<void> renameServer(const QString &oldName, const QString &newName);
 
 private:
     Columns columns(const GroupRecord &group) const;

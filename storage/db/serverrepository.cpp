@@ -1,5 +1,8 @@
 #include "storage/db/serverrepository.h"
 
+#include "storage/db/bearerkeyrepository.h"
+#include "storage/db/grouprepository.h"
+
 #include <QCoreApplication>
 
 namespace mcphub {
@@ -215,17 +218,30 @@ Result<void> ServerRepository::update(const ServerRecord &server)
     const QString resource = QStringLiteral("servers/") + server.name;
     if (!old->has_value())
         return noSuchServer(resource);
-    if (inMcphubDatabase() && (*old)->name != server.name) {
-        // MCPHub's API renames a server and rewrites its groups and keys in one go.
-        return Error::make(Error::Code::Invalid,
-                           QCoreApplication::translate(
-                               "ServerRepository",
-                               "This version of the console does not rename servers in "
-                               "MCPHub's database (MCPHub's own rename also rewrites the groups "
-                               "and bearer keys that name it). Nothing was changed; rename it "
-                               "in MCPHub's dashboard."),
-                           QStringLiteral("servers/") + (*old)->name + QStringLiteral("/name"));
+    const bool renaming = (*old)->name != server.name;
+    if (renaming) {
+        const auto taken = find(server.name);
+        if (!taken)
+            return taken.error();
+        if (taken->has_value()) {
+            return Error::make(Error::Code::Conflict,
+                               QCoreApplication::translate("ServerTableModel",
+                                                           "A server named \"%1\" already "
+                                                           "exists. Choose another name.")
+                                   .arg(server.name),
+                               resource + QStringLiteral("/name"));
+        }
     }
+    // MCPHub's API renames the row, then rewrites the groups and bearer keys that name it
+    // (serverController.ts:882-911); here all in this one transaction, each row audited.
+    const auto renameReferences = [&]() -> Result<void> {
+        if (!renaming)
+            return {};
+        if (auto groups = GroupRepository(context()).renameServer((*old)->name, server.name);
+            !groups)
+            return groups;
+        return BearerKeyRepository(context()).renameServer((*old)->name, server.name);
+    };
     if (inMcphubDatabase()) {
         return audited(QStringLiteral("server.update"),
                        resource,
@@ -233,8 +249,11 @@ Result<void> ServerRepository::update(const ServerRecord &server)
                        (*old)->auditSummary(),
                        server.auditSummary(),
                        [&]() -> Result<void> {
-                           return updateMcphubRow(
-                               table(), server.uuid, columns(**old), columns(server), resource);
+                           if (auto done = updateMcphubRow(
+                                   table(), server.uuid, columns(**old), columns(server), resource);
+                               !done)
+                               return done;
+                           return renameReferences();
                        });
     }
     return audited(QStringLiteral("server.update"),
@@ -247,8 +266,20 @@ Result<void> ServerRepository::update(const ServerRecord &server)
                            = updateRows(table(), columns(server), QStringLiteral("id"), server.id);
                        if (!r)
                            return r.error();
-                       return {};
+                       return renameReferences();
                    });
+}
+
+Result<void> ServerRepository::rename(const QString &oldName, const QString &newName)
+{
+    const auto old = find(oldName);
+    if (!old)
+        return old.error();
+    if (!old->has_value())
+        return noSuchServer(QStringLiteral("servers/") + oldName);
+    ServerRecord renamed = **old;
+    renamed.name = newName;
+    return update(renamed);
 }
 
 Result<void> ServerRepository::setEnabled(const QString &name, bool enabled)

@@ -53,15 +53,21 @@ struct ServerFilter
 // MCP servers: CRUD by name, paging and filtering in SQL; every write audited. In MCPHub's own
 // database the rows are MCPHub's servers (camelCase columns, JSON as text, uuid ids, a NULL
 // type inferred as stdio from a command and kept NULL), written as MCPHub writes them: only
-// the changed columns, updated_at = now(); a rename is refused (MCPHub's API does it).
+// the changed columns, updated_at = now(). A rename is MCPHub's (serverController.ts:882-911):
+// the row keeps its id, and every group and bearer key naming the server names the new name,
+// in the same transaction, on every kind of workspace; the servers' tool keys and the usage
+// log are not rewritten (MCPHub does not rewrite them either).
 class ServerRepository : public RepositoryBase
 {
 public:
     using RepositoryBase::RepositoryBase;
 
     Result<qint64> create(const ServerRecord &server);
-    // Updates the server whose id is server.id (so a rename keeps its history).
+    // Updates the server whose id is server.id (MCPHub's database: server.uuid), so a rename
+    // keeps its history; a new name already taken by another server is refused (Conflict).
     Result<void> update(const ServerRecord &server);
+    // Renames server `oldName` to `newName` as update() does; NotFound when there is none.
+    Result<void> rename(const QString &oldName, const QString &newName);
     Result<void> setEnabled(const QString &name, bool enabled);
     Result<void> remove(const QString &name);
     Result<std::optional<ServerRecord>> find(const QString &name) const;

@@ -350,6 +350,19 @@ bool WorkspaceCapabilities::hasHubRegistry() const
     return (kHubRegistry & bit(m_kind)) != 0;
 }
 
+QString WorkspaceCapabilities::serverChangeNote() const
+{
+    if (m_kind != WorkspaceKind::McphubDatabase)
+        return {};
+    // The text keeps the context of the Servers page, where it was first said.
+    return QCoreApplication::translate("ServerTableModel",
+                                       "A running hub starts, stops or reloads a server changed "
+                                       "in its database only when told: the hubs registered "
+                                       "under Hubs in this workspace are told now; toggle or "
+                                       "reload the server in the dashboard of any other hub on "
+                                       "this database, or restart it.");
+}
+
 bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
 {
     if (m_kind != WorkspaceKind::McphubDatabase)

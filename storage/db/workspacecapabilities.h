@@ -66,6 +66,12 @@ public:
     bool hasHubRegistry() const;
     QString noHubRegistryMessage() const; // translated: why, and what to open instead
 
+    // What to tell the administrator after a server was added, changed, enabled, disabled,
+    // renamed or removed (translated), or empty when the workspace needs no note: a running
+    // hub on MCPHub's database starts, stops or reloads a server only when told
+    // (mcphub-dbmode.md §2.4). Said by the console after Apply and by the CLI.
+    QString serverChangeNote() const;
+
     // Whether the console's repository code for `table` (a table of the console's schema:
     // "mcp_servers", "groups", ...) runs on this kind. In MCPHub's database, whose tables
     // differ, only what has been written for them runs (users, the usage log over

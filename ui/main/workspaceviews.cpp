@@ -71,6 +71,15 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
         connect(
             model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
     }
+    // A server renamed by an Apply renamed it in the groups and keys too: show them as they
+    // are now (edits pending there stay; their Apply meets the change as a conflict).
+    connect(m_servers, &QAbstractItemModel::modelReset, this, [this] {
+        for (PendingTableModel *model : {static_cast<PendingTableModel *>(m_groups),
+                                         static_cast<PendingTableModel *>(m_keys)}) {
+            if (model->pendingCount() == 0)
+                (void)model->reload();
+        }
+    });
 }
 
 QStringList WorkspaceViews::reload()

@@ -1,0 +1,263 @@
+#include "app/cli/keycommands.h"
+
+#include "app/cli/fieldassignments.h"
+#include "app/cli/workspaceoptions.h"
+#include "storage/db/bearerkeyrepository.h"
+#include "storage/db/workspacecapabilities.h"
+#include "storage/nametext.h"
+
+#include <QCommandLineParser>
+
+namespace mcphub::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("KeyCommand", text);
+}
+
+const QString kEntity = QStringLiteral("bearerKeys");
+
+QList<QPair<QString, FieldForm>> settableFields()
+{
+    return {{QStringLiteral("name"), FieldForm::Text},
+            {QStringLiteral("enabled"), FieldForm::Bool},
+            {QStringLiteral("accessType"), FieldForm::Text},
+            {QStringLiteral("allowedGroups"), FieldForm::StringList},
+            {QStringLiteral("allowedServers"), FieldForm::StringList}};
+}
+
+// The key NAME (or id) names, or an error: none, or several of that name.
+Result<BearerKeyRecord> theKey(const BearerKeyRepository &keys, const QString &name)
+{
+    const QString where = QStringLiteral("bearer-keys/") + name;
+    const auto found = keys.findByNameOrId(name);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::make(Error::Code::NotFound,
+                           tr("There is no bearer key with this name or id; \"key list\" shows "
+                              "them."),
+                           where);
+    if (found->size() > 1) {
+        QStringList ids;
+        for (const BearerKeyRecord &k : *found)
+            ids << k.id;
+        return ambiguousName(tr("bearer keys"), name, ids, where);
+    }
+    return found->constFirst();
+}
+
+int runKey(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List, add, change and remove the bearer keys clients send to MCPHub.\n"
+           "  list                        the keys: name, enabled, access, masked token\n"
+           "  show NAME                   every field of a key (NAME or its id), token masked\n"
+           "  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...\n"
+           "          [--disabled]        add a key; its new token is printed this once\n"
+           "  set NAME FIELD=VALUE...     change fields: name, enabled, accessType,\n"
+           "                              allowedGroups, allowedServers (JSON arrays of names)\n"
+           "  enable NAME | disable NAME  accept or refuse the key\n"
+           "  remove NAME                 delete a key"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption access(QStringLiteral("access"),
+                                    tr("add: what the key reaches: all (the default), groups, "
+                                       "servers or custom."),
+                                    tr("type"));
+    const QCommandLineOption group(
+        QStringLiteral("group"), tr("add: a group the key reaches (repeat for each)."), tr("name"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    tr("add: a server the key reaches (repeat for each)."),
+                                    tr("name"));
+    const QCommandLineOption disabled(QStringLiteral("disabled"),
+                                      tr("add: the new key starts disabled."));
+    parser.addOptions({access, group, server, disabled});
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        tr("list, show, add, set, enable, disable or remove."),
+        QStringLiteral("list|show|add|set|enable|disable|remove [NAME] [...]"));
+    const WorkspaceOptions workspaceOptions;
+    workspaceOptions.addTo(parser);
+    if (const int code = parseCommandLine(parser, QStringLiteral("key"), arguments, help);
+        code >= 0)
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const QHash<QString, int> arity{{QStringLiteral("list"), 1},
+                                    {QStringLiteral("show"), 2},
+                                    {QStringLiteral("add"), 2},
+                                    {QStringLiteral("set"), -3},
+                                    {QStringLiteral("enable"), 2},
+                                    {QStringLiteral("disable"), 2},
+                                    {QStringLiteral("remove"), 2}};
+    const int wanted = arity.value(action, 0);
+    if (wanted == 0 || (wanted > 0 && positional.size() != wanted)
+        || (wanted < 0 && positional.size() < -wanted)) {
+        return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
+                       "disable NAME or remove NAME. Run \"%1 key --help\".")
+                        .arg(QCoreApplication::applicationName()));
+    }
+    const bool adding = action == QLatin1String("add");
+    for (const QCommandLineOption &option : {access, group, server, disabled}) {
+        if (!adding && parser.isSet(option))
+            return fail(tr("--%1 goes with \"key add\"; change a key with \"key set NAME "
+                           "FIELD=VALUE\".")
+                            .arg(option.names().constFirst()));
+    }
+    const QString name = positional.value(1);
+    const QString where = QStringLiteral("bearer-keys/") + name;
+
+    auto ws = openWorkspace(workspaceOptions, parser);
+    if (!ws)
+        return fail(ws.error().toString());
+    const WorkspaceKind kind = ws->context().kind;
+    BearerKeyRepository keys(ws->context());
+    int code = ExitOk;
+    const auto refuse = [&](const Error &error) {
+        code = fail(NameText::forDisplay(error.toString()));
+    };
+    const auto scope = [](const BearerKeyRecord &k) {
+        QStringList reach;
+        for (const QString &g : BearerKeyRecord::names(k.allowedGroups))
+            reach << tr("group %1").arg(g);
+        for (const QString &s : BearerKeyRecord::names(k.allowedServers))
+            reach << tr("server %1").arg(s);
+        return reach.join(QStringLiteral(", "));
+    };
+
+    if (action == QLatin1String("list")) {
+        const auto all = keys.all();
+        if (!all)
+            refuse(all.error());
+        for (const BearerKeyRecord &k : all ? *all : QList<BearerKeyRecord>()) {
+            out() << QStringLiteral("%1  %2  %3  %4  %5")
+                         .arg(NameText::forDisplay(k.name).leftJustified(24),
+                              (k.enabled ? tr("enabled") : tr("disabled")).leftJustified(8),
+                              k.accessType.leftJustified(7),
+                              BearerKeyRecord::maskedToken(k.token),
+                              NameText::forDisplay(scope(k)))
+                  << Qt::endl;
+        }
+        ws->close();
+        return code;
+    }
+    if (action == QLatin1String("show")) {
+        const auto key = theKey(keys, name);
+        if (!key) {
+            refuse(key.error());
+        } else {
+            const auto line = [](const QString &field, const QString &value) {
+                out() << QStringLiteral("%1  %2").arg(field.leftJustified(14),
+                                                      NameText::forDisplay(value))
+                      << Qt::endl;
+            };
+            line(QStringLiteral("id"), key->id);
+            line(QStringLiteral("name"), key->name);
+            line(QStringLiteral("token"), BearerKeyRecord::maskedToken(key->token));
+            line(QStringLiteral("enabled"),
+                 key->enabled ? QStringLiteral("true") : QStringLiteral("false"));
+            line(QStringLiteral("accessType"), key->accessType);
+            line(QStringLiteral("allowedGroups"), key->allowedGroups);
+            line(QStringLiteral("allowedServers"), key->allowedServers);
+        }
+        ws->close();
+        return code;
+    }
+
+    Result<void> done;
+    QString message;
+    QString token;
+    if (adding) {
+        BearerKeyRecord key;
+        key.name = name.trimmed();
+        key.enabled = !parser.isSet(disabled);
+        key.accessType = parser.isSet(access) ? parser.value(access) : QStringLiteral("all");
+        const QStringList groupNames = parser.values(group);
+        const QStringList serverNames = parser.values(server);
+        key.allowedGroups = BearerKeyRecord::namesJson(groupNames);
+        key.allowedServers = BearerKeyRecord::namesJson(serverNames);
+        QHash<QString, QString> problems
+            = BearerKeyRecord::accessProblems(key.accessType, groupNames, serverNames);
+        if (key.accessType == QLatin1String("all") && !(groupNames + serverNames).isEmpty())
+            problems.insert(QStringLiteral("accessType"),
+                            tr("--group and --server go with --access groups, servers or "
+                               "custom."));
+        if (key.name.isEmpty())
+            problems.insert(QStringLiteral("name"), tr("The name is empty."));
+        if (auto refused = problemsError(problems, where)) {
+            done = *refused;
+        } else {
+            key.token = BearerKeyRecord::generateToken();
+            done = keys.create(key);
+            token = key.token;
+            message = tr("Added bearer key %1. Its token, shown only this once:");
+        }
+    } else {
+        const auto key = theKey(keys, name);
+        if (!key) {
+            done = key.error();
+        } else if (action == QLatin1String("remove")) {
+            done = keys.remove(key->id);
+            message = tr("Removed bearer key %1.");
+        } else if (action == QLatin1String("enable") || action == QLatin1String("disable")) {
+            BearerKeyRecord changed = *key;
+            changed.enabled = action == QLatin1String("enable");
+            done = keys.update(changed);
+            message
+                = changed.enabled ? tr("Enabled bearer key %1.") : tr("Disabled bearer key %1.");
+        } else if (const auto assignments
+                   = parseAssignments(positional.mid(2), kEntity, settableFields(), kind, where);
+                   !assignments) {
+            done = assignments.error();
+        } else {
+            BearerKeyRecord changed = *key;
+            for (const FieldAssignment &a : *assignments) {
+                if (a.field == QLatin1String("name"))
+                    changed.name = a.value.toString().trimmed();
+                else if (a.field == QLatin1String("enabled"))
+                    changed.enabled = a.value.toBool();
+                else if (a.field == QLatin1String("accessType"))
+                    changed.accessType = a.value.toString();
+                else if (a.field == QLatin1String("allowedGroups"))
+                    changed.allowedGroups = BearerKeyRecord::namesKeeping(changed.allowedGroups,
+                                                                          a.value.toStringList());
+                else
+                    changed.allowedServers = BearerKeyRecord::namesKeeping(changed.allowedServers,
+                                                                           a.value.toStringList());
+            }
+            QHash<QString, QString> problems
+                = BearerKeyRecord::accessProblems(changed.accessType,
+                                                  BearerKeyRecord::names(changed.allowedGroups),
+                                                  BearerKeyRecord::names(changed.allowedServers));
+            if (changed.name.isEmpty())
+                problems.insert(QStringLiteral("name"), tr("The name is empty."));
+            if (auto refused = problemsError(problems, where))
+                done = *refused;
+            else
+                done = keys.update(changed);
+            message = tr("Changed bearer key %1.");
+        }
+    }
+    if (!done) {
+        refuse(done.error());
+    } else {
+        out() << message.arg(NameText::forDisplay(name)) << Qt::endl;
+        if (!token.isEmpty())
+            out() << token << Qt::endl;
+        sayAfterChange(*ws);
+    }
+    ws->close();
+    return code;
+}
+
+} // namespace
+
+CliCommand keyCommand()
+{
+    return {QStringLiteral("key"), tr("List, add, change and remove bearer keys."), runKey};
+}
+
+} // namespace mcphub::cli
