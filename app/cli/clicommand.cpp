@@ -1,5 +1,6 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/configcommands.h"
 #include "app/cli/dbcommands.h"
 #include "app/cli/generatecommand.h"
 #include "app/cli/hubcommands.h"
@@ -88,7 +89,7 @@ QList<CliCommand> allCommands()
     QList<CliCommand> commands;
     commands += settingsCommands();
     commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
-             << hubsCommand() << healthCommand() << generateCommand();
+             << configCommand() << hubsCommand() << healthCommand() << generateCommand();
     return commands;
 }
 
