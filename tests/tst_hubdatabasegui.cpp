@@ -11,6 +11,7 @@
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
 #include "storage/db/workspace.h"
+#include "storage/migration/openedworkspace.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
 #include "ui/config/systemconfigpage.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mcphub;
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void systemConfigAsMcphubWritesIt();
     void systemConfigChangedMeanwhileIsAConflict();
     void systemConfigBadRowsAreNamedAndLeftAlone();
+    void systemConfigOfASettingsFileTakesAnyKey();
 };
 
 void TestHubDatabaseGui::init()
@@ -658,6 +661,36 @@ void TestHubDatabaseGui::systemConfigBadRowsAreNamedAndLeftAlone()
     page->valueEditor()->setPlainText(QStringLiteral("{\"skipAuth\":true}"));
     QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
     QCOMPARE(otherConfigColumns(pg, QStringLiteral("routing")), before);
+    ws->close();
+}
+
+void TestHubDatabaseGui::systemConfigOfASettingsFileTakesAnyKey()
+{
+    // The other kinds: any key, typed beside Add; Apply saves the settings file.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(path,
+                            "{\n  \"mcpServers\": {},\n  \"users\": [],\n  \"systemConfig\": "
+                            "{\n    \"nameSeparator\": \"-\"\n  }\n}"));
+    auto ws = OpenedWorkspace::openSettingsFile(path, QStringLiteral("tst_hubdatabasegui"));
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    MainWindow window;
+    auto *views = new WorkspaceViews(ws->workspace(), &window);
+    SystemConfigTableModel *config = views->systemConfig();
+    SystemConfigPage *page = views->systemConfigPage();
+    QCOMPARE(config->rowCount(), 1);
+    QVERIFY(config->offeredKeys().isEmpty());
+    QVERIFY(page->newKeyBox()->isEditable());
+    page->newKeyBox()->setEditText(QStringLiteral("x-team"));
+    page->editor()->addAction()->trigger();
+    const int row = config->rowOfConfigKey(QStringLiteral("x-team"));
+    QVERIFY(row >= 0);
+    QCOMPARE(page->editor()->currentRow(), row);
+    page->valueEditor()->setPlainText(QStringLiteral("{\"owner\": \"ops\"}"));
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QVERIFY(page->effectLabel()->isHidden()); // no running hub reads this file's rows by itself
+    QVERIFY2(test::readFile(path).contains("\"x-team\": {\n      \"owner\": \"ops\"\n    }"),
+             test::readFile(path).constData());
     ws->close();
 }
 
