@@ -7,8 +7,13 @@ namespace {
 QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
 {
     using Area = WorkspaceAreaModel::Area;
-    QList<Area> areas{
-        Area::Users, Area::Servers, Area::Groups, Area::BearerKeys, Area::UsageLog, Area::AuditLog};
+    QList<Area> areas{Area::Users,
+                      Area::Servers,
+                      Area::Groups,
+                      Area::BearerKeys,
+                      Area::SystemConfig,
+                      Area::UsageLog,
+                      Area::AuditLog};
     if (withBackups)
         areas.append(Area::Backups);
     areas.append(Area::Hubs);
@@ -84,6 +89,8 @@ QString WorkspaceAreaModel::title(Area area)
         return tr("Backups");
     case Area::Hubs:
         return tr("Hubs");
+    case Area::SystemConfig:
+        return tr("System config");
     }
     return {};
 }
@@ -107,6 +114,9 @@ QString WorkspaceAreaModel::description(Area area)
         return tr("Timestamped backups of the settings file, made before every save.");
     case Area::Hubs:
         return tr("Running MCPHub instances watched by this console: health and usage.");
+    case Area::SystemConfig:
+        return tr("MCPHub's system configuration, one JSON value per key: routing, install, "
+                  "smart routing, name separator, OAuth server and more.");
     }
     return {};
 }

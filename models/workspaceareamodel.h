@@ -11,7 +11,17 @@ class WorkspaceAreaModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum class Area { Users, Servers, Groups, BearerKeys, UsageLog, AuditLog, Backups, Hubs };
+    enum class Area {
+        Users,
+        Servers,
+        Groups,
+        BearerKeys,
+        UsageLog,
+        AuditLog,
+        Backups,
+        Hubs,
+        SystemConfig,
+    };
     Q_ENUM(Area)
 
     enum Role { AreaRole = Qt::UserRole, DescriptionRole };

@@ -12,10 +12,13 @@
 #include "storage/db/usagelogrepository.h"
 #include "storage/db/userrepository.h"
 #include "storage/db/workspace.h"
+#include "storage/migration/openedworkspace.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -76,6 +79,9 @@ private Q_SLOTS:
     void backgroundThreadOpensItsOwnConnection();
     void usageLogPagesAndFilters_data() { MCPHUB_BACKEND_ROWS(); }
     void usageLogPagesAndFilters();
+    void systemConfigAnyKeyCheckedAndConflicts_data() { MCPHUB_BACKEND_ROWS(); }
+    void systemConfigAnyKeyCheckedAndConflicts();
+    void systemConfigSavedToSettingsFile();
 
 private:
     Result<Workspace> open(const test::TestBackend &backend)
@@ -327,11 +333,11 @@ void TestDbRepositories::groupsKeysAndSystemConfig()
 
     SystemConfigRepository config(ctx);
     VERIFY_OK(config.set(
-        {QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\": true}"), 0}));
-    VERIFY_OK(
-        config.set({QStringLiteral("install"), QStringLiteral("{\"npmRegistry\": \"\"}"), 1}));
+        {QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\": true}"), 0, {}, {}}));
     VERIFY_OK(config.set(
-        {QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\": false}"), 0}));
+        {QStringLiteral("install"), QStringLiteral("{\"npmRegistry\": \"\"}"), 1, {}, {}}));
+    VERIFY_OK(config.set(
+        {QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\": false}"), 0, {}, {}}));
     const auto all = config.all();
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->first().key, QStringLiteral("routing"));
@@ -541,6 +547,93 @@ void TestDbRepositories::backgroundThreadOpensItsOwnConnection()
     QVERIFY2(threadError.isEmpty(), qPrintable(threadError));
     QCOMPARE(UsageLogRepository(ws->context()).list({}, {})->total, 3);
     QVERIFY(!QSqlDatabase::contains(QStringLiteral("tst_background")));
+}
+
+void TestDbRepositories::systemConfigAnyKeyCheckedAndConflicts()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = open(backend);
+    QVERIFY(ws.ok());
+    SystemConfigRepository config(ws->context());
+    const auto entry = [](const QString &key, const QString &value) {
+        SystemConfigEntry e;
+        e.key = key;
+        e.value = value;
+        return e;
+    };
+    // Any key (MCPHub's file keeps what it does not know); new keys go last, in file order;
+    // the text is kept as written.
+    VERIFY_OK(config.set(entry(QStringLiteral("routing"), QStringLiteral("{\"skipAuth\": true}"))));
+    VERIFY_OK(config.set(entry(QStringLiteral("x-future"), QStringLiteral("[1, 2]"))));
+    VERIFY_OK(
+        config.set(entry(QStringLiteral("routing"), QStringLiteral("{\"skipAuth\": false}"))));
+    auto listing = config.list();
+    VERIFY_OK(listing);
+    QCOMPARE(listing->entries.size(), 2);
+    QCOMPARE(listing->entries.at(0).key, QStringLiteral("routing"));
+    QCOMPARE(listing->entries.at(0).value, QStringLiteral("{\"skipAuth\": false}"));
+    QCOMPARE(listing->entries.at(1).key, QStringLiteral("x-future"));
+    QVERIFY(listing->findings.isEmpty());
+
+    // Not JSON: refused with line and column, nothing written.
+    const auto bad = config.set(entry(QStringLiteral("install"), QStringLiteral("{\n  'a': 1}")));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, Error::Code::Parse);
+    QVERIFY2(bad.error().where.endsWith(QLatin1String("system-config/install:2:3")),
+             qPrintable(bad.error().toString()));
+    QVERIFY(!config.find(QStringLiteral("install"))->has_value());
+
+    // Changed since read (the stored updated_at is not the one read): refused, nothing
+    // written; the updated_at as read: written.
+    const QDateTime seen = (*config.find(QStringLiteral("routing")))->updatedAt;
+    QVERIFY(seen.isValid());
+    const QDateTime earlier = seen.addSecs(-1);
+    const qint64 audits = auditCount();
+    const auto stale
+        = config.set(entry(QStringLiteral("routing"), QStringLiteral("{\"a\":1}")), earlier);
+    QVERIFY(!stale.ok());
+    QCOMPARE(stale.error().code, Error::Code::Conflict);
+    QVERIFY2(stale.error().where.endsWith(QLatin1String("system_config/routing/updated_at")),
+             qPrintable(stale.error().toString()));
+    QVERIFY(!config.remove(QStringLiteral("routing"), earlier).ok());
+    QCOMPARE((*config.find(QStringLiteral("routing")))->value,
+             QStringLiteral("{\"skipAuth\": false}"));
+    QCOMPARE(auditCount(), audits);
+    VERIFY_OK(config.set(entry(QStringLiteral("routing"), QStringLiteral("{\"a\":1}")), seen));
+    VERIFY_OK(config.remove(QStringLiteral("x-future")));
+    QCOMPARE(config.all()->size(), 1);
+}
+
+void TestDbRepositories::systemConfigSavedToSettingsFile()
+{
+    // A settings file's private database: every change is saved back into the file, in
+    // MCPHub's format, through the settings store.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(path,
+                            "{\n  \"mcpServers\": {},\n  \"users\": [],\n  \"systemConfig\": "
+                            "{\n    \"routing\": {\n      \"enableGlobalRoute\": true\n    },\n  "
+                            "  \"nameSeparator\": \"-\"\n  }\n}"));
+    {
+        auto ws = OpenedWorkspace::openSettingsFile(path, kConnection);
+        QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+        SystemConfigRepository config(ws->context());
+        SystemConfigEntry install;
+        install.key = QStringLiteral("install");
+        install.value = QStringLiteral("{\"npmRegistry\": \"https://registry.example.org\"}");
+        VERIFY_OK(config.set(install));
+        SystemConfigEntry separator;
+        separator.key = QStringLiteral("nameSeparator");
+        separator.value = QStringLiteral("\"__\"");
+        VERIFY_OK(config.set(separator));
+        VERIFY_OK(config.remove(QStringLiteral("routing")));
+        ws->close();
+    }
+    const QByteArray saved = test::readFile(path);
+    QCOMPARE(saved,
+             QByteArray("{\n  \"mcpServers\": {},\n  \"users\": [],\n  \"systemConfig\": {\n  "
+                        "  \"nameSeparator\": \"__\",\n    \"install\": {\n      "
+                        "\"npmRegistry\": \"https://registry.example.org\"\n    }\n  }\n}"));
 }
 
 QTEST_GUILESS_MAIN(TestDbRepositories)

@@ -64,6 +64,9 @@ Run hubCli(const test::PgTestDatabase &pg, const QStringList &args)
 // What Node's JSON.stringify writes for the JavaScript `expression` (MCPHub's writer).
 QString stringify(const QString &expression)
 {
+    void systemConfigIsMcphubsRow();
+    void systemConfigMissingRowGetsMcphubsDefaults();
+    void systemConfigBadRowsAreFindingsLeftAlone();
     const auto node
         = test::runNode(QStringLiteral("process.stdout.write(JSON.stringify(%1))").arg(expression));
     return node.ok ? node.output : QStringLiteral("node failed: ") + node.error;
@@ -873,6 +876,234 @@ void TestHubDatabase::keyCommandsWriteAsMcphubWrites()
                              "LIKE '%mcphub_%'")),
         QStringLiteral("0"));
     QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+namespace {
+
+QStringList config(const test::PgTestDatabase &pg, const QStringList &arguments)
+{
+    return QStringList{QStringLiteral("config")} + arguments + hubDbArguments(pg);
+}
+
+// Every column of MCPHub's system_config row but `except`, and updated_at: what a write of
+// one key must leave as it was.
+QString otherColumns(const test::PgTestDatabase &pg, const QString &except)
+{
+    QStringList columns{QStringLiteral("routing"),
+                        QStringLiteral("install"),
+                        QStringLiteral("\"smartRouting\""),
+                        QStringLiteral("\"toolResultCompression\""),
+                        QStringLiteral("\"mcpRouter\""),
+                        QStringLiteral("\"nameSeparator\""),
+                        QStringLiteral("oauth"),
+                        QStringLiteral("\"oauthServer\""),
+                        QStringLiteral("auth"),
+                        QStringLiteral("\"enableSessionRebuild\"::text"),
+                        QStringLiteral("discovery"),
+                        QStringLiteral("\"activityLog\""),
+                        QStringLiteral("created_at::text")};
+    columns.removeIf([&](const QString &c) { return c.contains(except); });
+    QStringList coalesced;
+    for (const QString &c : columns)
+        coalesced << QStringLiteral("coalesce(%1, '<null>')").arg(c);
+    return test::queryText(pg,
+                           QStringLiteral("SELECT concat_ws(';', id, %1) FROM system_config "
+                                          "ORDER BY id")
+                               .arg(coalesced.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+void TestHubDatabase::systemConfigIsMcphubsRow()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    // The columns MCPHub set, with a size and a summary; no values (they hold secrets).
+    const Run list = adminctl(config(pg, {QStringLiteral("list")}));
+    VERIFY_RUN(list, 0);
+    for (const char *key : {"routing",
+                            "install",
+                            "smartRouting",
+                            "toolResultCompression",
+                            "mcpRouter",
+                            "nameSeparator",
+                            "oauth",
+                            "oauthServer",
+                            "auth",
+                            "enableSessionRebuild",
+                            "discovery"})
+        QVERIFY2(list.out.contains(
+                     QRegularExpression(QStringLiteral("(^|\\n)%1 ").arg(QLatin1String(key)))),
+                 qPrintable(list.out));
+    QVERIFY2(!list.out.contains(QLatin1String("activityLog")), qPrintable(list.out)); // NULL
+    QVERIFY2(!list.out.contains(QLatin1String("accessTokenLifetime")), qPrintable(list.out));
+    QVERIFY2(list.out.contains(QLatin1String("object, 8 key(s)")), qPrintable(list.out));
+    const Run get = adminctl(config(pg, {QStringLiteral("get"), QStringLiteral("oauthServer")}));
+    VERIFY_RUN(get, 0);
+    QCOMPARE(get.out.trimmed(),
+             query(pg, QStringLiteral("SELECT \"oauthServer\" FROM system_config")));
+
+    // A section: that column and updated_at only, JSON.stringify's compact text.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE system_config SET updated_at = '2020-01-01'")})
+                .isEmpty());
+    const QString others = otherColumns(pg, QStringLiteral("routing"));
+    const QString routing
+        = QStringLiteral("{ \"enableGlobalRoute\": false,\n \"jsonBodyLimit\": \"2mb\", "
+                         "\"ratio\": 1.50, \"name\": \"\u00e9\\u00e9\" }");
+    const Run set
+        = adminctl(config(pg, {QStringLiteral("set"), QStringLiteral("routing"), routing}));
+    VERIFY_RUN(set, 0);
+    QVERIFY2(set.out.contains(QLatin1String("next request")), qPrintable(set.out));
+    const auto node = test::runNode(
+        QStringLiteral("process.stdout.write(JSON.stringify(JSON.parse(process.argv[1])))"),
+        {routing});
+    QVERIFY2(node.ok, qPrintable(node.error));
+    QCOMPARE(query(pg, QStringLiteral("SELECT routing FROM system_config")), node.output);
+    QCOMPARE(otherColumns(pg, QStringLiteral("routing")), others);
+    QCOMPARE(query(pg, QStringLiteral("SELECT updated_at > '2020-01-02' FROM system_config")),
+             QStringLiteral("true"));
+
+    // From standard input, with a secret that never reaches the audit trail.
+    const QByteArray smart = "{\n  \"enabled\": true,\n  \"openaiApiKey\": \"sk-secret-42\"\n}\n";
+    const Run fromStdin = adminctl(
+        config(pg, {QStringLiteral("set"), QStringLiteral("smartRouting"), QStringLiteral("-")}),
+        smart);
+    VERIFY_RUN(fromStdin, 0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT \"smartRouting\" FROM system_config")),
+             QStringLiteral("{\"enabled\":true,\"openaiApiKey\":\"sk-secret-42\"}"));
+    const Run quiet = adminctl(config(pg, {QStringLiteral("list")}));
+    QVERIFY2(!quiet.out.contains(QLatin1String("sk-secret")), qPrintable(quiet.out));
+
+    // The scalar columns: nameSeparator a string of at most 10 characters, a boolean.
+    const Run separator = adminctl(config(
+        pg, {QStringLiteral("set"), QStringLiteral("nameSeparator"), QStringLiteral("\"__\"")}));
+    VERIFY_RUN(separator, 0);
+    QVERIFY2(separator.out.contains(QLatin1String("PUT /api/system-config")),
+             qPrintable(separator.out));
+    QCOMPARE(query(pg, QStringLiteral("SELECT \"nameSeparator\" FROM system_config")),
+             QStringLiteral("__"));
+    for (const QString &bad : {QStringLiteral("\"12345678901\""), QStringLiteral("5")}) {
+        const Run refused
+            = adminctl(config(pg, {QStringLiteral("set"), QStringLiteral("nameSeparator"), bad}));
+        VERIFY_RUN(refused, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("10 characters")), qPrintable(refused.err));
+    }
+    const Run rebuild = adminctl(config(
+        pg,
+        {QStringLiteral("set"), QStringLiteral("enableSessionRebuild"), QStringLiteral("true")}));
+    VERIFY_RUN(rebuild, 0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT \"enableSessionRebuild\" FROM system_config")),
+             QStringLiteral("true"));
+    const Run restart = adminctl(
+        config(pg, {QStringLiteral("set"), QStringLiteral("oauth"), QStringLiteral("{}")}));
+    VERIFY_RUN(restart, 0);
+    QVERIFY2(restart.out.contains(QLatin1String("only when it starts")), qPrintable(restart.out));
+
+    // Invalid JSON, with its line and column; a key MCPHub's table has no column for.
+    const Run typo = adminctl(config(
+        pg, {QStringLiteral("set"), QStringLiteral("routing"), QStringLiteral("{\"a\": 1,\n}")}));
+    VERIFY_RUN(typo, 2);
+    QVERIFY2(typo.err.contains(QLatin1String(":2:1")), qPrintable(typo.err));
+    const Run unknown = adminctl(
+        config(pg, {QStringLiteral("set"), QStringLiteral("theme"), QStringLiteral("{}")}));
+    VERIFY_RUN(unknown, 2);
+    QVERIFY2(unknown.err.contains(QLatin1String("\"theme\""))
+                 && unknown.err.contains(QLatin1String("no place")),
+             qPrintable(unknown.err));
+
+    // unset = NULL in the column.
+    const Run unset = adminctl(config(pg, {QStringLiteral("unset"), QStringLiteral("discovery")}));
+    VERIFY_RUN(unset, 0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT discovery IS NULL FROM system_config")),
+             QStringLiteral("true"));
+    VERIFY_RUN(adminctl(config(pg, {QStringLiteral("get"), QStringLiteral("discovery")})), 2);
+
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM system_config")), QStringLiteral("1"));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT string_agg(action || ' ' || resource, ',' ORDER BY "
+                                  "id) FROM mcphub_admin.access_logs")),
+             QStringLiteral("system-config.set system-config/routing,system-config.set "
+                            "system-config/smartRouting,system-config.set "
+                            "system-config/nameSeparator,system-config.set "
+                            "system-config/enableSessionRebuild,system-config.set "
+                            "system-config/oauth,system-config.remove system-config/discovery"));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs WHERE "
+                                  "details::text LIKE '%sk-secret%'")),
+             QStringLiteral("0"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+void TestHubDatabase::systemConfigMissingRowGetsMcphubsDefaults()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+    // The row MCPHub made (the fixture) is what its SystemConfigRepository creates when there
+    // is none, but for activityLog, which it leaves unset.
+    const QString fixtureRow = otherColumns(pg, QStringLiteral("activityLog"));
+    QVERIFY(psql(pg.conninfo(), {QStringLiteral("-c"), QStringLiteral("DELETE FROM system_config")})
+                .isEmpty());
+    const Run empty = adminctl(config(pg, {QStringLiteral("list")}));
+    VERIFY_RUN(empty, 0);
+    QCOMPARE(empty.out, QString());
+
+    const Run set = adminctl(config(pg,
+                                    {QStringLiteral("set"),
+                                     QStringLiteral("activityLog"),
+                                     QStringLiteral("{\"storeToolPayload\": true}")}));
+    VERIFY_RUN(set, 0);
+    QCOMPARE(otherColumns(pg, QStringLiteral("activityLog")).section(u';', 0, -2),
+             fixtureRow.section(u';', 0, -2)); // all but created_at
+    QCOMPARE(query(pg, QStringLiteral("SELECT \"activityLog\" FROM system_config")),
+             QStringLiteral("{\"storeToolPayload\":true}"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+void TestHubDatabase::systemConfigBadRowsAreFindingsLeftAlone()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE system_config SET install = '{\"npmRegistry\":'; "
+                                 "INSERT INTO system_config (id, routing) VALUES ('second', "
+                                 "'{}')")})
+                .isEmpty());
+    const QString before = otherColumns(pg, QStringLiteral("routing"));
+
+    // Named by table, row and column; the rest is listed; exit 1 (problems found).
+    const Run list = adminctl(config(pg, {QStringLiteral("list")}));
+    VERIFY_RUN(list, 1);
+    QVERIFY2(list.err.contains(QLatin1String("system_config row \"second\"")),
+             qPrintable(list.err));
+    QVERIFY2(list.err.contains(QLatin1String("system_config row \"default\", column install")),
+             qPrintable(list.err));
+    QVERIFY2(list.out.contains(QLatin1String("oauthServer")), qPrintable(list.out));
+    const Run get = adminctl(config(pg, {QStringLiteral("get"), QStringLiteral("install")}));
+    VERIFY_RUN(get, 1);
+    QCOMPARE(get.out.trimmed(), QStringLiteral("{\"npmRegistry\":"));
+
+    // Another key is written; the broken text and the second row are left as they are.
+    const Run set = adminctl(config(pg,
+                                    {QStringLiteral("set"),
+                                     QStringLiteral("routing"),
+                                     QStringLiteral("{\"skipAuth\":false}")}));
+    VERIFY_RUN(set, 0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT routing FROM system_config WHERE id = 'default'")),
+             QStringLiteral("{\"skipAuth\":false}"));
+    const QString after = otherColumns(pg, QStringLiteral("routing"));
+    QCOMPARE(after, before);
 }
 
 QTEST_GUILESS_MAIN(TestHubDatabase)

@@ -7,14 +7,17 @@
 #include "models/bearerkeytablemodel.h"
 #include "models/grouptablemodel.h"
 #include "models/servertablemodel.h"
+#include "models/systemconfigtablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
 #include "storage/db/workspace.h"
 #include "storage/hub/hubregistry.h"
+#include "storage/migration/openedworkspace.h"
 #include "storage/secretstore.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
+#include "ui/config/systemconfigpage.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
 #include "ui/main/hubchangesreporter.h"
@@ -24,9 +27,13 @@
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mcphub;
@@ -48,6 +55,10 @@ private Q_SLOTS:
     void badRowsAreNamedAndLeftAlone();
     void groupsAsMcphubWritesThem();
     void serversAsMcphubWritesThem();
+    void systemConfigAsMcphubWritesIt();
+    void systemConfigChangedMeanwhileIsAConflict();
+    void systemConfigBadRowsAreNamedAndLeftAlone();
+    void systemConfigOfASettingsFileTakesAnyKey();
     void usageLogIsMcphubsActivities();
     void serverChangesAreToldToTheHubsOnTheDatabase();
 };
@@ -563,6 +574,250 @@ void TestHubDatabaseGui::serverChangesAreToldToTheHubsOnTheDatabase()
 
     VERIFY_OK(registry.remove(record.name));
     QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
+}
+
+namespace {
+
+// MCPHub's system_config row but the column `except` and updated_at, rows joined.
+QString otherConfigColumns(const test::PgTestDatabase &pg, const QString &except)
+{
+    QStringList columns{QStringLiteral("routing"),
+                        QStringLiteral("install"),
+                        QStringLiteral("\"smartRouting\""),
+                        QStringLiteral("\"toolResultCompression\""),
+                        QStringLiteral("\"mcpRouter\""),
+                        QStringLiteral("\"nameSeparator\""),
+                        QStringLiteral("oauth"),
+                        QStringLiteral("\"oauthServer\""),
+                        QStringLiteral("auth"),
+                        QStringLiteral("\"enableSessionRebuild\"::text"),
+                        QStringLiteral("discovery"),
+                        QStringLiteral("\"activityLog\"")};
+    columns.removeIf([&](const QString &c) { return c.contains(except); });
+    QStringList coalesced;
+    for (const QString &c : columns)
+        coalesced << QStringLiteral("coalesce(%1, '<null>')").arg(c);
+    return queryText(pg,
+                     QStringLiteral("SELECT concat_ws(';', id, %1) FROM system_config ORDER BY id")
+                         .arg(coalesced.join(QStringLiteral(", "))));
+}
+
+// Selects the row of `key` in the page's table.
+void selectKey(SystemConfigPage *page, SystemConfigTableModel *model, const QString &key)
+{
+    page->editor()->selectRow(model->rowOfConfigKey(key));
+}
+
+} // namespace
+
+void TestHubDatabaseGui::systemConfigAsMcphubWritesIt()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE system_config SET updated_at = '2020-01-01'")})
+                .isEmpty());
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
+    SystemConfigTableModel *config = views->systemConfig();
+    SystemConfigPage *page = views->systemConfigPage();
+    QVERIFY(config && page);
+    // The columns MCPHub set (activityLog is NULL); only the one left is offered to add.
+    QCOMPARE(config->rowCount(), 11);
+    QCOMPARE(config->offeredKeys().size(), 12);
+    QCOMPARE(page->newKeyBox()->count(), 1);
+    QCOMPARE(page->newKeyBox()->itemText(0), QStringLiteral("activityLog"));
+    QVERIFY(!page->newKeyBox()->isEditable());
+
+    // Typed JSON is checked as typed, with line and column; Apply refuses it.
+    selectKey(page, config, QStringLiteral("routing"));
+    QCOMPARE(page->valueEditor()->toPlainText(), QStringLiteral("{}"));
+    page->valueEditor()->setPlainText(QStringLiteral("{\n  \"enableGlobalRoute\": false,\n}"));
+    const int routing = config->rowOfConfigKey(QStringLiteral("routing"));
+    QVERIFY2(config->problems(routing)
+                 .value(SystemConfigTableModel::kValue)
+                 .startsWith(QLatin1String("Line 3, column 1")),
+             qPrintable(config->problems(routing).value(SystemConfigTableModel::kValue)));
+    QVERIFY(!page->editor()->applyChanges());
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT routing FROM system_config")),
+             QStringLiteral("{}"));
+
+    // Fixed: that column and updated_at only, as JSON.stringify writes it; the note says when
+    // a running hub sees it.
+    const QString others = otherConfigColumns(pg, QStringLiteral("routing"));
+    const QString text = QStringLiteral("{\n  \"enableGlobalRoute\": false,\n  \"jsonBodyLimit\": "
+                                        "\"2mb\",\n  \"weight\": 2.50\n}");
+    page->valueEditor()->setPlainText(text);
+    QVERIFY(config->problems(routing).isEmpty());
+    QCOMPARE(config->pendingCount(), 1);
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QVERIFY2(page->editor()->messageLabel()->text().contains(QLatin1String("next request")),
+             qPrintable(page->editor()->messageLabel()->text()));
+    const auto node = test::runNode(
+        QStringLiteral("process.stdout.write(JSON.stringify(JSON.parse(process.argv[1])))"),
+        {text});
+    QVERIFY2(node.ok, qPrintable(node.error));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT routing FROM system_config")), node.output);
+    QCOMPARE(otherConfigColumns(pg, QStringLiteral("routing")), others);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT updated_at > '2020-01-02' FROM system_config")),
+             QStringLiteral("true"));
+
+    // Add the key MCPHub left unset; a key its table has no column for is refused.
+    page->editor()->addAction()->trigger();
+    const int added = config->rowOfConfigKey(QStringLiteral("activityLog"));
+    QVERIFY(added >= 0);
+    QCOMPARE(page->editor()->currentRow(), added);
+    page->valueEditor()->setPlainText(QStringLiteral("{\"storeToolPayload\": false}"));
+    const int bogus = config->addKey(QStringLiteral("theme"));
+    QVERIFY(config->problems(bogus)
+                .value(SystemConfigTableModel::kKey)
+                .contains(QLatin1String("no place")));
+    QVERIFY(!page->editor()->applyChanges());
+    QVERIFY(config->markDeleted(bogus));
+    // Two keys in one Apply: both written (they share the row and its updated_at).
+    selectKey(page, config, QStringLiteral("nameSeparator"));
+    page->valueEditor()->setPlainText(QStringLiteral("\"_\""));
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QVERIFY2(
+        page->editor()->messageLabel()->text().contains(QLatin1String("PUT /api/system-config")),
+        qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', \"activityLog\", \"nameSeparator\") "
+                                      "FROM system_config")),
+             QStringLiteral("{\"storeToolPayload\":false};_"));
+
+    // Removing a key sets its column NULL.
+    selectKey(page, config, QStringLiteral("discovery"));
+    page->editor()->deleteAction()->trigger();
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT discovery IS NULL FROM system_config")),
+             QStringLiteral("true"));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs WHERE "
+                                      "action LIKE 'system-config.%'")),
+             QStringLiteral("4"));
+
+    // Read-only: shown, not editable.
+    config->setReadOnly(true);
+    selectKey(page, config, QStringLiteral("oauthServer"));
+    QVERIFY(page->valueEditor()->isReadOnly());
+    QVERIFY(page->valueEditor()->toPlainText().contains(QLatin1String("accessTokenLifetime")));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
+}
+
+void TestHubDatabaseGui::systemConfigChangedMeanwhileIsAConflict()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    SystemConfigTableModel *config = views->systemConfig();
+    SystemConfigPage *page = views->systemConfigPage();
+    selectKey(page, config, QStringLiteral("nameSeparator"));
+    page->valueEditor()->setPlainText(QStringLiteral("\"::\""));
+
+    // MCPHub's PUT /api/system-config saves another section meanwhile (TypeORM sets
+    // updated_at).
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE system_config SET \"mcpRouter\" = '{\"title\":\"x\"}', "
+                                 "updated_at = now() + interval '1 second'")})
+                .isEmpty());
+    const QString before = otherConfigColumns(pg, QStringLiteral("none"));
+    QVERIFY(!page->editor()->applyChanges());
+    const QString message = page->editor()->messageLabel()->text();
+    QVERIFY2(message.contains(QLatin1String("system_config/default"))
+                 && message.contains(QLatin1String("(updated_at)"))
+                 && message.contains(QLatin1String("nameSeparator")),
+             qPrintable(message));
+    // Nothing written, the edit kept.
+    QCOMPARE(otherConfigColumns(pg, QStringLiteral("none")), before);
+    QCOMPARE(config->pendingCount(), 1);
+    QCOMPARE(page->valueEditor()->toPlainText(), QStringLiteral("\"::\""));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs")),
+             QStringLiteral("0"));
+    ws->close();
+}
+
+void TestHubDatabaseGui::systemConfigBadRowsAreNamedAndLeftAlone()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE system_config SET \"smartRouting\" = '{\"enabled\": "
+                                 "tru}'; INSERT INTO system_config (id, auth) VALUES ('legacy', "
+                                 "'{}')")})
+                .isEmpty());
+    const QString before = otherConfigColumns(pg, QStringLiteral("routing"));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
+    SystemConfigTableModel *config = views->systemConfig();
+    SystemConfigPage *page = views->systemConfigPage();
+    QCOMPARE(config->rowCount(), 11);
+    const QString findings = page->findingsLabel()->text();
+    QVERIFY2(findings.contains(QLatin1String("system_config row \"legacy\""))
+                 && findings.contains(
+                     QLatin1String("system_config row \"default\", column smartRouting")),
+             qPrintable(findings));
+    QVERIFY(!page->findingsLabel()->isHidden());
+    const int smart = config->rowOfConfigKey(QStringLiteral("smartRouting"));
+    QVERIFY(!config->problems(smart).value(SystemConfigTableModel::kValue).isEmpty());
+
+    // Another key is edited and applied; the broken text and the second row stay.
+    selectKey(page, config, QStringLiteral("routing"));
+    page->valueEditor()->setPlainText(QStringLiteral("{\"skipAuth\":true}"));
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(otherConfigColumns(pg, QStringLiteral("routing")), before);
+    ws->close();
+}
+
+void TestHubDatabaseGui::systemConfigOfASettingsFileTakesAnyKey()
+{
+    // The other kinds: any key, typed beside Add; Apply saves the settings file.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(path,
+                            "{\n  \"mcpServers\": {},\n  \"users\": [],\n  \"systemConfig\": "
+                            "{\n    \"nameSeparator\": \"-\"\n  }\n}"));
+    auto ws = OpenedWorkspace::openSettingsFile(path, QStringLiteral("tst_hubdatabasegui"));
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    MainWindow window;
+    auto *views = new WorkspaceViews(ws->workspace(), &window);
+    SystemConfigTableModel *config = views->systemConfig();
+    SystemConfigPage *page = views->systemConfigPage();
+    QCOMPARE(config->rowCount(), 1);
+    QVERIFY(config->offeredKeys().isEmpty());
+    QVERIFY(page->newKeyBox()->isEditable());
+    page->newKeyBox()->setEditText(QStringLiteral("x-team"));
+    page->editor()->addAction()->trigger();
+    const int row = config->rowOfConfigKey(QStringLiteral("x-team"));
+    QVERIFY(row >= 0);
+    QCOMPARE(page->editor()->currentRow(), row);
+    page->valueEditor()->setPlainText(QStringLiteral("{\"owner\": \"ops\"}"));
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QVERIFY(page->effectLabel()->isHidden()); // no running hub reads this file's rows by itself
+    QVERIFY2(test::readFile(path).contains("\"x-team\": {\n      \"owner\": \"ops\"\n    }"),
+             test::readFile(path).constData());
     ws->close();
 }
 

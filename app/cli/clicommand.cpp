@@ -1,5 +1,6 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/configcommands.h"
 #include "app/cli/dbcommands.h"
 #include "app/cli/generatecommand.h"
 #include "app/cli/groupcommands.h"
@@ -91,8 +92,8 @@ QList<CliCommand> allCommands()
     QList<CliCommand> commands;
     commands += settingsCommands();
     commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
-             << serverCommand() << groupCommand() << keyCommand() << hubsCommand()
-             << healthCommand() << generateCommand();
+             << serverCommand() << groupCommand() << keyCommand() << configCommand()
+             << hubsCommand() << healthCommand() << generateCommand();
     return commands;
 }
 

@@ -61,7 +61,8 @@ std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name
                                             {QStringLiteral("usage"), Area::UsageLog},
                                             {QStringLiteral("audit"), Area::AuditLog},
                                             {QStringLiteral("backups"), Area::Backups},
-                                            {QStringLiteral("hubs"), Area::Hubs}};
+                                            {QStringLiteral("hubs"), Area::Hubs},
+                                            {QStringLiteral("config"), Area::SystemConfig}};
     const auto it = areas.constFind(name);
     if (it == areas.cend())
         return std::nullopt;
@@ -109,8 +110,8 @@ int main(int argc, char **argv)
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QApplication::translate("main",
-                                "Show this area first: users, servers, groups, keys, usage, "
-                                "audit, backups (settings files) or hubs."),
+                                "Show this area first: users, servers, groups, keys, config, "
+                                "usage, audit, backups (settings files) or hubs."),
         QApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
@@ -148,7 +149,7 @@ int main(int argc, char **argv)
                          qPrintable(QApplication::translate(
                                         "main",
                                         "--tab: unknown area \"%1\"; say users, servers, groups, "
-                                        "keys, usage, audit, backups or hubs.")
+                                        "keys, config, usage, audit, backups or hubs.")
                                         .arg(parser.value(tabOption))));
             return 2;
         }

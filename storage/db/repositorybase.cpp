@@ -299,7 +299,8 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
                                              const QString &uuid,
                                              const Columns &before,
                                              const Columns &after,
-                                             const QString &resource)
+                                             const QString &resource,
+                                             const QString &idType)
 {
     if (auto refused = unsupportedTable(table))
         return *refused;
@@ -315,8 +316,9 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
     const QSqlDatabase database = db();
     const QStringList sets = setClause(database, changed) << QStringLiteral("updated_at = now()");
     QSqlQuery query(database);
-    query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = CAST(:id AS uuid)")
-                      .arg(SqlDialect::escape(database, table), sets.join(QStringLiteral(", "))));
+    query.prepare(
+        QStringLiteral("UPDATE %1 SET %2 WHERE id = CAST(:id AS %3)")
+            .arg(SqlDialect::escape(database, table), sets.join(QStringLiteral(", ")), idType));
     bindSetValues(query, changed);
     query.bindValue(QStringLiteral(":id"), uuid);
     if (!query.exec()) {

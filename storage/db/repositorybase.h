@@ -75,12 +75,14 @@ protected:
     deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue);
     // MCPHub's database: UPDATE of the row with uuid `uuid`, writing only the columns whose
     // value differs between `before` and `after` (the same columns, in the same order), and
-    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs.
+    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs. `idType` is
+    // the SQL type of the id column (system_config's is a varchar).
     Result<void> updateMcphubRow(const QString &table,
                                  const QString &uuid,
                                  const Columns &before,
                                  const Columns &after,
-                                 const QString &resource);
+                                 const QString &resource,
+                                 const QString &idType = QStringLiteral("uuid"));
 
     // SELECT * FROM table [filter] ORDER BY orderBy LIMIT/OFFSET, and the filter's count.
     Result<QList<QSqlRecord>> selectRows(const QString &table,

@@ -1,5 +1,7 @@
 #include "storage/db/workspacecapabilities.h"
 
+#include <QMap>
+
 namespace mcphub {
 
 namespace {
@@ -373,6 +375,7 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
                                    QStringLiteral("servers"),
                                    QStringLiteral("mcp_usage_logs"),
                                    QStringLiteral("activities"),
+                                   QStringLiteral("system_config"),
                                    QStringLiteral("access_logs"),
                                    QStringLiteral("migration_runs"),
                                    // the hub registry, in the console's schema
@@ -386,8 +389,9 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
 Error WorkspaceCapabilities::consoleTableNotBuilt(const QString &table, const QString &where) const
 {
     return Error::make(Error::Code::Invalid,
-                       tr("This version of the console edits only the users, servers, groups "
-                          "and bearer keys of MCPHub's database and reads its usage log; %1 is "
+                       tr("This version of the console edits only the users, servers, groups, "
+                          "bearer keys and system configuration of MCPHub's database and reads "
+                          "its usage log; %1 is "
                           "not read or written here yet, so nothing was changed. Use MCPHub's "
                           "dashboard for it, or migrate the hub's settings file into a console "
                           "database.")
@@ -418,6 +422,108 @@ Error WorkspaceCapabilities::notStored(const QString &entity,
                           "database (SQLite or PostgreSQL).")
                            .arg(kind, name, entity, why),
                        where.isEmpty() ? entity + QLatin1Char('/') + name : where);
+}
+
+const QList<WorkspaceCapabilities::SystemConfigColumn> &
+WorkspaceCapabilities::mcphubSystemConfigColumns()
+{
+    using V = SystemConfigValue;
+    using S = HubSees;
+    // In the table's column order (src/db/entities/SystemConfig.ts).
+    static const QList<SystemConfigColumn> columns{
+        {"routing", V::Json, S::NextRequest},
+        {"install", V::Json, S::NotEstablished},
+        {"smartRouting", V::Json, S::NextRequest},
+        {"toolResultCompression", V::Json, S::WhenToldOrRestart},
+        {"mcpRouter", V::Json, S::NotEstablished},
+        {"nameSeparator", V::Name, S::WhenToldOrRestart},
+        {"oauth", V::Json, S::RestartOnly},
+        {"oauthServer", V::Json, S::RestartOnly},
+        {"auth", V::Json, S::RestartOnly},
+        {"enableSessionRebuild", V::Boolean, S::NextRequest},
+        {"discovery", V::Json, S::FromSettingsFile},
+        {"activityLog", V::Json, S::WhenToldOrRestart},
+    };
+    return columns;
+}
+
+const WorkspaceCapabilities::SystemConfigColumn *
+WorkspaceCapabilities::mcphubSystemConfigColumn(const QString &key)
+{
+    for (const SystemConfigColumn &c : mcphubSystemConfigColumns()) {
+        if (key == QLatin1String(c.key))
+            return &c;
+    }
+    return nullptr;
+}
+
+QStringList WorkspaceCapabilities::systemConfigKeys() const
+{
+    QStringList keys;
+    if (m_kind != WorkspaceKind::McphubDatabase)
+        return keys;
+    for (const SystemConfigColumn &c : mcphubSystemConfigColumns())
+        keys << QString::fromLatin1(c.key);
+    return keys;
+}
+
+bool WorkspaceCapabilities::storesSystemConfigKey(const QString &key) const
+{
+    if (key.isEmpty())
+        return false;
+    return m_kind != WorkspaceKind::McphubDatabase || mcphubSystemConfigColumn(key);
+}
+
+QString WorkspaceCapabilities::systemConfigEffect(const QString &key) const
+{
+    return systemConfigEffect(QStringList{key});
+}
+
+QString WorkspaceCapabilities::systemConfigEffect(const QStringList &keys) const
+{
+    if (m_kind != WorkspaceKind::McphubDatabase)
+        return {};
+    QMap<HubSees, QStringList> byEffect;
+    for (const QString &key : keys) {
+        const SystemConfigColumn *column = mcphubSystemConfigColumn(key);
+        if (column && !byEffect.value(column->seen).contains(key))
+            byEffect[column->seen] << key;
+    }
+    QStringList sentences;
+    for (auto it = byEffect.cbegin(); it != byEffect.cend(); ++it) {
+        const QString names = it.value().join(QStringLiteral(", "));
+        switch (it.key()) {
+        case HubSees::NextRequest:
+            sentences << tr("A running hub reads %1 from its database on every request: the "
+                            "change takes effect with the next request.")
+                             .arg(names);
+            break;
+        case HubSees::WhenToldOrRestart:
+            sentences << tr("A running hub keeps the %1 it read at startup and is not told of "
+                            "this change: it takes effect after PUT /api/system-config to the "
+                            "hub (which re-reads the row) or a restart of the hubs on this "
+                            "database.")
+                             .arg(names);
+            break;
+        case HubSees::RestartOnly:
+            sentences << tr("A running hub reads %1 only when it starts: restart the hubs on "
+                            "this database for the change to take effect.")
+                             .arg(names);
+            break;
+        case HubSees::FromSettingsFile:
+            sentences << tr("MCPHub reads %1 from its settings file even in database mode, so "
+                            "a running hub does not act on the value stored here.")
+                             .arg(names);
+            break;
+        case HubSees::NotEstablished:
+            sentences << tr("When a running hub reads %1 again is not established: to be sure "
+                            "it is used, send PUT /api/system-config to the hub or restart the "
+                            "hubs on this database.")
+                             .arg(names);
+            break;
+        }
+    }
+    return sentences.join(QLatin1Char(' '));
 }
 
 } // namespace mcphub

@@ -85,6 +85,40 @@ public:
     // was changed, and where such a value can be kept.
     Error notStored(const QString &entity, const QString &name, const QString &where) const;
 
+    // --- systemConfig (entity "systemConfig": one JSON value per top-level key)
+    // The columns of MCPHub's system_config row (mcphub-dbmode.md §1.2): each is a key of
+    // systemConfig under the same name, and when a running hub sees a value written there
+    // by another process (§2.3, §2.4, §8.3-4).
+    enum class SystemConfigValue {
+        Json,    // text holding JSON.stringify(value)
+        Name,    // varchar(10): a JSON string of at most 10 characters
+        Boolean, // boolean: a JSON true or false
+    };
+    enum class HubSees {
+        NextRequest,       // read from the database on every request
+        WhenToldOrRestart, // cached at boot; PUT /api/system-config re-reads it
+        RestartOnly,       // read once at startup
+        FromSettingsFile,  // read from the settings file even in database mode
+        NotEstablished,    // the reference does not say
+    };
+    struct SystemConfigColumn
+    {
+        const char *key = ""; // systemConfig key = column name ("smartRouting")
+        SystemConfigValue value = SystemConfigValue::Json;
+        HubSees seen = HubSees::NotEstablished;
+    };
+    static const QList<SystemConfigColumn> &mcphubSystemConfigColumns();
+    static const SystemConfigColumn *mcphubSystemConfigColumn(const QString &key);
+    // The keys this kind can store, in MCPHub's column order; empty when any key can be
+    // stored (a settings file, the console's database).
+    QStringList systemConfigKeys() const;
+    bool storesSystemConfigKey(const QString &key) const;
+    // Translated: what a running hub does with `key` written to this kind by the console
+    // (MCPHub's database); empty for the other kinds. For several keys, one sentence per
+    // kind of effect, naming its keys.
+    QString systemConfigEffect(const QString &key) const;
+    QString systemConfigEffect(const QStringList &keys) const;
+
 private:
     WorkspaceKind m_kind;
 };

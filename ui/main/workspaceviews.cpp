@@ -4,8 +4,10 @@
 #include "models/bearerkeytablemodel.h"
 #include "models/grouptablemodel.h"
 #include "models/servertablemodel.h"
+#include "models/systemconfigtablemodel.h"
 #include "models/usagelogmodel.h"
 #include "models/usertablemodel.h"
+#include "ui/config/systemconfigpage.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
 #include "ui/logs/auditlogpage.h"
@@ -54,6 +56,13 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     window->page(Area::BearerKeys)->setContent(m_keysPage);
     window->trackPendingChanges(m_keys);
 
+    m_config = new SystemConfigTableModel(context, this);
+    if (auto r = m_config->reload(); !r)
+        m_loadErrors << r.error().toString();
+    m_configPage = new SystemConfigPage(m_config);
+    window->page(Area::SystemConfig)->setContent(m_configPage);
+    window->trackPendingChanges(m_config);
+
     m_usage = new UsageLogModel(context, this);
     m_usagePage = new UsageLogPage(m_usage);
     window->page(Area::UsageLog)->setContent(m_usagePage);
@@ -66,7 +75,7 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     if (auto r = m_audit->refresh(); !r)
         m_loadErrors << r.error().toString();
     // The audit trail grows with every Apply.
-    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
+    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys, m_config};
     for (PendingTableModel *model : editable) {
         connect(
             model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
@@ -85,7 +94,7 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
 QStringList WorkspaceViews::reload()
 {
     QStringList errors;
-    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys};
+    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys, m_config};
     for (PendingTableModel *model : editable) {
         if (model->pendingCount() > 0)
             continue;

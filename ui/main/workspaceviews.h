@@ -15,6 +15,8 @@ class AuditLogPage;
 class MainWindow;
 class ServerTableModel;
 class ServersPage;
+class SystemConfigPage;
+class SystemConfigTableModel;
 class UserTableModel;
 class UsersPage;
 class UsageLogModel;
@@ -42,6 +44,8 @@ public:
     AuditLogModel *auditLog() const { return m_audit; }
     UsageLogPage *usagePage() const { return m_usagePage; }
     AuditLogPage *auditPage() const { return m_auditPage; }
+    SystemConfigTableModel *systemConfig() const { return m_config; }
+    SystemConfigPage *systemConfigPage() const { return m_configPage; }
     QStringList loadErrors() const { return m_loadErrors; }
     // Reads the tables again after the workspace changed underneath (a migration); a table
     // with edits not applied keeps them and is left as it is. Returns the errors.
@@ -61,6 +65,8 @@ private:
     AuditLogModel *m_audit = nullptr;
     UsageLogPage *m_usagePage = nullptr;
     AuditLogPage *m_auditPage = nullptr;
+    SystemConfigTableModel *m_config = nullptr;
+    SystemConfigPage *m_configPage = nullptr;
     QStringList m_loadErrors;
 };
 
