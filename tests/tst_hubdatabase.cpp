@@ -64,9 +64,6 @@ Run hubCli(const test::PgTestDatabase &pg, const QStringList &args)
 // What Node's JSON.stringify writes for the JavaScript `expression` (MCPHub's writer).
 QString stringify(const QString &expression)
 {
-    void systemConfigIsMcphubsRow();
-    void systemConfigMissingRowGetsMcphubsDefaults();
-    void systemConfigBadRowsAreFindingsLeftAlone();
     const auto node
         = test::runNode(QStringLiteral("process.stdout.write(JSON.stringify(%1))").arg(expression));
     return node.ok ? node.output : QStringLiteral("node failed: ") + node.error;
@@ -92,6 +89,9 @@ private Q_SLOTS:
     void serverRenameRewritesGroupsAndKeysAsMcphub();
     void groupCommandsWriteAsMcphubWrites();
     void keyCommandsWriteAsMcphubWrites();
+    void systemConfigIsMcphubsRow();
+    void systemConfigMissingRowGetsMcphubsDefaults();
+    void systemConfigBadRowsAreFindingsLeftAlone();
 };
 
 void TestHubDatabase::init()
