@@ -119,10 +119,12 @@ void TestHubDatabase::createMakesExactlyMcphubsTablesOnce()
     const QByteArray created = publicSchema(pg.conninfo());
     QCOMPARE(created, publicSchema(reference.conninfo()));
     // The console's own tables are in its schema, not beside MCPHub's.
-    QCOMPARE(query(pg,
-                   QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
-                                  "pg_tables WHERE schemaname = 'mcphub_admin'")),
-             QStringLiteral("access_logs,migration_runs,schema_migrations"));
+    QCOMPARE(
+        query(pg,
+              QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
+                             "pg_tables WHERE schemaname = 'mcphub_admin'")),
+        QStringLiteral("access_logs,hub_samples,hub_server_status,hub_settings,hubs,mcp_usage_logs,"
+                       "migration_runs,schema_migrations"));
 
     const Run second = adminctl(QStringList{QStringLiteral("user"), QStringLiteral("list")}
                                 + hubDb(pg) + QStringList{QStringLiteral("--create")});
