@@ -5,6 +5,7 @@
 #include "app/cli/hubcommands.h"
 #include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/recordcommands.h"
 #include "app/cli/settingscommands.h"
 #include "app/cli/usercommands.h"
 
@@ -89,6 +90,7 @@ QList<CliCommand> allCommands()
     commands += settingsCommands();
     commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
              << hubsCommand() << healthCommand() << generateCommand();
+    commands += recordCommands();
     return commands;
 }
 

@@ -360,7 +360,14 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
                                    QStringLiteral("mcp_usage_logs"),
                                    QStringLiteral("activities"),
                                    QStringLiteral("access_logs"),
-                                   QStringLiteral("migration_runs")};
+                                   QStringLiteral("migration_runs"),
+                                   // RecordRepository: MCPHub's own tables of these entities
+                                   // (RecordEntity's hubTable); the console's RowRepository
+                                   // still refuses them.
+                                   QStringLiteral("oauth_clients"),
+                                   QStringLiteral("builtin_prompts"),
+                                   QStringLiteral("builtin_resources"),
+                                   QStringLiteral("user_configs")};
     return built.contains(table);
 }
 
