@@ -11,7 +11,17 @@ class WorkspaceAreaModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum class Area { Users, Servers, Groups, BearerKeys, UsageLog, AuditLog, Backups, Hubs };
+    enum class Area {
+        Users,
+        Servers,
+        Groups,
+        BearerKeys,
+        Records, // OAuth clients, prompts, resources, user configs
+        UsageLog,
+        AuditLog,
+        Backups,
+        Hubs
+    };
     Q_ENUM(Area)
 
     enum Role { AreaRole = Qt::UserRole, DescriptionRole };

@@ -20,12 +20,13 @@ void TestWorkspaceAreaModel::listsAreasInOrder()
 {
     WorkspaceAreaModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.rowCount(), 9);
     QCOMPARE(model.areaAt(0), Area::Users);
     QCOMPARE(model.data(model.index(1)).toString(), QStringLiteral("Servers"));
     QCOMPARE(model.data(model.index(1), WorkspaceAreaModel::AreaRole).value<Area>(), Area::Servers);
     QVERIFY(!model.data(model.index(1), WorkspaceAreaModel::DescriptionRole).toString().isEmpty());
-    QCOMPARE(model.rowOf(Area::Hubs), 7);
+    QCOMPARE(model.rowOf(Area::Records), 4);
+    QCOMPARE(model.rowOf(Area::Hubs), 8);
 }
 
 void TestWorkspaceAreaModel::hidingBackupsResetsModel()
@@ -35,7 +36,7 @@ void TestWorkspaceAreaModel::hidingBackupsResetsModel()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setBackupsVisible(false);
     QCOMPARE(reset.size(), 1);
-    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.rowCount(), 8);
     QCOMPARE(model.rowOf(Area::Backups), -1);
     model.setBackupsVisible(false);
     QCOMPARE(reset.size(), 1);

@@ -58,6 +58,7 @@ std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name
                                             {QStringLiteral("servers"), Area::Servers},
                                             {QStringLiteral("groups"), Area::Groups},
                                             {QStringLiteral("keys"), Area::BearerKeys},
+                                            {QStringLiteral("records"), Area::Records},
                                             {QStringLiteral("usage"), Area::UsageLog},
                                             {QStringLiteral("audit"), Area::AuditLog},
                                             {QStringLiteral("backups"), Area::Backups},
@@ -108,9 +109,10 @@ int main(int argc, char **argv)
         QApplication::translate("main", "path or profile"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
-        QApplication::translate("main",
-                                "Show this area first: users, servers, groups, keys, usage, "
-                                "audit, backups (settings files) or hubs."),
+        QApplication::translate(
+            "main",
+            "Show this area first: users, servers, groups, keys, records, usage, "
+            "audit, backups (settings files) or hubs."),
         QApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
@@ -148,7 +150,7 @@ int main(int argc, char **argv)
                          qPrintable(QApplication::translate(
                                         "main",
                                         "--tab: unknown area \"%1\"; say users, servers, groups, "
-                                        "keys, usage, audit, backups or hubs.")
+                                        "keys, records, usage, audit, backups or hubs.")
                                         .arg(parser.value(tabOption))));
             return 2;
         }

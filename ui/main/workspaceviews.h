@@ -13,6 +13,7 @@ class GroupsPage;
 class KeysPage;
 class AuditLogPage;
 class MainWindow;
+class RecordsPage;
 class ServerTableModel;
 class ServersPage;
 class UserTableModel;
@@ -41,6 +42,7 @@ public:
     UsageLogModel *usageLog() const { return m_usage; }
     AuditLogModel *auditLog() const { return m_audit; }
     UsageLogPage *usagePage() const { return m_usagePage; }
+    RecordsPage *recordsPage() const { return m_recordsPage; }
     AuditLogPage *auditPage() const { return m_auditPage; }
     QStringList loadErrors() const { return m_loadErrors; }
     // Reads the tables again after the workspace changed underneath (a migration); a table
@@ -61,6 +63,7 @@ private:
     AuditLogModel *m_audit = nullptr;
     UsageLogPage *m_usagePage = nullptr;
     AuditLogPage *m_auditPage = nullptr;
+    RecordsPage *m_recordsPage = nullptr;
     QStringList m_loadErrors;
 };
 
