@@ -9,10 +9,17 @@ namespace {
 
 using Type = RecordField::Type;
 
+// Not a field: what the repository found in the stored row, by field (translated).
+const QString kStoredFindings = QStringLiteral("storedFindings");
+
 QVariantMap toMap(const RecordRow &row)
 {
     QVariantMap values = row.values;
     values.insert(kRowUpdatedAt, row.updatedAt);
+    QVariantMap findings;
+    for (auto it = row.findings.cbegin(); it != row.findings.cend(); ++it)
+        findings.insert(it.key(), it.value().message);
+    values.insert(kStoredFindings, findings);
     return values;
 }
 
@@ -137,7 +144,13 @@ QHash<QString, QString> RecordTableModel::validate(int row) const
             continue;
         if (original.contains(field.name) && sameValue(value, original.value(field.name))) {
             // As stored: named until replaced, and left as it is.
-            if (const QString problem = RecordEntity::jsonProblem(field, text); !problem.isEmpty())
+            QString problem = original.value(kStoredFindings).toMap().value(field.name).toString();
+            // A routing shadowed by additionalConfig's own is replaced by setting the routing.
+            if (field.name == QLatin1String("additionalConfig")
+                && !sameValue(this->value(row, QStringLiteral("routing")),
+                              original.value(QStringLiteral("routing"))))
+                problem.clear();
+            if (!problem.isEmpty())
                 found.insert(field.name, problem);
         } else if (const auto json = RecordEntity::compactJson(field, text, field.name); !json) {
             found.insert(field.name,

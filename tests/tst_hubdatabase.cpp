@@ -567,6 +567,20 @@ void TestHubDatabase::recordsAreWrittenAsMcphubWritesThem()
                                  "\"additionalConfig\") VALUES ('bob', '{\"a\":1}', "
                                  "'{\"routing\":{\"a\":1},\"x\":2}')")})
                 .isEmpty());
+    // Both say the same: nothing to report. A routing of its own in additionalConfig that
+    // differs, which MCPHub reads instead of the column: named.
+    VERIFY_RUN(run({QStringLiteral("user-config"), QStringLiteral("list")}), 0);
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO user_configs (username, routing, "
+                                 "\"additionalConfig\") VALUES ('carol', '{\"a\":1}', "
+                                 "'{\"routing\":{\"a\":2}}')")})
+                .isEmpty());
+    const Run shadowed = run({QStringLiteral("user-config"), QStringLiteral("list")});
+    VERIFY_RUN(shadowed, 1);
+    QVERIFY2(shadowed.err.contains(QLatin1String("user_configs/carol/additionalConfig"))
+                 && !shadowed.err.contains(QLatin1String("bob")),
+             qPrintable(shadowed.err));
     VERIFY_RUN(run({QStringLiteral("user-config"),
                     QStringLiteral("set"),
                     QStringLiteral("bob"),

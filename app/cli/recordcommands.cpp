@@ -157,7 +157,7 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
         return fail(ws.error().toString());
     RecordRepository repository(ws->context(), entity);
     int code = ExitOk;
-    const auto report = [&code](const QList<Error> &findings) {
+    const auto report = [&code](const QMap<QString, Error> &findings) {
         for (const Error &finding : findings) {
             err() << NameText::forDisplay(finding.toString()) << Qt::endl;
             code = ExitFindings;

@@ -40,6 +40,9 @@ struct RecordField
 // configurations. Each has one natural key (client id, name, uri, username), which is also
 // what the CLI and the editors name a row by. The declaration is data, one place for the
 // repository, the CLI and the editors. Every field is stored by every kind of workspace.
+// MCPHub's oauth_tokens are left out: MCPHub caches the tokens it issues and never drops a
+// cached one when its row is deleted (mcphub-dbmode.md §2.2), so an edit here would not revoke
+// anything, and the tokens are secrets; revoke them through MCPHub itself.
 struct RecordEntity
 {
     QString name;    // "oauthClients": the settings file's key

@@ -171,10 +171,28 @@ RecordRow RecordRepository::fromRecord(const QSqlRecord &record) const
         const QString problem
             = RecordEntity::jsonProblem(field, row.values.value(field.name).toString());
         if (!problem.isEmpty()) {
-            row.findings << Error::make(
-                Error::Code::Invalid,
-                problem,
-                QStringLiteral("%1/%2/%3").arg(table(), key, column(field)));
+            row.findings.insert(
+                field.name,
+                Error::make(Error::Code::Invalid,
+                            problem,
+                            QStringLiteral("%1/%2/%3").arg(table(), key, column(field))));
+        }
+    }
+    // MCPHub reads {routing, ...additionalConfig}: a routing its migration copied into
+    // additionalConfig wins over the column when the two differ.
+    const QString additional = QStringLiteral("additionalConfig");
+    if (inMcphubDatabase() && m_entity->name == QLatin1String("userConfigs")
+        && !row.findings.contains(additional)) {
+        const auto rest = object(row.values.value(additional).toString());
+        const auto routing = object(row.values.value(QStringLiteral("routing")).toString());
+        if (rest && rest->contains("routing")
+            && (!routing || compact(rest->at("routing")) != compact(*routing))) {
+            row.findings.insert(
+                additional,
+                Error::make(Error::Code::Invalid,
+                            tr("It holds a routing of its own, which MCPHub reads instead of the "
+                               "routing column. Set the routing to replace both."),
+                            QStringLiteral("%1/%2/%3").arg(table(), key, additional)));
         }
     }
     return row;

@@ -4,6 +4,7 @@
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QVariantMap>
 
 #include <optional>
@@ -12,14 +13,15 @@ namespace mcphub {
 
 // One row of a record entity: its values by field name (QString, null for SQL NULL, or bool),
 // the stored row's identity (MCPHub's uuid, or the console's primary key), when it was last
-// changed, and what MCPHub cannot load in it (Error::Code::Invalid, `where` =
-// "table/key/column"; the row is listed all the same and left as it is unless edited).
+// changed, and what MCPHub cannot load or misreads in it, by field (Error::Code::Invalid,
+// `where` = "table/key/column"; the row is listed all the same and left as it is unless
+// edited).
 struct RecordRow
 {
     QString rowId;
     QVariantMap values;
     QDateTime updatedAt;
-    QList<Error> findings;
+    QMap<QString, Error> findings;
 
     QString key(const RecordEntity &entity) const
     {
