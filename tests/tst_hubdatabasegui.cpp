@@ -53,6 +53,7 @@ private Q_SLOTS:
     void usageLogIsMcphubsActivities();
     void recordsAsMcphubWritesThem();
     void recordConflictAndBadJsonKeepEdits();
+    void userConfigRoutingIsWrittenApart();
 };
 
 void TestHubDatabaseGui::init()
@@ -645,6 +646,50 @@ void TestHubDatabaseGui::recordConflictAndBadJsonKeepEdits()
     RecordTableModel locked(readOnly, RecordEntity::prompts());
     QVERIFY(locked.isReadOnly());
     QCOMPARE(locked.addRecord(QStringLiteral("x")), -1);
+    RecordDetailPage lockedPage(&locked);
+    QVERIFY(!lockedPage.fieldEditor(QStringLiteral("template"))->isEnabled());
+    QVERIFY(!lockedPage.editor()->addAction()->isEnabled());
+}
+
+// MCPHub reads {routing, ...additionalConfig}: a routing its migration left in
+// additionalConfig that differs from the column is named; typing a new routing in the form
+// clears it, and Apply writes the routing apart and the rest without it, as MCPHub's API.
+void TestHubDatabaseGui::userConfigRoutingIsWrittenApart()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO user_configs (username, routing, "
+                                 "\"additionalConfig\") VALUES ('carol', '{\"a\":1}', "
+                                 "'{\"routing\":{\"a\":2},\"x\":2}')")})
+                .isEmpty());
+    const QByteArray schema = publicSchema(pg.conninfo());
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    RecordTableModel *configs = views->recordsPage()->model(QStringLiteral("userConfigs"));
+    RecordDetailPage *page = views->recordsPage()->page(QStringLiteral("userConfigs"));
+    QCOMPARE(configs->rowCount(), 1);
+    QVERIFY(configs->problems(0)
+                .value(QStringLiteral("additionalConfig"))
+                .contains(QLatin1String("routing")));
+    auto *routing = qobject_cast<QPlainTextEdit *>(page->fieldEditor(QStringLiteral("routing")));
+    QCOMPARE(routing->toPlainText(), QStringLiteral("{\"a\":1}"));
+    routing->selectAll();
+    QTest::keyClicks(routing, QStringLiteral("{\"a\": 3}"));
+    QVERIFY(configs->problems(0).isEmpty());
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', routing, \"additionalConfig\") FROM "
+                                      "user_configs")),
+             QStringLiteral("{\"a\":3};{\"x\":2}"));
+    QVERIFY(configs->problems(0).isEmpty());
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
 }
 
 QTEST_MAIN(TestHubDatabaseGui)
