@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QVBoxLayout>
 
 namespace mcphub {
 
@@ -22,7 +23,10 @@ RecordDetailPage::RecordDetailPage(RecordTableModel *model, QWidget *parent)
     , m_model(model)
 {
     auto *detail = new QWidget(this);
-    auto *form = new QFormLayout(detail);
+    auto *outer = new QVBoxLayout(detail);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(); // few fields stay at the top
     for (const RecordField &field : model->entity().fields) {
         const QString name = field.name;
         QWidget *editor = nullptr;
