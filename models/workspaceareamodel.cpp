@@ -12,6 +12,7 @@ QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
                       Area::Groups,
                       Area::BearerKeys,
                       Area::SystemConfig,
+                      Area::Records,
                       Area::UsageLog,
                       Area::AuditLog};
     if (withBackups)
@@ -81,6 +82,8 @@ QString WorkspaceAreaModel::title(Area area)
         return tr("Groups");
     case Area::BearerKeys:
         return tr("Bearer keys");
+    case Area::Records:
+        return tr("Clients & content");
     case Area::UsageLog:
         return tr("Usage log");
     case Area::AuditLog:
@@ -106,6 +109,9 @@ QString WorkspaceAreaModel::description(Area area)
         return tr("Groups of servers exposed under one endpoint, with per-server tool selection.");
     case Area::BearerKeys:
         return tr("Bearer keys that clients present to MCPHub's MCP endpoints.");
+    case Area::Records:
+        return tr("OAuth clients MCPHub's authorization server knows, the prompts and resources "
+                  "it serves itself, and per-user configuration.");
     case Area::UsageLog:
         return tr("Tool calls made through MCPHub: who called what, when, and how it went.");
     case Area::AuditLog:

@@ -21,6 +21,7 @@ public:
         Backups,
         Hubs,
         SystemConfig,
+        Records, // OAuth clients, prompts, resources, user configs
     };
     Q_ENUM(Area)
 

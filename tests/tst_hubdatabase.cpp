@@ -5,6 +5,7 @@
 // console never alters MCPHub's tables.
 
 #include "storage/db/connectionprofile.h"
+#include "storage/db/recordrepository.h"
 #include "storage/db/rowrepository.h"
 #include "storage/db/usagelogrepository.h"
 #include "storage/db/workspace.h"
@@ -21,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mcphub;
@@ -92,6 +94,9 @@ private Q_SLOTS:
     void systemConfigIsMcphubsRow();
     void systemConfigMissingRowGetsMcphubsDefaults();
     void systemConfigBadRowsAreFindingsLeftAlone();
+    void recordsAreWrittenAsMcphubWritesThem();
+    void recordChangedSinceReadIsAConflict();
+    void recordsRoundTripInConsoleWorkspaces();
 };
 
 void TestHubDatabase::init()
@@ -447,14 +452,326 @@ void TestHubDatabase::entitiesNotBuiltYetAreRefusedNotMisread()
     const ConnectionProfile profile = mcphubProfile(pg);
     auto ws = Workspace::open(profile, QStringLiteral("tst_hubdatabase_entities"));
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
-    // MCPHub's OAuth clients have other columns than the console's table: refused, never
-    // read with the console's columns and shown empty, never written.
-    const auto clients = RowRepository::oauthClients(ws->context()).list({0, 100, true});
-    QVERIFY(!clients.ok());
-    QVERIFY2(clients.error().message.contains(QLatin1String("not read or written here yet")),
-             qPrintable(clients.error().toString()));
+    // MCPHub's OAuth tokens have other columns than the console's table: refused, never
+    // read with the console's columns and shown empty, never written. Its OAuth clients are
+    // RecordRepository's: the console's row code is refused on them too.
+    const auto tokens = RowRepository::oauthTokens(ws->context()).list({0, 100, true});
+    QVERIFY(!tokens.ok());
+    QVERIFY2(tokens.error().message.contains(QLatin1String("not read or written here yet")),
+             qPrintable(tokens.error().toString()));
+    QVERIFY(!RowRepository::oauthClients(ws->context()).list({0, 100, true}).ok());
     QVERIFY(!RowRepository::oauthClients(ws->context()).create({}).ok());
     ws->close();
+}
+
+// OAuth clients, built-in prompts and resources and user configs through the real CLI, on
+// MCPHub's own tables: uuid ids from the tables' defaults, JSON columns as compact
+// JSON.stringify text, every NOT NULL column filled, only the changed columns and
+// updated_at = now(); a row MCPHub cannot load is named (table/row/column) and left alone;
+// secrets never listed or audited; pg_dump of public unchanged.
+void TestHubDatabase::recordsAreWrittenAsMcphubWritesThem()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+    const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    const auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+        return adminctl(args + hubDb(pg), input);
+    };
+
+    VERIFY_RUN(run({QStringLiteral("prompt"),
+                    QStringLiteral("add"),
+                    QStringLiteral("greet"),
+                    QStringLiteral("template=Hello {{who}}"),
+                    QStringLiteral("title=Greeting"),
+                    QStringLiteral("arguments=[ {\"name\": \"who\", \"required\": true} ]")}),
+               0);
+    QStringList row = query(pg,
+                            QStringLiteral("SELECT concat_ws(';', id, title, template, arguments, "
+                                           "enabled, description IS NULL, created_at = "
+                                           "updated_at) FROM builtin_prompts WHERE name = "
+                                           "'greet'"))
+                          .split(QLatin1Char(';'));
+    QCOMPARE(row.size(), 7);
+    QVERIFY2(uuid.match(row.at(0)).hasMatch(), qPrintable(row.join(QLatin1Char(';'))));
+    QCOMPARE(row.mid(1).join(QLatin1Char(';')),
+             QStringLiteral("Greeting;Hello {{who}};[{\"name\":\"who\",\"required\":true}];t;t;t"));
+
+    const Run client = run({QStringLiteral("oauth-client"),
+                            QStringLiteral("add"),
+                            QStringLiteral("dash"),
+                            QStringLiteral("name=Dashboard"),
+                            QStringLiteral("redirectUris=[\"https://app.example.org/cb\"]"),
+                            QStringLiteral("metadata={\"application_type\": \"web\"}"),
+                            QStringLiteral("--secret-stdin")},
+                           "s3cret-value\n");
+    VERIFY_RUN(client, 0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', length(id::text), client_secret, name, "
+                                  "redirect_uris, grants, scopes IS NULL, metadata, owner IS "
+                                  "NULL) FROM oauth_clients WHERE client_id = 'dash'")),
+             QStringLiteral("36;s3cret-value;Dashboard;[\"https://app.example.org/cb\"];[];t;"
+                            "{\"application_type\":\"web\"};t"));
+    const Run clients = run({QStringLiteral("oauth-client"), QStringLiteral("list")});
+    VERIFY_RUN(clients, 0);
+    QVERIFY2(clients.out.contains(QLatin1String("dash")), qPrintable(clients.out));
+    QVERIFY2(!clients.out.contains(QLatin1String("s3cret")), qPrintable(clients.out));
+
+    VERIFY_RUN(run({QStringLiteral("resource"),
+                    QStringLiteral("add"),
+                    QStringLiteral("file:///notes/readme"),
+                    QStringLiteral("content=Read me"),
+                    QStringLiteral("mimeType=text/markdown")}),
+               0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', length(id::text), \"mimeType\", content, "
+                                  "enabled) FROM builtin_resources WHERE uri = "
+                                  "'file:///notes/readme'")),
+             QStringLiteral("36;text/markdown;Read me;t"));
+
+    VERIFY_RUN(run({QStringLiteral("user-config"),
+                    QStringLiteral("add"),
+                    QStringLiteral("alice"),
+                    QStringLiteral("routing={\"enableBearerAuth\": false}"),
+                    QStringLiteral("additionalConfig={\"theme\": \"dark\"}")}),
+               0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', length(id::text), routing, "
+                                  "\"additionalConfig\") FROM user_configs WHERE username = "
+                                  "'alice'")),
+             QStringLiteral("36;{\"enableBearerAuth\":false};{\"theme\":\"dark\"}"));
+
+    // A change writes only what changed (another writer's column stays) and updated_at.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE builtin_prompts SET updated_at = '2020-01-01', "
+                                 "description = 'by the hub' WHERE name = 'greet'")})
+                .isEmpty());
+    VERIFY_RUN(run({QStringLiteral("prompt"),
+                    QStringLiteral("set"),
+                    QStringLiteral("greet"),
+                    QStringLiteral("title=Hi"),
+                    QStringLiteral("enabled=false")}),
+               0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', title, enabled, description, "
+                                  "updated_at > '2020-01-02') FROM builtin_prompts WHERE name = "
+                                  "'greet'")),
+             QStringLiteral("Hi;f;by the hub;t"));
+
+    // Bad JSON is refused naming the field and line:column; nothing written.
+    const Run bad = run({QStringLiteral("prompt"),
+                         QStringLiteral("set"),
+                         QStringLiteral("greet"),
+                         QStringLiteral("arguments=[1,\n 2,,]")});
+    VERIFY_RUN(bad, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("prompts/greet/arguments:2:4")), qPrintable(bad.err));
+    QCOMPARE(
+        query(pg, QStringLiteral("SELECT arguments FROM builtin_prompts WHERE name = 'greet'")),
+        QStringLiteral("[{\"name\":\"who\",\"required\":true}]"));
+
+    // A row MCPHub cannot load: listed, named by table/row/column, exit 1, left as it is.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE oauth_clients SET metadata = '{oops' WHERE client_id "
+                                 "= 'dash'")})
+                .isEmpty());
+    const QString before = query(pg, QStringLiteral("SELECT updated_at FROM oauth_clients"));
+    const Run findings = run({QStringLiteral("oauth-client"), QStringLiteral("list")});
+    VERIFY_RUN(findings, 1);
+    QVERIFY2(findings.out.contains(QLatin1String("dash")), qPrintable(findings.out));
+    QVERIFY2(findings.err.contains(QLatin1String("oauth_clients/dash/metadata")),
+             qPrintable(findings.err));
+    QCOMPARE(query(pg, QStringLiteral("SELECT metadata FROM oauth_clients")),
+             QStringLiteral("{oops"));
+    QCOMPARE(query(pg, QStringLiteral("SELECT updated_at FROM oauth_clients")), before);
+
+    // MCPHub reads {routing, ...additionalConfig}: a routing its migration left in
+    // additionalConfig goes when the routing is set, as MCPHub's API writes it.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO user_configs (username, routing, "
+                                 "\"additionalConfig\") VALUES ('bob', '{\"a\":1}', "
+                                 "'{\"routing\":{\"a\":1},\"x\":2}')")})
+                .isEmpty());
+    // Both say the same: nothing to report. A routing of its own in additionalConfig that
+    // differs, which MCPHub reads instead of the column: named.
+    VERIFY_RUN(run({QStringLiteral("user-config"), QStringLiteral("list")}), 0);
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO user_configs (username, routing, "
+                                 "\"additionalConfig\") VALUES ('carol', '{\"a\":1}', "
+                                 "'{\"routing\":{\"a\":2}}')")})
+                .isEmpty());
+    const Run shadowed = run({QStringLiteral("user-config"), QStringLiteral("list")});
+    VERIFY_RUN(shadowed, 1);
+    QVERIFY2(shadowed.err.contains(QLatin1String("user_configs/carol/additionalConfig"))
+                 && !shadowed.err.contains(QLatin1String("bob")),
+             qPrintable(shadowed.err));
+    VERIFY_RUN(run({QStringLiteral("user-config"),
+                    QStringLiteral("set"),
+                    QStringLiteral("bob"),
+                    QStringLiteral("routing={\"a\": 3}")}),
+               0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', routing, \"additionalConfig\") FROM "
+                                  "user_configs WHERE username = 'bob'")),
+             QStringLiteral("{\"a\":3};{\"x\":2}"));
+
+    VERIFY_RUN(run({QStringLiteral("resource"),
+                    QStringLiteral("remove"),
+                    QStringLiteral("file:///notes/readme")}),
+               0);
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM builtin_resources")),
+             QStringLiteral("0"));
+
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT string_agg(action || ' ' || resource, ',' ORDER BY "
+                                  "id) FROM mcphub_admin.access_logs")),
+             QStringLiteral("prompt.create prompts/greet,oauth-client.create oauth-clients/dash,"
+                            "resource.create resources/file:///notes/readme,user-config.create "
+                            "user-configs/alice,prompt.update prompts/greet,user-config.update "
+                            "user-configs/bob,resource.delete resources/file:///notes/readme"));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs WHERE "
+                                  "details::text LIKE '%s3cret%' OR details::text LIKE '%dark%'")),
+             QStringLiteral("0"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+void TestHubDatabase::recordChangedSinceReadIsAConflict()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabase_records"));
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    RecordRepository prompts(ws->context(), RecordEntity::prompts());
+    VERIFY_OK(prompts.add({{QStringLiteral("name"), QStringLiteral("p")},
+                           {QStringLiteral("template"), QStringLiteral("t")}}));
+    const auto read = prompts.find(QStringLiteral("p"));
+    VERIFY_OK(read);
+    QVERIFY(read->has_value());
+    // Another connection (MCPHub) changes the row after it was read.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE builtin_prompts SET template = 'hub', updated_at = "
+                                 "now() + interval '1 second' WHERE name = 'p'")})
+                .isEmpty());
+    const auto refused = prompts.update(QStringLiteral("p"),
+                                        {{QStringLiteral("title"), QStringLiteral("mine")}},
+                                        (*read)->updatedAt);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Conflict);
+    QCOMPARE(refused.error().where, QStringLiteral("builtin_prompts/p/updated_at"));
+    QVERIFY(!prompts.remove(QStringLiteral("p"), (*read)->updatedAt).ok());
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', template, title IS NULL) FROM "
+                                  "builtin_prompts")),
+             QStringLiteral("hub;t"));
+    QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs")),
+             QStringLiteral("1"));
+    ws->close();
+}
+
+// The same commands on the console's own kinds of workspace: SQLite and a settings file
+// (written back in MCPHub's format).
+void TestHubDatabase::recordsRoundTripInConsoleWorkspaces()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString settings = dir.filePath(QStringLiteral("mcp_settings.json"));
+    {
+        QFile file(settings);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\n  \"mcpServers\": {}\n}");
+    }
+    for (const QStringList &place :
+         {QStringList{QStringLiteral("--sqlite"), dir.filePath(QStringLiteral("ws.db"))},
+          QStringList{QStringLiteral("--file"), settings}}) {
+        const auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+            return adminctl(args + place, input);
+        };
+        VERIFY_RUN(run({QStringLiteral("prompt"),
+                        QStringLiteral("add"),
+                        QStringLiteral("greet"),
+                        QStringLiteral("template=Hi {{who}}"),
+                        QStringLiteral("arguments=[{\"name\": \"who\"}]")}),
+                   0);
+        VERIFY_RUN(run({QStringLiteral("oauth-client"),
+                        QStringLiteral("add"),
+                        QStringLiteral("dash"),
+                        QStringLiteral("name=Dashboard"),
+                        QStringLiteral("--secret-stdin")},
+                       "s3cret\n"),
+                   0);
+        VERIFY_RUN(run({QStringLiteral("user-config"),
+                        QStringLiteral("add"),
+                        QStringLiteral("alice"),
+                        QStringLiteral("routing={\"a\": 1}"),
+                        QStringLiteral("additionalConfig={\"b\": 2}")}),
+                   0);
+        VERIFY_RUN(run({QStringLiteral("prompt"),
+                        QStringLiteral("set"),
+                        QStringLiteral("greet"),
+                        QStringLiteral("title=Hello")}),
+                   0);
+        VERIFY_RUN(run({QStringLiteral("resource"),
+                        QStringLiteral("add"),
+                        QStringLiteral("file:///x"),
+                        QStringLiteral("content=x")}),
+                   0);
+        VERIFY_RUN(run({QStringLiteral("resource"),
+                        QStringLiteral("remove"),
+                        QStringLiteral("file:///x")}),
+                   0);
+        const Run show
+            = run({QStringLiteral("prompt"), QStringLiteral("show"), QStringLiteral("greet")});
+        VERIFY_RUN(show, 0);
+        QVERIFY2(show.out.contains(QLatin1String("title: Hello"))
+                     && show.out.contains(QLatin1String("arguments: [{\"name\":\"who\"}]")),
+                 qPrintable(show.out));
+        const Run config
+            = run({QStringLiteral("user-config"), QStringLiteral("show"), QStringLiteral("alice")});
+        VERIFY_RUN(config, 0);
+        QVERIFY2(config.out.contains(QLatin1String("routing: {\"a\":1}"))
+                     && config.out.contains(QLatin1String("additionalConfig: {\"b\":2}")),
+                 qPrintable(config.out));
+        const Run clients = run({QStringLiteral("oauth-client"), QStringLiteral("list")});
+        VERIFY_RUN(clients, 0);
+        QVERIFY2(clients.out.contains(QLatin1String("dash"))
+                     && !clients.out.contains(QLatin1String("s3cret")),
+                 qPrintable(clients.out));
+    }
+    // The settings file holds them as MCPHub's file does.
+    QFile file(settings);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject prompt = root.value(QStringLiteral("prompts")).toArray().at(0).toObject();
+    QCOMPARE(prompt.value(QStringLiteral("name")).toString(), QStringLiteral("greet"));
+    QCOMPARE(prompt.value(QStringLiteral("title")).toString(), QStringLiteral("Hello"));
+    QCOMPARE(prompt.value(QStringLiteral("arguments"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             QStringLiteral("who"));
+    const QJsonObject client
+        = root.value(QStringLiteral("oauthClients")).toArray().at(0).toObject();
+    QCOMPARE(client.value(QStringLiteral("clientId")).toString(), QStringLiteral("dash"));
+    QCOMPARE(client.value(QStringLiteral("clientSecret")).toString(), QStringLiteral("s3cret"));
+    QCOMPARE(root.value(QStringLiteral("userConfigs"))
+                 .toObject()
+                 .value(QStringLiteral("alice"))
+                 .toObject(),
+             QJsonObject({{QStringLiteral("routing"), QJsonObject{{QStringLiteral("a"), 1}}},
+                          {QStringLiteral("b"), 2}}));
+    QVERIFY(root.value(QStringLiteral("resources")).toArray().isEmpty());
 }
 
 void TestHubDatabase::serverCommandsWriteAsMcphubWrites()

@@ -6,6 +6,7 @@
 
 #include "models/bearerkeytablemodel.h"
 #include "models/grouptablemodel.h"
+#include "models/recordtablemodel.h"
 #include "models/servertablemodel.h"
 #include "models/systemconfigtablemodel.h"
 #include "models/usagelogmodel.h"
@@ -23,16 +24,21 @@
 #include "ui/main/hubchangesreporter.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
+#include "ui/records/recorddetailpage.h"
+#include "ui/records/recordspage.h"
 #include "ui/servers/serverspage.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +67,9 @@ private Q_SLOTS:
     void systemConfigOfASettingsFileTakesAnyKey();
     void usageLogIsMcphubsActivities();
     void serverChangesAreToldToTheHubsOnTheDatabase();
+    void recordsAsMcphubWritesThem();
+    void recordConflictAndBadJsonKeepEdits();
+    void userConfigRoutingIsWrittenApart();
 };
 
 void TestHubDatabaseGui::init()
@@ -818,6 +827,249 @@ void TestHubDatabaseGui::systemConfigOfASettingsFileTakesAnyKey()
     QVERIFY(page->effectLabel()->isHidden()); // no running hub reads this file's rows by itself
     QVERIFY2(test::readFile(path).contains("\"x-team\": {\n      \"owner\": \"ops\"\n    }"),
              test::readFile(path).constData());
+    ws->close();
+}
+
+namespace {
+
+int rowWithKey(const RecordTableModel *model, const QString &key)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->value(r, model->entity().keyField).toString() == key)
+            return r;
+    }
+    return -1;
+}
+
+} // namespace
+
+// The "Clients & content" area on MCPHub's database: a prompt, an OAuth client, a resource
+// and a user config added and edited through the widgets (typing into the detail form), as
+// MCPHub writes them; JSON columns byte-equal to what JSON.stringify stores.
+void TestHubDatabaseGui::recordsAsMcphubWritesThem()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    const QByteArray schema = publicSchema(pg.conninfo());
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    RecordsPage *records = views->recordsPage();
+    QVERIFY(records);
+    QCOMPARE(records->tabs()->count(), 4);
+    QVERIFY2(views->loadErrors().isEmpty(),
+             qPrintable(views->loadErrors().join(QLatin1Char('\n'))));
+
+    // A prompt, typed into the form as a user does.
+    RecordTableModel *prompts = records->model(QStringLiteral("prompts"));
+    RecordDetailPage *page = records->page(QStringLiteral("prompts"));
+    QCOMPARE(prompts->rowCount(), 0);
+    page->editor()->addAction()->trigger();
+    QCOMPARE(prompts->rowCount(), 1);
+    QTest::keyClicks(qobject_cast<QLineEdit *>(page->fieldEditor(QStringLiteral("name"))),
+                     QStringLiteral("greet"));
+    QTest::keyClicks(qobject_cast<QPlainTextEdit *>(page->fieldEditor(QStringLiteral("template"))),
+                     QStringLiteral("Hello {{who}}"));
+    QTest::keyClicks(qobject_cast<QPlainTextEdit *>(page->fieldEditor(QStringLiteral("arguments"))),
+                     QStringLiteral("[ {\"name\": \"who\", \"description\": \"Who?\"} ]"));
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    const QStringList prompt
+        = queryText(pg,
+                    QStringLiteral("SELECT concat_ws(';', length(id::text), template, enabled, "
+                                   "created_at = updated_at, arguments) FROM builtin_prompts "
+                                   "WHERE name = 'greet'"))
+              .split(QLatin1Char(';'));
+    QCOMPARE(prompt.size(), 5);
+    QCOMPARE(prompt.mid(0, 4).join(QLatin1Char(';')), QStringLiteral("36;Hello {{who}};t;t"));
+    const auto node = test::runNode(QStringLiteral(
+        "process.stdout.write(JSON.stringify([{name:'who',description:'Who?'}])+';'+"
+        "JSON.stringify(['https://a.example/cb'])+';'+JSON.stringify({enableBearerAuth:true,"
+        "bearerAuthKey:'k\u00e9\u2028'}))"));
+    QVERIFY2(node.ok, qPrintable(node.error));
+    const QStringList expected = node.output.split(QLatin1Char(';'));
+    QCOMPARE(prompt.at(4), expected.at(0));
+
+    // Disable it: enabled and updated_at only.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE builtin_prompts SET updated_at = '2020-01-01' WHERE "
+                                 "name = 'greet'")})
+                .isEmpty());
+    VERIFY_OK(prompts->reload());
+    auto *enabled = qobject_cast<QCheckBox *>(page->fieldEditor(QStringLiteral("enabled")));
+    QVERIFY(enabled->isChecked());
+    enabled->click();
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', enabled, template, arguments, "
+                                      "updated_at > '2020-01-02') FROM builtin_prompts")),
+             QStringLiteral("f;Hello {{who}};") + expected.at(0) + QStringLiteral(";t"));
+
+    // An OAuth client: the NOT NULL lists filled, the secret never in the audit trail.
+    RecordTableModel *clients = records->model(QStringLiteral("oauthClients"));
+    const int client = clients->addRecord(QStringLiteral("dash"));
+    QVERIFY(clients->setValues(
+        client,
+        {{QStringLiteral("name"), QStringLiteral("Dashboard")},
+         {QStringLiteral("clientSecret"), QStringLiteral("s3cret")},
+         {QStringLiteral("redirectUris"), QStringLiteral("[\"https://a.example/cb\"]")}},
+        QStringLiteral("edit")));
+    VERIFY_OK(clients->apply());
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', client_secret, name, redirect_uris, "
+                                      "grants, scopes IS NULL) FROM oauth_clients")),
+             QStringLiteral("s3cret;Dashboard;") + expected.at(1) + QStringLiteral(";[];t"));
+
+    // A resource and a user config, then the resource removed.
+    RecordTableModel *resources = records->model(QStringLiteral("resources"));
+    const int resource = resources->addRecord(QStringLiteral("file:///r"));
+    QVERIFY(resources->setValue(resource, QStringLiteral("content"), QStringLiteral("body")));
+    VERIFY_OK(resources->apply());
+    QCOMPARE(
+        queryText(pg,
+                  QStringLiteral("SELECT concat_ws(';', content, enabled) FROM builtin_resources")),
+        QStringLiteral("body;t"));
+    RecordTableModel *configs = records->model(QStringLiteral("userConfigs"));
+    const int config = configs->addRecord(QStringLiteral("admin"));
+    QVERIFY(configs->setValue(
+        config,
+        QStringLiteral("routing"),
+        QStringLiteral("{ \"enableBearerAuth\": true, \"bearerAuthKey\": \"k\u00e9\\u2028\" }")));
+    VERIFY_OK(configs->apply());
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT routing FROM user_configs WHERE username = 'admin'")),
+        expected.at(2));
+    QVERIFY(resources->markDeleted(rowWithKey(resources, QStringLiteral("file:///r"))));
+    VERIFY_OK(resources->apply());
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM builtin_resources")),
+             QStringLiteral("0"));
+
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs WHERE "
+                                      "details::text LIKE '%s3cret%'")),
+             QStringLiteral("0"));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs")),
+             QStringLiteral("6"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
+}
+
+// A row changed by another connection since it was read is refused, nothing written, the edit
+// kept; a JSON text MCPHub cannot load is named on its row and field and left alone; invalid
+// JSON typed in is refused before anything is written; a read-only workspace edits nothing.
+void TestHubDatabaseGui::recordConflictAndBadJsonKeepEdits()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO builtin_prompts (name, template, arguments) VALUES "
+                                 "('ok', 't', '[]'), ('bad', 't', '[{\"name\":')")})
+                .isEmpty());
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    RecordTableModel *prompts = views->recordsPage()->model(QStringLiteral("prompts"));
+    RecordDetailPage *page = views->recordsPage()->page(QStringLiteral("prompts"));
+    QCOMPARE(prompts->rowCount(), 2);
+    const int bad = rowWithKey(prompts, QStringLiteral("bad"));
+    QVERIFY(bad >= 0);
+    const QString problem = prompts->problems(bad).value(QStringLiteral("arguments"));
+    QVERIFY2(problem.contains(QLatin1String("line 1, column")), qPrintable(problem));
+    QCOMPARE(prompts->pendingCount(), 0);
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT arguments FROM builtin_prompts WHERE name = 'bad'")),
+        QStringLiteral("[{\"name\":"));
+
+    // Conflict: MCPHub changes "ok" after it was read.
+    const int ok = rowWithKey(prompts, QStringLiteral("ok"));
+    QVERIFY(prompts->setValue(ok, QStringLiteral("title"), QStringLiteral("mine")));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE builtin_prompts SET template = 'hub', updated_at = "
+                                 "now() + interval '1 second' WHERE name = 'ok'")})
+                .isEmpty());
+    QVERIFY(!page->editor()->applyChanges());
+    const QString message = page->editor()->messageLabel()->text();
+    QVERIFY2(message.contains(QLatin1String("ok: "))
+                 && message.contains(QLatin1String("updated_at")),
+             qPrintable(message));
+    QCOMPARE(prompts->pendingCount(), 1);
+    QCOMPARE(prompts->value(ok, QStringLiteral("title")).toString(), QStringLiteral("mine"));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', template, title IS NULL) FROM "
+                                      "builtin_prompts WHERE name = 'ok'")),
+             QStringLiteral("hub;t"));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs")),
+             QStringLiteral("0"));
+
+    // Invalid JSON typed in: named with its place, nothing written.
+    prompts->revertAll();
+    QVERIFY(prompts->setValue(ok, QStringLiteral("arguments"), QStringLiteral("[1,\n 2,,]")));
+    QVERIFY(!page->editor()->applyChanges());
+    QVERIFY2(page->editor()->messageLabel()->text().contains(QLatin1String("2:4")),
+             qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT arguments FROM builtin_prompts WHERE name = 'ok'")),
+        QStringLiteral("[]"));
+    ws->close();
+
+    // A read-only workspace: nothing editable.
+    RepositoryContext readOnly = ws->context();
+    readOnly.readOnly = true;
+    RecordTableModel locked(readOnly, RecordEntity::prompts());
+    QVERIFY(locked.isReadOnly());
+    QCOMPARE(locked.addRecord(QStringLiteral("x")), -1);
+    RecordDetailPage lockedPage(&locked);
+    QVERIFY(!lockedPage.fieldEditor(QStringLiteral("template"))->isEnabled());
+    QVERIFY(!lockedPage.editor()->addAction()->isEnabled());
+}
+
+// MCPHub reads {routing, ...additionalConfig}: a routing its migration left in
+// additionalConfig that differs from the column is named; typing a new routing in the form
+// clears it, and Apply writes the routing apart and the rest without it, as MCPHub's API.
+void TestHubDatabaseGui::userConfigRoutingIsWrittenApart()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("INSERT INTO user_configs (username, routing, "
+                                 "\"additionalConfig\") VALUES ('carol', '{\"a\":1}', "
+                                 "'{\"routing\":{\"a\":2},\"x\":2}')")})
+                .isEmpty());
+    const QByteArray schema = publicSchema(pg.conninfo());
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    RecordTableModel *configs = views->recordsPage()->model(QStringLiteral("userConfigs"));
+    RecordDetailPage *page = views->recordsPage()->page(QStringLiteral("userConfigs"));
+    QCOMPARE(configs->rowCount(), 1);
+    QVERIFY(configs->problems(0)
+                .value(QStringLiteral("additionalConfig"))
+                .contains(QLatin1String("routing")));
+    auto *routing = qobject_cast<QPlainTextEdit *>(page->fieldEditor(QStringLiteral("routing")));
+    QCOMPARE(routing->toPlainText(), QStringLiteral("{\"a\":1}"));
+    routing->selectAll();
+    QTest::keyClicks(routing, QStringLiteral("{\"a\": 3}"));
+    QVERIFY(configs->problems(0).isEmpty());
+    QVERIFY2(page->editor()->applyChanges(), qPrintable(page->editor()->messageLabel()->text()));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT concat_ws(';', routing, \"additionalConfig\") FROM "
+                                      "user_configs")),
+             QStringLiteral("{\"a\":3};{\"x\":2}"));
+    QVERIFY(configs->problems(0).isEmpty());
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
     ws->close();
 }
 

@@ -20,7 +20,7 @@ void TestWorkspaceAreaModel::listsAreasInOrder()
 {
     WorkspaceAreaModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.rowCount(), 9);
+    QCOMPARE(model.rowCount(), 10);
     QCOMPARE(model.areaAt(0), Area::Users);
     QCOMPARE(model.data(model.index(1)).toString(), QStringLiteral("Servers"));
     QCOMPARE(model.data(model.index(1), WorkspaceAreaModel::AreaRole).value<Area>(), Area::Servers);
@@ -28,7 +28,8 @@ void TestWorkspaceAreaModel::listsAreasInOrder()
     // systemConfig beside the other entities of MCPHub's data.
     QCOMPARE(model.rowOf(Area::SystemConfig), 4);
     QCOMPARE(model.data(model.index(4)).toString(), QStringLiteral("System config"));
-    QCOMPARE(model.rowOf(Area::Hubs), 8);
+    QCOMPARE(model.rowOf(Area::Records), 5);
+    QCOMPARE(model.rowOf(Area::Hubs), 9);
 }
 
 void TestWorkspaceAreaModel::hidingBackupsResetsModel()
@@ -38,7 +39,7 @@ void TestWorkspaceAreaModel::hidingBackupsResetsModel()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setBackupsVisible(false);
     QCOMPARE(reset.size(), 1);
-    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.rowCount(), 9);
     QCOMPARE(model.rowOf(Area::Backups), -1);
     model.setBackupsVisible(false);
     QCOMPARE(reset.size(), 1);

@@ -8,6 +8,7 @@
 #include "app/cli/keycommands.h"
 #include "app/cli/migratecommands.h"
 #include "app/cli/profilecommands.h"
+#include "app/cli/recordcommands.h"
 #include "app/cli/servercommands.h"
 #include "app/cli/settingscommands.h"
 #include "app/cli/usercommands.h"
@@ -94,6 +95,7 @@ QList<CliCommand> allCommands()
     commands << dbCommand() << profileCommand() << migrationCommands() << userCommand()
              << serverCommand() << groupCommand() << keyCommand() << configCommand()
              << hubsCommand() << healthCommand() << generateCommand();
+    commands += recordCommands();
     return commands;
 }
 

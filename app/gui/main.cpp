@@ -58,6 +58,7 @@ std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name
                                             {QStringLiteral("servers"), Area::Servers},
                                             {QStringLiteral("groups"), Area::Groups},
                                             {QStringLiteral("keys"), Area::BearerKeys},
+                                            {QStringLiteral("records"), Area::Records},
                                             {QStringLiteral("usage"), Area::UsageLog},
                                             {QStringLiteral("audit"), Area::AuditLog},
                                             {QStringLiteral("backups"), Area::Backups},
@@ -111,7 +112,7 @@ int main(int argc, char **argv)
         QStringLiteral("tab"),
         QApplication::translate("main",
                                 "Show this area first: users, servers, groups, keys, config, "
-                                "usage, audit, backups (settings files) or hubs."),
+                                "records, usage, audit, backups (settings files) or hubs."),
         QApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
@@ -149,7 +150,7 @@ int main(int argc, char **argv)
                          qPrintable(QApplication::translate(
                                         "main",
                                         "--tab: unknown area \"%1\"; say users, servers, groups, "
-                                        "keys, config, usage, audit, backups or hubs.")
+                                        "keys, config, records, usage, audit, backups or hubs.")
                                         .arg(parser.value(tabOption))));
             return 2;
         }

@@ -2,6 +2,7 @@
 
 #include "storage/db/sqlerror.h"
 #include "storage/db/tablesecrets.h"
+#include "storage/db/workspacecapabilities.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -154,8 +155,20 @@ QJsonObject RowRepository::summary(const QVariant &key, const QVariantMap &row) 
     return summary;
 }
 
+std::optional<Error> RowRepository::consoleSchemaOnly() const
+{
+    // Its columns are the console's (ordinal, key_order ...): MCPHub's own tables of these
+    // entities are RecordRepository's.
+    if (!inMcphubDatabase())
+        return std::nullopt;
+    return WorkspaceCapabilities(WorkspaceKind::McphubDatabase)
+        .consoleTableNotBuilt(m_table.name, context().where);
+}
+
 Result<void> RowRepository::create(const QVariantMap &row)
 {
+    if (auto refused = consoleSchemaOnly())
+        return *refused;
     const QVariant key = row.value(m_table.keyColumn);
     return audited(m_table.action + QStringLiteral(".create"),
                    resource(key),
@@ -239,6 +252,8 @@ Result<void> RowRepository::remove(const QVariant &key)
 
 Result<std::optional<QVariantMap>> RowRepository::find(const QVariant &key) const
 {
+    if (auto refused = consoleSchemaOnly())
+        return *refused;
     const auto rows = selectByKey(m_table.name, m_table.keyColumn, key);
     if (!rows)
         return rows.error();
@@ -249,6 +264,8 @@ Result<std::optional<QVariantMap>> RowRepository::find(const QVariant &key) cons
 
 Result<Page<QVariantMap>> RowRepository::list(const PageRequest &page) const
 {
+    if (auto refused = consoleSchemaOnly())
+        return *refused;
     Page<QVariantMap> result;
     result.total = -1;
     if (page.countTotal) {
@@ -270,6 +287,8 @@ Result<Page<QVariantMap>> RowRepository::list(const PageRequest &page) const
 
 Result<void> RowRepository::forEach(const std::function<void(const QVariantMap &)> &take) const
 {
+    if (auto refused = consoleSchemaOnly())
+        return *refused;
     QSqlQuery query(db());
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT * FROM ") + SqlDialect::escape(db(), m_table.name)))

@@ -16,7 +16,9 @@ namespace mcphub {
 // fills and reads back key by key. Values: QString (null = SQL NULL), bool (converted per
 // dialect, and read back as bool for the declared boolean columns), integers, QDateTime.
 // Every write is audited; secret columns are never written to the audit trail. Rows are
-// listed in file order (ordinal, then key). Same threading contract as every repository.
+// listed in file order (ordinal, then key). The console's schema only: on MCPHub's own
+// database RecordRepository reads and writes these entities. Same threading contract as
+// every repository.
 class RowRepository : public RepositoryBase
 {
 public:
@@ -55,6 +57,8 @@ public:
     Result<void> forEach(const std::function<void(const QVariantMap &)> &take) const;
 
 private:
+    // The refusal on MCPHub's database, whose tables of these entities differ.
+    std::optional<Error> consoleSchemaOnly() const;
     Columns toColumns(const QVariantMap &row) const;
     QVariantMap fromRecord(const QSqlRecord &record) const;
     QJsonObject summary(const QVariant &key, const QVariantMap &row) const;

@@ -382,7 +382,14 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
                                    QStringLiteral("hubs"),
                                    QStringLiteral("hub_samples"),
                                    QStringLiteral("hub_server_status"),
-                                   QStringLiteral("hub_settings")};
+                                   QStringLiteral("hub_settings"),
+                                   // RecordRepository: MCPHub's own tables of these entities
+                                   // (RecordEntity's hubTable); the console's RowRepository
+                                   // still refuses them.
+                                   QStringLiteral("oauth_clients"),
+                                   QStringLiteral("builtin_prompts"),
+                                   QStringLiteral("builtin_resources"),
+                                   QStringLiteral("user_configs")};
     return built.contains(table);
 }
 

@@ -3,6 +3,7 @@
 #include "models/auditlogmodel.h"
 #include "models/bearerkeytablemodel.h"
 #include "models/grouptablemodel.h"
+#include "models/recordtablemodel.h"
 #include "models/servertablemodel.h"
 #include "models/systemconfigtablemodel.h"
 #include "models/usagelogmodel.h"
@@ -14,6 +15,7 @@
 #include "ui/logs/usagelogpage.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
+#include "ui/records/recordspage.h"
 #include "ui/servers/serverspage.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
@@ -63,6 +65,12 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     window->page(Area::SystemConfig)->setContent(m_configPage);
     window->trackPendingChanges(m_config);
 
+    m_recordsPage = new RecordsPage(context);
+    m_loadErrors << m_recordsPage->loadErrors();
+    window->page(Area::Records)->setContent(m_recordsPage);
+    for (RecordTableModel *model : m_recordsPage->models())
+        window->trackPendingChanges(model);
+
     m_usage = new UsageLogModel(context, this);
     m_usagePage = new UsageLogPage(m_usage);
     window->page(Area::UsageLog)->setContent(m_usagePage);
@@ -75,7 +83,9 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
     if (auto r = m_audit->refresh(); !r)
         m_loadErrors << r.error().toString();
     // The audit trail grows with every Apply.
-    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys, m_config};
+    QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys, m_config};
+    for (RecordTableModel *model : m_recordsPage->models())
+        editable << model;
     for (PendingTableModel *model : editable) {
         connect(
             model, &QAbstractItemModel::modelReset, m_audit, [this] { (void)m_audit->refresh(); });
@@ -94,7 +104,9 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
 QStringList WorkspaceViews::reload()
 {
     QStringList errors;
-    const QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys, m_config};
+    QList<PendingTableModel *> editable{m_users, m_servers, m_groups, m_keys, m_config};
+    for (RecordTableModel *model : m_recordsPage->models())
+        editable << model;
     for (PendingTableModel *model : editable) {
         if (model->pendingCount() > 0)
             continue;

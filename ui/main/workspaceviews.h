@@ -13,6 +13,7 @@ class GroupsPage;
 class KeysPage;
 class AuditLogPage;
 class MainWindow;
+class RecordsPage;
 class ServerTableModel;
 class ServersPage;
 class SystemConfigPage;
@@ -43,6 +44,7 @@ public:
     UsageLogModel *usageLog() const { return m_usage; }
     AuditLogModel *auditLog() const { return m_audit; }
     UsageLogPage *usagePage() const { return m_usagePage; }
+    RecordsPage *recordsPage() const { return m_recordsPage; }
     AuditLogPage *auditPage() const { return m_auditPage; }
     SystemConfigTableModel *systemConfig() const { return m_config; }
     SystemConfigPage *systemConfigPage() const { return m_configPage; }
@@ -63,6 +65,7 @@ private:
     KeysPage *m_keysPage = nullptr;
     UsageLogModel *m_usage = nullptr;
     AuditLogModel *m_audit = nullptr;
+    RecordsPage *m_recordsPage = nullptr;
     UsageLogPage *m_usagePage = nullptr;
     AuditLogPage *m_auditPage = nullptr;
     SystemConfigTableModel *m_config = nullptr;

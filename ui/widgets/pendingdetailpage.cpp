@@ -47,7 +47,9 @@ void PendingDetailPage::setDetail(QWidget *detail)
             refresh();
     });
     connect(m_pendingModel, &QAbstractItemModel::modelReset, this, [this] {
-        m_key = -1;
+        // The editor, connected first, has selected the first row of the fresh load: the pane
+        // follows it (it stayed empty after a reload until another row was clicked).
+        m_key = keyOfRow(m_editor->currentRow());
         refresh();
     });
     // The editor selected its first row before these connections existed.
