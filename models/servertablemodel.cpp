@@ -50,26 +50,28 @@ QString jsonText(const QJsonValue &value)
 QVariantMap toMap(const ServerRecord &s)
 {
     const QJsonObject openapi = QJsonDocument::fromJson(s.openapi.toUtf8()).object();
-    return {{M::kId, s.id},
-            {M::kName, s.name},
-            {M::kType, s.type},
-            {M::kEnabled, s.enabled},
-            {M::kDescription, s.description},
-            {M::kOwner, s.owner},
-            {M::kCommand, s.command},
-            {M::kArgs, stringList(s.args)},
-            {M::kEnv, s.env},
-            {M::kUrl, s.url},
-            {M::kHeaders, s.headers},
-            {M::kPassthrough, stringList(s.passthroughHeaders)},
-            {M::kKeepAlive, s.enableKeepAlive.value_or(false)},
-            {M::kKeepAliveInterval,
-             s.keepAliveInterval ? QString::number(*s.keepAliveInterval) : QString()},
-            {M::kOpenApiUrl, openapi.value(QStringLiteral("url")).toString()},
-            {M::kOpenApiSchema, jsonText(openapi.value(QStringLiteral("schema")))},
-            {M::kOpenApiSecurity, jsonText(openapi.value(QStringLiteral("security")))},
-            {M::kTools, s.tools},
-            {kRowUpdatedAt, s.updatedAt}};
+    QVariantMap row{{M::kId, s.id},
+                    {M::kName, s.name},
+                    {M::kType, s.type},
+                    {M::kEnabled, s.enabled},
+                    {M::kDescription, s.description},
+                    {M::kOwner, s.owner},
+                    {M::kCommand, s.command},
+                    {M::kArgs, stringList(s.args)},
+                    {M::kEnv, s.env},
+                    {M::kUrl, s.url},
+                    {M::kHeaders, s.headers},
+                    {M::kPassthrough, stringList(s.passthroughHeaders)},
+                    {M::kKeepAlive, s.enableKeepAlive.value_or(false)},
+                    {M::kKeepAliveInterval,
+                     s.keepAliveInterval ? QString::number(*s.keepAliveInterval) : QString()},
+                    {M::kOpenApiUrl, openapi.value(QStringLiteral("url")).toString()},
+                    {M::kOpenApiSchema, jsonText(openapi.value(QStringLiteral("schema")))},
+                    {M::kOpenApiSecurity, jsonText(openapi.value(QStringLiteral("security")))},
+                    {M::kTools, s.tools},
+                    {kRowUpdatedAt, s.updatedAt}};
+    putRowFindings(row, s.findings);
+    return row;
 }
 
 QString nullIfEmpty(const QString &text)
@@ -236,7 +238,10 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
                                       .arg(originalName),
                                   where));
     }
-    if (auto r = repo.update(overlay(**stored, c.current)); !r)
+    // The stored row with the values as read: what the administrator did not edit is not
+    // written (a stored value the editor reads differently stays byte for byte).
+    const ServerRecord unedited = overlay(**stored, c.original);
+    if (auto r = repo.update(overlay(**stored, c.current), &unedited); !r)
         return failed(index, {}, r.error());
     return {};
 }
@@ -344,6 +349,7 @@ int ServerTableModel::duplicateServer(int row)
     if (values.isEmpty())
         return -1;
     values.insert(kId, 0);
+    values.remove(kRowFindings); // the stored row's, not the copy's
     values.insert(kName, values.value(kName).toString() + QStringLiteral("-copy"));
     return addRow(values);
 }
@@ -403,6 +409,13 @@ QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)
 QHash<QString, QString> ServerTableModel::validate(int row) const
 {
     QHash<QString, QString> found = rules(rowValues(row));
+    // An OpenAPI block stored as text the console cannot read shows no URL or schema: the
+    // row's finding names it, and Apply keeps it as it is unless these fields are entered.
+    const QStringList openapiFields{kType, kOpenApiUrl, kOpenApiSchema, kOpenApiSecurity};
+    if (storedAsIs(row, QStringLiteral("openapi"), openapiFields)) {
+        for (const QString &field : openapiFields)
+            found.remove(field);
+    }
     const QString name = value(row, kName).toString().trimmed();
     if (rowState(row) == PendingRow::State::Added) {
         if (const QString problem = NameText::problem(value(row, kName).toString());

@@ -299,7 +299,8 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
                                              const QString &uuid,
                                              const Columns &before,
                                              const Columns &after,
-                                             const QString &resource)
+                                             const QString &resource,
+                                             const Columns *unedited)
 {
     if (auto refused = unsupportedTable(table))
         return *refused;
@@ -307,7 +308,9 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
     // stays), and updated_at = now() as TypeORM sets it (there is no trigger).
     Columns changed;
     for (qsizetype i = 0; i < after.size(); ++i) {
-        if (i >= before.size() || after.at(i).second != before.at(i).second)
+        const bool edited
+            = !unedited || i >= unedited->size() || after.at(i).second != unedited->at(i).second;
+        if (edited && (i >= before.size() || after.at(i).second != before.at(i).second))
             changed << after.at(i);
     }
     if (changed.isEmpty())

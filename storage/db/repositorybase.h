@@ -75,12 +75,17 @@ protected:
     deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue);
     // MCPHub's database: UPDATE of the row with uuid `uuid`, writing only the columns whose
     // value differs between `before` and `after` (the same columns, in the same order), and
-    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs.
+    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs. With
+    // `unedited` (the same columns made from the editor's values as it read them), a column
+    // whose value is the same in `after` and `unedited` was not edited and is not written
+    // either: a stored value the console reads differently (text it cannot parse, JSON it
+    // would spell otherwise) stays byte for byte.
     Result<void> updateMcphubRow(const QString &table,
                                  const QString &uuid,
                                  const Columns &before,
                                  const Columns &after,
-                                 const QString &resource);
+                                 const QString &resource,
+                                 const Columns *unedited = nullptr);
 
     // SELECT * FROM table [filter] ORDER BY orderBy LIMIT/OFFSET, and the filter's count.
     Result<QList<QSqlRecord>> selectRows(const QString &table,

@@ -176,6 +176,7 @@ ServerRecord ServerRepository::fromMcphubRecord(const QSqlRecord &r) const
     // written alike, so the column stays NULL unless the type is changed.
     if (s.type.isEmpty() && !s.command.isEmpty())
         s.type = QStringLiteral("stdio");
+    s.findings = McphubRowCheck::check(QStringLiteral("servers"), r);
     return s;
 }
 
@@ -206,7 +207,7 @@ Result<qint64> ServerRepository::create(const ServerRecord &server)
                          server.createdAt);
 }
 
-Result<void> ServerRepository::update(const ServerRecord &server)
+Result<void> ServerRepository::update(const ServerRecord &server, const ServerRecord *unedited)
 {
     const auto old = inMcphubDatabase() ? findBy(QStringLiteral("id"), server.uuid)
                                         : findBy(QStringLiteral("id"), server.id);
@@ -233,8 +234,13 @@ Result<void> ServerRepository::update(const ServerRecord &server)
                        (*old)->auditSummary(),
                        server.auditSummary(),
                        [&]() -> Result<void> {
-                           return updateMcphubRow(
-                               table(), server.uuid, columns(**old), columns(server), resource);
+                           const Columns asRead = unedited ? columns(*unedited) : Columns();
+                           return updateMcphubRow(table(),
+                                                  server.uuid,
+                                                  columns(**old),
+                                                  columns(server),
+                                                  resource,
+                                                  unedited ? &asRead : nullptr);
                        });
     }
     return audited(QStringLiteral("server.update"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
@@ -38,6 +39,7 @@ struct ServerRecord
     int ordinal = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QList<RowFinding> findings; // MCPHub's database: what is wrong with the stored row
 
     QJsonObject auditSummary() const; // no secrets (env, headers, oauth are left out)
 };
@@ -60,8 +62,11 @@ public:
     using RepositoryBase::RepositoryBase;
 
     Result<qint64> create(const ServerRecord &server);
-    // Updates the server whose id is server.id (so a rename keeps its history).
-    Result<void> update(const ServerRecord &server);
+    // Updates the server whose id is server.id (so a rename keeps its history). In MCPHub's
+    // database, given `unedited` (the stored row with the editor's values as read), a column
+    // whose value is the same in `server` and `unedited` is not written: only what the
+    // administrator changed is, and a stored value the console cannot read stays as it is.
+    Result<void> update(const ServerRecord &server, const ServerRecord *unedited = nullptr);
     Result<void> setEnabled(const QString &name, bool enabled);
     Result<void> remove(const QString &name);
     Result<std::optional<ServerRecord>> find(const QString &name) const;
