@@ -327,6 +327,18 @@ bool PendingTableModel::storedAsIs(int row, const QString &column, const QString
     });
 }
 
+QString PendingTableModel::findingsOffColumns(int row) const
+{
+    QStringList texts;
+    const auto byField = findings(row);
+    for (auto it = byField.cbegin(); it != byField.cend(); ++it) {
+        if (fieldIndex(it.key()) < 0 || it.key() == m_labelField)
+            texts << it.value();
+    }
+    texts.sort();
+    return texts.join(u'\n');
+}
+
 QHash<QString, QString> PendingTableModel::problems(int row) const
 {
     QHash<QString, QString> all = blockingProblems(row);
@@ -465,7 +477,9 @@ QVariant PendingTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
     case ProblemRole: {
-        const QString problem = problems(index.row()).value(column.field);
+        QString problem = problems(index.row()).value(column.field);
+        if (problem.isEmpty() && column.field == m_labelField)
+            problem = findingsOffColumns(index.row());
         if (role == ProblemRole || !problem.isEmpty())
             return problem;
         return {};
@@ -473,7 +487,8 @@ QVariant PendingTableModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole: {
         if (!blockingProblems(index.row()).value(column.field).isEmpty())
             return QBrush(QColor(255, 205, 205));
-        if (!findings(index.row()).value(column.field).isEmpty())
+        if (!findings(index.row()).value(column.field).isEmpty()
+            || (column.field == m_labelField && !findingsOffColumns(index.row()).isEmpty()))
             return QBrush(QColor(255, 222, 160)); // stored that way: named, not refused
         switch (row.state()) {
         case PendingRow::State::Added:

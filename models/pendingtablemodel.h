@@ -141,6 +141,9 @@ private:
     pushRow(int row, const PendingRow &after, const QString &text, const QString &mergeField = {});
     void notifyPending();
     QHash<QString, QString> blockingProblems(int row) const; // validation and the last apply's
+    // The row's findings about fields that are no column (and the label's): shown on the
+    // label column, so the table marks every row with a finding.
+    QString findingsOffColumns(int row) const;
 
     QList<Column> m_columns;
     WorkspaceKind m_kind = WorkspaceKind::ConsoleDatabase;
