@@ -19,11 +19,6 @@ QStringList list(const QString &jsonArray)
     return BearerKeyRecord::names(jsonArray);
 }
 
-bool loadableList(const QString &jsonArray)
-{
-    return BearerKeyRecord::isNameList(jsonArray);
-}
-
 QString keptOrNew(const QString &stored, const QStringList &names)
 {
     return BearerKeyRecord::namesKeeping(stored, names);
@@ -31,16 +26,18 @@ QString keptOrNew(const QString &stored, const QStringList &names)
 
 QVariantMap toMap(const BearerKeyRecord &k)
 {
-    return {{M::kId, k.id},
-            {M::kName, k.name},
-            {M::kToken, k.token},
-            {M::kEnabled, k.enabled},
-            {M::kAccessType, k.accessType},
-            {M::kAllowedGroups, list(k.allowedGroups)},
-            {M::kAllowedServers, list(k.allowedServers)},
-            {M::kStoredAllowedGroups, k.allowedGroups},
-            {M::kStoredAllowedServers, k.allowedServers},
-            {kRowUpdatedAt, k.updatedAt}};
+    QVariantMap row{{M::kId, k.id},
+                    {M::kName, k.name},
+                    {M::kToken, k.token},
+                    {M::kEnabled, k.enabled},
+                    {M::kAccessType, k.accessType},
+                    {M::kAllowedGroups, list(k.allowedGroups)},
+                    {M::kAllowedServers, list(k.allowedServers)},
+                    {M::kStoredAllowedGroups, k.allowedGroups},
+                    {M::kStoredAllowedServers, k.allowedServers},
+                    {kRowUpdatedAt, k.updatedAt}};
+    putRowFindings(row, k.findings);
+    return row;
 }
 
 BearerKeyRecord overlay(BearerKeyRecord k, const QVariantMap &m)
@@ -119,23 +116,19 @@ QHash<QString, QString> BearerKeyTableModel::validate(int row) const
         found.insert(kName, tr("The name is empty."));
     if (value(row, kToken).toString().trimmed().isEmpty())
         found.insert(kToken, tr("The token is empty: generate one."));
-    // Text MCPHub cannot load (a row it or another tool wrote): named until the list is
-    // entered anew; the row is left as it is unless edited.
-    for (const auto &[field, stored] : {std::pair{kAllowedGroups, kStoredAllowedGroups},
-                                        std::pair{kAllowedServers, kStoredAllowedServers}}) {
-        const QString text = value(row, stored).toString();
-        if (!loadableList(text) && value(row, field).toStringList().isEmpty())
-            found.insert(field,
-                         tr("The stored value is not a JSON list of names (%1), so MCPHub "
-                            "cannot load this key. Enter the names to replace it.")
-                             .arg(text.left(60)));
+    // Lists MCPHub cannot load, and an access type it does not know, as stored (a row it or
+    // another tool wrote), are the row's findings (McphubRowCheck): named on the row, kept as
+    // they are unless entered anew, and no reason to refuse an edit of the key's other fields.
+    if (!storedAsIs(row, kAccessType, {kAccessType})
+        && !storedAsIs(row, kAllowedGroups, {kAllowedGroups})
+        && !storedAsIs(row, kAllowedServers, {kAllowedServers})) {
+        const QHash<QString, QString> access
+            = BearerKeyRecord::accessProblems(value(row, kAccessType).toString(),
+                                              value(row, kAllowedGroups).toStringList(),
+                                              value(row, kAllowedServers).toStringList());
+        for (auto it = access.cbegin(); it != access.cend(); ++it)
+            found.insert(it.key(), it.value());
     }
-    const QHash<QString, QString> access
-        = BearerKeyRecord::accessProblems(value(row, kAccessType).toString(),
-                                          value(row, kAllowedGroups).toStringList(),
-                                          value(row, kAllowedServers).toStringList());
-    for (auto it = access.cbegin(); it != access.cend(); ++it)
-        found.insert(it.key(), it.value());
     return found;
 }
 

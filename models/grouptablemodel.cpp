@@ -15,12 +15,14 @@ using M = GroupTableModel;
 
 QVariantMap toMap(const GroupRecord &g)
 {
-    return {{M::kId, g.id},
-            {M::kName, g.name},
-            {M::kDescription, g.description},
-            {M::kOwner, g.owner},
-            {M::kServers, g.servers},
-            {kRowUpdatedAt, g.updatedAt}};
+    QVariantMap row{{M::kId, g.id},
+                    {M::kName, g.name},
+                    {M::kDescription, g.description},
+                    {M::kOwner, g.owner},
+                    {M::kServers, g.servers},
+                    {kRowUpdatedAt, g.updatedAt}};
+    putRowFindings(row, g.findings);
+    return row;
 }
 
 GroupRecord overlay(GroupRecord g, const QVariantMap &m)

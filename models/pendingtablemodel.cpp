@@ -286,13 +286,64 @@ QHash<QString, QString> PendingTableModel::validate(int) const
     return {};
 }
 
-QHash<QString, QString> PendingTableModel::problems(int row) const
+QHash<QString, QString> PendingTableModel::blockingProblems(int row) const
 {
     if (row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
         return {};
     QHash<QString, QString> all = validate(row);
     const auto applied = m_applyProblems.value(m_rows.at(row).key);
     for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
+        if (!all.contains(it.key()))
+            all.insert(it.key(), it.value());
+    }
+    return all;
+}
+
+QHash<QString, QString> PendingTableModel::findings(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).deleted)
+        return {};
+    QHash<QString, QString> byField;
+    const QVariantMap stored = m_rows.at(row).original.value(kRowFindings).toMap();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        const bool isField = fieldIndex(it.key()) >= 0 || m_titles.contains(it.key());
+        const QString field = isField ? it.key() : m_labelField;
+        const QString text = it.value().toString(); // names table, row and column
+        const QString earlier = byField.value(field);
+        byField.insert(field, earlier.isEmpty() ? text : earlier + u'\n' + text);
+    }
+    return byField;
+}
+
+bool PendingTableModel::storedAsIs(int row, const QString &column, const QStringList &fields) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).added)
+        return false;
+    const PendingRow &r = m_rows.at(row);
+    if (!r.original.value(kRowFindings).toMap().contains(column))
+        return false;
+    return std::all_of(fields.cbegin(), fields.cend(), [&r](const QString &field) {
+        return r.current.value(field) == r.original.value(field);
+    });
+}
+
+QString PendingTableModel::findingsOffColumns(int row) const
+{
+    QStringList texts;
+    const auto byField = findings(row);
+    for (auto it = byField.cbegin(); it != byField.cend(); ++it) {
+        if (fieldIndex(it.key()) < 0 || it.key() == m_labelField)
+            texts << it.value();
+    }
+    texts.sort();
+    return texts.join(u'\n');
+}
+
+QHash<QString, QString> PendingTableModel::problems(int row) const
+{
+    QHash<QString, QString> all = blockingProblems(row);
+    const auto stored = findings(row);
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         if (!all.contains(it.key()))
             all.insert(it.key(), it.value());
     }
@@ -310,7 +361,7 @@ QString PendingTableModel::firstProblem() const
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).state() == PendingRow::State::Unchanged)
             continue;
-        const auto found = problems(row);
+        const auto found = blockingProblems(row);
         if (found.isEmpty())
             continue;
         // In column order, so the row's name is blamed before its details.
@@ -434,14 +485,19 @@ QVariant PendingTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
     case ProblemRole: {
-        const QString problem = problems(index.row()).value(column.field);
+        QString problem = problems(index.row()).value(column.field);
+        if (problem.isEmpty() && column.field == m_labelField)
+            problem = findingsOffColumns(index.row());
         if (role == ProblemRole || !problem.isEmpty())
             return problem;
         return {};
     }
     case Qt::BackgroundRole: {
-        if (!problems(index.row()).value(column.field).isEmpty())
+        if (!blockingProblems(index.row()).value(column.field).isEmpty())
             return QBrush(QColor(255, 205, 205));
+        if (!findings(index.row()).value(column.field).isEmpty()
+            || (column.field == m_labelField && !findingsOffColumns(index.row()).isEmpty()))
+            return QBrush(QColor(255, 222, 160)); // stored that way: named, not refused
         switch (row.state()) {
         case PendingRow::State::Added:
             return QBrush(QColor(215, 245, 215));

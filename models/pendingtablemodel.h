@@ -96,9 +96,14 @@ public:
     bool revertRow(int row);
     void revertAll(); // not undoable: the undo history is cleared
 
-    // Problems of a row by field (validation as you type, plus the last failed apply's).
+    // Problems of a row by field (validation as you type, plus the last failed apply's), and
+    // the stored row's findings (kRowFindings) on the fields without a problem.
     QHash<QString, QString> problems(int row) const;
-    // The first problem of any row, "row label: field: problem"; empty when none.
+    // The stored row's findings by field: a finding about a column that is no field of the
+    // model is on the label field. They never stop Apply.
+    QHash<QString, QString> findings(int row) const;
+    // The first problem of any edited row, "row label: field: problem"; empty when none
+    // (findings of stored rows are not problems).
     QString firstProblem() const;
 
     // Writes every pending change in one transaction and reloads; on failure nothing is
@@ -128,6 +133,10 @@ Q_SIGNALS:
 protected:
     // Validation rules of one row (field -> translated problem); the default has none.
     virtual QHash<QString, QString> validate(int row) const;
+    // Whether `row` is a stored row with a finding about `column` (kRowFindings) and none of
+    // `fields` (those read from that column) edited: its rules about them then do not apply,
+    // since Apply leaves the stored value as it is.
+    bool storedAsIs(int row, const QString &column, const QStringList &fields) const;
     // A column's display text for a value (bool/date/secret formatting by default).
     virtual QString displayText(const Column &column, const QVariant &value) const;
     const QList<PendingRow> &rows() const { return m_rows; }
@@ -136,6 +145,10 @@ private:
     void
     pushRow(int row, const PendingRow &after, const QString &text, const QString &mergeField = {});
     void notifyPending();
+    QHash<QString, QString> blockingProblems(int row) const; // validation and the last apply's
+    // The row's findings about fields that are no column (and the label's): shown on the
+    // label column, so the table marks every row with a finding.
+    QString findingsOffColumns(int row) const;
 
     QList<Column> m_columns;
     WorkspaceKind m_kind = WorkspaceKind::ConsoleDatabase;

@@ -2,6 +2,7 @@
 
 #include "models/pendingrow.h"
 #include "storage/db/changefailure.h"
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 #include "storage/db/repositorycontext.h"
 #include "storage/db/transactionguard.h"
@@ -36,6 +37,21 @@ Result<QList<QVariantMap>> listAllRows(const Repository &repo, ToMap toMap)
             return rows;
         page.offset += page.limit;
     }
+}
+
+// Puts a stored row's findings into its row values (kRowFindings), when it has any: each
+// as RowFinding::toString(), naming table, row and column.
+inline void putRowFindings(QVariantMap &row, const QList<RowFinding> &findings)
+{
+    if (findings.isEmpty())
+        return;
+    QVariantMap byColumn;
+    for (const RowFinding &f : findings) {
+        const QString earlier = byColumn.value(f.column).toString();
+        byColumn.insert(f.column,
+                        earlier.isEmpty() ? f.toString() : earlier + u'\n' + f.toString());
+    }
+    row.insert(kRowFindings, byColumn);
 }
 
 // Runs `write` in one transaction on the context's connection and commits when it returns
@@ -108,10 +124,13 @@ writeChangesById(const RepositoryContext &context,
             const QDateTime seen = c.original.value(kRowUpdatedAt).toDateTime();
             if (changedMeanwhile && seen.isValid() && (*stored)->updatedAt != seen)
                 return ChangeFailure{i, labelField, changedMeanwhile(id)};
-            if (c.kind == PendingChange::Kind::Remove)
+            if (c.kind == PendingChange::Kind::Remove) {
                 done = repo.remove(id);
-            else
-                done = repo.update(overlay(**stored, c.current));
+            } else {
+                // The stored row with the values as read: what was not edited is not written.
+                const Record unedited = overlay(**stored, c.original);
+                done = repo.update(overlay(**stored, c.current), &unedited);
+            }
             if (!done)
                 return ChangeFailure{i, labelField, done.error()};
         }

@@ -25,6 +25,7 @@ QVariantMap toMap(const ServerRecord &s)
     QVariantMap values = ServerFields::values(s);
     values.insert(M::kId, s.id);
     values.insert(kRowUpdatedAt, s.updatedAt);
+    putRowFindings(values, s.findings);
     return values;
 }
 
@@ -98,7 +99,10 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
                                       .arg(originalName),
                                   where));
     }
-    if (auto r = repo.update(overlay(**stored, c.current)); !r)
+    // The stored row with the values as read: what the administrator did not edit is not
+    // written (a stored value the editor reads differently stays byte for byte).
+    const ServerRecord unedited = overlay(**stored, c.original);
+    if (auto r = repo.update(overlay(**stored, c.current), &unedited); !r)
         return failed(index, {}, r.error());
     return {};
 }
@@ -198,6 +202,7 @@ int ServerTableModel::duplicateServer(int row)
     if (values.isEmpty())
         return -1;
     values.insert(kId, 0);
+    values.remove(kRowFindings); // the stored row's, not the copy's
     values.insert(kName, values.value(kName).toString() + QStringLiteral("-copy"));
     return addRow(values);
 }
@@ -210,6 +215,13 @@ QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)
 QHash<QString, QString> ServerTableModel::validate(int row) const
 {
     QHash<QString, QString> found = rules(rowValues(row));
+    // An OpenAPI block stored as text the console cannot read shows no URL or schema: the
+    // row's finding names it, and Apply keeps it as it is unless these fields are entered.
+    const QStringList openapiFields{kType, kOpenApiUrl, kOpenApiSchema, kOpenApiSecurity};
+    if (storedAsIs(row, QStringLiteral("openapi"), openapiFields)) {
+        for (const QString &field : openapiFields)
+            found.remove(field);
+    }
     const QString name = value(row, kName).toString().trimmed();
     if (rowState(row) == PendingRow::State::Added) {
         if (const QString problem = NameText::problem(value(row, kName).toString());

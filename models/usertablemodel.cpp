@@ -10,14 +10,16 @@ namespace {
 
 QVariantMap toMap(const UserRecord &u)
 {
-    return {{UserTableModel::kUsername, u.username},
-            {UserTableModel::kIsAdmin, u.isAdmin},
-            {UserTableModel::kStatus, u.status},
-            {UserTableModel::kEmail, u.email},
-            {UserTableModel::kFullName, u.fullName},
-            {UserTableModel::kLastLogin, u.lastLoginAt},
-            {UserTableModel::kPasswordHash, QString()},
-            {kRowUpdatedAt, u.updatedAt}};
+    QVariantMap row{{UserTableModel::kUsername, u.username},
+                    {UserTableModel::kIsAdmin, u.isAdmin},
+                    {UserTableModel::kStatus, u.status},
+                    {UserTableModel::kEmail, u.email},
+                    {UserTableModel::kFullName, u.fullName},
+                    {UserTableModel::kLastLogin, u.lastLoginAt},
+                    {UserTableModel::kPasswordHash, QString()},
+                    {kRowUpdatedAt, u.updatedAt}};
+    putRowFindings(row, u.findings);
+    return row;
 }
 
 UserRecord fromMap(const QVariantMap &m)

@@ -4,9 +4,13 @@
 // storage library. After every command, pg_dump of the public schema is byte-identical: the
 // console never alters MCPHub's tables.
 
+#include "storage/db/bearerkeyrepository.h"
 #include "storage/db/connectionprofile.h"
+#include "storage/db/grouprepository.h"
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/recordrepository.h"
 #include "storage/db/rowrepository.h"
+#include "storage/db/serverrepository.h"
 #include "storage/db/usagelogrepository.h"
 #include "storage/db/workspace.h"
 #include "storage/sqlconnection.h"
@@ -97,6 +101,9 @@ private Q_SLOTS:
     void recordsAreWrittenAsMcphubWritesThem();
     void recordChangedSinceReadIsAConflict();
     void recordsRoundTripInConsoleWorkspaces();
+    void rowCheckKnowsMcphubsColumns();
+    void userListNamesStoredRowFindings();
+    void storedRowFindingsNameTableRowAndColumn();
 };
 
 void TestHubDatabase::init()
@@ -1423,6 +1430,155 @@ void TestHubDatabase::systemConfigBadRowsAreFindingsLeftAlone()
              QStringLiteral("{\"skipAuth\":false}"));
     const QString after = otherColumns(pg, QStringLiteral("routing"));
     QCOMPARE(after, before);
+}
+
+// The columns McphubRowCheck knows are those of MCPHub's DDL: any other is a newer MCPHub's.
+void TestHubDatabase::rowCheckKnowsMcphubsColumns()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    for (const QString &table : {QStringLiteral("servers"),
+                                 QStringLiteral("groups"),
+                                 QStringLiteral("bearer_keys"),
+                                 QStringLiteral("users")}) {
+        QStringList ddl = query(pg,
+                                QStringLiteral("SELECT column_name FROM information_schema.columns "
+                                               "WHERE table_schema = 'public' AND table_name = "
+                                               "'%1' ORDER BY column_name")
+                                    .arg(table))
+                              .split(u'|');
+        QStringList known = McphubRowCheck::knownColumns(table);
+        known.sort();
+        ddl.sort();
+        QCOMPARE(known, ddl);
+    }
+}
+
+// Issue 13, "Bad input", on the CLI: `user list` lists every user, a row with a value in a
+// column a newer MCPHub added among them, and names it (table, row, column) on stderr; the row
+// is not rewritten by listing or by editing another user, and an edit of that user writes
+// only what changed: the newer column's value survives.
+void TestHubDatabase::userListNamesStoredRowFindings()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("ALTER TABLE users ADD COLUMN \"lastHubLogin\" timestamp; "
+                                 "INSERT INTO users (username, password) VALUES ('spare', 'x'), "
+                                 "('other', 'y'); UPDATE users SET \"lastHubLogin\" = "
+                                 "'2026-11-30 10:00' WHERE username = 'spare'")})
+                .isEmpty());
+    const QByteArray schema = publicSchema(pg.conninfo()); // after the newer column
+    const QString spare = QStringLiteral("SELECT u::text FROM users u WHERE username = 'spare'");
+    const QString before = query(pg, spare);
+    const QString id = query(pg, QStringLiteral("SELECT id FROM users WHERE username = 'spare'"));
+
+    const Run list
+        = adminctl(QStringList{QStringLiteral("user"), QStringLiteral("list")} + hubDb(pg));
+    VERIFY_RUN(list, 0);
+    for (const QString &name :
+         {QStringLiteral("admin"), QStringLiteral("spare"), QStringLiteral("other")})
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("(^|\n)%1\\s").arg(name)).match(list.out).hasMatch(),
+            qPrintable(list.out));
+    QVERIFY2(list.err.contains(QStringLiteral("warning: users/spare (id %1): column "
+                                              "\"lastHubLogin\":")
+                                   .arg(id)),
+             qPrintable(list.err));
+    QCOMPARE(list.err.count(QLatin1String("warning: ")), 1);
+    QCOMPARE(query(pg, spare), before);
+
+    const Run other = adminctl(QStringList{QStringLiteral("user"),
+                                           QStringLiteral("set"),
+                                           QStringLiteral("other"),
+                                           QStringLiteral("--admin")}
+                               + hubDb(pg));
+    VERIFY_RUN(other, 0);
+    QCOMPARE(query(pg, spare), before);
+    const Run promote = adminctl(QStringList{QStringLiteral("user"),
+                                             QStringLiteral("set"),
+                                             QStringLiteral("spare"),
+                                             QStringLiteral("--admin")}
+                                 + hubDb(pg));
+    VERIFY_RUN(promote, 0);
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT concat_ws(';', \"isAdmin\", \"lastHubLogin\"::text) "
+                                  "FROM users WHERE username = 'spare'")),
+             QStringLiteral("t;2026-11-30 10:00:00"));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+// The storage side, one place for the editors and the CLI: each repository lists the bad
+// row with RowFinding naming table, row and column, and lists every other row.
+void TestHubDatabase::storedRowFindingsNameTableRowAndColumn()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral(
+                      "UPDATE servers SET args = '[\"--stdio\"', headers = 'null' WHERE name = "
+                      "'broken'; INSERT INTO groups (name, servers) VALUES ('ghosts', "
+                      "'[\"gone\",{\"name\":\"echo-local\"}]'), ('nulls', 'null'); UPDATE "
+                      "bearer_keys SET \"allowedGroups\" = '{\"a\":1}', \"accessType\" = 'x' "
+                      "WHERE name = 'fixture-all-access'")})
+                .isEmpty());
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabase"));
+    VERIFY_OK(ws);
+    const auto texts = [](const QList<RowFinding> &findings) {
+        QStringList all;
+        for (const RowFinding &f : findings)
+            all << f.toString();
+        return all.join(u'\n');
+    };
+    QMap<QString, QString> byRow;
+    const auto servers = ServerRepository(ws->context()).list({}, {0, 100, true});
+    VERIFY_OK(servers);
+    QCOMPARE(servers->items.size(), 5);
+    for (const ServerRecord &s : servers->items)
+        byRow.insert(QStringLiteral("servers/") + s.name, texts(s.findings));
+    const auto groups = GroupRepository(ws->context()).list({}, {0, 100, true});
+    VERIFY_OK(groups);
+    QCOMPARE(groups->items.size(), 3);
+    for (const GroupRecord &g : groups->items)
+        byRow.insert(QStringLiteral("groups/") + g.name, texts(g.findings));
+    const auto keys = BearerKeyRepository(ws->context()).list({}, {0, 100, true});
+    VERIFY_OK(keys);
+    QCOMPARE(keys->items.size(), 2);
+    for (const BearerKeyRecord &k : keys->items)
+        byRow.insert(QStringLiteral("bearer_keys/") + k.name, texts(k.findings));
+    const QString broken = byRow.value(QStringLiteral("servers/broken"));
+    QVERIFY2(broken.contains(QLatin1String("servers/broken (id 1ab6b020-ef7b-4ed0-8481-"
+                                           "e47c429f088d): column \"args\": The stored text is "
+                                           "not JSON")),
+             qPrintable(broken));
+    QVERIFY2(!broken.contains(QLatin1String("\"headers\"")), qPrintable(broken)); // null: none
+    const QString ghosts = byRow.value(QStringLiteral("groups/ghosts"));
+    QVERIFY2(ghosts.contains(QLatin1String("column \"servers\": The server \"gone\" does not "
+                                           "exist")),
+             qPrintable(ghosts));
+    QVERIFY2(!ghosts.contains(QLatin1String("echo-local")), qPrintable(ghosts));
+    QVERIFY2(byRow.value(QStringLiteral("groups/nulls")).contains(QLatin1String("JSON null")),
+             qPrintable(byRow.value(QStringLiteral("groups/nulls"))));
+    const QString key = byRow.value(QStringLiteral("bearer_keys/fixture-all-access"));
+    QVERIFY2(key.contains(QLatin1String("column \"allowedGroups\"")), qPrintable(key));
+    QVERIFY2(key.contains(QLatin1String("column \"accessType\": The access type \"x\"")),
+             qPrintable(key));
+    // Nothing about the rows as MCPHub wrote them.
+    for (const QString &fine : {QStringLiteral("servers/echo-local"),
+                                QStringLiteral("servers/http-local"),
+                                QStringLiteral("groups/local-tools"),
+                                QStringLiteral("bearer_keys/fixture-local-tools-only")})
+        QVERIFY2(byRow.contains(fine) && byRow.value(fine).isEmpty(),
+                 qPrintable(fine + QStringLiteral(": ") + byRow.value(fine)));
+    ws->close();
 }
 
 QTEST_GUILESS_MAIN(TestHubDatabase)

@@ -70,6 +70,8 @@ private Q_SLOTS:
     void recordsAsMcphubWritesThem();
     void recordConflictAndBadJsonKeepEdits();
     void userConfigRoutingIsWrittenApart();
+    void storedRowFindingsAreShownAndRowsKept_data();
+    void storedRowFindingsAreShownAndRowsKept();
 };
 
 void TestHubDatabaseGui::init()
@@ -1069,6 +1071,208 @@ void TestHubDatabaseGui::userConfigRoutingIsWrittenApart()
                                       "user_configs")),
              QStringLiteral("{\"a\":3};{\"x\":2}"));
     QVERIFY(configs->problems(0).isEmpty());
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+    ws->close();
+}
+
+namespace {
+
+// The editor of `entity` in the views, its model and the field holding a row's name.
+struct EntityEditor
+{
+    PendingTableModel *model = nullptr;
+    PendingTableEditor *editor = nullptr;
+    QString nameField;
+};
+
+EntityEditor entityEditor(WorkspaceViews *views, const QString &entity)
+{
+    if (entity == QLatin1String("servers"))
+        return {views->servers(), views->serversPage()->editor(), ServerTableModel::kName};
+    if (entity == QLatin1String("groups"))
+        return {views->groups(), views->groupsPage()->editor(), GroupTableModel::kName};
+    if (entity == QLatin1String("bearer_keys"))
+        return {views->keys(), views->keysPage()->editor(), BearerKeyTableModel::kName};
+    return {views->users(), views->usersPage()->editor(), UserTableModel::kUsername};
+}
+
+int rowNamed(const EntityEditor &e, const QString &name)
+{
+    for (int r = 0; r < e.model->rowCount(); ++r) {
+        if (e.model->value(r, e.nameField).toString() == name)
+            return r;
+    }
+    return -1;
+}
+
+} // namespace
+
+// Issue 13, "Bad input": rows MCPHub's database holds in a shape MCPHub or the console cannot
+// use (written by MCPHub, another version of it, or another tool). Each is listed with a
+// finding on the row naming table, row and column; the other rows load; opening, listing and
+// editing another row leave the bad row byte for byte as it was; editing the bad row writes
+// only the edited column (the bad value, and a newer MCPHub's column, survive); pg_dump of
+// public is unchanged (the baseline taken after the case's own ALTER).
+void TestHubDatabaseGui::storedRowFindingsAreShownAndRowsKept_data()
+{
+    QTest::addColumn<QString>("setup");     // SQL making the bad row
+    QTest::addColumn<QString>("table");     // MCPHub's table = the entity
+    QTest::addColumn<QString>("badRow");    // its name
+    QTest::addColumn<QString>("column");    // the column named
+    QTest::addColumn<QString>("field");     // the editor's field carrying the finding
+    QTest::addColumn<QString>("otherRow");  // a row edited beside it
+    QTest::addColumn<QString>("editField"); // the field edited, on both rows
+    QTest::addColumn<QVariant>("editValue");
+    QTest::addColumn<QString>("editColumn"); // the column it is stored in
+
+    const QString spareGroup
+        = QStringLiteral("INSERT INTO groups (name, servers) VALUES ('spare', '[]');");
+    QTest::newRow("servers.args not JSON")
+        << "UPDATE servers SET args = '[\"--stdio\"' WHERE name = 'broken'"
+        << "servers"
+        << "broken"
+        << "args" << ServerTableModel::kArgs << "http-local" << ServerTableModel::kDescription
+        << QVariant(QStringLiteral("edited")) << "description";
+    QTest::newRow("servers.env not an object")
+        << "UPDATE servers SET env = '[\"A=1\"]' WHERE name = 'math-local'"
+        << "servers"
+        << "math-local"
+        << "env" << ServerTableModel::kEnv << "http-local" << ServerTableModel::kDescription
+        << QVariant(QStringLiteral("edited")) << "description";
+    QTest::newRow("servers.openapi not JSON")
+        << "UPDATE servers SET type = 'openapi', command = NULL, args = NULL, openapi = "
+           "'{\"url\":' WHERE name = 'disabled-one'"
+        << "servers"
+        << "disabled-one"
+        << "openapi" << ServerTableModel::kName << "http-local" << ServerTableModel::kDescription
+        << QVariant(QStringLiteral("edited")) << "description";
+    QTest::newRow("servers: a newer MCPHub's column")
+        << "ALTER TABLE servers ADD COLUMN \"settingsSyncHash\" varchar(128); UPDATE servers "
+           "SET \"settingsSyncHash\" = 'sha256:abc' WHERE name = 'echo-local'"
+        << "servers"
+        << "echo-local"
+        << "settingsSyncHash" << ServerTableModel::kName << "http-local"
+        << ServerTableModel::kEnabled << QVariant(false) << "enabled";
+    QTest::newRow("groups.servers JSON null")
+        << spareGroup
+               + QStringLiteral("UPDATE groups SET servers = 'null' WHERE name = "
+                                "'local-tools'")
+        << "groups"
+        << "local-tools"
+        << "servers" << GroupTableModel::kServers << "spare" << GroupTableModel::kDescription
+        << QVariant(QStringLiteral("edited")) << "description";
+    QTest::newRow("groups.servers names a missing server")
+        << spareGroup
+               + QStringLiteral("INSERT INTO groups (name, servers) VALUES ('ghosts', "
+                                "'[\"echo-local\",{\"name\":\"gone\"}]')")
+        << "groups"
+        << "ghosts"
+        << "servers" << GroupTableModel::kServers << "spare" << GroupTableModel::kDescription
+        << QVariant(QStringLiteral("edited")) << "description";
+    QTest::newRow("bearer_keys.allowedServers not JSON")
+        << "UPDATE bearer_keys SET \"allowedServers\" = '[\"time\"' WHERE name = "
+           "'fixture-local-tools-only'"
+        << "bearer_keys"
+        << "fixture-local-tools-only"
+        << "allowedServers" << BearerKeyTableModel::kAllowedServers << "fixture-all-access"
+        << BearerKeyTableModel::kEnabled << QVariant(false) << "enabled";
+    QTest::newRow("bearer_keys unknown access type")
+        << "UPDATE bearer_keys SET \"accessType\" = 'everything' WHERE name = "
+           "'fixture-local-tools-only'"
+        << "bearer_keys"
+        << "fixture-local-tools-only"
+        << "accessType" << BearerKeyTableModel::kAccessType << "fixture-all-access"
+        << BearerKeyTableModel::kEnabled << QVariant(false) << "enabled";
+    QTest::newRow("bearer_keys unknown kind")
+        << "UPDATE bearer_keys SET kind = 'robot' WHERE name = 'fixture-all-access'"
+        << "bearer_keys"
+        << "fixture-all-access"
+        << "kind" << BearerKeyTableModel::kName << "fixture-local-tools-only"
+        << BearerKeyTableModel::kEnabled << QVariant(false) << "enabled";
+    QTest::newRow("users: a newer MCPHub's column")
+        << "ALTER TABLE users ADD COLUMN \"lastHubLogin\" timestamp; INSERT INTO users "
+           "(username, password) VALUES ('spare', 'x'), ('other', 'y'); UPDATE users SET "
+           "\"lastHubLogin\" = '2026-11-30 10:00' WHERE username = 'spare'"
+        << "users"
+        << "spare"
+        << "lastHubLogin" << UserTableModel::kUsername << "other" << UserTableModel::kIsAdmin
+        << QVariant(true) << "isAdmin";
+}
+
+void TestHubDatabaseGui::storedRowFindingsAreShownAndRowsKept()
+{
+    QFETCH(QString, setup);
+    QFETCH(QString, table);
+    QFETCH(QString, badRow);
+    QFETCH(QString, column);
+    QFETCH(QString, field);
+    QFETCH(QString, otherRow);
+    QFETCH(QString, editField);
+    QFETCH(QVariant, editValue);
+    QFETCH(QString, editColumn);
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString bad = psql(pg.conninfo(), {QStringLiteral("-c"), setup});
+    QVERIFY2(bad.isEmpty(), qPrintable(bad));
+    const QString nameColumn
+        = table == QLatin1String("users") ? QStringLiteral("username") : QStringLiteral("name");
+    // The whole row as PostgreSQL prints it: every column, byte for byte.
+    const QString wholeRow
+        = QStringLiteral("SELECT t::text FROM %1 t WHERE %2 = '%3'").arg(table, nameColumn, badRow);
+    const QString rowBefore = queryText(pg, wholeRow);
+    QVERIFY(!rowBefore.isEmpty());
+    const QString rows = queryText(pg, QStringLiteral("SELECT count(*) FROM %1").arg(table));
+    const QByteArray schema = publicSchema(pg.conninfo()); // after the case's own ALTER
+
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
+    const EntityEditor e = entityEditor(views, table);
+    QVERIFY(e.model);
+    // Every row is listed, the bad one with its finding on the row: table, row and column.
+    QCOMPARE(QString::number(e.model->rowCount()), rows);
+    int row = rowNamed(e, badRow);
+    QVERIFY(row >= 0);
+    const QString finding = e.model->findings(row).value(field);
+    QVERIFY2(finding.contains(table + u'/' + badRow) && finding.contains(u'"' + column + u'"'),
+             qPrintable(finding));
+    QCOMPARE(e.model->problems(row).value(field), finding);
+    // In the table: on the finding's column, or on the name when the field is no column.
+    const QModelIndex cell = e.model->index(
+        row, e.model->fieldIndex(e.model->fieldIndex(field) >= 0 ? field : e.nameField));
+    QVERIFY2(e.model->data(cell, Qt::ToolTipRole).toString().contains(finding),
+             qPrintable(e.model->data(cell, Qt::ToolTipRole).toString()));
+    QVERIFY(e.model->data(cell, Qt::BackgroundRole).isValid());
+    QVERIFY(e.model->firstProblem().isEmpty());
+    const int other = rowNamed(e, otherRow);
+    QVERIFY(other >= 0);
+    QVERIFY(e.model->findings(other).isEmpty());
+    QCOMPARE(queryText(pg, wholeRow), rowBefore); // opening and listing wrote nothing
+
+    // Another row edited and applied: the bad row is as it was.
+    QVERIFY(e.model->setValue(other, editField, editValue));
+    QVERIFY2(e.editor->applyChanges(), qPrintable(e.editor->messageLabel()->text()));
+    QCOMPARE(queryText(pg, wholeRow), rowBefore);
+
+    // The bad row itself edited: only the edited column (and updated_at) is written; the value
+    // named by the finding stays byte for byte, and the row still carries the finding.
+    const QString badValue = QStringLiteral("SELECT concat_ws(';', \"%1\"::text, \"%2\"::text) "
+                                            "FROM %3 WHERE %4 = '%5'")
+                                 .arg(column, editColumn, table, nameColumn, badRow);
+    const QStringList valueBefore = queryText(pg, badValue).split(u';');
+    row = rowNamed(e, badRow);
+    QVERIFY(e.model->setValue(row, editField, editValue));
+    QVERIFY2(e.editor->applyChanges(), qPrintable(e.editor->messageLabel()->text()));
+    const QStringList valueAfter = queryText(pg, badValue).split(u';');
+    QCOMPARE(valueAfter.value(0), valueBefore.value(0));
+    QVERIFY2(valueAfter.value(1) != valueBefore.value(1), qPrintable(valueAfter.join(u';')));
+    row = rowNamed(e, badRow);
+    QVERIFY(!e.model->findings(row).value(field).isEmpty());
+    QCOMPARE(QString::number(e.model->rowCount()), rows);
     QCOMPARE(publicSchema(pg.conninfo()), schema);
     ws->close();
 }

@@ -199,6 +199,12 @@ int runUser(const QStringList &arguments)
                                   u.status)
                       << Qt::endl;
             }
+            // Rows MCPHub's database holds in a shape the console or MCPHub cannot use as it
+            // is (McphubRowCheck): named, listed all the same, and left as they are.
+            for (const UserRecord &u : *all) {
+                for (const RowFinding &f : u.findings)
+                    err() << tr("warning: ") << NameText::forDisplay(f.toString()) << Qt::endl;
+            }
         }
     } else {
         Result<void> done;

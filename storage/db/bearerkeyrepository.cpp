@@ -156,6 +156,7 @@ BearerKeyRecord BearerKeyRepository::fromRecord(const QSqlRecord &r) const
         k.allowedServers = str("allowedServers");
         k.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
         k.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+        k.findings = McphubRowCheck::check(QStringLiteral("bearer_keys"), r);
         return k;
     }
     k.id = str("id");
@@ -222,7 +223,8 @@ BearerKeyRepository::withExisting(const QString &id,
     return apply(**old);
 }
 
-Result<void> BearerKeyRepository::update(const BearerKeyRecord &key)
+Result<void> BearerKeyRepository::update(const BearerKeyRecord &key,
+                                         const BearerKeyRecord *unedited)
 {
     return withExisting(key.id, [&](const BearerKeyRecord &old) {
         QJsonObject after = key.auditSummary();
@@ -234,12 +236,15 @@ Result<void> BearerKeyRepository::update(const BearerKeyRecord &key)
                        old.auditSummary(),
                        after,
                        [&]() -> Result<void> {
-                           if (inMcphubDatabase())
+                           if (inMcphubDatabase()) {
+                               const Columns asRead = unedited ? columns(*unedited) : Columns();
                                return updateMcphubRow(QStringLiteral("bearer_keys"),
                                                       key.id,
                                                       columns(old),
                                                       columns(key),
-                                                      QStringLiteral("bearer-keys/") + key.id);
+                                                      QStringLiteral("bearer-keys/") + key.id,
+                                                      unedited ? &asRead : nullptr);
+                           }
                            const auto r = updateRows(QStringLiteral("bearer_keys"),
                                                      columns(key),
                                                      QStringLiteral("id"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@ struct BearerKeyRecord
     int ordinal = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QList<RowFinding> findings; // MCPHub's database: what is wrong with the stored row
 
     QJsonObject auditSummary() const;
 
@@ -68,7 +70,8 @@ public:
     using RepositoryBase::RepositoryBase;
 
     Result<void> create(const BearerKeyRecord &key); // a null id gets a new uuid
-    Result<void> update(const BearerKeyRecord &key);
+    // `unedited`: as ServerRepository::update.
+    Result<void> update(const BearerKeyRecord &key, const BearerKeyRecord *unedited = nullptr);
     Result<void> remove(const QString &id);
     Result<std::optional<BearerKeyRecord>> find(const QString &id) const;
     Result<Page<BearerKeyRecord>> list(const BearerKeyFilter &filter,

@@ -1,10 +1,13 @@
 #include "storage/db/grouprepository.h"
 
+#include "storage/db/sqlerror.h"
 #include "storage/settings/mcphubjsonwriter.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUuid>
 
 #include <nlohmann/json.hpp>
@@ -126,6 +129,7 @@ GroupRecord GroupRepository::fromRecord(const QSqlRecord &r) const
     if (inMcphubDatabase()) {
         g.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
         g.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+        g.findings = McphubRowCheck::check(QStringLiteral("groups"), r);
         return g;
     }
     g.extra = str("extra");
@@ -162,7 +166,7 @@ Result<void> GroupRepository::create(const GroupRecord &group)
                    });
 }
 
-Result<void> GroupRepository::update(const GroupRecord &group)
+Result<void> GroupRepository::update(const GroupRecord &group, const GroupRecord *unedited)
 {
     const auto old = find(group.id);
     if (!old)
@@ -174,22 +178,29 @@ Result<void> GroupRepository::update(const GroupRecord &group)
             QCoreApplication::translate("GroupRepository", "There is no group with this id."),
             resource);
     }
-    return audited(
-        QStringLiteral("group.update"),
-        resource,
-        QStringLiteral("UPDATE"),
-        (*old)->auditSummary(),
-        group.auditSummary(),
-        [&]() -> Result<void> {
-            if (inMcphubDatabase())
-                return updateMcphubRow(
-                    QStringLiteral("groups"), group.id, columns(**old), columns(group), resource);
-            const auto r = updateRows(
-                QStringLiteral("groups"), columns(group), QStringLiteral("id"), group.id);
-            if (!r)
-                return r.error();
-            return {};
-        });
+    return audited(QStringLiteral("group.update"),
+                   resource,
+                   QStringLiteral("UPDATE"),
+                   (*old)->auditSummary(),
+                   group.auditSummary(),
+                   [&]() -> Result<void> {
+                       if (inMcphubDatabase()) {
+                           const Columns asRead = unedited ? columns(*unedited) : Columns();
+                           return updateMcphubRow(QStringLiteral("groups"),
+                                                  group.id,
+                                                  columns(**old),
+                                                  columns(group),
+                                                  resource,
+                                                  unedited ? &asRead : nullptr);
+                       }
+                       const auto r = updateRows(QStringLiteral("groups"),
+                                                 columns(group),
+                                                 QStringLiteral("id"),
+                                                 group.id);
+                       if (!r)
+                           return r.error();
+                       return {};
+                   });
 }
 
 Result<void> GroupRepository::remove(const QString &id)
@@ -245,10 +256,26 @@ Result<Page<GroupRecord>> GroupRepository::list(const GroupFilter &filter,
                                  page);
     if (!rows)
         return rows.error();
+    // MCPHub's groups name servers by name, with no foreign key: members naming no server
+    // are findings of the group (MCPHub skips them).
+    QSet<QString> serverNames;
+    if (inMcphubDatabase() && !rows->isEmpty()) {
+        QSqlQuery names(db());
+        names.setForwardOnly(true);
+        if (!names.exec(QStringLiteral("SELECT name FROM servers")))
+            return sqlError(names.lastError(),
+                            context().where + QStringLiteral(": servers"),
+                            QCoreApplication::translate("Repository", "Cannot read the rows."));
+        while (names.next())
+            serverNames.insert(names.value(0).toString());
+    }
     Page<GroupRecord> result;
     result.total = *total;
-    for (const QSqlRecord &r : *rows)
+    for (const QSqlRecord &r : *rows) {
         result.items << fromRecord(r);
+        if (inMcphubDatabase())
+            result.items.last().findings << McphubRowCheck::missingServers(r, serverNames);
+    }
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
@@ -21,6 +22,7 @@ struct GroupRecord
     int ordinal = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QList<RowFinding> findings; // MCPHub's database: what is wrong with the stored row
 
     QJsonObject auditSummary() const;
 
@@ -49,7 +51,8 @@ public:
     using RepositoryBase::RepositoryBase;
 
     Result<void> create(const GroupRecord &group); // a null id gets a new uuid
-    Result<void> update(const GroupRecord &group);
+    // `unedited`: as ServerRepository::update.
+    Result<void> update(const GroupRecord &group, const GroupRecord *unedited = nullptr);
     Result<void> remove(const QString &id);
     Result<std::optional<GroupRecord>> find(const QString &id) const;
     Result<Page<GroupRecord>> list(const GroupFilter &filter, const PageRequest &page) const;

@@ -300,6 +300,7 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
                                              const Columns &before,
                                              const Columns &after,
                                              const QString &resource,
+                                             const Columns *unedited,
                                              const QString &idType)
 {
     if (auto refused = unsupportedTable(table))
@@ -308,7 +309,9 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
     // stays), and updated_at = now() as TypeORM sets it (there is no trigger).
     Columns changed;
     for (qsizetype i = 0; i < after.size(); ++i) {
-        if (i >= before.size() || after.at(i).second != before.at(i).second)
+        const bool edited
+            = !unedited || i >= unedited->size() || after.at(i).second != unedited->at(i).second;
+        if (edited && (i >= before.size() || after.at(i).second != before.at(i).second))
             changed << after.at(i);
     }
     if (changed.isEmpty())

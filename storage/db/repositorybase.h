@@ -75,13 +75,18 @@ protected:
     deleteRows(const QString &table, const QString &keyColumn, const QVariant &keyValue);
     // MCPHub's database: UPDATE of the row with uuid `uuid`, writing only the columns whose
     // value differs between `before` and `after` (the same columns, in the same order), and
-    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs. `idType` is
-    // the SQL type of the id column (system_config's is a varchar).
+    // updated_at = now(), as MCPHub's own saves do. Nothing when nothing differs. With
+    // `unedited` (the same columns made from the editor's values as it read them), a column
+    // whose value is the same in `after` and `unedited` was not edited and is not written
+    // either: a stored value the console reads differently (text it cannot parse, JSON it
+    // would spell otherwise) stays byte for byte. `idType` is the SQL type of the id column
+    // (system_config's is a varchar).
     Result<void> updateMcphubRow(const QString &table,
                                  const QString &uuid,
                                  const Columns &before,
                                  const Columns &after,
                                  const QString &resource,
+                                 const Columns *unedited = nullptr,
                                  const QString &idType = QStringLiteral("uuid"));
 
     // SELECT * FROM table [filter] ORDER BY orderBy LIMIT/OFFSET, and the filter's count.

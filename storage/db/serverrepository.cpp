@@ -179,6 +179,7 @@ ServerRecord ServerRepository::fromMcphubRecord(const QSqlRecord &r) const
     // written alike, so the column stays NULL unless the type is changed.
     if (s.type.isEmpty() && !s.command.isEmpty())
         s.type = QStringLiteral("stdio");
+    s.findings = McphubRowCheck::check(QStringLiteral("servers"), r);
     return s;
 }
 
@@ -209,7 +210,7 @@ Result<qint64> ServerRepository::create(const ServerRecord &server)
                          server.createdAt);
 }
 
-Result<void> ServerRepository::update(const ServerRecord &server)
+Result<void> ServerRepository::update(const ServerRecord &server, const ServerRecord *unedited)
 {
     const auto old = inMcphubDatabase() ? findBy(QStringLiteral("id"), server.uuid)
                                         : findBy(QStringLiteral("id"), server.id);
@@ -249,8 +250,13 @@ Result<void> ServerRepository::update(const ServerRecord &server)
                        (*old)->auditSummary(),
                        server.auditSummary(),
                        [&]() -> Result<void> {
-                           if (auto done = updateMcphubRow(
-                                   table(), server.uuid, columns(**old), columns(server), resource);
+                           const Columns asRead = unedited ? columns(*unedited) : Columns();
+                           if (auto done = updateMcphubRow(table(),
+                                                           server.uuid,
+                                                           columns(**old),
+                                                           columns(server),
+                                                           resource,
+                                                           unedited ? &asRead : nullptr);
                                !done)
                                return done;
                            return renameReferences();

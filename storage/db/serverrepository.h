@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
@@ -38,6 +39,7 @@ struct ServerRecord
     int ordinal = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QList<RowFinding> findings; // MCPHub's database: what is wrong with the stored row
 
     QJsonObject auditSummary() const; // no secrets (env, headers, oauth are left out)
 };
@@ -65,7 +67,10 @@ public:
     Result<qint64> create(const ServerRecord &server);
     // Updates the server whose id is server.id (MCPHub's database: server.uuid), so a rename
     // keeps its history; a new name already taken by another server is refused (Conflict).
-    Result<void> update(const ServerRecord &server);
+    // In MCPHub's database, given `unedited` (the stored row with the editor's values as
+    // read), a column whose value is the same in `server` and `unedited` is not written: only
+    // what the administrator changed is, and a stored value the console cannot read stays.
+    Result<void> update(const ServerRecord &server, const ServerRecord *unedited = nullptr);
     // Renames server `oldName` to `newName` as update() does; NotFound when there is none.
     Result<void> rename(const QString &oldName, const QString &newName);
     Result<void> setEnabled(const QString &name, bool enabled);

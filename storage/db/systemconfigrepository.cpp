@@ -327,6 +327,7 @@ SystemConfigRepository::writeMcphub(const QString &key, const QVariant &value, c
                                {{key, row.value(key)}},
                                {{key, value}},
                                resource,
+                               nullptr,
                                QStringLiteral("varchar"));
     }
     if (value.isNull())

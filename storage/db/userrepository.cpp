@@ -48,6 +48,7 @@ UserRecord UserRepository::fromRecord(const QSqlRecord &r) const
         u.email = r.value(QStringLiteral("email")).toString();
         u.createdAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("created_at")));
         u.updatedAt = SqlDialect::wallClockUtc(r.value(QStringLiteral("updated_at")));
+        u.findings = McphubRowCheck::check(QStringLiteral("users"), r);
         return u;
     }
     u.id = r.value(QStringLiteral("id")).toLongLong();

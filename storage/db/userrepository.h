@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
@@ -27,6 +28,7 @@ struct UserRecord
     QString extra;
     QString keyOrder;
     int ordinal = 0;
+    QList<RowFinding> findings; // MCPHub's database: what is wrong with the stored row
 
     QJsonObject auditSummary() const; // no password or token
 };

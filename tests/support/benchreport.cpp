@@ -34,4 +34,22 @@ double medianMilliseconds(int iterations, const std::function<void()> &work)
     return samples.at(samples.size() / 2);
 }
 
+std::pair<double, double> pairedMedianMilliseconds(int iterations,
+                                                   const std::function<void()> &work,
+                                                   const std::function<void()> &floor)
+{
+    QList<double> values, floors;
+    for (int i = 0; i < iterations; ++i) {
+        for (QList<double> *samples : {&values, &floors}) {
+            QElapsedTimer timer;
+            timer.start();
+            (samples == &values ? work : floor)();
+            samples->append(double(timer.nsecsElapsed()) / 1e6);
+        }
+    }
+    std::sort(values.begin(), values.end());
+    std::sort(floors.begin(), floors.end());
+    return {values.at(values.size() / 2), floors.at(floors.size() / 2)};
+}
+
 } // namespace mcphub::test

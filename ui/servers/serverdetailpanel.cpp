@@ -279,14 +279,18 @@ void ServerDetailPanel::showProblems()
 {
     const int row = m_model->rowOfKey(m_key);
     const QHash<QString, QString> problems = m_model->problems(row);
+    const QHash<QString, QString> findings = m_model->findings(row);
     for (auto it = m_widgets.cbegin(); it != m_widgets.cend(); ++it) {
         const QString problem = problems.value(it.key());
+        // A finding about the stored row (amber) does not stop Apply; a problem (red) does.
+        const bool finding = !problem.isEmpty() && findings.value(it.key()) == problem;
         if (!it.value()->property("baseToolTip").isValid())
             it.value()->setProperty("baseToolTip", it.value()->toolTip());
         it.value()->setToolTip(problem.isEmpty() ? it.value()->property("baseToolTip").toString()
                                                  : problem);
         it.value()->setProperty("problem", !problem.isEmpty());
         it.value()->setStyleSheet(problem.isEmpty() ? QString()
+                                  : finding         ? QStringLiteral("border: 1px solid #c77700;")
                                                     : QStringLiteral("border: 1px solid #b00020;"));
     }
     QStringList lines;
