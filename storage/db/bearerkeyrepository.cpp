@@ -312,39 +312,15 @@ Result<Page<BearerKeyRecord>> BearerKeyRepository::list(const BearerKeyFilter &f
 
 Result<QList<BearerKeyRecord>> BearerKeyRepository::all() const
 {
-    QList<BearerKeyRecord> keys;
-    PageRequest page{0, 500, false};
-    for (;;) {
-        const auto chunk = list({}, page);
-        if (!chunk)
-            return chunk.error();
-        keys << chunk->items;
-        if (chunk->items.size() < page.limit)
-            return keys;
-        page.offset += page.limit;
-    }
+    return allPages<BearerKeyRecord>([this](const PageRequest &page) { return list({}, page); });
 }
 
 Result<QList<BearerKeyRecord>> BearerKeyRepository::findByNameOrId(const QString &nameOrId) const
 {
-    SqlFilter where;
-    where.add(QStringLiteral("(name = :name OR CAST(id AS TEXT) = :id)"),
-              {{QStringLiteral(":name"), nameOrId}, {QStringLiteral(":id"), nameOrId}});
-    const auto rows = selectRows(QStringLiteral("bearer_keys"),
-                                 where,
-                                 inMcphubDatabase() ? QStringLiteral("created_at, id")
-                                                    : QStringLiteral("ordinal, name, id"),
-                                 {0, 1000});
-    if (!rows)
-        return rows.error();
-    QList<BearerKeyRecord> byName;
-    for (const QSqlRecord &r : *rows) {
-        BearerKeyRecord k = fromRecord(r);
-        if (k.id == nameOrId)
-            return QList<BearerKeyRecord>{k};
-        byName << k;
-    }
-    return byName;
+    return RepositoryBase::findByNameOrId<BearerKeyRecord>(
+        QStringLiteral("bearer_keys"), nameOrId, [this](const QSqlRecord &r) {
+            return fromRecord(r);
+        });
 }
 
 Result<void> BearerKeyRepository::renameServer(const QString &oldName, const QString &newName)

@@ -281,39 +281,13 @@ Result<Page<GroupRecord>> GroupRepository::list(const GroupFilter &filter,
 
 Result<QList<GroupRecord>> GroupRepository::all() const
 {
-    QList<GroupRecord> groups;
-    PageRequest page{0, 500, false};
-    for (;;) {
-        const auto chunk = list({}, page);
-        if (!chunk)
-            return chunk.error();
-        groups << chunk->items;
-        if (chunk->items.size() < page.limit)
-            return groups;
-        page.offset += page.limit;
-    }
+    return allPages<GroupRecord>([this](const PageRequest &page) { return list({}, page); });
 }
 
 Result<QList<GroupRecord>> GroupRepository::findByNameOrId(const QString &nameOrId) const
 {
-    SqlFilter where;
-    where.add(QStringLiteral("(name = :name OR CAST(id AS TEXT) = :id)"),
-              {{QStringLiteral(":name"), nameOrId}, {QStringLiteral(":id"), nameOrId}});
-    const auto rows = selectRows(QStringLiteral("groups"),
-                                 where,
-                                 inMcphubDatabase() ? QStringLiteral("created_at, id")
-                                                    : QStringLiteral("ordinal, name, id"),
-                                 {0, 1000});
-    if (!rows)
-        return rows.error();
-    QList<GroupRecord> byName;
-    for (const QSqlRecord &r : *rows) {
-        GroupRecord g = fromRecord(r);
-        if (g.id == nameOrId)
-            return QList<GroupRecord>{g};
-        byName << g;
-    }
-    return byName;
+    return RepositoryBase::findByNameOrId<GroupRecord>(
+        QStringLiteral("groups"), nameOrId, [this](const QSqlRecord &r) { return fromRecord(r); });
 }
 
 Result<void> GroupRepository::renameServer(const QString &oldName, const QString &newName)

@@ -123,6 +123,51 @@ protected:
         return std::optional<Record>(fromRecord(rows->first()));
     }
 
+    // The records whose name or id is `nameOrId` (names are not unique in MCPHub's groups and
+    // bearer_keys): the one with that id alone when there is one, else every one of that
+    // name, in the table's order (MCPHub's created_at, the console's file order).
+    template<typename Record>
+    Result<QList<Record>>
+    findByNameOrId(const QString &table,
+                   const QString &nameOrId,
+                   const std::function<Record(const QSqlRecord &)> &fromRecord) const
+    {
+        SqlFilter where;
+        where.add(QStringLiteral("(name = :name OR CAST(id AS TEXT) = :id)"),
+                  {{QStringLiteral(":name"), nameOrId}, {QStringLiteral(":id"), nameOrId}});
+        const auto rows = selectRows(table,
+                                     where,
+                                     inMcphubDatabase() ? QStringLiteral("created_at, id")
+                                                        : QStringLiteral("ordinal, name, id"),
+                                     {0, 1000});
+        if (!rows)
+            return rows.error();
+        QList<Record> byName;
+        for (const QSqlRecord &r : *rows) {
+            Record record = fromRecord(r);
+            if (record.id == nameOrId)
+                return QList<Record>{record};
+            byName << record;
+        }
+        return byName;
+    }
+    // Every item of a paged `list(PageRequest)`, 500 rows per query.
+    template<typename Record, typename List>
+    static Result<QList<Record>> allPages(const List &list)
+    {
+        QList<Record> all;
+        PageRequest page{0, 500, false};
+        for (;;) {
+            const auto chunk = list(page);
+            if (!chunk)
+                return chunk.error();
+            all << chunk->items;
+            if (chunk->items.size() < page.limit)
+                return all;
+            page.offset += page.limit;
+        }
+    }
+
     QDateTime timestamp(const QSqlRecord &record, const QString &column) const;
 
     // The refusal when the console's code for `table` does not run on this kind of
