@@ -80,6 +80,7 @@ private Q_SLOTS:
     void credentialsInUrlAreRefusedAndNeverPrinted();
     void health();
     void registryInMcphubDatabaseLivesInTheConsolesSchema();
+    void changesAreToldToTheHubsOnTheDatabase();
 };
 
 void TestHubCli::addListPollRemove()
@@ -453,6 +454,119 @@ void TestHubCli::registryInMcphubDatabaseLivesInTheConsolesSchema()
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.hubs")),
              QStringLiteral("0"));
     QCOMPARE(publicSchema(pg.conninfo()), schema);
+}
+
+// server and config commands on MCPHub's database tell the hubs registered there, through
+// their API, what they keep in memory (mcphub-dbmode.md §2.4, §8.4, §11): one line per hub
+// and change; --no-apply tells nothing; a hub answering 500 exits 1 with the change committed.
+void TestHubCli::changesAreToldToTheHubsOnTheDatabase()
+{
+    MCPHUB_REQUIRE_SERVICE(PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QStringList ws = hubDbArguments(pg);
+    HubEmulator hub;
+    hub.setMode(HubEmulator::Mode::Database);
+    hub.setBearerKey(kBearer);
+    QVERIFY(hub.listen());
+    const QString hubName = QStringLiteral("told-%1").arg(QCoreApplication::applicationPid());
+    const Run added = adminctl(QStringList{QStringLiteral("hubs"),
+                                           QStringLiteral("add"),
+                                           hubName,
+                                           hub.baseUrl().toString(),
+                                           QStringLiteral("--bearer-stdin")}
+                                   + ws,
+                               kBearer + '\n');
+    QCOMPARE(added.exitCode, 0);
+    const auto calls = [&hub] {
+        QStringList out;
+        for (const HubEmulator::Request &r : hub.requests())
+            out << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path + QLatin1Char(' ')
+                       + QString::fromUtf8(r.body);
+        hub.clearRequests();
+        return out;
+    };
+    const auto run = [&ws](const QStringList &args) {
+        return adminctl(args + ws);
+    };
+
+    Run r = run({QStringLiteral("server"),
+                 QStringLiteral("add"),
+                 QStringLiteral("time"),
+                 QStringLiteral("--type"),
+                 QStringLiteral("stdio"),
+                 QStringLiteral("--command"),
+                 QStringLiteral("npx")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(hubName + QStringLiteral(": start server \"time\": done")),
+             qPrintable(r.out));
+    QCOMPARE(calls(),
+             QStringList{QStringLiteral(R"(POST /api/servers/time/toggle {"enabled":true})")});
+
+    r = run({QStringLiteral("server"),
+             QStringLiteral("set"),
+             QStringLiteral("math-local"),
+             QStringLiteral(R"(args=["/srv/math.mjs"])")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(calls(), QStringList{QStringLiteral("POST /api/servers/math-local/reload {}")});
+
+    r = run({QStringLiteral("server"), QStringLiteral("disable"), QStringLiteral("http-local")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(
+        calls(),
+        QStringList{QStringLiteral(R"(POST /api/servers/http-local/toggle {"enabled":false})")});
+
+    // Removed: stopped while the hub's API still finds it, then the row goes.
+    r = run({QStringLiteral("server"), QStringLiteral("remove"), QStringLiteral("echo-local")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(
+        calls(),
+        QStringList{QStringLiteral(R"(POST /api/servers/echo-local/toggle {"enabled":false})")});
+
+    r = run({QStringLiteral("server"),
+             QStringLiteral("rename"),
+             QStringLiteral("math-local"),
+             QStringLiteral("calc")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(
+        calls(),
+        (QStringList{QStringLiteral(R"(POST /api/servers/math-local/toggle {"enabled":false})"),
+                     QStringLiteral(R"(POST /api/servers/calc/toggle {"enabled":true})")}));
+
+    // A key the hub caches at boot: PUT /api/system-config re-reads the row.
+    r = run({QStringLiteral("config"),
+             QStringLiteral("set"),
+             QStringLiteral("nameSeparator"),
+             QStringLiteral(R"("__")")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(calls(),
+             QStringList{QStringLiteral(R"(PUT /api/system-config {"nameSeparator":"__"})")});
+
+    r = run({QStringLiteral("server"),
+             QStringLiteral("enable"),
+             QStringLiteral("http-local"),
+             QStringLiteral("--no-apply")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(calls(), QStringList{});
+
+    // The hub fails: the change is committed, the line says what to do, exit 1.
+    HubEmulator::Fault error;
+    error.kind = HubEmulator::Fault::Kind::ServerError;
+    hub.addFault(QStringLiteral("/api/servers/calc/toggle"), error);
+    r = run({QStringLiteral("server"), QStringLiteral("disable"), QStringLiteral("calc")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QLatin1String("failed")) && r.out.contains(QLatin1String("500")),
+             qPrintable(r.out));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT enabled FROM servers WHERE name = 'calc'")),
+             QStringLiteral("false"));
+
+    QCOMPARE(adminctl(QStringList{QStringLiteral("hubs"), QStringLiteral("remove"), hubName} + ws)
+                 .exitCode,
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestHubCli)

@@ -1,11 +1,14 @@
 #include "app/cli/configcommands.h"
 
+#include "app/cli/hubtelling.h"
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/systemconfigrepository.h"
 #include "storage/db/workspacecapabilities.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace mcphub::cli {
 
@@ -34,6 +37,8 @@ int runConfig(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("action"),
                                  tr("list, get, set or unset."),
                                  QStringLiteral("list|get KEY|set KEY JSON|unset KEY"));
+    const QCommandLineOption noApply = noApplyOption();
+    parser.addOption(noApply);
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
     if (const int code = parseCommandLine(parser, QStringLiteral("config"), arguments, help);
@@ -126,6 +131,21 @@ int runConfig(const QStringList &arguments)
             // What a running hub does with it (mcphub-dbmode.md §2.3, §2.4, §8.3-4).
             if (const QString effect = capabilities.systemConfigEffect(key); !effect.isEmpty())
                 out() << tr("Note: ") << effect << Qt::endl;
+            // What a running hub caches at boot is re-read when told (PUT /api/system-config).
+            if (HubChange::refreshesSystemConfig(key) && !parser.isSet(noApply)) {
+                const auto separator = config.find(QStringLiteral("nameSeparator"));
+                QString stored = QStringLiteral("-"); // MCPHub's default
+                if (separator && separator->has_value()) {
+                    const QJsonValue v
+                        = QJsonDocument::fromJson("[" + (*separator)->value.toUtf8() + "]")
+                              .array()
+                              .at(0);
+                    if (v.isString())
+                        stored = v.toString();
+                }
+                code = qMax(
+                    code, tellLinkedHubs(ws->context(), {HubChange::refreshSystemConfig(stored)}));
+            }
             if (ws->binding() && ws->binding()->saveCount() > 0)
                 out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
                       << Qt::endl;

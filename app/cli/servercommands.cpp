@@ -1,5 +1,7 @@
 #include "app/cli/servercommands.h"
 
+#include "app/cli/hubtelling.h"
+
 #include "app/cli/fieldassignments.h"
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/serverfields.h"
@@ -126,6 +128,8 @@ int runServer(const QStringList &arguments)
     const QCommandLineOption disabled(QStringLiteral("disabled"),
                                       tr("add: the new server starts disabled."));
     parser.addOptions({type, command, arg, url, env, header, description, owner, disabled});
+    const QCommandLineOption noApply = noApplyOption();
+    parser.addOption(noApply);
     parser.addPositionalArgument(
         QStringLiteral("action"),
         tr("list, show, add, set, enable, disable, rename or remove."),
@@ -223,6 +227,23 @@ int runServer(const QStringList &arguments)
 
     Result<void> done;
     QString message;
+    // What the hubs running on MCPHub's database are told (HubChange): a server removed or
+    // renamed is stopped first (their API no longer finds it afterwards), the rest after.
+    const bool tell = kind == WorkspaceKind::McphubDatabase && !parser.isSet(noApply);
+    int told = ExitOk;
+    const std::optional<ServerRecord> before
+        = stored->has_value() ? std::optional<ServerRecord>(**stored) : std::nullopt;
+    bool stopFirst = tell && before && before->enabled
+                     && (action == QLatin1String("remove") || action == QLatin1String("rename"));
+    if (stopFirst && action == QLatin1String("rename")) {
+        // Only a rename that can be made stops the server first.
+        const QString newName = positional.value(2);
+        const auto taken = servers.find(newName);
+        stopFirst = NameText::problem(newName).isEmpty() && !newName.trimmed().isEmpty() && taken
+                    && !taken->has_value();
+    }
+    if (stopFirst)
+        told = tellLinkedHubs(ws->context(), {HubChange::stopServer(name)});
     if (adding) {
         if (stored->has_value()) {
             done = Error::make(Error::Code::Conflict,
@@ -326,6 +347,20 @@ int runServer(const QStringList &arguments)
                                                     : message.arg(NameText::forDisplay(name)))
               << Qt::endl;
         sayAfterChange(*ws, WorkspaceCapabilities(kind).serverChangeNote());
+        if (tell && action != QLatin1String("remove")) {
+            const QString now = action == QLatin1String("rename") ? positional.value(2) : name;
+            const auto after = servers.find(now);
+            QList<HubChange> changes;
+            if (after && after->has_value()) {
+                changes
+                    = action == QLatin1String("rename")
+                          ? (after->value().enabled ? QList<HubChange>{HubChange::startServer(now)}
+                                                    : QList<HubChange>{})
+                          : HubChange::forServer(before, **after);
+            }
+            told = qMax(told, tellLinkedHubs(ws->context(), changes));
+        }
+        code = qMax(code, told);
     }
     ws->close();
     return code;
