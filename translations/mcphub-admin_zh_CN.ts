@@ -566,6 +566,13 @@
     </message>
 </context>
 <context>
+    <name>HubTelling</name>
+    <message>
+        <source>In MCPHub&apos;s database: do not tell the hubs registered in the workspace what changed (they take it at their next restart).</source>
+        <translation>在 MCPHub 数据库中：不把变更告知本工作区中登记的集线器（它们会在下次重启时应用）。</translation>
+    </message>
+</context>
+<context>
     <name>HubsCommand</name>
     <message>
         <source>warning: </source>
