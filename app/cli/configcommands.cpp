@@ -7,8 +7,6 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace mcphub::cli {
 
@@ -136,12 +134,9 @@ int runConfig(const QStringList &arguments)
                 const auto separator = config.find(QStringLiteral("nameSeparator"));
                 QString stored = QStringLiteral("-"); // MCPHub's default
                 if (separator && separator->has_value()) {
-                    const QJsonValue v
-                        = QJsonDocument::fromJson("[" + (*separator)->value.toUtf8() + "]")
-                              .array()
-                              .at(0);
-                    if (v.isString())
-                        stored = v.toString();
+                    const auto v = SystemConfigRepository::parseValue((*separator)->value, key);
+                    if (v && v->is_string())
+                        stored = QString::fromStdString(v->get<std::string>());
                 }
                 code = qMax(
                     code, tellLinkedHubs(ws->context(), {HubChange::refreshSystemConfig(stored)}));

@@ -169,4 +169,10 @@ Error ambiguousName(const QString &what,
                    where);
 }
 
+bool fitsArity(const QHash<QString, int> &arity, const QStringList &positional)
+{
+    const int wanted = arity.value(positional.value(0), 0);
+    return wanted != 0 && (wanted > 0 ? positional.size() == wanted : positional.size() >= -wanted);
+}
+
 } // namespace mcphub::cli

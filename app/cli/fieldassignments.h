@@ -67,4 +67,30 @@ Error ambiguousName(const QString &what,
                     const QStringList &ids,
                     const QString &where);
 
+// The one record a NAME-or-id lookup (findByNameOrId) found, or an error at `where`: none
+// (NotFound, saying `notFound`), or several of that name (ambiguousName, `what` in plural).
+template<typename Record>
+Result<Record> theOne(const Result<QList<Record>> &found,
+                      const QString &what,
+                      const QString &name,
+                      const QString &notFound,
+                      const QString &where)
+{
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::make(Error::Code::NotFound, notFound, where);
+    if (found->size() > 1) {
+        QStringList ids;
+        for (const Record &r : *found)
+            ids << r.id;
+        return ambiguousName(what, name, ids, where);
+    }
+    return found->constFirst();
+}
+
+// Whether the positional arguments fit `action`'s arity: n exactly, -n at least n; an action
+// not in `arity` never fits.
+bool fitsArity(const QHash<QString, int> &arity, const QStringList &positional);
+
 } // namespace mcphub::cli

@@ -36,22 +36,11 @@ QString nullIfEmpty(const QString &text)
 // The group NAME (or id) names, or an error: none, or several of that name.
 Result<GroupRecord> theGroup(const GroupRepository &groups, const QString &name)
 {
-    const QString where = QStringLiteral("groups/") + name;
-    const auto found = groups.findByNameOrId(name);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::make(Error::Code::NotFound,
-                           tr("There is no group with this name or id; \"group list\" shows "
-                              "them."),
-                           where);
-    if (found->size() > 1) {
-        QStringList ids;
-        for (const GroupRecord &g : *found)
-            ids << g.id;
-        return ambiguousName(tr("groups"), name, ids, where);
-    }
-    return found->constFirst();
+    return theOne(groups.findByNameOrId(name),
+                  tr("groups"),
+                  name,
+                  tr("There is no group with this name or id; \"group list\" shows them."),
+                  QStringLiteral("groups/") + name);
 }
 
 // Each of `names` is a server of the workspace (a group naming none is bad input to MCPHub).
@@ -108,9 +97,7 @@ int runGroup(const QStringList &arguments)
                                     {QStringLiteral("add"), 2},
                                     {QStringLiteral("set"), -3},
                                     {QStringLiteral("remove"), 2}};
-    const int wanted = arity.value(action, 0);
-    if (wanted == 0 || (wanted > 0 && positional.size() != wanted)
-        || (wanted < 0 && positional.size() < -wanted)) {
+    if (!fitsArity(arity, positional)) {
         return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE... or remove NAME. "
                        "Run \"%1 group --help\".")
                         .arg(QCoreApplication::applicationName()));

@@ -31,22 +31,11 @@ QList<QPair<QString, FieldForm>> settableFields()
 // The key NAME (or id) names, or an error: none, or several of that name.
 Result<BearerKeyRecord> theKey(const BearerKeyRepository &keys, const QString &name)
 {
-    const QString where = QStringLiteral("bearer-keys/") + name;
-    const auto found = keys.findByNameOrId(name);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::make(Error::Code::NotFound,
-                           tr("There is no bearer key with this name or id; \"key list\" shows "
-                              "them."),
-                           where);
-    if (found->size() > 1) {
-        QStringList ids;
-        for (const BearerKeyRecord &k : *found)
-            ids << k.id;
-        return ambiguousName(tr("bearer keys"), name, ids, where);
-    }
-    return found->constFirst();
+    return theOne(keys.findByNameOrId(name),
+                  tr("bearer keys"),
+                  name,
+                  tr("There is no bearer key with this name or id; \"key list\" shows them."),
+                  QStringLiteral("bearer-keys/") + name);
 }
 
 int runKey(const QStringList &arguments)
@@ -93,9 +82,7 @@ int runKey(const QStringList &arguments)
                                     {QStringLiteral("enable"), 2},
                                     {QStringLiteral("disable"), 2},
                                     {QStringLiteral("remove"), 2}};
-    const int wanted = arity.value(action, 0);
-    if (wanted == 0 || (wanted > 0 && positional.size() != wanted)
-        || (wanted < 0 && positional.size() < -wanted)) {
+    if (!fitsArity(arity, positional)) {
         return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
                        "disable NAME or remove NAME. Run \"%1 key --help\".")
                         .arg(QCoreApplication::applicationName()));

@@ -149,9 +149,7 @@ int runServer(const QStringList &arguments)
                                     {QStringLiteral("disable"), 2},
                                     {QStringLiteral("rename"), 3},
                                     {QStringLiteral("remove"), 2}};
-    const int wanted = arity.value(action, 0);
-    if (wanted == 0 || (wanted > 0 && positional.size() != wanted)
-        || (wanted < 0 && positional.size() < -wanted)) {
+    if (!fitsArity(arity, positional)) {
         return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
                        "disable NAME, rename OLD NEW or remove NAME. Run \"%1 server --help\".")
                         .arg(QCoreApplication::applicationName()));

@@ -136,17 +136,18 @@ void HubChangeApplier::applyToLinkedHubs(const RepositoryContext &context,
     for (const HubRecord &hub : linked)
         *endpoints << Result<HubEndpoint>(hub.endpoint());
     auto pending = std::make_shared<int>(int(linked.size()));
-    auto allRead = [this, endpoints, changes, done] {
+    auto allRead = [this, linked, endpoints, changes, done] {
         QList<HubEndpoint> reachable;
         QList<HubChangeResult> refused;
-        for (const Result<HubEndpoint> &e : *endpoints) {
+        for (qsizetype i = 0; i < endpoints->size(); ++i) {
+            const Result<HubEndpoint> &e = endpoints->at(i);
             if (e) {
                 reachable << *e;
                 continue;
             }
             for (const HubChange &change : changes) {
                 HubChangeResult r;
-                r.hub = e.error().where.section(QLatin1String(" ("), 0, 0);
+                r.hub = linked.at(i).name;
                 r.change = change;
                 r.error = e.error();
                 refused << r;
