@@ -85,7 +85,7 @@ BackupsPage::BackupsPage(QString settingsPath, QWidget *parent)
             &QItemSelectionModel::selectionChanged,
             this,
             &BackupsPage::updateButtons);
-    reload();
+    updateButtons(); // the list is read when the page is shown (showEvent)
 }
 
 void BackupsPage::showEvent(QShowEvent *event)
