@@ -39,6 +39,7 @@ struct Error
         UnbindSettings,       // stop writing the profile's bound settings file
         OpenAsMcphubDatabase, // open MCPHub's own database as such (not as the console's)
         CreateMcphubTables,   // create MCPHub's tables (its own DDL) in an empty database
+        AcceptLoss,           // migrate although MCPHub's tables cannot hold some of the file
     };
 
     Code code = Code::Generic;

@@ -33,7 +33,8 @@ void TestConsoleRemedies::everyRemedyIsWordedForTheConsole()
                                        Error::Remedy::RejectsFile,
                                        Error::Remedy::UnbindSettings,
                                        Error::Remedy::OpenAsMcphubDatabase,
-                                       Error::Remedy::CreateMcphubTables}) {
+                                       Error::Remedy::CreateMcphubTables,
+                                       Error::Remedy::AcceptLoss}) {
         const QString text = consoleRemedyWording(remedy, Error());
         QVERIFY2(!text.isEmpty(), qPrintable(QString::number(int(remedy))));
         QVERIFY2(!text.contains(QLatin1String("--")), qPrintable(text));

@@ -84,6 +84,10 @@ QString cliRemedyWording(Error::Remedy remedy, const Error &error)
                                            "hub's own tables.");
     case Error::Remedy::CreateMcphubTables:
         return QCoreApplication::translate("cli", "Give --create to create MCPHub's tables there.");
+    case Error::Remedy::AcceptLoss:
+        return QCoreApplication::translate("cli",
+                                           "Give --accept-loss to migrate without what the plan "
+                                           "lists as lost.");
     }
     return {};
 }

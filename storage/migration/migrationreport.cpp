@@ -84,6 +84,14 @@ QJsonObject MigrationReport::toJson() const
     o.insert(QStringLiteral("rejects"), itemsJson(rejects));
     o.insert(QStringLiteral("differences"), itemsJson(differences));
     o.insert(QStringLiteral("warnings"), itemsJson(warnings));
+    if (!losses.isEmpty())
+        o.insert(QStringLiteral("losses"), itemsJson(losses));
+    if (!idRewrites.isEmpty())
+        o.insert(QStringLiteral("idRewrites"), itemsJson(idRewrites));
+    if (!kept.isEmpty())
+        o.insert(QStringLiteral("kept"), itemsJson(kept));
+    if (!pruned.isEmpty())
+        o.insert(QStringLiteral("pruned"), itemsJson(pruned));
     if (error) {
         o.insert(QStringLiteral("error"),
                  QJsonObject{{QStringLiteral("message"), error->message},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/error.h"
+#include "storage/hub/hubchange.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -54,6 +55,16 @@ struct MigrationReport
     QList<Item> rejects;
     QList<Item> differences;
     QList<Item> warnings; // the validator's warnings (they do not stop a run)
+    // Into MCPHub's own database (mcphub-dbmode.md §1.3): what its tables have no place for
+    // (a run refuses to lose it without MigrationOptions::acceptLoss), ids that are not uuids
+    // and got one (pointer: the file's place; message: old -> new, and where it was
+    // referenced), rows the database holds that the file does not describe (kept, or removed
+    // with MigrationOptions::prune), and the calls that make the running hubs take the change.
+    QList<Item> losses;
+    QList<Item> idRewrites;
+    QList<Item> kept;
+    QList<Item> pruned;
+    QList<HubChange> hubChanges;
     std::optional<Error> error;
 
     bool ok() const { return !error.has_value(); }

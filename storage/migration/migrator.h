@@ -41,6 +41,11 @@ struct MigrationOptions
     int lockTimeoutMs = 10000; // waiting for the settings file's lock (SettingsFileLock)
     QString usageLogPath;      // JSON lines into mcp_usage_logs, in the same transaction
     QString accessLogPath;     // JSON lines into access_logs
+    // MCPHub's own database only: go on although its tables cannot hold some of the file
+    // (report.losses), and remove the rows of the file's entity types that the file does not
+    // describe (never the last user, never activities).
+    bool acceptLoss = false;
+    bool prune = false;
 
     static QString policyName(Conflict policy);
     static bool parsePolicy(const QString &name, Conflict *policy);

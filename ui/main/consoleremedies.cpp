@@ -41,6 +41,10 @@ QString consoleRemedyWording(Error::Remedy remedy, const Error &error)
         return QCoreApplication::translate("ConsoleRemedies",
                                            "Connect again with \"Create MCPHub's tables\" "
                                            "ticked.");
+    case Error::Remedy::AcceptLoss:
+        return QCoreApplication::translate("ConsoleRemedies",
+                                           "On the Plan page, tick the box that accepts losing "
+                                           "what MCPHub's tables cannot hold.");
     }
     return {};
 }
