@@ -128,6 +128,18 @@ Migrator::ProgressCallback progressPrinter()
     };
 }
 
+// Whether `change` stops a server the run removes (--prune): told before the run, while the
+// hubs can still find the server.
+bool stopsPrunedServer(const MigrationReport &report, const HubChange &change)
+{
+    if (change.kind != HubChange::Kind::StopServer)
+        return false;
+    const QString pointer = JsonPointer::append(QStringLiteral("/mcpServers"), change.server);
+    return std::any_of(report.pruned.cbegin(),
+                       report.pruned.cend(),
+                       [&](const MigrationReport::Item &item) { return item.pointer == pointer; });
+}
+
 void printReport(const MigrationReport &report)
 {
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
@@ -312,6 +324,7 @@ int runMigrate(const QStringList &arguments)
 
     const bool hub = ws->workspace().kind() == WorkspaceKind::McphubDatabase;
     const bool tell = hub && !options.dryRun && !cli.parser.isSet(noApply);
+    int stopped = ExitOk; // what the hubs said to the stops sent before the run
     if (!options.dryRun && (!cli.parser.isSet(yes) || (tell && options.prune))) {
         MigrationOptions preview = options;
         preview.dryRun = true;
@@ -333,11 +346,11 @@ int runMigrate(const QStringList &arguments)
             // A server about to be removed is stopped while the hubs can still find it.
             QList<HubChange> stops;
             for (const HubChange &change : plan.hubChanges) {
-                if (change.kind == HubChange::Kind::StopServer && !plan.pruned.isEmpty())
+                if (stopsPrunedServer(plan, change))
                     stops << change;
             }
             if (!stops.isEmpty())
-                tellLinkedHubs(ws->context(), stops);
+                stopped = tellLinkedHubs(ws->context(), stops);
         }
     }
 
@@ -350,15 +363,7 @@ int runMigrate(const QStringList &arguments)
         QList<HubChange> changes;
         for (const HubChange &change : result.hubChanges) {
             // Stops of pruned servers went out before the rows went.
-            const bool prunedStop
-                = change.kind == HubChange::Kind::StopServer && !result.pruned.isEmpty()
-                  && std::any_of(result.pruned.cbegin(),
-                                 result.pruned.cend(),
-                                 [&](const MigrationReport::Item &item) {
-                                     return item.pointer
-                                            == JsonPointer::append(QStringLiteral("/mcpServers"),
-                                                                   change.server);
-                                 });
+            const bool prunedStop = stopsPrunedServer(result, change);
             if (!prunedStop)
                 changes << change;
         }
@@ -399,7 +404,7 @@ int runMigrate(const QStringList &arguments)
                                              "Migration run %1 completed and verified.")
                      .arg(result.runId)
               << Qt::endl;
-    return told;
+    return std::max(told, stopped);
 }
 
 int runExport(const QStringList &arguments)

@@ -2,7 +2,9 @@
 
 #include "tests/support/testenv.h"
 
+#include <QEventLoop>
 #include <QProcess>
+#include <QTimer>
 
 namespace mcphub::test {
 
@@ -22,7 +24,20 @@ Run adminctl(const QStringList &args, const QProcessEnvironment &env, const QByt
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
+    // An event loop, not waitForFinished: a hub emulator or server in this process must go on
+    // answering the command while it runs.
+    if (process.state() != QProcess::NotRunning) {
+        QEventLoop loop;
+        QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(90'000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+        return result;
+    }
+    if (process.exitStatus() != QProcess::NormalExit)
         return result;
     result.exitCode = process.exitCode();
     result.out = QString::fromUtf8(process.readAllStandardOutput());

@@ -4,11 +4,14 @@
 #include "tests/support/testenv.h"
 
 #include <QJsonArray>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace mcphub::test {
 
@@ -45,6 +48,36 @@ QByteArray publicSchema(const QString &conninfo)
     for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
         if (!line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
             kept += line + '\n';
+    }
+    return kept;
+}
+
+QByteArray publicData(const QString &conninfo)
+{
+    QProcess p;
+    p.start(QStringLiteral("pg_dump"),
+            {QStringLiteral("--data-only"), QStringLiteral("--schema=public"), conninfo});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return "pg_dump failed: " + p.readAllStandardError();
+    QByteArray kept;
+    bool inCopy = false;
+    QList<QByteArray> rows; // of the COPY being read
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        if (inCopy && line == "\\.") {
+            std::sort(rows.begin(), rows.end());
+            for (const QByteArray &row : std::as_const(rows))
+                kept += row + '\n';
+            rows.clear();
+            inCopy = false;
+        } else if (inCopy) {
+            rows << line;
+            continue;
+        } else if (line.startsWith("\\restrict") || line.startsWith("\\unrestrict")
+                   || line.startsWith("--")) {
+            continue;
+        }
+        inCopy = line.startsWith("COPY ");
+        kept += line + '\n';
     }
     return kept;
 }

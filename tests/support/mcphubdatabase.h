@@ -16,6 +16,9 @@ namespace mcphub::test {
 QString psql(const QString &conninfo, const QStringList &args);
 // pg_dump --schema-only --schema=public, without pg_dump's random \restrict lines.
 QByteArray publicSchema(const QString &conninfo);
+// pg_dump --data-only --schema=public, each table's rows sorted (a restored row may sit
+// elsewhere in the heap), without comments and pg_dump's random \restrict lines.
+QByteArray publicData(const QString &conninfo);
 // One query's first column, rows joined by '|' ("ERROR ..." when it fails).
 QString queryText(const PgTestDatabase &pg, const QString &sql);
 // Inserts the rows MCPHub wrote to `table` (db-rows/TABLE.json) as they are; empty on success.

@@ -1,0 +1,641 @@
+// A settings file into MCPHub's own database and back (issue 14), through mcphub-adminctl as a
+// real process on a real PostgreSQL holding MCPHub's tables from the DDL a real hub made:
+// every upstream fixture and hub capture migrates and exports back unchanged, a second run
+// changes nothing, a rollback restores every row; diff finds drift in each entity and
+// --conflict overwrite removes it without wiping what the file does not describe; losses are
+// refused unless accepted; ids that are not uuids get stable uuids with their references;
+// the hubs registered on the database are told exactly what changed; a killed run changes
+// nothing.
+
+#include "storage/migration/hubsettings.h"
+#include "storage/settings/jsonpointer.h"
+#include "tests/support/adminctlrun.h"
+#include "tests/support/hubemulator.h"
+#include "tests/support/mcphubdatabase.h"
+#include "tests/support/testenv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+
+using namespace mcphub;
+using namespace mcphub::test;
+
+namespace {
+
+const QByteArray kBearer = "bearer-key-5c1e";
+const QString kHash
+    = QStringLiteral("$2b$10$Vt7krIvjNgyN67LXqly0uOcTpN0LI55cYRbcKC71pUDAP0nJ7RPa.");
+
+OrderedJson readJson(const QString &path)
+{
+    const QByteArray bytes = readFile(path);
+    return OrderedJson::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+}
+
+bool writeJson(const QString &path, const OrderedJson &json)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const std::string text = json.dump(2);
+    return file.write(text.data(), qint64(text.size())) == qint64(text.size());
+}
+
+QString emptyMcphubDatabase(const PgTestDatabase &pg)
+{
+    return psql(pg.conninfo(),
+                {QStringLiteral("-f"),
+                 fixturesDir() + QStringLiteral("/hub-captures/db-mode/mcphub-db-schema.sql")});
+}
+
+QStringList items(const QJsonObject &report, const QString &list)
+{
+    QStringList out;
+    for (const QJsonValue &v : report.value(list).toArray())
+        out << v[QStringLiteral("pointer")].toString();
+    return out;
+}
+
+int written(const QJsonObject &report)
+{
+    int n = 0;
+    const QJsonObject counts = report.value(QStringLiteral("counts")).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        n += it->toObject().value(QStringLiteral("new")).toInt()
+             + it->toObject().value(QStringLiteral("overwritten")).toInt();
+    return n;
+}
+
+// `exported` without the rows the report says the database kept beside the file's
+// ("/users/operator"), and without a collection the file did not have that only they filled.
+OrderedJson withoutKept(OrderedJson exported, const QStringList &kept, const OrderedJson &source)
+{
+    for (const QString &pointer : kept) {
+        const QStringList tokens = JsonPointer::tokens(pointer);
+        if (tokens.size() != 2)
+            continue;
+        const std::string entity = tokens.at(0).toStdString();
+        if (!exported.contains(entity))
+            continue;
+        OrderedJson &value = exported[entity];
+        const HubEntity *spec = hubEntity(tokens.at(0));
+        if (value.is_object()) {
+            value.erase(tokens.at(1).toStdString());
+        } else if (value.is_array() && spec) {
+            for (auto it = value.begin(); it != value.end(); ++it) {
+                if (it->value(spec->keyField.toStdString(), std::string())
+                    == tokens.at(1).toStdString()) {
+                    value.erase(it);
+                    break;
+                }
+            }
+        }
+        if (value.empty() && !source.contains(entity))
+            exported.erase(entity);
+    }
+    return exported;
+}
+
+} // namespace
+
+class TestHubMigration : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everySettingsFileComesBack_data();
+    void everySettingsFileComesBack();
+    void diffFindsDriftAndOverwriteKeepsWhatTheFileDoesNotDescribe();
+    void lossesAreListedAndRefusedUnlessAccepted();
+    void idsThatAreNotUuidsGetStableUuidsAndTheirReferencesFollow();
+    void theHubsAreToldWhatAMigrationChanged();
+    void aKilledRunChangesNothing();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestHubMigration::initTestCase()
+{
+    MCPHUB_REQUIRE_SERVICE(PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestHubMigration::everySettingsFileComesBack_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("rejected"); // records the console refuses (a broken hash)
+    const QString root = fixturesDir();
+    QStringList files;
+    for (const QString &name : QDir(root + QStringLiteral("/upstream"))
+                                   .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        files << root + QStringLiteral("/upstream/") + name;
+    for (const QString &sub : {QStringLiteral("/hub-captures/file-mode/settings"),
+                               QStringLiteral("/hub-captures/db-mode/settings")}) {
+        for (const QString &name :
+             QDir(root + sub)
+                 .entryList({QStringLiteral("mcp_settings*.json")}, QDir::Files, QDir::Name))
+            files << root + sub + QLatin1Char('/') + name;
+    }
+    files << root + QStringLiteral("/handmade/mcp_settings.populated.json");
+    QVERIFY(files.size() >= 11);
+    for (const QString &file : std::as_const(files)) {
+        // Upstream's OAuth test file holds a truncated bcrypt hash ("$2b$10$" + 22 characters):
+        // nobody can log in with it, and the console refuses to store it as a password.
+        const int rejected = file.endsWith(QLatin1String("oauth-dynamic-registration-config.json"));
+        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file << rejected;
+    }
+}
+
+void TestHubMigration::everySettingsFileComesBack()
+{
+    QFETCH(QString, path);
+    QFETCH(int, rejected);
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const OrderedJson original = readJson(path);
+    QVERIFY(original.is_object());
+    // MCPHub never runs with no user (it would re-seed): files without one go into a database
+    // that has one, which the migration keeps.
+    if (!original.contains("users") || original["users"].empty() || rejected > 0) {
+        QCOMPARE(psql(pg.conninfo(),
+                      {QStringLiteral("-c"),
+                       QStringLiteral("INSERT INTO users (username, password, \"isAdmin\") VALUES "
+                                      "('operator', '%1', true)")
+                           .arg(kHash)}),
+                 QString());
+    }
+    const QString source = m_dir.filePath(QFileInfo(path).fileName());
+    QFile::remove(source);
+    QVERIFY(QFile::copy(path, source));
+    QFile::setPermissions(source, QFile::ReadOwner | QFile::WriteOwner);
+    const QByteArray sourceBytes = readFile(source);
+    const QByteArray before = publicData(pg.conninfo());
+    const QString reportPath = m_dir.filePath(QStringLiteral("report.json"));
+
+    QStringList migrate{QStringLiteral("migrate"),
+                        source,
+                        QStringLiteral("--yes"),
+                        QStringLiteral("--report"),
+                        reportPath};
+    if (rejected > 0)
+        migrate << QStringLiteral("--skip-invalid") << QStringLiteral("--rejects")
+                << m_dir.filePath(QStringLiteral("rejects.jsonl"));
+    const Run first = adminctl(migrate + ws);
+    VERIFY_RUN(first, 0);
+    const QJsonObject report = QJsonDocument::fromJson(readFile(reportPath)).object();
+    QCOMPARE(items(report, QStringLiteral("losses")), QStringList());
+    QCOMPARE(items(report, QStringLiteral("rejects")).size(), rejected);
+    for (const QString &pointer : items(report, QStringLiteral("idRewrites")))
+        QVERIFY2(pointer.endsWith(QLatin1String("/id"))
+                     || pointer.contains(QLatin1String("/allowedGroups/")),
+                 qPrintable(pointer));
+    const qint64 runId = report.value(QStringLiteral("runId")).toInteger();
+    QVERIFY(runId > 0);
+    QCOMPARE(readFile(source), sourceBytes); // only read
+
+    const QString exported = m_dir.filePath(QStringLiteral("exported.json"));
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("export"), exported} + ws), 0);
+    OrderedJson expected = HubSettings::withRewrittenIds(original);
+    if (rejected > 0) // the one refused user
+        expected["users"].erase(expected["users"].begin());
+    const OrderedJson back
+        = withoutKept(readJson(exported), items(report, QStringLiteral("kept")), original);
+    // Equal with the keys in the file's order, not only as values.
+    QVERIFY2(back == expected,
+             qPrintable(QString::fromStdString(back.dump(1)) + QStringLiteral("\n!=\n")
+                        + QString::fromStdString(expected.dump(1))));
+    if (rejected == 0 && items(report, QStringLiteral("kept")).isEmpty()
+        && items(report, QStringLiteral("idRewrites")).isEmpty()
+        && sourceBytes == SettingsMapper::serialize(original))
+        QCOMPARE(readFile(exported), sourceBytes); // MCPHub's own bytes
+
+    // The same file again changes nothing.
+    const QByteArray migrated = publicData(pg.conninfo());
+    const Run second = adminctl(migrate + ws);
+    VERIFY_RUN(second, 0);
+    QCOMPARE(written(QJsonDocument::fromJson(readFile(reportPath)).object()), 0);
+    QCOMPARE(publicData(pg.conninfo()), migrated);
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("diff"), source} + ws),
+               items(report, QStringLiteral("kept")).isEmpty() && rejected == 0 ? 0 : 1);
+
+    // Rolled back: every row as before, to the microsecond.
+    VERIFY_RUN(
+        adminctl(
+            QStringList{QStringLiteral("rollback"), QString::number(runId), QStringLiteral("--yes")}
+            + ws),
+        0);
+    QCOMPARE(publicData(pg.conninfo()), before);
+}
+
+void TestHubMigration::diffFindsDriftAndOverwriteKeepsWhatTheFileDoesNotDescribe()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("populated.json"));
+    QFile::remove(source);
+    QVERIFY(QFile::copy(fixturesDir() + QStringLiteral("/handmade/mcp_settings.populated.json"),
+                        source));
+    QFile::setPermissions(source, QFile::ReadOwner | QFile::WriteOwner);
+    VERIFY_RUN(
+        adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws), 0);
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("diff"), source} + ws), 0);
+
+    // One change in each entity, made behind the file's back (as MCPHub's UI would), and an
+    // admin with an OAuth token that only the database has.
+    const QStringList planted{
+        QStringLiteral(
+            "UPDATE servers SET url = 'http://127.0.0.1:9/changed' WHERE name = 'time-sse'"),
+        QStringLiteral("UPDATE users SET \"isAdmin\" = NOT \"isAdmin\" WHERE username = 'bob'"),
+        QStringLiteral("UPDATE groups SET description = 'changed' WHERE name = 'research'"),
+        QStringLiteral("UPDATE bearer_keys SET enabled = NOT enabled WHERE name = 'ci'"),
+        QStringLiteral("UPDATE system_config SET \"nameSeparator\" = '::'"),
+        QStringLiteral(
+            "UPDATE user_configs SET routing = '{\"changed\":true}' WHERE username = 'alice'"),
+        QStringLiteral("UPDATE oauth_clients SET name = 'changed'"),
+        QStringLiteral("UPDATE oauth_tokens SET scope = 'changed'"),
+        QStringLiteral("UPDATE builtin_prompts SET template = 'changed'"),
+        QStringLiteral("UPDATE builtin_resources SET content = 'changed'"),
+        QStringLiteral(
+            "INSERT INTO users (username, password, \"isAdmin\") VALUES ('dbadmin', '%1', "
+            "true)")
+            .arg(kHash),
+        QStringLiteral(
+            "INSERT INTO oauth_tokens (access_token, access_token_expires_at, client_id, "
+            "username) VALUES ('db-only-token', now() + interval '1 day', 'x', "
+            "'dbadmin')")};
+    for (const QString &sql : planted)
+        QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), sql}), QString());
+
+    // diff names an entry by its key (a user by username, a group or key by id...).
+    const QStringList drift{
+        QStringLiteral("/mcpServers/time-sse/url"),
+        QStringLiteral("/users/bob/isAdmin"),
+        QStringLiteral("/groups/5b0d7c36-3f7e-4c55-9d3e-0c1a2b3c4d5e/description"),
+        QStringLiteral("/bearerKeys/2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e/enabled"),
+        QStringLiteral("/systemConfig/nameSeparator"),
+        QStringLiteral("/userConfigs/alice/routing"),
+        QStringLiteral("/oauthClients/claude-desktop/name"),
+        QStringLiteral("/oauthTokens/mcphub_at_3f1c9e0b7a/scope"),
+        QStringLiteral("/prompts/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/template"),
+        QStringLiteral("/resources/d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a/content")};
+    Run diff = adminctl(QStringList{QStringLiteral("diff"), source} + ws);
+    VERIFY_RUN(diff, 1);
+    for (const QString &pointer : drift)
+        QVERIFY2(diff.out.contains(pointer), qPrintable(pointer + QLatin1Char('\n') + diff.out));
+    QVERIFY2(diff.out.contains(QLatin1String("/users/dbadmin: Only in the database")),
+             qPrintable(diff.out));
+
+    // The default policy refuses and changes nothing.
+    const QByteArray drifted = publicData(pg.conninfo());
+    const Run refused
+        = adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws);
+    VERIFY_RUN(refused, 1);
+    QVERIFY2(refused.out.contains(QLatin1String("conflict: /mcpServers/time-sse/url")),
+             qPrintable(refused.out));
+    QCOMPARE(publicData(pg.conninfo()), drifted);
+
+    // Overwrite: the file's content again; the database's own admin and token stay.
+    const Run reseeded = adminctl(QStringList{QStringLiteral("migrate"),
+                                              source,
+                                              QStringLiteral("--yes"),
+                                              QStringLiteral("--conflict"),
+                                              QStringLiteral("overwrite")}
+                                  + ws);
+    VERIFY_RUN(reseeded, 0);
+    QVERIFY2(reseeded.out.contains(QLatin1String("kept: /users/dbadmin"))
+                 && reseeded.out.contains(QLatin1String("kept: /oauthTokens/db-only-token")),
+             qPrintable(reseeded.out));
+    diff = adminctl(QStringList{QStringLiteral("diff"), source} + ws);
+    for (const QString &pointer : drift)
+        QVERIFY2(!diff.out.contains(pointer), qPrintable(pointer + QLatin1Char('\n') + diff.out));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users WHERE username = 'dbadmin'")),
+             QStringLiteral("1"));
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT count(*) FROM oauth_tokens WHERE access_token = "
+                                      "'db-only-token'")),
+             QStringLiteral("1"));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM bearer_keys")),
+             QStringLiteral("3")); // matched by name, never duplicated
+
+    // --prune removes them: the database is the file.
+    const Run pruned = adminctl(
+        QStringList{
+            QStringLiteral("migrate"), source, QStringLiteral("--yes"), QStringLiteral("--prune")}
+        + ws);
+    VERIFY_RUN(pruned, 0);
+    QVERIFY2(pruned.out.contains(QLatin1String("pruned: /users/dbadmin")), qPrintable(pruned.out));
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("diff"), source} + ws), 0);
+
+    // Never an empty users table: a file without users cannot prune them all.
+    OrderedJson noUsers = readJson(source);
+    noUsers["users"] = OrderedJson::array();
+    const QString empty = m_dir.filePath(QStringLiteral("no-users.json"));
+    QVERIFY(writeJson(empty, noUsers));
+    const Run refusedEmpty = adminctl(
+        QStringList{
+            QStringLiteral("migrate"), empty, QStringLiteral("--yes"), QStringLiteral("--prune")}
+        + ws);
+    VERIFY_RUN(refusedEmpty, 1);
+    QVERIFY2(refusedEmpty.err.contains(QLatin1String("users table would be empty")),
+             qPrintable(refusedEmpty.err));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users")), QStringLiteral("3"));
+}
+
+void TestHubMigration::lossesAreListedAndRefusedUnlessAccepted()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("lossy.json"));
+    QVERIFY(writeJson(source,
+                      OrderedJson::parse(R"({
+  "mcpServers": {"a": {"command": "npx", "args": ["x"], "somethingUnknown": 1,
+                        "proxy": {"enabled": true, "type": "socks5", "host": "127.0.0.1", "port": 1080}}},
+  "users": [{"username": "admin", "password": ")"
+                                         + kHash.toStdString()
+                                         + R"(", "isAdmin": true, "nickname": "boss"}],
+  "systemConfig": {"nameSeparator": "-", "activityLog": {"enabled": true}, "futureSection": {}},
+  "futureTopLevel": [1]
+})")));
+    const QByteArray before = publicData(pg.conninfo());
+    const Run refused
+        = adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws);
+    VERIFY_RUN(refused, 1);
+    for (const char *pointer : {"lost: /mcpServers/a/somethingUnknown",
+                                "lost: /users/0/nickname",
+                                "lost: /systemConfig/futureSection",
+                                "lost: /futureTopLevel"})
+        QVERIFY2(refused.out.contains(QLatin1String(pointer)),
+                 qPrintable(QLatin1String(pointer) + refused.out));
+    QVERIFY2(!refused.out.contains(QLatin1String("/proxy"))
+                 && !refused.out.contains(QLatin1String("/activityLog")),
+             qPrintable(refused.out)); // MCPHub's seed drops them; its tables hold them
+    QVERIFY2(refused.err.contains(QLatin1String("--accept-loss")), qPrintable(refused.err));
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("migrate"),
+                                    source,
+                                    QStringLiteral("--yes"),
+                                    QStringLiteral("--accept-loss")}
+                        + ws),
+               0);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT proxy FROM servers WHERE name = 'a'")),
+             QStringLiteral(R"({"enabled":true,"type":"socks5","host":"127.0.0.1","port":1080})"));
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT \"activityLog\" FROM system_config")),
+             QStringLiteral(R"({"enabled":true})"));
+    const QString exported = m_dir.filePath(QStringLiteral("lossy-back.json"));
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("export"), exported} + ws), 0);
+    const OrderedJson back = readJson(exported);
+    QVERIFY(!back.contains("futureTopLevel"));
+    QVERIFY(!back["mcpServers"]["a"].contains("somethingUnknown"));
+    QCOMPARE(back["mcpServers"]["a"]["proxy"]["port"].get<int>(), 1080);
+}
+
+void TestHubMigration::idsThatAreNotUuidsGetStableUuidsAndTheirReferencesFollow()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("ids.json"));
+    QVERIFY(writeJson(source,
+                      OrderedJson::parse(R"({
+  "mcpServers": {"fetch": {"command": "uvx", "args": ["mcp-server-fetch"]}},
+  "users": [{"username": "admin", "password": ")"
+                                         + kHash.toStdString() + R"(", "isAdmin": true}],
+  "groups": [{"id": "team-a", "name": "Team A", "servers": ["fetch"]},
+             {"id": "0F8FAD5B-D9CB-469F-A165-70867728950E", "name": "Upper", "servers": []}],
+  "bearerKeys": [{"id": "key-1", "name": "team", "token": "mcphub_x", "enabled": true,
+                  "accessType": "groups", "allowedGroups": ["team-a", "Upper"]}]
+})")));
+    const QString reportPath = m_dir.filePath(QStringLiteral("ids-report.json"));
+    const QStringList migrate{QStringLiteral("migrate"),
+                              source,
+                              QStringLiteral("--yes"),
+                              QStringLiteral("--report"),
+                              reportPath};
+    VERIFY_RUN(adminctl(migrate + ws), 0);
+    const QString team = HubSettings::uuidFor(QStringLiteral("groups"), "team-a");
+    const QString key = HubSettings::uuidFor(QStringLiteral("bearerKeys"), "key-1");
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT id FROM groups ORDER BY name")),
+             team + QStringLiteral("|0f8fad5b-d9cb-469f-a165-70867728950e"));
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT id || ' ' || \"allowedGroups\" FROM bearer_keys")),
+        key + QStringLiteral(R"( [")") + team + QStringLiteral(R"(","Upper"])"));
+    const QJsonObject report = QJsonDocument::fromJson(readFile(reportPath)).object();
+    QCOMPARE(items(report, QStringLiteral("idRewrites")),
+             (QStringList{QStringLiteral("/groups/0/id"),
+                          QStringLiteral("/groups/1/id"),
+                          QStringLiteral("/bearerKeys/0/id"),
+                          QStringLiteral("/bearerKeys/0/allowedGroups/0")}));
+    // Stable: the same file matches the same rows.
+    VERIFY_RUN(adminctl(migrate + ws), 0);
+    QCOMPARE(written(QJsonDocument::fromJson(readFile(reportPath)).object()), 0);
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("diff"), source} + ws), 0);
+}
+
+void TestHubMigration::theHubsAreToldWhatAMigrationChanged()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg); // the rows a real hub wrote
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QStringList ws = hubDbArguments(pg);
+    HubEmulator hub;
+    hub.setMode(HubEmulator::Mode::Database);
+    hub.setBearerKey(kBearer);
+    QVERIFY(hub.listen());
+    const QString hubName = QStringLiteral("seeded-%1").arg(QCoreApplication::applicationPid());
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("hubs"),
+                                    QStringLiteral("add"),
+                                    hubName,
+                                    hub.baseUrl().toString(),
+                                    QStringLiteral("--bearer-stdin"),
+                                    QStringLiteral("--timeout"),
+                                    QStringLiteral("1")}
+                            + ws,
+                        kBearer + '\n'),
+               0);
+    const auto calls = [&hub] {
+        QStringList out;
+        for (const HubEmulator::Request &r : hub.requests()) {
+            if (r.path.startsWith(QLatin1String("/api/servers/"))
+                || r.path.startsWith(QLatin1String("/api/system-config")))
+                out << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path + QLatin1Char(' ')
+                           + QString::fromUtf8(r.body);
+        }
+        hub.clearRequests();
+        return out;
+    };
+
+    // The hub's capture has two bearer keys sharing one token, which a settings file may not
+    // hold (MCPHub could not tell which access applies): one gets a token of its own first.
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("UPDATE bearer_keys SET token = token || '-2' WHERE id = (SELECT "
+                                  "id FROM bearer_keys ORDER BY created_at DESC LIMIT 1)")}),
+             QString());
+    // The database as a file, edited as an administrator would edit it.
+    const QString file = m_dir.filePath(QStringLiteral("hub.json"));
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("export"), file} + ws), 0);
+    OrderedJson settings = readJson(file);
+    QVERIFY(settings["mcpServers"].contains("echo-local"));
+    QVERIFY(settings["mcpServers"].contains("math-local"));
+    QVERIFY(settings["mcpServers"].contains("http-local"));
+    settings["mcpServers"]["time"] = OrderedJson::parse(R"({"command":"npx","args":["t"]})");
+    settings["mcpServers"]["math-local"]["args"] = OrderedJson::parse(R"(["/srv/math2.mjs"])");
+    settings["mcpServers"]["http-local"]["enabled"] = false;
+    settings["mcpServers"].erase("echo-local");
+    settings["systemConfig"]["nameSeparator"] = "__";
+    QVERIFY(writeJson(file, settings));
+    const QStringList migrate{QStringLiteral("migrate"),
+                              file,
+                              QStringLiteral("--yes"),
+                              QStringLiteral("--conflict"),
+                              QStringLiteral("overwrite"),
+                              QStringLiteral("--prune")};
+
+    // A dry run: nothing written, nothing told.
+    const QByteArray before = publicData(pg.conninfo());
+    Run r = adminctl(migrate + QStringList{QStringLiteral("--dry-run")} + ws);
+    VERIFY_RUN(r, 0);
+    QCOMPARE(calls(), QStringList());
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    r = adminctl(migrate + ws);
+    VERIFY_RUN(r, 0);
+    const QStringList told = calls();
+    // The removed server is stopped first, while the hub can still find it.
+    QCOMPARE(told.value(0),
+             QStringLiteral(R"(POST /api/servers/echo-local/toggle {"enabled":false})"));
+    QCOMPARE(
+        QSet<QString>(told.begin(), told.end()),
+        (QSet<QString>{QStringLiteral(R"(POST /api/servers/echo-local/toggle {"enabled":false})"),
+                       QStringLiteral("POST /api/servers/math-local/reload {}"),
+                       QStringLiteral(R"(POST /api/servers/http-local/toggle {"enabled":false})"),
+                       QStringLiteral(R"(POST /api/servers/time/toggle {"enabled":true})"),
+                       QStringLiteral(R"(PUT /api/system-config {"nameSeparator":"__"})")}));
+    QCOMPARE(told.size(), 5);
+    QVERIFY2(r.out.contains(hubName + QStringLiteral(": start server \"time\": done")),
+             qPrintable(r.out));
+
+    // --no-apply: the change is written, nothing is told.
+    settings["mcpServers"]["time"]["args"] = OrderedJson::parse(R"(["t2"])");
+    QVERIFY(writeJson(file, settings));
+    VERIFY_RUN(adminctl(migrate + QStringList{QStringLiteral("--no-apply")} + ws), 0);
+    QCOMPARE(calls(), QStringList());
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT args FROM servers WHERE name = 'time'")),
+             QStringLiteral(R"(["t2"])"));
+
+    // A hub that fails or hangs: the database change stays, each line says what to do, exit 1.
+    settings["mcpServers"]["http-local"]["enabled"] = true;
+    settings["mcpServers"]["time"]["args"] = OrderedJson::parse(R"(["t3"])");
+    QVERIFY(writeJson(file, settings));
+    HubEmulator::Fault error;
+    error.kind = HubEmulator::Fault::Kind::ServerError;
+    hub.addFault(QStringLiteral("/api/servers/http-local/toggle"), error);
+    HubEmulator::Fault hang;
+    hang.kind = HubEmulator::Fault::Kind::Hang;
+    hang.delayMs = 3000; // beyond the hub's 1 s timeout
+    hub.addFault(QStringLiteral("/api/servers/time/reload"), hang);
+    r = adminctl(migrate + ws);
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.out.contains(QLatin1String("start server \"http-local\": failed"))
+                 && r.out.contains(QLatin1String("500")),
+             qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("reload server \"time\": applies at the next restart of %1")
+                           .arg(hubName)),
+        qPrintable(r.out));
+    QCOMPARE(
+        queryText(pg,
+                  QStringLiteral(
+                      "SELECT coalesce(args, 'null') || ' ' || enabled FROM servers WHERE name = "
+                      "'time' OR name = 'http-local' ORDER BY name")),
+        QStringLiteral(R"(null true|["t3"] true)"));
+
+    VERIFY_RUN(
+        adminctl(QStringList{QStringLiteral("hubs"), QStringLiteral("remove"), hubName} + ws), 0);
+}
+
+void TestHubMigration::aKilledRunChangesNothing()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString dir = m_dir.filePath(QStringLiteral("large"));
+    QVERIFY(QDir().mkpath(dir));
+    VERIFY_RUN(adminctl({QStringLiteral("generate"),
+                         dir,
+                         QStringLiteral("--servers"),
+                         QStringLiteral("3000"),
+                         QStringLiteral("--users"),
+                         QStringLiteral("20000"),
+                         QStringLiteral("--groups"),
+                         QStringLiteral("300"),
+                         QStringLiteral("--keys"),
+                         QStringLiteral("2000"),
+                         QStringLiteral("--usage-rows"),
+                         QStringLiteral("0")}),
+               0);
+    const QString source = dir + QStringLiteral("/mcp_settings.json");
+    const QByteArray sourceBytes = readFile(source);
+    const QByteArray before = publicData(pg.conninfo());
+    // Killed at three moments: while planning, while importing, while verifying.
+    for (const char *moment : {"Planning", "Importing", "Verifying"}) {
+        QProcess p;
+        p.setProgram(binDir() + QStringLiteral("/mcphub-adminctl"));
+        p.setArguments(QStringList{QStringLiteral("migrate"),
+                                   source,
+                                   QStringLiteral("--yes"),
+                                   QStringLiteral("--accept-loss")}
+                       + ws);
+        p.start();
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray progress;
+        bool seen = false;
+        for (int i = 0; i < 600 && !seen && p.state() == QProcess::Running; ++i) {
+            p.waitForReadyRead(100);
+            progress += p.readAllStandardError();
+            seen = progress.contains(moment);
+        }
+        if (seen)
+            ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished(30000);
+        QVERIFY2(seen, qPrintable(QString::fromLatin1(moment) + QString::fromUtf8(progress)));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(publicData(pg.conninfo()), before);
+        QCOMPARE(readFile(source), sourceBytes);
+    }
+    // And the same run, not killed, completes.
+    const Run done = adminctl(QStringList{QStringLiteral("migrate"),
+                                          source,
+                                          QStringLiteral("--yes"),
+                                          QStringLiteral("--accept-loss")}
+                              + ws);
+    VERIFY_RUN(done, 0);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users")), QStringLiteral("20000"));
+}
+
+QTEST_GUILESS_MAIN(TestHubMigration)
+#include "tst_hubmigration.moc"
