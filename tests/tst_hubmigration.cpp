@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +83,8 @@ OrderedJson withoutKept(OrderedJson exported, const QStringList &kept, const Ord
 {
     for (const QString &pointer : kept) {
         const QStringList tokens = JsonPointer::tokens(pointer);
+        if (tokens.size() == 1 && !source.contains(tokens.at(0).toStdString()))
+            exported.erase(tokens.at(0).toStdString()); // systemConfig
         if (tokens.size() != 2)
             continue;
         const std::string entity = tokens.at(0).toStdString();
@@ -121,6 +124,7 @@ private Q_SLOTS:
     void idsThatAreNotUuidsGetStableUuidsAndTheirReferencesFollow();
     void theHubsAreToldWhatAMigrationChanged();
     void aKilledRunChangesNothing();
+    void aBrokenFileIsRefusedAtItsPlace();
 
 private:
     QTemporaryDir m_dir;
@@ -184,6 +188,7 @@ void TestHubMigration::everySettingsFileComesBack()
     QFile::setPermissions(source, QFile::ReadOwner | QFile::WriteOwner);
     const QByteArray sourceBytes = readFile(source);
     const QByteArray before = publicData(pg.conninfo());
+    const QByteArray schema = publicSchema(pg.conninfo());
     const QString reportPath = m_dir.filePath(QStringLiteral("report.json"));
 
     QStringList migrate{QStringLiteral("migrate"),
@@ -239,6 +244,7 @@ void TestHubMigration::everySettingsFileComesBack()
             + ws),
         0);
     QCOMPARE(publicData(pg.conninfo()), before);
+    QCOMPARE(publicSchema(pg.conninfo()), schema); // MCPHub's tables never altered
 }
 
 void TestHubMigration::diffFindsDriftAndOverwriteKeepsWhatTheFileDoesNotDescribe()
@@ -635,6 +641,24 @@ void TestHubMigration::aKilledRunChangesNothing()
                               + ws);
     VERIFY_RUN(done, 0);
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users")), QStringLiteral("20000"));
+}
+
+void TestHubMigration::aBrokenFileIsRefusedAtItsPlace()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QByteArray before = publicData(pg.conninfo());
+    const QString broken = fixturesDir() + QStringLiteral("/bad-settings/trailing-comma.json");
+    const Run r = adminctl(QStringList{QStringLiteral("migrate"), broken, QStringLiteral("--yes")}
+                           + ws);
+    VERIFY_RUN(r, 2);
+    QVERIFY2(QRegularExpression(QStringLiteral("trailing-comma\\.json:\\d+:\\d+")).match(r.err).hasMatch(),
+             qPrintable(r.err));
+    QCOMPARE(publicData(pg.conninfo()), before);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.migration_runs")),
+             QStringLiteral("1")); // the failed run is recorded, nothing else
 }
 
 QTEST_GUILESS_MAIN(TestHubMigration)

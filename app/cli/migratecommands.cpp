@@ -428,6 +428,9 @@ int runExport(const QStringList &arguments)
     ws->close();
     if (!exported)
         return fail(exported.error().toString());
+    for (const QString &warning : exported->warnings)
+        err() << QCoreApplication::translate("MigrateCommand", "warning: ")
+              << NameText::forDisplay(warning) << Qt::endl;
     // Through the settings store: validated (errors refused), locked, the replaced file
     // backed up, written atomically in exactly MCPHub's format.
     SettingsDocument document = SettingsDocument::fromJson(exported->document);

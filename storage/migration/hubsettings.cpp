@@ -27,12 +27,14 @@ HubColumn col(const char *key,
               OrderedJson whenAbsent = nullptr,
               bool required = false)
 {
+    const bool notNull = required || !whenAbsent.is_null();
     return {QString::fromLatin1(key),
             QString::fromLatin1(column),
             kind,
             maxLength,
             std::move(whenAbsent),
-            required};
+            required,
+            notNull};
 }
 
 HubColumn required(const char *key, const char *column, Kind kind, int maxLength = 0)
@@ -131,6 +133,7 @@ QList<HubEntity> makeEntities()
                                                                           : Kind::Json;
         system.columns << col(
             key, key, kind, kind == Kind::Text ? 10 : 0, systemConfigDefault(name));
+        system.columns.last().notNull = false; // the defaults of a new row; NULL is allowed
     }
     list << system;
 
@@ -143,6 +146,7 @@ QList<HubEntity> makeEntities()
     userConfigs.splitsRest = true;
     userConfigs.columns
         = {col("routing", "routing", Kind::Json), col("", "additionalConfig", Kind::Json, 0, "{}")};
+    userConfigs.columns.last().notNull = false;
     list << userConfigs;
 
     HubEntity keys{QStringLiteral("bearerKeys"),
@@ -573,6 +577,17 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     invalid = true;
                     continue;
                 }
+                if (stored.is_null() && c->notNull) {
+                    // NOT NULL: an explicit null is the absent key's default, or nothing.
+                    if (!c->required) {
+                        out.losses.append(
+                            {at,
+                             tr("MCPHub's column %1 cannot hold null; MCPHub's default %2 is "
+                                "stored instead.")
+                                 .arg(c->column, QString::fromStdString(c->whenAbsent.dump()))});
+                    }
+                    continue;
+                }
                 row.values[c->column.toStdString()] = stored;
                 set.insert(c->column);
                 if (entity.name == QLatin1String("mcpServers") && k == QLatin1String("options")
@@ -614,8 +629,6 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 }
                 row.values[c.column.toStdString()] = c.whenAbsent;
             }
-            if (row.values.contains("isAdmin") && row.values["isAdmin"].is_null())
-                row.values["isAdmin"] = false;
             if (!invalid)
                 out.rows.append(std::move(row));
         };

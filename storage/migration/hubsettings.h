@@ -31,6 +31,7 @@ struct HubColumn
     // column (as JSON: a string for Text/Json/Time), or null (SQL NULL).
     OrderedJson whenAbsent;
     bool required = false; // NOT NULL with no default: a record without it is refused
+    bool notNull = false;  // NOT NULL (with whenAbsent as its default, unless required)
 };
 
 // One entity type of a settings file (a top-level key) and MCPHub's table for it.

@@ -343,10 +343,13 @@ Result<SettingsMapper::Exported> SettingsMapper::exportDocument(const Repository
     Exported exported;
     if (context.kind == WorkspaceKind::McphubDatabase) {
         // MCPHub's own tables, with the shapes the console kept of the file migrated there.
-        auto document = HubSettings::exportDocument(context);
+        QList<MigrationReport::Item> warnings;
+        auto document = HubSettings::exportDocument(context, &warnings);
         if (!document)
             return document.error();
         exported.document = std::move(*document);
+        for (const MigrationReport::Item &w : std::as_const(warnings))
+            exported.warnings << w.pointer + QStringLiteral(": ") + w.message;
         return exported;
     }
     RowRepository documents(context, settingsDocumentTable());

@@ -81,6 +81,9 @@ public:
     {
         OrderedJson document;
         SettingsFormat format;
+        // MCPHub's database: "table/id/column: what", for a value left out of the document
+        // (a JSON column whose text is not JSON).
+        QStringList warnings;
     };
     static Result<Exported> exportDocument(const RepositoryContext &context);
 
