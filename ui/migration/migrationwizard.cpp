@@ -1,6 +1,10 @@
 #include "ui/migration/migrationwizard.h"
 
+#include "storage/hub/hubchangeapplier.h"
+#include "storage/hub/hubclient.h"
+#include "storage/migration/openedworkspace.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "ui/main/hubchangesreporter.h"
 
 #include "ui/migration/migrationplanpage.h"
 #include "ui/migration/migrationprogresspage.h"
@@ -22,6 +26,7 @@ MigrationWizard::MigrationWizard(std::optional<OpenWorkspace> open, QWidget *par
     , m_open(std::move(open))
     , m_planRunner(new MigrationRunner(this))
     , m_runner(new MigrationRunner(this))
+    , m_applier(new HubChangeApplier(new HubClient(this), this))
 {
     setWindowTitle(tr("Migrate settings file"));
     setOption(QWizard::NoBackButtonOnLastPage);
@@ -74,6 +79,8 @@ MigrationOptions MigrationWizard::options() const
     options.skipInvalid = m_targetPage->skipInvalid();
     options.rejectsPath = options.skipInvalid ? m_targetPage->rejectsPath() : QString();
     options.target = m_targetPage->targetName();
+    options.prune = m_targetPage->prune();
+    options.acceptLoss = m_planPage->acceptLoss();
     return options;
 }
 
@@ -117,8 +124,45 @@ void MigrationWizard::takeReport(const MigrationReport &report)
         m_reportError = tr("The report could not be written to %1: %2")
                             .arg(QDir::toNativeSeparators(path), written.error().detail);
     }
-    if (report.ok() && !report.dryRun)
+    m_hubResults.clear();
+    m_hubSummary.clear();
+    if (report.ok() && !report.dryRun) {
+        if (const auto target = this->target();
+            target && target->mcphubDatabase && !report.hubChanges.isEmpty())
+            tellHubs(*target, report.hubChanges);
         Q_EMIT migrated(targetsOpenWorkspace());
+    }
+}
+
+void MigrationWizard::tellHubs(const ConnectionProfile &target, const QList<HubChange> &changes)
+{
+    // The hubs registered in the target database run on it. The registry is read on a
+    // connection of this thread, which the applier needs only until it returns (the
+    // secrets and the hubs' answers arrive later, by signal).
+    static int opened = 0;
+    const QString connection = QStringLiteral("migration-wizard-hubs-%1").arg(++opened);
+    auto workspace = OpenedWorkspace::openDatabase(target, connection);
+    if (!workspace) {
+        m_hubSummary = tr("The hubs on %1 were not told what changed (%2); they take it at "
+                          "their next restart.")
+                           .arg(target.displayName(), workspace.error().toString());
+        closeSqlConnection(connection);
+        Q_EMIT hubsTold(m_hubSummary);
+        return;
+    }
+    m_tellingHubs = true;
+    m_applier->applyToLinkedHubs(
+        workspace->context(), m_secrets, changes, [this](const QList<HubChangeResult> &results) {
+            m_tellingHubs = false;
+            m_hubResults = results;
+            m_hubSummary = results.isEmpty()
+                               ? tr("No hub is linked to this database: the hubs running on it "
+                                    "take the change at their next restart.")
+                               : HubChangesReporter::summarize(results);
+            Q_EMIT hubsTold(m_hubSummary);
+        });
+    workspace->close();
+    closeSqlConnection(connection);
 }
 
 } // namespace mcphub

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "storage/db/connectionprofile.h"
+#include "storage/hub/hubchange.h"
 #include "storage/migration/migrator.h"
 #include "storage/result.h"
+#include "storage/secretstore.h"
 
 #include <QWizard>
 
@@ -10,6 +12,7 @@
 
 namespace mcphub {
 
+class HubChangeApplier;
 class MigrationPlanPage;
 class MigrationProgressPage;
 class MigrationResultPage;
@@ -22,8 +25,11 @@ class MigrationValidationPage;
 // access logs) into a workspace database through the storage Migrator. Source, target and
 // options, the validator's findings with their place in the file, a dry-run plan, the real
 // run on a worker thread with progress and cancel, and the result with the verification,
-// the backup and the report JSON the wizard writes. Closing it during a run cancels the run
-// and waits for its thread. GUI thread.
+// the backup and the report JSON the wizard writes. Into MCPHub's own database, what its
+// tables cannot hold must be accepted on the plan page, and after the commit the hubs linked
+// to that database are told what changed (HubChangeApplier), one result per hub and change
+// on the result page. Closing it during a run cancels the run and waits for its thread.
+// GUI thread.
 class MigrationWizard : public QWizard
 {
     Q_OBJECT
@@ -74,8 +80,15 @@ public:
     const MigrationReport &report() const { return m_report; }
     QString reportPath() const { return m_reportPath; }
     QString reportError() const { return m_reportError; }
-    // Called by the progress page when the run has ended: keeps and writes the report.
+    // Called by the progress page when the run has ended: keeps and writes the report, and
+    // after a completed run into MCPHub's database tells the linked hubs report.hubChanges.
     void takeReport(const MigrationReport &report);
+
+    // The hubs linked to the target MCPHub database, told the run's hubChanges: busy until
+    // they all answered (or timed out); then one result per hub and change.
+    bool tellingHubs() const { return m_tellingHubs; }
+    const QList<HubChangeResult> &hubResults() const { return m_hubResults; }
+    QString hubSummary() const { return m_hubSummary; }
 
     // Cancels a running dry run or migration and waits for its thread before closing.
     void reject() override;
@@ -83,9 +96,12 @@ public:
 Q_SIGNALS:
     // A migration completed and committed; `intoOpenWorkspace`: the window's views are stale.
     void migrated(bool intoOpenWorkspace);
+    // The linked hubs answered (hubResults()); `summary` is one line for a status bar.
+    void hubsTold(const QString &summary);
 
 private:
     void stopRuns();
+    void tellHubs(const ConnectionProfile &target, const QList<HubChange> &changes);
 
     std::optional<OpenWorkspace> m_open;
     MigrationRunner *m_planRunner = nullptr;
@@ -99,6 +115,11 @@ private:
     MigrationReport m_report;
     QString m_reportPath;
     QString m_reportError;
+    SecretStore m_secrets;
+    HubChangeApplier *m_applier = nullptr;
+    bool m_tellingHubs = false;
+    QList<HubChangeResult> m_hubResults;
+    QString m_hubSummary;
 };
 
 } // namespace mcphub
