@@ -7,6 +7,7 @@
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
+#include "storage/migration/settingsexport.h"
 #include "storage/nametext.h"
 #include "storage/settings/atomicfilewriter.h"
 #include "storage/settings/settingsfilestore.h"
@@ -354,18 +355,13 @@ int runExport(const QStringList &arguments)
     auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
-    const auto exported = SettingsMapper::exportDocument(ws->context());
+    const auto document = SettingsExport::read(ws->context());
     ws->close();
-    if (!exported)
-        return fail(exported.error().toString());
-    // Through the settings store: validated (errors refused), locked, the replaced file
-    // backed up, written atomically in exactly MCPHub's format.
-    SettingsDocument document = SettingsDocument::fromJson(exported->document);
-    document.setPath(path);
-    SaveOptions save;
-    save.allowWarnings = true;
-    save.force = true; // replacing OUTFILE is what was asked; its old content is backed up
-    const auto saved = SettingsFileStore::save(document, save);
+    if (!document)
+        return fail(document.error().toString());
+    // Validated (errors refused), locked, the replaced file backed up, written atomically in
+    // exactly MCPHub's format; File ▸ Export settings file… does the same.
+    const auto saved = SettingsExport::save(*document, path);
     if (!saved) {
         err() << QCoreApplication::applicationName() << ": " << saved.error().toString()
               << Qt::endl;
