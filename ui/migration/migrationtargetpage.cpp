@@ -125,14 +125,6 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     form->addRow(tr("&Conflicting entries:"), m_conflict);
     m_skipInvalid = new QCheckBox(tr("S&kip invalid records and migrate the rest"), optionsBox);
     form->addRow(QString(), m_skipInvalid);
-    m_prune = new QCheckBox(tr("Remove what the file does &not describe (prune)"), optionsBox);
-    m_prune->setObjectName(QStringLiteral("prune"));
-    m_prune->setToolTip(
-        tr("MCPHub's database only. Warning: servers, groups, bearer keys, users and other "
-           "rows of MCPHub's tables that the settings file does not describe are deleted "
-           "(never the last user, never the activities), admins and keys created in the "
-           "database included. Unticked, they are kept and listed in the plan."));
-    form->addRow(QString(), m_prune);
     m_rejectsPath = new QLineEdit(optionsBox);
     m_rejectsPath->setPlaceholderText(tr("JSON lines of the records left out"));
     auto *rejectsBrowse = new QPushButton(tr("Browse…"), optionsBox);
@@ -143,6 +135,14 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     form->addRow(tr("&Rejects file:"), rejectsRow);
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(rejectsRow)))
         label->setBuddy(m_rejectsPath);
+    m_prune = new QCheckBox(tr("R&emove what the file does not describe (prune)"), optionsBox);
+    m_prune->setObjectName(QStringLiteral("prune"));
+    m_prune->setToolTip(
+        tr("MCPHub's database only. Warning: servers, groups, bearer keys, users and other "
+           "rows of MCPHub's tables that the settings file does not describe are deleted "
+           "(never the last user, never the activities), admins and keys created in the "
+           "database included. Unticked, they are kept and listed in the plan."));
+    form->addRow(QString(), m_prune);
     m_reportPath = new QLineEdit(optionsBox);
     m_reportPath->setPlaceholderText(tr("Beside the backup of the settings file"));
     auto *reportBrowse = new QPushButton(tr("Browse…"), optionsBox);
