@@ -1,15 +1,18 @@
 #include "app/cli/migratecommands.h"
 
+#include "app/cli/hubtelling.h"
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/workspace.h"
 #include "storage/db/workspacekind.h"
 #include "storage/migration/driftcheck.h"
+#include "storage/migration/hubsettings.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
 #include "storage/migration/settingsexport.h"
 #include "storage/nametext.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "storage/settings/jsonpointer.h"
 #include "storage/settings/settingsfilestore.h"
 
 #include <QCommandLineParser>
@@ -72,19 +75,6 @@ std::optional<OpenedWorkspace> openWorkspace(const QCommandLineParser &parser,
         err() << QCoreApplication::translate("MigrateCommand", "warning: ") << w << Qt::endl;
     if (!ws) {
         fail(ws.error().toString());
-        return std::nullopt;
-    }
-    if (ws->workspace().kind() == WorkspaceKind::McphubDatabase) {
-        // The migrator writes the console's schema; MCPHub's tables need their own mapping.
-        fail(Error::make(Error::Code::Invalid,
-                         QCoreApplication::translate(
-                             "MigrateCommand",
-                             "This version of the console cannot migrate into, export from or "
-                             "compare MCPHub's own database yet; nothing was changed. Migrate "
-                             "into a console database (--sqlite or --pg) instead."),
-                         ws->workspace().profile().displayName())
-                 .toString());
-        ws->close();
         return std::nullopt;
     }
     return std::move(*ws);
@@ -177,6 +167,22 @@ void printReport(const MigrationReport &report)
         out() << QCoreApplication::translate("MigrateCommand", "difference: ")
               << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
               << NameText::forDisplay(item.message) << Qt::endl;
+    for (const auto &item : report.losses)
+        out() << QCoreApplication::translate("MigrateCommand", "lost: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
+    for (const auto &item : report.idRewrites)
+        out() << QCoreApplication::translate("MigrateCommand", "id: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
+    for (const auto &item : report.kept)
+        out() << QCoreApplication::translate("MigrateCommand", "kept: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
+    for (const auto &item : report.pruned)
+        out() << QCoreApplication::translate("MigrateCommand", "pruned: ")
+              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+              << NameText::forDisplay(item.message) << Qt::endl;
     if (!report.backupPath.isEmpty())
         out() << QCoreApplication::translate("MigrateCommand", "Backup of the source: %1")
                      .arg(report.backupPath)
@@ -238,8 +244,30 @@ int runMigrate(const QStringList &arguments)
             "MigrateCommand",
             "Also load this access log (JSON lines with the access_logs columns)."),
         QStringLiteral("file"));
-    cli.parser.addOptions(
-        {dryRun, conflict, skipInvalid, rejects, report, backupDir, usageLog, accessLog, yes});
+    const QCommandLineOption acceptLoss(
+        QStringLiteral("accept-loss"),
+        QCoreApplication::translate("MigrateCommand",
+                                    "MCPHub's database: migrate although its tables have no "
+                                    "place for what the plan lists as lost."));
+    const QCommandLineOption prune(
+        QStringLiteral("prune"),
+        QCoreApplication::translate("MigrateCommand",
+                                    "MCPHub's database: remove the rows of the file's entity "
+                                    "types that the file does not describe (never the last "
+                                    "user, never activities)."));
+    const QCommandLineOption noApply = noApplyOption();
+    cli.parser.addOptions({dryRun,
+                           conflict,
+                           skipInvalid,
+                           rejects,
+                           report,
+                           backupDir,
+                           usageLog,
+                           accessLog,
+                           acceptLoss,
+                           prune,
+                           noApply,
+                           yes});
     if (const int code = cli.parse(QStringLiteral("migrate"), arguments); code >= 0)
         return code;
     if (cli.parser.positionalArguments().size() != 1)
@@ -254,6 +282,8 @@ int runMigrate(const QStringList &arguments)
     options.backupDir = cli.parser.value(backupDir);
     options.usageLogPath = cli.parser.value(usageLog);
     options.accessLogPath = cli.parser.value(accessLog);
+    options.acceptLoss = cli.parser.isSet(acceptLoss);
+    options.prune = cli.parser.isSet(prune);
     if (!MigrationOptions::parsePolicy(cli.parser.value(conflict), &options.conflict))
         return fail(QCoreApplication::translate("MigrateCommand",
                                                 "--conflict takes fail, skip or overwrite."));
@@ -281,25 +311,60 @@ int runMigrate(const QStringList &arguments)
               << Qt::endl;
     }
 
-    if (!options.dryRun && !cli.parser.isSet(yes)) {
+    const bool hub = ws->workspace().kind() == WorkspaceKind::McphubDatabase;
+    const bool tell = hub && !options.dryRun && !cli.parser.isSet(noApply);
+    if (!options.dryRun && (!cli.parser.isSet(yes) || (tell && options.prune))) {
         MigrationOptions preview = options;
         preview.dryRun = true;
         const MigrationReport plan = Migrator(ws->context(), preview).run();
-        printReport(plan);
+        if (!cli.parser.isSet(yes))
+            printReport(plan);
         if (!plan.ok()) {
+            if (cli.parser.isSet(yes))
+                printReport(plan);
             err() << QCoreApplication::applicationName() << ": " << plan.error->toString()
                   << Qt::endl;
             return exitCodeFor(*plan.error);
         }
-        if (!confirm(QCoreApplication::translate("MigrateCommand", "Migrate %1 into %2?")
-                         .arg(options.sourcePath, options.target)))
+        if (!cli.parser.isSet(yes)
+            && !confirm(QCoreApplication::translate("MigrateCommand", "Migrate %1 into %2?")
+                            .arg(options.sourcePath, options.target)))
             return fail(QCoreApplication::translate("MigrateCommand", "nothing was migrated."));
+        if (tell) {
+            // A server about to be removed is stopped while the hubs can still find it.
+            QList<HubChange> stops;
+            for (const HubChange &change : plan.hubChanges) {
+                if (change.kind == HubChange::Kind::StopServer && !plan.pruned.isEmpty())
+                    stops << change;
+            }
+            if (!stops.isEmpty())
+                tellLinkedHubs(ws->context(), stops);
+        }
     }
 
     Migrator migrator(ws->context(), options);
     migrator.setProgressCallback(progressPrinter());
     const MigrationReport result = migrator.run();
     printReport(result);
+    int told = ExitOk;
+    if (tell && result.ok()) {
+        QList<HubChange> changes;
+        for (const HubChange &change : result.hubChanges) {
+            // Stops of pruned servers went out before the rows went.
+            const bool prunedStop
+                = change.kind == HubChange::Kind::StopServer && !result.pruned.isEmpty()
+                  && std::any_of(result.pruned.cbegin(),
+                                 result.pruned.cend(),
+                                 [&](const MigrationReport::Item &item) {
+                                     return item.pointer
+                                            == JsonPointer::append(QStringLiteral("/mcpServers"),
+                                                                   change.server);
+                                 });
+            if (!prunedStop)
+                changes << change;
+        }
+        told = tellLinkedHubs(ws->context(), changes);
+    }
     ws->close();
     if (cli.parser.isSet(report)) {
         // Checked like every file the tool writes; the report quotes the settings, so it
@@ -335,7 +400,7 @@ int runMigrate(const QStringList &arguments)
                                              "Migration run %1 completed and verified.")
                      .arg(result.runId)
               << Qt::endl;
-    return ExitOk;
+    return told;
 }
 
 int runExport(const QStringList &arguments)
@@ -493,7 +558,13 @@ int runDiff(const QStringList &arguments)
     ws->close();
     if (!exported)
         return fail(exported.error().toString());
-    const auto differences = DriftCheck::compare(*document, exported->document);
+    // In MCPHub's database an id that is not a uuid is stored as one (the migration lists
+    // it): the file is compared as it would be stored.
+    const auto differences
+        = DriftCheck::compare(ws->workspace().kind() == WorkspaceKind::McphubDatabase
+                                  ? HubSettings::withRewrittenIds(document->json())
+                                  : document->json(),
+                              exported->document);
     for (const auto &d : differences)
         out() << NameText::forDisplay(d.pointer) << QStringLiteral(": ")
               << NameText::forDisplay(d.message) << Qt::endl;

@@ -69,10 +69,9 @@ Error noSuchKey(const QString &resource)
                        resource);
 }
 
-// The row MCPHub's SystemConfigRepository.get() creates when there is none (TypeORM's
-// save of SystemConfigRepository.ts:34-56, oauthServer from cloneDefaultOAuthServerConfig;
-// activityLog is not set): the same text its JSON.stringify wrote in the fixture row.
-RepositoryBase::Columns mcphubDefaultRow()
+} // namespace
+
+RepositoryBase::Columns SystemConfigRepository::mcphubDefaultRow()
 {
     const QString empty = QStringLiteral("{}");
     return {{QStringLiteral("id"), kDefaultRow},
@@ -94,8 +93,6 @@ RepositoryBase::Columns mcphubDefaultRow()
             {QStringLiteral("enableSessionRebuild"), false},
             {QStringLiteral("discovery"), empty}};
 }
-
-} // namespace
 
 Result<Json> SystemConfigRepository::parseValue(const QString &text, const QString &where)
 {

@@ -74,6 +74,10 @@ public:
     // "object, 3 keys", "array, 2 items", "string, 1 character", "true", "42": what a value
     // is without showing strings (they may be secrets); translated.
     static QString summary(const QString &text);
+    // The row MCPHub's SystemConfigRepository.get() creates when there is none (TypeORM's
+    // save of SystemConfigRepository.ts:34-56, oauthServer from cloneDefaultOAuthServerConfig;
+    // activityLog is not set): the same text its JSON.stringify wrote in the fixture row.
+    static Columns mcphubDefaultRow();
 
 private:
     Result<SystemConfigListing> listMcphub() const;

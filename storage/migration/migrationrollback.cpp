@@ -1,6 +1,7 @@
 #include "storage/migration/migrationrollback.h"
 
 #include "storage/db/transactionguard.h"
+#include "storage/migration/hubsettings.h"
 #include "storage/migration/logimport.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/settingsmapper.h"
@@ -62,6 +63,19 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
     // Every row must still be as the run left it.
     RowRepository documents(m_context, settingsDocumentTable());
     for (const OrderedJson &change : migration.changes) {
+        if (change.contains("table")) { // a row of MCPHub's database (or the shapes beside it)
+            const QString table = QString::fromStdString(change.value("table", std::string()));
+            const OrderedJson &after = change["after"];
+            const QString id = QString::fromStdString(
+                (after.is_null() ? change : after).value("id", std::string()));
+            const auto current = HubSettings::readRow(m_context, table, id);
+            if (!current)
+                return current.error();
+            if (after.is_null() ? current->has_value()
+                                : (!current->has_value() || **current != after))
+                m_touched << QStringLiteral("%1/%2").arg(table, id);
+            continue;
+        }
         const std::string entity = change.value("entity", std::string());
         const QString key = QString::fromStdString(change.value("key", std::string()));
         if (entity == "document") {
@@ -109,6 +123,26 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         const QString key = QString::fromStdString(change.value("key", std::string()));
         const OrderedJson &before = change["before"];
         Result<void> done;
+        if (change.contains("table")) {
+            const QString table = QString::fromStdString(change.value("table", std::string()));
+            const OrderedJson &after = change["after"];
+            if (!after.is_null()) {
+                // Removed first: an overwrite may have changed the row's id.
+                done = HubSettings::removeRow(
+                    m_context, table, QString::fromStdString(after.value("id", std::string())));
+            }
+            if (done && !before.is_null())
+                done = HubSettings::restoreRow(m_context, table, before);
+            if (!done)
+                return done.error();
+            OrderedJson reverse = OrderedJson::object();
+            reverse["table"] = change["table"];
+            reverse["id"] = change["id"];
+            reverse["before"] = after;
+            reverse["after"] = before;
+            undone.push_back(std::move(reverse));
+            continue;
+        }
         if (change.contains("idRanges")) { // log rows a run appended: never edited later
             const auto removed = LogImport::removeRanges(
                 m_context,

@@ -225,15 +225,15 @@ MigrationReport Migrator::run()
     m_report.dryRun = m_options.dryRun;
 
     const auto execute = [&]() -> Result<void> {
-        if (const WorkspaceCapabilities capabilities(m_context.kind);
-            !capabilities.runsConsoleTable(QStringLiteral("mcp_servers"))) {
-            // The mapping writes the console's schema; MCPHub's tables need one of their own.
+        const bool hub = m_context.kind == WorkspaceKind::McphubDatabase;
+        if (hub && (!m_options.usageLogPath.isEmpty() || !m_options.accessLogPath.isEmpty())) {
+            // MCPHub's activities are its own; the console's access log has no place there.
             return Error::make(Error::Code::Invalid,
                                QCoreApplication::translate(
                                    "Migrator",
-                                   "This version of the console cannot migrate a settings file "
-                                   "into MCPHub's own database yet; nothing was changed. "
-                                   "Migrate into a console database (SQLite or PostgreSQL)."),
+                                   "Usage and access logs are not migrated into MCPHub's own "
+                                   "database (its activities are written by the hubs); nothing "
+                                   "was changed."),
                                m_context.where);
         }
         if (!step(0, QCoreApplication::translate("Migrator", "Reading the settings file")))
@@ -314,8 +314,10 @@ MigrationReport Migrator::run()
             if (!issue.pointer.isEmpty())
                 ++m_report.countsFor(entityOf(issue.pointer)).rejected;
         }
-        for (const MappedEntity &e : mapped.entities)
-            ++m_report.countsFor(e.spec->name).total;
+        if (!hub) { // the MCPHub-database plan counts its own rows
+            for (const MappedEntity &e : mapped.entities)
+                ++m_report.countsFor(e.spec->name).total;
+        }
         if (!validation.validated)
             return validation.validated;
         if (!mapped.issues.isEmpty() && (!document.is_object() || !m_options.skipInvalid)) {
@@ -346,12 +348,21 @@ MigrationReport Migrator::run()
             if (auto written = writeRejects(mapped.issues + logIssues); !written)
                 return written;
         }
-        if (auto planned = plan(mapped); !planned)
-            return planned;
-        if (auto imported = import(mapped); !imported)
-            return imported;
-        if (auto verified = verify(mapped); !verified)
-            return verified;
+        if (hub) {
+            if (auto planned = planHub(document, mapped.issues); !planned)
+                return planned;
+            if (auto imported = importHub(); !imported)
+                return imported;
+            if (auto verified = verifyHub(); !verified)
+                return verified;
+        } else {
+            if (auto planned = plan(mapped); !planned)
+                return planned;
+            if (auto imported = import(mapped); !imported)
+                return imported;
+            if (auto verified = verify(mapped); !verified)
+                return verified;
+        }
         if (auto verified = verifyLogs(); !verified)
             return verified;
         if (m_options.dryRun) {

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace mcphub {
 
@@ -89,6 +90,11 @@ private:
     void dropBackup();   // after a failed run
     Result<void> writeRejects(const QList<MappingIssue> &issues);
     Result<void> plan(const MappedSettings &mapped);
+    // Into MCPHub's own database (migratorhub.cpp): its tables, its rules.
+    struct Hub;
+    Result<void> planHub(const OrderedJson &document, const QList<MappingIssue> &rejected);
+    Result<void> importHub();
+    Result<void> verifyHub();
     Result<void> import(const MappedSettings &mapped);
     Result<void> verify(const MappedSettings &mapped);
     Result<void> importLogs(QList<MappingIssue> *issues); // appends invalid lines
@@ -111,6 +117,7 @@ private:
     QList<bool> m_logLoaded; // per log: false when an earlier run loaded the same file
 
     OrderedJson m_changes = OrderedJson::array();
+    std::shared_ptr<Hub> m_hub;
 };
 
 } // namespace mcphub

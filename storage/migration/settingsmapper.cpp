@@ -1,5 +1,7 @@
 #include "storage/migration/settingsmapper.h"
 
+#include "storage/migration/hubsettings.h"
+
 #include "storage/settings/jsonlimits.h"
 #include "storage/settings/mcphubjsonwriter.h"
 
@@ -339,6 +341,14 @@ Result<OrderedJson> SettingsMapper::entityJson(const EntitySpec &spec, const QVa
 Result<SettingsMapper::Exported> SettingsMapper::exportDocument(const RepositoryContext &context)
 {
     Exported exported;
+    if (context.kind == WorkspaceKind::McphubDatabase) {
+        // MCPHub's own tables, with the shapes the console kept of the file migrated there.
+        auto document = HubSettings::exportDocument(context);
+        if (!document)
+            return document.error();
+        exported.document = std::move(*document);
+        return exported;
+    }
     RowRepository documents(context, settingsDocumentTable());
     const auto documentRow = documents.find(1);
     if (!documentRow)

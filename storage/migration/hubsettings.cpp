@@ -1,0 +1,914 @@
+#include "storage/migration/hubsettings.h"
+
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+#include "storage/db/systemconfigrepository.h"
+#include "storage/settings/jsonpointer.h"
+#include "storage/settings/mcphubjsonwriter.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace mcphub {
+
+namespace {
+
+using Kind = HubColumn::Kind;
+
+HubColumn col(const char *key,
+              const char *column,
+              Kind kind,
+              int maxLength = 0,
+              OrderedJson whenAbsent = nullptr,
+              bool required = false)
+{
+    return {QString::fromLatin1(key),
+            QString::fromLatin1(column),
+            kind,
+            maxLength,
+            std::move(whenAbsent),
+            required};
+}
+
+HubColumn required(const char *key, const char *column, Kind kind, int maxLength = 0)
+{
+    return col(key, column, kind, maxLength, nullptr, true);
+}
+
+// MCPHub's defaults for the row it creates (SystemConfigRepository::mcphubDefaultRow).
+OrderedJson systemConfigDefault(const QString &column)
+{
+    for (const auto &[name, value] : SystemConfigRepository::mcphubDefaultRow()) {
+        if (name != column)
+            continue;
+        if (value.typeId() == QMetaType::Bool)
+            return value.toBool();
+        return value.toString().toStdString();
+    }
+    return nullptr;
+}
+
+QList<HubEntity> makeEntities()
+{
+    QList<HubEntity> list;
+    HubEntity servers{QStringLiteral("mcpServers"),
+                      HubEntity::Shape::Map,
+                      QStringLiteral("servers"),
+                      QStringLiteral("name"),
+                      {},
+                      255};
+    servers.columns = {col("type", "type", Kind::Text, 50),
+                       col("description", "description", Kind::Text),
+                       col("url", "url", Kind::Text),
+                       col("command", "command", Kind::Text, 500),
+                       col("args", "args", Kind::Json),
+                       col("env", "env", Kind::Json),
+                       col("headers", "headers", Kind::Json),
+                       col("enabled", "enabled", Kind::Bool, 0, true),
+                       col("owner", "owner", Kind::Text, 255),
+                       col("visibility", "visibility", Kind::Text, 16, "private"),
+                       col("enableKeepAlive", "enableKeepAlive", Kind::Bool, 0, false),
+                       col("keepAliveInterval", "keepAliveInterval", Kind::Int),
+                       col("tools", "tools", Kind::Json),
+                       col("prompts", "prompts", Kind::Json),
+                       col("resources", "resources", Kind::Json),
+                       col("options", "options", Kind::Json),
+                       col("oauth", "oauth", Kind::Json),
+                       col("proxy", "proxy", Kind::Json),
+                       col("openapi", "openapi", Kind::Json),
+                       col("passthroughHeaders", "passthroughHeaders", Kind::Json),
+                       col("perSessionClient", "perSessionClient", Kind::Bool)};
+    list << servers;
+
+    HubEntity users{QStringLiteral("users"),
+                    HubEntity::Shape::Array,
+                    QStringLiteral("users"),
+                    QStringLiteral("username"),
+                    QStringLiteral("username"),
+                    255};
+    users.columns = {required("password", "password", Kind::Text, 255),
+                     col("isAdmin", "isAdmin", Kind::Bool, 0, false),
+                     col("email", "email", Kind::Text, 255),
+                     col("ssoUserId", "sso_user_id", Kind::Text, 255)};
+    list << users;
+
+    HubEntity groups{QStringLiteral("groups"),
+                     HubEntity::Shape::Array,
+                     QStringLiteral("groups"),
+                     QStringLiteral("name"),
+                     QStringLiteral("name"),
+                     255,
+                     true};
+    groups.columns = {col("description", "description", Kind::Text),
+                      col("servers", "servers", Kind::Json, 0, "[]"),
+                      col("owner", "owner", Kind::Text, 255)};
+    list << groups;
+
+    HubEntity system{QStringLiteral("systemConfig"),
+                     HubEntity::Shape::Single,
+                     QStringLiteral("system_config"),
+                     QStringLiteral("id")};
+    for (const char *key : {"routing",
+                            "install",
+                            "smartRouting",
+                            "toolResultCompression",
+                            "mcpRouter",
+                            "nameSeparator",
+                            "oauth",
+                            "oauthServer",
+                            "auth",
+                            "enableSessionRebuild",
+                            "discovery",
+                            "activityLog"}) {
+        const QString name = QString::fromLatin1(key);
+        const Kind kind = name == QLatin1String("nameSeparator")          ? Kind::Text
+                          : name == QLatin1String("enableSessionRebuild") ? Kind::Bool
+                                                                          : Kind::Json;
+        system.columns << col(
+            key, key, kind, kind == Kind::Text ? 10 : 0, systemConfigDefault(name));
+    }
+    list << system;
+
+    HubEntity userConfigs{QStringLiteral("userConfigs"),
+                          HubEntity::Shape::Map,
+                          QStringLiteral("user_configs"),
+                          QStringLiteral("username"),
+                          {},
+                          255};
+    userConfigs.splitsRest = true;
+    userConfigs.columns
+        = {col("routing", "routing", Kind::Json), col("", "additionalConfig", Kind::Json, 0, "{}")};
+    list << userConfigs;
+
+    HubEntity keys{QStringLiteral("bearerKeys"),
+                   HubEntity::Shape::Array,
+                   QStringLiteral("bearer_keys"),
+                   QStringLiteral("name"),
+                   QStringLiteral("name"),
+                   100,
+                   true};
+    keys.columns = {required("token", "token", Kind::Text, 512),
+                    col("enabled", "enabled", Kind::Bool, 0, true),
+                    col("kind", "kind", Kind::Text, 20, "system"),
+                    col("owner", "owner", Kind::Text, 255),
+                    col("accessType", "accessType", Kind::Text, 20, "all"),
+                    col("allowedGroups", "allowedGroups", Kind::Json),
+                    col("allowedServers", "allowedServers", Kind::Json)};
+    list << keys;
+
+    HubEntity clients{QStringLiteral("oauthClients"),
+                      HubEntity::Shape::Array,
+                      QStringLiteral("oauth_clients"),
+                      QStringLiteral("client_id"),
+                      QStringLiteral("clientId"),
+                      255};
+    clients.columns = {col("clientSecret", "client_secret", Kind::Text, 255),
+                       required("name", "name", Kind::Text, 255),
+                       required("redirectUris", "redirect_uris", Kind::Json),
+                       required("grants", "grants", Kind::Json),
+                       col("scopes", "scopes", Kind::Json),
+                       col("owner", "owner", Kind::Text, 255),
+                       col("metadata", "metadata", Kind::Json)};
+    list << clients;
+
+    HubEntity tokens{QStringLiteral("oauthTokens"),
+                     HubEntity::Shape::Array,
+                     QStringLiteral("oauth_tokens"),
+                     QStringLiteral("access_token"),
+                     QStringLiteral("accessToken"),
+                     512};
+    tokens.columns = {required("accessTokenExpiresAt", "access_token_expires_at", Kind::Time),
+                      col("refreshToken", "refresh_token", Kind::Text, 512),
+                      col("refreshTokenExpiresAt", "refresh_token_expires_at", Kind::Time),
+                      col("scope", "scope", Kind::Text, 512),
+                      required("clientId", "client_id", Kind::Text, 255),
+                      required("username", "username", Kind::Text, 255)};
+    list << tokens;
+
+    HubEntity prompts{QStringLiteral("prompts"),
+                      HubEntity::Shape::Array,
+                      QStringLiteral("builtin_prompts"),
+                      QStringLiteral("name"),
+                      QStringLiteral("name"),
+                      255,
+                      true};
+    prompts.columns = {col("title", "title", Kind::Text, 255),
+                       col("description", "description", Kind::Text),
+                       required("template", "template", Kind::Text),
+                       col("arguments", "arguments", Kind::Json),
+                       col("enabled", "enabled", Kind::Bool, 0, true)};
+    list << prompts;
+
+    HubEntity resources{QStringLiteral("resources"),
+                        HubEntity::Shape::Array,
+                        QStringLiteral("builtin_resources"),
+                        QStringLiteral("uri"),
+                        QStringLiteral("uri"),
+                        1024,
+                        true};
+    resources.columns = {col("name", "name", Kind::Text, 255),
+                         col("description", "description", Kind::Text),
+                         col("mimeType", "mimeType", Kind::Text, 255),
+                         required("content", "content", Kind::Text),
+                         col("enabled", "enabled", Kind::Bool, 0, true)};
+    list << resources;
+    return list;
+}
+
+QString kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Text:
+        return HubSettings::tr("text");
+    case Kind::Bool:
+        return HubSettings::tr("true or false");
+    case Kind::Int:
+        return HubSettings::tr("a 32-bit integer");
+    case Kind::Json:
+        return HubSettings::tr("JSON");
+    case Kind::Time:
+        return HubSettings::tr("a time (an ISO 8601 string)");
+    }
+    return {};
+}
+
+QDateTime parseTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC); // the column's text has no zone: MCPHub writes UTC
+    return t.toUTC();
+}
+
+QString timeForColumn(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
+}
+
+QString timeForFile(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'"));
+}
+
+// The column value of a file value, or a reason it cannot be held.
+std::optional<QString> toColumn(const HubColumn &c, const OrderedJson &v, OrderedJson *out)
+{
+    if (v.is_null() && c.kind != Kind::Json) {
+        *out = nullptr;
+        return std::nullopt;
+    }
+    switch (c.kind) {
+    case Kind::Text:
+        if (!v.is_string())
+            break;
+        *out = v;
+        return std::nullopt;
+    case Kind::Bool:
+        if (!v.is_boolean())
+            break;
+        *out = v;
+        return std::nullopt;
+    case Kind::Int:
+        if (!v.is_number_integer() || v.get<qint64>() < std::numeric_limits<qint32>::min()
+            || v.get<qint64>() > std::numeric_limits<qint32>::max())
+            break;
+        *out = v;
+        return std::nullopt;
+    case Kind::Json:
+        *out = v.is_null() ? OrderedJson(nullptr)
+                           : OrderedJson(McpHubJsonWriter::write(v, 0).toStdString());
+        return std::nullopt;
+    case Kind::Time: {
+        if (!v.is_string())
+            break;
+        const QString text = QString::fromStdString(v.get<std::string>());
+        const QDateTime t = parseTime(text);
+        if (!t.isValid())
+            break;
+        *out = timeForColumn(t).toStdString();
+        if (timeForFile(t) != text) {
+            return HubSettings::tr("MCPHub's column %1 holds a time to the millisecond in UTC; "
+                                   "this value would come back as %2.")
+                .arg(c.column, timeForFile(t));
+        }
+        return std::nullopt;
+    }
+    }
+    return HubSettings::tr("MCPHub's column %1 holds %2; this value is not that, and would be "
+                           "lost.")
+        .arg(c.column, kindName(c.kind));
+}
+
+// The file value of a stored column value (null when there is none); `ok` false for text
+// that is not JSON in a JSON column.
+OrderedJson toFile(Kind kind, const OrderedJson &stored, bool *ok)
+{
+    *ok = true;
+    if (stored.is_null())
+        return nullptr;
+    switch (kind) {
+    case Kind::Text:
+    case Kind::Bool:
+    case Kind::Int:
+        return stored;
+    case Kind::Json:
+        if (!stored.is_string()) {
+            *ok = false;
+            return nullptr;
+        }
+        try {
+            return OrderedJson::parse(stored.get<std::string>());
+        } catch (const OrderedJson::exception &) {
+            *ok = false;
+            return nullptr;
+        }
+    case Kind::Time: {
+        const QDateTime t = stored.is_string()
+                                ? parseTime(QString::fromStdString(stored.get<std::string>()))
+                                : QDateTime();
+        if (!t.isValid()) {
+            *ok = false;
+            return nullptr;
+        }
+        return timeForFile(t).toStdString();
+    }
+    }
+    return nullptr;
+}
+
+bool isUuid(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    return pattern.match(text).hasMatch();
+}
+
+// Rewrites the ids of `document` that MCPHub's uuid columns cannot hold as they are (and
+// every reference to a group id in the bearer keys), listing each in `items`.
+OrderedJson rewriteIds(OrderedJson document, QList<MigrationReport::Item> *items)
+{
+    if (!document.is_object())
+        return document;
+    QHash<QString, QString> groupIds;
+    for (const HubEntity &entity : hubEntities()) {
+        if (!entity.fileIds || !document.contains(entity.name.toStdString()))
+            continue;
+        OrderedJson &list = document[entity.name.toStdString()];
+        if (!list.is_array())
+            continue;
+        for (size_t i = 0; i < list.size(); ++i) {
+            OrderedJson &record = list[i];
+            if (!record.is_object() || !record.contains("id"))
+                continue;
+            const OrderedJson &id = record["id"];
+            const QString old = id.is_string() ? QString::fromStdString(id.get<std::string>())
+                                               : QString::fromStdString(id.dump());
+            QString now;
+            if (id.is_string() && isUuid(old))
+                now = old.toLower();
+            else
+                now = HubSettings::uuidFor(entity.name, id);
+            if (now == old)
+                continue;
+            if (entity.name == QLatin1String("groups") && id.is_string())
+                groupIds.insert(old, now);
+            if (items) {
+                items->append(
+                    {JsonPointer::append(
+                         JsonPointer::append(JsonPointer::append({}, entity.name), qsizetype(i)),
+                         QStringLiteral("id")),
+                     HubSettings::tr("\"%1\" is not a uuid as MCPHub's id column "
+                                     "keeps it; stored as %2.")
+                         .arg(old, now)});
+            }
+            record["id"] = now.toStdString();
+        }
+    }
+    if (groupIds.isEmpty() || !document.contains("bearerKeys")
+        || !document["bearerKeys"].is_array())
+        return document;
+    OrderedJson &keys = document["bearerKeys"];
+    for (size_t i = 0; i < keys.size(); ++i) {
+        if (!keys[i].is_object() || !keys[i].contains("allowedGroups")
+            || !keys[i]["allowedGroups"].is_array())
+            continue;
+        OrderedJson &allowed = keys[i]["allowedGroups"];
+        for (size_t j = 0; j < allowed.size(); ++j) {
+            if (!allowed[j].is_string())
+                continue;
+            const QString old = QString::fromStdString(allowed[j].get<std::string>());
+            const auto found = groupIds.constFind(old);
+            if (found == groupIds.constEnd())
+                continue;
+            allowed[j] = found->toStdString();
+            if (items) {
+                items->append({QStringLiteral("/bearerKeys/%1/allowedGroups/%2").arg(i).arg(j),
+                               HubSettings::tr("The reference to group id \"%1\" now names %2.")
+                                   .arg(old, *found)});
+            }
+        }
+    }
+    return document;
+}
+
+QString textOf(const OrderedJson &v)
+{
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+}
+
+} // namespace
+
+const HubColumn *HubEntity::column(const QString &key) const
+{
+    for (const HubColumn &c : columns) {
+        if (c.key == key && !key.isEmpty())
+            return &c;
+    }
+    return nullptr;
+}
+
+const QList<HubEntity> &hubEntities()
+{
+    static const QList<HubEntity> list = makeEntities();
+    return list;
+}
+
+const HubEntity *hubEntity(const QString &name)
+{
+    for (const HubEntity &e : hubEntities()) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+QString HubSettings::uuidFor(const QString &entity, const OrderedJson &id)
+{
+    // A fixed namespace of the console's own: name-based (SHA-1) uuids are stable.
+    static const QUuid ns(QStringLiteral("6f1c7a52-3b2e-4d8a-9a55-0c2f4b1d9e37"));
+    const QString name = entity + QLatin1Char('/')
+                         + (id.is_string() ? QString::fromStdString(id.get<std::string>())
+                                           : QString::fromStdString(id.dump()));
+    return QUuid::createUuidV5(ns, name).toString(QUuid::WithoutBraces);
+}
+
+QString HubSettings::shapeId(const QString &entity, const QString &key)
+{
+    return entity + QLatin1Char('/') + key;
+}
+
+OrderedJson HubSettings::withRewrittenIds(const OrderedJson &document)
+{
+    return rewriteIds(document, nullptr);
+}
+
+HubSettings::Mapped HubSettings::map(const OrderedJson &source)
+{
+    Mapped out;
+    if (!source.is_object())
+        return out;
+    const OrderedJson document = rewriteIds(source, &out.idRewrites);
+    for (auto it = document.begin(); it != document.end(); ++it) {
+        const QString name = QString::fromStdString(it.key());
+        out.documentKeys << name;
+        if (!hubEntity(name)) {
+            out.losses.append({JsonPointer::append({}, name),
+                               tr("MCPHub's database has no place for this top-level key.")});
+        }
+    }
+    for (const HubEntity &entity : hubEntities()) {
+        const std::string name = entity.name.toStdString();
+        if (!document.contains(name))
+            continue;
+        const OrderedJson &value = document[name];
+        const QString base = JsonPointer::append({}, entity.name);
+        QSet<QString> seen;
+        const auto mapOne = [&](QString key,
+                                const OrderedJson &object,
+                                const QString &pointer,
+                                int ordinal) {
+            if (!object.is_object()) {
+                out.issues.append({pointer, tr("The entry is not a JSON object."), object});
+                return;
+            }
+            if (entity.shape == HubEntity::Shape::Array) {
+                const auto k = object.find(entity.keyField.toStdString());
+                if (k == object.end() || !k->is_string() || k->get<std::string>().empty()) {
+                    out.issues.append({pointer,
+                                       tr("The entry has no \"%1\", which MCPHub's table needs.")
+                                           .arg(entity.keyField),
+                                       object});
+                    return;
+                }
+                key = QString::fromStdString(k->get<std::string>());
+            }
+            if (entity.keyMaxLength > 0 && key.size() > entity.keyMaxLength) {
+                out.issues.append({pointer,
+                                   tr("MCPHub's column %1.%2 holds at most %3 characters.")
+                                       .arg(entity.table, entity.keyColumn)
+                                       .arg(entity.keyMaxLength),
+                                   object});
+                return;
+            }
+            if (seen.contains(key)) {
+                out.issues.append(
+                    {pointer,
+                     tr("Another entry has the same %1 \"%2\"; MCPHub's rows are "
+                        "matched by it.")
+                         .arg(entity.keyField.isEmpty() ? entity.keyColumn : entity.keyField, key),
+                     object});
+                return;
+            }
+            seen.insert(key);
+            HubRow row;
+            row.entity = &entity;
+            row.key = key;
+            row.pointer = pointer;
+            row.ordinal = ordinal;
+            QSet<QString> set;
+            OrderedJson rest = OrderedJson::object();
+            bool invalid = false;
+            for (auto f = object.begin(); f != object.end(); ++f) {
+                const QString k = QString::fromStdString(f.key());
+                row.keys << k;
+                const QString at = JsonPointer::append(pointer, k);
+                if (entity.shape == HubEntity::Shape::Array && k == entity.keyField)
+                    continue;
+                if (entity.fileIds && k == QLatin1String("id")) {
+                    row.id = textOf(f.value());
+                    continue;
+                }
+                const HubColumn *c = entity.column(k);
+                if (!c && entity.splitsRest) {
+                    rest[f.key()] = f.value();
+                    continue;
+                }
+                if (!c) {
+                    out.losses.append(
+                        {at,
+                         tr("MCPHub's table %1 has no column for this key.").arg(entity.table)});
+                    continue;
+                }
+                OrderedJson stored;
+                if (const auto lost = toColumn(*c, f.value(), &stored)) {
+                    out.losses.append({at, *lost});
+                    if (c->kind == Kind::Time && !stored.is_null()) {
+                        row.values[c->column.toStdString()] = stored;
+                        set.insert(c->column);
+                    }
+                    continue;
+                }
+                if (c->maxLength > 0 && stored.is_string()
+                    && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
+                    out.issues.append({at,
+                                       tr("MCPHub's column %1.%2 holds at most %3 characters.")
+                                           .arg(entity.table, c->column)
+                                           .arg(c->maxLength),
+                                       object});
+                    invalid = true;
+                    continue;
+                }
+                row.values[c->column.toStdString()] = stored;
+                set.insert(c->column);
+                if (entity.name == QLatin1String("mcpServers") && k == QLatin1String("options")
+                    && f.value().is_object()) {
+                    for (auto o = f.value().begin(); o != f.value().end(); ++o) {
+                        const std::string &ok = o.key();
+                        if (ok != "timeout" && ok != "resetTimeoutOnProgress"
+                            && ok != "maxTotalTimeout") {
+                            out.warnings.append(
+                                {JsonPointer::append(at, QString::fromStdString(ok)),
+                                 tr("Kept in the options column, but MCPHub's API keeps only "
+                                    "timeout, resetTimeoutOnProgress and maxTotalTimeout there: "
+                                    "it drops this key the next time the server is saved "
+                                    "through MCPHub.")});
+                        }
+                    }
+                }
+            }
+            if (entity.splitsRest) {
+                row.values["additionalConfig"] = McpHubJsonWriter::write(rest, 0).toStdString();
+                set.insert(QStringLiteral("additionalConfig"));
+            }
+            for (const HubColumn &c : entity.columns) {
+                if (set.contains(c.column))
+                    continue;
+                if (c.required) {
+                    out.issues.append(
+                        {JsonPointer::append(pointer, c.key),
+                         tr("MCPHub's column %1.%2 cannot be empty.").arg(entity.table, c.column),
+                         object});
+                    invalid = true;
+                    continue;
+                }
+                if (entity.name == QLatin1String("mcpServers") && c.column == QLatin1String("oauth")
+                    && !object.contains("oauth")) {
+                    // MCPHub keeps its own upstream OAuth state here at runtime (§1.2): a file
+                    // without "oauth" does not describe it.
+                    row.notDescribed << c.column;
+                }
+                row.values[c.column.toStdString()] = c.whenAbsent;
+            }
+            if (row.values.contains("isAdmin") && row.values["isAdmin"].is_null())
+                row.values["isAdmin"] = false;
+            if (!invalid)
+                out.rows.append(std::move(row));
+        };
+        switch (entity.shape) {
+        case HubEntity::Shape::Single:
+            mapOne(QStringLiteral("default"), value, base, 0);
+            break;
+        case HubEntity::Shape::Map:
+            if (!value.is_object()) {
+                out.issues.append(
+                    {base, tr("\"%1\" is not a JSON object.").arg(entity.name), value});
+                break;
+            }
+            {
+                int ordinal = 0;
+                for (auto e = value.begin(); e != value.end(); ++e) {
+                    const QString key = QString::fromStdString(e.key());
+                    mapOne(key, e.value(), JsonPointer::append(base, key), ordinal++);
+                }
+            }
+            break;
+        case HubEntity::Shape::Array:
+            if (!value.is_array()) {
+                out.issues.append(
+                    {base, tr("\"%1\" is not a JSON array.").arg(entity.name), value});
+                break;
+            }
+            for (size_t i = 0; i < value.size(); ++i)
+                mapOne({}, value[i], JsonPointer::append(base, qsizetype(i)), int(i));
+            break;
+        }
+    }
+    return out;
+}
+
+Result<QList<OrderedJson>> HubSettings::readRows(const RepositoryContext &context,
+                                                 const QString &table)
+{
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString order
+        = table == kShapesTable ? QStringLiteral("t.id") : QStringLiteral("t.created_at, t.id");
+    if (!query.exec(
+            QStringLiteral("SELECT row_to_json(t)::text FROM %1 t ORDER BY %2").arg(table, order)))
+        return sqlError(query.lastError(),
+                        context.where + QStringLiteral(": ") + table,
+                        tr("reading MCPHub's rows"));
+    QList<OrderedJson> rows;
+    while (query.next()) {
+        const QByteArray text = query.value(0).toString().toUtf8();
+        rows.append(
+            OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false));
+    }
+    return rows;
+}
+
+Result<std::optional<OrderedJson>>
+HubSettings::readRow(const RepositoryContext &context, const QString &table, const QString &id)
+{
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT row_to_json(t)::text FROM %1 t WHERE t.id = ?").arg(table));
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(query.lastError(),
+                        context.where + QStringLiteral(": ") + table,
+                        tr("reading MCPHub's rows"));
+    if (!query.next())
+        return std::optional<OrderedJson>();
+    const QByteArray text = query.value(0).toString().toUtf8();
+    return std::optional<OrderedJson>(
+        OrderedJson::parse(text.constData(), text.constData() + text.size(), nullptr, false));
+}
+
+bool HubSettings::sameValue(Kind kind, const OrderedJson &stored, const OrderedJson &wanted)
+{
+    if (stored.is_null() || wanted.is_null())
+        return stored.is_null() && wanted.is_null();
+    if (kind == Kind::Json && stored.is_string() && wanted.is_string()) {
+        if (stored == wanted)
+            return true;
+        // As values: the same object with its keys in another order is the same.
+        const auto a = nlohmann::json::parse(stored.get<std::string>(), nullptr, false);
+        const auto b = nlohmann::json::parse(wanted.get<std::string>(), nullptr, false);
+        return !a.is_discarded() && a == b;
+    }
+    if (kind == Kind::Time && stored.is_string() && wanted.is_string()) {
+        return parseTime(QString::fromStdString(stored.get<std::string>()))
+               == parseTime(QString::fromStdString(wanted.get<std::string>()));
+    }
+    return stored == wanted;
+}
+
+Result<void>
+HubSettings::removeRow(const RepositoryContext &context, const QString &table, const QString &id)
+{
+    QSqlQuery query(QSqlDatabase::database(context.connectionName, false));
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(
+            query.lastError(), QStringLiteral("%1/%2").arg(table, id), tr("removing a row"));
+    return {};
+}
+
+Result<void> HubSettings::restoreRow(const RepositoryContext &context,
+                                     const QString &table,
+                                     const OrderedJson &image)
+{
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
+    const QString id = textOf(image.value("id", OrderedJson()));
+    QStringList columns;
+    for (auto it = image.begin(); it != image.end(); ++it)
+        columns << SqlDialect::escape(db, QString::fromStdString(it.key()));
+    const QString list = columns.join(QStringLiteral(", "));
+    QSqlQuery query(db);
+    // json_populate_record gives every column its own type from the image's text.
+    query.prepare(QStringLiteral("UPDATE %1 AS t SET (%2) = (SELECT %2 FROM "
+                                 "json_populate_record(NULL::%1, ?::json)) WHERE t.id = ?")
+                      .arg(table, list));
+    query.addBindValue(QString::fromStdString(image.dump()));
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(
+            query.lastError(), QStringLiteral("%1/%2").arg(table, id), tr("restoring a row"));
+    if (query.numRowsAffected() > 0)
+        return {};
+    query.prepare(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM "
+                                 "json_populate_record(NULL::%1, ?::json)")
+                      .arg(table, list));
+    query.addBindValue(QString::fromStdString(image.dump()));
+    if (!query.exec())
+        return sqlError(
+            query.lastError(), QStringLiteral("%1/%2").arg(table, id), tr("restoring a row"));
+    return {};
+}
+
+Result<OrderedJson> HubSettings::exportDocument(const RepositoryContext &context,
+                                                QList<MigrationReport::Item> *warnings)
+{
+    struct Shape
+    {
+        int ordinal = 0;
+        QStringList keys;
+    };
+    QHash<QString, Shape> shapes;
+    if (const auto rows = readRows(context, kShapesTable); rows) {
+        for (const OrderedJson &r : *rows) {
+            Shape s;
+            s.ordinal = r.value("ordinal", 0);
+            const auto keys
+                = OrderedJson::parse(r.value("keys", std::string("[]")), nullptr, false);
+            if (keys.is_array()) {
+                for (const auto &k : keys) {
+                    if (k.is_string())
+                        s.keys << QString::fromStdString(k.get<std::string>());
+                }
+            }
+            shapes.insert(textOf(r.value("id", OrderedJson())), s);
+        }
+    } // without the console's schema (read-only): every row in MCPHub's order
+    const auto warn = [&](const QString &where, const QString &message) {
+        if (warnings)
+            warnings->append({where, message});
+    };
+
+    OrderedJson entities = OrderedJson::object();
+    for (const HubEntity &entity : hubEntities()) {
+        const auto rows = readRows(context, entity.table);
+        if (!rows)
+            return rows.error();
+        struct Built
+        {
+            QString key;
+            OrderedJson value;
+            bool shaped = false;
+            int ordinal = 0;
+            int read = 0;
+        };
+        QList<Built> built;
+        int read = 0;
+        for (const OrderedJson &row : *rows) {
+            const QString key = textOf(row.value(entity.keyColumn.toStdString(), OrderedJson()));
+            const QString id = textOf(row.value("id", OrderedJson()));
+            if (entity.shape == HubEntity::Shape::Single && id != QLatin1String("default"))
+                continue; // a second row MCPHub never reads
+            const QString where = QStringLiteral("%1/%2").arg(entity.table, id);
+            const auto shape = shapes.constFind(shapeId(entity.name, key));
+            const bool shaped = shape != shapes.constEnd();
+            // The file values of the row, by file key.
+            QHash<QString, OrderedJson> values;
+            OrderedJson rest = OrderedJson::object();
+            for (const HubColumn &c : entity.columns) {
+                bool ok = true;
+                OrderedJson v
+                    = toFile(c.kind, row.value(c.column.toStdString(), OrderedJson()), &ok);
+                if (!ok) {
+                    warn(where + QLatin1Char('/') + c.column,
+                         tr("The column holds text that is not JSON; it is left out of the "
+                            "file."));
+                    continue;
+                }
+                if (entity.splitsRest && c.key.isEmpty()) {
+                    if (v.is_object())
+                        rest = v;
+                    continue;
+                }
+                values.insert(c.key, v);
+            }
+            OrderedJson object = OrderedJson::object();
+            const auto put = [&](const QString &k) {
+                if (object.contains(k.toStdString()))
+                    return;
+                if (entity.fileIds && k == QLatin1String("id"))
+                    object["id"] = id.toStdString();
+                else if (entity.shape == HubEntity::Shape::Array && k == entity.keyField)
+                    object[k.toStdString()] = key.toStdString();
+                else if (values.contains(k))
+                    object[k.toStdString()] = values.value(k);
+                else if (entity.splitsRest && rest.contains(k.toStdString()))
+                    object[k.toStdString()] = rest[k.toStdString()];
+            };
+            if (shaped) {
+                for (const QString &k : shape->keys)
+                    put(k);
+                // What the database has beyond the file's keys: set since, or by MCPHub.
+                for (const HubColumn &c : entity.columns) {
+                    if (c.key.isEmpty() || object.contains(c.key.toStdString()))
+                        continue;
+                    const OrderedJson v = values.value(c.key);
+                    const OrderedJson stored = row.value(c.column.toStdString(), OrderedJson());
+                    if (!v.is_null() && !sameValue(c.kind, stored, c.whenAbsent))
+                        put(c.key);
+                }
+                for (auto r = rest.begin(); r != rest.end(); ++r)
+                    put(QString::fromStdString(r.key()));
+            } else {
+                if (entity.fileIds)
+                    put(QStringLiteral("id"));
+                if (entity.shape == HubEntity::Shape::Array)
+                    put(entity.keyField);
+                for (const HubColumn &c : entity.columns) {
+                    if (!c.key.isEmpty() && !values.value(c.key).is_null())
+                        put(c.key);
+                }
+                for (auto r = rest.begin(); r != rest.end(); ++r)
+                    put(QString::fromStdString(r.key()));
+            }
+            built.append({key, std::move(object), shaped, shaped ? shape->ordinal : 0, read++});
+        }
+        std::stable_sort(built.begin(), built.end(), [](const Built &a, const Built &b) {
+            if (a.shaped != b.shaped)
+                return a.shaped;
+            return a.shaped ? a.ordinal < b.ordinal : a.read < b.read;
+        });
+        const bool described
+            = shapes.value(shapeId(QStringLiteral("document"), {})).keys.contains(entity.name);
+        switch (entity.shape) {
+        case HubEntity::Shape::Single:
+            if (!built.isEmpty())
+                entities[entity.name.toStdString()] = built.first().value;
+            break;
+        case HubEntity::Shape::Map:
+            if (!built.isEmpty() || described || entity.name == QLatin1String("mcpServers")) {
+                OrderedJson map = OrderedJson::object();
+                for (const Built &b : built)
+                    map[b.key.toStdString()] = b.value;
+                entities[entity.name.toStdString()] = std::move(map);
+            }
+            break;
+        case HubEntity::Shape::Array:
+            if (!built.isEmpty() || described) {
+                OrderedJson list = OrderedJson::array();
+                for (const Built &b : built)
+                    list.push_back(b.value);
+                entities[entity.name.toStdString()] = std::move(list);
+            }
+            break;
+        }
+    }
+    // The top level in the file's order, then what the file did not have.
+    OrderedJson document = OrderedJson::object();
+    for (const QString &k : shapes.value(shapeId(QStringLiteral("document"), {})).keys) {
+        if (entities.contains(k.toStdString()))
+            document[k.toStdString()] = entities[k.toStdString()];
+    }
+    for (auto it = entities.begin(); it != entities.end(); ++it) {
+        if (!document.contains(it.key()))
+            document[it.key()] = it.value();
+    }
+    return document;
+}
+
+} // namespace mcphub

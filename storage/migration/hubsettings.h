@@ -1,0 +1,137 @@
+#pragma once
+
+#include "storage/db/repositorycontext.h"
+#include "storage/migration/migrationreport.h"
+#include "storage/migration/settingsmapper.h"
+#include "storage/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace mcphub {
+
+// One key of a settings-file entity and the column of MCPHub's table that holds it
+// (mcphub-dbmode.md §1.2-1.3).
+struct HubColumn
+{
+    enum class Kind {
+        Text, // varchar/text: a JSON string
+        Bool, // boolean
+        Int,  // integer (32 bits)
+        Json, // text holding JSON.stringify(value)
+        Time, // timestamp without time zone: an ISO string in UTC ("...T...Z")
+    };
+    QString key;    // in the file
+    QString column; // in the table, unquoted
+    Kind kind = Kind::Text;
+    int maxLength = 0; // varchar(n): characters; 0 = no limit
+    // What the column gets when the file has no such key: MCPHub's default for a NOT NULL
+    // column (as JSON: a string for Text/Json/Time), or null (SQL NULL).
+    OrderedJson whenAbsent;
+    bool required = false; // NOT NULL with no default: a record without it is refused
+};
+
+// One entity type of a settings file (a top-level key) and MCPHub's table for it.
+struct HubEntity
+{
+    enum class Shape {
+        Array,  // [ {...} ] keyed by a field (users: username)
+        Map,    // { key: {...} } (mcpServers, userConfigs)
+        Single, // one object, one row id='default' (systemConfig)
+    };
+    QString name; // top-level key
+    Shape shape = Shape::Array;
+    QString table;
+    QString keyColumn;    // the natural key the file and the table are matched on
+    QString keyField;     // Array: the file's field holding it
+    int keyMaxLength = 0; // varchar(n) of keyColumn
+    bool fileIds = false; // the file's "id" is the row's uuid (kept, or a uuid made for it)
+    bool splitsRest
+        = false; // userConfigs: routing in its column, every other key in additionalConfig
+    QList<HubColumn> columns; // without the key and id, in MCPHub's order
+
+    const HubColumn *column(const QString &key) const;
+};
+
+// Every entity type MCPHub's tables hold, in import order (servers before the groups and
+// keys that name them).
+const QList<HubEntity> &hubEntities();
+const HubEntity *hubEntity(const QString &name);
+
+// One entity of the file as the row of its table.
+struct HubRow
+{
+    const HubEntity *entity = nullptr;
+    QString key;     // natural key value
+    QString pointer; // "/mcpServers/fetch", "/users/0"
+    int ordinal = 0; // position in the file
+    QString id;      // a uuid from the file (kept or made from a non-uuid id); empty: none
+    // Every column of the entity (file value or whenAbsent), as JSON: strings for
+    // Text/Json/Time (Time as "yyyy-MM-ddTHH:mm:ss.zzz" UTC), booleans, integers, null.
+    OrderedJson values = OrderedJson::object();
+    // Columns the file does not describe for this row: kept as the database has them
+    // (servers.oauth, MCPHub's own runtime OAuth state, when the file has no "oauth").
+    QStringList notDescribed;
+    QStringList keys; // the file's keys in file order (the row's shape)
+};
+
+// A settings document as MCPHub's rows, and MCPHub's rows as a settings document.
+// What the file has and MCPHub's tables have no place for is a loss, named by pointer. The
+// shape of each entity (its keys in file order, its position) is kept in the console's
+// schema (mcphub_admin.settings_shapes) so that an export gives back the file's keys, order
+// and explicit defaults; rows without a shape (made by MCPHub or another tool) are written
+// with every non-null column, in MCPHub's order.
+class HubSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(HubSettings)
+
+public:
+    struct Mapped
+    {
+        QList<HubRow> rows;
+        QStringList documentKeys; // top-level keys in file order
+        QList<MigrationReport::Item> losses;
+        QList<MigrationReport::Item> idRewrites;
+        QList<MigrationReport::Item> warnings;
+        QList<MappingIssue> issues; // records MCPHub's tables cannot take at all
+    };
+    static Mapped map(const OrderedJson &document);
+
+    // A uuid for an id that is not one: the same id always gets the same uuid (a name-based
+    // uuid), so that migrating the same file again matches the same rows.
+    static QString uuidFor(const QString &entity, const OrderedJson &id);
+
+    static inline const QString kShapesTable = QStringLiteral("mcphub_admin.settings_shapes");
+    static QString shapeId(const QString &entity, const QString &key);
+
+    // Every row of `table` as row_to_json gives it (exact column values: timestamps to the
+    // microsecond, JSON columns as their stored text), keyed by id text, in created order.
+    static Result<QList<OrderedJson>> readRows(const RepositoryContext &context,
+                                               const QString &table);
+    static Result<std::optional<OrderedJson>>
+    readRow(const RepositoryContext &context, const QString &table, const QString &id);
+
+    // Whether a stored column value equals the file's (JSON compared as values, times as
+    // instants).
+    static bool
+    sameValue(HubColumn::Kind kind, const OrderedJson &stored, const OrderedJson &wanted);
+
+    // A row put back exactly as `image` (row_to_json of it) says, every column: updated
+    // when a row with this id exists, else inserted. And a row removed.
+    static Result<void>
+    restoreRow(const RepositoryContext &context, const QString &table, const OrderedJson &image);
+    static Result<void>
+    removeRow(const RepositoryContext &context, const QString &table, const QString &id);
+
+    // The database as a settings document in MCPHub's format. `warnings` gets the rows or
+    // columns that could not be read (text that is not JSON), named table/row/column.
+    static Result<OrderedJson> exportDocument(const RepositoryContext &context,
+                                              QList<MigrationReport::Item> *warnings = nullptr);
+    // `document` with the ids a migration would rewrite rewritten (and every reference to
+    // them), for comparing a file with what the database holds.
+    static OrderedJson withRewrittenIds(const OrderedJson &document);
+};
+
+} // namespace mcphub

@@ -1,0 +1,608 @@
+// The migrator's steps for MCPHub's own database (mcphub-dbmode.md §1.3, §4, §8): the file's
+// entities as MCPHub's rows, matched by their natural keys (a server's name, a user's
+// username, a bearer key's name...), written with MCPHub's shapes, nothing MCPHub's schema
+// does not have, and what the running hubs must be told.
+#include "storage/db/bulkinserter.h"
+#include "storage/db/serverrepository.h"
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+#include "storage/migration/hubsettings.h"
+#include "storage/migration/migrator.h"
+#include "storage/settings/jsonpointer.h"
+#include "storage/settings/mcphubjsonwriter.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace mcphub {
+
+struct Migrator::Hub
+{
+    struct Planned
+    {
+        int row = 0; // in mapped.rows
+        Action action = Action::Create;
+        QString id;            // the row's id once written
+        OrderedJson before;    // the stored row (null when new)
+        QStringList differing; // columns to write (Overwrite)
+    };
+    struct Shape
+    {
+        QString id;
+        int ordinal = 0;
+        QString keys; // JSON array text
+    };
+    HubSettings::Mapped mapped;
+    QList<Planned> plans;
+    QList<QPair<const HubEntity *, OrderedJson>> prunes;
+    QHash<QString, OrderedJson> shapesBefore; // by id
+    QList<Shape> shapes;                      // to write
+};
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Migrator", text, nullptr, n);
+}
+
+QString textOf(const OrderedJson &v)
+{
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+}
+
+QVariant variantOf(const OrderedJson &v)
+{
+    if (v.is_null())
+        return QVariant(QMetaType::fromType<QString>());
+    if (v.is_boolean())
+        return v.get<bool>();
+    if (v.is_number_integer())
+        return qint64(v.get<qint64>());
+    return textOf(v);
+}
+
+// The entity's file key of a column, for pointers ("url", "ssoUserId").
+QString fileKey(const HubEntity &entity, const QString &column)
+{
+    for (const HubColumn &c : entity.columns) {
+        if (c.column == column)
+            return c.key.isEmpty() ? column : c.key;
+    }
+    return column;
+}
+
+const HubColumn *columnNamed(const HubEntity &entity, const QString &column)
+{
+    for (const HubColumn &c : entity.columns) {
+        if (c.column == column)
+            return &c;
+    }
+    return nullptr;
+}
+
+// A server row (row_to_json) as the record HubChange compares.
+ServerRecord serverOf(const OrderedJson &row)
+{
+    ServerRecord s;
+    const auto text = [&](const char *column) {
+        return textOf(row.value(column, OrderedJson()));
+    };
+    s.uuid = text("id");
+    s.name = text("name");
+    s.type = text("type");
+    s.description = text("description");
+    s.command = text("command");
+    s.args = text("args");
+    s.url = text("url");
+    s.env = text("env");
+    s.headers = text("headers");
+    s.passthroughHeaders = text("passthroughHeaders");
+    s.enabled = row.value("enabled", true);
+    s.owner = text("owner");
+    if (row.contains("enableKeepAlive") && row["enableKeepAlive"].is_boolean())
+        s.enableKeepAlive = row["enableKeepAlive"].get<bool>();
+    if (row.contains("keepAliveInterval") && row["keepAliveInterval"].is_number_integer())
+        s.keepAliveInterval = row["keepAliveInterval"].get<qint64>();
+    s.tools = text("tools");
+    s.prompts = text("prompts");
+    s.resources = text("resources");
+    s.options = text("options");
+    s.proxy = text("proxy");
+    s.oauth = text("oauth");
+    s.openapi = text("openapi");
+    return s;
+}
+
+// `document` without the records the validation took out (pointers "/users/3",
+// "/mcpServers/x", "/systemConfig/routing").
+OrderedJson withoutRejected(OrderedJson document, const QList<MappingIssue> &rejected)
+{
+    QMap<QString, QList<qsizetype>> indices; // per array, removed from the highest
+    for (const MappingIssue &issue : rejected) {
+        const QStringList tokens = JsonPointer::tokens(issue.pointer);
+        if (tokens.size() < 2 || !document.is_object())
+            continue;
+        const std::string top = tokens.at(0).toStdString();
+        if (!document.contains(top))
+            continue;
+        OrderedJson &value = document[top];
+        if (value.is_object())
+            value.erase(tokens.at(1).toStdString());
+        else if (value.is_array()) {
+            bool numeric = false;
+            const qsizetype i = tokens.at(1).toLongLong(&numeric);
+            if (numeric && !indices[tokens.at(0)].contains(i))
+                indices[tokens.at(0)].append(i);
+        }
+    }
+    for (auto it = indices.begin(); it != indices.end(); ++it) {
+        QList<qsizetype> list = it.value();
+        std::sort(list.begin(), list.end(), std::greater<>());
+        OrderedJson &array = document[it.key().toStdString()];
+        for (qsizetype i : list) {
+            if (i >= 0 && size_t(i) < array.size())
+                array.erase(array.begin() + i);
+        }
+    }
+    return document;
+}
+
+int rowsOf(const HubSettings::Mapped &mapped, const HubEntity &entity)
+{
+    return int(std::count_if(mapped.rows.cbegin(), mapped.rows.cend(), [&](const HubRow &row) {
+        return row.entity == &entity;
+    }));
+}
+
+} // namespace
+
+Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIssue> &rejected)
+{
+    m_hub = std::make_shared<Hub>();
+    Hub &h = *m_hub;
+    h.mapped = HubSettings::map(withoutRejected(source, rejected));
+    m_report.losses = h.mapped.losses;
+    m_report.idRewrites = h.mapped.idRewrites;
+    m_report.warnings += h.mapped.warnings;
+    for (const MappingIssue &issue : h.mapped.issues) {
+        m_report.rejects.append({issue.pointer, issue.reason});
+        ++m_report.countsFor(JsonPointer::tokens(issue.pointer).value(0)).rejected;
+    }
+    if (!h.mapped.issues.isEmpty()) {
+        if (!m_options.skipInvalid) {
+            return Error::make(Error::Code::Invalid,
+                               QCoreApplication::translate(
+                                   "Migrator",
+                                   "%n records of the settings file do not fit MCPHub's tables; "
+                                   "nothing was migrated. Repair them, or skip them and migrate "
+                                   "the rest.",
+                                   nullptr,
+                                   int(h.mapped.issues.size())),
+                               m_options.sourcePath + QLatin1Char('#')
+                                   + h.mapped.issues.first().pointer + QStringLiteral(": ")
+                                   + h.mapped.issues.first().reason)
+                .withRemedy(Error::Remedy::SkipInvalid);
+        }
+        if (auto written = writeRejects(rejected + h.mapped.issues); !written)
+            return written;
+    }
+
+    // What the database holds now.
+    QHash<QString, QList<OrderedJson>> existing;
+    int step = 0;
+    for (const HubEntity &entity : hubEntities()) {
+        const int planned = rowsOf(h.mapped, entity);
+        if (!this->step(10 + 20 * step++ / int(hubEntities().size()),
+                        tr("Planning"),
+                        entity.name,
+                        0,
+                        planned))
+            return Migrator::cancelledError();
+        auto rows = HubSettings::readRows(m_context, entity.table);
+        if (!rows)
+            return rows.error();
+        existing.insert(entity.table, std::move(*rows));
+    }
+    const auto shapes = HubSettings::readRows(m_context, HubSettings::kShapesTable);
+    if (!shapes)
+        return shapes.error();
+    for (const OrderedJson &s : *shapes)
+        h.shapesBefore.insert(textOf(s.value("id", OrderedJson())), s);
+
+    QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
+    for (const HubEntity &entity : hubEntities()) {
+        const QList<OrderedJson> &rows = existing[entity.table];
+        for (int i = 0; i < rows.size(); ++i) {
+            byId[entity.table].insert(textOf(rows[i].value("id", OrderedJson())), i);
+            const QString key
+                = textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
+            if (!byKey[entity.table].contains(key))
+                byKey[entity.table].insert(key, i);
+        }
+    }
+    QHash<QString, QSet<int>> matched;
+    int conflictsBefore = int(m_report.conflicts.size());
+    for (int r = 0; r < h.mapped.rows.size(); ++r) {
+        const HubRow &row = h.mapped.rows.at(r);
+        const HubEntity &entity = *row.entity;
+        auto &counts = m_report.countsFor(entity.name);
+        ++counts.total;
+        int match = -1;
+        if (!row.id.isEmpty())
+            match = byId[entity.table].value(row.id, -1);
+        if (match < 0 || matched[entity.table].contains(match)) {
+            const int byName = byKey[entity.table].value(row.key, -1);
+            match = byName >= 0 && !matched[entity.table].contains(byName) ? byName : -1;
+        }
+        Hub::Planned plan;
+        plan.row = r;
+        if (match < 0) {
+            plan.action = Action::Create;
+            plan.id = entity.shape == HubEntity::Shape::Single ? QStringLiteral("default")
+                      : !row.id.isEmpty()                      ? row.id
+                                          : QUuid::createUuid().toString(QUuid::WithoutBraces);
+            ++counts.created;
+        } else {
+            matched[entity.table].insert(match);
+            plan.before = existing[entity.table].at(match);
+            plan.id = textOf(plan.before.value("id", OrderedJson()));
+            for (const HubColumn &c : entity.columns) {
+                if (row.notDescribed.contains(c.column))
+                    continue;
+                const std::string column = c.column.toStdString();
+                if (!HubSettings::sameValue(c.kind,
+                                            plan.before.value(column, OrderedJson()),
+                                            row.values.value(column, OrderedJson())))
+                    plan.differing << c.column;
+            }
+            if (entity.shape != HubEntity::Shape::Single
+                && textOf(plan.before.value(entity.keyColumn.toStdString(), OrderedJson()))
+                       != row.key)
+                plan.differing << entity.keyColumn;
+            if (!row.id.isEmpty() && row.id != plan.id)
+                plan.differing << QStringLiteral("id");
+            if (plan.differing.isEmpty()) {
+                plan.action = Action::Identical;
+                ++counts.identical;
+            } else {
+                ++counts.conflicting;
+                for (const QString &column : std::as_const(plan.differing)) {
+                    m_report.conflicts.append(
+                        {JsonPointer::append(row.pointer, fileKey(entity, column)),
+                         QCoreApplication::translate("Migrator",
+                                                     "MCPHub's database holds another value "
+                                                     "(%1.%2 of row %3).")
+                             .arg(entity.table, column, plan.id)});
+                }
+                if (m_options.conflict == MigrationOptions::Conflict::Overwrite) {
+                    plan.action = Action::Overwrite;
+                    plan.id = row.id.isEmpty() ? plan.id : row.id;
+                    ++counts.overwritten;
+                } else {
+                    plan.action = Action::Skip;
+                    ++counts.skipped;
+                }
+            }
+        }
+        h.plans.append(plan);
+        if (plan.action != Action::Skip) {
+            const QString id = HubSettings::shapeId(entity.name, row.key);
+            OrderedJson list = OrderedJson::array();
+            for (const QString &k : row.keys)
+                list.push_back(k.toStdString());
+            const QString text = QString::fromStdString(list.dump());
+            const OrderedJson before = h.shapesBefore.value(id);
+            if (before.is_null() || textOf(before.value("keys", OrderedJson())) != text
+                || before.value("ordinal", -1) != row.ordinal)
+                h.shapes.append({id, row.ordinal, text});
+        }
+    }
+    {
+        const QString id = HubSettings::shapeId(QStringLiteral("document"), {});
+        OrderedJson list = OrderedJson::array();
+        for (const QString &k : std::as_const(h.mapped.documentKeys))
+            list.push_back(k.toStdString());
+        const QString text = QString::fromStdString(list.dump());
+        const OrderedJson before = h.shapesBefore.value(id);
+        if (before.is_null() || textOf(before.value("keys", OrderedJson())) != text)
+            h.shapes.append({id, 0, text});
+    }
+
+    // Rows the file does not describe: kept, or with --prune removed (the file's own entity
+    // types only; never system_config).
+    int usersAfter = 0;
+    for (const HubEntity &entity : hubEntities()) {
+        const QList<OrderedJson> &rows = existing[entity.table];
+        const bool prunable = m_options.prune && entity.shape != HubEntity::Shape::Single
+                              && h.mapped.documentKeys.contains(entity.name);
+        for (int i = 0; i < rows.size(); ++i) {
+            if (entity.name == QLatin1String("users")
+                && (matched[entity.table].contains(i) || !prunable))
+                ++usersAfter;
+            if (matched[entity.table].contains(i))
+                continue;
+            const QString key
+                = textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
+            const QString pointer
+                = entity.shape == HubEntity::Shape::Single
+                      ? JsonPointer::append({}, entity.name)
+                      : JsonPointer::append(JsonPointer::append({}, entity.name), key);
+            if (entity.shape == HubEntity::Shape::Single
+                && textOf(rows[i].value("id", OrderedJson())) != QLatin1String("default"))
+                continue;
+            if (prunable) {
+                h.prunes.append({&entity, rows[i]});
+                m_report.pruned.append(
+                    {pointer,
+                     QCoreApplication::translate("Migrator",
+                                                 "Not in the file: removed from %1 (row %2).")
+                         .arg(entity.table, textOf(rows[i].value("id", OrderedJson())))});
+            } else {
+                m_report.kept.append(
+                    {pointer,
+                     QCoreApplication::translate("Migrator",
+                                                 "Not in the file: kept in %1 (row %2).")
+                         .arg(entity.table, textOf(rows[i].value("id", OrderedJson())))});
+            }
+        }
+    }
+    for (const Hub::Planned &p : std::as_const(h.plans)) {
+        if (p.action == Action::Create
+            && h.mapped.rows.at(p.row).entity->name == QLatin1String("users"))
+            ++usersAfter;
+    }
+    if (usersAfter == 0) {
+        // MCPHub re-imports its own settings file at its next start when users is empty (§4).
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "MCPHub's users table would be empty: MCPHub then re-imports its "
+                               "own settings file at its next start. Add a user to the file (or "
+                               "do not prune them); nothing was migrated."),
+                           m_context.where + QStringLiteral(": users"));
+    }
+    if (m_report.conflicts.size() > conflictsBefore
+        && m_options.conflict == MigrationOptions::Conflict::Fail) {
+        return Error::make(Error::Code::Conflict,
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "%n entries are already in the database with other content; "
+                               "nothing was migrated.",
+                               nullptr,
+                               int(m_report.conflicts.size())),
+                           m_report.conflicts.first().pointer)
+            .withRemedy(Error::Remedy::ConflictPolicy);
+    }
+    if (!m_report.losses.isEmpty() && !m_options.acceptLoss) {
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "Migrator",
+                               "MCPHub's tables have no place for %n parts of the settings file "
+                               "(the plan lists each); nothing was migrated.",
+                               nullptr,
+                               int(m_report.losses.size())),
+                           m_options.sourcePath + QLatin1Char('#')
+                               + m_report.losses.first().pointer)
+            .withRemedy(Error::Remedy::AcceptLoss);
+    }
+    return {};
+}
+
+Result<void> Migrator::importHub()
+{
+    Hub &h = *m_hub;
+    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    int step = 0;
+    for (const HubEntity &entity : hubEntities()) {
+        const int rows = rowsOf(h.mapped, entity);
+        if (!this->step(35 + 40 * step++ / int(hubEntities().size()),
+                        tr("Importing"),
+                        entity.name,
+                        0,
+                        rows))
+            return Migrator::cancelledError();
+        QStringList columns{QStringLiteral("id")};
+        if (entity.keyColumn != QLatin1String("id"))
+            columns << entity.keyColumn;
+        for (const HubColumn &c : entity.columns)
+            columns << c.column;
+        std::optional<BulkInserter> inserter;
+        for (const Hub::Planned &p : std::as_const(h.plans)) {
+            const HubRow &row = h.mapped.rows.at(p.row);
+            if (row.entity != &entity || p.action != Action::Create)
+                continue;
+            if (!inserter)
+                inserter.emplace(m_context, entity.table, columns, false);
+            QVariantList values{p.id};
+            if (entity.keyColumn != QLatin1String("id"))
+                values << row.key;
+            for (const HubColumn &c : entity.columns)
+                values << variantOf(row.values.value(c.column.toStdString(), OrderedJson()));
+            if (auto appended = inserter->append(values); !appended) {
+                Error error = appended.error();
+                error.where = m_options.sourcePath + QLatin1Char('#') + row.pointer;
+                return error;
+            }
+        }
+        if (inserter) {
+            if (auto finished = inserter->finish(); !finished)
+                return finished;
+        }
+        for (const Hub::Planned &p : std::as_const(h.plans)) {
+            const HubRow &row = h.mapped.rows.at(p.row);
+            if (row.entity != &entity || p.action != Action::Overwrite)
+                continue;
+            QStringList sets;
+            QVariantList values;
+            for (const QString &column : p.differing) {
+                sets << SqlDialect::escape(db, column) + QStringLiteral(" = ?");
+                if (column == QLatin1String("id"))
+                    values << p.id;
+                else if (column == entity.keyColumn)
+                    values << row.key;
+                else
+                    values << variantOf(row.values.value(column.toStdString(), OrderedJson()));
+            }
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("UPDATE %1 SET %2, updated_at = now() WHERE id = ?")
+                              .arg(entity.table, sets.join(QStringLiteral(", "))));
+            for (const QVariant &v : std::as_const(values))
+                query.addBindValue(v);
+            query.addBindValue(textOf(p.before.value("id", OrderedJson())));
+            if (!query.exec())
+                return sqlError(query.lastError(), row.pointer, tr("Importing"));
+        }
+    }
+    for (const auto &[entity, row] : std::as_const(h.prunes)) {
+        if (auto removed = HubSettings::removeRow(
+                m_context, entity->table, textOf(row.value("id", OrderedJson())));
+            !removed)
+            return removed;
+    }
+    // The shapes: new ones in one COPY, changed ones updated.
+    std::optional<BulkInserter> shapes;
+    for (const Hub::Shape &s : std::as_const(h.shapes)) {
+        if (h.shapesBefore.contains(s.id)) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("UPDATE %1 SET ordinal = ?, keys = ? WHERE id = ?")
+                              .arg(HubSettings::kShapesTable));
+            query.addBindValue(s.ordinal);
+            query.addBindValue(s.keys);
+            query.addBindValue(s.id);
+            if (!query.exec())
+                return sqlError(query.lastError(), HubSettings::kShapesTable, tr("Importing"));
+            continue;
+        }
+    }
+    for (const Hub::Shape &s : std::as_const(h.shapes)) {
+        if (h.shapesBefore.contains(s.id))
+            continue;
+        if (!shapes) {
+            shapes.emplace(m_context,
+                           HubSettings::kShapesTable,
+                           QStringList{QStringLiteral("id"),
+                                       QStringLiteral("ordinal"),
+                                       QStringLiteral("keys")},
+                           false);
+        }
+        if (auto appended = shapes->append({s.id, s.ordinal, s.keys}); !appended)
+            return appended;
+    }
+    if (shapes) {
+        if (auto finished = shapes->finish(); !finished)
+            return finished;
+    }
+    return {};
+}
+
+Result<void> Migrator::verifyHub()
+{
+    Hub &h = *m_hub;
+    if (!step(80, tr("Verifying")))
+        return Migrator::cancelledError();
+    QSet<QString> written; // tables
+    for (const Hub::Planned &p : std::as_const(h.plans)) {
+        if (p.action == Action::Create || p.action == Action::Overwrite)
+            written.insert(h.mapped.rows.at(p.row).entity->table);
+    }
+    for (const auto &prune : std::as_const(h.prunes))
+        written.insert(prune.first->table);
+    QHash<QString, QHash<QString, OrderedJson>> after; // table -> id -> row
+    for (const QString &table : std::as_const(written)) {
+        const auto rows = HubSettings::readRows(m_context, table);
+        if (!rows)
+            return rows.error();
+        auto &byId = after[table];
+        for (const OrderedJson &row : *rows)
+            byId.insert(textOf(row.value("id", OrderedJson())), row);
+    }
+    QString nameSeparator;
+    bool refresh = false;
+    for (const Hub::Planned &p : std::as_const(h.plans)) {
+        if (p.action != Action::Create && p.action != Action::Overwrite)
+            continue;
+        const HubRow &row = h.mapped.rows.at(p.row);
+        const HubEntity &entity = *row.entity;
+        const auto found = after[entity.table].constFind(p.id);
+        if (found == after[entity.table].constEnd()) {
+            m_report.differences.append(
+                {row.pointer, QCoreApplication::translate("Migrator", "missing after the import")});
+            continue;
+        }
+        const OrderedJson &stored = *found;
+        for (const HubColumn &c : entity.columns) {
+            if (row.notDescribed.contains(c.column))
+                continue;
+            const std::string column = c.column.toStdString();
+            if (!HubSettings::sameValue(c.kind,
+                                        stored.value(column, OrderedJson()),
+                                        row.values.value(column, OrderedJson()))) {
+                m_report.differences.append(
+                    {JsonPointer::append(row.pointer, fileKey(entity, c.column)),
+                     QCoreApplication::translate("Migrator",
+                                                 "MCPHub's column %1.%2 reads back another value")
+                         .arg(entity.table, c.column)});
+            }
+        }
+        OrderedJson change = OrderedJson::object();
+        change["table"] = entity.table.toStdString();
+        change["id"] = p.id.toStdString();
+        change["before"] = p.before;
+        change["after"] = stored;
+        m_changes.push_back(std::move(change));
+        if (entity.name == QLatin1String("mcpServers")) {
+            m_report.hubChanges += HubChange::forServer(
+                p.before.is_null() ? std::nullopt : std::optional<ServerRecord>(serverOf(p.before)),
+                serverOf(stored));
+        } else if (entity.shape == HubEntity::Shape::Single) {
+            for (const HubColumn &c : entity.columns) {
+                const std::string column = c.column.toStdString();
+                if (HubChange::refreshesSystemConfig(c.key)
+                    && (p.before.is_null()
+                        || !HubSettings::sameValue(c.kind,
+                                                   p.before.value(column, OrderedJson()),
+                                                   stored.value(column, OrderedJson()))))
+                    refresh = true;
+            }
+            nameSeparator = textOf(stored.value("nameSeparator", OrderedJson()));
+        }
+    }
+    if (refresh)
+        m_report.hubChanges.append(HubChange::refreshSystemConfig(nameSeparator));
+    for (const auto &[entity, row] : std::as_const(h.prunes)) {
+        const QString id = textOf(row.value("id", OrderedJson()));
+        if (after[entity->table].contains(id)) {
+            m_report.differences.append(
+                {QStringLiteral("%1/%2").arg(entity->table, id),
+                 QCoreApplication::translate("Migrator", "still there after pruning")});
+        }
+        OrderedJson change = OrderedJson::object();
+        change["table"] = entity->table.toStdString();
+        change["id"] = id.toStdString();
+        change["before"] = row;
+        change["after"] = nullptr;
+        m_changes.push_back(std::move(change));
+        if (entity->name == QLatin1String("mcpServers"))
+            m_report.hubChanges += HubChange::forServer(serverOf(row), std::nullopt);
+    }
+    for (const Hub::Shape &s : std::as_const(h.shapes)) {
+        OrderedJson image = OrderedJson::object();
+        image["id"] = s.id.toStdString();
+        image["ordinal"] = s.ordinal;
+        image["keys"] = s.keys.toStdString();
+        OrderedJson change = OrderedJson::object();
+        change["table"] = HubSettings::kShapesTable.toStdString();
+        change["id"] = s.id.toStdString();
+        change["before"] = h.shapesBefore.value(s.id);
+        change["after"] = std::move(image);
+        m_changes.push_back(std::move(change));
+    }
+    if (!m_report.differences.isEmpty())
+        return differencesFound();
+    return {};
+}
+
+} // namespace mcphub
