@@ -1292,6 +1292,13 @@ void TestHubDatabaseGui::exportSettingsFileWritesTheServers()
     const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QByteArray schema = publicSchema(pg.conninfo());
+    // The captured keys' tokens are redacted to one placeholder: MCPHub (and the export's
+    // validation) need them distinct.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE bearer_keys SET token = 'mcphub_' || md5(id::text) || "
+                                 "md5(name)")})
+                .isEmpty());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("mcp_settings.json"));
 

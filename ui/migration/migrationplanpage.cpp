@@ -60,7 +60,7 @@ MigrationPlanPage::MigrationPlanPage(QWidget *parent)
     m_countsView->horizontalHeader()->setSectionResizeMode(MigrationCountsModel::EntityColumn,
                                                            QHeaderView::Stretch);
     m_countsView->setAccessibleName(tr("Entries per entity"));
-    layout->addWidget(m_countsView, 3);
+    layout->addWidget(m_countsView, 2);
 
     auto *itemsLabel = new QLabel(tr("Conflicts, rejected records and warnings:"), this);
     layout->addWidget(itemsLabel);
@@ -169,6 +169,11 @@ bool MigrationPlanPage::isComplete() const
 {
     return !m_planning && m_plan.ok() && m_plan.status == QLatin1String("dry-run")
            && (m_plan.losses.isEmpty() || m_acceptLoss->isChecked());
+}
+
+bool MigrationPlanPage::validatePage()
+{
+    return isComplete();
 }
 
 void MigrationPlanPage::showPlan(const MigrationReport &plan)

@@ -42,6 +42,8 @@ public:
     void initializePage() override;
     void cleanupPage() override;
     bool isComplete() const override;
+    // Migrate (also through QWizard::next()) only for a plan that is complete.
+    bool validatePage() override;
 
 Q_SIGNALS:
     void planReady();

@@ -52,7 +52,7 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     countsView->horizontalHeader()->setSectionResizeMode(MigrationCountsModel::EntityColumn,
                                                          QHeaderView::Stretch);
     countsView->setAccessibleName(tr("Entries per entity"));
-    layout->addWidget(countsView, 2);
+    layout->addWidget(countsView, 1);
     m_differences->setHorizontalHeaderLabels({tr("JSON pointer"), tr("Difference")});
     m_differencesView = new QTableView(this);
     m_differencesView->setModel(m_differences);
@@ -73,7 +73,7 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     m_itemsView->setColumnWidth(1, 220);
     m_itemsView->horizontalHeader()->setStretchLastSection(true);
     m_itemsView->setAccessibleName(tr("New ids, kept, removed and lost entries"));
-    layout->addWidget(m_itemsView, 1);
+    layout->addWidget(m_itemsView, 2);
     m_hubSummary = new QLabel(this);
     m_hubSummary->setObjectName(QStringLiteral("hubSummary"));
     m_hubSummary->setWordWrap(true);
@@ -84,7 +84,10 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     m_hubResults->setReadOnly(true);
     m_hubResults->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_hubResults->setAccessibleName(tr("What each hub answered"));
-    layout->addWidget(m_hubResults, 1);
+    // A line per hub and change: a few lines high, scrolling beyond.
+    m_hubResults->setMaximumHeight(m_hubResults->fontMetrics().lineSpacing() * 6
+                                   + 2 * m_hubResults->frameWidth() + 8);
+    layout->addWidget(m_hubResults);
     m_links = new QLabel(this);
     m_links->setWordWrap(true);
     m_links->setTextFormat(Qt::RichText);

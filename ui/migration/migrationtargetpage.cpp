@@ -295,7 +295,7 @@ QString MigrationTargetPage::describe(const ConnectionProfile &profile)
     const QString database = profile.kind == ConnectionProfile::Kind::Sqlite
                                  ? tr("SQLite file %1").arg(unnamed.displayName())
                              : profile.mcphubDatabase
-                                 ? tr("MCPHub's database %1").arg(unnamed.displayName())
+                                 ? unnamed.displayName() // "MCPHub database …"
                                  : tr("PostgreSQL database %1").arg(unnamed.displayName());
     if (profile.name.isEmpty())
         text = database;
