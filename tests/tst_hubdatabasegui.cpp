@@ -1340,6 +1340,22 @@ void TestHubDatabaseGui::exportSettingsFileWritesTheServers()
              qPrintable(refused.error().toString()));
     QVERIFY(!QFile::exists(nowhere));
     QCOMPARE(publicSchema(pg.conninfo()), schema);
+
+    // Every workspace kind: the exported file opened as a settings-file workspace, exported.
+    VERIFY_OK(switcher.openSettingsFile(path));
+    QVERIFY(switcher.exportAction()->isEnabled());
+    const QString copy = dir.filePath(QStringLiteral("copy/mcp_settings.json"));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("copy")));
+    VERIFY_OK(switcher.exportSettingsFile(copy));
+    QFile copied(copy);
+    QVERIFY(copied.open(QIODevice::ReadOnly));
+    QStringList copiedNames = QJsonDocument::fromJson(copied.readAll())
+                                  .object()
+                                  .value(QStringLiteral("mcpServers"))
+                                  .toObject()
+                                  .keys();
+    copiedNames.sort();
+    QCOMPARE(copiedNames, names);
 }
 
 QTEST_MAIN(TestHubDatabaseGui)
