@@ -271,6 +271,7 @@ private Q_SLOTS:
     void mainWindowMigratesIntoOpenWorkspace();
     void mcphubDatabaseTargetRefusesLossUntilAccepted();
     void openMcphubDatabaseIsATargetWithPrune();
+    void pruneStopsTheRemovedServersOnTheHubsBeforeTheRun();
     void screenshots();               // it switches the application to Chinese
     void mcphubDatabaseScreenshots(); // English again, then Chinese
 };
@@ -905,6 +906,77 @@ void TestMigrationWizard::openMcphubDatabaseIsATargetWithPrune()
     QVERIFY(!target->pruneCheck()->isEnabled());
     QVERIFY(!target->pruneCheck()->isChecked());
     QVERIFY(!wizard->options().prune);
+}
+
+void TestMigrationWizard::pruneStopsTheRemovedServersOnTheHubsBeforeTheRun()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubDatabase db;
+    const QString problem = db.setUp();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+
+    std::unique_ptr<MigrationWizard> wizard(new MigrationWizard(std::nullopt));
+    wizard->show();
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    QTest::keyClicks(wizard->targetPage()->hubConninfoEdit(), db.pg.conninfo());
+    wizard->targetPage()->pruneCheck()->click();
+    QVERIFY(wizard->options().prune);
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    wizard->planPage()->acceptLossCheck()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->planPage()->isComplete(), 20000);
+    const MigrationReport plan = wizard->planPage()->plan();
+    QStringList pruned;
+    for (const MigrationReport::Item &item : plan.pruned)
+        pruned << item.pointer;
+    QVERIFY2(pruned.contains(QStringLiteral("/mcpServers/echo-local")),
+             qPrintable(pruned.join(QLatin1Char(','))));
+
+    // Each stop arrives while the run has not started and the row is still there.
+    QStringList stopsSeen;
+    QStringList wrong;
+    connect(&db.hub, &test::HubEmulator::requestReceived, this, [&](const QString &path) {
+        const QString body = QString::fromUtf8(db.hub.requests().constLast().body);
+        if (!path.endsWith(QLatin1String("/toggle")) || !body.contains(QLatin1String("false")))
+            return;
+        const QString server = path.section(QLatin1Char('/'), 3, 3);
+        stopsSeen << server;
+        if (wizard->migrationRunner()->isRunning())
+            wrong << server + QStringLiteral(": the run had started");
+        if (queryCount(db.pg, server.toUtf8().constData()) != QLatin1String("1"))
+            wrong << server + QStringLiteral(": the row was gone");
+    });
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->currentId() == int(MigrationWizard::ProgressPageId)
+                                 && !wizard->progressPage()->isRunning(),
+                             30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1Char('\n'))));
+    QVERIFY(stopsSeen.contains(QStringLiteral("echo-local")));
+    QCOMPARE(queryCount(db.pg, "echo-local"), QStringLiteral("0"));
+    QCOMPARE(queryCount(db.pg, "a"), QStringLiteral("1"));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->tellingHubs(), 30000);
+    // Every change told once: the stops before the run, first, then the start of "a".
+    QCOMPARE(wizard->hubResults().size(), wizard->report().hubChanges.size());
+    QCOMPARE(wizard->hubResults().constLast().change, HubChange::startServer(QStringLiteral("a")));
+    int stops = 0;
+    for (const HubChangeResult &r : wizard->hubResults()) {
+        if (r.change.kind == HubChange::Kind::StopServer)
+            ++stops;
+    }
+    QCOMPARE(stops, int(stopsSeen.size()));
+    wizard->next();
+    QCOMPARE(wizard->resultPage()->hubResultsText()->toPlainText().count(QLatin1Char('\n')) + 1,
+             int(wizard->hubResults().size()));
 }
 
 void TestMigrationWizard::mcphubDatabaseScreenshots()

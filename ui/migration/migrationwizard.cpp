@@ -4,6 +4,7 @@
 #include "storage/hub/hubclient.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "storage/settings/jsonpointer.h"
 #include "ui/main/hubchangesreporter.h"
 
 #include "ui/migration/migrationplanpage.h"
@@ -18,6 +19,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 namespace mcphub {
 
@@ -126,15 +129,66 @@ void MigrationWizard::takeReport(const MigrationReport &report)
     }
     m_hubResults.clear();
     m_hubSummary.clear();
-    if (report.ok() && !report.dryRun) {
-        if (const auto target = this->target();
-            target && target->mcphubDatabase && !report.hubChanges.isEmpty())
-            tellHubs(*target, report.hubChanges);
-        Q_EMIT migrated(targetsOpenWorkspace());
+    if (!report.dryRun) {
+        const auto target = this->target();
+        QList<HubChange> changes;
+        if (report.ok() && target && target->mcphubDatabase) {
+            for (const HubChange &change : report.hubChanges) {
+                if (!stopsPrunedServer(report, change))
+                    changes << change; // the stops of pruned servers went out before
+            }
+        }
+        if (!changes.isEmpty()) {
+            if (!tellHubs(*target, changes, [this](const QList<HubChangeResult> &results) {
+                    finishHubs(results);
+                }))
+                m_stopResults.clear();
+        } else if (!m_stopResults.isEmpty()) {
+            finishHubs({}); // only the stops (or the run failed after them): still said
+        }
     }
+    if (report.ok() && !report.dryRun)
+        Q_EMIT migrated(targetsOpenWorkspace());
 }
 
-void MigrationWizard::tellHubs(const ConnectionProfile &target, const QList<HubChange> &changes)
+bool MigrationWizard::stopsPrunedServer(const MigrationReport &report, const HubChange &change)
+{
+    if (change.kind != HubChange::Kind::StopServer)
+        return false;
+    const QString pointer = JsonPointer::append(QStringLiteral("/mcpServers"), change.server);
+    return std::any_of(report.pruned.cbegin(),
+                       report.pruned.cend(),
+                       [&](const MigrationReport::Item &item) { return item.pointer == pointer; });
+}
+
+void MigrationWizard::startMigration(const std::function<void()> &start)
+{
+    m_stopResults.clear();
+    const MigrationReport &plan = m_planPage->plan();
+    const auto target = this->target();
+    QList<HubChange> stops;
+    if (target && target->mcphubDatabase && options().prune) {
+        for (const HubChange &change : plan.hubChanges) {
+            if (stopsPrunedServer(plan, change))
+                stops << change;
+        }
+    }
+    if (stops.isEmpty()) {
+        start();
+        return;
+    }
+    const bool told = tellHubs(*target, stops, [this, start](const QList<HubChangeResult> &r) {
+        m_tellingHubs = false;
+        m_stopResults = r;
+        start();
+    });
+    if (!told)
+        start(); // hubSummary() says why the hubs were not told
+}
+
+bool MigrationWizard::tellHubs(const ConnectionProfile &target,
+                               const QList<HubChange> &changes,
+                               HubsDone done)
 {
     // The hubs registered in the target database run on it. The registry is read on a
     // connection of this thread, which the applier needs only until it returns (the
@@ -148,21 +202,25 @@ void MigrationWizard::tellHubs(const ConnectionProfile &target, const QList<HubC
                            .arg(target.displayName(), workspace.error().toString());
         closeSqlConnection(connection);
         Q_EMIT hubsTold(m_hubSummary);
-        return;
+        return false;
     }
     m_tellingHubs = true;
-    m_applier->applyToLinkedHubs(
-        workspace->context(), m_secrets, changes, [this](const QList<HubChangeResult> &results) {
-            m_tellingHubs = false;
-            m_hubResults = results;
-            m_hubSummary = results.isEmpty()
-                               ? tr("No hub is linked to this database: the hubs running on it "
-                                    "take the change at their next restart.")
-                               : HubChangesReporter::summarize(results);
-            Q_EMIT hubsTold(m_hubSummary);
-        });
+    m_applier->applyToLinkedHubs(workspace->context(), m_secrets, changes, std::move(done));
     workspace->close();
     closeSqlConnection(connection);
+    return true;
+}
+
+void MigrationWizard::finishHubs(const QList<HubChangeResult> &after)
+{
+    m_tellingHubs = false;
+    m_hubResults = m_stopResults + after;
+    m_stopResults.clear();
+    m_hubSummary = m_hubResults.isEmpty()
+                       ? tr("No hub is linked to this database: the hubs running on it take the "
+                            "change at their next restart.")
+                       : HubChangesReporter::summarize(m_hubResults);
+    Q_EMIT hubsTold(m_hubSummary);
 }
 
 } // namespace mcphub

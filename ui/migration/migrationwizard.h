@@ -8,6 +8,7 @@
 
 #include <QWizard>
 
+#include <functional>
 #include <optional>
 
 namespace mcphub {
@@ -84,6 +85,12 @@ public:
     // after a completed run into MCPHub's database tells the linked hubs report.hubChanges.
     void takeReport(const MigrationReport &report);
 
+    // Starts the real run through `start`. With prune into MCPHub's database, the servers the
+    // plan removes are first stopped on the linked hubs (after the commit their API no
+    // longer finds them); `start` runs when the hubs answered. Their results come first in
+    // hubResults().
+    void startMigration(const std::function<void()> &start);
+
     // The hubs linked to the target MCPHub database, told the run's hubChanges: busy until
     // they all answered (or timed out); then one result per hub and change.
     bool tellingHubs() const { return m_tellingHubs; }
@@ -101,7 +108,12 @@ Q_SIGNALS:
 
 private:
     void stopRuns();
-    void tellHubs(const ConnectionProfile &target, const QList<HubChange> &changes);
+    using HubsDone = std::function<void(const QList<HubChangeResult> &results)>;
+    // False (and `done` never runs) when the target cannot be opened: hubSummary() says so.
+    bool tellHubs(const ConnectionProfile &target, const QList<HubChange> &changes, HubsDone done);
+    void finishHubs(const QList<HubChangeResult> &after);
+    // A stop of a server that the run removes (prune): sent before the run.
+    static bool stopsPrunedServer(const MigrationReport &report, const HubChange &change);
 
     std::optional<OpenWorkspace> m_open;
     MigrationRunner *m_planRunner = nullptr;
@@ -119,6 +131,7 @@ private:
     HubChangeApplier *m_applier = nullptr;
     bool m_tellingHubs = false;
     QList<HubChangeResult> m_hubResults;
+    QList<HubChangeResult> m_stopResults; // told before the run
     QString m_hubSummary;
 };
 
