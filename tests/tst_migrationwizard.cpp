@@ -272,6 +272,7 @@ private Q_SLOTS:
     void mcphubDatabaseTargetRefusesLossUntilAccepted();
     void openMcphubDatabaseIsATargetWithPrune();
     void pruneStopsTheRemovedServersOnTheHubsBeforeTheRun();
+    void lossAcceptedWhilePlanningPlansAgainWithIt();
     void screenshots();               // it switches the application to Chinese
     void mcphubDatabaseScreenshots(); // English again, then Chinese
 };
@@ -977,6 +978,33 @@ void TestMigrationWizard::pruneStopsTheRemovedServersOnTheHubsBeforeTheRun()
     wizard->next();
     QCOMPARE(wizard->resultPage()->hubResultsText()->toPlainText().count(QLatin1Char('\n')) + 1,
              int(wizard->hubResults().size()));
+}
+
+void TestMigrationWizard::lossAcceptedWhilePlanningPlansAgainWithIt()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = test::makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(test::mcphubProfile(pg)));
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    // The plan without acceptLoss runs (its end is queued to this thread): accepted now, it
+    // is planned again with it rather than left refused with the box ticked.
+    QVERIFY(wizard->planPage()->isPlanning());
+    wizard->planPage()->acceptLossCheck()->click();
+    QVERIFY(wizard->planPage()->acceptLossCheck()->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    QVERIFY2(wizard->planPage()->isComplete(),
+             qPrintable(wizard->planPage()->summaryLabel()->text()));
+    QVERIFY(!wizard->planPage()->plan().losses.isEmpty());
 }
 
 void TestMigrationWizard::mcphubDatabaseScreenshots()

@@ -150,6 +150,7 @@ void MigrationPlanPage::startPlan()
     MigrationRunner *runner = w->planRunner();
     disconnect(runner, &MigrationRunner::finished, this, nullptr);
     connect(runner, &MigrationRunner::finished, this, &MigrationPlanPage::showPlan);
+    m_plannedAccepting = options.acceptLoss;
     m_planning = runner->start(*target, options);
     Q_EMIT completeChanged();
 }
@@ -246,6 +247,12 @@ void MigrationPlanPage::showPlan(const MigrationReport &plan)
                                .arg(skipped)
                                .arg(identical)
                                .arg(rejected));
+    }
+    // Accepted while this plan ran without it: plan again, with it.
+    if (!plan.ok() && plan.error->remedy == Error::Remedy::AcceptLoss && lost > 0
+        && m_acceptLoss->isChecked() && !m_plannedAccepting) {
+        startPlan();
+        return;
     }
     Q_EMIT completeChanged();
     Q_EMIT planReady();

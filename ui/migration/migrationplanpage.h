@@ -65,6 +65,7 @@ private:
     QCheckBox *m_acceptLoss = nullptr;
     MigrationReport m_plan;
     bool m_planning = false;
+    bool m_plannedAccepting = false; // the plan running or shown had acceptLoss
 };
 
 } // namespace mcphub
