@@ -23,6 +23,7 @@
 #include "ui/keys/keyspage.h"
 #include "ui/main/hubchangesreporter.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/workspaceswitcher.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/records/recorddetailpage.h"
 #include "ui/records/recordspage.h"
@@ -33,11 +34,17 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +79,7 @@ private Q_SLOTS:
     void userConfigRoutingIsWrittenApart();
     void storedRowFindingsAreShownAndRowsKept_data();
     void storedRowFindingsAreShownAndRowsKept();
+    void exportSettingsFileWritesTheServers();
 };
 
 void TestHubDatabaseGui::init()
@@ -1275,6 +1283,79 @@ void TestHubDatabaseGui::storedRowFindingsAreShownAndRowsKept()
     QCOMPARE(QString::number(e.model->rowCount()), rows);
     QCOMPARE(publicSchema(pg.conninfo()), schema);
     ws->close();
+}
+
+void TestHubDatabaseGui::exportSettingsFileWritesTheServers()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+    // The captured keys' tokens are redacted to one placeholder: MCPHub (and the export's
+    // validation) need them distinct.
+    QVERIFY(psql(pg.conninfo(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("UPDATE bearer_keys SET token = 'mcphub_' || md5(id::text) || "
+                                 "md5(name)")})
+                .isEmpty());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mcp_settings.json"));
+
+    MainWindow window;
+    const SecretStore secrets;
+    WorkspaceSwitcher switcher(&window, secrets, false);
+    switcher.addMenuActions(window.fileMenu());
+    QVERIFY(switcher.exportAction());
+    QVERIFY(!switcher.exportAction()->isEnabled()); // no workspace yet
+    QVERIFY(window.fileMenu()->actions().contains(switcher.exportAction()));
+    VERIFY_OK(switcher.openMcphubDatabase(mcphubProfile(pg)));
+    QVERIFY(switcher.exportAction()->isEnabled());
+
+    const auto exported = switcher.exportSettingsFile(path);
+    VERIFY_OK(exported);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(path)),
+             qPrintable(window.statusBar()->currentMessage()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonDocument written = QJsonDocument::fromJson(file.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QStringList names = written.object().value(QStringLiteral("mcpServers")).toObject().keys();
+    names.sort();
+    QCOMPARE(names.join(QLatin1Char('|')),
+             queryText(pg, QStringLiteral("SELECT name FROM servers ORDER BY name")));
+    QVERIFY(!names.isEmpty());
+
+    // Again over the file: replaced, the previous one backed up and named.
+    QVERIFY(test::writeFile(path, "{\"mcpServers\": {}}\n"));
+    const auto again = switcher.exportSettingsFile(path);
+    VERIFY_OK(again);
+    QVERIFY2(again->contains(QLatin1String("backed up")), qPrintable(*again));
+    // A place that cannot be written: refused, naming it, nothing written.
+    const QString nowhere = dir.filePath(QStringLiteral("missing/folder/mcp_settings.json"));
+    const auto refused = switcher.exportSettingsFile(nowhere);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().toString().contains(QLatin1String("missing")),
+             qPrintable(refused.error().toString()));
+    QVERIFY(!QFile::exists(nowhere));
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
+
+    // Every workspace kind: the exported file opened as a settings-file workspace, exported.
+    VERIFY_OK(switcher.openSettingsFile(path));
+    QVERIFY(switcher.exportAction()->isEnabled());
+    const QString copy = dir.filePath(QStringLiteral("copy/mcp_settings.json"));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("copy")));
+    VERIFY_OK(switcher.exportSettingsFile(copy));
+    QFile copied(copy);
+    QVERIFY(copied.open(QIODevice::ReadOnly));
+    QStringList copiedNames = QJsonDocument::fromJson(copied.readAll())
+                                  .object()
+                                  .value(QStringLiteral("mcpServers"))
+                                  .toObject()
+                                  .keys();
+    copiedNames.sort();
+    QCOMPARE(copiedNames, names);
 }
 
 QTEST_MAIN(TestHubDatabaseGui)

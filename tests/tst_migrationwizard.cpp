@@ -5,7 +5,10 @@
 // inside the first progress callback leaves the database as it was; closing the wizard
 // during a run cancels it and waits for the thread; File ▸ Migrate settings file… into the
 // open workspace refreshes the window's tables. Screenshots of every page in English and
-// Chinese go to build/tests/screenshots.
+// Chinese go to build/tests/screenshots. Into MCPHub's own database (issue 14): the target
+// by connection string (prune offered for it only), the plan listing what MCPHub's tables
+// cannot hold and Migrate refused until "Accept losing" is ticked, the rows in public.servers,
+// and the hub linked to the database told what changed, one line per hub and change.
 
 #include "app/common/appsetup.h"
 #include "models/findingsmodel.h"
@@ -13,8 +16,11 @@
 #include "models/servertablemodel.h"
 #include "models/usertablemodel.h"
 #include "storage/db/workspace.h"
+#include "storage/hub/hubregistry.h"
 #include "storage/migration/migrator.h"
 #include "storage/secretstore.h"
+#include "tests/support/hubemulator.h"
+#include "tests/support/mcphubdatabase.h"
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 #include "ui/backups/backupspage.h"
@@ -53,10 +59,12 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTranslator>
 
 using namespace mcphub;
 
@@ -146,6 +154,79 @@ void driveToPlan(MigrationWizard *wizard,
              qPrintable(wizard->planPage()->summaryLabel()->text()));
 }
 
+// A settings file with a server key MCPHub's tables have no column for.
+const QByteArray kLossySettings
+    = R"({"mcpServers":{"a":{"command":"x","args":[],"somethingUnknown":1}}})";
+
+// MCPHub's database with a hub registered in it (the hub runs on it, so it is told), on the
+// hub emulator with a bearer key in the keychain.
+struct HubDatabase
+{
+    test::PgTestDatabase pg;
+    test::HubEmulator hub;
+    SecretStore secrets;
+    QString hubName = QStringLiteral("hub-on-db-%1").arg(QCoreApplication::applicationPid());
+
+    QString setUp()
+    {
+        if (!pg.available())
+            return pg.error();
+        if (const QString made = test::makeMcphubDatabase(pg); !made.isEmpty())
+            return made;
+        hub.setMode(test::HubEmulator::Mode::Database);
+        hub.setBearerKey("key-of-the-hub-on-this-db");
+        if (!hub.listen())
+            return QStringLiteral("the hub emulator does not listen");
+        auto ws
+            = Workspace::open(test::mcphubProfile(pg), QStringLiteral("tst_migrationwizard-hub"));
+        if (!ws)
+            return ws.error().toString();
+        HubRecord record;
+        record.name = hubName;
+        record.baseUrl = hub.baseUrl();
+        record.auth = HubEndpoint::Auth::BearerKey;
+        record.timeoutMs = 5'000;
+        const auto added = HubRegistry(ws->context(), secrets)
+                               .add(record, QStringLiteral("key-of-the-hub-on-this-db"));
+        ws->close();
+        return added ? QString() : added.error().toString();
+    }
+    ~HubDatabase() { (void)secrets.remove(HubRepository::secretKey(hubName)); }
+};
+
+// On the target page: MCPHub's database by connection string, then to the plan.
+void driveToHubPlan(MigrationWizard *wizard, const QString &source, const QString &conninfo)
+{
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::TargetPageId));
+    MigrationTargetPage *target = wizard->targetPage();
+    QVERIFY(!target->pruneCheck()->isEnabled()); // not for a SQLite file
+    QTest::keyClicks(target->hubConninfoEdit(), conninfo);
+    QCOMPARE(target->choice(), MigrationTargetPage::Choice::McphubDatabase);
+    QVERIFY(target->targetIsMcphubDatabase());
+    QVERIFY(target->pruneCheck()->isEnabled());
+    QVERIFY(!target->pruneCheck()->isChecked());
+    QVERIFY(target->pruneCheck()->toolTip().contains(QLatin1String("Warning")));
+    QVERIFY(target->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
+    QVERIFY(wizard->currentPage()->isComplete());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+}
+
+// Removes the translators installTranslators() installed: the application speaks English.
+void speakEnglish()
+{
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QLocale::setDefault(QLocale(QLocale::English));
+}
+
 QString screenshotDir()
 {
     const QString out = QDir(QCoreApplication::applicationDirPath())
@@ -159,6 +240,13 @@ bool saveShot(QWidget *widget, const QString &name)
     QCoreApplication::processEvents();
     const QString file = QDir(screenshotDir()).filePath(name + QStringLiteral(".png"));
     return widget->grab().toImage().save(file);
+}
+
+QString queryCount(const test::PgTestDatabase &pg, const char *server)
+{
+    return test::queryText(pg,
+                           QStringLiteral("SELECT count(*) FROM servers WHERE name = '%1'")
+                               .arg(QLatin1String(server)));
 }
 
 } // namespace
@@ -181,7 +269,12 @@ private Q_SLOTS:
     void closingDuringRunWaitsForThread_data() { MCPHUB_BACKEND_ROWS(); }
     void closingDuringRunWaitsForThread();
     void mainWindowMigratesIntoOpenWorkspace();
-    void screenshots(); // last: it switches the application to Chinese
+    void mcphubDatabaseTargetRefusesLossUntilAccepted();
+    void openMcphubDatabaseIsATargetWithPrune();
+    void pruneStopsTheRemovedServersOnTheHubsBeforeTheRun();
+    void lossAcceptedWhilePlanningPlansAgainWithIt();
+    void screenshots();               // it switches the application to Chinese
+    void mcphubDatabaseScreenshots(); // English again, then Chinese
 };
 
 void TestMigrationWizard::migratesUpstreamFixture()
@@ -705,6 +798,254 @@ void TestMigrationWizard::screenshots()
         QTRY_VERIFY_WITH_TIMEOUT(!cancelled->progressPage()->isRunning(), 30000);
         QCOMPARE(cancelled->report().status, QStringLiteral("cancelled"));
         QVERIFY(saveShot(cancelled.get(), QStringLiteral("wizard-cancelled-%1").arg(lang)));
+    }
+}
+
+void TestMigrationWizard::mcphubDatabaseTargetRefusesLossUntilAccepted()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubDatabase db;
+    const QString problem = db.setUp();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+
+    std::unique_ptr<MigrationWizard> wizard(new MigrationWizard(std::nullopt));
+    wizard->show();
+    driveToHubPlan(wizard.get(), source, db.pg.conninfo());
+    if (QTest::currentTestFailed())
+        return;
+    MigrationPlanPage *plan = wizard->planPage();
+    // The unknown key is listed with its place, and Migrate waits for the box.
+    QVERIFY2(!plan->plan().losses.isEmpty(), qPrintable(plan->summaryLabel()->text()));
+    QStringList pointers;
+    for (int r = 0; r < plan->lossesModel()->rowCount(); ++r)
+        pointers << plan->lossesModel()->index(r, 0).data().toString();
+    QVERIFY2(pointers.contains(QStringLiteral("/mcpServers/a/somethingUnknown")),
+             qPrintable(pointers.join(QLatin1Char(','))));
+    const int lost = int(plan->plan().losses.size());
+    QVERIFY(plan->acceptLossCheck()->isVisible());
+    QVERIFY(!plan->acceptLossCheck()->isChecked());
+    QVERIFY2(plan->acceptLossCheck()->text().contains(QString::number(lost)),
+             qPrintable(plan->acceptLossCheck()->text()));
+    QVERIFY(!plan->isComplete());
+    QVERIFY(!nextEnabled(wizard.get()));
+    wizard->next(); // refused
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QCOMPARE(queryCount(db.pg, "a"), QStringLiteral("0"));
+
+    // Accepted: planned again with acceptLoss, the losses still listed, Migrate enabled.
+    plan->acceptLossCheck()->click();
+    QVERIFY(wizard->options().acceptLoss);
+    QTRY_VERIFY_WITH_TIMEOUT(!plan->isPlanning(), 20000);
+    QVERIFY2(plan->isComplete(), qPrintable(plan->summaryLabel()->text()));
+    QCOMPARE(int(plan->plan().losses.size()), lost);
+    QVERIFY(nextEnabled(wizard.get()));
+    // Unticked again: Migrate waits again.
+    plan->acceptLossCheck()->click();
+    QVERIFY(!plan->isComplete());
+    plan->acceptLossCheck()->click();
+    QVERIFY(plan->isComplete());
+
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+    QCOMPARE(queryCount(db.pg, "a"), QStringLiteral("1"));
+    QCOMPARE(test::queryText(db.pg, QStringLiteral("SELECT command FROM servers WHERE name = 'a'")),
+             QStringLiteral("x"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::ResultPageId));
+    MigrationResultPage *result = wizard->resultPage();
+    QVERIFY(result->itemsModel()->rowCount() >= lost);
+    // The hub on the database was told (the new server started), one line per change.
+    QVERIFY(!wizard->report().hubChanges.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->tellingHubs(), 30000);
+    QCOMPARE(wizard->hubResults().size(), wizard->report().hubChanges.size());
+    QStringList calls;
+    for (const test::HubEmulator::Request &r : db.hub.requests()) {
+        if (r.path.startsWith(QLatin1String("/api/servers/")))
+            calls << QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path + QLatin1Char(' ')
+                         + QString::fromUtf8(r.body);
+    }
+    QVERIFY2(calls.contains(QStringLiteral(R"(POST /api/servers/a/toggle {"enabled":true})")),
+             qPrintable(calls.join(QLatin1Char('\n'))));
+    const QStringList lines = result->hubResultsText()->toPlainText().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), wizard->hubResults().size());
+    QCOMPARE(lines.first(), wizard->hubResults().first().text());
+    QVERIFY2(lines.first().contains(db.hubName), qPrintable(lines.first()));
+    QVERIFY2(result->hubSummaryLabel()->text().contains(QLatin1String("done")),
+             qPrintable(result->hubSummaryLabel()->text()));
+}
+
+void TestMigrationWizard::openMcphubDatabaseIsATargetWithPrune()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(test::mcphubProfile(pg)));
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    MigrationTargetPage *target = wizard->targetPage();
+    QCOMPARE(target->choice(), MigrationTargetPage::Choice::OpenWorkspace);
+    QVERIFY(target->isComplete());
+    QVERIFY(target->targetIsMcphubDatabase());
+    QVERIFY(target->pruneCheck()->isEnabled());
+    QVERIFY(!wizard->options().prune);
+    target->pruneCheck()->click();
+    QVERIFY(wizard->options().prune);
+    QVERIFY2(target->targetDescription().contains(QLatin1String("MCPHub")),
+             qPrintable(target->targetDescription()));
+    // Another target: prune is not offered, and not left ticked.
+    target->setChoice(MigrationTargetPage::Choice::SqliteFile);
+    QVERIFY(!target->pruneCheck()->isEnabled());
+    QVERIFY(!target->pruneCheck()->isChecked());
+    QVERIFY(!wizard->options().prune);
+}
+
+void TestMigrationWizard::pruneStopsTheRemovedServersOnTheHubsBeforeTheRun()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    HubDatabase db;
+    const QString problem = db.setUp();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+
+    std::unique_ptr<MigrationWizard> wizard(new MigrationWizard(std::nullopt));
+    wizard->show();
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    QTest::keyClicks(wizard->targetPage()->hubConninfoEdit(), db.pg.conninfo());
+    wizard->targetPage()->pruneCheck()->click();
+    QVERIFY(wizard->options().prune);
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    wizard->planPage()->acceptLossCheck()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->planPage()->isComplete(), 20000);
+    const MigrationReport plan = wizard->planPage()->plan();
+    QStringList pruned;
+    for (const MigrationReport::Item &item : plan.pruned)
+        pruned << item.pointer;
+    QVERIFY2(pruned.contains(QStringLiteral("/mcpServers/echo-local")),
+             qPrintable(pruned.join(QLatin1Char(','))));
+
+    // Each stop arrives while the run has not started and the row is still there.
+    QStringList stopsSeen;
+    QStringList wrong;
+    connect(&db.hub, &test::HubEmulator::requestReceived, this, [&](const QString &path) {
+        const QString body = QString::fromUtf8(db.hub.requests().constLast().body);
+        if (!path.endsWith(QLatin1String("/toggle")) || !body.contains(QLatin1String("false")))
+            return;
+        const QString server = path.section(QLatin1Char('/'), 3, 3);
+        stopsSeen << server;
+        if (wizard->migrationRunner()->isRunning())
+            wrong << server + QStringLiteral(": the run had started");
+        if (queryCount(db.pg, server.toUtf8().constData()) != QLatin1String("1"))
+            wrong << server + QStringLiteral(": the row was gone");
+    });
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->currentId() == int(MigrationWizard::ProgressPageId)
+                                 && !wizard->progressPage()->isRunning(),
+                             30000);
+    QVERIFY2(wizard->report().ok(),
+             qPrintable(wizard->report().ok() ? QString() : wizard->report().error->toString()));
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1Char('\n'))));
+    QVERIFY(stopsSeen.contains(QStringLiteral("echo-local")));
+    QCOMPARE(queryCount(db.pg, "echo-local"), QStringLiteral("0"));
+    QCOMPARE(queryCount(db.pg, "a"), QStringLiteral("1"));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->tellingHubs(), 30000);
+    // Every change told once: the stops before the run, first, then the start of "a".
+    QCOMPARE(wizard->hubResults().size(), wizard->report().hubChanges.size());
+    QCOMPARE(wizard->hubResults().constLast().change, HubChange::startServer(QStringLiteral("a")));
+    int stops = 0;
+    for (const HubChangeResult &r : wizard->hubResults()) {
+        if (r.change.kind == HubChange::Kind::StopServer)
+            ++stops;
+    }
+    QCOMPARE(stops, int(stopsSeen.size()));
+    wizard->next();
+    QCOMPARE(wizard->resultPage()->hubResultsText()->toPlainText().count(QLatin1Char('\n')) + 1,
+             int(wizard->hubResults().size()));
+}
+
+void TestMigrationWizard::lossAcceptedWhilePlanningPlansAgainWithIt()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = test::makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+    std::unique_ptr<MigrationWizard> wizard(makeWizard(test::mcphubProfile(pg)));
+    wizard->sourcePage()->settingsEdit()->setText(source);
+    wizard->next();
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(MigrationWizard::PlanPageId));
+    // The plan without acceptLoss runs (its end is queued to this thread): accepted now, it
+    // is planned again with it rather than left refused with the box ticked.
+    QVERIFY(wizard->planPage()->isPlanning());
+    wizard->planPage()->acceptLossCheck()->click();
+    QVERIFY(wizard->planPage()->acceptLossCheck()->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard->planPage()->isPlanning(), 20000);
+    QVERIFY2(wizard->planPage()->isComplete(),
+             qPrintable(wizard->planPage()->summaryLabel()->text()));
+    QVERIFY(!wizard->planPage()->plan().losses.isEmpty());
+}
+
+void TestMigrationWizard::mcphubDatabaseScreenshots()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    speakEnglish();
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(source, kLossySettings));
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        if (lang != QLatin1String("en"))
+            QCOMPARE(installTranslators(*qApp, lang), lang);
+        HubDatabase db;
+        const QString problem = db.setUp();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        std::unique_ptr<MigrationWizard> wizard(new MigrationWizard(std::nullopt));
+        wizard->show();
+        wizard->sourcePage()->settingsEdit()->setText(source);
+        wizard->next();
+        MigrationTargetPage *target = wizard->targetPage();
+        QTest::keyClicks(target->hubConninfoEdit(),
+                         QStringLiteral("postgresql://mcphub@db.example.org/mcphub"));
+        QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-hub-target-%1").arg(lang)));
+        target->hubConninfoEdit()->clear();
+        target->setChoice(MigrationTargetPage::Choice::SqliteFile);
+        wizard->back();
+        driveToHubPlan(wizard.get(), source, db.pg.conninfo());
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!wizard->planPage()->plan().losses.isEmpty());
+        QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-hub-plan-%1").arg(lang)));
+        wizard->planPage()->acceptLossCheck()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->planPage()->isComplete(), 20000);
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
+        QVERIFY(wizard->report().ok());
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->tellingHubs(), 30000);
+        QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-hub-result-%1").arg(lang)));
     }
 }
 

@@ -1,7 +1,8 @@
 // Connecting to a saved PostgreSQL profile from the console (File ▸ Connect to profile…) with
 // the real gnome-keyring frozen: the window keeps running and says what it waits for, and
 // the workspace opens with the password once the keychain answers (issue 11.10). The migration
-// wizard's profile target likewise waits for the password without blocking.
+// wizard's profile target likewise waits for the password without blocking, and takes a saved
+// profile of MCPHub's own database under its "MCPHub's database" target (issue 14).
 
 #include "storage/db/profilestore.h"
 #include "storage/secretstore.h"
@@ -18,10 +19,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -39,6 +42,7 @@ class TestProfileKeychainGui : public QObject
 private Q_SLOTS:
     void connectingWaitsForTheKeychainWithoutBlocking();
     void migrationTargetWaitsForTheKeychainWithoutBlocking();
+    void migrationTargetTakesASavedMcphubDatabaseProfile();
 };
 
 void TestProfileKeychainGui::connectingWaitsForTheKeychainWithoutBlocking()
@@ -189,6 +193,48 @@ void TestProfileKeychainGui::migrationTargetWaitsForTheKeychainWithoutBlocking()
     QVERIFY(chosen.ok());
     QCOMPARE(chosen->password, QStringLiteral("from-the-keychain"));
     QVERIFY(status->isHidden());
+    (void)ProfileStore().remove(name);
+}
+
+void TestProfileKeychainGui::migrationTargetTakesASavedMcphubDatabaseProfile()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    const QString name
+        = QStringLiteral("hub-db-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    ConnectionProfile profile;
+    profile.name = name;
+    profile.kind = ConnectionProfile::Kind::Postgres;
+    profile.mcphubDatabase = true;
+    profile.hosts = QStringList{QStringLiteral("127.0.0.1")};
+    profile.database = QStringLiteral("mcphub");
+    profile.user = QStringLiteral("mcphub");
+    profile.password = QStringLiteral("hub-db-password");
+    const auto saved = ProfileStore().save(profile);
+    QVERIFY(saved.ok());
+    QVERIFY2(saved->isEmpty(), qPrintable(*saved));
+
+    MigrationTargetPage page;
+    page.show();
+    // Listed under MCPHub's database, not among the console's profiles.
+    QCOMPARE(page.profileCombo()->findText(name), -1);
+    const int index = page.hubProfileCombo()->findData(name);
+    QVERIFY(index > 0);
+    QVERIFY(page.hubProfileCombo()->itemText(index).contains(name));
+    page.hubProfileCombo()->setCurrentIndex(index);
+    page.setChoice(MigrationTargetPage::Choice::McphubDatabase);
+    QVERIFY(!page.hubConninfoEdit()->isEnabled()); // the profile brings its connection
+    QTRY_VERIFY_WITH_TIMEOUT(page.isComplete(), 10000);
+    const auto chosen = page.profile();
+    QVERIFY(chosen.ok());
+    QVERIFY(chosen->mcphubDatabase);
+    QCOMPARE(chosen->password, QStringLiteral("hub-db-password"));
+    QCOMPARE(chosen->database, QStringLiteral("mcphub"));
+    QCOMPARE(page.targetName(), name);
+    QVERIFY2(page.targetDescription().contains(name), qPrintable(page.targetDescription()));
+    QVERIFY(page.targetIsMcphubDatabase());
+    QVERIFY(page.pruneCheck()->isEnabled());
+    QVERIFY(!page.prune());
     (void)ProfileStore().remove(name);
 }
 

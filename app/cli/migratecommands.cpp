@@ -9,6 +9,7 @@
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationrollback.h"
 #include "storage/migration/migrator.h"
+#include "storage/migration/settingsexport.h"
 #include "storage/nametext.h"
 #include "storage/settings/atomicfilewriter.h"
 #include "storage/settings/jsonpointer.h"
@@ -126,18 +127,6 @@ Migrator::ProgressCallback progressPrinter()
         }
         return true;
     };
-}
-
-// Whether `change` stops a server the run removes (--prune): told before the run, while the
-// hubs can still find the server.
-bool stopsPrunedServer(const MigrationReport &report, const HubChange &change)
-{
-    if (change.kind != HubChange::Kind::StopServer)
-        return false;
-    const QString pointer = JsonPointer::append(QStringLiteral("/mcpServers"), change.server);
-    return std::any_of(report.pruned.cbegin(),
-                       report.pruned.cend(),
-                       [&](const MigrationReport::Item &item) { return item.pointer == pointer; });
 }
 
 void printReport(const MigrationReport &report)
@@ -346,7 +335,7 @@ int runMigrate(const QStringList &arguments)
             // A server about to be removed is stopped while the hubs can still find it.
             QList<HubChange> stops;
             for (const HubChange &change : plan.hubChanges) {
-                if (stopsPrunedServer(plan, change))
+                if (plan.stopsPrunedServer(change))
                     stops << change;
             }
             if (!stops.isEmpty())
@@ -363,7 +352,7 @@ int runMigrate(const QStringList &arguments)
         QList<HubChange> changes;
         for (const HubChange &change : result.hubChanges) {
             // Stops of pruned servers went out before the rows went.
-            const bool prunedStop = stopsPrunedServer(result, change);
+            const bool prunedStop = result.stopsPrunedServer(change);
             if (!prunedStop)
                 changes << change;
         }
@@ -424,21 +413,17 @@ int runExport(const QStringList &arguments)
     auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
-    const auto exported = SettingsMapper::exportDocument(ws->context());
+    QStringList warnings;
+    const auto document = SettingsExport::read(ws->context(), &warnings);
     ws->close();
-    if (!exported)
-        return fail(exported.error().toString());
-    for (const QString &warning : exported->warnings)
+    if (!document)
+        return fail(document.error().toString());
+    for (const QString &warning : std::as_const(warnings))
         err() << QCoreApplication::translate("MigrateCommand", "warning: ")
               << NameText::forDisplay(warning) << Qt::endl;
-    // Through the settings store: validated (errors refused), locked, the replaced file
-    // backed up, written atomically in exactly MCPHub's format.
-    SettingsDocument document = SettingsDocument::fromJson(exported->document);
-    document.setPath(path);
-    SaveOptions save;
-    save.allowWarnings = true;
-    save.force = true; // replacing OUTFILE is what was asked; its old content is backed up
-    const auto saved = SettingsFileStore::save(document, save);
+    // Validated (errors refused), locked, the replaced file backed up, written atomically in
+    // exactly MCPHub's format; File ▸ Export settings file… does the same.
+    const auto saved = SettingsExport::save(*document, path);
     if (!saved) {
         err() << QCoreApplication::applicationName() << ": " << saved.error().toString()
               << Qt::endl;

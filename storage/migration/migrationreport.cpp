@@ -2,6 +2,10 @@
 
 #include <QJsonArray>
 
+#include "storage/settings/jsonpointer.h"
+
+#include <algorithm>
+
 namespace mcphub {
 
 namespace {
@@ -60,6 +64,15 @@ int MigrationReport::totalWritten() const
     for (const EntityCounts &c : counts)
         n += c.created + c.overwritten;
     return n;
+}
+
+bool MigrationReport::stopsPrunedServer(const HubChange &change) const
+{
+    if (change.kind != HubChange::Kind::StopServer)
+        return false;
+    const QString pointer = JsonPointer::append(QStringLiteral("/mcpServers"), change.server);
+    return std::any_of(
+        pruned.cbegin(), pruned.cend(), [&](const Item &item) { return item.pointer == pointer; });
 }
 
 QJsonObject MigrationReport::toJson() const

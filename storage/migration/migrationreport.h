@@ -73,6 +73,9 @@ struct MigrationReport
     QJsonObject countsJson() const;
     QJsonObject toJson() const;
     int totalWritten() const;
+    // Whether `change` stops a server this run removes (MigrationOptions::prune): such a stop
+    // goes to the hubs before the run, while they can still find the server.
+    bool stopsPrunedServer(const HubChange &change) const;
 };
 
 } // namespace mcphub

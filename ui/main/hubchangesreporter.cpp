@@ -89,6 +89,24 @@ void HubChangesReporter::finish(const QList<HubChangeResult> &after)
     if (results.isEmpty())
         return;
     m_results = results;
+    int failed = 0;
+    for (const HubChangeResult &r : results) {
+        if (!r.applied && !r.unreachable)
+            ++failed;
+    }
+    m_summary = summarize(results);
+    m_resultsAction->setEnabled(true);
+    if (m_editor) {
+        QString text = m_editor->messageLabel()->text();
+        if (!text.isEmpty())
+            text += QLatin1Char(' ');
+        m_editor->showMessage(text + m_summary, failed > 0);
+    }
+    Q_EMIT reported(m_summary);
+}
+
+QString HubChangesReporter::summarize(const QList<HubChangeResult> &results)
+{
     QSet<QString> hubs;
     int done = 0;
     int later = 0;
@@ -100,19 +118,11 @@ void HubChangesReporter::finish(const QList<HubChangeResult> &after)
             ++later;
     }
     const int failed = int(results.size()) - done - later;
-    m_summary = tr("Hubs on this database told: %1 done, %2 at their next restart, %3 failed "
-                   "(%n hub(s)).",
-                   nullptr,
-                   int(hubs.size()))
-                    .arg(QString::number(done), QString::number(later), QString::number(failed));
-    m_resultsAction->setEnabled(true);
-    if (m_editor) {
-        QString text = m_editor->messageLabel()->text();
-        if (!text.isEmpty())
-            text += QLatin1Char(' ');
-        m_editor->showMessage(text + m_summary, failed > 0);
-    }
-    Q_EMIT reported(m_summary);
+    return tr("Hubs on this database told: %1 done, %2 at their next restart, %3 failed "
+              "(%n hub(s)).",
+              nullptr,
+              int(hubs.size()))
+        .arg(QString::number(done), QString::number(later), QString::number(failed));
 }
 
 void HubChangesReporter::showResults()

@@ -39,6 +39,10 @@ public:
     bool busy() const { return m_busy; }
     QAction *resultsAction() const { return m_resultsAction; }
 
+    // One translated line for results: how many done, at the next restart, failed, and of
+    // how many hubs (the status bar's, after an Apply or a migration).
+    static QString summarize(const QList<HubChangeResult> &results);
+
 Q_SIGNALS:
     // After every Apply that had something to tell: one translated line for the status bar.
     void reported(const QString &summary);

@@ -248,6 +248,9 @@ MigrationWizard *MainWindow::openMigrationWizard()
         if (intoOpenWorkspace)
             Q_EMIT workspaceMigrated();
     });
+    connect(wizard, &MigrationWizard::hubsTold, this, [this](const QString &summary) {
+        statusBar()->showMessage(summary, 15'000);
+    });
     wizard->open();
     return wizard;
 }

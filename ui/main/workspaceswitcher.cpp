@@ -2,6 +2,7 @@
 
 #include "storage/db/profilestore.h"
 #include "storage/migration/openedworkspace.h"
+#include "storage/migration/settingsexport.h"
 #include "ui/backups/backupspage.h"
 #include "ui/main/connectmcphubdialog.h"
 #include "ui/main/mainwindow.h"
@@ -10,12 +11,14 @@
 #include "ui/main/workspaceviews.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <memory>
 #include <optional>
@@ -94,11 +97,18 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
         if (const auto reloaded = reload(); !reloaded)
             showOpenError(reloaded.error());
     });
+    m_exportAction = new QAction(tr("&Export settings file…"), fileMenu);
+    m_exportAction->setObjectName(QStringLiteral("exportSettingsFile"));
+    m_exportAction->setToolTip(tr("Write the open workspace as an MCPHub settings file "
+                                  "(validated; a file replaced is backed up first)."));
+    m_exportAction->setEnabled(m_session != nullptr);
+    connect(m_exportAction, &QAction::triggered, this, &WorkspaceSwitcher::chooseExportFile);
     m_recentMenu = new QMenu(tr("&Recent"), fileMenu);
     m_recentMenu->setToolTipsVisible(true);
     fileMenu->insertActions(first, {openFile, openSqlite, connectProfile, connectMcphub});
     fileMenu->insertMenu(first, m_recentMenu);
     fileMenu->insertAction(first, m_reloadAction.data());
+    fileMenu->insertAction(first, m_exportAction.data());
     fileMenu->insertSeparator(first);
     fileMenu->insertActions(first, {m_bindAction.data(), m_unbindAction.data()});
     fileMenu->insertSeparator(first);
@@ -211,6 +221,48 @@ Result<void> WorkspaceSwitcher::openMcphubDatabase(ConnectionProfile profile)
         profile.password = m_sessionPasswords.value(entry);
     return installOrReport(
         OpenedWorkspace::openDatabase(profile, nextConnectionName()), profile.displayName(), entry);
+}
+
+void WorkspaceSwitcher::chooseExportFile()
+{
+    if (!m_session)
+        return;
+    const QString path
+        = QFileDialog::getSaveFileName(m_window,
+                                       tr("Export settings file"),
+                                       QDir::home().filePath(QStringLiteral("mcp_settings.json")),
+                                       tr("MCPHub settings files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const auto exported = exportSettingsFile(path);
+    if (!exported) {
+        QMessageBox::warning(m_window,
+                             tr("Export settings file"),
+                             tr("The settings file %1 was not written: %2")
+                                 .arg(QDir::toNativeSeparators(path), exported.error().toString()));
+    }
+}
+
+Result<QString> WorkspaceSwitcher::exportSettingsFile(const QString &path)
+{
+    if (!m_session)
+        return Error::make(Error::Code::NotFound, tr("No workspace is open."));
+    auto document = SettingsExport::read(m_session->opened().context());
+    if (!document)
+        return document.error();
+    const auto saved = SettingsExport::save(std::move(*document), path);
+    if (!saved)
+        return saved.error();
+    const QString file = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    const QString message
+        = saved->backupPath.isEmpty()
+              ? tr("Exported %1 to the settings file %2.").arg(m_session->displayName(), file)
+              : tr("Exported %1 to the settings file %2 (the previous file is backed up as %3).")
+                    .arg(m_session->displayName(),
+                         file,
+                         QDir::toNativeSeparators(saved->backupPath));
+    m_window->statusBar()->showMessage(message, 15'000);
+    return message;
 }
 
 void WorkspaceSwitcher::chooseMcphubDatabase()
@@ -348,6 +400,8 @@ Result<void> WorkspaceSwitcher::install(WorkspaceSession *session, const QString
     m_current = recentEntry;
     if (m_reloadAction)
         m_reloadAction->setEnabled(true);
+    if (m_exportAction)
+        m_exportAction->setEnabled(true);
     updateBindActions();
     Q_EMIT workspaceChanged();
     return {};

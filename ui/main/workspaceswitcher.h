@@ -70,6 +70,12 @@ public:
     Result<void> bindCurrentProfile(const QString &settingsPath);
 
     WorkspaceSession *session() const;
+
+    // File ▸ Export settings file…: the open workspace (any kind) as an MCPHub settings file
+    // at `path` (SettingsExport: validated, a replaced file backed up, atomic); the status
+    // bar names the file. Returns the translated status line, or the error naming the place.
+    Result<QString> exportSettingsFile(const QString &path);
+    QAction *exportAction() const { return m_exportAction; }
     QStringList recent() const;
 
     // File ▸ Open settings file…'s dialog, not shown yet (--screenshot --dialog shows it).
@@ -97,6 +103,7 @@ private:
     void chooseSqliteFile();
     void chooseProfile();
     void chooseMcphubDatabase();
+    void chooseExportFile();
     void showOpenError(const Error &error); // unless the problems dialog already shows it
     void showProblems(const QString &path);
     QString nextConnectionName();
@@ -111,6 +118,7 @@ private:
     QPointer<QAction> m_bindAction;
     QPointer<QAction> m_unbindAction;
     QPointer<QAction> m_reloadAction;
+    QPointer<QAction> m_exportAction;
     QPointer<SettingsFileProblemsDialog> m_problems;
     QString m_current;      // the open workspace as the Recent list names it
     int m_openRequests = 0; // the last open asked for; an older answer is dropped

@@ -5,6 +5,7 @@
 #include "ui/migration/migrationwizard.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -30,6 +31,7 @@ MigrationPlanPage::MigrationPlanPage(QWidget *parent)
     : QWizardPage(parent)
     , m_counts(new MigrationCountsModel(this))
     , m_items(new QStandardItemModel(0, 3, this))
+    , m_losses(new QStandardItemModel(0, 2, this))
 {
     setTitle(tr("Plan"));
     setSubTitle(tr("A dry run of the migration: everything is done and checked, then rolled "
@@ -58,7 +60,7 @@ MigrationPlanPage::MigrationPlanPage(QWidget *parent)
     m_countsView->horizontalHeader()->setSectionResizeMode(MigrationCountsModel::EntityColumn,
                                                            QHeaderView::Stretch);
     m_countsView->setAccessibleName(tr("Entries per entity"));
-    layout->addWidget(m_countsView, 3);
+    layout->addWidget(m_countsView, 2);
 
     auto *itemsLabel = new QLabel(tr("Conflicts, rejected records and warnings:"), this);
     layout->addWidget(itemsLabel);
@@ -71,20 +73,71 @@ MigrationPlanPage::MigrationPlanPage(QWidget *parent)
     m_itemsView->horizontalHeader()->setStretchLastSection(true);
     m_itemsView->setAccessibleName(tr("Conflicts, rejected records and warnings"));
     layout->addWidget(m_itemsView, 2);
+
+    // MCPHub's database: what its tables have no place for, accepted explicitly or nothing.
+    m_lossesLabel = new QLabel(this);
+    m_lossesLabel->setWordWrap(true);
+    layout->addWidget(m_lossesLabel);
+    m_losses->setHorizontalHeaderLabels({tr("JSON pointer"), tr("What is lost")});
+    m_lossesView = new QTableView(this);
+    m_lossesView->setObjectName(QStringLiteral("losses"));
+    m_lossesView->setModel(m_losses);
+    setUpTable(m_lossesView);
+    m_lossesView->setColumnWidth(0, 260);
+    m_lossesView->horizontalHeader()->setStretchLastSection(true);
+    m_lossesView->setAccessibleName(tr("What MCPHub's tables cannot hold"));
+    layout->addWidget(m_lossesView, 2);
+    m_acceptLoss = new QCheckBox(this);
+    m_acceptLoss->setObjectName(QStringLiteral("acceptLoss"));
+    layout->addWidget(m_acceptLoss);
+    for (QWidget *widget : {static_cast<QWidget *>(m_lossesLabel),
+                            static_cast<QWidget *>(m_lossesView),
+                            static_cast<QWidget *>(m_acceptLoss)})
+        widget->hide();
+    // Ticked: plan again, going on despite the losses (the plan shows what that run does);
+    // unticked: Migrate waits again.
+    connect(m_acceptLoss, &QCheckBox::toggled, this, [this](bool accepted) {
+        if (accepted && !m_planning && !m_plan.ok()
+            && m_plan.error->remedy == Error::Remedy::AcceptLoss)
+            startPlan();
+        else
+            Q_EMIT completeChanged();
+    });
+}
+
+bool MigrationPlanPage::acceptLoss() const
+{
+    return m_acceptLoss->isChecked();
 }
 
 void MigrationPlanPage::initializePage()
+{
+    auto *w = qobject_cast<MigrationWizard *>(wizard());
+    // A new plan: losses found before are accepted again only when seen again.
+    {
+        const QSignalBlocker blocker(m_acceptLoss);
+        m_acceptLoss->setChecked(false);
+    }
+    for (QWidget *widget : {static_cast<QWidget *>(m_lossesLabel),
+                            static_cast<QWidget *>(m_lossesView),
+                            static_cast<QWidget *>(m_acceptLoss)})
+        widget->hide();
+    const QString described = w->targetDescription();
+    m_target->setText(tr("Migrate writes into: <b>%1</b>").arg(described.toHtmlEscaped()));
+    if (QAbstractButton *commit = w->button(QWizard::CommitButton))
+        commit->setToolTip(tr("Migrate into %1").arg(described));
+    startPlan();
+}
+
+void MigrationPlanPage::startPlan()
 {
     auto *w = qobject_cast<MigrationWizard *>(wizard());
     m_counts->setCounts({});
     m_items->removeRows(0, m_items->rowCount());
     m_plan = MigrationReport();
     m_busy->show();
+    m_summary->setStyleSheet(QString());
     m_summary->setText(tr("Planning the migration…"));
-    const QString described = w->targetDescription();
-    m_target->setText(tr("Migrate writes into: <b>%1</b>").arg(described.toHtmlEscaped()));
-    if (QAbstractButton *commit = w->button(QWizard::CommitButton))
-        commit->setToolTip(tr("Migrate into %1").arg(described));
     const auto target = w->target();
     if (!target) {
         m_busy->hide();
@@ -97,6 +150,7 @@ void MigrationPlanPage::initializePage()
     MigrationRunner *runner = w->planRunner();
     disconnect(runner, &MigrationRunner::finished, this, nullptr);
     connect(runner, &MigrationRunner::finished, this, &MigrationPlanPage::showPlan);
+    m_plannedAccepting = options.acceptLoss;
     m_planning = runner->start(*target, options);
     Q_EMIT completeChanged();
 }
@@ -114,7 +168,13 @@ void MigrationPlanPage::cleanupPage()
 
 bool MigrationPlanPage::isComplete() const
 {
-    return !m_planning && m_plan.ok() && m_plan.status == QLatin1String("dry-run");
+    return !m_planning && m_plan.ok() && m_plan.status == QLatin1String("dry-run")
+           && (m_plan.losses.isEmpty() || m_acceptLoss->isChecked());
+}
+
+bool MigrationPlanPage::validatePage()
+{
+    return isComplete();
 }
 
 void MigrationPlanPage::showPlan(const MigrationReport &plan)
@@ -136,6 +196,27 @@ void MigrationPlanPage::showPlan(const MigrationReport &plan)
     addItems(tr("Conflict"), plan.conflicts);
     addItems(tr("Rejected"), plan.rejects);
     addItems(tr("Warning"), plan.warnings);
+    addItems(tr("New id"), plan.idRewrites);
+    addItems(tr("Kept (not in the file)"), plan.kept);
+    addItems(tr("Removed (prune)"), plan.pruned);
+
+    m_losses->removeRows(0, m_losses->rowCount());
+    for (const MigrationReport::Item &item : plan.losses) {
+        QList<QStandardItem *> row{new QStandardItem(item.pointer),
+                                   new QStandardItem(item.message)};
+        row.last()->setToolTip(item.message);
+        m_losses->appendRow(row);
+    }
+    const int lost = int(plan.losses.size());
+    m_lossesLabel->setText(tr("MCPHub's tables have no place for %n part(s) of the file. The "
+                              "migration leaves them out only when you accept it:",
+                              nullptr,
+                              lost));
+    m_acceptLoss->setText(tr("&Accept losing these %n item(s)", nullptr, lost));
+    for (QWidget *widget : {static_cast<QWidget *>(m_lossesLabel),
+                            static_cast<QWidget *>(m_lossesView),
+                            static_cast<QWidget *>(m_acceptLoss)})
+        widget->setVisible(lost > 0);
 
     int created = 0, overwritten = 0, identical = 0, skipped = 0, rejected = 0;
     for (const auto &c : plan.counts) {
@@ -145,7 +226,14 @@ void MigrationPlanPage::showPlan(const MigrationReport &plan)
         skipped += c.skipped;
         rejected += c.rejected;
     }
-    if (!plan.ok()) {
+    if (!plan.ok() && plan.error->remedy == Error::Remedy::AcceptLoss && lost > 0) {
+        m_summary->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+        m_summary->setText(tr("Migrate waits: %n part(s) of the file would be lost (listed "
+                              "below). Tick \"Accept losing\" to plan the migration without "
+                              "them.",
+                              nullptr,
+                              lost));
+    } else if (!plan.ok()) {
         m_summary->setText(
             tr("The migration would fail: %1").arg(plan.error->toString().toHtmlEscaped()));
         m_summary->setStyleSheet(QStringLiteral("color: #b71c1c;"));
@@ -159,6 +247,12 @@ void MigrationPlanPage::showPlan(const MigrationReport &plan)
                                .arg(skipped)
                                .arg(identical)
                                .arg(rejected));
+    }
+    // Accepted while this plan ran without it: plan again, with it.
+    if (!plan.ok() && plan.error->remedy == Error::Remedy::AcceptLoss && lost > 0
+        && m_acceptLoss->isChecked() && !m_plannedAccepting) {
+        startPlan();
+        return;
     }
     Q_EMIT completeChanged();
     Q_EMIT planReady();

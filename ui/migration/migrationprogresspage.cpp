@@ -66,8 +66,18 @@ void MigrationProgressPage::initializePage()
         showFinished(failed);
         return;
     }
-    m_running = runner->start(*target, w->options());
-    m_step->setText(tr("Opening %1…").arg(w->targetDescription()));
+    // With prune into MCPHub's database the hubs stop the servers the run removes first;
+    // the run (and its cancel) starts when they answered.
+    m_running = true;
+    m_cancel->setEnabled(false);
+    m_step->setText(tr("Stopping the servers the migration removes on the hubs that run on "
+                       "this database first…"));
+    w->startMigration([this, w, runner, target = *target] {
+        m_running = runner->start(target, w->options());
+        m_cancel->setEnabled(m_running);
+        m_step->setText(tr("Opening %1…").arg(w->targetDescription()));
+        Q_EMIT completeChanged();
+    });
     Q_EMIT completeChanged();
 }
 

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QUrl>
@@ -30,6 +31,7 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     : QWizardPage(parent)
     , m_counts(new MigrationCountsModel(this))
     , m_differences(new QStandardItemModel(0, 2, this))
+    , m_items(new QStandardItemModel(0, 3, this))
 {
     setTitle(tr("Result"));
     auto *layout = new QVBoxLayout(this);
@@ -50,7 +52,7 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     countsView->horizontalHeader()->setSectionResizeMode(MigrationCountsModel::EntityColumn,
                                                          QHeaderView::Stretch);
     countsView->setAccessibleName(tr("Entries per entity"));
-    layout->addWidget(countsView, 2);
+    layout->addWidget(countsView, 1);
     m_differences->setHorizontalHeaderLabels({tr("JSON pointer"), tr("Difference")});
     m_differencesView = new QTableView(this);
     m_differencesView->setModel(m_differences);
@@ -60,6 +62,32 @@ MigrationResultPage::MigrationResultPage(QWidget *parent)
     m_differencesView->horizontalHeader()->setStretchLastSection(true);
     m_differencesView->setAccessibleName(tr("Verification differences"));
     layout->addWidget(m_differencesView, 1);
+    m_items->setHorizontalHeaderLabels({tr("Kind"), tr("JSON pointer"), tr("Message")});
+    m_itemsView = new QTableView(this);
+    m_itemsView->setObjectName(QStringLiteral("items"));
+    m_itemsView->setModel(m_items);
+    m_itemsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_itemsView->verticalHeader()->hide();
+    m_itemsView->setWordWrap(false);
+    m_itemsView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_itemsView->setColumnWidth(1, 220);
+    m_itemsView->horizontalHeader()->setStretchLastSection(true);
+    m_itemsView->setAccessibleName(tr("New ids, kept, removed and lost entries"));
+    layout->addWidget(m_itemsView, 2);
+    m_hubSummary = new QLabel(this);
+    m_hubSummary->setObjectName(QStringLiteral("hubSummary"));
+    m_hubSummary->setWordWrap(true);
+    m_hubSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_hubSummary);
+    m_hubResults = new QPlainTextEdit(this);
+    m_hubResults->setObjectName(QStringLiteral("hubResults"));
+    m_hubResults->setReadOnly(true);
+    m_hubResults->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_hubResults->setAccessibleName(tr("What each hub answered"));
+    // A line per hub and change: a few lines high, scrolling beyond.
+    m_hubResults->setMaximumHeight(m_hubResults->fontMetrics().lineSpacing() * 6
+                                   + 2 * m_hubResults->frameWidth() + 8);
+    layout->addWidget(m_hubResults);
     m_links = new QLabel(this);
     m_links->setWordWrap(true);
     m_links->setTextFormat(Qt::RichText);
@@ -81,6 +109,24 @@ void MigrationResultPage::initializePage()
         m_differences->appendRow(
             {new QStandardItem(item.pointer), new QStandardItem(item.message)});
     m_differencesView->setVisible(!report.differences.isEmpty());
+    m_items->removeRows(0, m_items->rowCount());
+    const auto addItems = [this](const QString &kind, const QList<MigrationReport::Item> &items) {
+        for (const MigrationReport::Item &item : items) {
+            QList<QStandardItem *> row{new QStandardItem(kind),
+                                       new QStandardItem(item.pointer),
+                                       new QStandardItem(item.message)};
+            row.last()->setToolTip(item.message);
+            m_items->appendRow(row);
+        }
+    };
+    addItems(tr("New id"), report.idRewrites);
+    addItems(tr("Kept (not in the file)"), report.kept);
+    addItems(tr("Removed (prune)"), report.pruned);
+    addItems(tr("Lost (accepted)"), report.losses);
+    m_itemsView->setVisible(m_items->rowCount() > 0);
+    disconnect(w, &MigrationWizard::hubsTold, this, nullptr);
+    connect(w, &MigrationWizard::hubsTold, this, &MigrationResultPage::showHubResults);
+    showHubResults();
 
     if (report.ok()) {
         m_headline->setText(tr("<b>Migration run %1 completed</b> into %2.")
@@ -121,6 +167,21 @@ void MigrationResultPage::initializePage()
         links << tr("Records left out: %1")
                      .arg(link(report.rejectsPath, QDir::toNativeSeparators(report.rejectsPath)));
     m_links->setText(links.join(QStringLiteral("<br>")));
+}
+
+void MigrationResultPage::showHubResults()
+{
+    const auto *w = qobject_cast<MigrationWizard *>(wizard());
+    QStringList lines;
+    for (const HubChangeResult &r : w->hubResults())
+        lines << r.text();
+    m_hubResults->setPlainText(lines.join(QLatin1Char('\n')));
+    m_hubResults->setVisible(!lines.isEmpty());
+    if (w->tellingHubs())
+        m_hubSummary->setText(tr("Telling the hubs that run on this database what changed…"));
+    else
+        m_hubSummary->setText(w->hubSummary());
+    m_hubSummary->setVisible(!m_hubSummary->text().isEmpty());
 }
 
 } // namespace mcphub

@@ -40,6 +40,12 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     setTitle(tr("Target workspace"));
     setSubTitle(tr("Choose the database the settings go into, and what happens to entries it "
                    "already holds with other content."));
+    const ProfileStore store;
+    QStringList consoleProfiles, hubProfiles;
+    for (const QString &name : store.names()) {
+        const auto loaded = store.loadWithoutPassword(name);
+        (loaded && loaded->mcphubDatabase ? hubProfiles : consoleProfiles) << name;
+    }
     auto *layout = new QVBoxLayout(this);
 
     auto *targetBox = new QGroupBox(tr("Target"), this);
@@ -50,7 +56,7 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     m_openNote->setWordWrap(true);
     m_profileButton = new QRadioButton(tr("A saved connection &profile:"), targetBox);
     m_profiles = new QComboBox(targetBox);
-    m_profiles->addItems(ProfileStore().names());
+    m_profiles->addItems(consoleProfiles);
     m_sqliteButton = new QRadioButton(tr("A &SQLite file (new or existing):"), targetBox);
     m_sqlitePath = new QLineEdit(targetBox);
     m_sqlitePath->setPlaceholderText(tr("workspace.db"));
@@ -63,17 +69,48 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     grid->addWidget(m_openNote, 0, 1);
     grid->addWidget(m_profileButton, 1, 0);
     grid->addWidget(m_profiles, 1, 1);
+    grid->addWidget(m_sqliteButton, 2, 0);
+    grid->addLayout(sqliteRow, 2, 1);
+
+    // MCPHub's own database: as File ▸ Connect to MCPHub database… takes it, or a saved
+    // profile of that kind.
+    m_hubButton = new QRadioButton(tr("&MCPHub's database:"), targetBox);
+    m_hubButton->setToolTip(tr("The database of a hub running in database mode: the settings go "
+                               "into MCPHub's own tables, exactly as MCPHub writes them."));
+    m_hubProfiles = new QComboBox(targetBox);
+    m_hubProfiles->setObjectName(QStringLiteral("hubProfiles"));
+    m_hubProfiles->addItem(tr("Connection string below"), QString());
+    for (const QString &name : std::as_const(hubProfiles))
+        m_hubProfiles->addItem(tr("Saved profile \"%1\"").arg(name), name);
+    m_hubConninfo = new QLineEdit(targetBox);
+    m_hubConninfo->setObjectName(QStringLiteral("hubConninfo"));
+    m_hubConninfo->setPlaceholderText(
+        tr("host=db.example.org dbname=mcphub user=mcphub, or postgresql://…"));
+    m_hubConninfo->setToolTip(tr("The DB_URL the hub runs with, or a connection string as psql "
+                                 "takes it."));
+    m_hubPassword = new QLineEdit(targetBox);
+    m_hubPassword->setObjectName(QStringLiteral("hubPassword"));
+    m_hubPassword->setEchoMode(QLineEdit::Password);
+    m_hubPassword->setPlaceholderText(tr("Password, kept in memory for this session only"));
+    m_hubProblem = new QLabel(targetBox);
+    m_hubProblem->setObjectName(QStringLiteral("hubProblem"));
+    m_hubProblem->setWordWrap(true);
+    m_hubProblem->hide();
+    grid->addWidget(m_hubButton, 3, 0);
+    grid->addWidget(m_hubProfiles, 3, 1);
+    grid->addWidget(m_hubConninfo, 4, 1);
+    grid->addWidget(m_hubPassword, 5, 1);
+    grid->addWidget(m_hubProblem, 6, 1);
     m_profileStatus = new QLabel(targetBox);
     m_profileStatus->setObjectName(QStringLiteral("profileStatus"));
     m_profileStatus->setWordWrap(true);
     m_profileStatus->hide();
-    grid->addWidget(m_profileStatus, 2, 1);
-    grid->addWidget(m_sqliteButton, 3, 0);
-    grid->addLayout(sqliteRow, 3, 1);
+    grid->addWidget(m_profileStatus, 7, 1);
     auto *group = new QButtonGroup(this);
     group->addButton(m_openButton);
     group->addButton(m_profileButton);
     group->addButton(m_sqliteButton);
+    group->addButton(m_hubButton);
     layout->addWidget(targetBox);
 
     auto *optionsBox = new QGroupBox(tr("Options"), this);
@@ -98,6 +135,14 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     form->addRow(tr("&Rejects file:"), rejectsRow);
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(rejectsRow)))
         label->setBuddy(m_rejectsPath);
+    m_prune = new QCheckBox(tr("R&emove what the file does not describe (prune)"), optionsBox);
+    m_prune->setObjectName(QStringLiteral("prune"));
+    m_prune->setToolTip(
+        tr("MCPHub's database only. Warning: servers, groups, bearer keys, users and other "
+           "rows of MCPHub's tables that the settings file does not describe are deleted "
+           "(never the last user, never the activities), admins and keys created in the "
+           "database included. Unticked, they are kept and listed in the plan."));
+    form->addRow(QString(), m_prune);
     m_reportPath = new QLineEdit(optionsBox);
     m_reportPath->setPlaceholderText(tr("Beside the backup of the settings file"));
     auto *reportBrowse = new QPushButton(tr("Browse…"), optionsBox);
@@ -134,8 +179,16 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
         if (!path.isEmpty())
             m_reportPath->setText(path);
     });
-    for (QRadioButton *button : {m_openButton, m_profileButton, m_sqliteButton})
+    for (QRadioButton *button : {m_openButton, m_profileButton, m_sqliteButton, m_hubButton})
         connect(button, &QRadioButton::toggled, this, &MigrationTargetPage::updateEnabled);
+    connect(m_hubConninfo, &QLineEdit::textChanged, this, &MigrationTargetPage::updateEnabled);
+    connect(
+        m_hubConninfo, &QLineEdit::textEdited, this, [this] { setChoice(Choice::McphubDatabase); });
+    connect(
+        m_hubPassword, &QLineEdit::textEdited, this, [this] { setChoice(Choice::McphubDatabase); });
+    connect(
+        m_hubProfiles, &QComboBox::activated, this, [this] { setChoice(Choice::McphubDatabase); });
+    connect(m_hubProfiles, &QComboBox::currentIndexChanged, this, [this] { updateEnabled(); });
     connect(m_skipInvalid, &QCheckBox::toggled, this, &MigrationTargetPage::updateEnabled);
     connect(m_sqlitePath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     // A target's fields stay usable: clicking or typing in one selects its target, so that
@@ -147,6 +200,10 @@ MigrationTargetPage::MigrationTargetPage(QWidget *parent)
     });
     m_sqlitePath->installEventFilter(this);
     m_profiles->installEventFilter(this);
+    for (QWidget *hubField : {static_cast<QWidget *>(m_hubProfiles),
+                              static_cast<QWidget *>(m_hubConninfo),
+                              static_cast<QWidget *>(m_hubPassword)})
+        hubField->installEventFilter(this);
     connect(m_rejectsPath, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     connect(m_profiles, &QComboBox::currentIndexChanged, this, [this] {
         loadChosenProfile();
@@ -190,6 +247,9 @@ bool MigrationTargetPage::eventFilter(QObject *watched, QEvent *event)
     }
     if (selects && watched == m_sqlitePath)
         setChoice(Choice::SqliteFile);
+    else if (selects
+             && (watched == m_hubProfiles || watched == m_hubConninfo || watched == m_hubPassword))
+        setChoice(Choice::McphubDatabase);
     else if (selects && watched == m_profiles && m_profileButton->isEnabled())
         setChoice(Choice::Profile);
     return QWizardPage::eventFilter(watched, event);
@@ -207,6 +267,14 @@ QString MigrationTargetPage::targetDescription() const
         const auto loaded = ProfileStore().loadWithoutPassword(m_profiles->currentText());
         return loaded ? describe(*loaded)
                       : tr("profile \"%1\" (cannot be loaded)").arg(m_profiles->currentText());
+    }
+    case Choice::McphubDatabase: {
+        if (const QString name = chosenProfileName(); !name.isEmpty()) {
+            const auto loaded = ProfileStore().loadWithoutPassword(name);
+            return loaded ? describe(*loaded) : tr("profile \"%1\" (cannot be loaded)").arg(name);
+        }
+        const auto typed = hubConninfoProfile();
+        return typed ? describe(*typed) : tr("MCPHub's database (no valid connection string)");
     }
     case Choice::SqliteFile: {
         const QString path = targetName();
@@ -226,6 +294,8 @@ QString MigrationTargetPage::describe(const ConnectionProfile &profile)
     unnamed.name.clear();
     const QString database = profile.kind == ConnectionProfile::Kind::Sqlite
                                  ? tr("SQLite file %1").arg(unnamed.displayName())
+                             : profile.mcphubDatabase
+                                 ? unnamed.displayName() // "MCPHub database …"
                                  : tr("PostgreSQL database %1").arg(unnamed.displayName());
     if (profile.name.isEmpty())
         text = database;
@@ -239,8 +309,8 @@ QString MigrationTargetPage::describe(const ConnectionProfile &profile)
 
 void MigrationTargetPage::loadChosenProfile()
 {
-    const QString name = m_profiles->currentText();
-    if (choice() != Choice::Profile || name.isEmpty() || name == m_loadedName)
+    const QString name = chosenProfileName();
+    if (name.isEmpty() || name == m_loadedName)
         return;
     m_loadedName = name;
     m_loaded.reset();
@@ -269,6 +339,22 @@ void MigrationTargetPage::updateEnabled()
     m_profiles->setEnabled(m_profileButton->isEnabled());
     m_rejectsPath->setEnabled(m_skipInvalid->isChecked());
     m_rejectsBrowse->setEnabled(m_skipInvalid->isChecked());
+    // Prune is offered for MCPHub's database only, and never left ticked for another target.
+    const bool hub = targetIsMcphubDatabase();
+    if (!hub)
+        m_prune->setChecked(false);
+    m_prune->setEnabled(hub);
+    // A saved profile brings its own connection: the string and password are for typing one.
+    const bool typing = m_hubProfiles->currentIndex() <= 0;
+    m_hubConninfo->setEnabled(typing);
+    m_hubPassword->setEnabled(typing);
+    QString problem;
+    if (typing && !m_hubConninfo->text().trimmed().isEmpty()) {
+        if (const auto typed = hubConninfoProfile(); !typed)
+            problem = typed.error().message;
+    }
+    m_hubProblem->setText(problem);
+    m_hubProblem->setVisible(!problem.isEmpty());
     Q_EMIT completeChanged();
 }
 
@@ -278,6 +364,8 @@ MigrationTargetPage::Choice MigrationTargetPage::choice() const
         return Choice::OpenWorkspace;
     if (m_profileButton->isChecked())
         return Choice::Profile;
+    if (m_hubButton->isChecked())
+        return Choice::McphubDatabase;
     return Choice::SqliteFile;
 }
 
@@ -293,7 +381,62 @@ void MigrationTargetPage::setChoice(Choice choice)
     case Choice::SqliteFile:
         m_sqliteButton->setChecked(true);
         break;
+    case Choice::McphubDatabase:
+        m_hubButton->setChecked(true);
+        break;
     }
+}
+
+QString MigrationTargetPage::chosenProfileName() const
+{
+    switch (choice()) {
+    case Choice::Profile:
+        return m_profiles->currentText();
+    case Choice::McphubDatabase:
+        return m_hubProfiles->currentData().toString();
+    case Choice::OpenWorkspace:
+    case Choice::SqliteFile:
+        break;
+    }
+    return {};
+}
+
+Result<ConnectionProfile> MigrationTargetPage::hubConninfoProfile() const
+{
+    const QString conninfo = m_hubConninfo->text().trimmed();
+    if (conninfo.isEmpty())
+        return Error::make(Error::Code::NotFound, tr("Enter where MCPHub's database is."));
+    auto parsed = ConnectionProfile::fromConninfo(conninfo);
+    if (!parsed)
+        return parsed.error();
+    parsed->mcphubDatabase = true;
+    if (!m_hubPassword->text().isEmpty())
+        parsed->password = m_hubPassword->text();
+    return parsed;
+}
+
+bool MigrationTargetPage::targetIsMcphubDatabase() const
+{
+    switch (choice()) {
+    case Choice::McphubDatabase:
+        return true;
+    case Choice::OpenWorkspace:
+        if (const auto *open = openWorkspaceOf(wizard()))
+            return open->profile.mcphubDatabase;
+        return false;
+    case Choice::Profile:
+        // Saved profiles of MCPHub's databases are listed under that target, not here.
+        return m_loaded && m_loadedName == m_profiles->currentText() && *m_loaded
+               && (*m_loaded)->mcphubDatabase;
+    case Choice::SqliteFile:
+        break;
+    }
+    return false;
+}
+
+bool MigrationTargetPage::prune() const
+{
+    return targetIsMcphubDatabase() && m_prune->isChecked();
 }
 
 bool MigrationTargetPage::isComplete() const
@@ -314,6 +457,12 @@ bool MigrationTargetPage::isComplete() const
             = !path.isEmpty() && QFileInfo(path).absoluteDir().exists() && !QFileInfo(path).isDir();
         break;
     }
+    case Choice::McphubDatabase:
+        if (const QString name = chosenProfileName(); !name.isEmpty())
+            targetOk = m_loadedName == name && m_loaded.has_value();
+        else
+            targetOk = bool(hubConninfoProfile());
+        break;
     }
     return targetOk && (!skipInvalid() || !rejectsPath().isEmpty());
 }
@@ -335,6 +484,21 @@ Result<ConnectionProfile> MigrationTargetPage::profile() const
     case Choice::SqliteFile:
         return ConnectionProfile::sqliteFile(
             QFileInfo(m_sqlitePath->text().trimmed()).absoluteFilePath());
+    case Choice::McphubDatabase:
+        if (const QString name = chosenProfileName(); !name.isEmpty()) {
+            if (m_loaded && m_loadedName == name) {
+                if (!*m_loaded)
+                    return m_loaded->error();
+                ConnectionProfile loaded = **m_loaded;
+                loaded.mcphubDatabase = true;
+                return loaded;
+            }
+            return Error::make(Error::Code::NotFound,
+                               tr("The password of profile \"%1\" is still being read from the "
+                                  "system keychain.")
+                                   .arg(name));
+        }
+        return hubConninfoProfile();
     }
     return Error::make(Error::Code::NotFound, tr("No target was chosen."));
 }
@@ -350,6 +514,12 @@ QString MigrationTargetPage::targetName() const
         return m_profiles->currentText();
     case Choice::SqliteFile:
         return QFileInfo(m_sqlitePath->text().trimmed()).absoluteFilePath();
+    case Choice::McphubDatabase:
+        if (const QString name = chosenProfileName(); !name.isEmpty())
+            return name;
+        if (const auto typed = hubConninfoProfile())
+            return OpenedWorkspace::mcphubDatabaseEntry(*typed); // no password in it
+        return {};
     }
     return {};
 }

@@ -17,14 +17,16 @@ class QRadioButton;
 namespace mcphub {
 
 // Where the file goes: the workspace open in the window (when it is a database), a saved
-// connection profile (ProfileStore), or a new or existing SQLite file; and how: the conflict
-// policy, whether invalid records are left out (into a rejects file), where the report goes.
+// connection profile (ProfileStore), a new or existing SQLite file, or MCPHub's own database
+// (a connection string, or a saved profile of that kind); and how: the conflict policy,
+// whether invalid records are left out (into a rejects file), whether rows of MCPHub's
+// database the file does not describe are removed (prune), where the report goes.
 class MigrationTargetPage : public QWizardPage
 {
     Q_OBJECT
 
 public:
-    enum class Choice { OpenWorkspace, Profile, SqliteFile };
+    enum class Choice { OpenWorkspace, Profile, SqliteFile, McphubDatabase };
 
     explicit MigrationTargetPage(QWidget *parent = nullptr);
 
@@ -41,6 +43,10 @@ public:
     bool skipInvalid() const;
     QString rejectsPath() const;
     QString reportPath() const; // empty: beside the backup
+    // The target is MCPHub's own database (chosen as such, the open workspace or a profile of
+    // that kind): prune is offered, losses are refused without acceptLoss, hubs are told.
+    bool targetIsMcphubDatabase() const;
+    bool prune() const; // only for MCPHub's database
 
     QComboBox *profileCombo() const { return m_profiles; }
     QLineEdit *sqlitePathEdit() const { return m_sqlitePath; }
@@ -48,6 +54,11 @@ public:
     QCheckBox *skipInvalidCheck() const { return m_skipInvalid; }
     QLineEdit *rejectsPathEdit() const { return m_rejectsPath; }
     QLineEdit *reportPathEdit() const { return m_reportPath; }
+    QLineEdit *hubConninfoEdit() const { return m_hubConninfo; }
+    QLineEdit *hubPasswordEdit() const { return m_hubPassword; }
+    // "Connection string" first, then the saved profiles of MCPHub's databases.
+    QComboBox *hubProfileCombo() const { return m_hubProfiles; }
+    QCheckBox *pruneCheck() const { return m_prune; }
 
     void initializePage() override;
     bool isComplete() const override;
@@ -60,6 +71,9 @@ private:
     // Reads the chosen profile's password without blocking (ProfileStore::loadAsync); Next
     // waits for it, and the page says what it waits for.
     void loadChosenProfile();
+    // The saved profile the choice names (empty: none, or a connection string).
+    QString chosenProfileName() const;
+    Result<ConnectionProfile> hubConninfoProfile() const;
 
     QRadioButton *m_openButton = nullptr;
     QRadioButton *m_profileButton = nullptr;
@@ -74,6 +88,12 @@ private:
     QWidget *m_rejectsBrowse = nullptr;
     QLineEdit *m_reportPath = nullptr;
     QLabel *m_profileStatus = nullptr;
+    QRadioButton *m_hubButton = nullptr;
+    QComboBox *m_hubProfiles = nullptr;
+    QLineEdit *m_hubConninfo = nullptr;
+    QLineEdit *m_hubPassword = nullptr;
+    QLabel *m_hubProblem = nullptr;
+    QCheckBox *m_prune = nullptr;
     QString m_loadedName;                              // the profile loaded or being loaded
     std::optional<Result<ConnectionProfile>> m_loaded; // set when the keychain answered
     int m_loadRequest = 0;

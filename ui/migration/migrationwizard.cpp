@@ -1,6 +1,11 @@
 #include "ui/migration/migrationwizard.h"
 
+#include "storage/hub/hubchangeapplier.h"
+#include "storage/hub/hubclient.h"
+#include "storage/migration/openedworkspace.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "storage/settings/jsonpointer.h"
+#include "ui/main/hubchangesreporter.h"
 
 #include "ui/migration/migrationplanpage.h"
 #include "ui/migration/migrationprogresspage.h"
@@ -15,6 +20,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace mcphub {
 
 MigrationWizard::MigrationWizard(std::optional<OpenWorkspace> open, QWidget *parent)
@@ -22,6 +29,7 @@ MigrationWizard::MigrationWizard(std::optional<OpenWorkspace> open, QWidget *par
     , m_open(std::move(open))
     , m_planRunner(new MigrationRunner(this))
     , m_runner(new MigrationRunner(this))
+    , m_applier(new HubChangeApplier(new HubClient(this), this))
 {
     setWindowTitle(tr("Migrate settings file"));
     setOption(QWizard::NoBackButtonOnLastPage);
@@ -74,6 +82,8 @@ MigrationOptions MigrationWizard::options() const
     options.skipInvalid = m_targetPage->skipInvalid();
     options.rejectsPath = options.skipInvalid ? m_targetPage->rejectsPath() : QString();
     options.target = m_targetPage->targetName();
+    options.prune = m_targetPage->prune();
+    options.acceptLoss = m_planPage->acceptLoss();
     return options;
 }
 
@@ -117,8 +127,90 @@ void MigrationWizard::takeReport(const MigrationReport &report)
         m_reportError = tr("The report could not be written to %1: %2")
                             .arg(QDir::toNativeSeparators(path), written.error().detail);
     }
+    m_hubResults.clear();
+    m_hubSummary.clear();
+    if (!report.dryRun) {
+        const auto target = this->target();
+        QList<HubChange> changes;
+        if (report.ok() && target && target->mcphubDatabase) {
+            for (const HubChange &change : report.hubChanges) {
+                if (!report.stopsPrunedServer(change))
+                    changes << change; // the stops of pruned servers went out before
+            }
+        }
+        if (!changes.isEmpty()) {
+            if (!tellHubs(*target, changes, [this](const QList<HubChangeResult> &results) {
+                    finishHubs(results);
+                }))
+                m_stopResults.clear();
+        } else if (!m_stopResults.isEmpty()) {
+            finishHubs({}); // only the stops (or the run failed after them): still said
+        }
+    }
     if (report.ok() && !report.dryRun)
         Q_EMIT migrated(targetsOpenWorkspace());
+}
+
+void MigrationWizard::startMigration(const std::function<void()> &start)
+{
+    m_stopResults.clear();
+    const MigrationReport &plan = m_planPage->plan();
+    const auto target = this->target();
+    QList<HubChange> stops;
+    if (target && target->mcphubDatabase && options().prune) {
+        for (const HubChange &change : plan.hubChanges) {
+            if (plan.stopsPrunedServer(change))
+                stops << change;
+        }
+    }
+    if (stops.isEmpty()) {
+        start();
+        return;
+    }
+    const bool told = tellHubs(*target, stops, [this, start](const QList<HubChangeResult> &r) {
+        m_tellingHubs = false;
+        m_stopResults = r;
+        start();
+    });
+    if (!told)
+        start(); // hubSummary() says why the hubs were not told
+}
+
+bool MigrationWizard::tellHubs(const ConnectionProfile &target,
+                               const QList<HubChange> &changes,
+                               HubsDone done)
+{
+    // The hubs registered in the target database run on it. The registry is read on a
+    // connection of this thread, which the applier needs only until it returns (the
+    // secrets and the hubs' answers arrive later, by signal).
+    static int opened = 0;
+    const QString connection = QStringLiteral("migration-wizard-hubs-%1").arg(++opened);
+    auto workspace = OpenedWorkspace::openDatabase(target, connection);
+    if (!workspace) {
+        m_hubSummary = tr("The hubs on %1 were not told what changed (%2); they take it at "
+                          "their next restart.")
+                           .arg(target.displayName(), workspace.error().toString());
+        closeSqlConnection(connection);
+        Q_EMIT hubsTold(m_hubSummary);
+        return false;
+    }
+    m_tellingHubs = true;
+    m_applier->applyToLinkedHubs(workspace->context(), m_secrets, changes, std::move(done));
+    workspace->close();
+    closeSqlConnection(connection);
+    return true;
+}
+
+void MigrationWizard::finishHubs(const QList<HubChangeResult> &after)
+{
+    m_tellingHubs = false;
+    m_hubResults = m_stopResults + after;
+    m_stopResults.clear();
+    m_hubSummary = m_hubResults.isEmpty()
+                       ? tr("No hub is linked to this database: the hubs running on it take the "
+                            "change at their next restart.")
+                       : HubChangesReporter::summarize(m_hubResults);
+    Q_EMIT hubsTold(m_hubSummary);
 }
 
 } // namespace mcphub

@@ -1,15 +1,19 @@
 #pragma once
 
 #include "storage/db/connectionprofile.h"
+#include "storage/hub/hubchange.h"
 #include "storage/migration/migrator.h"
 #include "storage/result.h"
+#include "storage/secretstore.h"
 
 #include <QWizard>
 
+#include <functional>
 #include <optional>
 
 namespace mcphub {
 
+class HubChangeApplier;
 class MigrationPlanPage;
 class MigrationProgressPage;
 class MigrationResultPage;
@@ -22,8 +26,11 @@ class MigrationValidationPage;
 // access logs) into a workspace database through the storage Migrator. Source, target and
 // options, the validator's findings with their place in the file, a dry-run plan, the real
 // run on a worker thread with progress and cancel, and the result with the verification,
-// the backup and the report JSON the wizard writes. Closing it during a run cancels the run
-// and waits for its thread. GUI thread.
+// the backup and the report JSON the wizard writes. Into MCPHub's own database, what its
+// tables cannot hold must be accepted on the plan page, and after the commit the hubs linked
+// to that database are told what changed (HubChangeApplier), one result per hub and change
+// on the result page. Closing it during a run cancels the run and waits for its thread.
+// GUI thread.
 class MigrationWizard : public QWizard
 {
     Q_OBJECT
@@ -74,8 +81,21 @@ public:
     const MigrationReport &report() const { return m_report; }
     QString reportPath() const { return m_reportPath; }
     QString reportError() const { return m_reportError; }
-    // Called by the progress page when the run has ended: keeps and writes the report.
+    // Called by the progress page when the run has ended: keeps and writes the report, and
+    // after a completed run into MCPHub's database tells the linked hubs report.hubChanges.
     void takeReport(const MigrationReport &report);
+
+    // Starts the real run through `start`. With prune into MCPHub's database, the servers the
+    // plan removes are first stopped on the linked hubs (after the commit their API no
+    // longer finds them); `start` runs when the hubs answered. Their results come first in
+    // hubResults().
+    void startMigration(const std::function<void()> &start);
+
+    // The hubs linked to the target MCPHub database, told the run's hubChanges: busy until
+    // they all answered (or timed out); then one result per hub and change.
+    bool tellingHubs() const { return m_tellingHubs; }
+    const QList<HubChangeResult> &hubResults() const { return m_hubResults; }
+    QString hubSummary() const { return m_hubSummary; }
 
     // Cancels a running dry run or migration and waits for its thread before closing.
     void reject() override;
@@ -83,9 +103,15 @@ public:
 Q_SIGNALS:
     // A migration completed and committed; `intoOpenWorkspace`: the window's views are stale.
     void migrated(bool intoOpenWorkspace);
+    // The linked hubs answered (hubResults()); `summary` is one line for a status bar.
+    void hubsTold(const QString &summary);
 
 private:
     void stopRuns();
+    using HubsDone = std::function<void(const QList<HubChangeResult> &results)>;
+    // False (and `done` never runs) when the target cannot be opened: hubSummary() says so.
+    bool tellHubs(const ConnectionProfile &target, const QList<HubChange> &changes, HubsDone done);
+    void finishHubs(const QList<HubChangeResult> &after);
 
     std::optional<OpenWorkspace> m_open;
     MigrationRunner *m_planRunner = nullptr;
@@ -99,6 +125,12 @@ private:
     MigrationReport m_report;
     QString m_reportPath;
     QString m_reportError;
+    SecretStore m_secrets;
+    HubChangeApplier *m_applier = nullptr;
+    bool m_tellingHubs = false;
+    QList<HubChangeResult> m_hubResults;
+    QList<HubChangeResult> m_stopResults; // told before the run
+    QString m_hubSummary;
 };
 
 } // namespace mcphub
