@@ -136,7 +136,7 @@ void TestHubDatabase::createMakesExactlyMcphubsTablesOnce()
               QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
                              "pg_tables WHERE schemaname = 'mcphub_admin'")),
         QStringLiteral("access_logs,hub_samples,hub_server_status,hub_settings,hubs,mcp_usage_logs,"
-                       "migration_runs,schema_migrations"));
+                       "migration_runs,schema_migrations,settings_shapes"));
 
     const Run second = adminctl(QStringList{QStringLiteral("user"), QStringLiteral("list")}
                                 + hubDb(pg) + QStringList{QStringLiteral("--create")});
