@@ -207,7 +207,13 @@ void driveToHubPlan(MigrationWizard *wizard, const QString &source, const QStrin
     QVERIFY(target->targetIsMcphubDatabase());
     QVERIFY(target->pruneCheck()->isEnabled());
     QVERIFY(!target->pruneCheck()->isChecked());
-    QVERIFY(target->pruneCheck()->toolTip().contains(QLatin1String("Warning")));
+    QVERIFY(target->pruneCheck()->toolTip().contains(
+        MigrationTargetPage::tr("MCPHub's database only. Warning: servers, groups, bearer keys, "
+                                "users and other rows of MCPHub's tables that the settings file "
+                                "does not describe are deleted (never the last user, never the "
+                                "activities), admins and keys created in the database included. "
+                                "Unticked, they are kept and listed in the plan.")
+            .left(20)));
     QVERIFY(target->isComplete());
     wizard->next();
     QCOMPARE(wizard->currentId(), int(MigrationWizard::ValidationPageId));
