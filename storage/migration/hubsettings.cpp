@@ -348,6 +348,46 @@ bool isUuid(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
+// The id `rewriteIds` stores for a file id (the same text when it is kept).
+QString storedId(const QString &entity, const OrderedJson &id, const QString &old)
+{
+    if (id.is_string() && isUuid(old))
+        return old.toLower();
+    return HubSettings::uuidFor(entity, id);
+}
+
+QString idText(const OrderedJson &id)
+{
+    return id.is_string() ? QString::fromStdString(id.get<std::string>())
+                          : QString::fromStdString(id.dump());
+}
+
+// Whether `rewriteIds` changes anything in `document` (most files have uuids or no ids: the
+// document is then used as it is, not copied).
+bool idsToRewrite(const OrderedJson &document)
+{
+    if (!document.is_object())
+        return false;
+    for (const HubEntity &entity : hubEntities()) {
+        if (!entity.fileIds)
+            continue;
+        const auto list = document.find(entity.name.toStdString());
+        if (list == document.end() || !list->is_array())
+            continue;
+        for (const OrderedJson &record : *list) {
+            if (!record.is_object())
+                continue;
+            const auto id = record.find("id");
+            if (id == record.end())
+                continue;
+            const QString old = idText(*id);
+            if (storedId(entity.name, *id, old) != old)
+                return true;
+        }
+    }
+    return false;
+}
+
 // Rewrites the ids of `document` that MCPHub's uuid columns cannot hold as they are (and
 // every reference to a group id in the bearer keys), listing each in `items`.
 OrderedJson rewriteIds(OrderedJson document, QList<MigrationReport::Item> *items)
@@ -366,13 +406,8 @@ OrderedJson rewriteIds(OrderedJson document, QList<MigrationReport::Item> *items
             if (!record.is_object() || !record.contains("id"))
                 continue;
             const OrderedJson &id = record["id"];
-            const QString old = id.is_string() ? QString::fromStdString(id.get<std::string>())
-                                               : QString::fromStdString(id.dump());
-            QString now;
-            if (id.is_string() && isUuid(old))
-                now = old.toLower();
-            else
-                now = HubSettings::uuidFor(entity.name, id);
+            const QString old = idText(id);
+            const QString now = storedId(entity.name, id, old);
             if (now == old)
                 continue;
             if (entity.name == QLatin1String("groups") && id.is_string())
@@ -472,7 +507,10 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
     Mapped out;
     if (!source.is_object())
         return out;
-    const OrderedJson document = rewriteIds(source, &out.idRewrites);
+    OrderedJson rewritten;
+    if (idsToRewrite(source))
+        rewritten = rewriteIds(source, &out.idRewrites);
+    const OrderedJson &document = rewritten.is_null() ? source : std::as_const(rewritten);
     for (auto it = document.begin(); it != document.end(); ++it) {
         const QString name = QString::fromStdString(it.key());
         out.documentKeys << name;
@@ -536,7 +574,10 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
             for (auto f = object.begin(); f != object.end(); ++f) {
                 const QString k = QString::fromStdString(f.key());
                 row.keys << k;
-                const QString at = JsonPointer::append(pointer, k);
+                // Only a loss, an issue or a warning names the key's pointer.
+                const auto at = [&] {
+                    return JsonPointer::append(pointer, k);
+                };
                 if (entity.shape == HubEntity::Shape::Array && k == entity.keyField)
                     continue;
                 if (entity.fileIds && k == QLatin1String("id")) {
@@ -550,22 +591,24 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 }
                 if (!c) {
                     out.losses.append(
-                        {at,
+                        {at(),
                          tr("MCPHub's table %1 has no column for this key.").arg(entity.table)});
                     continue;
                 }
                 OrderedJson stored;
                 if (const auto lost = toColumn(*c, f.value(), &stored)) {
-                    out.losses.append({at, *lost});
+                    out.losses.append({at(), *lost});
                     if (c->kind == Kind::Time && !stored.is_null()) {
                         row.values[c->column.toStdString()] = stored;
                         set.insert(c->column);
                     }
                     continue;
                 }
+                // A UTF-8 text has at least as many bytes as UTF-16 code units.
                 if (c->maxLength > 0 && stored.is_string()
+                    && stored.get_ref<const std::string &>().size() > size_t(c->maxLength)
                     && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
-                    out.issues.append({at,
+                    out.issues.append({at(),
                                        tr("MCPHub's column %1.%2 holds at most %3 characters.")
                                            .arg(entity.table, c->column)
                                            .arg(c->maxLength),
@@ -582,7 +625,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                         if (ok != "timeout" && ok != "resetTimeoutOnProgress"
                             && ok != "maxTotalTimeout") {
                             out.warnings.append(
-                                {JsonPointer::append(at, QString::fromStdString(ok)),
+                                {JsonPointer::append(at(), QString::fromStdString(ok)),
                                  tr("Kept in the options column, but MCPHub's API keeps only "
                                     "timeout, resetTimeoutOnProgress and maxTotalTimeout there: "
                                     "it drops this key the next time the server is saved "
