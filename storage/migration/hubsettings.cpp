@@ -574,10 +574,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
             for (auto f = object.begin(); f != object.end(); ++f) {
                 const QString k = QString::fromStdString(f.key());
                 row.keys << k;
-                // Only a loss, an issue or a warning names the key's pointer.
-                const auto at = [&] {
-                    return JsonPointer::append(pointer, k);
-                };
+                const QString at = JsonPointer::append(pointer, k);
                 if (entity.shape == HubEntity::Shape::Array && k == entity.keyField)
                     continue;
                 if (entity.fileIds && k == QLatin1String("id")) {
@@ -591,13 +588,13 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 }
                 if (!c) {
                     out.losses.append(
-                        {at(),
+                        {at,
                          tr("MCPHub's table %1 has no column for this key.").arg(entity.table)});
                     continue;
                 }
                 OrderedJson stored;
                 if (const auto lost = toColumn(*c, f.value(), &stored)) {
-                    out.losses.append({at(), *lost});
+                    out.losses.append({at, *lost});
                     if (c->kind == Kind::Time && !stored.is_null()) {
                         row.values[c->column.toStdString()] = stored;
                         set.insert(c->column);
@@ -608,7 +605,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 if (c->maxLength > 0 && stored.is_string()
                     && stored.get_ref<const std::string &>().size() > size_t(c->maxLength)
                     && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
-                    out.issues.append({at(),
+                    out.issues.append({at,
                                        tr("MCPHub's column %1.%2 holds at most %3 characters.")
                                            .arg(entity.table, c->column)
                                            .arg(c->maxLength),
@@ -625,7 +622,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                         if (ok != "timeout" && ok != "resetTimeoutOnProgress"
                             && ok != "maxTotalTimeout") {
                             out.warnings.append(
-                                {JsonPointer::append(at(), QString::fromStdString(ok)),
+                                {JsonPointer::append(at, QString::fromStdString(ok)),
                                  tr("Kept in the options column, but MCPHub's API keeps only "
                                     "timeout, resetTimeoutOnProgress and maxTotalTimeout there: "
                                     "it drops this key the next time the server is saved "
