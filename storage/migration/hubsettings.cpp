@@ -352,6 +352,46 @@ bool isUuid(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
+// The id `rewriteIds` stores for a file id (the same text when it is kept).
+QString storedId(const QString &entity, const OrderedJson &id, const QString &old)
+{
+    if (id.is_string() && isUuid(old))
+        return old.toLower();
+    return HubSettings::uuidFor(entity, id);
+}
+
+QString idText(const OrderedJson &id)
+{
+    return id.is_string() ? QString::fromStdString(id.get<std::string>())
+                          : QString::fromStdString(id.dump());
+}
+
+// Whether `rewriteIds` changes anything in `document` (most files have uuids or no ids: the
+// document is then used as it is, not copied).
+bool idsToRewrite(const OrderedJson &document)
+{
+    if (!document.is_object())
+        return false;
+    for (const HubEntity &entity : hubEntities()) {
+        if (!entity.fileIds)
+            continue;
+        const auto list = document.find(entity.name.toStdString());
+        if (list == document.end() || !list->is_array())
+            continue;
+        for (const OrderedJson &record : *list) {
+            if (!record.is_object())
+                continue;
+            const auto id = record.find("id");
+            if (id == record.end())
+                continue;
+            const QString old = idText(*id);
+            if (storedId(entity.name, *id, old) != old)
+                return true;
+        }
+    }
+    return false;
+}
+
 // Rewrites the ids of `document` that MCPHub's uuid columns cannot hold as they are (and
 // every reference to a group id in the bearer keys), listing each in `items`.
 OrderedJson rewriteIds(OrderedJson document, QList<MigrationReport::Item> *items)
@@ -370,13 +410,8 @@ OrderedJson rewriteIds(OrderedJson document, QList<MigrationReport::Item> *items
             if (!record.is_object() || !record.contains("id"))
                 continue;
             const OrderedJson &id = record["id"];
-            const QString old = id.is_string() ? QString::fromStdString(id.get<std::string>())
-                                               : QString::fromStdString(id.dump());
-            QString now;
-            if (id.is_string() && isUuid(old))
-                now = old.toLower();
-            else
-                now = HubSettings::uuidFor(entity.name, id);
+            const QString old = idText(id);
+            const QString now = storedId(entity.name, id, old);
             if (now == old)
                 continue;
             if (entity.name == QLatin1String("groups") && id.is_string())
@@ -476,7 +511,10 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
     Mapped out;
     if (!source.is_object())
         return out;
-    const OrderedJson document = rewriteIds(source, &out.idRewrites);
+    OrderedJson rewritten;
+    if (idsToRewrite(source))
+        rewritten = rewriteIds(source, &out.idRewrites);
+    const OrderedJson &document = rewritten.is_null() ? source : std::as_const(rewritten);
     for (auto it = document.begin(); it != document.end(); ++it) {
         const QString name = QString::fromStdString(it.key());
         out.documentKeys << name;
@@ -567,7 +605,9 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     }
                     continue;
                 }
+                // A UTF-8 text has at least as many bytes as UTF-16 code units.
                 if (c->maxLength > 0 && stored.is_string()
+                    && stored.get_ref<const std::string &>().size() > size_t(c->maxLength)
                     && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
                     out.issues.append({at,
                                        tr("MCPHub's column %1.%2 holds at most %3 characters.")

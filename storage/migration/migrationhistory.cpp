@@ -1,12 +1,15 @@
 #include "storage/migration/migrationhistory.h"
 
 #include "storage/db/auditlogrepository.h"
+#include "storage/db/bulkinserter.h"
 #include "storage/db/sqlerror.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <libpq-fe.h>
 
 namespace mcphub {
 
@@ -30,24 +33,54 @@ Result<qint64> MigrationHistory::record(const MigrationRun &run)
     if (auto writable = checkWritable(resource); !writable)
         return writable.error();
     const SqlDialect d = dialect();
-    const auto id
-        = insertRow(QStringLiteral("migration_runs"),
-                    {{QStringLiteral("kind"), run.kind},
-                     {QStringLiteral("source_path"), text(run.sourcePath)},
-                     {QStringLiteral("source_sha256"), text(run.sourceSha256)},
-                     {QStringLiteral("target"), run.target},
-                     {QStringLiteral("started_at"), d.timestampValue(run.startedAt)},
-                     {QStringLiteral("finished_at"), d.timestampValue(run.finishedAt)},
-                     {QStringLiteral("status"), run.status},
-                     {QStringLiteral("actor"), run.actor},
-                     {QStringLiteral("counts"), jsonText(run.counts)},
-                     {QStringLiteral("report"), jsonText(run.report)},
-                     {QStringLiteral("changes"), QString::fromStdString(run.changes.dump())},
-                     {QStringLiteral("rollback_of"),
-                      run.rollbackOf > 0 ? QVariant(run.rollbackOf) : QVariant()}},
-                    QStringLiteral("id"));
+    // On PostgreSQL the changes (every row image of a large run: tens of MB) go as a libpq
+    // parameter right after the row: through QSqlQuery they were converted to UTF-16,
+    // escaped into the statement's text and lexed back by the server, several times the
+    // cost of storing them.
+    void *const pg = BulkInserter::postgresHandle(db());
+    const std::string changes = run.changes.dump();
+    const auto id = insertRow(QStringLiteral("migration_runs"),
+                              {{QStringLiteral("kind"), run.kind},
+                               {QStringLiteral("source_path"), text(run.sourcePath)},
+                               {QStringLiteral("source_sha256"), text(run.sourceSha256)},
+                               {QStringLiteral("target"), run.target},
+                               {QStringLiteral("started_at"), d.timestampValue(run.startedAt)},
+                               {QStringLiteral("finished_at"), d.timestampValue(run.finishedAt)},
+                               {QStringLiteral("status"), run.status},
+                               {QStringLiteral("actor"), run.actor},
+                               {QStringLiteral("counts"), jsonText(run.counts)},
+                               {QStringLiteral("report"), jsonText(run.report)},
+                               {QStringLiteral("changes"),
+                                pg ? QVariant(QMetaType::fromType<QString>())
+                                   : QVariant(QString::fromStdString(changes))},
+                               {QStringLiteral("rollback_of"),
+                                run.rollbackOf > 0 ? QVariant(run.rollbackOf) : QVariant()}},
+                              QStringLiteral("id"));
     if (!id)
         return id.error();
+    if (pg) {
+        const QByteArray runId = id->toString().toUtf8();
+        const char *values[] = {changes.c_str(), runId.constData()};
+        PGresult *result
+            = PQexecParams(static_cast<PGconn *>(pg),
+                           "UPDATE migration_runs SET changes = $1::json WHERE id = $2::bigint",
+                           2,
+                           nullptr,
+                           values,
+                           nullptr,
+                           nullptr,
+                           0);
+        const bool stored = PQresultStatus(result) == PGRES_COMMAND_OK;
+        const QString message = QString::fromUtf8(
+            result ? PQresultErrorMessage(result) : PQerrorMessage(static_cast<PGconn *>(pg)));
+        PQclear(result);
+        if (!stored) {
+            return Error::make(Error::Code::Database,
+                               QCoreApplication::translate("Repository", "Cannot add the row."),
+                               context().where + QStringLiteral(": migration_runs"),
+                               message.trimmed());
+        }
+    }
     AuditEntry entry;
     entry.timestamp = QDateTime::currentDateTimeUtc();
     entry.username = context().actor;

@@ -196,7 +196,7 @@ Result<qint64> Migrator::record(const QString &status)
     m_report.finishedAt = run.finishedAt;
     run.report = m_report.toJson();
     if (status == QLatin1String("completed"))
-        run.changes = m_changes;
+        run.changes = std::move(m_changes); // recorded once, at the end of a completed run
     return MigrationHistory(m_context).record(run);
 }
 

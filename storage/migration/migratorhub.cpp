@@ -64,6 +64,14 @@ QVariant variantOf(const OrderedJson &v)
     return textOf(v);
 }
 
+// A key's value without copying it (null when absent).
+const OrderedJson &valueAt(const OrderedJson &object, const std::string &key)
+{
+    static const OrderedJson null;
+    const auto it = object.find(key);
+    return it == object.end() ? null : *it;
+}
+
 // The entity's file key of a column, for pointers ("url", "ssoUserId").
 QString fileKey(const HubEntity &entity, const QString &column)
 {
@@ -163,7 +171,9 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
 {
     m_hub = std::make_shared<Hub>();
     Hub &h = *m_hub;
-    h.mapped = HubSettings::map(withoutRejected(source, rejected));
+    // The document itself when nothing was rejected (a copy of a large file costs).
+    const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
+    h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
     m_report.losses = h.mapped.losses;
     m_report.idRewrites = h.mapped.idRewrites;
     m_report.warnings += h.mapped.warnings;
@@ -253,9 +263,8 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                 if (row.notDescribed.contains(c.column))
                     continue;
                 const std::string column = c.column.toStdString();
-                if (!HubSettings::sameValue(c.kind,
-                                            plan.before.value(column, OrderedJson()),
-                                            row.values.value(column, OrderedJson())))
+                if (!HubSettings::sameValue(
+                        c.kind, valueAt(plan.before, column), valueAt(row.values, column)))
                     plan.differing << c.column;
             }
             if (entity.shape != HubEntity::Shape::Single
@@ -512,12 +521,13 @@ Result<void> Migrator::verifyHub()
         written.insert(prune.first->table);
     QHash<QString, QHash<QString, OrderedJson>> after; // table -> id -> row
     for (const QString &table : std::as_const(written)) {
-        const auto rows = HubSettings::readRows(m_context, table);
+        auto rows = HubSettings::readRows(m_context, table);
         if (!rows)
             return rows.error();
         auto &byId = after[table];
-        for (const OrderedJson &row : *rows)
-            byId.insert(textOf(row.value("id", OrderedJson())), row);
+        byId.reserve(rows->size());
+        for (OrderedJson &row : *rows)
+            byId.insert(textOf(valueAt(row, "id")), std::move(row));
     }
     QString nameSeparator;
     bool refresh = false;
@@ -526,20 +536,20 @@ Result<void> Migrator::verifyHub()
             continue;
         const HubRow &row = h.mapped.rows.at(p.row);
         const HubEntity &entity = *row.entity;
-        const auto found = after[entity.table].constFind(p.id);
-        if (found == after[entity.table].constEnd()) {
+        auto &table = after[entity.table];
+        const auto found = table.find(p.id);
+        if (found == table.end()) {
             m_report.differences.append(
                 {row.pointer, QCoreApplication::translate("Migrator", "missing after the import")});
             continue;
         }
-        const OrderedJson &stored = *found;
+        OrderedJson &stored = *found; // moved into the change below (ids are unique per table)
         for (const HubColumn &c : entity.columns) {
             if (row.notDescribed.contains(c.column))
                 continue;
             const std::string column = c.column.toStdString();
-            if (!HubSettings::sameValue(c.kind,
-                                        stored.value(column, OrderedJson()),
-                                        row.values.value(column, OrderedJson()))) {
+            if (!HubSettings::sameValue(
+                    c.kind, valueAt(stored, column), valueAt(row.values, column))) {
                 m_report.differences.append(
                     {JsonPointer::append(row.pointer, fileKey(entity, c.column)),
                      QCoreApplication::translate("Migrator",
@@ -547,12 +557,6 @@ Result<void> Migrator::verifyHub()
                          .arg(entity.table, c.column)});
             }
         }
-        OrderedJson change = OrderedJson::object();
-        change["table"] = entity.table.toStdString();
-        change["id"] = p.id.toStdString();
-        change["before"] = p.before;
-        change["after"] = stored;
-        m_changes.push_back(std::move(change));
         if (entity.name == QLatin1String("mcpServers")) {
             m_report.hubChanges += HubChange::forServer(
                 p.before.is_null() ? std::nullopt : std::optional<ServerRecord>(serverOf(p.before)),
@@ -569,6 +573,12 @@ Result<void> Migrator::verifyHub()
             }
             nameSeparator = textOf(stored.value("nameSeparator", OrderedJson()));
         }
+        OrderedJson change = OrderedJson::object();
+        change["table"] = entity.table.toStdString();
+        change["id"] = p.id.toStdString();
+        change["before"] = p.before;
+        change["after"] = std::move(stored);
+        m_changes.push_back(std::move(change));
     }
     if (refresh)
         m_report.hubChanges.append(HubChange::refreshSystemConfig(nameSeparator));

@@ -1,0 +1,295 @@
+// Migrating a generated settings file (mcphub-adminctl generate: 10,000 servers, 50,000 users,
+// 1,000 groups, 5,000 bearer keys) into MCPHub's own database (issue 14): MCPHub's tables
+// made from its DDL in a fresh database, the file migrated through Migrator on an
+// McphubDatabase workspace (plan, import, verify, the recorded run with its row images,
+// commit). The floor, measured in the same run on the very same rows: psql \copy of what the
+// migration wrote to users, servers, groups and bearer_keys (exported to CSV after the
+// migration) into the same tables of another fresh database, in one transaction.
+// Each is run three times, each time into a fresh database; the medians are reported, and
+// where the migration's time goes (from its progress callback) for every run.
+// Scale: MCPHUB_BENCH_MIGRATION_SCALE (default 1). Runs only where PostgreSQL is given
+// (scripts/with-services; scripts/bench does).
+
+#include "storage/db/workspace.h"
+#include "storage/migration/migrator.h"
+#include "storage/sqlconnection.h"
+#include "tests/support/benchreport.h"
+#include "tests/support/mcphubdatabase.h"
+#include "tests/support/pgtestdatabase.h"
+#include "tests/support/testenv.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+using namespace mcphub;
+
+namespace {
+
+constexpr int kRuns = 3;
+
+// The tables the floor loads: what the file's servers, users, groups and keys became.
+const QStringList kTables = {QStringLiteral("users"),
+                             QStringLiteral("servers"),
+                             QStringLiteral("groups"),
+                             QStringLiteral("bearer_keys")};
+
+bool run(const QString &program, const QStringList &args, QString *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), p.readAll().constData());
+        return false;
+    }
+    if (output)
+        *output = QString::fromUtf8(p.readAll());
+    return true;
+}
+
+QString csv(const QString &dir, const QString &table)
+{
+    return dir + QStringLiteral("/") + table + QStringLiteral(".csv");
+}
+
+// A fresh database holding MCPHub's tables (its DDL, as --create makes them).
+std::unique_ptr<test::PgTestDatabase> freshHubDatabase()
+{
+    auto pg = std::make_unique<test::PgTestDatabase>();
+    if (!pg->available()) {
+        std::fprintf(stderr, "%s\n", qPrintable(pg->error()));
+        return nullptr;
+    }
+    if (auto created = Workspace::createMcphubTables(test::mcphubProfile(*pg));
+        !created || !*created) {
+        std::fprintf(stderr,
+                     "cannot create MCPHub's tables: %s\n",
+                     created ? "not created" : qPrintable(created.error().toString()));
+        return nullptr;
+    }
+    return pg;
+}
+
+// Where a run's time went: milliseconds per step of the progress callback, in step order.
+struct Steps
+{
+    QStringList names;
+    QList<double> ms;
+
+    QString text() const
+    {
+        QStringList parts;
+        for (qsizetype i = 0; i < names.size(); ++i)
+            parts << QStringLiteral("%1 %2").arg(names.at(i), QString::number(ms.at(i), 'f', 0));
+        return parts.join(QStringLiteral(", "));
+    }
+};
+
+// Migrates the file into `pg`; milliseconds of Migrator::run(), or -1.
+double migrate(const test::PgTestDatabase &pg, const QString &file, Steps *steps)
+{
+    const QString name = QStringLiteral("bench_hubdb");
+    double ms = -1;
+    {
+        auto ws = Workspace::open(test::mcphubProfile(pg), name);
+        if (!ws) {
+            std::fprintf(stderr, "%s\n", qPrintable(ws.error().toString()));
+            return -1;
+        }
+        MigrationOptions options;
+        options.sourcePath = file;
+        Migrator migrator(ws->context(QStringLiteral("bench")), options);
+        QElapsedTimer timer;
+        QString current;
+        qint64 since = 0;
+        const auto close = [&](qint64 now) {
+            if (current.isEmpty())
+                return;
+            const qsizetype i = steps->names.indexOf(current);
+            if (i < 0) {
+                steps->names << current;
+                steps->ms << double(now - since) / 1e6;
+            } else {
+                steps->ms[i] += double(now - since) / 1e6;
+            }
+        };
+        migrator.setProgressCallback([&](const MigrationProgress &p) {
+            if (p.step != current) {
+                const qint64 now = timer.nsecsElapsed();
+                close(now);
+                current = p.step;
+                since = now;
+            }
+            return true;
+        });
+        timer.start();
+        const MigrationReport report = migrator.run();
+        const qint64 end = timer.nsecsElapsed();
+        close(end);
+        ws->close();
+        if (!report.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(report.error->toString()));
+        } else if (!report.losses.isEmpty()) {
+            std::fprintf(stderr,
+                         "the run reports %lld losses, first %s\n",
+                         qlonglong(report.losses.size()),
+                         qPrintable(report.losses.first().pointer));
+        } else {
+            ms = double(end) / 1e6;
+        }
+    }
+    closeSqlConnection(name);
+    return ms;
+}
+
+// The rows the migration wrote, as CSV files in `dir`.
+bool exportRows(const test::PgTestDatabase &migrated, const QString &dir)
+{
+    for (const QString &table : kTables) {
+        if (!run(QStringLiteral("psql"),
+                 {QStringLiteral("-X"),
+                  QStringLiteral("-q"),
+                  QStringLiteral("-v"),
+                  QStringLiteral("ON_ERROR_STOP=1"),
+                  QStringLiteral("-c"),
+                  QStringLiteral("\\copy (SELECT * FROM %1 ORDER BY id) TO '%2' CSV")
+                      .arg(table, csv(dir, table)),
+                  migrated.conninfo()}))
+            return false;
+    }
+    return true;
+}
+
+// psql \copy of the exported rows into `empty`'s MCPHub tables in one transaction; ms or -1.
+double copyFloor(const test::PgTestDatabase &empty, const QString &dir)
+{
+    QStringList truncate{QStringLiteral("-X"),
+                         QStringLiteral("-q"),
+                         QStringLiteral("-v"),
+                         QStringLiteral("ON_ERROR_STOP=1"),
+                         QStringLiteral("-c"),
+                         QStringLiteral("TRUNCATE ") + kTables.join(QStringLiteral(", ")),
+                         empty.conninfo()};
+    if (!run(QStringLiteral("psql"), truncate))
+        return -1;
+    QStringList args{QStringLiteral("-X"),
+                     QStringLiteral("-q"),
+                     QStringLiteral("-v"),
+                     QStringLiteral("ON_ERROR_STOP=1"),
+                     QStringLiteral("-c"),
+                     QStringLiteral("BEGIN")};
+    for (const QString &table : kTables)
+        args << QStringLiteral("-c")
+             << QStringLiteral("\\copy %1 FROM '%2' CSV").arg(table, csv(dir, table));
+    args << QStringLiteral("-c") << QStringLiteral("COMMIT") << empty.conninfo();
+    QElapsedTimer timer;
+    timer.start();
+    if (!run(QStringLiteral("psql"), args))
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// "users=50000 servers=10000 ..." of a database, to check both hold the same rows.
+QString counts(const test::PgTestDatabase &pg)
+{
+    QStringList parts;
+    for (const QString &table : kTables)
+        parts << table + QLatin1Char('=')
+                     + test::queryText(pg, QStringLiteral("SELECT count(*) FROM ") + table);
+    return parts.join(QLatin1Char(' '));
+}
+
+double median(QList<double> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    return samples.at(samples.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (!test::PgTestDatabase::serverConfigured()) {
+        std::fprintf(stderr,
+                     "bench_migration_hubdb needs PostgreSQL: run it under "
+                     "scripts/with-services (scripts/bench does)\n");
+        return 2;
+    }
+    bool ok = false;
+    double scale = qEnvironmentVariable("MCPHUB_BENCH_MIGRATION_SCALE").toDouble(&ok);
+    if (!ok || scale <= 0)
+        scale = 1;
+    const auto n = [scale](int full) {
+        return QString::number(qMax(1, qRound(full * scale)));
+    };
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    if (!run(test::binDir() + QStringLiteral("/mcphub-adminctl"),
+             {QStringLiteral("generate"),
+              QStringLiteral("--servers"),
+              n(10000),
+              QStringLiteral("--users"),
+              n(50000),
+              QStringLiteral("--groups"),
+              n(1000),
+              QStringLiteral("--keys"),
+              n(5000),
+              data}))
+        return 2;
+    const QString file = data + QStringLiteral("/mcp_settings.json");
+    std::printf("# scale: %s servers, %s users, %s groups, %s keys; %d runs each, medians\n",
+                qPrintable(n(10000)),
+                qPrintable(n(50000)),
+                qPrintable(n(1000)),
+                qPrintable(n(5000)),
+                kRuns);
+    std::fflush(stdout);
+
+    QList<double> values, floors;
+    for (int i = 0; i < kRuns; ++i) {
+        // The migration into a fresh database, then the floor into another one.
+        const auto migrated = freshHubDatabase();
+        if (!migrated)
+            return 2;
+        Steps steps;
+        const double ms = migrate(*migrated, file, &steps);
+        if (ms < 0)
+            return 2;
+        if (!exportRows(*migrated, dir.path()))
+            return 2;
+        const auto empty = freshHubDatabase();
+        if (!empty)
+            return 2;
+        const double floorMs = copyFloor(*empty, dir.path());
+        if (floorMs < 0)
+            return 2;
+        const QString wrote = counts(*migrated);
+        const QString copied = counts(*empty);
+        if (wrote != copied) {
+            std::fprintf(stderr,
+                         "the floor holds other rows: %s against %s\n",
+                         qPrintable(copied),
+                         qPrintable(wrote));
+            return 2;
+        }
+        std::printf("# run %d: migration %.0f ms (%s), \\copy %.0f ms; %s\n",
+                    i + 1,
+                    ms,
+                    qPrintable(steps.text()),
+                    floorMs,
+                    qPrintable(wrote));
+        std::fflush(stdout);
+        values << ms;
+        floors << floorMs;
+    }
+    test::printBench(
+        QStringLiteral("migration_hubdb"), median(values), median(floors), QStringLiteral("1.5"));
+    return 0;
+}
