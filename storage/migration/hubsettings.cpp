@@ -5,6 +5,7 @@
 #include "storage/db/systemconfigrepository.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
+#include "storage/sha256.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -494,6 +495,14 @@ QString HubSettings::uuidFor(const QString &entity, const OrderedJson &id)
                          + (id.is_string() ? QString::fromStdString(id.get<std::string>())
                                            : QString::fromStdString(id.dump()));
     return QUuid::createUuidV5(ns, name).toString(QUuid::WithoutBraces);
+}
+
+QString HubSettings::rowDigest(const OrderedJson &row)
+{
+    Sha256 hash;
+    const std::string text = row.dump();
+    hash.addData(QByteArrayView(text.data(), qsizetype(text.size())));
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QString HubSettings::shapeId(const QString &entity, const QString &key)

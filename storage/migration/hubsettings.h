@@ -119,6 +119,10 @@ public:
     static bool
     sameValue(HubColumn::Kind kind, const OrderedJson &stored, const OrderedJson &wanted);
 
+    // What a run records of a row it wrote, so that a rollback can tell whether it changed
+    // since: the SHA-256 (hex) of the row as readRows() gives it, serialized.
+    static QString rowDigest(const OrderedJson &row);
+
     // A row put back exactly as `image` (row_to_json of it) says, every column: updated
     // when a row with this id exists, else inserted. And a row removed.
     static Result<void>

@@ -23,6 +23,19 @@ QString pointerOf(const OrderedJson &change)
     return QLatin1Char('/') + entity + QLatin1Char('/') + key;
 }
 
+// A change a migration into MCPHub's database recorded: {"table", "id", "before" (the row
+// before, null when the run inserted it), "afterSha256" (the row the run left), or "after":
+// null when the run removed the row}. Log imports record "table" with "idRanges".
+bool isHubRow(const OrderedJson &change)
+{
+    return change.contains("table") && change.contains("id") && !change.contains("idRanges");
+}
+
+bool removedByRun(const OrderedJson &change)
+{
+    return !change.contains("afterSha256");
+}
+
 } // namespace
 
 MigrationRollback::MigrationRollback(RepositoryContext context)
@@ -63,16 +76,18 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
     // Every row must still be as the run left it.
     RowRepository documents(m_context, settingsDocumentTable());
     for (const OrderedJson &change : migration.changes) {
-        if (change.contains("table")) { // a row of MCPHub's database (or the shapes beside it)
+        if (isHubRow(change)) { // a row of MCPHub's database (or the shapes beside it)
             const QString table = QString::fromStdString(change.value("table", std::string()));
-            const OrderedJson &after = change["after"];
-            const QString id = QString::fromStdString(
-                (after.is_null() ? change : after).value("id", std::string()));
+            const QString id = QString::fromStdString(change.value("id", std::string()));
             const auto current = HubSettings::readRow(m_context, table, id);
             if (!current)
                 return current.error();
-            if (after.is_null() ? current->has_value()
-                                : (!current->has_value() || **current != after))
+            const bool changed = removedByRun(change)
+                                     ? current->has_value()
+                                     : !current->has_value()
+                                           || HubSettings::rowDigest(**current).toStdString()
+                                                  != change.value("afterSha256", std::string());
+            if (changed)
                 m_touched << QStringLiteral("%1/%2").arg(table, id);
             continue;
         }
@@ -123,14 +138,12 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         const QString key = QString::fromStdString(change.value("key", std::string()));
         const OrderedJson &before = change["before"];
         Result<void> done;
-        if (change.contains("table")) {
+        if (isHubRow(change)) {
             const QString table = QString::fromStdString(change.value("table", std::string()));
-            const OrderedJson &after = change["after"];
-            if (!after.is_null()) {
-                // Removed first: an overwrite may have changed the row's id.
-                done = HubSettings::removeRow(
-                    m_context, table, QString::fromStdString(after.value("id", std::string())));
-            }
+            const QString id = QString::fromStdString(change.value("id", std::string()));
+            if (!removedByRun(
+                    change)) // the row the run wrote (an overwrite may have changed its id)
+                done = HubSettings::removeRow(m_context, table, id);
             if (done && !before.is_null())
                 done = HubSettings::restoreRow(m_context, table, before);
             if (!done)
@@ -138,7 +151,7 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
             OrderedJson reverse = OrderedJson::object();
             reverse["table"] = change["table"];
             reverse["id"] = change["id"];
-            reverse["before"] = after;
+            reverse["before"] = nullptr; // the run's row, known by its digest
             reverse["after"] = before;
             undone.push_back(std::move(reverse));
             continue;

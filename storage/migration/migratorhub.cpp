@@ -577,7 +577,9 @@ Result<void> Migrator::verifyHub()
         change["table"] = entity.table.toStdString();
         change["id"] = p.id.toStdString();
         change["before"] = p.before;
-        change["after"] = std::move(stored);
+        // The row as written, by digest: a full image of every new row would make the run's
+        // record as large as the data (the rollback only needs to know it is unchanged).
+        change["afterSha256"] = HubSettings::rowDigest(stored).toStdString();
         m_changes.push_back(std::move(change));
     }
     if (refresh)
@@ -607,7 +609,7 @@ Result<void> Migrator::verifyHub()
         change["table"] = HubSettings::kShapesTable.toStdString();
         change["id"] = s.id.toStdString();
         change["before"] = h.shapesBefore.value(s.id);
-        change["after"] = std::move(image);
+        change["afterSha256"] = HubSettings::rowDigest(image).toStdString();
         m_changes.push_back(std::move(change));
     }
     if (!m_report.differences.isEmpty())
