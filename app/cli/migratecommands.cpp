@@ -551,17 +551,19 @@ int runDiff(const QStringList &arguments)
     auto ws = openWorkspace(cli.parser, cli.workspace);
     if (!ws)
         return ExitFailure;
+    const bool hubDb = ws->workspace().kind() == WorkspaceKind::McphubDatabase;
     const auto exported = SettingsMapper::exportDocument(ws->context());
     ws->close();
     if (!exported)
         return fail(exported.error().toString());
     // In MCPHub's database an id that is not a uuid is stored as one (the migration lists
-    // it): the file is compared as it would be stored.
-    const auto differences
-        = DriftCheck::compare(ws->workspace().kind() == WorkspaceKind::McphubDatabase
-                                  ? HubSettings::withRewrittenIds(document->json())
-                                  : document->json(),
-                              exported->document);
+    // it): the file is compared as it would be stored. Otherwise as read from its text (a
+    // number the text writes differently from its double is a difference too).
+    const OrderedJson stored
+        = hubDb ? HubSettings::withRewrittenIds(document->json()) : OrderedJson();
+    const auto differences = !stored.is_null() && stored != document->json()
+                                 ? DriftCheck::compare(stored, exported->document)
+                                 : DriftCheck::compare(*document, exported->document);
     for (const auto &d : differences)
         out() << NameText::forDisplay(d.pointer) << QStringLiteral(": ")
               << NameText::forDisplay(d.message) << Qt::endl;

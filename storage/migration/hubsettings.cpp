@@ -505,6 +505,53 @@ QString HubSettings::rowDigest(const OrderedJson &row)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+void HubSettings::CreatedRows::add(const QString &table, const QString &id, const OrderedJson &row)
+{
+    if (!m_tables.contains(table))
+        m_order.append(table);
+    Table &t = m_tables[table];
+    t.ids.push_back(id.toStdString());
+    t.digests += rowDigest(row).toLatin1();
+}
+
+void HubSettings::CreatedRows::record(OrderedJson *changes) const
+{
+    for (const QString &table : m_order) {
+        const Table &t = m_tables[table];
+        Sha256 hash;
+        hash.addData(t.digests);
+        OrderedJson change = OrderedJson::object();
+        change["table"] = table.toStdString();
+        change["created"] = t.ids;
+        change["createdSha256"] = QString::fromLatin1(hash.result().toHex()).toStdString();
+        changes->push_back(std::move(change));
+    }
+}
+
+Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &context,
+                                                    const OrderedJson &change)
+{
+    const QString table = QString::fromStdString(change.value("table", std::string()));
+    const auto rows = readRows(context, table);
+    if (!rows)
+        return rows.error();
+    QHash<QString, const OrderedJson *> byId;
+    byId.reserve(rows->size());
+    for (const OrderedJson &row : *rows)
+        byId.insert(textOf(row.value("id", OrderedJson())), &row);
+    QByteArray digests;
+    for (const OrderedJson &id : change.value("created", OrderedJson::array())) {
+        const OrderedJson *row = byId.value(textOf(id));
+        if (!row)
+            return true;
+        digests += rowDigest(*row).toLatin1();
+    }
+    Sha256 hash;
+    hash.addData(digests);
+    return QString::fromLatin1(hash.result().toHex()).toStdString()
+           != change.value("createdSha256", std::string());
+}
+
 QString HubSettings::shapeId(const QString &entity, const QString &key)
 {
     return entity + QLatin1Char('/') + key;

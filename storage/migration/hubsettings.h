@@ -122,6 +122,28 @@ public:
     // What a run records of a row it wrote, so that a rollback can tell whether it changed
     // since: the SHA-256 (hex) of the row as readRows() gives it, serialized.
     static QString rowDigest(const OrderedJson &row);
+    // The rows a run inserted, per table: their ids in order and one digest over their
+    // rowDigest()s, recorded as {"table", "created": [ids], "createdSha256"} (a rollback
+    // removes them when unchanged: changedSince()).
+    class CreatedRows
+    {
+    public:
+        void add(const QString &table, const QString &id, const OrderedJson &row);
+        void record(OrderedJson *changes) const;
+        // For a recorded {"table", "created", "createdSha256"}: whether any of the rows is
+        // gone or different now.
+        static Result<bool> changedSince(const RepositoryContext &context,
+                                         const OrderedJson &change);
+
+    private:
+        struct Table
+        {
+            OrderedJson ids = OrderedJson::array();
+            QByteArray digests;
+        };
+        QList<QString> m_order;
+        QHash<QString, Table> m_tables;
+    };
 
     // A row put back exactly as `image` (row_to_json of it) says, every column: updated
     // when a row with this id exists, else inserted. And a row removed.

@@ -76,6 +76,14 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
     // Every row must still be as the run left it.
     RowRepository documents(m_context, settingsDocumentTable());
     for (const OrderedJson &change : migration.changes) {
+        if (change.contains("created")) { // rows a run into MCPHub's database inserted
+            const auto changed = HubSettings::CreatedRows::changedSince(m_context, change);
+            if (!changed)
+                return changed.error();
+            if (*changed)
+                m_touched << QString::fromStdString(change.value("table", std::string()));
+            continue;
+        }
         if (isHubRow(change)) { // a row of MCPHub's database (or the shapes beside it)
             const QString table = QString::fromStdString(change.value("table", std::string()));
             const QString id = QString::fromStdString(change.value("id", std::string()));
@@ -138,6 +146,20 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         const QString key = QString::fromStdString(change.value("key", std::string()));
         const OrderedJson &before = change["before"];
         Result<void> done;
+        if (change.contains("created")) {
+            const QString table = QString::fromStdString(change.value("table", std::string()));
+            for (const OrderedJson &id : change["created"]) {
+                done = HubSettings::removeRow(
+                    m_context, table, QString::fromStdString(id.get<std::string>()));
+                if (!done)
+                    return done.error();
+            }
+            OrderedJson reverse = OrderedJson::object();
+            reverse["table"] = change["table"];
+            reverse["removedRows"] = change["created"].size();
+            undone.push_back(std::move(reverse));
+            continue;
+        }
         if (isHubRow(change)) {
             const QString table = QString::fromStdString(change.value("table", std::string()));
             const QString id = QString::fromStdString(change.value("id", std::string()));

@@ -100,6 +100,7 @@ private:
     Result<void> importLogs(QList<MappingIssue> *issues); // appends invalid lines
     Result<void> verifyLogs();
     Error differencesFound() const; // the verification's error, naming the first difference
+    Error conflictsFound() const;   // the plan's error under policy fail, naming the first
     Result<qint64> record(const QString &status);
     void recordFailure(const QString &status);
 

@@ -211,18 +211,22 @@ Result<void> Migrator::plan(const MappedSettings &mapped)
             ++counts.skipped;
         }
     }
-    if (!m_report.conflicts.isEmpty() && m_options.conflict == MigrationOptions::Conflict::Fail) {
-        return Error::make(Error::Code::Conflict,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "%n entries are already in the database with other content; "
-                               "nothing was migrated.",
-                               nullptr,
-                               int(m_report.conflicts.size())),
-                           m_report.conflicts.first().pointer)
-            .withRemedy(Error::Remedy::ConflictPolicy);
-    }
+    if (!m_report.conflicts.isEmpty() && m_options.conflict == MigrationOptions::Conflict::Fail)
+        return conflictsFound();
     return {};
+}
+
+Error Migrator::conflictsFound() const
+{
+    return Error::make(Error::Code::Conflict,
+                       QCoreApplication::translate(
+                           "Migrator",
+                           "%n entries are already in the database with other content; "
+                           "nothing was migrated.",
+                           nullptr,
+                           int(m_report.conflicts.size())),
+                       m_report.conflicts.first().pointer)
+        .withRemedy(Error::Remedy::ConflictPolicy);
 }
 
 Result<void> Migrator::import(const MappedSettings &mapped)

@@ -374,17 +374,8 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                            m_context.where + QStringLiteral(": users"));
     }
     if (m_report.conflicts.size() > conflictsBefore
-        && m_options.conflict == MigrationOptions::Conflict::Fail) {
-        return Error::make(Error::Code::Conflict,
-                           QCoreApplication::translate(
-                               "Migrator",
-                               "%n entries are already in the database with other content; "
-                               "nothing was migrated.",
-                               nullptr,
-                               int(m_report.conflicts.size())),
-                           m_report.conflicts.first().pointer)
-            .withRemedy(Error::Remedy::ConflictPolicy);
-    }
+        && m_options.conflict == MigrationOptions::Conflict::Fail)
+        return conflictsFound();
     if (!m_report.losses.isEmpty() && !m_options.acceptLoss) {
         return Error::make(Error::Code::Invalid,
                            QCoreApplication::translate(
@@ -531,6 +522,7 @@ Result<void> Migrator::verifyHub()
     }
     QString nameSeparator;
     bool refresh = false;
+    HubSettings::CreatedRows created;
     for (const Hub::Planned &p : std::as_const(h.plans)) {
         if (p.action != Action::Create && p.action != Action::Overwrite)
             continue;
@@ -573,12 +565,16 @@ Result<void> Migrator::verifyHub()
             }
             nameSeparator = textOf(stored.value("nameSeparator", OrderedJson()));
         }
+        // The rows as written, by digest: a full image of every new row would make the run's
+        // record as large as the data (the rollback only needs to know they are unchanged).
+        if (p.action == Action::Create) {
+            created.add(entity.table, p.id, stored);
+            continue;
+        }
         OrderedJson change = OrderedJson::object();
         change["table"] = entity.table.toStdString();
         change["id"] = p.id.toStdString();
         change["before"] = p.before;
-        // The row as written, by digest: a full image of every new row would make the run's
-        // record as large as the data (the rollback only needs to know it is unchanged).
         change["afterSha256"] = HubSettings::rowDigest(stored).toStdString();
         m_changes.push_back(std::move(change));
     }
@@ -605,6 +601,10 @@ Result<void> Migrator::verifyHub()
         image["id"] = s.id.toStdString();
         image["ordinal"] = s.ordinal;
         image["keys"] = s.keys.toStdString();
+        if (!h.shapesBefore.contains(s.id)) {
+            created.add(HubSettings::kShapesTable, s.id, image);
+            continue;
+        }
         OrderedJson change = OrderedJson::object();
         change["table"] = HubSettings::kShapesTable.toStdString();
         change["id"] = s.id.toStdString();
@@ -612,6 +612,7 @@ Result<void> Migrator::verifyHub()
         change["afterSha256"] = HubSettings::rowDigest(image).toStdString();
         m_changes.push_back(std::move(change));
     }
+    created.record(&m_changes);
     if (!m_report.differences.isEmpty())
         return differencesFound();
     return {};

@@ -177,6 +177,19 @@ bool MigrationPlanPage::validatePage()
     return isComplete();
 }
 
+void MigrationPlanPage::appendReportItems(QStandardItemModel *model,
+                                          const QString &kind,
+                                          const QList<MigrationReport::Item> &items)
+{
+    for (const MigrationReport::Item &item : items) {
+        QList<QStandardItem *> row{new QStandardItem(kind),
+                                   new QStandardItem(item.pointer),
+                                   new QStandardItem(item.message)};
+        row.last()->setToolTip(item.message);
+        model->appendRow(row);
+    }
+}
+
 void MigrationPlanPage::showPlan(const MigrationReport &plan)
 {
     m_planning = false;
@@ -185,13 +198,7 @@ void MigrationPlanPage::showPlan(const MigrationReport &plan)
     m_counts->setCounts(plan.counts);
     m_items->removeRows(0, m_items->rowCount());
     const auto addItems = [this](const QString &kind, const QList<MigrationReport::Item> &items) {
-        for (const MigrationReport::Item &item : items) {
-            QList<QStandardItem *> row{new QStandardItem(kind),
-                                       new QStandardItem(item.pointer),
-                                       new QStandardItem(item.message)};
-            row.last()->setToolTip(item.message);
-            m_items->appendRow(row);
-        }
+        appendReportItems(m_items, kind, items);
     };
     addItems(tr("Conflict"), plan.conflicts);
     addItems(tr("Rejected"), plan.rejects);

@@ -27,6 +27,12 @@ class MigrationPlanPage : public QWizardPage
 public:
     explicit MigrationPlanPage(QWidget *parent = nullptr);
 
+    // One row per item (kind, JSON pointer, message with a tooltip): the plan's and the
+    // result's lists of conflicts, rejects, new ids, kept and removed rows and losses.
+    static void appendReportItems(QStandardItemModel *model,
+                                  const QString &kind,
+                                  const QList<MigrationReport::Item> &items);
+
     MigrationCountsModel *countsModel() const { return m_counts; }
     QStandardItemModel *itemsModel() const { return m_items; }
     const MigrationReport &plan() const { return m_plan; }

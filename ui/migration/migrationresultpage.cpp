@@ -1,5 +1,7 @@
 #include "ui/migration/migrationresultpage.h"
 
+#include "ui/migration/migrationplanpage.h"
+
 #include "models/migrationcountsmodel.h"
 #include "ui/migration/migrationwizard.h"
 
@@ -111,13 +113,7 @@ void MigrationResultPage::initializePage()
     m_differencesView->setVisible(!report.differences.isEmpty());
     m_items->removeRows(0, m_items->rowCount());
     const auto addItems = [this](const QString &kind, const QList<MigrationReport::Item> &items) {
-        for (const MigrationReport::Item &item : items) {
-            QList<QStandardItem *> row{new QStandardItem(kind),
-                                       new QStandardItem(item.pointer),
-                                       new QStandardItem(item.message)};
-            row.last()->setToolTip(item.message);
-            m_items->appendRow(row);
-        }
+        MigrationPlanPage::appendReportItems(m_items, kind, items);
     };
     addItems(tr("New id"), report.idRewrites);
     addItems(tr("Kept (not in the file)"), report.kept);
