@@ -125,6 +125,7 @@ private Q_SLOTS:
     void theHubsAreToldWhatAMigrationChanged();
     void aKilledRunChangesNothing();
     void aBrokenFileIsRefusedAtItsPlace();
+    void aValueMcphubHoldsOnceIsRefusedAtItsPlace();
 
 private:
     QTemporaryDir m_dir;
@@ -651,14 +652,57 @@ void TestHubMigration::aBrokenFileIsRefusedAtItsPlace()
     const QStringList ws = hubDbArguments(pg);
     const QByteArray before = publicData(pg.conninfo());
     const QString broken = fixturesDir() + QStringLiteral("/bad-settings/trailing-comma.json");
-    const Run r = adminctl(QStringList{QStringLiteral("migrate"), broken, QStringLiteral("--yes")}
-                           + ws);
+    const Run r
+        = adminctl(QStringList{QStringLiteral("migrate"), broken, QStringLiteral("--yes")} + ws);
     VERIFY_RUN(r, 2);
-    QVERIFY2(QRegularExpression(QStringLiteral("trailing-comma\\.json:\\d+:\\d+")).match(r.err).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral("trailing-comma\\.json:\\d+:\\d+"))
+                 .match(r.err)
+                 .hasMatch(),
              qPrintable(r.err));
     QCOMPARE(publicData(pg.conninfo()), before);
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM mcphub_admin.migration_runs")),
              QStringLiteral("1")); // the failed run is recorded, nothing else
+}
+
+void TestHubMigration::aValueMcphubHoldsOnceIsRefusedAtItsPlace()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("emails.json"));
+    const std::string hash = kHash.toStdString();
+    QVERIFY(
+        writeJson(source,
+                  OrderedJson::parse(R"({"mcpServers": {},
+  "users": [{"username": "admin", "password": ")"
+                                     + hash + R"(", "isAdmin": true, "email": "ops@example.org"},
+            {"username": "bob", "password": ")"
+                                     + hash + R"(", "email": "ops@example.org"}]})")));
+    const QByteArray before = publicData(pg.conninfo());
+    Run r = adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws);
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.out.contains(QLatin1String("/users/1/email: Another entry has the same email")),
+             qPrintable(r.out));
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    // A row the file does not describe holds the address already.
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("INSERT INTO users (username, password, email) VALUES "
+                                  "('carol', '%1', 'ops@example.org')")
+                       .arg(kHash)}),
+             QString());
+    OrderedJson one = readJson(source);
+    one["users"].erase(1);
+    QVERIFY(writeJson(source, one));
+    const QByteArray held = publicData(pg.conninfo());
+    r = adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws);
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("#/users/0/email"))
+                 && r.err.contains(QLatin1String("users.email")),
+             qPrintable(r.err));
+    QCOMPARE(publicData(pg.conninfo()), held);
 }
 
 QTEST_GUILESS_MAIN(TestHubMigration)

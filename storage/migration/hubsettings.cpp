@@ -98,6 +98,8 @@ QList<HubEntity> makeEntities()
                      col("isAdmin", "isAdmin", Kind::Bool, 0, false),
                      col("email", "email", Kind::Text, 255),
                      col("ssoUserId", "sso_user_id", Kind::Text, 255)};
+    users.columns[2].unique = true;
+    users.columns[3].unique = true;
     list << users;
 
     HubEntity groups{QStringLiteral("groups"),
@@ -193,6 +195,7 @@ QList<HubEntity> makeEntities()
                       col("scope", "scope", Kind::Text, 512),
                       required("clientId", "client_id", Kind::Text, 255),
                       required("username", "username", Kind::Text, 255)};
+    tokens.columns[1].unique = true;
     list << tokens;
 
     HubEntity prompts{QStringLiteral("prompts"),
@@ -586,6 +589,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
         const OrderedJson &value = document[name];
         const QString base = JsonPointer::append({}, entity.name);
         QSet<QString> seen;
+        QHash<QString, QSet<QString>> uniques; // per unique column: the values taken
         const auto mapOne = [&](QString key,
                                 const OrderedJson &object,
                                 const QString &pointer,
@@ -724,6 +728,24 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     row.notDescribed << c.column;
                 }
                 row.values[c.column.toStdString()] = c.whenAbsent;
+            }
+            for (const HubColumn &c : entity.columns) {
+                if (!c.unique || invalid)
+                    continue;
+                const OrderedJson &v = row.values[c.column.toStdString()];
+                if (v.is_null())
+                    continue;
+                const QString value = QString::fromStdString(v.dump());
+                if (!uniques[c.column].contains(value)) {
+                    uniques[c.column].insert(value);
+                    continue;
+                }
+                out.issues.append({JsonPointer::append(pointer, c.key),
+                                   tr("Another entry has the same %1; MCPHub's column %2.%3 "
+                                      "holds each value once.")
+                                       .arg(c.key, entity.table, c.column),
+                                   object});
+                invalid = true;
             }
             if (!invalid)
                 out.rows.append(std::move(row));

@@ -32,6 +32,7 @@ struct HubColumn
     OrderedJson whenAbsent;
     bool required = false; // NOT NULL with no default: a record without it is refused
     bool notNull = false;  // NOT NULL (with whenAbsent as its default, unless required)
+    bool unique = false;   // a UNIQUE constraint (NULLs aside): no two rows share a value
 };
 
 // One entity type of a settings file (a top-level key) and MCPHub's table for it.

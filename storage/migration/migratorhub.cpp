@@ -363,6 +363,46 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             && h.mapped.rows.at(p.row).entity->name == QLatin1String("users"))
             ++usersAfter;
     }
+    // A unique column (a user's email, a token's refresh token) whose value a row the file does
+    // not describe already holds: refused here by name, not by the database mid-COPY.
+    for (const HubEntity &entity : hubEntities()) {
+        for (const HubColumn &c : entity.columns) {
+            if (!c.unique)
+                continue;
+            const std::string column = c.column.toStdString();
+            QHash<QString, QString> held; // value -> id of a row no file entry matched
+            const QList<OrderedJson> &rows = existing[entity.table];
+            for (int i = 0; i < rows.size(); ++i) {
+                const OrderedJson &v = valueAt(rows[i], column);
+                if (!matched[entity.table].contains(i) && !v.is_null())
+                    held.insert(QString::fromStdString(v.dump()), textOf(valueAt(rows[i], "id")));
+            }
+            if (held.isEmpty())
+                continue;
+            for (const Hub::Planned &p : std::as_const(h.plans)) {
+                const HubRow &row = h.mapped.rows.at(p.row);
+                if (row.entity != &entity || p.action == Action::Skip
+                    || p.action == Action::Identical)
+                    continue;
+                const OrderedJson &v = valueAt(row.values, column);
+                const QString other
+                    = v.is_null() ? QString() : held.value(QString::fromStdString(v.dump()));
+                if (other.isEmpty())
+                    continue;
+                m_report.conflicts.append(
+                    {JsonPointer::append(row.pointer, c.key),
+                     QCoreApplication::translate("Migrator",
+                                                 "MCPHub's column %1.%2 holds each value once, and "
+                                                 "row %3, which the file does not describe, has "
+                                                 "this one.")
+                         .arg(entity.table, c.column, other)});
+                return Error::make(Error::Code::Conflict,
+                                   m_report.conflicts.last().message,
+                                   m_options.sourcePath + QLatin1Char('#')
+                                       + m_report.conflicts.last().pointer);
+            }
+        }
+    }
     if (usersAfter == 0) {
         // MCPHub re-imports its own settings file at its next start when users is empty (§4).
         return Error::make(Error::Code::Invalid,
