@@ -9,6 +9,7 @@
 
 #include "storage/migration/hubsettings.h"
 #include "storage/settings/jsonpointer.h"
+#include "storage/sqlconnection.h"
 #include "tests/support/adminctlrun.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/mcphubdatabase.h"
@@ -21,6 +22,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -126,6 +128,7 @@ private Q_SLOTS:
     void aKilledRunChangesNothing();
     void aBrokenFileIsRefusedAtItsPlace();
     void aValueMcphubHoldsOnceIsRefusedAtItsPlace();
+    void oneMigrationAtATime();
 
 private:
     QTemporaryDir m_dir;
@@ -703,6 +706,40 @@ void TestHubMigration::aValueMcphubHoldsOnceIsRefusedAtItsPlace()
                  && r.err.contains(QLatin1String("users.email")),
              qPrintable(r.err));
     QCOMPARE(publicData(pg.conninfo()), held);
+}
+
+void TestHubMigration::oneMigrationAtATime()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("one.json"));
+    QVERIFY(writeJson(source,
+                      OrderedJson::parse(R"({"mcpServers": {"a": {"command": "x", "args": []}},
+  "users": [{"username": "admin", "password": ")"
+                                         + kHash.toStdString() + R"(", "isAdmin": true}]})")));
+    const QString name = QStringLiteral("tst_hubmigration_lock");
+    {
+        // Another run's transaction, holding the lock every migration into this database takes.
+        auto db = openSqlConnection(pg.spec(), name);
+        QVERIFY2(db, "connection");
+        QVERIFY(db->transaction());
+        QSqlQuery q(*db);
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(0x6d63706875626d67LL)));
+        const Run r = adminctl(
+            QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws);
+        VERIFY_RUN(r, 1);
+        QVERIFY2(r.err.contains(QLatin1String("Another migration into this database is running")),
+                 qPrintable(r.err));
+        QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM servers")),
+                 QStringLiteral("0"));
+        QVERIFY(db->rollback());
+    }
+    closeSqlConnection(name);
+    VERIFY_RUN(
+        adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHubMigration)

@@ -18,6 +18,11 @@
 
 namespace mcphub {
 
+namespace {
+// The advisory lock key of a migration into MCPHub's database ("mcphubmg" as a number).
+constexpr qint64 kRunLock = 0x6d63706875626d67;
+} // namespace
+
 struct Migrator::Hub
 {
     struct Planned
@@ -200,6 +205,22 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             return written;
     }
 
+    // One migration into this database at a time (console or CLI, any machine): the second
+    // would plan against rows the first has not committed yet. Released with the transaction.
+    {
+        QSqlQuery lock(QSqlDatabase::database(m_context.connectionName, false));
+        if (!lock.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(kRunLock))
+            || !lock.next())
+            return sqlError(lock.lastError(), m_context.where, tr("Planning"));
+        if (!lock.value(0).toBool()) {
+            return Error::make(Error::Code::Conflict,
+                               QCoreApplication::translate(
+                                   "Migrator",
+                                   "Another migration into this database is running; nothing "
+                                   "was changed. Run this one again when it has finished."),
+                               m_context.where);
+        }
+    }
     // What the database holds now.
     QHash<QString, QList<OrderedJson>> existing;
     int step = 0;
