@@ -667,6 +667,10 @@
             <source>The column holds text that is not JSON; it is left out of the file.</source>
             <translation>该列保存的文本不是 JSON；未写入文件。</translation>
         </message>
+        <message>
+            <source>Another entry has the same %1; MCPHub's column %2.%3 holds each value once.</source>
+            <translation>另一个条目具有相同的 %1；MCPHub 的列 %2.%3 中每个值只能出现一次。</translation>
+        </message>
     </context>
     <context>
         <name>HubTelling</name>
@@ -1546,6 +1550,14 @@
         <message>
             <source>still there after pruning</source>
             <translation>删除后仍然存在</translation>
+        </message>
+        <message>
+            <source>Another migration into this database is running; nothing was changed. Run this one again when it has finished.</source>
+            <translation>另一个迁移正在写入此数据库；未做任何更改。请在它完成后重新运行本次迁移。</translation>
+        </message>
+        <message>
+            <source>MCPHub's column %1.%2 holds each value once, and row %3, which the file does not describe, has this one.</source>
+            <translation>MCPHub 的列 %1.%2 中每个值只能出现一次，而文件未描述的行 %3 已有此值。</translation>
         </message>
     </context>
     <context>
