@@ -174,6 +174,16 @@ void TestLogModels::usageLog()
              qPrintable(page.logView()->countLabel()->text()));
     view->setCurrentIndex(pageModel.index(0, 0));
     QVERIFY(page.logView()->detailPane()->toPlainText().contains(QStringLiteral("\"n\"")));
+    // The filter boxes match a part of the name, ignoring case.
+    page.serverFilter()->clear();
+    QTest::keyClicks(page.serverFilter(), QStringLiteral("ERVER1"));
+    QTRY_COMPARE(pageModel.totalCount(), kRows / 3);
+    page.serverFilter()->clear();
+    QTest::keyClicks(page.serverFilter(), QStringLiteral("erver"));
+    QTRY_COMPARE(pageModel.totalCount(), kRows);
+    page.serverFilter()->clear();
+    QTest::keyClicks(page.serverFilter(), QStringLiteral("server2"));
+    QTRY_COMPARE(pageModel.totalCount(), kRows / 3);
     // Clicking the Server header sorts in SQL.
     QTest::mouseClick(
         view->horizontalHeader()->viewport(),
@@ -248,6 +258,19 @@ void TestLogModels::auditLog()
     model.setFilter(filter);
     VERIFY_OK(model.refresh());
     QCOMPARE(model.totalCount(), 11); // user1, user10..user19
+
+    // The console's user filter matches a part of the name, ignoring case.
+    const QString actor = ws->context().actor;
+    QVERIFY(actor.size() >= 2);
+    AuditFilter byActor;
+    byActor.username = actor.mid(1).toUpper();
+    model.setFilter(byActor);
+    VERIFY_OK(model.refresh());
+    QCOMPARE(model.totalCount(), actor.mid(1).toUpper() == actor ? 30 : 0); // exact by default
+    byActor.partialUser = true;
+    model.setFilter(byActor);
+    VERIFY_OK(model.refresh());
+    QCOMPARE(model.totalCount(), 30);
 }
 
 QTEST_MAIN(TestLogModels)

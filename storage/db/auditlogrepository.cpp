@@ -29,7 +29,9 @@ SqlFilter AuditLogRepository::toSql(const AuditFilter &filter) const
 {
     SqlFilter sql;
     if (!filter.username.isEmpty())
-        sql.add(QStringLiteral("username = :username"),
+        sql.add(filter.partialUser ? dialect().containsExpression(QStringLiteral("username"),
+                                                                  QStringLiteral(":username"))
+                                   : QStringLiteral("username = :username"),
                 {{QStringLiteral(":username"), filter.username}});
     if (!filter.resourcePrefix.isEmpty()) {
         // substr rather than LIKE: no wildcard escaping, and case-sensitive on both.

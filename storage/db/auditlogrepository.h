@@ -26,9 +26,10 @@ struct AuditEntry
 struct AuditFilter
 {
     QString username;
-    QString resourcePrefix; // "servers/" lists every server change
-    QDateTime from;         // inclusive
-    QDateTime to;           // exclusive
+    bool partialUser = false; // username matches a part of the name, ignoring case
+    QString resourcePrefix;   // "servers/" lists every server change
+    QDateTime from;           // inclusive
+    QDateTime to;             // exclusive
 };
 
 // The audit trail: rows are appended by RepositoryBase::audited() inside the transaction of

@@ -111,15 +111,16 @@ SqlFilter UsageLogRepository::toSql(const UsageLogFilter &filter) const
     const SqlDialect d = dialect();
     const Layout &l = layout();
     SqlFilter sql;
-    if (!filter.serverName.isEmpty())
-        sql.add(l.columns[Server] + QStringLiteral(" = :server"),
-                {{QStringLiteral(":server"), filter.serverName}});
-    if (!filter.toolName.isEmpty())
-        sql.add(l.columns[Tool] + QStringLiteral(" = :tool"),
-                {{QStringLiteral(":tool"), filter.toolName}});
-    if (!filter.username.isEmpty())
-        sql.add(QStringLiteral("username = :username"),
-                {{QStringLiteral(":username"), filter.username}});
+    const auto name = [&](const QString &column, const QString &placeholder, const QString &value) {
+        if (value.isEmpty())
+            return;
+        sql.add(filter.partialNames ? d.containsExpression(column, placeholder)
+                                    : column + QStringLiteral(" = ") + placeholder,
+                {{placeholder, value}});
+    };
+    name(l.columns[Server], QStringLiteral(":server"), filter.serverName);
+    name(l.columns[Tool], QStringLiteral(":tool"), filter.toolName);
+    name(QStringLiteral("coalesce(username, '')"), QStringLiteral(":username"), filter.username);
     if (filter.success && l.mcphub)
         sql.add(*filter.success ? QStringLiteral("status = 'success'")
                                 : QStringLiteral("status <> 'success'"),

@@ -36,6 +36,9 @@ struct UsageLogFilter
     QDateTime from; // inclusive
     QDateTime to;   // exclusive
     QString text;   // part of the server, tool, user or error message
+    // The server, tool and user filters match a part of the name, ignoring case (the
+    // console's filter boxes); otherwise the whole name (the CLI, the monitoring).
+    bool partialNames = false;
     // The order, ties broken by id in the same direction. Newest first by default.
     Sort sort = Sort::Timestamp;
     bool ascending = false;

@@ -47,6 +47,7 @@ void AuditLogPage::applyFilter()
 {
     m_debounce->stop();
     AuditFilter filter;
+    filter.partialUser = true;
     filter.username = m_user->text().trimmed();
     filter.resourcePrefix = m_resource->text().trimmed();
     filter.from = m_range->from();

@@ -71,6 +71,7 @@ void UsageLogPage::applyFilter()
 {
     m_debounce->stop();
     UsageLogFilter filter;
+    filter.partialNames = true; // "echo" finds echo-local
     filter.serverName = m_server->text().trimmed();
     filter.toolName = m_tool->text().trimmed();
     filter.username = m_user->text().trimmed();
