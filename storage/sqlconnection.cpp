@@ -8,6 +8,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -190,6 +193,13 @@ void closeSqlConnection(const QString &connectionName)
         db.close();
     }
     QSqlDatabase::removeDatabase(connectionName);
+}
+
+QStringList databaseLibraryVersions()
+{
+    const int pq = PQlibVersion(); // 150010 for 15.10
+    return {QStringLiteral("SQLite %1").arg(QString::fromLatin1(sqlite3_libversion())),
+            QStringLiteral("libpq %1.%2").arg(pq / 10000).arg(pq % 10000)};
 }
 
 } // namespace mcphub

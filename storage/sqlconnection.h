@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace mcphub {
 
@@ -31,6 +32,10 @@ struct SqlConnectionSpec
     // For messages: "SQLite /path/x.db" or "PostgreSQL user@host:port/db" (never the password).
     QString displayName() const;
 };
+
+// The database client libraries the console runs with, "SQLite 3.40.1", "libpq 15.10": the
+// ones the Qt drivers and the bulk paths call (for About and bug reports).
+QStringList databaseLibraryVersions();
 
 // Opens (or reopens) the connection `connectionName` on the calling thread.
 Result<QSqlDatabase> openSqlConnection(const SqlConnectionSpec &spec,

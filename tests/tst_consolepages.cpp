@@ -18,6 +18,7 @@
 #include "tests/support/testenv.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
+#include "ui/main/aboutdialog.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/servers/serverdetailpanel.h"
@@ -34,6 +35,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +44,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QTableView>
@@ -67,6 +70,7 @@ class TestConsolePages : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aboutNamesVersionsAndPlaces();
     void cleanup()
     {
         closeSqlConnection(kConnection);
@@ -277,6 +281,31 @@ void TestConsolePages::closingWithPendingChangesAsks()
     const auto root = UserRepository(ws->context()).find(QStringLiteral("root"));
     VERIFY_OK(root);
     QCOMPARE((*root)->email, QStringLiteral("r@example.org"));
+}
+
+// Help ▸ About: what a bug report needs, copied as text.
+void TestConsolePages::aboutNamesVersionsAndPlaces()
+{
+    AboutDialog about({QStringLiteral("/data/mcphub-admin.db"), QStringLiteral("mcphub-admin")});
+    const QString text = about.text();
+    QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("QSQLITE")) && text.contains(QLatin1String("QPSQL")),
+             qPrintable(text));
+    QVERIFY2(QRegularExpression(QStringLiteral("SQLite 3\\.\\d+")).match(text).hasMatch()
+                 && QRegularExpression(QStringLiteral("libpq \\d+\\.\\d+")).match(text).hasMatch(),
+             qPrintable(text));
+    QVERIFY2(text.contains(QDir::toNativeSeparators(QSettings().fileName())), qPrintable(text));
+    QVERIFY2(text.contains(QDir::toNativeSeparators(QStringLiteral("/data/mcphub-admin.db")))
+                 && text.contains(QLatin1String("mcphub-admin"))
+                 && text.contains(QLatin1String("Apache")),
+             qPrintable(text));
+    const auto buttons = about.findChildren<QPushButton *>();
+    const auto copy = std::find_if(buttons.begin(), buttons.end(), [](QPushButton *b) {
+        return b->text() == AboutDialog::tr("&Copy");
+    });
+    QVERIFY(copy != buttons.end());
+    (*copy)->click();
+    QCOMPARE(QApplication::clipboard()->text(), text);
 }
 
 QTEST_MAIN(TestConsolePages)

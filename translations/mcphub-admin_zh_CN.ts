@@ -3407,20 +3407,79 @@
             <translation>打开此工作区：MCPHub 设置文件（.json）、SQLite 文件或已保存连接配置的名称。</translation>
         </message>
         <message>
-            <source>With --screenshot: render this dialog instead of the main window: open-settings (File ▸ Open settings file…) or connect-mcphub (File ▸ Connect to MCPHub database…).</source>
-            <translation>与 --screenshot 一起使用：渲染此对话框而不是主窗口：open-settings（文件 ▸ 打开设置文件…）或 connect-mcphub（文件 ▸ 连接到 MCPHub 数据库…）。</translation>
-        </message>
-        <message>
-            <source>--dialog: unknown dialog "%1"; say open-settings or connect-mcphub.</source>
-            <translation>--dialog：未知对话框“%1”；请使用 open-settings 或 connect-mcphub。</translation>
-        </message>
-        <message>
             <source>Show this area first: users, servers, groups, keys, config, records, usage, audit, backups (settings files) or hubs.</source>
             <translation>首先显示此区域：users、servers、groups、keys、config、records、usage、audit、backups（设置文件）或 hubs。</translation>
         </message>
         <message>
             <source>--tab: unknown area "%1"; say users, servers, groups, keys, config, records, usage, audit, backups or hubs.</source>
             <translation>--tab：未知区域“%1”；请指定 users、servers、groups、keys、config、records、usage、audit、backups 或 hubs。</translation>
+        </message>
+        <message>
+            <source>With --screenshot: render this dialog instead of the main window: open-settings (File ▸ Open settings file…), connect-mcphub (File ▸ Connect to MCPHub database…) or about (Help ▸ About).</source>
+            <translation>与 --screenshot 一起使用：渲染此对话框而不是主窗口：open-settings（文件 ▸ 打开设置文件…）、connect-mcphub（文件 ▸ 连接到 MCPHub 数据库…）或 about（帮助 ▸ 关于）。</translation>
+        </message>
+        <message>
+            <source>--dialog: unknown dialog "%1"; say open-settings, connect-mcphub or about.</source>
+            <translation>--dialog：未知的对话框“%1”；请使用 open-settings、connect-mcphub 或 about。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::AboutDialog</name>
+        <message>
+            <source>About MCPHub Admin Console</source>
+            <translation>关于 MCPHub 管理控制台</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;MCPHub Admin Console %1&lt;/h3&gt;&lt;p&gt;Safe settings files, one database schema on SQLite and PostgreSQL, MCPHub's own database, migration and monitoring for MCPHub.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;MCPHub 管理控制台 %1&lt;/h3&gt;&lt;p&gt;为 MCPHub 提供安全的设置文件、SQLite 与 PostgreSQL 上统一的数据库结构、MCPHub 自己的数据库、迁移与监控。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>%1 (built with %2)</source>
+            <translation>%1（构建时使用 %2）</translation>
+        </message>
+        <message>
+            <source>SQL drivers</source>
+            <translation>SQL 驱动</translation>
+        </message>
+        <message>
+            <source>Database libraries</source>
+            <translation>数据库库</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Keychain service</source>
+            <translation>钥匙串服务</translation>
+        </message>
+        <message>
+            <source>Embedded database</source>
+            <translation>内置数据库</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <source>Apache License 2.0</source>
+            <translation>Apache 许可证 2.0</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy these facts to the clipboard, for a bug report.</source>
+            <translation>将这些信息复制到剪贴板，用于报告问题。</translation>
         </message>
     </context>
     <context>
@@ -4452,14 +4511,6 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Read-only</source>
             <translation>只读</translation>
-        </message>
-        <message>
-            <source>About MCPHub Admin Console</source>
-            <translation>关于 MCPHub 管理控制台</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;MCPHub Admin Console %1&lt;/h3&gt;&lt;p&gt;Safe settings files, one database schema on SQLite and PostgreSQL, migration and monitoring for MCPHub.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;MCPHub 管理控制台 %1&lt;/h3&gt;&lt;p&gt;为 MCPHub 提供安全的设置文件、SQLite 与 PostgreSQL 上统一的数据库结构、迁移和监控。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Workspace: %1 — %2</source>

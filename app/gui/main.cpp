@@ -2,6 +2,7 @@
 
 #include "app/common/appsetup.h"
 #include "storage/secretstore.h"
+#include "ui/main/aboutdialog.h"
 #include "ui/main/connectmcphubdialog.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceswitcher.h"
@@ -122,26 +123,29 @@ int main(int argc, char **argv)
         QStringLiteral("dialog"),
         QApplication::translate("main",
                                 "With --screenshot: render this dialog instead of the main "
-                                "window: open-settings (File ▸ Open settings file…) or "
-                                "connect-mcphub (File ▸ Connect to MCPHub database…)."),
+                                "window: open-settings (File ▸ Open settings file…), "
+                                "connect-mcphub (File ▸ Connect to MCPHub database…) or about "
+                                "(Help ▸ About)."),
         QApplication::translate("main", "name"));
     parser.addOption(tabOption);
     parser.addOption(dialogOption);
     parser.process(app);
     if (parser.isSet(dialogOption) && parser.value(dialogOption) != QLatin1String("open-settings")
-        && parser.value(dialogOption) != QLatin1String("connect-mcphub")) {
+        && parser.value(dialogOption) != QLatin1String("connect-mcphub")
+        && parser.value(dialogOption) != QLatin1String("about")) {
         std::fprintf(stderr,
                      "%s\n",
                      qPrintable(QApplication::translate(
                                     "main",
-                                    "--dialog: unknown dialog \"%1\"; say open-settings or "
-                                    "connect-mcphub.")
+                                    "--dialog: unknown dialog \"%1\"; say open-settings, "
+                                    "connect-mcphub or about.")
                                     .arg(parser.value(dialogOption))));
         return 2;
     }
 
     const mcphub::SecretStore secrets; // outlives the window and its workspace sessions
     mcphub::MainWindow window;
+    window.setAboutFacts({mcphub::defaultSqliteWorkspacePath(), secrets.service()});
     if (parser.isSet(tabOption)) {
         const auto area = areaFromName(parser.value(tabOption));
         if (!area) {
@@ -174,6 +178,10 @@ int main(int argc, char **argv)
 
     if (screenshot && parser.isSet(dialogOption)) {
         // A standard dialog, in the chosen language (Qt's own strings included).
+        if (parser.value(dialogOption) == QLatin1String("about")) {
+            mcphub::AboutDialog about(window.aboutFacts(), &window);
+            return saveScreenshot(about, parser.value(screenshotOption));
+        }
         if (parser.value(dialogOption) == QLatin1String("connect-mcphub")) {
             mcphub::ConnectMcphubDialog connect(&window);
             connect.setConninfo(QStringLiteral("postgresql://mcphub@db.example.org/mcphub"));

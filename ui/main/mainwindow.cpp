@@ -1,5 +1,7 @@
 #include "ui/main/mainwindow.h"
 
+#include "ui/main/aboutdialog.h"
+
 #include "models/pendingtablemodel.h"
 #include "ui/main/areapage.h"
 #include "ui/main/consoleremedies.h"
@@ -257,12 +259,8 @@ MigrationWizard *MainWindow::openMigrationWizard()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this,
-                       tr("About MCPHub Admin Console"),
-                       tr("<h3>MCPHub Admin Console %1</h3>"
-                          "<p>Safe settings files, one database schema on SQLite and "
-                          "PostgreSQL, migration and monitoring for MCPHub.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    AboutDialog dialog(m_aboutFacts, this);
+    dialog.exec();
 }
 
 } // namespace mcphub

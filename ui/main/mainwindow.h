@@ -2,6 +2,7 @@
 
 #include "models/workspaceareamodel.h"
 #include "storage/db/connectionprofile.h"
+#include "ui/main/aboutdialog.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -28,6 +29,11 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+
+    // The places Help ▸ About names that the application chose (default workspace, keychain
+    // service).
+    void setAboutFacts(const AboutFacts &facts) { m_aboutFacts = facts; }
+    const AboutFacts &aboutFacts() const { return m_aboutFacts; }
 
     // What the status bar shows about the open workspace.
     void setWorkspaceStatus(const QString &workspace,
@@ -76,6 +82,7 @@ private:
     void createCentralArea();
     void showAbout();
 
+    AboutFacts m_aboutFacts;
     WorkspaceAreaModel *m_areas = nullptr;
     QListView *m_areaList = nullptr;
     QStackedWidget *m_pages = nullptr;
