@@ -151,38 +151,19 @@ void printReport(const MigrationReport &report)
                           QString::number(c.rejected).rightJustified(9))
               << Qt::endl;
     }
-    for (const auto &item : report.conflicts)
-        out() << QCoreApplication::translate("MigrateCommand", "conflict: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.rejects)
-        out() << QCoreApplication::translate("MigrateCommand", "invalid: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.warnings)
-        out() << QCoreApplication::translate("MigrateCommand", "warning: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.differences)
-        out() << QCoreApplication::translate("MigrateCommand", "difference: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.losses)
-        out() << QCoreApplication::translate("MigrateCommand", "lost: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.idRewrites)
-        out() << QCoreApplication::translate("MigrateCommand", "id: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.kept)
-        out() << QCoreApplication::translate("MigrateCommand", "kept: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
-    for (const auto &item : report.pruned)
-        out() << QCoreApplication::translate("MigrateCommand", "pruned: ")
-              << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
-              << NameText::forDisplay(item.message) << Qt::endl;
+    const auto items = [](const QString &label, const QList<MigrationReport::Item> &list) {
+        for (const auto &item : list)
+            out() << label << NameText::forDisplay(item.pointer) << QStringLiteral(": ")
+                  << NameText::forDisplay(item.message) << Qt::endl;
+    };
+    items(QCoreApplication::translate("MigrateCommand", "conflict: "), report.conflicts);
+    items(QCoreApplication::translate("MigrateCommand", "invalid: "), report.rejects);
+    items(QCoreApplication::translate("MigrateCommand", "warning: "), report.warnings);
+    items(QCoreApplication::translate("MigrateCommand", "difference: "), report.differences);
+    items(QCoreApplication::translate("MigrateCommand", "lost: "), report.losses);
+    items(QCoreApplication::translate("MigrateCommand", "id: "), report.idRewrites);
+    items(QCoreApplication::translate("MigrateCommand", "kept: "), report.kept);
+    items(QCoreApplication::translate("MigrateCommand", "pruned: "), report.pruned);
     if (!report.backupPath.isEmpty())
         out() << QCoreApplication::translate("MigrateCommand", "Backup of the source: %1")
                      .arg(report.backupPath)

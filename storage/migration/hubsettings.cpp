@@ -459,12 +459,19 @@ OrderedJson rewriteIds(OrderedJson document, QList<MigrationReport::Item> *items
     return document;
 }
 
-QString textOf(const OrderedJson &v)
+} // namespace
+
+QString HubSettings::textOf(const OrderedJson &value)
 {
-    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
 }
 
-} // namespace
+const OrderedJson &HubSettings::valueAt(const OrderedJson &object, const std::string &key)
+{
+    static const OrderedJson null;
+    const auto it = object.find(key);
+    return it == object.end() ? null : *it;
+}
 
 const HubColumn *HubEntity::column(const QString &key) const
 {
@@ -541,10 +548,10 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
     QHash<QString, const OrderedJson *> byId;
     byId.reserve(rows->size());
     for (const OrderedJson &row : *rows)
-        byId.insert(textOf(row.value("id", OrderedJson())), &row);
+        byId.insert(HubSettings::textOf(row.value("id", OrderedJson())), &row);
     QByteArray digests;
     for (const OrderedJson &id : change.value("created", OrderedJson::array())) {
-        const OrderedJson *row = byId.value(textOf(id));
+        const OrderedJson *row = byId.value(HubSettings::textOf(id));
         if (!row)
             return true;
         digests += rowDigest(*row).toLatin1();
@@ -642,7 +649,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 if (entity.shape == HubEntity::Shape::Array && k == entity.keyField)
                     continue;
                 if (entity.fileIds && k == QLatin1String("id")) {
-                    row.id = textOf(f.value());
+                    row.id = HubSettings::textOf(f.value());
                     continue;
                 }
                 const HubColumn *c = entity.column(k);
@@ -859,7 +866,7 @@ Result<void> HubSettings::restoreRow(const RepositoryContext &context,
                                      const OrderedJson &image)
 {
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
-    const QString id = textOf(image.value("id", OrderedJson()));
+    const QString id = HubSettings::textOf(image.value("id", OrderedJson()));
     QStringList columns;
     for (auto it = image.begin(); it != image.end(); ++it)
         columns << SqlDialect::escape(db, QString::fromStdString(it.key()));
@@ -907,7 +914,7 @@ Result<OrderedJson> HubSettings::exportDocument(const RepositoryContext &context
                         s.keys << QString::fromStdString(k.get<std::string>());
                 }
             }
-            shapes.insert(textOf(r.value("id", OrderedJson())), s);
+            shapes.insert(HubSettings::textOf(r.value("id", OrderedJson())), s);
         }
     } // without the console's schema (read-only): every row in MCPHub's order
     const auto warn = [&](const QString &where, const QString &message) {
@@ -931,8 +938,9 @@ Result<OrderedJson> HubSettings::exportDocument(const RepositoryContext &context
         QList<Built> built;
         int read = 0;
         for (const OrderedJson &row : *rows) {
-            const QString key = textOf(row.value(entity.keyColumn.toStdString(), OrderedJson()));
-            const QString id = textOf(row.value("id", OrderedJson()));
+            const QString key
+                = HubSettings::textOf(row.value(entity.keyColumn.toStdString(), OrderedJson()));
+            const QString id = HubSettings::textOf(row.value("id", OrderedJson()));
             if (entity.shape == HubEntity::Shape::Single && id != QLatin1String("default"))
                 continue; // a second row MCPHub never reads
             const QString where = QStringLiteral("%1/%2").arg(entity.table, id);

@@ -105,6 +105,11 @@ public:
     // uuid), so that migrating the same file again matches the same rows.
     static QString uuidFor(const QString &entity, const OrderedJson &id);
 
+    // A row value (row_to_json) as text: the string, or a null QString for anything else.
+    static QString textOf(const OrderedJson &value);
+    // A key's value without copying it (null when absent).
+    static const OrderedJson &valueAt(const OrderedJson &object, const std::string &key);
+
     static inline const QString kShapesTable = QStringLiteral("mcphub_admin.settings_shapes");
     static QString shapeId(const QString &entity, const QString &key);
 

@@ -53,11 +53,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("Migrator", text, nullptr, n);
 }
 
-QString textOf(const OrderedJson &v)
-{
-    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
-}
-
 QVariant variantOf(const OrderedJson &v)
 {
     if (v.is_null())
@@ -66,15 +61,7 @@ QVariant variantOf(const OrderedJson &v)
         return v.get<bool>();
     if (v.is_number_integer())
         return qint64(v.get<qint64>());
-    return textOf(v);
-}
-
-// A key's value without copying it (null when absent).
-const OrderedJson &valueAt(const OrderedJson &object, const std::string &key)
-{
-    static const OrderedJson null;
-    const auto it = object.find(key);
-    return it == object.end() ? null : *it;
+    return HubSettings::textOf(v);
 }
 
 // The entity's file key of a column, for pointers ("url", "ssoUserId").
@@ -101,7 +88,7 @@ ServerRecord serverOf(const OrderedJson &row)
 {
     ServerRecord s;
     const auto text = [&](const char *column) {
-        return textOf(row.value(column, OrderedJson()));
+        return HubSettings::textOf(row.value(column, OrderedJson()));
     };
     s.uuid = text("id");
     s.name = text("name");
@@ -241,15 +228,15 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     if (!shapes)
         return shapes.error();
     for (const OrderedJson &s : *shapes)
-        h.shapesBefore.insert(textOf(s.value("id", OrderedJson())), s);
+        h.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
 
     QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
     for (const HubEntity &entity : hubEntities()) {
         const QList<OrderedJson> &rows = existing[entity.table];
         for (int i = 0; i < rows.size(); ++i) {
-            byId[entity.table].insert(textOf(rows[i].value("id", OrderedJson())), i);
+            byId[entity.table].insert(HubSettings::textOf(rows[i].value("id", OrderedJson())), i);
             const QString key
-                = textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
+                = HubSettings::textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
             if (!byKey[entity.table].contains(key))
                 byKey[entity.table].insert(key, i);
         }
@@ -279,17 +266,19 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
         } else {
             matched[entity.table].insert(match);
             plan.before = existing[entity.table].at(match);
-            plan.id = textOf(plan.before.value("id", OrderedJson()));
+            plan.id = HubSettings::textOf(plan.before.value("id", OrderedJson()));
             for (const HubColumn &c : entity.columns) {
                 if (row.notDescribed.contains(c.column))
                     continue;
                 const std::string column = c.column.toStdString();
-                if (!HubSettings::sameValue(
-                        c.kind, valueAt(plan.before, column), valueAt(row.values, column)))
+                if (!HubSettings::sameValue(c.kind,
+                                            HubSettings::valueAt(plan.before, column),
+                                            HubSettings::valueAt(row.values, column)))
                     plan.differing << c.column;
             }
             if (entity.shape != HubEntity::Shape::Single
-                && textOf(plan.before.value(entity.keyColumn.toStdString(), OrderedJson()))
+                && HubSettings::textOf(
+                       plan.before.value(entity.keyColumn.toStdString(), OrderedJson()))
                        != row.key)
                 plan.differing << entity.keyColumn;
             if (!row.id.isEmpty() && row.id != plan.id)
@@ -325,7 +314,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                 list.push_back(k.toStdString());
             const QString text = QString::fromStdString(list.dump());
             const OrderedJson before = h.shapesBefore.value(id);
-            if (before.is_null() || textOf(before.value("keys", OrderedJson())) != text
+            if (before.is_null() || HubSettings::textOf(before.value("keys", OrderedJson())) != text
                 || before.value("ordinal", -1) != row.ordinal)
                 h.shapes.append({id, row.ordinal, text});
         }
@@ -337,7 +326,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             list.push_back(k.toStdString());
         const QString text = QString::fromStdString(list.dump());
         const OrderedJson before = h.shapesBefore.value(id);
-        if (before.is_null() || textOf(before.value("keys", OrderedJson())) != text)
+        if (before.is_null() || HubSettings::textOf(before.value("keys", OrderedJson())) != text)
             h.shapes.append({id, 0, text});
     }
 
@@ -355,13 +344,14 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             if (matched[entity.table].contains(i))
                 continue;
             const QString key
-                = textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
+                = HubSettings::textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
             const QString pointer
                 = entity.shape == HubEntity::Shape::Single
                       ? JsonPointer::append({}, entity.name)
                       : JsonPointer::append(JsonPointer::append({}, entity.name), key);
             if (entity.shape == HubEntity::Shape::Single
-                && textOf(rows[i].value("id", OrderedJson())) != QLatin1String("default"))
+                && HubSettings::textOf(rows[i].value("id", OrderedJson()))
+                       != QLatin1String("default"))
                 continue;
             if (prunable) {
                 h.prunes.append({&entity, rows[i]});
@@ -369,13 +359,15 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                     {pointer,
                      QCoreApplication::translate("Migrator",
                                                  "Not in the file: removed from %1 (row %2).")
-                         .arg(entity.table, textOf(rows[i].value("id", OrderedJson())))});
+                         .arg(entity.table,
+                              HubSettings::textOf(rows[i].value("id", OrderedJson())))});
             } else {
                 m_report.kept.append(
                     {pointer,
                      QCoreApplication::translate("Migrator",
                                                  "Not in the file: kept in %1 (row %2).")
-                         .arg(entity.table, textOf(rows[i].value("id", OrderedJson())))});
+                         .arg(entity.table,
+                              HubSettings::textOf(rows[i].value("id", OrderedJson())))});
             }
         }
     }
@@ -394,9 +386,10 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             QHash<QString, QString> held; // value -> id of a row no file entry matched
             const QList<OrderedJson> &rows = existing[entity.table];
             for (int i = 0; i < rows.size(); ++i) {
-                const OrderedJson &v = valueAt(rows[i], column);
+                const OrderedJson &v = HubSettings::valueAt(rows[i], column);
                 if (!matched[entity.table].contains(i) && !v.is_null())
-                    held.insert(QString::fromStdString(v.dump()), textOf(valueAt(rows[i], "id")));
+                    held.insert(QString::fromStdString(v.dump()),
+                                HubSettings::textOf(HubSettings::valueAt(rows[i], "id")));
             }
             if (held.isEmpty())
                 continue;
@@ -405,7 +398,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                 if (row.entity != &entity || p.action == Action::Skip
                     || p.action == Action::Identical)
                     continue;
-                const OrderedJson &v = valueAt(row.values, column);
+                const OrderedJson &v = HubSettings::valueAt(row.values, column);
                 const QString other
                     = v.is_null() ? QString() : held.value(QString::fromStdString(v.dump()));
                 if (other.isEmpty())
@@ -512,14 +505,14 @@ Result<void> Migrator::importHub()
                               .arg(entity.table, sets.join(QStringLiteral(", "))));
             for (const QVariant &v : std::as_const(values))
                 query.addBindValue(v);
-            query.addBindValue(textOf(p.before.value("id", OrderedJson())));
+            query.addBindValue(HubSettings::textOf(p.before.value("id", OrderedJson())));
             if (!query.exec())
                 return sqlError(query.lastError(), row.pointer, tr("Importing"));
         }
     }
     for (const auto &[entity, row] : std::as_const(h.prunes)) {
         if (auto removed = HubSettings::removeRow(
-                m_context, entity->table, textOf(row.value("id", OrderedJson())));
+                m_context, entity->table, HubSettings::textOf(row.value("id", OrderedJson())));
             !removed)
             return removed;
     }
@@ -579,7 +572,7 @@ Result<void> Migrator::verifyHub()
         auto &byId = after[table];
         byId.reserve(rows->size());
         for (OrderedJson &row : *rows)
-            byId.insert(textOf(valueAt(row, "id")), std::move(row));
+            byId.insert(HubSettings::textOf(HubSettings::valueAt(row, "id")), std::move(row));
     }
     QString nameSeparator;
     bool refresh = false;
@@ -601,8 +594,9 @@ Result<void> Migrator::verifyHub()
             if (row.notDescribed.contains(c.column))
                 continue;
             const std::string column = c.column.toStdString();
-            if (!HubSettings::sameValue(
-                    c.kind, valueAt(stored, column), valueAt(row.values, column))) {
+            if (!HubSettings::sameValue(c.kind,
+                                        HubSettings::valueAt(stored, column),
+                                        HubSettings::valueAt(row.values, column))) {
                 m_report.differences.append(
                     {JsonPointer::append(row.pointer, fileKey(entity, c.column)),
                      QCoreApplication::translate("Migrator",
@@ -624,7 +618,7 @@ Result<void> Migrator::verifyHub()
                                                    stored.value(column, OrderedJson()))))
                     refresh = true;
             }
-            nameSeparator = textOf(stored.value("nameSeparator", OrderedJson()));
+            nameSeparator = HubSettings::textOf(stored.value("nameSeparator", OrderedJson()));
         }
         // The rows as written, by digest: a full image of every new row would make the run's
         // record as large as the data (the rollback only needs to know they are unchanged).
@@ -642,7 +636,7 @@ Result<void> Migrator::verifyHub()
     if (refresh)
         m_report.hubChanges.append(HubChange::refreshSystemConfig(nameSeparator));
     for (const auto &[entity, row] : std::as_const(h.prunes)) {
-        const QString id = textOf(row.value("id", OrderedJson()));
+        const QString id = HubSettings::textOf(row.value("id", OrderedJson()));
         if (after[entity->table].contains(id)) {
             m_report.differences.append(
                 {QStringLiteral("%1/%2").arg(entity->table, id),

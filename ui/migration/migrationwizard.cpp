@@ -4,7 +4,6 @@
 #include "storage/hub/hubclient.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/settings/atomicfilewriter.h"
-#include "storage/settings/jsonpointer.h"
 #include "ui/main/hubchangesreporter.h"
 
 #include "ui/migration/migrationplanpage.h"
