@@ -79,6 +79,7 @@ private Q_SLOTS:
     void credentialsInUrlAreRefusedAndNeverPrinted_data() { MCPHUB_BACKEND_ROWS(); }
     void credentialsInUrlAreRefusedAndNeverPrinted();
     void health();
+    void healthAsPrometheusCountsTheWorkspace();
     void registryInMcphubDatabaseLivesInTheConsolesSchema();
     void changesAreToldToTheHubsOnTheDatabase();
 };
@@ -370,6 +371,95 @@ void TestHubCli::health()
     QVERIFY2(down.out.contains(QLatin1String("FAIL")) && down.out.contains(missing),
              qPrintable(down.out));
     QVERIFY(!QFile::exists(missing)); // a health check creates nothing
+}
+
+// health --format prometheus: the checks and the workspace's figures, each counted from the
+// workspace's own tables (a console SQLite database, then MCPHub's own database), in the
+// exposition format node_exporter's textfile collector reads.
+void TestHubCli::healthAsPrometheusCountsTheWorkspace()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    MCPHUB_REQUIRE_SERVICE(PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    const auto value = [](const QString &text, const QString &metric) {
+        // "metric{labels} value" -> value; -1 when absent.
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            if (line.startsWith(metric + QLatin1Char('{')))
+                return line.section(QLatin1Char(' '), -1).toDouble();
+        }
+        return -1.0;
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    for (const QString &name : {QStringLiteral("a"), QStringLiteral("b")}) {
+        VERIFY_RUN(adminctl({QStringLiteral("server"),
+                             QStringLiteral("add"),
+                             name,
+                             QStringLiteral("--type"),
+                             QStringLiteral("stdio"),
+                             QStringLiteral("--command"),
+                             QStringLiteral("npx"),
+                             QStringLiteral("--sqlite"),
+                             path}),
+                   0);
+    }
+    VERIFY_RUN(adminctl({QStringLiteral("server"),
+                         QStringLiteral("disable"),
+                         QStringLiteral("b"),
+                         QStringLiteral("--sqlite"),
+                         path}),
+               0);
+    const Run sqlite = adminctl({QStringLiteral("health"),
+                                 QStringLiteral("--sqlite"),
+                                 path,
+                                 QStringLiteral("--format"),
+                                 QStringLiteral("prometheus")});
+    VERIFY_RUN(sqlite, 0);
+    QVERIFY2(sqlite.out.contains(QLatin1String("# TYPE mcphub_servers gauge\n")),
+             qPrintable(sqlite.out));
+    QVERIFY2(sqlite.out.contains(QLatin1String("mcphub_admin_health_ok{workspace=\"")),
+             qPrintable(sqlite.out));
+    QVERIFY2(sqlite.out.contains(QLatin1String(",check=\"database\"} 1\n")),
+             qPrintable(sqlite.out));
+    QCOMPARE(value(sqlite.out, QStringLiteral("mcphub_servers")), 2.0);
+    QCOMPARE(value(sqlite.out, QStringLiteral("mcphub_servers_enabled")), 1.0);
+    QCOMPARE(value(sqlite.out, QStringLiteral("mcphub_tool_calls")), 0.0);
+    QVERIFY(value(sqlite.out, QStringLiteral("mcphub_database_latency_seconds")) >= 0);
+    QVERIFY(value(sqlite.out, QStringLiteral("process_resident_memory_bytes")) > 1e6);
+    // SQLite has no connection count: left out, not reported as 0.
+    QCOMPARE(value(sqlite.out, QStringLiteral("mcphub_database_connections")), -1.0);
+
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const Run hub = adminctl(QStringList{QStringLiteral("health"),
+                                         QStringLiteral("--format"),
+                                         QStringLiteral("prometheus")}
+                             + hubDbArguments(pg));
+    VERIFY_RUN(hub, 0);
+    const auto count = [&](const QString &sql) {
+        return queryText(pg, sql).toDouble();
+    };
+    QCOMPARE(value(hub.out, QStringLiteral("mcphub_users")),
+             count(QStringLiteral("SELECT count(*) FROM users")));
+    QCOMPARE(value(hub.out, QStringLiteral("mcphub_servers")),
+             count(QStringLiteral("SELECT count(*) FROM servers")));
+    QCOMPARE(value(hub.out, QStringLiteral("mcphub_tool_calls")),
+             count(QStringLiteral("SELECT count(*) FROM activities")));
+    QVERIFY2(value(hub.out, QStringLiteral("mcphub_database_connections")) >= 1,
+             qPrintable(hub.out));
+
+    const Run unknown = adminctl({QStringLiteral("health"),
+                                  QStringLiteral("--sqlite"),
+                                  path,
+                                  QStringLiteral("--format"),
+                                  QStringLiteral("xml")});
+    VERIFY_RUN(unknown, 2);
+    QVERIFY2(unknown.err.contains(QLatin1String("xml")), qPrintable(unknown.err));
 }
 
 // In MCPHub's own database the hub registry, the samples and the activities synced from a

@@ -11,6 +11,7 @@
 #include "storage/ownhealth.h"
 #include "storage/secretstore.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "storage/workspacemetrics.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -444,7 +445,10 @@ int runHealth(const QStringList &arguments)
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption format(
         QStringLiteral("format"),
-        QCoreApplication::translate("HubsCommand", "text (default) or json."),
+        QCoreApplication::translate(
+            "HubsCommand",
+            "text (default), json, or prometheus (the checks and the workspace's figures: "
+            "users, servers, tool calls, database connections and latency)."),
         QCoreApplication::translate("HubsCommand", "format"),
         QStringLiteral("text"));
     parser.addOption(format);
@@ -467,6 +471,32 @@ int runHealth(const QStringList &arguments)
                             SecretStore());
     if (!ws)
         checks.first().detail = ws.error().toString();
+    if (parser.value(format) == QLatin1String("prometheus")) {
+        std::optional<WorkspaceMetrics> metrics;
+        if (ws && checks.first().ok) {
+            auto collected = WorkspaceMetrics::collect(ws->context(QStringLiteral("health")));
+            if (collected)
+                metrics = *collected;
+            else
+                err() << collected.error().toString() << Qt::endl;
+        }
+        out() << QString::fromUtf8(
+            WorkspaceMetrics::prometheus(profile->displayName(), checks, metrics));
+        const bool allOk
+            = std::all_of(checks.cbegin(), checks.cend(), [](const auto &c) { return c.ok; });
+        if (ws)
+            ws->close();
+        return allOk && metrics ? ExitOk : ExitFindings;
+    }
+    if (parser.value(format) != QLatin1String("json")
+        && parser.value(format) != QLatin1String("text")) {
+        if (ws)
+            ws->close();
+        return fail(QCoreApplication::translate("HubsCommand",
+                                                "Unknown format \"%1\": use text, json or "
+                                                "prometheus.")
+                        .arg(parser.value(format)));
+    }
     bool allOk = true;
     QJsonArray json;
     for (const OwnHealthCheck &c : checks) {

@@ -278,14 +278,18 @@ Result<void> RepositoryBase::forEachRow(const QString &table,
     return {};
 }
 
-Result<qint64> RepositoryBase::countRows(const QString &table, const SqlFilter &filter) const
+Result<qint64> RepositoryBase::countRows(const QString &table,
+                                         const SqlFilter &filter,
+                                         const QString &distinct) const
 {
     if (auto refused = unsupportedTable(table))
         return *refused;
     const QSqlDatabase database = db();
     QSqlQuery query(database);
-    query.prepare(QStringLiteral("SELECT count(*) FROM %1%2")
-                      .arg(SqlDialect::escape(database, table), filter.whereClause()));
+    const QString what
+        = distinct.isEmpty() ? QStringLiteral("*") : QStringLiteral("DISTINCT ") + distinct;
+    query.prepare(QStringLiteral("SELECT count(%1) FROM %2%3")
+                      .arg(what, SqlDialect::escape(database, table), filter.whereClause()));
     bindAll(query, filter.values());
     if (!query.exec() || !query.next()) {
         return sqlError(query.lastError(),

@@ -103,7 +103,9 @@ protected:
                             const QString &orderBy,
                             const PageRequest &page,
                             const std::function<void(const QSqlQuery &)> &row) const;
-    Result<qint64> countRows(const QString &table, const SqlFilter &filter) const;
+    // COUNT(*) of the rows matching `filter`, or COUNT(DISTINCT expression) when given.
+    Result<qint64>
+    countRows(const QString &table, const SqlFilter &filter, const QString &distinct = {}) const;
     Result<QList<QSqlRecord>>
     selectByKey(const QString &table, const QString &keyColumn, const QVariant &keyValue) const;
     // The first row of selectByKey() made into a Record by `fromRecord`; none when no row has

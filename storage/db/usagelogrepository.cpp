@@ -214,6 +214,13 @@ Result<qint64> UsageLogRepository::count(const UsageLogFilter &filter) const
     return countRows(layout().table, toSql(all));
 }
 
+Result<qint64> UsageLogRepository::countUsers(const UsageLogFilter &filter) const
+{
+    UsageLogFilter all = filter;
+    all.before.reset();
+    return countRows(layout().table, toSql(all), layout().columns[User]);
+}
+
 QString UsageLogRepository::orderBy(const UsageLogFilter &filter) const
 {
     const Layout &l = layout();

@@ -59,6 +59,8 @@ public:
     Result<int> append(const QList<UsageLogEntry> &entries);
     Result<Page<UsageLogEntry>> list(const UsageLogFilter &filter, const PageRequest &page) const;
     Result<qint64> count(const UsageLogFilter &filter) const; // rows matching, ignoring `before`
+    // How many different users the matching rows name (ignoring `before`; no user: not counted).
+    Result<qint64> countUsers(const UsageLogFilter &filter) const;
     // Deletes entries older than `cutoff`; returns how many.
     Result<int> deleteOlderThan(const QDateTime &cutoff);
 
