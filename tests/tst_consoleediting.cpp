@@ -645,6 +645,13 @@ void TestConsoleEditing::applyAllWritesNothingWhenOnePageFails()
     const QString message = views->serversPage()->editor()->messageLabel()->text();
     QVERIFY2(message.contains(QStringLiteral("gone")), qPrintable(message));
     QVERIFY(window.isWindowModified());
+    // Revert all drops every page's edits.
+    QVERIFY(window.revertAllAction()->isEnabled());
+    window.revertAllNow();
+    QCOMPARE(window.pendingCount(), 0);
+    QCOMPARE(views->servers()->pendingCount(), 0);
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(!window.revertAllAction()->isEnabled());
 }
 
 void TestConsoleEditing::windowShortcutsAreUnambiguousAndActOnThePage()
