@@ -50,11 +50,11 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTreeWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QWindow>
 
@@ -552,16 +552,17 @@ void TestConsoleEditing::applyAllFromServerFormWritesEveryPage()
     ApplyAllDialog *preview = shownApplyAllPreview(&window);
     const QString text = preview->text();
     QCOMPARE(preview->tree()->topLevelItemCount(), 3);
-    for (const QString &expected : {QStringLiteral("Users"),
-                                    QStringLiteral("  admin (changed)"),
-                                    QStringLiteral("    E-mail (console only): (empty) → root@example.org"),
-                                    QStringLiteral("Servers"),
-                                    QStringLiteral("  fetch (changed)"),
-                                    QStringLiteral("    Description: (empty) → Fetches URLs"),
-                                    QStringLiteral("\"REGION\":\"eu\""),
-                                    QStringLiteral("Bearer keys"),
-                                    QStringLiteral("  ci (added)"),
-                                    QStringLiteral("    Token: ••••••••")}) {
+    for (const QString &expected :
+         {QStringLiteral("Users"),
+          QStringLiteral("  admin (changed)"),
+          QStringLiteral("    E-mail (console only): (empty) → root@example.org"),
+          QStringLiteral("Servers"),
+          QStringLiteral("  fetch (changed)"),
+          QStringLiteral("    Description: (empty) → Fetches URLs"),
+          QStringLiteral("\"REGION\":\"eu\""),
+          QStringLiteral("Bearer keys"),
+          QStringLiteral("  ci (added)"),
+          QStringLiteral("    Token: ••••••••")}) {
         QVERIFY2(text.contains(expected),
                  qPrintable(QStringLiteral("%1 not in:\n%2").arg(expected, text)));
     }
