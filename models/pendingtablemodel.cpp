@@ -1,12 +1,16 @@
 #include "models/pendingtablemodel.h"
 
+#include "models/keyvaluemodel.h"
 #include "models/pendingeditcommand.h"
+#include "models/repositoryrows.h"
 #include "storage/db/workspacecapabilities.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QUndoStack>
 
@@ -381,6 +385,23 @@ QString PendingTableModel::firstProblem() const
 
 Result<void> PendingTableModel::apply()
 {
+    const auto written = writePending();
+    if (!written)
+        return written.error();
+    if (written->isEmpty())
+        return {};
+    return finishApply(*written);
+}
+
+Result<void> PendingTableModel::finishApply(const QList<PendingChange> &changes)
+{
+    auto reloaded = reload();
+    Q_EMIT applied(changes);
+    return reloaded;
+}
+
+Result<QList<PendingChange>> PendingTableModel::writePending()
+{
     if (m_readOnly) {
         return Error::make(Error::Code::ReadOnly,
                            tr("The workspace is open read-only; nothing can be applied."));
@@ -391,7 +412,7 @@ Result<void> PendingTableModel::apply()
     }
     const QList<PendingChange> changes = pendingChanges();
     if (changes.isEmpty())
-        return {};
+        return changes;
     if (m_writer) {
         if (const auto failed = m_writer(changes)) {
             const PendingChange &change = changes.value(qMax(0, failed->index));
@@ -407,9 +428,107 @@ Result<void> PendingTableModel::apply()
             return e;
         }
     }
-    auto reloaded = reload();
-    Q_EMIT applied(changes);
-    return reloaded;
+    return changes;
+}
+
+QString PendingTableModel::previewText(const QString &field, const QVariant &value) const
+{
+    const QString masked(8, QChar(0x2022));
+    const int column = fieldIndex(field);
+    QString text;
+    if (column >= 0 && m_columns.at(column).kind == Kind::Secret)
+        return value.toString().isEmpty() ? QString() : masked;
+    if ((column >= 0 && m_columns.at(column).kind == Kind::Bool)
+        || value.typeId() == QMetaType::Bool) {
+        text = value.toBool() ? tr("yes") : tr("no");
+    } else if (column >= 0) {
+        text = displayText(m_columns.at(column), value);
+    } else if (value.typeId() == QMetaType::QStringList) {
+        text = value.toStringList().join(QStringLiteral(", "));
+    } else if (value.typeId() == QMetaType::QVariantMap
+               || value.typeId() == QMetaType::QVariantList) {
+        text = QString::fromUtf8(QJsonDocument::fromVariant(value).toJson(QJsonDocument::Compact));
+    } else {
+        text = value.toString();
+    }
+    if (KeyValueModel::looksSecret(field))
+        return text.isEmpty() ? QString() : masked;
+    // Environment and headers are JSON objects: their secret-looking values are masked as the
+    // key-value editors mask them.
+    if (text.startsWith(QLatin1Char('{'))) {
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        if (document.isObject()) {
+            QJsonObject object = document.object();
+            bool changed = false;
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (KeyValueModel::looksSecret(it.key()) && !it.value().toString().isEmpty()) {
+                    it.value() = masked;
+                    changed = true;
+                }
+            }
+            if (changed)
+                text = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        }
+    }
+    constexpr int kLongest = 160;
+    if (text.size() > kLongest)
+        text = text.left(kLongest) + QChar(0x2026);
+    return text;
+}
+
+QList<PendingTableModel::RowPreview> PendingTableModel::changePreview() const
+{
+    QList<RowPreview> preview;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const PendingRow &pending = m_rows.at(row);
+        RowPreview entry;
+        entry.label = rowLabel(row);
+        switch (pending.state()) {
+        case PendingRow::State::Unchanged:
+            continue;
+        case PendingRow::State::Added:
+            entry.kind = PendingChange::Kind::Add;
+            break;
+        case PendingRow::State::Modified:
+            entry.kind = PendingChange::Kind::Update;
+            break;
+        case PendingRow::State::Deleted:
+            entry.kind = PendingChange::Kind::Remove;
+            break;
+        }
+        if (entry.kind != PendingChange::Kind::Remove) {
+            // The columns in their order, then the detail fields.
+            QStringList fields;
+            for (const Column &column : m_columns)
+                fields << column.field;
+            QStringList others = pending.current.keys() + pending.original.keys();
+            others.sort();
+            for (const QString &field : std::as_const(others)) {
+                if (!fields.contains(field))
+                    fields << field;
+            }
+            for (const QString &field : std::as_const(fields)) {
+                if (field == kRowFindings || field == kRowUpdatedAt)
+                    continue;
+                const QVariant before = pending.added ? QVariant() : pending.original.value(field);
+                const QVariant after = pending.current.value(field);
+                if (!pending.added && before == after)
+                    continue;
+                FieldPreview change{field,
+                                    fieldTitle(field),
+                                    previewText(field, before),
+                                    previewText(field, after)};
+                if (change.after.isEmpty() && change.before.isEmpty())
+                    continue;
+                if (!pending.added && change.before == change.after
+                    && change.before != QString(8, QChar(0x2022)))
+                    continue; // shown the same (a value only its type tells apart)
+                entry.fields << change;
+            }
+        }
+        preview << entry;
+    }
+    return preview;
 }
 
 QList<PendingChange> PendingTableModel::pendingChanges() const

@@ -109,6 +109,30 @@ public:
     // Writes every pending change in one transaction and reloads; on failure nothing is
     // written, the edits stay pending, the cell is marked and the error names row and field.
     Result<void> apply();
+    // apply() in its two phases, for writing several models in one transaction (PendingBatch):
+    // writePending() checks the edits and hands them to the writer, without reloading, so
+    // that they stay pending if the surrounding transaction is rolled back; finishApply()
+    // reloads and announces them (applied) once that transaction committed.
+    Result<QList<PendingChange>> writePending();
+    Result<void> finishApply(const QList<PendingChange> &changes);
+
+    // What apply() would write, for a preview: each added, changed or deleted row with the
+    // fields that change, old and new as the pages show them (secrets masked; a JSON object's
+    // secret-looking keys masked as the key-value editors mask them; long values shortened).
+    struct FieldPreview
+    {
+        QString field;
+        QString title;
+        QString before;
+        QString after;
+    };
+    struct RowPreview
+    {
+        QString label;
+        PendingChange::Kind kind = PendingChange::Kind::Update;
+        QList<FieldPreview> fields;
+    };
+    QList<RowPreview> changePreview() const;
     // What apply() would write now: every added, changed and deleted row.
     QList<PendingChange> pendingChanges() const;
 
@@ -139,6 +163,8 @@ protected:
     bool storedAsIs(int row, const QString &column, const QStringList &fields) const;
     // A column's display text for a value (bool/date/secret formatting by default).
     virtual QString displayText(const Column &column, const QVariant &value) const;
+    // A value as changePreview() shows it (masked when secret).
+    QString previewText(const QString &field, const QVariant &value) const;
     const QList<PendingRow> &rows() const { return m_rows; }
 
 private:

@@ -1,5 +1,7 @@
 #include "models/workspaceareamodel.h"
 
+#include <QIcon>
+
 namespace mcphub {
 
 namespace {
@@ -41,6 +43,8 @@ QVariant WorkspaceAreaModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return title(area);
+    case Qt::DecorationRole:
+        return icon(area);
     case Qt::ToolTipRole:
     case DescriptionRole:
         return description(area);
@@ -69,6 +73,45 @@ WorkspaceAreaModel::Area WorkspaceAreaModel::areaAt(int row) const
 int WorkspaceAreaModel::rowOf(Area area) const
 {
     return int(m_areas.indexOf(area));
+}
+
+QIcon WorkspaceAreaModel::icon(Area area)
+{
+    // Breeze icons bundled as resources (resources/icons/breeze/README.md).
+    const char *name = "configure";
+    switch (area) {
+    case Area::Users:
+        name = "user-identity";
+        break;
+    case Area::Servers:
+        name = "network-server";
+        break;
+    case Area::Groups:
+        name = "system-users";
+        break;
+    case Area::BearerKeys:
+        name = "dialog-password";
+        break;
+    case Area::UsageLog:
+        name = "view-statistics";
+        break;
+    case Area::AuditLog:
+        name = "view-history";
+        break;
+    case Area::Backups:
+        name = "backup";
+        break;
+    case Area::Hubs:
+        name = "globe";
+        break;
+    case Area::SystemConfig:
+        name = "configure";
+        break;
+    case Area::Records:
+        name = "view-list-text";
+        break;
+    }
+    return QIcon(QStringLiteral(":/icons/breeze/%1.svg").arg(QLatin1String(name)));
 }
 
 QString WorkspaceAreaModel::title(Area area)

@@ -2,6 +2,8 @@
 
 #include <QAbstractListModel>
 
+class QIcon;
+
 namespace mcphub {
 
 // The areas of a workspace shown in the main window's side list (Users, Servers, ...), in
@@ -39,6 +41,7 @@ public:
     int rowOf(Area area) const; // -1 when hidden
 
     static QString title(Area area);
+    static QIcon icon(Area area); // also the DecorationRole
     static QString description(Area area);
 
 private:

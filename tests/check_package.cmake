@@ -37,7 +37,7 @@ foreach(expected
     endif()
 endforeach()
 execute_process(COMMAND dpkg-deb -f ${debs} Depends OUTPUT_VARIABLE depends)
-foreach(expected libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libsecret-1-0 libqt6core6)
+foreach(expected libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 libsecret-1-0 libqt6core6)
     string(FIND "${depends}" "${expected}" at)
     if(at EQUAL -1)
         message(FATAL_ERROR "${expected} missing from Depends: ${depends}")

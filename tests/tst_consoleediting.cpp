@@ -21,7 +21,9 @@
 #include "tests/support/testenv.h"
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
+#include "ui/main/applyalldialog.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/shortcutsdialog.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/servers/serverdetailpanel.h"
 #include "ui/servers/serverspage.h"
@@ -52,7 +54,9 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUndoStack>
+#include <QWindow>
 
 using namespace mcphub;
 using namespace mcphub::test;
@@ -90,6 +94,11 @@ private Q_SLOTS:
     void rowDeletedMeanwhile_data() { MCPHUB_BACKEND_ROWS(); }
     void rowDeletedMeanwhile();
     void lostConnectionDuringApply();
+    void applyAllFromServerFormWritesEveryPage_data() { MCPHUB_BACKEND_ROWS(); }
+    void applyAllFromServerFormWritesEveryPage();
+    void applyAllWritesNothingWhenOnePageFails_data() { MCPHUB_BACKEND_ROWS(); }
+    void applyAllWritesNothingWhenOnePageFails();
+    void windowShortcutsAreUnambiguousAndActOnThePage();
 };
 
 void TestConsoleEditing::usersThroughWidgets()
@@ -176,8 +185,9 @@ void TestConsoleEditing::usersThroughWidgets()
     QVERIFY2(window.windowTitle().startsWith(QLatin1String("ws.db[*]")),
              qPrintable(window.windowTitle()));
 
-    // Apply with Ctrl+S: one transaction, one audit row.
+    // Apply with Ctrl+S (Apply all, after its preview): one transaction, one audit row.
     QTest::keyClick(editor->view(), Qt::Key_S, Qt::ControlModifier);
+    acceptApplyAll(&window);
     QVERIFY2(!editor->messageLabel()->text().contains(QStringLiteral("Nothing")),
              qPrintable(editor->messageLabel()->text()));
     QCOMPARE(model->pendingCount(), 0);
@@ -322,6 +332,7 @@ void TestConsoleEditing::serversThroughWidgets()
 
     editor->view()->setFocus();
     QTest::keyClick(editor->view(), Qt::Key_S, Qt::ControlModifier);
+    acceptApplyAll(&window);
     QCOMPARE(model->pendingCount(), 0);
     const auto remote = ServerRepository(context).find(QStringLiteral("remote"));
     VERIFY_OK(remote);
@@ -477,6 +488,260 @@ void TestConsoleEditing::lostConnectionDuringApply()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM access_logs WHERE resource LIKE 'users/%'"),
                    kOther),
              1);
+}
+
+void TestConsoleEditing::applyAllFromServerFormWritesEveryPage()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    VERIFY_OK(ws);
+    const RepositoryContext context = ws->context();
+    VERIFY_OK(UserAdministration(context).add(
+        QStringLiteral("admin"),
+        PasswordHasher::hash(QStringLiteral("admin123"), 10).value(),
+        true));
+    ServerRecord fetch;
+    fetch.name = QStringLiteral("fetch");
+    fetch.type = QStringLiteral("stdio");
+    fetch.command = QStringLiteral("uvx");
+    fetch.args = QStringLiteral("[\"mcp-server-fetch\"]");
+    VERIFY_OK(ServerRepository(context).create(fetch));
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    window.setWorkspaceStatus(QStringLiteral("ws.db"), true, false);
+    window.showArea(WorkspaceAreaModel::Area::Servers);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY2(!window.windowHandle()->title().contains(QLatin1Char('*')),
+             qPrintable(window.windowHandle()->title()));
+    QVERIFY(!window.applyAllAction()->isEnabled());
+
+    // Three pages: Users (an e-mail), Bearer keys (a new key: its token is a secret) and
+    // Servers (an API key in the environment, and the description typed in the form).
+    QVERIFY(
+        views->users()->setValue(0, UserTableModel::kEmail, QStringLiteral("root@example.org")));
+    const int keyRow = views->keys()->addKey(QStringLiteral("ci"));
+    const QString token = views->keys()->value(keyRow, BearerKeyTableModel::kToken).toString();
+    QVERIFY(token.size() > 20);
+    ServersPage *page = views->serversPage();
+    page->editor()->selectRow(0);
+    QVERIFY(views->servers()->setValue(
+        0,
+        ServerTableModel::kEnv,
+        QStringLiteral("{\"API_KEY\":\"sk-secret-123\",\"REGION\":\"eu\"}")));
+    auto *description
+        = qobject_cast<QLineEdit *>(page->detail()->fieldWidget(ServerTableModel::kDescription));
+    QVERIFY(description);
+    description->setFocus();
+    QTest::keyClicks(description, QStringLiteral("Fetches URLs"));
+    QCOMPARE(views->servers()->value(0, ServerTableModel::kDescription).toString(),
+             QStringLiteral("Fetches URLs"));
+    QCOMPARE(window.pendingCount(), 3);
+    // The title shows the workspace with "*" while edits are pending.
+    QVERIFY(window.isWindowModified());
+    QVERIFY2(window.windowHandle()->title().startsWith(QLatin1String("ws.db*")),
+             qPrintable(window.windowHandle()->title()));
+
+    // Ctrl+S with the cursor in the Servers form: the preview of every page, nothing written.
+    QVERIFY(description->hasFocus());
+    QTest::keyClick(description, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(shownApplyAllPreview(&window));
+    ApplyAllDialog *preview = shownApplyAllPreview(&window);
+    const QString text = preview->text();
+    QCOMPARE(preview->tree()->topLevelItemCount(), 3);
+    for (const QString &expected :
+         {QStringLiteral("Users"),
+          QStringLiteral("  admin (changed)"),
+          QStringLiteral("    E-mail (console only): (empty) → root@example.org"),
+          QStringLiteral("Servers"),
+          QStringLiteral("  fetch (changed)"),
+          QStringLiteral("    Description: (empty) → Fetches URLs"),
+          QStringLiteral("\"REGION\":\"eu\""),
+          QStringLiteral("Bearer keys"),
+          QStringLiteral("  ci (added)"),
+          QStringLiteral("    Token: ••••••••")}) {
+        QVERIFY2(text.contains(expected),
+                 qPrintable(QStringLiteral("%1 not in:\n%2").arg(expected, text)));
+    }
+    // Secrets masked as the pages mask them.
+    QVERIFY2(!text.contains(token), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("sk-secret-123")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"API_KEY\":\"••••••••\"")), qPrintable(text));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM bearer_keys")), 0);
+    QCOMPARE(views->servers()->pendingCount(), 1);
+
+    // Apply all: the three pages in one go.
+    QTest::mouseClick(preview->applyButton(), Qt::LeftButton);
+    QCOMPARE(window.pendingCount(), 0);
+    QCOMPARE(views->users()->pendingCount(), 0);
+    QCOMPARE(views->servers()->pendingCount(), 0);
+    QCOMPARE(views->keys()->pendingCount(), 0);
+    QVERIFY(!window.isWindowModified());
+    QVERIFY2(!window.windowHandle()->title().contains(QLatin1Char('*')),
+             qPrintable(window.windowHandle()->title()));
+    const auto admin = UserRepository(context).find(QStringLiteral("admin"));
+    VERIFY_OK(admin);
+    QCOMPARE((*admin)->email, QStringLiteral("root@example.org"));
+    const auto stored = ServerRepository(context).find(QStringLiteral("fetch"));
+    VERIFY_OK(stored);
+    QCOMPARE((*stored)->description, QStringLiteral("Fetches URLs"));
+    QVERIFY((*stored)->env.contains(QStringLiteral("sk-secret-123")));
+    const auto keys = BearerKeyRepository(context).list({}, {0, 10});
+    VERIFY_OK(keys);
+    QCOMPARE(keys->items.size(), 1);
+    QCOMPARE(keys->items.first().token, token);
+    for (PendingTableEditor *editor :
+         {views->usersPage()->editor(), page->editor(), views->keysPage()->editor()}) {
+        QVERIFY2(editor->messageLabel()->text().contains(QStringLiteral("Apply all")),
+                 qPrintable(editor->messageLabel()->text()));
+    }
+    // Nothing pending: Ctrl+S shows no preview.
+    QVERIFY(!window.applyAllAction()->isEnabled());
+    QVERIFY(!window.previewApplyAll());
+}
+
+void TestConsoleEditing::applyAllWritesNothingWhenOnePageFails()
+{
+    MCPHUB_BACKEND(backend);
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    VERIFY_OK(ws);
+    auto other = Workspace::open(backend.profile(), kOther);
+    VERIFY_OK(other);
+    const RepositoryContext context = ws->context();
+    VERIFY_OK(UserAdministration(context).add(
+        QStringLiteral("root"), PasswordHasher::hash(QStringLiteral("x"), 10).value(), true));
+    ServerRecord gone;
+    gone.name = QStringLiteral("gone");
+    gone.type = QStringLiteral("sse");
+    gone.url = QStringLiteral("http://localhost:1/sse");
+    VERIFY_OK(ServerRepository(context).create(gone));
+
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    // Users is written first, then Servers fails, and Bearer keys comes after.
+    QVERIFY(
+        views->users()->setValue(0, UserTableModel::kEmail, QStringLiteral("root@example.org")));
+    QVERIFY(views->servers()->setValue(0, ServerTableModel::kDescription, QStringLiteral("x")));
+    views->keys()->addKey(QStringLiteral("ci"));
+    VERIFY_OK(ServerRepository(other->context()).remove(QStringLiteral("gone")));
+
+    QVERIFY(window.previewApplyAll());
+    acceptApplyAll(&window);
+    // One transaction: nothing of any page was written, every edit is kept.
+    QCOMPARE(window.pendingCount(), 3);
+    QCOMPARE(views->users()->pendingCount(), 1);
+    QCOMPARE(views->keys()->pendingCount(), 1);
+    const auto root = UserRepository(context).find(QStringLiteral("root"));
+    VERIFY_OK(root);
+    QCOMPARE((*root)->email, QString());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM bearer_keys")), 0);
+    // The page that refused is shown, saying why.
+    QCOMPARE(window.currentArea(), WorkspaceAreaModel::Area::Servers);
+    const QString message = views->serversPage()->editor()->messageLabel()->text();
+    QVERIFY2(message.contains(QStringLiteral("gone")), qPrintable(message));
+    QVERIFY(window.isWindowModified());
+    // Revert all drops every page's edits.
+    QVERIFY(window.revertAllAction()->isEnabled());
+    window.revertAllNow();
+    QCOMPARE(window.pendingCount(), 0);
+    QCOMPARE(views->servers()->pendingCount(), 0);
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(!window.revertAllAction()->isEnabled());
+}
+
+void TestConsoleEditing::windowShortcutsAreUnambiguousAndActOnThePage()
+{
+    const TestBackend backend(QStringLiteral("sqlite"));
+    QVERIFY2(backend.available(), qPrintable(backend.error()));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    VERIFY_OK(ws);
+    VERIFY_OK(UserAdministration(ws->context())
+                  .add(QStringLiteral("root"),
+                       PasswordHasher::hash(QStringLiteral("x"), 10).value(),
+                       true));
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // Qt ignores a key that two active shortcuts share: each window-wide key is one action's,
+    // and no page action (active inside its page) takes one of them.
+    QHash<QString, QString> windowKeys;
+    QList<QPair<QString, QString>> pageKeys;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString k = key.toString();
+            if (action->shortcutContext() == Qt::WindowShortcut
+                || action->shortcutContext() == Qt::ApplicationShortcut) {
+                QVERIFY2(!windowKeys.contains(k),
+                         qPrintable(QStringLiteral("%1: %2 and %3")
+                                        .arg(k, windowKeys.value(k), action->text())));
+                windowKeys.insert(k, action->text());
+            } else {
+                pageKeys.append({k, action->text()});
+            }
+        }
+    }
+    for (const auto &[key, text] : std::as_const(pageKeys)) {
+        QVERIFY2(!windowKeys.contains(key),
+                 qPrintable(QStringLiteral("%1: %2 and %3").arg(key, windowKeys.value(key), text)));
+    }
+    QVERIFY(windowKeys.contains(QStringLiteral("Ctrl+S")));
+    QVERIFY(windowKeys.contains(QStringLiteral("Ctrl+Z")));
+    QVERIFY(windowKeys.contains(QStringLiteral("Ctrl+F")));
+
+    // Edit ▸ Undo (Ctrl+Z) in the table undoes the page's pending edit; Redo brings it back.
+    PendingTableEditor *editor = views->usersPage()->editor();
+    QVERIFY(views->users()->setValue(0, UserTableModel::kEmail, QStringLiteral("a@example.org")));
+    editor->view()->setFocus();
+    QTest::keyClick(editor->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(views->users()->value(0, UserTableModel::kEmail).toString(), QString());
+    QTest::keyClick(editor->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(views->users()->value(0, UserTableModel::kEmail).toString(),
+             QStringLiteral("a@example.org"));
+    // Edit ▸ Copy (Ctrl+C) copies the selected cells with their headers.
+    editor->view()->setCurrentIndex(cell(editor, 0, UserTableModel::kUsername));
+    QTest::keyClick(editor->view(), Qt::Key_C, Qt::ControlModifier);
+    QVERIFY2(QApplication::clipboard()->text().contains(QStringLiteral("root")),
+             qPrintable(QApplication::clipboard()->text()));
+    // Find (Ctrl+F) goes to the page's search box.
+    QTest::keyClick(editor->view(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(editor->searchBox()->hasFocus());
+
+    // Help ▸ Keyboard shortcuts lists what the actions have, the pages' own included.
+    auto *shortcuts = qobject_cast<ShortcutsDialog *>(window.showShortcuts());
+    QVERIFY(shortcuts);
+    const QString listed = shortcuts->text();
+    for (const QString &line : {QStringLiteral("Apply all…\tCtrl+S\tEdit"),
+                                QStringLiteral("Undo\tCtrl+Z\tEdit"),
+                                QStringLiteral("Find…\tCtrl+F\tEdit"),
+                                QStringLiteral("Help for this page\tF1\tHelp"),
+                                QStringLiteral("Add\tCtrl+N\tTable pages")}) {
+        QVERIFY2(listed.contains(line),
+                 qPrintable(QStringLiteral("%1 not in:\n%2").arg(line, listed)));
+    }
+    QCOMPARE(shortcuts->table()->rowCount(),
+             int(ShortcutsDialog::actionsWithShortcuts(&window).size()));
+    shortcuts->close();
+
+    // F1: the current page's help.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    editor->view()->setFocus();
+    QTest::keyClick(editor->view(), Qt::Key_F1);
+    QMessageBox *help = nullptr;
+    QTRY_VERIFY((help = window.findChild<QMessageBox *>(QStringLiteral("pageHelpDialog"))));
+    QVERIFY2(help->informativeText().contains(
+                 WorkspaceAreaModel::description(WorkspaceAreaModel::Area::Users)),
+             qPrintable(help->informativeText()));
+    help->close();
 }
 
 QTEST_MAIN(TestConsoleEditing)

@@ -122,6 +122,7 @@ void TestConsolePages::groupsAndKeysThroughWidgets()
     QTest::keyClicks(groups->toolsEdit(), QStringLiteral("fetch, fetch_html"));
     groupEditor->view()->setFocus();
     QTest::keyClick(groupEditor->view(), Qt::Key_S, Qt::ControlModifier);
+    acceptApplyAll(&window); // Ctrl+S is Apply all, after its preview
     QCOMPARE(views->groups()->pendingCount(), 0);
     const auto stored = GroupRepository(context).list({}, {0, 10});
     VERIFY_OK(stored);

@@ -136,6 +136,33 @@ void TestScreenshots::everyTabInBothLanguages()
             seen.insert(digest);
         }
     }
+    // The Apply-all preview and Help ▸ Keyboard shortcuts (--dialog), in both languages.
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        for (const QString &dialog : {QStringLiteral("apply-all"), QStringLiteral("shortcuts")}) {
+            const QString file
+                = QDir(out).filePath(QStringLiteral("dialog-%1-%2.png").arg(dialog, lang));
+            QFile::remove(file);
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HOME"), dir.path());
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+            process.setProcessEnvironment(env);
+            QStringList args{QStringLiteral("--screenshot"),
+                             file,
+                             QStringLiteral("--workspace"),
+                             workspace,
+                             QStringLiteral("--dialog"),
+                             dialog};
+            if (lang != QLatin1String("en"))
+                args << QStringLiteral("--lang") << lang;
+            process.start(test::binDir() + QStringLiteral("/mcphub-admin"), args);
+            QVERIFY(process.waitForFinished(60000));
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            const QImage image(file);
+            QVERIFY2(!image.isNull() && image.width() >= 400 && image.height() >= 300,
+                     qPrintable(file));
+        }
+    }
     // The workspace itself was only read.
     QProcess bad;
     bad.start(test::binDir() + QStringLiteral("/mcphub-admin"),

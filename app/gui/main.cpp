@@ -3,8 +3,10 @@
 #include "app/common/appsetup.h"
 #include "storage/secretstore.h"
 #include "ui/main/aboutdialog.h"
+#include "ui/main/applyalldialog.h"
 #include "ui/main/connectmcphubdialog.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/shortcutsdialog.h"
 #include "ui/main/workspaceswitcher.h"
 
 #include <QApplication>
@@ -71,6 +73,46 @@ std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name
     return *it;
 }
 
+// What the Apply-all preview shows for a screenshot: sample edits on three pages (the
+// data is made up; the page and field names are the console's own).
+QList<mcphub::ApplyAllDialog::Section> sampleApplyAllPreview()
+{
+    using Area = mcphub::WorkspaceAreaModel::Area;
+    using Kind = mcphub::PendingChange::Kind;
+    using Row = mcphub::PendingTableModel::RowPreview;
+    using Field = mcphub::PendingTableModel::FieldPreview;
+    const QString masked(8, QChar(0x2022));
+    auto t = [](const char *text) {
+        return QApplication::translate("UserTableModel", text);
+    };
+    auto s = [](const char *text) {
+        return QApplication::translate("ServerTableModel", text);
+    };
+    auto k = [](const char *text) {
+        return QApplication::translate("BearerKeyTableModel", text);
+    };
+    return {{mcphub::WorkspaceAreaModel::title(Area::Users),
+             {Row{QStringLiteral("alice"),
+                  Kind::Update,
+                  {Field{{}, t("E-mail"), {}, QStringLiteral("alice@example.org")},
+                   Field{{}, t("Password"), masked, masked}}},
+              Row{QStringLiteral("bob"), Kind::Remove, {}}}},
+            {mcphub::WorkspaceAreaModel::title(Area::Servers),
+             {Row{QStringLiteral("fetch"),
+                  Kind::Update,
+                  {Field{{}, s("Description"), {}, QStringLiteral("Fetches URLs")},
+                   Field{{},
+                         s("Environment"),
+                         QStringLiteral("{\"REGION\":\"us\"}"),
+                         QStringLiteral("{\"API_KEY\":\"%1\",\"REGION\":\"eu\"}").arg(masked)}}}}},
+            {mcphub::WorkspaceAreaModel::title(Area::BearerKeys),
+             {Row{QStringLiteral("ci"),
+                  Kind::Add,
+                  {Field{{}, k("Name"), {}, QStringLiteral("ci")},
+                   Field{{}, k("Token"), {}, masked},
+                   Field{{}, k("Access"), {}, QStringLiteral("all")}}}}}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -124,21 +166,24 @@ int main(int argc, char **argv)
         QApplication::translate("main",
                                 "With --screenshot: render this dialog instead of the main "
                                 "window: open-settings (File ▸ Open settings file…), "
-                                "connect-mcphub (File ▸ Connect to MCPHub database…) or about "
-                                "(Help ▸ About)."),
+                                "connect-mcphub (File ▸ Connect to MCPHub database…), about "
+                                "(Help ▸ About), apply-all (the preview of Edit ▸ Apply all, "
+                                "with sample edits) or shortcuts (Help ▸ Keyboard shortcuts)."),
         QApplication::translate("main", "name"));
     parser.addOption(tabOption);
     parser.addOption(dialogOption);
     parser.process(app);
     if (parser.isSet(dialogOption) && parser.value(dialogOption) != QLatin1String("open-settings")
         && parser.value(dialogOption) != QLatin1String("connect-mcphub")
-        && parser.value(dialogOption) != QLatin1String("about")) {
+        && parser.value(dialogOption) != QLatin1String("about")
+        && parser.value(dialogOption) != QLatin1String("apply-all")
+        && parser.value(dialogOption) != QLatin1String("shortcuts")) {
         std::fprintf(stderr,
                      "%s\n",
                      qPrintable(QApplication::translate(
                                     "main",
                                     "--dialog: unknown dialog \"%1\"; say open-settings, "
-                                    "connect-mcphub or about.")
+                                    "connect-mcphub, about, apply-all or shortcuts.")
                                     .arg(parser.value(dialogOption))));
         return 2;
     }
@@ -181,6 +226,14 @@ int main(int argc, char **argv)
         if (parser.value(dialogOption) == QLatin1String("about")) {
             mcphub::AboutDialog about(window.aboutFacts(), &window);
             return saveScreenshot(about, parser.value(screenshotOption));
+        }
+        if (parser.value(dialogOption) == QLatin1String("apply-all")) {
+            mcphub::ApplyAllDialog preview(sampleApplyAllPreview(), &window);
+            return saveScreenshot(preview, parser.value(screenshotOption));
+        }
+        if (parser.value(dialogOption) == QLatin1String("shortcuts")) {
+            mcphub::ShortcutsDialog shortcuts(&window, &window);
+            return saveScreenshot(shortcuts, parser.value(screenshotOption));
         }
         if (parser.value(dialogOption) == QLatin1String("connect-mcphub")) {
             mcphub::ConnectMcphubDialog connect(&window);

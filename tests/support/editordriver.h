@@ -4,12 +4,14 @@
 // test support library does not link Qt Widgets).
 
 #include "models/pendingtablemodel.h"
+#include "ui/main/applyalldialog.h"
 #include "ui/widgets/pendingtableeditor.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -40,6 +42,23 @@ inline void clickAction(PendingTableEditor *editor, QAction *action)
     QVERIFY2(button, qPrintable(action->text()));
     QVERIFY2(button->isEnabled(), qPrintable(action->text()));
     QTest::mouseClick(button, Qt::LeftButton);
+}
+
+// The preview Apply all (Ctrl+S) opened on `window`, or nullptr when none is shown.
+inline ApplyAllDialog *shownApplyAllPreview(QWidget *window)
+{
+    for (ApplyAllDialog *dialog : window->findChildren<ApplyAllDialog *>()) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+// Accepts the preview Apply all (Ctrl+S) opened, as the administrator clicks "Apply all".
+inline void acceptApplyAll(QWidget *window)
+{
+    QTRY_VERIFY(shownApplyAllPreview(window));
+    QTest::mouseClick(shownApplyAllPreview(window)->applyButton(), Qt::LeftButton);
 }
 
 inline QModelIndex cell(PendingTableEditor *editor, int row, const QString &field)

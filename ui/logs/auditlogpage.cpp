@@ -23,6 +23,7 @@ AuditLogPage::AuditLogPage(AuditLogModel *model, QWidget *parent)
     m_user->setPlaceholderText(tr("Who"));
     m_user->setToolTip(tr("Only changes by this user (exact name)."));
     m_resource->setPlaceholderText(tr("Resource, e.g. servers/"));
+    m_resource->setProperty("findTarget", true); // Edit ▸ Find (Ctrl+F) comes here
     m_resource->setToolTip(tr("Only changes to resources that start with this text."));
     QHBoxLayout *bar = m_log->filterBar();
     bar->addWidget(m_range);

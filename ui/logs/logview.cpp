@@ -52,8 +52,9 @@ LogView::LogView(PagedLogModel *model, int detailsRole, const QString &settingsK
     m_view->setWordWrap(false);
     m_details->setReadOnly(true);
     m_details->setPlaceholderText(tr("Select a row to see its details."));
-    m_copy->setShortcut(QKeySequence::Copy);
-    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Ctrl+C is the window's Edit ▸ Copy, which triggers this action (its object name) when
+    // the focus is in this view: a shortcut here too would be ambiguous.
+    m_copy->setObjectName(QStringLiteral("copy"));
     m_copy->setToolTip(tr("Copy the selected rows with their column headers."));
     m_export->setToolTip(tr("Write every row that matches the filter to a CSV or JSON file."));
     addAction(m_copy);

@@ -38,6 +38,7 @@ UsageLogPage::UsageLogPage(UsageLogModel *model, QWidget *parent)
     m_result->setToolTip(tr("Only successful or only failed calls."));
     m_text->setPlaceholderText(tr("Search…"));
     m_text->setClearButtonEnabled(true);
+    m_text->setProperty("findTarget", true); // Edit ▸ Find (Ctrl+F) comes here
     m_text->setToolTip(tr("Only rows whose server, tool, user or error contains this text."));
     QHBoxLayout *bar = m_log->filterBar();
     bar->addWidget(m_range);

@@ -3,9 +3,14 @@
 #include "ui/main/aboutdialog.h"
 
 #include "models/pendingtablemodel.h"
+#include "ui/main/applyalldialog.h"
 #include "ui/main/areapage.h"
 #include "ui/main/consoleremedies.h"
+#include "ui/main/editactions.h"
+#include "ui/main/pendingpages.h"
+#include "ui/main/shortcutsdialog.h"
 #include "ui/migration/migrationwizard.h"
+#include "ui/widgets/pendingtableeditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +24,9 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace mcphub {
 
@@ -29,8 +37,11 @@ MainWindow::MainWindow(QWidget *parent)
     installConsoleRemedies(); // storage errors say what to do in the console's terms
     setWindowTitle(tr("MCPHub Admin Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mcphub-admin.svg")));
+    m_pendingPages = new PendingPages(this);
     createCentralArea();
     createMenus();
+    createEditMenu();
+    createToolBar();
 
     m_workspaceLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);
@@ -46,6 +57,13 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1100, 700);
     // The window's size and position as the administrator left them.
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    // Before the pages go: Edit's actions follow the focus, which moves while they are deleted.
+    delete m_editActions;
+    m_editActions = nullptr;
 }
 
 void MainWindow::createMenus()
@@ -64,7 +82,9 @@ void MainWindow::createMenus()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (int row = 0; row < m_areas->rowCount(); ++row) {
         const WorkspaceAreaModel::Area area = m_areas->areaAt(row);
-        QAction *action = viewMenu->addAction(WorkspaceAreaModel::title(area));
+        // "Clients & content": a single & would be a mnemonic.
+        QAction *action = viewMenu->addAction(
+            WorkspaceAreaModel::title(area).replace(QLatin1Char('&'), QStringLiteral("&&")));
         if (row < 9)
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
         connect(action, &QAction::triggered, this, [this, area] { showArea(area); });
@@ -72,12 +92,255 @@ void MainWindow::createMenus()
     }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = helpMenu;
     QAction *about = helpMenu->addAction(tr("&About MCPHub Admin Console"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+namespace {
+
+QIcon breezeIcon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/breeze/%1.svg").arg(QLatin1String(name)));
+}
+
+} // namespace
+
+void MainWindow::createEditMenu()
+{
+    // Edit menu, Apply all and Revert all, and Help ▸ Help for this page / Keyboard
+    // shortcuts: their own block, after the menus createMenus() made.
+    m_editActions = new EditActions(this, [this]() -> QWidget * {
+        AreaPage *page = m_pageByArea.value(currentArea());
+        return page ? page->content() : nullptr;
+    });
+    m_applyAllAction = new QAction(breezeIcon("document-save-all"), tr("&Apply all…"), this);
+    m_applyAllAction->setObjectName(QStringLiteral("applyAll"));
+    m_applyAllAction->setIconText(tr("Apply all"));
+    m_applyAllAction->setShortcut(QKeySequence::Save);
+    m_applyAllAction->setShortcutContext(Qt::WindowShortcut);
+    m_applyAllAction->setToolTip(
+        tr("Write the pending edits of every page, after a preview, in "
+           "one transaction (%1).")
+            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    connect(m_applyAllAction, &QAction::triggered, this, &MainWindow::previewApplyAll);
+    m_revertAllAction = new QAction(breezeIcon("document-revert"), tr("Re&vert all…"), this);
+    m_revertAllAction->setObjectName(QStringLiteral("revertAll"));
+    m_revertAllAction->setIconText(tr("Revert all"));
+    m_revertAllAction->setToolTip(tr("Drop the pending edits of every page."));
+    connect(m_revertAllAction, &QAction::triggered, this, &MainWindow::confirmRevertAll);
+    addAction(m_applyAllAction);
+    addAction(m_revertAllAction);
+    m_applyAllAction->setEnabled(false); // until an edit is pending
+    m_revertAllAction->setEnabled(false);
+    connect(m_pendingPages,
+            &PendingPages::finished,
+            this,
+            [this](bool, const QString &summary, PendingTableEditor *failed) {
+                statusBar()->showMessage(summary, 15'000);
+                if (failed)
+                    revealPage(failed);
+            });
+
+    m_editMenu = new QMenu(tr("&Edit"), this);
+    menuBar()->insertMenu(menuBar()->actions().value(1), m_editMenu);
+    m_editMenu->addAction(m_applyAllAction);
+    m_editMenu->addAction(m_revertAllAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_editActions->undoAction());
+    m_editMenu->addAction(m_editActions->redoAction());
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_editActions->cutAction());
+    m_editMenu->addAction(m_editActions->copyAction());
+    m_editMenu->addAction(m_editActions->pasteAction());
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_editActions->findAction());
+    connect(m_editMenu, &QMenu::aboutToShow, m_editActions, &EditActions::updateActions);
+    connect(this, &MainWindow::currentAreaChanged, m_editActions, &EditActions::updateActions);
+
+    QAction *first = m_helpMenu->actions().value(0);
+    auto *pageHelp = new QAction(breezeIcon("help-contents"), tr("&Help for this page"), this);
+    pageHelp->setObjectName(QStringLiteral("pageHelp"));
+    pageHelp->setShortcut(QKeySequence::HelpContents);
+    pageHelp->setShortcutContext(Qt::WindowShortcut);
+    connect(pageHelp, &QAction::triggered, this, &MainWindow::showPageHelp);
+    auto *shortcuts
+        = new QAction(breezeIcon("configure-shortcuts"), tr("&Keyboard shortcuts"), this);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_helpMenu->insertActions(first, {pageHelp, shortcuts});
+    m_helpMenu->insertSeparator(first);
+    if (first)
+        first->setIcon(breezeIcon("help-about"));
+    if (m_migrateAction)
+        m_migrateAction->setIcon(breezeIcon("document-import"));
+    for (QAction *action : m_fileMenu->actions()) {
+        if (action->menuRole() == QAction::QuitRole)
+            action->setIcon(breezeIcon("application-exit"));
+    }
+    for (auto it = m_areaActions.cbegin(); it != m_areaActions.cend(); ++it)
+        it.value()->setIcon(WorkspaceAreaModel::icon(it.key()));
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = new QToolBar(tr("Main toolbar"), this);
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(22, 22));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addToolBar(Qt::TopToolBarArea, m_toolBar);
+    m_openSeparator = m_toolBar->addSeparator();
+    m_toolBar->addAction(m_applyAllAction);
+    m_toolBar->addAction(m_revertAllAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_editActions->undoAction());
+    m_toolBar->addAction(m_editActions->redoAction());
+    m_refreshAnchor = m_toolBar->addSeparator();
+    m_toolBar->addAction(m_editActions->findAction());
+    // Short texts beside the icons; the whole name and the keys in the tooltip.
+    m_editActions->undoAction()->setIconText(tr("Undo"));
+    m_editActions->redoAction()->setIconText(tr("Redo"));
+    m_editActions->findAction()->setIconText(tr("Find"));
+}
+
+namespace {
+
+// A tooltip with the action's keys, as toolbars show them.
+void addKeysToToolTip(QAction *action)
+{
+    const QKeySequence key = action->shortcut();
+    const QString tip = action->toolTip();
+    if (key.isEmpty() || tip.contains(key.toString(QKeySequence::NativeText)))
+        return;
+    action->setToolTip(MainWindow::tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+}
+
+} // namespace
+
+void MainWindow::addOpenActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : actions) {
+        addKeysToToolTip(action);
+        m_toolBar->insertAction(m_openSeparator, action);
+    }
+}
+
+void MainWindow::setRefreshAction(QAction *action)
+{
+    if (action->icon().isNull())
+        action->setIcon(breezeIcon("view-refresh"));
+    addKeysToToolTip(action);
+    m_toolBar->insertAction(m_refreshAnchor, action);
+}
+
+ApplyAllDialog *MainWindow::previewApplyAll()
+{
+    if (m_pendingPages->pendingCount() == 0) {
+        statusBar()->showMessage(tr("Nothing to apply: no page has pending edits."), 10'000);
+        return nullptr;
+    }
+    auto *dialog = new ApplyAllDialog(m_pendingPages->preview(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::applyAllNow);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applyAllNow()
+{
+    m_pendingPages->applyAll();
+}
+
+void MainWindow::revertAllNow()
+{
+    m_pendingPages->revertAll();
+    for (const auto &model : std::as_const(m_pendingModels)) {
+        if (model && model->pendingCount() > 0)
+            model->revertAll();
+    }
+}
+
+void MainWindow::confirmRevertAll()
+{
+    const int count = pendingCount();
+    if (count == 0)
+        return;
+    auto *box = new QMessageBox(
+        QMessageBox::Question,
+        tr("Revert all"),
+        tr("Drop %n pending change(s) on every page? This cannot be undone.", nullptr, count),
+        QMessageBox::Discard | QMessageBox::Cancel,
+        this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box](int) {
+        if (box->result() == QMessageBox::Discard)
+            revertAllNow();
+    });
+    box->open();
+}
+
+void MainWindow::revealPage(QWidget *widget)
+{
+    for (auto it = m_pageByArea.cbegin(); it != m_pageByArea.cend(); ++it) {
+        if (!it.value()->isAncestorOf(widget))
+            continue;
+        showArea(it.key());
+        // A page of tabs (Clients & content): the tab holding the widget.
+        for (QWidget *w = widget; w && w != it.value(); w = w->parentWidget()) {
+            auto *stack = w->parentWidget();
+            auto *tabs = stack ? qobject_cast<QTabWidget *>(stack->parentWidget()) : nullptr;
+            if (tabs && tabs->indexOf(w) >= 0)
+                tabs->setCurrentWidget(w);
+        }
+        return;
+    }
+}
+
+QDialog *MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+QDialog *MainWindow::showPageHelp()
+{
+    const WorkspaceAreaModel::Area area = currentArea();
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("pageHelpDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIconPixmap(WorkspaceAreaModel::icon(area).pixmap(48, 48));
+    box->setWindowTitle(tr("Help: %1").arg(WorkspaceAreaModel::title(area)));
+    box->setText(QStringLiteral("<b>%1</b>").arg(WorkspaceAreaModel::title(area).toHtmlEscaped()));
+    box->setInformativeText(
+        WorkspaceAreaModel::description(area) + QStringLiteral("\n\n")
+        + tr("Edits stay pending until you apply them: Apply on the page writes that page, "
+             "Apply all (%1) writes every page in one transaction after a preview. Undo (%2) "
+             "steps back through the pending edits; Find (%3) goes to the page's search field. "
+             "Help ▸ Keyboard shortcuts lists every key.")
+              .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText),
+                   QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
+                   QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    box->setStandardButtons(QMessageBox::Close);
+    box->show();
+    return box;
+}
+
+void MainWindow::trackEditor(PendingTableEditor *editor,
+                             const QString &place,
+                             const QString &connectionName)
+{
+    m_pendingPages->track(editor, place, connectionName);
+    trackPendingChanges(editor->model());
 }
 
 void MainWindow::createCentralArea()
@@ -146,6 +409,7 @@ QString MainWindow::waitingFor() const
 
 void MainWindow::trackPendingChanges(PendingTableModel *model)
 {
+    m_pendingModels.removeIf([](const QPointer<PendingTableModel> &m) { return m.isNull(); });
     m_pendingModels << model;
     connect(model, &PendingTableModel::pendingCountChanged, this, &MainWindow::updatePendingLabel);
     updatePendingLabel();
@@ -164,6 +428,12 @@ void MainWindow::updatePendingLabel()
     const int count = pendingCount();
     m_pendingLabel->setText(count > 0 ? tr("%n pending change(s)", nullptr, count) : QString());
     setWindowModified(count > 0);
+    if (m_applyAllAction) {
+        m_applyAllAction->setEnabled(count > 0);
+        m_revertAllAction->setEnabled(count > 0);
+    }
+    if (m_editActions)
+        m_editActions->updateActions();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -187,6 +457,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     if (answer == QMessageBox::Apply) {
+        // Every page in one transaction, as Apply all; then any model without an editor.
+        if (!m_pendingPages->applyNow()) {
+            event->ignore();
+            return;
+        }
         for (const auto &model : std::as_const(m_pendingModels)) {
             if (!model || model->pendingCount() == 0)
                 continue;

@@ -14,11 +14,16 @@ class QLabel;
 class QListView;
 class QMenu;
 class QStackedWidget;
+class QToolBar;
 
 namespace mcphub {
 
+class ApplyAllDialog;
 class AreaPage;
+class EditActions;
 class MigrationWizard;
+class PendingPages;
+class PendingTableEditor;
 class PendingTableModel;
 
 // The console's main window: menus, the area list, one page per area and the status bar.
@@ -29,6 +34,7 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // The places Help ▸ About names that the application chose (default workspace, keychain
     // service).
@@ -49,6 +55,33 @@ public:
     // Counts the model's pending edits in the status bar and asks before closing with any.
     void trackPendingChanges(PendingTableModel *model);
     int pendingCount() const;
+    // A page's editor: its edits counted (trackPendingChanges) and written by Apply all, which
+    // names the page by `place`; `connectionName` is the workspace connection it writes on.
+    void
+    trackEditor(PendingTableEditor *editor, const QString &place, const QString &connectionName);
+
+    // Apply all (Ctrl+S, from anywhere in the window): the preview of every page's pending
+    // edits (window-modal, deleted when closed; nullptr when nothing is pending), whose
+    // "Apply all" writes them in one transaction (applyAllNow).
+    QAction *applyAllAction() const { return m_applyAllAction; }
+    QAction *revertAllAction() const { return m_revertAllAction; }
+    ApplyAllDialog *previewApplyAll();
+    void applyAllNow();
+    // Drops every page's pending edits (Revert all asks first; this does not).
+    void revertAllNow();
+
+    // The main toolbar (open/connect, Apply all, Revert all, Undo, Redo, Reload, Find).
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    // Puts workspace actions (open, connect, new) at the start of the toolbar with a short
+    // text and an icon: WorkspaceSwitcher's File actions, and any other (File ▸ New SQLite
+    // database…) through the same call.
+    void addOpenActions(const QList<QAction *> &actions);
+    // File ▸ Reload (F5) as the toolbar's Refresh.
+    void setRefreshAction(QAction *action);
+    EditActions *editActions() const { return m_editActions; }
+    // Help ▸ Keyboard shortcuts (non-modal, deleted when closed) and F1's help of the page.
+    QDialog *showShortcuts();
+    QDialog *showPageHelp();
 
     // Backups exist for settings-file workspaces only; database workspaces hide the area.
     void setBackupsVisible(bool visible);
@@ -79,8 +112,12 @@ protected:
 private:
     void updatePendingLabel();
     void createMenus();
+    void createEditMenu();
+    void createToolBar();
     void createCentralArea();
     void showAbout();
+    void confirmRevertAll();
+    void revealPage(QWidget *widget); // shows the area (and tab) holding the widget
 
     AboutFacts m_aboutFacts;
     WorkspaceAreaModel *m_areas = nullptr;
@@ -98,6 +135,15 @@ private:
     QLabel *m_waitingLabel = nullptr;
     QHash<WorkspaceAreaModel::Area, QAction *> m_areaActions;
     QList<QPointer<PendingTableModel>> m_pendingModels;
+    PendingPages *m_pendingPages = nullptr;
+    EditActions *m_editActions = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_openSeparator = nullptr; // the toolbar's open actions go before it
+    QAction *m_refreshAnchor = nullptr; // Refresh goes before it
+    QAction *m_applyAllAction = nullptr;
+    QAction *m_revertAllAction = nullptr;
 };
 
 } // namespace mcphub

@@ -114,6 +114,30 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     fileMenu->insertSeparator(first);
     rebuildRecentMenu();
     updateBindActions();
+    addToolBarActions({openFile, openSqlite, connectProfile, connectMcphub});
+}
+
+void WorkspaceSwitcher::addToolBarActions(const QList<QAction *> &openActions)
+{
+    // Icons (resources/icons/breeze) and the short texts the main toolbar shows.
+    auto icon = [](const char *name) {
+        return QIcon(QStringLiteral(":/icons/breeze/%1.svg").arg(QLatin1String(name)));
+    };
+    const QList<std::pair<const char *, QString>> looks{{"document-open", tr("Open file")},
+                                                        {"database-index", tr("Open SQLite")},
+                                                        {"network-connect", tr("Connect")},
+                                                        {"server-database", tr("MCPHub DB")}};
+    for (int i = 0; i < openActions.size() && i < looks.size(); ++i) {
+        openActions.at(i)->setIcon(icon(looks.at(i).first));
+        openActions.at(i)->setIconText(looks.at(i).second);
+    }
+    m_window->addOpenActions(openActions);
+    m_reloadAction->setIcon(icon("view-refresh"));
+    m_reloadAction->setIconText(tr("Reload"));
+    m_window->setRefreshAction(m_reloadAction);
+    m_exportAction->setIcon(icon("document-export"));
+    m_bindAction->setIcon(icon("link"));
+    m_unbindAction->setIcon(icon("remove-link"));
 }
 
 QStringList WorkspaceSwitcher::recent() const

@@ -39,6 +39,8 @@ public:
     ~WorkspaceSwitcher() override;
 
     void addMenuActions(QMenu *fileMenu);
+    // The open and connect actions, and Reload, on the window's main toolbar, with icons.
+    void addToolBarActions(const QList<QAction *> &openActions);
 
     // A path ending in .json is a settings file, an existing file or a path with a folder
     // a SQLite workspace, anything else a profile name. The window shows what went wrong.

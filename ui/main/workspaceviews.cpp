@@ -15,10 +15,13 @@
 #include "ui/logs/usagelogpage.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
+#include "ui/records/recorddetailpage.h"
 #include "ui/records/recordspage.h"
 #include "ui/servers/serverspage.h"
 #include "ui/users/userspage.h"
 #include "ui/widgets/pendingtableeditor.h"
+
+#include <QTabWidget>
 
 namespace mcphub {
 
@@ -28,6 +31,7 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
 {
     using Area = WorkspaceAreaModel::Area;
     const RepositoryContext context = workspace.context();
+    const QString connection = context.connectionName; // Apply all's transaction
     window->setBackupsVisible(false); // a database workspace has no settings-file backups
 
     m_users = new UserTableModel(context, this);
@@ -35,41 +39,56 @@ WorkspaceViews::WorkspaceViews(const Workspace &workspace, MainWindow *window)
         m_loadErrors << r.error().toString();
     m_usersPage = new UsersPage(m_users);
     window->page(Area::Users)->setContent(m_usersPage);
-    window->trackPendingChanges(m_users);
+    window->trackEditor(m_usersPage->editor(), WorkspaceAreaModel::title(Area::Users), connection);
 
     m_servers = new ServerTableModel(context, this);
     if (auto r = m_servers->reload(); !r)
         m_loadErrors << r.error().toString();
     m_serversPage = new ServersPage(m_servers);
     window->page(Area::Servers)->setContent(m_serversPage);
-    window->trackPendingChanges(m_servers);
+    window->trackEditor(
+        m_serversPage->editor(), WorkspaceAreaModel::title(Area::Servers), connection);
 
     m_groups = new GroupTableModel(context, this);
     if (auto r = m_groups->reload(); !r)
         m_loadErrors << r.error().toString();
     m_groupsPage = new GroupsPage(m_groups, m_servers);
     window->page(Area::Groups)->setContent(m_groupsPage);
-    window->trackPendingChanges(m_groups);
+    window->trackEditor(
+        m_groupsPage->editor(), WorkspaceAreaModel::title(Area::Groups), connection);
 
     m_keys = new BearerKeyTableModel(context, this);
     if (auto r = m_keys->reload(); !r)
         m_loadErrors << r.error().toString();
     m_keysPage = new KeysPage(m_keys);
     window->page(Area::BearerKeys)->setContent(m_keysPage);
-    window->trackPendingChanges(m_keys);
+    window->trackEditor(
+        m_keysPage->editor(), WorkspaceAreaModel::title(Area::BearerKeys), connection);
 
     m_config = new SystemConfigTableModel(context, this);
     if (auto r = m_config->reload(); !r)
         m_loadErrors << r.error().toString();
     m_configPage = new SystemConfigPage(m_config);
     window->page(Area::SystemConfig)->setContent(m_configPage);
-    window->trackPendingChanges(m_config);
+    window->trackEditor(
+        m_configPage->editor(), WorkspaceAreaModel::title(Area::SystemConfig), connection);
 
     m_recordsPage = new RecordsPage(context);
     m_loadErrors << m_recordsPage->loadErrors();
     window->page(Area::Records)->setContent(m_recordsPage);
-    for (RecordTableModel *model : m_recordsPage->models())
-        window->trackPendingChanges(model);
+    for (RecordTableModel *model : m_recordsPage->models()) {
+        // Each record kind on its tab: "Clients & content ▸ Prompts".
+        RecordDetailPage *page = m_recordsPage->page(model->entity().name);
+        if (!page) {
+            window->trackPendingChanges(model);
+            continue;
+        }
+        const int tab = m_recordsPage->tabs()->indexOf(page);
+        window->trackEditor(page->editor(),
+                            tr("%1 ▸ %2").arg(WorkspaceAreaModel::title(Area::Records),
+                                              m_recordsPage->tabs()->tabText(tab)),
+                            connection);
+    }
 
     m_usage = new UsageLogModel(context, this);
     m_usagePage = new UsageLogPage(m_usage);

@@ -80,15 +80,17 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
                     QKeySequence::Delete);
     m_revertRow = make(tr("Revert &row"), tr("Undo every pending edit of the current row."));
     m_revertAll = make(tr("Revert a&ll"), tr("Drop every pending edit in this table."));
-    m_undo = make(tr("&Undo"), tr("Undo the last pending edit."), QKeySequence::Undo);
-    m_redo = make(tr("&Redo"),
-                  tr("Redo the edit you undid."),
-                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    // Undo, Redo, Apply and Copy carry no shortcut of their own: the window's Edit ▸ Undo,
+    // Redo and Copy (Ctrl+Z, Ctrl+Shift+Z, Ctrl+C) act on the page with the focus and Apply
+    // all (Ctrl+S) writes every page, from anywhere in the window, the detail forms included.
+    // The same key on a page would make the window's shortcut ambiguous, and Qt ignores those.
+    m_undo = make(tr("&Undo"), tr("Undo the last pending edit."));
+    m_redo = make(tr("&Redo"), tr("Redo the edit you undid."));
     m_apply = make(tr("A&pply"),
-                   tr("Write every pending edit to the workspace in one transaction."),
-                   QKeySequence::Save);
-    m_copy = make(
-        tr("&Copy"), tr("Copy the selected cells with their column headers."), QKeySequence::Copy);
+                   tr("Write this page's pending edits to the workspace in one transaction "
+                      "(Apply all, Ctrl+S, writes those of every page)."));
+    m_copy = make(tr("&Copy"), tr("Copy the selected cells with their column headers."));
+    m_copy->setObjectName(QStringLiteral("copy")); // what Edit ▸ Copy triggers here
     m_toolBar->addAction(m_add);
     m_toolBar->addAction(m_delete);
     m_toolBar->addSeparator();

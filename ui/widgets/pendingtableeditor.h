@@ -56,6 +56,7 @@ public:
     // applies: the Apply action goes through it. Without one, Apply applies at once.
     using ApplyGuard = std::function<void(std::function<void()> apply)>;
     void setApplyGuard(ApplyGuard guard) { m_applyGuard = std::move(guard); }
+    const ApplyGuard &applyGuard() const { return m_applyGuard; }
     void showMessage(const QString &text, bool error);
     QString copySelection() const; // what Copy puts on the clipboard
 
