@@ -31,9 +31,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFontMetricsF>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +51,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QValueAxis>
 
 #include <cmath>
 #include <optional>
@@ -818,6 +821,18 @@ void TestHubsView::hubsTabScreenshots()
     QApplication::processEvents();
     for (TimeSeriesChart *chart : view->charts())
         QVERIFY2(chart->height() >= 200, qPrintable(QString::number(chart->height())));
+    // and its value labels have room: squeezed, Qt elides every one of them to "…".
+    for (TimeSeriesChart *chart : view->charts()) {
+        const double plot = chart->chart()->plotArea().height();
+        const int ticks = chart->valueTickCount();
+        const double font = QFontMetricsF(chart->valueAxis()->labelsFont()).height();
+        QVERIFY(ticks >= 2);
+        QVERIFY2(
+            plot / (ticks - 1) >= font,
+            qPrintable(
+                QStringLiteral("%1: %2 ticks in %3 px")
+                    .arg(chart->chart()->title(), QString::number(ticks), QString::number(plot))));
+    }
     auto *hubTable = view->findChild<QTableView *>();
     QVERIFY(hubTable);
     QVERIFY(hubTable->viewport()->height() >= 4 * hubTable->verticalHeader()->defaultSectionSize());
