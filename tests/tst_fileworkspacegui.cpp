@@ -351,6 +351,13 @@ void TestFileWorkspaceGui::rawServerJsonEditsBecomePendingAndApply()
              qPrintable(dialog->problemLabel()->text()));
     QCOMPARE(dialog->textEdit()->textCursor().blockNumber(), 3);
     QCOMPARE(servers->pendingCount(), 0);
+    {
+        // Looked at: the dialog with the refused text and the place it names.
+        const QString folder
+            = QDir(testBinDir()).absoluteFilePath(QStringLiteral("../screenshots"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(dialog->grab().save(folder + QStringLiteral("/server-raw-json-en.png")));
+    }
     // MCPHub's checks: a command that is not a string, named by its JSON pointer.
     dialog->textEdit()->setPlainText(QStringLiteral("{\n  \"command\": 5\n}"));
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);

@@ -663,6 +663,13 @@ void TestHubsView::eventsPersistAcrossReopenAndAcknowledge()
         QCOMPARE(strip->badge(QStringLiteral("deg")), 0);
         QCOMPARE(strip->badge(QStringLiteral("down")), 2);
         QCOMPARE(view.details()->tabText(eventsTab), QStringLiteral("Events (2)"));
+        {
+            const QString folder
+                = QDir(testBinDir()).absoluteFilePath(QStringLiteral("../screenshots"));
+            QVERIFY(QDir().mkpath(folder));
+            QApplication::processEvents();
+            QVERIFY(view.grab().save(folder + QStringLiteral("/hubs_events_en.png")));
+        }
         const int degRow = eventRowOf(alerts.events(), QStringLiteral("deg"));
         QCOMPARE(alerts.events()->index(degRow, HubEventModel::Status).data().toString(),
                  QStringLiteral("Acknowledged"));
