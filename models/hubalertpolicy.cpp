@@ -2,6 +2,28 @@
 
 namespace mcphub {
 
+QString HubAlert::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::StateWorse:
+        return QStringLiteral("state_worse");
+    case Kind::ErrorRate:
+        return QStringLiteral("error_rate");
+    case Kind::Recovered:
+        return QStringLiteral("recovered");
+    }
+    return QStringLiteral("state_worse");
+}
+
+HubAlert::Kind HubAlert::kindFromName(const QString &name)
+{
+    if (name == QLatin1String("error_rate"))
+        return Kind::ErrorRate;
+    if (name == QLatin1String("recovered"))
+        return Kind::Recovered;
+    return Kind::StateWorse;
+}
+
 std::optional<HubAlert> HubAlertPolicy::consider(const QString &hub, const HubSample &sample)
 {
     const std::optional<HubSample> previous

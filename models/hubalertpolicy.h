@@ -19,6 +19,10 @@ struct HubAlert
     QDateTime at;
     QString title;   // translated, short
     QString message; // translated, names the hub and the reason
+
+    // "state_worse" | "error_rate" | "recovered": how the event store names the kind.
+    static QString kindName(Kind kind);
+    static Kind kindFromName(const QString &name); // StateWorse for an unknown name
 };
 
 // Decides which samples raise an alert: a hub turning degraded, unhealthy, unreachable or

@@ -1,6 +1,7 @@
 #include "models/hubeventmodel.h"
 
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 
 namespace mcphub {
@@ -9,21 +10,62 @@ HubEventModel::HubEventModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void HubEventModel::add(const HubAlert &alert)
+void HubEventModel::add(const HubAlert &alert, qint64 id)
 {
     beginInsertRows({}, 0, 0);
-    m_alerts.prepend(alert);
+    m_rows.prepend(Row{alert, id, {}});
     endInsertRows();
-    if (m_alerts.size() > kMaximumRows) {
-        beginRemoveRows({}, kMaximumRows, int(m_alerts.size()) - 1);
-        m_alerts.resize(kMaximumRows);
+    if (m_rows.size() > kMaximumRows) {
+        beginRemoveRows({}, kMaximumRows, int(m_rows.size()) - 1);
+        m_rows.resize(kMaximumRows);
         endRemoveRows();
     }
 }
 
+void HubEventModel::setRows(const QList<Row> &rows)
+{
+    beginResetModel();
+    m_rows = rows.mid(0, kMaximumRows);
+    endResetModel();
+}
+
+void HubEventModel::markAcknowledged(const QList<qint64> &ids, const QDateTime &at)
+{
+    for (int r = 0; r < m_rows.size(); ++r) {
+        Row &row = m_rows[r];
+        if (row.acknowledgedAt.isValid() || !ids.contains(row.id))
+            continue;
+        row.acknowledgedAt = at;
+        Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+    }
+}
+
+void HubEventModel::markAllAcknowledged(const QDateTime &at)
+{
+    bool changed = false;
+    for (Row &row : m_rows) {
+        if (!row.acknowledgedAt.isValid()) {
+            row.acknowledgedAt = at;
+            changed = true;
+        }
+    }
+    if (changed && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QHash<QString, int> HubEventModel::unacknowledgedCounts() const
+{
+    QHash<QString, int> counts;
+    for (const Row &row : m_rows) {
+        if (!row.acknowledgedAt.isValid())
+            ++counts[row.alert.hub];
+    }
+    return counts;
+}
+
 int HubEventModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_alerts.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int HubEventModel::columnCount(const QModelIndex &parent) const
@@ -35,14 +77,36 @@ QVariant HubEventModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const HubAlert &a = m_alerts.at(index.row());
-    if (role == Qt::ForegroundRole && index.column() == Event)
-        return a.kind == HubAlert::Kind::Recovered ? QColor(0x2e, 0x7d, 0x32)
-                                                   : QColor(0xc6, 0x28, 0x28);
-    if (role == Qt::ToolTipRole)
-        return a.message;
-    if (role != Qt::DisplayRole)
+    const Row &row = m_rows.at(index.row());
+    const HubAlert &a = row.alert;
+    const bool acknowledged = row.acknowledgedAt.isValid();
+    switch (role) {
+    case IdRole:
+        return row.id;
+    case AcknowledgedRole:
+        return acknowledged;
+    case Qt::FontRole: {
+        if (acknowledged)
+            return {};
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    case Qt::ForegroundRole:
+        if (index.column() == Event)
+            return a.kind == HubAlert::Kind::Recovered ? QColor(0x2e, 0x7d, 0x32)
+                                                       : QColor(0xc6, 0x28, 0x28);
         return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Status && acknowledged)
+            return tr("Acknowledged %1")
+                .arg(QLocale().toString(row.acknowledgedAt.toLocalTime(), QLocale::ShortFormat));
+        return a.message;
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
     switch (Column(index.column())) {
     case Time:
         return QLocale().toString(a.at.toLocalTime(), QLocale::ShortFormat);
@@ -50,6 +114,8 @@ QVariant HubEventModel::data(const QModelIndex &index, int role) const
         return a.hub;
     case Event:
         return a.title;
+    case Status:
+        return acknowledged ? tr("Acknowledged") : tr("New");
     case Details:
         return a.message.section(QLatin1Char('\n'), 0, 0);
     case ColumnCount:
@@ -69,6 +135,8 @@ QVariant HubEventModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Hub");
     case Event:
         return tr("Event");
+    case Status:
+        return tr("Status");
     case Details:
         return tr("Details");
     case ColumnCount:

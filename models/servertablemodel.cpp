@@ -4,7 +4,9 @@
 #include "storage/db/serverfields.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/workspacecapabilities.h"
+#include "storage/migration/serverentry.h"
 #include "storage/nametext.h"
+#include "storage/settings/jsonpointer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -205,6 +207,129 @@ int ServerTableModel::duplicateServer(int row)
     values.remove(kRowFindings); // the stored row's, not the copy's
     values.insert(kName, values.value(kName).toString() + QStringLiteral("-copy"));
     return addRow(values);
+}
+
+namespace {
+
+// Two JSON texts (or empty for none) holding the same value.
+bool sameJson(const QString &a, const QString &b)
+{
+    if (a.isEmpty() || b.isEmpty())
+        return a.isEmpty() == b.isEmpty();
+    const auto left = nlohmann::ordered_json::parse(a.toStdString(), nullptr, false);
+    const auto right = nlohmann::ordered_json::parse(b.toStdString(), nullptr, false);
+    if (left.is_discarded() || right.is_discarded())
+        return a == b;
+    return left == right;
+}
+
+} // namespace
+
+Result<ServerRecord> ServerTableModel::recordAt(int row) const
+{
+    if (row < 0 || row >= rows().size())
+        return Error::make(Error::Code::NotFound, tr("No server is selected."));
+    const PendingRow &r = rows().at(row);
+    ServerRecord base;
+    const QString storedName = r.original.value(kName).toString();
+    if (!storedName.isEmpty()) {
+        const auto stored = ServerRepository(m_context).find(storedName);
+        if (!stored)
+            return stored.error();
+        if (stored->has_value())
+            base = **stored;
+    }
+    return overlay(base, r.current);
+}
+
+Result<QString> ServerTableModel::entryText(int row) const
+{
+    const auto record = recordAt(row);
+    if (!record)
+        return record.error();
+    const auto text = ServerEntry::text(*record);
+    if (!text)
+        return text.error();
+    return QString::fromUtf8(*text);
+}
+
+Result<int> ServerTableModel::setEntryText(int row, const QString &text)
+{
+    const auto current = recordAt(row);
+    if (!current)
+        return current.error();
+    if (isReadOnly())
+        return Error::make(Error::Code::ReadOnly, tr("This workspace is read-only."));
+    const auto edited = ServerEntry::parse(text.toUtf8(), *current);
+    if (!edited)
+        return edited.error();
+    // The parts the Servers page has no field for stay as they are: a change there is refused
+    // rather than lost.
+    const QString entry = JsonPointer::append(QStringLiteral("/mcpServers"), current->name);
+    const QList<std::pair<const char *, QString ServerRecord::*>> kept{
+        {"prompts", &ServerRecord::prompts},
+        {"resources", &ServerRecord::resources},
+        {"options", &ServerRecord::options},
+        {"proxy", &ServerRecord::proxy},
+        {"oauth", &ServerRecord::oauth}};
+    for (const auto &[key, member] : kept) {
+        if (!sameJson((*current).*member, (*edited).*member)) {
+            return Error::make(Error::Code::Invalid,
+                               tr("The Servers page does not change \"%1\": edit it in the "
+                                  "settings file, or leave it as it is here.")
+                                   .arg(QLatin1String(key)),
+                               JsonPointer::append(entry, QLatin1String(key)));
+        }
+    }
+    if (!sameJson(current->extra, edited->extra)) {
+        const auto before = nlohmann::ordered_json::parse(
+            current->extra.isEmpty() ? std::string("{}") : current->extra.toStdString(),
+            nullptr,
+            false);
+        const auto after = nlohmann::ordered_json::parse(
+            edited->extra.isEmpty() ? std::string("{}") : edited->extra.toStdString(),
+            nullptr,
+            false);
+        QString key;
+        for (const auto *side : {&after, &before}) {
+            if (!key.isEmpty() || !side->is_object())
+                continue;
+            for (auto it = side->begin(); it != side->end(); ++it) {
+                const auto *other = side == &after ? &before : &after;
+                if (!other->is_object() || !other->contains(it.key())
+                    || other->at(it.key()) != it.value()) {
+                    key = QString::fromStdString(it.key());
+                    break;
+                }
+            }
+        }
+        return Error::make(Error::Code::Invalid,
+                           tr("The Servers page has no field for \"%1\" (a key MCPHub does not "
+                              "know, or a value of another kind): edit it in the settings file.")
+                               .arg(key),
+                           JsonPointer::append(entry, key));
+    }
+    const QVariantMap before = rowValues(row);
+    const QVariantMap after = ServerFields::values(*edited);
+    QVariantMap changed;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (it.key() == kName)
+            continue;
+        const QVariant old = before.value(it.key());
+        if (old == it.value())
+            continue;
+        if (it.value().typeId() == QMetaType::QString && old.typeId() == QMetaType::QString
+            && sameJson(old.toString(), it.value().toString())
+            && (it.value().toString().startsWith(QLatin1Char('{'))
+                || it.value().toString().startsWith(QLatin1Char('['))))
+            continue; // the same JSON, spelt otherwise
+        changed.insert(it.key(), it.value());
+    }
+    if (changed.isEmpty())
+        return 0;
+    if (!setValues(row, changed, tr("Edit %1 as JSON").arg(current->name)))
+        return Error::make(Error::Code::ReadOnly, tr("This workspace is read-only."));
+    return int(changed.size());
 }
 
 QHash<QString, QString> ServerTableModel::rules(const QVariantMap &m)

@@ -56,10 +56,23 @@ public:
     // Problems of one row's values by field (MCPHub's rules; no database needed).
     static QHash<QString, QString> rules(const QVariantMap &values);
 
+    // The server of `row` as MCPHub's settings file holds it (ServerEntry::text): the stored
+    // server with the row's values, pending edits included.
+    Result<QString> entryText(int row) const;
+    // Turns the edited entry `text` into pending edits of `row` (one undo step; Apply and
+    // Revert as for any edit). Refused, nothing changed: text that is not JSON (where =
+    // line:column), an entry MCPHub's checks refuse (where = JSON pointer), a change to a
+    // part the Servers page does not edit (options, OAuth, proxy, prompts, resources, keys
+    // MCPHub does not know: where = its pointer), a read-only model. Returns how many fields
+    // changed (0: the text says what the row holds).
+    Result<int> setEntryText(int row, const QString &text);
+
 protected:
     QHash<QString, QString> validate(int row) const override;
 
 private:
+    Result<ServerRecord> recordAt(int row) const;
+
     RepositoryContext m_context;
 };
 

@@ -13,6 +13,8 @@
 #include "storage/db/serverrepository.h"
 #include "storage/db/usagelogrepository.h"
 #include "storage/db/workspace.h"
+#include "storage/hub/hubeventstore.h"
+#include "storage/hub/hubrepository.h"
 #include "storage/sqlconnection.h"
 #include "tests/support/adminctlrun.h"
 #include "tests/support/mcphubdatabase.h"
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void rowCheckKnowsMcphubsColumns();
     void userListNamesStoredRowFindings();
     void storedRowFindingsNameTableRowAndColumn();
+    void hubEventsLiveInTheConsoleSchema();
 };
 
 void TestHubDatabase::init()
@@ -135,8 +138,8 @@ void TestHubDatabase::createMakesExactlyMcphubsTablesOnce()
         query(pg,
               QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
                              "pg_tables WHERE schemaname = 'mcphub_admin'")),
-        QStringLiteral("access_logs,hub_samples,hub_server_status,hub_settings,hubs,mcp_usage_logs,"
-                       "migration_runs,schema_migrations,settings_shapes"));
+        QStringLiteral("access_logs,hub_events,hub_samples,hub_server_status,hub_settings,hubs,"
+                       "mcp_usage_logs,migration_runs,schema_migrations,settings_shapes"));
 
     const Run second = adminctl(QStringList{QStringLiteral("user"), QStringLiteral("list")}
                                 + hubDb(pg) + QStringList{QStringLiteral("--create")});
@@ -1579,6 +1582,61 @@ void TestHubDatabase::storedRowFindingsNameTableRowAndColumn()
         QVERIFY2(byRow.contains(fine) && byRow.value(fine).isEmpty(),
                  qPrintable(fine + QStringLiteral(": ") + byRow.value(fine)));
     ws->close();
+}
+
+void TestHubDatabase::hubEventsLiveInTheConsoleSchema()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QByteArray schema = publicSchema(pg.conninfo());
+    {
+        auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabase_events"));
+        VERIFY_OK(ws);
+        QCOMPARE(ws->kind(), WorkspaceKind::McphubDatabase);
+        // The console's 0004 applied in its own schema, next to its hub registry.
+        QCOMPARE(
+            query(pg, QStringLiteral("SELECT max(version) FROM mcphub_admin.schema_migrations")),
+            QStringLiteral("4"));
+        QCOMPARE(query(pg,
+                       QStringLiteral("SELECT string_agg(schemaname, ',') FROM pg_tables WHERE "
+                                      "tablename = 'hub_events'")),
+                 QStringLiteral("mcphub_admin"));
+        HubRecord hub;
+        hub.name = QStringLiteral("prod");
+        hub.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        VERIFY_OK(HubRepository(ws->context()).add(hub));
+        HubEvent e;
+        e.hub = hub.name;
+        e.at = QDateTime::currentDateTimeUtc();
+        e.kind = QStringLiteral("state_worse");
+        e.state = QStringLiteral("unreachable");
+        e.title = QStringLiteral("Hub prod is unreachable");
+        e.message = QStringLiteral("connection refused");
+        VERIFY_OK(HubEventStore(ws->context()).record(e));
+        ws->close();
+    }
+    {
+        auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabase_events"));
+        VERIFY_OK(ws);
+        HubEventStore events(ws->context());
+        QCOMPARE(*events.unacknowledgedCounts(),
+                 (QHash<QString, int>{{QStringLiteral("prod"), 1}}));
+        const auto listed = events.list();
+        VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().title, QStringLiteral("Hub prod is unreachable"));
+        QCOMPARE(*events.acknowledge({listed->first().id}), 1);
+        QVERIFY(events.unacknowledgedCounts()->isEmpty());
+        QCOMPARE(query(pg,
+                       QStringLiteral("SELECT count(*) FROM mcphub_admin.access_logs WHERE "
+                                      "action = 'hub.event.acknowledge'")),
+                 QStringLiteral("1"));
+        ws->close();
+    }
+    // MCPHub's tables: not one change.
+    QCOMPARE(publicSchema(pg.conninfo()), schema);
 }
 
 QTEST_GUILESS_MAIN(TestHubDatabase)

@@ -5,6 +5,7 @@
 
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspace.h"
+#include "storage/hub/hubeventstore.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubpoller.h"
 #include "storage/hub/hubrepository.h"
@@ -96,6 +97,8 @@ private Q_SLOTS:
     void compactionAggregates();
     void monitorStoresPolls_data() { MCPHUB_BACKEND_ROWS(); }
     void monitorStoresPolls();
+    void eventsSurviveReopenAndAcknowledge_data() { MCPHUB_BACKEND_ROWS(); }
+    void eventsSurviveReopenAndAcknowledge();
     void prometheusLabelsEscaped();
     void missingSecretStillWatchesPublicEndpoints();
     void watchReadsTheKeychainWithoutBlocking();
@@ -174,6 +177,96 @@ void TestHubStore::watchReadsTheKeychainWithoutBlocking()
     QVERIFY(!stored.first().at(1).value<HubSample>().servers.isEmpty());
     VERIFY_OK(secrets.remove(HubRepository::secretKey(record.name)));
     ws->close();
+}
+
+void TestHubStore::eventsSurviveReopenAndAcknowledge()
+{
+    MCPHUB_BACKEND(backend);
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
+    {
+        auto ws = Workspace::open(backend.profile(), kConnection);
+        VERIFY_OK(ws);
+        // 0004 made the table: the migration applies on this kind.
+        QVERIFY(ws->schema().databaseVersion >= 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM hub_events")), 0);
+        VERIFY_OK(HubRepository(ws->context()).add(hub(QStringLiteral("a"))));
+        VERIFY_OK(HubRepository(ws->context()).add(hub(QStringLiteral("b"))));
+        HubEventStore events(ws->context());
+        HubEvent e;
+        e.hub = QStringLiteral("a");
+        e.at = t0;
+        e.kind = QStringLiteral("state_worse");
+        e.state = QStringLiteral("degraded");
+        e.title = QStringLiteral("Hub a is degraded");
+        e.message = QStringLiteral("1 of 3 servers are not connected");
+        VERIFY_OK(events.record(e));
+        e.at = t0.addSecs(10);
+        e.kind = QStringLiteral("recovered");
+        e.state = QStringLiteral("healthy");
+        e.title = QStringLiteral("Hub a is healthy again");
+        VERIFY_OK(events.record(e));
+        e.hub = QStringLiteral("b");
+        e.at = t0.addSecs(5);
+        e.kind = QStringLiteral("error_rate");
+        e.state.clear();
+        VERIFY_OK(events.record(e));
+        e.hub = QStringLiteral("zz");
+        QCOMPARE(events.record(e).error().code, Error::Code::NotFound);
+        e.hub = QStringLiteral("b");
+        e.kind = QStringLiteral("bogus"); // the table's check refuses it, nothing stored
+        QVERIFY(!events.record(e).ok());
+        ws->close();
+    }
+    {
+        // Reopened (another session): the same events, newest first, none acknowledged.
+        auto ws = Workspace::open(backend.profile(), kConnection);
+        VERIFY_OK(ws);
+        HubEventStore events(ws->context());
+        const auto listed = events.list();
+        VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 3);
+        QCOMPARE(listed->at(0).title, QStringLiteral("Hub a is healthy again"));
+        QCOMPARE(listed->at(0).at, t0.addSecs(10));
+        QCOMPARE(listed->at(1).hub, QStringLiteral("b"));
+        QCOMPARE(listed->at(1).kind, QStringLiteral("error_rate"));
+        QVERIFY(listed->at(1).state.isEmpty());
+        QCOMPARE(listed->at(2).state, QStringLiteral("degraded"));
+        QCOMPARE(listed->at(2).message, QStringLiteral("1 of 3 servers are not connected"));
+        for (const HubEvent &event : *listed)
+            QVERIFY(!event.acknowledged());
+        QCOMPARE(*events.unacknowledgedCounts(),
+                 (QHash<QString, int>{{QStringLiteral("a"), 2}, {QStringLiteral("b"), 1}}));
+
+        // One acknowledged (twice: the second changes nothing), audited with who did it.
+        QCOMPARE(*events.acknowledge({listed->at(2).id}), 1);
+        QCOMPARE(*events.acknowledge({listed->at(2).id}), 0);
+        QCOMPARE(*events.unacknowledgedCounts(),
+                 (QHash<QString, int>{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}}));
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT count(*) FROM access_logs WHERE action = 'hub.event.acknowledge'")),
+                 2);
+        // All of one hub, then all.
+        QCOMPARE(*events.acknowledgeAll(QStringLiteral("b")), 1);
+        QCOMPARE(*events.unacknowledgedCounts(), (QHash<QString, int>{{QStringLiteral("a"), 1}}));
+        QCOMPARE(*events.acknowledgeAll(), 1);
+        QVERIFY(events.unacknowledgedCounts()->isEmpty());
+        ws->close();
+    }
+    {
+        auto ws = Workspace::open(backend.profile(), kConnection);
+        VERIFY_OK(ws);
+        const auto listed = HubEventStore(ws->context()).list();
+        VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 3);
+        for (const HubEvent &event : *listed) {
+            QVERIFY(event.acknowledged());
+            QCOMPARE(event.acknowledgedBy, ws->context().actor);
+        }
+        // Removing a hub removes its events, not the other hub's.
+        VERIFY_OK(HubRepository(ws->context()).remove(QStringLiteral("a")));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM hub_events")), 1);
+        ws->close();
+    }
 }
 
 void TestHubStore::prometheusLabelsEscaped()

@@ -10,6 +10,7 @@
 #include "models/hubserverstatusmodel.h"
 #include "models/hubtablemodel.h"
 #include "storage/db/workspace.h"
+#include "storage/hub/hubeventstore.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/hub/hubregistry.h"
 #include "storage/hub/hubsamplestore.h"
@@ -21,6 +22,7 @@
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/hubs/hubalertsettingsdialog.h"
 #include "ui/hubs/hubdialog.h"
+#include "ui/hubs/huboverviewstrip.h"
 #include "ui/hubs/hubsview.h"
 #include "ui/main/areapage.h"
 #include "ui/main/mainwindow.h"
@@ -29,9 +31,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFontMetricsF>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,6 +51,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QValueAxis>
 
 #include <cmath>
 #include <optional>
@@ -85,6 +90,8 @@ private Q_SLOTS:
     void ownHealthRunsOffTheGuiThread();
     void hubChangesDoNotWaitForTheKeychain();
     void secretNotStoredTakesTheRowBack();
+    void overviewStripShowsEveryHubAndSelects();
+    void eventsPersistAcrossReopenAndAcknowledge();
     void hubsTabScreenshots_data();
     void hubsTabScreenshots();
 };
@@ -493,6 +500,224 @@ void TestHubsView::secretNotStoredTakesTheRowBack()
     ws->close();
 }
 
+namespace {
+
+// Registers hubs up (healthy), deg (degraded), down (unreachable) and new (never polled),
+// with the last sample an earlier session stored for the first three.
+void registerFourHubs(const Workspace &ws)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &[name, state] : {std::pair{QStringLiteral("up"), HubState::Healthy},
+                                      std::pair{QStringLiteral("deg"), HubState::Degraded},
+                                      std::pair{QStringLiteral("down"), HubState::Unreachable},
+                                      std::pair{QStringLiteral("new"), HubState::Healthy}}) {
+        HubRecord h;
+        h.name = name;
+        h.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        h.pollIntervalMs = 60'000;
+        VERIFY_OK(HubRepository(ws.context()).add(h));
+        if (name == QLatin1String("new"))
+            continue;
+        HubSample s = sampleAt(0, state);
+        s.timestamp = now.addSecs(-30);
+        VERIFY_OK(HubSampleStore(ws.context()).append(name, s));
+    }
+}
+
+int eventRowOf(HubEventModel *events, const QString &hub)
+{
+    for (int r = 0; r < events->rowCount(); ++r) {
+        if (events->alertAt(r).hub == hub)
+            return r;
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestHubsView::overviewStripShowsEveryHubAndSelects()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::open(ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db"))),
+                              QStringLiteral("tst_hubsview_strip"));
+    VERIFY_OK(ws);
+    registerFourHubs(*ws);
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    {
+        MainWindow window;
+        HubMonitor monitor(ws->context(), secrets);
+        auto *alerts = new HubAlertNotifier(&window);
+        auto *view = new HubsView(&monitor, secrets, alerts);
+        window.page(WorkspaceAreaModel::Area::Hubs)->setContent(view);
+        window.showArea(WorkspaceAreaModel::Area::Hubs);
+        window.resize(1100, 712); // the console's default size
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::processEvents();
+
+        HubOverviewStrip *strip = view->overview();
+        QVERIFY(strip && strip->isVisible());
+        // State in words (the colour is only a second cue), unknown before the first poll.
+        QCOMPARE(strip->stateText(QStringLiteral("up")), QStringLiteral("Up"));
+        QCOMPARE(strip->stateText(QStringLiteral("deg")), QStringLiteral("Degraded"));
+        QCOMPARE(strip->stateText(QStringLiteral("down")), QStringLiteral("Down"));
+        QCOMPARE(strip->stateText(QStringLiteral("new")), QStringLiteral("Unknown"));
+        for (const QString &name : {QStringLiteral("up"),
+                                    QStringLiteral("deg"),
+                                    QStringLiteral("down"),
+                                    QStringLiteral("new")}) {
+            QAbstractButton *tile = strip->tile(name);
+            QVERIFY2(tile && tile->isVisible(), qPrintable(name));
+            QVERIFY2(tile->text().startsWith(name + QLatin1Char(':')), qPrintable(tile->text()));
+            // Every tile is whole on screen at the default width, with its name and state.
+            const QRect onStrip(tile->mapTo(strip, QPoint(0, 0)), tile->size());
+            QVERIFY2(strip->viewport()->rect().contains(onStrip), qPrintable(name));
+            QVERIFY(tile->width() >= tile->sizeHint().width());
+            QCOMPARE(strip->badge(name), 0);
+        }
+        QVERIFY(strip->tile(QStringLiteral("down"))->text().contains(QLatin1String("Down")));
+        // The strip is compact: the table keeps its four rows and the charts their height.
+        QVERIFY2(strip->height() <= 90, qPrintable(QString::number(strip->height())));
+        auto *hubTable = view->findChild<QTableView *>();
+        QVERIFY(hubTable->viewport()->height()
+                >= 4 * hubTable->verticalHeader()->defaultSectionSize());
+        for (TimeSeriesChart *chart : view->charts())
+            QVERIFY(chart->height() >= 200);
+
+        // A click on a tile selects its hub, in the table and the charts' title too.
+        QCOMPARE(view->selectedHub(), QStringLiteral("deg")); // the first by name
+        QTest::mouseClick(strip->tile(QStringLiteral("down")), Qt::LeftButton);
+        QCOMPARE(view->selectedHub(), QStringLiteral("down"));
+        QVERIFY(strip->tile(QStringLiteral("down"))->isChecked());
+        QVERIFY(!strip->tile(QStringLiteral("deg"))->isChecked());
+        QCOMPARE(hubTable->selectionModel()->selectedRows().value(0).row(),
+                 view->hubsModel()->rowOf(QStringLiteral("down")));
+        // Selecting in the table moves the highlight on the strip.
+        view->selectHub(QStringLiteral("up"));
+        QVERIFY(strip->tile(QStringLiteral("up"))->isChecked());
+
+        // A poll that changes a hub's state changes its tile.
+        HubSample recovered = sampleAt(0, HubState::Healthy);
+        recovered.timestamp = QDateTime::currentDateTimeUtc();
+        Q_EMIT monitor.sampleStored(QStringLiteral("down"), recovered);
+        QCOMPARE(strip->stateText(QStringLiteral("down")), QStringLiteral("Up"));
+        QVERIFY(strip->tile(QStringLiteral("down"))->text().contains(QLatin1String("Up")));
+
+        // Removing a hub removes its tile.
+        VERIFY_OK(HubRepository(ws->context()).remove(QStringLiteral("new")));
+        view->reload();
+        QVERIFY(!strip->tile(QStringLiteral("new")));
+        QVERIFY(strip->tile(QStringLiteral("up")));
+    }
+    ws->close();
+}
+
+void TestHubsView::eventsPersistAcrossReopenAndAcknowledge()
+{
+    QTemporaryDir dir;
+    const ConnectionProfile profile
+        = ConnectionProfile::sqliteFile(dir.filePath(QStringLiteral("w.db")));
+    const QString connection = QStringLiteral("tst_hubsview_events");
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    {
+        auto ws = Workspace::open(profile, connection);
+        VERIFY_OK(ws);
+        registerFourHubs(*ws);
+        HubMonitor monitor(ws->context(), secrets);
+        HubAlertNotifier alerts;
+        HubsView view(&monitor, secrets, &alerts);
+        view.resize(1100, 712);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(alerts.events()->rowCount(), 0);
+
+        // Polls raise alerts: deg turns degraded; down is unreachable, then unhealthy.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        HubSample s = sampleAt(0, HubState::Degraded);
+        s.timestamp = now;
+        Q_EMIT monitor.sampleStored(QStringLiteral("deg"), s);
+        s.state = HubState::Unreachable;
+        Q_EMIT monitor.sampleStored(QStringLiteral("down"), s);
+        s.state = HubState::Unhealthy;
+        s.timestamp = now.addSecs(1);
+        Q_EMIT monitor.sampleStored(QStringLiteral("down"), s);
+        QCOMPARE(alerts.events()->rowCount(), 3);
+        HubOverviewStrip *strip = view.overview();
+        QCOMPARE(strip->badge(QStringLiteral("deg")), 1);
+        QCOMPARE(strip->badge(QStringLiteral("down")), 2);
+        QCOMPARE(strip->badge(QStringLiteral("up")), 0);
+        QVERIFY2(strip->tile(QStringLiteral("down"))->text().contains(QLatin1String("2")),
+                 qPrintable(strip->tile(QStringLiteral("down"))->text()));
+        const int eventsTab = view.details()->indexOf(view.eventsView()->parentWidget());
+        QVERIFY(eventsTab >= 0);
+        QCOMPARE(view.details()->tabText(eventsTab), QStringLiteral("Events (3)"));
+
+        // Acknowledge the selected event (deg's): its badge goes, down's stays.
+        auto *acknowledge = view.findChild<QPushButton *>(QStringLiteral("acknowledgeEvents"));
+        QVERIFY(acknowledge);
+        view.details()->setCurrentIndex(eventsTab);
+        QVERIFY(!acknowledge->isEnabled()); // nothing selected
+        view.eventsView()->selectRow(eventRowOf(alerts.events(), QStringLiteral("deg")));
+        QVERIFY(acknowledge->isEnabled());
+        QTest::mouseClick(acknowledge, Qt::LeftButton);
+        QCOMPARE(strip->badge(QStringLiteral("deg")), 0);
+        QCOMPARE(strip->badge(QStringLiteral("down")), 2);
+        QCOMPARE(view.details()->tabText(eventsTab), QStringLiteral("Events (2)"));
+        {
+            const QString folder
+                = QDir(testBinDir()).absoluteFilePath(QStringLiteral("../screenshots"));
+            QVERIFY(QDir().mkpath(folder));
+            QApplication::processEvents();
+            QVERIFY(view.grab().save(folder + QStringLiteral("/hubs_events_en.png")));
+        }
+        const int degRow = eventRowOf(alerts.events(), QStringLiteral("deg"));
+        QCOMPARE(alerts.events()->index(degRow, HubEventModel::Status).data().toString(),
+                 QStringLiteral("Acknowledged"));
+        ws->close();
+    }
+    {
+        // A restart: the events are read back, with what was acknowledged.
+        auto ws = Workspace::open(profile, connection);
+        VERIFY_OK(ws);
+        HubMonitor monitor(ws->context(), secrets);
+        HubAlertNotifier alerts;
+        HubsView view(&monitor, secrets, &alerts);
+        QCOMPARE(alerts.events()->rowCount(), 3);
+        HubOverviewStrip *strip = view.overview();
+        QCOMPARE(strip->badge(QStringLiteral("deg")), 0);
+        QCOMPARE(strip->badge(QStringLiteral("down")), 2);
+        const int degRow = eventRowOf(alerts.events(), QStringLiteral("deg"));
+        QVERIFY(alerts.events()->index(degRow, 0).data(HubEventModel::AcknowledgedRole).toBool());
+        QCOMPARE(alerts.events()->alertAt(0).hub, QStringLiteral("down")); // newest first
+        QCOMPARE(alerts.events()->alertAt(0).kind, HubAlert::Kind::StateWorse);
+        QVERIFY(alerts.events()->alertAt(0).title.contains(QLatin1String("down")));
+
+        // Acknowledge all clears every badge, and that is kept too.
+        auto *all = view.findChild<QPushButton *>(QStringLiteral("acknowledgeAllEvents"));
+        QVERIFY(all && all->isEnabled());
+        QTest::mouseClick(all, Qt::LeftButton);
+        QCOMPARE(strip->badge(QStringLiteral("down")), 0);
+        QVERIFY(!all->isEnabled());
+        QVERIFY(alerts.unacknowledgedCounts().isEmpty());
+        ws->close();
+    }
+    {
+        auto ws = Workspace::open(profile, connection);
+        VERIFY_OK(ws);
+        const auto counts = HubEventStore(ws->context()).unacknowledgedCounts();
+        VERIFY_OK(counts);
+        QVERIFY(counts->isEmpty());
+        const auto events = HubEventStore(ws->context()).list();
+        VERIFY_OK(events);
+        QCOMPARE(events->size(), 3);
+        for (const HubEvent &e : *events) {
+            QVERIFY(e.acknowledged());
+            QVERIFY(!e.acknowledgedBy.isEmpty());
+        }
+        ws->close();
+    }
+}
+
 void TestHubsView::hubsTabScreenshots_data()
 {
     QTest::addColumn<QString>("language");
@@ -603,6 +828,18 @@ void TestHubsView::hubsTabScreenshots()
     QApplication::processEvents();
     for (TimeSeriesChart *chart : view->charts())
         QVERIFY2(chart->height() >= 200, qPrintable(QString::number(chart->height())));
+    // and its value labels have room: squeezed, Qt elides every one of them to "…".
+    for (TimeSeriesChart *chart : view->charts()) {
+        const double plot = chart->chart()->plotArea().height();
+        const int ticks = chart->valueTickCount();
+        const double font = QFontMetricsF(chart->valueAxis()->labelsFont()).height();
+        QVERIFY(ticks >= 2);
+        QVERIFY2(
+            plot / (ticks - 1) >= font,
+            qPrintable(
+                QStringLiteral("%1: %2 ticks in %3 px")
+                    .arg(chart->chart()->title(), QString::number(ticks), QString::number(plot))));
+    }
     auto *hubTable = view->findChild<QTableView *>();
     QVERIFY(hubTable);
     QVERIFY(hubTable->viewport()->height() >= 4 * hubTable->verticalHeader()->defaultSectionSize());

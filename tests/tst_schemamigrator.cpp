@@ -139,7 +139,8 @@ void TestSchemaMigrator::shippedSchemaApplies()
                               "hubs",
                               "hub_samples",
                               "hub_server_status",
-                              "hub_settings"})
+                              "hub_settings",
+                              "hub_events"})
         QVERIFY2(tableExists(QLatin1String(table)), table);
     QVERIFY(!tableExists(QStringLiteral("no_such_table")));
 

@@ -383,6 +383,7 @@ bool WorkspaceCapabilities::runsConsoleTable(const QString &table) const
                                    QStringLiteral("hub_samples"),
                                    QStringLiteral("hub_server_status"),
                                    QStringLiteral("hub_settings"),
+                                   QStringLiteral("hub_events"),
                                    // RecordRepository: MCPHub's own tables of these entities
                                    // (RecordEntity's hubTable); the console's RowRepository
                                    // still refuses them.

@@ -271,8 +271,9 @@ Result<void> HubRepository::remove(const QString &name)
         auditSummary(*hub),
         {},
         [&]() -> Result<void> {
-            for (const QString &table :
-                 {QStringLiteral("hub_server_status"), QStringLiteral("hub_samples")}) {
+            for (const QString &table : {QStringLiteral("hub_server_status"),
+                                         QStringLiteral("hub_samples"),
+                                         QStringLiteral("hub_events")}) {
                 if (auto r = deleteRows(table, QStringLiteral("hub_id"), hub->id); !r)
                     return r.error();
             }

@@ -36,7 +36,7 @@ struct HubRecord
 };
 
 // The hub registry (table hubs): audited add/update/remove (removing a hub also removes its
-// samples and server rows, not its synced usage-log rows), validation that names the field,
+// samples, server rows and events, not its synced usage-log rows), validation that names the field,
 // and the persisted activity-sync cursor. Secrets are never passed here. On the connection's
 // thread.
 class HubRepository : public RepositoryBase

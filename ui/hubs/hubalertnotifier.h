@@ -1,8 +1,13 @@
 #pragma once
 
 #include "models/hubalertpolicy.h"
+#include "storage/db/repositorycontext.h"
+#include "storage/result.h"
 
+#include <QHash>
 #include <QObject>
+
+#include <optional>
 
 class QSystemTrayIcon;
 
@@ -12,7 +17,11 @@ class HubEventModel;
 
 // Turns hub samples into alerts (HubAlertPolicy: state worse, error rate above the threshold,
 // recovery; repeats rate-limited), lists each in a HubEventModel and shows it as a desktop
-// notification when the platform has a system tray. GUI thread.
+// notification when the platform has a system tray. With a store (setStore) the events are
+// kept in the workspace's hub_events (HubEventStore), so they survive a restart, and can be
+// acknowledged; the unacknowledged ones are counted per hub (the Hubs page's badges).
+// Without one (a read-only workspace keeps new ones in memory) they last as long as the
+// notifier. GUI thread; the store's connection belongs to this thread.
 class HubAlertNotifier : public QObject
 {
     Q_OBJECT
@@ -24,17 +33,35 @@ public:
     HubAlertPolicy &policy() { return m_policy; }
     bool hasTray() const { return m_tray != nullptr; }
 
+    // Keeps the events in `context`'s workspace from now on and lists those stored there.
+    Result<void> setStore(const RepositoryContext &context);
+    // Re-reads the stored events (a hub removed, another console acknowledged).
+    Result<void> reload();
+
+    // Unacknowledged events of `hub`, of every hub.
+    int unacknowledged(const QString &hub) const { return m_unacknowledged.value(hub); }
+    QHash<QString, int> unacknowledgedCounts() const { return m_unacknowledged; }
+    // Acknowledges the events with these ids (HubEventModel::IdRole), or all of them.
+    Result<void> acknowledge(const QList<qint64> &ids);
+    Result<void> acknowledgeAll();
+
 public Q_SLOTS:
     void onSample(const QString &hub, const mcphub::HubSample &sample);
     void onHubRemoved(const QString &hub);
 
 Q_SIGNALS:
     void alertRaised(const mcphub::HubAlert &alert);
+    void unacknowledgedChanged();
+    void problem(const QString &message); // the event store failed (translated)
 
 private:
+    void recount();
+
     HubAlertPolicy m_policy;
     HubEventModel *m_events;
     QSystemTrayIcon *m_tray = nullptr;
+    std::optional<RepositoryContext> m_store;
+    QHash<QString, int> m_unacknowledged;
 };
 
 } // namespace mcphub

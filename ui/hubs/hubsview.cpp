@@ -12,6 +12,7 @@
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/hubs/hubalertsettingsdialog.h"
 #include "ui/hubs/hubdialog.h"
+#include "ui/hubs/huboverviewstrip.h"
 #include "ui/hubs/hubstatetimeline.h"
 #include "ui/monitoring/timeserieschart.h"
 
@@ -196,14 +197,38 @@ HubsView::HubsView(HubMonitor *monitor,
     topBox->addWidget(m_topView, 1);
     serversLayout->addLayout(topBox, 2);
 
-    auto *events = makeTable(m_alerts->events(), this);
-    events->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    events->horizontalHeader()->setStretchLastSection(true);
+    // The events, kept in the workspace, with Acknowledge for the selected ones and for all.
+    auto *eventsPage = new QWidget(this);
+    auto *eventsLayout = new QVBoxLayout(eventsPage);
+    m_eventsView = makeTable(m_alerts->events(), eventsPage);
+    m_eventsView->setObjectName(QStringLiteral("hubEvents"));
+    m_eventsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_eventsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_eventsView->horizontalHeader()->setStretchLastSection(true);
+    m_acknowledge = new QPushButton(tr("A&cknowledge"), eventsPage);
+    m_acknowledge->setObjectName(QStringLiteral("acknowledgeEvents"));
+    m_acknowledge->setToolTip(tr("Mark the selected events as seen: they no longer count on "
+                                 "the hub's badge."));
+    m_acknowledgeAll = new QPushButton(tr("Acknowledge a&ll"), eventsPage);
+    m_acknowledgeAll->setObjectName(QStringLiteral("acknowledgeAllEvents"));
+    auto *eventButtons = new QHBoxLayout;
+    eventButtons->addWidget(m_acknowledge);
+    eventButtons->addWidget(m_acknowledgeAll);
+    eventButtons->addStretch();
+    eventsLayout->addLayout(eventButtons);
+    eventsLayout->addWidget(m_eventsView, 1);
+    connect(m_acknowledge, &QPushButton::clicked, this, &HubsView::acknowledgeSelectedEvents);
+    connect(m_acknowledgeAll, &QPushButton::clicked, this, &HubsView::acknowledgeAllEvents);
+    connect(m_eventsView->selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
+            &HubsView::updateEventsTab);
+    connect(m_alerts->events(), &QAbstractItemModel::modelReset, this, &HubsView::updateEventsTab);
 
     m_details = new QTabWidget(this);
     m_details->addTab(chartsScroll, tr("Charts"));
     m_details->addTab(serversPage, tr("Servers and tools"));
-    m_details->addTab(events, tr("Events"));
+    m_eventsTab = m_details->addTab(eventsPage, tr("Events"));
 
     auto *detail = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detail);
@@ -220,9 +245,14 @@ HubsView::HubsView(HubMonitor *monitor,
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
 
+    // Every hub at a glance, above the table and the charts.
+    m_overview = new HubOverviewStrip(m_hubs, m_alerts, this);
+    connect(m_overview, &HubOverviewStrip::hubClicked, this, &HubsView::selectHub);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
+    layout->addWidget(m_overview);
     layout->addWidget(m_problem);
     layout->addWidget(splitter, 1);
 
@@ -233,7 +263,51 @@ HubsView::HubsView(HubMonitor *monitor,
             m_hubs,
             &HubTableModel::setBudgetWarning);
     connect(m_monitor, &HubMonitor::sampleStored, m_alerts, &HubAlertNotifier::onSample);
+    connect(m_alerts, &HubAlertNotifier::problem, this, [this](const QString &message) {
+        showProblem({}, message);
+    });
+    connect(m_alerts, &HubAlertNotifier::unacknowledgedChanged, this, &HubsView::updateEventsTab);
+    // The events of earlier sessions, from the workspace the hubs live in.
+    if (const auto stored = m_alerts->setStore(m_monitor->context()); !stored)
+        showProblem({}, stored.error().toString());
     reload();
+    updateEventsTab();
+}
+
+void HubsView::updateEventsTab()
+{
+    int unacknowledged = 0;
+    const QHash<QString, int> counts = m_alerts->unacknowledgedCounts();
+    for (const int n : counts)
+        unacknowledged += n;
+    m_details->setTabText(
+        m_eventsTab, unacknowledged > 0 ? tr("Events (%1)").arg(unacknowledged) : tr("Events"));
+    m_acknowledgeAll->setEnabled(unacknowledged > 0);
+    bool selectedNew = false;
+    for (const QModelIndex &row : m_eventsView->selectionModel()->selectedRows())
+        selectedNew = selectedNew || !row.data(HubEventModel::AcknowledgedRole).toBool();
+    m_acknowledge->setEnabled(selectedNew);
+}
+
+void HubsView::acknowledgeSelectedEvents()
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_eventsView->selectionModel()->selectedRows()) {
+        if (!row.data(HubEventModel::AcknowledgedRole).toBool())
+            ids << row.data(HubEventModel::IdRole).toLongLong();
+    }
+    if (ids.isEmpty())
+        return;
+    if (const auto done = m_alerts->acknowledge(ids); !done)
+        QMessageBox::warning(this, tr("Acknowledge events"), done.error().toString());
+    updateEventsTab();
+}
+
+void HubsView::acknowledgeAllEvents()
+{
+    if (const auto done = m_alerts->acknowledgeAll(); !done)
+        QMessageBox::warning(this, tr("Acknowledge events"), done.error().toString());
+    updateEventsTab();
 }
 
 void HubsView::showProblem(const QString &hub, const QString &message)
@@ -251,6 +325,8 @@ void HubsView::reload()
         return;
     }
     m_hubs->setHubs(*hubs);
+    if (const auto events = m_alerts->reload(); !events)
+        showProblem({}, events.error().toString());
     if (const auto latest = HubSampleStore(context).latest()) {
         for (auto it = latest->cbegin(); it != latest->cend(); ++it)
             m_hubs->updateSample(it.key(), it->sample);
@@ -284,6 +360,7 @@ void HubsView::onSelectionChanged()
         return;
     }
     m_selected = name;
+    m_overview->setCurrentHub(name);
     updateButtons();
     m_history->clear();
     m_servers->setServers({});

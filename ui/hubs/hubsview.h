@@ -17,6 +17,7 @@ namespace mcphub {
 class HubAlertNotifier;
 class HubHistoryModels;
 class HubMonitor;
+class HubOverviewStrip;
 class HubServerStatusModel;
 class HubStateTimeline;
 class HubTableModel;
@@ -27,10 +28,12 @@ struct HubSample;
 // The Hubs tab: the registered hubs with their state (add, edit, remove, poll now) and, for
 // the selected hub, its health timeline, servers connected vs disconnected, tool calls per
 // interval, error rate and latency charts, the top servers and tools by calls, the status of
-// each of its servers, and the alert event list. Reads the registry and the sample store,
-// follows the monitor's samples; the monitor's poller never blocks this (GUI) thread, and
-// neither does the keychain: while a hub's secret is being stored or removed, the tab says so
-// and Add, Edit and Remove wait for the answer.
+// each of its servers, and the alert event list. Above them, an overview strip with a tile per
+// hub (state and unacknowledged events; a click selects the hub). Events are kept in the
+// workspace (HubAlertNotifier::setStore) and acknowledged in the Events tab. Reads the registry and
+// the sample store, follows the monitor's samples; the monitor's poller never blocks this (GUI)
+// thread, and neither does the keychain: while a hub's secret is being stored or removed, the tab
+// says so and Add, Edit and Remove wait for the answer.
 class HubsView : public QWidget
 {
     Q_OBJECT
@@ -51,6 +54,11 @@ public:
     QList<TimeSeriesChart *> charts() const { return m_charts; }
     QStandardItemModel *topCallsModel() const { return m_top; }
     QTabWidget *details() const { return m_details; }
+    HubOverviewStrip *overview() const { return m_overview; }
+    QTableView *eventsView() const { return m_eventsView; }
+    // Acknowledges the events selected in the Events tab, or all of them; a failure is shown.
+    void acknowledgeSelectedEvents();
+    void acknowledgeAllEvents();
     // True while the keychain has not answered an add, edit or remove.
     bool keychainPending() const { return m_keychainPending; }
 
@@ -69,6 +77,7 @@ private:
     void pollNow();
     void setKeychainPending(const QString &status); // empty: the keychain answered
     void updateButtons();
+    void updateEventsTab();
 
     HubMonitor *m_monitor;
     const SecretStore &m_secrets;
@@ -90,6 +99,11 @@ private:
     QLabel *m_problem = nullptr;
     QLabel *m_keychainStatus = nullptr;
     QTabWidget *m_details = nullptr;
+    HubOverviewStrip *m_overview = nullptr;
+    QTableView *m_eventsView = nullptr;
+    QPushButton *m_acknowledge = nullptr;
+    QPushButton *m_acknowledgeAll = nullptr;
+    int m_eventsTab = -1;
     HubStateTimeline *m_timeline = nullptr;
     QList<TimeSeriesChart *> m_charts;
     QComboBox *m_topGroup = nullptr;

@@ -11,6 +11,7 @@
 #include <QDateTimeAxis>
 #include <QDateTimeEdit>
 #include <QFileDialog>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLineSeries>
 #include <QMenu>
@@ -24,6 +25,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace mcphub {
@@ -62,6 +64,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    // Squeezed labels are all elided to "…": keep to the ticks the plot has room for.
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
+    connect(m_chart, &QChart::plotAreaChanged, this, &TimeSeriesChart::fitValueTicks);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setRubberBand(QChartView::HorizontalRubberBand);
@@ -273,10 +278,43 @@ void TimeSeriesChart::refresh()
     const double lower = minY >= 0 ? 0.0 : minY - pad;
     m_valueAxis->setRange(lower, maxY + std::max(pad, 1e-9));
     m_valueAxis->applyNiceNumbers();
+    fitValueTicks();
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_from),
                          QDateTime::fromMSecsSinceEpoch(std::max(m_to, m_from + 1)));
     m_timeAxis->setFormat(m_to - m_from > 24 * 60 * 60 * 1000LL ? QStringLiteral("MM-dd HH:mm")
                                                                 : QStringLiteral("HH:mm:ss"));
+}
+
+void TimeSeriesChart::fitValueTicks()
+{
+    // Round steps (1, 2, 5 x 10^n) from the axis' lower end, at most one label per 1.6 lines
+    // of the plot's height, and never fewer than the two ends.
+    const double height = m_chart->plotArea().height();
+    const double line = QFontMetricsF(m_valueAxis->labelsFont()).height() * 1.6;
+    const double span = m_valueAxis->max() - m_valueAxis->min();
+    if (span <= 0 || line <= 0)
+        return;
+    const int room = height > 0 ? std::max(2, int(height / line) + 1) : 5;
+    const double wanted = span / (room - 1);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(wanted)));
+    double step = 10 * magnitude;
+    for (const double m : {1.0, 2.0, 5.0}) {
+        if (m * magnitude >= wanted * (1 - 1e-9)) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    m_valueAxis->setTickAnchor(m_valueAxis->min());
+    if (!qFuzzyCompare(m_valueAxis->tickInterval(), step))
+        m_valueAxis->setTickInterval(step);
+}
+
+int TimeSeriesChart::valueTickCount() const
+{
+    const double span = m_valueAxis->max() - m_valueAxis->min();
+    if (m_valueAxis->tickType() != QValueAxis::TicksDynamic || m_valueAxis->tickInterval() <= 0)
+        return m_valueAxis->tickCount();
+    return int(std::floor(span / m_valueAxis->tickInterval() + 1e-9)) + 1;
 }
 
 void TimeSeriesChart::chooseExportFile(bool png)

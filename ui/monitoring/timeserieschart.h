@@ -44,6 +44,9 @@ public:
     int pointBudget() const;
     QList<QLineSeries *> lineSeries() const { return m_series; }
     QChart *chart() const { return m_chart; }
+    QValueAxis *valueAxis() const { return m_valueAxis; }
+    // Ticks on the value axis now (labels as many as the plot's height has room for).
+    int valueTickCount() const;
 
     // The time window shown, msecs since the epoch.
     qint64 rangeStart() const { return m_from; }
@@ -63,6 +66,7 @@ private:
     void chooseExportFile(bool png);
     void scheduleRefresh();
     void rebuildSeries();
+    void fitValueTicks();
 
     TimeSeriesModel *m_model = nullptr;
     QChart *m_chart = nullptr;

@@ -2,6 +2,7 @@
 
 #include "models/servertablemodel.h"
 #include "ui/servers/serverdetailpanel.h"
+#include "ui/servers/serverjsondialog.h"
 #include "ui/widgets/pendingtableeditor.h"
 
 #include <QAction>
@@ -25,6 +26,7 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     , m_duplicate(new QAction(tr("D&uplicate"), this))
     , m_toggle(new QAction(tr("Enable/&disable"), this))
     , m_confirmedDelete(new QAction(tr("&Delete"), this))
+    , m_rawJson(new QAction(tr("Raw &JSON…"), this))
 {
     m_duplicate->setToolTip(tr("Add a copy of the selected server under a new name."));
     m_toggle->setToolTip(tr("Switch the selected server on or off in MCPHub."));
@@ -39,6 +41,9 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     m_editor->view()->addAction(m_confirmedDelete);
     m_editor->toolBar()->addAction(m_duplicate);
     m_editor->toolBar()->addAction(m_toggle);
+    m_rawJson->setToolTip(tr("The selected server as MCPHub's settings file holds it; Edit "
+                             "there turns a change into pending edits."));
+    m_editor->toolBar()->addAction(m_rawJson);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_detail);
@@ -63,6 +68,7 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     connect(m_editor, &PendingTableEditor::currentRowChanged, m_detail, &ServerDetailPanel::setRow);
     connect(m_editor, &PendingTableEditor::currentRowChanged, this, &ServersPage::updateActions);
     connect(m_confirmedDelete, &QAction::triggered, this, &ServersPage::deleteSelected);
+    connect(m_rawJson, &QAction::triggered, this, &ServersPage::showRawJson);
     connect(m_duplicate, &QAction::triggered, this, [this] {
         const int row = m_model->duplicateServer(m_editor->currentRow());
         if (row >= 0)
@@ -112,6 +118,20 @@ void ServersPage::updateActions()
     m_duplicate->setEnabled(editable);
     m_toggle->setEnabled(editable);
     m_confirmedDelete->setEnabled(editable);
+    m_rawJson->setEnabled(m_editor->currentRow() >= 0);
+}
+
+void ServersPage::showRawJson()
+{
+    const int row = m_editor->currentRow();
+    if (row < 0)
+        return;
+    auto *dialog = new ServerJsonDialog(m_model, row, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The row's pending edits change while it is open (undo, Apply): it closes with them.
+    connect(m_model, &QAbstractItemModel::modelReset, dialog, &QDialog::reject);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, dialog, &QDialog::reject);
+    dialog->open();
 }
 
 } // namespace mcphub
