@@ -5,6 +5,7 @@
 #include "models/pendingtablemodel.h"
 #include "ui/main/areapage.h"
 #include "ui/main/consoleremedies.h"
+#include "ui/main/preferencesdialog.h"
 #include "ui/migration/migrationwizard.h"
 
 #include <QAction>
@@ -31,6 +32,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/mcphub-admin.svg")));
     createCentralArea();
     createMenus();
+    addPreferencesAction();
 
     m_workspaceLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);
@@ -261,6 +263,36 @@ void MainWindow::showAbout()
 {
     AboutDialog dialog(m_aboutFacts, this);
     dialog.exec();
+}
+
+void MainWindow::addPreferencesAction()
+{
+    // The Edit menu when the window has one, else a new one after File.
+    QMenu *edit = nullptr;
+    for (QAction *action : menuBar()->actions()) {
+        if (action->menu() && action->menu()->objectName() == QLatin1String("editMenu"))
+            edit = action->menu();
+    }
+    if (!edit) {
+        edit = new QMenu(tr("&Edit"), this);
+        edit->setObjectName(QStringLiteral("editMenu"));
+        const QList<QAction *> top = menuBar()->actions();
+        menuBar()->insertMenu(top.value(1), edit);
+    }
+    edit->addSeparator();
+    m_preferencesAction = edit->addAction(tr("&Preferences…"));
+    m_preferencesAction->setObjectName(QStringLiteral("preferences"));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace mcphub

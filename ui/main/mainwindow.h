@@ -20,6 +20,7 @@ namespace mcphub {
 class AreaPage;
 class MigrationWizard;
 class PendingTableModel;
+class PreferencesDialog;
 
 // The console's main window: menus, the area list, one page per area and the status bar.
 // It routes between feature widgets and owns no data logic (see STYLE.md).
@@ -64,6 +65,10 @@ public:
     // The File menu, for the workspace switcher's actions.
     QMenu *fileMenu() const { return m_fileMenu; }
 
+    // Edit ▸ Preferences…: the preferences dialog, window-modal, deleted when closed.
+    PreferencesDialog *showPreferences();
+    QAction *preferencesAction() const { return m_preferencesAction; }
+
     void showArea(WorkspaceAreaModel::Area area);
     WorkspaceAreaModel::Area currentArea() const;
     AreaPage *page(WorkspaceAreaModel::Area area) const;
@@ -81,6 +86,8 @@ private:
     void createMenus();
     void createCentralArea();
     void showAbout();
+    // Issue 15 (connections): Edit ▸ Preferences…, in the Edit menu (made when there is none).
+    void addPreferencesAction();
 
     AboutFacts m_aboutFacts;
     WorkspaceAreaModel *m_areas = nullptr;
@@ -89,6 +96,7 @@ private:
     QHash<WorkspaceAreaModel::Area, AreaPage *> m_pageByArea;
     QMenu *m_fileMenu = nullptr;
     QAction *m_migrateAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     std::optional<ConnectionProfile> m_openProfile;
     QString m_openName;
     bool m_openIsDatabase = false;
