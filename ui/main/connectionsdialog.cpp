@@ -265,12 +265,15 @@ void ConnectionsDialog::updateKindFields()
         form->setRowVisible(field, sqlite);
 }
 
-Result<ConnectionProfile> ConnectionsDialog::formProfile() const
+Result<ConnectionProfile> ConnectionsDialog::formProfile(bool forTest) const
 {
     ConnectionProfile profile;
     profile.name = m_name->text().trimmed();
-    if (auto valid = ProfileStore::checkName(profile.name); !valid)
-        return valid.error();
+    if (auto valid = ProfileStore::checkName(profile.name); !valid) {
+        if (!forTest)
+            return valid.error();
+        profile.name.clear(); // messages then name the place itself
+    }
     profile.readOnly = m_readOnly->isChecked();
     const QString bound = m_bound->text().trimmed();
     if (!bound.isEmpty())
@@ -380,7 +383,7 @@ void ConnectionsDialog::confirmRemove()
 
 void ConnectionsDialog::testConnection()
 {
-    auto profile = formProfile();
+    auto profile = formProfile(true);
     if (!profile) {
         showStatus(profile.error().message, true);
         Q_EMIT testFinished(false);

@@ -39,7 +39,8 @@ public:
     // Clears the form for a new profile (the Add button).
     void addProfile();
     // The profile the form describes (password as typed), or the reason it is not valid.
-    Result<ConnectionProfile> formProfile() const;
+    // `forTest`: a connection can be tested before it has a valid name.
+    Result<ConnectionProfile> formProfile(bool forTest = false) const;
     // Saves the form (the Save button); the keychain's answer arrives later, shown in the
     // status line. Refuses a name another profile has, naming it.
     Result<void> saveProfile();
