@@ -85,6 +85,7 @@ private Q_SLOTS:
     void consoleCreatesDefaultWorkspaceWithSchema();
     void serverGroupKeyCommandsOnConsoleKinds_data();
     void serverGroupKeyCommandsOnConsoleKinds();
+    void dbTestShowsVersionAndPrimaryOrTheError();
 };
 
 void TestDbCli::initStatusMigrateSqlite()
@@ -195,6 +196,44 @@ void TestDbCli::newerDatabase()
     QVERIFY2(migrate.err.contains(QLatin1String("read-only")), qPrintable(migrate.err));
     QVERIFY(!migrate.out.contains(QLatin1String("up to date")));
     QCOMPARE(test::readFile(path), before);
+}
+
+void TestDbCli::dbTestShowsVersionAndPrimaryOrTheError()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QString version;
+    {
+        auto db = openSqlConnection(pg.spec(), QStringLiteral("version"));
+        VERIFY_OK(db);
+        QSqlQuery query(*db);
+        QVERIFY(query.exec(QStringLiteral("SHOW server_version")) && query.next());
+        version = query.value(0).toString();
+    }
+    closeSqlConnection(QStringLiteral("version"));
+    // A host list: the first (a socket folder that does not exist) fails, the second answers.
+    const QString conninfo = QStringLiteral("host=/nonexistent-socket-folder,%1 port=%2 "
+                                            "dbname=%3 user=%4")
+                                 .arg(pg.spec().host,
+                                      QString::number(pg.spec().port),
+                                      pg.spec().databaseName,
+                                      pg.spec().userName);
+    const Run test = adminctl(
+        {QStringLiteral("db"), QStringLiteral("test"), QStringLiteral("--pg"), conninfo});
+    VERIFY_RUN(test, 0);
+    QVERIFY2(test.out.contains(QStringLiteral("Connected to PostgreSQL %1 on %2:%3: primary.")
+                                   .arg(version, pg.spec().host, QString::number(pg.spec().port))),
+             qPrintable(test.out));
+
+    // Nothing on the port: libpq's refusal, exit 2, nothing printed as connected.
+    const Run refused = adminctl({QStringLiteral("db"),
+                                  QStringLiteral("test"),
+                                  QStringLiteral("--pg"),
+                                  QStringLiteral("host=127.0.0.1 port=1 dbname=x user=y")});
+    VERIFY_RUN(refused, 2);
+    QVERIFY2(refused.err.contains(QLatin1String("refused")), qPrintable(refused.err));
+    QVERIFY(!refused.out.contains(QLatin1String("Connected")));
 }
 
 void TestDbCli::initStatusPostgres()

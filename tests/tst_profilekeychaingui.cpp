@@ -11,6 +11,7 @@
 #include "tests/support/stoppedkeychain.h"
 #include "tests/support/testenv.h"
 #include "ui/backups/backupspage.h"
+#include "ui/main/connectionsdialog.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspacesession.h"
 #include "ui/main/workspaceswitcher.h"
@@ -22,11 +23,18 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -43,6 +51,10 @@ private Q_SLOTS:
     void connectingWaitsForTheKeychainWithoutBlocking();
     void migrationTargetWaitsForTheKeychainWithoutBlocking();
     void migrationTargetTakesASavedMcphubDatabaseProfile();
+    // Issue 15: File ▸ Connections…
+    void connectionDialogTestReportsServerVersionAndPrimary();
+    void connectionDialogAddEditRemovePersists();
+    void connectionDialogWrongPortReportsTheErrorWithoutHanging();
 };
 
 void TestProfileKeychainGui::connectingWaitsForTheKeychainWithoutBlocking()
@@ -236,6 +248,239 @@ void TestProfileKeychainGui::migrationTargetTakesASavedMcphubDatabaseProfile()
     QVERIFY(page.pruneCheck()->isEnabled());
     QVERIFY(!page.prune());
     (void)ProfileStore().remove(name);
+}
+
+namespace {
+
+QString uniqueName(const QString &prefix)
+{
+    return QStringLiteral("%1-%2").arg(prefix, QUuid::createUuid().toString(QUuid::Id128).left(8));
+}
+
+// Fills the dialog's form as a user types it.
+void typeProfile(ConnectionsDialog &dialog,
+                 const QString &name,
+                 const QString &hosts,
+                 int port,
+                 const QString &database,
+                 const QString &user)
+{
+    dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(name);
+    dialog.findChild<QLineEdit *>(QStringLiteral("hosts"))->setText(hosts);
+    dialog.findChild<QSpinBox *>(QStringLiteral("port"))->setValue(port);
+    dialog.findChild<QLineEdit *>(QStringLiteral("database"))->setText(database);
+    dialog.findChild<QLineEdit *>(QStringLiteral("user"))->setText(user);
+}
+
+} // namespace
+
+void TestProfileKeychainGui::connectionDialogTestReportsServerVersionAndPrimary()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QString serverVersion;
+    {
+        auto db = openSqlConnection(pg.spec(), QStringLiteral("version-probe"));
+        VERIFY_OK(db);
+        QSqlQuery query(*db);
+        QVERIFY(query.exec(QStringLiteral("SHOW server_version")) && query.next());
+        serverVersion = query.value(0).toString();
+    }
+    closeSqlConnection(QStringLiteral("version-probe"));
+    QVERIFY(!serverVersion.isEmpty());
+
+    const SecretStore secrets;
+    MainWindow window;
+    WorkspaceSwitcher switcher(&window, secrets, false);
+    switcher.addMenuActions(window.fileMenu());
+    QAction *connections = window.fileMenu()->findChild<QAction *>(QStringLiteral("connections"));
+    QVERIFY(connections);
+    QVERIFY(connections->text().remove(QLatin1Char('&')).contains(QStringLiteral("Connections")));
+    QVERIFY(window.fileMenu()->actions().contains(connections));
+    window.show();
+    connections->trigger();
+    auto *dialog = window.findChild<ConnectionsDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+
+    // A host list, as libpq takes it: the first (a socket folder that does not exist) fails,
+    // the second is the primary.
+    dialog->addProfile();
+    const QString name = uniqueName(QStringLiteral("tested"));
+    typeProfile(*dialog,
+                name,
+                QStringLiteral("/nonexistent-socket-folder, %1").arg(pg.spec().host),
+                pg.spec().port,
+                pg.spec().databaseName,
+                pg.spec().userName);
+    QSignalSpy tested(dialog, &ConnectionsDialog::testFinished);
+    dialog->findChild<QPushButton *>(QStringLiteral("testConnection"))->click();
+    // Off the GUI thread: the click returns before the answer.
+    QVERIFY(dialog->testRunning());
+    QCOMPARE(tested.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30'000);
+    QVERIFY2(tested.first().at(0).toBool(), qPrintable(dialog->statusText()));
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("PostgreSQL %1").arg(serverVersion)),
+             qPrintable(dialog->statusText()));
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("the primary")),
+             qPrintable(dialog->statusText()));
+    QVERIFY2(dialog->statusText().contains(pg.spec().host), qPrintable(dialog->statusText()));
+    QVERIFY(!dialog->testRunning());
+
+    // Open saves the profile and opens its workspace in the window.
+    QSignalSpy changed(&switcher, &WorkspaceSwitcher::workspaceChanged);
+    dialog->findChild<QPushButton *>(QStringLiteral("openProfile"))->click();
+    QVERIFY(ProfileStore().contains(name));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 20'000);
+    QVERIFY(switcher.session());
+    QCOMPARE(switcher.session()->workspace().profile().name, name);
+    QCOMPARE(switcher.session()->workspace().profile().hosts.size(), 2);
+    (void)ProfileStore().remove(name);
+    window.close();
+}
+
+void TestProfileKeychainGui::connectionDialogAddEditRemovePersists()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    QTemporaryDir dir;
+    const QString bound = dir.filePath(QStringLiteral("mcp_settings.json"));
+    QVERIFY(test::writeFile(bound, "{\n  \"mcpServers\": {}\n}\n"));
+    const QString name = uniqueName(QStringLiteral("kept"));
+
+    ConnectionsDialog dialog;
+    dialog.show();
+    dialog.addProfile();
+    typeProfile(dialog,
+                name,
+                QStringLiteral("db1.example.org, db2.example.org"),
+                6432,
+                QStringLiteral("mcphub"),
+                QStringLiteral("admin"));
+    auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(int(ConnectionsDialog::KindChoice::McphubDatabase)));
+    auto *ssl = dialog.findChild<QComboBox *>(QStringLiteral("sslMode"));
+    ssl->setCurrentIndex(ssl->findData(QStringLiteral("verify-full")));
+    dialog.findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("s3cret"));
+    QSignalSpy stored(&dialog, &ConnectionsDialog::passwordStored);
+    dialog.findChild<QPushButton *>(QStringLiteral("saveProfile"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, 20'000);
+    QVERIFY2(stored.first().at(1).toString().isEmpty(),
+             qPrintable(stored.first().at(1).toString()));
+
+    auto saved = ProfileStore().loadWithoutPassword(name);
+    VERIFY_OK(saved);
+    QCOMPARE(saved->kind, ConnectionProfile::Kind::Postgres);
+    QCOMPARE(saved->hosts,
+             (QStringList{QStringLiteral("db1.example.org"), QStringLiteral("db2.example.org")}));
+    QCOMPARE(saved->port, 6432);
+    QCOMPARE(saved->database, QStringLiteral("mcphub"));
+    QCOMPARE(saved->user, QStringLiteral("admin"));
+    QCOMPARE(saved->sslMode, QStringLiteral("verify-full"));
+    QVERIFY(saved->mcphubDatabase);
+    QVERIFY(saved->boundSettingsPath.isEmpty());
+    // The password is in the keychain, not the settings.
+    const auto password = SecretStore().read(ProfileStore::secretKey(name));
+    VERIFY_OK(password);
+    QCOMPARE(*password, QStringLiteral("s3cret"));
+    QVERIFY(!test::readFile(ProfileStore().settingsFileName()).contains("s3cret"));
+
+    // Edit: another port and SSL mode, bound to a settings file; the password stays.
+    ConnectionsDialog editing;
+    QVERIFY(editing.selectProfile(name));
+    QCOMPARE(editing.findChild<QSpinBox *>(QStringLiteral("port"))->value(), 6432);
+    QVERIFY(editing.findChild<QLineEdit *>(QStringLiteral("name"))->isReadOnly());
+    editing.findChild<QSpinBox *>(QStringLiteral("port"))->setValue(5433);
+    auto *editSsl = editing.findChild<QComboBox *>(QStringLiteral("sslMode"));
+    editSsl->setCurrentIndex(editSsl->findData(QStringLiteral("require")));
+    auto *editKind = editing.findChild<QComboBox *>(QStringLiteral("kind"));
+    editKind->setCurrentIndex(
+        editKind->findData(int(ConnectionsDialog::KindChoice::ConsolePostgres)));
+    editing.findChild<QLineEdit *>(QStringLiteral("boundSettings"))->setText(bound);
+    VERIFY_OK(editing.saveProfile());
+    saved = ProfileStore().loadWithoutPassword(name);
+    VERIFY_OK(saved);
+    QCOMPARE(saved->port, 5433);
+    QCOMPARE(saved->sslMode, QStringLiteral("require"));
+    QVERIFY(!saved->mcphubDatabase);
+    QCOMPARE(saved->boundSettingsPath, QFileInfo(bound).absoluteFilePath());
+    QCOMPARE(*SecretStore().read(ProfileStore::secretKey(name)), QStringLiteral("s3cret"));
+
+    // A second profile under the same name is refused, naming it.
+    editing.addProfile();
+    typeProfile(
+        editing, name, QStringLiteral("other"), 5432, QStringLiteral("x"), QStringLiteral("y"));
+    const auto duplicate = editing.saveProfile();
+    QVERIFY(!duplicate.ok());
+    QCOMPARE(duplicate.error().where, name);
+    QCOMPARE(ProfileStore().loadWithoutPassword(name)->port, 5433);
+
+    // Remove (the button asks first): gone from the settings and the keychain.
+    QVERIFY(editing.selectProfile(name));
+    QTimer::singleShot(0, this, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    editing.findChild<QPushButton *>(QStringLiteral("removeProfile"))->click();
+    QVERIFY(!ProfileStore().contains(name));
+    QTRY_COMPARE_WITH_TIMEOUT(SecretStore().read(ProfileStore::secretKey(name)).error().code,
+                              Error::Code::NotFound,
+                              20'000);
+    auto *list = editing.findChild<QListWidget *>(QStringLiteral("profiles"));
+    QVERIFY(list->findItems(name, Qt::MatchExactly).isEmpty());
+}
+
+void TestProfileKeychainGui::connectionDialogWrongPortReportsTheErrorWithoutHanging()
+{
+    // A port nothing listens on: libpq's refusal is shown.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    ConnectionsDialog dialog;
+    dialog.show();
+    dialog.addProfile();
+    // Tested before it has a name.
+    typeProfile(dialog,
+                QString(),
+                QStringLiteral("127.0.0.1"),
+                closedPort,
+                QStringLiteral("mcphub"),
+                QStringLiteral("admin"));
+    QSignalSpy tested(&dialog, &ConnectionsDialog::testFinished);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 20'000);
+    QVERIFY(!tested.first().at(0).toBool());
+    QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Not connected")),
+             qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains(QString::number(closedPort)),
+             qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains(QStringLiteral("refused")),
+             qPrintable(dialog.statusText()));
+
+    // A server that accepts and never answers: the GUI keeps running while libpq waits, and
+    // the connect timeout ends the wait with libpq's message.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    dialog.findChild<QSpinBox *>(QStringLiteral("port"))->setValue(silent.serverPort());
+    dialog.findChild<QSpinBox *>(QStringLiteral("connectTimeout"))->setValue(2);
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(10);
+    dialog.testConnection();
+    QVERIFY(dialog.testRunning());
+    QVERIFY2(dialog.statusText().contains(QStringLiteral("2 second")),
+             qPrintable(dialog.statusText()));
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 30'000);
+    QVERIFY(ticks >= 20); // the event loop ran while libpq waited
+    QVERIFY(!tested.at(1).at(0).toBool());
+    QVERIFY2(dialog.statusText().contains(QStringLiteral("timeout")),
+             qPrintable(dialog.statusText()));
 }
 
 #include "tst_profilekeychaingui.moc"

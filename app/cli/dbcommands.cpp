@@ -1,6 +1,7 @@
 #include "app/cli/dbcommands.h"
 
 #include "app/cli/workspaceoptions.h"
+#include "storage/db/connectioncheck.h"
 #include "storage/db/workspace.h"
 
 #include <QCommandLineParser>
@@ -42,6 +43,31 @@ void printStatus(const SchemaStatus &status)
     }
 }
 
+// db test: checkConnection, as the console's connection dialog runs it.
+int runDbTest(const ConnectionProfile &profile)
+{
+    const auto facts = checkConnection(profile);
+    if (!facts)
+        return fail(facts.error().toString());
+    if (profile.kind == ConnectionProfile::Kind::Sqlite) {
+        out() << QCoreApplication::translate("DbCommand", "Opened %1: %2.")
+                     .arg(profile.displayName(), facts->version)
+              << Qt::endl;
+        return ExitOk;
+    }
+    const QString role = facts->primary
+                             ? QCoreApplication::translate("DbCommand", "primary")
+                             : QCoreApplication::translate("DbCommand", "standby (in recovery)");
+    out() << QCoreApplication::translate("DbCommand", "Connected to PostgreSQL %1 on %2:%3: %4.")
+                 .arg(facts->shortVersion,
+                      facts->reachedHost,
+                      QString::number(facts->reachedPort),
+                      role)
+          << Qt::endl
+          << facts->version << Qt::endl;
+    return ExitOk;
+}
+
 int runDb(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -51,12 +77,14 @@ int runDb(const QStringList &arguments)
         "  init     create the database if needed and apply every schema migration\n"
         "  status   list applied and pending migrations and any drift; changes nothing\n"
         "           (exit 1 on drift)\n"
-        "  migrate  apply the pending migrations"));
+        "  migrate  apply the pending migrations\n"
+        "  test     connect once and show the server's version and whether it is the primary\n"
+        "           (what the console's File > Connections... Test shows); changes nothing"));
     const QCommandLineOption help = parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QCoreApplication::translate("DbCommand", "init, status or migrate."),
-        QStringLiteral("init|status|migrate"));
+        QCoreApplication::translate("DbCommand", "init, status, migrate or test."),
+        QStringLiteral("init|status|migrate|test"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
     if (const int code = parseCommandLine(parser, QStringLiteral("db"), arguments, help); code >= 0)
@@ -64,10 +92,13 @@ int runDb(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     if (positional.size() != 1
-        || !QStringList{QStringLiteral("init"), QStringLiteral("status"), QStringLiteral("migrate")}
+        || !QStringList{QStringLiteral("init"),
+                        QStringLiteral("status"),
+                        QStringLiteral("migrate"),
+                        QStringLiteral("test")}
                 .contains(action)) {
         return fail(QCoreApplication::translate(
-                        "DbCommand", "say init, status or migrate. Run \"%1 db --help\".")
+                        "DbCommand", "say init, status, migrate or test. Run \"%1 db --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
 
@@ -77,6 +108,9 @@ int runDb(const QStringList &arguments)
         err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
     if (!profile)
         return fail(profile.error().toString());
+
+    if (action == QLatin1String("test"))
+        return runDbTest(*profile);
 
     if (action != QLatin1String("status") && profile->readOnly) {
         return fail(profile->displayName() + QStringLiteral(": ")

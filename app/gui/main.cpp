@@ -4,9 +4,12 @@
 #include "storage/secretstore.h"
 #include "ui/main/aboutdialog.h"
 #include "ui/main/applyalldialog.h"
+#include "ui/main/connectionsdialog.h"
 #include "ui/main/connectmcphubdialog.h"
+#include "ui/main/consolepreferences.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/shortcutsdialog.h"
+#include "ui/main/preferencesdialog.h"
 #include "ui/main/workspaceswitcher.h"
 
 #include <QApplication>
@@ -14,6 +17,7 @@
 #include <QDialog>
 #include <QFileDialog>
 #include <QImage>
+#include <QLineEdit>
 
 #include <cstdio>
 #include <memory>
@@ -123,7 +127,11 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     mcphub::setApplicationIdentity();
-    mcphub::installTranslators(app, mcphub::languageFromArguments(QApplication::arguments()));
+    // --lang, else the language chosen in Edit ▸ Preferences, else the system's.
+    QString language = mcphub::languageFromArguments(QApplication::arguments());
+    if (language.isEmpty())
+        language = mcphub::ConsolePreferences::load().language;
+    mcphub::installTranslators(app, language);
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "MCPHub Admin Console"));
 
@@ -168,7 +176,9 @@ int main(int argc, char **argv)
                                 "window: open-settings (File ▸ Open settings file…), "
                                 "connect-mcphub (File ▸ Connect to MCPHub database…), about "
                                 "(Help ▸ About), apply-all (the preview of Edit ▸ Apply all, "
-                                "with sample edits) or shortcuts (Help ▸ Keyboard shortcuts)."),
+                                "with sample edits), shortcuts (Help ▸ Keyboard shortcuts), "
+                                "connections (File ▸ Connections…) or preferences (Edit ▸ "
+                                "Preferences…)."),
         QApplication::translate("main", "name"));
     parser.addOption(tabOption);
     parser.addOption(dialogOption);
@@ -177,13 +187,16 @@ int main(int argc, char **argv)
         && parser.value(dialogOption) != QLatin1String("connect-mcphub")
         && parser.value(dialogOption) != QLatin1String("about")
         && parser.value(dialogOption) != QLatin1String("apply-all")
-        && parser.value(dialogOption) != QLatin1String("shortcuts")) {
+        && parser.value(dialogOption) != QLatin1String("shortcuts")
+        && parser.value(dialogOption) != QLatin1String("connections")
+        && parser.value(dialogOption) != QLatin1String("preferences")) {
         std::fprintf(stderr,
                      "%s\n",
                      qPrintable(QApplication::translate(
                                     "main",
                                     "--dialog: unknown dialog \"%1\"; say open-settings, "
-                                    "connect-mcphub, about, apply-all or shortcuts.")
+                                    "connect-mcphub, about, apply-all, shortcuts, "
+                                    "connections or preferences.")
                                     .arg(parser.value(dialogOption))));
         return 2;
     }
@@ -216,8 +229,10 @@ int main(int argc, char **argv)
                                                           : mcphub::defaultSqliteWorkspacePath();
     if (parser.isSet(workspaceOption))
         (void)switcher->openAtStartup(initial);
-    else
+    else if (parser.isSet(sqliteOption) || screenshot)
         (void)switcher->openSqlite(initial); // the window shows what went wrong
+    else
+        (void)switcher->openAtStart(initial); // the last workspace when the preferences say so
     if (parser.isSet(tabOption))
         window.showArea(*areaFromName(parser.value(tabOption)));
 
@@ -234,6 +249,24 @@ int main(int argc, char **argv)
         if (parser.value(dialogOption) == QLatin1String("shortcuts")) {
             mcphub::ShortcutsDialog shortcuts(&window, &window);
             return saveScreenshot(shortcuts, parser.value(screenshotOption));
+        }
+        if (parser.value(dialogOption) == QLatin1String("connections")) {
+            // An example profile in the form, as an administrator fills it in.
+            mcphub::ConnectionsDialog connections(&window);
+            connections.addProfile();
+            const auto set = [&connections](const char *name, const QString &text) {
+                if (auto *edit = connections.findChild<QLineEdit *>(QLatin1String(name)))
+                    edit->setText(text);
+            };
+            set("name", QStringLiteral("team"));
+            set("hosts", QStringLiteral("db1.example.org, db2.example.org"));
+            set("database", QStringLiteral("mcphub"));
+            set("user", QStringLiteral("admin"));
+            return saveScreenshot(connections, parser.value(screenshotOption));
+        }
+        if (parser.value(dialogOption) == QLatin1String("preferences")) {
+            mcphub::PreferencesDialog preferences(&window);
+            return saveScreenshot(preferences, parser.value(screenshotOption));
         }
         if (parser.value(dialogOption) == QLatin1String("connect-mcphub")) {
             mcphub::ConnectMcphubDialog connect(&window);

@@ -95,7 +95,7 @@ bool ProfileStore::contains(const QString &name) const
     return names().contains(name);
 }
 
-Result<QString> ProfileStore::save(const ConnectionProfile &profile)
+Result<void> ProfileStore::saveSettings(const ConnectionProfile &profile)
 {
     if (auto r = checkName(profile.name); !r)
         return r.error();
@@ -133,6 +133,23 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
                                settings->fileName());
         }
     }
+    return {};
+}
+
+QString ProfileStore::keptInMemory(const QString &name, const Error &error)
+{
+    qCWarning(lcKeychain) << "profile password kept in memory:" << error.toString();
+    return QCoreApplication::translate(
+               "ProfileStore",
+               "The system keychain is not available, so the password of profile \"%1\" is kept "
+               "in memory for this session only and will be asked for again next time (%2).")
+        .arg(name, error.detail.isEmpty() ? error.message : error.detail);
+}
+
+Result<QString> ProfileStore::save(const ConnectionProfile &profile)
+{
+    if (auto saved = saveSettings(profile); !saved)
+        return saved.error();
     if (profile.password.isEmpty())
         return QString();
     const auto stored = m_secrets.write(secretKey(profile.name), profile.password);
@@ -142,13 +159,35 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
         return QString();
     }
     sessionPasswords().insert(profile.name, profile.password);
-    qCWarning(lcKeychain) << "profile password kept in memory:" << stored.error().toString();
-    return QCoreApplication::translate(
-               "ProfileStore",
-               "The system keychain is not available, so the password of profile \"%1\" is kept "
-               "in memory for this session only and will be asked for again next time (%2).")
-        .arg(profile.name,
-             stored.error().detail.isEmpty() ? stored.error().message : stored.error().detail);
+    return keptInMemory(profile.name, stored.error());
+}
+
+Result<void>
+ProfileStore::saveAsync(const ConnectionProfile &profile, QObject *context, SaveDone done)
+{
+    if (auto saved = saveSettings(profile); !saved)
+        return saved.error();
+    if (profile.password.isEmpty()) {
+        done({});
+        return {};
+    }
+    // Until the keychain answers, this session opens the profile with the typed password.
+    {
+        QMutexLocker lock(&sessionMutex());
+        sessionPasswords().insert(profile.name, profile.password);
+    }
+    const QString name = profile.name;
+    m_secrets.writeAsync(
+        secretKey(name), profile.password, context, [name, done](const Result<void> &stored) {
+            if (stored) {
+                QMutexLocker lock(&sessionMutex());
+                sessionPasswords().remove(name);
+                done({});
+                return;
+            }
+            done(keptInMemory(name, stored.error()));
+        });
+    return {};
 }
 
 Result<ConnectionProfile> ProfileStore::loadWithoutPassword(const QString &name) const
@@ -275,6 +314,27 @@ Result<void> ProfileStore::remove(const QString &name)
     const auto removed = m_secrets.remove(secretKey(name));
     if (!removed && removed.error().code != Error::Code::NotFound)
         qCWarning(lcKeychain) << "cannot remove profile password" << removed.error().toString();
+    return {};
+}
+
+Result<void> ProfileStore::removeAsync(const QString &name, QObject *context)
+{
+    {
+        auto settings = openSettings(m_settingsFile);
+        settings->beginGroup(kGroup);
+        if (!settings->childGroups().contains(name))
+            return noSuchProfile(name);
+        settings->remove(name);
+        settings->sync();
+    }
+    {
+        QMutexLocker lock(&sessionMutex());
+        sessionPasswords().remove(name);
+    }
+    m_secrets.removeAsync(secretKey(name), context, [name](const Result<void> &removed) {
+        if (!removed && removed.error().code != Error::Code::NotFound)
+            qCWarning(lcKeychain) << "cannot remove profile password" << removed.error().toString();
+    });
     return {};
 }
 

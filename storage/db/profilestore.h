@@ -35,6 +35,12 @@ public:
     // warning (translated, empty when none) when the keychain refused and the password is
     // only kept in memory for this session.
     Result<QString> save(const ConnectionProfile &profile);
+    // save() without waiting for the keychain (the console's GUI thread): the settings are
+    // written before this returns (an error there is returned and `done` is not called); the
+    // password, when one is given, goes to the keychain and `done` gets save()'s warning on
+    // `context`'s thread; without a password `done` runs before this returns.
+    using SaveDone = std::function<void(const QString &warning)>;
+    Result<void> saveAsync(const ConnectionProfile &profile, QObject *context, SaveDone done);
 
     // Loads the profile and its password (keychain, else this session's memory). `warning`
     // receives a translated note when the keychain could not be read.
@@ -50,6 +56,9 @@ public:
     Result<ConnectionProfile> loadWithoutPassword(const QString &name) const;
 
     Result<void> remove(const QString &name);
+    // remove() without waiting for the keychain: the profile is gone from the settings when
+    // this returns; its keychain entry is removed in the background.
+    Result<void> removeAsync(const QString &name, QObject *context);
 
     // Binds the profile to a settings file (dual-write; the path is made absolute) or, with
     // an empty path, unbinds it. Changes nothing else of the profile, its password included.
@@ -61,6 +70,8 @@ public:
     static Result<void> checkName(const QString &name);
 
 private:
+    Result<void> saveSettings(const ConnectionProfile &profile);
+    static QString keptInMemory(const QString &name, const Error &error);
     // load()'s phases after loadWithoutPassword: the password of this session, if any (true:
     // `profile` has it or needs none, no keychain read needed); the keychain's answer.
     static bool takeSessionPassword(ConnectionProfile &profile);

@@ -18,16 +18,28 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 namespace mcphub {
 
+namespace {
+std::atomic<int> g_defaultKeepBackups{SaveOptions().keepBackups};
+}
+
+void SettingsFileBinding::setDefaultKeepBackups(int keep)
+{
+    g_defaultKeepBackups = std::max(0, keep);
+}
+
 SaveOptions SettingsFileBinding::defaultSaveOptions()
 {
     SaveOptions options;
     options.allowWarnings = true; // MCPHub reads them; the editors show them
+    options.keepBackups = g_defaultKeepBackups;
     return options;
 }
 

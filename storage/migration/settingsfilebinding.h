@@ -55,6 +55,9 @@ public:
     // The store options the binding saves with: warnings allowed (MCPHub reads them, the
     // editors show them), the store's lock timeout and backups.
     static SaveOptions defaultSaveOptions();
+    // The backups defaultSaveOptions() keeps (10 unless the console's preferences say
+    // otherwise; the CLI takes --keep per command instead). Any thread.
+    static void setDefaultKeepBackups(int keep);
 
     // Loads the file at `path` (a file that does not exist yet is created by the first save;
     // a missing folder is reported by that save) and records the settings the database holds

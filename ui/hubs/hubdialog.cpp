@@ -1,11 +1,18 @@
 #include "ui/hubs/hubdialog.h"
 
+#include "storage/hub/hubcheck.h"
+#include "storage/hub/hubclient.h"
+#include "storage/secretstore.h"
+#include "ui/main/consolepreferences.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -38,7 +45,7 @@ HubDialog::HubDialog(QWidget *parent)
     m_secret->setAttribute(Qt::WA_InputMethodEnabled, false);
     m_interval->setRange(1, 86'400);
     m_interval->setSuffix(tr(" s"));
-    m_interval->setValue(30);
+    m_interval->setValue(ConsolePreferences::load().hubPollSeconds); // Edit ▸ Preferences
     m_timeout->setRange(1, 600);
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setValue(10);
@@ -58,12 +65,24 @@ HubDialog::HubDialog(QWidget *parent)
     form->addRow(tr("&Timeout:"), m_timeout);
     form->addRow(QString(), m_enabled);
     form->addRow(tr("Trusted &certificate:"), m_fingerprint);
+    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_test->setToolTip(tr("Ask the hub for its version and, with credentials, its servers."));
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_test, &QPushButton::clicked, this, &HubDialog::testConnection);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &HubDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &HubDialog::reject);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &HubDialog::updateAuthFields);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addLayout(testRow);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     updateAuthFields();
@@ -128,6 +147,83 @@ void HubDialog::accept()
         return;
     }
     QDialog::accept();
+}
+
+void HubDialog::testConnection()
+{
+    const HubRecord h = hub();
+    if (auto valid = HubRepository::validate(h); !valid) {
+        showTestResult(valid.error().toString(), true);
+        Q_EMIT testFinished(false);
+        return;
+    }
+    HubEndpoint endpoint = h.endpoint();
+    if (endpoint.name.isEmpty())
+        endpoint.name = endpoint.baseUrl.host();
+    const int request = ++m_testRequest;
+    m_test->setEnabled(false);
+    const QString typed = secret();
+    if (h.auth != HubEndpoint::Auth::None && typed.isEmpty() && m_editing && m_secrets) {
+        showTestResult(tr("Reading the stored secret from the system keychain…"), false);
+        m_secrets->readAsync(HubRepository::secretKey(h.name),
+                             this,
+                             [this, endpoint, request](const Result<QString> &stored) mutable {
+                                 if (request != m_testRequest)
+                                     return;
+                                 const QString value = stored ? *stored : QString();
+                                 if (endpoint.auth == HubEndpoint::Auth::Password)
+                                     endpoint.password = value;
+                                 else
+                                     endpoint.bearerKey = value;
+                                 runTest(endpoint);
+                             });
+        return;
+    }
+    if (h.auth == HubEndpoint::Auth::Password)
+        endpoint.password = typed;
+    else if (h.auth == HubEndpoint::Auth::BearerKey)
+        endpoint.bearerKey = typed;
+    runTest(endpoint);
+}
+
+void HubDialog::runTest(HubEndpoint endpoint)
+{
+    const int request = m_testRequest;
+    // A client of its own: a fresh login, no token of the poller's reused.
+    delete m_client;
+    m_client = new HubClient(this);
+    showTestResult(tr("Connecting to %1…").arg(endpoint.baseUrl.toString(QUrl::RemoveUserInfo)),
+                   false);
+    checkHub(m_client, endpoint, this, [this, request](const Result<HubFacts> &facts) {
+        if (request != m_testRequest)
+            return;
+        m_test->setEnabled(true);
+        if (!facts) {
+            showTestResult(tr("Not reached: %1").arg(facts.error().toString()), true);
+            Q_EMIT testFinished(false);
+            return;
+        }
+        QString text;
+        if (facts->servers && facts->connected)
+            text = tr("Reached MCPHub %1: %n server(s), %2 connected.", nullptr, *facts->servers)
+                       .arg(facts->version, QString::number(*facts->connected));
+        else
+            text = tr("Reached MCPHub %1 (its servers are listed with credentials only).")
+                       .arg(facts->version);
+        showTestResult(text, false);
+        Q_EMIT testFinished(true);
+    });
+}
+
+void HubDialog::showTestResult(const QString &text, bool problem)
+{
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(problem ? QStringLiteral("color: #c62828") : QString());
+}
+
+QString HubDialog::testResult() const
+{
+    return m_testResult->text();
 }
 
 } // namespace mcphub

@@ -8,9 +8,13 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace mcphub {
+
+class HubClient;
+class SecretStore;
 
 // Adds or edits one hub: name, base URL, authentication (none, user + password, bearer key),
 // poll interval, timeout, enabled, trusted certificate fingerprint. The password or key field
@@ -29,8 +33,20 @@ public:
 
     void accept() override;
 
+    // Test connection: asks the hub what the form describes (checkHub: version, servers, or
+    // the error) without blocking; testFinished follows. When editing with the secret field
+    // empty, the stored secret is read from `secrets` (setSecrets) without blocking.
+    void testConnection();
+    void setSecrets(const SecretStore *secrets) { m_secrets = secrets; }
+    QString testResult() const;
+
+Q_SIGNALS:
+    void testFinished(bool reached);
+
 private:
     void updateAuthFields();
+    void runTest(HubEndpoint endpoint);
+    void showTestResult(const QString &text, bool problem);
 
     qint64 m_id = 0;
     bool m_editing = false;
@@ -44,6 +60,11 @@ private:
     QCheckBox *m_enabled = nullptr;
     QLineEdit *m_fingerprint = nullptr;
     QLabel *m_problem = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    HubClient *m_client = nullptr;
+    const SecretStore *m_secrets = nullptr;
+    int m_testRequest = 0;
 };
 
 } // namespace mcphub

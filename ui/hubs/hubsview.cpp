@@ -488,6 +488,7 @@ void HubsView::editHub()
     }
     HubDialog dialog(this);
     dialog.setHub(*found);
+    dialog.setSecrets(&m_secrets); // Test connection with the stored secret
     if (dialog.exec() != QDialog::Accepted)
         return;
     const HubRecord hub = dialog.hub();

@@ -9,6 +9,7 @@
 #include "ui/main/editactions.h"
 #include "ui/main/pendingpages.h"
 #include "ui/main/shortcutsdialog.h"
+#include "ui/main/preferencesdialog.h"
 #include "ui/migration/migrationwizard.h"
 #include "ui/widgets/pendingtableeditor.h"
 
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createEditMenu();
     createToolBar();
+    addPreferencesAction();
 
     m_workspaceLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);
@@ -147,6 +149,7 @@ void MainWindow::createEditMenu()
             });
 
     m_editMenu = new QMenu(tr("&Edit"), this);
+    m_editMenu->setObjectName(QStringLiteral("editMenu")); // addPreferencesAction() adds to it
     menuBar()->insertMenu(menuBar()->actions().value(1), m_editMenu);
     m_editMenu->addAction(m_applyAllAction);
     m_editMenu->addAction(m_revertAllAction);
@@ -536,6 +539,36 @@ void MainWindow::showAbout()
 {
     AboutDialog dialog(m_aboutFacts, this);
     dialog.exec();
+}
+
+void MainWindow::addPreferencesAction()
+{
+    // The Edit menu when the window has one, else a new one after File.
+    QMenu *edit = nullptr;
+    for (QAction *action : menuBar()->actions()) {
+        if (action->menu() && action->menu()->objectName() == QLatin1String("editMenu"))
+            edit = action->menu();
+    }
+    if (!edit) {
+        edit = new QMenu(tr("&Edit"), this);
+        edit->setObjectName(QStringLiteral("editMenu"));
+        const QList<QAction *> top = menuBar()->actions();
+        menuBar()->insertMenu(top.value(1), edit);
+    }
+    edit->addSeparator();
+    m_preferencesAction = edit->addAction(breezeIcon("configure"), tr("&Preferences…"));
+    m_preferencesAction->setObjectName(QStringLiteral("preferences"));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace mcphub

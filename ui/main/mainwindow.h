@@ -25,6 +25,7 @@ class MigrationWizard;
 class PendingPages;
 class PendingTableEditor;
 class PendingTableModel;
+class PreferencesDialog;
 
 // The console's main window: menus, the area list, one page per area and the status bar.
 // It routes between feature widgets and owns no data logic (see STYLE.md).
@@ -97,6 +98,10 @@ public:
     // The File menu, for the workspace switcher's actions.
     QMenu *fileMenu() const { return m_fileMenu; }
 
+    // Edit ▸ Preferences…: the preferences dialog, window-modal, deleted when closed.
+    PreferencesDialog *showPreferences();
+    QAction *preferencesAction() const { return m_preferencesAction; }
+
     void showArea(WorkspaceAreaModel::Area area);
     WorkspaceAreaModel::Area currentArea() const;
     AreaPage *page(WorkspaceAreaModel::Area area) const;
@@ -118,6 +123,8 @@ private:
     void showAbout();
     void confirmRevertAll();
     void revealPage(QWidget *widget); // shows the area (and tab) holding the widget
+    // Issue 15 (connections): Edit ▸ Preferences…, in the Edit menu (made when there is none).
+    void addPreferencesAction();
 
     AboutFacts m_aboutFacts;
     WorkspaceAreaModel *m_areas = nullptr;
@@ -126,6 +133,7 @@ private:
     QHash<WorkspaceAreaModel::Area, AreaPage *> m_pageByArea;
     QMenu *m_fileMenu = nullptr;
     QAction *m_migrateAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     std::optional<ConnectionProfile> m_openProfile;
     QString m_openName;
     bool m_openIsDatabase = false;

@@ -4,7 +4,9 @@
 #include "storage/migration/openedworkspace.h"
 #include "storage/migration/settingsexport.h"
 #include "ui/backups/backupspage.h"
+#include "ui/main/connectionsdialog.h"
 #include "ui/main/connectmcphubdialog.h"
+#include "ui/main/consolepreferences.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/settingsfileproblemsdialog.h"
 #include "ui/main/workspacesession.h"
@@ -12,6 +14,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -39,6 +42,12 @@ WorkspaceSwitcher::WorkspaceSwitcher(MainWindow *window, const SecretStore &secr
     , m_secrets(secrets)
     , m_monitor(monitor)
 {
+    // The preferences that take effect in the workspaces this opens (backups kept).
+    ConsolePreferences::load().apply();
+    // The area shown last, for "open the last workspace and area at start".
+    connect(window, &MainWindow::currentAreaChanged, this, [](WorkspaceAreaModel::Area area) {
+        QSettings().setValue(ConsolePreferences::kLastAreaKey, int(area));
+    });
     // A migration into the open workspace: show what it wrote. A bound settings file was
     // written by the migration's own connection, so the workspace is opened again: its
     // binding then starts from the file as the migration left it (not a conflict).
@@ -76,9 +85,19 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     auto *openSqlite = new QAction(tr("Open S&QLite file…"), fileMenu);
     openSqlite->setToolTip(tr("Open a SQLite workspace database."));
     connect(openSqlite, &QAction::triggered, this, &WorkspaceSwitcher::chooseSqliteFile);
+    auto *newSqlite = new QAction(tr("&New SQLite database…"), fileMenu);
+    newSqlite->setObjectName(QStringLiteral("newSqliteDatabase"));
+    newSqlite->setToolTip(tr("Create a new SQLite workspace database with the console's schema "
+                             "and open it."));
+    connect(newSqlite, &QAction::triggered, this, &WorkspaceSwitcher::chooseNewSqliteFile);
     auto *connectProfile = new QAction(tr("&Connect to profile…"), fileMenu);
     connectProfile->setToolTip(tr("Open the workspace of a saved connection profile."));
     connect(connectProfile, &QAction::triggered, this, &WorkspaceSwitcher::chooseProfile);
+    auto *connections = new QAction(tr("Co&nnections…"), fileMenu);
+    connections->setObjectName(QStringLiteral("connections"));
+    connections->setToolTip(tr("Add, edit, test and remove saved connection profiles, and open "
+                               "one."));
+    connect(connections, &QAction::triggered, this, &WorkspaceSwitcher::showConnections);
     auto *connectMcphub = new QAction(tr("Connect to &MCPHub database…"), fileMenu);
     connectMcphub->setToolTip(tr("Administer a hub running in database mode in its own "
                                  "PostgreSQL tables."));
@@ -105,7 +124,8 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     connect(m_exportAction, &QAction::triggered, this, &WorkspaceSwitcher::chooseExportFile);
     m_recentMenu = new QMenu(tr("&Recent"), fileMenu);
     m_recentMenu->setToolTipsVisible(true);
-    fileMenu->insertActions(first, {openFile, openSqlite, connectProfile, connectMcphub});
+    fileMenu->insertActions(
+        first, {openFile, openSqlite, newSqlite, connectProfile, connections, connectMcphub});
     fileMenu->insertMenu(first, m_recentMenu);
     fileMenu->insertAction(first, m_reloadAction.data());
     fileMenu->insertAction(first, m_exportAction.data());
@@ -115,6 +135,8 @@ void WorkspaceSwitcher::addMenuActions(QMenu *fileMenu)
     rebuildRecentMenu();
     updateBindActions();
     addToolBarActions({openFile, openSqlite, connectProfile, connectMcphub});
+    newSqlite->setIcon(QIcon(QStringLiteral(":/icons/breeze/document-new.svg")));
+    connections->setIcon(QIcon(QStringLiteral(":/icons/breeze/network-server.svg")));
 }
 
 void WorkspaceSwitcher::addToolBarActions(const QList<QAction *> &openActions)
@@ -138,6 +160,11 @@ void WorkspaceSwitcher::addToolBarActions(const QList<QAction *> &openActions)
     m_exportAction->setIcon(icon("document-export"));
     m_bindAction->setIcon(icon("link"));
     m_unbindAction->setIcon(icon("remove-link"));
+}
+
+QMenu *WorkspaceSwitcher::recentMenu() const
+{
+    return m_recentMenu;
 }
 
 QStringList WorkspaceSwitcher::recent() const
@@ -165,9 +192,10 @@ void WorkspaceSwitcher::rebuildRecentMenu()
     for (const QString &entry : list) {
         const bool profile = entry.startsWith(kProfilePrefix);
         const QString name = profile ? entry.mid(kProfilePrefix.size()) : entry;
-        QAction *action = m_recentMenu->addAction(profile ? tr("Profile %1").arg(name)
-                                                          : QFileInfo(name).fileName());
-        action->setToolTip(name);
+        const RecentEntry shown = describeRecent(entry);
+        QAction *action = m_recentMenu->addAction(tr("%1 — %2").arg(shown.title, shown.kind));
+        action->setToolTip(shown.place);
+        action->setStatusTip(shown.place);
         connect(action, &QAction::triggered, this, [this, profile, name] {
             const auto opened = profile ? openProfile(name) : open(name);
             if (!opened)
@@ -175,6 +203,57 @@ void WorkspaceSwitcher::rebuildRecentMenu()
         });
     }
     m_recentMenu->setEnabled(!list.isEmpty());
+}
+
+WorkspaceSwitcher::RecentEntry WorkspaceSwitcher::describeRecent(const QString &entry)
+{
+    RecentEntry shown;
+    if (entry.startsWith(kProfilePrefix)) {
+        const QString name = entry.mid(kProfilePrefix.size());
+        shown.title = name;
+        const auto profile = ProfileStore().loadWithoutPassword(name);
+        if (!profile) {
+            shown.kind = tr("profile (removed)");
+            shown.place = tr("Profile %1").arg(name);
+        } else if (profile->kind == ConnectionProfile::Kind::Sqlite) {
+            shown.kind = tr("SQLite profile");
+            shown.place
+                = tr("Profile %1: %2").arg(name, QDir::toNativeSeparators(profile->sqlitePath));
+        } else {
+            shown.kind = profile->mcphubDatabase ? tr("MCPHub database profile")
+                                                 : tr("PostgreSQL profile");
+            ConnectionProfile unnamed = *profile;
+            unnamed.name.clear();
+            unnamed.mcphubDatabase = false;
+            shown.place = tr("Profile %1: %2").arg(name, unnamed.displayName());
+        }
+        if (profile && !profile->boundSettingsPath.isEmpty()) {
+            shown.place
+                += QLatin1Char('\n')
+                   + tr("Bound to %1").arg(QDir::toNativeSeparators(profile->boundSettingsPath));
+        }
+        return shown;
+    }
+    switch (OpenedWorkspace::classify(entry)) {
+    case OpenedWorkspace::Target::McphubDatabase: {
+        const QString place = entry.mid(OpenedWorkspace::kMcphubDatabasePrefix.size());
+        const auto profile = ConnectionProfile::fromConninfo(place);
+        shown.title = profile ? profile->database : place;
+        shown.kind = tr("MCPHub database");
+        shown.place = place;
+        return shown;
+    }
+    case OpenedWorkspace::Target::SettingsFile:
+        shown.kind = tr("settings file");
+        break;
+    case OpenedWorkspace::Target::Sqlite:
+    case OpenedWorkspace::Target::Profile:
+        shown.kind = tr("SQLite");
+        break;
+    }
+    shown.title = QFileInfo(entry).fileName();
+    shown.place = QDir::toNativeSeparators(QFileInfo(entry).absoluteFilePath());
+    return shown;
 }
 
 QString WorkspaceSwitcher::nextConnectionName()
@@ -571,7 +650,7 @@ void WorkspaceSwitcher::chooseProfile()
         QMessageBox::information(m_window,
                                  tr("Connect to profile"),
                                  tr("There are no saved connection profiles yet. Add one with "
-                                    "\"mcphub-adminctl profile add\"."));
+                                    "File ▸ Connections…"));
         return;
     }
     if (!confirmDiscardPending())
@@ -583,6 +662,107 @@ void WorkspaceSwitcher::chooseProfile()
         return;
     if (const auto opened = openProfile(name); !opened)
         showOpenError(opened.error());
+}
+
+ConnectionsDialog *WorkspaceSwitcher::showConnections()
+{
+    auto *dialog = new ConnectionsDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const QString profile = currentProfileName(); !profile.isEmpty())
+        dialog->selectProfile(profile);
+    connect(dialog, &ConnectionsDialog::openRequested, this, [this](const QString &name) {
+        if (!confirmDiscardPending())
+            return;
+        if (const auto opened = openProfile(name); !opened)
+            showOpenError(opened.error());
+    });
+    dialog->open();
+    return dialog;
+}
+
+Result<void> WorkspaceSwitcher::createSqlite(const QString &path, bool replace)
+{
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    if (m_session && !m_session->settingsFile()
+        && m_session->workspace().profile().kind == ConnectionProfile::Kind::Sqlite
+        && QFileInfo(m_session->workspace().profile().sqlitePath).absoluteFilePath() == absolute) {
+        return Error::make(Error::Code::Conflict,
+                           tr("This is the workspace open now; it cannot be replaced by a new "
+                              "one. Choose another file name."),
+                           QDir::toNativeSeparators(absolute));
+    }
+    if (info.exists() && (!info.isFile() || info.size() > 0)) {
+        if (!replace || !info.isFile()) {
+            return Error::make(Error::Code::Conflict,
+                               tr("A file with this name exists and is not empty; it is left as "
+                                  "it is. Choose another name, or confirm that it is replaced."),
+                               QDir::toNativeSeparators(absolute));
+        }
+        // Replaced as confirmed: the file and what SQLite keeps beside it.
+        for (const QString &suffix : {QString(),
+                                      QStringLiteral("-wal"),
+                                      QStringLiteral("-shm"),
+                                      QStringLiteral("-journal")}) {
+            QFile file(absolute + suffix);
+            if (file.exists() && !file.remove()) {
+                return Error::make(Error::Code::Io,
+                                   tr("The existing file cannot be replaced. Check its "
+                                      "permissions and those of its folder."),
+                                   QDir::toNativeSeparators(file.fileName()),
+                                   file.errorString());
+            }
+        }
+    }
+    // Opening creates the file (private to the user) and applies every schema migration.
+    return openSqlite(absolute);
+}
+
+void WorkspaceSwitcher::chooseNewSqliteFile()
+{
+    if (!confirmDiscardPending())
+        return;
+    QString path = QFileDialog::getSaveFileName(m_window,
+                                                tr("New SQLite database"),
+                                                {},
+                                                tr("SQLite workspaces (*.db *.sqlite)"),
+                                                nullptr,
+                                                QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".db");
+    const QFileInfo info(path);
+    bool replace = false;
+    if (info.isFile() && info.size() > 0) {
+        replace = QMessageBox::warning(m_window,
+                                       tr("New SQLite database"),
+                                       tr("%1 exists and is not empty. Replace it with a new, "
+                                          "empty workspace? What it holds is lost.")
+                                           .arg(QDir::toNativeSeparators(info.absoluteFilePath())),
+                                       QMessageBox::Yes | QMessageBox::Cancel,
+                                       QMessageBox::Cancel)
+                  == QMessageBox::Yes;
+        if (!replace)
+            return;
+    }
+    if (const auto created = createSqlite(path, replace); !created)
+        showOpenError(created.error());
+}
+
+Result<void> WorkspaceSwitcher::openAtStart(const QString &defaultSqlitePath)
+{
+    const QStringList last = recent();
+    if (!ConsolePreferences::load().reopenLastWorkspace || last.isEmpty())
+        return openSqlite(defaultSqlitePath);
+    // The area is read before opening: the open shows its first area and records that.
+    const QVariant area = QSettings().value(ConsolePreferences::kLastAreaKey);
+    const QString entry = last.constFirst();
+    const auto opened = openAtStartup(
+        entry.startsWith(kProfilePrefix) ? entry.mid(kProfilePrefix.size()) : entry);
+    if (area.isValid())
+        m_window->showArea(WorkspaceAreaModel::Area(area.toInt()));
+    return opened;
 }
 
 } // namespace mcphub

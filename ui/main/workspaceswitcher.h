@@ -14,6 +14,7 @@ class QMenu;
 
 namespace mcphub {
 
+class ConnectionsDialog;
 class MainWindow;
 class SettingsFileProblemsDialog;
 class SecretStore;
@@ -50,6 +51,11 @@ public:
     // The dialog showing the last settings file that had errors (nullptr when none is open).
     SettingsFileProblemsDialog *problemsDialog() const;
     Result<void> openSqlite(const QString &path);
+    // File ▸ New SQLite database…: creates `path` with the console's schema and opens it. An
+    // existing file that is not empty is refused (nothing changed) unless `replace` (the user
+    // confirmed): then it is replaced, its -wal/-shm/-journal included. The open workspace's
+    // own file is never replaced.
+    Result<void> createSqlite(const QString &path, bool replace);
     // The profile's password is read from the keychain without blocking: when one must be
     // read, this returns at once, the window says what it waits for, and the workspace is
     // installed (workspaceChanged) or the error shown when the answer arrives. A SQLite
@@ -64,6 +70,9 @@ public:
     // password is read with the blocking keychain call, so that --screenshot renders the
     // opened workspace. Nothing runs yet that the wait could hold up or re-enter.
     Result<void> openAtStartup(const QString &pathOrProfile);
+    // What the console opens at start without --workspace/--sqlite: the last workspace (the
+    // first Recent entry) and area when the preferences say so, else `defaultSqlitePath`.
+    Result<void> openAtStart(const QString &defaultSqlitePath);
     // Opens the current workspace again (File ▸ Reload, F5), asking first when edits are not
     // applied: after a save refused because MCPHub rewrote the settings file, this loads
     // MCPHub's version.
@@ -79,6 +88,19 @@ public:
     Result<QString> exportSettingsFile(const QString &path);
     QAction *exportAction() const { return m_exportAction; }
     QStringList recent() const;
+    // How File ▸ Recent shows an entry: "title — kind", the full path or target as tooltip.
+    struct RecentEntry
+    {
+        QString title; // file name, profile name or database name
+        QString kind;  // "SQLite", "settings file", "PostgreSQL profile", "MCPHub database" …
+        QString place; // the full path, or the profile's target (never a password)
+    };
+    static RecentEntry describeRecent(const QString &entry);
+    QMenu *recentMenu() const;
+
+    // File ▸ Connections…: the profile manager, window-modal and deleted when closed; its Open
+    // opens the chosen profile here.
+    ConnectionsDialog *showConnections();
 
     // File ▸ Open settings file…'s dialog, not shown yet (--screenshot --dialog shows it).
     QFileDialog *createSettingsFileDialog() const;
@@ -103,6 +125,7 @@ private:
     void rebuildRecentMenu();
     void chooseSettingsFile();
     void chooseSqliteFile();
+    void chooseNewSqliteFile();
     void chooseProfile();
     void chooseMcphubDatabase();
     void chooseExportFile();

@@ -82,6 +82,11 @@ ServersPage::ServersPage(ServerTableModel *model, QWidget *parent)
     });
     connect(model, &PendingTableModel::readOnlyChanged, this, &ServersPage::updateActions);
     connect(model, &QAbstractItemModel::modelReset, this, &ServersPage::updateActions);
+    // After Apply, Revert all or a reload the panel (which drops its row on a reset) shows
+    // the row the editor selected again, not an empty form (issue 15).
+    connect(model, &QAbstractItemModel::modelReset, m_detail, [this] {
+        m_detail->setRow(m_editor->currentRow());
+    });
     m_detail->setRow(m_editor->currentRow());
     updateActions();
 }

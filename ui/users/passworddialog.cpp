@@ -33,6 +33,10 @@ PasswordDialog::PasswordDialog(const QString &username, QWidget *parent)
     m_cost->setToolTip(tr("bcrypt cost: each step doubles the time to check a password. "
                           "MCPHub uses 10."));
     m_warning->setWordWrap(true);
+    m_warning->setObjectName(QStringLiteral("warning"));
+    // Wide enough for a warning of a few lines (English or Chinese), never clipped: check()
+    // grows the dialog to the height the wrapped text needs.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("New password:"), m_password);
@@ -76,6 +80,14 @@ void PasswordDialog::check()
                      + problems.join(QLatin1Char(' '));
     }
     m_warning->setText(lines.join(QLatin1Char('\n')));
+    // A form layout does not grow its window for a label that wraps onto more lines: it is
+    // clipped unless the window is given the height the layout needs at its width.
+    if (isVisible() && layout()->hasHeightForWidth()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+        setMinimumHeight(needed);
+    }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
 }
 

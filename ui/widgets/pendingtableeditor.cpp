@@ -19,6 +19,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace mcphub {
 
 PendingTableEditor::PendingTableEditor(PendingTableModel *model,
@@ -122,6 +124,18 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
 
+    // An Apply error goes once it no longer holds (issue 15): nothing is pending any more, or,
+    // for a refusal by validation, no edited row has a problem left.
+    const auto clearFixedError = [this] {
+        if (m_message->isHidden() || !m_message->property("error").toBool())
+            return;
+        if (m_model->pendingCount() == 0
+            || (m_message->property("invalid").toBool() && m_model->firstProblem().isEmpty()))
+            showMessage({}, false);
+    };
+    connect(model, &QAbstractItemModel::dataChanged, this, clearFixedError);
+    connect(model, &PendingTableModel::pendingCountChanged, this, clearFixedError);
+    connect(model->undoStack(), &QUndoStack::indexChanged, this, clearFixedError);
     connect(m_add, &QAction::triggered, this, &PendingTableEditor::addRequested);
     connect(m_delete, &QAction::triggered, this, &PendingTableEditor::deleteSelectedRows);
     connect(m_revertRow, &QAction::triggered, this, &PendingTableEditor::revertCurrentRow);
@@ -149,10 +163,24 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     connect(
         model, &PendingTableModel::pendingCountChanged, this, &PendingTableEditor::updateActions);
     connect(model, &PendingTableModel::readOnlyChanged, this, &PendingTableEditor::updateActions);
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        // A fresh load starts on the first row, so detail panels show something.
-        if (m_model->rowCount() > 0)
-            selectRow(0);
+    // The row selected before a reset (Apply, Revert all, a reload), by its label: selected
+    // again afterwards, so that the detail form shows it; else the first row, so that detail
+    // panels show something.
+    auto selectedLabel = std::make_shared<QString>();
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this, selectedLabel] {
+        const int row = currentRow();
+        *selectedLabel = row >= 0 ? m_model->index(row, 0).data().toString() : QString();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this, selectedLabel] {
+        int row = m_model->rowCount() > 0 ? 0 : -1;
+        for (int r = 0; !selectedLabel->isEmpty() && r < m_model->rowCount(); ++r) {
+            if (m_model->index(r, 0).data().toString() == *selectedLabel) {
+                row = r;
+                break;
+            }
+        }
+        if (row >= 0)
+            selectRow(row);
         updateActions();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
@@ -252,6 +280,7 @@ bool PendingTableEditor::applyChanges()
     const int pending = m_model->pendingCount();
     const auto applied = m_model->apply();
     if (!applied) {
+        m_message->setProperty("invalid", applied.error().code == Error::Code::Invalid);
         showMessage(applied.error().messageWithRemedy(), true);
         return false;
     }
@@ -265,6 +294,7 @@ bool PendingTableEditor::applyChanges()
 void PendingTableEditor::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
+    m_message->setProperty("error", error && !text.isEmpty());
     m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b00020; }") : QString());
     m_message->setVisible(!text.isEmpty());
 }
