@@ -4,7 +4,7 @@ namespace mcphub {
 
 namespace {
 
-QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
+QList<WorkspaceAreaModel::Area> areasFor(bool withBackups, bool withReplication)
 {
     using Area = WorkspaceAreaModel::Area;
     QList<Area> areas{Area::Users,
@@ -18,6 +18,8 @@ QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
     if (withBackups)
         areas.append(Area::Backups);
     areas.append(Area::Hubs);
+    if (withReplication)
+        areas.append(Area::Replication);
     return areas;
 }
 
@@ -25,7 +27,7 @@ QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
 
 WorkspaceAreaModel::WorkspaceAreaModel(QObject *parent)
     : QAbstractListModel(parent)
-    , m_areas(areasFor(true))
+    , m_areas(areasFor(true, false))
 {}
 
 int WorkspaceAreaModel::rowCount(const QModelIndex &parent) const
@@ -57,7 +59,17 @@ void WorkspaceAreaModel::setBackupsVisible(bool visible)
         return;
     beginResetModel();
     m_backupsVisible = visible;
-    m_areas = areasFor(visible);
+    m_areas = areasFor(visible, m_replicationVisible);
+    endResetModel();
+}
+
+void WorkspaceAreaModel::setReplicationVisible(bool visible)
+{
+    if (visible == m_replicationVisible)
+        return;
+    beginResetModel();
+    m_replicationVisible = visible;
+    m_areas = areasFor(m_backupsVisible, visible);
     endResetModel();
 }
 
@@ -94,6 +106,8 @@ QString WorkspaceAreaModel::title(Area area)
         return tr("Hubs");
     case Area::SystemConfig:
         return tr("System config");
+    case Area::Replication:
+        return tr("Replication");
     }
     return {};
 }
@@ -123,6 +137,10 @@ QString WorkspaceAreaModel::description(Area area)
     case Area::SystemConfig:
         return tr("MCPHub's system configuration, one JSON value per key: routing, install, "
                   "smart routing, name separator, OAuth server and more.");
+    case Area::Replication:
+        return tr("The database server's replication: a primary's standbys and how far behind "
+                  "they are, a standby's primary and replay lag, and a pg_auto_failover "
+                  "formation's nodes.");
     }
     return {};
 }

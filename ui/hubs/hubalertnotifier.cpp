@@ -25,14 +25,19 @@ void HubAlertNotifier::onSample(const QString &hub, const HubSample &sample)
     const auto alert = m_policy.consider(hub, sample);
     if (!alert)
         return;
-    m_events->add(*alert);
+    raise(*alert);
+}
+
+void HubAlertNotifier::raise(const HubAlert &alert)
+{
+    m_events->add(alert);
     if (m_tray && QSystemTrayIcon::supportsMessages()) {
-        m_tray->showMessage(alert->title,
-                            alert->message,
-                            alert->kind == HubAlert::Kind::Recovered ? QSystemTrayIcon::Information
-                                                                     : QSystemTrayIcon::Warning);
+        m_tray->showMessage(alert.title,
+                            alert.message,
+                            alert.kind == HubAlert::Kind::Recovered ? QSystemTrayIcon::Information
+                                                                    : QSystemTrayIcon::Warning);
     }
-    Q_EMIT alertRaised(*alert);
+    Q_EMIT alertRaised(alert);
 }
 
 void HubAlertNotifier::onHubRemoved(const QString &hub)

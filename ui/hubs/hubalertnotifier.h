@@ -27,6 +27,9 @@ public:
 public Q_SLOTS:
     void onSample(const QString &hub, const mcphub::HubSample &sample);
     void onHubRemoved(const QString &hub);
+    // An alert decided elsewhere (replication: ReplicationAlertPolicy), listed and shown
+    // like the hubs' own.
+    void raise(const mcphub::HubAlert &alert);
 
 Q_SIGNALS:
     void alertRaised(const mcphub::HubAlert &alert);
