@@ -112,6 +112,7 @@ private Q_SLOTS:
     void dbReplicationTextAndJsonOnStandby();
     void dbReplicationOnSqliteSaysEmbedded();
     void dbReplicationWithAMonitorThatIsNoneSaysWhy();
+    void profileKeepsItsMonitor();
     void dbReplicationOnMcphubDatabaseStandby();
     void standbyWorkspaceOpensReadOnlyWithBanner();
     void allHostsStandbysGiveClearMessage();
@@ -278,6 +279,40 @@ void TestReplication::dbReplicationWithAMonitorThatIsNoneSaysWhy()
                  .contains(QLatin1String("pgautofailover.node")),
              qPrintable(json.out));
     QVERIFY2(json.err.contains(QLatin1String("pg_auto_failover monitor")), qPrintable(json.err));
+}
+
+void TestReplication::profileKeepsItsMonitor()
+{
+    // "profile add --monitor" keeps the monitor in the profile; "db replication --profile"
+    // then reads the formation from it (here a database that is no monitor: said, exit 1).
+    const QString name = QStringLiteral("replication-with-monitor");
+    const test::Run add = test::adminctl({QStringLiteral("profile"),
+                                          QStringLiteral("add"),
+                                          name,
+                                          QStringLiteral("--pg"),
+                                          conninfo(primaryPort()),
+                                          QStringLiteral("--monitor"),
+                                          conninfo(standbyPort())});
+    VERIFY_RUN(add, 0);
+    const test::Run list = test::adminctl({QStringLiteral("profile"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(QStringLiteral("monitor: ") + conninfo(standbyPort())),
+             qPrintable(list.out));
+    const auto loaded = ProfileStore().loadWithoutPassword(name);
+    VERIFY_OK(loaded);
+    QCOMPARE(loaded->failoverMonitor, conninfo(standbyPort()));
+    const test::Run text = test::adminctl(
+        {QStringLiteral("db"), QStringLiteral("replication"), QStringLiteral("--profile"), name});
+    VERIFY_RUN(text, 1);
+    QVERIFY2(text.out.contains(QLatin1String("pg_auto_failover formation:")), qPrintable(text.out));
+    QVERIFY2(text.out.contains(QLatin1String("pgautofailover.node")), qPrintable(text.out));
+    const test::Run bad = test::adminctl({QStringLiteral("profile"),
+                                          QStringLiteral("add"),
+                                          name,
+                                          QStringLiteral("--pg"),
+                                          conninfo(primaryPort()),
+                                          QStringLiteral("--monitor"),
+                                          QStringLiteral("host='unterminated")});
+    VERIFY_RUN(bad, 2);
 }
 
 void TestReplication::dbReplicationOnMcphubDatabaseStandby()
