@@ -115,6 +115,7 @@ private Q_SLOTS:
     void profileKeepsItsMonitor();
     void dbReplicationOnMcphubDatabaseStandby();
     void standbyWorkspaceOpensReadOnlyWithBanner();
+    void mcphubDatabaseOnStandbyRefusesWrites();
     void allHostsStandbysGiveClearMessage();
     void replicationPageShowsStandbyOnPrimary();
     void standbyProfileInConsoleIsReadOnlyWithBanner();
@@ -373,6 +374,41 @@ void TestReplication::standbyWorkspaceOpensReadOnlyWithBanner()
     QVERIFY(!added);
     QCOMPARE(added.error().code, Error::Code::ReadOnly);
     standby->close();
+}
+
+void TestReplication::mcphubDatabaseOnStandbyRefusesWrites()
+{
+    // MCPHub's database (its real DDL and the console's schema beside it, made on the
+    // primary), opened on the standby: read-only with the standby's warning; a write is
+    // refused by the console as read-only, not by the server halfway.
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString database = pg.spec().databaseName;
+    const test::Run init = test::adminctl({QStringLiteral("db"),
+                                           QStringLiteral("init"),
+                                           QStringLiteral("--create"),
+                                           QStringLiteral("--hub-db"),
+                                           conninfo(primaryPort(), database)});
+    VERIFY_RUN(init, 0);
+    QVERIFY(standbyCaughtUp());
+    const QString standby = conninfo(standbyPort(), database);
+    const test::Run list = test::adminctl(
+        {QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--hub-db"), standby});
+    VERIFY_RUN(list, 0);
+    const QString warning
+        = QStringLiteral("warning: Standby of 127.0.0.1:%1 — replay lag ").arg(primaryPort());
+    QVERIFY2(list.err.contains(warning), qPrintable(list.err));
+    const test::Run add = test::adminctl({QStringLiteral("user"),
+                                          QStringLiteral("add"),
+                                          QStringLiteral("bob"),
+                                          QStringLiteral("--admin"),
+                                          QStringLiteral("--password-stdin"),
+                                          QStringLiteral("--hub-db"),
+                                          standby},
+                                         "Secret-pass-123456\n");
+    VERIFY_RUN(add, 2);
+    QVERIFY2(add.err.contains(QLatin1String("open read-only, so users/bob was not changed")),
+             qPrintable(add.err));
 }
 
 void TestReplication::allHostsStandbysGiveClearMessage()
