@@ -522,9 +522,13 @@ void TestReplication::standbyProfileInConsoleIsReadOnlyWithBanner()
     auto *page = qobject_cast<ReplicationPage *>(
         window.page(WorkspaceAreaModel::Area::Replication)->content());
     QVERIFY(page);
+    QSignalSpy banner(page, &ReplicationPage::standbyBannerChanged);
     const auto status = page->refresh();
     VERIFY_OK(status);
     QCOMPARE(status->role, ReplicationStatus::Role::Standby);
+    // The banner follows each reading.
+    QCOMPARE(banner.size(), 1);
+    QCOMPARE(window.workspaceBanner(), status->standbyBanner());
     QVERIFY2(
         page->summaryLabel()->text().contains(QStringLiteral("127.0.0.1:%1").arg(primaryPort())),
         qPrintable(page->summaryLabel()->text()));

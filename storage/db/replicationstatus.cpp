@@ -171,6 +171,18 @@ QString ReplicationStatus::primaryAddress() const
     return QStringLiteral("%1:%2").arg(host, QString::number(primaryPort));
 }
 
+QString ReplicationStatus::standbyBanner() const
+{
+    if (role != Role::Standby)
+        return {};
+    return replayLagSeconds
+               ? QCoreApplication::translate("ReplicationStatus", "Standby of %1 — replay lag %2 s")
+                     .arg(primaryAddress(), QString::number(*replayLagSeconds, 'f', 1))
+               : QCoreApplication::translate("ReplicationStatus",
+                                             "Standby of %1 — replay lag unknown")
+                     .arg(primaryAddress());
+}
+
 std::optional<double> ReplicationStatus::maxReplayLagSeconds() const
 {
     if (role == Role::Standby)

@@ -88,6 +88,9 @@ struct ReplicationStatus
     bool isStandby() const { return role == Role::Standby; }
     // "HOST:PORT" of the primary a standby follows, or a translated "unknown primary".
     QString primaryAddress() const;
+    // A standby's one-line banner, "Standby of HOST:PORT — replay lag N s" (translated);
+    // empty for a primary or SQLite.
+    QString standbyBanner() const;
     // The largest replay lag in seconds among this primary's standbys, or a standby's own.
     std::optional<double> maxReplayLagSeconds() const;
 

@@ -276,12 +276,7 @@ Result<void> Workspace::detectStandby()
     // A standby refuses every write: open it read-only from the start rather than failing on
     // the first Apply, and say whose standby it is and how far behind it replays.
     m_readOnly = true;
-    const auto lag = status->replayLagSeconds;
-    m_standbyBanner
-        = lag ? QCoreApplication::translate("Workspace", "Standby of %1 — replay lag %2 s")
-                    .arg(status->primaryAddress(), QString::number(*lag, 'f', 1))
-              : QCoreApplication::translate("Workspace", "Standby of %1 — replay lag unknown")
-                    .arg(status->primaryAddress());
+    m_standbyBanner = status->standbyBanner();
     m_warnings << m_standbyBanner + QStringLiteral(". ")
                       + QCoreApplication::translate("Workspace",
                                                     "A standby server cannot be changed: the "

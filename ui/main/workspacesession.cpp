@@ -93,6 +93,9 @@ void WorkspaceSession::installReplication(MainWindow *window, bool monitor)
     auto *page
         = new ReplicationPage(ws.connectionName(), displayName(), ws.profile().failoverMonitor);
     page->setAlertNotifier(m_alerts);
+    if (ws.isStandby()) // the banner follows the lag as the page reads it
+        connect(
+            page, &ReplicationPage::standbyBannerChanged, window, &MainWindow::setWorkspaceBanner);
     if (monitor && m_alerts)
         page->timer()->start(); // alerts while the page is not shown too
     window->page(WorkspaceAreaModel::Area::Replication)->setContent(page);

@@ -166,6 +166,7 @@ Result<ReplicationStatus> ReplicationPage::refresh()
         break;
     case ReplicationStatus::Role::Standby:
         showStandby(*status);
+        Q_EMIT standbyBannerChanged(status->standbyBanner());
         break;
     }
     showFormation(*status);

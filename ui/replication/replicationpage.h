@@ -45,6 +45,8 @@ public:
 
 Q_SIGNALS:
     void refreshed();
+    // A standby's banner as of this reading ("Standby of HOST:PORT — replay lag N s").
+    void standbyBannerChanged(const QString &banner);
 
 protected:
     void showEvent(QShowEvent *event) override;
