@@ -6,7 +6,7 @@ namespace mcphub {
 
 namespace {
 
-QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
+QList<WorkspaceAreaModel::Area> areasFor(bool withBackups, bool withReplication)
 {
     using Area = WorkspaceAreaModel::Area;
     QList<Area> areas{Area::Users,
@@ -20,6 +20,8 @@ QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
     if (withBackups)
         areas.append(Area::Backups);
     areas.append(Area::Hubs);
+    if (withReplication)
+        areas.append(Area::Replication);
     return areas;
 }
 
@@ -27,7 +29,7 @@ QList<WorkspaceAreaModel::Area> areasFor(bool withBackups)
 
 WorkspaceAreaModel::WorkspaceAreaModel(QObject *parent)
     : QAbstractListModel(parent)
-    , m_areas(areasFor(true))
+    , m_areas(areasFor(true, false))
 {}
 
 int WorkspaceAreaModel::rowCount(const QModelIndex &parent) const
@@ -61,7 +63,17 @@ void WorkspaceAreaModel::setBackupsVisible(bool visible)
         return;
     beginResetModel();
     m_backupsVisible = visible;
-    m_areas = areasFor(visible);
+    m_areas = areasFor(visible, m_replicationVisible);
+    endResetModel();
+}
+
+void WorkspaceAreaModel::setReplicationVisible(bool visible)
+{
+    if (visible == m_replicationVisible)
+        return;
+    beginResetModel();
+    m_replicationVisible = visible;
+    m_areas = areasFor(m_backupsVisible, visible);
     endResetModel();
 }
 
@@ -137,6 +149,8 @@ QString WorkspaceAreaModel::title(Area area)
         return tr("Hubs");
     case Area::SystemConfig:
         return tr("System config");
+    case Area::Replication:
+        return tr("Replication");
     }
     return {};
 }
@@ -166,6 +180,10 @@ QString WorkspaceAreaModel::description(Area area)
     case Area::SystemConfig:
         return tr("MCPHub's system configuration, one JSON value per key: routing, install, "
                   "smart routing, name separator, OAuth server and more.");
+    case Area::Replication:
+        return tr("The database server's replication: a primary's standbys and how far behind "
+                  "they are, a standby's primary and replay lag, and a pg_auto_failover "
+                  "formation's nodes.");
     }
     return {};
 }

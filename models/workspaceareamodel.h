@@ -7,7 +7,8 @@ class QIcon;
 namespace mcphub {
 
 // The areas of a workspace shown in the main window's side list (Users, Servers, ...), in
-// display order. Backups only make sense for settings-file workspaces and can be hidden.
+// display order. Backups only make sense for settings-file workspaces and can be hidden;
+// Replication only for PostgreSQL workspaces, hidden until one is open.
 class WorkspaceAreaModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -23,7 +24,8 @@ public:
         Backups,
         Hubs,
         SystemConfig,
-        Records, // OAuth clients, prompts, resources, user configs
+        Records,     // OAuth clients, prompts, resources, user configs
+        Replication, // PostgreSQL workspaces only: standbys, lag, failover formation
     };
     Q_ENUM(Area)
 
@@ -36,6 +38,9 @@ public:
 
     void setBackupsVisible(bool visible);
     bool backupsVisible() const { return m_backupsVisible; }
+    // Replication is about a PostgreSQL server; hidden until such a workspace is open.
+    void setReplicationVisible(bool visible);
+    bool replicationVisible() const { return m_replicationVisible; }
 
     Area areaAt(int row) const;
     int rowOf(Area area) const; // -1 when hidden
@@ -47,6 +52,7 @@ public:
 private:
     QList<Area> m_areas;
     bool m_backupsVisible = true;
+    bool m_replicationVisible = false;
 };
 
 } // namespace mcphub

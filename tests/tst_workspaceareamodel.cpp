@@ -14,6 +14,7 @@ class TestWorkspaceAreaModel : public QObject
 private Q_SLOTS:
     void listsAreasInOrder();
     void hidingBackupsResetsModel();
+    void replicationHiddenUntilShown();
 };
 
 void TestWorkspaceAreaModel::listsAreasInOrder()
@@ -43,6 +44,27 @@ void TestWorkspaceAreaModel::hidingBackupsResetsModel()
     QCOMPARE(model.rowOf(Area::Backups), -1);
     model.setBackupsVisible(false);
     QCOMPARE(reset.size(), 1);
+}
+
+void TestWorkspaceAreaModel::replicationHiddenUntilShown()
+{
+    // Replication is for PostgreSQL workspaces: hidden at first, last when shown, and
+    // independent of Backups.
+    WorkspaceAreaModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowOf(Area::Replication), -1);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setReplicationVisible(true);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 11);
+    QCOMPARE(model.rowOf(Area::Replication), 10);
+    QCOMPARE(model.data(model.index(10)).toString(), QStringLiteral("Replication"));
+    model.setBackupsVisible(false);
+    QCOMPARE(model.rowOf(Area::Replication), 9);
+    QCOMPARE(model.rowOf(Area::Backups), -1);
+    model.setReplicationVisible(false);
+    QCOMPARE(model.rowCount(), 9);
+    QCOMPARE(model.rowOf(Area::Replication), -1);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceAreaModel)

@@ -2,9 +2,11 @@
 
 #include "app/cli/workspaceoptions.h"
 #include "storage/db/connectioncheck.h"
+#include "storage/db/replicationstatus.h"
 #include "storage/db/workspace.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
 
 namespace mcphub::cli {
 
@@ -68,6 +70,155 @@ int runDbTest(const ConnectionProfile &profile)
     return ExitOk;
 }
 
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("-") : text;
+}
+
+QString bytesText(const std::optional<qint64> &bytes)
+{
+    return bytes ? QCoreApplication::translate("DbCommand", "%1 bytes").arg(*bytes)
+                 : QCoreApplication::translate("DbCommand", "? bytes");
+}
+
+QString secondsText(const std::optional<double> &seconds)
+{
+    return seconds ? QCoreApplication::translate("DbCommand", "%1 s")
+                         .arg(QString::number(*seconds, 'f', 3))
+                   : QCoreApplication::translate("DbCommand", "? s");
+}
+
+void printReplication(const ReplicationStatus &status)
+{
+    switch (status.role) {
+    case ReplicationStatus::Role::Embedded:
+        out() << QCoreApplication::translate("DbCommand", "%1: no replication (embedded database).")
+                     .arg(status.server)
+              << Qt::endl;
+        return;
+    case ReplicationStatus::Role::Primary:
+        out() << QCoreApplication::translate("DbCommand", "%1: primary, WAL at %2.")
+                     .arg(status.server, orDash(status.currentLsn))
+              << Qt::endl;
+        out() << QCoreApplication::translate(
+            "DbCommand", "Standbys streaming from it: %n", nullptr, int(status.standbys.size()))
+              << Qt::endl;
+        for (const StandbyLink &s : status.standbys) {
+            out() << QStringLiteral("  %1  %2  %3  %4")
+                         .arg(orDash(s.applicationName),
+                              orDash(s.clientAddress),
+                              orDash(s.state),
+                              orDash(s.syncState))
+                  << Qt::endl;
+            out() << QStringLiteral("    %1 %2 (%3)")
+                         .arg(QCoreApplication::translate("DbCommand", "sent").leftJustified(7),
+                              orDash(s.sentLsn),
+                              bytesText(s.sentLagBytes))
+                  << Qt::endl;
+            const struct
+            {
+                const char *label;
+                QString lsn;
+                std::optional<qint64> bytes;
+                std::optional<double> seconds;
+            } rows[] = {{QT_TRANSLATE_NOOP("DbCommand", "write"),
+                         s.writeLsn,
+                         s.writeLagBytes,
+                         s.writeLagSeconds},
+                        {QT_TRANSLATE_NOOP("DbCommand", "flush"),
+                         s.flushLsn,
+                         s.flushLagBytes,
+                         s.flushLagSeconds},
+                        {QT_TRANSLATE_NOOP("DbCommand", "replay"),
+                         s.replayLsn,
+                         s.replayLagBytes,
+                         s.replayLagSeconds}};
+            for (const auto &row : rows) {
+                out() << QStringLiteral("    %1 %2 (%3, %4)")
+                             .arg(QCoreApplication::translate("DbCommand", row.label)
+                                      .leftJustified(7),
+                                  orDash(row.lsn),
+                                  bytesText(row.bytes),
+                                  secondsText(row.seconds))
+                      << Qt::endl;
+            }
+        }
+        break;
+    case ReplicationStatus::Role::Standby:
+        out() << QCoreApplication::translate("DbCommand",
+                                             "%1: standby (in recovery) of %2, receiver %3.")
+                     .arg(status.server, status.primaryAddress(), orDash(status.receiverStatus))
+              << Qt::endl;
+        out() << QStringLiteral("  %1 %2").arg(
+            QCoreApplication::translate("DbCommand", "received").leftJustified(10),
+            orDash(status.receiveLsn))
+              << Qt::endl;
+        out() << QStringLiteral("  %1 %2").arg(
+            QCoreApplication::translate("DbCommand", "replayed").leftJustified(10),
+            orDash(status.replayLsn))
+              << Qt::endl;
+        out() << QStringLiteral("  %1 %2").arg(
+            QCoreApplication::translate("DbCommand", "last replayed transaction").leftJustified(10),
+            status.lastReplayAt.isValid() ? status.lastReplayAt.toUTC().toString(Qt::ISODate)
+                                          : QCoreApplication::translate("DbCommand", "none yet"))
+              << Qt::endl;
+        out() << QStringLiteral("  %1 %2, %3")
+                     .arg(QCoreApplication::translate("DbCommand", "replay lag").leftJustified(10),
+                          bytesText(status.replayLagBytes),
+                          secondsText(status.replayLagSeconds))
+              << Qt::endl;
+        break;
+    }
+    if (!status.monitorNamed)
+        return;
+    out() << QCoreApplication::translate("DbCommand", "pg_auto_failover formation:") << Qt::endl;
+    if (!status.monitorError.isEmpty()) {
+        out() << QStringLiteral("  ") << status.monitorError << Qt::endl;
+        return;
+    }
+    for (const FormationNode &n : status.formation) {
+        const QString health = n.health == 1 ? QCoreApplication::translate("DbCommand", "healthy")
+                               : n.health == 0
+                                   ? QCoreApplication::translate("DbCommand", "unhealthy")
+                                   : QCoreApplication::translate("DbCommand", "health unknown");
+        out() << QStringLiteral("  %1/%2  %3  %4:%5  %6 -> %7  %8  %9")
+                     .arg(n.formation,
+                          QString::number(n.groupId),
+                          n.name,
+                          n.host,
+                          QString::number(n.port),
+                          n.reportedState,
+                          n.goalState,
+                          orDash(n.reportedLsn),
+                          health)
+              << Qt::endl;
+    }
+}
+
+// "db replication": read-only, on a connection of its own; no workspace schema is needed.
+int runReplication(const ConnectionProfile &profile, const QString &format, const QString &monitor)
+{
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        return fail(
+            QCoreApplication::translate("DbCommand", "--format: say text or json, not \"%1\".")
+                .arg(format));
+    }
+    const auto status = ReplicationStatus::readProfile(
+        profile, monitor.isEmpty() ? profile.failoverMonitor : monitor);
+    if (!status)
+        return fail(status.error().toString());
+    if (format == QLatin1String("json"))
+        out() << QString::fromUtf8(QJsonDocument(status->toJson()).toJson(QJsonDocument::Indented));
+    else
+        printReplication(*status);
+    if (!status->monitorError.isEmpty()) {
+        err() << QCoreApplication::translate("DbCommand", "warning: ") << status->monitorError
+              << Qt::endl;
+        return ExitFindings;
+    }
+    return ExitOk;
+}
+
 int runDb(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -79,12 +230,28 @@ int runDb(const QStringList &arguments)
         "           (exit 1 on drift)\n"
         "  migrate  apply the pending migrations\n"
         "  test     connect once and show the server's version and whether it is the primary\n"
-        "           (what the console's File > Connections... Test shows); changes nothing"));
+        "           (what the console's File > Connections... Test shows); changes nothing\n"
+        "  replication  the server's replication: a primary's standbys and their lag, a\n"
+        "           standby's replay position and its primary, a pg_auto_failover\n"
+        "           formation (--monitor); reads only"));
     const QCommandLineOption help = parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QCoreApplication::translate("DbCommand", "init, status, migrate or test."),
-        QStringLiteral("init|status|migrate|test"));
+        QCoreApplication::translate("DbCommand", "init, status, migrate, test or replication."),
+        QStringLiteral("init|status|migrate|test|replication"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("DbCommand", "replication: text (default) or json."),
+        QCoreApplication::translate("DbCommand", "format"),
+        QStringLiteral("text"));
+    const QCommandLineOption monitor(
+        QStringLiteral("monitor"),
+        QCoreApplication::translate("DbCommand",
+                                    "replication: the conninfo of a pg_auto_failover monitor "
+                                    "(default: the profile's), to list its formation's nodes."),
+        QCoreApplication::translate("DbCommand", "conninfo"));
+    parser.addOption(format);
+    parser.addOption(monitor);
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
     if (const int code = parseCommandLine(parser, QStringLiteral("db"), arguments, help); code >= 0)
@@ -95,10 +262,12 @@ int runDb(const QStringList &arguments)
         || !QStringList{QStringLiteral("init"),
                         QStringLiteral("status"),
                         QStringLiteral("migrate"),
-                        QStringLiteral("test")}
+                        QStringLiteral("test"),
+                        QStringLiteral("replication")}
                 .contains(action)) {
         return fail(QCoreApplication::translate(
-                        "DbCommand", "say init, status, migrate or test. Run \"%1 db --help\".")
+                        "DbCommand",
+                        "say init, status, migrate, test or replication. Run \"%1 db --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
 
@@ -108,6 +277,8 @@ int runDb(const QStringList &arguments)
         err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
     if (!profile)
         return fail(profile.error().toString());
+    if (action == QLatin1String("replication"))
+        return runReplication(*profile, parser.value(format), parser.value(monitor));
 
     if (action == QLatin1String("test"))
         return runDbTest(*profile);

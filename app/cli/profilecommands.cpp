@@ -32,6 +32,10 @@ QString describe(const ConnectionProfile &p)
         text += QLatin1Char(' ')
                 + QCoreApplication::translate("ProfileCommand", "dual-write: %1")
                       .arg(p.boundSettingsPath);
+    if (!p.failoverMonitor.isEmpty())
+        text += QLatin1Char(' ')
+                + QCoreApplication::translate("ProfileCommand", "monitor: %1")
+                      .arg(p.failoverMonitor);
     return text;
 }
 
@@ -75,6 +79,14 @@ int runProfile(const QStringList &arguments)
                                     "a connection string or URI."),
         QCoreApplication::translate("ProfileCommand", "conninfo"));
     parser.addOptions({sqlite, pg, hubDb, readOnly, passwordStdin});
+    const QCommandLineOption monitor(
+        QStringLiteral("monitor"),
+        QCoreApplication::translate("ProfileCommand",
+                                    "PostgreSQL: the conninfo of the pg_auto_failover monitor "
+                                    "of the server's formation (shown by \"db replication\" "
+                                    "and the Replication page)."),
+        QCoreApplication::translate("ProfileCommand", "conninfo"));
+    parser.addOption(monitor);
     parser.addPositionalArgument(
         QStringLiteral("action"),
         QCoreApplication::translate("ProfileCommand", "list, add, remove, bind or unbind."),
@@ -180,6 +192,16 @@ int runProfile(const QStringList &arguments)
         }
         profile.name = positional.at(1);
         profile.readOnly = parser.isSet(readOnly);
+        if (parser.isSet(monitor)) {
+            if (profile.kind != ConnectionProfile::Kind::Postgres)
+                return fail(QCoreApplication::translate(
+                    "ProfileCommand", "--monitor: only a PostgreSQL profile has a formation."));
+            if (const auto parsed = ConnectionProfile::fromConninfo(parser.value(monitor));
+                !parsed) {
+                return fail(QStringLiteral("--monitor: ") + parsed.error().toString());
+            }
+            profile.failoverMonitor = parser.value(monitor);
+        }
         // Replacing a profile (a new password, another host) keeps its dual-write binding: a
         // bound file that silently stopped following the database would drift unnoticed.
         if (store.contains(profile.name)) {

@@ -70,7 +70,8 @@ std::optional<mcphub::WorkspaceAreaModel::Area> areaFromName(const QString &name
                                             {QStringLiteral("audit"), Area::AuditLog},
                                             {QStringLiteral("backups"), Area::Backups},
                                             {QStringLiteral("hubs"), Area::Hubs},
-                                            {QStringLiteral("config"), Area::SystemConfig}};
+                                            {QStringLiteral("config"), Area::SystemConfig},
+                                            {QStringLiteral("replication"), Area::Replication}};
     const auto it = areas.constFind(name);
     if (it == areas.cend())
         return std::nullopt;
@@ -161,9 +162,11 @@ int main(int argc, char **argv)
         QApplication::translate("main", "path or profile"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
-        QApplication::translate("main",
-                                "Show this area first: users, servers, groups, keys, config, "
-                                "records, usage, audit, backups (settings files) or hubs."),
+        QApplication::translate(
+            "main",
+            "Show this area first: users, servers, groups, keys, config, "
+            "records, usage, audit, backups (settings files), hubs or replication "
+            "(PostgreSQL)."),
         QApplication::translate("main", "name"));
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
@@ -212,7 +215,8 @@ int main(int argc, char **argv)
                          qPrintable(QApplication::translate(
                                         "main",
                                         "--tab: unknown area \"%1\"; say users, servers, groups, "
-                                        "keys, config, records, usage, audit, backups or hubs.")
+                                        "keys, config, records, usage, audit, backups, hubs or "
+                                        "replication.")
                                         .arg(parser.value(tabOption))));
             return 2;
         }

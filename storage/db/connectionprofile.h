@@ -34,6 +34,10 @@ struct ConnectionProfile
     // is also written to, in the same unit (SettingsFileBinding); empty when not bound.
     // Absolute; kept in the profile's settings entry (it is not a secret).
     QString boundSettingsPath;
+    // High availability (issue #16): the libpq conninfo of a pg_auto_failover monitor whose
+    // formation this server belongs to; empty when none. Read-only use: the Replication
+    // page and "db replication" list the formation's nodes from it. Not a secret.
+    QString failoverMonitor;
     QString password; // memory only
 
     static ConnectionProfile sqliteFile(const QString &path);

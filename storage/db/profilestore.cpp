@@ -122,6 +122,8 @@ Result<void> ProfileStore::saveSettings(const ConnectionProfile &profile)
         settings->setValue(QStringLiteral("readOnly"), profile.readOnly);
         if (!profile.boundSettingsPath.isEmpty())
             settings->setValue(QStringLiteral("boundSettings"), profile.boundSettingsPath);
+        if (!profile.failoverMonitor.isEmpty())
+            settings->setValue(QStringLiteral("failoverMonitor"), profile.failoverMonitor);
         settings->endGroup();
         settings->sync();
         if (settings->status() != QSettings::NoError) {
@@ -218,6 +220,7 @@ Result<ConnectionProfile> ProfileStore::loadWithoutPassword(const QString &name)
     }
     profile.readOnly = settings->value(QStringLiteral("readOnly"), false).toBool();
     profile.boundSettingsPath = settings->value(QStringLiteral("boundSettings")).toString();
+    profile.failoverMonitor = settings->value(QStringLiteral("failoverMonitor")).toString();
     return profile;
 }
 

@@ -1,6 +1,7 @@
 #include "storage/db/workspace.h"
 
 #include "storage/db/mcphubschema.h"
+#include "storage/db/replicationstatus.h"
 #include "storage/db/repositorycontext.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
@@ -52,6 +53,15 @@ Error explainConnectError(Error error)
             "Workspace",
             "The database does not exist on the server. Create it with \"mcphub-adminctl db "
             "init\" or check its name.");
+    } else if (says("session is read-only") || says("server is in hot standby mode")
+               || says("could not make a writable connection")) {
+        // target_session_attrs=read-write (a profile with several hosts) and none of them is
+        // a primary: libpq tried each and every one was a standby.
+        error.message = QCoreApplication::translate(
+            "Workspace",
+            "None of the profile's hosts accepts writes: each one is a standby (in recovery). "
+            "Add the primary's host to the profile, wait for a failover to promote one, or "
+            "open a single standby host as a read-only workspace.");
     } else if (says("Connection refused") || says("timeout expired")
                || says("could not translate host name") || says("No route to host")) {
         error.message = QCoreApplication::translate(
@@ -230,6 +240,12 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     }
     if (const auto db = openSqlConnection(spec, connectionName); !db)
         return atProfile(explainConnectError(db.error()), profile);
+    if (profile.kind == ConnectionProfile::Kind::Postgres) {
+        if (auto standby = ws.detectStandby(); !standby) {
+            closeSqlConnection(connectionName);
+            return atProfile(standby.error(), profile);
+        }
+    }
 
     if (profile.mcphubDatabase) {
         ws.m_kind = WorkspaceKind::McphubDatabase;
@@ -246,6 +262,34 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         return atProfile(ready.error(), profile);
     }
     return ws;
+}
+
+Result<void> Workspace::detectStandby()
+{
+    const QSqlDatabase db = database();
+    const QString where = m_profile.displayName();
+    const auto status = ReplicationStatus::read(db, where);
+    if (!status)
+        return status.error();
+    if (!status->isStandby())
+        return {};
+    // A standby refuses every write: open it read-only from the start rather than failing on
+    // the first Apply, and say whose standby it is and how far behind it replays.
+    m_readOnly = true;
+    m_standbyBanner = status->standbyBanner();
+    m_warnings << m_standbyBanner + QStringLiteral(". ")
+                      + QCoreApplication::translate("Workspace",
+                                                    "A standby server cannot be changed: the "
+                                                    "workspace is open read-only. Make changes "
+                                                    "on the primary.");
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SET SESSION default_transaction_read_only = on"))) {
+        return sqlError(
+            query.lastError(),
+            where,
+            QCoreApplication::translate("Workspace", "Cannot open the database read-only."));
+    }
+    return {};
 }
 
 Result<void> Workspace::prepareMcphubDatabase()

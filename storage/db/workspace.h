@@ -46,6 +46,10 @@ public:
     QStringList warnings() const { return m_warnings; }     // translated
     const SchemaStatus &schema() const { return m_schema; } // after migrations
     QList<AppliedMigration> appliedNow() const { return m_appliedNow; }
+    // A PostgreSQL server in recovery (a streaming standby): the workspace opened read-only,
+    // and standbyBanner() says whose standby it is and how far behind, as it was on opening.
+    bool isStandby() const { return !m_standbyBanner.isEmpty(); }
+    QString standbyBanner() const { return m_standbyBanner; } // translated
 
     RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
     void close() const;
@@ -55,12 +59,15 @@ private:
     // MCPHub's own database: its tables all there, the console's schema beside them, and
     // read-only (with the reason among the warnings) when the role may not write.
     Result<void> prepareMcphubDatabase();
+    // PostgreSQL in recovery: read-only with the standby's banner among the warnings.
+    Result<void> detectStandby();
 
     QString m_connectionName;
     ConnectionProfile m_profile;
     bool m_readOnly = false;
     WorkspaceKind m_kind = WorkspaceKind::ConsoleDatabase;
     QStringList m_warnings;
+    QString m_standbyBanner;
     SchemaStatus m_schema;
     QList<AppliedMigration> m_appliedNow;
 };

@@ -109,15 +109,27 @@ void HubAlertNotifier::onSample(const QString &hub, const HubSample &sample)
         else
             Q_EMIT problem(recorded.error().toString()); // still listed, for this session
     }
-    m_events->add(*alert, id);
+    show(*alert, id);
+}
+
+void HubAlertNotifier::raise(const HubAlert &alert)
+{
+    // An alert about no registered hub (replication): listed and notified for this session;
+    // hub_events keeps the events of registered hubs only.
+    show(alert, 0);
+}
+
+void HubAlertNotifier::show(const HubAlert &alert, qint64 id)
+{
+    m_events->add(alert, id);
     if (m_tray && QSystemTrayIcon::supportsMessages()) {
-        m_tray->showMessage(alert->title,
-                            alert->message,
-                            alert->kind == HubAlert::Kind::Recovered ? QSystemTrayIcon::Information
-                                                                     : QSystemTrayIcon::Warning);
+        m_tray->showMessage(alert.title,
+                            alert.message,
+                            alert.kind == HubAlert::Kind::Recovered ? QSystemTrayIcon::Information
+                                                                    : QSystemTrayIcon::Warning);
     }
     recount();
-    Q_EMIT alertRaised(*alert);
+    Q_EMIT alertRaised(alert);
 }
 
 void HubAlertNotifier::onHubRemoved(const QString &hub)

@@ -48,6 +48,9 @@ public:
 public Q_SLOTS:
     void onSample(const QString &hub, const mcphub::HubSample &sample);
     void onHubRemoved(const QString &hub);
+    // An alert decided elsewhere (replication: ReplicationAlertPolicy), listed and shown
+    // like the hubs' own.
+    void raise(const mcphub::HubAlert &alert);
 
 Q_SIGNALS:
     void alertRaised(const mcphub::HubAlert &alert);
@@ -56,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void recount();
+    void show(const HubAlert &alert, qint64 id); // listed (id: its hub_events row, or 0), notified
 
     HubAlertPolicy m_policy;
     HubEventModel *m_events;

@@ -8,8 +8,8 @@
 #include "ui/main/consoleremedies.h"
 #include "ui/main/editactions.h"
 #include "ui/main/pendingpages.h"
-#include "ui/main/shortcutsdialog.h"
 #include "ui/main/preferencesdialog.h"
+#include "ui/main/shortcutsdialog.h"
 #include "ui/migration/migrationwizard.h"
 #include "ui/widgets/pendingtableeditor.h"
 
@@ -28,6 +28,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace mcphub {
 
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     createEditMenu();
     createToolBar();
     addPreferencesAction();
+    createReplicationArea();
 
     m_workspaceLabel = new QLabel(this);
     m_connectionLabel = new QLabel(this);
@@ -489,6 +491,68 @@ void MainWindow::setBackupsVisible(bool visible)
     showArea(!visible && current == WorkspaceAreaModel::Area::Backups
                  ? WorkspaceAreaModel::Area::Users
                  : current);
+}
+
+void MainWindow::createReplicationArea()
+{
+    // Replication (issue #16) is hidden at start, so the loops over the visible areas made
+    // neither its page nor its View action: both are made here, the action hidden with it.
+    using Area = WorkspaceAreaModel::Area;
+    auto *page = new AreaPage(WorkspaceAreaModel::title(Area::Replication),
+                              WorkspaceAreaModel::description(Area::Replication),
+                              m_pages);
+    page->setEmptyStateText(tr("Nothing to show yet in this workspace."));
+    m_pages->addWidget(page);
+    m_pageByArea.insert(Area::Replication, page);
+    if (QAction *users = m_areaActions.value(Area::Users)) {
+        for (QObject *object : users->associatedObjects()) {
+            if (auto *viewMenu = qobject_cast<QMenu *>(object)) {
+                QAction *action = viewMenu->addAction(WorkspaceAreaModel::title(Area::Replication));
+                action->setVisible(false);
+                connect(action, &QAction::triggered, this, [this] {
+                    showArea(WorkspaceAreaModel::Area::Replication);
+                });
+                m_areaActions.insert(Area::Replication, action);
+                break;
+            }
+        }
+    }
+    // The banner of a standby workspace, above the area list and pages.
+    m_workspaceBanner = new QLabel(this);
+    m_workspaceBanner->setObjectName(QStringLiteral("workspaceBanner"));
+    m_workspaceBanner->setWordWrap(true);
+    m_workspaceBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }"));
+    m_workspaceBanner->hide();
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_workspaceBanner);
+    layout->addWidget(takeCentralWidget(), 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::setReplicationVisible(bool visible)
+{
+    const WorkspaceAreaModel::Area current = currentArea();
+    m_areas->setReplicationVisible(visible);
+    if (QAction *action = m_areaActions.value(WorkspaceAreaModel::Area::Replication))
+        action->setVisible(visible);
+    showArea(!visible && current == WorkspaceAreaModel::Area::Replication
+                 ? WorkspaceAreaModel::Area::Users
+                 : current);
+}
+
+void MainWindow::setWorkspaceBanner(const QString &text)
+{
+    m_workspaceBanner->setText(text);
+    m_workspaceBanner->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::workspaceBanner() const
+{
+    return m_workspaceBanner->text();
 }
 
 void MainWindow::showArea(WorkspaceAreaModel::Area area)

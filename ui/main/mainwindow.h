@@ -86,6 +86,12 @@ public:
 
     // Backups exist for settings-file workspaces only; database workspaces hide the area.
     void setBackupsVisible(bool visible);
+    // Replication exists for PostgreSQL workspaces only (WorkspaceSession shows it).
+    void setReplicationVisible(bool visible);
+    // A banner above the pages for the open workspace (a standby: "Standby of HOST:PORT —
+    // replay lag N s"); hidden when empty.
+    void setWorkspaceBanner(const QString &text);
+    QString workspaceBanner() const;
 
     // The open workspace, offered as the target of File ▸ Migrate settings file… when it is a
     // database (set by WorkspaceSwitcher on every open).
@@ -125,6 +131,7 @@ private:
     void revealPage(QWidget *widget); // shows the area (and tab) holding the widget
     // Issue 15 (connections): Edit ▸ Preferences…, in the Edit menu (made when there is none).
     void addPreferencesAction();
+    void createReplicationArea();
 
     AboutFacts m_aboutFacts;
     WorkspaceAreaModel *m_areas = nullptr;
@@ -141,6 +148,7 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_waitingLabel = nullptr;
+    QLabel *m_workspaceBanner = nullptr;
     QHash<WorkspaceAreaModel::Area, QAction *> m_areaActions;
     QList<QPointer<PendingTableModel>> m_pendingModels;
     PendingPages *m_pendingPages = nullptr;

@@ -17,6 +17,7 @@
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceviews.h"
 #include "ui/monitoring/ownhealthindicator.h"
+#include "ui/replication/replicationpage.h"
 
 #include <QLabel>
 #include <QSqlError>
@@ -76,6 +77,30 @@ RepositoryContext WorkspaceSession::hubMonitoringContext()
     return context;
 }
 
+void WorkspaceSession::installReplication(MainWindow *window, bool monitor)
+{
+    // A PostgreSQL workspace (the console's or MCPHub's database) has a Replication page; a
+    // standby opened read-only says so above the pages.
+    const Workspace &ws = m_opened.workspace();
+    window->setWorkspaceBanner(ws.standbyBanner());
+    const bool postgres
+        = ws.profile().kind == ConnectionProfile::Kind::Postgres && !m_opened.settingsFile();
+    window->setReplicationVisible(postgres);
+    if (!postgres) {
+        window->page(WorkspaceAreaModel::Area::Replication)->clearContent();
+        return;
+    }
+    auto *page
+        = new ReplicationPage(ws.connectionName(), displayName(), ws.profile().failoverMonitor);
+    page->setAlertNotifier(m_alerts);
+    if (ws.isStandby()) // the banner follows the lag as the page reads it
+        connect(
+            page, &ReplicationPage::standbyBannerChanged, window, &MainWindow::setWorkspaceBanner);
+    if (monitor && m_alerts)
+        page->timer()->start(); // alerts while the page is not shown too
+    window->page(WorkspaceAreaModel::Area::Replication)->setContent(page);
+}
+
 void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, bool monitor)
 {
     using Area = WorkspaceAreaModel::Area;
@@ -103,6 +128,7 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
     if (capabilities.hasHubRegistry()) {
         m_monitor = std::make_unique<HubMonitor>(hubMonitoringContext(), secrets);
         auto *alerts = new HubAlertNotifier(this);
+        m_alerts = alerts;
         auto *hubs = new HubsView(m_monitor.get(), secrets, alerts);
         window->page(Area::Hubs)->setContent(hubs);
     } else {
@@ -121,6 +147,8 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
             window->statusBar()->showMessage(s, 15'000);
         });
     }
+
+    installReplication(window, monitor);
 
     m_health = new OwnHealthIndicator(
         ws.connectionName(), displayName(), OwnHealth::settingsFolder(), secrets, window);

@@ -12,6 +12,7 @@ namespace mcphub {
 
 class BackupsPage;
 class DualWriteIndicator;
+class HubAlertNotifier;
 class HubChangesReporter;
 class HubMonitor;
 class MainWindow;
@@ -58,6 +59,9 @@ private:
     WorkspaceSession() = default;
     // The context hub monitoring runs on: a connection of its own to the workspace database.
     RepositoryContext hubMonitoringContext();
+    // The Replication page (PostgreSQL workspaces) and a standby's banner; `monitor`: watch
+    // replication for alerts from now on.
+    void installReplication(MainWindow *window, bool monitor);
 
     OpenedWorkspace m_opened;
     std::unique_ptr<HubMonitor> m_monitor;
@@ -67,6 +71,7 @@ private:
     QPointer<OwnHealthIndicator> m_health;
     QPointer<DualWriteIndicator> m_dualWrite;
     QPointer<HubChangesReporter> m_hubChanges;
+    QPointer<HubAlertNotifier> m_alerts; // also raises the Replication page's alerts
 };
 
 } // namespace mcphub

@@ -57,8 +57,9 @@ PendingTableEditor::PendingTableEditor(PendingTableModel *model,
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Show only rows that contain this text in any column."));
 
-    m_banner->setText(tr("This workspace is open read-only: the profile is read-only or the "
-                         "database was made by a newer console. Nothing can be changed here."));
+    m_banner->setText(tr("This workspace is open read-only: the profile is read-only, the "
+                         "server is a standby, or the database was made by a newer console. "
+                         "Nothing can be changed here."));
     m_banner->setWordWrap(true);
     m_banner->setStyleSheet(
         QStringLiteral("QLabel { background: #fff3cd; color: #664d03; padding: 6px; }"));

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "models/replicationalertpolicy.h"
+#include "storage/db/replicationstatus.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+namespace mcphub {
+
+class HubAlertNotifier;
+
+// The Replication area of a PostgreSQL workspace: on a primary a table of its standbys
+// (state, LSNs, lag in bytes and seconds), on a standby its own replay state and the primary
+// it follows, and the nodes of a pg_auto_failover formation when the profile names its
+// monitor. Read with ReplicationStatus on the workspace's connection (read-only queries),
+// when shown, on Refresh and every few seconds while visible; a lag over the threshold or a
+// standby gone raises an alert through the console's alert notifier. GUI thread.
+class ReplicationPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ReplicationPage(const QString &connectionName,
+                    const QString &where,
+                    const QString &monitorConninfo,
+                    QWidget *parent = nullptr);
+
+    // Reads the status again and shows it; returns what was read (or the error).
+    Result<ReplicationStatus> refresh();
+
+    QTableWidget *standbyTable() const { return m_standbys; }
+    QTableWidget *formationTable() const { return m_formation; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QPushButton *refreshButton() const { return m_refresh; }
+    QTimer *timer() const { return m_timer; }
+    // Where alerts go (the session's notifier); none: no alerts.
+    void setAlertNotifier(HubAlertNotifier *alerts);
+    ReplicationAlertPolicy &alertPolicy() { return m_policy; }
+
+Q_SIGNALS:
+    void refreshed();
+    // A standby's banner as of this reading ("Standby of HOST:PORT — replay lag N s").
+    void standbyBannerChanged(const QString &banner);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void showPrimary(const ReplicationStatus &status);
+    void showStandby(const ReplicationStatus &status);
+    void showFormation(const ReplicationStatus &status);
+
+    QString m_connectionName;
+    QString m_where;
+    QString m_monitor;
+    QLabel *m_summary;
+    QLabel *m_error;
+    QTableWidget *m_standbys;
+    QLabel *m_formationTitle;
+    QTableWidget *m_formation;
+    QPushButton *m_refresh;
+    QTimer *m_timer;
+    QPointer<HubAlertNotifier> m_alerts;
+    ReplicationAlertPolicy m_policy;
+};
+
+} // namespace mcphub
