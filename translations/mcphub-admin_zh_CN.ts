@@ -74,6 +74,17 @@
         </message>
     </context>
     <context>
+        <name>ConnectionCheck</name>
+        <message>
+            <source>Connected, but the server's version could not be read.</source>
+            <translation>已连接，但无法读取服务器版本。</translation>
+        </message>
+        <message>
+            <source>There is no SQLite file at this path. Choose an existing workspace file, or create one with File ▸ New SQLite database.</source>
+            <translation>此路径下没有 SQLite 文件。请选择一个现有的工作区文件，或通过“文件 ▸ 新建 SQLite 数据库”创建一个。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectionProfile</name>
         <message>
             <source>The PostgreSQL connection string is not valid. Write it as "host=... port=... dbname=... user=..." or as a postgresql://user@host:port/dbname URI.</source>
@@ -162,26 +173,6 @@
             <translation>待应用</translation>
         </message>
         <message>
-            <source>Create a workspace database, show its schema migrations or apply them.
-  init     create the database if needed and apply every schema migration
-  status   list applied and pending migrations and any drift; changes nothing
-           (exit 1 on drift)
-  migrate  apply the pending migrations</source>
-            <translation>创建工作区数据库，显示或应用其结构迁移。
-  init     如有需要则创建数据库，并应用全部结构迁移
-  status   列出已应用和待应用的迁移及任何漂移；不做任何更改
-           （存在漂移时退出码为 1）
-  migrate  应用待执行的迁移</translation>
-        </message>
-        <message>
-            <source>init, status or migrate.</source>
-            <translation>init、status 或 migrate。</translation>
-        </message>
-        <message>
-            <source>say init, status or migrate. Run "%1 db --help".</source>
-            <translation>请指定 init、status 或 migrate。运行 "%1 db --help" 查看帮助。</translation>
-        </message>
-        <message>
             <source>warning: </source>
             <translation>警告：</translation>
         </message>
@@ -212,6 +203,158 @@
         <message>
             <source>Created MCPHub's tables in %1.</source>
             <translation>已在 %1 中创建 MCPHub 的表。</translation>
+        </message>
+        <message>
+            <source>Opened %1: %2.</source>
+            <translation>已打开 %1：%2。</translation>
+        </message>
+        <message>
+            <source>primary</source>
+            <translation>主库</translation>
+        </message>
+        <message>
+            <source>standby (in recovery)</source>
+            <translation>备库（处于恢复状态）</translation>
+        </message>
+        <message>
+            <source>Connected to PostgreSQL %1 on %2:%3: %4.</source>
+            <translation>已连接到 %2:%3 上的 PostgreSQL %1：%4。</translation>
+        </message>
+        <message>
+            <source>%1 bytes</source>
+            <translation>%1 字节</translation>
+        </message>
+        <message>
+            <source>? bytes</source>
+            <translation>? 字节</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>? s</source>
+            <translation>? 秒</translation>
+        </message>
+        <message>
+            <source>%1: no replication (embedded database).</source>
+            <translation>%1：无复制（嵌入式数据库）。</translation>
+        </message>
+        <message>
+            <source>%1: primary, WAL at %2.</source>
+            <translation>%1：主库，WAL 位于 %2。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Standbys streaming from it: %n</source>
+            <translation>
+                <numerusform>正在从其流式复制的备库：%n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>write</source>
+            <translation>写入</translation>
+        </message>
+        <message>
+            <source>flush</source>
+            <translation>刷盘</translation>
+        </message>
+        <message>
+            <source>replay</source>
+            <translation>回放</translation>
+        </message>
+        <message>
+            <source>%1: standby (in recovery) of %2, receiver %3.</source>
+            <translation>%1：%2 的备库（处于恢复状态），接收进程 %3。</translation>
+        </message>
+        <message>
+            <source>received</source>
+            <translation>已接收</translation>
+        </message>
+        <message>
+            <source>replayed</source>
+            <translation>已回放</translation>
+        </message>
+        <message>
+            <source>last replayed transaction</source>
+            <translation>最后回放的事务</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>暂无</translation>
+        </message>
+        <message>
+            <source>replay lag</source>
+            <translation>回放延迟</translation>
+        </message>
+        <message>
+            <source>pg_auto_failover formation:</source>
+            <translation>pg_auto_failover 集群编队 (formation)：</translation>
+        </message>
+        <message>
+            <source>healthy</source>
+            <translation>健康</translation>
+        </message>
+        <message>
+            <source>unhealthy</source>
+            <translation>不健康</translation>
+        </message>
+        <message>
+            <source>health unknown</source>
+            <translation>健康状况未知</translation>
+        </message>
+        <message>
+            <source>--format: say text or json, not "%1".</source>
+            <translation>--format：请使用 text 或 json，而不是“%1”。</translation>
+        </message>
+        <message>
+            <source>Create a workspace database, show its schema migrations or apply them.
+  init     create the database if needed and apply every schema migration
+  status   list applied and pending migrations and any drift; changes nothing
+           (exit 1 on drift)
+  migrate  apply the pending migrations
+  test     connect once and show the server's version and whether it is the primary
+           (what the console's File &gt; Connections... Test shows); changes nothing
+  replication  the server's replication: a primary's standbys and their lag, a
+           standby's replay position and its primary, a pg_auto_failover
+           formation (--monitor); reads only</source>
+            <translation>创建工作区数据库，显示或应用其架构迁移。
+  init     按需创建数据库，并应用所有架构迁移
+  status   列出已应用和待应用的迁移以及任何偏差；不做任何更改
+           （存在偏差时退出码为 1）
+  migrate  应用待应用的迁移
+  test     连接一次，显示服务器版本以及它是否为主库
+           （即控制台“文件 &gt; 连接... 测试”所显示的内容）；不做任何更改
+  replication  服务器的复制状态：主库的备库及其延迟、
+           备库的回放位置及其主库、pg_auto_failover
+           集群编队 (formation)（--monitor）；只读</translation>
+        </message>
+        <message>
+            <source>init, status, migrate, test or replication.</source>
+            <translation>init、status、migrate、test 或 replication。</translation>
+        </message>
+        <message>
+            <source>replication: text (default) or json.</source>
+            <translation>replication：text（默认）或 json。</translation>
+        </message>
+        <message>
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>replication: the conninfo of a pg_auto_failover monitor (default: the profile's), to list its formation's nodes.</source>
+            <translation>replication：pg_auto_failover 监控节点的 conninfo（默认使用连接配置中的），用于列出其集群编队 (formation) 的节点。</translation>
+        </message>
+        <message>
+            <source>conninfo</source>
+            <translation>conninfo</translation>
+        </message>
+        <message>
+            <source>say init, status, migrate, test or replication. Run "%1 db --help".</source>
+            <translation>请使用 init、status、migrate、test 或 replication。运行“%1 db --help”查看帮助。</translation>
         </message>
     </context>
     <context>
@@ -342,6 +485,32 @@
         <message>
             <source>%1: %2: failed: %3 The database change is committed; restart %1, or make the same change in its dashboard.</source>
             <translation>%1：%2：失败：%3 数据库更改已提交；请重启 %1，或在其控制台面板中进行相同的更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubCheck</name>
+        <message>
+            <source>The hub answered HTTP %1.</source>
+            <translation>集线器返回了 HTTP %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubEventStore</name>
+        <message>
+            <source>Cannot read the hub events.</source>
+            <translation>无法读取集线器事件。</translation>
+        </message>
+        <message>
+            <source>Cannot count the unacknowledged hub events.</source>
+            <translation>无法统计未确认的集线器事件。</translation>
+        </message>
+        <message>
+            <source>Cannot acknowledge the hub event.</source>
+            <translation>无法确认该集线器事件。</translation>
+        </message>
+        <message>
+            <source>Cannot acknowledge the hub events.</source>
+            <translation>无法确认这些集线器事件。</translation>
         </message>
     </context>
     <context>
@@ -814,10 +983,6 @@
             <translation>检查控制台自身的健康状况：工作区数据库是否响应（以及响应速度）、设置文件夹是否可写且有剩余空间、钥匙串是否响应，以及进程内存。任何检查失败时退出码为 1。</translation>
         </message>
         <message>
-            <source>text (default) or json.</source>
-            <translation>text（默认）或 json。</translation>
-        </message>
-        <message>
             <source>OK</source>
             <translation>正常</translation>
         </message>
@@ -874,6 +1039,14 @@
         <message>
             <source>add, list, remove, poll or retention.</source>
             <translation>add、list、remove、poll 或 retention。</translation>
+        </message>
+        <message>
+            <source>text (default), json, or prometheus (the checks and the workspace's figures: users, servers, tool calls, database connections and latency).</source>
+            <translation>text（默认）、json 或 prometheus（各项检查及工作区的统计数据：用户、服务器、工具调用、数据库连接和延迟）。</translation>
+        </message>
+        <message>
+            <source>Unknown format "%1": use text, json or prometheus.</source>
+            <translation>未知格式“%1”：请使用 text、json 或 prometheus。</translation>
         </message>
     </context>
     <context>
@@ -1805,6 +1978,18 @@
             <source>give one of --sqlite PATH, --pg CONNINFO and --hub-db CONNINFO.</source>
             <translation>请给出 --sqlite PATH、--pg CONNINFO 和 --hub-db CONNINFO 中的一个。</translation>
         </message>
+        <message>
+            <source>monitor: %1</source>
+            <translation>监控节点：%1</translation>
+        </message>
+        <message>
+            <source>PostgreSQL: the conninfo of the pg_auto_failover monitor of the server's formation (shown by "db replication" and the Replication page).</source>
+            <translation>PostgreSQL：该服务器所在集群编队 (formation) 的 pg_auto_failover 监控节点的 conninfo（由“db replication”和“复制”页面显示）。</translation>
+        </message>
+        <message>
+            <source>--monitor: only a PostgreSQL profile has a formation.</source>
+            <translation>--monitor：只有 PostgreSQL 连接配置才有集群编队 (formation)。</translation>
+        </message>
     </context>
     <context>
         <name>ProfileStore</name>
@@ -1973,6 +2158,111 @@
         </message>
     </context>
     <context>
+        <name>ReplicationAlertPolicy</name>
+        <message>
+            <source>%1 s, %2 bytes</source>
+            <translation>%1 秒，%2 字节</translation>
+        </message>
+        <message>
+            <source>the threshold is %1 s or %2 bytes</source>
+            <translation>阈值为 %1 秒或 %2 字节</translation>
+        </message>
+        <message>
+            <source>Standby %1 is streaming</source>
+            <translation>备库 %1 正在流式复制</translation>
+        </message>
+        <message>
+            <source>Standby %1 streams from %2 again (%3).</source>
+            <translation>备库 %1 已重新从 %2 流式复制（%3）。</translation>
+        </message>
+        <message>
+            <source>Standby %1 lags behind</source>
+            <translation>备库 %1 落后</translation>
+        </message>
+        <message>
+            <source>Standby %1 of %2 replays %3 behind; %4.</source>
+            <translation>%2 的备库 %1 回放落后 %3；%4。</translation>
+        </message>
+        <message>
+            <source>Standby %1 caught up</source>
+            <translation>备库 %1 已追上</translation>
+        </message>
+        <message>
+            <source>Standby %1 of %2 replays %3 behind again.</source>
+            <translation>%2 的备库 %1 的回放落后量已恢复为 %3。</translation>
+        </message>
+        <message>
+            <source>Standby %1 disappeared</source>
+            <translation>备库 %1 已消失</translation>
+        </message>
+        <message>
+            <source>Standby %1 no longer streams from %2: it stopped, or lost its connection.</source>
+            <translation>备库 %1 不再从 %2 流式复制：它已停止，或已断开连接。</translation>
+        </message>
+        <message>
+            <source>Standby %1 lost its primary</source>
+            <translation>备库 %1 失去了主库</translation>
+        </message>
+        <message>
+            <source>Standby %1 receives nothing from its primary (%2).</source>
+            <translation>备库 %1 未从其主库（%2）接收到任何数据。</translation>
+        </message>
+        <message>
+            <source>Standby %1 streams again</source>
+            <translation>备库 %1 已恢复流式复制</translation>
+        </message>
+        <message>
+            <source>Standby %1 streams from %2 again.</source>
+            <translation>备库 %1 已重新从 %2 流式复制。</translation>
+        </message>
+        <message>
+            <source>Standby %1 replays %2 behind %3; %4.</source>
+            <translation>备库 %1 的回放比 %3 落后 %2；%4。</translation>
+        </message>
+        <message>
+            <source>Standby %1 replays %2 behind again.</source>
+            <translation>备库 %1 的回放落后量已恢复为 %2。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplicationPage</name>
+        <message>
+            <source>%1 B · %2 s</source>
+            <translation>%1 B · %2 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplicationStatus</name>
+        <message>
+            <source>Cannot read the replication status (%1).</source>
+            <translation>无法读取复制状态（%1）。</translation>
+        </message>
+        <message>
+            <source>an unknown primary</source>
+            <translation>未知的主库</translation>
+        </message>
+        <message>
+            <source>Standby of %1 — replay lag %2 s</source>
+            <translation>%1 的备库 — 回放延迟 %2 秒</translation>
+        </message>
+        <message>
+            <source>Standby of %1 — replay lag unknown</source>
+            <translation>%1 的备库 — 回放延迟未知</translation>
+        </message>
+        <message>
+            <source>pg_auto_failover monitor</source>
+            <translation>pg_auto_failover 监控节点</translation>
+        </message>
+        <message>
+            <source>pg_auto_failover monitor %1</source>
+            <translation>pg_auto_failover 监控节点 %1</translation>
+        </message>
+        <message>
+            <source>Cannot read the formation's nodes (pgautofailover.node). Is this the monitor's database (pg_auto_failover)?</source>
+            <translation>无法读取集群编队 (formation) 的节点（pgautofailover.node）。这是监控节点的数据库（pg_auto_failover）吗？</translation>
+        </message>
+    </context>
+    <context>
         <name>Repository</name>
         <message>
             <source>The workspace is open read-only, so %1 was not changed. Use a profile that is not read-only (or a console that knows this database's schema).</source>
@@ -2082,6 +2372,17 @@
         <message>
             <source>The system keychain is not available. The password is kept in memory for this session only; install and unlock a keychain (on Linux: gnome-keyring or KWallet) to store it.</source>
             <translation>系统钥匙串不可用。密码仅在本次会话中保存在内存里；如需保存，请安装并解锁钥匙串（Linux 上为 gnome-keyring 或 KWallet）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerEntry</name>
+        <message>
+            <source>server %1</source>
+            <translation>服务器 %1</translation>
+        </message>
+        <message>
+            <source>A server's entry is one JSON object: { "command": ... }.</source>
+            <translation>服务器条目是一个 JSON 对象：{ "command": ... }。</translation>
         </message>
     </context>
     <context>
@@ -2922,6 +3223,14 @@
             <source>Cannot open the database read-only.</source>
             <translation>无法以只读方式打开数据库。</translation>
         </message>
+        <message>
+            <source>None of the profile's hosts accepts writes: each one is a standby (in recovery). Add the primary's host to the profile, wait for a failover to promote one, or open a single standby host as a read-only workspace.</source>
+            <translation>连接配置中的主机均不接受写入：每一台都是备库（处于恢复状态）。请将主库的主机添加到连接配置中，或等待故障转移提升出新的主库，或将单个备库主机作为只读工作区打开。</translation>
+        </message>
+        <message>
+            <source>A standby server cannot be changed: the workspace is open read-only. Make changes on the primary.</source>
+            <translation>备库服务器无法更改：工作区以只读方式打开。请在主库上进行更改。</translation>
+        </message>
     </context>
     <context>
         <name>WorkspaceCapabilities</name>
@@ -3100,6 +3409,13 @@
         <message>
             <source>When a running hub reads %1 again is not established: to be sure it is used, send PUT /api/system-config to the hub or restart the hubs on this database.</source>
             <translation>尚不确定正在运行的集线器何时会再次读取 %1：为确保其生效，请向该集线器发送 PUT /api/system-config，或重启使用此数据库的集线器。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceMetrics</name>
+        <message>
+            <source>Cannot read the workspace's figures.</source>
+            <translation>无法读取工作区的统计数据。</translation>
         </message>
     </context>
     <context>
@@ -3407,20 +3723,20 @@
             <translation>打开此工作区：MCPHub 设置文件（.json）、SQLite 文件或已保存连接配置的名称。</translation>
         </message>
         <message>
-            <source>Show this area first: users, servers, groups, keys, config, records, usage, audit, backups (settings files) or hubs.</source>
-            <translation>首先显示此区域：users、servers、groups、keys、config、records、usage、audit、backups（设置文件）或 hubs。</translation>
+            <source>Show this area first: users, servers, groups, keys, config, records, usage, audit, backups (settings files), hubs or replication (PostgreSQL).</source>
+            <translation>首先显示此区域：users、servers、groups、keys、config、records、usage、audit、backups（设置文件）、hubs 或 replication（PostgreSQL）。</translation>
         </message>
         <message>
-            <source>--tab: unknown area "%1"; say users, servers, groups, keys, config, records, usage, audit, backups or hubs.</source>
-            <translation>--tab：未知区域“%1”；请指定 users、servers、groups、keys、config、records、usage、audit、backups 或 hubs。</translation>
+            <source>With --screenshot: render this dialog instead of the main window: open-settings (File ▸ Open settings file…), connect-mcphub (File ▸ Connect to MCPHub database…), about (Help ▸ About), apply-all (the preview of Edit ▸ Apply all, with sample edits), shortcuts (Help ▸ Keyboard shortcuts), connections (File ▸ Connections…) or preferences (Edit ▸ Preferences…).</source>
+            <translation>与 --screenshot 一起使用：渲染此对话框而非主窗口：open-settings（文件 ▸ 打开设置文件…）、connect-mcphub（文件 ▸ 连接到 MCPHub 数据库…）、about（帮助 ▸ 关于）、apply-all（编辑 ▸ 全部应用 的预览，含示例编辑）、shortcuts（帮助 ▸ 键盘快捷键）、connections（文件 ▸ 连接…）或 preferences（编辑 ▸ 首选项…）。</translation>
         </message>
         <message>
-            <source>With --screenshot: render this dialog instead of the main window: open-settings (File ▸ Open settings file…), connect-mcphub (File ▸ Connect to MCPHub database…) or about (Help ▸ About).</source>
-            <translation>与 --screenshot 一起使用：渲染此对话框而不是主窗口：open-settings（文件 ▸ 打开设置文件…）、connect-mcphub（文件 ▸ 连接到 MCPHub 数据库…）或 about（帮助 ▸ 关于）。</translation>
+            <source>--dialog: unknown dialog "%1"; say open-settings, connect-mcphub, about, apply-all, shortcuts, connections or preferences.</source>
+            <translation>--dialog：未知对话框“%1”；请使用 open-settings、connect-mcphub、about、apply-all、shortcuts、connections 或 preferences。</translation>
         </message>
         <message>
-            <source>--dialog: unknown dialog "%1"; say open-settings, connect-mcphub or about.</source>
-            <translation>--dialog：未知的对话框“%1”；请使用 open-settings、connect-mcphub 或 about。</translation>
+            <source>--tab: unknown area "%1"; say users, servers, groups, keys, config, records, usage, audit, backups, hubs or replication.</source>
+            <translation>--tab：未知区域“%1”；请使用 users、servers、groups、keys、config、records、usage、audit、backups、hubs 或 replication。</translation>
         </message>
     </context>
     <context>
@@ -3480,6 +3796,59 @@
         <message>
             <source>Copy these facts to the clipboard, for a bug report.</source>
             <translation>将这些信息复制到剪贴板，用于报告问题。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ApplyAllDialog</name>
+        <message>
+            <source>Apply all</source>
+            <translation>全部应用</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) on %1 page(s) will be written to the workspace in one transaction: all of them or, if one fails, none.</source>
+            <translation>
+                <numerusform>%1 个页面上的 %n 行将在一个事务中写入工作区：要么全部写入，要么在任一行失败时全部不写入。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Page, row and field</source>
+            <translation>页面、行和字段</translation>
+        </message>
+        <message>
+            <source>Old</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>已更改</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>    %1: %2</source>
+            <translation>    %1：%2</translation>
+        </message>
+        <message>
+            <source>    %1: %2 → %3</source>
+            <translation>    %1：%2 → %3</translation>
         </message>
     </context>
     <context>
@@ -3723,6 +4092,237 @@ The current content is backed up first. The workspace is opened again from the r
         </message>
     </context>
     <context>
+        <name>mcphub::ConnectionsDialog</name>
+        <message>
+            <source>Connections</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Saved connection profiles</source>
+            <translation>已保存的连接配置</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>删除(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>1 to 64 letters, digits, '.', '_' or '-'; the name the CLI's --profile takes.</source>
+            <translation>1 到 64 个字母、数字、'.'、'_' 或 '-'；即 CLI 的 --profile 所接受的名称。</translation>
+        </message>
+        <message>
+            <source>Console database on PostgreSQL</source>
+            <translation>PostgreSQL 上的控制台数据库</translation>
+        </message>
+        <message>
+            <source>MCPHub's own database (hub in database mode)</source>
+            <translation>MCPHub 自身的数据库（数据库模式下的集线器）</translation>
+        </message>
+        <message>
+            <source>Console database in a SQLite file</source>
+            <translation>SQLite 文件中的控制台数据库</translation>
+        </message>
+        <message>
+            <source>db1.example.org, db2.example.org</source>
+            <translation>db1.example.org, db2.example.org</translation>
+        </message>
+        <message>
+            <source>One host, or several separated by commas: the console connects to the one that accepts writes (the primary).</source>
+            <translation>一个主机，或以逗号分隔的多个主机：控制台会连接到接受写入的那一个（主库）。</translation>
+        </message>
+        <message>
+            <source>libpq's default (prefer)</source>
+            <translation>libpq 默认值（prefer）</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>How long to wait for a server to answer before trying the next host or giving up.</source>
+            <translation>等待服务器响应的时长，超时后将尝试下一个主机或放弃。</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Dual-write: every change applied through this profile is also saved to this MCPHub settings file, in the same step.</source>
+            <translation>双写：通过此连接配置应用的每项更改，也会在同一步骤中保存到此 MCPHub 设置文件。</translation>
+        </message>
+        <message>
+            <source>Open read-only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>类型(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;Hosts:</source>
+            <translation>主机(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>端口(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>数据库(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>用户(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>&amp;SSL mode:</source>
+            <translation>SSL 模式(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Timeout:</source>
+            <translation>超时(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>SQLite &amp;file:</source>
+            <translation>SQLite 文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Bound settings file:</source>
+            <translation>绑定的设置文件(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>测试连接(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Save the profile and open its workspace.</source>
+            <translation>保存连接配置并打开其工作区。</translation>
+        </message>
+        <message>
+            <source>Describe the new connection, then Test it and Save.</source>
+            <translation>填写新连接的信息，然后测试并保存。</translation>
+        </message>
+        <message>
+            <source>kept in the system keychain</source>
+            <translation>保存在系统钥匙串中</translation>
+        </message>
+        <message>
+            <source>unchanged (kept in the system keychain)</source>
+            <translation>未更改（保存在系统钥匙串中）</translation>
+        </message>
+        <message>
+            <source>Choose the SQLite file of the workspace.</source>
+            <translation>选择工作区的 SQLite 文件。</translation>
+        </message>
+        <message>
+            <source>Enter at least one host (a name, an address or a socket folder).</source>
+            <translation>请至少输入一个主机（名称、地址或套接字文件夹）。</translation>
+        </message>
+        <message>
+            <source>A profile with this name exists already. Choose another name, or select that profile in the list to edit it.</source>
+            <translation>已存在同名的连接配置。请换一个名称，或在列表中选择该连接配置进行编辑。</translation>
+        </message>
+        <message>
+            <source>Saved profile %1; its password goes to the system keychain.</source>
+            <translation>已保存连接配置 %1；其密码已存入系统钥匙串。</translation>
+        </message>
+        <message>
+            <source>Saved profile %1.</source>
+            <translation>已保存连接配置 %1。</translation>
+        </message>
+        <message>
+            <source>Removed profile %1 and its stored password.</source>
+            <translation>已删除连接配置 %1 及其存储的密码。</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>删除连接配置</translation>
+        </message>
+        <message>
+            <source>Remove the connection profile %1 and its password in the system keychain? The database itself is not touched.</source>
+            <translation>要删除连接配置 %1 及其在系统钥匙串中的密码吗？数据库本身不受影响。</translation>
+        </message>
+        <message>
+            <source>Reading the password from the system keychain…</source>
+            <translation>正在从系统钥匙串读取密码…</translation>
+        </message>
+        <message>
+            <source>Opening the file…</source>
+            <translation>正在打开文件…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Connecting (at most %n second(s))…</source>
+            <translation>
+                <numerusform>正在连接（最多 %n 秒）…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not connected: %1</source>
+            <translation>未连接：%1</translation>
+        </message>
+        <message>
+            <source>Connected: %1.</source>
+            <translation>已连接：%1。</translation>
+        </message>
+        <message>
+            <source>the primary (accepts writes)</source>
+            <translation>主库（接受写入）</translation>
+        </message>
+        <message>
+            <source>a standby (read-only, in recovery)</source>
+            <translation>备库（只读，处于恢复状态）</translation>
+        </message>
+        <message>
+            <source>a local socket</source>
+            <translation>本地套接字</translation>
+        </message>
+        <message>
+            <source>Connected to PostgreSQL %1 on %2: %3.
+%4</source>
+            <translation>已连接到 %2 上的 PostgreSQL %1：%3。
+%4</translation>
+        </message>
+        <message>
+            <source>SQLite workspace</source>
+            <translation>SQLite 工作区</translation>
+        </message>
+        <message>
+            <source>SQLite workspaces (*.db *.sqlite);;All files (*)</source>
+            <translation>SQLite 工作区 (*.db *.sqlite);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Bound settings file</source>
+            <translation>绑定的设置文件</translation>
+        </message>
+        <message>
+            <source>MCPHub settings (*.json)</source>
+            <translation>MCPHub 设置 (*.json)</translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::DualWriteIndicator</name>
         <message>
             <source>Dual-write: %1</source>
@@ -3755,6 +4355,57 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Nothing was written when the workspace was opened. The database is the source of truth: the next change you apply rewrites %1 with what the database holds. To keep something that only the file has, migrate the file into the database first.</source>
             <translation>打开工作区时没有写入任何内容。以数据库为准：您下一次应用的更改会用数据库中的内容重写 %1。若要保留只有该文件才有的内容，请先把该文件迁移到数据库中。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::EditActions</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>剪切(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>查找(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Undo the last edit: in a text field its typing, elsewhere the page's last pending edit.</source>
+            <translation>撤销上一次编辑：在文本框中撤销输入，在其他位置撤销本页最后一项待应用的编辑。</translation>
+        </message>
+        <message>
+            <source>Redo the edit you undid.</source>
+            <translation>重做已撤销的编辑。</translation>
+        </message>
+        <message>
+            <source>Cut the selected text.</source>
+            <translation>剪切所选文本。</translation>
+        </message>
+        <message>
+            <source>Copy the selected text, or the selected cells with their column headers.</source>
+            <translation>复制所选文本，或复制所选单元格及其列标题。</translation>
+        </message>
+        <message>
+            <source>Paste into the text field.</source>
+            <translation>粘贴到文本框中。</translation>
+        </message>
+        <message>
+            <source>Search this page: go to its search or filter field.</source>
+            <translation>搜索本页：转到本页的搜索或筛选框。</translation>
         </message>
     </context>
     <context>
@@ -4044,6 +4695,36 @@ The current content is backed up first. The workspace is opened again from the r
             <source>Enter the password or bearer key; it is kept in the system keychain.</source>
             <translation>请输入密码或 Bearer 密钥；它会保存在系统钥匙串中。</translation>
         </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>测试连接(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Ask the hub for its version and, with credentials, its servers.</source>
+            <translation>向集线器查询其版本；若提供凭据，还会查询其服务器。</translation>
+        </message>
+        <message>
+            <source>Reading the stored secret from the system keychain…</source>
+            <translation>正在从系统钥匙串读取已存储的机密…</translation>
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation>正在连接 %1…</translation>
+        </message>
+        <message>
+            <source>Not reached: %1</source>
+            <translation>无法连通：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reached MCPHub %1: %n server(s), %2 connected.</source>
+            <translation>
+                <numerusform>已连通 MCPHub %1：%n 个服务器，%2 个已连接。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reached MCPHub %1 (its servers are listed with credentials only).</source>
+            <translation>已连通 MCPHub %1（仅在提供凭据时才会列出其服务器）。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::HubEventModel</name>
@@ -4062,6 +4743,22 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Details</source>
             <translation>详情</translation>
+        </message>
+        <message>
+            <source>Acknowledged %1</source>
+            <translation>已确认 %1</translation>
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
         </message>
     </context>
     <context>
@@ -4093,6 +4790,45 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Average call (ms)</source>
             <translation>平均调用时长（毫秒）</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::HubOverviewStrip</name>
+        <message numerus="yes">
+            <source>%1: %2, %n unacknowledged event(s)</source>
+            <translation>
+                <numerusform>%1：%2，%n 个未确认的事件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>在线</translation>
+        </message>
+        <message>
+            <source>Degraded</source>
+            <translation>降级</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>%1: not polled yet</source>
+            <translation>%1：尚未轮询</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unacknowledged event(s): see Events</source>
+            <translation>
+                <numerusform>%n 个未确认的事件：请查看“事件”</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4308,6 +5044,26 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Removing the password of hub %1 from the system keychain…</source>
             <translation>正在从系统钥匙串中删除 Hub %1 的密码…</translation>
+        </message>
+        <message>
+            <source>A&amp;cknowledge</source>
+            <translation>确认(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Mark the selected events as seen: they no longer count on the hub's badge.</source>
+            <translation>将所选事件标记为已查看：它们不再计入集线器的徽标计数。</translation>
+        </message>
+        <message>
+            <source>Acknowledge a&amp;ll</source>
+            <translation>全部确认(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Events (%1)</source>
+            <translation>事件（%1）</translation>
+        </message>
+        <message>
+            <source>Acknowledge events</source>
+            <translation>确认事件</translation>
         </message>
     </context>
     <context>
@@ -4547,6 +5303,84 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>%1[*] — MCPHub Admin Console</source>
             <translation>%1[*] — MCPHub 管理控制台</translation>
+        </message>
+        <message>
+            <source>&amp;Apply all…</source>
+            <translation>全部应用(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Apply all</source>
+            <translation>全部应用</translation>
+        </message>
+        <message>
+            <source>Write the pending edits of every page, after a preview, in one transaction (%1).</source>
+            <translation>预览后，在一个事务中写入所有页面待应用的编辑（%1）。</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert all…</source>
+            <translation>全部还原(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Revert all</source>
+            <translation>全部还原</translation>
+        </message>
+        <message>
+            <source>Drop the pending edits of every page.</source>
+            <translation>丢弃所有页面待应用的编辑。</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Help for this page</source>
+            <translation>本页帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>Nothing to apply: no page has pending edits.</source>
+            <translation>没有可应用的内容：没有页面有待应用的编辑。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Drop %n pending change(s) on every page? This cannot be undone.</source>
+            <translation>
+                <numerusform>要丢弃所有页面上的 %n 项待应用的更改吗？此操作无法撤销。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Help: %1</source>
+            <translation>帮助：%1</translation>
+        </message>
+        <message>
+            <source>Edits stay pending until you apply them: Apply on the page writes that page, Apply all (%1) writes every page in one transaction after a preview. Undo (%2) steps back through the pending edits; Find (%3) goes to the page's search field. Help ▸ Keyboard shortcuts lists every key.</source>
+            <translation>编辑在应用之前一直处于待应用状态：页面上的“应用”写入该页，“全部应用”（%1）在预览后于一个事务中写入所有页面。“撤销”（%2）逐步回退待应用的编辑；“查找”（%3）转到本页的搜索框。“帮助 ▸ 键盘快捷键”列出了所有按键。</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>首选项(&amp;P)…</translation>
         </message>
     </context>
     <context>
@@ -5247,6 +6081,39 @@ The current content is backed up first. The workspace is opened again from the r
         </message>
     </context>
     <context>
+        <name>mcphub::PendingPages</name>
+        <message>
+            <source>Nothing to apply.</source>
+            <translation>没有可应用的内容。</translation>
+        </message>
+        <message>
+            <source>Apply all wrote nothing: %1: %2</source>
+            <translation>全部应用未写入任何内容：%1：%2</translation>
+        </message>
+        <message>
+            <source>Apply all wrote nothing: %1</source>
+            <translation>全部应用未写入任何内容：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) written to the workspace by Apply all.</source>
+            <translation>
+                <numerusform>全部应用已将 %n 项更改写入工作区。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Apply all: %n change(s) written</source>
+            <translation>
+                <numerusform>全部应用：已写入 %n 项更改</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 on %n page(s).</source>
+            <translation>
+                <numerusform>%1，涉及 %n 个页面。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::PendingTableEditor</name>
         <message>
             <source>Search…</source>
@@ -5255,10 +6122,6 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Show only rows that contain this text in any column.</source>
             <translation>仅显示任一列包含此文本的行。</translation>
-        </message>
-        <message>
-            <source>This workspace is open read-only: the profile is read-only or the database was made by a newer console. Nothing can be changed here.</source>
-            <translation>此工作区以只读方式打开：连接配置为只读，或数据库由更新版本的控制台创建。此处无法进行任何更改。</translation>
         </message>
         <message>
             <source>%1 (%2)</source>
@@ -5317,10 +6180,6 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>应用(&amp;P)</translation>
         </message>
         <message>
-            <source>Write every pending edit to the workspace in one transaction.</source>
-            <translation>在一个事务中将所有待应用的编辑写入工作区。</translation>
-        </message>
-        <message>
             <source>&amp;Copy</source>
             <translation>复制(&amp;C)</translation>
         </message>
@@ -5343,6 +6202,14 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>
                 <numerusform>已将 %n 项更改写入工作区。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>This workspace is open read-only: the profile is read-only, the server is a standby, or the database was made by a newer console. Nothing can be changed here.</source>
+            <translation>此工作区以只读方式打开：连接配置为只读、服务器为备库，或数据库由更新版本的控制台创建。此处无法进行任何更改。</translation>
+        </message>
+        <message>
+            <source>Write this page's pending edits to the workspace in one transaction (Apply all, Ctrl+S, writes those of every page).</source>
+            <translation>在一个事务中将本页待应用的编辑写入工作区（“全部应用”，即 Ctrl+S，会写入所有页面的编辑）。</translation>
         </message>
     </context>
     <context>
@@ -5386,6 +6253,69 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>%1 (console only)</source>
             <translation>%1（仅控制台）</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>首选项</translation>
+        </message>
+        <message>
+            <source>The system's language</source>
+            <translation>系统语言</translation>
+        </message>
+        <message>
+            <source>Each step doubles the time to check a password. MCPHub uses 10.</source>
+            <translation>每增加一级，检查密码所需的时间翻倍。MCPHub 使用 10。</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>How many backups of a settings file the console keeps beside it when it saves the file (the newest ones).</source>
+            <translation>控制台保存设置文件时，在其旁边保留的该文件备份数量（保留最新的几个）。</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>How often a newly added hub is asked for its state.</source>
+            <translation>向新添加的集线器查询其状态的频率。</translation>
+        </message>
+        <message>
+            <source>Open the last workspace and area at start</source>
+            <translation>启动时打开上次的工作区和区域</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>A new language is used from the next start.</source>
+            <translation>新语言将在下次启动时生效。</translation>
+        </message>
+        <message>
+            <source>&amp;bcrypt cost of new passwords:</source>
+            <translation>新密码的 bcrypt 成本(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>&amp;Backups kept per settings file:</source>
+            <translation>每个设置文件保留的备份数(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>&amp;Poll interval of a new hub:</source>
+            <translation>新集线器的轮询间隔(&amp;P)：</translation>
         </message>
     </context>
     <context>
@@ -5451,6 +6381,165 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>%1 (at %2)</source>
             <translation>%1（位于 %2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ReplicationPage</name>
+        <message>
+            <source>pg_auto_failover formation</source>
+            <translation>pg_auto_failover 集群编队 (formation)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Formation/group</source>
+            <translation>集群编队/组</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>节点</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Reported state</source>
+            <translation>报告状态</translation>
+        </message>
+        <message>
+            <source>Goal state</source>
+            <translation>目标状态</translation>
+        </message>
+        <message>
+            <source>Reported LSN</source>
+            <translation>报告的 LSN</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>健康状况</translation>
+        </message>
+        <message numerus="yes">
+            <source>Read the replication status again (it is also read every %n second(s) while this page is shown).</source>
+            <translation>
+                <numerusform>重新读取复制状态（显示此页面时，也会每 %n 秒读取一次）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No replication (embedded database).</source>
+            <translation>无复制（嵌入式数据库）。</translation>
+        </message>
+        <message>
+            <source>This server is a primary (WAL at %1). No standby is streaming from it.</source>
+            <translation>此服务器是主库（WAL 位于 %1）。没有备库正在从它流式复制。</translation>
+        </message>
+        <message numerus="yes">
+            <source>This server is a primary (WAL at %1), read at %2. %n standby(s) streaming from it:</source>
+            <translation>
+                <numerusform>此服务器是主库（WAL 位于 %1），读取于 %2。有 %n 个备库正在从它流式复制：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Standby</source>
+            <translation>备库</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <source>Sent LSN</source>
+            <translation>发送 LSN</translation>
+        </message>
+        <message>
+            <source>Replay LSN</source>
+            <translation>回放 LSN</translation>
+        </message>
+        <message>
+            <source>Sent lag</source>
+            <translation>发送延迟</translation>
+        </message>
+        <message>
+            <source>Write lag</source>
+            <translation>写入延迟</translation>
+        </message>
+        <message>
+            <source>Flush lag</source>
+            <translation>刷盘延迟</translation>
+        </message>
+        <message>
+            <source>Replay lag</source>
+            <translation>回放延迟</translation>
+        </message>
+        <message>
+            <source>%1 B</source>
+            <translation>%1 B</translation>
+        </message>
+        <message>
+            <source>This server is a standby (in recovery) of %1: it is open read-only.</source>
+            <translation>此服务器是 %1 的备库（处于恢复状态）：以只读方式打开。</translation>
+        </message>
+        <message>
+            <source>Property</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>In recovery</source>
+            <translation>处于恢复状态</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>Primary</source>
+            <translation>主库</translation>
+        </message>
+        <message>
+            <source>WAL receiver</source>
+            <translation>WAL 接收进程</translation>
+        </message>
+        <message>
+            <source>Received up to</source>
+            <translation>已接收至</translation>
+        </message>
+        <message>
+            <source>Replayed up to</source>
+            <translation>已回放至</translation>
+        </message>
+        <message>
+            <source>Last replayed transaction</source>
+            <translation>最后回放的事务</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>暂无</translation>
+        </message>
+        <message>
+            <source>pg_auto_failover formation: %1</source>
+            <translation>pg_auto_failover 集群编队 (formation)：%1</translation>
+        </message>
+        <message>
+            <source>healthy</source>
+            <translation>健康</translation>
+        </message>
+        <message>
+            <source>unhealthy</source>
+            <translation>不健康</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
         </message>
     </context>
     <context>
@@ -5643,6 +6732,33 @@ The current content is backed up first. The workspace is opened again from the r
         </message>
     </context>
     <context>
+        <name>mcphub::ServerJsonDialog</name>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Apply to row</source>
+            <translation>应用到行(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Server %1 as JSON</source>
+            <translation>服务器 %1 的 JSON</translation>
+        </message>
+        <message>
+            <source>The entry mcpServers/%1 as MCPHub's settings file holds it, pending edits included. Read-only: Edit to change it; the change becomes pending edits of the row, written by Apply.</source>
+            <translation>条目 mcpServers/%1 在 MCPHub 设置文件中的形式，包括待应用的编辑。只读：点击“编辑”进行更改；更改会成为该行待应用的编辑，由“应用”写入。</translation>
+        </message>
+        <message>
+            <source>Server JSON</source>
+            <translation>服务器 JSON</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::ServerTableModel</name>
         <message>
             <source>Name</source>
@@ -5716,6 +6832,26 @@ The current content is backed up first. The workspace is opened again from the r
             <source>Tool overrides</source>
             <translation>工具覆盖设置</translation>
         </message>
+        <message>
+            <source>No server is selected.</source>
+            <translation>未选择服务器。</translation>
+        </message>
+        <message>
+            <source>This workspace is read-only.</source>
+            <translation>此工作区为只读。</translation>
+        </message>
+        <message>
+            <source>The Servers page does not change "%1": edit it in the settings file, or leave it as it is here.</source>
+            <translation>“服务器”页面不会更改“%1”：请在设置文件中编辑它，或在此处保持原样。</translation>
+        </message>
+        <message>
+            <source>The Servers page has no field for "%1" (a key MCPHub does not know, or a value of another kind): edit it in the settings file.</source>
+            <translation>“服务器”页面没有对应“%1”的字段（MCPHub 不认识的键，或其他类型的值）：请在设置文件中编辑它。</translation>
+        </message>
+        <message>
+            <source>Edit %1 as JSON</source>
+            <translation>以 JSON 编辑 %1</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::ServersPage</name>
@@ -5750,6 +6886,14 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Delete the server "%1" when you apply?</source>
             <translation>应用时删除服务器“%1”？</translation>
+        </message>
+        <message>
+            <source>Raw &amp;JSON…</source>
+            <translation>原始 JSON(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>The selected server as MCPHub's settings file holds it; Edit there turns a change into pending edits.</source>
+            <translation>所选服务器在 MCPHub 设置文件中的形式；在此点击“编辑”可将更改转为待应用的编辑。</translation>
         </message>
     </context>
     <context>
@@ -5835,6 +6979,33 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Saved %1.</source>
             <translation>已保存 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ShortcutsDialog</name>
+        <message>
+            <source>Table pages</source>
+            <translation>表格页面</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>位置</translation>
         </message>
     </context>
     <context>
@@ -6416,6 +7587,14 @@ IP：%3
             <source>MCPHub's system configuration, one JSON value per key: routing, install, smart routing, name separator, OAuth server and more.</source>
             <translation>MCPHub 的系统配置，每个键一个 JSON 值：路由、安装、智能路由、名称分隔符、OAuth 服务器等。</translation>
         </message>
+        <message>
+            <source>Replication</source>
+            <translation>主备复制</translation>
+        </message>
+        <message>
+            <source>The database server's replication: a primary's standbys and how far behind they are, a standby's primary and replay lag, and a pg_auto_failover formation's nodes.</source>
+            <translation>数据库服务器的复制情况：主库的备库及其落后程度、备库的主库及回放延迟，以及 pg_auto_failover 集群编队 (formation) 的节点。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::WorkspaceSwitcher</name>
@@ -6492,10 +7671,6 @@ IP：%3
         <message>
             <source>Connect to profile</source>
             <translation>连接到配置</translation>
-        </message>
-        <message>
-            <source>There are no saved connection profiles yet. Add one with "mcphub-adminctl profile add".</source>
-            <translation>尚无已保存的连接配置。请使用“mcphub-adminctl profile add”添加一个。</translation>
         </message>
         <message>
             <source>Profile:</source>
@@ -6594,6 +7769,117 @@ IP：%3
         <message>
             <source>Exported %1 to the settings file %2 (the previous file is backed up as %3).</source>
             <translation>已将 %1 导出到设置文件 %2（之前的文件已备份为 %3）。</translation>
+        </message>
+        <message>
+            <source>&amp;New SQLite database…</source>
+            <translation>新建 SQLite 数据库(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Create a new SQLite workspace database with the console's schema and open it.</source>
+            <translation>使用控制台的架构创建新的 SQLite 工作区数据库并打开它。</translation>
+        </message>
+        <message>
+            <source>Co&amp;nnections…</source>
+            <translation>连接(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Add, edit, test and remove saved connection profiles, and open one.</source>
+            <translation>添加、编辑、测试和删除已保存的连接配置，并打开其中一个。</translation>
+        </message>
+        <message>
+            <source>Open file</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <source>Open SQLite</source>
+            <translation>打开 SQLite</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>MCPHub DB</source>
+            <translation>MCPHub 数据库</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新加载</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>profile (removed)</source>
+            <translation>连接配置（已删除）</translation>
+        </message>
+        <message>
+            <source>SQLite profile</source>
+            <translation>SQLite 连接配置</translation>
+        </message>
+        <message>
+            <source>Profile %1: %2</source>
+            <translation>连接配置 %1：%2</translation>
+        </message>
+        <message>
+            <source>MCPHub database profile</source>
+            <translation>MCPHub 数据库连接配置</translation>
+        </message>
+        <message>
+            <source>PostgreSQL profile</source>
+            <translation>PostgreSQL 连接配置</translation>
+        </message>
+        <message>
+            <source>Bound to %1</source>
+            <translation>已绑定到 %1</translation>
+        </message>
+        <message>
+            <source>MCPHub database</source>
+            <translation>MCPHub 数据库</translation>
+        </message>
+        <message>
+            <source>settings file</source>
+            <translation>设置文件</translation>
+        </message>
+        <message>
+            <source>SQLite</source>
+            <translation>SQLite</translation>
+        </message>
+        <message>
+            <source>There are no saved connection profiles yet. Add one with File ▸ Connections…</source>
+            <translation>尚无已保存的连接配置。请通过“文件 ▸ 连接…”添加。</translation>
+        </message>
+        <message>
+            <source>This is the workspace open now; it cannot be replaced by a new one. Choose another file name.</source>
+            <translation>这是当前打开的工作区，不能用新工作区替换它。请选择其他文件名。</translation>
+        </message>
+        <message>
+            <source>A file with this name exists and is not empty; it is left as it is. Choose another name, or confirm that it is replaced.</source>
+            <translation>已存在同名且非空的文件，将保持原样。请选择其他名称，或确认替换该文件。</translation>
+        </message>
+        <message>
+            <source>The existing file cannot be replaced. Check its permissions and those of its folder.</source>
+            <translation>无法替换现有文件。请检查该文件及其所在文件夹的权限。</translation>
+        </message>
+        <message>
+            <source>New SQLite database</source>
+            <translation>新建 SQLite 数据库</translation>
+        </message>
+        <message>
+            <source>SQLite workspaces (*.db *.sqlite)</source>
+            <translation>SQLite 工作区 (*.db *.sqlite)</translation>
+        </message>
+        <message>
+            <source>%1 exists and is not empty. Replace it with a new, empty workspace? What it holds is lost.</source>
+            <translation>%1 已存在且非空。要用新的空工作区替换它吗？其中的内容将会丢失。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::WorkspaceViews</name>
+        <message>
+            <source>%1 ▸ %2</source>
+            <translation>%1 ▸ %2</translation>
         </message>
     </context>
     <context>
