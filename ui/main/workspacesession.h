@@ -11,6 +11,7 @@
 namespace mcphub {
 
 class BackupsPage;
+class ConnectionKeeper;
 class DualWriteIndicator;
 class HubChangesReporter;
 class HubMonitor;
@@ -49,6 +50,9 @@ public:
     BackupsPage *backupsPage() const { return m_backups; }
     // Telling the hubs on an MCPHub database what Apply on Servers changed; else null.
     HubChangesReporter *hubChanges() const;
+    // Keeps a PostgreSQL workspace's connection (reconnects by itself, shown in the status
+    // bar); null for SQLite and settings files.
+    ConnectionKeeper *connectionKeeper() const;
 
 Q_SIGNALS:
     // A backup was restored over the file: the session is stale and should be reopened.
@@ -58,6 +62,9 @@ private:
     WorkspaceSession() = default;
     // The context hub monitoring runs on: a connection of its own to the workspace database.
     RepositoryContext hubMonitoringContext();
+    // Following the primary (issue 16): a keeper for a PostgreSQL workspace's connection,
+    // whose state the status bar shows, and a probe of the idle connection every few seconds.
+    void keepConnection(MainWindow *window);
 
     OpenedWorkspace m_opened;
     std::unique_ptr<HubMonitor> m_monitor;
@@ -67,6 +74,7 @@ private:
     QPointer<OwnHealthIndicator> m_health;
     QPointer<DualWriteIndicator> m_dualWrite;
     QPointer<HubChangesReporter> m_hubChanges;
+    QPointer<ConnectionKeeper> m_keeper;
 };
 
 } // namespace mcphub
