@@ -80,7 +80,12 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString &conninf
                                        value);
                 }
             }
-            profile.port = ports.first().toInt();
+            // The port for every host: the first one given ("a,b:5433" is 5433 for both when
+            // the list does not fit the hosts).
+            for (const QString &given : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                profile.port = given.trimmed().toInt();
+                break;
+            }
         } else if (key == QLatin1String("dbname")) {
             profile.database = value;
         } else if (key == QLatin1String("user")) {
