@@ -3,7 +3,8 @@
 // the answer lost: found by its change id; twice: reported failed with the edits pending),
 // and a formation URI with one port per host. With a real pg_auto_failover formation
 // (scripts/with-formation, which ctest wraps this test in): a worker process doing 100
-// Applies while the primary node is SIGKILLed and the monitor promotes the secondary.
+// Applies while the primary node is SIGKILLed and the monitor promotes the secondary. The
+// console's status bar while its idle connection is broken and opened again.
 
 #include "models/servertablemodel.h"
 #include "storage/db/auditlogrepository.h"
@@ -12,8 +13,17 @@
 #include "storage/db/serverrepository.h"
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspace.h"
+#include "storage/migration/openedworkspace.h"
+#include "storage/secretstore.h"
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
+#include "ui/backups/backupspage.h"
+#include "ui/main/dualwriteindicator.h"
+#include "ui/main/hubchangesreporter.h"
+#include "ui/main/mainwindow.h"
+#include "ui/main/workspacesession.h"
+#include "ui/main/workspaceviews.h"
+#include "ui/monitoring/ownhealthindicator.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -129,6 +139,7 @@ private Q_SLOTS:
     void commitAnswerLostIsFoundByChangeId();
     void brokenBeforeCommitIsRetriedOnce();
     void brokenTwiceIsReportedFailedWithEditsPending();
+    void statusBarSaysReconnectingThenConnectedAsPrimary();
     void failoverDuringHundredAppliesIsExactlyOnce();
 
 private:
@@ -303,6 +314,37 @@ void TestFailover::brokenTwiceIsReportedFailedWithEditsPending()
     QCOMPARE(scalar(kConnection, QStringLiteral("SELECT count(*) FROM mcp_servers")), 1);
 }
 
+void TestFailover::statusBarSaysReconnectingThenConnectedAsPrimary()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    VERIFY_OK(openSqlConnection(pg.spec(), kKiller));
+    auto opened = OpenedWorkspace::openDatabase(profileOf(pg.spec()), kConnection);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+    MainWindow window;
+    WorkspaceSession *session = WorkspaceSession::create(std::move(*opened));
+    const auto done = qScopeGuard([session] { delete session; });
+    session->install(&window, SecretStore(QStringLiteral("mcphub-admin-tst-failover")), false);
+    QVERIFY(session->connectionKeeper());
+    QStringList states;
+    connect(session->connectionKeeper(), &ConnectionKeeper::reconnecting, this, [&] {
+        states << window.connectionState();
+    });
+    // The idle connection breaks: the session notices it by itself (its probe), reconnects,
+    // and the status bar says so, then names the server and its role.
+    QVERIFY(terminateBackend(scalar(kConnection, QStringLiteral("SELECT pg_backend_pid()"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty(), 20000);
+    QVERIFY2(states.first().startsWith(QStringLiteral("Reconnecting…")),
+             qPrintable(states.first()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window.connectionState(),
+        QStringLiteral("Connected to 127.0.0.1:%1 as primary").arg(pg.spec().port),
+        20000);
+    QCOMPARE(session->connectionKeeper()->reconnects(), 1);
+    QCOMPARE(scalar(kConnection, QStringLiteral("SELECT 1")), 1);
+}
+
 void TestFailover::failoverDuringHundredAppliesIsExactlyOnce()
 {
     const QString uri = qEnvironmentVariable("MCPHUB_FORMATION_URI");
@@ -442,5 +484,5 @@ void TestFailover::failoverDuringHundredAppliesIsExactlyOnce()
           err.constData());
 }
 
-QTEST_GUILESS_MAIN(TestFailover)
+QTEST_MAIN(TestFailover)
 #include "tst_failover.moc"
