@@ -418,7 +418,10 @@ Result<QList<PendingChange>> PendingTableModel::writePending()
             const PendingChange &change = changes.value(qMax(0, failed->index));
             const int row = rowOfKey(change.rowKey);
             const QString field = failed->field.isEmpty() ? m_labelField : failed->field;
-            m_applyProblems[change.rowKey].insert(field, failed->error.message);
+            // A broken connection (Error::Code::Network) is not the row's fault: it is not
+            // marked there, so that Apply can simply be run again.
+            if (failed->error.code != Error::Code::Network)
+                m_applyProblems[change.rowKey].insert(field, failed->error.message);
             if (row >= 0)
                 Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
             Error e = failed->error;

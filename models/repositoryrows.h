@@ -2,6 +2,7 @@
 
 #include "models/pendingrow.h"
 #include "storage/db/changefailure.h"
+#include "storage/db/connectionkeeper.h"
 #include "storage/db/mcphubrowcheck.h"
 #include "storage/db/repositorybase.h"
 #include "storage/db/repositorycontext.h"
@@ -55,19 +56,38 @@ inline void putRowFindings(QVariantMap &row, const QList<RowFinding> &findings)
 }
 
 // Runs `write` in one transaction on the context's connection and commits when it returns
-// no failure; on a failure (or a failed BEGIN/COMMIT) nothing is written.
+// no failure; on a failure (or a failed BEGIN/COMMIT) nothing is written. Exactly once across
+// a broken connection (runExactlyOnce): an unanswered COMMIT is looked up by its change id
+// after reconnecting, and a transaction that was not committed is run once more.
 inline std::optional<ChangeFailure>
 writeInTransaction(const RepositoryContext &context,
                    const std::function<std::optional<ChangeFailure>()> &write)
 {
-    TransactionGuard tx(QSqlDatabase::database(context.connectionName, false));
-    if (!tx.active())
-        return ChangeFailure{0, {}, tx.error()};
-    if (auto failure = write())
-        return failure;
-    if (auto r = tx.commit(); !r)
-        return ChangeFailure{0, {}, r.error()};
-    return std::nullopt;
+    std::optional<ChangeFailure> failure;
+    ExactlyOnceReport report;
+    const auto done = runExactlyOnce(
+        context,
+        [&]() -> Result<void> {
+            failure.reset();
+            TransactionGuard tx(QSqlDatabase::database(context.connectionName, false));
+            if (!tx.active()) {
+                failure = ChangeFailure{0, {}, tx.error()};
+                return tx.error();
+            }
+            if ((failure = write()))
+                return failure->error;
+            if (auto r = tx.commit(); !r) {
+                failure = ChangeFailure{0, {}, r.error()};
+                return r.error();
+            }
+            return {};
+        },
+        &report);
+    if (done)
+        return std::nullopt;
+    if (report.settled == ExactlyOnceReport::Settled::Directly && failure)
+        return failure; // the writer's own refusal, naming row and field
+    return ChangeFailure{0, {}, done.error()};
 }
 
 // The row's updated_at as an editor read it (not a column): what Apply compares with the

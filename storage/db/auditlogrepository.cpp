@@ -1,5 +1,7 @@
 #include "storage/db/auditlogrepository.h"
 
+#include "storage/db/transactionguard.h"
+
 #include <QJsonDocument>
 
 namespace mcphub {
@@ -18,7 +20,10 @@ Result<qint64> AuditLogRepository::append(const AuditEntry &entry)
          {QStringLiteral("user_agent"), text(entry.userAgent)},
          {QStringLiteral("duration"), entry.durationMs},
          {QStringLiteral("details"),
-          QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact))}},
+          QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact))},
+         {QStringLiteral("change_id"),
+          text(entry.changeId.isEmpty() ? TransactionGuard::changeId(context().connectionName)
+                                        : entry.changeId)}},
         QStringLiteral("id"));
     if (!id)
         return id.error();
@@ -75,9 +80,21 @@ Result<Page<AuditEntry>> AuditLogRepository::list(const AuditFilter &filter,
         e.durationMs = r.value(QStringLiteral("duration")).toLongLong();
         e.details = QJsonDocument::fromJson(r.value(QStringLiteral("details")).toString().toUtf8())
                         .object();
+        e.changeId = r.value(QStringLiteral("change_id")).toString();
         result.items << e;
     }
     return result;
+}
+
+} // namespace mcphub
+
+namespace mcphub {
+
+Result<qint64> AuditLogRepository::countChange(const QString &changeId) const
+{
+    SqlFilter where;
+    where.add(QStringLiteral("change_id = :change"), {{QStringLiteral(":change"), changeId}});
+    return countRows(QStringLiteral("access_logs"), where);
 }
 
 } // namespace mcphub

@@ -21,6 +21,10 @@ struct AuditEntry
     QString userAgent;
     qint64 durationMs = 0;
     QJsonObject details; // {"before": {...}, "after": {...}} without secrets
+    // The change id of the transaction that wrote the row (TransactionGuard::changeId):
+    // what an Apply whose COMMIT went unanswered is looked up by. Empty for rows written
+    // before change ids (schema 4) and for imported logs.
+    QString changeId;
 };
 
 struct AuditFilter
@@ -39,10 +43,14 @@ class AuditLogRepository : public RepositoryBase
 public:
     using RepositoryBase::RepositoryBase;
 
-    // Appends one row in the current transaction (no audit of its own).
+    // Appends one row in the current transaction (no audit of its own), with the
+    // transaction's change id.
     Result<qint64> append(const AuditEntry &entry);
 
     Result<Page<AuditEntry>> list(const AuditFilter &filter, const PageRequest &page) const;
+
+    // Whether a transaction with change id `changeId` committed: how many audit rows carry it.
+    Result<qint64> countChange(const QString &changeId) const;
 
 private:
     SqlFilter toSql(const AuditFilter &filter) const;

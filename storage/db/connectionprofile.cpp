@@ -50,6 +50,7 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString &conninf
     profile.kind = Kind::Postgres;
     profile.connectTimeout = 10;
     QStringList unsupported;
+    QStringList ports;
     for (PQconninfoOption *o = options; o->keyword; ++o) {
         if (!o->val)
             continue;
@@ -59,29 +60,31 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString &conninf
             if (profile.hosts.isEmpty() || key == QLatin1String("host"))
                 profile.hosts = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         } else if (key == QLatin1String("port")) {
-            // libpq allows one port per host ("a,b:5433" gives ",5433"); QPSQL takes one
-            // port for all hosts, so the console keeps the first one given.
-            QStringList ports = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
-            ports.removeDuplicates();
-            bool numeric = !ports.isEmpty();
-            if (numeric)
-                profile.port = ports.first().toInt(&numeric);
-            if (!numeric || profile.port <= 0 || profile.port > 65535) {
-                PQconninfoFree(options);
-                return Error::make(Error::Code::Invalid,
-                                   QCoreApplication::translate(
-                                       "ConnectionProfile",
-                                       "The port in the PostgreSQL connection string is not a "
-                                       "number from 1 to 65535."),
-                                   QStringLiteral("--pg"),
-                                   value);
+            // libpq allows one port per host ("a,b:5433" gives ",5433", an empty one being
+            // the default): kept per host when they differ (see the end).
+            ports = value.split(QLatin1Char(','));
+            for (QString &p : ports) {
+                p = p.trimmed();
+                if (p.isEmpty())
+                    p = QStringLiteral("5432");
+                bool numeric = false;
+                const int n = p.toInt(&numeric);
+                if (!numeric || n <= 0 || n > 65535) {
+                    PQconninfoFree(options);
+                    return Error::make(Error::Code::Invalid,
+                                       QCoreApplication::translate(
+                                           "ConnectionProfile",
+                                           "The port in the PostgreSQL connection string is "
+                                           "not a number from 1 to 65535."),
+                                       QStringLiteral("--pg"),
+                                       value);
+                }
             }
-            if (ports.size() > 1 && warnings) {
-                warnings->append(QCoreApplication::translate(
-                                     "ConnectionProfile",
-                                     "Different ports per host are not supported; port %1 is "
-                                     "used for every host.")
-                                     .arg(profile.port));
+            // The port for every host: the first one given ("a,b:5433" is 5433 for both when
+            // the list does not fit the hosts).
+            for (const QString &given : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                profile.port = given.trimmed().toInt();
+                break;
             }
         } else if (key == QLatin1String("dbname")) {
             profile.database = value;
@@ -116,6 +119,20 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString &conninf
         profile.port = 5432;
     if (profile.hosts.isEmpty())
         profile.hosts << QStringLiteral("localhost");
+    if (QStringList distinct = ports; distinct.removeDuplicates(), distinct.size() > 1) {
+        if (ports.size() == profile.hosts.size()) {
+            for (const QString &p : std::as_const(ports))
+                profile.hostPorts << p.toInt();
+        } else if (warnings) {
+            warnings->append(QCoreApplication::translate(
+                                 "ConnectionProfile",
+                                 "The connection string gives %1 ports for %2 hosts; port %3 is "
+                                 "used for every host.")
+                                 .arg(QString::number(ports.size()),
+                                      QString::number(profile.hosts.size()),
+                                      QString::number(profile.port)));
+        }
+    }
     if (profile.database.isEmpty())
         profile.database = profile.user;
     return profile;
@@ -137,6 +154,14 @@ SqlConnectionSpec ConnectionProfile::toSpec() const
     spec.userName = user;
     spec.password = password;
     QStringList options;
+    if (!hostPorts.isEmpty()) {
+        // QPSQL passes one port; libpq takes a list, one per host, as a connect option.
+        QStringList ports;
+        for (int p : hostPorts)
+            ports << QString::number(p);
+        spec.port = -1;
+        options << QStringLiteral("port=") + ports.join(QLatin1Char(','));
+    }
     if (!sslMode.isEmpty())
         options << QStringLiteral("sslmode=") + pqValue(sslMode);
     if (connectTimeout > 0)
@@ -155,9 +180,15 @@ QString ConnectionProfile::displayName() const
         return QCoreApplication::translate("ConnectionProfile", "profile \"%1\"").arg(name);
     if (kind == Kind::Sqlite)
         return QDir::toNativeSeparators(sqlitePath);
-    const QString place
-        = QStringLiteral("postgresql://%1@%2:%3/%4")
-              .arg(user, hosts.join(QLatin1Char(',')), QString::number(port), database);
+    QString place = QStringLiteral("postgresql://%1@%2:%3/%4")
+                        .arg(user, hosts.join(QLatin1Char(',')), QString::number(port), database);
+    if (!hostPorts.isEmpty() && hostPorts.size() == hosts.size()) {
+        QStringList pairs;
+        for (qsizetype i = 0; i < hosts.size(); ++i)
+            pairs << QStringLiteral("%1:%2").arg(hosts.at(i), QString::number(hostPorts.at(i)));
+        place = QStringLiteral("postgresql://%1@%2/%3")
+                    .arg(user, pairs.join(QLatin1Char(',')), database);
+    }
     if (mcphubDatabase)
         return QCoreApplication::translate("ConnectionProfile", "MCPHub database %1").arg(place);
     return place;

@@ -21,6 +21,10 @@ struct ConnectionProfile
     int sqliteBusyTimeoutMs = 5000; // how long to wait for another writer
     QStringList hosts;
     int port = 5432;
+    // One port per host when they differ (a pg_auto_failover formation's URI,
+    // "postgres://a:5001,b:5002/db"), in the order of `hosts`; empty when `port` is every
+    // host's.
+    QList<int> hostPorts;
     QString database;
     QString user;
     QString sslMode;         // libpq sslmode; empty = libpq's default (prefer)

@@ -111,6 +111,12 @@ Result<void> ProfileStore::saveSettings(const ConnectionProfile &profile)
         } else {
             settings->setValue(QStringLiteral("hosts"), profile.hosts.join(QLatin1Char(',')));
             settings->setValue(QStringLiteral("port"), profile.port);
+            if (!profile.hostPorts.isEmpty()) {
+                QStringList ports;
+                for (int p : profile.hostPorts)
+                    ports << QString::number(p);
+                settings->setValue(QStringLiteral("hostPorts"), ports.join(QLatin1Char(',')));
+            }
             settings->setValue(QStringLiteral("database"), profile.database);
             settings->setValue(QStringLiteral("user"), profile.user);
             settings->setValue(QStringLiteral("sslmode"), profile.sslMode);
@@ -207,6 +213,12 @@ Result<ConnectionProfile> ProfileStore::loadWithoutPassword(const QString &name)
                             .toString()
                             .split(QLatin1Char(','), Qt::SkipEmptyParts);
         profile.port = settings->value(QStringLiteral("port"), 5432).toInt();
+        for (const QString &p : settings->value(QStringLiteral("hostPorts"))
+                                    .toString()
+                                    .split(QLatin1Char(','), Qt::SkipEmptyParts))
+            profile.hostPorts << p.toInt();
+        if (profile.hostPorts.size() != profile.hosts.size())
+            profile.hostPorts.clear();
         profile.database = settings->value(QStringLiteral("database")).toString();
         profile.user = settings->value(QStringLiteral("user")).toString();
         profile.sslMode = settings->value(QStringLiteral("sslmode")).toString();

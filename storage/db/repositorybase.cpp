@@ -1,6 +1,7 @@
 #include "storage/db/repositorybase.h"
 
 #include "storage/db/auditlogrepository.h"
+#include "storage/db/connectionkeeper.h"
 #include "storage/db/sqlerror.h"
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspacecapabilities.h"
@@ -98,31 +99,34 @@ Result<void> RepositoryBase::audited(const QString &action,
 {
     if (auto writable = checkWritable(resource); !writable)
         return writable;
-    QElapsedTimer timer;
-    timer.start();
-    TransactionGuard tx(db());
-    if (!tx.active()) {
-        Error e = tx.error();
-        e.where = m_context.where;
-        return e;
-    }
-    if (auto done = change(); !done)
-        return done; // the guard rolls back
-    AuditEntry entry;
-    entry.timestamp = QDateTime::currentDateTimeUtc();
-    entry.username = m_context.actor;
-    entry.action = action;
-    entry.resource = resource;
-    entry.method = method;
-    entry.statusCode = 200;
-    entry.durationMs = timer.elapsed();
-    if (!before.isEmpty())
-        entry.details.insert(QStringLiteral("before"), before);
-    if (!after.isEmpty())
-        entry.details.insert(QStringLiteral("after"), after);
-    if (auto written = AuditLogRepository(m_context).append(entry); !written)
-        return written.error();
-    return tx.commit();
+    // Outermost: exactly once across a broken connection (storage/db/connectionkeeper.h).
+    return runExactlyOnce(m_context, [&]() -> Result<void> {
+        QElapsedTimer timer;
+        timer.start();
+        TransactionGuard tx(db());
+        if (!tx.active()) {
+            Error e = tx.error();
+            e.where = m_context.where;
+            return e;
+        }
+        if (auto done = change(); !done)
+            return done; // the guard rolls back
+        AuditEntry entry;
+        entry.timestamp = QDateTime::currentDateTimeUtc();
+        entry.username = m_context.actor;
+        entry.action = action;
+        entry.resource = resource;
+        entry.method = method;
+        entry.statusCode = 200;
+        entry.durationMs = timer.elapsed();
+        if (!before.isEmpty())
+            entry.details.insert(QStringLiteral("before"), before);
+        if (!after.isEmpty())
+            entry.details.insert(QStringLiteral("after"), after);
+        if (auto written = AuditLogRepository(m_context).append(entry); !written)
+            return written.error();
+        return tx.commit();
+    });
 }
 
 Result<qint64> RepositoryBase::createAudited(const QString &action,
@@ -133,17 +137,18 @@ Result<qint64> RepositoryBase::createAudited(const QString &action,
                                              const QDateTime &createdAt)
 {
     qint64 id = 0;
-    const auto done = audited(
-        action, resource, QStringLiteral("CREATE"), {}, after, [&]() -> Result<void> {
-            values.append({QStringLiteral("created_at"),
-                           dialect().timestampValue(
-                               createdAt.isValid() ? createdAt : QDateTime::currentDateTimeUtc())});
-            const auto r = insertRow(table, values, QStringLiteral("id"));
-            if (!r)
-                return r.error();
-            id = r->toLongLong();
-            return {};
-        });
+    const auto done
+        = audited(action, resource, QStringLiteral("CREATE"), {}, after, [&]() -> Result<void> {
+              Columns row = values; // runs again after a lost connection (runExactlyOnce)
+              row.append({QStringLiteral("created_at"),
+                          dialect().timestampValue(
+                              createdAt.isValid() ? createdAt : QDateTime::currentDateTimeUtc())});
+              const auto r = insertRow(table, row, QStringLiteral("id"));
+              if (!r)
+                  return r.error();
+              id = r->toLongLong();
+              return {};
+          });
     if (!done)
         return done.error();
     return id;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace mcphub {
 
@@ -15,6 +16,8 @@ namespace {
 // Open guards per connection; connections are per thread, so the registry is too.
 thread_local QHash<QString, int> t_depths;
 thread_local QHash<QString, TransactionGuard::CommitHook> t_hooks;
+thread_local QHash<QString, QString> t_changeIds;     // of the open outermost transaction
+thread_local QHash<QString, QString> t_nextChangeIds; // for the next one
 
 // Where a transaction error happened, for messages: the database, not the connection's
 // internal name (the CLI's connection is called "mcphub-adminctl", which doubled its prefix).
@@ -49,6 +52,12 @@ TransactionGuard::TransactionGuard(const QSqlDatabase &db)
     }
     m_active = true;
     t_depths[m_db.connectionName()] = m_depth + 1;
+    if (m_depth == 0) {
+        QString id = t_nextChangeIds.take(m_db.connectionName());
+        if (id.isEmpty())
+            id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        t_changeIds.insert(m_db.connectionName(), id);
+    }
 }
 
 TransactionGuard::~TransactionGuard()
@@ -59,6 +68,19 @@ TransactionGuard::~TransactionGuard()
 int TransactionGuard::depth(const QString &connectionName)
 {
     return t_depths.value(connectionName, 0);
+}
+
+QString TransactionGuard::changeId(const QString &connectionName)
+{
+    return t_changeIds.value(connectionName);
+}
+
+void TransactionGuard::setNextChangeId(const QString &connectionName, const QString &changeId)
+{
+    if (changeId.isEmpty())
+        t_nextChangeIds.remove(connectionName);
+    else
+        t_nextChangeIds.insert(connectionName, changeId);
 }
 
 void TransactionGuard::setCommitHook(const QString &connectionName, CommitHook hook)
@@ -126,6 +148,8 @@ Result<void> TransactionGuard::commitNow()
     }
     m_active = false;
     t_depths[m_db.connectionName()] = m_depth;
+    if (m_depth == 0)
+        t_changeIds.remove(m_db.connectionName());
     return {};
 }
 
@@ -135,6 +159,8 @@ bool TransactionGuard::rollback()
         return true;
     m_active = false;
     t_depths[m_db.connectionName()] = m_depth;
+    if (m_depth == 0)
+        t_changeIds.remove(m_db.connectionName());
     QString detail;
     if (m_depth == 0) {
         if (exec(QStringLiteral("ROLLBACK"), &detail))

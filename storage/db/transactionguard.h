@@ -32,6 +32,19 @@ public:
     // How many guards are open on `connectionName` on this thread.
     static int depth(const QString &connectionName);
 
+    // Change ids (issue 16, exactly-once Apply): each outermost transaction on a connection
+    // takes a change id (a uuid) when it begins, which every audit row it writes carries
+    // (access_logs.change_id), so that a COMMIT whose answer was lost can be looked up by it
+    // after reconnecting (runExactlyOnce, storage/db/connectionkeeper.h). This is the one
+    // place the id of a write transaction lives; whatever else names the change (a NOTIFY)
+    // takes it from here.
+    // The change id of the transaction open on `connectionName` (this thread); empty when
+    // none is open.
+    static QString changeId(const QString &connectionName);
+    // The change id the next outermost transaction on the connection takes instead of a new
+    // uuid (runExactlyOnce sets it, so that it knows the id to look up); empty clears it.
+    static void setNextChangeId(const QString &connectionName, const QString &changeId);
+
     // Work that must succeed for an outermost transaction on the connection to commit (a
     // settings-file workspace saves its file there, so that database and file change as one
     // unit). `aroundCommit` runs instead of a bare COMMIT, inside the transaction, and gets

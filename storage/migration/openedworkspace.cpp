@@ -143,8 +143,9 @@ QString OpenedWorkspace::mcphubDatabaseEntry(const ConnectionProfile &profile)
     if (!profile.user.isEmpty())
         entry += QString::fromUtf8(QUrl::toPercentEncoding(profile.user)) + QLatin1Char('@');
     QStringList hosts;
-    for (const QString &host : profile.hosts)
-        hosts << host + QLatin1Char(':') + QString::number(profile.port);
+    for (qsizetype i = 0; i < profile.hosts.size(); ++i)
+        hosts << profile.hosts.at(i) + QLatin1Char(':')
+                     + QString::number(profile.hostPorts.value(i, profile.port));
     entry += hosts.join(QLatin1Char(',')) + QLatin1Char('/')
              + QString::fromUtf8(QUrl::toPercentEncoding(profile.database));
     if (!profile.sslMode.isEmpty())

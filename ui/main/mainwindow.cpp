@@ -401,6 +401,17 @@ void MainWindow::setWorkspaceStatus(const QString &workspace,
     m_connectionLabel->setToolTip(problem);
 }
 
+void MainWindow::setConnectionState(const QString &state, const QString &toolTip)
+{
+    m_connectionLabel->setText(state);
+    m_connectionLabel->setToolTip(toolTip);
+}
+
+QString MainWindow::connectionState() const
+{
+    return m_connectionLabel->text();
+}
+
 void MainWindow::setWaitingFor(const QString &text)
 {
     m_waitingLabel->setText(text);

@@ -48,6 +48,12 @@ public:
                             bool readOnly,
                             const QString &problem = {});
 
+    // Following the primary (issue 16): the connection label's text while the workspace
+    // connection is reconnecting or after it did ("Connected to HOST:PORT as primary"), with
+    // a tooltip; setWorkspaceStatus() sets it back to its own.
+    void setConnectionState(const QString &state, const QString &toolTip = {});
+    QString connectionState() const;
+
     // What the console waits for (such as the keychain's answer), shown in the status bar
     // until it is cleared with an empty text.
     void setWaitingFor(const QString &text);

@@ -3,6 +3,7 @@
 #include "ui/main/hubchangesreporter.h"
 #include "ui/servers/serverspage.h"
 
+#include "storage/db/connectionkeeper.h"
 #include "storage/db/workspacecapabilities.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/logging.h"
@@ -19,9 +20,11 @@
 #include "ui/monitoring/ownhealthindicator.h"
 #include "ui/replication/replicationpage.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QSqlError>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace mcphub {
 
@@ -53,6 +56,46 @@ HubChangesReporter *WorkspaceSession::hubChanges() const
     return m_hubChanges;
 }
 
+ConnectionKeeper *WorkspaceSession::connectionKeeper() const
+{
+    return m_keeper;
+}
+
+void WorkspaceSession::keepConnection(MainWindow *window)
+{
+    const Workspace &ws = m_opened.workspace();
+    if (ws.profile().kind != ConnectionProfile::Kind::Postgres || m_opened.settingsFile())
+        return;
+    m_keeper = new ConnectionKeeper(ws.connectionName(), {}, this);
+    m_keeper->registerForConnection();
+    m_keeper->setStandbyAccepted(ws.readOnly());
+    // The window keeps painting (the status bar says why it waits); clicks wait.
+    m_keeper->setWhileWaiting(
+        [] { QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20); });
+    connect(m_keeper,
+            &ConnectionKeeper::reconnecting,
+            window,
+            [window](int attempt, const QString &why) {
+                window->setConnectionState(tr("Reconnecting… (attempt %1)").arg(attempt), why);
+            });
+    connect(m_keeper, &ConnectionKeeper::reconnected, window, [window](const ServerRole &role) {
+        window->setConnectionState(role.primary
+                                       ? tr("Connected to %1 as primary").arg(role.address())
+                                       : tr("Connected to %1 as standby").arg(role.address()));
+    });
+    connect(m_keeper, &ConnectionKeeper::gaveUp, window, [window](const Error &error) {
+        window->setConnectionState(tr("Not connected"), error.message + u' ' + error.detail);
+    });
+    // A connection that broke while idle is noticed here, not at the next Apply.
+    auto *probe = new QTimer(m_keeper);
+    probe->setInterval(3000);
+    connect(probe, &QTimer::timeout, m_keeper, [keeper = m_keeper.data()] {
+        if (!keeper->isReconnecting() && keeper->probe())
+            (void)keeper->reconnect();
+    });
+    probe->start();
+}
+
 RepositoryContext WorkspaceSession::hubMonitoringContext()
 {
     // Hub monitoring commits a sample on every poll. On a connection of its own, none of
@@ -74,6 +117,13 @@ RepositoryContext WorkspaceSession::hubMonitoringContext()
     }
     m_hubConnection = name;
     context.connectionName = name;
+    if (ws.profile().kind == ConnectionProfile::Kind::Postgres) {
+        // Its writes (retention) reconnect too, and the window keeps painting meanwhile.
+        auto *keeper = new ConnectionKeeper(name, {}, this);
+        keeper->registerForConnection();
+        keeper->setWhileWaiting(
+            [] { QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20); });
+    }
     return context;
 }
 
@@ -110,6 +160,7 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
         displayName(), true, ws.readOnly(), ws.warnings().join(QLatin1Char(' ')));
     m_views = new WorkspaceViews(ws, window); // hides Backups; shown again below
     m_views->setParent(this);
+    keepConnection(window);
 
     if (SettingsFileWorkspace *file = m_opened.settingsFile()) {
         m_backups = new BackupsPage(file->settingsPath());

@@ -11,6 +11,7 @@
 namespace mcphub {
 
 class BackupsPage;
+class ConnectionKeeper;
 class DualWriteIndicator;
 class HubAlertNotifier;
 class HubChangesReporter;
@@ -50,6 +51,9 @@ public:
     BackupsPage *backupsPage() const { return m_backups; }
     // Telling the hubs on an MCPHub database what Apply on Servers changed; else null.
     HubChangesReporter *hubChanges() const;
+    // Keeps a PostgreSQL workspace's connection (reconnects by itself, shown in the status
+    // bar); null for SQLite and settings files.
+    ConnectionKeeper *connectionKeeper() const;
 
 Q_SIGNALS:
     // A backup was restored over the file: the session is stale and should be reopened.
@@ -62,6 +66,9 @@ private:
     // The Replication page (PostgreSQL workspaces) and a standby's banner; `monitor`: watch
     // replication for alerts from now on.
     void installReplication(MainWindow *window, bool monitor);
+    // Following the primary (issue 16): a keeper for a PostgreSQL workspace's connection,
+    // whose state the status bar shows, and a probe of the idle connection every few seconds.
+    void keepConnection(MainWindow *window);
 
     OpenedWorkspace m_opened;
     std::unique_ptr<HubMonitor> m_monitor;
@@ -72,6 +79,7 @@ private:
     QPointer<DualWriteIndicator> m_dualWrite;
     QPointer<HubChangesReporter> m_hubChanges;
     QPointer<HubAlertNotifier> m_alerts; // also raises the Replication page's alerts
+    QPointer<ConnectionKeeper> m_keeper;
 };
 
 } // namespace mcphub

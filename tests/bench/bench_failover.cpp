@@ -1,0 +1,188 @@
+// Time from killing the primary of a real pg_auto_failover formation (SIGKILL of its node:
+// pg_autoctl and PostgreSQL) to the first Apply that succeeds through the console's storage
+// (ServerRepository::create: reconnect with backoff, exactly-once), over N automatic
+// failovers (MCPHUB_FAILOVER_ROUNDS, 10 by default); the killed node rejoins as the secondary
+// before the next round. Floor: the formation's own promotion time in the same rounds (kill
+// to the monitor reporting the other node primary). Runs itself under scripts/with-formation
+// (its tightened health checks; MCPHUB_FORMATION_DEFAULTS=1 for pg_auto_failover's own).
+// Prints BENCH failover_apply value=<median s> floor=<median promotion s> ratio target=15,
+// and the maxima.
+
+#include "storage/db/connectionkeeper.h"
+#include "storage/db/serverrepository.h"
+#include "storage/db/workspace.h"
+#include "tests/support/benchreport.h"
+#include "tests/support/testenv.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <sys/types.h>
+
+using namespace mcphub;
+
+namespace {
+
+QString primaryNode(const QString &monitor, const QString &except)
+{
+    QSqlQuery q(QSqlDatabase::database(monitor, false));
+    q.prepare(QStringLiteral("SELECT nodename FROM pgautofailover.node WHERE reportedstate IN "
+                             "('primary', 'wait_primary', 'single') AND nodename <> ? "
+                             "ORDER BY nodeid"));
+    q.addBindValue(except);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return QString();
+}
+
+bool healthy(const QString &monitor)
+{
+    QSqlQuery q(QSqlDatabase::database(monitor, false));
+    return q.exec(QStringLiteral("SELECT string_agg(reportedstate::text, ',' ORDER BY "
+                                 "reportedstate::text) FROM pgautofailover.node"))
+           && q.next() && q.value(0).toString() == QLatin1String("primary,secondary");
+}
+
+QList<pid_t> processTree(pid_t root)
+{
+    QList<pid_t> tree{root};
+    const QStringList all = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (qsizetype i = 0; i < tree.size(); ++i) {
+        for (const QString &entry : all) {
+            bool numeric = false;
+            const pid_t pid = entry.toInt(&numeric);
+            if (!numeric)
+                continue;
+            const QByteArray stat = test::readFile(QStringLiteral("/proc/%1/stat").arg(entry));
+            const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+            if (rest.size() > 1 && rest.at(1).toInt() == tree.at(i) && !tree.contains(pid))
+                tree << pid;
+        }
+    }
+    return tree;
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+bool openMonitor(const QString &name)
+{
+    auto p = ConnectionProfile::fromConninfo(qEnvironmentVariable("MCPHUB_FORMATION_MONITOR"));
+    return p && openSqlConnection(p->toSpec(), name).ok();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("MCPHUB_FORMATION_URI")) {
+        return QProcess::execute(QStringLiteral(MCPHUB_SOURCE_DIR "/scripts/with-formation"),
+                                 {QCoreApplication::applicationFilePath()});
+    }
+    const QString dir = qEnvironmentVariable("MCPHUB_FORMATION_DIR");
+    const int rounds = qEnvironmentVariableIsSet("MCPHUB_FAILOVER_ROUNDS")
+                           ? qEnvironmentVariableIntValue("MCPHUB_FAILOVER_ROUNDS")
+                           : 10;
+    auto profile = ConnectionProfile::fromConninfo(qEnvironmentVariable("MCPHUB_FORMATION_URI"));
+    if (!profile)
+        return 2;
+    profile->connectTimeout = 2;
+    const QString name = QStringLiteral("bench");
+    const auto ws = Workspace::open(*profile, name);
+    if (!ws || !openMonitor(QStringLiteral("monitor"))) {
+        std::fprintf(stderr, "bench_failover: cannot open the formation\n");
+        return 2;
+    }
+    ConnectionKeeper keeper(name);
+    keeper.registerForConnection();
+    const RepositoryContext context = ws->context();
+
+    QList<double> applyTimes, promotionTimes;
+    for (int round = 0; round < rounds; ++round) {
+        const QDeadlineTimer ready(180000);
+        while (!healthy(QStringLiteral("monitor")) && !ready.hasExpired())
+            QThread::msleep(200);
+        const QString killed = primaryNode(QStringLiteral("monitor"), QStringLiteral("-"));
+        const pid_t supervisor
+            = test::readFile(dir + u'/' + killed + QStringLiteral(".pid")).trimmed().toInt();
+        if (killed.isEmpty() || supervisor <= 1 || ready.hasExpired()) {
+            std::fprintf(stderr, "bench_failover: the formation is not healthy\n");
+            break;
+        }
+        QElapsedTimer sinceKill;
+        sinceKill.start();
+        for (pid_t pid : processTree(supervisor))
+            ::kill(pid, SIGKILL);
+        // The formation's own promotion, watched from another thread.
+        double promotion = -1;
+        QThread *watcher = QThread::create([&] {
+            const QString monitor = QStringLiteral("monitor-watch");
+            if (openMonitor(monitor)) {
+                const QDeadlineTimer limit(120000);
+                while (!limit.hasExpired()) {
+                    if (!primaryNode(monitor, killed).isEmpty()) {
+                        promotion = sinceKill.elapsed() / 1000.0;
+                        break;
+                    }
+                    QThread::msleep(50);
+                }
+            }
+            closeSqlConnection(monitor);
+        });
+        watcher->start();
+        double applied = -1;
+        const QDeadlineTimer limit(120000);
+        for (int i = 0; !limit.hasExpired(); ++i) {
+            ServerRecord r;
+            r.name = QStringLiteral("bench-%1-%2").arg(round).arg(i);
+            r.type = QStringLiteral("stdio");
+            r.command = QStringLiteral("echo");
+            if (ServerRepository(context).create(r)) {
+                applied = sinceKill.elapsed() / 1000.0;
+                break;
+            }
+            QThread::msleep(50);
+        }
+        watcher->wait();
+        delete watcher;
+        std::fprintf(stderr,
+                     "round %d: %s killed, promotion %.2f s, first Apply %.2f s\n",
+                     round + 1,
+                     qPrintable(killed),
+                     promotion,
+                     applied);
+        if (applied < 0 || promotion < 0)
+            break;
+        applyTimes << applied;
+        promotionTimes << promotion;
+        QProcess::execute(dir + QStringLiteral("/run-node"), {killed}); // rejoins as secondary
+    }
+    if (applyTimes.isEmpty())
+        return 1;
+    std::fprintf(stderr,
+                 "%d failovers: first Apply median %.2f s, max %.2f s; promotion median %.2f s, "
+                 "max %.2f s\n",
+                 int(applyTimes.size()),
+                 median(applyTimes),
+                 *std::max_element(applyTimes.begin(), applyTimes.end()),
+                 median(promotionTimes),
+                 *std::max_element(promotionTimes.begin(), promotionTimes.end()));
+    test::printBench(QStringLiteral("failover_apply"),
+                     median(applyTimes),
+                     median(promotionTimes),
+                     QStringLiteral("15"));
+    ws->close();
+    return applyTimes.size() == rounds ? 0 : 1;
+}
