@@ -34,6 +34,9 @@ struct ConnectionProfile
     // is also written to, in the same unit (SettingsFileBinding); empty when not bound.
     // Absolute; kept in the profile's settings entry (it is not a secret).
     QString boundSettingsPath;
+    // Redis (issue #16): "redis://host:port[/db]" each committed settings change is published
+    // to (config:update, through the change outbox); empty when none. Kept in the profile.
+    QString redisUrl;
     QString password; // memory only
 
     static ConnectionProfile sqliteFile(const QString &path);

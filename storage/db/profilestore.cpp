@@ -122,6 +122,8 @@ Result<QString> ProfileStore::save(const ConnectionProfile &profile)
         settings->setValue(QStringLiteral("readOnly"), profile.readOnly);
         if (!profile.boundSettingsPath.isEmpty())
             settings->setValue(QStringLiteral("boundSettings"), profile.boundSettingsPath);
+        if (!profile.redisUrl.isEmpty())
+            settings->setValue(QStringLiteral("redis"), profile.redisUrl);
         settings->endGroup();
         settings->sync();
         if (settings->status() != QSettings::NoError) {
@@ -179,6 +181,7 @@ Result<ConnectionProfile> ProfileStore::loadWithoutPassword(const QString &name)
     }
     profile.readOnly = settings->value(QStringLiteral("readOnly"), false).toBool();
     profile.boundSettingsPath = settings->value(QStringLiteral("boundSettings")).toString();
+    profile.redisUrl = settings->value(QStringLiteral("redis")).toString();
     return profile;
 }
 

@@ -47,6 +47,11 @@ public:
     const SchemaStatus &schema() const { return m_schema; } // after migrations
     QList<AppliedMigration> appliedNow() const { return m_appliedNow; }
 
+    // Issue 16: the Redis every workspace opened from now on in this process publishes its
+    // changes to when its profile names none (the console's --redis). Main thread, at start.
+    static void setSessionRedisUrl(const QString &url);
+    static QString sessionRedisUrl();
+
     RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
     void close() const;
 
