@@ -14,6 +14,7 @@ class BackupsPage;
 class DualWriteIndicator;
 class HubChangesReporter;
 class HubMonitor;
+class LiveRefresh;
 class MainWindow;
 class OwnHealthIndicator;
 class SecretStore;
@@ -65,6 +66,7 @@ private:
     QPointer<WorkspaceViews> m_views;
     QPointer<BackupsPage> m_backups;
     QPointer<OwnHealthIndicator> m_health;
+    LiveRefresh *m_live = nullptr; // issue 16
     QPointer<DualWriteIndicator> m_dualWrite;
     QPointer<HubChangesReporter> m_hubChanges;
 };
