@@ -157,6 +157,7 @@ private Q_SLOTS:
     void redisReachesAnotherConsoleProcess();
     void redisKilledDuring50CommitsLosesNothing();
     void malformedOrUnknownVersionNotifyIsIgnored();
+    void profileKeepsItsRedis();
 };
 
 void TestLiveChanges::init()
@@ -417,6 +418,51 @@ void TestLiveChanges::malformedOrUnknownVersionNotifyIsIgnored()
     QCOMPARE(notice.changeId, QStringLiteral("c1"));
     listener.stop();
     ws->close();
+}
+
+// "profile add --redis URL" keeps the Redis with the profile: a command through the profile
+// queues and delivers its changes there with no --redis.
+void TestLiveChanges::profileKeepsItsRedis()
+{
+    MCPHUB_REQUIRE_SERVICE(!redisUrl().isEmpty(), QStringLiteral("Redis"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    const QString name = QStringLiteral("live-redis");
+    const Run add = adminctl({QStringLiteral("profile"),
+                              QStringLiteral("add"),
+                              name,
+                              QStringLiteral("--sqlite"),
+                              dir.filePath(QStringLiteral("ws.db")),
+                              QStringLiteral("--redis"),
+                              redisUrl()},
+                             env);
+    VERIFY_RUN(add, 0);
+    const Run bad = adminctl({QStringLiteral("profile"),
+                              QStringLiteral("add"),
+                              QStringLiteral("bad"),
+                              QStringLiteral("--sqlite"),
+                              dir.filePath(QStringLiteral("bad.db")),
+                              QStringLiteral("--redis"),
+                              QStringLiteral("http://127.0.0.1:1")},
+                             env);
+    VERIFY_RUN(bad, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("redis://")), qPrintable(bad.err));
+    const auto address = RedisAddress::parse(redisUrl());
+    RedisClient redis(*address);
+    QVERIFY(redis.command({"DEL", "config:system-config/nameSeparator"}));
+    const Run set = adminctl({QStringLiteral("config"),
+                              QStringLiteral("set"),
+                              QStringLiteral("nameSeparator"),
+                              QStringLiteral("\"-\""),
+                              QStringLiteral("--profile"),
+                              name},
+                             env);
+    VERIFY_RUN(set, 0);
+    const auto cached = redis.command({"GET", "config:system-config/nameSeparator"});
+    QVERIFY2(cached, cached ? "" : qPrintable(cached.error().toString()));
+    QVERIFY2(cached->toByteArray().contains("nameSeparator"), cached->toByteArray().constData());
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)
