@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 #include <QUndoStack>
 
 namespace mcphub {
@@ -63,6 +64,7 @@ Result<void> PendingTableModel::reload()
     beginResetModel();
     m_rows.clear();
     m_applyProblems.clear();
+    m_conflicts.clear();
     for (const QVariantMap &values : *loaded) {
         PendingRow row;
         row.key = m_nextKey++;
@@ -84,6 +86,80 @@ void PendingTableModel::setReadOnly(bool readOnly)
     m_readOnly = readOnly;
     endResetModel();
     Q_EMIT readOnlyChanged(readOnly);
+}
+
+Result<int> PendingTableModel::mergeFromStore()
+{
+    if (!m_loader)
+        return 0;
+    if (pendingCount() == 0 && m_conflicts.isEmpty()) {
+        if (auto r = reload(); !r)
+            return r.error();
+        return 0;
+    }
+    const auto loaded = m_loader();
+    if (!loaded)
+        return loaded.error();
+    // A row is the same row by its id when it has one, else by its label (a name).
+    const auto identity = [this](const QVariantMap &values) {
+        const QString id = values.value(QStringLiteral("id")).toString();
+        return id.isEmpty() ? QStringLiteral("label:") + values.value(m_labelField).toString()
+                            : QStringLiteral("id:") + id;
+    };
+    QHash<QString, QVariantMap> stored;
+    QStringList order;
+    for (const QVariantMap &values : *loaded) {
+        stored.insert(identity(values), values);
+        order << identity(values);
+    }
+    int conflicts = 0;
+    QSet<QString> seen;
+    QList<PendingRow> merged;
+    beginResetModel();
+    for (PendingRow row : std::as_const(m_rows)) {
+        if (row.added) {
+            merged << row;
+            continue;
+        }
+        const QString id = identity(row.original);
+        seen.insert(id);
+        const auto now = stored.constFind(id);
+        if (row.state() == PendingRow::State::Unchanged) {
+            m_conflicts.remove(row.key);
+            if (now == stored.cend())
+                continue; // deleted by the other console
+            row.original = *now;
+            row.current = *now;
+            merged << row;
+            continue;
+        }
+        const QVariantMap newer = now == stored.cend() ? QVariantMap() : *now;
+        if (newer != row.original
+            && (!m_conflicts.contains(row.key) || m_conflicts.value(row.key) != newer)) {
+            if (!m_conflicts.contains(row.key))
+                ++conflicts;
+            m_conflicts.insert(row.key, newer);
+        }
+        merged << row;
+    }
+    for (const QString &id : std::as_const(order)) {
+        if (seen.contains(id))
+            continue;
+        PendingRow row;
+        row.key = m_nextKey++;
+        row.original = stored.value(id);
+        row.current = row.original;
+        merged << row;
+    }
+    m_rows = merged;
+    endResetModel();
+    notifyPending();
+    return conflicts;
+}
+
+bool PendingTableModel::hasConflict(int row) const
+{
+    return row >= 0 && row < m_rows.size() && m_conflicts.contains(m_rows.at(row).key);
 }
 
 int PendingTableModel::pendingCount() const
@@ -230,6 +306,17 @@ bool PendingTableModel::revertRow(int row)
     PendingRow after = before;
     after.current = before.original;
     after.deleted = false;
+    if (m_conflicts.contains(before.key)) {
+        // Changed by another console meanwhile: back to what is stored now (gone when it
+        // was deleted there).
+        const QVariantMap stored = m_conflicts.take(before.key);
+        if (stored.isEmpty()) {
+            m_undo->push(new PendingEditCommand(this, before.key, row, before, std::nullopt, text));
+            return true;
+        }
+        after.original = stored;
+        after.current = after.original;
+    }
     pushRow(row, after, text);
     return true;
 }
@@ -247,6 +334,18 @@ void PendingTableModel::revertAll()
     }
     m_rows = kept;
     m_applyProblems.clear();
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        PendingRow &row = m_rows[i];
+        if (!m_conflicts.contains(row.key))
+            continue;
+        if (m_conflicts.value(row.key).isEmpty()) {
+            m_rows.removeAt(i); // deleted by another console
+            continue;
+        }
+        row.original = m_conflicts.value(row.key);
+        row.current = row.original;
+    }
+    m_conflicts.clear();
     endResetModel();
     m_undo->clear();
     notifyPending();
@@ -346,6 +445,15 @@ QString PendingTableModel::findingsOffColumns(int row) const
 QHash<QString, QString> PendingTableModel::problems(int row) const
 {
     QHash<QString, QString> all = blockingProblems(row);
+    if (hasConflict(row) && !all.contains(m_labelField)) {
+        all.insert(m_labelField,
+                   m_conflicts.value(m_rows.at(row).key).isEmpty()
+                       ? tr("Deleted by another console since it was read: Apply will refuse "
+                            "this row. Your edits are kept; revert the row to drop them.")
+                       : tr("Changed by another console since it was read: Apply will refuse "
+                            "this row. Your edits are kept; revert the row to see the stored "
+                            "values."));
+    }
     const auto stored = findings(row);
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         if (!all.contains(it.key()))
@@ -617,6 +725,8 @@ QVariant PendingTableModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole: {
         if (!blockingProblems(index.row()).value(column.field).isEmpty())
             return QBrush(QColor(255, 205, 205));
+        if (column.field == m_labelField && hasConflict(index.row()))
+            return QBrush(QColor(255, 170, 90)); // changed by another console meanwhile
         if (!findings(index.row()).value(column.field).isEmpty()
             || (column.field == m_labelField && !findingsOffColumns(index.row()).isEmpty()))
             return QBrush(QColor(255, 222, 160)); // stored that way: named, not refused

@@ -67,6 +67,14 @@ public:
 
     // --- state
     Result<void> reload(); // drops pending edits
+    // Issue 16: another console committed a change to this table. Reads it again and keeps
+    // every pending edit: a row without edits takes the stored values (new rows appear,
+    // deleted ones go); a row with edits whose stored values changed meanwhile keeps the
+    // edits and gets a conflict marker (hasConflict(), a problem on its label that does not
+    // block: Apply itself refuses such a row, rowChangedMeanwhile). Reverting a row with a
+    // conflict takes the newer stored values. Returns how many rows got a conflict.
+    Result<int> mergeFromStore();
+    bool hasConflict(int row) const;
     void setReadOnly(bool readOnly);
     // What the administrator should know after every successful Apply (translated; empty for
     // none): MCPHub's database, where a running hub does not see every change by itself.
@@ -191,6 +199,7 @@ private:
     int m_nextKey = 1;
     int m_lastPending = 0;
     QHash<int, QHash<QString, QString>> m_applyProblems; // row key -> field -> problem
+    QHash<int, QVariantMap> m_conflicts; // row key -> the newer stored values (mergeFromStore)
 };
 
 } // namespace mcphub

@@ -138,7 +138,8 @@ void TestHubDatabase::createMakesExactlyMcphubsTablesOnce()
         query(pg,
               QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
                              "pg_tables WHERE schemaname = 'mcphub_admin'")),
-        QStringLiteral("access_logs,hub_events,hub_samples,hub_server_status,hub_settings,hubs,"
+        QStringLiteral("access_logs,change_outbox,hub_events,hub_samples,hub_server_status,"
+                       "hub_settings,hubs,"
                        "mcp_usage_logs,migration_runs,schema_migrations,settings_shapes"));
 
     const Run second = adminctl(QStringList{QStringLiteral("user"), QStringLiteral("list")}

@@ -15,6 +15,7 @@
 #include "storage/hub/hubregistry.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/secretstore.h"
+#include "tests/support/adminctlrun.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
@@ -22,6 +23,7 @@
 #include "ui/groups/groupspage.h"
 #include "ui/keys/keyspage.h"
 #include "ui/main/hubchangesreporter.h"
+#include "ui/main/liverefresh.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/workspaceswitcher.h"
 #include "ui/main/workspaceviews.h"
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void storedRowFindingsAreShownAndRowsKept_data();
     void storedRowFindingsAreShownAndRowsKept();
     void exportSettingsFileWritesTheServers();
+    void anotherConsolesCommitRefreshesServersAndMarksConflicts();
 };
 
 void TestHubDatabaseGui::init()
@@ -1356,6 +1359,83 @@ void TestHubDatabaseGui::exportSettingsFileWritesTheServers()
                                   .keys();
     copiedNames.sort();
     QCOMPARE(copiedNames, names);
+}
+
+// Issue 16: another console (a mcphub-adminctl process) disables two servers; this one, with
+// the Servers page open and an edit pending on the second, shows the first as disabled
+// within the bounded wait, and keeps the second's edit with a conflict marker instead of
+// overwriting it. Reverting that row shows what is stored now.
+void TestHubDatabaseGui::anotherConsolesCommitRefreshesServersAndMarksConflicts()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabasegui"));
+    VERIFY_OK(ws);
+    MainWindow window;
+    auto *views = new WorkspaceViews(*ws, &window);
+    QVERIFY2(views->loadErrors().isEmpty(), qPrintable(views->loadErrors().join(u'\n')));
+    LiveRefresh live(*ws, views);
+    QVERIFY(live.isListening());
+    QSignalSpy refreshed(&live, &LiveRefresh::refreshed);
+    ServerTableModel *servers = views->servers();
+    const auto rowOf = [servers](const QString &name) {
+        for (int r = 0; r < servers->rowCount(); ++r) {
+            if (servers->value(r, ServerTableModel::kName).toString() == name)
+                return r;
+        }
+        return -1;
+    };
+    QStringList enabled;
+    for (int r = 0; r < servers->rowCount() && enabled.size() < 2; ++r) {
+        if (servers->value(r, ServerTableModel::kEnabled).toBool())
+            enabled << servers->value(r, ServerTableModel::kName).toString();
+    }
+    QCOMPARE(enabled.size(), 2);
+    const QString plain = enabled.at(0);
+    const QString edited = enabled.at(1);
+    QVERIFY(servers->setValue(rowOf(edited),
+                              ServerTableModel::kDescription,
+                              QStringLiteral("edited here"),
+                              QStringLiteral("describe")));
+    QCOMPARE(servers->pendingCount(), 1);
+
+    for (const QString &name : {plain, edited}) {
+        const test::Run run
+            = test::adminctl(QStringList{QStringLiteral("server"), QStringLiteral("disable"), name}
+                             + test::hubDbArguments(pg));
+        VERIFY_RUN(run, 0);
+    }
+    for (int i = 0; i < 200
+                    && !(servers->rowCount() > 0 && rowOf(plain) >= 0
+                         && !servers->value(rowOf(plain), ServerTableModel::kEnabled).toBool()
+                         && servers->hasConflict(rowOf(edited)));
+         ++i)
+        QTest::qWait(50);
+    QVERIFY(!refreshed.isEmpty());
+    QVERIFY(!servers->value(rowOf(plain), ServerTableModel::kEnabled).toBool());
+    QCOMPARE(servers->rowState(rowOf(plain)), PendingRow::State::Unchanged);
+    // The edited row: the edit kept, not overwritten, and marked.
+    const int row = rowOf(edited);
+    QVERIFY(servers->hasConflict(row));
+    QCOMPARE(servers->value(row, ServerTableModel::kDescription).toString(),
+             QStringLiteral("edited here"));
+    QVERIFY(servers->value(row, ServerTableModel::kEnabled).toBool());
+    QCOMPARE(servers->pendingCount(), 1);
+    const QString marker = servers->problems(row).value(ServerTableModel::kName);
+    QVERIFY2(marker.contains(QLatin1String("another console")), qPrintable(marker));
+    // Apply refuses it (changed meanwhile): nothing overwritten.
+    QVERIFY(!views->serversPage()->editor()->applyChanges());
+    QCOMPARE(
+        queryText(pg, QStringLiteral("SELECT enabled FROM servers WHERE name = '%1'").arg(edited)),
+        QStringLiteral("false"));
+    // Reverting shows what the other console stored.
+    QVERIFY(servers->revertRow(rowOf(edited)));
+    QVERIFY(!servers->hasConflict(rowOf(edited)));
+    QVERIFY(!servers->value(rowOf(edited), ServerTableModel::kEnabled).toBool());
+    QCOMPARE(servers->pendingCount(), 0);
+    ws->close();
 }
 
 QTEST_MAIN(TestHubDatabaseGui)

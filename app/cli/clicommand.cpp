@@ -1,5 +1,6 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/changescommands.h"
 #include "app/cli/configcommands.h"
 #include "app/cli/dbcommands.h"
 #include "app/cli/generatecommand.h"
@@ -100,6 +101,7 @@ QList<CliCommand> allCommands()
              << serverCommand() << groupCommand() << keyCommand() << configCommand()
              << hubsCommand() << healthCommand() << generateCommand();
     commands += recordCommands();
+    commands << changesCommand(); // issue 16: live changes
     return commands;
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/profilecommands.h"
 
 #include "storage/db/profilestore.h"
+#include "storage/live/redisclient.h"
 #include "storage/migration/settingsfilebinding.h"
 
 #include <QCommandLineParser>
@@ -78,7 +79,14 @@ int runProfile(const QStringList &arguments)
                                     "MCPHub's own PostgreSQL database (a hub in database mode): "
                                     "a connection string or URI."),
         QCoreApplication::translate("ProfileCommand", "conninfo"));
-    parser.addOptions({sqlite, pg, hubDb, readOnly, passwordStdin});
+    // Issue 16: the profile's Redis (config:update), kept with it.
+    const QCommandLineOption redis(
+        QStringLiteral("redis"),
+        QCoreApplication::translate("ProfileCommand",
+                                    "Publish this workspace's changes to this Redis: "
+                                    "redis://host:port[/db]."),
+        QCoreApplication::translate("ProfileCommand", "url"));
+    parser.addOptions({sqlite, pg, hubDb, readOnly, passwordStdin, redis});
     const QCommandLineOption monitor(
         QStringLiteral("monitor"),
         QCoreApplication::translate("ProfileCommand",
@@ -201,6 +209,11 @@ int runProfile(const QStringList &arguments)
                 return fail(QStringLiteral("--monitor: ") + parsed.error().toString());
             }
             profile.failoverMonitor = parser.value(monitor);
+        }
+        if (parser.isSet(redis)) {
+            if (const auto address = RedisAddress::parse(parser.value(redis)); !address)
+                return fail(address.error().toString());
+            profile.redisUrl = parser.value(redis);
         }
         // Replacing a profile (a new password, another host) keeps its dual-write binding: a
         // bound file that silently stopped following the database would drift unnoticed.

@@ -1,7 +1,9 @@
 #include "app/cli/workspaceoptions.h"
 
+#include "app/cli/clicommand.h"
 #include "app/common/appsetup.h"
 #include "storage/db/profilestore.h"
+#include "storage/live/redisoutbox.h"
 #include "storage/settings/settingsfilestore.h"
 
 #include <QCoreApplication>
@@ -50,6 +52,13 @@ WorkspaceOptions::WorkspaceOptions()
               "the same unit as the database (dual-write), for this run only. A saved profile "
               "is bound with \"profile bind\"."),
           QCoreApplication::translate("WorkspaceOptions", "settings.json"))
+    , m_redis(QStringLiteral("redis"),
+              QCoreApplication::translate(
+                  "WorkspaceOptions",
+                  "Publish each committed change to this Redis (config:update, and config:KEY "
+                  "for 300 s), through the database's change outbox: nothing is lost while "
+                  "Redis is down. redis://host:port[/db]; a saved profile keeps its own."),
+              QCoreApplication::translate("WorkspaceOptions", "url"))
 {}
 
 void WorkspaceOptions::addTo(QCommandLineParser &parser) const
@@ -61,6 +70,7 @@ void WorkspaceOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(m_create);
     parser.addOption(m_file);
     parser.addOption(m_bindSettings);
+    parser.addOption(m_redis);
 }
 
 Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &parser,
@@ -165,12 +175,69 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
         if (auto locked = lockSettingsFile(chosen->boundSettingsPath); !locked)
             return locked.error();
     }
+    if (auto redis = applyRedis(parser, *chosen); !redis)
+        return redis.error();
     if (auto created = createMcphubTables(parser, *chosen); !created)
         return created.error();
     auto opened = OpenedWorkspace::openDatabase(*chosen, connectionName);
     if (opened && warnings)
         warnings->append(opened->warnings());
+    if (opened && !chosen->redisUrl.isEmpty() && !opened->workspace().readOnly())
+        m_redisDelivery = *chosen;
     return opened;
+}
+
+} // namespace mcphub::cli
+
+namespace mcphub::cli {
+
+WorkspaceOptions::~WorkspaceOptions()
+{
+    deliverRedisOutbox();
+}
+
+Result<void> WorkspaceOptions::applyRedis(const QCommandLineParser &parser,
+                                          ConnectionProfile &profile) const
+{
+    if (parser.isSet(m_redis))
+        profile.redisUrl = parser.value(m_redis);
+    if (profile.redisUrl.isEmpty())
+        return {};
+    if (const auto address = RedisAddress::parse(profile.redisUrl); !address)
+        return address.error();
+    return {};
+}
+
+void WorkspaceOptions::deliverRedisOutbox() const
+{
+    if (!m_redisDelivery)
+        return;
+    const QString connectionName = QStringLiteral("mcphub-adminctl-outbox");
+    const auto address = RedisAddress::parse(m_redisDelivery->redisUrl);
+    const auto ws = Workspace::open(*m_redisDelivery, connectionName);
+    if (!ws || !address) {
+        if (ws)
+            ws->close();
+        return;
+    }
+    RedisClient redis(*address, 1000);
+    for (int round = 0; round < 100; ++round) {
+        const auto sent = RedisOutbox::deliverPending(connectionName, redis);
+        if (!sent) {
+            const auto waiting = RedisOutbox::pending(connectionName);
+            err() << QCoreApplication::translate("WorkspaceOptions",
+                                                 "warning: %1; %2 change(s) wait in the "
+                                                 "outbox and go to Redis with the next "
+                                                 "delivery (a console, or \"changes deliver\").")
+                         .arg(sent.error().message,
+                              waiting ? QString::number(*waiting) : QStringLiteral("?"))
+                  << Qt::endl;
+            break;
+        }
+        if (*sent == 0)
+            break;
+    }
+    ws->close();
 }
 
 } // namespace mcphub::cli

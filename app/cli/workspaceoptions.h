@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace mcphub::cli {
 
@@ -26,6 +27,7 @@ class WorkspaceOptions
 {
 public:
     WorkspaceOptions();
+    ~WorkspaceOptions();
     void addTo(QCommandLineParser &parser) const;
 
     // The profile the options name; `warnings` receives translated notes (a password in
@@ -49,8 +51,15 @@ public:
                                  const QString &connectionName,
                                  QStringList *warnings) const;
 
+    // Issue 16: --redis URL (or the profile's Redis): the changes the command commits go to
+    // the change outbox, and, when the command ends (this object is destroyed), the outbox is
+    // delivered to Redis once; what Redis does not take waits there for the next deliverer
+    // (a console, "changes deliver"), with a warning.
+    Result<void> applyRedis(const QCommandLineParser &parser, ConnectionProfile &profile) const;
+
 private:
     Result<void> lockSettingsFile(const QString &path) const;
+    void deliverRedisOutbox() const;
 
     QCommandLineOption m_profile;
     QCommandLineOption m_sqlite;
@@ -59,7 +68,9 @@ private:
     QCommandLineOption m_create;
     QCommandLineOption m_file;
     QCommandLineOption m_bindSettings;
+    QCommandLineOption m_redis;
     mutable std::unique_ptr<SettingsFileLock> m_settingsLock;
+    mutable std::optional<ConnectionProfile> m_redisDelivery;
 };
 
 } // namespace mcphub::cli

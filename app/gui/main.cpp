@@ -1,6 +1,8 @@
 // mcphub-admin: the desktop console.
 
 #include "app/common/appsetup.h"
+#include "storage/db/workspace.h"
+#include "storage/live/redisclient.h"
 #include "storage/secretstore.h"
 #include "ui/main/aboutdialog.h"
 #include "ui/main/applyalldialog.h"
@@ -168,6 +170,14 @@ int main(int argc, char **argv)
             "records, usage, audit, backups (settings files), hubs or replication "
             "(PostgreSQL)."),
         QApplication::translate("main", "name"));
+    // Issue 16: Redis for the workspaces opened here whose profile names none.
+    const QCommandLineOption redisOption(
+        QStringLiteral("redis"),
+        QApplication::translate("main",
+                                "Publish the changes to this Redis (config:update) and refresh "
+                                "live from it: redis://host:port[/db]."),
+        QApplication::translate("main", "url"));
+    parser.addOption(redisOption);
     parser.addOption(langOption);
     parser.addOption(screenshotOption);
     parser.addOption(sqliteOption);
@@ -225,6 +235,13 @@ int main(int argc, char **argv)
     // The default workspace (or --sqlite PATH, --workspace PATH_OR_PROFILE, a .json settings
     // file included): opened and brought to the current schema. Hub monitoring and the
     // console's own health follow the open workspace.
+    if (parser.isSet(redisOption)) {
+        if (const auto redis = mcphub::RedisAddress::parse(parser.value(redisOption)); !redis) {
+            std::fprintf(stderr, "%s\n", qPrintable(redis.error().toString()));
+            return 2;
+        }
+        mcphub::Workspace::setSessionRedisUrl(parser.value(redisOption));
+    }
     const bool screenshot = parser.isSet(screenshotOption);
     auto *switcher = new mcphub::WorkspaceSwitcher(&window, secrets, !screenshot);
     switcher->addMenuActions(window.fileMenu());

@@ -42,6 +42,9 @@ struct ConnectionProfile
     // formation this server belongs to; empty when none. Read-only use: the Replication
     // page and "db replication" list the formation's nodes from it. Not a secret.
     QString failoverMonitor;
+    // Redis (issue #16): "redis://host:port[/db]" each committed settings change is published
+    // to (config:update, through the change outbox); empty when none. Kept in the profile.
+    QString redisUrl;
     QString password; // memory only
 
     static ConnectionProfile sqliteFile(const QString &path);

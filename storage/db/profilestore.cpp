@@ -130,6 +130,8 @@ Result<void> ProfileStore::saveSettings(const ConnectionProfile &profile)
             settings->setValue(QStringLiteral("boundSettings"), profile.boundSettingsPath);
         if (!profile.failoverMonitor.isEmpty())
             settings->setValue(QStringLiteral("failoverMonitor"), profile.failoverMonitor);
+        if (!profile.redisUrl.isEmpty())
+            settings->setValue(QStringLiteral("redis"), profile.redisUrl);
         settings->endGroup();
         settings->sync();
         if (settings->status() != QSettings::NoError) {
@@ -233,6 +235,7 @@ Result<ConnectionProfile> ProfileStore::loadWithoutPassword(const QString &name)
     profile.readOnly = settings->value(QStringLiteral("readOnly"), false).toBool();
     profile.boundSettingsPath = settings->value(QStringLiteral("boundSettings")).toString();
     profile.failoverMonitor = settings->value(QStringLiteral("failoverMonitor")).toString();
+    profile.redisUrl = settings->value(QStringLiteral("redis")).toString();
     return profile;
 }
 

@@ -5,6 +5,7 @@
 #include "storage/db/sqlerror.h"
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspacecapabilities.h"
+#include "storage/live/changefeed.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -125,6 +126,13 @@ Result<void> RepositoryBase::audited(const QString &action,
             entry.details.insert(QStringLiteral("after"), after);
         if (auto written = AuditLogRepository(m_context).append(entry); !written)
             return written.error();
+        // Issue 16: the other consoles hear of the change when (and only if) it commits, by
+        // the audit row's own change id (one id per change: TransactionGuard's).
+        ChangeNotice notice = ChangeFeed::noticeFor(action, resource);
+        if (const QString id = TransactionGuard::changeId(m_context.connectionName); !id.isEmpty())
+            notice.changeId = id;
+        if (auto announced = ChangeFeed::announce(m_context, notice, resource, after); !announced)
+            return announced;
         return tx.commit();
     });
 }

@@ -17,6 +17,9 @@ struct RepositoryContext
     bool readOnly = false;
     QString where; // "profile \"prod\"" or the SQLite path
     WorkspaceKind kind = WorkspaceKind::ConsoleDatabase;
+    // The profile's Redis URL: when set, each committed settings change also goes into the
+    // change outbox (ChangeFeed) for the Redis deliverer.
+    QString redisUrl;
 
     static QString defaultActor(); // the OS user name
 };

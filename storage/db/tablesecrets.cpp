@@ -40,6 +40,8 @@ QList<TableSecrets::Table> makeTables()
         // Migration runs (0003): the change log holds entities before and after.
         {QStringLiteral("migration_runs"), {QStringLiteral("changes")}},
         {QStringLiteral("schema_migrations"), {}},
+        // Change outbox (0005): audit summaries only, never a secret (ChangeFeed).
+        {QStringLiteral("change_outbox"), {}},
     };
 }
 

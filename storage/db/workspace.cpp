@@ -93,6 +93,24 @@ QSqlDatabase Workspace::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+namespace {
+QString &sessionRedis()
+{
+    static QString url;
+    return url;
+}
+} // namespace
+
+void Workspace::setSessionRedisUrl(const QString &url)
+{
+    sessionRedis() = url;
+}
+
+QString Workspace::sessionRedisUrl()
+{
+    return sessionRedis();
+}
+
 RepositoryContext Workspace::context(const QString &actor) const
 {
     RepositoryContext context;
@@ -101,6 +119,7 @@ RepositoryContext Workspace::context(const QString &actor) const
     context.readOnly = m_readOnly;
     context.where = m_profile.displayName();
     context.kind = m_kind;
+    context.redisUrl = m_profile.redisUrl;
     return context;
 }
 
@@ -192,6 +211,8 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
     Workspace ws;
     ws.m_connectionName = connectionName;
     ws.m_profile = profile;
+    if (ws.m_profile.redisUrl.isEmpty())
+        ws.m_profile.redisUrl = sessionRedisUrl();
     ws.m_readOnly = profile.readOnly || mode == Mode::Inspect;
 
     SqlConnectionSpec spec = profile.toSpec();

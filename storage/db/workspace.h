@@ -51,6 +51,11 @@ public:
     bool isStandby() const { return !m_standbyBanner.isEmpty(); }
     QString standbyBanner() const { return m_standbyBanner; } // translated
 
+    // Issue 16: the Redis every workspace opened from now on in this process publishes its
+    // changes to when its profile names none (the console's --redis). Main thread, at start.
+    static void setSessionRedisUrl(const QString &url);
+    static QString sessionRedisUrl();
+
     RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
     void close() const;
 

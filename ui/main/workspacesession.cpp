@@ -1,4 +1,5 @@
 #include "ui/main/workspacesession.h"
+#include "ui/main/liverefresh.h"
 
 #include "ui/main/hubchangesreporter.h"
 #include "ui/servers/serverspage.h"
@@ -39,6 +40,7 @@ WorkspaceSession::~WorkspaceSession()
 {
     delete m_health;
     delete m_dualWrite;
+    delete m_live; // its connection, before the workspace's closes
     m_monitor.reset();
     if (!m_hubConnection.isEmpty())
         closeSqlConnection(m_hubConnection);
@@ -200,6 +202,8 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
     }
 
     installReplication(window, monitor);
+    // Issue 16: other consoles' commits show up here live (NOTIFY, Redis).
+    m_live = new LiveRefresh(ws, m_views, this);
 
     m_health = new OwnHealthIndicator(
         ws.connectionName(), displayName(), OwnHealth::settingsFolder(), secrets, window);

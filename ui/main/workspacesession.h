@@ -16,6 +16,7 @@ class DualWriteIndicator;
 class HubAlertNotifier;
 class HubChangesReporter;
 class HubMonitor;
+class LiveRefresh;
 class MainWindow;
 class OwnHealthIndicator;
 class SecretStore;
@@ -76,6 +77,7 @@ private:
     QPointer<WorkspaceViews> m_views;
     QPointer<BackupsPage> m_backups;
     QPointer<OwnHealthIndicator> m_health;
+    LiveRefresh *m_live = nullptr; // issue 16
     QPointer<DualWriteIndicator> m_dualWrite;
     QPointer<HubChangesReporter> m_hubChanges;
     QPointer<HubAlertNotifier> m_alerts; // also raises the Replication page's alerts

@@ -139,4 +139,33 @@ QStringList WorkspaceViews::reload()
     return errors;
 }
 
+int WorkspaceViews::refreshAfterChange(const QStringList &tables)
+{
+    int conflicts = 0;
+    const auto merge = [&](PendingTableModel *model) {
+        const auto merged = model->mergeFromStore();
+        if (merged)
+            conflicts += *merged;
+    };
+    for (const QString &table : tables) {
+        if (table == QLatin1String("users"))
+            merge(m_users);
+        else if (table == QLatin1String("servers"))
+            merge(m_servers);
+        else if (table == QLatin1String("groups"))
+            merge(m_groups);
+        else if (table == QLatin1String("bearer-keys"))
+            merge(m_keys);
+        else if (table == QLatin1String("system-config"))
+            merge(m_config);
+        else if (table != QLatin1String("hubs") && table != QLatin1String("usage-log")
+                 && table != QLatin1String("profile")) {
+            for (RecordTableModel *model : m_recordsPage->models())
+                merge(model);
+        }
+    }
+    (void)m_audit->refresh();
+    return conflicts;
+}
+
 } // namespace mcphub

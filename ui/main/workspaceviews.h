@@ -52,6 +52,11 @@ public:
     // Reads the tables again after the workspace changed underneath (a migration); a table
     // with edits not applied keeps them and is left as it is. Returns the errors.
     QStringList reload();
+    // Issue 16: another console committed changes to `tables` (the areas the audit trail
+    // names: "servers", "users", "groups", "bearer-keys", "system-config", the records'):
+    // merges them (PendingTableModel::mergeFromStore: pending edits kept, rows changed
+    // meanwhile marked) and refreshes the audit log. Returns how many rows got a conflict.
+    int refreshAfterChange(const QStringList &tables);
 
 private:
     Workspace m_workspace;

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "storage/db/repositorycontext.h"
+#include "storage/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace mcphub {
+
+// One committed console change as the other consoles on the same database hear of it: the
+// payload of NOTIFY mcphub_admin_changes (PostgreSQL) and of Redis config:update. Versioned
+// JSON, small (under PostgreSQL's 8000-byte NOTIFY limit): {"v":1, "table", "key", "action",
+// "changeId", "instance"}. `table` is the changed area as the audit trail names it
+// ("servers", "system-config", "users" …), `key` the row's name or id there (empty: the
+// whole area may have changed).
+struct ChangeNotice
+{
+    static constexpr int kVersion = 1;
+
+    QString table;
+    QString key;
+    QString action;   // the audit trail's action, "server.update"
+    QString changeId; // ChangeFeed::newChangeId()
+    QString instance; // ChangeFeed::instanceId() of the console that committed it
+
+    QByteArray toJson() const;
+    // The notice in `payload`; none (with the reason in `why`) when it is not JSON, not an
+    // object, of another version or lacks a field: the caller logs it and goes on.
+    static std::optional<ChangeNotice> fromJson(const QByteArray &payload, QString *why);
+};
+
+// Announces committed changes (issue 16). RepositoryBase::audited() calls announce() inside
+// the change's transaction, so the announcement commits with the change or not at all:
+//  - PostgreSQL: pg_notify('mcphub_admin_changes', notice) (delivered at COMMIT; touches no
+//    table, so it is allowed in MCPHub's database too);
+//  - with a Redis URL in the context: a change_outbox row holding the config:update message
+//    {"key", "value", "v", "changeId", "instance"}, which RedisOutbox delivers. "value" is
+//    the change's audit summary (never a secret: Redis is no place for secrets).
+// On the connection's thread.
+class ChangeFeed
+{
+public:
+    static constexpr const char *kChannel = "mcphub_admin_changes";
+
+    // This process's console instance id (a uuid made once): own notices are ignored.
+    static QString instanceId();
+    // THE place a change id is made: one uuid per committed change.
+    static QString newChangeId();
+
+    // The notice for an audited change of `resource` ("servers/fetch") by `action`.
+    static ChangeNotice noticeFor(const QString &action, const QString &resource);
+
+    // Announces `notice` on the context's connection; `after` is the audit summary. Returns
+    // an error (the caller rolls back) when the database refuses.
+    static Result<void> announce(const RepositoryContext &context,
+                                 const ChangeNotice &notice,
+                                 const QString &resource,
+                                 const QJsonObject &after);
+
+    // The Redis config:update message of a notice (what the outbox stores).
+    static QByteArray
+    redisMessage(const ChangeNotice &notice, const QString &redisKey, const QJsonObject &after);
+};
+
+} // namespace mcphub
+
+Q_DECLARE_METATYPE(mcphub::ChangeNotice)

@@ -1,0 +1,469 @@
+// Changes spread live between consoles (issue 16), on the real PostgreSQL and a real
+// redis-server, between real processes: PostgreSQL NOTIFY mcphub_admin_changes (the
+// console's schema and MCPHub's database), Redis config:update through the change outbox
+// (nothing lost while Redis is down), and payloads that are malformed or of an unknown
+// version, which are ignored with a log line.
+
+#include "storage/db/connectionprofile.h"
+#include "storage/db/systemconfigrepository.h"
+#include "storage/db/workspace.h"
+#include "storage/live/changefeed.h"
+#include "storage/live/changelistener.h"
+#include "storage/live/redisoutbox.h"
+#include "tests/support/adminctlrun.h"
+#include "tests/support/mcphubdatabase.h"
+#include "tests/support/pgtestdatabase.h"
+#include "tests/support/testenv.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mcphub;
+using mcphub::test::adminctl;
+using mcphub::test::Run;
+
+namespace {
+
+QString redisUrl()
+{
+    return qEnvironmentVariable("MCPHUB_TEST_REDIS_URL");
+}
+
+// A running `mcphub-adminctl changes listen ARGS`, read line by line.
+class Listener
+{
+public:
+    explicit Listener(const QStringList &args)
+    {
+        m_process.setProgram(test::binDir() + QStringLiteral("/mcphub-adminctl"));
+        m_process.setArguments(QStringList{QStringLiteral("changes"), QStringLiteral("listen")}
+                               + args);
+        m_process.start();
+    }
+    ~Listener()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+    // Waits (at most 30 s) until standard error has said `word` `times` times.
+    bool waitForErr(const QString &word, int times = 1)
+    {
+        for (int i = 0; i < 60; ++i) {
+            m_err += QString::fromUtf8(m_process.readAllStandardError());
+            if (m_err.count(word) >= times)
+                return true;
+            if (m_process.state() == QProcess::NotRunning)
+                return false;
+            m_process.waitForReadyRead(500);
+        }
+        return false;
+    }
+    // Waits (at most 60 s) for the process to end; its JSON lines.
+    QList<QJsonObject> finish(int *exitCode)
+    {
+        m_process.waitForFinished(60'000);
+        *exitCode = m_process.state() == QProcess::NotRunning ? m_process.exitCode() : -1;
+        m_err += QString::fromUtf8(m_process.readAllStandardError());
+        QList<QJsonObject> lines;
+        const QList<QByteArray> raw = m_process.readAllStandardOutput().split('\n');
+        for (const QByteArray &line : raw) {
+            if (!line.trimmed().isEmpty())
+                lines << QJsonDocument::fromJson(line).object();
+        }
+        return lines;
+    }
+    QString err() const { return m_err; }
+
+private:
+    QProcess m_process;
+    QString m_err;
+};
+
+// A redis-server of the test's own (to kill), on 127.0.0.1 on a free port, no persistence.
+class OwnRedis
+{
+public:
+    OwnRedis()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        m_port = probe.serverPort();
+    }
+    ~OwnRedis() { kill(); }
+    bool start()
+    {
+        m_process.setProgram(QStandardPaths::findExecutable(QStringLiteral("redis-server")));
+        m_process.setArguments({QStringLiteral("--bind"),
+                                QStringLiteral("127.0.0.1"),
+                                QStringLiteral("--port"),
+                                QString::number(m_port),
+                                QStringLiteral("--save"),
+                                QString(),
+                                QStringLiteral("--appendonly"),
+                                QStringLiteral("no")});
+        m_process.start();
+        if (!m_process.waitForStarted(10'000))
+            return false;
+        const auto address = RedisAddress::parse(url());
+        RedisClient client(*address, 200);
+        for (int i = 0; i < 100; ++i) {
+            if (client.command({"PING"}))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+    void kill()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.kill(); // SIGKILL
+        m_process.waitForFinished(10'000);
+    }
+    QString url() const { return QStringLiteral("redis://127.0.0.1:%1").arg(m_port); }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+QString notifyFrom(const test::PgTestDatabase &pg, const QString &payload)
+{
+    // A NOTIFY from another process (psql), with the payload as it is.
+    return test::psql(
+        pg.conninfo(),
+        {QStringLiteral("-c"),
+         QStringLiteral("SELECT pg_notify('mcphub_admin_changes', $q$%1$q$)").arg(payload)});
+}
+
+} // namespace
+
+class TestLiveChanges : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void notifyReachesAnotherConsoleProcess_data();
+    void notifyReachesAnotherConsoleProcess();
+    void redisReachesAnotherConsoleProcess();
+    void redisKilledDuring50CommitsLosesNothing();
+    void malformedOrUnknownVersionNotifyIsIgnored();
+    void profileKeepsItsRedis();
+};
+
+void TestLiveChanges::init()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+}
+
+void TestLiveChanges::notifyReachesAnotherConsoleProcess_data()
+{
+    QTest::addColumn<bool>("mcphubDatabase");
+    QTest::newRow("console schema") << false;
+    QTest::newRow("MCPHub's database") << true;
+}
+
+// Console A (a mcphub-adminctl process) listens; console B (this process) commits a
+// change: A prints it with B's instance id. Then B listens and A (another process) commits.
+void TestLiveChanges::notifyReachesAnotherConsoleProcess()
+{
+    QFETCH(bool, mcphubDatabase);
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QStringList where{QStringLiteral("--pg"), pg.conninfo()};
+    auto profile = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(profile);
+    if (mcphubDatabase) {
+        const QString made = test::makeMcphubDatabase(pg);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        where = test::hubDbArguments(pg);
+        *profile = test::mcphubProfile(pg);
+    }
+    const QByteArray schemaBefore
+        = mcphubDatabase ? test::publicSchema(pg.conninfo()) : QByteArray();
+    {
+        const Run init
+            = adminctl(QStringList{QStringLiteral("config"), QStringLiteral("list")} + where);
+        VERIFY_RUN(init, 0); // the schema is made before anyone listens
+    }
+
+    Listener a(where + QStringList{QStringLiteral("--count"), QStringLiteral("1")});
+    QVERIFY2(a.waitForErr(QStringLiteral("listening")), qPrintable(a.err()));
+    const auto ws = Workspace::open(*profile, QStringLiteral("live-b"));
+    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().toString()));
+    SystemConfigRepository config(ws->context());
+    const auto set
+        = config.set({QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\":false}")});
+    QVERIFY2(set, set ? "" : qPrintable(set.error().toString()));
+    int exitCode = -1;
+    const QList<QJsonObject> heard = a.finish(&exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(a.err()));
+    QCOMPARE(heard.size(), 1);
+    QCOMPARE(heard.at(0).value(QStringLiteral("source")).toString(), QStringLiteral("notify"));
+    QCOMPARE(heard.at(0).value(QStringLiteral("table")).toString(),
+             QStringLiteral("system-config"));
+    QCOMPARE(heard.at(0).value(QStringLiteral("key")).toString(), QStringLiteral("routing"));
+    QCOMPARE(heard.at(0).value(QStringLiteral("instance")).toString(), ChangeFeed::instanceId());
+    QVERIFY(!heard.at(0).value(QStringLiteral("changeId")).toString().isEmpty());
+
+    // The other way round: this process listens on a connection of its own.
+    const QString listenName = QStringLiteral("live-b-listen");
+    const auto listenWs = Workspace::open(*profile, listenName);
+    QVERIFY(listenWs);
+    ChangeListener listener(listenName);
+    QVERIFY(listener.start());
+    QSignalSpy changed(&listener, &ChangeListener::changed);
+    const Run commit = adminctl(QStringList{QStringLiteral("config"),
+                                            QStringLiteral("set"),
+                                            QStringLiteral("routing"),
+                                            QStringLiteral("{\"enableGlobalRoute\":true}")}
+                                + where);
+    VERIFY_RUN(commit, 0);
+    for (int i = 0; i < 100 && changed.isEmpty(); ++i)
+        QTest::qWait(50);
+    QCOMPARE(changed.size(), 1);
+    const auto notice = changed.at(0).at(0).value<ChangeNotice>();
+    QCOMPARE(notice.table, QStringLiteral("system-config"));
+    QCOMPARE(notice.key, QStringLiteral("routing"));
+    QVERIFY(notice.instance != ChangeFeed::instanceId());
+    listener.stop();
+    listenWs->close();
+    ws->close();
+    if (mcphubDatabase)
+        QCOMPARE(test::publicSchema(pg.conninfo()), schemaBefore);
+}
+
+// Console A listens to Redis (and NOTIFY); console B, another process, commits with
+// --redis: A hears the one change both ways, under one change id.
+void TestLiveChanges::redisReachesAnotherConsoleProcess()
+{
+    MCPHUB_REQUIRE_SERVICE(!redisUrl().isEmpty(), QStringLiteral("Redis"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QStringList where{
+        QStringLiteral("--pg"), pg.conninfo(), QStringLiteral("--redis"), redisUrl()};
+    const Run init
+        = adminctl(QStringList{QStringLiteral("config"), QStringLiteral("list")} + where);
+    VERIFY_RUN(init, 0);
+    Listener a(where + QStringList{QStringLiteral("--count"), QStringLiteral("2")});
+    QVERIFY2(a.waitForErr(QStringLiteral("listening")), qPrintable(a.err()));
+    QVERIFY2(a.waitForErr(QStringLiteral("subscribed")), qPrintable(a.err()));
+    const Run commit = adminctl(QStringList{QStringLiteral("config"),
+                                            QStringLiteral("set"),
+                                            QStringLiteral("routing"),
+                                            QStringLiteral("{\"enableGlobalRoute\":false}")}
+                                + where);
+    VERIFY_RUN(commit, 0);
+    int exitCode = -1;
+    const QList<QJsonObject> heard = a.finish(&exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(a.err()));
+    QCOMPARE(heard.size(), 2);
+    QStringList sources;
+    for (const QJsonObject &line : heard) {
+        sources << line.value(QStringLiteral("source")).toString();
+        QCOMPARE(line.value(QStringLiteral("table")).toString(), QStringLiteral("system-config"));
+        QCOMPARE(line.value(QStringLiteral("key")).toString(), QStringLiteral("routing"));
+        QCOMPARE(line.value(QStringLiteral("changeId")),
+                 heard.at(0).value(QStringLiteral("changeId")));
+    }
+    sources.sort();
+    QCOMPARE(sources, QStringList({QStringLiteral("notify"), QStringLiteral("redis")}));
+    // As the plan's ConfigManager: config:KEY holds the value for 300 s; the outbox is empty.
+    const auto address = RedisAddress::parse(redisUrl());
+    RedisClient redis(*address);
+    const auto ttl = redis.command({"TTL", "config:system-config/routing"});
+    QVERIFY2(ttl, ttl ? "" : qPrintable(ttl.error().toString()));
+    QVERIFY2(ttl->toLongLong() > 0 && ttl->toLongLong() <= 300,
+             qPrintable(QString::number(ttl->toLongLong())));
+    QCOMPARE(test::queryText(pg, QStringLiteral("SELECT count(*) FROM change_outbox")),
+             QStringLiteral("0"));
+}
+
+// 50 commits from this console; its Redis is SIGKILLed after the 20th and started again
+// after the 50th: a subscriber in another process receives all 50 change ids, in commit
+// order (at least once: a repeat is allowed, a gap or a swap is not).
+void TestLiveChanges::redisKilledDuring50CommitsLosesNothing()
+{
+    MCPHUB_REQUIRE_SERVICE(
+        !QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty(),
+        QStringLiteral("redis-server"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    OwnRedis redis;
+    QVERIFY(redis.start());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Listener subscriber({QStringLiteral("--sqlite"),
+                         dir.filePath(QStringLiteral("subscriber.db")),
+                         QStringLiteral("--redis"),
+                         redis.url(),
+                         QStringLiteral("--count"),
+                         QStringLiteral("50"),
+                         QStringLiteral("--timeout"),
+                         QStringLiteral("120")});
+    QVERIFY2(subscriber.waitForErr(QStringLiteral("subscribed")), qPrintable(subscriber.err()));
+
+    auto profile = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(profile);
+    profile->redisUrl = redis.url();
+    const auto ws = Workspace::open(*profile, QStringLiteral("live-50"));
+    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().toString()));
+    // The change ids, in commit order, as this console's own NOTIFY tells them.
+    const auto listenWs = Workspace::open(*profile, QStringLiteral("live-50-listen"));
+    QVERIFY(listenWs);
+    ChangeListener own(QStringLiteral("live-50-listen"));
+    QVERIFY(own.start());
+    QStringList committed;
+    connect(&own, &ChangeListener::ownChange, this, [&](const ChangeNotice &notice) {
+        committed << notice.changeId;
+    });
+
+    SystemConfigRepository config(ws->context());
+    RedisClient client(*RedisAddress::parse(redis.url()), 300);
+    int failedDeliveries = 0;
+    for (int i = 0; i < 50; ++i) {
+        if (i == 20)
+            redis.kill();
+        const auto set
+            = config.set({QStringLiteral("routing"),
+                          QStringLiteral("{\"enableGlobalRoute\":%1}")
+                              .arg(i % 2 ? QLatin1String("true") : QLatin1String("false"))});
+        QVERIFY2(set, set ? "" : qPrintable(set.error().toString()));
+        if (!RedisOutbox::deliverPending(QStringLiteral("live-50"), client))
+            ++failedDeliveries;
+    }
+    QCOMPARE(failedDeliveries, 30);
+    QCOMPARE(*RedisOutbox::pending(QStringLiteral("live-50")), qint64(30));
+    for (int i = 0; i < 100 && committed.size() < 50; ++i)
+        QTest::qWait(50);
+    QCOMPARE(committed.size(), 50);
+
+    QVERIFY(redis.start());
+    // The subscriber comes back by itself (a second "subscribed"); then another process
+    // delivers what waited.
+    QVERIFY2(subscriber.waitForErr(QStringLiteral("subscribed"), 2), qPrintable(subscriber.err()));
+    const Run deliver = adminctl({QStringLiteral("changes"),
+                                  QStringLiteral("deliver"),
+                                  QStringLiteral("--pg"),
+                                  pg.conninfo(),
+                                  QStringLiteral("--redis"),
+                                  redis.url()});
+    VERIFY_RUN(deliver, 0);
+    QVERIFY2(deliver.out.contains(QLatin1String("30")), qPrintable(deliver.out));
+    int exitCode = -1;
+    const QList<QJsonObject> heard = subscriber.finish(&exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(subscriber.err()));
+    QStringList received;
+    for (const QJsonObject &line : heard) {
+        QCOMPARE(line.value(QStringLiteral("source")).toString(), QStringLiteral("redis"));
+        const QString id = line.value(QStringLiteral("changeId")).toString();
+        if (!received.contains(id))
+            received << id;
+    }
+    QCOMPARE(received, committed);
+    QCOMPARE(*RedisOutbox::pending(QStringLiteral("live-50")), qint64(0));
+    own.stop();
+    listenWs->close();
+    ws->close();
+}
+
+// Payloads sent by another process (psql): not JSON, another version, fields missing or of
+// the wrong type. Each is ignored with a log line; the valid one after them still arrives.
+void TestLiveChanges::malformedOrUnknownVersionNotifyIsIgnored()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const auto profile = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(profile);
+    const auto ws = Workspace::open(*profile, QStringLiteral("live-bad"));
+    QVERIFY(ws);
+    ChangeListener listener(QStringLiteral("live-bad"));
+    QVERIFY(listener.start());
+    QSignalSpy changed(&listener, &ChangeListener::changed);
+    QSignalSpy rejected(&listener, &ChangeListener::rejected);
+    const QStringList bad{
+        QStringLiteral("not json"),
+        QStringLiteral("[1,2]"),
+        QStringLiteral("{\"v\":2,\"table\":\"servers\",\"key\":\"a\",\"changeId\":\"c\","
+                       "\"instance\":\"i\"}"),
+        QStringLiteral("{\"table\":\"servers\",\"changeId\":\"c\",\"instance\":\"i\"}"),
+        QStringLiteral("{\"v\":1,\"table\":7,\"changeId\":\"c\",\"instance\":\"i\"}"),
+        QStringLiteral("{\"v\":1,\"table\":\"servers\",\"instance\":\"i\"}"),
+        QStringLiteral("{\"v\":\"1\",\"table\":\"servers\",\"changeId\":\"c\",\"instance\":\"i\"}"),
+    };
+    for (const QString &payload : bad) {
+        const QString sent = notifyFrom(pg, payload);
+        QVERIFY2(sent.isEmpty(), qPrintable(sent));
+    }
+    const QString good = notifyFrom(pg,
+                                    QStringLiteral("{\"v\":1,\"table\":\"servers\",\"key\":"
+                                                   "\"fetch\",\"changeId\":\"c1\",\"instance\":"
+                                                   "\"other\",\"extra\":[1]}"));
+    QVERIFY2(good.isEmpty(), qPrintable(good));
+    for (int i = 0; i < 100 && changed.isEmpty(); ++i)
+        QTest::qWait(50);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(rejected.size(), bad.size());
+    const auto notice = changed.at(0).at(0).value<ChangeNotice>();
+    QCOMPARE(notice.key, QStringLiteral("fetch"));
+    QCOMPARE(notice.changeId, QStringLiteral("c1"));
+    listener.stop();
+    ws->close();
+}
+
+// "profile add --redis URL" keeps the Redis with the profile: a command through the profile
+// queues and delivers its changes there with no --redis.
+void TestLiveChanges::profileKeepsItsRedis()
+{
+    MCPHUB_REQUIRE_SERVICE(!redisUrl().isEmpty(), QStringLiteral("Redis"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    const QString name = QStringLiteral("live-redis");
+    const Run add = adminctl({QStringLiteral("profile"),
+                              QStringLiteral("add"),
+                              name,
+                              QStringLiteral("--sqlite"),
+                              dir.filePath(QStringLiteral("ws.db")),
+                              QStringLiteral("--redis"),
+                              redisUrl()},
+                             env);
+    VERIFY_RUN(add, 0);
+    const Run bad = adminctl({QStringLiteral("profile"),
+                              QStringLiteral("add"),
+                              QStringLiteral("bad"),
+                              QStringLiteral("--sqlite"),
+                              dir.filePath(QStringLiteral("bad.db")),
+                              QStringLiteral("--redis"),
+                              QStringLiteral("http://127.0.0.1:1")},
+                             env);
+    VERIFY_RUN(bad, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("redis://")), qPrintable(bad.err));
+    const auto address = RedisAddress::parse(redisUrl());
+    RedisClient redis(*address);
+    QVERIFY(redis.command({"DEL", "config:system-config/nameSeparator"}));
+    const Run set = adminctl({QStringLiteral("config"),
+                              QStringLiteral("set"),
+                              QStringLiteral("nameSeparator"),
+                              QStringLiteral("\"-\""),
+                              QStringLiteral("--profile"),
+                              name},
+                             env);
+    VERIFY_RUN(set, 0);
+    const auto cached = redis.command({"GET", "config:system-config/nameSeparator"});
+    QVERIFY2(cached, cached ? "" : qPrintable(cached.error().toString()));
+    QVERIFY2(cached->toByteArray().contains("nameSeparator"), cached->toByteArray().constData());
+}
+
+QTEST_GUILESS_MAIN(TestLiveChanges)
+#include "tst_livechanges.moc"
