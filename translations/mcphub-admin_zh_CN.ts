@@ -74,6 +74,17 @@
         </message>
     </context>
     <context>
+        <name>ChangeFeed</name>
+        <message>
+            <source>Cannot announce the change to the other consoles.</source>
+            <translation>无法将此更改通知其他控制台。</translation>
+        </message>
+        <message>
+            <source>Cannot queue the change for Redis.</source>
+            <translation>无法将此更改排入 Redis 的发件箱。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectionCheck</name>
         <message>
             <source>Connected, but the server's version could not be read.</source>
@@ -95,10 +106,6 @@
             <translation>PostgreSQL 连接字符串中的端口不是 1 到 65535 之间的数字。</translation>
         </message>
         <message>
-            <source>Different ports per host are not supported; port %1 is used for every host.</source>
-            <translation>不支持为每台主机指定不同端口；所有主机都使用端口 %1。</translation>
-        </message>
-        <message>
             <source>The connection string contains a password; it may be visible to other users of this machine. Store it in a profile instead (mcphub-adminctl profile add), which keeps it in the system keychain.</source>
             <translation>连接字符串中包含密码，本机的其他用户可能会看到它。请改为保存到连接配置中（mcphub-adminctl profile add），密码将保存在系统钥匙串里。</translation>
         </message>
@@ -113,6 +120,10 @@
         <message>
             <source>MCPHub database %1</source>
             <translation>MCPHub 数据库 %1</translation>
+        </message>
+        <message>
+            <source>The connection string gives %1 ports for %2 hosts; port %3 is used for every host.</source>
+            <translation>连接字符串为 %2 个主机给出了 %1 个端口；所有主机都使用端口 %3。</translation>
         </message>
     </context>
     <context>
@@ -1990,6 +2001,14 @@
             <source>--monitor: only a PostgreSQL profile has a formation.</source>
             <translation>--monitor：只有 PostgreSQL 连接配置才有集群编队 (formation)。</translation>
         </message>
+        <message>
+            <source>Publish this workspace's changes to this Redis: redis://host:port[/db].</source>
+            <translation>将此工作区的更改发布到此 Redis：redis://host:port[/db]。</translation>
+        </message>
+        <message>
+            <source>url</source>
+            <translation>url</translation>
+        </message>
     </context>
     <context>
         <name>ProfileStore</name>
@@ -2155,6 +2174,84 @@
         <message>
             <source>The stored value is not %1, which MCPHub expects. Enter a new value to replace it.</source>
             <translation>存储的值不是 MCPHub 所需的 %1。请输入新值以替换它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedisClient</name>
+        <message>
+            <source>"%1" is not a Redis URL (redis://host:port[/db]): %2</source>
+            <translation>“%1”不是 Redis URL（redis://host:port[/db]）：%2</translation>
+        </message>
+        <message>
+            <source>the scheme must be redis://</source>
+            <translation>协议必须是 redis://</translation>
+        </message>
+        <message>
+            <source>no host</source>
+            <translation>没有主机</translation>
+        </message>
+        <message>
+            <source>user, password, query and fragment are not supported</source>
+            <translation>不支持用户、密码、查询参数和片段</translation>
+        </message>
+        <message>
+            <source>the database must be a number</source>
+            <translation>数据库必须是数字</translation>
+        </message>
+        <message>
+            <source>connection lost</source>
+            <translation>连接已断开</translation>
+        </message>
+        <message>
+            <source>%1 (Redis at %2): %3</source>
+            <translation>%1（Redis 位于 %2）：%3</translation>
+        </message>
+        <message>
+            <source>Cannot connect</source>
+            <translation>无法连接</translation>
+        </message>
+        <message>
+            <source>Cannot set the timeout</source>
+            <translation>无法设置超时</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 失败</translation>
+        </message>
+        <message>
+            <source>Redis refused %1: %2</source>
+            <translation>Redis 拒绝了 %1：%2</translation>
+        </message>
+        <message>
+            <source>Cannot send</source>
+            <translation>无法发送</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>未连接</translation>
+        </message>
+        <message>
+            <source>Connection closed</source>
+            <translation>连接已关闭</translation>
+        </message>
+        <message>
+            <source>Unreadable reply</source>
+            <translation>无法读取的回复</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedisOutbox</name>
+        <message>
+            <source>Cannot read the outbox.</source>
+            <translation>无法读取发件箱。</translation>
+        </message>
+        <message>
+            <source>Cannot lock the outbox.</source>
+            <translation>无法锁定发件箱。</translation>
+        </message>
+        <message>
+            <source>Cannot clear the delivered changes from the outbox.</source>
+            <translation>无法从发件箱中清除已送达的更改。</translation>
         </message>
     </context>
     <context>
@@ -3480,6 +3577,18 @@
             <source>--create goes with --hub-db.</source>
             <translation>--create 需与 --hub-db 一起使用。</translation>
         </message>
+        <message>
+            <source>Publish each committed change to this Redis (config:update, and config:KEY for 300 s), through the database's change outbox: nothing is lost while Redis is down. redis://host:port[/db]; a saved profile keeps its own.</source>
+            <translation>将每个已提交的更改发布到此 Redis（config:update，以及保留 300 秒的 config:KEY），经由数据库的更改发件箱：Redis 停机期间不会丢失任何内容。redis://host:port[/db]；已保存的连接配置使用其自己的设置。</translation>
+        </message>
+        <message>
+            <source>url</source>
+            <translation>url</translation>
+        </message>
+        <message>
+            <source>warning: %1; %2 change(s) wait in the outbox and go to Redis with the next delivery (a console, or "changes deliver").</source>
+            <translation>警告：%1；%2 个更改在发件箱中等待，将在下次投递时发送到 Redis（由控制台或“changes deliver”投递）。</translation>
+        </message>
     </context>
     <context>
         <name>cli</name>
@@ -3671,6 +3780,10 @@
             <source>Give --accept-loss to migrate without what the plan lists as lost.</source>
             <translation>加上 --accept-loss 以在不含计划中列为丢失内容的情况下迁移。</translation>
         </message>
+        <message>
+            <source>Hear other consoles' changes live; deliver the Redis outbox.</source>
+            <translation>实时接收其他控制台的更改；投递 Redis 发件箱。</translation>
+        </message>
     </context>
     <context>
         <name>main</name>
@@ -3737,6 +3850,29 @@
         <message>
             <source>--tab: unknown area "%1"; say users, servers, groups, keys, config, records, usage, audit, backups, hubs or replication.</source>
             <translation>--tab：未知区域“%1”；请使用 users、servers、groups、keys、config、records、usage、audit、backups、hubs 或 replication。</translation>
+        </message>
+        <message>
+            <source>Publish the changes to this Redis (config:update) and refresh live from it: redis://host:port[/db].</source>
+            <translation>将更改发布到此 Redis（config:update）并据此实时刷新：redis://host:port[/db]。</translation>
+        </message>
+        <message>
+            <source>url</source>
+            <translation>url</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub</name>
+        <message>
+            <source>The connection to the database broke during the change, which was not saved (change id %1), and trying it again failed: %2</source>
+            <translation>更改期间与数据库的连接中断，此更改未保存（更改 ID %1），重试也失败了：%2</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke during the change, and whether it was saved is not known: the database could not be asked again. Look for change id %1 in the audit log before applying it again.</source>
+            <translation>更改期间与数据库的连接中断，无法再次询问数据库，因此不确定更改是否已保存。再次应用前，请在审计日志中查找更改 ID %1。</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke twice during the change, which was not saved (change id %1). Apply it again.</source>
+            <translation>更改期间与数据库的连接两次中断，此更改未保存（更改 ID %1）。请再次应用。</translation>
         </message>
     </context>
     <context>
@@ -4089,6 +4225,33 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Enter where MCPHub's database is.</source>
             <translation>请输入 MCPHub 数据库的位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mcphub::ConnectionKeeper</name>
+        <message>
+            <source>Cannot ask the database server whether it is the primary.</source>
+            <translation>无法询问数据库服务器是否为主库。</translation>
+        </message>
+        <message>
+            <source>The connection to the database is being opened again.</source>
+            <translation>正在重新打开与数据库的连接。</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke.</source>
+            <translation>与数据库的连接已中断。</translation>
+        </message>
+        <message>
+            <source>The connection was closed.</source>
+            <translation>连接已关闭。</translation>
+        </message>
+        <message>
+            <source>%1 is a standby; waiting for a primary.</source>
+            <translation>%1 是备库；正在等待主库。</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke and could not be opened again within %1 s.</source>
+            <translation>与数据库的连接已中断，且在 %1 秒内无法重新打开。</translation>
         </message>
     </context>
     <context>
@@ -6262,6 +6425,14 @@ The current content is backed up first. The workspace is opened again from the r
             <source>no</source>
             <translation>否</translation>
         </message>
+        <message>
+            <source>Deleted by another console since it was read: Apply will refuse this row. Your edits are kept; revert the row to drop them.</source>
+            <translation>读取后已被另一个控制台删除：应用时将拒绝此行。您的编辑已保留；还原此行即可丢弃它们。</translation>
+        </message>
+        <message>
+            <source>Changed by another console since it was read: Apply will refuse this row. Your edits are kept; revert the row to see the stored values.</source>
+            <translation>读取后已被另一个控制台更改：应用时将拒绝此行。您的编辑已保留；还原此行即可查看已存储的值。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::PreferencesDialog</name>
@@ -7597,6 +7768,25 @@ IP：%3
         </message>
     </context>
     <context>
+        <name>mcphub::WorkspaceSession</name>
+        <message>
+            <source>Reconnecting… (attempt %1)</source>
+            <translation>正在重新连接…（第 %1 次尝试）</translation>
+        </message>
+        <message>
+            <source>Connected to %1 as primary</source>
+            <translation>已连接到 %1（主库）</translation>
+        </message>
+        <message>
+            <source>Connected to %1 as standby</source>
+            <translation>已连接到 %1（备库）</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>未连接</translation>
+        </message>
+    </context>
+    <context>
         <name>mcphub::WorkspaceSwitcher</name>
         <message>
             <source>Open &amp;settings file…</source>
@@ -8545,6 +8735,62 @@ Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON fr
         <message>
             <source>List, add, change, rename and remove MCP servers.</source>
             <translation>列出、添加、更改、重命名和删除 MCP 服务器。</translation>
+        </message>
+        <message>
+            <source>nothing to listen to: a SQLite workspace has no NOTIFY; give --redis.</source>
+            <translation>没有可监听的内容：SQLite 工作区没有 NOTIFY；请指定 --redis。</translation>
+        </message>
+        <message>
+            <source>cannot LISTEN: %1</source>
+            <translation>无法 LISTEN：%1</translation>
+        </message>
+        <message>
+            <source>give --redis (or a profile with a Redis) to deliver the outbox to.</source>
+            <translation>请指定 --redis（或带有 Redis 的连接配置）作为发件箱的投递目标。</translation>
+        </message>
+        <message>
+            <source>%1 (%2 change(s) were delivered first).</source>
+            <translation>%1（之前已投递 %2 个更改）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) delivered to Redis.</source>
+            <translation>
+                <numerusform>已向 Redis 投递 %n 个更改。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Live changes between consoles (PostgreSQL NOTIFY mcphub_admin_changes, Redis config:update).
+  listen    print each change another console commits, one JSON line each
+            ({"source", "table", "key", "action", "changeId", "instance"})
+  deliver   send the changes waiting in the outbox to Redis, in order</source>
+            <translation>控制台之间的实时更改（PostgreSQL NOTIFY mcphub_admin_changes，Redis config:update）。
+  listen    打印另一个控制台提交的每个更改，每个一行 JSON
+            ({"source", "table", "key", "action", "changeId", "instance"})
+  deliver   按顺序将发件箱中等待的更改发送到 Redis</translation>
+        </message>
+        <message>
+            <source>listen or deliver.</source>
+            <translation>listen 或 deliver。</translation>
+        </message>
+        <message>
+            <source>listen: stop after this many changes (exit 0).</source>
+            <translation>listen：收到这么多个更改后停止（退出码 0）。</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>listen: stop after this many seconds (exit 1 when --count was not reached).</source>
+            <translation>listen：这么多秒后停止（未达到 --count 时退出码为 1）。</translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>秒数</translation>
+        </message>
+        <message>
+            <source>say listen or deliver. Run "%1 changes --help".</source>
+            <translation>请指定 listen 或 deliver。运行“%1 changes --help”。</translation>
         </message>
     </context>
 </TS>
