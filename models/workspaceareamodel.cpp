@@ -122,6 +122,9 @@ QIcon WorkspaceAreaModel::icon(Area area)
     case Area::Records:
         name = "view-list-text";
         break;
+    case Area::Replication:
+        name = "folder-sync";
+        break;
     }
     return QIcon(QStringLiteral(":/icons/breeze/%1.svg").arg(QLatin1String(name)));
 }

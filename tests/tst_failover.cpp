@@ -6,6 +6,7 @@
 // Applies while the primary node is SIGKILLed and the monitor promotes the secondary. The
 // console's status bar while its idle connection is broken and opened again.
 
+#include "app/common/appsetup.h"
 #include "models/servertablemodel.h"
 #include "storage/db/auditlogrepository.h"
 #include "storage/db/connectionkeeper.h"
@@ -139,6 +140,7 @@ private Q_SLOTS:
     void commitAnswerLostIsFoundByChangeId();
     void brokenBeforeCommitIsRetriedOnce();
     void brokenTwiceIsReportedFailedWithEditsPending();
+    void statusBarSaysReconnectingThenConnectedAsPrimary_data();
     void statusBarSaysReconnectingThenConnectedAsPrimary();
     void failoverDuringHundredAppliesIsExactlyOnce();
 
@@ -314,15 +316,33 @@ void TestFailover::brokenTwiceIsReportedFailedWithEditsPending()
     QCOMPARE(scalar(kConnection, QStringLiteral("SELECT count(*) FROM mcp_servers")), 1);
 }
 
+void TestFailover::statusBarSaysReconnectingThenConnectedAsPrimary_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QString();
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN"); // after English: translators stay
+}
+
+// Also renders the window while it reconnects and once it is back, in English and Chinese,
+// into the build folder's screenshots (reconnecting-LANG.png, reconnected-LANG.png).
 void TestFailover::statusBarSaysReconnectingThenConnectedAsPrimary()
 {
+    QFETCH(QString, language);
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    if (!language.isEmpty())
+        QCOMPARE(installTranslators(*qApp, language), language);
+    const QString shots
+        = QDir(test::testBinDir()).absoluteFilePath(QStringLiteral("../screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    const QString suffix = language.isEmpty() ? QStringLiteral("en") : language;
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     VERIFY_OK(openSqlConnection(pg.spec(), kKiller));
     auto opened = OpenedWorkspace::openDatabase(profileOf(pg.spec()), kConnection);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
     MainWindow window;
+    window.resize(1100, 712);
+    window.show();
     WorkspaceSession *session = WorkspaceSession::create(std::move(*opened));
     const auto done = qScopeGuard([session] { delete session; });
     session->install(&window, SecretStore(QStringLiteral("mcphub-admin-tst-failover")), false);
@@ -330,17 +350,22 @@ void TestFailover::statusBarSaysReconnectingThenConnectedAsPrimary()
     QStringList states;
     connect(session->connectionKeeper(), &ConnectionKeeper::reconnecting, this, [&] {
         states << window.connectionState();
+        if (states.size() == 1)
+            window.grab().save(shots + QStringLiteral("/reconnecting-%1.png").arg(suffix));
     });
     // The idle connection breaks: the session notices it by itself (its probe), reconnects,
     // and the status bar says so, then names the server and its role.
     QVERIFY(terminateBackend(scalar(kConnection, QStringLiteral("SELECT pg_backend_pid()"))));
     QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty(), 20000);
-    QVERIFY2(states.first().startsWith(QStringLiteral("Reconnecting…")),
-             qPrintable(states.first()));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        window.connectionState(),
-        QStringLiteral("Connected to 127.0.0.1:%1 as primary").arg(pg.spec().port),
-        20000);
+    const QString reconnecting
+        = language.isEmpty() ? QStringLiteral("Reconnecting…") : QStringLiteral("正在重新连接…");
+    QVERIFY2(states.first().startsWith(reconnecting), qPrintable(states.first()));
+    const QString connected
+        = language.isEmpty()
+              ? QStringLiteral("Connected to 127.0.0.1:%1 as primary").arg(pg.spec().port)
+              : QStringLiteral("已连接到 127.0.0.1:%1（主库）").arg(pg.spec().port);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionState(), connected, 20000);
+    window.grab().save(shots + QStringLiteral("/reconnected-%1.png").arg(suffix));
     QCOMPARE(session->connectionKeeper()->reconnects(), 1);
     QCOMPARE(scalar(kConnection, QStringLiteral("SELECT 1")), 1);
 }

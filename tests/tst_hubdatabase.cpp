@@ -134,13 +134,12 @@ void TestHubDatabase::createMakesExactlyMcphubsTablesOnce()
     const QByteArray created = publicSchema(pg.conninfo());
     QCOMPARE(created, publicSchema(reference.conninfo()));
     // The console's own tables are in its schema, not beside MCPHub's.
-    QCOMPARE(
-        query(pg,
-              QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
-                             "pg_tables WHERE schemaname = 'mcphub_admin'")),
-        QStringLiteral("access_logs,change_outbox,hub_events,hub_samples,hub_server_status,"
-                       "hub_settings,hubs,"
-                       "mcp_usage_logs,migration_runs,schema_migrations,settings_shapes"));
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM "
+                                  "pg_tables WHERE schemaname = 'mcphub_admin'")),
+             QStringLiteral("access_logs,change_outbox,hub_events,hub_samples,hub_server_status,"
+                            "hub_settings,hubs,"
+                            "mcp_usage_logs,migration_runs,schema_migrations,settings_shapes"));
 
     const Run second = adminctl(QStringList{QStringLiteral("user"), QStringLiteral("list")}
                                 + hubDb(pg) + QStringList{QStringLiteral("--create")});
@@ -1597,9 +1596,10 @@ void TestHubDatabase::hubEventsLiveInTheConsoleSchema()
         VERIFY_OK(ws);
         QCOMPARE(ws->kind(), WorkspaceKind::McphubDatabase);
         // The console's 0004 applied in its own schema, next to its hub registry.
-        QCOMPARE(
-            query(pg, QStringLiteral("SELECT max(version) FROM mcphub_admin.schema_migrations")),
-            QStringLiteral("4"));
+        QCOMPARE(query(pg,
+                       QStringLiteral("SELECT count(*) FROM mcphub_admin.schema_migrations "
+                                      "WHERE version = 4")),
+                 QStringLiteral("1"));
         QCOMPARE(query(pg,
                        QStringLiteral("SELECT string_agg(schemaname, ',') FROM pg_tables WHERE "
                                       "tablename = 'hub_events'")),

@@ -37,10 +37,12 @@ QList<TableSecrets::Table> makeTables()
         {QStringLiteral("hub_samples"), {}},
         {QStringLiteral("hub_server_status"), {}},
         {QStringLiteral("hub_settings"), {}},
+        // Hub events (0004): alerts as they were shown, who acknowledged them.
+        {QStringLiteral("hub_events"), {}},
         // Migration runs (0003): the change log holds entities before and after.
         {QStringLiteral("migration_runs"), {QStringLiteral("changes")}},
         {QStringLiteral("schema_migrations"), {}},
-        // Change outbox (0005): audit summaries only, never a secret (ChangeFeed).
+        // Change outbox (0006): audit summaries only, never a secret (ChangeFeed).
         {QStringLiteral("change_outbox"), {}},
     };
 }

@@ -518,7 +518,8 @@ void MainWindow::createReplicationArea()
     if (QAction *users = m_areaActions.value(Area::Users)) {
         for (QObject *object : users->associatedObjects()) {
             if (auto *viewMenu = qobject_cast<QMenu *>(object)) {
-                QAction *action = viewMenu->addAction(WorkspaceAreaModel::title(Area::Replication));
+                QAction *action = viewMenu->addAction(WorkspaceAreaModel::icon(Area::Replication),
+                                                      WorkspaceAreaModel::title(Area::Replication));
                 action->setVisible(false);
                 connect(action, &QAction::triggered, this, [this] {
                     showArea(WorkspaceAreaModel::Area::Replication);
