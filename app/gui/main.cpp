@@ -10,8 +10,8 @@
 #include "ui/main/connectmcphubdialog.h"
 #include "ui/main/consolepreferences.h"
 #include "ui/main/mainwindow.h"
-#include "ui/main/shortcutsdialog.h"
 #include "ui/main/preferencesdialog.h"
+#include "ui/main/shortcutsdialog.h"
 #include "ui/main/workspaceswitcher.h"
 
 #include <QApplication>
