@@ -29,10 +29,12 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLayout>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
@@ -350,8 +352,11 @@ void TestFailover::statusBarSaysReconnectingThenConnectedAsPrimary()
     QStringList states;
     connect(session->connectionKeeper(), &ConnectionKeeper::reconnecting, this, [&] {
         states << window.connectionState();
-        if (states.size() == 1)
+        if (states.size() == 1) {
+            // The status bar as the event loop would lay it out with the new text.
+            window.statusBar()->layout()->activate();
             window.grab().save(shots + QStringLiteral("/reconnecting-%1.png").arg(suffix));
+        }
     });
     // The idle connection breaks: the session notices it by itself (its probe), reconnects,
     // and the status bar says so, then names the server and its role.
@@ -365,6 +370,7 @@ void TestFailover::statusBarSaysReconnectingThenConnectedAsPrimary()
               ? QStringLiteral("Connected to 127.0.0.1:%1 as primary").arg(pg.spec().port)
               : QStringLiteral("已连接到 127.0.0.1:%1（主库）").arg(pg.spec().port);
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionState(), connected, 20000);
+    window.statusBar()->layout()->activate();
     window.grab().save(shots + QStringLiteral("/reconnected-%1.png").arg(suffix));
     QCOMPARE(session->connectionKeeper()->reconnects(), 1);
     QCOMPARE(scalar(kConnection, QStringLiteral("SELECT 1")), 1);

@@ -90,13 +90,13 @@ QList<mcphub::ApplyAllDialog::Section> sampleApplyAllPreview()
     using Field = mcphub::PendingTableModel::FieldPreview;
     const QString masked(8, QChar(0x2022));
     auto t = [](const char *text) {
-        return QApplication::translate("UserTableModel", text);
+        return QApplication::translate("mcphub::UserTableModel", text);
     };
     auto s = [](const char *text) {
-        return QApplication::translate("ServerTableModel", text);
+        return QApplication::translate("mcphub::ServerTableModel", text);
     };
     auto k = [](const char *text) {
-        return QApplication::translate("BearerKeyTableModel", text);
+        return QApplication::translate("mcphub::BearerKeyTableModel", text);
     };
     return {{mcphub::WorkspaceAreaModel::title(Area::Users),
              {Row{QStringLiteral("alice"),
