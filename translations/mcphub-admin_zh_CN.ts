@@ -6481,8 +6481,8 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>新密码的 bcrypt 成本(&amp;B)：</translation>
         </message>
         <message>
-            <source>&amp;Backups kept per settings file:</source>
-            <translation>每个设置文件保留的备份数(&amp;B)：</translation>
+            <source>Bac&amp;kups kept per settings file:</source>
+            <translation>每个设置文件保留的备份数(&amp;K)：</translation>
         </message>
         <message>
             <source>&amp;Poll interval of a new hub:</source>

@@ -45,7 +45,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     languageNote->setWordWrap(true);
     form->addRow(QString(), languageNote);
     form->addRow(tr("&bcrypt cost of new passwords:"), m_cost);
-    form->addRow(tr("&Backups kept per settings file:"), m_backups);
+    form->addRow(tr("Bac&kups kept per settings file:"), m_backups);
     form->addRow(tr("&Poll interval of a new hub:"), m_poll);
     form->addRow(QString(), m_reopen);
 
