@@ -18,6 +18,7 @@
 #include "tests/support/adminctlrun.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/mcphubdatabase.h"
+#include "tests/support/settingssamples.h"
 #include "tests/support/testenv.h"
 #include "ui/config/systemconfigpage.h"
 #include "ui/groups/groupspage.h"
@@ -1321,9 +1322,17 @@ void TestHubDatabaseGui::exportSettingsFileWritesTheServers()
              qPrintable(window.statusBar()->currentMessage()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
     QJsonParseError error;
-    const QJsonDocument written = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument written = QJsonDocument::fromJson(bytes, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
+    // Formatted as MCPHub's own writer formats it: JSON.stringify(value, null, 2) in node
+    // gives back the very bytes (MCPHub rewrites the file so; a diff shows nothing).
+    MCPHUB_REQUIRE_SERVICE(test::nodeAvailable(), QStringLiteral("node (MCPHub's JSON writer)"));
+    QString nodeError;
+    const QByteArray viaNode = test::nodeStringify(bytes, &nodeError);
+    QVERIFY2(nodeError.isEmpty(), qPrintable(nodeError));
+    QCOMPARE(bytes.trimmed(), viaNode.trimmed());
     QStringList names = written.object().value(QStringLiteral("mcpServers")).toObject().keys();
     names.sort();
     QCOMPARE(names.join(QLatin1Char('|')),
