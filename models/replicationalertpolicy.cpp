@@ -20,16 +20,13 @@ QString lagText(const std::optional<double> &seconds, const std::optional<qint64
 
 void ReplicationAlertPolicy::load(const QSettings &settings)
 {
-    m_lagSeconds
-        = settings.value(QStringLiteral("replicationAlerts/lagSeconds"), m_lagSeconds).toDouble();
-    m_lagBytes
-        = settings.value(QStringLiteral("replicationAlerts/lagBytes"), m_lagBytes).toLongLong();
+    m_thresholds = ReplicationLagThresholds::load(settings);
 }
 
 bool ReplicationAlertPolicy::lagging(const std::optional<double> &seconds,
                                      const std::optional<qint64> &bytes) const
 {
-    return (seconds && *seconds > m_lagSeconds) || (bytes && *bytes > m_lagBytes);
+    return m_thresholds.exceeded(seconds, bytes);
 }
 
 QList<HubAlert> ReplicationAlertPolicy::consider(const ReplicationStatus &status)
@@ -44,8 +41,9 @@ QList<HubAlert> ReplicationAlertPolicy::consider(const ReplicationStatus &status
         a.message = message;
         alerts << a;
     };
-    const QString threshold = tr("the threshold is %1 s or %2 bytes")
-                                  .arg(QString::number(m_lagSeconds), QString::number(m_lagBytes));
+    const QString threshold
+        = tr("the threshold is %1 s or %2 bytes")
+              .arg(QString::number(m_thresholds.seconds), QString::number(m_thresholds.bytes));
 
     if (status.role == ReplicationStatus::Role::Primary) {
         QSet<QString> now;

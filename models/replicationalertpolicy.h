@@ -20,13 +20,13 @@ class ReplicationAlertPolicy
     Q_DECLARE_TR_FUNCTIONS(ReplicationAlertPolicy)
 
 public:
-    void setLagThresholdSeconds(double seconds) { m_lagSeconds = seconds; }
-    double lagThresholdSeconds() const { return m_lagSeconds; }
-    void setLagThresholdBytes(qint64 bytes) { m_lagBytes = bytes; }
-    qint64 lagThresholdBytes() const { return m_lagBytes; }
+    void setLagThresholdSeconds(double seconds) { m_thresholds.seconds = seconds; }
+    double lagThresholdSeconds() const { return m_thresholds.seconds; }
+    void setLagThresholdBytes(qint64 bytes) { m_thresholds.bytes = bytes; }
+    qint64 lagThresholdBytes() const { return m_thresholds.bytes; }
+    const ReplicationLagThresholds &thresholds() const { return m_thresholds; }
 
-    // The administrator's choices, kept in the console's settings (group "replicationAlerts",
-    // keys lagSeconds and lagBytes); absent ones keep the defaults (30 s, 64 MiB).
+    // The administrator's choices (ReplicationLagThresholds::load).
     void load(const QSettings &settings);
 
     // The alerts this reading raises, in order; remembers the reading for the next call.
@@ -35,8 +35,7 @@ public:
 private:
     bool lagging(const std::optional<double> &seconds, const std::optional<qint64> &bytes) const;
 
-    double m_lagSeconds = 30;
-    qint64 m_lagBytes = 64LL * 1024 * 1024;
+    ReplicationLagThresholds m_thresholds;
     bool m_seen = false;
     QSet<QString> m_standbys; // "application@address" streaming at the previous reading
     QSet<QString> m_lagging;  // standbys (or this standby, "") over the threshold

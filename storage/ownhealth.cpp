@@ -1,5 +1,6 @@
 #include "storage/ownhealth.h"
 
+#include "storage/live/redisclient.h"
 #include "storage/secretstore.h"
 
 #include <QDir>
@@ -27,6 +28,10 @@ QString OwnHealthCheck::kindName(Kind kind)
         return QStringLiteral("keychain");
     case Kind::Memory:
         return QStringLiteral("memory");
+    case Kind::Replication:
+        return QStringLiteral("replication");
+    case Kind::Redis:
+        return QStringLiteral("redis");
     }
     return {};
 }
@@ -42,6 +47,10 @@ QString OwnHealthCheck::kindLabel(Kind kind)
         return QCoreApplication::translate("OwnHealth", "Keychain");
     case Kind::Memory:
         return QCoreApplication::translate("OwnHealth", "Memory");
+    case Kind::Replication:
+        return QCoreApplication::translate("OwnHealth", "Replication");
+    case Kind::Redis:
+        return QCoreApplication::translate("OwnHealth", "Redis");
     }
     return {};
 }
@@ -158,15 +167,139 @@ OwnHealthCheck OwnHealth::checkMemory()
     return c;
 }
 
+bool OwnHealth::hasReplication(const QString &connectionName)
+{
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    return db.isValid() && db.driverName() == QLatin1String("QPSQL");
+}
+
+OwnHealthCheck OwnHealth::checkReplication(const QString &connectionName,
+                                           const QString &where,
+                                           const ReplicationLagThresholds &thresholds)
+{
+    OwnHealthCheck c{OwnHealthCheck::Kind::Replication};
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    if (!db.isValid() || !db.isOpen()) {
+        c.detail = tr("%1: the replication state cannot be read: the workspace database is "
+                      "not open.")
+                       .arg(where);
+        return c;
+    }
+    const auto status = ReplicationStatus::read(db, where);
+    if (!status) {
+        c.detail = status.error().toString();
+        return c;
+    }
+    const auto lagText = [](const std::optional<double> &s, const std::optional<qint64> &b) {
+        return tr("%1 s, %2 bytes")
+            .arg(s ? QLocale().toString(*s, 'f', 1) : QStringLiteral("?"),
+                 b ? QString::number(*b) : QStringLiteral("?"));
+    };
+    if (status->role == ReplicationStatus::Role::Standby) {
+        c.value = status->replayLagSeconds.value_or(-1);
+        const QString text = lagText(status->replayLagSeconds, status->replayLagBytes);
+        if (status->receiverStatus != QLatin1String("streaming")) {
+            c.detail = tr("%1 is a standby that receives nothing from its primary (%2); replay "
+                          "lag %3. Check the primary and the network between them.")
+                           .arg(where, status->primaryAddress(), text);
+            return c;
+        }
+        if (thresholds.exceeded(status->replayLagSeconds, status->replayLagBytes)) {
+            c.detail = tr("%1 is a standby of %2 replaying %3 behind; the threshold is %4.")
+                           .arg(where, status->primaryAddress(), text, thresholds.text());
+            return c;
+        }
+        c.ok = true;
+        c.detail = tr("%1 is a standby of %2, replay lag %3.")
+                       .arg(where, status->primaryAddress(), text);
+        return c;
+    }
+    // A primary: the worst of its standbys.
+    int streaming = 0;
+    std::optional<double> worstSeconds;
+    std::optional<qint64> worstBytes;
+    QStringList lagging;
+    for (const StandbyLink &s : status->standbys) {
+        if (s.state == QLatin1String("streaming"))
+            ++streaming;
+        if (s.replayLagSeconds && (!worstSeconds || *s.replayLagSeconds > *worstSeconds))
+            worstSeconds = s.replayLagSeconds;
+        if (s.replayLagBytes && (!worstBytes || *s.replayLagBytes > *worstBytes))
+            worstBytes = s.replayLagBytes;
+        if (thresholds.exceeded(s.replayLagSeconds, s.replayLagBytes))
+            lagging << s.applicationName + QLatin1Char('@') + s.clientAddress;
+    }
+    c.value = worstSeconds.value_or(-1);
+    if (status->standbys.isEmpty()) {
+        c.ok = true;
+        c.detail = tr("%1 is a primary; no standby streams from it.").arg(where);
+        return c;
+    }
+    const QString worst = lagText(worstSeconds, worstBytes);
+    if (!lagging.isEmpty()) {
+        c.detail = tr("%1 is a primary with %2 of %3 standby(s) streaming; %4 replay(s) more "
+                      "than %5 behind (worst %6).")
+                       .arg(where,
+                            QString::number(streaming),
+                            QString::number(status->standbys.size()),
+                            lagging.join(QStringLiteral(", ")),
+                            thresholds.text(),
+                            worst);
+        return c;
+    }
+    c.ok = true;
+    c.detail = tr("%1 is a primary with %2 of %3 standby(s) streaming, worst replay lag %4.")
+                   .arg(where,
+                        QString::number(streaming),
+                        QString::number(status->standbys.size()),
+                        worst);
+    return c;
+}
+
+OwnHealthCheck OwnHealth::checkRedis(const QString &redisUrl, int timeoutMs)
+{
+    OwnHealthCheck c{OwnHealthCheck::Kind::Redis};
+    const auto address = RedisAddress::parse(redisUrl);
+    if (!address) {
+        c.detail = address.error().toString();
+        return c;
+    }
+    const QString hostPort
+        = QStringLiteral("%1:%2").arg(address->host, QString::number(address->port));
+    RedisClient redis(*address, timeoutMs);
+    QElapsedTimer timer;
+    timer.start();
+    // Connecting is part of the answer a console waits for, as for the database.
+    const auto pong = redis.command({"PING"});
+    if (!pong) {
+        c.detail = tr("Redis at %1 does not answer (%2). Start it, or check the profile's "
+                      "Redis URL; changes wait in the outbox meanwhile.")
+                       .arg(hostPort, pong.error().message);
+        return c;
+    }
+    c.value = double(timer.nsecsElapsed()) / 1e6;
+    c.ok = true;
+    c.detail = tr("Redis at %1 answers PING in %2 ms.")
+                   .arg(hostPort, QLocale().toString(c.value, 'f', 2));
+    return c;
+}
+
 QList<OwnHealthCheck> OwnHealth::runAll(const QString &connectionName,
                                         const QString &where,
                                         const QString &settingsFolder,
-                                        const SecretStore &secrets)
+                                        const SecretStore &secrets,
+                                        const QString &redisUrl,
+                                        const ReplicationLagThresholds &thresholds)
 {
-    return {checkDatabase(connectionName, where),
-            checkSettingsFolder(settingsFolder),
-            checkKeychain(secrets),
-            checkMemory()};
+    QList<OwnHealthCheck> checks{checkDatabase(connectionName, where),
+                                 checkSettingsFolder(settingsFolder),
+                                 checkKeychain(secrets),
+                                 checkMemory()};
+    if (hasReplication(connectionName))
+        checks << checkReplication(connectionName, where, thresholds);
+    if (!redisUrl.isEmpty())
+        checks << checkRedis(redisUrl);
+    return checks;
 }
 
 } // namespace mcphub

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/db/replicationstatus.h"
 #include "storage/result.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,13 @@ class SecretStore;
 // One of the console's own checks.
 struct OwnHealthCheck
 {
-    enum class Kind { Database, SettingsFolder, Keychain, Memory };
+    enum class Kind { Database, SettingsFolder, Keychain, Memory, Replication, Redis };
     Kind kind = Kind::Database;
     bool ok = false;
-    double value = -1; // ms for Database, free bytes for SettingsFolder, RSS bytes for Memory
-    QString detail;    // translated: what was measured, or what is wrong and what to do
+    // ms for Database and Redis (PING), free bytes for SettingsFolder, RSS bytes for Memory,
+    // the worst replay lag in seconds for Replication (-1: unknown or no standby)
+    double value = -1;
+    QString detail; // translated: what was measured, or what is wrong and what to do
 
     static QString kindName(Kind kind);  // "database", "settings-folder"... (stable)
     static QString kindLabel(Kind kind); // translated
@@ -48,10 +51,29 @@ public:
     static OwnHealthCheck checkMemory();
     static qint64 residentBytes(); // -1 when the platform does not say
 
+    // Issue 16. Replication, on a PostgreSQL workspace (ReplicationStatus::read on
+    // `connectionName`): a primary's streaming standbys and their worst replay lag, or a
+    // standby's own replay lag and WAL receiver, against `thresholds`. A primary without
+    // standbys passes.
+    static OwnHealthCheck checkReplication(const QString &connectionName,
+                                           const QString &where,
+                                           const ReplicationLagThresholds &thresholds);
+    // Redis, when the workspace's profile names one: PING, and its latency. A Redis that is
+    // down or does not answer fails within `timeoutMs` (connect and reply each), naming
+    // host:port.
+    static constexpr int kRedisTimeoutMs = 2000;
+    static OwnHealthCheck checkRedis(const QString &redisUrl, int timeoutMs = kRedisTimeoutMs);
+    // Whether checkReplication applies: the connection is PostgreSQL's.
+    static bool hasReplication(const QString &connectionName);
+
+    // Every check, in this order: database, settings folder, keychain, memory, then
+    // replication (PostgreSQL only) and Redis (when `redisUrl` is not empty).
     static QList<OwnHealthCheck> runAll(const QString &connectionName,
                                         const QString &where,
                                         const QString &settingsFolder,
-                                        const SecretStore &secrets);
+                                        const SecretStore &secrets,
+                                        const QString &redisUrl = {},
+                                        const ReplicationLagThresholds &thresholds = {});
 };
 
 } // namespace mcphub

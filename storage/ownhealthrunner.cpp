@@ -39,18 +39,27 @@ void OwnHealthRunner::start()
     static QAtomicInteger<quint64> runs;
     const QString clone = QStringLiteral("own-health-%1").arg(++runs);
     auto results = std::make_shared<QList<OwnHealthCheck>>();
-    m_thread = QThread::create(
-        [results, clone, source = m_connectionName, where = m_where, folder = m_settingsFolder] {
-            // The worker's own connection: QtSql connections belong to one thread.
-            if (QSqlDatabase::contains(source)) {
-                QSqlDatabase db = QSqlDatabase::cloneDatabase(source, clone);
-                db.open(); // a failure is what checkDatabase then reports
-            }
-            *results = {OwnHealth::checkDatabase(clone, where),
-                        OwnHealth::checkSettingsFolder(folder),
-                        OwnHealth::checkMemory()};
-            closeSqlConnection(clone);
-        });
+    m_thread = QThread::create([results,
+                                clone,
+                                source = m_connectionName,
+                                where = m_where,
+                                folder = m_settingsFolder,
+                                redisUrl = m_redisUrl,
+                                thresholds = m_thresholds] {
+        // The worker's own connection: QtSql connections belong to one thread.
+        if (QSqlDatabase::contains(source)) {
+            QSqlDatabase db = QSqlDatabase::cloneDatabase(source, clone);
+            db.open(); // a failure is what checkDatabase then reports
+        }
+        *results = {OwnHealth::checkDatabase(clone, where),
+                    OwnHealth::checkSettingsFolder(folder),
+                    OwnHealth::checkMemory()};
+        if (OwnHealth::hasReplication(clone))
+            *results << OwnHealth::checkReplication(clone, where, thresholds);
+        if (!redisUrl.isEmpty())
+            *results << OwnHealth::checkRedis(redisUrl);
+        closeSqlConnection(clone);
+    });
     connect(m_thread, &QThread::finished, this, [this, results] {
         m_thread->deleteLater();
         m_thread = nullptr;

@@ -30,6 +30,11 @@ public:
                     QObject *parent = nullptr);
     ~OwnHealthRunner() override;
 
+    // Issue 16: the workspace profile's Redis (checked when not empty) and the replication
+    // lag thresholds (checked on PostgreSQL); for the next start().
+    void setRedisUrl(const QString &url) { m_redisUrl = url; }
+    void setLagThresholds(const ReplicationLagThresholds &t) { m_thresholds = t; }
+
     void start();
     bool isRunning() const { return m_pending > 0; }
 
@@ -41,6 +46,8 @@ private:
     QString m_where;
     QString m_settingsFolder;
     SecretStore m_secrets;
+    QString m_redisUrl;
+    ReplicationLagThresholds m_thresholds = ReplicationLagThresholds::fromConsoleSettings();
     void partDone();
 
     QThread *m_thread = nullptr;

@@ -111,7 +111,8 @@ Result<WorkspaceMetrics> WorkspaceMetrics::collect(const RepositoryContext &cont
 
 QByteArray WorkspaceMetrics::prometheus(const QString &workspace,
                                         const QList<OwnHealthCheck> &checks,
-                                        const std::optional<WorkspaceMetrics> &metrics)
+                                        const std::optional<WorkspaceMetrics> &metrics,
+                                        const std::optional<RedisCacheFigures> &redis)
 {
     QString out;
     const QString label
@@ -141,6 +142,47 @@ QByteArray WorkspaceMetrics::prometheus(const QString &workspace,
         } else if (c.kind == OwnHealthCheck::Kind::Memory) {
             family("process_resident_memory_bytes", "gauge", "Resident memory of this process.");
             line("process_resident_memory_bytes", label, c.value);
+        } else if (c.kind == OwnHealthCheck::Kind::Replication) {
+            family("mcphub_admin_replication_lag_seconds",
+                   "gauge",
+                   "The worst replay lag of the workspace database's standbys (or its own).");
+            line("mcphub_admin_replication_lag_seconds", label, c.value);
+        } else if (c.kind == OwnHealthCheck::Kind::Redis && c.ok) {
+            family("mcphub_redis_ping_seconds", "gauge", "Time of one PING to Redis.");
+            line("mcphub_redis_ping_seconds", label, c.value / 1000);
+        }
+    }
+    if (redis) {
+        const std::optional<double> ratio = redis->hitRatio();
+        const struct
+        {
+            const char *name;
+            const char *type;
+            const char *help;
+            double value;
+        } figures[] = {
+            {"mcphub_redis_keyspace_hits_total",
+             "counter",
+             "Successful key lookups in Redis (INFO stats keyspace_hits).",
+             double(redis->keyspaceHits)},
+            {"mcphub_redis_keyspace_misses_total",
+             "counter",
+             "Failed key lookups in Redis (INFO stats keyspace_misses).",
+             double(redis->keyspaceMisses)},
+            {"mcphub_redis_cache_hit_ratio",
+             "gauge",
+             "Redis keyspace hits / (hits + misses).",
+             ratio ? *ratio : -1},
+            {"mcphub_redis_used_memory_bytes",
+             "gauge",
+             "Memory Redis uses (INFO memory used_memory).",
+             double(redis->usedMemoryBytes)},
+        };
+        for (const auto &f : figures) {
+            if (f.value < 0)
+                continue;
+            family(f.name, f.type, f.help);
+            line(f.name, label, f.value);
         }
     }
     if (!metrics)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/db/repositorycontext.h"
+#include "storage/live/redisclient.h"
 #include "storage/ownhealth.h"
 #include "storage/result.h"
 
@@ -38,9 +39,12 @@ struct WorkspaceMetrics
     // The Prometheus text exposition format (0.0.4), as node_exporter's textfile collector
     // reads it: the own-health checks (mcphub_admin_health_ok{check=...} and their values)
     // and the figures above; a figure that is -1 is left out. `workspace` becomes a label.
+    // With a Redis (issue 16): its PING time from the "redis" check, and its cache figures
+    // (hits, misses, hit ratio when there was a lookup, used memory).
     static QByteArray prometheus(const QString &workspace,
                                  const QList<OwnHealthCheck> &checks,
-                                 const std::optional<WorkspaceMetrics> &metrics);
+                                 const std::optional<WorkspaceMetrics> &metrics,
+                                 const std::optional<RedisCacheFigures> &redis = std::nullopt);
 };
 
 } // namespace mcphub

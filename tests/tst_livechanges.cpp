@@ -15,6 +15,7 @@
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -158,6 +159,8 @@ private Q_SLOTS:
     void redisKilledDuring50CommitsLosesNothing();
     void malformedOrUnknownVersionNotifyIsIgnored();
     void profileKeepsItsRedis();
+    void healthPingsRedisAndNamesItWhenDown();
+    void healthPrometheusReportsRedisCacheFigures();
 };
 
 void TestLiveChanges::init()
@@ -463,6 +466,175 @@ void TestLiveChanges::profileKeepsItsRedis()
     const auto cached = redis.command({"GET", "config:system-config/nameSeparator"});
     QVERIFY2(cached, cached ? "" : qPrintable(cached.error().toString()));
     QVERIFY2(cached->toByteArray().contains("nameSeparator"), cached->toByteArray().constData());
+}
+
+namespace {
+
+// The "redis" entry of "health --format json" (empty when there is none).
+QJsonObject redisCheckOf(const Run &run)
+{
+    for (const QJsonValue &c : QJsonDocument::fromJson(run.out.toUtf8()).array()) {
+        if (c[QStringLiteral("check")].toString() == QLatin1String("redis"))
+            return c.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+// Issue 16: with a Redis URL, "health" PINGs it and reports the latency; a Redis that was
+// SIGKILLed fails the check naming host:port (exit 1), and so does one that accepts the
+// connection but never answers (the check's own timeout, not a hang). A workspace without a
+// Redis URL has no such check.
+void TestLiveChanges::healthPingsRedisAndNamesItWhenDown()
+{
+    MCPHUB_REQUIRE_SERVICE(
+        !QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty(),
+        QStringLiteral("redis-server"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("w.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    OwnRedis redis;
+    QVERIFY(redis.start());
+    const auto health = [&](const QString &url) {
+        return adminctl({QStringLiteral("health"),
+                         QStringLiteral("--format"),
+                         QStringLiteral("json"),
+                         QStringLiteral("--sqlite"),
+                         path,
+                         QStringLiteral("--redis"),
+                         url});
+    };
+    const QString hostPort = redis.url().mid(int(qstrlen("redis://")));
+
+    const Run up = health(redis.url());
+    QJsonObject check = redisCheckOf(up);
+    QVERIFY2(!check.isEmpty(), qPrintable(up.out + up.err));
+    QVERIFY2(check[QStringLiteral("ok")].toBool(), qPrintable(up.out));
+    QVERIFY(check[QStringLiteral("value")].toDouble() > 0); // ms
+    QVERIFY2(check[QStringLiteral("detail")].toString().contains(
+                 QStringLiteral("Redis at %1 answers PING in ").arg(hostPort)),
+             qPrintable(up.out));
+
+    redis.kill();
+    const Run down = health(redis.url());
+    VERIFY_RUN(down, 1);
+    check = redisCheckOf(down);
+    QVERIFY2(!check[QStringLiteral("ok")].toBool(), qPrintable(down.out));
+    QVERIFY2(check[QStringLiteral("detail")].toString().contains(
+                 QStringLiteral("Redis at %1 does not answer").arg(hostPort)),
+             qPrintable(down.out));
+    const Run text = adminctl({QStringLiteral("health"),
+                               QStringLiteral("--sqlite"),
+                               path,
+                               QStringLiteral("--redis"),
+                               redis.url()});
+    VERIFY_RUN(text, 1);
+    QVERIFY2(text.out.contains(QLatin1String("FAIL")) && text.out.contains(hostPort),
+             qPrintable(text.out));
+
+    // Accepts connections (the kernel's backlog) and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const QString silentUrl = QStringLiteral("redis://127.0.0.1:%1").arg(silent.serverPort());
+    const Run hung = health(silentUrl);
+    VERIFY_RUN(hung, 1);
+    QVERIFY2(redisCheckOf(hung)[QStringLiteral("detail")].toString().contains(
+                 QStringLiteral("Redis at 127.0.0.1:%1 does not answer").arg(silent.serverPort())),
+             qPrintable(hung.out));
+
+    const Run none = adminctl({QStringLiteral("health"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("json"),
+                               QStringLiteral("--sqlite"),
+                               path});
+    QVERIFY2(redisCheckOf(none).isEmpty(), qPrintable(none.out));
+}
+
+// Issue 16: "health --format prometheus" with a Redis URL adds Redis's cache figures, as
+// INFO reports them: after 5 GET hits and 2 misses on a fresh redis-server, hits 5, misses 2,
+// ratio 5/7, its used memory, and the PING time; a Redis with no lookups has no ratio.
+void TestLiveChanges::healthPrometheusReportsRedisCacheFigures()
+{
+    MCPHUB_REQUIRE_SERVICE(
+        !QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty(),
+        QStringLiteral("redis-server"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("w.db"));
+    VERIFY_RUN(
+        adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), path}),
+        0);
+    OwnRedis own;
+    QVERIFY(own.start());
+    const auto value = [](const QString &text, const QString &metric) {
+        // "metric{labels} value" -> value; -1 when absent.
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            if (line.startsWith(metric + QLatin1Char('{')))
+                return line.section(QLatin1Char(' '), -1).toDouble();
+        }
+        return -1.0;
+    };
+    const auto prometheus = [&] {
+        return adminctl({QStringLiteral("health"),
+                         QStringLiteral("--format"),
+                         QStringLiteral("prometheus"),
+                         QStringLiteral("--sqlite"),
+                         path,
+                         QStringLiteral("--redis"),
+                         own.url()});
+    };
+
+    const Run fresh = prometheus();
+    QVERIFY2(fresh.out.contains(QLatin1String("# TYPE mcphub_redis_keyspace_hits_total counter\n")),
+             qPrintable(fresh.out));
+    QCOMPARE(value(fresh.out, QStringLiteral("mcphub_redis_keyspace_hits_total")), 0.0);
+    QCOMPARE(value(fresh.out, QStringLiteral("mcphub_redis_keyspace_misses_total")), 0.0);
+    QVERIFY2(!fresh.out.contains(QLatin1String("mcphub_redis_cache_hit_ratio")),
+             qPrintable(fresh.out));
+
+    const auto address = RedisAddress::parse(own.url());
+    RedisClient redis(*address);
+    QVERIFY(redis.command({"SET", "cache:a", "1"}));
+    QVERIFY(redis.command({"SET", "cache:b", "2"}));
+    for (const char *key : {"cache:a", "cache:a", "cache:a", "cache:b", "cache:b"})
+        QVERIFY(redis.command({"GET", key})->isValid());
+    for (const char *key : {"cache:none", "cache:nothing"})
+        QVERIFY(!redis.command({"GET", key})->isValid());
+
+    const Run run = prometheus();
+    VERIFY_RUN(run, 0);
+    const auto stats = redis.command({"INFO", "stats"});
+    QVERIFY(stats);
+    const auto info = RedisCacheFigures::parseInfo(stats->toByteArray());
+    QCOMPARE(info.value("keyspace_hits").toLongLong(), 5);
+    QCOMPARE(info.value("keyspace_misses").toLongLong(), 2);
+    QCOMPARE(value(run.out, QStringLiteral("mcphub_redis_keyspace_hits_total")), 5.0);
+    QCOMPARE(value(run.out, QStringLiteral("mcphub_redis_keyspace_misses_total")), 2.0);
+    QVERIFY2(qAbs(value(run.out, QStringLiteral("mcphub_redis_cache_hit_ratio")) - 5.0 / 7.0)
+                 < 1e-9,
+             qPrintable(run.out));
+    // Used memory moves with every client; INFO's figure now and the one printed are close.
+    const auto memory = redis.command({"INFO", "memory"});
+    QVERIFY(memory);
+    const double used
+        = RedisCacheFigures::parseInfo(memory->toByteArray()).value("used_memory").toDouble();
+    const double printed = value(run.out, QStringLiteral("mcphub_redis_used_memory_bytes"));
+    QVERIFY2(used > 0 && printed > used / 2 && printed < used * 2,
+             qPrintable(QStringLiteral("%1 vs %2").arg(printed).arg(used)));
+    QVERIFY2(value(run.out, QStringLiteral("mcphub_redis_ping_seconds")) > 0, qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String(",check=\"redis\"} 1\n")), qPrintable(run.out));
+
+    // Redis down: no figures, the check says 0, exit 1.
+    own.kill();
+    const Run down = prometheus();
+    VERIFY_RUN(down, 1);
+    QVERIFY2(down.out.contains(QLatin1String(",check=\"redis\"} 0\n")), qPrintable(down.out));
+    QVERIFY2(!down.out.contains(QLatin1String("mcphub_redis_keyspace_hits_total")),
+             qPrintable(down.out));
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)

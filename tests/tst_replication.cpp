@@ -27,8 +27,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableWidget>
@@ -100,6 +102,16 @@ QJsonObject jsonOf(const test::Run &run)
     return QJsonDocument::fromJson(run.out.toUtf8()).object();
 }
 
+// The "replication" entry of "health --format json" (empty when there is none).
+QJsonObject replicationCheckOf(const test::Run &run)
+{
+    for (const QJsonValue &c : QJsonDocument::fromJson(run.out.toUtf8()).array()) {
+        if (c[QStringLiteral("check")].toString() == QLatin1String("replication"))
+            return c.toObject();
+    }
+    return {};
+}
+
 } // namespace
 
 class TestReplication : public QObject
@@ -123,6 +135,7 @@ private Q_SLOTS:
     void standbyProfileInConsoleIsReadOnlyWithBanner();
     void alertPolicyRaisesLagAndVanishedStandbyOnce();
     void replicationPageRaisesAlertThroughNotifier();
+    void healthChecksReplicationOnPrimaryAndStandby();
 };
 
 void TestReplication::init()
@@ -622,6 +635,82 @@ void TestReplication::replicationPageRaisesAlertThroughNotifier()
         QCOMPARE(int(raised.size()), count); // no repeat while it lasts
     }
     closeSqlConnection(name);
+}
+
+// Issue 16: "health" checks the replication on PostgreSQL: the primary's streaming standby
+// and its worst replay lag, the standby's own lag and primary, both against the replication
+// alert thresholds of the console's settings (one place: ReplicationLagThresholds). A lag
+// threshold of -1 bytes makes any known lag too much: the check fails naming the standby.
+void TestReplication::healthChecksReplicationOnPrimaryAndStandby()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString database = pg.spec().databaseName;
+    {
+        auto primary
+            = Workspace::open(*ConnectionProfile::fromConninfo(conninfo(primaryPort(), database)),
+                              QStringLiteral("tst-replication-health"));
+        VERIFY_OK(primary);
+        primary->close();
+    }
+    QVERIFY(standbyCaughtUp());
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const auto health = [&](int port) {
+        return test::adminctl({QStringLiteral("health"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("json"),
+                               QStringLiteral("--pg"),
+                               conninfo(port, database)},
+                              env);
+    };
+
+    const test::Run primary = health(primaryPort());
+    QJsonObject check = replicationCheckOf(primary);
+    QVERIFY2(!check.isEmpty(), qPrintable(primary.out + primary.err));
+    const QString primaryDetail = check[QStringLiteral("detail")].toString();
+    QVERIFY2(check[QStringLiteral("ok")].toBool(), qPrintable(primaryDetail));
+    QVERIFY2(
+        primaryDetail.contains(QLatin1String(" is a primary with "))
+            && primaryDetail.contains(QLatin1String(" standby(s) streaming, worst replay lag ")),
+        qPrintable(primaryDetail));
+
+    const test::Run standby = health(standbyPort());
+    check = replicationCheckOf(standby);
+    QVERIFY2(!check.isEmpty(), qPrintable(standby.out + standby.err));
+    const QString standbyDetail = check[QStringLiteral("detail")].toString();
+    QVERIFY2(check[QStringLiteral("ok")].toBool(), qPrintable(standbyDetail));
+    QVERIFY2(standbyDetail.contains(
+                 QStringLiteral(" is a standby of 127.0.0.1:%1, replay lag ").arg(primaryPort())),
+             qPrintable(standbyDetail));
+
+    // The text format lists it too.
+    const test::Run text = test::adminctl(
+        {QStringLiteral("health"), QStringLiteral("--pg"), conninfo(standbyPort(), database)}, env);
+    QVERIFY2(text.out.contains(QLatin1String("Replication")), qPrintable(text.out));
+
+    // The alert thresholds, as the Replication page keeps them.
+    {
+        QSettings settings(config.filePath(QStringLiteral("MCPHub/mcphub-admin.conf")),
+                           QSettings::IniFormat);
+        settings.setValue(QStringLiteral("replicationAlerts/lagBytes"), -1);
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
+    }
+    const test::Run lagging = health(primaryPort());
+    VERIFY_RUN(lagging, 1);
+    check = replicationCheckOf(lagging);
+    QVERIFY2(!check[QStringLiteral("ok")].toBool(), qPrintable(lagging.out));
+    QVERIFY2(check[QStringLiteral("detail")].toString().contains(
+                 QLatin1String("mcphub_standby@127.0.0.1")),
+             qPrintable(lagging.out));
+    QVERIFY2(check[QStringLiteral("detail")].toString().contains(QLatin1String("-1 bytes")),
+             qPrintable(lagging.out));
+    const test::Run standbyLagging = health(standbyPort());
+    VERIFY_RUN(standbyLagging, 1);
+    QVERIFY(!replicationCheckOf(standbyLagging)[QStringLiteral("ok")].toBool());
 }
 
 // The profiles these tests save live in the user's configuration: a private folder, so

@@ -441,14 +441,17 @@ int runHealth(const QStringList &arguments)
         "HubsCommand",
         "Check the console's own health: the workspace database answers (and how fast), the "
         "settings folder is writable with free space, the keychain answers, and the process "
-        "memory. Exit 1 when a check fails."));
+        "memory; on PostgreSQL the replication (standbys streaming, replay lag against the "
+        "alert thresholds) and, with a Redis URL, Redis (PING latency). Exit 1 when a check "
+        "fails."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption format(
         QStringLiteral("format"),
         QCoreApplication::translate(
             "HubsCommand",
             "text (default), json, or prometheus (the checks and the workspace's figures: "
-            "users, servers, tool calls, database connections and latency)."),
+            "users, servers, tool calls, database connections and latency; with a Redis URL, "
+            "Redis's PING time, keyspace hits and misses, hit ratio and memory)."),
         QCoreApplication::translate("HubsCommand", "format"),
         QStringLiteral("text"));
     parser.addOption(format);
@@ -458,9 +461,12 @@ int runHealth(const QStringList &arguments)
         code >= 0)
         return code;
     QStringList warnings;
-    const auto profile = workspaceOptions.profile(parser, &warnings);
+    auto profile = workspaceOptions.profile(parser, &warnings);
     if (!profile)
         return fail(profile.error().toString());
+    // Issue 16: --redis (or the profile's) adds the Redis check.
+    if (auto redis = workspaceOptions.applyRedis(parser, *profile); !redis)
+        return fail(redis.error().toString());
     // Inspect: a health check creates nothing and applies no migration.
     const auto ws
         = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), Workspace::Mode::Inspect);
@@ -468,7 +474,9 @@ int runHealth(const QStringList &arguments)
         = OwnHealth::runAll(ws ? ws->connectionName() : QStringLiteral("mcphub-adminctl-none"),
                             profile->displayName(),
                             OwnHealth::settingsFolder(),
-                            SecretStore());
+                            SecretStore(),
+                            profile->redisUrl,
+                            ReplicationLagThresholds::fromConsoleSettings());
     if (!ws)
         checks.first().detail = ws.error().toString();
     if (parser.value(format) == QLatin1String("prometheus")) {
@@ -480,8 +488,18 @@ int runHealth(const QStringList &arguments)
             else
                 err() << collected.error().toString() << Qt::endl;
         }
+        // Issue 16: Redis's cache figures, when the workspace has a Redis.
+        std::optional<RedisCacheFigures> redisFigures;
+        if (const auto address = RedisAddress::parse(profile->redisUrl);
+            !profile->redisUrl.isEmpty() && address) {
+            RedisClient redis(*address, OwnHealth::kRedisTimeoutMs);
+            if (auto figures = RedisCacheFigures::read(redis))
+                redisFigures = *figures;
+            else
+                err() << figures.error().toString() << Qt::endl;
+        }
         out() << QString::fromUtf8(
-            WorkspaceMetrics::prometheus(profile->displayName(), checks, metrics));
+            WorkspaceMetrics::prometheus(profile->displayName(), checks, metrics, redisFigures));
         const bool allOk
             = std::all_of(checks.cbegin(), checks.cend(), [](const auto &c) { return c.ok; });
         if (ws)

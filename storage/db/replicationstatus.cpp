@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSettings>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -181,6 +182,33 @@ QString ReplicationStatus::standbyBanner() const
                : QCoreApplication::translate("ReplicationStatus",
                                              "Standby of %1 — replay lag unknown")
                      .arg(primaryAddress());
+}
+
+ReplicationLagThresholds ReplicationLagThresholds::load(const QSettings &settings)
+{
+    ReplicationLagThresholds t;
+    t.seconds
+        = settings.value(QStringLiteral("replicationAlerts/lagSeconds"), t.seconds).toDouble();
+    t.bytes = settings.value(QStringLiteral("replicationAlerts/lagBytes"), t.bytes).toLongLong();
+    return t;
+}
+
+ReplicationLagThresholds ReplicationLagThresholds::fromConsoleSettings()
+{
+    return load(
+        QSettings(QSettings::UserScope, QStringLiteral("MCPHub"), QStringLiteral("mcphub-admin")));
+}
+
+bool ReplicationLagThresholds::exceeded(const std::optional<double> &lagSeconds,
+                                        const std::optional<qint64> &lagBytes) const
+{
+    return (lagSeconds && *lagSeconds > seconds) || (lagBytes && *lagBytes > bytes);
+}
+
+QString ReplicationLagThresholds::text() const
+{
+    return QCoreApplication::translate("ReplicationStatus", "%1 s or %2 bytes")
+        .arg(QString::number(seconds), QString::number(bytes));
 }
 
 std::optional<double> ReplicationStatus::maxReplayLagSeconds() const

@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSettings;
+
 #include <optional>
 
 namespace mcphub {
@@ -35,6 +37,27 @@ struct StandbyLink
     std::optional<double> writeLagSeconds;
     std::optional<double> flushLagSeconds;
     std::optional<double> replayLagSeconds;
+};
+
+// How far behind a standby may replay before the console calls it lagging: the one place of
+// this fact, for the replication alerts (ReplicationAlertPolicy) and the own-health check
+// (OwnHealth::checkReplication). The administrator's choices are kept in the console's
+// settings (group "replicationAlerts", keys lagSeconds and lagBytes); absent ones keep the
+// defaults (30 s, 64 MiB).
+struct ReplicationLagThresholds
+{
+    double seconds = 30;
+    qint64 bytes = 64LL * 1024 * 1024;
+
+    static ReplicationLagThresholds load(const QSettings &settings);
+    // The console's own settings (QSettings "MCPHub"/"mcphub-admin"), as the console and the
+    // CLI read them.
+    static ReplicationLagThresholds fromConsoleSettings();
+    // Passed: a lag over either threshold (an unknown lag passes nothing).
+    bool exceeded(const std::optional<double> &lagSeconds,
+                  const std::optional<qint64> &lagBytes) const;
+    // "30 s or 67108864 bytes" (translated), for messages.
+    QString text() const;
 };
 
 // One node of a pg_auto_failover formation, as its monitor records it (pgautofailover.node).

@@ -210,4 +210,45 @@ Result<QList<QVariant>> RedisClient::takeReplies()
     }
 }
 
+std::optional<double> RedisCacheFigures::hitRatio() const
+{
+    if (keyspaceHits < 0 || keyspaceMisses < 0 || keyspaceHits + keyspaceMisses == 0)
+        return std::nullopt;
+    return double(keyspaceHits) / double(keyspaceHits + keyspaceMisses);
+}
+
+QHash<QByteArray, QByteArray> RedisCacheFigures::parseInfo(const QByteArray &reply)
+{
+    QHash<QByteArray, QByteArray> fields;
+    for (const QByteArray &raw : reply.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (line.isEmpty() || line.startsWith('#') || colon <= 0)
+            continue;
+        fields.insert(line.left(colon), line.mid(colon + 1));
+    }
+    return fields;
+}
+
+Result<RedisCacheFigures> RedisCacheFigures::read(RedisClient &redis)
+{
+    RedisCacheFigures figures;
+    const auto number = [](const QHash<QByteArray, QByteArray> &fields, const char *name) {
+        bool ok = false;
+        const qint64 n = fields.value(name).toLongLong(&ok);
+        return ok ? n : qint64(-1);
+    };
+    const auto stats = redis.command({"INFO", "stats"});
+    if (!stats)
+        return stats.error();
+    const auto statFields = parseInfo(stats->toByteArray());
+    figures.keyspaceHits = number(statFields, "keyspace_hits");
+    figures.keyspaceMisses = number(statFields, "keyspace_misses");
+    const auto memory = redis.command({"INFO", "memory"});
+    if (!memory)
+        return memory.error();
+    figures.usedMemoryBytes = number(parseInfo(memory->toByteArray()), "used_memory");
+    return figures;
+}
+
 } // namespace mcphub

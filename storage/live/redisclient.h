@@ -3,9 +3,12 @@
 #include "storage/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QVariant>
+
+#include <optional>
 
 struct redisContext;
 
@@ -57,6 +60,23 @@ private:
     RedisAddress m_address;
     int m_timeoutMs;
     redisContext *m_context = nullptr;
+};
+
+// Redis as a cache, in the figures the plan's MetricsCollector reports: keyspace hits and
+// misses since the server started (INFO stats) and the memory it uses (INFO memory). A figure
+// the server does not report stays -1.
+struct RedisCacheFigures
+{
+    qint64 keyspaceHits = -1;
+    qint64 keyspaceMisses = -1;
+    qint64 usedMemoryBytes = -1;
+
+    // hits / (hits + misses); none when both are 0 (or unknown).
+    std::optional<double> hitRatio() const;
+
+    static Result<RedisCacheFigures> read(RedisClient &redis);
+    // "field:value" lines of an INFO reply ("# Section" headers and blank lines skipped).
+    static QHash<QByteArray, QByteArray> parseInfo(const QByteArray &reply);
 };
 
 } // namespace mcphub

@@ -207,6 +207,7 @@ void WorkspaceSession::install(MainWindow *window, const SecretStore &secrets, b
 
     m_health = new OwnHealthIndicator(
         ws.connectionName(), displayName(), OwnHealth::settingsFolder(), secrets, window);
+    m_health->runner()->setRedisUrl(ws.profile().redisUrl); // issue 16: PING in the checks
     window->statusBar()->addPermanentWidget(m_health);
     if (m_opened.binding()) {
         m_dualWrite = new DualWriteIndicator(window);
