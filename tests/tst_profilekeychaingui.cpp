@@ -55,6 +55,7 @@ private Q_SLOTS:
     void connectionDialogTestReportsServerVersionAndPrimary();
     void connectionDialogAddEditRemovePersists();
     void connectionDialogWrongPortReportsTheErrorWithoutHanging();
+    void connectionDialogKeepsRedisAndMonitorAndTestsThem();
 };
 
 void TestProfileKeychainGui::connectingWaitsForTheKeychainWithoutBlocking()
@@ -481,6 +482,96 @@ void TestProfileKeychainGui::connectionDialogWrongPortReportsTheErrorWithoutHang
     QVERIFY(!tested.at(1).at(0).toBool());
     QVERIFY2(dialog.statusText().contains(QStringLiteral("timeout")),
              qPrintable(dialog.statusText()));
+}
+
+// Issue 16: the profile's Redis URL and pg_auto_failover monitor, both optional: validated as
+// the CLI validates --redis and --monitor (refused naming the field), kept in the profile
+// store and shown again, and checked by Test connection when filled (a monitor nobody
+// listens for fails the test, naming it; the Redis that answers is said).
+void TestProfileKeychainGui::connectionDialogKeepsRedisAndMonitorAndTestsThem()
+{
+    MCPHUB_REQUIRE_SERVICE(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("A D-Bus session with a keychain"));
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    const QString redisUrl = qEnvironmentVariable("MCPHUB_TEST_REDIS_URL");
+    MCPHUB_REQUIRE_SERVICE(!redisUrl.isEmpty(), QStringLiteral("Redis"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    const QString monitor
+        = QStringLiteral("host=127.0.0.1 port=%1 dbname=pg_auto_failover user=autoctl_node "
+                         "connect_timeout=3")
+              .arg(closedPort);
+    const QString name = uniqueName(QStringLiteral("ha"));
+
+    ConnectionsDialog dialog;
+    dialog.show();
+    dialog.addProfile();
+    typeProfile(
+        dialog, name, pg.spec().host, pg.spec().port, pg.spec().databaseName, pg.spec().userName);
+    auto *redis = dialog.findChild<QLineEdit *>(QStringLiteral("redisUrl"));
+    auto *failover = dialog.findChild<QLineEdit *>(QStringLiteral("failoverMonitor"));
+    QVERIFY(redis && failover);
+    QVERIFY(redis->isVisible() && failover->isVisible());
+
+    // Not valid: refused, naming what is wrong, and nothing saved.
+    redis->setText(QStringLiteral("http://127.0.0.1:6379"));
+    auto refused = dialog.saveProfile();
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("redis://host:port[/db]")),
+             qPrintable(refused.error().message));
+    redis->setText(redisUrl);
+    failover->setText(QStringLiteral("host"));
+    refused = dialog.saveProfile();
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("failover monitor")),
+             qPrintable(refused.error().message));
+    QVERIFY(!ProfileStore().contains(name));
+
+    failover->setText(monitor);
+    QSignalSpy stored(&dialog, &ConnectionsDialog::passwordStored);
+    VERIFY_OK(dialog.saveProfile());
+    const auto saved = ProfileStore().loadWithoutPassword(name);
+    VERIFY_OK(saved);
+    QCOMPARE(saved->redisUrl, redisUrl);
+    QCOMPARE(saved->failoverMonitor, monitor);
+
+    // Shown again when the profile is selected in a new dialog.
+    ConnectionsDialog editing;
+    editing.show();
+    QVERIFY(editing.selectProfile(name));
+    QCOMPARE(editing.findChild<QLineEdit *>(QStringLiteral("redisUrl"))->text(), redisUrl);
+    QCOMPARE(editing.findChild<QLineEdit *>(QStringLiteral("failoverMonitor"))->text(), monitor);
+
+    // Test connection checks them too: the database and Redis answer, the monitor does not.
+    QSignalSpy tested(&editing, &ConnectionsDialog::testFinished);
+    editing.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30'000);
+    QVERIFY2(!tested.at(0).at(0).toBool(), qPrintable(editing.statusText()));
+    QVERIFY2(editing.statusText().contains(QLatin1String("Connected to PostgreSQL")),
+             qPrintable(editing.statusText()));
+    QVERIFY2(editing.statusText().contains(QLatin1String("answers PING")),
+             qPrintable(editing.statusText()));
+    QVERIFY2(editing.statusText().contains(QLatin1String("pg_auto_failover monitor"))
+                 && editing.statusText().contains(QString::number(closedPort)),
+             qPrintable(editing.statusText()));
+
+    // Emptied, they are gone from the profile, and the test passes.
+    editing.findChild<QLineEdit *>(QStringLiteral("failoverMonitor"))->clear();
+    VERIFY_OK(editing.saveProfile());
+    QVERIFY(ProfileStore().loadWithoutPassword(name)->failoverMonitor.isEmpty());
+    editing.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 30'000);
+    QVERIFY2(tested.at(1).at(0).toBool(), qPrintable(editing.statusText()));
+    editing.findChild<QLineEdit *>(QStringLiteral("redisUrl"))->clear();
+    VERIFY_OK(editing.saveProfile());
+    QVERIFY(ProfileStore().loadWithoutPassword(name)->redisUrl.isEmpty());
+    (void)ProfileStore().remove(name);
 }
 
 #include "tst_profilekeychaingui.moc"

@@ -45,6 +45,21 @@ void printStatus(const SchemaStatus &status)
     }
 }
 
+// The Redis and monitor the profile names (issue 16): one line each; exit 1 when one fails.
+int printServices(const ServerFacts &facts)
+{
+    for (const ServerFacts::Service &s : facts.services) {
+        out() << QStringLiteral("%1  %2  %3")
+                     .arg((s.ok ? QCoreApplication::translate("DbCommand", "OK")
+                                : QCoreApplication::translate("DbCommand", "FAIL"))
+                              .leftJustified(4),
+                          s.name.leftJustified(7),
+                          s.detail)
+              << Qt::endl;
+    }
+    return facts.servicesOk() ? ExitOk : ExitFindings;
+}
+
 // db test: checkConnection, as the console's connection dialog runs it.
 int runDbTest(const ConnectionProfile &profile)
 {
@@ -55,7 +70,7 @@ int runDbTest(const ConnectionProfile &profile)
         out() << QCoreApplication::translate("DbCommand", "Opened %1: %2.")
                      .arg(profile.displayName(), facts->version)
               << Qt::endl;
-        return ExitOk;
+        return printServices(*facts);
     }
     const QString role = facts->primary
                              ? QCoreApplication::translate("DbCommand", "primary")
@@ -67,7 +82,7 @@ int runDbTest(const ConnectionProfile &profile)
                       role)
           << Qt::endl
           << facts->version << Qt::endl;
-    return ExitOk;
+    return printServices(*facts);
 }
 
 QString orDash(const QString &text)

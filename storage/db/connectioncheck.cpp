@@ -1,5 +1,7 @@
 #include "storage/db/connectioncheck.h"
 
+#include "storage/db/replicationstatus.h"
+#include "storage/ownhealth.h"
 #include "storage/sqlconnection.h"
 
 #include <QCoreApplication>
@@ -9,6 +11,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 namespace mcphub {
@@ -41,7 +44,34 @@ Result<ServerFacts> readFacts(const QSqlDatabase &db, bool postgres, const QStri
     return facts;
 }
 
+void checkServices(const ConnectionProfile &profile, ServerFacts *facts)
+{
+    if (!profile.redisUrl.isEmpty()) {
+        const OwnHealthCheck redis = OwnHealth::checkRedis(profile.redisUrl);
+        facts->services.append({QStringLiteral("redis"), redis.ok, redis.detail});
+    }
+    if (profile.kind == ConnectionProfile::Kind::Postgres && !profile.failoverMonitor.isEmpty()) {
+        const auto nodes = ReplicationStatus::readFormation(profile.failoverMonitor);
+        if (nodes) {
+            facts->services.append(
+                {QStringLiteral("monitor"),
+                 true,
+                 QCoreApplication::translate("ConnectionCheck",
+                                             "The pg_auto_failover monitor answers: %n node(s).",
+                                             nullptr,
+                                             int(nodes->size()))});
+        } else {
+            facts->services.append({QStringLiteral("monitor"), false, nodes.error().toString()});
+        }
+    }
+}
+
 } // namespace
+
+bool ServerFacts::servicesOk() const
+{
+    return std::all_of(services.cbegin(), services.cend(), [](const Service &s) { return s.ok; });
+}
 
 Result<ServerFacts> checkConnection(const ConnectionProfile &profile)
 {
@@ -78,6 +108,8 @@ Result<ServerFacts> checkConnection(const ConnectionProfile &profile)
             *opened, tried.kind == ConnectionProfile::Kind::Postgres, tried.displayName());
     }
     closeSqlConnection(name);
+    if (result)
+        checkServices(profile, &*result);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "ui/main/connectionsdialog.h"
 
+#include "storage/live/redisclient.h"
 #include "storage/migration/settingsfilebinding.h"
 
 #include <QCheckBox>
@@ -107,6 +108,18 @@ ConnectionsDialog::ConnectionsDialog(QWidget *parent, ProfileStore store)
     auto *boundBrowse = new QPushButton(tr("Browse…"));
     m_readOnly = new QCheckBox(tr("Open read-only"));
     m_readOnly->setObjectName(QStringLiteral("readOnly"));
+    m_redis = new QLineEdit;
+    m_redis->setObjectName(QStringLiteral("redisUrl"));
+    m_redis->setPlaceholderText(tr("none (redis://host:port/db)"));
+    m_redis->setToolTip(tr("Optional. Each committed settings change is published to this "
+                           "Redis (config:update) for the hub and other consoles; changes wait "
+                           "in an outbox while it is down."));
+    m_monitor = new QLineEdit;
+    m_monitor->setObjectName(QStringLiteral("failoverMonitor"));
+    m_monitor->setPlaceholderText(tr("none (host=monitor port=5431 dbname=pg_auto_failover)"));
+    m_monitor->setToolTip(tr("Optional. The connection string of the pg_auto_failover monitor "
+                             "of this server's formation: the Replication page lists the "
+                             "formation's nodes from it."));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -121,8 +134,11 @@ ConnectionsDialog::ConnectionsDialog(QWidget *parent, ProfileStore store)
     QWidget *sqliteRow = withBrowse(m_sqlitePath, m_sqliteBrowse);
     form->addRow(tr("SQLite &file:"), sqliteRow);
     form->addRow(tr("&Bound settings file:"), withBrowse(m_bound, boundBrowse));
+    form->addRow(tr("R&edis:"), m_redis);
+    form->addRow(tr("Failover &monitor:"), m_monitor);
     form->addRow(QString(), m_readOnly);
-    m_postgresFields = {m_hosts, m_port, m_database, m_user, m_sslMode, m_password, m_timeout};
+    m_postgresFields
+        = {m_hosts, m_port, m_database, m_user, m_sslMode, m_password, m_timeout, m_monitor};
     m_sqliteFields = {sqliteRow};
 
     m_test = new QPushButton(tr("&Test connection"));
@@ -247,6 +263,8 @@ void ConnectionsDialog::fillForm(const ConnectionProfile &profile)
     m_sqlitePath->setText(QDir::toNativeSeparators(profile.sqlitePath));
     m_bound->setText(QDir::toNativeSeparators(profile.boundSettingsPath));
     m_readOnly->setChecked(profile.readOnly);
+    m_redis->setText(profile.redisUrl);
+    m_monitor->setText(profile.failoverMonitor);
     updateKindFields();
 }
 
@@ -278,6 +296,25 @@ Result<ConnectionProfile> ConnectionsDialog::formProfile(bool forTest) const
     const QString bound = m_bound->text().trimmed();
     if (!bound.isEmpty())
         profile.boundSettingsPath = QFileInfo(QDir::fromNativeSeparators(bound)).absoluteFilePath();
+    // Issue 16: parsed as the CLI's --redis and --monitor are.
+    profile.redisUrl = m_redis->text().trimmed();
+    if (!profile.redisUrl.isEmpty()) {
+        if (const auto address = RedisAddress::parse(profile.redisUrl); !address) {
+            return Error::make(Error::Code::Invalid, address.error().message, tr("Redis"));
+        }
+    }
+    if (kindChoice() != KindChoice::Sqlite) {
+        profile.failoverMonitor = m_monitor->text().trimmed();
+        if (!profile.failoverMonitor.isEmpty()) {
+            if (const auto monitor = ConnectionProfile::fromConninfo(profile.failoverMonitor);
+                !monitor) {
+                return Error::make(Error::Code::Invalid,
+                                   tr("The failover monitor is not a connection string: %1")
+                                       .arg(monitor.error().message),
+                                   tr("Failover monitor"));
+            }
+        }
+    }
     if (kindChoice() == KindChoice::Sqlite) {
         profile.kind = ConnectionProfile::Kind::Sqlite;
         profile.sqlitePath = QDir::fromNativeSeparators(m_sqlitePath->text().trimmed());
@@ -446,8 +483,11 @@ void ConnectionsDialog::runTest(const ConnectionProfile &profile)
             text = tr("Connected to PostgreSQL %1 on %2: %3.\n%4")
                        .arg(facts->shortVersion, place, role, facts->version);
         }
-        showStatus(text, false);
-        Q_EMIT testFinished(true);
+        // The profile's Redis and monitor, when filled (issue 16).
+        for (const ServerFacts::Service &service : facts->services)
+            text += QLatin1Char('\n') + service.detail;
+        showStatus(text, !facts->servicesOk());
+        Q_EMIT testFinished(facts->servicesOk());
     });
 }
 

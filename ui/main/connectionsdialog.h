@@ -25,6 +25,8 @@ namespace mcphub {
 // (a hub in database mode), or a SQLite file; its password goes to the system keychain
 // (ProfileStore::saveAsync), never to the settings; a bound settings file makes it dual-write.
 // When editing, an empty password keeps the stored one (Test reads it from the keychain).
+// Optional: the Redis changes are published to and the pg_auto_failover monitor of the
+// formation (validated as the CLI does; Test checks them too when filled).
 class ConnectionsDialog : public QDialog
 {
     Q_OBJECT
@@ -89,6 +91,8 @@ private:
     QPushButton *m_sqliteBrowse = nullptr;
     QLineEdit *m_bound = nullptr;
     QCheckBox *m_readOnly = nullptr;
+    QLineEdit *m_redis = nullptr;   // issue 16: redis://host:port[/db], optional
+    QLineEdit *m_monitor = nullptr; // issue 16: pg_auto_failover monitor conninfo, optional
     QPushButton *m_test = nullptr;
     QPushButton *m_open = nullptr;
     QLabel *m_status = nullptr;
