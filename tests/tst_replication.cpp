@@ -34,6 +34,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -136,6 +137,8 @@ private Q_SLOTS:
     void alertPolicyRaisesLagAndVanishedStandbyOnce();
     void replicationPageRaisesAlertThroughNotifier();
     void healthChecksReplicationOnPrimaryAndStandby();
+    void unresolvableHostIsNamedByDbTestAndReplication();
+    void monitorDownStillPrintsTheDatabasesStatus();
 };
 
 void TestReplication::init()
@@ -711,6 +714,68 @@ void TestReplication::healthChecksReplicationOnPrimaryAndStandby()
     const test::Run standbyLagging = health(standbyPort());
     VERIFY_RUN(standbyLagging, 1);
     QVERIFY(!replicationCheckOf(standbyLagging)[QStringLiteral("ok")].toBool());
+}
+
+// Issue 16, faults: a profile whose host is a DNS name that does not resolve. "db test" and
+// "db replication" say so naming the host, exit 2 (an unusable environment), no hang.
+void TestReplication::unresolvableHostIsNamedByDbTestAndReplication()
+{
+    const QString conninfo = QStringLiteral(
+        "host=nonexistent.invalid port=5432 user=postgres dbname=postgres connect_timeout=3");
+    for (const QString &action : {QStringLiteral("test"), QStringLiteral("replication")}) {
+        const test::Run run
+            = test::adminctl({QStringLiteral("db"), action, QStringLiteral("--pg"), conninfo});
+        VERIFY_RUN(run, 2);
+        QVERIFY2(run.err.contains(QLatin1String("nonexistent.invalid")), qPrintable(run.err));
+    }
+}
+
+// Issue 16, faults: the pg_auto_failover monitor down (a closed loopback port). "db
+// replication --monitor" still prints the database's own replication status, says the
+// monitor cannot be reached (naming it) and exits 1 (a problem found), in text and JSON.
+void TestReplication::monitorDownStillPrintsTheDatabasesStatus()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    const QString monitor
+        = QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
+                         "connect_timeout=3")
+              .arg(closedPort);
+    const test::Run text = test::adminctl({QStringLiteral("db"),
+                                           QStringLiteral("replication"),
+                                           QStringLiteral("--pg"),
+                                           conninfo(primaryPort()),
+                                           QStringLiteral("--monitor"),
+                                           monitor});
+    VERIFY_RUN(text, 1);
+    QVERIFY2(text.out.contains(QLatin1String(": primary, WAL at ")), qPrintable(text.out));
+    QVERIFY2(text.out.contains(QLatin1String("mcphub_standby  127.0.0.1  streaming")),
+             qPrintable(text.out));
+    QVERIFY2(text.err.contains(QLatin1String("pg_auto_failover monitor"))
+                 && text.err.contains(QString::number(closedPort)),
+             qPrintable(text.err));
+
+    const test::Run json = test::adminctl({QStringLiteral("db"),
+                                           QStringLiteral("replication"),
+                                           QStringLiteral("--format"),
+                                           QStringLiteral("json"),
+                                           QStringLiteral("--pg"),
+                                           conninfo(primaryPort()),
+                                           QStringLiteral("--monitor"),
+                                           monitor});
+    VERIFY_RUN(json, 1);
+    const QJsonObject o = jsonOf(json);
+    QCOMPARE(o.value(QStringLiteral("role")).toString(), QStringLiteral("primary"));
+    QVERIFY(!o.value(QStringLiteral("standbys")).toArray().isEmpty());
+    const QJsonObject formation = o.value(QStringLiteral("formation")).toObject();
+    QVERIFY(formation.value(QStringLiteral("nodes")).toArray().isEmpty());
+    QVERIFY2(
+        formation.value(QStringLiteral("error")).toString().contains(QString::number(closedPort)),
+        qPrintable(json.out));
 }
 
 // The profiles these tests save live in the user's configuration: a private folder, so
