@@ -283,6 +283,10 @@ int main(int argc, char **argv)
             set("hosts", QStringLiteral("db1.example.org, db2.example.org"));
             set("database", QStringLiteral("mcphub"));
             set("user", QStringLiteral("admin"));
+            // Issue 16: the optional Redis and pg_auto_failover monitor.
+            set("redisUrl", QStringLiteral("redis://cache.example.org:6379/0"));
+            set("failoverMonitor",
+                QStringLiteral("host=monitor.example.org port=5431 dbname=pg_auto_failover"));
             return saveScreenshot(connections, parser.value(screenshotOption));
         }
         if (parser.value(dialogOption) == QLatin1String("preferences")) {
