@@ -15,6 +15,7 @@
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -161,6 +162,8 @@ private Q_SLOTS:
     void profileKeepsItsRedis();
     void healthPingsRedisAndNamesItWhenDown();
     void healthPrometheusReportsRedisCacheFigures();
+    void migrationSpreadsOneNoticePerTable_data();
+    void migrationSpreadsOneNoticePerTable();
 };
 
 void TestLiveChanges::init()
@@ -635,6 +638,162 @@ void TestLiveChanges::healthPrometheusReportsRedisCacheFigures()
     QVERIFY2(down.out.contains(QLatin1String(",check=\"redis\"} 0\n")), qPrintable(down.out));
     QVERIFY2(!down.out.contains(QLatin1String("mcphub_redis_keyspace_hits_total")),
              qPrintable(down.out));
+}
+
+void TestLiveChanges::migrationSpreadsOneNoticePerTable_data()
+{
+    QTest::addColumn<bool>("mcphubDatabase");
+    QTest::newRow("console schema") << false;
+    QTest::newRow("MCPHub's database") << true;
+}
+
+// Issue 16: a settings-file migration by the CLI (another process) spreads its changes as
+// the repositories do, through ChangeFeed: this process, listening, hears one notice per
+// table the run changed (not one per row: 300 servers, one "servers" notice), key empty
+// (refresh the whole table), all under the run's change id, the one its audit row carries;
+// and the Redis outbox (its Redis down here) holds one row per table under that id. Its
+// rollback, likewise, under the rollback's own change id.
+void TestLiveChanges::migrationSpreadsOneNoticePerTable()
+{
+    QFETCH(bool, mcphubDatabase);
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QStringList where{QStringLiteral("--pg"), pg.conninfo()};
+    auto profile = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(profile);
+    if (mcphubDatabase) {
+        const QString made = test::makeMcphubDatabase(pg);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        where = test::hubDbArguments(pg);
+        *profile = test::mcphubProfile(pg);
+    }
+    const QString schema = mcphubDatabase ? QStringLiteral("mcphub_admin.") : QString();
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("config"), QStringLiteral("list")} + where), 0);
+
+    constexpr int kServers = 300;
+    QJsonObject servers;
+    for (int i = 0; i < kServers; ++i) {
+        servers.insert(QStringLiteral("live-migrated-%1").arg(i),
+                       QJsonObject{{QStringLiteral("command"), QStringLiteral("npx")},
+                                   {QStringLiteral("args"),
+                                    QJsonArray{QStringLiteral("-y"), QStringLiteral("x")}}});
+    }
+    const QJsonObject settings{
+        {QStringLiteral("mcpServers"), servers},
+        {QStringLiteral("users"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("username"), QStringLiteral("live-migrated")},
+             {QStringLiteral("password"),
+              QStringLiteral("$2b$10$Vt7krIvjNgyN67LXqly0uOcTpN0LI55cYRbcKC71pUDAP0nJ7RPa.")},
+             {QStringLiteral("isAdmin"), true}}}}};
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("mcp_settings.json"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(out.write(QJsonDocument(settings).toJson()) > 0);
+    }
+
+    const QString listenName = QStringLiteral("live-migrate-listen");
+    const auto listenWs = Workspace::open(*profile, listenName);
+    QVERIFY2(listenWs, listenWs ? "" : qPrintable(listenWs.error().toString()));
+    ChangeListener listener(listenName);
+    QVERIFY(listener.start());
+    QSignalSpy changed(&listener, &ChangeListener::changed);
+
+    // A Redis nobody listens on: the outbox keeps what it could not deliver.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    const Run migrate = adminctl(QStringList{QStringLiteral("migrate"),
+                                             file,
+                                             QStringLiteral("--yes"),
+                                             QStringLiteral("--backup-dir"),
+                                             dir.path(),
+                                             QStringLiteral("--redis"),
+                                             QStringLiteral("redis://127.0.0.1:%1").arg(closedPort)}
+                                 + where);
+    VERIFY_RUN(migrate, 0);
+
+    const auto heardTables = [&] {
+        QStringList tables;
+        for (const QList<QVariant> &signal : std::as_const(changed))
+            tables << signal.at(0).value<ChangeNotice>().table;
+        return tables;
+    };
+    for (int i = 0; i < 200
+                    && !(heardTables().contains(QStringLiteral("servers"))
+                         && heardTables().contains(QStringLiteral("users")));
+         ++i)
+        QTest::qWait(50);
+    QTest::qWait(200); // anything else the same COMMIT sent has arrived by now
+    const QStringList tables = heardTables();
+    QVERIFY2(tables.contains(QStringLiteral("servers")) && tables.contains(QStringLiteral("users")),
+             qPrintable(tables.join(QLatin1Char(' '))));
+    // Once per table, never per row.
+    QCOMPARE(QSet<QString>(tables.cbegin(), tables.cend()).size(), tables.size());
+    QVERIFY2(tables.size() < 10, qPrintable(tables.join(QLatin1Char(' '))));
+
+    const QString runChangeId = test::queryText(
+        pg,
+        QStringLiteral("SELECT change_id FROM %1access_logs WHERE action = 'migration.run'")
+            .arg(schema));
+    QVERIFY2(!runChangeId.isEmpty(), "the run's audit row carries no change id");
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        const auto notice = signal.at(0).value<ChangeNotice>();
+        QCOMPARE(notice.changeId, runChangeId);
+        QCOMPARE(notice.key, QString());
+        QCOMPARE(notice.action, QStringLiteral("migration.import"));
+    }
+    // The outbox: one row per table, under the run's change id.
+    QCOMPARE(
+        test::queryText(pg, QStringLiteral("SELECT count(*) FROM %1change_outbox").arg(schema)),
+        QString::number(tables.size()));
+    QCOMPARE(test::queryText(
+                 pg,
+                 QStringLiteral("SELECT count(DISTINCT change_id) || ':' || min(change_id) FROM "
+                                "%1change_outbox")
+                     .arg(schema)),
+             QStringLiteral("1:") + runChangeId);
+
+    // Its rollback too: one notice per table (servers, users) under the rollback's id.
+    const qsizetype before = changed.size();
+    const QString runId = test::queryText(
+        pg,
+        QStringLiteral("SELECT max(id) FROM %1migration_runs WHERE kind <> 'rollback'")
+            .arg(schema));
+    const Run rollback
+        = adminctl(QStringList{QStringLiteral("rollback"), runId, QStringLiteral("--yes")} + where);
+    VERIFY_RUN(rollback, 0);
+    const QString rollbackChangeId = test::queryText(
+        pg,
+        QStringLiteral("SELECT change_id FROM %1access_logs WHERE action = 'migration.rollback'")
+            .arg(schema));
+    QVERIFY(!rollbackChangeId.isEmpty() && rollbackChangeId != runChangeId);
+    const auto undoneTables = [&] {
+        QStringList tables;
+        for (qsizetype i = before; i < changed.size(); ++i)
+            tables << changed.at(i).at(0).value<ChangeNotice>().table;
+        return tables;
+    };
+    for (int i = 0; i < 200
+                    && !(undoneTables().contains(QStringLiteral("servers"))
+                         && undoneTables().contains(QStringLiteral("users")));
+         ++i)
+        QTest::qWait(50);
+    QTest::qWait(200);
+    const QStringList undone = undoneTables();
+    QVERIFY2(undone.contains(QStringLiteral("servers")) && undone.contains(QStringLiteral("users")),
+             qPrintable(undone.join(QLatin1Char(' '))));
+    QCOMPARE(QSet<QString>(undone.cbegin(), undone.cend()).size(), undone.size());
+    for (qsizetype i = before; i < changed.size(); ++i)
+        QCOMPARE(changed.at(i).at(0).value<ChangeNotice>().changeId, rollbackChangeId);
+    listener.stop();
+    listenWs->close();
 }
 
 QTEST_GUILESS_MAIN(TestLiveChanges)

@@ -2,9 +2,11 @@
 
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
+#include "storage/db/transactionguard.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,6 +20,15 @@ namespace {
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; a key that long is left out
 // (the listeners then refresh the whole area).
 constexpr qsizetype kMaxPayload = 7900;
+
+// The Batch open on each connection of this thread (connections belong to one thread).
+thread_local QHash<QString, ChangeFeed::Batch *> t_batches;
+
+QString tableOf(const QString &resource)
+{
+    const qsizetype slash = resource.indexOf(QLatin1Char('/'));
+    return slash < 0 ? resource : resource.left(slash);
+}
 
 } // namespace
 
@@ -119,11 +130,68 @@ QByteArray ChangeFeed::redisMessage(const ChangeNotice &notice,
     return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 
+ChangeFeed::Batch::Batch(RepositoryContext context, QString action)
+    : m_context(std::move(context))
+    , m_action(std::move(action))
+{
+    t_batches.insert(m_context.connectionName, this);
+}
+
+ChangeFeed::Batch::~Batch()
+{
+    if (t_batches.value(m_context.connectionName) == this)
+        t_batches.remove(m_context.connectionName);
+}
+
+void ChangeFeed::Batch::note(const QString &resource)
+{
+    const QString table = tableOf(resource);
+    if (!table.isEmpty() && !m_tables.contains(table))
+        m_tables << table;
+}
+
+Result<void> ChangeFeed::Batch::flush()
+{
+    if (t_batches.value(m_context.connectionName) == this)
+        t_batches.remove(m_context.connectionName); // from here on, announce() sends
+    if (!m_open)
+        return {};
+    m_open = false;
+    const QString changeId = TransactionGuard::changeId(m_context.connectionName);
+    for (const QString &table : std::as_const(m_tables)) {
+        ChangeNotice notice = noticeFor(m_action, table);
+        if (!changeId.isEmpty())
+            notice.changeId = changeId;
+        if (auto announced = announce(m_context, notice, table, {}); !announced)
+            return announced;
+    }
+    return {};
+}
+
+Result<void> ChangeFeed::noteTable(const RepositoryContext &context,
+                                   const QString &action,
+                                   const QString &resource)
+{
+    if (Batch *batch = t_batches.value(context.connectionName)) {
+        batch->note(resource);
+        return {};
+    }
+    const QString table = tableOf(resource);
+    ChangeNotice notice = noticeFor(action, table);
+    if (const QString id = TransactionGuard::changeId(context.connectionName); !id.isEmpty())
+        notice.changeId = id;
+    return announce(context, notice, table, {});
+}
+
 Result<void> ChangeFeed::announce(const RepositoryContext &context,
                                   const ChangeNotice &notice,
                                   const QString &resource,
                                   const QJsonObject &after)
 {
+    if (Batch *batch = t_batches.value(context.connectionName)) {
+        batch->note(notice.table);
+        return {};
+    }
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
     const QString where = context.where + QStringLiteral(": ") + resource;
     if (!SqlDialect::forDatabase(db).isSqlite()) {

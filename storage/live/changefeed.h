@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -65,6 +66,38 @@ public:
     // The Redis config:update message of a notice (what the outbox stores).
     static QByteArray
     redisMessage(const ChangeNotice &notice, const QString &redisKey, const QJsonObject &after);
+
+    // A bulk change (a settings-file migration): while a Batch is open on a connection (this
+    // thread), announce() sends nothing and notes the change's table instead, and so does
+    // noteTable() for rows written without a repository (bulk COPY, log imports). flush(),
+    // inside the transaction before its COMMIT, announces each noted table once through
+    // announce() (NOTIFY and outbox row): key empty (the listeners refresh the whole table),
+    // the transaction's change id (TransactionGuard::changeId). A 10,000-row import notifies
+    // once per table, not 10,000 times. Destroyed without flush() (a rolled-back or dry run),
+    // it announces nothing. One at a time per connection.
+    class Batch
+    {
+    public:
+        Batch(RepositoryContext context, QString action);
+        ~Batch();
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+
+        // `resource` as the audit trail names it: "servers/fetch", "servers/" or "servers".
+        void note(const QString &resource);
+        QStringList tables() const { return m_tables; } // in the order first noted
+        Result<void> flush();
+
+    private:
+        RepositoryContext m_context;
+        QString m_action;
+        QStringList m_tables;
+        bool m_open = true;
+    };
+    // Notes `resource`'s table in the Batch open on the context's connection; without one,
+    // announces the table at once (key empty, the open transaction's change id).
+    static Result<void>
+    noteTable(const RepositoryContext &context, const QString &action, const QString &resource);
 };
 
 } // namespace mcphub

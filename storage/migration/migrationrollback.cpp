@@ -1,9 +1,11 @@
 #include "storage/migration/migrationrollback.h"
 
 #include "storage/db/transactionguard.h"
+#include "storage/live/changefeed.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/migration/logimport.h"
 #include "storage/migration/migrationhistory.h"
+#include "storage/migration/settingsentities.h"
 #include "storage/migration/settingsmapper.h"
 
 #include <QCoreApplication>
@@ -42,6 +44,23 @@ MigrationRollback::MigrationRollback(RepositoryContext context)
     : m_context(std::move(context))
 {}
 
+namespace {
+
+// The area an MCPHub table's rows show in (its settings entity's resource prefix), for the
+// rollback's change notices.
+QString areaOfHubTable(const QString &table)
+{
+    for (const HubEntity &entity : hubEntities()) {
+        if (entity.table == table) {
+            const EntitySpec *spec = settingsEntity(entity.name);
+            return spec ? spec->table.resourcePrefix : table;
+        }
+    }
+    return table;
+}
+
+} // namespace
+
 Result<qint64> MigrationRollback::rollback(qint64 runId)
 {
     m_touched.clear();
@@ -51,6 +70,8 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
     TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
     if (!tx.active())
         return tx.error();
+    // Issue 16: one change notice per table the rollback changed, with its commit.
+    ChangeFeed::Batch changes(m_context, QStringLiteral("migration.rollback"));
     const auto run = history.find(runId);
     if (!run)
         return run.error();
@@ -148,6 +169,7 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         Result<void> done;
         if (change.contains("created")) {
             const QString table = QString::fromStdString(change.value("table", std::string()));
+            changes.note(areaOfHubTable(table));
             for (const OrderedJson &id : change["created"]) {
                 done = HubSettings::removeRow(
                     m_context, table, QString::fromStdString(id.get<std::string>()));
@@ -163,6 +185,7 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         if (isHubRow(change)) {
             const QString table = QString::fromStdString(change.value("table", std::string()));
             const QString id = QString::fromStdString(change.value("id", std::string()));
+            changes.note(areaOfHubTable(table));
             if (!removedByRun(
                     change)) // the row the run wrote (an overwrite may have changed its id)
                 done = HubSettings::removeRow(m_context, table, id);
@@ -264,6 +287,8 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         return id.error();
     if (auto marked = history.markRolledBack(runId); !marked)
         return marked.error();
+    if (auto announced = changes.flush(); !announced)
+        return announced.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     return *id;

@@ -2,6 +2,7 @@
 
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspacecapabilities.h"
+#include "storage/live/changefeed.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
 #include "storage/migration/migrationvalidation.h"
@@ -297,6 +298,9 @@ MigrationReport Migrator::run()
         TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
         if (!tx.active())
             return tx.error();
+        // Issue 16: one change notice per table the run changed, sent with the run's commit
+        // (flushed below), not one per row.
+        ChangeFeed::Batch changes(m_context, QStringLiteral("migration.import"));
         // A log is validated as it loads (one pass over a large file): its invalid lines
         // stop the run below, rolled back, or go to the reject file with the settings'.
         QList<MappingIssue> logIssues;
@@ -353,6 +357,8 @@ MigrationReport Migrator::run()
                 return planned;
             if (auto imported = importHub(); !imported)
                 return imported;
+            if (auto noted = noteHubTables(); !noted)
+                return noted;
             if (auto verified = verifyHub(); !verified)
                 return verified;
         } else {
@@ -378,6 +384,8 @@ MigrationReport Migrator::run()
         const auto id = record(QStringLiteral("completed"));
         if (!id)
             return id.error();
+        if (auto announced = changes.flush(); !announced)
+            return announced;
         if (!step(99, QCoreApplication::translate("Migrator", "Committing")))
             return Migrator::cancelledError();
         if (auto committed = tx.commit(); !committed)

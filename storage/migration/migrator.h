@@ -94,6 +94,7 @@ private:
     struct Hub;
     Result<void> planHub(const OrderedJson &document, const QList<MappingIssue> &rejected);
     Result<void> importHub();
+    Result<void> noteHubTables(); // issue 16: the areas importHub changed, for ChangeFeed
     Result<void> verifyHub();
     Result<void> import(const MappedSettings &mapped);
     Result<void> verify(const MappedSettings &mapped);

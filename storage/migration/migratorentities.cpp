@@ -5,6 +5,7 @@
 
 #include "storage/db/auditlogrepository.h"
 #include "storage/db/bulkinserter.h"
+#include "storage/live/changefeed.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -365,6 +366,8 @@ Result<void> Migrator::import(const MappedSettings &mapped)
                                     {QStringLiteral("rows"), created.value(spec)}};
         if (auto written = AuditLogRepository(m_context).append(entry); !written)
             return written.error();
+        if (auto noted = ChangeFeed::noteTable(m_context, entry.action, entry.resource); !noted)
+            return noted;
     }
     return {};
 }

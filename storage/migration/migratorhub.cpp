@@ -6,8 +6,10 @@
 #include "storage/db/serverrepository.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
+#include "storage/live/changefeed.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/migration/migrator.h"
+#include "storage/migration/settingsentities.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
 
@@ -670,6 +672,32 @@ Result<void> Migrator::verifyHub()
     created.record(&m_changes);
     if (!m_report.differences.isEmpty())
         return differencesFound();
+    return {};
+}
+
+// Issue 16: the areas this import changed, for the run's change notices (ChangeFeed::Batch),
+// named as the console's repositories name them (the settings entity's resource prefix).
+Result<void> Migrator::noteHubTables()
+{
+    const Hub &h = *m_hub;
+    QList<const HubEntity *> changed;
+    for (const Hub::Planned &p : std::as_const(h.plans)) {
+        const HubEntity *entity = h.mapped.rows.at(p.row).entity;
+        if ((p.action == Action::Create || p.action == Action::Overwrite)
+            && !changed.contains(entity))
+            changed << entity;
+    }
+    for (const auto &prune : std::as_const(h.prunes)) {
+        if (!changed.contains(prune.first))
+            changed << prune.first;
+    }
+    for (const HubEntity *entity : std::as_const(changed)) {
+        const EntitySpec *spec = settingsEntity(entity->name);
+        const QString area = spec ? spec->table.resourcePrefix : entity->table;
+        if (auto noted = ChangeFeed::noteTable(m_context, QStringLiteral("migration.import"), area);
+            !noted)
+            return noted;
+    }
     return {};
 }
 

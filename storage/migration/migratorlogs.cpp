@@ -4,6 +4,7 @@
 
 #include "storage/db/auditlogrepository.h"
 #include "storage/db/transactionguard.h"
+#include "storage/live/changefeed.h"
 #include "storage/migration/migrationhistory.h"
 
 #include <QCoreApplication>
@@ -101,6 +102,12 @@ Result<void> Migrator::verifyLogs()
                                     {QStringLiteral("sha256"), log.checksum()}};
         if (auto written = AuditLogRepository(m_context).append(entry); !written)
             return written.error();
+        // The areas as their repositories name them (UsageLogRepository: usage-logs).
+        const QString area = log.table() == QLatin1String("mcp_usage_logs")
+                                 ? QStringLiteral("usage-logs")
+                                 : QStringLiteral("access-logs");
+        if (auto noted = ChangeFeed::noteTable(m_context, entry.action, area); !noted)
+            return noted;
     }
     return {};
 }

@@ -159,6 +159,7 @@ int WorkspaceViews::refreshAfterChange(const QStringList &tables)
         else if (table == QLatin1String("system-config"))
             merge(m_config);
         else if (table != QLatin1String("hubs") && table != QLatin1String("usage-log")
+                 && table != QLatin1String("usage-logs") && table != QLatin1String("access-logs")
                  && table != QLatin1String("profile")) {
             for (RecordTableModel *model : m_recordsPage->models())
                 merge(model);
