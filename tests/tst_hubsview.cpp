@@ -48,6 +48,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void historySeries();
     void ownHealthChecksAndIndicator();
     void ownHealthRunsOffTheGuiThread();
+    void ownHealthIndicatorChecksRedis();
     void hubChangesDoNotWaitForTheKeychain();
     void secretNotStoredTakesTheRowBack();
     void overviewStripShowsEveryHubAndSelects();
@@ -337,6 +339,57 @@ void TestHubsView::ownHealthRunsOffTheGuiThread()
     closeSqlConnection(connection);
     // And the keychain answers on this thread afterwards as it did for the run.
     QCOMPARE(OwnHealth::checkKeychain(secrets).ok, checks.at(2).ok);
+}
+
+// Issue 16: the status bar's own health checks the profile's Redis too (on the worker): a
+// Redis nobody listens on fails, naming host:port, in the indicator's text and tooltip; the
+// test Redis answers PING.
+void TestHubsView::ownHealthIndicatorChecksRedis()
+{
+    const QString redisUrl = qEnvironmentVariable("MCPHUB_TEST_REDIS_URL");
+    MCPHUB_REQUIRE_SERVICE(!redisUrl.isEmpty(), QStringLiteral("Redis"));
+    QTemporaryDir dir;
+    const QString connection = QStringLiteral("tst_hubsview_health_redis");
+    QVERIFY(openSqlConnection(SqlConnectionSpec::sqlite(dir.filePath(QStringLiteral("w.db"))),
+                              connection)
+                .ok());
+    const SecretStore secrets(QStringLiteral("mcphub-admin-test"));
+    OwnHealthIndicator indicator(connection, QStringLiteral("w.db"), dir.path(), secrets);
+    QSignalSpy ready(indicator.runner(), &OwnHealthRunner::checksReady);
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    const auto redisCheck = [&]() -> std::optional<OwnHealthCheck> {
+        for (const OwnHealthCheck &c : indicator.lastChecks()) {
+            if (c.kind == OwnHealthCheck::Kind::Redis)
+                return c;
+        }
+        return std::nullopt;
+    };
+
+    indicator.runner()->setRedisUrl(QStringLiteral("redis://127.0.0.1:%1").arg(closedPort));
+    indicator.runChecks();
+    QVERIFY(ready.wait(60'000));
+    auto down = redisCheck();
+    QVERIFY(down);
+    QVERIFY(!down->ok);
+    const QString hostPort = QStringLiteral("127.0.0.1:%1").arg(closedPort);
+    QVERIFY2(down->detail.contains(QStringLiteral("Redis at %1 does not answer").arg(hostPort)),
+             qPrintable(down->detail));
+    QVERIFY2(indicator.toolTip().contains(hostPort), qPrintable(indicator.toolTip()));
+    QVERIFY2(indicator.text().contains(QLatin1String("failing")), qPrintable(indicator.text()));
+
+    indicator.runner()->setRedisUrl(redisUrl);
+    indicator.runChecks();
+    QVERIFY(ready.wait(60'000));
+    auto up = redisCheck();
+    QVERIFY(up);
+    QVERIFY2(up->ok, qPrintable(up->detail));
+    QVERIFY(up->value > 0);
+    closeSqlConnection(connection);
 }
 
 // Issue 11.10: adding, editing and removing a hub wrote the keychain on the GUI thread, in a
