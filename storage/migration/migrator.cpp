@@ -4,6 +4,7 @@
 #include "storage/db/workspacecapabilities.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
+#include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrationvalidation.h"
 #include "storage/settings/atomicfilewriter.h"
 #include "storage/settings/settingsbackups.h"
@@ -247,12 +248,15 @@ MigrationReport Migrator::run()
             = lock.acquireForReading(std::chrono::milliseconds(m_options.lockTimeoutMs));
             !locked)
             return locked;
+        migrationMark(nullptr);
         const auto bytes = readSource();
         if (!bytes)
             return bytes.error();
+        migrationMark("read the file");
         Sha256 sourceHash;
         sourceHash.addData(*bytes);
         m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
+        migrationMark("sha256 of the file");
         // A dry run changes nothing, so it keeps no copy of anything either.
         if (m_options.backUp && !m_options.dryRun) {
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
@@ -260,6 +264,7 @@ MigrationReport Migrator::run()
             if (auto backedUp = backUp(*bytes); !backedUp)
                 return backedUp;
         }
+        migrationMark("backup");
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
         m_logs.clear();
@@ -286,10 +291,14 @@ MigrationReport Migrator::run()
         const QString sourcePath = m_options.sourcePath;
         std::future<Validation> validating = std::async(std::launch::async, [&source, sourcePath] {
             Validation v;
+            migrationMark(nullptr);
             v.document = MigrationValidation::parse(source, sourcePath);
+            migrationMark("validation thread: parse");
             if (*v.document) {
                 v.mapped = SettingsMapper::map(**v.document, source);
+                migrationMark("validation thread: SettingsMapper::map");
                 v.validated = MigrationValidation::apply(v.mapped, source, sourcePath, &v.warnings);
+                migrationMark("validation thread: schema and rules");
             }
             return v;
         });
@@ -303,7 +312,9 @@ MigrationReport Migrator::run()
         if (auto logs = importLogs(&logIssues); !logs)
             return logs;
 
+        migrationMark("begin, logs");
         Validation validation = validating.get();
+        migrationMark("waiting for the validation");
         if (!*validation.document)
             return validation.document->error();
         const OrderedJson &document = **validation.document;
@@ -375,13 +386,16 @@ MigrationReport Migrator::run()
         }
         if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
             return Migrator::cancelledError();
+        migrationMark("verify: done");
         const auto id = record(QStringLiteral("completed"));
+        migrationMark("record the run");
         if (!id)
             return id.error();
         if (!step(99, QCoreApplication::translate("Migrator", "Committing")))
             return Migrator::cancelledError();
         if (auto committed = tx.commit(); !committed)
             return committed;
+        migrationMark("commit");
         m_report.runId = *id;
         if (!m_report.backupPath.isEmpty())
             pruneBackups();
@@ -390,6 +404,7 @@ MigrationReport Migrator::run()
     };
 
     const auto done = execute();
+    migrationMark("free the run's data");
     if (!done) {
         m_report.error = done.error();
         m_report.runId = 0;

@@ -7,6 +7,7 @@
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 #include "storage/migration/hubsettings.h"
+#include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrator.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
@@ -166,6 +167,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     // The document itself when nothing was rejected (a copy of a large file costs).
     const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
     h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
+    migrationMark("plan: HubSettings::map");
     m_report.losses = h.mapped.losses;
     m_report.idRewrites = h.mapped.idRewrites;
     m_report.warnings += h.mapped.warnings;
@@ -208,6 +210,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                                m_context.where);
         }
     }
+    migrationMark("plan: lock");
     // What the database holds now.
     QHash<QString, QList<OrderedJson>> existing;
     int step = 0;
@@ -230,6 +233,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     for (const OrderedJson &s : *shapes)
         h.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
 
+    migrationMark("plan: read the tables");
     QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
     for (const HubEntity &entity : hubEntities()) {
         const QList<OrderedJson> &rows = existing[entity.table];
@@ -330,6 +334,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             h.shapes.append({id, 0, text});
     }
 
+    migrationMark("plan: match");
     // Rows the file does not describe: kept, or with --prune removed (the file's own entity
     // types only; never system_config).
     int usersAfter = 0;
@@ -417,6 +422,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             }
         }
     }
+    migrationMark("plan: kept, pruned, unique");
     if (usersAfter == 0) {
         // MCPHub re-imports its own settings file at its next start when users is empty (§4).
         return Error::make(Error::Code::Invalid,
@@ -484,6 +490,7 @@ Result<void> Migrator::importHub()
         if (inserter) {
             if (auto finished = inserter->finish(); !finished)
                 return finished;
+            migrationMark(qPrintable(QStringLiteral("import: COPY ") + entity.table));
         }
         for (const Hub::Planned &p : std::as_const(h.plans)) {
             const HubRow &row = h.mapped.rows.at(p.row);
@@ -516,6 +523,7 @@ Result<void> Migrator::importHub()
             !removed)
             return removed;
     }
+    migrationMark("import: updates, prunes");
     // The shapes: new ones in one COPY, changed ones updated.
     std::optional<BulkInserter> shapes;
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
@@ -549,6 +557,7 @@ Result<void> Migrator::importHub()
         if (auto finished = shapes->finish(); !finished)
             return finished;
     }
+    migrationMark("import: shapes");
     return {};
 }
 
@@ -574,6 +583,7 @@ Result<void> Migrator::verifyHub()
         for (OrderedJson &row : *rows)
             byId.insert(HubSettings::textOf(HubSettings::valueAt(row, "id")), std::move(row));
     }
+    migrationMark("verify: read back");
     QString nameSeparator;
     bool refresh = false;
     HubSettings::CreatedRows created;
@@ -633,6 +643,7 @@ Result<void> Migrator::verifyHub()
         change["afterSha256"] = HubSettings::rowDigest(stored).toStdString();
         m_changes.push_back(std::move(change));
     }
+    migrationMark("verify: compare, digests");
     if (refresh)
         m_report.hubChanges.append(HubChange::refreshSystemConfig(nameSeparator));
     for (const auto &[entity, row] : std::as_const(h.prunes)) {
@@ -668,6 +679,7 @@ Result<void> Migrator::verifyHub()
         m_changes.push_back(std::move(change));
     }
     created.record(&m_changes);
+    migrationMark("verify: shapes, record");
     if (!m_report.differences.isEmpty())
         return differencesFound();
     return {};
