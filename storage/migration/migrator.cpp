@@ -282,7 +282,7 @@ MigrationReport Migrator::run()
         // and reports no progress; when it fails, the logs are rolled back with the rest.
         struct Validation
         {
-            std::optional<Result<OrderedJson>> document;
+            std::optional<Result<SettingsDocument>> document;
             MappedSettings mapped;
             Result<void> validated;
             QList<MigrationReport::Item> warnings;
@@ -295,9 +295,10 @@ MigrationReport Migrator::run()
             v.document = MigrationValidation::parse(source, sourcePath);
             migrationMark("validation thread: parse");
             if (*v.document) {
-                v.mapped = SettingsMapper::map(**v.document, source);
+                v.mapped = SettingsMapper::map((*v.document)->json(), source);
                 migrationMark("validation thread: SettingsMapper::map");
-                v.validated = MigrationValidation::apply(v.mapped, source, sourcePath, &v.warnings);
+                v.validated
+                    = MigrationValidation::apply(v.mapped, **v.document, sourcePath, &v.warnings);
                 migrationMark("validation thread: schema and rules");
             }
             return v;
@@ -317,7 +318,7 @@ MigrationReport Migrator::run()
         migrationMark("waiting for the validation");
         if (!*validation.document)
             return validation.document->error();
-        const OrderedJson &document = **validation.document;
+        const OrderedJson &document = (*validation.document)->json();
         MappedSettings &mapped = validation.mapped;
         m_report.warnings += validation.warnings;
         for (const MappingIssue &issue : mapped.issues) {
