@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 
 #include <future>
+#include <memory>
 #include <optional>
 
 namespace mcphub {
@@ -280,29 +281,37 @@ MigrationReport Migrator::run()
         // database, which keeps the server busy and this thread half idle: a large file and a
         // large log cost the longer of the two, not the sum. Validation touches no database
         // and reports no progress; when it fails, the logs are rolled back with the rest.
+        // Into MCPHub's database, its own mapping of the file (HubSettings::map) is made on this
+        // thread as soon as the file is parsed, while the second thread validates.
+        using Parsed = std::shared_ptr<const Result<SettingsDocument>>;
         struct Validation
         {
-            std::optional<Result<SettingsDocument>> document;
+            Parsed document;
             MappedSettings mapped;
             Result<void> validated;
             QList<MigrationReport::Item> warnings;
         };
+        std::promise<Parsed> parsing;
+        std::future<Parsed> parsed = parsing.get_future();
         const QByteArray &source = *bytes;
         const QString sourcePath = m_options.sourcePath;
-        std::future<Validation> validating = std::async(std::launch::async, [&source, sourcePath] {
-            Validation v;
-            migrationMark(nullptr);
-            v.document = MigrationValidation::parse(source, sourcePath);
-            migrationMark("validation thread: parse");
-            if (*v.document) {
-                v.mapped = SettingsMapper::map((*v.document)->json(), source);
-                migrationMark("validation thread: SettingsMapper::map");
-                v.validated
-                    = MigrationValidation::apply(v.mapped, **v.document, sourcePath, &v.warnings);
-                migrationMark("validation thread: schema and rules");
-            }
-            return v;
-        });
+        std::future<Validation> validating
+            = std::async(std::launch::async, [&source, sourcePath, &parsing] {
+                  Validation v;
+                  migrationMark(nullptr);
+                  v.document = std::make_shared<const Result<SettingsDocument>>(
+                      MigrationValidation::parse(source, sourcePath));
+                  parsing.set_value(v.document);
+                  migrationMark("validation thread: parse");
+                  if (*v.document) {
+                      v.mapped = SettingsMapper::map((*v.document)->json(), source);
+                      migrationMark("validation thread: SettingsMapper::map");
+                      v.validated = MigrationValidation::apply(
+                          v.mapped, **v.document, sourcePath, &v.warnings);
+                      migrationMark("validation thread: schema and rules");
+                  }
+                  return v;
+              });
 
         TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
         if (!tx.active())
@@ -314,6 +323,14 @@ MigrationReport Migrator::run()
             return logs;
 
         migrationMark("begin, logs");
+        std::optional<HubSettings::Mapped> hubMapped;
+        if (hub) {
+            const Parsed document = parsed.get();
+            if (*document) {
+                hubMapped = HubSettings::map((*document)->json());
+                migrationMark("HubSettings::map (beside the validation)");
+            }
+        }
         Validation validation = validating.get();
         migrationMark("waiting for the validation");
         if (!*validation.document)
@@ -361,7 +378,7 @@ MigrationReport Migrator::run()
                 return written;
         }
         if (hub) {
-            if (auto planned = planHub(document, mapped.issues); !planned)
+            if (auto planned = planHub(document, mapped.issues, std::move(hubMapped)); !planned)
                 return planned;
             if (auto imported = importHub(); !imported)
                 return imported;

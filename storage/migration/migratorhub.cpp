@@ -161,13 +161,20 @@ int rowsOf(const HubSettings::Mapped &mapped, const HubEntity &entity)
 
 } // namespace
 
-Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIssue> &rejected)
+Result<void> Migrator::planHub(const OrderedJson &source,
+                               const QList<MappingIssue> &rejected,
+                               std::optional<HubSettings::Mapped> mapped)
 {
     m_hub = std::make_shared<Hub>();
     Hub &h = *m_hub;
-    // The document itself when nothing was rejected (a copy of a large file costs).
-    const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
-    h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
+    if (rejected.isEmpty() && mapped) {
+        h.mapped = std::move(*mapped);
+    } else {
+        // The document itself when nothing was rejected (a copy of a large file costs).
+        const OrderedJson kept
+            = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
+        h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
+    }
     migrationMark("plan: HubSettings::map");
     m_report.losses = h.mapped.losses;
     m_report.idRewrites = h.mapped.idRewrites;
