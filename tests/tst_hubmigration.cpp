@@ -129,6 +129,8 @@ private Q_SLOTS:
     void aBrokenFileIsRefusedAtItsPlace();
     void aValueMcphubHoldsOnceIsRefusedAtItsPlace();
     void oneMigrationAtATime();
+    void aValueChangedOnTheWayInIsADifference();
+    void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
 
 private:
     QTemporaryDir m_dir;
@@ -740,6 +742,116 @@ void TestHubMigration::oneMigrationAtATime()
     closeSqlConnection(name);
     VERIFY_RUN(
         adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws), 0);
+}
+
+void TestHubMigration::aValueChangedOnTheWayInIsADifference()
+{
+    // The read-back verification compares every column of every written row with the file:
+    // a trigger that changes values on the way in (text, boolean, integer) or drops a row is
+    // caught, named by pointer, and the run rolled back.
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral(
+                       "CREATE FUNCTION public.tamper() RETURNS trigger AS $$ BEGIN "
+                       "IF NEW.name = 'b' THEN RETURN NULL; END IF; "
+                       "IF NEW.name = 'a' THEN NEW.description := 'changed'; "
+                       "NEW.enabled := NOT NEW.enabled; NEW.\"keepAliveInterval\" := 99; END IF; "
+                       "RETURN NEW; END $$ LANGUAGE plpgsql"),
+                   QStringLiteral("-c"),
+                   QStringLiteral("CREATE TRIGGER tamper BEFORE INSERT ON servers FOR EACH ROW "
+                                  "EXECUTE FUNCTION public.tamper()")}),
+             QString());
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("tampered.json"));
+    QVERIFY(writeJson(source,
+                      OrderedJson::parse(R"({"mcpServers": {
+    "a": {"command": "x", "args": [], "description": "as written", "keepAliveInterval": 30000},
+    "b": {"command": "y", "args": []},
+    "c": {"command": "z", "args": ["-v"]}},
+  "users": [{"username": "admin", "password": ")"
+                                         + kHash.toStdString() + R"(", "isAdmin": true}]})")));
+    const QByteArray before = publicData(pg.conninfo());
+    const QString reportPath = m_dir.filePath(QStringLiteral("tampered-report.json"));
+    const Run r = adminctl(QStringList{QStringLiteral("migrate"),
+                                       source,
+                                       QStringLiteral("--yes"),
+                                       QStringLiteral("--report"),
+                                       reportPath}
+                           + ws);
+    VERIFY_RUN(r, 1);
+    const QJsonObject report = QJsonDocument::fromJson(readFile(reportPath)).object();
+    QStringList differences = items(report, QStringLiteral("differences"));
+    differences.sort();
+    QCOMPARE(differences,
+             QStringList({QStringLiteral("/mcpServers/a/description"),
+                          QStringLiteral("/mcpServers/a/enabled"),
+                          QStringLiteral("/mcpServers/a/keepAliveInterval"),
+                          QStringLiteral("/mcpServers/b")}));
+    QCOMPARE(publicData(pg.conninfo()), before);
+}
+
+void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
+{
+    // A rollback removes the rows a run added only when each is still exactly as the run left
+    // it (its recorded digest), the rows of MCPHub's tables and the shapes beside them alike.
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("added.json"));
+    const std::string hash = kHash.toStdString();
+    QVERIFY(writeJson(source,
+                      OrderedJson::parse(R"({"mcpServers": {"a": {"command": "x", "args": []}},
+  "users": [{"username": "admin", "password": ")"
+                                         + hash + R"(", "isAdmin": true},
+            {"username": "bob", "password": ")"
+                                         + hash + R"("}]})")));
+    const QByteArray before = publicData(pg.conninfo());
+    const QString reportPath = m_dir.filePath(QStringLiteral("added-report.json"));
+    const Run migrated = adminctl(QStringList{QStringLiteral("migrate"),
+                                              source,
+                                              QStringLiteral("--yes"),
+                                              QStringLiteral("--report"),
+                                              reportPath}
+                                  + ws);
+    VERIFY_RUN(migrated, 0);
+    const QString runId = QString::number(QJsonDocument::fromJson(readFile(reportPath))
+                                              .object()
+                                              .value(QStringLiteral("runId"))
+                                              .toInteger());
+    const QStringList rollback{QStringLiteral("rollback"), runId, QStringLiteral("--yes")};
+
+    const struct
+    {
+        QString change, undo, named;
+    } edits[] = {
+        {QStringLiteral("UPDATE users SET email = 'bob@example.org' WHERE username = 'bob'"),
+         QStringLiteral("UPDATE users SET email = NULL WHERE username = 'bob'"),
+         QStringLiteral("users")},
+        {QStringLiteral(
+             "UPDATE mcphub_admin.settings_shapes SET ordinal = 7 WHERE id = 'users/bob'"),
+         QStringLiteral(
+             "UPDATE mcphub_admin.settings_shapes SET ordinal = 1 WHERE id = 'users/bob'"),
+         QStringLiteral("settings_shapes")},
+    };
+    for (const auto &edit : edits) {
+        QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), edit.change}), QString());
+        const QByteArray edited = publicData(pg.conninfo());
+        const Run refused = adminctl(rollback + ws);
+        VERIFY_RUN(refused, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("changed later"))
+                     && refused.err.contains(edit.named),
+                 qPrintable(refused.err));
+        QCOMPARE(publicData(pg.conninfo()), edited);
+        // Put back exactly as the run left it: the digest matches again.
+        QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), edit.undo}), QString());
+    }
+    const Run rolledBack = adminctl(rollback + ws);
+    VERIFY_RUN(rolledBack, 0);
+    QCOMPARE(publicData(pg.conninfo()), before);
 }
 
 QTEST_GUILESS_MAIN(TestHubMigration)

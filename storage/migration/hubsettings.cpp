@@ -1,5 +1,6 @@
 #include "storage/migration/hubsettings.h"
 
+#include "storage/db/bulkreader.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 #include "storage/db/systemconfigrepository.h"
@@ -515,25 +516,34 @@ QString HubSettings::rowDigest(const OrderedJson &row)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-void HubSettings::CreatedRows::add(const QString &table, const QString &id, const OrderedJson &row)
+QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView rowJson)
+{
+    Sha256 hash;
+    hash.addData(rowJson);
+    return hash.result().toHex();
+}
+
+void HubSettings::CreatedRows::add(const QString &table,
+                                   const QString &id,
+                                   const QByteArray &digest)
 {
     if (!m_tables.contains(table))
         m_order.append(table);
     Table &t = m_tables[table];
     t.ids.push_back(id.toStdString());
-    t.digests += rowDigest(row).toLatin1();
+    t.digests += digest;
 }
 
 void HubSettings::CreatedRows::record(OrderedJson *changes) const
 {
     for (const QString &table : m_order) {
-        const Table &t = m_tables[table];
+        const Table &t = *m_tables.constFind(table);
         Sha256 hash;
         hash.addData(t.digests);
         OrderedJson change = OrderedJson::object();
         change["table"] = table.toStdString();
         change["created"] = t.ids;
-        change["createdSha256"] = QString::fromLatin1(hash.result().toHex()).toStdString();
+        change["createdRowsSha256"] = QString::fromLatin1(hash.result().toHex()).toStdString();
         changes->push_back(std::move(change));
     }
 }
@@ -542,24 +552,49 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
                                                     const OrderedJson &change)
 {
     const QString table = QString::fromStdString(change.value("table", std::string()));
-    const auto rows = readRows(context, table);
-    if (!rows)
-        return rows.error();
-    QHash<QString, const OrderedJson *> byId;
-    byId.reserve(rows->size());
-    for (const OrderedJson &row : *rows)
-        byId.insert(HubSettings::textOf(row.value("id", OrderedJson())), &row);
-    QByteArray digests;
-    for (const OrderedJson &id : change.value("created", OrderedJson::array())) {
-        const OrderedJson *row = byId.value(HubSettings::textOf(id));
-        if (!row)
-            return true;
-        digests += rowDigest(*row).toLatin1();
+    const OrderedJson ids = change.value("created", OrderedJson::array());
+    QHash<QString, QByteArray> digests; // id -> digest of the row now
+    digests.reserve(qsizetype(ids.size()));
+    for (const OrderedJson &id : ids)
+        digests.insert(HubSettings::textOf(id), QByteArray());
+    const bool current = change.contains("createdRowsSha256");
+    if (current) {
+        // The rows' text as the run digested it, without a JSON tree per row.
+        const auto read = BulkReader::forEach(
+            context,
+            QStringLiteral("SELECT t.id::text, row_to_json(t)::text FROM %1 t").arg(table),
+            table,
+            [&](const BulkReader::Fields &fields) {
+                if (fields.size() != 2 || !fields[0] || !fields[1])
+                    return;
+                const auto found = digests.find(QString::fromUtf8(*fields[0]));
+                if (found == digests.end())
+                    return;
+                *found = textDigest(*fields[1]);
+            });
+        if (!read)
+            return read.error();
+    } else { // a run recorded before: digests of the parsed and serialized rows
+        const auto rows = readRows(context, table);
+        if (!rows)
+            return rows.error();
+        for (const OrderedJson &row : *rows) {
+            const auto found = digests.find(HubSettings::textOf(row.value("id", OrderedJson())));
+            if (found != digests.end())
+                *found = rowDigest(row).toLatin1();
+        }
+    }
+    QByteArray all;
+    for (const OrderedJson &id : ids) {
+        const QByteArray digest = digests.value(HubSettings::textOf(id));
+        if (digest.isEmpty())
+            return true; // gone
+        all += digest;
     }
     Sha256 hash;
-    hash.addData(digests);
+    hash.addData(all);
     return QString::fromLatin1(hash.result().toHex()).toStdString()
-           != change.value("createdSha256", std::string());
+           != change.value(current ? "createdRowsSha256" : "createdSha256", std::string());
 }
 
 QString HubSettings::shapeId(const QString &entity, const QString &key)

@@ -128,16 +128,20 @@ public:
     // What a run records of a row it wrote, so that a rollback can tell whether it changed
     // since: the SHA-256 (hex) of the row as readRows() gives it, serialized.
     static QString rowDigest(const OrderedJson &row);
-    // The rows a run inserted, per table: their ids in order and one digest over their
-    // rowDigest()s, recorded as {"table", "created": [ids], "createdSha256"} (a rollback
-    // removes them when unchanged: changedSince()).
+    // The rows a run inserted, per table: their ids in order and one SHA-256 (hex) over the
+    // SHA-256 (hex) of each row's row_to_json(t)::text, as the database gives it, in that
+    // order: recorded as {"table", "created": [ids], "createdRowsSha256"} (a rollback removes
+    // them when unchanged: changedSince()). Runs recorded before have "createdSha256" (the
+    // same over rowDigest()s); both are checked.
     class CreatedRows
     {
     public:
-        void add(const QString &table, const QString &id, const OrderedJson &row);
+        // `digest`: textDigest() of the row's row_to_json(t)::text as written.
+        void add(const QString &table, const QString &id, const QByteArray &digest);
+        static QByteArray textDigest(QByteArrayView rowJson); // SHA-256, hex
         void record(OrderedJson *changes) const;
-        // For a recorded {"table", "created", "createdSha256"}: whether any of the rows is
-        // gone or different now.
+        // For a recorded {"table", "created", "createdRowsSha256" or "createdSha256"}: whether
+        // any of the rows is gone or different now.
         static Result<bool> changedSince(const RepositoryContext &context,
                                          const OrderedJson &change);
 

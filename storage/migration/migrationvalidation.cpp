@@ -8,15 +8,12 @@
 namespace mcphub {
 
 Result<void> MigrationValidation::apply(MappedSettings &mapped,
-                                        const QByteArray &sourceText,
+                                        const SettingsDocument &document,
                                         const QString &sourcePath,
                                         QList<MigrationReport::Item> *warnings)
 {
-    const auto document = SettingsDocument::parse(sourceText, sourcePath);
-    if (!document)
-        return document.error(); // a byte order mark or bytes that are not UTF-8
     std::optional<Finding> documentError;
-    for (const Finding &finding : SettingsValidator::validate(*document)) {
+    for (const Finding &finding : SettingsValidator::validate(document)) {
         QString reason = finding.message;
         if (finding.position.isValid()) {
             reason += QStringLiteral(" (%1, %2:%3)")
@@ -68,7 +65,8 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
     return {};
 }
 
-Result<OrderedJson> MigrationValidation::parse(const QByteArray &bytes, const QString &sourcePath)
+Result<SettingsDocument> MigrationValidation::parse(const QByteArray &bytes,
+                                                    const QString &sourcePath)
 {
     // The settings store's parser, so that a file the store refuses (too deeply nested, a NUL
     // byte, a number beyond the double range, not UTF-8) is refused here the same way, with
@@ -90,7 +88,7 @@ Result<OrderedJson> MigrationValidation::parse(const QByteArray &bytes, const QS
             QStringLiteral("%1:%2:%3")
                 .arg(sourcePath, QString::number(position.line), QString::number(position.column)));
     }
-    return std::move(document->json());
+    return document;
 }
 
 } // namespace mcphub

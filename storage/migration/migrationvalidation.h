@@ -2,6 +2,7 @@
 
 #include "storage/migration/migrationreport.h"
 #include "storage/migration/settingsmapper.h"
+#include "storage/settings/settingsdocument.h"
 
 namespace mcphub {
 
@@ -13,12 +14,14 @@ namespace mcphub {
 class MigrationValidation
 {
 public:
-    // The source text as JSON; a parse error names FILE:LINE:COL, and a key that appears twice
-    // in one object (JSON.parse would keep the last silently) is an error naming its place.
-    static Result<OrderedJson> parse(const QByteArray &bytes, const QString &sourcePath);
+    // The source text as the settings store parses it (its JSON and where each value is);
+    // a parse error names FILE:LINE:COL, and a key that appears twice in one object
+    // (JSON.parse would keep the last silently) is an error naming its place. Parsed once:
+    // apply() validates this same document.
+    static Result<SettingsDocument> parse(const QByteArray &bytes, const QString &sourcePath);
 
     static Result<void> apply(MappedSettings &mapped,
-                              const QByteArray &sourceText,
+                              const SettingsDocument &document,
                               const QString &sourcePath,
                               QList<MigrationReport::Item> *warnings);
 };

@@ -5,6 +5,7 @@
 #include "storage/live/changefeed.h"
 #include "storage/logging.h"
 #include "storage/migration/migrationhistory.h"
+#include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrationvalidation.h"
 #include "storage/settings/atomicfilewriter.h"
 #include "storage/settings/settingsbackups.h"
@@ -19,6 +20,7 @@
 #include <QRegularExpression>
 
 #include <future>
+#include <memory>
 #include <optional>
 
 namespace mcphub {
@@ -248,12 +250,15 @@ MigrationReport Migrator::run()
             = lock.acquireForReading(std::chrono::milliseconds(m_options.lockTimeoutMs));
             !locked)
             return locked;
+        migrationMark(nullptr);
         const auto bytes = readSource();
         if (!bytes)
             return bytes.error();
+        migrationMark("read the file");
         Sha256 sourceHash;
         sourceHash.addData(*bytes);
         m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
+        migrationMark("sha256 of the file");
         // A dry run changes nothing, so it keeps no copy of anything either.
         if (m_options.backUp && !m_options.dryRun) {
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
@@ -261,6 +266,7 @@ MigrationReport Migrator::run()
             if (auto backedUp = backUp(*bytes); !backedUp)
                 return backedUp;
         }
+        migrationMark("backup");
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
         m_logs.clear();
@@ -276,24 +282,37 @@ MigrationReport Migrator::run()
         // database, which keeps the server busy and this thread half idle: a large file and a
         // large log cost the longer of the two, not the sum. Validation touches no database
         // and reports no progress; when it fails, the logs are rolled back with the rest.
+        // Into MCPHub's database, its own mapping of the file (HubSettings::map) is made on this
+        // thread as soon as the file is parsed, while the second thread validates.
+        using Parsed = std::shared_ptr<const Result<SettingsDocument>>;
         struct Validation
         {
-            std::optional<Result<OrderedJson>> document;
+            Parsed document;
             MappedSettings mapped;
             Result<void> validated;
             QList<MigrationReport::Item> warnings;
         };
+        std::promise<Parsed> parsing;
+        std::future<Parsed> parsed = parsing.get_future();
         const QByteArray &source = *bytes;
         const QString sourcePath = m_options.sourcePath;
-        std::future<Validation> validating = std::async(std::launch::async, [&source, sourcePath] {
-            Validation v;
-            v.document = MigrationValidation::parse(source, sourcePath);
-            if (*v.document) {
-                v.mapped = SettingsMapper::map(**v.document, source);
-                v.validated = MigrationValidation::apply(v.mapped, source, sourcePath, &v.warnings);
-            }
-            return v;
-        });
+        std::future<Validation> validating
+            = std::async(std::launch::async, [&source, sourcePath, &parsing] {
+                  Validation v;
+                  migrationMark(nullptr);
+                  v.document = std::make_shared<const Result<SettingsDocument>>(
+                      MigrationValidation::parse(source, sourcePath));
+                  parsing.set_value(v.document);
+                  migrationMark("validation thread: parse");
+                  if (*v.document) {
+                      v.mapped = SettingsMapper::map((*v.document)->json(), source);
+                      migrationMark("validation thread: SettingsMapper::map");
+                      v.validated = MigrationValidation::apply(
+                          v.mapped, **v.document, sourcePath, &v.warnings);
+                      migrationMark("validation thread: schema and rules");
+                  }
+                  return v;
+              });
 
         TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
         if (!tx.active())
@@ -307,10 +326,20 @@ MigrationReport Migrator::run()
         if (auto logs = importLogs(&logIssues); !logs)
             return logs;
 
+        migrationMark("begin, logs");
+        std::optional<HubSettings::Mapped> hubMapped;
+        if (hub) {
+            const Parsed document = parsed.get();
+            if (*document) {
+                hubMapped = HubSettings::map((*document)->json());
+                migrationMark("HubSettings::map (beside the validation)");
+            }
+        }
         Validation validation = validating.get();
+        migrationMark("waiting for the validation");
         if (!*validation.document)
             return validation.document->error();
-        const OrderedJson &document = **validation.document;
+        const OrderedJson &document = (*validation.document)->json();
         MappedSettings &mapped = validation.mapped;
         m_report.warnings += validation.warnings;
         for (const MappingIssue &issue : mapped.issues) {
@@ -353,7 +382,7 @@ MigrationReport Migrator::run()
                 return written;
         }
         if (hub) {
-            if (auto planned = planHub(document, mapped.issues); !planned)
+            if (auto planned = planHub(document, mapped.issues, std::move(hubMapped)); !planned)
                 return planned;
             if (auto imported = importHub(); !imported)
                 return imported;
@@ -381,7 +410,9 @@ MigrationReport Migrator::run()
         }
         if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
             return Migrator::cancelledError();
+        migrationMark("verify: done");
         const auto id = record(QStringLiteral("completed"));
+        migrationMark("record the run");
         if (!id)
             return id.error();
         if (auto announced = changes.flush(); !announced)
@@ -390,6 +421,7 @@ MigrationReport Migrator::run()
             return Migrator::cancelledError();
         if (auto committed = tx.commit(); !committed)
             return committed;
+        migrationMark("commit");
         m_report.runId = *id;
         if (!m_report.backupPath.isEmpty())
             pruneBackups();
@@ -398,6 +430,7 @@ MigrationReport Migrator::run()
     };
 
     const auto done = execute();
+    migrationMark("free the run's data");
     if (!done) {
         m_report.error = done.error();
         m_report.runId = 0;

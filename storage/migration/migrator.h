@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/db/repositorycontext.h"
+#include "storage/migration/hubsettings.h"
 #include "storage/migration/logimport.h"
 #include "storage/migration/migrationreport.h"
 #include "storage/migration/settingsmapper.h"
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mcphub {
 
@@ -92,7 +94,10 @@ private:
     Result<void> plan(const MappedSettings &mapped);
     // Into MCPHub's own database (migratorhub.cpp): its tables, its rules.
     struct Hub;
-    Result<void> planHub(const OrderedJson &document, const QList<MappingIssue> &rejected);
+    // `mapped`: HubSettings::map(document) when already made (used when nothing was rejected).
+    Result<void> planHub(const OrderedJson &document,
+                         const QList<MappingIssue> &rejected,
+                         std::optional<HubSettings::Mapped> mapped);
     Result<void> importHub();
     Result<void> noteHubTables(); // issue 16: the areas importHub changed, for ChangeFeed
     Result<void> verifyHub();

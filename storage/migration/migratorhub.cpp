@@ -3,11 +3,13 @@
 // username, a bearer key's name...), written with MCPHub's shapes, nothing MCPHub's schema
 // does not have, and what the running hubs must be told.
 #include "storage/db/bulkinserter.h"
+#include "storage/db/bulkreader.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 #include "storage/live/changefeed.h"
 #include "storage/migration/hubsettings.h"
+#include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrator.h"
 #include "storage/migration/settingsentities.h"
 #include "storage/settings/jsonpointer.h"
@@ -161,13 +163,21 @@ int rowsOf(const HubSettings::Mapped &mapped, const HubEntity &entity)
 
 } // namespace
 
-Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIssue> &rejected)
+Result<void> Migrator::planHub(const OrderedJson &source,
+                               const QList<MappingIssue> &rejected,
+                               std::optional<HubSettings::Mapped> mapped)
 {
     m_hub = std::make_shared<Hub>();
     Hub &h = *m_hub;
-    // The document itself when nothing was rejected (a copy of a large file costs).
-    const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
-    h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
+    if (rejected.isEmpty() && mapped) {
+        h.mapped = std::move(*mapped);
+    } else {
+        // The document itself when nothing was rejected (a copy of a large file costs).
+        const OrderedJson kept
+            = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
+        h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
+    }
+    migrationMark("plan: HubSettings::map");
     m_report.losses = h.mapped.losses;
     m_report.idRewrites = h.mapped.idRewrites;
     m_report.warnings += h.mapped.warnings;
@@ -210,6 +220,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                                m_context.where);
         }
     }
+    migrationMark("plan: lock");
     // What the database holds now.
     QHash<QString, QList<OrderedJson>> existing;
     int step = 0;
@@ -232,6 +243,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     for (const OrderedJson &s : *shapes)
         h.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
 
+    migrationMark("plan: read the tables");
     QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
     for (const HubEntity &entity : hubEntities()) {
         const QList<OrderedJson> &rows = existing[entity.table];
@@ -332,6 +344,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             h.shapes.append({id, 0, text});
     }
 
+    migrationMark("plan: match");
     // Rows the file does not describe: kept, or with --prune removed (the file's own entity
     // types only; never system_config).
     int usersAfter = 0;
@@ -419,6 +432,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             }
         }
     }
+    migrationMark("plan: kept, pruned, unique");
     if (usersAfter == 0) {
         // MCPHub re-imports its own settings file at its next start when users is empty (§4).
         return Error::make(Error::Code::Invalid,
@@ -486,6 +500,7 @@ Result<void> Migrator::importHub()
         if (inserter) {
             if (auto finished = inserter->finish(); !finished)
                 return finished;
+            migrationMark(qPrintable(QStringLiteral("import: COPY ") + entity.table));
         }
         for (const Hub::Planned &p : std::as_const(h.plans)) {
             const HubRow &row = h.mapped.rows.at(p.row);
@@ -518,6 +533,7 @@ Result<void> Migrator::importHub()
             !removed)
             return removed;
     }
+    migrationMark("import: updates, prunes");
     // The shapes: new ones in one COPY, changed ones updated.
     std::optional<BulkInserter> shapes;
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
@@ -551,6 +567,7 @@ Result<void> Migrator::importHub()
         if (auto finished = shapes->finish(); !finished)
             return finished;
     }
+    migrationMark("import: shapes");
     return {};
 }
 
@@ -559,58 +576,164 @@ Result<void> Migrator::verifyHub()
     Hub &h = *m_hub;
     if (!step(80, tr("Verifying")))
         return Migrator::cancelledError();
-    QSet<QString> written; // tables
-    for (const Hub::Planned &p : std::as_const(h.plans)) {
-        if (p.action == Action::Create || p.action == Action::Overwrite)
-            written.insert(h.mapped.rows.at(p.row).entity->table);
+    // Every row written is read back and compared column by column with what the file says,
+    // as COPY ... TO STDOUT gives it: each column as its own text, compared with the file's
+    // value (HubSettings::sameValue when the texts differ), no row image built on the way.
+    struct Written
+    {
+        const HubEntity *entity = nullptr;
+        QHash<QString, int> plans; // id -> index into h.plans
+        QSet<QString> pruned;      // ids the run removed
+        bool overwrites = false;   // rows updated in place: their images are read for the record
+    };
+    QHash<QString, Written> written; // by table
+    QStringList tables;              // in the order first written
+    const auto tableOf = [&](const HubEntity *entity) -> Written & {
+        if (!written.contains(entity->table))
+            tables << entity->table;
+        Written &w = written[entity->table];
+        w.entity = entity;
+        return w;
+    };
+    for (int i = 0; i < h.plans.size(); ++i) {
+        const Hub::Planned &p = h.plans.at(i);
+        if (p.action != Action::Create && p.action != Action::Overwrite)
+            continue;
+        Written &w = tableOf(h.mapped.rows.at(p.row).entity);
+        w.plans.insert(p.id, i);
+        w.overwrites = w.overwrites || p.action == Action::Overwrite;
     }
     for (const auto &prune : std::as_const(h.prunes))
-        written.insert(prune.first->table);
-    QHash<QString, QHash<QString, OrderedJson>> after; // table -> id -> row
-    for (const QString &table : std::as_const(written)) {
-        auto rows = HubSettings::readRows(m_context, table);
-        if (!rows)
-            return rows.error();
-        auto &byId = after[table];
-        byId.reserve(rows->size());
-        for (OrderedJson &row : *rows)
-            byId.insert(HubSettings::textOf(HubSettings::valueAt(row, "id")), std::move(row));
+        tableOf(prune.first)
+            .pruned.insert(HubSettings::textOf(prune.second.value("id", OrderedJson())));
+
+    QList<bool> found(h.plans.size(), false);
+    QList<QByteArray> digests(h.plans.size()); // plan -> CreatedRows::textDigest (new rows)
+    QHash<int, QStringList> differing;         // plan -> columns that read back otherwise
+    QHash<int, OrderedJson> storedRows;        // plan -> the row read back (servers, systemConfig)
+    QHash<QString, OrderedJson> fullImages;    // "table/id" -> row_to_json (overwritten rows)
+    QSet<QString> stillThere;                  // "table/id" of pruned rows read back
+    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    for (const QString &table : std::as_const(tables)) {
+        const Written &w = written[table];
+        const HubEntity &entity = *w.entity;
+        QStringList columns{QStringLiteral("id")};
+        QList<const HubColumn *> kinds{nullptr};
+        if (entity.keyColumn != QLatin1String("id")) {
+            columns << entity.keyColumn;
+            kinds << nullptr;
+        }
+        const qsizetype first = columns.size();
+        for (const HubColumn &c : entity.columns) {
+            columns << c.column;
+            kinds << &c;
+        }
+        std::vector<std::string> names; // the columns as row.values names them
+        QStringList select;
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            names.push_back(columns.at(i).toStdString());
+            const QString column = SqlDialect::escape(db, columns.at(i));
+            // A time as row_to_json writes it ("...T..."), the text the file's value is kept as.
+            select << (kinds.at(i) && kinds.at(i)->kind == HubColumn::Kind::Time
+                           ? QStringLiteral("to_json(%1) #>> '{}'").arg(column)
+                           : column);
+        }
+        const bool keepRows = entity.name == QLatin1String("mcpServers")
+                              || entity.shape == HubEntity::Shape::Single;
+        const auto read = BulkReader::forEach(
+            m_context,
+            QStringLiteral("SELECT %1, row_to_json(t)::text FROM %2 t")
+                .arg(select.join(QStringLiteral(", ")), table),
+            table,
+            [&](const BulkReader::Fields &fields) {
+                if (fields.empty() || !fields.front())
+                    return;
+                const QString id = QString::fromUtf8(*fields.front());
+                if (w.pruned.contains(id))
+                    stillThere.insert(table + QLatin1Char('/') + id);
+                const auto plan = w.plans.constFind(id);
+                if (plan == w.plans.constEnd())
+                    return;
+                const int index = *plan;
+                found[index] = true;
+                if (h.plans.at(index).action == Action::Create && fields.back())
+                    digests[index] = HubSettings::CreatedRows::textDigest(*fields.back());
+                const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
+                OrderedJson stored = keepRows ? OrderedJson::object() : OrderedJson();
+                for (qsizetype i = 0; i < columns.size() && size_t(i) < fields.size(); ++i) {
+                    const HubColumn *c = kinds.at(i);
+                    const auto &field = fields.at(size_t(i));
+                    const std::string &column = names.at(size_t(i));
+                    // The column's value as row_to_json would give it.
+                    const auto value = [&]() -> OrderedJson {
+                        if (!field)
+                            return nullptr;
+                        if (c && c->kind == HubColumn::Kind::Bool)
+                            return *field == "t";
+                        if (c && c->kind == HubColumn::Kind::Int)
+                            return field->toLongLong();
+                        return std::string(field->data(), size_t(field->size()));
+                    };
+                    if (keepRows)
+                        stored[column] = value();
+                    if (i < first || row.notDescribed.contains(c->column))
+                        continue;
+                    const OrderedJson &wanted = HubSettings::valueAt(row.values, column);
+                    if (field && wanted.is_string()
+                        && *field
+                               == QByteArrayView(
+                                   wanted.get_ref<const std::string &>().data(),
+                                   qsizetype(wanted.get_ref<const std::string &>().size())))
+                        continue;
+                    if (!HubSettings::sameValue(c->kind, value(), wanted))
+                        differing[index] << c->column;
+                }
+                if (keepRows)
+                    storedRows.insert(index, std::move(stored));
+            });
+        if (!read)
+            return read.error();
+        migrationMark(qPrintable(QStringLiteral("verify: read back ") + table));
+        if (w.overwrites) {
+            // The images of the rows updated in place, as a rollback compares them.
+            auto rows = HubSettings::readRows(m_context, table);
+            if (!rows)
+                return rows.error();
+            for (OrderedJson &row : *rows) {
+                const QString id = HubSettings::textOf(HubSettings::valueAt(row, "id"));
+                const auto plan = w.plans.constFind(id);
+                if (plan != w.plans.constEnd() && h.plans.at(*plan).action == Action::Overwrite)
+                    fullImages.insert(table + QLatin1Char('/') + id, std::move(row));
+            }
+        }
     }
     QString nameSeparator;
     bool refresh = false;
     HubSettings::CreatedRows created;
-    for (const Hub::Planned &p : std::as_const(h.plans)) {
+    for (int i = 0; i < h.plans.size(); ++i) {
+        const Hub::Planned &p = h.plans.at(i);
         if (p.action != Action::Create && p.action != Action::Overwrite)
             continue;
         const HubRow &row = h.mapped.rows.at(p.row);
         const HubEntity &entity = *row.entity;
-        auto &table = after[entity.table];
-        const auto found = table.find(p.id);
-        if (found == table.end()) {
+        if (!found.at(i)) {
             m_report.differences.append(
                 {row.pointer, QCoreApplication::translate("Migrator", "missing after the import")});
             continue;
         }
-        OrderedJson &stored = *found; // moved into the change below (ids are unique per table)
-        for (const HubColumn &c : entity.columns) {
-            if (row.notDescribed.contains(c.column))
-                continue;
-            const std::string column = c.column.toStdString();
-            if (!HubSettings::sameValue(c.kind,
-                                        HubSettings::valueAt(stored, column),
-                                        HubSettings::valueAt(row.values, column))) {
-                m_report.differences.append(
-                    {JsonPointer::append(row.pointer, fileKey(entity, c.column)),
-                     QCoreApplication::translate("Migrator",
-                                                 "MCPHub's column %1.%2 reads back another value")
-                         .arg(entity.table, c.column)});
-            }
+        for (const QString &column : differing.value(i)) {
+            m_report.differences.append(
+                {JsonPointer::append(row.pointer, fileKey(entity, column)),
+                 QCoreApplication::translate("Migrator",
+                                             "MCPHub's column %1.%2 reads back another value")
+                     .arg(entity.table, column)});
         }
         if (entity.name == QLatin1String("mcpServers")) {
             m_report.hubChanges += HubChange::forServer(
                 p.before.is_null() ? std::nullopt : std::optional<ServerRecord>(serverOf(p.before)),
-                serverOf(stored));
+                serverOf(storedRows.value(i)));
         } else if (entity.shape == HubEntity::Shape::Single) {
+            const OrderedJson stored = storedRows.value(i);
             for (const HubColumn &c : entity.columns) {
                 const std::string column = c.column.toStdString();
                 if (HubChange::refreshesSystemConfig(c.key)
@@ -625,21 +748,23 @@ Result<void> Migrator::verifyHub()
         // The rows as written, by digest: a full image of every new row would make the run's
         // record as large as the data (the rollback only needs to know they are unchanged).
         if (p.action == Action::Create) {
-            created.add(entity.table, p.id, stored);
+            created.add(entity.table, p.id, digests.at(i));
             continue;
         }
         OrderedJson change = OrderedJson::object();
         change["table"] = entity.table.toStdString();
         change["id"] = p.id.toStdString();
         change["before"] = p.before;
-        change["afterSha256"] = HubSettings::rowDigest(stored).toStdString();
+        change["afterSha256"]
+            = HubSettings::rowDigest(fullImages.value(entity.table + QLatin1Char('/') + p.id))
+                  .toStdString();
         m_changes.push_back(std::move(change));
     }
     if (refresh)
         m_report.hubChanges.append(HubChange::refreshSystemConfig(nameSeparator));
     for (const auto &[entity, row] : std::as_const(h.prunes)) {
         const QString id = HubSettings::textOf(row.value("id", OrderedJson()));
-        if (after[entity->table].contains(id)) {
+        if (stillThere.contains(entity->table + QLatin1Char('/') + id)) {
             m_report.differences.append(
                 {QStringLiteral("%1/%2").arg(entity->table, id),
                  QCoreApplication::translate("Migrator", "still there after pruning")});
@@ -653,15 +778,44 @@ Result<void> Migrator::verifyHub()
         if (entity->name == QLatin1String("mcpServers"))
             m_report.hubChanges += HubChange::forServer(serverOf(row), std::nullopt);
     }
+    // The new shapes as written, read back for their digests.
+    QHash<QString, QByteArray> shapeDigests;
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
+        if (!h.shapesBefore.contains(s.id))
+            shapeDigests.insert(s.id, QByteArray());
+    }
+    if (!shapeDigests.isEmpty()) {
+        const auto read
+            = BulkReader::forEach(m_context,
+                                  QStringLiteral("SELECT t.id, row_to_json(t)::text FROM %1 t")
+                                      .arg(HubSettings::kShapesTable),
+                                  HubSettings::kShapesTable,
+                                  [&](const BulkReader::Fields &fields) {
+                                      if (fields.size() != 2 || !fields[0] || !fields[1])
+                                          return;
+                                      const auto found
+                                          = shapeDigests.find(QString::fromUtf8(*fields[0]));
+                                      if (found != shapeDigests.end())
+                                          *found = HubSettings::CreatedRows::textDigest(*fields[1]);
+                                  });
+        if (!read)
+            return read.error();
+    }
+    for (const Hub::Shape &s : std::as_const(h.shapes)) {
+        if (!h.shapesBefore.contains(s.id)) {
+            const QByteArray digest = shapeDigests.value(s.id);
+            if (digest.isEmpty()) {
+                m_report.differences.append(
+                    {QStringLiteral("%1/%2").arg(HubSettings::kShapesTable, s.id),
+                     QCoreApplication::translate("Migrator", "missing after the import")});
+            }
+            created.add(HubSettings::kShapesTable, s.id, digest);
+            continue;
+        }
         OrderedJson image = OrderedJson::object();
         image["id"] = s.id.toStdString();
         image["ordinal"] = s.ordinal;
         image["keys"] = s.keys.toStdString();
-        if (!h.shapesBefore.contains(s.id)) {
-            created.add(HubSettings::kShapesTable, s.id, image);
-            continue;
-        }
         OrderedJson change = OrderedJson::object();
         change["table"] = HubSettings::kShapesTable.toStdString();
         change["id"] = s.id.toStdString();
@@ -669,7 +823,9 @@ Result<void> Migrator::verifyHub()
         change["afterSha256"] = HubSettings::rowDigest(image).toStdString();
         m_changes.push_back(std::move(change));
     }
+    migrationMark("verify: compare, shapes");
     created.record(&m_changes);
+    migrationMark("verify: digests");
     if (!m_report.differences.isEmpty())
         return differencesFound();
     return {};

@@ -7,6 +7,8 @@
 // migration) into the same tables of another fresh database, in one transaction.
 // Each is run three times, each time into a fresh database; the medians are reported, and
 // where the migration's time goes (from its progress callback) for every run.
+// Finer than the steps, the migration's own timing marks (the category
+// mcphub.migration.timing) are printed under each run as "#   phase ms" lines.
 // Scale: MCPHUB_BENCH_MIGRATION_SCALE (default 1). Runs only where PostgreSQL is given
 // (scripts/with-services; scripts/bench does).
 
@@ -20,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -205,6 +208,19 @@ QString counts(const test::PgTestDatabase &pg)
     return parts.join(QLatin1Char(' '));
 }
 
+// The migration's timing marks of the current run, printed after its summary line.
+QStringList g_marks;
+QtMessageHandler g_defaultHandler = nullptr;
+
+void collectMarks(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "mcphub.migration.timing") == 0) {
+        g_marks << message;
+        return;
+    }
+    g_defaultHandler(type, context, message);
+}
+
 double median(QList<double> samples)
 {
     std::sort(samples.begin(), samples.end());
@@ -216,6 +232,8 @@ double median(QList<double> samples)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("mcphub.migration.timing.debug=true"));
+    g_defaultHandler = qInstallMessageHandler(collectMarks);
     if (!test::PgTestDatabase::serverConfigured()) {
         std::fprintf(stderr,
                      "bench_migration_hubdb needs PostgreSQL: run it under "
@@ -259,6 +277,7 @@ int main(int argc, char **argv)
         if (!migrated)
             return 2;
         Steps steps;
+        g_marks.clear();
         const double ms = migrate(*migrated, file, &steps);
         if (ms < 0)
             return 2;
@@ -285,6 +304,8 @@ int main(int argc, char **argv)
                     qPrintable(steps.text()),
                     floorMs,
                     qPrintable(wrote));
+        for (const QString &mark : std::as_const(g_marks))
+            std::printf("#   %s\n", qPrintable(mark));
         std::fflush(stdout);
         values << ms;
         floors << floorMs;
