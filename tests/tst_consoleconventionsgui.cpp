@@ -15,6 +15,7 @@
 #include "tests/support/testenv.h"
 #include "ui/backups/backupspage.h"
 #include "ui/hubs/hubdialog.h"
+#include "ui/main/connectionsdialog.h"
 #include "ui/main/consolepreferences.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/preferencesdialog.h"
@@ -32,6 +33,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -63,6 +65,8 @@ private Q_SLOTS:
     void detailFormIsFilledAfterApplyAndRevert();
     void applyErrorGoesAwayOnceFixed();
     void hubDialogTestReachesTheHub();
+    void dialogMnemonicsAreUnique_data();
+    void dialogMnemonicsAreUnique();
 };
 
 namespace {
@@ -453,6 +457,71 @@ void TestConsoleConventionsGui::hubDialogTestReachesTheHub()
 }
 
 // The preferences and recent workspaces live in the user's configuration: a private folder.
+
+void TestConsoleConventionsGui::dialogMnemonicsAreUnique_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QString();
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+// Alt+letter reaches one field only: no two visible labels or buttons of a dialog share a
+// mnemonic (in English, and in Chinese where the letter follows the label in brackets).
+void TestConsoleConventionsGui::dialogMnemonicsAreUnique()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QLocale(language),
+                                QStringLiteral("mcphub-admin"),
+                                QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const auto mnemonic = [](const QString &text) {
+        for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size();
+             i = text.indexOf(u'&', i + 2)) {
+            if (text.at(i + 1) != u'&')
+                return text.at(i + 1).toUpper();
+        }
+        return QChar();
+    };
+    ConnectionsDialog connections;
+    HubDialog hub;
+    PreferencesDialog preferences;
+    PasswordDialog password(QStringLiteral("alice"));
+    for (QDialog *dialog : QList<QDialog *>{&connections, &hub, &preferences, &password}) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QHash<QChar, QString> taken;
+        QStringList texts;
+        for (QLabel *label : dialog->findChildren<QLabel *>())
+            if (label->isVisible() && label->buddy())
+                texts << label->text();
+        for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>())
+            if (button->isVisible())
+                texts << button->text();
+        for (QGroupBox *box : dialog->findChildren<QGroupBox *>())
+            if (box->isVisible())
+                texts << box->title();
+        for (const QString &text : std::as_const(texts)) {
+            const QChar key = mnemonic(text);
+            if (key.isNull())
+                continue;
+            QVERIFY2(!taken.contains(key),
+                     qPrintable(QStringLiteral("%1: \"%2\" and \"%3\" share Alt+%4")
+                                    .arg(QString::fromLatin1(dialog->metaObject()->className()),
+                                         taken.value(key),
+                                         text,
+                                         QString(key))));
+            taken.insert(key, text);
+        }
+        dialog->hide();
+    }
+    if (!language.isEmpty())
+        QCoreApplication::removeTranslator(&translator);
+}
+
 int main(int argc, char **argv)
 {
     QTemporaryDir config;

@@ -94,6 +94,12 @@
             <source>There is no SQLite file at this path. Choose an existing workspace file, or create one with File ▸ New SQLite database.</source>
             <translation>此路径下没有 SQLite 文件。请选择一个现有的工作区文件，或通过“文件 ▸ 新建 SQLite 数据库”创建一个。</translation>
         </message>
+        <message numerus="yes">
+            <source>The pg_auto_failover monitor answers: %n node(s).</source>
+            <translation>
+                <numerusform>pg_auto_failover 监控节点已应答：%n 个节点。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ConnectionProfile</name>
@@ -366,6 +372,14 @@
         <message>
             <source>say init, status, migrate, test or replication. Run "%1 db --help".</source>
             <translation>请使用 init、status、migrate、test 或 replication。运行“%1 db --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>FAIL</source>
+            <translation>失败</translation>
         </message>
     </context>
     <context>
@@ -990,10 +1004,6 @@
             <translation>"hubs %1" 不接受更多参数。</translation>
         </message>
         <message>
-            <source>Check the console's own health: the workspace database answers (and how fast), the settings folder is writable with free space, the keychain answers, and the process memory. Exit 1 when a check fails.</source>
-            <translation>检查控制台自身的健康状况：工作区数据库是否响应（以及响应速度）、设置文件夹是否可写且有剩余空间、钥匙串是否响应，以及进程内存。任何检查失败时退出码为 1。</translation>
-        </message>
-        <message>
             <source>OK</source>
             <translation>正常</translation>
         </message>
@@ -1052,12 +1062,16 @@
             <translation>add、list、remove、poll 或 retention。</translation>
         </message>
         <message>
-            <source>text (default), json, or prometheus (the checks and the workspace's figures: users, servers, tool calls, database connections and latency).</source>
-            <translation>text（默认）、json 或 prometheus（各项检查及工作区的统计数据：用户、服务器、工具调用、数据库连接和延迟）。</translation>
-        </message>
-        <message>
             <source>Unknown format "%1": use text, json or prometheus.</source>
             <translation>未知格式“%1”：请使用 text、json 或 prometheus。</translation>
+        </message>
+        <message>
+            <source>Check the console's own health: the workspace database answers (and how fast), the settings folder is writable with free space, the keychain answers, and the process memory; on PostgreSQL the replication (standbys streaming, replay lag against the alert thresholds) and, with a Redis URL, Redis (PING latency). Exit 1 when a check fails.</source>
+            <translation>检查控制台自身的健康状况：工作区数据库是否应答（以及速度）、设置文件夹是否可写且有剩余空间、钥匙串是否应答、进程内存；在 PostgreSQL 上还检查主备复制（正在流式复制的备库、相对告警阈值的回放延迟），指定 Redis URL 时还检查 Redis（PING 延迟）。任一检查失败时退出码为 1。</translation>
+        </message>
+        <message>
+            <source>text (default), json, or prometheus (the checks and the workspace's figures: users, servers, tool calls, database connections and latency; with a Redis URL, Redis's PING time, keyspace hits and misses, hit ratio and memory).</source>
+            <translation>text（默认）、json 或 prometheus（各项检查及工作区数据：用户、服务器、工具调用、数据库连接和延迟；指定 Redis URL 时还有 Redis 的 PING 时间、键空间命中与未命中次数、命中率和内存）。</translation>
         </message>
     </context>
     <context>
@@ -1828,6 +1842,54 @@
             <source>%1 resident.</source>
             <translation>常驻内存 %1。</translation>
         </message>
+        <message>
+            <source>Replication</source>
+            <translation>主备复制</translation>
+        </message>
+        <message>
+            <source>Redis</source>
+            <translation>Redis</translation>
+        </message>
+        <message>
+            <source>%1: the replication state cannot be read: the workspace database is not open.</source>
+            <translation>%1：无法读取主备复制状态：工作区数据库未打开。</translation>
+        </message>
+        <message>
+            <source>%1 s, %2 bytes</source>
+            <translation>%1 秒，%2 字节</translation>
+        </message>
+        <message>
+            <source>%1 is a standby that receives nothing from its primary (%2); replay lag %3. Check the primary and the network between them.</source>
+            <translation>%1 是备库，但未从其主库接收任何数据（%2）；回放延迟 %3。请检查主库以及二者之间的网络。</translation>
+        </message>
+        <message>
+            <source>%1 is a standby of %2 replaying %3 behind; the threshold is %4.</source>
+            <translation>%1 是 %2 的备库，回放落后 %3；阈值为 %4。</translation>
+        </message>
+        <message>
+            <source>%1 is a standby of %2, replay lag %3.</source>
+            <translation>%1 是 %2 的备库，回放延迟 %3。</translation>
+        </message>
+        <message>
+            <source>%1 is a primary; no standby streams from it.</source>
+            <translation>%1 是主库；没有备库从其流式复制。</translation>
+        </message>
+        <message>
+            <source>%1 is a primary with %2 of %3 standby(s) streaming; %4 replay(s) more than %5 behind (worst %6).</source>
+            <translation>%1 是主库，%3 个备库中有 %2 个正在流式复制；%4 个备库回放落后超过 %5（最差 %6）。</translation>
+        </message>
+        <message>
+            <source>%1 is a primary with %2 of %3 standby(s) streaming, worst replay lag %4.</source>
+            <translation>%1 是主库，%3 个备库中有 %2 个正在流式复制，最大回放延迟 %4。</translation>
+        </message>
+        <message>
+            <source>Redis at %1 does not answer (%2). Start it, or check the profile's Redis URL; changes wait in the outbox meanwhile.</source>
+            <translation>%1 上的 Redis 无应答（%2）。请启动它，或检查配置中的 Redis URL；在此期间变更在发件箱中等待。</translation>
+        </message>
+        <message>
+            <source>Redis at %1 answers PING in %2 ms.</source>
+            <translation>%1 上的 Redis 在 %2 毫秒内应答 PING。</translation>
+        </message>
     </context>
     <context>
         <name>PasswordHasher</name>
@@ -2357,6 +2419,10 @@
         <message>
             <source>Cannot read the formation's nodes (pgautofailover.node). Is this the monitor's database (pg_auto_failover)?</source>
             <translation>无法读取集群编队 (formation) 的节点（pgautofailover.node）。这是监控节点的数据库（pg_auto_failover）吗？</translation>
+        </message>
+        <message>
+            <source>%1 s or %2 bytes</source>
+            <translation>%1 秒或 %2 字节</translation>
         </message>
     </context>
     <context>
@@ -4349,16 +4415,8 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>用户(&amp;U)：</translation>
         </message>
         <message>
-            <source>&amp;SSL mode:</source>
-            <translation>SSL 模式(&amp;S)：</translation>
-        </message>
-        <message>
             <source>Pass&amp;word:</source>
             <translation>密码(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>&amp;Timeout:</source>
-            <translation>超时(&amp;T)：</translation>
         </message>
         <message>
             <source>SQLite &amp;file:</source>
@@ -4483,6 +4541,50 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>MCPHub settings (*.json)</source>
             <translation>MCPHub 设置 (*.json)</translation>
+        </message>
+        <message>
+            <source>none (redis://host:port/db)</source>
+            <translation>无（redis://主机:端口/数据库）</translation>
+        </message>
+        <message>
+            <source>Optional. Each committed settings change is published to this Redis (config:update) for the hub and other consoles; changes wait in an outbox while it is down.</source>
+            <translation>可选。每个已提交的设置变更都会发布到此 Redis（config:update），供集线器和其他控制台使用；Redis 不可用时，变更在发件箱中等待。</translation>
+        </message>
+        <message>
+            <source>none (host=monitor port=5431 dbname=pg_auto_failover)</source>
+            <translation>无（host=监控节点 port=5431 dbname=pg_auto_failover）</translation>
+        </message>
+        <message>
+            <source>Optional. The connection string of the pg_auto_failover monitor of this server's formation: the Replication page lists the formation's nodes from it.</source>
+            <translation>可选。此服务器所在 pg_auto_failover 集群的监控节点连接字符串：主备复制页面据此列出集群的各个节点。</translation>
+        </message>
+        <message>
+            <source>R&amp;edis:</source>
+            <translation>Redis(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>Failover &amp;monitor:</source>
+            <translation>故障转移监控节点(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Redis</source>
+            <translation>Redis</translation>
+        </message>
+        <message>
+            <source>The failover monitor is not a connection string: %1</source>
+            <translation>故障转移监控节点不是连接字符串：%1</translation>
+        </message>
+        <message>
+            <source>Failover monitor</source>
+            <translation>故障转移监控节点</translation>
+        </message>
+        <message>
+            <source>SS&amp;L mode:</source>
+            <translation>SSL 模式(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>T&amp;imeout:</source>
+            <translation>超时(&amp;I)：</translation>
         </message>
     </context>
     <context>
@@ -4827,20 +4929,12 @@ The current content is backed up first. The workspace is opened again from the r
             <translation>认证方式(&amp;A)：</translation>
         </message>
         <message>
-            <source>&amp;User name:</source>
-            <translation>用户名(&amp;U)：</translation>
-        </message>
-        <message>
             <source>&amp;Password or key:</source>
             <translation>密码或密钥(&amp;P)：</translation>
         </message>
         <message>
             <source>Poll &amp;interval:</source>
             <translation>轮询间隔(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>&amp;Timeout:</source>
-            <translation>超时(&amp;T)：</translation>
         </message>
         <message>
             <source>Trusted &amp;certificate:</source>
@@ -4887,6 +4981,14 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Reached MCPHub %1 (its servers are listed with credentials only).</source>
             <translation>已连通 MCPHub %1（仅在提供凭据时才会列出其服务器）。</translation>
+        </message>
+        <message>
+            <source>Ti&amp;meout:</source>
+            <translation>超时(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Us&amp;er name:</source>
+            <translation>用户名(&amp;E)：</translation>
         </message>
     </context>
     <context>

@@ -59,10 +59,10 @@ HubDialog::HubDialog(QWidget *parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("Base &URL:"), m_url);
     form->addRow(tr("&Authentication:"), m_auth);
-    form->addRow(tr("&User name:"), m_user);
+    form->addRow(tr("Us&er name:"), m_user);
     form->addRow(tr("&Password or key:"), m_secret);
     form->addRow(tr("Poll &interval:"), m_interval);
-    form->addRow(tr("&Timeout:"), m_timeout);
+    form->addRow(tr("Ti&meout:"), m_timeout);
     form->addRow(QString(), m_enabled);
     form->addRow(tr("Trusted &certificate:"), m_fingerprint);
     m_test = new QPushButton(tr("&Test connection"), this);

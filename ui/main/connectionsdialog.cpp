@@ -128,9 +128,9 @@ ConnectionsDialog::ConnectionsDialog(QWidget *parent, ProfileStore store)
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("&User:"), m_user);
-    form->addRow(tr("&SSL mode:"), m_sslMode);
+    form->addRow(tr("SS&L mode:"), m_sslMode);
     form->addRow(tr("Pass&word:"), m_password);
-    form->addRow(tr("&Timeout:"), m_timeout);
+    form->addRow(tr("T&imeout:"), m_timeout);
     QWidget *sqliteRow = withBrowse(m_sqlitePath, m_sqliteBrowse);
     form->addRow(tr("SQLite &file:"), sqliteRow);
     form->addRow(tr("&Bound settings file:"), withBrowse(m_bound, boundBrowse));
