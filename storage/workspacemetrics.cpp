@@ -124,6 +124,22 @@ QByteArray WorkspaceMetrics::prometheus(const QString &workspace,
     const auto line = [&](const char *name, const QString &labels, double value) {
         out += QStringLiteral("%1{%2} %3\n").arg(QLatin1String(name), labels, number(value));
     };
+    // A figure with a negative value is unknown here and left out, not printed as 0.
+    struct Figure
+    {
+        const char *name;
+        const char *type;
+        const char *help;
+        double value;
+    };
+    const auto put = [&](const auto &figures) {
+        for (const Figure &f : figures) {
+            if (f.value < 0)
+                continue;
+            family(f.name, f.type, f.help);
+            line(f.name, label, f.value);
+        }
+    };
 
     family("mcphub_admin_health_ok", "gauge", "1 when the console's own check passed.");
     for (const OwnHealthCheck &c : checks) {
@@ -154,13 +170,7 @@ QByteArray WorkspaceMetrics::prometheus(const QString &workspace,
     }
     if (redis) {
         const std::optional<double> ratio = redis->hitRatio();
-        const struct
-        {
-            const char *name;
-            const char *type;
-            const char *help;
-            double value;
-        } figures[] = {
+        const Figure figures[] = {
             {"mcphub_redis_keyspace_hits_total",
              "counter",
              "Successful key lookups in Redis (INFO stats keyspace_hits).",
@@ -178,23 +188,12 @@ QByteArray WorkspaceMetrics::prometheus(const QString &workspace,
              "Memory Redis uses (INFO memory used_memory).",
              double(redis->usedMemoryBytes)},
         };
-        for (const auto &f : figures) {
-            if (f.value < 0)
-                continue;
-            family(f.name, f.type, f.help);
-            line(f.name, label, f.value);
-        }
+        put(figures);
     }
     if (!metrics)
         return out.toUtf8();
     const WorkspaceMetrics &m = *metrics;
-    const struct
-    {
-        const char *name;
-        const char *type;
-        const char *help;
-        double value;
-    } figures[] = {
+    const Figure figures[] = {
         {"mcphub_database_latency_seconds",
          "gauge",
          "Time of one SELECT 1 on the workspace database.",
@@ -220,12 +219,7 @@ QByteArray WorkspaceMetrics::prometheus(const QString &workspace,
          "Tool calls that failed in the last 24 hours.",
          double(m.failedToolCalls24h)},
     };
-    for (const auto &f : figures) {
-        if (f.value < 0)
-            continue;
-        family(f.name, f.type, f.help);
-        line(f.name, label, f.value);
-    }
+    put(figures);
     return out.toUtf8();
 }
 

@@ -85,6 +85,31 @@ struct Console
     }
 };
 
+// The console's translation into `language` while in scope (none for an empty language).
+class Translation
+{
+public:
+    explicit Translation(const QString &language)
+    {
+        if (language.isEmpty())
+            return;
+        m_loaded = m_translator.load(QLocale(language),
+                                     QStringLiteral("mcphub-admin"),
+                                     QStringLiteral("_"),
+                                     QStringLiteral(":/i18n"));
+        if (m_loaded)
+            QCoreApplication::installTranslator(&m_translator);
+    }
+    ~Translation() { QCoreApplication::removeTranslator(&m_translator); }
+    Translation(const Translation &) = delete;
+    Translation &operator=(const Translation &) = delete;
+    bool loaded() const { return m_loaded; }
+
+private:
+    QTranslator m_translator;
+    bool m_loaded = true;
+};
+
 QLineEdit *fieldEdit(ServerDetailPanel *panel, const QString &field)
 {
     return qobject_cast<QLineEdit *>(panel->fieldWidget(field));
@@ -302,14 +327,8 @@ void TestConsoleConventionsGui::setPasswordWarningIsNotClipped_data()
 void TestConsoleConventionsGui::setPasswordWarningIsNotClipped()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QLocale(language),
-                                QStringLiteral("mcphub-admin"),
-                                QStringLiteral("_"),
-                                QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&translator);
-    }
+    const Translation translation(language);
+    QVERIFY(translation.loaded());
     PasswordDialog dialog(QStringLiteral("alice"));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -328,8 +347,6 @@ void TestConsoleConventionsGui::setPasswordWarningIsNotClipped()
     QVERIFY2(warning->height() >= needed,
              qPrintable(QStringLiteral("%1 < %2").arg(warning->height()).arg(needed)));
     QVERIFY(dialog.rect().contains(warning->geometry()));
-    if (!language.isEmpty())
-        QCoreApplication::removeTranslator(&translator);
 }
 
 void TestConsoleConventionsGui::detailFormIsFilledAfterApplyAndRevert()
@@ -470,14 +487,8 @@ void TestConsoleConventionsGui::dialogMnemonicsAreUnique_data()
 void TestConsoleConventionsGui::dialogMnemonicsAreUnique()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QLocale(language),
-                                QStringLiteral("mcphub-admin"),
-                                QStringLiteral("_"),
-                                QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&translator);
-    }
+    const Translation translation(language);
+    QVERIFY(translation.loaded());
     const auto mnemonic = [](const QString &text) {
         for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size();
              i = text.indexOf(u'&', i + 2)) {
@@ -518,8 +529,6 @@ void TestConsoleConventionsGui::dialogMnemonicsAreUnique()
         }
         dialog->hide();
     }
-    if (!language.isEmpty())
-        QCoreApplication::removeTranslator(&translator);
 }
 
 int main(int argc, char **argv)
