@@ -14,7 +14,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
-#include <QUuid>
 
 #include <libpq-fe.h>
 
@@ -194,7 +193,7 @@ Result<void> runExactlyOnce(const RepositoryContext &context,
         local = std::make_unique<ConnectionKeeper>(name);
         keeper = local.get();
     }
-    out.changeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    out.changeId = TransactionGuard::newChangeId();
     for (int attempt = 0; attempt < 2; ++attempt) {
         TransactionGuard::setNextChangeId(name, out.changeId);
         Result<void> done = transaction();

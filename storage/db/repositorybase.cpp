@@ -128,9 +128,8 @@ Result<void> RepositoryBase::audited(const QString &action,
             return written.error();
         // Issue 16: the other consoles hear of the change when (and only if) it commits, by
         // the audit row's own change id (one id per change: TransactionGuard's).
-        ChangeNotice notice = ChangeFeed::noticeFor(action, resource);
-        if (const QString id = TransactionGuard::changeId(m_context.connectionName); !id.isEmpty())
-            notice.changeId = id;
+        const ChangeNotice notice
+            = ChangeFeed::noticeFor(m_context.connectionName, action, resource);
         if (auto announced = ChangeFeed::announce(m_context, notice, resource, after); !announced)
             return announced;
         return tx.commit();

@@ -55,7 +55,7 @@ TransactionGuard::TransactionGuard(const QSqlDatabase &db)
     if (m_depth == 0) {
         QString id = t_nextChangeIds.take(m_db.connectionName());
         if (id.isEmpty())
-            id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            id = newChangeId();
         t_changeIds.insert(m_db.connectionName(), id);
     }
 }
@@ -68,6 +68,11 @@ TransactionGuard::~TransactionGuard()
 int TransactionGuard::depth(const QString &connectionName)
 {
     return t_depths.value(connectionName, 0);
+}
+
+QString TransactionGuard::newChangeId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 QString TransactionGuard::changeId(const QString &connectionName)

@@ -41,6 +41,8 @@ public:
     // The change id of the transaction open on `connectionName` (this thread); empty when
     // none is open.
     static QString changeId(const QString &connectionName);
+    // A new change id (a uuid): the one place one is made.
+    static QString newChangeId();
     // The change id the next outermost transaction on the connection takes instead of a new
     // uuid (runExactlyOnce sets it, so that it knows the id to look up); empty clears it.
     static void setNextChangeId(const QString &connectionName, const QString &changeId);

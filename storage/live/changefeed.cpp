@@ -98,19 +98,17 @@ QString ChangeFeed::instanceId()
     return id;
 }
 
-QString ChangeFeed::newChangeId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-ChangeNotice ChangeFeed::noticeFor(const QString &action, const QString &resource)
+ChangeNotice
+ChangeFeed::noticeFor(const QString &connectionName, const QString &action, const QString &resource)
 {
     ChangeNotice notice;
     const qsizetype slash = resource.indexOf(QLatin1Char('/'));
     notice.table = slash < 0 ? resource : resource.left(slash);
     notice.key = slash < 0 ? QString() : resource.mid(slash + 1);
     notice.action = action;
-    notice.changeId = newChangeId();
+    notice.changeId = TransactionGuard::changeId(connectionName);
+    if (notice.changeId.isEmpty())
+        notice.changeId = TransactionGuard::newChangeId();
     notice.instance = instanceId();
     return notice;
 }
@@ -157,11 +155,8 @@ Result<void> ChangeFeed::Batch::flush()
     if (!m_open)
         return {};
     m_open = false;
-    const QString changeId = TransactionGuard::changeId(m_context.connectionName);
     for (const QString &table : std::as_const(m_tables)) {
-        ChangeNotice notice = noticeFor(m_action, table);
-        if (!changeId.isEmpty())
-            notice.changeId = changeId;
+        const ChangeNotice notice = noticeFor(m_context.connectionName, m_action, table);
         if (auto announced = announce(m_context, notice, table, {}); !announced)
             return announced;
     }
@@ -177,10 +172,7 @@ Result<void> ChangeFeed::noteTable(const RepositoryContext &context,
         return {};
     }
     const QString table = tableOf(resource);
-    ChangeNotice notice = noticeFor(action, table);
-    if (const QString id = TransactionGuard::changeId(context.connectionName); !id.isEmpty())
-        notice.changeId = id;
-    return announce(context, notice, table, {});
+    return announce(context, noticeFor(context.connectionName, action, table), table, {});
 }
 
 Result<void> ChangeFeed::announce(const RepositoryContext &context,

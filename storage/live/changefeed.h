@@ -26,7 +26,7 @@ struct ChangeNotice
     QString table;
     QString key;
     QString action;   // the audit trail's action, "server.update"
-    QString changeId; // ChangeFeed::newChangeId()
+    QString changeId; // the transaction's (TransactionGuard::changeId)
     QString instance; // ChangeFeed::instanceId() of the console that committed it
 
     QByteArray toJson() const;
@@ -50,11 +50,11 @@ public:
 
     // This process's console instance id (a uuid made once): own notices are ignored.
     static QString instanceId();
-    // THE place a change id is made: one uuid per committed change.
-    static QString newChangeId();
-
-    // The notice for an audited change of `resource` ("servers/fetch") by `action`.
-    static ChangeNotice noticeFor(const QString &action, const QString &resource);
+    // The notice for an audited change of `resource` ("servers/fetch") by `action`, under
+    // the change id of the transaction open on `connectionName` (TransactionGuard::changeId;
+    // a new one for a change made outside any transaction).
+    static ChangeNotice
+    noticeFor(const QString &connectionName, const QString &action, const QString &resource);
 
     // Announces `notice` on the context's connection; `after` is the audit summary. Returns
     // an error (the caller rolls back) when the database refuses.

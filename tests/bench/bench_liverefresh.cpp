@@ -129,7 +129,8 @@ int main(int argc, char **argv)
     wait.start();
     while (!subscribed && wait.elapsed() < 5000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-    ChangeNotice sample = ChangeFeed::noticeFor(QStringLiteral("bench"), QStringLiteral("bench/x"));
+    ChangeNotice sample
+        = ChangeFeed::noticeFor(QString(), QStringLiteral("bench"), QStringLiteral("bench/x"));
     const QByteArray bare = ChangeFeed::redisMessage(sample, QStringLiteral("bench/x"), {});
     value.clear();
     floor.clear();
