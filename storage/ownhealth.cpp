@@ -167,12 +167,6 @@ OwnHealthCheck OwnHealth::checkMemory()
     return c;
 }
 
-bool OwnHealth::hasReplication(const QString &connectionName)
-{
-    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    return db.isValid() && db.driverName() == QLatin1String("QPSQL");
-}
-
 OwnHealthCheck OwnHealth::checkReplication(const QString &connectionName,
                                            const QString &where,
                                            const ReplicationLagThresholds &thresholds)
@@ -256,6 +250,20 @@ OwnHealthCheck OwnHealth::checkReplication(const QString &connectionName,
     return c;
 }
 
+QList<OwnHealthCheck> OwnHealth::serviceChecks(const QString &connectionName,
+                                               const QString &where,
+                                               const QString &redisUrl,
+                                               const ReplicationLagThresholds &thresholds)
+{
+    QList<OwnHealthCheck> checks;
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    if (db.isValid() && db.driverName() == QLatin1String("QPSQL"))
+        checks << checkReplication(connectionName, where, thresholds);
+    if (!redisUrl.isEmpty())
+        checks << checkRedis(redisUrl);
+    return checks;
+}
+
 OwnHealthCheck OwnHealth::checkRedis(const QString &redisUrl, int timeoutMs)
 {
     OwnHealthCheck c{OwnHealthCheck::Kind::Redis};
@@ -295,11 +303,7 @@ QList<OwnHealthCheck> OwnHealth::runAll(const QString &connectionName,
                                  checkSettingsFolder(settingsFolder),
                                  checkKeychain(secrets),
                                  checkMemory()};
-    if (hasReplication(connectionName))
-        checks << checkReplication(connectionName, where, thresholds);
-    if (!redisUrl.isEmpty())
-        checks << checkRedis(redisUrl);
-    return checks;
+    return checks + serviceChecks(connectionName, where, redisUrl, thresholds);
 }
 
 } // namespace mcphub

@@ -63,8 +63,12 @@ public:
     // host:port.
     static constexpr int kRedisTimeoutMs = 2000;
     static OwnHealthCheck checkRedis(const QString &redisUrl, int timeoutMs = kRedisTimeoutMs);
-    // Whether checkReplication applies: the connection is PostgreSQL's.
-    static bool hasReplication(const QString &connectionName);
+    // The checks of the services beside the database: replication (PostgreSQL only) and
+    // Redis (when `redisUrl` is not empty). runAll and OwnHealthRunner both end with these.
+    static QList<OwnHealthCheck> serviceChecks(const QString &connectionName,
+                                               const QString &where,
+                                               const QString &redisUrl,
+                                               const ReplicationLagThresholds &thresholds);
 
     // Every check, in this order: database, settings folder, keychain, memory, then
     // replication (PostgreSQL only) and Redis (when `redisUrl` is not empty).

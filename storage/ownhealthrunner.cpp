@@ -54,10 +54,7 @@ void OwnHealthRunner::start()
         *results = {OwnHealth::checkDatabase(clone, where),
                     OwnHealth::checkSettingsFolder(folder),
                     OwnHealth::checkMemory()};
-        if (OwnHealth::hasReplication(clone))
-            *results << OwnHealth::checkReplication(clone, where, thresholds);
-        if (!redisUrl.isEmpty())
-            *results << OwnHealth::checkRedis(redisUrl);
+        *results << OwnHealth::serviceChecks(clone, where, redisUrl, thresholds);
         closeSqlConnection(clone);
     });
     connect(m_thread, &QThread::finished, this, [this, results] {
