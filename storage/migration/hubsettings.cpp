@@ -15,6 +15,8 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <unordered_set>
+#include <vector>
 
 namespace mcphub {
 
@@ -631,7 +633,24 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
         const OrderedJson &value = document[name];
         const QString base = JsonPointer::append({}, entity.name);
         QSet<QString> seen;
-        QHash<QString, QSet<QString>> uniques; // per unique column: the values taken
+        // The entity's columns as the file and the table name them, looked up per key.
+        std::vector<std::string> columns, fileKeys;
+        for (const HubColumn &c : entity.columns) {
+            columns.push_back(c.column.toStdString());
+            fileKeys.push_back(c.key.toStdString());
+        }
+        const auto columnOfKey = [&](const std::string &key) {
+            for (size_t i = 0; i < fileKeys.size(); ++i) {
+                if (!key.empty() && fileKeys[i] == key)
+                    return int(i);
+            }
+            return -1;
+        };
+        const auto restAt = std::find(columns.begin(), columns.end(), "additionalConfig");
+        const int restColumn = restAt == columns.end() ? -1 : int(restAt - columns.begin());
+        const std::string keyField = entity.keyField.toStdString();
+        const bool servers = entity.name == QLatin1String("mcpServers");
+        std::vector<std::unordered_set<std::string>> uniques(columns.size()); // values taken
         const auto mapOne = [&](QString key,
                                 const OrderedJson &object,
                                 const QString &pointer,
@@ -674,36 +693,44 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
             row.key = key;
             row.pointer = pointer;
             row.ordinal = ordinal;
-            QSet<QString> set;
+            // The row's values by column index, put in column order at the end: tens of
+            // thousands of rows go through here, so nothing is looked up or converted twice.
+            std::vector<OrderedJson> values(columns.size());
+            std::vector<char> set(columns.size(), 0);
+            OrderedJson keys = OrderedJson::array();
+            keys.get_ref<OrderedJson::array_t &>().reserve(object.size());
             OrderedJson rest = OrderedJson::object();
             bool invalid = false;
             for (auto f = object.begin(); f != object.end(); ++f) {
-                const QString k = QString::fromStdString(f.key());
-                row.keys << k;
-                const QString at = JsonPointer::append(pointer, k);
-                if (entity.shape == HubEntity::Shape::Array && k == entity.keyField)
+                const std::string &k = f.key();
+                keys.push_back(k);
+                const auto at = [&] {
+                    return JsonPointer::append(pointer, QString::fromStdString(k));
+                };
+                if (entity.shape == HubEntity::Shape::Array && k == keyField)
                     continue;
-                if (entity.fileIds && k == QLatin1String("id")) {
+                if (entity.fileIds && k == "id") {
                     row.id = HubSettings::textOf(f.value());
                     continue;
                 }
-                const HubColumn *c = entity.column(k);
-                if (!c && entity.splitsRest) {
-                    rest[f.key()] = f.value();
+                const int index = columnOfKey(k);
+                if (index < 0 && entity.splitsRest) {
+                    rest[k] = f.value();
                     continue;
                 }
-                if (!c) {
+                if (index < 0) {
                     out.losses.append(
-                        {at,
+                        {at(),
                          tr("MCPHub's table %1 has no column for this key.").arg(entity.table)});
                     continue;
                 }
+                const HubColumn *c = &entity.columns.at(index);
                 OrderedJson stored;
                 if (const auto lost = toColumn(*c, f.value(), &stored)) {
-                    out.losses.append({at, *lost});
+                    out.losses.append({at(), *lost});
                     if (c->kind == Kind::Time && !stored.is_null()) {
-                        row.values[c->column.toStdString()] = stored;
-                        set.insert(c->column);
+                        values[size_t(index)] = std::move(stored);
+                        set[size_t(index)] = 1;
                     }
                     continue;
                 }
@@ -711,7 +738,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 if (c->maxLength > 0 && stored.is_string()
                     && stored.get_ref<const std::string &>().size() > size_t(c->maxLength)
                     && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
-                    out.issues.append({at,
+                    out.issues.append({at(),
                                        tr("MCPHub's column %1.%2 holds at most %3 characters.")
                                            .arg(entity.table, c->column)
                                            .arg(c->maxLength),
@@ -723,23 +750,22 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     // NOT NULL: an explicit null is the absent key's default, or nothing.
                     if (!c->required) {
                         out.losses.append(
-                            {at,
+                            {at(),
                              tr("MCPHub's column %1 cannot hold null; MCPHub's default %2 is "
                                 "stored instead.")
                                  .arg(c->column, QString::fromStdString(c->whenAbsent.dump()))});
                     }
                     continue;
                 }
-                row.values[c->column.toStdString()] = stored;
-                set.insert(c->column);
-                if (entity.name == QLatin1String("mcpServers") && k == QLatin1String("options")
-                    && f.value().is_object()) {
+                values[size_t(index)] = std::move(stored);
+                set[size_t(index)] = 1;
+                if (servers && k == "options" && f.value().is_object()) {
                     for (auto o = f.value().begin(); o != f.value().end(); ++o) {
                         const std::string &ok = o.key();
                         if (ok != "timeout" && ok != "resetTimeoutOnProgress"
                             && ok != "maxTotalTimeout") {
                             out.warnings.append(
-                                {JsonPointer::append(at, QString::fromStdString(ok)),
+                                {JsonPointer::append(at(), QString::fromStdString(ok)),
                                  tr("Kept in the options column, but MCPHub's API keeps only "
                                     "timeout, resetTimeoutOnProgress and maxTotalTimeout there: "
                                     "it drops this key the next time the server is saved "
@@ -748,13 +774,15 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     }
                 }
             }
-            if (entity.splitsRest) {
-                row.values["additionalConfig"] = McpHubJsonWriter::write(rest, 0).toStdString();
-                set.insert(QStringLiteral("additionalConfig"));
+            row.keysJson = keys.dump();
+            if (entity.splitsRest && restColumn >= 0) {
+                values[size_t(restColumn)] = McpHubJsonWriter::write(rest, 0).toStdString();
+                set[size_t(restColumn)] = 1;
             }
-            for (const HubColumn &c : entity.columns) {
-                if (set.contains(c.column))
+            for (qsizetype i = 0; i < entity.columns.size(); ++i) {
+                if (set[size_t(i)])
                     continue;
+                const HubColumn &c = entity.columns.at(i);
                 if (c.required) {
                     out.issues.append(
                         {JsonPointer::append(pointer, c.key),
@@ -763,25 +791,22 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     invalid = true;
                     continue;
                 }
-                if (entity.name == QLatin1String("mcpServers") && c.column == QLatin1String("oauth")
-                    && !object.contains("oauth")) {
+                if (servers && c.column == QLatin1String("oauth") && !object.contains("oauth")) {
                     // MCPHub keeps its own upstream OAuth state here at runtime (§1.2): a file
                     // without "oauth" does not describe it.
                     row.notDescribed << c.column;
                 }
-                row.values[c.column.toStdString()] = c.whenAbsent;
+                values[size_t(i)] = c.whenAbsent;
             }
-            for (const HubColumn &c : entity.columns) {
+            for (qsizetype i = 0; i < entity.columns.size(); ++i) {
+                const HubColumn &c = entity.columns.at(i);
                 if (!c.unique || invalid)
                     continue;
-                const OrderedJson &v = row.values[c.column.toStdString()];
+                const OrderedJson &v = values[size_t(i)];
                 if (v.is_null())
                     continue;
-                const QString value = QString::fromStdString(v.dump());
-                if (!uniques[c.column].contains(value)) {
-                    uniques[c.column].insert(value);
+                if (uniques[size_t(i)].insert(v.dump()).second)
                     continue;
-                }
                 out.issues.append({JsonPointer::append(pointer, c.key),
                                    tr("Another entry has the same %1; MCPHub's column %2.%3 "
                                       "holds each value once.")
@@ -789,6 +814,10 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                                    object});
                 invalid = true;
             }
+            auto &columnValues = row.values.get_ref<OrderedJson::object_t &>();
+            columnValues.reserve(columns.size());
+            for (size_t i = 0; i < columns.size(); ++i)
+                columnValues.emplace_back(columns[i], std::move(values[i]));
             if (!invalid)
                 out.rows.append(std::move(row));
         };

@@ -76,7 +76,7 @@ struct HubRow
     // Columns the file does not describe for this row: kept as the database has them
     // (servers.oauth, MCPHub's own runtime OAuth state, when the file has no "oauth").
     QStringList notDescribed;
-    QStringList keys; // the file's keys in file order (the row's shape)
+    std::string keysJson; // the file's keys in file order, a JSON array (the row's shape)
 };
 
 // A settings document as MCPHub's rows, and MCPHub's rows as a settings document.

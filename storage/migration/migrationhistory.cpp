@@ -1,4 +1,5 @@
 #include "storage/migration/migrationhistory.h"
+#include "storage/migration/migrationtiming.h"
 
 #include "storage/db/auditlogrepository.h"
 #include "storage/db/bulkinserter.h"
@@ -38,7 +39,9 @@ Result<qint64> MigrationHistory::record(const MigrationRun &run)
     // escaped into the statement's text and lexed back by the server, several times the
     // cost of storing them.
     void *const pg = BulkInserter::postgresHandle(db());
+    migrationMark(nullptr);
     const std::string changes = run.changes.dump();
+    migrationMark("record: dump changes");
     const auto id = insertRow(QStringLiteral("migration_runs"),
                               {{QStringLiteral("kind"), run.kind},
                                {QStringLiteral("source_path"), text(run.sourcePath)},
@@ -56,6 +59,7 @@ Result<qint64> MigrationHistory::record(const MigrationRun &run)
                                {QStringLiteral("rollback_of"),
                                 run.rollbackOf > 0 ? QVariant(run.rollbackOf) : QVariant()}},
                               QStringLiteral("id"));
+    migrationMark("record: insertRow");
     if (!id)
         return id.error();
     if (pg) {
@@ -63,7 +67,7 @@ Result<qint64> MigrationHistory::record(const MigrationRun &run)
         const char *values[] = {changes.c_str(), runId.constData()};
         PGresult *result
             = PQexecParams(static_cast<PGconn *>(pg),
-                           "UPDATE migration_runs SET changes = $1::json WHERE id = $2::bigint",
+                           "UPDATE migration_runs SET changes = $1 WHERE id = $2::bigint",
                            2,
                            nullptr,
                            values,
@@ -74,6 +78,7 @@ Result<qint64> MigrationHistory::record(const MigrationRun &run)
         const QString message = QString::fromUtf8(
             result ? PQresultErrorMessage(result) : PQerrorMessage(static_cast<PGconn *>(pg)));
         PQclear(result);
+        migrationMark("record: UPDATE changes");
         if (!stored) {
             return Error::make(Error::Code::Database,
                                QCoreApplication::translate("Repository", "Cannot add the row."),
@@ -99,6 +104,7 @@ Result<qint64> MigrationHistory::record(const MigrationRun &run)
         entry.details.insert(QStringLiteral("rollbackOf"), run.rollbackOf);
     if (auto written = AuditLogRepository(context()).append(entry); !written)
         return written.error();
+    migrationMark("record: audit");
     return id->toLongLong();
 }
 

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <future>
 #include <memory>
@@ -200,7 +201,9 @@ Result<qint64> Migrator::record(const QString &status)
     run.report = m_report.toJson();
     if (status == QLatin1String("completed"))
         run.changes = std::move(m_changes); // recorded once, at the end of a completed run
-    return MigrationHistory(m_context).record(run);
+    auto recorded = MigrationHistory(m_context).record(run);
+    m_release.later(std::move(run.changes));
+    return recorded;
 }
 
 void Migrator::recordFailure(const QString &status)
@@ -282,8 +285,8 @@ MigrationReport Migrator::run()
         // database, which keeps the server busy and this thread half idle: a large file and a
         // large log cost the longer of the two, not the sum. Validation touches no database
         // and reports no progress; when it fails, the logs are rolled back with the rest.
-        // Into MCPHub's database, its own mapping of the file (HubSettings::map) is made on this
-        // thread as soon as the file is parsed, while the second thread validates.
+        // Into MCPHub's database the file is mapped, planned and imported on this thread as
+        // soon as it is parsed, while the second thread validates (below).
         using Parsed = std::shared_ptr<const Result<SettingsDocument>>;
         struct Validation
         {
@@ -327,26 +330,64 @@ MigrationReport Migrator::run()
             return logs;
 
         migrationMark("begin, logs");
-        std::optional<HubSettings::Mapped> hubMapped;
+        // Into MCPHub's database the file is mapped, planned and imported as soon as it is
+        // parsed, while the second thread still validates it: the server takes the rows in
+        // while the validation runs, instead of after it. Nothing is decided before the
+        // validation's verdict, which comes first in what is reported; the transaction holds
+        // everything until then. When the validation takes records out (--skip-invalid), the
+        // early import goes back to its savepoint and the file is planned again without them.
+        std::optional<Result<void>> early;       // the early plan and import, when made
+        std::optional<TransactionGuard> earlyTx; // its savepoint
+        std::optional<MigrationReport> beforeEarly;
         if (hub) {
             const Parsed document = parsed.get();
+            migrationMark("waiting for the parse");
             if (*document) {
-                hubMapped = HubSettings::map((*document)->json());
+                beforeEarly = m_report;
+                earlyTx.emplace(QSqlDatabase::database(m_context.connectionName));
+                if (!earlyTx->active())
+                    return earlyTx->error();
+                HubSettings::Mapped hubMapped = HubSettings::map((*document)->json());
                 migrationMark("HubSettings::map (beside the validation)");
+                early = planHub((*document)->json(), {}, std::move(hubMapped));
+                if (*early)
+                    early = importHub();
+                migrationMark("plan and import (beside the validation)");
             }
         }
         Validation validation = validating.get();
+        // The parsed document and the console's mapping are freed off this thread.
+        const auto releaseValidation = qScopeGuard(
+            [&] { m_release.later(std::move(validation.document), std::move(validation.mapped)); });
         migrationMark("waiting for the validation");
+        if (early && !*early && early->error().code == Error::Code::Cancelled)
+            return *early;
         if (!*validation.document)
             return validation.document->error();
         const OrderedJson &document = (*validation.document)->json();
         MappedSettings &mapped = validation.mapped;
-        m_report.warnings += validation.warnings;
+        // The early plan stands when the validation takes nothing out; otherwise what it
+        // reported goes (and, when the run goes on, what it imported).
+        const bool keepEarly = early && validation.validated && mapped.issues.isEmpty();
+        if (early && !keepEarly)
+            m_report = *beforeEarly;
+        // The validation's findings before the plan's, as they came when it ran first.
+        const qsizetype warningsAt
+            = beforeEarly ? beforeEarly->warnings.size() : m_report.warnings.size();
+        const qsizetype rejectsAt
+            = beforeEarly ? beforeEarly->rejects.size() : m_report.rejects.size();
+        m_report.warnings.insert(warningsAt, validation.warnings.size(), {});
+        std::copy(validation.warnings.cbegin(),
+                  validation.warnings.cend(),
+                  m_report.warnings.begin() + warningsAt);
+        QList<MigrationReport::Item> rejects;
         for (const MappingIssue &issue : mapped.issues) {
-            m_report.rejects.append({issue.pointer, issue.reason});
+            rejects.append({issue.pointer, issue.reason});
             if (!issue.pointer.isEmpty())
                 ++m_report.countsFor(entityOf(issue.pointer)).rejected;
         }
+        m_report.rejects.insert(rejectsAt, rejects.size(), {});
+        std::copy(rejects.cbegin(), rejects.cend(), m_report.rejects.begin() + rejectsAt);
         if (!hub) { // the MCPHub-database plan counts its own rows
             for (const MappedEntity &e : mapped.entities)
                 ++m_report.countsFor(e.spec->name).total;
@@ -382,10 +423,26 @@ MigrationReport Migrator::run()
                 return written;
         }
         if (hub) {
-            if (auto planned = planHub(document, mapped.issues, std::move(hubMapped)); !planned)
-                return planned;
-            if (auto imported = importHub(); !imported)
-                return imported;
+            if (keepEarly) {
+                if (!*early)
+                    return *early;
+                if (auto released = earlyTx->commit(); !released)
+                    return released;
+            } else {
+                if (earlyTx && !earlyTx->rollback())
+                    return Error::make(
+                        Error::Code::Database,
+                        QCoreApplication::translate("Migrator",
+                                                    "Cannot undo the import planned before the "
+                                                    "validation; nothing was migrated."),
+                        m_context.where);
+                if (m_hub)
+                    m_release.later(std::move(m_hub));
+                if (auto planned = planHub(document, mapped.issues, std::nullopt); !planned)
+                    return planned;
+                if (auto imported = importHub(); !imported)
+                    return imported;
+            }
             if (auto noted = noteHubTables(); !noted)
                 return noted;
             if (auto verified = verifyHub(); !verified)
@@ -429,7 +486,10 @@ MigrationReport Migrator::run()
         return {};
     };
 
+    m_release.wait(); // an earlier run's data
     const auto done = execute();
+    if (m_hub)
+        m_release.later(std::move(m_hub));
     migrationMark("free the run's data");
     if (!done) {
         m_report.error = done.error();

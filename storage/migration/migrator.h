@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/backgroundrelease.h"
 #include "storage/db/repositorycontext.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/migration/logimport.h"
@@ -125,6 +126,9 @@ private:
 
     OrderedJson m_changes = OrderedJson::array();
     std::shared_ptr<Hub> m_hub;
+    // The run's large data is freed here once its report is ready; declared last, so that
+    // the destructor waits for it before the rest goes.
+    BackgroundRelease m_release;
 };
 
 } // namespace mcphub

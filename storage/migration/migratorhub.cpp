@@ -16,6 +16,7 @@
 #include "storage/settings/mcphubjsonwriter.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
@@ -323,10 +324,7 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         h.plans.append(plan);
         if (plan.action != Action::Skip) {
             const QString id = HubSettings::shapeId(entity.name, row.key);
-            OrderedJson list = OrderedJson::array();
-            for (const QString &k : row.keys)
-                list.push_back(k.toStdString());
-            const QString text = QString::fromStdString(list.dump());
+            const QString text = QString::fromStdString(row.keysJson);
             const OrderedJson before = h.shapesBefore.value(id);
             if (before.is_null() || HubSettings::textOf(before.value("keys", OrderedJson())) != text
                 || before.value("ordinal", -1) != row.ordinal)
@@ -710,6 +708,15 @@ Result<void> Migrator::verifyHub()
     QString nameSeparator;
     bool refresh = false;
     HubSettings::CreatedRows created;
+    // What the comparison held, freed off this thread once the verification is done.
+    const auto release = qScopeGuard([&] {
+        m_release.later(std::move(written),
+                        std::move(found),
+                        std::move(digests),
+                        std::move(storedRows),
+                        std::move(fullImages),
+                        std::move(created));
+    });
     for (int i = 0; i < h.plans.size(); ++i) {
         const Hub::Planned &p = h.plans.at(i);
         if (p.action != Action::Create && p.action != Action::Overwrite)
