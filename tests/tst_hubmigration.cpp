@@ -131,6 +131,7 @@ private Q_SLOTS:
     void oneMigrationAtATime();
     void aValueChangedOnTheWayInIsADifference();
     void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
+    void shapesOfRowsTheFileSkipsOrNoLongerHasAreKept();
 
 private:
     QTemporaryDir m_dir;
@@ -831,10 +832,8 @@ void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
         {QStringLiteral("UPDATE users SET email = 'bob@example.org' WHERE username = 'bob'"),
          QStringLiteral("UPDATE users SET email = NULL WHERE username = 'bob'"),
          QStringLiteral("users")},
-        {QStringLiteral(
-             "UPDATE mcphub_admin.settings_shapes SET ordinal = 7 WHERE id = 'users/bob'"),
-         QStringLiteral(
-             "UPDATE mcphub_admin.settings_shapes SET ordinal = 1 WHERE id = 'users/bob'"),
+        {QStringLiteral("UPDATE mcphub_admin.settings_shapes SET ordinal = 7 WHERE id = '*/users'"),
+         QStringLiteral("UPDATE mcphub_admin.settings_shapes SET ordinal = 0 WHERE id = '*/users'"),
          QStringLiteral("settings_shapes")},
     };
     for (const auto &edit : edits) {
@@ -852,6 +851,96 @@ void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
     const Run rolledBack = adminctl(rollback + ws);
     VERIFY_RUN(rolledBack, 0);
     QCOMPARE(publicData(pg.conninfo()), before);
+}
+
+// The shapes of an entity's rows are one row of settings_shapes ("*/users"). A second file
+// that no longer has a user, or whose user the run skips, leaves that user's shape (key order,
+// place) as it was; a per-entry shape an earlier version wrote ("users/erin") still counts.
+void TestHubMigration::shapesOfRowsTheFileSkipsOrNoLongerHasAreKept()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const std::string hash = kHash.toStdString();
+    const auto user = [&](const std::string &name, bool passwordFirst) {
+        OrderedJson u = OrderedJson::object();
+        if (passwordFirst)
+            u["password"] = hash;
+        u["username"] = name;
+        if (!passwordFirst)
+            u["password"] = hash;
+        u["isAdmin"] = name == "admin";
+        return u;
+    };
+    const QString first = m_dir.filePath(QStringLiteral("shapes-1.json"));
+    OrderedJson one = OrderedJson::object();
+    one["mcpServers"] = OrderedJson::object();
+    one["users"]
+        = OrderedJson::array({user("admin", false), user("bob", true), user("carol", false)});
+    QVERIFY(writeJson(first, one));
+    VERIFY_RUN(
+        adminctl(QStringList{QStringLiteral("migrate"), first, QStringLiteral("--yes")} + ws), 0);
+    QCOMPARE(queryText(pg,
+                       QStringLiteral("SELECT string_agg(id, ',' ORDER BY id) FROM "
+                                      "mcphub_admin.settings_shapes")),
+             QStringLiteral("*/users,document/"));
+
+    // Without bob and carol, with dave; carol's row changed behind the file's back is a
+    // conflict the run skips (bob's and carol's rows are kept, not in the file).
+    const QString second = m_dir.filePath(QStringLiteral("shapes-2.json"));
+    OrderedJson two = one;
+    two["users"] = OrderedJson::array({user("admin", false), user("dave", true)});
+    QVERIFY(writeJson(second, two));
+    VERIFY_RUN(
+        adminctl(QStringList{QStringLiteral("migrate"), second, QStringLiteral("--yes")} + ws), 0);
+    // A user an earlier version migrated, with its per-entry shape.
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("INSERT INTO users (username, password, \"isAdmin\") VALUES "
+                                  "('erin', '%1', false); INSERT INTO "
+                                  "mcphub_admin.settings_shapes (id, ordinal, keys) VALUES "
+                                  "('users/erin', 9, '[\"isAdmin\",\"username\",\"password\"]')")
+                       .arg(kHash)}),
+             QString());
+    // Admin in the file with the password first, while the database's admin has an email the
+    // file does not: skipped, so its shape stays the first file's (and the email follows it).
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral(
+                       "UPDATE users SET email = 'admin@example.org' WHERE username = 'admin'")}),
+             QString());
+    const QString third = m_dir.filePath(QStringLiteral("shapes-3.json"));
+    OrderedJson three = one;
+    three["users"] = OrderedJson::array({user("dave", true), user("admin", true)});
+    QVERIFY(writeJson(third, three));
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("migrate"),
+                                    third,
+                                    QStringLiteral("--yes"),
+                                    QStringLiteral("--conflict"),
+                                    QStringLiteral("skip")}
+                        + ws),
+               0);
+
+    const QString exported = m_dir.filePath(QStringLiteral("shapes-exported.json"));
+    VERIFY_RUN(adminctl(QStringList{QStringLiteral("export"), exported} + ws), 0);
+    const OrderedJson back = readJson(exported);
+    QStringList order;
+    for (const OrderedJson &u : back["users"]) {
+        QStringList keys;
+        for (auto it = u.begin(); it != u.end(); ++it)
+            keys << QString::fromStdString(it.key());
+        order << QString::fromStdString(u.value("username", std::string())) + QLatin1Char(':')
+                     + keys.join(QLatin1Char(','));
+    }
+    // The third file's order (dave, admin), admin with the first file's keys (skipped), then
+    // the users no file describes any more in the order they had, then erin by her own shape.
+    QCOMPARE(order,
+             QStringList({QStringLiteral("dave:password,username,isAdmin"),
+                          QStringLiteral("admin:username,password,isAdmin,email"),
+                          QStringLiteral("bob:password,username,isAdmin"),
+                          QStringLiteral("carol:username,password,isAdmin"),
+                          QStringLiteral("erin:isAdmin,username,password")}));
 }
 
 QTEST_GUILESS_MAIN(TestHubMigration)

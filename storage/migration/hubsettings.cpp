@@ -604,6 +604,74 @@ QString HubSettings::shapeId(const QString &entity, const QString &key)
     return entity + QLatin1Char('/') + key;
 }
 
+QString HubSettings::EntityShapes::id(const QString &entity)
+{
+    return QStringLiteral("*/") + entity;
+}
+
+bool HubSettings::EntityShapes::isId(const QString &id, QString *entity)
+{
+    if (!id.startsWith(QLatin1String("*/")))
+        return false;
+    *entity = id.mid(2);
+    return true;
+}
+
+std::vector<std::pair<std::string, std::string>>
+HubSettings::EntityShapes::parse(const std::string &text)
+{
+    std::vector<std::pair<std::string, std::string>> entries;
+    const OrderedJson stored = OrderedJson::parse(text, nullptr, false);
+    if (!stored.is_object() || !stored.contains("shapes") || !stored.contains("rows")
+        || !stored["shapes"].is_array() || !stored["rows"].is_array())
+        return entries;
+    std::vector<std::string> lists;
+    for (const OrderedJson &list : stored["shapes"])
+        lists.push_back(list.dump());
+    for (const OrderedJson &row : stored["rows"]) {
+        if (!row.is_array() || row.size() != 2 || !row[0].is_string()
+            || !row[1].is_number_integer())
+            continue;
+        const auto index = row[1].get<qint64>();
+        if (index < 0 || size_t(index) >= lists.size())
+            continue;
+        entries.emplace_back(row[0].get<std::string>(), lists[size_t(index)]);
+    }
+    return entries;
+}
+
+void HubSettings::EntityShapes::add(const std::string &key, const std::string &keysJson)
+{
+    if (!m_keys.insert(key).second)
+        return;
+    auto [list, added] = m_listIndex.try_emplace(keysJson, int(m_lists.size()));
+    if (added)
+        m_lists.push_back(keysJson);
+    m_rows.emplace_back(key, list->second);
+}
+
+std::string HubSettings::EntityShapes::text() const
+{
+    std::string out = "{\"shapes\":[";
+    for (size_t i = 0; i < m_lists.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += m_lists[i];
+    }
+    out += "],\"rows\":[";
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += '[';
+        out += OrderedJson(m_rows[i].first).dump();
+        out += ',';
+        out += std::to_string(m_rows[i].second);
+        out += ']';
+    }
+    out += "]}";
+    return out;
+}
+
 OrderedJson HubSettings::withRewrittenIds(const OrderedJson &document)
 {
     return rewriteIds(document, nullptr);
@@ -967,7 +1035,14 @@ Result<OrderedJson> HubSettings::exportDocument(const RepositoryContext &context
     };
     QHash<QString, Shape> shapes;
     if (const auto rows = readRows(context, kShapesTable); rows) {
+        // An entity's shapes row (EntityShapes) wins over per-entry rows of earlier runs.
+        QList<const OrderedJson *> entityRows;
         for (const OrderedJson &r : *rows) {
+            QString entity;
+            if (EntityShapes::isId(HubSettings::textOf(r.value("id", OrderedJson())), &entity)) {
+                entityRows << &r;
+                continue;
+            }
             Shape s;
             s.ordinal = r.value("ordinal", 0);
             const auto keys
@@ -979,6 +1054,27 @@ Result<OrderedJson> HubSettings::exportDocument(const RepositoryContext &context
                 }
             }
             shapes.insert(HubSettings::textOf(r.value("id", OrderedJson())), s);
+        }
+        for (const OrderedJson *r : std::as_const(entityRows)) {
+            QString entity;
+            EntityShapes::isId(HubSettings::textOf(r->value("id", OrderedJson())), &entity);
+            QHash<QString, QStringList> lists; // by keys JSON text, parsed once
+            int ordinal = 0;
+            for (const auto &[key, keysJson] :
+                 EntityShapes::parse(r->value("keys", std::string("{}")))) {
+                const QString text = QString::fromStdString(keysJson);
+                auto list = lists.find(text);
+                if (list == lists.end()) {
+                    QStringList keys;
+                    for (const auto &k : OrderedJson::parse(keysJson, nullptr, false)) {
+                        if (k.is_string())
+                            keys << QString::fromStdString(k.get<std::string>());
+                    }
+                    list = lists.insert(text, keys);
+                }
+                shapes.insert(shapeId(entity, QString::fromStdString(key)),
+                              Shape{ordinal++, *list});
+            }
         }
     } // without the console's schema (read-only): every row in MCPHub's order
     const auto warn = [&](const QString &where, const QString &message) {

@@ -245,6 +245,28 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         h.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
 
     migrationMark("plan: read the tables");
+    // The shapes an entity's rows had before (EntityShapes, or per-entry rows of earlier runs),
+    // by key; read when a row the run skips needs its own.
+    QHash<const HubEntity *, HubSettings::EntityShapes> entityShapes;
+    QHash<const HubEntity *, std::unordered_map<std::string, std::string>> oldShapes;
+    const auto oldShapesOf
+        = [&](const HubEntity &entity) -> const std::unordered_map<std::string, std::string> & {
+        const auto found = oldShapes.constFind(&entity);
+        if (found != oldShapes.constEnd())
+            return *found;
+        std::unordered_map<std::string, std::string> &old = oldShapes[&entity];
+        const QString prefix = HubSettings::shapeId(entity.name, {});
+        for (auto it = h.shapesBefore.cbegin(); it != h.shapesBefore.cend(); ++it) {
+            if (it.key().startsWith(prefix))
+                old.emplace(it.key().mid(prefix.size()).toStdString(),
+                            it.value().value("keys", std::string()));
+        }
+        const OrderedJson stored = h.shapesBefore.value(HubSettings::EntityShapes::id(entity.name));
+        for (auto &[key, keysJson] :
+             HubSettings::EntityShapes::parse(stored.value("keys", std::string("{}"))))
+            old[key] = std::move(keysJson);
+        return old;
+    };
     QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
     for (const HubEntity &entity : hubEntities()) {
         const QList<OrderedJson> &rows = existing[entity.table];
@@ -322,14 +344,45 @@ Result<void> Migrator::planHub(const OrderedJson &source,
             }
         }
         h.plans.append(plan);
-        if (plan.action != Action::Skip) {
-            const QString id = HubSettings::shapeId(entity.name, row.key);
-            const QString text = QString::fromStdString(row.keysJson);
-            const OrderedJson before = h.shapesBefore.value(id);
-            if (before.is_null() || HubSettings::textOf(before.value("keys", OrderedJson())) != text
-                || before.value("ordinal", -1) != row.ordinal)
-                h.shapes.append({id, row.ordinal, text});
+        if (entity.shape == HubEntity::Shape::Single) {
+            if (plan.action != Action::Skip) {
+                const QString id = HubSettings::shapeId(entity.name, row.key);
+                const QString text = QString::fromStdString(row.keysJson);
+                const OrderedJson before = h.shapesBefore.value(id);
+                if (before.is_null()
+                    || HubSettings::textOf(before.value("keys", OrderedJson())) != text
+                    || before.value("ordinal", -1) != row.ordinal)
+                    h.shapes.append({id, row.ordinal, text});
+            }
+            continue;
         }
+        // A row the run skips keeps the shape it had.
+        const std::string key = row.key.toStdString();
+        if (plan.action != Action::Skip) {
+            entityShapes[&entity].add(key, row.keysJson);
+        } else if (const auto old = oldShapesOf(entity).find(key);
+                   old != oldShapesOf(entity).end()) {
+            entityShapes[&entity].add(key, old->second);
+        }
+    }
+    // Each entity the file has: its shapes row, with the entries of rows the file no longer
+    // describes kept after the file's.
+    for (const HubEntity &entity : hubEntities()) {
+        if (entity.shape == HubEntity::Shape::Single
+            || !h.mapped.documentKeys.contains(entity.name))
+            continue;
+        const QString id = HubSettings::EntityShapes::id(entity.name);
+        const OrderedJson before = h.shapesBefore.value(id);
+        HubSettings::EntityShapes &shapes = entityShapes[&entity];
+        if (!before.is_null()) {
+            for (const auto &[key, keysJson] :
+                 HubSettings::EntityShapes::parse(before.value("keys", std::string("{}"))))
+                shapes.add(key, keysJson);
+        }
+        const QString text = QString::fromStdString(shapes.text());
+        if (before.is_null() ? !shapes.empty()
+                             : HubSettings::textOf(before.value("keys", OrderedJson())) != text)
+            h.shapes.append({id, 0, text});
     }
     {
         const QString id = HubSettings::shapeId(QStringLiteral("document"), {});
@@ -580,9 +633,9 @@ Result<void> Migrator::verifyHub()
     struct Written
     {
         const HubEntity *entity = nullptr;
-        QHash<QString, int> plans; // id -> index into h.plans
-        QSet<QString> pruned;      // ids the run removed
-        bool overwrites = false;   // rows updated in place: their images are read for the record
+        QHash<QByteArray, int> plans; // id (UTF-8) -> index into h.plans
+        QSet<QString> pruned;         // ids the run removed
+        bool overwrites = false;      // rows updated in place: their images are read for the record
     };
     QHash<QString, Written> written; // by table
     QStringList tables;              // in the order first written
@@ -598,7 +651,7 @@ Result<void> Migrator::verifyHub()
         if (p.action != Action::Create && p.action != Action::Overwrite)
             continue;
         Written &w = tableOf(h.mapped.rows.at(p.row).entity);
-        w.plans.insert(p.id, i);
+        w.plans.insert(p.id.toUtf8(), i);
         w.overwrites = w.overwrites || p.action == Action::Overwrite;
     }
     for (const auto &prune : std::as_const(h.prunes))
@@ -646,10 +699,13 @@ Result<void> Migrator::verifyHub()
             [&](const BulkReader::Fields &fields) {
                 if (fields.empty() || !fields.front())
                     return;
-                const QString id = QString::fromUtf8(*fields.front());
-                if (w.pruned.contains(id))
-                    stillThere.insert(table + QLatin1Char('/') + id);
-                const auto plan = w.plans.constFind(id);
+                if (!w.pruned.isEmpty()) {
+                    const QString id = QString::fromUtf8(*fields.front());
+                    if (w.pruned.contains(id))
+                        stillThere.insert(table + QLatin1Char('/') + id);
+                }
+                const auto plan = w.plans.constFind(
+                    QByteArray::fromRawData(fields.front()->data(), fields.front()->size()));
                 if (plan == w.plans.constEnd())
                     return;
                 const int index = *plan;
@@ -657,6 +713,8 @@ Result<void> Migrator::verifyHub()
                 if (h.plans.at(index).action == Action::Create && fields.back())
                     digests[index] = HubSettings::CreatedRows::textDigest(*fields.back());
                 const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
+                // HubSettings::map puts a row's values in column order.
+                const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
                 OrderedJson stored = keepRows ? OrderedJson::object() : OrderedJson();
                 for (qsizetype i = 0; i < columns.size() && size_t(i) < fields.size(); ++i) {
                     const HubColumn *c = kinds.at(i);
@@ -676,7 +734,11 @@ Result<void> Migrator::verifyHub()
                         stored[column] = value();
                     if (i < first || row.notDescribed.contains(c->column))
                         continue;
-                    const OrderedJson &wanted = HubSettings::valueAt(row.values, column);
+                    const size_t at = size_t(i - first);
+                    const auto slot = values.begin() + qsizetype(at);
+                    const OrderedJson &wanted = at < values.size() && slot->first == column
+                                                    ? slot->second
+                                                    : HubSettings::valueAt(row.values, column);
                     if (field && wanted.is_string()
                         && *field
                                == QByteArrayView(
@@ -699,7 +761,7 @@ Result<void> Migrator::verifyHub()
                 return rows.error();
             for (OrderedJson &row : *rows) {
                 const QString id = HubSettings::textOf(HubSettings::valueAt(row, "id"));
-                const auto plan = w.plans.constFind(id);
+                const auto plan = w.plans.constFind(id.toUtf8());
                 if (plan != w.plans.constEnd() && h.plans.at(*plan).action == Action::Overwrite)
                     fullImages.insert(table + QLatin1Char('/') + id, std::move(row));
             }
