@@ -211,6 +211,14 @@ void TestHubMigration::everySettingsFileComesBack()
     const QJsonObject report = QJsonDocument::fromJson(readFile(reportPath)).object();
     QCOMPARE(items(report, QStringLiteral("losses")), QStringList());
     QCOMPARE(items(report, QStringLiteral("rejects")).size(), rejected);
+    if (rejected > 0) { // the refused record itself, as the file has it
+        const QByteArray line = readFile(m_dir.filePath(QStringLiteral("rejects.jsonl")));
+        const OrderedJson reject = OrderedJson::parse(
+            line.constData(), line.constData() + line.indexOf('\n'), nullptr, false);
+        QCOMPARE(QString::fromStdString(reject.value("pointer", std::string())),
+                 QStringLiteral("/users/0"));
+        QVERIFY(reject.value("record", OrderedJson()) == original["users"][0]);
+    }
     for (const QString &pointer : items(report, QStringLiteral("idRewrites")))
         QVERIFY2(pointer.endsWith(QLatin1String("/id"))
                      || pointer.contains(QLatin1String("/allowedGroups/")),

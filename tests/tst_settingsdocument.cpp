@@ -1,6 +1,7 @@
 // SettingsDocument: parsing with clear errors (line:column and the text around), positions of
 // values by JSON pointer, duplicate keys, and the bad files of fixtures/bad-settings.
 
+#include "storage/settings/jsonlinearparse.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/settingsdocument.h"
 #include "tests/support/settingssamples.h"
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void positions();
     void missingValueTakesAncestorPosition();
     void duplicateKeysKeepLastLikeJavaScript();
+    void linearParseGivesWhatNlohmannGives_data();
+    void linearParseGivesWhatNlohmannGives();
+    void linearParseOfALargeObjectWithDuplicates();
     void summaryCounts();
     void jsonPointerEscapes();
     void defaultDocumentIsMinimal();
@@ -181,6 +185,65 @@ void TestSettingsDocument::duplicateKeysKeepLastLikeJavaScript()
     QCOMPARE(document->positionAt(duplicate.firstOffset).line, 3);
     QCOMPARE(document->positionAt(duplicate.lastOffset).line, 5);
     QCOMPARE(document->position(QStringLiteral("/mcpServers/a/command")).line, 5);
+}
+
+void TestSettingsDocument::linearParseGivesWhatNlohmannGives_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("scalars") << QByteArray(
+        "[null, true, false, 0, -0, 1.5, -2e3, 18446744073709551615, "
+        "-9223372036854775808, 1e308, \"\"]")
+                             << true;
+    QTest::newRow("escapes") << QByteArray(R"({"a\u0062c": "\u00e9\ud83d\ude00\n\t\"\\\/"})")
+                             << true;
+    QTest::newRow("nested") << QByteArray(R"({"a": {"b": [1, {"c": []}, {}], "d": {}}, "e": [[]]})")
+                            << true;
+    QTest::newRow("duplicate keys")
+        << QByteArray(R"({"a": 1, "b": 2, "a": {"x": 3}, "b": [4]})") << true;
+    QTest::newRow("top-level scalar") << QByteArray(" 42 ") << true;
+    QTest::newRow("trailing comma") << QByteArray(R"({"a": 1,})") << false;
+    QTest::newRow("overflowing number") << QByteArray(R"({"a": 1e999})") << false;
+    QTest::newRow("cut off") << QByteArray(R"({"a": [1, 2)") << false;
+    QTest::newRow("two values") << QByteArray(R"({} {})") << false;
+    QTest::newRow("lone surrogate") << QByteArray(R"(["\ud800"])") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+// parseJsonLinear (SettingsDocument's parser) against nlohmann's own: the same value, keys in
+// the same order, and a failure wherever nlohmann throws.
+void TestSettingsDocument::linearParseGivesWhatNlohmannGives()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    const auto linear = parseJsonLinear(text.constData(), text.constData() + text.size());
+    QCOMPARE(linear.has_value(), valid);
+    if (!valid)
+        return;
+    const auto expected
+        = nlohmann::ordered_json::parse(text.constData(), text.constData() + text.size());
+    QCOMPARE(QString::fromStdString(linear->dump()), QString::fromStdString(expected.dump()));
+    QVERIFY(*linear == expected);
+}
+
+// An object past the size where keys are indexed: 5,000 keys, some given twice (the first
+// place, the last value, as nlohmann's parser and JSON.parse keep them).
+void TestSettingsDocument::linearParseOfALargeObjectWithDuplicates()
+{
+    std::string text = "{";
+    for (int i = 0; i < 5000; ++i)
+        text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+    for (int i = 0; i < 5000; i += 7)
+        text += "\"k" + std::to_string(i) + "\": \"again " + std::to_string(i) + "\", ";
+    text += "\"k3\": {\"small\": 1, \"small\": 2}}";
+    const auto linear = parseJsonLinear(text.data(), text.data() + text.size());
+    QVERIFY(linear);
+    const auto expected = nlohmann::ordered_json::parse(text);
+    QCOMPARE(linear->size(), size_t(5000));
+    QCOMPARE(QString::fromStdString(linear->dump()), QString::fromStdString(expected.dump()));
+    QVERIFY((*linear)["k7"] == "again 7");
+    QVERIFY((*linear)["k3"] == nlohmann::ordered_json::parse(R"({"small": 2})"));
+    QCOMPARE(std::next(linear->begin(), 7).key(), std::string("k7"));
 }
 
 void TestSettingsDocument::summaryCounts()

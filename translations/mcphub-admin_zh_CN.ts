@@ -1757,6 +1757,10 @@
             <source>MCPHub's column %1.%2 holds each value once, and row %3, which the file does not describe, has this one.</source>
             <translation>MCPHub 的列 %1.%2 中每个值只能出现一次，而文件未描述的行 %3 已有此值。</translation>
         </message>
+        <message>
+            <source>Cannot undo the import planned before the validation; nothing was migrated.</source>
+            <translation>无法撤销在校验完成前规划的导入；未迁移任何内容。</translation>
+        </message>
     </context>
     <context>
         <name>NameText</name>

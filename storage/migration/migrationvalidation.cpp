@@ -44,7 +44,16 @@ Result<void> MigrationValidation::apply(MappedSettings &mapped,
             mapped.issues.append({finding.pointer, reason, OrderedJson(nullptr)});
             continue;
         }
-        mapped.issues.append({record, reason, entity->source});
+        OrderedJson source = std::move(entity->source);
+        if (source.is_null()) { // mapped for its place only: its value from the document
+            try {
+                const OrderedJson::json_pointer at(record.toStdString());
+                if (document.json().contains(at))
+                    source = document.json().at(at);
+            } catch (const OrderedJson::exception &) {
+            }
+        }
+        mapped.issues.append({record, reason, std::move(source)});
         mapped.entities.erase(entity);
     }
     if (documentError) {
@@ -71,13 +80,16 @@ Result<SettingsDocument> MigrationValidation::parse(const QByteArray &bytes,
     // The settings store's parser, so that a file the store refuses (too deeply nested, a NUL
     // byte, a number beyond the double range, not UTF-8) is refused here the same way, with
     // FILE:LINE:COL, before anything walks the tree.
-    auto document = SettingsDocument::parse(bytes, sourcePath);
-    if (!document)
-        return document.error();
+    return SettingsDocument::parse(bytes, sourcePath);
+}
+
+Result<void> MigrationValidation::checkDuplicateKeys(const SettingsDocument &document,
+                                                     const QString &sourcePath)
+{
     // JSON.parse keeps the last of two equal keys silently (so would we): a duplicate server
     // name or key is an error that names it.
-    if (const auto &duplicates = document->duplicateKeys(); !duplicates.empty()) {
-        const SourcePosition position = document->positionAt(duplicates.front().lastOffset);
+    if (const auto &duplicates = document.duplicateKeys(); !duplicates.empty()) {
+        const SourcePosition position = document.positionAt(duplicates.front().lastOffset);
         return Error::make(
             Error::Code::Invalid,
             QCoreApplication::translate("Migrator",
@@ -88,7 +100,7 @@ Result<SettingsDocument> MigrationValidation::parse(const QByteArray &bytes,
             QStringLiteral("%1:%2:%3")
                 .arg(sourcePath, QString::number(position.line), QString::number(position.column)));
     }
-    return document;
+    return {};
 }
 
 } // namespace mcphub

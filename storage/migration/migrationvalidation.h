@@ -15,10 +15,13 @@ class MigrationValidation
 {
 public:
     // The source text as the settings store parses it (its JSON and where each value is);
-    // a parse error names FILE:LINE:COL, and a key that appears twice in one object
-    // (JSON.parse would keep the last silently) is an error naming its place. Parsed once:
-    // apply() validates this same document.
+    // a parse error names FILE:LINE:COL. Parsed once: apply() validates this same document.
     static Result<SettingsDocument> parse(const QByteArray &bytes, const QString &sourcePath);
+    // A key that appears twice in one object of the document's text (JSON.parse would keep
+    // the last silently) is an error naming its place. Separate from parse(), so that the
+    // document can be used while its text is searched.
+    static Result<void> checkDuplicateKeys(const SettingsDocument &document,
+                                           const QString &sourcePath);
 
     static Result<void> apply(MappedSettings &mapped,
                               const SettingsDocument &document,

@@ -262,16 +262,6 @@ MigrationReport Migrator::run()
         sourceHash.addData(*bytes);
         m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
         migrationMark("sha256 of the file");
-        // A dry run changes nothing, so it keeps no copy of anything either.
-        if (m_options.backUp && !m_options.dryRun) {
-            if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
-                return Migrator::cancelledError();
-            if (auto backedUp = backUp(*bytes); !backedUp)
-                return backedUp;
-        }
-        migrationMark("backup");
-        if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
-            return Migrator::cancelledError();
         m_logs.clear();
         if (!m_options.usageLogPath.isEmpty())
             m_logs.append(LogImport(LogImport::Kind::Usage, m_options.usageLogPath));
@@ -300,7 +290,7 @@ MigrationReport Migrator::run()
         const QByteArray &source = *bytes;
         const QString sourcePath = m_options.sourcePath;
         std::future<Validation> validating
-            = std::async(std::launch::async, [&source, sourcePath, &parsing] {
+            = std::async(std::launch::async, [&source, sourcePath, &parsing, hub] {
                   Validation v;
                   migrationMark(nullptr);
                   v.document = std::make_shared<const Result<SettingsDocument>>(
@@ -308,7 +298,17 @@ MigrationReport Migrator::run()
                   parsing.set_value(v.document);
                   migrationMark("validation thread: parse");
                   if (*v.document) {
-                      v.mapped = SettingsMapper::map((*v.document)->json(), source);
+                      v.validated
+                          = MigrationValidation::checkDuplicateKeys(**v.document, sourcePath);
+                      migrationMark("validation thread: duplicate keys");
+                  }
+                  if (*v.document && v.validated) {
+                      // Into MCPHub's database the rows are HubSettings::map's: the
+                      // console's mapping only places the records and finds their issues.
+                      v.mapped = SettingsMapper::map((*v.document)->json(),
+                                                     source,
+                                                     hub ? SettingsMapper::Detail::Places
+                                                         : SettingsMapper::Detail::Rows);
                       migrationMark("validation thread: SettingsMapper::map");
                       v.validated = MigrationValidation::apply(
                           v.mapped, **v.document, sourcePath, &v.warnings);
@@ -316,6 +316,18 @@ MigrationReport Migrator::run()
                   }
                   return v;
               });
+
+        // The backup is written while the second thread parses: before the database changes.
+        // A dry run changes nothing, so it keeps no copy of anything either.
+        if (m_options.backUp && !m_options.dryRun) {
+            if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
+                return Migrator::cancelledError();
+            if (auto backedUp = backUp(*bytes); !backedUp)
+                return backedUp;
+        }
+        migrationMark("backup");
+        if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
+            return Migrator::cancelledError();
 
         TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
         if (!tx.active())

@@ -123,24 +123,22 @@ bool shapeFits(const EntitySpec &spec, const OrderedJson &value)
 
 } // namespace
 
-Result<MappedEntity> SettingsMapper::mapEntity(const EntitySpec &spec,
-                                               const QString &key,
-                                               const OrderedJson &value,
-                                               int ordinal,
-                                               const QString &pointer)
+namespace {
+
+// The entity's place (spec, key, pointer, ordinal), or why it cannot be one: what mapEntity
+// checks before it makes the row.
+Result<MappedEntity> placeEntity(const EntitySpec &spec,
+                                 const QString &key,
+                                 const OrderedJson &value,
+                                 int ordinal,
+                                 const QString &pointer)
 {
     MappedEntity entity;
     entity.spec = &spec;
     entity.pointer = pointer;
     entity.ordinal = ordinal;
-    entity.source = value;
-    QVariantMap &row = entity.row;
-    row.insert(QStringLiteral("ordinal"), ordinal);
-
     if (spec.shape == EntitySpec::Shape::ValueMap) {
         entity.key = key;
-        row.insert(spec.keyColumn(), key);
-        row.insert(QStringLiteral("value"), jsonText(value));
         return entity;
     }
     if (!value.is_object()) {
@@ -163,7 +161,29 @@ Result<MappedEntity> SettingsMapper::mapEntity(const EntitySpec &spec,
         }
         entity.key = fromStd(it->get<std::string>());
     }
+    return entity;
+}
+
+} // namespace
+
+Result<MappedEntity> SettingsMapper::mapEntity(const EntitySpec &spec,
+                                               const QString &key,
+                                               const OrderedJson &value,
+                                               int ordinal,
+                                               const QString &pointer)
+{
+    auto placed = placeEntity(spec, key, value, ordinal, pointer);
+    if (!placed)
+        return placed;
+    MappedEntity &entity = *placed;
+    entity.source = value;
+    QVariantMap &row = entity.row;
+    row.insert(QStringLiteral("ordinal"), ordinal);
     row.insert(spec.keyColumn(), entity.key);
+    if (spec.shape == EntitySpec::Shape::ValueMap) {
+        row.insert(QStringLiteral("value"), jsonText(value));
+        return placed;
+    }
     for (const FieldSpec &field : spec.fields) {
         if (field.column != spec.keyColumn())
             row.insert(field.column, field.whenAbsent);
@@ -182,10 +202,11 @@ Result<MappedEntity> SettingsMapper::mapEntity(const EntitySpec &spec,
     }
     row.insert(QStringLiteral("key_order"), jsonText(keyOrder));
     row.insert(QStringLiteral("extra"), extra.empty() ? QVariant() : QVariant(jsonText(extra)));
-    return entity;
+    return placed;
 }
 
-MappedSettings SettingsMapper::map(const OrderedJson &document, const QByteArray &sourceText)
+MappedSettings
+SettingsMapper::map(const OrderedJson &document, const QByteArray &sourceText, Detail detail)
 {
     MappedSettings result;
     if (!document.is_object()) {
@@ -213,7 +234,9 @@ MappedSettings SettingsMapper::map(const OrderedJson &document, const QByteArray
             const QString mapKey = isArray ? QString() : fromStd(it.key());
             const QString pointer
                 = base + (isArray ? QString::number(ordinal) : pointerToken(mapKey));
-            auto mapped = mapEntity(*spec, mapKey, it.value(), ordinal, pointer);
+            auto mapped = detail == Detail::Rows
+                              ? mapEntity(*spec, mapKey, it.value(), ordinal, pointer)
+                              : placeEntity(*spec, mapKey, it.value(), ordinal, pointer);
             if (!mapped) {
                 result.issues.append({pointer, mapped.error().message, it.value()});
                 continue;

@@ -25,8 +25,8 @@ struct MappedEntity
     QString key;
     QString pointer; // "/users/3", "/mcpServers/fetch"
     int ordinal = 0;
-    QVariantMap row;
-    OrderedJson source; // the entity's value in the file
+    QVariantMap row;    // empty when mapped for its place only (SettingsMapper::Detail)
+    OrderedJson source; // the entity's value in the file (null when mapped for its place only)
 };
 
 // A record the mapper cannot store (not an object, no key, a duplicate key).
@@ -59,7 +59,14 @@ struct SettingsFormat
 class SettingsMapper
 {
 public:
-    static MappedSettings map(const OrderedJson &document, const QByteArray &sourceText = {});
+    // Rows: each entity with its row and a copy of its value (what the console's schema
+    // stores). Places: each entity's spec, key, pointer and ordinal only, and the same issues
+    // (a migration into MCPHub's database maps the file its own way and needs no second copy
+    // of a large file).
+    enum class Detail { Rows, Places };
+    static MappedSettings map(const OrderedJson &document,
+                              const QByteArray &sourceText = {},
+                              Detail detail = Detail::Rows);
 
     // One entity's value (for Map/ValueMap shapes `key` is the map key; for arrays it is
     // taken from the value and `key` is ignored). Fails for a non-object or a missing key.

@@ -1,6 +1,7 @@
 #include "storage/settings/settingsdocument.h"
 
 #include "storage/settings/jsonlimits.h"
+#include "storage/settings/jsonlinearparse.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
 #include "storage/settings/utf8.h"
@@ -152,7 +153,10 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
 
     SettingsDocument document;
     try {
-        document.m_root = Json::parse(text.constData(), text.constData() + text.size());
+        if (auto root = parseJsonLinear(text.constData(), text.constData() + text.size()))
+            document.m_root = std::move(*root);
+        else // for the error and its place
+            document.m_root = Json::parse(text.constData(), text.constData() + text.size());
     } catch (const Json::parse_error &e) {
         const qsizetype offset = std::max<qsizetype>(0, qsizetype(e.byte) - 1);
         QString reason = QString::fromUtf8(e.what());
