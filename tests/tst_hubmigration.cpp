@@ -840,6 +840,12 @@ void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
         {QStringLiteral("UPDATE users SET email = 'bob@example.org' WHERE username = 'bob'"),
          QStringLiteral("UPDATE users SET email = NULL WHERE username = 'bob'"),
          QStringLiteral("users")},
+        // A column the file has no key for counts as much.
+        {QStringLiteral("UPDATE users SET updated_at = updated_at + interval '1 second' WHERE "
+                        "username = 'bob'"),
+         QStringLiteral("UPDATE users SET updated_at = updated_at - interval '1 second' WHERE "
+                        "username = 'bob'"),
+         QStringLiteral("users")},
         {QStringLiteral("UPDATE mcphub_admin.settings_shapes SET ordinal = 7 WHERE id = '*/users'"),
          QStringLiteral("UPDATE mcphub_admin.settings_shapes SET ordinal = 0 WHERE id = '*/users'"),
          QStringLiteral("settings_shapes")},

@@ -525,6 +525,55 @@ QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView rowJson)
     return hash.result().toHex();
 }
 
+Result<QStringList> HubSettings::tableColumns(const RepositoryContext &context,
+                                              const QString &table)
+{
+    QSqlQuery query(QSqlDatabase::database(context.connectionName, false));
+    query.prepare(QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = "
+                                 "to_regclass(?) AND attnum > 0 AND NOT attisdropped "
+                                 "ORDER BY attnum"));
+    query.addBindValue(QStringLiteral("public.") + table);
+    if (!query.exec())
+        return sqlError(query.lastError(), context.where + QStringLiteral(": ") + table, {});
+    QStringList columns;
+    while (query.next())
+        columns << query.value(0).toString();
+    return columns;
+}
+
+QString HubSettings::digestSelect(const QSqlDatabase &db, const QList<DigestColumn> &columns)
+{
+    QStringList select;
+    for (const DigestColumn &c : columns) {
+        const QString column = SqlDialect::escape(db, c.name);
+        select << (c.viaJson ? QStringLiteral("to_json(%1) #>> '{}'").arg(column) : column);
+    }
+    return select.join(QStringLiteral(", "));
+}
+
+QByteArray HubSettings::fieldsDigest(const std::vector<std::optional<QByteArrayView>> &fields,
+                                     QByteArray *buffer)
+{
+    buffer->resize(0);
+    for (const auto &field : fields) {
+        const quint32 size = field ? quint32(field->size()) : 0xffffffffu;
+        const char length[4] = {char(size >> 24), char(size >> 16), char(size >> 8), char(size)};
+        buffer->append(length, 4);
+        if (field)
+            buffer->append(field->data(), field->size());
+    }
+    Sha256 hash;
+    hash.addData(*buffer);
+    return hash.result().toHex();
+}
+
+void HubSettings::CreatedRows::setColumns(const QString &table, const QList<DigestColumn> &columns)
+{
+    if (!m_tables.contains(table))
+        m_order.append(table);
+    m_tables[table].columns = columns;
+}
+
 void HubSettings::CreatedRows::add(const QString &table,
                                    const QString &id,
                                    const QByteArray &digest)
@@ -540,12 +589,23 @@ void HubSettings::CreatedRows::record(OrderedJson *changes) const
 {
     for (const QString &table : m_order) {
         const Table &t = *m_tables.constFind(table);
+        if (t.ids.empty())
+            continue; // read back for its overwritten rows only
         Sha256 hash;
         hash.addData(t.digests);
         OrderedJson change = OrderedJson::object();
         change["table"] = table.toStdString();
         change["created"] = t.ids;
-        change["createdRowsSha256"] = QString::fromLatin1(hash.result().toHex()).toStdString();
+        const std::string digest = QString::fromLatin1(hash.result().toHex()).toStdString();
+        if (t.columns.isEmpty()) {
+            change["createdRowsSha256"] = digest;
+        } else {
+            OrderedJson columns = OrderedJson::array();
+            for (const DigestColumn &c : t.columns)
+                columns.push_back({c.name.toStdString(), c.viaJson ? "json" : "text"});
+            change["columns"] = std::move(columns);
+            change["createdFieldsSha256"] = digest;
+        }
         changes->push_back(std::move(change));
     }
 }
@@ -559,8 +619,35 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
     digests.reserve(qsizetype(ids.size()));
     for (const OrderedJson &id : ids)
         digests.insert(HubSettings::textOf(id), QByteArray());
+    const bool byFields = change.contains("createdFieldsSha256");
     const bool current = change.contains("createdRowsSha256");
-    if (current) {
+    if (byFields) {
+        // The columns the run digested, read the same way (names quoted, never spliced).
+        QList<DigestColumn> columns;
+        for (const OrderedJson &c : change.value("columns", OrderedJson::array())) {
+            if (!c.is_array() || c.size() != 2 || !c[0].is_string())
+                return true; // not a record this console wrote: treat the rows as changed
+            columns.append({QString::fromStdString(c[0].get<std::string>()), c[1] == "json"});
+        }
+        if (columns.isEmpty() || columns.first().name != QLatin1String("id"))
+            return true;
+        QByteArray buffer;
+        const auto read = BulkReader::forEach(
+            context,
+            QStringLiteral("SELECT %1 FROM %2")
+                .arg(digestSelect(QSqlDatabase::database(context.connectionName, false), columns),
+                     table),
+            table,
+            [&](const BulkReader::Fields &fields) {
+                if (fields.empty() || !fields[0])
+                    return;
+                const auto found = digests.find(QString::fromUtf8(*fields[0]));
+                if (found != digests.end())
+                    *found = fieldsDigest(fields, &buffer);
+            });
+        if (!read)
+            return read.error();
+    } else if (current) {
         // The rows' text as the run digested it, without a JSON tree per row.
         const auto read = BulkReader::forEach(
             context,
@@ -596,7 +683,10 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
     Sha256 hash;
     hash.addData(all);
     return QString::fromLatin1(hash.result().toHex()).toStdString()
-           != change.value(current ? "createdRowsSha256" : "createdSha256", std::string());
+           != change.value(byFields  ? "createdFieldsSha256"
+                           : current ? "createdRowsSha256"
+                                     : "createdSha256",
+                           std::string());
 }
 
 QString HubSettings::shapeId(const QString &entity, const QString &key)

@@ -659,11 +659,12 @@ Result<void> Migrator::verifyHub()
             .pruned.insert(HubSettings::textOf(prune.second.value("id", OrderedJson())));
 
     QList<bool> found(h.plans.size(), false);
-    QList<QByteArray> digests(h.plans.size()); // plan -> CreatedRows::textDigest (new rows)
+    QList<QByteArray> digests(h.plans.size()); // plan -> HubSettings::fieldsDigest (new rows)
     QHash<int, QStringList> differing;         // plan -> columns that read back otherwise
     QHash<int, OrderedJson> storedRows;        // plan -> the row read back (servers, systemConfig)
     QHash<QString, OrderedJson> fullImages;    // "table/id" -> row_to_json (overwritten rows)
     QSet<QString> stillThere;                  // "table/id" of pruned rows read back
+    HubSettings::CreatedRows created;
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
     for (const QString &table : std::as_const(tables)) {
         const Written &w = written[table];
@@ -680,21 +681,29 @@ Result<void> Migrator::verifyHub()
             kinds << &c;
         }
         std::vector<std::string> names; // the columns as row.values names them
-        QStringList select;
+        // A time as row_to_json writes it ("...T..."), the text the file's value is kept as.
+        QList<HubSettings::DigestColumn> digested;
         for (qsizetype i = 0; i < columns.size(); ++i) {
             names.push_back(columns.at(i).toStdString());
-            const QString column = SqlDialect::escape(db, columns.at(i));
-            // A time as row_to_json writes it ("...T..."), the text the file's value is kept as.
-            select << (kinds.at(i) && kinds.at(i)->kind == HubColumn::Kind::Time
-                           ? QStringLiteral("to_json(%1) #>> '{}'").arg(column)
-                           : column);
+            digested.append(
+                {columns.at(i), kinds.at(i) && kinds.at(i)->kind == HubColumn::Kind::Time});
         }
+        // The table's other columns (created_at...) too: the digests of the new rows cover
+        // every column, so that a rollback sees any change made since.
+        const auto all = HubSettings::tableColumns(m_context, table);
+        if (!all)
+            return all.error();
+        for (const QString &column : *all) {
+            if (!columns.contains(column))
+                digested.append({column, true});
+        }
+        created.setColumns(table, digested);
+        QByteArray buffer; // fieldsDigest's
         const bool keepRows = entity.name == QLatin1String("mcpServers")
                               || entity.shape == HubEntity::Shape::Single;
         const auto read = BulkReader::forEach(
             m_context,
-            QStringLiteral("SELECT %1, row_to_json(t)::text FROM %2 t")
-                .arg(select.join(QStringLiteral(", ")), table),
+            QStringLiteral("SELECT %1 FROM %2").arg(HubSettings::digestSelect(db, digested), table),
             table,
             [&](const BulkReader::Fields &fields) {
                 if (fields.empty() || !fields.front())
@@ -710,8 +719,8 @@ Result<void> Migrator::verifyHub()
                     return;
                 const int index = *plan;
                 found[index] = true;
-                if (h.plans.at(index).action == Action::Create && fields.back())
-                    digests[index] = HubSettings::CreatedRows::textDigest(*fields.back());
+                if (h.plans.at(index).action == Action::Create)
+                    digests[index] = HubSettings::fieldsDigest(fields, &buffer);
                 const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
                 // HubSettings::map puts a row's values in column order.
                 const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
@@ -769,7 +778,6 @@ Result<void> Migrator::verifyHub()
     }
     QString nameSeparator;
     bool refresh = false;
-    HubSettings::CreatedRows created;
     // What the comparison held, freed off this thread once the verification is done.
     const auto release = qScopeGuard([&] {
         m_release.later(std::move(written),
