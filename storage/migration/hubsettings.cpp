@@ -776,6 +776,13 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
     if (idsToRewrite(source))
         rewritten = rewriteIds(source, &out.idRewrites);
     const OrderedJson &document = rewritten.is_null() ? source : std::as_const(rewritten);
+    qsizetype entries = 0; // reserved at once: tens of thousands of rows, copied on each growth
+    for (const HubEntity &entity : hubEntities()) {
+        const auto found = document.find(entity.name.toStdString());
+        if (found != document.end())
+            entries += entity.shape == HubEntity::Shape::Single ? 1 : qsizetype(found->size());
+    }
+    out.rows.reserve(entries);
     for (auto it = document.begin(); it != document.end(); ++it) {
         const QString name = QString::fromStdString(it.key());
         out.documentKeys << name;

@@ -179,6 +179,7 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
     }
     migrationMark("plan: HubSettings::map");
+    h.plans.reserve(h.mapped.rows.size());
     m_report.losses = h.mapped.losses;
     m_report.idRewrites = h.mapped.idRewrites;
     m_report.warnings += h.mapped.warnings;
