@@ -2,8 +2,8 @@
 // 1,000 groups, 5,000 bearer keys) into MCPHub's own database (issue 14): MCPHub's tables
 // made from its DDL in a fresh database, the file migrated through Migrator on an
 // McphubDatabase workspace (plan, import, verify, the recorded run with the digests of the
-// rows it added, commit). The floor, measured in the same run on the very same rows: psql \copy of what the
-// migration wrote to users, servers, groups and bearer_keys (exported to CSV after the
+// rows it added, commit). The floor, measured in the same run on the very same rows: psql \copy of
+// what the migration wrote to users, servers, groups and bearer_keys (exported to CSV after the
 // migration) into the same tables of another fresh database, in one transaction.
 // Each is run three times, each time into a fresh database; the medians are reported, and
 // where the migration's time goes (from its progress callback) for every run. The first run
