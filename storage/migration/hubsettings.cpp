@@ -730,6 +730,30 @@ HubSettings::EntityShapes::parse(const std::string &text)
     return entries;
 }
 
+QHash<QString, HubSettings::EntityShapes::Entry>
+HubSettings::EntityShapes::entries(const QList<OrderedJson> &rows)
+{
+    QHash<QString, Entry> out;
+    QList<const OrderedJson *> entityRows;
+    for (const OrderedJson &r : rows) {
+        const QString id = HubSettings::textOf(r.value("id", OrderedJson()));
+        QString entity;
+        if (isId(id, &entity))
+            entityRows << &r;
+        else
+            out.insert(id, {r.value("ordinal", 0), r.value("keys", std::string("[]"))});
+    }
+    for (const OrderedJson *r : std::as_const(entityRows)) {
+        QString entity;
+        isId(HubSettings::textOf(r->value("id", OrderedJson())), &entity);
+        int ordinal = 0;
+        for (auto &[key, keysJson] : parse(r->value("keys", std::string("{}"))))
+            out.insert(shapeId(entity, QString::fromStdString(key)),
+                       {ordinal++, std::move(keysJson)});
+    }
+    return out;
+}
+
 void HubSettings::EntityShapes::add(const std::string &key, const std::string &keysJson)
 {
     if (!m_keys.insert(key).second)
@@ -1132,46 +1156,22 @@ Result<OrderedJson> HubSettings::exportDocument(const RepositoryContext &context
     };
     QHash<QString, Shape> shapes;
     if (const auto rows = readRows(context, kShapesTable); rows) {
-        // An entity's shapes row (EntityShapes) wins over per-entry rows of earlier runs.
-        QList<const OrderedJson *> entityRows;
-        for (const OrderedJson &r : *rows) {
-            QString entity;
-            if (EntityShapes::isId(HubSettings::textOf(r.value("id", OrderedJson())), &entity)) {
-                entityRows << &r;
-                continue;
-            }
-            Shape s;
-            s.ordinal = r.value("ordinal", 0);
-            const auto keys
-                = OrderedJson::parse(r.value("keys", std::string("[]")), nullptr, false);
-            if (keys.is_array()) {
-                for (const auto &k : keys) {
-                    if (k.is_string())
-                        s.keys << QString::fromStdString(k.get<std::string>());
-                }
-            }
-            shapes.insert(HubSettings::textOf(r.value("id", OrderedJson())), s);
-        }
-        for (const OrderedJson *r : std::as_const(entityRows)) {
-            QString entity;
-            EntityShapes::isId(HubSettings::textOf(r->value("id", OrderedJson())), &entity);
-            QHash<QString, QStringList> lists; // by keys JSON text, parsed once
-            int ordinal = 0;
-            for (const auto &[key, keysJson] :
-                 EntityShapes::parse(r->value("keys", std::string("{}")))) {
-                const QString text = QString::fromStdString(keysJson);
-                auto list = lists.find(text);
-                if (list == lists.end()) {
-                    QStringList keys;
-                    for (const auto &k : OrderedJson::parse(keysJson, nullptr, false)) {
+        QHash<std::string, QStringList> lists; // by keys JSON text, parsed once
+        const auto entries = EntityShapes::entries(*rows);
+        for (auto e = entries.cbegin(); e != entries.cend(); ++e) {
+            auto list = lists.find(e->keysJson);
+            if (list == lists.end()) {
+                QStringList keys;
+                const auto parsed = OrderedJson::parse(e->keysJson, nullptr, false);
+                if (parsed.is_array()) {
+                    for (const auto &k : parsed) {
                         if (k.is_string())
                             keys << QString::fromStdString(k.get<std::string>());
                     }
-                    list = lists.insert(text, keys);
                 }
-                shapes.insert(shapeId(entity, QString::fromStdString(key)),
-                              Shape{ordinal++, *list});
+                list = lists.insert(e->keysJson, keys);
             }
+            shapes.insert(e.key(), Shape{e->ordinal, *list});
         }
     } // without the console's schema (read-only): every row in MCPHub's order
     const auto warn = [&](const QString &where, const QString &message) {

@@ -138,6 +138,15 @@ public:
         // The entries of a stored text in order: key, keys (JSON array text). Empty when the
         // text is not such an object.
         static std::vector<std::pair<std::string, std::string>> parse(const std::string &text);
+        // Every entry's shape in rows of the shapes table, by shapeId() ("users/alice"): the
+        // per-entry rows of earlier runs, with each entity's row over them (an entry's ordinal
+        // is then its place there).
+        struct Entry
+        {
+            int ordinal = 0;
+            std::string keysJson;
+        };
+        static QHash<QString, Entry> entries(const QList<OrderedJson> &rows);
 
         void add(const std::string &key, const std::string &keysJson);
         bool empty() const { return m_rows.empty(); }

@@ -246,28 +246,9 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         h.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
 
     migrationMark("plan: read the tables");
-    // The shapes an entity's rows had before (EntityShapes, or per-entry rows of earlier runs),
-    // by key; read when a row the run skips needs its own.
+    // The shapes the rows had before, for a row the run skips, which keeps its own.
+    const auto oldShapes = HubSettings::EntityShapes::entries(h.shapesBefore.values());
     QHash<const HubEntity *, HubSettings::EntityShapes> entityShapes;
-    QHash<const HubEntity *, std::unordered_map<std::string, std::string>> oldShapes;
-    const auto oldShapesOf
-        = [&](const HubEntity &entity) -> const std::unordered_map<std::string, std::string> & {
-        const auto found = oldShapes.constFind(&entity);
-        if (found != oldShapes.constEnd())
-            return *found;
-        std::unordered_map<std::string, std::string> &old = oldShapes[&entity];
-        const QString prefix = HubSettings::shapeId(entity.name, {});
-        for (auto it = h.shapesBefore.cbegin(); it != h.shapesBefore.cend(); ++it) {
-            if (it.key().startsWith(prefix))
-                old.emplace(it.key().mid(prefix.size()).toStdString(),
-                            it.value().value("keys", std::string()));
-        }
-        const OrderedJson stored = h.shapesBefore.value(HubSettings::EntityShapes::id(entity.name));
-        for (auto &[key, keysJson] :
-             HubSettings::EntityShapes::parse(stored.value("keys", std::string("{}"))))
-            old[key] = std::move(keysJson);
-        return old;
-    };
     QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
     for (const HubEntity &entity : hubEntities()) {
         const QList<OrderedJson> &rows = existing[entity.table];
@@ -361,9 +342,9 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         const std::string key = row.key.toStdString();
         if (plan.action != Action::Skip) {
             entityShapes[&entity].add(key, row.keysJson);
-        } else if (const auto old = oldShapesOf(entity).find(key);
-                   old != oldShapesOf(entity).end()) {
-            entityShapes[&entity].add(key, old->second);
+        } else if (const auto old = oldShapes.constFind(HubSettings::shapeId(entity.name, row.key));
+                   old != oldShapes.constEnd()) {
+            entityShapes[&entity].add(key, old->keysJson);
         }
     }
     // Each entity the file has: its shapes row, with the entries of rows the file no longer
