@@ -22,10 +22,17 @@ namespace {
 
 using M = ServerTableModel;
 
+// A server's id as its row keeps it, the one PendingTableModel tells the rows apart by: the
+// console's integer id, or in MCPHub's database the uuid (its integer id is 0 there).
+QString rowId(const ServerRecord &s)
+{
+    return s.uuid.isEmpty() ? QString::number(s.id) : s.uuid;
+}
+
 QVariantMap toMap(const ServerRecord &s)
 {
     QVariantMap values = ServerFields::values(s);
-    values.insert(M::kId, s.id);
+    values.insert(M::kId, rowId(s));
     values.insert(kRowUpdatedAt, s.updatedAt);
     putRowFindings(values, s.findings);
     return values;
@@ -68,8 +75,8 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
     const auto sameName = repo.find(name);
     if (!sameName)
         return failed(index, {}, sameName.error());
-    const qint64 id = c.original.value(M::kId).toLongLong();
-    if (sameName->has_value() && (c.kind == PendingChange::Kind::Add || (*sameName)->id != id)) {
+    const QString id = c.original.value(M::kId).toString();
+    if (sameName->has_value() && (c.kind == PendingChange::Kind::Add || rowId(**sameName) != id)) {
         return failed(index,
                       M::kName,
                       Error::make(Error::Code::Conflict,
@@ -90,7 +97,7 @@ std::optional<ChangeFailure> writeChange(ServerRepository &repo, int index, cons
     if (stored->has_value() && changedSinceRead(c, **stored))
         return failed(
             index, M::kName, rowChangedMeanwhile(QStringLiteral("servers/") + originalName));
-    if (!stored->has_value() || (*stored)->id != id) {
+    if (!stored->has_value() || rowId(**stored) != id) {
         return failed(index,
                       M::kName,
                       Error::make(Error::Code::NotFound,
@@ -194,7 +201,7 @@ int ServerTableModel::addServer(const QString &name, const QString &type)
     blank.name = name;
     blank.type = type;
     QVariantMap values = toMap(blank);
-    values.insert(kId, 0);
+    values.insert(kId, QString());
     return addRow(values);
 }
 
@@ -203,7 +210,7 @@ int ServerTableModel::duplicateServer(int row)
     QVariantMap values = rowValues(row);
     if (values.isEmpty())
         return -1;
-    values.insert(kId, 0);
+    values.insert(kId, QString());
     values.remove(kRowFindings); // the stored row's, not the copy's
     values.insert(kName, values.value(kName).toString() + QStringLiteral("-copy"));
     return addRow(values);

@@ -1402,6 +1402,9 @@ void TestHubDatabaseGui::anotherConsolesCommitRefreshesServersAndMarksConflicts(
             enabled << servers->value(r, ServerTableModel::kName).toString();
     }
     QCOMPARE(enabled.size(), 2);
+    QStringList names; // every row's, in the table's order
+    for (int r = 0; r < servers->rowCount(); ++r)
+        names << servers->value(r, ServerTableModel::kName).toString();
     const QString plain = enabled.at(0);
     const QString edited = enabled.at(1);
     QVERIFY(servers->setValue(rowOf(edited),
@@ -1423,6 +1426,13 @@ void TestHubDatabaseGui::anotherConsolesCommitRefreshesServersAndMarksConflicts(
          ++i)
         QTest::qWait(50);
     QVERIFY(!refreshed.isEmpty());
+    // Every row is still its own server (in MCPHub's database the rows are told apart by
+    // their uuids; taken for one id, they all showed the last row read).
+    QStringList after;
+    for (int r = 0; r < servers->rowCount(); ++r)
+        after << servers->value(r, ServerTableModel::kName).toString();
+    QCOMPARE(after, names);
+    QVERIFY(rowOf(plain) >= 0);
     QVERIFY(!servers->value(rowOf(plain), ServerTableModel::kEnabled).toBool());
     QCOMPARE(servers->rowState(rowOf(plain)), PendingRow::State::Unchanged);
     // The edited row: the edit kept, not overwritten, and marked.
