@@ -849,6 +849,14 @@ void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
         {QStringLiteral("UPDATE mcphub_admin.settings_shapes SET ordinal = 7 WHERE id = '*/users'"),
          QStringLiteral("UPDATE mcphub_admin.settings_shapes SET ordinal = 0 WHERE id = '*/users'"),
          QStringLiteral("settings_shapes")},
+        // A record naming a table no migration writes: refused, the name never run as SQL.
+        {QStringLiteral("UPDATE mcphub_admin.migration_runs SET changes = replace(changes, "
+                        "'\"table\":\"users\"', '\"table\":\"users t; DELETE FROM servers; "
+                        "--\"')"),
+         QStringLiteral("UPDATE mcphub_admin.migration_runs SET changes = replace(changes, "
+                        "'\"table\":\"users t; DELETE FROM servers; --\"', "
+                        "'\"table\":\"users\"')"),
+         QStringLiteral("users t; DELETE FROM servers")},
     };
     for (const auto &edit : edits) {
         QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), edit.change}), QString());

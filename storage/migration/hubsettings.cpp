@@ -491,6 +491,14 @@ const QList<HubEntity> &hubEntities()
     return list;
 }
 
+bool HubSettings::isMigratedTable(const QString &table)
+{
+    return table == kShapesTable
+           || std::any_of(hubEntities().cbegin(), hubEntities().cend(), [&](const HubEntity &e) {
+                  return e.table == table;
+              });
+}
+
 const HubEntity *hubEntity(const QString &name)
 {
     for (const HubEntity &e : hubEntities()) {

@@ -120,6 +120,9 @@ public:
     static const OrderedJson &valueAt(const OrderedJson &object, const std::string &key);
 
     static inline const QString kShapesTable = QStringLiteral("mcphub_admin.settings_shapes");
+    // Whether a migration into MCPHub's database writes `table` (an entity's table or the
+    // shapes): the only tables a rollback takes from a run's record into its SQL.
+    static bool isMigratedTable(const QString &table);
     static QString shapeId(const QString &entity, const QString &key);
 
     // The shapes of every row of one Array or Map entity (users, mcpServers...) in one row of

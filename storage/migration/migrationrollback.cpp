@@ -97,16 +97,22 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
     // Every row must still be as the run left it.
     RowRepository documents(m_context, settingsDocumentTable());
     for (const OrderedJson &change : migration.changes) {
+        const QString table = QString::fromStdString(change.value("table", std::string()));
+        if ((change.contains("created") || isHubRow(change))
+            && !HubSettings::isMigratedTable(table)) {
+            // Not a record this console wrote: its table never reaches the SQL below.
+            m_touched << table;
+            continue;
+        }
         if (change.contains("created")) { // rows a run into MCPHub's database inserted
             const auto changed = HubSettings::CreatedRows::changedSince(m_context, change);
             if (!changed)
                 return changed.error();
             if (*changed)
-                m_touched << QString::fromStdString(change.value("table", std::string()));
+                m_touched << table;
             continue;
         }
         if (isHubRow(change)) { // a row of MCPHub's database (or the shapes beside it)
-            const QString table = QString::fromStdString(change.value("table", std::string()));
             const QString id = QString::fromStdString(change.value("id", std::string()));
             const auto current = HubSettings::readRow(m_context, table, id);
             if (!current)
