@@ -742,18 +742,16 @@ QHash<QString, HubSettings::EntityShapes::Entry>
 HubSettings::EntityShapes::entries(const QList<OrderedJson> &rows)
 {
     QHash<QString, Entry> out;
-    QList<const OrderedJson *> entityRows;
+    QList<std::pair<QString, const OrderedJson *>> entityRows; // entity, its row
     for (const OrderedJson &r : rows) {
         const QString id = HubSettings::textOf(r.value("id", OrderedJson()));
         QString entity;
         if (isId(id, &entity))
-            entityRows << &r;
+            entityRows.append({entity, &r});
         else
             out.insert(id, {r.value("ordinal", 0), r.value("keys", std::string("[]"))});
     }
-    for (const OrderedJson *r : std::as_const(entityRows)) {
-        QString entity;
-        isId(HubSettings::textOf(r->value("id", OrderedJson())), &entity);
+    for (const auto &[entity, r] : std::as_const(entityRows)) {
         int ordinal = 0;
         for (auto &[key, keysJson] : parse(r->value("keys", std::string("{}"))))
             out.insert(shapeId(entity, QString::fromStdString(key)),

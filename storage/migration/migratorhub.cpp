@@ -79,15 +79,6 @@ QString fileKey(const HubEntity &entity, const QString &column)
     return column;
 }
 
-const HubColumn *columnNamed(const HubEntity &entity, const QString &column)
-{
-    for (const HubColumn &c : entity.columns) {
-        if (c.column == column)
-            return &c;
-    }
-    return nullptr;
-}
-
 // A server row (row_to_json) as the record HubChange compares.
 ServerRecord serverOf(const OrderedJson &row)
 {
