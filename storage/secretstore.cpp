@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
 #include <utility>
 
@@ -15,7 +17,8 @@ namespace mcphub {
 
 namespace {
 
-constexpr int kKeychainTimeoutMs = 15000;
+constexpr int kDefaultTimeoutMs = 15000;
+std::atomic<int> g_timeoutMs{kDefaultTimeoutMs};
 
 Error timeoutError(const QString &key)
 {
@@ -59,7 +62,7 @@ Result<void> runJob(QKeychain::Job &job, const QString &key)
         finished = true;
         loop.quit();
     });
-    QTimer::singleShot(kKeychainTimeoutMs, &loop, &QEventLoop::quit);
+    QTimer::singleShot(g_timeoutMs.load(), &loop, &QEventLoop::quit);
     job.setAutoDelete(false);
     job.start();
     if (!finished)
@@ -99,7 +102,7 @@ void startJob(QKeychain::Job *job, const QString &key, QObject *context, JobDone
         done(jobResult(*job, key), job);
     });
     QObject::connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
-    timeout->start(kKeychainTimeoutMs);
+    timeout->start(g_timeoutMs.load());
     job->start();
 }
 
@@ -108,6 +111,16 @@ void startJob(QKeychain::Job *job, const QString &key, QObject *context, JobDone
 SecretStore::SecretStore(QString service)
     : m_service(std::move(service))
 {}
+
+void SecretStore::setTimeout(std::chrono::milliseconds timeout)
+{
+    g_timeoutMs = int(std::clamp<qint64>(timeout.count(), 1, kDefaultTimeoutMs * 40));
+}
+
+std::chrono::milliseconds SecretStore::timeout()
+{
+    return std::chrono::milliseconds(g_timeoutMs.load());
+}
 
 Result<void> SecretStore::write(const QString &key, const QString &secret) const
 {

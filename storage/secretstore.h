@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <functional>
 
 class QObject;
@@ -38,6 +39,10 @@ public:
     void removeAsync(const QString &key, QObject *context, Done done) const;
 
     QString service() const { return m_service; }
+
+    // How long a call waits for the keychain's answer: 15 s unless set. Any thread.
+    static void setTimeout(std::chrono::milliseconds timeout);
+    static std::chrono::milliseconds timeout();
 
 private:
     QString m_service;

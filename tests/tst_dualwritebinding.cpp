@@ -15,6 +15,7 @@
 #include "storage/hub/hubsamplestore.h"
 #include "storage/migration/migrator.h"
 #include "storage/migration/openedworkspace.h"
+#include "storage/migration/settingsfilebinding.h"
 #include "storage/migration/settingsmapper.h"
 #include "storage/passwordhasher.h"
 #include "storage/settings/settingsfilelock.h"
@@ -26,6 +27,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -190,6 +192,10 @@ void TestDualWriteBinding::lockedFileRollsDatabaseBack()
     QVERIFY(!path.isEmpty());
     const QByteArray before = test::readFile(path);
 
+    // The binding waits for the file's lock this long (the store's 10 s, shortened here).
+    SettingsFileBinding::setDefaultLockTimeout(std::chrono::milliseconds(500));
+    const auto restore = qScopeGuard(
+        [] { SettingsFileBinding::setDefaultLockTimeout(SaveOptions().lockTimeout); });
     ConnectionProfile profile = backend.profile();
     profile.boundSettingsPath = path;
     auto opened = OpenedWorkspace::openDatabase(profile, kConnection);

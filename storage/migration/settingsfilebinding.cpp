@@ -28,11 +28,17 @@ namespace mcphub {
 
 namespace {
 std::atomic<int> g_defaultKeepBackups{SaveOptions().keepBackups};
-}
+std::atomic<qint64> g_defaultLockTimeoutMs{SaveOptions().lockTimeout.count()};
+} // namespace
 
 void SettingsFileBinding::setDefaultKeepBackups(int keep)
 {
     g_defaultKeepBackups = std::max(0, keep);
+}
+
+void SettingsFileBinding::setDefaultLockTimeout(std::chrono::milliseconds timeout)
+{
+    g_defaultLockTimeoutMs = std::max<qint64>(0, timeout.count());
 }
 
 SaveOptions SettingsFileBinding::defaultSaveOptions()
@@ -40,6 +46,7 @@ SaveOptions SettingsFileBinding::defaultSaveOptions()
     SaveOptions options;
     options.allowWarnings = true; // MCPHub reads them; the editors show them
     options.keepBackups = g_defaultKeepBackups;
+    options.lockTimeout = std::chrono::milliseconds(g_defaultLockTimeoutMs.load());
     return options;
 }
 

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -58,6 +59,9 @@ public:
     // The backups defaultSaveOptions() keeps (10 unless the console's preferences say
     // otherwise; the CLI takes --keep per command instead). Any thread.
     static void setDefaultKeepBackups(int keep);
+    // How long defaultSaveOptions() waits for the settings file's lock (the store's 10 s
+    // unless set). Any thread.
+    static void setDefaultLockTimeout(std::chrono::milliseconds timeout);
 
     // Loads the file at `path` (a file that does not exist yet is created by the first save;
     // a missing folder is reported by that save) and records the settings the database holds
