@@ -106,16 +106,14 @@ RepositoryBase::Columns ServerRepository::consoleColumns(const ServerRecord &s) 
             {QStringLiteral("updated_at"), now()}};
 }
 
-ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
+ServerRecord
+ServerRepository::withConsoleColumns(ServerRecord s,
+                                     const std::function<QVariant(const QString &)> &column)
 {
-    if (inMcphubDatabase())
-        return fromMcphubRecord(r);
-    auto str = [&](const char *column) {
-        return r.value(QLatin1String(column)).toString();
+    const auto str = [&column](const char *name) {
+        const QVariant v = column(QLatin1String(name));
+        return v.isNull() ? QString() : v.toString();
     };
-    ServerRecord s;
-    s.id = r.value(QStringLiteral("id")).toLongLong();
-    s.name = str("name");
     s.type = str("type");
     s.description = str("description");
     s.command = str("command");
@@ -124,12 +122,12 @@ ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
     s.env = str("env");
     s.headers = str("headers");
     s.passthroughHeaders = str("passthrough_headers");
-    s.enabled = r.value(QStringLiteral("enabled")).toBool();
+    s.enabled = column(QStringLiteral("enabled")).toBool();
     s.owner = str("owner");
-    if (!r.isNull(QStringLiteral("enable_keep_alive")))
-        s.enableKeepAlive = r.value(QStringLiteral("enable_keep_alive")).toBool();
-    if (!r.isNull(QStringLiteral("keep_alive_interval")))
-        s.keepAliveInterval = r.value(QStringLiteral("keep_alive_interval")).toLongLong();
+    const QVariant keepAlive = column(QStringLiteral("enable_keep_alive"));
+    s.enableKeepAlive = keepAlive.isNull() ? std::nullopt : std::optional(keepAlive.toBool());
+    const QVariant interval = column(QStringLiteral("keep_alive_interval"));
+    s.keepAliveInterval = interval.isNull() ? std::nullopt : std::optional(interval.toLongLong());
     s.tools = str("tools");
     s.prompts = str("prompts");
     s.resources = str("resources");
@@ -139,10 +137,21 @@ ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
     s.openapi = str("openapi");
     s.extra = str("extra");
     s.keyOrder = str("key_order");
+    return s;
+}
+
+ServerRecord ServerRepository::fromRecord(const QSqlRecord &r) const
+{
+    if (inMcphubDatabase())
+        return fromMcphubRecord(r);
+    ServerRecord s;
+    s.id = r.value(QStringLiteral("id")).toLongLong();
+    s.name = r.value(QStringLiteral("name")).toString();
     s.ordinal = r.value(QStringLiteral("ordinal")).toInt();
     s.createdAt = timestamp(r, QStringLiteral("created_at"));
     s.updatedAt = timestamp(r, QStringLiteral("updated_at"));
-    return s;
+    return withConsoleColumns(std::move(s),
+                              [&r](const QString &column) { return r.value(column); });
 }
 
 ServerRecord ServerRepository::fromMcphubRecord(const QSqlRecord &r) const

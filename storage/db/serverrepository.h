@@ -4,6 +4,7 @@
 #include "storage/db/repositorybase.h"
 
 #include <QDateTime>
+#include <functional>
 #include <optional>
 
 namespace mcphub {
@@ -77,6 +78,13 @@ public:
     Result<void> remove(const QString &name);
     Result<std::optional<ServerRecord>> find(const QString &name) const;
     Result<Page<ServerRecord>> list(const ServerFilter &filter, const PageRequest &page) const;
+
+    // `server` with the fields of the console's mcp_servers columns (type ... key_order, not
+    // id, name, ordinal or the times) as `column` gives them by column name; a null value is
+    // an empty text or an unset option. What a row of the table and a mapped settings entry
+    // (SettingsMapper) both become.
+    static ServerRecord withConsoleColumns(ServerRecord server,
+                                           const std::function<QVariant(const QString &)> &column);
 
 private:
     QString table() const;                             // mcp_servers, or MCPHub's servers

@@ -52,39 +52,6 @@ QVariantMap rowOf(const ServerRecord &s)
         {QStringLiteral("ordinal"), s.ordinal}};
 }
 
-// `base` with the columns of a mapped row.
-ServerRecord withRow(ServerRecord s, const QVariantMap &row)
-{
-    const auto str = [&row](const char *column) {
-        const QVariant v = row.value(QLatin1String(column));
-        return v.isNull() ? QString() : v.toString();
-    };
-    s.type = str("type");
-    s.description = str("description");
-    s.command = str("command");
-    s.args = str("args");
-    s.url = str("url");
-    s.env = str("env");
-    s.headers = str("headers");
-    s.passthroughHeaders = str("passthrough_headers");
-    s.enabled = row.value(QStringLiteral("enabled")).toBool();
-    s.owner = str("owner");
-    const QVariant keepAlive = row.value(QStringLiteral("enable_keep_alive"));
-    s.enableKeepAlive = keepAlive.isNull() ? std::nullopt : std::optional(keepAlive.toBool());
-    const QVariant interval = row.value(QStringLiteral("keep_alive_interval"));
-    s.keepAliveInterval = interval.isNull() ? std::nullopt : std::optional(interval.toLongLong());
-    s.tools = str("tools");
-    s.prompts = str("prompts");
-    s.resources = str("resources");
-    s.options = str("options");
-    s.proxy = str("proxy");
-    s.oauth = str("oauth");
-    s.openapi = str("openapi");
-    s.extra = str("extra");
-    s.keyOrder = str("key_order");
-    return s;
-}
-
 } // namespace
 
 Result<QByteArray> ServerEntry::text(const ServerRecord &server)
@@ -121,7 +88,9 @@ Result<ServerRecord> ServerEntry::parse(const QByteArray &text, const ServerReco
         = SettingsMapper::mapEntity(serversSpec(), base.name, entry, base.ordinal, pointer);
     if (!mapped)
         return mapped.error();
-    return withRow(base, mapped->row);
+    const QVariantMap &row = mapped->row;
+    return ServerRepository::withConsoleColumns(
+        base, [&row](const QString &column) { return row.value(column); });
 }
 
 } // namespace mcphub
