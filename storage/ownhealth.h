@@ -20,7 +20,7 @@ struct OwnHealthCheck
     // ms for Database and Redis (PING), free bytes for SettingsFolder, RSS bytes for Memory,
     // the worst replay lag in seconds for Replication (-1: unknown or no standby)
     double value = -1;
-    QString detail; // translated: what was measured, or what is wrong and what to do
+    QString detail{}; // translated: what was measured, or what is wrong and what to do
 
     static QString kindName(Kind kind);  // "database", "settings-folder"... (stable)
     static QString kindLabel(Kind kind); // translated

@@ -16,10 +16,10 @@ namespace mcphub {
 struct SystemConfigEntry
 {
     QString key;
-    QString value;       // JSON text as written
-    int ordinal = -1;    // console schema: the key's place in the file; -1 keeps it (or appends)
-    QDateTime updatedAt; // the stored row's (MCPHub's database: the one row's)
-    QString problem;     // translated: why MCPHub cannot load the stored text; empty when fine
+    QString value;         // JSON text as written
+    int ordinal = -1;      // console schema: the key's place in the file; -1 keeps it (or appends)
+    QDateTime updatedAt{}; // the stored row's (MCPHub's database: the one row's)
+    QString problem{};     // translated: why MCPHub cannot load the stored text; empty when fine
 };
 
 // systemConfig as a repository lists it, with what is wrong in the stored rows.

@@ -56,12 +56,12 @@ struct HubEntity
     Shape shape = Shape::Array;
     QString table;
     QString keyColumn;    // the natural key the file and the table are matched on
-    QString keyField;     // Array: the file's field holding it
+    QString keyField{};   // Array: the file's field holding it
     int keyMaxLength = 0; // varchar(n) of keyColumn
     bool fileIds = false; // the file's "id" is the row's uuid (kept, or a uuid made for it)
     bool splitsRest
         = false; // userConfigs: routing in its column, every other key in additionalConfig
-    QList<HubColumn> columns; // without the key and id, in MCPHub's order
+    QList<HubColumn> columns{}; // without the key and id, in MCPHub's order
 
     const HubColumn *column(const QString &key) const;
 };

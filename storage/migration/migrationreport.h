@@ -27,7 +27,7 @@ struct MigrationReport
         int overwritten = 0; // conflicting rows replaced (policy overwrite)
         int skipped = 0;     // conflicting rows kept (policy skip)
         int rejected = 0;    // invalid records left out (--skip-invalid)
-        QString sha256;      // a log file: the checksum of its rows (a rerun finds it)
+        QString sha256{};    // a log file: the checksum of its rows (a rerun finds it)
     };
     // The counts row of the file's top level (key order, unknown keys, layout), present when
     // the database holds another file's top level: a conflict like an entity's.
