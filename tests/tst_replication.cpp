@@ -35,6 +35,7 @@
 #include <QSqlQuery>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -98,6 +99,17 @@ bool standbyCaughtUp()
     return caughtUp;
 }
 
+// Reads the page's status again and waits (at most 30 s) for the reading it shows.
+Result<ReplicationStatus> readPage(ReplicationPage *page)
+{
+    QSignalSpy refreshed(page, &ReplicationPage::refreshed);
+    page->refresh(); // a reading already under way (the page was just shown) is waited for
+    if (!refreshed.wait(30'000) || !page->lastReading())
+        return Error::make(
+            Error::Code::Generic, QStringLiteral("the reading did not end"), QString());
+    return *page->lastReading();
+}
+
 QJsonObject jsonOf(const test::Run &run)
 {
     return QJsonDocument::fromJson(run.out.toUtf8()).object();
@@ -136,6 +148,7 @@ private Q_SLOTS:
     void standbyProfileInConsoleIsReadOnlyWithBanner();
     void alertPolicyRaisesLagAndVanishedStandbyOnce();
     void replicationPageRaisesAlertThroughNotifier();
+    void replicationPageDoesNotWaitForAMonitorThatHangs();
     void healthChecksReplicationOnPrimaryAndStandby();
     void unresolvableHostIsNamedByDbTestAndReplication();
     void monitorDownStillPrintsTheDatabasesStatus();
@@ -473,8 +486,7 @@ void TestReplication::replicationPageShowsStandbyOnPrimary()
     auto *page = qobject_cast<ReplicationPage *>(
         window.page(WorkspaceAreaModel::Area::Replication)->content());
     QVERIFY(page);
-    const auto status = page->refresh();
-    VERIFY_OK(status);
+    VERIFY_OK(readPage(page));
     QTableWidget *table = page->standbyTable();
     bool found = false;
     for (int row = 0; row < table->rowCount(); ++row) {
@@ -490,6 +502,7 @@ void TestReplication::replicationPageShowsStandbyOnPrimary()
     // Refresh reads again.
     QSignalSpy refreshed(page, &ReplicationPage::refreshed);
     page->refreshButton()->click();
+    QVERIFY(refreshed.wait(30'000));
     QCOMPARE(refreshed.size(), 1);
     QVERIFY(page->timer()->interval() > 0);
 
@@ -539,11 +552,11 @@ void TestReplication::standbyProfileInConsoleIsReadOnlyWithBanner()
         window.page(WorkspaceAreaModel::Area::Replication)->content());
     QVERIFY(page);
     QSignalSpy banner(page, &ReplicationPage::standbyBannerChanged);
-    const auto status = page->refresh();
+    const auto status = readPage(page);
     VERIFY_OK(status);
     QCOMPARE(status->role, ReplicationStatus::Role::Standby);
     // The banner follows each reading.
-    QCOMPARE(banner.size(), 1);
+    QVERIFY(!banner.isEmpty());
     QCOMPARE(window.workspaceBanner(), status->standbyBanner());
     QVERIFY2(
         page->summaryLabel()->text().contains(QStringLiteral("127.0.0.1:%1").arg(primaryPort())),
@@ -627,16 +640,66 @@ void TestReplication::replicationPageRaisesAlertThroughNotifier()
         page.setAlertNotifier(&notifier);
         page.alertPolicy().setLagThresholdBytes(-1);
         QSignalSpy raised(&notifier, &HubAlertNotifier::alertRaised);
-        VERIFY_OK(page.refresh());
+        VERIFY_OK(readPage(&page));
         QVERIFY(raised.size() >= 1);
         QVERIFY(notifier.events()->rowCount() >= 1);
         const auto alert = raised.first().first().value<HubAlert>();
         QVERIFY2(alert.title.contains(QLatin1String("mcphub_standby@127.0.0.1 lags behind")),
                  qPrintable(alert.title));
         const int count = int(raised.size());
-        VERIFY_OK(page.refresh());
+        VERIFY_OK(readPage(&page));
         QCOMPARE(int(raised.size()), count); // no repeat while it lasts
     }
+    closeSqlConnection(name);
+}
+
+// A pg_auto_failover monitor that accepts the connection and never answers (a loopback
+// server that says nothing), with a connect_timeout of 3 s: while the page reads, the
+// window's thread goes on (a timer ticks every 20 ms), then the page shows the primary's
+// status and, over the formation, why the monitor could not be read.
+void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held; // accepted and left unanswered
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held << socket;
+    });
+    const QString monitor
+        = QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
+                         "connect_timeout=3")
+              .arg(silent.serverPort());
+    const QString name = QStringLiteral("tst-replication-hanging-monitor");
+    VERIFY_OK(openSqlConnection(ConnectionProfile::fromConninfo(conninfo(primaryPort()))->toSpec(),
+                                name));
+    {
+        ReplicationPage page(name, QStringLiteral("primary"), monitor);
+        QSignalSpy refreshed(&page, &ReplicationPage::refreshed);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start(20);
+        page.refresh();
+        QVERIFY(page.isReading());
+        QVERIFY(refreshed.isEmpty());
+        QVERIFY(refreshed.wait(30'000));
+        QCOMPARE(int(held.size()), 1); // the monitor was asked, and held the reading
+        QVERIFY2(ticks >= 50, qPrintable(QString::number(ticks))); // ~150 in the 3 s
+        QVERIFY(!page.isReading());
+        const auto &status = page.lastReading();
+        QVERIFY(status);
+        VERIFY_OK(*status);
+        QCOMPARE((*status)->role, ReplicationStatus::Role::Primary);
+        QVERIFY((*status)->formation.isEmpty());
+        QVERIFY(!(*status)->monitorError.isEmpty());
+        QVERIFY2(page.summaryLabel()->text().contains(QLatin1String("primary")),
+                 qPrintable(page.summaryLabel()->text()));
+        const auto *title = page.findChild<QLabel *>(QStringLiteral("replicationFormationTitle"));
+        QVERIFY(title);
+        QVERIFY2(title->text().contains((*status)->monitorError), qPrintable(title->text()));
+    }
+    qDeleteAll(held);
     closeSqlConnection(name);
 }
 

@@ -2393,6 +2393,14 @@
             <source>%1 B · %2 s</source>
             <translation>%1 B · %2 秒</translation>
         </message>
+        <message>
+            <source>The workspace is closed.</source>
+            <translation>工作区已关闭。</translation>
+        </message>
+        <message>
+            <source>Cannot connect to read the replication status.</source>
+            <translation>无法连接以读取复制状态。</translation>
+        </message>
     </context>
     <context>
         <name>ReplicationStatus</name>
@@ -6817,6 +6825,10 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>unknown</source>
             <translation>未知</translation>
+        </message>
+        <message>
+            <source>Reading the replication status…</source>
+            <translation>正在读取复制状态…</translation>
         </message>
     </context>
     <context>

@@ -13,13 +13,16 @@
 #include "ui/main/preferencesdialog.h"
 #include "ui/main/shortcutsdialog.h"
 #include "ui/main/workspaceswitcher.h"
+#include "ui/replication/replicationpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDialog>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QImage>
 #include <QLineEdit>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -41,6 +44,16 @@ int saveScreenshot(QWidget &widget, const QString &path)
 {
     widget.show();
     QApplication::processEvents();
+    // The Replication page reads on a thread of its own: shown as read (at most 30 s).
+    for (auto *page : widget.findChildren<mcphub::ReplicationPage *>()) {
+        if (!page->isReading())
+            continue;
+        QEventLoop loop;
+        QObject::connect(page, &mcphub::ReplicationPage::refreshed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QApplication::processEvents();
+    }
     // A dialog the opening showed (a settings file with errors) is what the user sees.
     QWidget *shown = &widget;
     for (QWidget *topLevel : QApplication::topLevelWidgets()) {

@@ -3,6 +3,7 @@
 #include "storage/db/sqlerror.h"
 #include "storage/sqlconnection.h"
 
+#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSettings>
@@ -358,7 +359,10 @@ Result<QList<FormationNode>> ReplicationStatus::readFormation(const QString &mon
     const QString where
         = QCoreApplication::translate("ReplicationStatus", "pg_auto_failover monitor %1")
               .arg(monitor->displayName());
-    const QString name = QStringLiteral("mcphub-failover-monitor");
+    // A name of its own per reading: the Replication page's reader and a connection check
+    // may read a formation at the same time, on two threads.
+    static QAtomicInteger<quint64> readings;
+    const QString name = QStringLiteral("mcphub-failover-monitor-%1").arg(++readings);
     QList<FormationNode> nodes;
     Result<void> result;
     {

@@ -1,7 +1,10 @@
 #include "ui/replication/replicationpage.h"
 
+#include "storage/db/sqlerror.h"
+#include "storage/sqlconnection.h"
 #include "ui/hubs/hubalertnotifier.h"
 
+#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -9,7 +12,9 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
+#include <QSqlDatabase>
 #include <QTableWidget>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -59,6 +64,46 @@ QTableWidget *makeTable(QWidget *parent)
     return table;
 }
 
+// One reading, on the reader's thread: the status on `clone` (made from `source` and opened
+// on first use; closed after a failure, so that the next reading connects again, to the
+// server a failover made primary too) and the monitor's formation.
+Result<ReplicationStatus>
+readOnce(const QString &source, const QString &clone, const QString &where, const QString &monitor)
+{
+    if (!QSqlDatabase::contains(clone)) {
+        if (!QSqlDatabase::contains(source)) {
+            return Error::make(
+                Error::Code::NotFound,
+                QCoreApplication::translate("ReplicationPage", "The workspace is closed."),
+                where);
+        }
+        QSqlDatabase::cloneDatabase(source, clone);
+    }
+    QSqlDatabase db = QSqlDatabase::database(clone, false);
+    if (!db.isOpen() && !db.open()) {
+        const Error error
+            = sqlError(db.lastError(),
+                       where,
+                       QCoreApplication::translate(
+                           "ReplicationPage", "Cannot connect to read the replication status."));
+        db.close();
+        return error;
+    }
+    auto status = ReplicationStatus::read(db, where);
+    if (!status) {
+        db.close();
+        return status;
+    }
+    if (!monitor.isEmpty()) {
+        status->monitorNamed = true;
+        if (auto nodes = ReplicationStatus::readFormation(monitor))
+            status->formation = *nodes;
+        else
+            status->monitorError = nodes.error().toString(); // names the monitor, says why
+    }
+    return status;
+}
+
 } // namespace
 
 ReplicationPage::ReplicationPage(const QString &connectionName,
@@ -78,6 +123,7 @@ ReplicationPage::ReplicationPage(const QString &connectionName,
     , m_timer(new QTimer(this))
 {
     m_summary->setObjectName(QStringLiteral("replicationSummary"));
+    m_summary->setText(tr("Reading the replication status…"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setObjectName(QStringLiteral("replicationError"));
@@ -86,6 +132,9 @@ ReplicationPage::ReplicationPage(const QString &connectionName,
     m_error->hide();
     m_standbys->setObjectName(QStringLiteral("replicationStandbys"));
     m_formation->setObjectName(QStringLiteral("replicationFormation"));
+    m_formationTitle->setObjectName(QStringLiteral("replicationFormationTitle"));
+    m_formationTitle->setWordWrap(true);
+    m_formationTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_formation->setColumnCount(7);
     m_formation->setHorizontalHeaderLabels({tr("Formation/group"),
                                             tr("Node"),
@@ -114,8 +163,31 @@ ReplicationPage::ReplicationPage(const QString &connectionName,
 
     m_policy.load(QSettings());
     m_timer->setInterval(kRefreshMs);
-    connect(m_timer, &QTimer::timeout, this, [this] { (void)refresh(); });
-    connect(m_refresh, &QPushButton::clicked, this, [this] { (void)refresh(); });
+    connect(m_timer, &QTimer::timeout, this, &ReplicationPage::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &ReplicationPage::refresh);
+
+    static QAtomicInteger<quint64> pages;
+    m_clone = QStringLiteral("replication-page-%1").arg(++pages);
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("replication-reader"));
+    m_reader = new QObject;
+    m_reader->moveToThread(m_thread);
+    // QThread::finished is emitted on the reader's thread, after its last reading: the
+    // connection is removed where it was made.
+    connect(
+        m_thread,
+        &QThread::finished,
+        m_reader,
+        [clone = m_clone] { closeSqlConnection(clone); },
+        Qt::DirectConnection);
+    m_thread->start();
+}
+
+ReplicationPage::~ReplicationPage()
+{
+    m_thread->quit();
+    m_thread->wait();
+    delete m_reader;
 }
 
 void ReplicationPage::setAlertNotifier(HubAlertNotifier *alerts)
@@ -126,7 +198,7 @@ void ReplicationPage::setAlertNotifier(HubAlertNotifier *alerts)
 void ReplicationPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    (void)refresh();
+    refresh();
     m_timer->start();
 }
 
@@ -137,23 +209,33 @@ void ReplicationPage::hideEvent(QHideEvent *event)
         m_timer->stop();
 }
 
-Result<ReplicationStatus> ReplicationPage::refresh()
+void ReplicationPage::refresh()
 {
-    auto status = ReplicationStatus::read(QSqlDatabase::database(m_connectionName, false), m_where);
+    if (m_reading)
+        return;
+    m_reading = true;
+    QMetaObject::invokeMethod(
+        m_reader,
+        [this, source = m_connectionName, clone = m_clone, where = m_where, monitor = m_monitor] {
+            const Result<ReplicationStatus> status = readOnce(source, clone, where, monitor);
+            // Dropped if the page is gone by then (it waits for this reading first).
+            QMetaObject::invokeMethod(
+                this, [this, status] { showReading(status); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void ReplicationPage::showReading(const Result<ReplicationStatus> &status)
+{
+    m_reading = false;
+    m_last = status;
     if (!status) {
         m_error->setText(status.error().messageWithRemedy());
         m_error->show();
         Q_EMIT refreshed();
-        return status;
+        return;
     }
     m_error->hide();
-    if (!m_monitor.isEmpty()) {
-        status->monitorNamed = true;
-        if (auto nodes = ReplicationStatus::readFormation(m_monitor))
-            status->formation = *nodes;
-        else
-            status->monitorError = nodes.error().messageWithRemedy();
-    }
     switch (status->role) {
     case ReplicationStatus::Role::Embedded:
         m_summary->setText(tr("No replication (embedded database)."));
@@ -175,7 +257,6 @@ Result<ReplicationStatus> ReplicationPage::refresh()
             m_alerts->raise(alert);
     }
     Q_EMIT refreshed();
-    return status;
 }
 
 void ReplicationPage::showPrimary(const ReplicationStatus &status)

@@ -6,9 +6,12 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QThread;
 class QTimer;
 
 namespace mcphub {
@@ -18,9 +21,12 @@ class HubAlertNotifier;
 // The Replication area of a PostgreSQL workspace: on a primary a table of its standbys
 // (state, LSNs, lag in bytes and seconds), on a standby its own replay state and the primary
 // it follows, and the nodes of a pg_auto_failover formation when the profile names its
-// monitor. Read with ReplicationStatus on the workspace's connection (read-only queries),
-// when shown, on Refresh and every few seconds while visible; a lag over the threshold or a
-// standby gone raises an alert through the console's alert notifier. GUI thread.
+// monitor. Read with ReplicationStatus (read-only queries) when shown, on Refresh and every
+// few seconds while visible; a lag over the threshold or a standby gone raises an alert
+// through the console's alert notifier. GUI thread; the readings run on a thread of the
+// page's own, on its own connection (a clone of the workspace's, kept open between readings),
+// so that a server or monitor that does not answer (up to its connect_timeout) never blocks
+// the window.
 class ReplicationPage : public QWidget
 {
     Q_OBJECT
@@ -30,9 +36,15 @@ public:
                     const QString &where,
                     const QString &monitorConninfo,
                     QWidget *parent = nullptr);
+    // Waits for a reading under way (bounded by the connect_timeouts).
+    ~ReplicationPage() override;
 
-    // Reads the status again and shows it; returns what was read (or the error).
-    Result<ReplicationStatus> refresh();
+    // Starts reading the status again, unless a reading is under way; when it is done it is
+    // shown, alerts are raised and refreshed() is emitted.
+    void refresh();
+    bool isReading() const { return m_reading; }
+    // The reading shown last (or its error); none before the first.
+    const std::optional<Result<ReplicationStatus>> &lastReading() const { return m_last; }
 
     QTableWidget *standbyTable() const { return m_standbys; }
     QTableWidget *formationTable() const { return m_formation; }
@@ -53,6 +65,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    void showReading(const Result<ReplicationStatus> &status);
     void showPrimary(const ReplicationStatus &status);
     void showStandby(const ReplicationStatus &status);
     void showFormation(const ReplicationStatus &status);
@@ -69,6 +82,11 @@ private:
     QTimer *m_timer;
     QPointer<HubAlertNotifier> m_alerts;
     ReplicationAlertPolicy m_policy;
+    QThread *m_thread;
+    QObject *m_reader; // lives on m_thread: the readings run there, in its event loop
+    QString m_clone;   // the reader's connection
+    bool m_reading = false;
+    std::optional<Result<ReplicationStatus>> m_last;
 };
 
 } // namespace mcphub
