@@ -8,10 +8,16 @@
 #include "tests/support/testenv.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <libpq-fe.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 using namespace mcphub;
 
@@ -26,6 +32,7 @@ private Q_SLOTS:
     void invalidConninfoNamesOption();
     void multiHostSpec();
     void multiHostFindsServer();
+    void connectionsNoticeAServerThatStopsAnswering();
     void passwordRoundTripsThroughKeychain();
     void noPasswordInSettingsFile();
     void badProfileNameRefused();
@@ -167,6 +174,35 @@ void TestConnectionProfiles::multiHostFindsServer()
         QCOMPARE(q.value(1).toString(), QStringLiteral("mcphub admin test"));
         QCOMPARE(q.value(2).toBool(), false); // target_session_attrs=read-write: the primary
     }
+    ws->close();
+}
+
+// The socket of a profile's connection carries the keepalives and TCP_USER_TIMEOUT that
+// toSpec() asks libpq for: a server that stops answering is noticed within about a minute.
+void TestConnectionProfiles::connectionsNoticeAServerThatStopsAnswering()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    auto p = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(p);
+    auto ws = Workspace::open(*p, QStringLiteral("keepalive"));
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    const QVariant handle = ws->database().driver()->handle();
+    QVERIFY(handle.isValid());
+    PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
+    const int fd = PQsocket(conn);
+    QVERIFY(fd >= 0);
+    const auto option = [fd](int level, int name) {
+        int value = -1;
+        socklen_t size = sizeof value;
+        return ::getsockopt(fd, level, name, &value, &size) == 0 ? value : -1;
+    };
+    QCOMPARE(option(SOL_SOCKET, SO_KEEPALIVE), 1);
+    QCOMPARE(option(IPPROTO_TCP, TCP_KEEPIDLE), 30);
+    QCOMPARE(option(IPPROTO_TCP, TCP_KEEPINTVL), 10);
+    QCOMPARE(option(IPPROTO_TCP, TCP_KEEPCNT), 3);
+    QCOMPARE(option(IPPROTO_TCP, TCP_USER_TIMEOUT), 60000);
     ws->close();
 }
 

@@ -166,6 +166,14 @@ SqlConnectionSpec ConnectionProfile::toSpec() const
         options << QStringLiteral("sslmode=") + pqValue(sslMode);
     if (connectTimeout > 0)
         options << QStringLiteral("connect_timeout=%1").arg(connectTimeout);
+    // A server that stops answering without closing the connection (a network cut, a frozen
+    // host: what a failover is about) is noticed within about a minute, not after the
+    // kernel's ~15 minutes of retransmissions: TCP keepalives on an idle connection, and
+    // TCP_USER_TIMEOUT for what was sent and not acknowledged (Linux; elsewhere libpq
+    // ignores what the system lacks).
+    options << QStringLiteral("keepalives=1") << QStringLiteral("keepalives_idle=30")
+            << QStringLiteral("keepalives_interval=10") << QStringLiteral("keepalives_count=3")
+            << QStringLiteral("tcp_user_timeout=60000");
     if (!applicationName.isEmpty())
         options << QStringLiteral("application_name=") + pqValue(applicationName);
     if (hosts.size() > 1)
