@@ -2,17 +2,27 @@
 // profile that finds the server on the second host, passwords through the real
 // gnome-keyring, and never a password in the QSettings file.
 
+#include "storage/db/connectionkeeper.h"
 #include "storage/db/profilestore.h"
 #include "storage/db/workspace.h"
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
 
+#include <QEventLoop>
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 #include <QUuid>
+
+#include <atomic>
+#include <memory>
 
 #include <libpq-fe.h>
 #include <netinet/in.h>
@@ -20,6 +30,76 @@
 #include <sys/socket.h>
 
 using namespace mcphub;
+
+namespace {
+
+// A TCP relay to PostgreSQL on a thread of its own. freeze() makes it stop passing bytes
+// both ways (swallowing them) while its sockets stay open: to TCP the server is alive, and
+// it never answers; `closeAfterMs` later it closes the client's connection.
+class FreezableRelay
+{
+public:
+    explicit FreezableRelay(quint16 target)
+    {
+        m_thread.reset(QThread::create([this, target] {
+            QTcpServer server;
+            QObject control; // what freeze() runs on, in this thread
+            server.listen(QHostAddress::LocalHost);
+            QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+                while (QTcpSocket *client = server.nextPendingConnection()) {
+                    auto *upstream = new QTcpSocket(client);
+                    upstream->connectToHost(QHostAddress::LocalHost, target);
+                    const auto pass = [this](QTcpSocket *from, QTcpSocket *to) {
+                        const QByteArray bytes = from->readAll();
+                        if (!m_frozen)
+                            to->write(bytes);
+                    };
+                    QObject::connect(
+                        client, &QTcpSocket::readyRead, client, [=] { pass(client, upstream); });
+                    QObject::connect(
+                        upstream, &QTcpSocket::readyRead, client, [=] { pass(upstream, client); });
+                    m_clients << client;
+                }
+            });
+            m_control = &control;
+            m_port = server.serverPort();
+            QEventLoop loop;
+            m_loop = &loop;
+            m_ready.release();
+            loop.exec();
+            qDeleteAll(m_clients);
+        }));
+        m_thread->start();
+        m_ready.acquire();
+    }
+    ~FreezableRelay()
+    {
+        QMetaObject::invokeMethod(m_control, [this] { m_loop->quit(); });
+        m_thread->wait();
+    }
+    quint16 port() const { return m_port; }
+    void freeze(int closeAfterMs)
+    {
+        m_frozen = true;
+        QMetaObject::invokeMethod(m_control, [this, closeAfterMs] {
+            QTimer::singleShot(closeAfterMs, m_control, [this] {
+                for (QTcpSocket *client : std::as_const(m_clients))
+                    client->abort();
+            });
+        });
+    }
+
+private:
+    std::unique_ptr<QThread> m_thread;
+    QSemaphore m_ready;
+    std::atomic<bool> m_frozen{false};
+    quint16 m_port = 0;
+    QObject *m_control = nullptr;
+    QEventLoop *m_loop = nullptr;
+    QList<QTcpSocket *> m_clients; // on the relay's thread
+};
+
+} // namespace
 
 class TestConnectionProfiles : public QObject
 {
@@ -33,6 +113,7 @@ private Q_SLOTS:
     void multiHostSpec();
     void multiHostFindsServer();
     void connectionsNoticeAServerThatStopsAnswering();
+    void idleProbeNeverWaitsForTheServer();
     void passwordRoundTripsThroughKeychain();
     void noPasswordInSettingsFile();
     void badProfileNameRefused();
@@ -203,6 +284,31 @@ void TestConnectionProfiles::connectionsNoticeAServerThatStopsAnswering()
     QCOMPARE(option(IPPROTO_TCP, TCP_KEEPINTVL), 10);
     QCOMPARE(option(IPPROTO_TCP, TCP_KEEPCNT), 3);
     QCOMPARE(option(IPPROTO_TCP, TCP_USER_TIMEOUT), 60000);
+    ws->close();
+}
+
+// The console's idle probe (ConnectionKeeper::probe, on its GUI thread every 3 s) on a
+// workspace connection whose server stops answering (a relay that swallows every byte and
+// closes 4 s later): the probe comes back at once and says "not lost" (a query would have
+// waited until the close, then said lost); once the connection is closed, a probe says lost.
+void TestConnectionProfiles::idleProbeNeverWaitsForTheServer()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    FreezableRelay relay(quint16(pg.spec().port));
+    auto p = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(p);
+    p->hosts = QStringList{QStringLiteral("127.0.0.1")};
+    p->port = relay.port();
+    const QString name = QStringLiteral("idle-probe");
+    auto ws = Workspace::open(*p, name);
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    ConnectionKeeper keeper(name);
+    QVERIFY(!keeper.probe());
+    relay.freeze(4000);
+    QVERIFY(!keeper.probe()); // would wait 4 s in a "SELECT 1", then be lost
+    QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 20'000);
     ws->close();
 }
 

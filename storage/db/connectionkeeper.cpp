@@ -84,10 +84,16 @@ bool ConnectionKeeper::lost() const
 bool ConnectionKeeper::probe() const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.isValid() || !pgHandle(db) || TransactionGuard::depth(m_connectionName) > 0)
+    PGconn *conn = pgHandle(db);
+    if (!conn || TransactionGuard::depth(m_connectionName) > 0)
         return lost();
-    QSqlQuery query(db);
-    query.exec(QStringLiteral("SELECT 1"));
+    // Reads what the server sent, without waiting (libpq keeps its socket non-blocking; the
+    // parsing waits for the next query): a connection the server closed (the session ended,
+    // the server stopped or restarted) or a socket error (the keepalives of toSpec: a server
+    // that stopped answering) turns libpq's status bad. No query, so the calling thread (the
+    // console's GUI thread) never waits: a "SELECT 1" waited for a server that stopped
+    // answering until TCP gave up.
+    PQconsumeInput(conn);
     return lost();
 }
 

@@ -70,7 +70,8 @@ public:
     // Whether the connection is broken: libpq's status is bad (or it is not open). A
     // connection that was never used since it broke looks fine: see probe().
     bool lost() const;
-    // Runs "SELECT 1" when no transaction is open, and returns lost() then.
+    // When no transaction is open, reads what the server sent without waiting (a closed
+    // connection or a socket error then make it lost), and returns lost(). Never blocks.
     bool probe() const;
 
     // Reopens the connection with the policy's backoff until a server (the primary, unless
