@@ -1,0 +1,294 @@
+// HubSettings' digests and shapes: what a run into MCPHub's database records of the rows
+// it wrote (CreatedRows, by digest, and whether they changed since), the digest of a row
+// image, and the settings_shapes rows that keep the file's key order (EntityShapes).
+
+#include "storage/migration/hubsettings.h"
+
+#include "storage/db/bulkreader.h"
+#include "storage/db/sqldialect.h"
+#include "storage/db/sqlerror.h"
+#include "storage/sha256.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <vector>
+
+namespace mcphub {
+
+QString HubSettings::rowDigest(const OrderedJson &row)
+{
+    Sha256 hash;
+    const std::string text = row.dump();
+    hash.addData(QByteArrayView(text.data(), qsizetype(text.size())));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView rowJson)
+{
+    Sha256 hash;
+    hash.addData(rowJson);
+    return hash.result().toHex();
+}
+
+Result<QStringList> HubSettings::tableColumns(const RepositoryContext &context,
+                                              const QString &table)
+{
+    QSqlQuery query(QSqlDatabase::database(context.connectionName, false));
+    query.prepare(QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = "
+                                 "to_regclass(?) AND attnum > 0 AND NOT attisdropped "
+                                 "ORDER BY attnum"));
+    query.addBindValue(QStringLiteral("public.") + table);
+    if (!query.exec())
+        return sqlError(query.lastError(), context.where + QStringLiteral(": ") + table, {});
+    QStringList columns;
+    while (query.next())
+        columns << query.value(0).toString();
+    return columns;
+}
+
+QString HubSettings::digestSelect(const QSqlDatabase &db, const QList<DigestColumn> &columns)
+{
+    QStringList select;
+    for (const DigestColumn &c : columns) {
+        const QString column = SqlDialect::escape(db, c.name);
+        select << (c.viaJson ? QStringLiteral("to_json(%1) #>> '{}'").arg(column) : column);
+    }
+    return select.join(QStringLiteral(", "));
+}
+
+QByteArray HubSettings::fieldsDigest(const std::vector<std::optional<QByteArrayView>> &fields,
+                                     QByteArray *buffer)
+{
+    buffer->resize(0);
+    for (const auto &field : fields) {
+        const quint32 size = field ? quint32(field->size()) : 0xffffffffu;
+        const char length[4] = {char(size >> 24), char(size >> 16), char(size >> 8), char(size)};
+        buffer->append(length, 4);
+        if (field)
+            buffer->append(field->data(), field->size());
+    }
+    Sha256 hash;
+    hash.addData(*buffer);
+    return hash.result().toHex();
+}
+
+void HubSettings::CreatedRows::setColumns(const QString &table, const QList<DigestColumn> &columns)
+{
+    if (!m_tables.contains(table))
+        m_order.append(table);
+    m_tables[table].columns = columns;
+}
+
+void HubSettings::CreatedRows::add(const QString &table,
+                                   const QString &id,
+                                   const QByteArray &digest)
+{
+    if (!m_tables.contains(table))
+        m_order.append(table);
+    Table &t = m_tables[table];
+    t.ids.push_back(id.toStdString());
+    t.digests += digest;
+}
+
+void HubSettings::CreatedRows::record(OrderedJson *changes) const
+{
+    for (const QString &table : m_order) {
+        const Table &t = *m_tables.constFind(table);
+        if (t.ids.empty())
+            continue; // read back for its overwritten rows only
+        Sha256 hash;
+        hash.addData(t.digests);
+        OrderedJson change = OrderedJson::object();
+        change["table"] = table.toStdString();
+        change["created"] = t.ids;
+        const std::string digest = QString::fromLatin1(hash.result().toHex()).toStdString();
+        if (t.columns.isEmpty()) {
+            change["createdRowsSha256"] = digest;
+        } else {
+            OrderedJson columns = OrderedJson::array();
+            for (const DigestColumn &c : t.columns)
+                columns.push_back({c.name.toStdString(), c.viaJson ? "json" : "text"});
+            change["columns"] = std::move(columns);
+            change["createdFieldsSha256"] = digest;
+        }
+        changes->push_back(std::move(change));
+    }
+}
+
+Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &context,
+                                                    const OrderedJson &change)
+{
+    const QString table = QString::fromStdString(change.value("table", std::string()));
+    const OrderedJson ids = change.value("created", OrderedJson::array());
+    QHash<QString, QByteArray> digests; // id -> digest of the row now
+    digests.reserve(qsizetype(ids.size()));
+    for (const OrderedJson &id : ids)
+        digests.insert(HubSettings::textOf(id), QByteArray());
+    const bool byFields = change.contains("createdFieldsSha256");
+    const bool current = change.contains("createdRowsSha256");
+    if (byFields) {
+        // The columns the run digested, read the same way (names quoted, never spliced).
+        QList<DigestColumn> columns;
+        for (const OrderedJson &c : change.value("columns", OrderedJson::array())) {
+            if (!c.is_array() || c.size() != 2 || !c[0].is_string())
+                return true; // not a record this console wrote: treat the rows as changed
+            columns.append({QString::fromStdString(c[0].get<std::string>()), c[1] == "json"});
+        }
+        if (columns.isEmpty() || columns.first().name != QLatin1String("id"))
+            return true;
+        QByteArray buffer;
+        const auto read = BulkReader::forEach(
+            context,
+            QStringLiteral("SELECT %1 FROM %2")
+                .arg(digestSelect(QSqlDatabase::database(context.connectionName, false), columns),
+                     table),
+            table,
+            [&](const BulkReader::Fields &fields) {
+                if (fields.empty() || !fields[0])
+                    return;
+                const auto found = digests.find(QString::fromUtf8(*fields[0]));
+                if (found != digests.end())
+                    *found = fieldsDigest(fields, &buffer);
+            });
+        if (!read)
+            return read.error();
+    } else if (current) {
+        // The rows' text as the run digested it, without a JSON tree per row.
+        const auto read = BulkReader::forEach(
+            context,
+            QStringLiteral("SELECT t.id::text, row_to_json(t)::text FROM %1 t").arg(table),
+            table,
+            [&](const BulkReader::Fields &fields) {
+                if (fields.size() != 2 || !fields[0] || !fields[1])
+                    return;
+                const auto found = digests.find(QString::fromUtf8(*fields[0]));
+                if (found == digests.end())
+                    return;
+                *found = textDigest(*fields[1]);
+            });
+        if (!read)
+            return read.error();
+    } else { // a run recorded before: digests of the parsed and serialized rows
+        const auto rows = readRows(context, table);
+        if (!rows)
+            return rows.error();
+        for (const OrderedJson &row : *rows) {
+            const auto found = digests.find(HubSettings::textOf(row.value("id", OrderedJson())));
+            if (found != digests.end())
+                *found = rowDigest(row).toLatin1();
+        }
+    }
+    QByteArray all;
+    for (const OrderedJson &id : ids) {
+        const QByteArray digest = digests.value(HubSettings::textOf(id));
+        if (digest.isEmpty())
+            return true; // gone
+        all += digest;
+    }
+    Sha256 hash;
+    hash.addData(all);
+    return QString::fromLatin1(hash.result().toHex()).toStdString()
+           != change.value(byFields  ? "createdFieldsSha256"
+                           : current ? "createdRowsSha256"
+                                     : "createdSha256",
+                           std::string());
+}
+
+QString HubSettings::shapeId(const QString &entity, const QString &key)
+{
+    return entity + QLatin1Char('/') + key;
+}
+
+QString HubSettings::EntityShapes::id(const QString &entity)
+{
+    return QStringLiteral("*/") + entity;
+}
+
+bool HubSettings::EntityShapes::isId(const QString &id, QString *entity)
+{
+    if (!id.startsWith(QLatin1String("*/")))
+        return false;
+    *entity = id.mid(2);
+    return true;
+}
+
+std::vector<std::pair<std::string, std::string>>
+HubSettings::EntityShapes::parse(const std::string &text)
+{
+    std::vector<std::pair<std::string, std::string>> entries;
+    const OrderedJson stored = OrderedJson::parse(text, nullptr, false);
+    if (!stored.is_object() || !stored.contains("shapes") || !stored.contains("rows")
+        || !stored["shapes"].is_array() || !stored["rows"].is_array())
+        return entries;
+    std::vector<std::string> lists;
+    for (const OrderedJson &list : stored["shapes"])
+        lists.push_back(list.dump());
+    for (const OrderedJson &row : stored["rows"]) {
+        if (!row.is_array() || row.size() != 2 || !row[0].is_string()
+            || !row[1].is_number_integer())
+            continue;
+        const auto index = row[1].get<qint64>();
+        if (index < 0 || size_t(index) >= lists.size())
+            continue;
+        entries.emplace_back(row[0].get<std::string>(), lists[size_t(index)]);
+    }
+    return entries;
+}
+
+QHash<QString, HubSettings::EntityShapes::Entry>
+HubSettings::EntityShapes::entries(const QList<OrderedJson> &rows)
+{
+    QHash<QString, Entry> out;
+    QList<std::pair<QString, const OrderedJson *>> entityRows; // entity, its row
+    for (const OrderedJson &r : rows) {
+        const QString id = HubSettings::textOf(r.value("id", OrderedJson()));
+        QString entity;
+        if (isId(id, &entity))
+            entityRows.append({entity, &r});
+        else
+            out.insert(id, {r.value("ordinal", 0), r.value("keys", std::string("[]"))});
+    }
+    for (const auto &[entity, r] : std::as_const(entityRows)) {
+        int ordinal = 0;
+        for (auto &[key, keysJson] : parse(r->value("keys", std::string("{}"))))
+            out.insert(shapeId(entity, QString::fromStdString(key)),
+                       {ordinal++, std::move(keysJson)});
+    }
+    return out;
+}
+
+void HubSettings::EntityShapes::add(const std::string &key, const std::string &keysJson)
+{
+    if (!m_keys.insert(key).second)
+        return;
+    auto [list, added] = m_listIndex.try_emplace(keysJson, int(m_lists.size()));
+    if (added)
+        m_lists.push_back(keysJson);
+    m_rows.emplace_back(key, list->second);
+}
+
+std::string HubSettings::EntityShapes::text() const
+{
+    std::string out = "{\"shapes\":[";
+    for (size_t i = 0; i < m_lists.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += m_lists[i];
+    }
+    out += "],\"rows\":[";
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += '[';
+        out += OrderedJson(m_rows[i].first).dump();
+        out += ',';
+        out += std::to_string(m_rows[i].second);
+        out += ']';
+    }
+    out += "]}";
+    return out;
+}
+
+} // namespace mcphub
