@@ -16,6 +16,7 @@
 #include "storage/db/workspace.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/secretstore.h"
+#include "tests/support/formation.h"
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
 #include "ui/backups/backupspage.h"
@@ -101,27 +102,6 @@ ServerRecord server(const QString &name)
     r.type = QStringLiteral("stdio");
     r.command = QStringLiteral("echo");
     return r;
-}
-
-// The processes of the tree under `root` (root first), from /proc.
-QList<pid_t> processTree(pid_t root)
-{
-    QList<pid_t> tree{root};
-    const QStringList all = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (qsizetype i = 0; i < tree.size(); ++i) {
-        for (const QString &entry : all) {
-            bool numeric = false;
-            const pid_t pid = entry.toInt(&numeric);
-            if (!numeric)
-                continue;
-            const QByteArray stat = test::readFile(QStringLiteral("/proc/%1/stat").arg(entry));
-            // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
-            const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-            if (rest.size() > 1 && rest.at(1).toInt() == tree.at(i) && !tree.contains(pid))
-                tree << pid;
-        }
-    }
-    return tree;
 }
 
 } // namespace
@@ -384,26 +364,9 @@ void TestFailover::failoverDuringHundredAppliesIsExactlyOnce()
                            QStringLiteral("A pg_auto_failover formation (scripts/with-formation)"));
     // The monitor names the primary node; its pg_autoctl supervisor's pid is in NAME.pid.
     const QString monitor = QStringLiteral("tst_failover_monitor");
-    {
-        auto monitorProfile
-            = ConnectionProfile::fromConninfo(qEnvironmentVariable("MCPHUB_FORMATION_MONITOR"));
-        VERIFY_OK(monitorProfile);
-        VERIFY_OK(openSqlConnection(monitorProfile->toSpec(), monitor));
-    }
+    QVERIFY(test::openFormationMonitor(monitor));
     const auto cleanupMonitor = qScopeGuard([&] { closeSqlConnection(monitor); });
-    // A node other than `except` that reports itself primary (a dead one goes on being
-    // listed as primary until the monitor says otherwise).
-    const auto primaryNode = [&](const QString &except) {
-        QSqlQuery q(QSqlDatabase::database(monitor, false));
-        q.prepare(QStringLiteral("SELECT nodename FROM pgautofailover.node WHERE reportedstate "
-                                 "IN ('primary', 'wait_primary', 'single') AND nodename <> ? "
-                                 "ORDER BY nodeid"));
-        q.addBindValue(except);
-        if (q.exec() && q.next())
-            return q.value(0).toString();
-        return QString();
-    };
-    const QString killed = primaryNode(QStringLiteral("-"));
+    const QString killed = test::formationPrimary(monitor, QStringLiteral("-"));
     QVERIFY(!killed.isEmpty());
 
     QProcess worker;
@@ -439,7 +402,7 @@ void TestFailover::failoverDuringHundredAppliesIsExactlyOnce()
     const pid_t supervisor
         = test::readFile(dir + u'/' + killed + QStringLiteral(".pid")).trimmed().toInt();
     QVERIFY(supervisor > 1);
-    const QList<pid_t> tree = processTree(supervisor);
+    const QList<pid_t> tree = test::processTree(supervisor);
     QVERIFY2(tree.size() > 2, "the primary's pg_autoctl and PostgreSQL processes");
     QElapsedTimer sinceKill;
     sinceKill.start();
@@ -451,7 +414,7 @@ void TestFailover::failoverDuringHundredAppliesIsExactlyOnce()
     QString promoted;
     const QDeadlineTimer promotion(60000);
     while (!promotion.hasExpired()) {
-        const QString now = primaryNode(killed);
+        const QString now = test::formationPrimary(monitor, killed);
         if (!now.isEmpty()) {
             promoted = now;
             break;

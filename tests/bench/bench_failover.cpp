@@ -16,6 +16,7 @@
 #include "storage/db/serverrepository.h"
 #include "storage/db/workspace.h"
 #include "tests/support/benchreport.h"
+#include "tests/support/formation.h"
 #include "tests/support/testenv.h"
 
 #include <QCoreApplication>
@@ -35,55 +36,10 @@ using namespace mcphub;
 
 namespace {
 
-QString primaryNode(const QString &monitor, const QString &except)
-{
-    QSqlQuery q(QSqlDatabase::database(monitor, false));
-    q.prepare(QStringLiteral("SELECT nodename FROM pgautofailover.node WHERE reportedstate IN "
-                             "('primary', 'wait_primary', 'single') AND nodename <> ? "
-                             "ORDER BY nodeid"));
-    q.addBindValue(except);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return QString();
-}
-
-bool healthy(const QString &monitor)
-{
-    QSqlQuery q(QSqlDatabase::database(monitor, false));
-    return q.exec(QStringLiteral("SELECT string_agg(reportedstate::text, ',' ORDER BY "
-                                 "reportedstate::text) FROM pgautofailover.node"))
-           && q.next() && q.value(0).toString() == QLatin1String("primary,secondary");
-}
-
-QList<pid_t> processTree(pid_t root)
-{
-    QList<pid_t> tree{root};
-    const QStringList all = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (qsizetype i = 0; i < tree.size(); ++i) {
-        for (const QString &entry : all) {
-            bool numeric = false;
-            const pid_t pid = entry.toInt(&numeric);
-            if (!numeric)
-                continue;
-            const QByteArray stat = test::readFile(QStringLiteral("/proc/%1/stat").arg(entry));
-            const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-            if (rest.size() > 1 && rest.at(1).toInt() == tree.at(i) && !tree.contains(pid))
-                tree << pid;
-        }
-    }
-    return tree;
-}
-
 double median(QList<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
-bool openMonitor(const QString &name)
-{
-    auto p = ConnectionProfile::fromConninfo(qEnvironmentVariable("MCPHUB_FORMATION_MONITOR"));
-    return p && openSqlConnection(p->toSpec(), name).ok();
 }
 
 } // namespace
@@ -105,7 +61,7 @@ int main(int argc, char **argv)
     profile->connectTimeout = 2;
     const QString name = QStringLiteral("bench");
     const auto ws = Workspace::open(*profile, name);
-    if (!ws || !openMonitor(QStringLiteral("monitor"))) {
+    if (!ws || !test::openFormationMonitor(QStringLiteral("monitor"))) {
         std::fprintf(stderr, "bench_failover: cannot open the formation\n");
         return 2;
     }
@@ -116,9 +72,10 @@ int main(int argc, char **argv)
     QList<double> applyTimes, promotionTimes;
     for (int round = 0; round < rounds; ++round) {
         const QDeadlineTimer ready(180000);
-        while (!healthy(QStringLiteral("monitor")) && !ready.hasExpired())
+        while (!test::formationHealthy(QStringLiteral("monitor")) && !ready.hasExpired())
             QThread::msleep(200);
-        const QString killed = primaryNode(QStringLiteral("monitor"), QStringLiteral("-"));
+        const QString killed
+            = test::formationPrimary(QStringLiteral("monitor"), QStringLiteral("-"));
         const pid_t supervisor
             = test::readFile(dir + u'/' + killed + QStringLiteral(".pid")).trimmed().toInt();
         if (killed.isEmpty() || supervisor <= 1 || ready.hasExpired()) {
@@ -127,16 +84,16 @@ int main(int argc, char **argv)
         }
         QElapsedTimer sinceKill;
         sinceKill.start();
-        for (pid_t pid : processTree(supervisor))
+        for (pid_t pid : test::processTree(supervisor))
             ::kill(pid, SIGKILL);
         // The formation's own promotion, watched from another thread.
         double promotion = -1;
         QThread *watcher = QThread::create([&] {
             const QString monitor = QStringLiteral("monitor-watch");
-            if (openMonitor(monitor)) {
+            if (test::openFormationMonitor(monitor)) {
                 const QDeadlineTimer limit(120000);
                 while (!limit.hasExpired()) {
-                    if (!primaryNode(monitor, killed).isEmpty()) {
+                    if (!test::formationPrimary(monitor, killed).isEmpty()) {
                         promotion = sinceKill.elapsed() / 1000.0;
                         break;
                     }
