@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +41,8 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <memory>
 
 using namespace mcphub;
 
@@ -149,6 +152,7 @@ private Q_SLOTS:
     void alertPolicyRaisesLagAndVanishedStandbyOnce();
     void replicationPageRaisesAlertThroughNotifier();
     void replicationPageDoesNotWaitForAMonitorThatHangs();
+    void closingThePageDoesNotWaitForItsReading();
     void healthChecksReplicationOnPrimaryAndStandby();
     void unresolvableHostIsNamedByDbTestAndReplication();
     void monitorDownStillPrintsTheDatabasesStatus();
@@ -699,6 +703,40 @@ void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
         QVERIFY(title);
         QVERIFY2(title->text().contains((*status)->monitorError), qPrintable(title->text()));
     }
+    qDeleteAll(held);
+    closeSqlConnection(name);
+}
+
+// The same silent monitor, with a connect_timeout of 10 s: a page closed while its reading
+// waits for the monitor does not wait for the reading (it waits 2 s, then leaves the reading
+// to end by itself, which libpq's timeout then does: the monitor sees the connection go).
+void TestReplication::closingThePageDoesNotWaitForItsReading()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held << socket;
+    });
+    const QString monitor
+        = QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
+                         "connect_timeout=10")
+              .arg(silent.serverPort());
+    const QString name = QStringLiteral("tst-replication-closed-page");
+    VERIFY_OK(openSqlConnection(ConnectionProfile::fromConninfo(conninfo(primaryPort()))->toSpec(),
+                                name));
+    auto page = std::make_unique<ReplicationPage>(name, QStringLiteral("primary"), monitor);
+    page->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(int(held.size()), 1, 10'000); // the reading waits for the monitor
+    QVERIFY(page->isReading());
+    QElapsedTimer closing;
+    closing.start();
+    page.reset();
+    // 2 s, not the 10 s the reading still has to go.
+    QVERIFY2(closing.elapsed() < 6000, qPrintable(QString::number(closing.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(held.first()->state(), QAbstractSocket::UnconnectedState, 20'000);
+    QTest::qWait(100); // the reader and its thread delete themselves
     qDeleteAll(held);
     closeSqlConnection(name);
 }

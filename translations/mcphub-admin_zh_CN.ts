@@ -6830,6 +6830,16 @@ The current content is backed up first. The workspace is opened again from the r
             <source>Reading the replication status…</source>
             <translation>正在读取复制状态…</translation>
         </message>
+        <message numerus="yes">
+            <source>The database server has not answered for %n second(s); the reading goes on. Check the server and the network.</source>
+            <translation>
+                <numerusform>数据库服务器已有 %n 秒未响应；读取仍在继续。请检查服务器和网络。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The replication status could not be read.</source>
+            <translation>无法读取复制状态。</translation>
+        </message>
     </context>
     <context>
         <name>mcphub::SecretLineEdit</name>

@@ -6,6 +6,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +24,8 @@ namespace mcphub {
 namespace {
 
 constexpr int kRefreshMs = 5000;
+constexpr int kCloseWaitMs = 2000;    // closing the page waits this long for a reading
+constexpr int kSlowReadingMs = 15000; // a reading this old is said to be waiting
 
 QString orDash(const QString &text)
 {
@@ -65,8 +68,7 @@ QTableWidget *makeTable(QWidget *parent)
 }
 
 // One reading, on the reader's thread: the status on `clone` (made from `source` and opened
-// on first use; closed after a failure, so that the next reading connects again, to the
-// server a failover made primary too) and the monitor's formation.
+// on first use, kept between readings) and the monitor's formation.
 Result<ReplicationStatus>
 readOnce(const QString &source, const QString &clone, const QString &where, const QString &monitor)
 {
@@ -79,19 +81,21 @@ readOnce(const QString &source, const QString &clone, const QString &where, cons
         }
         QSqlDatabase::cloneDatabase(source, clone);
     }
-    QSqlDatabase db = QSqlDatabase::database(clone, false);
-    if (!db.isOpen() && !db.open()) {
-        const Error error
-            = sqlError(db.lastError(),
-                       where,
-                       QCoreApplication::translate(
-                           "ReplicationPage", "Cannot connect to read the replication status."));
-        db.close();
-        return error;
-    }
-    auto status = ReplicationStatus::read(db, where);
+    Result<ReplicationStatus> status = [&]() -> Result<ReplicationStatus> {
+        QSqlDatabase db = QSqlDatabase::database(clone, false);
+        if (!db.isOpen() && !db.open()) {
+            return sqlError(
+                db.lastError(),
+                where,
+                QCoreApplication::translate("ReplicationPage",
+                                            "Cannot connect to read the replication status."));
+        }
+        return ReplicationStatus::read(db, where);
+    }();
     if (!status) {
-        db.close();
+        // The next reading clones the workspace's connection again (reopened meanwhile,
+        // perhaps to the server a failover made primary) and connects anew.
+        closeSqlConnection(clone);
         return status;
     }
     if (!monitor.isEmpty()) {
@@ -170,7 +174,7 @@ ReplicationPage::ReplicationPage(const QString &connectionName,
     m_clone = QStringLiteral("replication-page-%1").arg(++pages);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("replication-reader"));
-    m_reader = new QObject;
+    m_reader = new ReplicationReader(m_connectionName, m_clone, m_where, m_monitor);
     m_reader->moveToThread(m_thread);
     // QThread::finished is emitted on the reader's thread, after its last reading: the
     // connection is removed where it was made.
@@ -180,14 +184,35 @@ ReplicationPage::ReplicationPage(const QString &connectionName,
         m_reader,
         [clone = m_clone] { closeSqlConnection(clone); },
         Qt::DirectConnection);
+    connect(m_reader, &ReplicationReader::done, this, &ReplicationPage::showReading);
     m_thread->start();
 }
 
 ReplicationPage::~ReplicationPage()
 {
     m_thread->quit();
-    m_thread->wait();
-    delete m_reader;
+    // A reading that does not end soon (a server that accepted the connection and does not
+    // answer) is left to end by itself, with its thread and reader, which then delete
+    // themselves: closing the page never waits for a server.
+    if (m_thread->wait(QDeadlineTimer(kCloseWaitMs))) {
+        delete m_reader;
+        return;
+    }
+    m_thread->setParent(nullptr);
+    connect(m_thread, &QThread::finished, m_reader, &QObject::deleteLater, Qt::DirectConnection);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+}
+
+ReplicationReader::ReplicationReader(QString source, QString clone, QString where, QString monitor)
+    : m_source(std::move(source))
+    , m_clone(std::move(clone))
+    , m_where(std::move(where))
+    , m_monitor(std::move(monitor))
+{}
+
+void ReplicationReader::read()
+{
+    Q_EMIT done(readOnce(m_source, m_clone, m_where, m_monitor));
 }
 
 void ReplicationPage::setAlertNotifier(HubAlertNotifier *alerts)
@@ -211,25 +236,30 @@ void ReplicationPage::hideEvent(QHideEvent *event)
 
 void ReplicationPage::refresh()
 {
-    if (m_reading)
+    if (m_reading) {
+        // Said when a reading takes long; it is not started again meanwhile.
+        if (m_readingFor.elapsed() >= kSlowReadingMs) {
+            m_error->setText(tr("The database server has not answered for %n second(s); the "
+                                "reading goes on. Check the server and the network.",
+                                nullptr,
+                                int(m_readingFor.elapsed() / 1000)));
+            m_error->show();
+        }
         return;
+    }
     m_reading = true;
-    QMetaObject::invokeMethod(
-        m_reader,
-        [this, source = m_connectionName, clone = m_clone, where = m_where, monitor = m_monitor] {
-            const Result<ReplicationStatus> status = readOnce(source, clone, where, monitor);
-            // Dropped if the page is gone by then (it waits for this reading first).
-            QMetaObject::invokeMethod(
-                this, [this, status] { showReading(status); }, Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_readingFor.start();
+    QMetaObject::invokeMethod(m_reader, &ReplicationReader::read, Qt::QueuedConnection);
 }
 
 void ReplicationPage::showReading(const Result<ReplicationStatus> &status)
 {
     m_reading = false;
+    const bool readBefore = m_last && *m_last; // its summary stays, beside the error
     m_last = status;
     if (!status) {
+        if (!readBefore)
+            m_summary->setText(tr("The replication status could not be read."));
         m_error->setText(status.error().messageWithRemedy());
         m_error->show();
         Q_EMIT refreshed();

@@ -3,6 +3,7 @@
 #include "models/replicationalertpolicy.h"
 #include "storage/db/replicationstatus.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -17,6 +18,28 @@ class QTimer;
 namespace mcphub {
 
 class HubAlertNotifier;
+
+// The Replication page's readings, on the page's reader thread (where it lives): read()
+// reads the status on its own connection `clone` (a clone of the workspace's `source`, kept
+// open between readings; cloned again after a failure) and the monitor's formation, and
+// emits done() with it.
+class ReplicationReader : public QObject
+{
+    Q_OBJECT
+
+public:
+    ReplicationReader(QString source, QString clone, QString where, QString monitor);
+    void read();
+
+Q_SIGNALS:
+    void done(const mcphub::Result<mcphub::ReplicationStatus> &status);
+
+private:
+    QString m_source;
+    QString m_clone;
+    QString m_where;
+    QString m_monitor;
+};
 
 // The Replication area of a PostgreSQL workspace: on a primary a table of its standbys
 // (state, LSNs, lag in bytes and seconds), on a standby its own replay state and the primary
@@ -36,11 +59,12 @@ public:
                     const QString &where,
                     const QString &monitorConninfo,
                     QWidget *parent = nullptr);
-    // Waits for a reading under way (bounded by the connect_timeouts).
+    // Waits a moment (2 s) for a reading under way, then leaves it to end by itself.
     ~ReplicationPage() override;
 
-    // Starts reading the status again, unless a reading is under way; when it is done it is
-    // shown, alerts are raised and refreshed() is emitted.
+    // Starts reading the status again, unless a reading is under way (one under way for 15 s
+    // or more is said to be waiting); when it is done it is shown, alerts are raised and
+    // refreshed() is emitted.
     void refresh();
     bool isReading() const { return m_reading; }
     // The reading shown last (or its error); none before the first.
@@ -83,9 +107,10 @@ private:
     QPointer<HubAlertNotifier> m_alerts;
     ReplicationAlertPolicy m_policy;
     QThread *m_thread;
-    QObject *m_reader; // lives on m_thread: the readings run there, in its event loop
-    QString m_clone;   // the reader's connection
+    ReplicationReader *m_reader; // lives on m_thread: the readings run there
+    QString m_clone;             // the reader's connection
     bool m_reading = false;
+    QElapsedTimer m_readingFor;
     std::optional<Result<ReplicationStatus>> m_last;
 };
 
