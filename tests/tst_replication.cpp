@@ -113,6 +113,32 @@ Result<ReplicationStatus> readPage(ReplicationPage *page)
     return *page->lastReading();
 }
 
+// A pg_auto_failover monitor that accepts connections and never answers: a loopback server
+// that holds what it accepts and says nothing.
+class SilentMonitor
+{
+public:
+    SilentMonitor()
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                m_held << socket; // children of the server
+        });
+    }
+    QString conninfo(int connectTimeout) const
+    {
+        return QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
+                              "connect_timeout=%2")
+            .arg(QString::number(m_server.serverPort()), QString::number(connectTimeout));
+    }
+    const QList<QTcpSocket *> &held() const { return m_held; }
+
+private:
+    QTcpServer m_server;
+    QList<QTcpSocket *> m_held;
+};
+
 QJsonObject jsonOf(const test::Run &run)
 {
     return QJsonDocument::fromJson(run.out.toUtf8()).object();
@@ -663,17 +689,8 @@ void TestReplication::replicationPageRaisesAlertThroughNotifier()
 // status and, over the formation, why the monitor could not be read.
 void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
 {
-    QTcpServer silent;
-    QVERIFY(silent.listen(QHostAddress::LocalHost));
-    QList<QTcpSocket *> held; // accepted and left unanswered
-    connect(&silent, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = silent.nextPendingConnection())
-            held << socket;
-    });
-    const QString monitor
-        = QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
-                         "connect_timeout=3")
-              .arg(silent.serverPort());
+    SilentMonitor silent;
+    const QString monitor = silent.conninfo(3);
     const QString name = QStringLiteral("tst-replication-hanging-monitor");
     VERIFY_OK(openSqlConnection(ConnectionProfile::fromConninfo(conninfo(primaryPort()))->toSpec(),
                                 name));
@@ -688,7 +705,7 @@ void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
         QVERIFY(page.isReading());
         QVERIFY(refreshed.isEmpty());
         QVERIFY(refreshed.wait(30'000));
-        QCOMPARE(int(held.size()), 1); // the monitor was asked, and held the reading
+        QCOMPARE(int(silent.held().size()), 1); // the monitor was asked, and held the reading
         QVERIFY2(ticks >= 50, qPrintable(QString::number(ticks))); // ~150 in the 3 s
         QVERIFY(!page.isReading());
         const auto &status = page.lastReading();
@@ -703,7 +720,6 @@ void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
         QVERIFY(title);
         QVERIFY2(title->text().contains((*status)->monitorError), qPrintable(title->text()));
     }
-    qDeleteAll(held);
     closeSqlConnection(name);
 }
 
@@ -712,32 +728,24 @@ void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
 // to end by itself, which libpq's timeout then does: the monitor sees the connection go).
 void TestReplication::closingThePageDoesNotWaitForItsReading()
 {
-    QTcpServer silent;
-    QVERIFY(silent.listen(QHostAddress::LocalHost));
-    QList<QTcpSocket *> held;
-    connect(&silent, &QTcpServer::newConnection, this, [&] {
-        while (QTcpSocket *socket = silent.nextPendingConnection())
-            held << socket;
-    });
-    const QString monitor
-        = QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
-                         "connect_timeout=10")
-              .arg(silent.serverPort());
+    SilentMonitor silent;
+    const QString monitor = silent.conninfo(10);
     const QString name = QStringLiteral("tst-replication-closed-page");
     VERIFY_OK(openSqlConnection(ConnectionProfile::fromConninfo(conninfo(primaryPort()))->toSpec(),
                                 name));
     auto page = std::make_unique<ReplicationPage>(name, QStringLiteral("primary"), monitor);
     page->refresh();
-    QTRY_COMPARE_WITH_TIMEOUT(int(held.size()), 1, 10'000); // the reading waits for the monitor
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(silent.held().size()), 1, 10'000); // the reading waits for the monitor
     QVERIFY(page->isReading());
     QElapsedTimer closing;
     closing.start();
     page.reset();
     // 2 s, not the 10 s the reading still has to go.
     QVERIFY2(closing.elapsed() < 6000, qPrintable(QString::number(closing.elapsed())));
-    QTRY_COMPARE_WITH_TIMEOUT(held.first()->state(), QAbstractSocket::UnconnectedState, 20'000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        silent.held().first()->state(), QAbstractSocket::UnconnectedState, 20'000);
     QTest::qWait(100); // the reader and its thread delete themselves
-    qDeleteAll(held);
     closeSqlConnection(name);
 }
 
