@@ -11,9 +11,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QSemaphore>
-#include <QSignalSpy>
 #include <QSqlDriver>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -37,8 +35,7 @@ namespace {
 
 // A TCP relay to PostgreSQL on a thread of its own. freeze() makes it stop passing bytes
 // both ways (swallowing them) while its sockets stay open: to TCP the server is alive, and
-// it never answers (a new connection too); `closeAfterMs` later it closes the connections it
-// has. thaw() makes it pass bytes again.
+// it never answers; `closeAfterMs` later it closes the client's connection.
 class FreezableRelay
 {
 public:
@@ -81,8 +78,6 @@ public:
         m_thread->wait();
     }
     quint16 port() const { return m_port; }
-    // Passes bytes again (what was swallowed is lost).
-    void thaw() { m_frozen = false; }
     void freeze(int closeAfterMs)
     {
         m_frozen = true;
@@ -104,15 +99,6 @@ private:
     QList<QTcpSocket *> m_clients; // on the relay's thread
 };
 
-// A profile of `pg`'s database through `relay`.
-ConnectionProfile throughRelay(const test::PgTestDatabase &pg, const FreezableRelay &relay)
-{
-    ConnectionProfile p = *ConnectionProfile::fromConninfo(pg.conninfo());
-    p.hosts = QStringList{QStringLiteral("127.0.0.1")};
-    p.port = relay.port();
-    return p;
-}
-
 } // namespace
 
 class TestConnectionProfiles : public QObject
@@ -128,7 +114,6 @@ private Q_SLOTS:
     void multiHostFindsServer();
     void connectionsNoticeAServerThatStopsAnswering();
     void idleProbeNeverWaitsForTheServer();
-    void reconnectInBackgroundNeverWaitsForTheServer();
     void passwordRoundTripsThroughKeychain();
     void noPasswordInSettingsFile();
     void badProfileNameRefused();
@@ -312,58 +297,18 @@ void TestConnectionProfiles::idleProbeNeverWaitsForTheServer()
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     FreezableRelay relay(quint16(pg.spec().port));
+    auto p = ConnectionProfile::fromConninfo(pg.conninfo());
+    QVERIFY(p);
+    p->hosts = QStringList{QStringLiteral("127.0.0.1")};
+    p->port = relay.port();
     const QString name = QStringLiteral("idle-probe");
-    auto ws = Workspace::open(throughRelay(pg, relay), name);
+    auto ws = Workspace::open(*p, name);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     ConnectionKeeper keeper(name);
     QVERIFY(!keeper.probe());
     relay.freeze(4000);
     QVERIFY(!keeper.probe()); // would wait 4 s in a "SELECT 1", then be lost
     QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 20'000);
-    ws->close();
-}
-
-// The console's reconnection after its idle check found the connection lost
-// (ConnectionKeeper::reconnectInBackground): the relay closes the connection and then
-// swallows every new one (each attempt waits out connect_timeout=2). The calling thread
-// goes on (a 20 ms timer ticks) while the attempts run; once the relay passes bytes again,
-// an attempt reaches the server, the connection is reopened on this thread and used.
-void TestConnectionProfiles::reconnectInBackgroundNeverWaitsForTheServer()
-{
-    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
-    test::PgTestDatabase pg;
-    QVERIFY2(pg.available(), qPrintable(pg.error()));
-    FreezableRelay relay(quint16(pg.spec().port));
-    ConnectionProfile profile = throughRelay(pg, relay);
-    profile.connectTimeout = 2;
-    const QString name = QStringLiteral("background-reconnect");
-    auto ws = Workspace::open(profile, name);
-    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
-    ConnectionKeeper keeper(name, ReconnectPolicy{40, 100, 500, 60'000});
-    QSignalSpy reconnecting(&keeper, &ConnectionKeeper::reconnecting);
-    QSignalSpy reconnected(&keeper, &ConnectionKeeper::reconnected);
-    QSignalSpy gaveUp(&keeper, &ConnectionKeeper::gaveUp);
-    relay.freeze(0);
-    QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 10'000);
-
-    int ticks = 0;
-    QTimer ticker;
-    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
-    ticker.start(20);
-    keeper.reconnectInBackground();
-    QVERIFY(keeper.isReconnecting());
-    QTRY_VERIFY_WITH_TIMEOUT(reconnecting.size() >= 2, 20'000); // a first attempt waited out
-    QVERIFY2(ticks >= 50, qPrintable(QString::number(ticks)));  // ~100 in its 2 s
-    QVERIFY(reconnected.isEmpty());
-
-    relay.thaw();
-    QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 30'000);
-    QVERIFY(gaveUp.isEmpty());
-    QVERIFY(!keeper.isReconnecting());
-    QCOMPARE(keeper.reconnects(), 1);
-    QSqlQuery query(ws->database());
-    QVERIFY2(query.exec(QStringLiteral("SELECT 1")) && query.next(),
-             qPrintable(query.lastError().text()));
     ws->close();
 }
 

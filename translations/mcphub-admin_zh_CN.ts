@@ -102,17 +102,6 @@
         </message>
     </context>
     <context>
-        <name>ConnectionKeeper</name>
-        <message>
-            <source>%1 is a standby; waiting for a primary.</source>
-            <translation>%1 是备库；正在等待主库。</translation>
-        </message>
-        <message>
-            <source>The connection to the database broke and could not be opened again within %1 s.</source>
-            <translation>与数据库的连接已中断，且在 %1 秒内无法重新打开。</translation>
-        </message>
-    </context>
-    <context>
         <name>ConnectionProfile</name>
         <message>
             <source>The PostgreSQL connection string is not valid. Write it as "host=... port=... dbname=... user=..." or as a postgresql://user@host:port/dbname URI.</source>
@@ -4333,6 +4322,14 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>The connection was closed.</source>
             <translation>连接已关闭。</translation>
+        </message>
+        <message>
+            <source>%1 is a standby; waiting for a primary.</source>
+            <translation>%1 是备库；正在等待主库。</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke and could not be opened again within %1 s.</source>
+            <translation>与数据库的连接已中断，且在 %1 秒内无法重新打开。</translation>
         </message>
     </context>
     <context>

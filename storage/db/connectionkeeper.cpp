@@ -4,14 +4,11 @@
 #include "storage/db/sqlerror.h"
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
-#include "storage/sqlconnection.h"
 
-#include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QPointer>
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -45,58 +42,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ConnectionKeeper", text);
 }
 
-enum class Try { Taken, Again, Stop };
-
-// Opens `db` again and asks its server's role: Taken when it is one to take (the primary, or
-// a standby when accepted), with `*role`; else Again, with `*why`.
-Try openAndCheck(QSqlDatabase db, bool standbyAccepted, Result<ServerRole> *role, QString *why)
-{
-    db.close();
-    if (!db.open()) {
-        *why = db.lastError().text().trimmed();
-        return Try::Again;
-    }
-    *role = ConnectionKeeper::serverRole(db);
-    if (*role && ((*role)->primary || standbyAccepted))
-        return Try::Taken;
-    *why = *role ? QCoreApplication::translate("ConnectionKeeper",
-                                               "%1 is a standby; waiting for a primary.")
-                       .arg((*role)->address())
-                 : role->error().message;
-    return Try::Again;
-}
-
-// Runs `once` with the policy's backoff until it takes a server or says stop, or the
-// policy's attempts or total time run out; `pause` waits between attempts (false: stop).
-// The number of the attempt that took a server; 0 when none did.
-int withBackoff(const ReconnectPolicy &policy,
-                const QElapsedTimer &elapsed,
-                const std::function<Try(int attempt)> &once,
-                const std::function<bool(int ms)> &pause)
-{
-    int delay = qMax(1, policy.firstDelayMs);
-    for (int attempt = 1; attempt <= qMax(1, policy.attempts); ++attempt) {
-        const Try tried = once(attempt);
-        if (tried == Try::Taken)
-            return attempt;
-        if (tried == Try::Stop || elapsed.elapsed() + delay > policy.totalMs || !pause(delay))
-            return 0;
-        delay = qMin(delay * 2, qMax(1, policy.maxDelayMs));
-    }
-    return 0;
-}
-
-Error gaveUpError(const QString &connectionName, qint64 elapsedMs, const QString &why)
-{
-    return Error::make(Error::Code::Network,
-                       QCoreApplication::translate("ConnectionKeeper",
-                                                   "The connection to the database broke and "
-                                                   "could not be opened again within %1 s.")
-                           .arg(QString::number(elapsedMs / 1000.0, 'f', 1)),
-                       connectionName,
-                       why);
-}
-
 } // namespace
 
 ConnectionKeeper::ConnectionKeeper(QString connectionName, ReconnectPolicy policy, QObject *parent)
@@ -107,8 +52,6 @@ ConnectionKeeper::ConnectionKeeper(QString connectionName, ReconnectPolicy polic
 
 ConnectionKeeper::~ConnectionKeeper()
 {
-    if (m_stopBackground)
-        *m_stopBackground = true;
     if (t_keepers.value(m_connectionName) == this)
         t_keepers.remove(m_connectionName);
 }
@@ -198,127 +141,44 @@ Result<ServerRole> ConnectionKeeper::reconnect()
     const auto done = qScopeGuard([this] { m_inReconnect = false; });
     QElapsedTimer elapsed;
     elapsed.start();
+    int delay = qMax(1, m_policy.firstDelayMs);
     QString why = tr("The connection to the database broke.");
-    Result<ServerRole> role = Error::make(Error::Code::Network, why);
-    const int taken = withBackoff(
-        m_policy,
-        elapsed,
-        [&](int attempt) {
-            Q_EMIT reconnecting(attempt, why);
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            if (!db.isValid()) {
-                why = tr("The connection was closed.");
-                return Try::Stop;
+    for (int attempt = 1; attempt <= qMax(1, m_policy.attempts); ++attempt) {
+        Q_EMIT reconnecting(attempt, why);
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (!db.isValid()) {
+            why = tr("The connection was closed.");
+            break;
+        }
+        db.close();
+        if (db.open()) {
+            const auto role = serverRole(db);
+            if (role && (role->primary || m_standbyAccepted)) {
+                ++m_reconnects;
+                qCInfo(lcDatabase) << "reconnected" << m_connectionName << role->address()
+                                   << (role->primary ? "primary" : "standby") << "after"
+                                   << elapsed.elapsed() << "ms," << attempt << "attempts";
+                Q_EMIT reconnected(*role);
+                return role;
             }
-            return openAndCheck(db, m_standbyAccepted, &role, &why);
-        },
-        [this](int ms) {
-            wait(ms);
-            return true;
-        });
-    if (taken > 0) {
-        ++m_reconnects;
-        qCInfo(lcDatabase) << "reconnected" << m_connectionName << role->address()
-                           << (role->primary ? "primary" : "standby") << "after"
-                           << elapsed.elapsed() << "ms," << taken << "attempts";
-        Q_EMIT reconnected(*role);
-        return role;
+            why = role ? tr("%1 is a standby; waiting for a primary.").arg(role->address())
+                       : role.error().message;
+        } else {
+            why = db.lastError().text().trimmed();
+        }
+        if (elapsed.elapsed() + delay > m_policy.totalMs)
+            break;
+        wait(delay);
+        delay = qMin(delay * 2, qMax(1, m_policy.maxDelayMs));
     }
-    const Error error = gaveUpError(m_connectionName, elapsed.elapsed(), why);
+    const Error error = Error::make(Error::Code::Network,
+                                    tr("The connection to the database broke and could not be "
+                                       "opened again within %1 s.")
+                                        .arg(QString::number(elapsed.elapsed() / 1000.0, 'f', 1)),
+                                    m_connectionName,
+                                    why);
     Q_EMIT gaveUp(error);
     return error;
-}
-
-void ConnectionKeeper::reconnectInBackground()
-{
-    if (m_inReconnect || !QSqlDatabase::contains(m_connectionName))
-        return;
-    m_inReconnect = true;
-    if (m_stopBackground)
-        *m_stopBackground = true; // a worker of an earlier run, still on its last attempt
-    auto stop = std::make_shared<std::atomic<bool>>(false);
-    m_stopBackground = stop;
-    static QAtomicInteger<quint64> runs;
-    const QString probe = m_connectionName + QStringLiteral("-reconnect-%1").arg(++runs);
-    // What the worker tells this thread goes through `channel`, a QObject of this thread that
-    // outlives the worker (deleted after it); `keeper` is checked here, on this thread.
-    auto *channel = new QObject;
-    const QPointer<ConnectionKeeper> keeper(this);
-    QThread *worker = QThread::create([source = m_connectionName,
-                                       probe,
-                                       policy = m_policy,
-                                       standbyAccepted = m_standbyAccepted,
-                                       stop,
-                                       channel,
-                                       keeper] {
-        QElapsedTimer elapsed;
-        elapsed.start();
-        QString why = tr("The connection to the database broke.");
-        Result<ServerRole> role = Error::make(Error::Code::Network, why);
-        QSqlDatabase::cloneDatabase(source, probe);
-        const int taken = withBackoff(
-            policy,
-            elapsed,
-            [&](int attempt) {
-                if (*stop)
-                    return Try::Stop;
-                QMetaObject::invokeMethod(
-                    channel,
-                    [keeper, attempt, why] {
-                        if (keeper)
-                            Q_EMIT keeper->reconnecting(attempt, why);
-                    },
-                    Qt::QueuedConnection);
-                return openAndCheck(
-                    QSqlDatabase::database(probe, false), standbyAccepted, &role, &why);
-            },
-            [&stop](int ms) {
-                const QDeadlineTimer deadline(ms);
-                while (!deadline.hasExpired() && !*stop)
-                    QThread::msleep(
-                        static_cast<unsigned long>(qMin<qint64>(50, deadline.remainingTime())));
-                return !*stop;
-            });
-        closeSqlConnection(probe);
-        if (*stop)
-            return;
-        const qint64 ms = elapsed.elapsed();
-        QMetaObject::invokeMethod(
-            channel,
-            [keeper, taken, ms, why] {
-                if (!keeper)
-                    return;
-                if (taken > 0) {
-                    keeper->reopenFound(ms);
-                    return;
-                }
-                keeper->m_inReconnect = false;
-                Q_EMIT keeper->gaveUp(gaveUpError(keeper->m_connectionName, ms, why));
-            },
-            Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, channel, &QObject::deleteLater);
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
-}
-
-void ConnectionKeeper::reopenFound(qint64 sinceMs)
-{
-    m_inReconnect = false;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.isValid())
-        return; // closed meanwhile
-    Result<ServerRole> role = Error::make(Error::Code::Network, QString());
-    QString why;
-    if (openAndCheck(db, m_standbyAccepted, &role, &why) != Try::Taken) {
-        reconnectInBackground(); // the server went again
-        return;
-    }
-    ++m_reconnects;
-    qCInfo(lcDatabase) << "reconnected" << m_connectionName << role->address()
-                       << (role->primary ? "primary" : "standby") << "after" << sinceMs
-                       << "ms (found in the background)";
-    Q_EMIT reconnected(*role);
 }
 
 Result<void> runExactlyOnce(const RepositoryContext &context,

@@ -7,9 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 
 namespace mcphub {
 
@@ -80,14 +78,6 @@ public:
     // standbys are accepted) answers; emits reconnecting() before each attempt and
     // reconnected() or gaveUp(). How many times it reconnected so far: reconnects().
     Result<ServerRole> reconnect();
-    // reconnect() without blocking the calling thread (the console's idle check, from a
-    // timer): the attempts, with the policy's backoff, run on a worker thread on a connection
-    // of its own (a clone of this one); once one reaches a server that reconnect() would
-    // take, the connection is reopened on this thread, where it waits only for a server that
-    // has just answered. reconnecting(), reconnected() and gaveUp() come on this thread as
-    // from reconnect(). Does nothing while a reconnection runs. Destroying the keeper lets
-    // the worker end after its current attempt, without waiting for it.
-    void reconnectInBackground();
     int reconnects() const { return m_reconnects; }
     bool isReconnecting() const { return m_inReconnect; }
 
@@ -103,8 +93,6 @@ Q_SIGNALS:
 
 private:
     void wait(int ms) const;
-    // reconnectInBackground's end on this thread: a server answered (reopen here) or not.
-    void reopenFound(qint64 sinceMs);
 
     QString m_connectionName;
     ReconnectPolicy m_policy;
@@ -112,7 +100,6 @@ private:
     std::function<void()> m_whileWaiting;
     int m_reconnects = 0;
     bool m_inReconnect = false;
-    std::shared_ptr<std::atomic<bool>> m_stopBackground; // the running worker's stop flag
 };
 
 // How an exactly-once write ended, beside its Result: the change id its transaction carried,
