@@ -2393,14 +2393,6 @@
             <source>%1 B · %2 s</source>
             <translation>%1 B · %2 秒</translation>
         </message>
-        <message>
-            <source>The workspace is closed.</source>
-            <translation>工作区已关闭。</translation>
-        </message>
-        <message>
-            <source>Cannot connect to read the replication status.</source>
-            <translation>无法连接以读取复制状态。</translation>
-        </message>
     </context>
     <context>
         <name>ReplicationStatus</name>
@@ -2435,6 +2427,14 @@
         <message>
             <source>%1 s or %2 bytes</source>
             <translation>%1 秒或 %2 字节</translation>
+        </message>
+        <message>
+            <source>The workspace is closed.</source>
+            <translation>工作区已关闭。</translation>
+        </message>
+        <message>
+            <source>Cannot connect to read the replication status.</source>
+            <translation>无法连接以读取复制状态。</translation>
         </message>
     </context>
     <context>

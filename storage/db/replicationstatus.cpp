@@ -337,14 +337,52 @@ Result<ReplicationStatus> ReplicationStatus::readProfile(const ConnectionProfile
         status = *read;
     }
     closeSqlConnection(name);
-    if (!monitorConninfo.isEmpty()) {
-        status.monitorNamed = true;
-        if (auto nodes = readFormation(monitorConninfo))
-            status.formation = *nodes;
-        else
-            status.monitorError = nodes.error().toString();
-    }
+    status.addFormation(monitorConninfo);
     return status;
+}
+
+Result<ReplicationStatus> ReplicationStatus::readClone(const QString &source,
+                                                       const QString &clone,
+                                                       const QString &where,
+                                                       const QString &monitorConninfo)
+{
+    if (!QSqlDatabase::contains(clone)) {
+        if (!QSqlDatabase::contains(source)) {
+            return Error::make(
+                Error::Code::NotFound,
+                QCoreApplication::translate("ReplicationStatus", "The workspace is closed."),
+                where);
+        }
+        QSqlDatabase::cloneDatabase(source, clone);
+    }
+    Result<ReplicationStatus> status = [&]() -> Result<ReplicationStatus> {
+        QSqlDatabase db = QSqlDatabase::database(clone, false);
+        if (!db.isOpen() && !db.open()) {
+            return sqlError(
+                db.lastError(),
+                where,
+                QCoreApplication::translate("ReplicationStatus",
+                                            "Cannot connect to read the replication status."));
+        }
+        return read(db, where);
+    }();
+    if (!status) {
+        closeSqlConnection(clone);
+        return status;
+    }
+    status->addFormation(monitorConninfo);
+    return status;
+}
+
+void ReplicationStatus::addFormation(const QString &monitorConninfo)
+{
+    if (monitorConninfo.isEmpty())
+        return;
+    monitorNamed = true;
+    if (auto nodes = readFormation(monitorConninfo))
+        formation = *nodes;
+    else
+        monitorError = nodes.error().toString(); // names the monitor, says why
 }
 
 Result<QList<FormationNode>> ReplicationStatus::readFormation(const QString &monitorConninfo)

@@ -130,9 +130,25 @@ struct ReplicationStatus
     static Result<ReplicationStatus> readProfile(const ConnectionProfile &profile,
                                                  const QString &monitorConninfo = {});
 
+    // Reads the status on `clone`, a connection of the calling thread cloned from the
+    // connection `source` (of another thread: the console's workspace connection) on first
+    // use and kept open between readings; after a failure it is removed, so that the next
+    // reading clones `source` again (reopened meanwhile, perhaps to the server a failover
+    // made primary) and connects anew. The formation as readProfile adds it. The caller
+    // removes `clone` (closeSqlConnection) on its thread when done.
+    static Result<ReplicationStatus> readClone(const QString &source,
+                                               const QString &clone,
+                                               const QString &where,
+                                               const QString &monitorConninfo = {});
+
     // The nodes a pg_auto_failover monitor knows (all formations), read on a connection of
     // its own to `monitorConninfo`.
     static Result<QList<FormationNode>> readFormation(const QString &monitorConninfo);
+
+private:
+    // When `monitorConninfo` is not empty: the monitor's formation, or its error (naming the
+    // monitor) in monitorError.
+    void addFormation(const QString &monitorConninfo);
 };
 
 } // namespace mcphub

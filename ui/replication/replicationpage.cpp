@@ -1,6 +1,5 @@
 #include "ui/replication/replicationpage.h"
 
-#include "storage/db/sqlerror.h"
 #include "storage/sqlconnection.h"
 #include "ui/hubs/hubalertnotifier.h"
 
@@ -13,7 +12,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
-#include <QSqlDatabase>
 #include <QTableWidget>
 #include <QThread>
 #include <QTimer>
@@ -65,47 +63,6 @@ QTableWidget *makeTable(QWidget *parent)
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
-}
-
-// One reading, on the reader's thread: the status on `clone` (made from `source` and opened
-// on first use, kept between readings) and the monitor's formation.
-Result<ReplicationStatus>
-readOnce(const QString &source, const QString &clone, const QString &where, const QString &monitor)
-{
-    if (!QSqlDatabase::contains(clone)) {
-        if (!QSqlDatabase::contains(source)) {
-            return Error::make(
-                Error::Code::NotFound,
-                QCoreApplication::translate("ReplicationPage", "The workspace is closed."),
-                where);
-        }
-        QSqlDatabase::cloneDatabase(source, clone);
-    }
-    Result<ReplicationStatus> status = [&]() -> Result<ReplicationStatus> {
-        QSqlDatabase db = QSqlDatabase::database(clone, false);
-        if (!db.isOpen() && !db.open()) {
-            return sqlError(
-                db.lastError(),
-                where,
-                QCoreApplication::translate("ReplicationPage",
-                                            "Cannot connect to read the replication status."));
-        }
-        return ReplicationStatus::read(db, where);
-    }();
-    if (!status) {
-        // The next reading clones the workspace's connection again (reopened meanwhile,
-        // perhaps to the server a failover made primary) and connects anew.
-        closeSqlConnection(clone);
-        return status;
-    }
-    if (!monitor.isEmpty()) {
-        status->monitorNamed = true;
-        if (auto nodes = ReplicationStatus::readFormation(monitor))
-            status->formation = *nodes;
-        else
-            status->monitorError = nodes.error().toString(); // names the monitor, says why
-    }
-    return status;
 }
 
 } // namespace
@@ -212,7 +169,7 @@ ReplicationReader::ReplicationReader(QString source, QString clone, QString wher
 
 void ReplicationReader::read()
 {
-    Q_EMIT done(readOnce(m_source, m_clone, m_where, m_monitor));
+    Q_EMIT done(ReplicationStatus::readClone(m_source, m_clone, m_where, m_monitor));
 }
 
 void ReplicationPage::setAlertNotifier(HubAlertNotifier *alerts)
