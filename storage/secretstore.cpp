@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
 #include <memory>
 #include <utility>
 
@@ -114,7 +115,7 @@ SecretStore::SecretStore(QString service)
 
 void SecretStore::setTimeout(std::chrono::milliseconds timeout)
 {
-    g_timeoutMs = int(std::clamp<qint64>(timeout.count(), 1, kDefaultTimeoutMs * 40));
+    g_timeoutMs = int(std::clamp<qint64>(timeout.count(), 1, INT_MAX));
 }
 
 std::chrono::milliseconds SecretStore::timeout()
