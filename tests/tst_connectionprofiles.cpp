@@ -4,14 +4,20 @@
 
 #include "storage/db/connectionkeeper.h"
 #include "storage/db/profilestore.h"
+#include "storage/db/serverfinder.h"
 #include "storage/db/workspace.h"
+#include "tests/support/mcphubdatabase.h"
 #include "tests/support/pgtestdatabase.h"
+#include "tests/support/silentserver.h"
 #include "tests/support/testenv.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QSemaphore>
+#include <QSignalSpy>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -35,7 +41,8 @@ namespace {
 
 // A TCP relay to PostgreSQL on a thread of its own. freeze() makes it stop passing bytes
 // both ways (swallowing them) while its sockets stay open: to TCP the server is alive, and
-// it never answers; `closeAfterMs` later it closes the client's connection.
+// it never answers (a new connection neither); `closeAfterMs` later it closes the
+// connections it has. thaw() makes it pass bytes again.
 class FreezableRelay
 {
 public:
@@ -78,6 +85,8 @@ public:
         m_thread->wait();
     }
     quint16 port() const { return m_port; }
+    // Passes bytes again (what was swallowed is lost).
+    void thaw() { m_frozen = false; }
     void freeze(int closeAfterMs)
     {
         m_frozen = true;
@@ -99,6 +108,36 @@ private:
     QList<QTcpSocket *> m_clients; // on the relay's thread
 };
 
+// A profile of `pg`'s database through `relay`.
+ConnectionProfile throughRelay(const test::PgTestDatabase &pg, const FreezableRelay &relay)
+{
+    ConnectionProfile p = *ConnectionProfile::fromConninfo(pg.conninfo());
+    p.hosts = QStringList{QStringLiteral("127.0.0.1")};
+    p.port = relay.port();
+    return p;
+}
+
+// The longest time between two ticks of a 20 ms timer while it runs: how long the thread that
+// runs it was held.
+class TickGaps : public QObject
+{
+public:
+    TickGaps()
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_longest = qMax(m_longest, m_since.restart());
+        });
+        m_since.start();
+        m_timer.start(20);
+    }
+    qint64 longest() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+    qint64 m_longest = 0;
+};
+
 } // namespace
 
 class TestConnectionProfiles : public QObject
@@ -114,6 +153,11 @@ private Q_SLOTS:
     void multiHostFindsServer();
     void connectionsNoticeAServerThatStopsAnswering();
     void idleProbeNeverWaitsForTheServer();
+    void finderConninfoKeepsEveryValue();
+    void reconnectInBackgroundNeverWaitsForTheServer();
+    void reconnectInBackgroundOpensOnTheServerFound();
+    void applyWhileReconnectingInBackgroundWritesNothing();
+    void keeperGoesAtOnceWhileItsLookWaits();
     void passwordRoundTripsThroughKeychain();
     void noPasswordInSettingsFile();
     void badProfileNameRefused();
@@ -297,18 +341,207 @@ void TestConnectionProfiles::idleProbeNeverWaitsForTheServer()
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     FreezableRelay relay(quint16(pg.spec().port));
-    auto p = ConnectionProfile::fromConninfo(pg.conninfo());
-    QVERIFY(p);
-    p->hosts = QStringList{QStringLiteral("127.0.0.1")};
-    p->port = relay.port();
     const QString name = QStringLiteral("idle-probe");
-    auto ws = Workspace::open(*p, name);
+    auto ws = Workspace::open(throughRelay(pg, relay), name);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     ConnectionKeeper keeper(name);
     QVERIFY(!keeper.probe());
     relay.freeze(4000);
     QVERIFY(!keeper.probe()); // would wait 4 s in a "SELECT 1", then be lost
     QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 20'000);
+    ws->close();
+}
+
+// What the look in the background connects with is what QPSQL opens the connection with:
+// values with spaces, quotes and backslashes, the host list and the connect options.
+void TestConnectionProfiles::finderConninfoKeepsEveryValue()
+{
+    const QString name = QStringLiteral("finder-conninfo");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(QStringLiteral("db1.example.org,db2.example.org"));
+        db.setDatabaseName(QStringLiteral("mcp hub"));
+        db.setUserName(QStringLiteral("o'brien"));
+        db.setPassword(QStringLiteral("p\\a's s"));
+        db.setConnectOptions(
+            QStringLiteral("port=5432,5433;connect_timeout=7;target_session_attrs=read-write"));
+        const QByteArray conninfo = ServerFinder::conninfoOf(db);
+        char *error = nullptr;
+        PQconninfoOption *options = PQconninfoParse(conninfo.constData(), &error);
+        QVERIFY2(options, error);
+        QHash<QString, QString> values;
+        for (const PQconninfoOption *o = options; o->keyword; ++o) {
+            if (o->val)
+                values.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+        }
+        PQconninfoFree(options);
+        QCOMPARE(values.value(QStringLiteral("host")),
+                 QStringLiteral("db1.example.org,db2.example.org"));
+        QCOMPARE(values.value(QStringLiteral("dbname")), QStringLiteral("mcp hub"));
+        QCOMPARE(values.value(QStringLiteral("user")), QStringLiteral("o'brien"));
+        QCOMPARE(values.value(QStringLiteral("password")), QStringLiteral("p\\a's s"));
+        QCOMPARE(values.value(QStringLiteral("port")), QStringLiteral("5432,5433"));
+        QCOMPARE(values.value(QStringLiteral("connect_timeout")), QStringLiteral("7"));
+        QCOMPARE(values.value(QStringLiteral("target_session_attrs")),
+                 QStringLiteral("read-write"));
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// The console's reconnection after its idle check found the connection lost
+// (ConnectionKeeper::reconnectInBackground): the relay closes the connection and then
+// swallows every new one (each attempt waits out connect_timeout=2). This thread is never
+// held while the attempts run; once the relay passes bytes again, an attempt reaches the
+// server, the connection is opened again on this thread and used.
+void TestConnectionProfiles::reconnectInBackgroundNeverWaitsForTheServer()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    FreezableRelay relay(quint16(pg.spec().port));
+    ConnectionProfile profile = throughRelay(pg, relay);
+    profile.connectTimeout = 2;
+    const QString name = QStringLiteral("background-reconnect");
+    auto ws = Workspace::open(profile, name);
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    ConnectionKeeper keeper(name, ReconnectPolicy{40, 100, 500, 60'000});
+    QSignalSpy reconnecting(&keeper, &ConnectionKeeper::reconnecting);
+    QSignalSpy reconnected(&keeper, &ConnectionKeeper::reconnected);
+    QSignalSpy gaveUp(&keeper, &ConnectionKeeper::gaveUp);
+    relay.freeze(0);
+    QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 10'000);
+
+    TickGaps gaps;
+    keeper.reconnectInBackground();
+    QVERIFY(keeper.isReconnecting());
+    QTRY_VERIFY_WITH_TIMEOUT(reconnecting.size() >= 2, 20'000); // a first attempt waited out
+    QVERIFY(reconnected.isEmpty());
+
+    relay.thaw();
+    QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 30'000);
+    QVERIFY2(gaps.longest() < 1000, qPrintable(QString::number(gaps.longest())));
+    QVERIFY(gaveUp.isEmpty());
+    QVERIFY(!keeper.isReconnecting());
+    QCOMPARE(keeper.reconnects(), 1);
+    QSqlQuery query(ws->database());
+    QVERIFY2(query.exec(QStringLiteral("SELECT 1")) && query.next(),
+             qPrintable(query.lastError().text()));
+    ws->close();
+}
+
+// A profile's first host hangs (it takes the connection and never answers: connect_timeout=4
+// there), the second is the server. The look in the background waits the 4 s out on its own
+// thread; the connection is then opened on this thread on the server found, not along the list
+// again (which would hold this thread 4 s on the first host), and the list is kept.
+void TestConnectionProfiles::reconnectInBackgroundOpensOnTheServerFound()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    test::SilentServer silent;
+    ConnectionProfile profile = *ConnectionProfile::fromConninfo(pg.conninfo());
+    profile.hosts = QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("127.0.0.1")};
+    profile.hostPorts = QList<int>{silent.port(), pg.spec().port};
+    profile.connectTimeout = 4;
+    const QString name = QStringLiteral("background-reconnect-found");
+    auto ws = Workspace::open(profile, name); // waits the 4 s out on the first host
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    const QString options = ws->database().connectOptions();
+    QVERIFY2(options.contains(QLatin1String("port=")), qPrintable(options));
+    QString pid;
+    {
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
+        pid = q.value(0).toString();
+    }
+    ConnectionKeeper keeper(name);
+    QSignalSpy reconnected(&keeper, &ConnectionKeeper::reconnected);
+    QCOMPARE(test::queryText(pg, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)),
+             QStringLiteral("true"));
+    QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 10'000);
+
+    TickGaps gaps;
+    keeper.reconnectInBackground();
+    QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 30'000);
+    QVERIFY2(gaps.longest() < 2000, qPrintable(QString::number(gaps.longest())));
+    const auto role = reconnected.first().first().value<ServerRole>();
+    QCOMPARE(role.port, pg.spec().port);
+    QVERIFY(role.primary);
+    QCOMPARE(ws->database().connectOptions(), options);
+    QCOMPARE(ws->database().hostName(), QStringLiteral("127.0.0.1,127.0.0.1"));
+    QSqlQuery query(ws->database());
+    QVERIFY2(query.exec(QStringLiteral("SELECT 1")) && query.next(),
+             qPrintable(query.lastError().text()));
+    ws->close();
+}
+
+// An Apply while the connection is being opened again in the background: the change is not
+// tried (nothing can be written on a lost connection), and the error says so.
+void TestConnectionProfiles::applyWhileReconnectingInBackgroundWritesNothing()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    FreezableRelay relay(quint16(pg.spec().port));
+    ConnectionProfile profile = throughRelay(pg, relay);
+    profile.connectTimeout = 10;
+    const QString name = QStringLiteral("background-reconnect-apply");
+    auto ws = Workspace::open(profile, name);
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    {
+        ConnectionKeeper keeper(name);
+        keeper.registerForConnection();
+        relay.freeze(0);
+        QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 10'000);
+        keeper.reconnectInBackground();
+        int runs = 0;
+        ExactlyOnceReport report;
+        QElapsedTimer took;
+        took.start();
+        const auto applied = runExactlyOnce(
+            ws->context(),
+            [&]() -> Result<void> {
+                ++runs;
+                return {};
+            },
+            &report);
+        QVERIFY(took.elapsed() < 1000);
+        QVERIFY(!applied);
+        QCOMPARE(applied.error().code, Error::Code::Network);
+        QVERIFY2(applied.error().message.contains(QLatin1String("not saved")),
+                 qPrintable(applied.error().message));
+        QCOMPARE(runs, 0);
+        QCOMPARE(report.settled, ExactlyOnceReport::Settled::Directly);
+        QVERIFY(keeper.isReconnectingInBackground());
+    }
+    ws->close();
+}
+
+// A keeper destroyed (the window closed, the console quitting) while its look waits for a
+// server that does not answer (connect_timeout=10): it goes at once, its thread stopped and
+// waited for, and the server sees the connection closed.
+void TestConnectionProfiles::keeperGoesAtOnceWhileItsLookWaits()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    FreezableRelay relay(quint16(pg.spec().port));
+    ConnectionProfile profile = throughRelay(pg, relay);
+    profile.connectTimeout = 10;
+    const QString name = QStringLiteral("background-reconnect-quit");
+    auto ws = Workspace::open(profile, name);
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    auto keeper = std::make_unique<ConnectionKeeper>(name);
+    QSignalSpy reconnecting(keeper.get(), &ConnectionKeeper::reconnecting);
+    relay.freeze(0);
+    QTRY_VERIFY_WITH_TIMEOUT(keeper->probe(), 10'000);
+    keeper->reconnectInBackground();
+    QTRY_COMPARE_WITH_TIMEOUT(reconnecting.size(), 1, 5'000);
+    QTest::qWait(500); // the attempt waits in its connect
+    QElapsedTimer took;
+    took.start();
+    keeper.reset();
+    QVERIFY2(took.elapsed() < 1000, qPrintable(QString::number(took.elapsed())));
     ws->close();
 }
 

@@ -13,6 +13,7 @@
 #include "storage/sqlconnection.h"
 #include "support/adminctlrun.h"
 #include "support/pgtestdatabase.h"
+#include "support/silentserver.h"
 #include "support/testenv.h"
 #include "ui/hubs/hubalertnotifier.h"
 #include "ui/main/areapage.h"
@@ -113,31 +114,13 @@ Result<ReplicationStatus> readPage(ReplicationPage *page)
     return *page->lastReading();
 }
 
-// A pg_auto_failover monitor that accepts connections and never answers: a loopback server
-// that holds what it accepts and says nothing.
-class SilentMonitor
+// The conninfo of a pg_auto_failover monitor that accepts connections and never answers.
+QString silentMonitor(const test::SilentServer &silent, int connectTimeout)
 {
-public:
-    SilentMonitor()
-    {
-        m_server.listen(QHostAddress::LocalHost);
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection())
-                m_held << socket; // children of the server
-        });
-    }
-    QString conninfo(int connectTimeout) const
-    {
-        return QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
-                              "connect_timeout=%2")
-            .arg(QString::number(m_server.serverPort()), QString::number(connectTimeout));
-    }
-    const QList<QTcpSocket *> &held() const { return m_held; }
-
-private:
-    QTcpServer m_server;
-    QList<QTcpSocket *> m_held;
-};
+    return QStringLiteral("host=127.0.0.1 port=%1 user=autoctl_node dbname=pg_auto_failover "
+                          "connect_timeout=%2")
+        .arg(QString::number(silent.port()), QString::number(connectTimeout));
+}
 
 QJsonObject jsonOf(const test::Run &run)
 {
@@ -690,8 +673,8 @@ void TestReplication::replicationPageRaisesAlertThroughNotifier()
 // status and, over the formation, why the monitor could not be read.
 void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
 {
-    SilentMonitor silent;
-    const QString monitor = silent.conninfo(5);
+    test::SilentServer silent;
+    const QString monitor = silentMonitor(silent, 5);
     const QString name = QStringLiteral("tst-replication-hanging-monitor");
     VERIFY_OK(openSqlConnection(ConnectionProfile::fromConninfo(conninfo(primaryPort()))->toSpec(),
                                 name));
@@ -736,8 +719,8 @@ void TestReplication::replicationPageDoesNotWaitForAMonitorThatHangs()
 // to end by itself, which libpq's timeout then does: the monitor sees the connection go).
 void TestReplication::closingThePageDoesNotWaitForItsReading()
 {
-    SilentMonitor silent;
-    const QString monitor = silent.conninfo(10);
+    test::SilentServer silent;
+    const QString monitor = silentMonitor(silent, 10);
     const QString name = QStringLiteral("tst-replication-closed-page");
     VERIFY_OK(openSqlConnection(ConnectionProfile::fromConninfo(conninfo(primaryPort()))->toSpec(),
                                 name));

@@ -2561,6 +2561,29 @@
         </message>
     </context>
     <context>
+        <name>ServerFinder</name>
+        <message>
+            <source>The server did not answer in time.</source>
+            <translation>服务器未能及时应答。</translation>
+        </message>
+        <message>
+            <source>The connection's parameters cannot be read.</source>
+            <translation>无法读取该连接的参数。</translation>
+        </message>
+        <message>
+            <source>Out of memory.</source>
+            <translation>内存不足。</translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>已停止。</translation>
+        </message>
+        <message>
+            <source>No answer from %1 within %2 s.</source>
+            <translation>%1 在 %2 秒内没有应答。</translation>
+        </message>
+    </context>
+    <context>
         <name>ServerRepository</name>
         <message>
             <source>There is no MCP server with this name.</source>
@@ -3951,6 +3974,10 @@
         <message>
             <source>The connection to the database broke twice during the change, which was not saved (change id %1). Apply it again.</source>
             <translation>更改期间与数据库的连接两次中断，此更改未保存（更改 ID %1）。请再次应用。</translation>
+        </message>
+        <message>
+            <source>The connection to the database is being opened again; the change was not saved. Apply it again once the console is connected.</source>
+            <translation>正在重新打开与数据库的连接；此更改未保存。控制台连接后请再次应用。</translation>
         </message>
     </context>
     <context>

@@ -1,6 +1,7 @@
 #include "storage/db/connectionkeeper.h"
 
 #include "storage/db/auditlogrepository.h"
+#include "storage/db/serverfinder.h"
 #include "storage/db/sqlerror.h"
 #include "storage/db/transactionguard.h"
 #include "storage/logging.h"
@@ -17,7 +18,9 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 namespace mcphub {
 
@@ -44,14 +47,34 @@ QString tr(const char *text)
 
 } // namespace
 
+// A reconnection in the background: its thread, stopped and waited for when this goes.
+struct ConnectionKeeper::Search
+{
+    std::atomic<bool> stop{false};
+    std::thread thread;
+
+    ~Search()
+    {
+        stop = true;
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
 ConnectionKeeper::ConnectionKeeper(QString connectionName, ReconnectPolicy policy, QObject *parent)
     : QObject(parent)
     , m_connectionName(std::move(connectionName))
     , m_policy(policy)
-{}
+{
+    // Nothing of a reconnection in the background outlives the event loop: its thread is
+    // stopped and waited for before the exit-time cleanup (QtSql's connections and all).
+    if (QCoreApplication *app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, this, [this] { m_search.reset(); });
+}
 
 ConnectionKeeper::~ConnectionKeeper()
 {
+    m_search.reset();
     if (t_keepers.value(m_connectionName) == this)
         t_keepers.remove(m_connectionName);
 }
@@ -137,6 +160,7 @@ Result<ServerRole> ConnectionKeeper::reconnect()
                            tr("The connection to the database is being opened again."),
                            m_connectionName);
     }
+    m_search.reset(); // this reconnection replaces one in the background
     m_inReconnect = true;
     const auto done = qScopeGuard([this] { m_inReconnect = false; });
     QElapsedTimer elapsed;
@@ -181,6 +205,150 @@ Result<ServerRole> ConnectionKeeper::reconnect()
     return error;
 }
 
+void ConnectionKeeper::reconnectInBackground()
+{
+    if (m_inReconnect || m_search)
+        return;
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isValid())
+        return;
+    m_conninfo = ServerFinder::conninfoOf(db);
+    m_searchTime.start();
+    startSearch(
+        {1, qMax(1, m_policy.firstDelayMs), false, tr("The connection to the database broke.")});
+}
+
+void ConnectionKeeper::startSearch(Round round)
+{
+    auto search = std::make_unique<Search>();
+    const std::atomic<bool> &stop = search->stop;
+    const qint64 spent = m_searchTime.elapsed();
+    // What this thread posts is dropped once another look (or reconnect()) replaced it.
+    const quint64 generation = ++m_searchGeneration;
+    // The thread touches no QtSql and nothing of this keeper but its address, to post to it
+    // (the keeper waits for the thread before it goes).
+    search->thread = std::thread([this,
+                                  generation,
+                                  &stop,
+                                  round,
+                                  spent,
+                                  conninfo = m_conninfo,
+                                  standbyAccepted = m_standbyAccepted,
+                                  policy = m_policy]() mutable {
+        QElapsedTimer elapsed;
+        elapsed.start();
+        for (; round.attempt <= qMax(1, policy.attempts); ++round.attempt) {
+            if (round.waitFirst) {
+                if (spent + elapsed.elapsed() + round.delayMs > policy.totalMs)
+                    break;
+                const QDeadlineTimer until(round.delayMs);
+                while (!stop && !until.hasExpired())
+                    QThread::msleep(
+                        static_cast<unsigned long>(qMin<qint64>(50, until.remainingTime())));
+                if (stop)
+                    return;
+                round.delayMs = qMin(round.delayMs * 2, qMax(1, policy.maxDelayMs));
+            }
+            round.waitFirst = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, attempt = round.attempt, why = round.why] {
+                    if (generation == m_searchGeneration && m_search)
+                        Q_EMIT reconnecting(attempt, why);
+                },
+                Qt::QueuedConnection);
+            const auto found = ServerFinder::find(conninfo, standbyAccepted, stop);
+            if (found) {
+                Round next = round;
+                ++next.attempt;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, generation, role = *found, next] {
+                        if (generation == m_searchGeneration && m_search)
+                            openOnFoundServer(role, next);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
+            if (found.error().code == Error::Code::Cancelled)
+                return;
+            round.why = found.error().message;
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, why = round.why] {
+                if (generation == m_searchGeneration && m_search)
+                    searchGaveUp(why);
+            },
+            Qt::QueuedConnection);
+    });
+    m_search = std::move(search);
+}
+
+void ConnectionKeeper::openOnFoundServer(const ServerRole &found, Round next)
+{
+    m_search.reset(); // its thread has ended (it posted this last)
+    // An Apply's own reconnect() (or a transaction that has yet to notice the loss) settles
+    // the connection; the idle check starts another look if it is still lost.
+    if (m_inReconnect || TransactionGuard::depth(m_connectionName) > 0)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isValid()) {
+        searchGaveUp(tr("The connection was closed."));
+        return;
+    }
+    // Opened on the server that answered, not along the whole list again (where a dead host
+    // first would cost its connect_timeout on this thread); the list is kept for later opens.
+    const QString host = db.hostName();
+    const int port = db.port();
+    const QString options = db.connectOptions();
+    QStringList pinned;
+    for (const QString &option : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString key = option.section(QLatin1Char('='), 0, 0).trimmed();
+        if (key != QLatin1String("port") && key != QLatin1String("connect_timeout"))
+            pinned << option;
+    }
+    pinned << QStringLiteral("connect_timeout=2");
+    db.setHostName(found.host);
+    db.setPort(found.port);
+    db.setConnectOptions(pinned.join(QLatin1Char(';')));
+    db.close();
+    const bool opened = db.open();
+    db.setHostName(host);
+    db.setPort(port);
+    db.setConnectOptions(options);
+    if (opened) {
+        const auto role = serverRole(db);
+        if (role && (role->primary || m_standbyAccepted)) {
+            ++m_reconnects;
+            qCInfo(lcDatabase) << "reconnected in the background" << m_connectionName
+                               << role->address() << (role->primary ? "primary" : "standby")
+                               << "after" << m_searchTime.elapsed() << "ms," << next.attempt - 1
+                               << "attempts";
+            Q_EMIT reconnected(*role);
+            return;
+        }
+        next.why = role ? tr("%1 is a standby; waiting for a primary.").arg(role->address())
+                        : role.error().message;
+    } else {
+        next.why = db.lastError().text().trimmed();
+    }
+    startSearch(next);
+}
+
+void ConnectionKeeper::searchGaveUp(const QString &why)
+{
+    m_search.reset();
+    const Error error
+        = Error::make(Error::Code::Network,
+                      tr("The connection to the database broke and could not be "
+                         "opened again within %1 s.")
+                          .arg(QString::number(m_searchTime.elapsed() / 1000.0, 'f', 1)),
+                      m_connectionName,
+                      why);
+    Q_EMIT gaveUp(error);
+}
+
 Result<void> runExactlyOnce(const RepositoryContext &context,
                             const std::function<Result<void>()> &transaction,
                             ExactlyOnceReport *report)
@@ -198,6 +366,15 @@ Result<void> runExactlyOnce(const RepositoryContext &context,
     if (!keeper) {
         local = std::make_unique<ConnectionKeeper>(name);
         keeper = local.get();
+    }
+    if (keeper->isReconnectingInBackground()) {
+        // The connection is known lost and being opened again: nothing is tried, so nothing
+        // is written, and the caller keeps the change to apply once connected.
+        return Error::make(Error::Code::Network,
+                           tr("The connection to the database is being opened again; the "
+                              "change was not saved. Apply it again once the console is "
+                              "connected."),
+                           context.where);
     }
     out.changeId = TransactionGuard::newChangeId();
     for (int attempt = 0; attempt < 2; ++attempt) {

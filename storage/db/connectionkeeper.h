@@ -7,7 +7,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <QElapsedTimer>
+
 #include <functional>
+#include <memory>
 
 namespace mcphub {
 
@@ -77,9 +80,22 @@ public:
     // Reopens the connection with the policy's backoff until a server (the primary, unless
     // standbys are accepted) answers; emits reconnecting() before each attempt and
     // reconnected() or gaveUp(). How many times it reconnected so far: reconnects().
+    // A reconnection in the background under way is stopped first.
     Result<ServerRole> reconnect();
     int reconnects() const { return m_reconnects; }
-    bool isReconnecting() const { return m_inReconnect; }
+    // Whether reconnect() or a reconnection in the background is under way.
+    bool isReconnecting() const { return m_inReconnect || isReconnectingInBackground(); }
+
+    // The console's reconnection once its idle check found the connection lost: the attempts
+    // of reconnect(), with its policy, made on a thread of their own (ServerFinder: libpq
+    // only, stoppable), so that the calling thread never waits for a server. When one answers
+    // that reconnect() would take, the connection is opened again on the calling thread on
+    // that server first (its host and port, connect_timeout 2 s: it has just answered), and
+    // reconnected() comes; should that fail, the attempts go on. reconnecting() before each
+    // attempt and gaveUp() come on the keeper's thread. Stopped, waiting at most ~50 ms,
+    // when the keeper is destroyed, reconnect() is called or the application quits.
+    void reconnectInBackground();
+    bool isReconnectingInBackground() const { return m_search != nullptr; }
 
     // The server the open connection reached.
     static Result<ServerRole> serverRole(const QSqlDatabase &db);
@@ -92,7 +108,20 @@ Q_SIGNALS:
     void gaveUp(const mcphub::Error &error);
 
 private:
+    struct Search;
+    // Where the attempts in the background stand, carried from one thread to the next when
+    // the opening on the keeper's thread failed.
+    struct Round
+    {
+        int attempt = 1;
+        int delayMs = 0;
+        bool waitFirst = false;
+        QString why;
+    };
     void wait(int ms) const;
+    void startSearch(Round round);
+    void openOnFoundServer(const ServerRole &role, Round next);
+    void searchGaveUp(const QString &why);
 
     QString m_connectionName;
     ReconnectPolicy m_policy;
@@ -100,6 +129,10 @@ private:
     std::function<void()> m_whileWaiting;
     int m_reconnects = 0;
     bool m_inReconnect = false;
+    std::unique_ptr<Search> m_search; // a reconnection in the background
+    QByteArray m_conninfo;            // what it connects with (ServerFinder::conninfoOf)
+    QElapsedTimer m_searchTime;       // since it started
+    quint64 m_searchGeneration = 0;   // of the latest look started
 };
 
 // How an exactly-once write ended, beside its Result: the change id its transaction carried,

@@ -88,12 +88,13 @@ void WorkspaceSession::keepConnection(MainWindow *window)
     connect(m_keeper, &ConnectionKeeper::gaveUp, window, [window](const Error &error) {
         window->setConnectionState(tr("Not connected"), error.message + u' ' + error.detail);
     });
-    // A connection that broke while idle is noticed here, not at the next Apply.
+    // A connection that broke while idle is noticed here, not at the next Apply, and opened
+    // again in the background: the window never waits for a server that does not answer.
     auto *probe = new QTimer(m_keeper);
     probe->setInterval(3000);
     connect(probe, &QTimer::timeout, m_keeper, [keeper = m_keeper.data()] {
         if (!keeper->isReconnecting() && keeper->probe())
-            (void)keeper->reconnect();
+            keeper->reconnectInBackground();
     });
     probe->start();
 }

@@ -1,0 +1,256 @@
+#include "storage/db/serverfinder.h"
+
+#include "storage/db/connectionkeeper.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+
+#include <libpq-fe.h>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <poll.h>
+#endif
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mcphub::ServerFinder {
+
+namespace {
+
+constexpr int kSlice = 50; // ms between looks at `stop`
+constexpr int kDefaultTimeoutSeconds = 30;
+
+// QPSQL's quoting of a value in its connection string.
+QString quotedValue(QString value)
+{
+    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+// Waits up to `ms` for the socket to be readable (or writable); true when it is.
+bool waitSocket(int socket, bool forReading, int ms)
+{
+#ifdef Q_OS_WIN
+    WSAPOLLFD fd{};
+    fd.fd = SOCKET(socket);
+    fd.events = forReading ? POLLRDNORM : POLLWRNORM;
+    return WSAPoll(&fd, 1, ms) > 0;
+#else
+    pollfd fd{};
+    fd.fd = socket;
+    fd.events = forReading ? POLLIN : POLLOUT;
+    return ::poll(&fd, 1, ms) > 0;
+#endif
+}
+
+struct ConnDeleter
+{
+    void operator()(PGconn *conn) const { PQfinish(conn); }
+};
+using Conn = std::unique_ptr<PGconn, ConnDeleter>;
+
+struct OptionsDeleter
+{
+    void operator()(PQconninfoOption *options) const { PQconninfoFree(options); }
+};
+
+QString libpqMessage(const PGconn *conn)
+{
+    return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+}
+
+enum class Wait { Ready, TimedOut, Stopped };
+
+// Sleeps in slices until the socket is ready, the deadline passes or `stop` is set.
+Wait waitReady(int socket,
+               bool forReading,
+               const QDeadlineTimer &deadline,
+               const std::atomic<bool> &stop)
+{
+    while (!stop.load()) {
+        const qint64 left = deadline.remainingTime();
+        if (left == 0)
+            return Wait::TimedOut;
+        if (waitSocket(socket, forReading, int(left < 0 ? kSlice : qMin<qint64>(kSlice, left))))
+            return Wait::Ready;
+    }
+    return Wait::Stopped;
+}
+
+// Whether the connected server is in recovery (a standby); the query sent and read without
+// blocking past `stop` or the deadline.
+Result<bool> inRecovery(PGconn *conn, const QDeadlineTimer &deadline, const std::atomic<bool> &stop)
+{
+    if (PQsetnonblocking(conn, 1) != 0 || !PQsendQuery(conn, "SELECT pg_is_in_recovery()"))
+        return Error::make(Error::Code::Database, libpqMessage(conn));
+    for (int flushed = PQflush(conn); flushed != 0; flushed = PQflush(conn)) {
+        if (flushed < 0)
+            return Error::make(Error::Code::Database, libpqMessage(conn));
+        if (const Wait w = waitReady(PQsocket(conn), false, deadline, stop); w != Wait::Ready)
+            return Error::make(
+                w == Wait::Stopped ? Error::Code::Cancelled : Error::Code::Network,
+                QCoreApplication::translate("ServerFinder", "The server did not answer in time."));
+    }
+    std::optional<bool> recovering;
+    QString failure;
+    while (true) {
+        if (!PQconsumeInput(conn))
+            return Error::make(Error::Code::Database, libpqMessage(conn));
+        if (PQisBusy(conn)) {
+            if (const Wait w = waitReady(PQsocket(conn), true, deadline, stop); w != Wait::Ready)
+                return Error::make(
+                    w == Wait::Stopped ? Error::Code::Cancelled : Error::Code::Network,
+                    QCoreApplication::translate("ServerFinder",
+                                                "The server did not answer in time."));
+            continue;
+        }
+        PGresult *result = PQgetResult(conn);
+        if (!result)
+            break;
+        if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1)
+            recovering = qstrcmp(PQgetvalue(result, 0, 0), "t") == 0;
+        else
+            failure = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        PQclear(result);
+    }
+    if (!recovering)
+        return Error::make(Error::Code::Database, failure);
+    return *recovering;
+}
+
+} // namespace
+
+QByteArray conninfoOf(const QSqlDatabase &db)
+{
+    QStringList parts;
+    if (!db.hostName().isEmpty())
+        parts << QStringLiteral("host=") + quotedValue(db.hostName());
+    if (!db.databaseName().isEmpty())
+        parts << QStringLiteral("dbname=") + quotedValue(db.databaseName());
+    if (!db.userName().isEmpty())
+        parts << QStringLiteral("user=") + quotedValue(db.userName());
+    if (!db.password().isEmpty())
+        parts << QStringLiteral("password=") + quotedValue(db.password());
+    if (db.port() != -1)
+        parts << QStringLiteral("port=") + quotedValue(QString::number(db.port()));
+    if (!db.connectOptions().isEmpty()) {
+        QString options = db.connectOptions();
+        parts << options.replace(QLatin1Char(';'), QLatin1Char(' '));
+    }
+    return parts.join(QLatin1Char(' ')).toLocal8Bit();
+}
+
+Result<ServerRole>
+find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &stop)
+{
+    char *parseError = nullptr;
+    const std::unique_ptr<PQconninfoOption, OptionsDeleter> options(
+        PQconninfoParse(conninfo.constData(), &parseError));
+    if (!options) {
+        const QString why = parseError ? QString::fromUtf8(parseError).trimmed() : QString();
+        PQfreemem(parseError);
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate(
+                               "ServerFinder", "The connection's parameters cannot be read."),
+                           {},
+                           why);
+    }
+    // Every given option but the host list, its ports and how to choose among them, which
+    // this look does itself host by host.
+    std::vector<std::pair<std::string, std::string>> common;
+    QStringList hosts, ports;
+    int timeoutSeconds = kDefaultTimeoutSeconds;
+    bool primaryRequired = !standbyAccepted;
+    for (const PQconninfoOption *o = options.get(); o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QByteArray keyword(o->keyword);
+        const QString value = QString::fromUtf8(o->val);
+        if (keyword == "host") {
+            hosts = value.split(QLatin1Char(','));
+        } else if (keyword == "port") {
+            ports = value.split(QLatin1Char(','));
+        } else if (keyword == "target_session_attrs") {
+            primaryRequired = primaryRequired || value == QLatin1String("read-write")
+                              || value == QLatin1String("primary");
+        } else {
+            if (keyword == "connect_timeout" && value.trimmed().toInt() > 0)
+                timeoutSeconds = qMax(2, value.trimmed().toInt()); // libpq's own minimum
+            common.emplace_back(o->keyword, o->val);
+        }
+    }
+    if (hosts.isEmpty())
+        hosts << QString(); // libpq's default: the local socket
+    QString why;
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        std::vector<std::pair<std::string, std::string>> given = common;
+        if (!hosts.at(i).isEmpty())
+            given.emplace_back("host", hosts.at(i).toStdString());
+        const QString port = ports.size() == hosts.size() ? ports.at(i)
+                             : ports.size() == 1          ? ports.first()
+                                                          : QString();
+        if (!port.isEmpty())
+            given.emplace_back("port", port.toStdString());
+        std::vector<const char *> keywords, values;
+        for (const auto &[keyword, value] : given) {
+            keywords.push_back(keyword.c_str());
+            values.push_back(value.c_str());
+        }
+        keywords.push_back(nullptr);
+        values.push_back(nullptr);
+        const QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+        Conn conn(PQconnectStartParams(keywords.data(), values.data(), 0));
+        if (!conn)
+            return Error::make(Error::Code::Generic,
+                               QCoreApplication::translate("ServerFinder", "Out of memory."));
+        // As if PQconnectPoll had last asked to write (libpq's documented start).
+        PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
+        while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
+               && polled != PGRES_POLLING_FAILED) {
+            const Wait w
+                = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
+            if (w == Wait::Stopped)
+                return Error::make(Error::Code::Cancelled,
+                                   QCoreApplication::translate("ServerFinder", "Stopped."));
+            if (w == Wait::TimedOut) {
+                why = QCoreApplication::translate("ServerFinder", "No answer from %1 within %2 s.")
+                          .arg(hosts.at(i), QString::number(timeoutSeconds));
+                break;
+            }
+            polled = PQconnectPoll(conn.get());
+        }
+        if (polled != PGRES_POLLING_OK) {
+            if (PQstatus(conn.get()) == CONNECTION_BAD || polled == PGRES_POLLING_FAILED)
+                why = libpqMessage(conn.get());
+            continue;
+        }
+        ServerRole role;
+        role.host = QString::fromUtf8(PQhost(conn.get()));
+        role.port = QByteArray(PQport(conn.get())).toInt();
+        role.primary = true;
+        const auto recovering = inRecovery(conn.get(), deadline, stop);
+        if (!recovering && recovering.error().code == Error::Code::Cancelled)
+            return recovering.error();
+        if (!recovering) {
+            why = recovering.error().message;
+            continue;
+        }
+        role.primary = !*recovering;
+        if (!role.primary && primaryRequired) {
+            why = QCoreApplication::translate("mcphub::ConnectionKeeper",
+                                              "%1 is a standby; waiting for a primary.")
+                      .arg(role.address());
+            continue;
+        }
+        return role;
+    }
+    return Error::make(Error::Code::Network, why);
+}
+
+} // namespace mcphub::ServerFinder

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "storage/result.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <atomic>
+
+namespace mcphub {
+
+struct ServerRole;
+
+// Looking for a PostgreSQL server to open a connection on again, on a thread that must stay
+// stoppable (ConnectionKeeper's reconnection in the background): libpq only, no QtSql.
+namespace ServerFinder {
+
+// The libpq connection string QPSQL opens `db` with (its host, database, user, password and
+// port, then its connect options), for a look made without QtSql.
+QByteArray conninfoOf(const QSqlDatabase &db);
+
+// One look along the conninfo's hosts, in their order, for a server that takes the connection:
+// libpq's non-blocking connect (PQconnectStartParams, PQconnectPoll), each host within the
+// conninfo's connect_timeout (30 s when it has none: libpq leaves the timeout to whoever
+// polls), then, unless `standbyAccepted` (and the conninfo does not ask for read-write), a
+// check that the server is not in recovery. `stop` is looked at every 50 ms: set, the look
+// ends within that with Error::Code::Cancelled. The connection is closed again; the role
+// says where to open one (libpq's host and port of the server that answered).
+Result<ServerRole>
+find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &stop);
+
+} // namespace ServerFinder
+
+} // namespace mcphub
