@@ -86,6 +86,7 @@ private Q_SLOTS:
     void serverGroupKeyCommandsOnConsoleKinds_data();
     void serverGroupKeyCommandsOnConsoleKinds();
     void dbTestShowsVersionAndPrimaryOrTheError();
+    void chineseMessagesOfCommandsAndStorage();
 };
 
 void TestDbCli::initStatusMigrateSqlite()
@@ -571,6 +572,36 @@ void TestDbCli::serverGroupKeyCommandsOnConsoleKinds()
         QCOMPARE(remote.value(QStringLiteral("enabled")), QJsonValue(false));
         QCOMPARE(remote.value(QStringLiteral("keepAliveInterval")), QJsonValue(30000));
     }
+}
+
+// --lang zh_CN reaches the messages of the command files and of storage: their texts are
+// looked up in the contexts lupdate filed them under (a file-local tr() helper once made
+// lupdate file them under "mcphub::cli" and the class, so they came out in English).
+void TestDbCli::chineseMessagesOfCommandsAndStorage()
+{
+    QTemporaryDir dir;
+    const QString sqlite = QStringLiteral("--sqlite=") + dir.filePath(QStringLiteral("w.db"));
+    VERIFY_RUN(adminctl({QStringLiteral("db"), QStringLiteral("init"), sqlite}), 0);
+    const Run noPassword = adminctl({QStringLiteral("--lang"),
+                                     QStringLiteral("zh_CN"),
+                                     QStringLiteral("user"),
+                                     QStringLiteral("set-password"),
+                                     QStringLiteral("alice"),
+                                     sqlite,
+                                     QStringLiteral("--password-stdin")});
+    QVERIFY2(noPassword.exitCode != 0
+                 && noPassword.err.contains(QStringLiteral("标准输入中没有密码")),
+             qPrintable(noPassword.err));
+    const Run noAdmin = adminctl({QStringLiteral("--lang"),
+                                  QStringLiteral("zh_CN"),
+                                  QStringLiteral("user"),
+                                  QStringLiteral("add"),
+                                  QStringLiteral("alice"),
+                                  sqlite,
+                                  QStringLiteral("--password-stdin")},
+                                 QByteArrayLiteral("Secret-pass-123\n"));
+    QVERIFY2(noAdmin.exitCode != 0 && noAdmin.err.contains(QStringLiteral("工作区还没有管理员")),
+             qPrintable(noAdmin.err));
 }
 
 QTEST_GUILESS_MAIN(TestDbCli)

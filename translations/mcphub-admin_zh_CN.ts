@@ -36,6 +36,25 @@
         </message>
     </context>
     <context>
+        <name>BearerKeyTableModel</name>
+        <message>
+            <source>The access type is all, groups, servers or custom.</source>
+            <translation>访问类型为 all、groups、servers 或 custom。</translation>
+        </message>
+        <message>
+            <source>Group access needs at least one group.</source>
+            <translation>分组访问至少需要一个分组。</translation>
+        </message>
+        <message>
+            <source>Server access needs at least one server.</source>
+            <translation>服务器访问至少需要一个服务器。</translation>
+        </message>
+        <message>
+            <source>Custom access needs at least one group or server.</source>
+            <translation>自定义访问至少需要一个分组或服务器。</translation>
+        </message>
+    </context>
+    <context>
         <name>BulkInserter</name>
         <message>
             <source>The database connection is not open.</source>
@@ -82,6 +101,144 @@
         <message>
             <source>Cannot queue the change for Redis.</source>
             <translation>无法将此更改排入 Redis 的发件箱。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangesCommand</name>
+        <message>
+            <source>nothing to listen to: a SQLite workspace has no NOTIFY; give --redis.</source>
+            <translation>没有可监听的内容：SQLite 工作区没有 NOTIFY；请指定 --redis。</translation>
+        </message>
+        <message>
+            <source>cannot LISTEN: %1</source>
+            <translation>无法 LISTEN：%1</translation>
+        </message>
+        <message>
+            <source>give --redis (or a profile with a Redis) to deliver the outbox to.</source>
+            <translation>请指定 --redis（或带有 Redis 的连接配置）作为发件箱的投递目标。</translation>
+        </message>
+        <message>
+            <source>%1 (%2 change(s) were delivered first).</source>
+            <translation>%1（之前已投递 %2 个更改）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) delivered to Redis.</source>
+            <translation>
+                <numerusform>已向 Redis 投递 %n 个更改。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Live changes between consoles (PostgreSQL NOTIFY mcphub_admin_changes, Redis config:update).
+  listen    print each change another console commits, one JSON line each
+            ({"source", "table", "key", "action", "changeId", "instance"})
+  deliver   send the changes waiting in the outbox to Redis, in order</source>
+            <translation>控制台之间的实时更改（PostgreSQL NOTIFY mcphub_admin_changes，Redis config:update）。
+  listen    打印另一个控制台提交的每个更改，每个一行 JSON
+            ({"source", "table", "key", "action", "changeId", "instance"})
+  deliver   按顺序将发件箱中等待的更改发送到 Redis</translation>
+        </message>
+        <message>
+            <source>listen or deliver.</source>
+            <translation>listen 或 deliver。</translation>
+        </message>
+        <message>
+            <source>listen: stop after this many changes (exit 0).</source>
+            <translation>listen：收到这么多个更改后停止（退出码 0）。</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>listen: stop after this many seconds (exit 1 when --count was not reached).</source>
+            <translation>listen：这么多秒后停止（未达到 --count 时退出码为 1）。</translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>秒数</translation>
+        </message>
+        <message>
+            <source>say listen or deliver. Run "%1 changes --help".</source>
+            <translation>请指定 listen 或 deliver。运行“%1 changes --help”。</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfigCommand</name>
+        <message>
+            <source>Show and change MCPHub's system configuration (systemConfig: routing, install, smartRouting, nameSeparator, oauthServer, ...), one top-level key at a time.
+  list              the keys, each with its size and kind of value (no values:
+                    sections hold secrets such as OAuth client secrets)
+  get KEY           the key's JSON value as stored
+  set KEY JSON      set the key to this JSON value ("-": read it from standard
+                    input)
+  unset KEY         remove the key (in MCPHub's database: set its column NULL)
+In MCPHub's database the keys are the columns of its system_config row; other keys are refused.</source>
+            <translation>显示并更改 MCPHub 的系统配置（systemConfig：routing、install、smartRouting、nameSeparator、oauthServer 等），每次处理一个顶层键。
+  list              列出各键及其值的大小和类型（不显示值：
+                    部分段落含有 OAuth 客户端密钥等机密）
+  get KEY           输出该键按原样存储的 JSON 值
+  set KEY JSON      将该键设为此 JSON 值（"-"：从标准输入
+                    读取）
+  unset KEY         删除该键（在 MCPHub 的数据库中：将其列设为 NULL）
+在 MCPHub 的数据库中，键即其 system_config 行的各列；其他键将被拒绝。</translation>
+        </message>
+        <message>
+            <source>list, get, set or unset.</source>
+            <translation>list、get、set 或 unset。</translation>
+        </message>
+        <message>
+            <source>say list, get KEY, set KEY JSON or unset KEY. Run "%1 config --help".</source>
+            <translation>请指定 list、get KEY、set KEY JSON 或 unset KEY。运行“%1 config --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>the JSON argument</source>
+            <translation>JSON 参数</translation>
+        </message>
+        <message>
+            <source>cannot read the value from standard input.</source>
+            <translation>无法从标准输入读取该值。</translation>
+        </message>
+        <message>
+            <source>standard input</source>
+            <translation>标准输入</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n 字节</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>system-config/%1: the system configuration has no such key.</source>
+            <translation>system-config/%1：系统配置中没有此键。</translation>
+        </message>
+        <message>
+            <source>Set %1.</source>
+            <translation>已设置 %1。</translation>
+        </message>
+        <message>
+            <source>Removed %1.</source>
+            <translation>已删除 %1。</translation>
+        </message>
+        <message>
+            <source>Note: </source>
+            <translation>注意：</translation>
+        </message>
+        <message>
+            <source>Saved to the bound settings file %1 too.</source>
+            <translation>也已保存到绑定的设置文件 %1。</translation>
+        </message>
+        <message>
+            <source>Show and change MCPHub's system configuration (systemConfig).</source>
+            <translation>显示并更改 MCPHub 的系统配置（systemConfig）。</translation>
         </message>
     </context>
     <context>
@@ -398,6 +555,41 @@
         </message>
     </context>
     <context>
+        <name>FieldAssignments</name>
+        <message>
+            <source>"%1" is not FIELD=VALUE with one of the fields %2.</source>
+            <translation>“%1”不是 FIELD=VALUE 格式，或其字段不是 %2 之一。</translation>
+        </message>
+        <message>
+            <source>%1 is true or false.</source>
+            <translation>%1 只能是 true 或 false。</translation>
+        </message>
+        <message>
+            <source>%1 is a JSON array of strings, such as ["a","b"] (an empty value for none).</source>
+            <translation>%1 是由字符串组成的 JSON 数组，例如 ["a","b"]（空值表示无）。</translation>
+        </message>
+        <message>
+            <source>%1 is a JSON object, such as {"KEY":"value"} (an empty value for none).</source>
+            <translation>%1 是 JSON 对象，例如 {"KEY":"value"}（空值表示无）。</translation>
+        </message>
+        <message>
+            <source>%1 takes KEY=VALUE; "%2" has no key or no "=".</source>
+            <translation>%1 接受 KEY=VALUE；“%2”缺少键或缺少“=”。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Note: %1</source>
+            <translation>注意：%1</translation>
+        </message>
+        <message>
+            <source>%1 %2 are named "%3" (ids %4); give the id instead of the name.</source>
+            <translation>有 %1 个 %2 名为“%3”（id 为 %4）；请改用 id 而非名称。</translation>
+        </message>
+    </context>
+    <context>
         <name>GenerateCommand</name>
         <message>
             <source>Write a large, realistic mcp_settings.json and usage.jsonl (MCPHub activities, one per line) into OUTDIR, for benchmarks. The same --seed gives the same files.</source>
@@ -450,6 +642,105 @@
         <message>
             <source>How many usage-log lines.</source>
             <translation>使用日志的行数。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupCommand</name>
+        <message>
+            <source>groups</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>There is no group with this name or id; "group list" shows them.</source>
+            <translation>没有此名称或 id 的分组；“group list”可列出所有分组。</translation>
+        </message>
+        <message>
+            <source>There is no MCP server named %1; a group names servers that exist. Nothing was changed.</source>
+            <translation>没有名为 %1 的 MCP 服务器；分组只能包含已存在的服务器。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>List, add, change and remove the groups of servers clients can route to.
+  list                        the groups: name, servers
+  show NAME                   every field of a group (NAME or its id)
+  add NAME [--server S]... [--description D] [--owner O]
+                              add a group of existing servers
+  set NAME FIELD=VALUE...     change fields: name, description, owner, servers
+                              (a JSON array of server names: a server kept keeps
+                              its tool selection)
+  remove NAME                 delete a group</source>
+            <translation>列出、添加、更改和删除客户端可路由到的服务器分组。
+  list                        列出分组：名称、服务器
+  show NAME                   显示分组的所有字段（NAME 或其 id）
+  add NAME [--server S]... [--description D] [--owner O]
+                              添加由现有服务器组成的分组
+  set NAME FIELD=VALUE...     更改字段：name、description、owner、servers
+                              （服务器名称的 JSON 数组：保留下来的服务器
+                              会保留其工具选择）
+  remove NAME                 删除分组</translation>
+        </message>
+        <message>
+            <source>add: a member server (repeat for each).</source>
+            <translation>add：成员服务器（可重复指定多个）。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>add: the description.</source>
+            <translation>add：描述。</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>add: the user who manages the group.</source>
+            <translation>add：管理该分组的用户。</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>list, show, add, set or remove.</source>
+            <translation>list、show、add、set 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, show NAME, add NAME, set NAME FIELD=VALUE... or remove NAME. Run "%1 group --help".</source>
+            <translation>请指定 list、show NAME、add NAME、set NAME FIELD=VALUE... 或 remove NAME。运行“%1 group --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>--%1 goes with "group add"; change a group with "group set NAME FIELD=VALUE".</source>
+            <translation>--%1 用于“group add”；要更改分组，请使用“group set NAME FIELD=VALUE”。</translation>
+        </message>
+        <message>
+            <source>A group with this name exists already; nothing was added.</source>
+            <translation>已存在同名分组；未添加任何内容。</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>名称为空。</translation>
+        </message>
+        <message>
+            <source>Added group %1.</source>
+            <translation>已添加分组 %1。</translation>
+        </message>
+        <message>
+            <source>Removed group %1.</source>
+            <translation>已删除分组 %1。</translation>
+        </message>
+        <message>
+            <source>Another group is named %1; nothing was changed.</source>
+            <translation>另一个分组已命名为 %1；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Changed group %1.</source>
+            <translation>已更改分组 %1。</translation>
+        </message>
+        <message>
+            <source>List, add, change and remove groups of servers.</source>
+            <translation>列出、添加、更改和删除服务器分组。</translation>
         </message>
     </context>
     <context>
@@ -1072,6 +1363,121 @@
         <message>
             <source>text (default), json, or prometheus (the checks and the workspace's figures: users, servers, tool calls, database connections and latency; with a Redis URL, Redis's PING time, keyspace hits and misses, hit ratio and memory).</source>
             <translation>text（默认）、json 或 prometheus（各项检查及工作区数据：用户、服务器、工具调用、数据库连接和延迟；指定 Redis URL 时还有 Redis 的 PING 时间、键空间命中与未命中次数、命中率和内存）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyCommand</name>
+        <message>
+            <source>bearer keys</source>
+            <translation>Bearer 密钥</translation>
+        </message>
+        <message>
+            <source>There is no bearer key with this name or id; "key list" shows them.</source>
+            <translation>没有此名称或 id 的 Bearer 密钥；“key list”可列出所有密钥。</translation>
+        </message>
+        <message>
+            <source>List, add, change and remove the bearer keys clients send to MCPHub.
+  list                        the keys: name, enabled, access, masked token
+  show NAME                   every field of a key (NAME or its id), token masked
+  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...
+          [--disabled]        add a key; its new token is printed this once
+  set NAME FIELD=VALUE...     change fields: name, enabled, accessType,
+                              allowedGroups, allowedServers (JSON arrays of names)
+  enable NAME | disable NAME  accept or refuse the key
+  remove NAME                 delete a key</source>
+            <translation>列出、添加、更改和删除客户端发送给 MCPHub 的 Bearer 密钥。
+  list                        列出密钥：名称、是否启用、访问范围、遮蔽后的令牌
+  show NAME                   显示密钥的所有字段（NAME 或其 id），令牌已遮蔽
+  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...
+          [--disabled]        添加密钥；其新令牌仅在此时输出一次
+  set NAME FIELD=VALUE...     更改字段：name、enabled、accessType、
+                              allowedGroups、allowedServers（名称的 JSON 数组）
+  enable NAME | disable NAME  接受或拒绝该密钥
+  remove NAME                 删除密钥</translation>
+        </message>
+        <message>
+            <source>add: what the key reaches: all (the default), groups, servers or custom.</source>
+            <translation>add：密钥可访问的范围：all（默认）、groups、servers 或 custom。</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>add: a group the key reaches (repeat for each).</source>
+            <translation>add：密钥可访问的分组（可重复指定多个）。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>add: a server the key reaches (repeat for each).</source>
+            <translation>add：密钥可访问的服务器（可重复指定多个）。</translation>
+        </message>
+        <message>
+            <source>add: the new key starts disabled.</source>
+            <translation>add：新密钥初始为禁用状态。</translation>
+        </message>
+        <message>
+            <source>list, show, add, set, enable, disable or remove.</source>
+            <translation>list、show、add、set、enable、disable 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, disable NAME or remove NAME. Run "%1 key --help".</source>
+            <translation>请指定 list、show NAME、add NAME、set NAME FIELD=VALUE...、enable NAME、disable NAME 或 remove NAME。运行“%1 key --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>--%1 goes with "key add"; change a key with "key set NAME FIELD=VALUE".</source>
+            <translation>--%1 用于“key add”；要更改密钥，请使用“key set NAME FIELD=VALUE”。</translation>
+        </message>
+        <message>
+            <source>group %1</source>
+            <translation>分组 %1</translation>
+        </message>
+        <message>
+            <source>server %1</source>
+            <translation>服务器 %1</translation>
+        </message>
+        <message>
+            <source>enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>已禁用</translation>
+        </message>
+        <message>
+            <source>--group and --server go with --access groups, servers or custom.</source>
+            <translation>--group 和 --server 需与 --access groups、servers 或 custom 一起使用。</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>名称为空。</translation>
+        </message>
+        <message>
+            <source>Added bearer key %1. Its token, shown only this once:</source>
+            <translation>已添加 Bearer 密钥 %1。其令牌仅显示这一次：</translation>
+        </message>
+        <message>
+            <source>Removed bearer key %1.</source>
+            <translation>已删除 Bearer 密钥 %1。</translation>
+        </message>
+        <message>
+            <source>Enabled bearer key %1.</source>
+            <translation>已启用 Bearer 密钥 %1。</translation>
+        </message>
+        <message>
+            <source>Disabled bearer key %1.</source>
+            <translation>已禁用 Bearer 密钥 %1。</translation>
+        </message>
+        <message>
+            <source>Changed bearer key %1.</source>
+            <translation>已更改 Bearer 密钥 %1。</translation>
+        </message>
+        <message>
+            <source>List, add, change and remove bearer keys.</source>
+            <translation>列出、添加、更改和删除 Bearer 密钥。</translation>
         </message>
     </context>
     <context>
@@ -2100,6 +2506,89 @@
         </message>
     </context>
     <context>
+        <name>RecordCommand</name>
+        <message>
+            <source>(not set)</source>
+            <translation>（未设置）</translation>
+        </message>
+        <message>
+            <source>(set; --reveal shows it)</source>
+            <translation>（已设置；使用 --reveal 显示）</translation>
+        </message>
+        <message>
+            <source>"%1" is not FIELD=VALUE with a field of %2: %3.</source>
+            <translation>“%1”不是 FIELD=VALUE 格式，或其字段不属于 %2：%3。</translation>
+        </message>
+        <message>
+            <source>cannot read %1 for %2: %3</source>
+            <translation>无法为 %2 读取 %1：%3</translation>
+        </message>
+        <message>
+            <source>List, show, add, change and remove %1 of the workspace, by %2.
+  list                          every row, without secrets
+  show KEY [--reveal]           every field of one row
+  add KEY [FIELD=VALUE...]      add a row
+  set KEY FIELD=VALUE...        change fields (FIELD= clears one)
+  remove KEY                    delete a row
+Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON from FILE. In MCPHub's database only the changed columns are written, with updated_at = now().</source>
+            <translation>按 %2 列出、显示、添加、更改和删除工作区中的 %1。
+  list                          列出所有行，不含机密
+  show KEY [--reveal]           显示某一行的所有字段
+  add KEY [FIELD=VALUE...]      添加一行
+  set KEY FIELD=VALUE...        更改字段（FIELD= 清空该字段）
+  remove KEY                    删除一行
+字段：%3。JSON 字段接受 JSON 文本；FIELD=@FILE 从 FILE 读取长文本或 JSON。在 MCPHub 的数据库中只写入更改过的列，并设置 updated_at = now()。</translation>
+        </message>
+        <message>
+            <source>show: print secrets too.</source>
+            <translation>show：同时输出机密。</translation>
+        </message>
+        <message>
+            <source>add, set: read the secret field from the first line of standard input.</source>
+            <translation>add、set：从标准输入的第一行读取机密字段。</translation>
+        </message>
+        <message>
+            <source>list, show, add, set or remove.</source>
+            <translation>list、show、add、set 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, show KEY, add KEY [FIELD=VALUE...], set KEY FIELD=VALUE... or remove KEY. Run "%1 %2 --help".</source>
+            <translation>请指定 list、show KEY、add KEY [FIELD=VALUE...]、set KEY FIELD=VALUE... 或 remove KEY。运行“%1 %2 --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>cannot read the secret from standard input.</source>
+            <translation>无法从标准输入读取机密。</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>警告：</translation>
+        </message>
+        <message>
+            <source>%1 has no "%2".</source>
+            <translation>%1 中没有“%2”。</translation>
+        </message>
+        <message>
+            <source>Added %1 to %2.</source>
+            <translation>已将 %1 添加到 %2。</translation>
+        </message>
+        <message>
+            <source>Changed %1 in %2.</source>
+            <translation>已在 %2 中更改 %1。</translation>
+        </message>
+        <message>
+            <source>Removed %1 from %2.</source>
+            <translation>已从 %2 中删除 %1。</translation>
+        </message>
+        <message>
+            <source>Saved to the bound settings file %1 too.</source>
+            <translation>也已保存到绑定的设置文件 %1。</translation>
+        </message>
+        <message>
+            <source>List, show, add, change and remove %1.</source>
+            <translation>列出、显示、添加、更改和删除 %1。</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordEntity</name>
         <message>
             <source>OAuth clients</source>
@@ -2240,6 +2729,49 @@
         <message>
             <source>The stored value is not %1, which MCPHub expects. Enter a new value to replace it.</source>
             <translation>存储的值不是 MCPHub 所需的 %1。请输入新值以替换它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordRepository</name>
+        <message>
+            <source>%1 is true or false; nothing was written.</source>
+            <translation>%1 只能是 true 或 false；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 must not be empty; nothing was written.</source>
+            <translation>%1 不能为空；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 has no field "%2"; its fields are %3. Nothing was written.</source>
+            <translation>%1 没有字段“%2”；其字段为 %3。未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>It holds a routing of its own, which MCPHub reads instead of the routing column. Set the routing to replace both.</source>
+            <translation>它自带一份路由设置，MCPHub 会读取它而非 routing 列。设置路由即可同时替换两者。</translation>
+        </message>
+        <message>
+            <source>Several rows of %1 are named "%2"; change them in the settings file.</source>
+            <translation>%1 中有多行名为“%2”；请在设置文件中更改它们。</translation>
+        </message>
+        <message>
+            <source>%1 has no "%2"; nothing was written.</source>
+            <translation>%1 中没有“%2”；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>This row was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
+            <translation>自读取以来，此行已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载以查看更改，然后重新进行编辑。</translation>
+        </message>
+        <message>
+            <source>%1 needs %2; nothing was written.</source>
+            <translation>%1 需要 %2；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>%1 already has "%2"; nothing was written.</source>
+            <translation>%1 中已有“%2”；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Cannot read the table.</source>
+            <translation>无法读取该表。</translation>
         </message>
     </context>
     <context>
@@ -2550,6 +3082,183 @@
         </message>
     </context>
     <context>
+        <name>ServerCommand</name>
+        <message>
+            <source>List, add, change, rename and remove the MCP servers a hub offers.
+  list                        the servers: name, type, enabled, command or URL
+  show NAME                   every field of a server
+  add NAME --type T [--command C] [--arg A]... [--url U] [--env K=V]...
+          [--header K=V]... [--description D] [--owner O] [--disabled]
+                              add a server (MCPHub's rules for its type)
+  set NAME FIELD=VALUE...     change fields: type, enabled, description, owner,
+                              command, args, env, url, headers, passthroughHeaders,
+                              enableKeepAlive, keepAliveInterval, openapiUrl,
+                              openapiSchema, openapiSecurity, tools; lists as JSON
+                              arrays ('args=["-y","pkg"]'), objects as JSON
+                              objects, true/false, an empty value clears a field
+  enable NAME | disable NAME  turn a server on or off
+  rename OLD NEW              rename a server, and in the groups and bearer keys
+                              that name it (as MCPHub's own rename)
+  remove NAME                 delete a server</source>
+            <translation>列出、添加、更改、重命名和删除集线器提供的 MCP 服务器。
+  list                        列出服务器：名称、类型、是否启用、命令或 URL
+  show NAME                   显示服务器的所有字段
+  add NAME --type T [--command C] [--arg A]... [--url U] [--env K=V]...
+          [--header K=V]... [--description D] [--owner O] [--disabled]
+                              添加服务器（遵循 MCPHub 对该类型的规则）
+  set NAME FIELD=VALUE...     更改字段：type、enabled、description、owner、
+                              command、args、env、url、headers、passthroughHeaders、
+                              enableKeepAlive、keepAliveInterval、openapiUrl、
+                              openapiSchema、openapiSecurity、tools；列表写作 JSON
+                              数组（'args=["-y","pkg"]'），对象写作 JSON
+                              对象，布尔值写作 true/false，空值清空该字段
+  enable NAME | disable NAME  启用或禁用服务器
+  rename OLD NEW              重命名服务器，并同步修改引用它的分组和 Bearer 密钥
+                              （与 MCPHub 自身的重命名一致）
+  remove NAME                 删除服务器</translation>
+        </message>
+        <message>
+            <source>add: stdio, sse, streamable-http or openapi.</source>
+            <translation>add：stdio、sse、streamable-http 或 openapi。</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>add: the program a stdio server runs.</source>
+            <translation>add：stdio 服务器运行的程序。</translation>
+        </message>
+        <message>
+            <source>program</source>
+            <translation>程序</translation>
+        </message>
+        <message>
+            <source>add: one argument of the program (repeat for each).</source>
+            <translation>add：程序的一个参数（可重复指定多个）。</translation>
+        </message>
+        <message>
+            <source>argument</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>add: where an sse or streamable-http server is (an openapi server: its specification).</source>
+            <translation>add：sse 或 streamable-http 服务器的地址（对 openapi 服务器而言：其规范的地址）。</translation>
+        </message>
+        <message>
+            <source>url</source>
+            <translation>url</translation>
+        </message>
+        <message>
+            <source>add: one environment variable of the program (repeat).</source>
+            <translation>add：程序的一个环境变量（可重复指定）。</translation>
+        </message>
+        <message>
+            <source>KEY=VALUE</source>
+            <translation>KEY=VALUE</translation>
+        </message>
+        <message>
+            <source>add: one request header sent upstream (repeat).</source>
+            <translation>add：发往上游的一个请求头（可重复指定）。</translation>
+        </message>
+        <message>
+            <source>NAME=VALUE</source>
+            <translation>NAME=VALUE</translation>
+        </message>
+        <message>
+            <source>add: the description.</source>
+            <translation>add：描述。</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>add: the owning user.</source>
+            <translation>add：所属用户。</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>add: the new server starts disabled.</source>
+            <translation>add：新服务器初始为禁用状态。</translation>
+        </message>
+        <message>
+            <source>list, show, add, set, enable, disable, rename or remove.</source>
+            <translation>list、show、add、set、enable、disable、rename 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, disable NAME, rename OLD NEW or remove NAME. Run "%1 server --help".</source>
+            <translation>请指定 list、show NAME、add NAME、set NAME FIELD=VALUE...、enable NAME、disable NAME、rename OLD NEW 或 remove NAME。运行“%1 server --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>--%1 goes with "server add"; change a server with "server set NAME FIELD=VALUE".</source>
+            <translation>--%1 用于“server add”；要更改服务器，请使用“server set NAME FIELD=VALUE”。</translation>
+        </message>
+        <message>
+            <source>say the type: --type stdio, sse, streamable-http or openapi.</source>
+            <translation>请指定类型：--type stdio、sse、streamable-http 或 openapi。</translation>
+        </message>
+        <message>
+            <source>enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>已禁用</translation>
+        </message>
+        <message>
+            <source>There is no MCP server named %1 (%2).</source>
+            <translation>没有名为 %1 的 MCP 服务器（%2）。</translation>
+        </message>
+        <message>
+            <source>There is no MCP server named %1 (%2); "server list" shows them.</source>
+            <translation>没有名为 %1 的 MCP 服务器（%2）；“server list”可列出所有服务器。</translation>
+        </message>
+        <message>
+            <source>A server with this name exists already; nothing was added.</source>
+            <translation>已存在同名服务器；未添加任何内容。</translation>
+        </message>
+        <message>
+            <source>A %1 server has no %2; MCPHub would not use it.</source>
+            <translation>%1 服务器没有 %2；MCPHub 不会使用它。</translation>
+        </message>
+        <message>
+            <source>Added server %1.</source>
+            <translation>已添加服务器 %1。</translation>
+        </message>
+        <message>
+            <source>Changed server %1.</source>
+            <translation>已更改服务器 %1。</translation>
+        </message>
+        <message>
+            <source>Enabled server %1.</source>
+            <translation>已启用服务器 %1。</translation>
+        </message>
+        <message>
+            <source>Disabled server %1.</source>
+            <translation>已禁用服务器 %1。</translation>
+        </message>
+        <message>
+            <source>The new name is empty.</source>
+            <translation>新名称为空。</translation>
+        </message>
+        <message>
+            <source>Renamed server %1 to %2, in its groups and bearer keys too.</source>
+            <translation>已将服务器 %1 重命名为 %2，其所在分组和 Bearer 密钥中的引用也已同步更新。</translation>
+        </message>
+        <message>
+            <source>Removed server %1.</source>
+            <translation>已删除服务器 %1。</translation>
+        </message>
+        <message>
+            <source>List, add, change, rename and remove MCP servers.</source>
+            <translation>列出、添加、更改、重命名和删除 MCP 服务器。</translation>
+        </message>
+    </context>
+    <context>
         <name>ServerEntry</name>
         <message>
             <source>server %1</source>
@@ -2603,6 +3312,50 @@
         <message>
             <source>A running hub starts, stops or reloads a server changed in its database only when told: the hubs registered under Hubs in this workspace are told now; toggle or reload the server in the dashboard of any other hub on this database, or restart it.</source>
             <translation>正在运行的集线器只有在收到通知时，才会启动、停止或重新加载在其数据库中被更改的服务器：本工作区“集线器”下登记的集线器现已收到通知；对于使用此数据库的其他集线器，请在其控制台面板中切换或重新加载该服务器，或重启该集线器。</translation>
+        </message>
+        <message>
+            <source>A tool override has no tool name.</source>
+            <translation>有一个工具覆盖项没有工具名称。</translation>
+        </message>
+        <message>
+            <source>The name is empty.</source>
+            <translation>名称为空。</translation>
+        </message>
+        <message>
+            <source>The type "%1" is unknown; MCPHub knows stdio, sse, streamable-http and openapi.</source>
+            <translation>类型“%1”未知；MCPHub 支持 stdio、sse、streamable-http 和 openapi。</translation>
+        </message>
+        <message>
+            <source>A stdio server needs a command.</source>
+            <translation>stdio 服务器需要命令。</translation>
+        </message>
+        <message>
+            <source>MCPHub refuses headers on a stdio server.</source>
+            <translation>MCPHub 不允许为 stdio 服务器设置请求头。</translation>
+        </message>
+        <message>
+            <source>An OpenAPI server needs a URL or an inline schema.</source>
+            <translation>OpenAPI 服务器需要 URL 或内联架构。</translation>
+        </message>
+        <message>
+            <source>This is not an http:// or https:// URL.</source>
+            <translation>这不是 http:// 或 https:// URL。</translation>
+        </message>
+        <message>
+            <source>The inline schema is not a JSON object.</source>
+            <translation>内联架构不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>The security block is not a JSON object.</source>
+            <translation>安全配置块不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>An %1 server needs a URL.</source>
+            <translation>%1 服务器需要 URL。</translation>
+        </message>
+        <message>
+            <source>The keep-alive interval is a whole number of milliseconds.</source>
+            <translation>保活间隔须为整数毫秒。</translation>
         </message>
     </context>
     <context>
@@ -3340,6 +4093,57 @@
         </message>
     </context>
     <context>
+        <name>UserAdministration</name>
+        <message>
+            <source>The user "%1" was changed in the database since it was read (%2), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
+            <translation>用户“%1”在读取后已在数据库中被 MCPHub 或其他控制台更改（%2），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
+        </message>
+        <message>
+            <source>The username is empty. Type a name.</source>
+            <translation>用户名为空。请输入名称。</translation>
+        </message>
+        <message>
+            <source>A user named "%1" already exists. Choose another name.</source>
+            <translation>已存在名为“%1”的用户。请换一个名称。</translation>
+        </message>
+        <message>
+            <source>The new user has no password. Set one.</source>
+            <translation>新用户没有密码。请设置一个。</translation>
+        </message>
+        <message>
+            <source>The user "%1" was deleted meanwhile (by another console?). Revert this row or add the user again.</source>
+            <translation>用户“%1”在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加该用户。</translation>
+        </message>
+        <message>
+            <source>MCPHub cannot rename users. Add a new user and delete this one instead.</source>
+            <translation>MCPHub 无法重命名用户。请添加新用户并删除此用户。</translation>
+        </message>
+        <message>
+            <source>The user "%1" does not exist (any more).</source>
+            <translation>用户“%1”不存在（或已不存在）。</translation>
+        </message>
+        <message>
+            <source>The workspace has no administrator yet, so "%1" cannot be added as an ordinary user: MCPHub would have nobody who can manage it. Add an administrator first, or make "%1" one.</source>
+            <translation>工作区还没有管理员，因此不能把“%1”添加为普通用户：否则 MCPHub 将没有人能管理它。请先添加一个管理员，或把“%1”设为管理员。</translation>
+        </message>
+        <message>
+            <source>"%1" is the last administrator and cannot be deleted. Make another user an administrator first.</source>
+            <translation>“%1”是最后一位管理员，不能删除。请先将其他用户设为管理员。</translation>
+        </message>
+        <message>
+            <source>"%1" is the last administrator and cannot be demoted. Make another user an administrator first.</source>
+            <translation>“%1”是最后一位管理员，不能取消其管理员身份。请先将其他用户设为管理员。</translation>
+        </message>
+        <message>
+            <source>There is no user named "%1". "user list" shows them.</source>
+            <translation>没有名为“%1”的用户。“user list”可列出所有用户。</translation>
+        </message>
+        <message>
+            <source>A user has no field "%1".</source>
+            <translation>用户没有字段“%1”。</translation>
+        </message>
+    </context>
+    <context>
         <name>UserCommand</name>
         <message>
             <source>warning: </source>
@@ -3348,6 +4152,154 @@
         <message>
             <source>Saved to the bound settings file %1 too.</source>
             <translation>也已保存到绑定的设置文件 %1。</translation>
+        </message>
+        <message>
+            <source>cannot read the password from standard input.</source>
+            <translation>无法从标准输入读取密码。</translation>
+        </message>
+        <message>
+            <source>standard input held no password.</source>
+            <translation>标准输入中没有密码。</translation>
+        </message>
+        <message>
+            <source>standard input is not a terminal; pass the password with --password-stdin.</source>
+            <translation>标准输入不是终端；请使用 --password-stdin 传入密码。</translation>
+        </message>
+        <message>
+            <source>New password: </source>
+            <translation>新密码：</translation>
+        </message>
+        <message>
+            <source>Repeat the password: </source>
+            <translation>再次输入密码：</translation>
+        </message>
+        <message>
+            <source>the two passwords differ; nothing was changed.</source>
+            <translation>两次输入的密码不一致；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>the password is empty; nothing was changed.</source>
+            <translation>密码为空；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>List, add and remove the users who sign in to MCPHub, and set their passwords.
+  list                      the users and their admin flag
+  add NAME [--admin]        add a user (password from --password-stdin)
+  set-password NAME         set or reset a password (asked twice on a terminal)
+  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]
+                            change a user's fields (status, e-mail and full name
+                            are console notes MCPHub never reads; a settings
+                            file has no place for them)
+  remove NAME               delete a user (never the last administrator)</source>
+            <translation>列出、添加和删除登录 MCPHub 的用户，并设置他们的密码。
+  list                      列出用户及其管理员标志
+  add NAME [--admin]        添加用户（密码来自 --password-stdin）
+  set-password NAME         设置或重置密码（在终端上会询问两次）
+  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]
+                            更改用户的字段（状态、电子邮件和全名是
+                            控制台的备注，MCPHub 从不读取；设置文件
+                            没有存放它们的位置）
+  remove NAME               删除用户（不能删除最后一个管理员）</translation>
+        </message>
+        <message>
+            <source>The new user is an administrator.</source>
+            <translation>新用户为管理员。</translation>
+        </message>
+        <message>
+            <source>Read the password from the first line of standard input.</source>
+            <translation>从标准输入的第一行读取密码。</translation>
+        </message>
+        <message>
+            <source>bcrypt cost, 10 to 14 (default 10, as MCPHub).</source>
+            <translation>bcrypt 成本，10 到 14（默认 10，与 MCPHub 相同）。</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <source>set: the user is no longer an administrator.</source>
+            <translation>set：该用户不再是管理员。</translation>
+        </message>
+        <message>
+            <source>set: the console's status note (MCPHub never reads it: it does not stop a user signing in).</source>
+            <translation>set：控制台的状态备注（MCPHub 从不读取它：它不会阻止用户登录）。</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>set: the console's e-mail note.</source>
+            <translation>set：控制台的电子邮件备注。</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>set: the console's full-name note.</source>
+            <translation>set：控制台的全名备注。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>list, add, set-password, set or remove.</source>
+            <translation>list、add、set-password、set 或 remove。</translation>
+        </message>
+        <message>
+            <source>say list, add NAME, set-password NAME, set NAME or remove NAME. Run "%1 user --help".</source>
+            <translation>请使用 list、add NAME、set-password NAME、set NAME 或 remove NAME。运行“%1 user --help”查看帮助。</translation>
+        </message>
+        <message>
+            <source>--admin and --no-admin contradict each other.</source>
+            <translation>--admin 与 --no-admin 相互矛盾。</translation>
+        </message>
+        <message>
+            <source>--no-admin, --status, --email and --full-name go with "user set".</source>
+            <translation>--no-admin、--status、--email 和 --full-name 需与“user set”一起使用。</translation>
+        </message>
+        <message>
+            <source>say what to change: --admin, --no-admin, --status, --email or --full-name.</source>
+            <translation>请说明要更改什么：--admin、--no-admin、--status、--email 或 --full-name。</translation>
+        </message>
+        <message>
+            <source>--cost takes a number from 10 to 14.</source>
+            <translation>--cost 取 10 到 14 之间的数字。</translation>
+        </message>
+        <message>
+            <source>admin</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Changed user %1.</source>
+            <translation>已更改用户 %1。</translation>
+        </message>
+        <message>
+            <source>Added user %1.</source>
+            <translation>已添加用户 %1。</translation>
+        </message>
+        <message>
+            <source>Set the password of %1.</source>
+            <translation>已设置 %1 的密码。</translation>
+        </message>
+        <message>
+            <source>Removed user %1.</source>
+            <translation>已删除用户 %1。</translation>
+        </message>
+        <message>
+            <source>Note: a dashboard session %1 already has stays valid for up to 24 hours (MCPHub checks its sign-in token without the database); restart the hubs on this database to end it now.</source>
+            <translation>注意：%1 已有的仪表板会话最长仍有效 24 小时（MCPHub 校验登录令牌时不查询数据库）；如需立即结束，请重启使用此数据库的 hub。</translation>
+        </message>
+        <message>
+            <source>List, add and remove users and set their passwords.</source>
+            <translation>列出、添加和删除用户并设置其密码。</translation>
         </message>
     </context>
     <context>
@@ -3962,25 +4914,6 @@
         </message>
     </context>
     <context>
-        <name>mcphub</name>
-        <message>
-            <source>The connection to the database broke during the change, which was not saved (change id %1), and trying it again failed: %2</source>
-            <translation>更改期间与数据库的连接中断，此更改未保存（更改 ID %1），重试也失败了：%2</translation>
-        </message>
-        <message>
-            <source>The connection to the database broke during the change, and whether it was saved is not known: the database could not be asked again. Look for change id %1 in the audit log before applying it again.</source>
-            <translation>更改期间与数据库的连接中断，无法再次询问数据库，因此不确定更改是否已保存。再次应用前，请在审计日志中查找更改 ID %1。</translation>
-        </message>
-        <message>
-            <source>The connection to the database broke twice during the change, which was not saved (change id %1). Apply it again.</source>
-            <translation>更改期间与数据库的连接两次中断，此更改未保存（更改 ID %1）。请再次应用。</translation>
-        </message>
-        <message>
-            <source>The connection to the database is being opened again; the change was not saved. Apply it again once the console is connected.</source>
-            <translation>正在重新打开与数据库的连接；此更改未保存。控制台连接后请再次应用。</translation>
-        </message>
-    </context>
-    <context>
         <name>mcphub::AboutDialog</name>
         <message>
             <source>About MCPHub Admin Console</source>
@@ -4228,25 +5161,6 @@ The current content is backed up first. The workspace is opened again from the r
         </message>
     </context>
     <context>
-        <name>mcphub::BearerKeyRecord</name>
-        <message>
-            <source>The access type is all, groups, servers or custom.</source>
-            <translation>访问类型为 all、groups、servers 或 custom。</translation>
-        </message>
-        <message>
-            <source>Group access needs at least one group.</source>
-            <translation>分组访问至少需要一个分组。</translation>
-        </message>
-        <message>
-            <source>Server access needs at least one server.</source>
-            <translation>服务器访问至少需要一个服务器。</translation>
-        </message>
-        <message>
-            <source>Custom access needs at least one group or server.</source>
-            <translation>自定义访问至少需要一个分组或服务器。</translation>
-        </message>
-    </context>
-    <context>
         <name>mcphub::BearerKeyTableModel</name>
         <message>
             <source>Name</source>
@@ -4357,6 +5271,22 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>The connection to the database broke and could not be opened again within %1 s.</source>
             <translation>与数据库的连接已中断，且在 %1 秒内无法重新打开。</translation>
+        </message>
+        <message>
+            <source>The connection to the database is being opened again; the change was not saved. Apply it again once the console is connected.</source>
+            <translation>正在重新打开与数据库的连接；此更改未保存。控制台连接后请再次应用。</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke during the change, which was not saved (change id %1), and trying it again failed: %2</source>
+            <translation>更改期间与数据库的连接中断，此更改未保存（更改 ID %1），重试也失败了：%2</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke during the change, and whether it was saved is not known: the database could not be asked again. Look for change id %1 in the audit log before applying it again.</source>
+            <translation>更改期间与数据库的连接中断，无法再次询问数据库，因此不确定更改是否已保存。再次应用前，请在审计日志中查找更改 ID %1。</translation>
+        </message>
+        <message>
+            <source>The connection to the database broke twice during the change, which was not saved (change id %1). Apply it again.</source>
+            <translation>更改期间与数据库的连接两次中断，此更改未保存（更改 ID %1）。请再次应用。</translation>
         </message>
     </context>
     <context>
@@ -6306,21 +7236,6 @@ The current content is backed up first. The workspace is opened again from the r
         </message>
     </context>
     <context>
-        <name>mcphub::Migrator</name>
-        <message>
-            <source>Planning</source>
-            <translation>规划中</translation>
-        </message>
-        <message>
-            <source>Importing</source>
-            <translation>导入中</translation>
-        </message>
-        <message>
-            <source>Verifying</source>
-            <translation>校验中</translation>
-        </message>
-    </context>
-    <context>
         <name>mcphub::OwnHealthIndicator</name>
         <message>
             <source>Own health: not checked yet</source>
@@ -6639,49 +7554,6 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>%1:</source>
             <translation>%1：</translation>
-        </message>
-    </context>
-    <context>
-        <name>mcphub::RecordRepository</name>
-        <message>
-            <source>%1 is true or false; nothing was written.</source>
-            <translation>%1 只能是 true 或 false；未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>%1 must not be empty; nothing was written.</source>
-            <translation>%1 不能为空；未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>%1 has no field "%2"; its fields are %3. Nothing was written.</source>
-            <translation>%1 没有字段“%2”；其字段为 %3。未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>It holds a routing of its own, which MCPHub reads instead of the routing column. Set the routing to replace both.</source>
-            <translation>它自带一份路由设置，MCPHub 会读取它而非 routing 列。设置路由即可同时替换两者。</translation>
-        </message>
-        <message>
-            <source>Several rows of %1 are named "%2"; change them in the settings file.</source>
-            <translation>%1 中有多行名为“%2”；请在设置文件中更改它们。</translation>
-        </message>
-        <message>
-            <source>%1 has no "%2"; nothing was written.</source>
-            <translation>%1 中没有“%2”；未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>This row was changed in the database since it was read (updated_at), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
-            <translation>自读取以来，此行已在数据库中被 MCPHub 或其他控制台更改（updated_at），因此未写入任何内容。您的编辑已保留：请重新加载以查看更改，然后重新进行编辑。</translation>
-        </message>
-        <message>
-            <source>%1 needs %2; nothing was written.</source>
-            <translation>%1 需要 %2；未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>%1 already has "%2"; nothing was written.</source>
-            <translation>%1 中已有“%2”；未写入任何内容。</translation>
-        </message>
-        <message>
-            <source>Cannot read the table.</source>
-            <translation>无法读取该表。</translation>
         </message>
     </context>
     <context>
@@ -7008,53 +7880,6 @@ The current content is backed up first. The workspace is opened again from the r
         <message>
             <source>Tool overrides</source>
             <translation>工具覆盖设置</translation>
-        </message>
-    </context>
-    <context>
-        <name>mcphub::ServerFields</name>
-        <message>
-            <source>A tool override has no tool name.</source>
-            <translation>有一个工具覆盖项没有工具名称。</translation>
-        </message>
-        <message>
-            <source>The name is empty.</source>
-            <translation>名称为空。</translation>
-        </message>
-        <message>
-            <source>The type "%1" is unknown; MCPHub knows stdio, sse, streamable-http and openapi.</source>
-            <translation>类型“%1”未知；MCPHub 支持 stdio、sse、streamable-http 和 openapi。</translation>
-        </message>
-        <message>
-            <source>A stdio server needs a command.</source>
-            <translation>stdio 服务器需要命令。</translation>
-        </message>
-        <message>
-            <source>MCPHub refuses headers on a stdio server.</source>
-            <translation>MCPHub 不允许为 stdio 服务器设置请求头。</translation>
-        </message>
-        <message>
-            <source>An OpenAPI server needs a URL or an inline schema.</source>
-            <translation>OpenAPI 服务器需要 URL 或内联架构。</translation>
-        </message>
-        <message>
-            <source>This is not an http:// or https:// URL.</source>
-            <translation>这不是 http:// 或 https:// URL。</translation>
-        </message>
-        <message>
-            <source>The inline schema is not a JSON object.</source>
-            <translation>内联架构不是 JSON 对象。</translation>
-        </message>
-        <message>
-            <source>The security block is not a JSON object.</source>
-            <translation>安全配置块不是 JSON 对象。</translation>
-        </message>
-        <message>
-            <source>An %1 server needs a URL.</source>
-            <translation>%1 服务器需要 URL。</translation>
-        </message>
-        <message>
-            <source>The keep-alive interval is a whole number of milliseconds.</source>
-            <translation>保活间隔须为整数毫秒。</translation>
         </message>
     </context>
     <context>
@@ -7695,57 +8520,6 @@ IP：%3
         </message>
     </context>
     <context>
-        <name>mcphub::UserAdministration</name>
-        <message>
-            <source>The username is empty. Type a name.</source>
-            <translation>用户名为空。请输入名称。</translation>
-        </message>
-        <message>
-            <source>A user named "%1" already exists. Choose another name.</source>
-            <translation>已存在名为“%1”的用户。请换一个名称。</translation>
-        </message>
-        <message>
-            <source>The new user has no password. Set one.</source>
-            <translation>新用户没有密码。请设置一个。</translation>
-        </message>
-        <message>
-            <source>The user "%1" was deleted meanwhile (by another console?). Revert this row or add the user again.</source>
-            <translation>用户“%1”在此期间已被删除（可能是另一个控制台？）。请还原此行或重新添加该用户。</translation>
-        </message>
-        <message>
-            <source>MCPHub cannot rename users. Add a new user and delete this one instead.</source>
-            <translation>MCPHub 无法重命名用户。请添加新用户并删除此用户。</translation>
-        </message>
-        <message>
-            <source>The user "%1" does not exist (any more).</source>
-            <translation>用户“%1”不存在（或已不存在）。</translation>
-        </message>
-        <message>
-            <source>"%1" is the last administrator and cannot be deleted. Make another user an administrator first.</source>
-            <translation>“%1”是最后一位管理员，不能删除。请先将其他用户设为管理员。</translation>
-        </message>
-        <message>
-            <source>"%1" is the last administrator and cannot be demoted. Make another user an administrator first.</source>
-            <translation>“%1”是最后一位管理员，不能取消其管理员身份。请先将其他用户设为管理员。</translation>
-        </message>
-        <message>
-            <source>There is no user named "%1". "user list" shows them.</source>
-            <translation>没有名为“%1”的用户。“user list”可列出所有用户。</translation>
-        </message>
-        <message>
-            <source>The workspace has no administrator yet, so "%1" cannot be added as an ordinary user: MCPHub would have nobody who can manage it. Add an administrator first, or make "%1" one.</source>
-            <translation>工作区还没有管理员，因此不能把“%1”添加为普通用户：否则 MCPHub 将没有人能管理它。请先添加一个管理员，或把“%1”设为管理员。</translation>
-        </message>
-        <message>
-            <source>A user has no field "%1".</source>
-            <translation>用户没有字段“%1”。</translation>
-        </message>
-        <message>
-            <source>The user "%1" was changed in the database since it was read (%2), by MCPHub or another console, so nothing was written. Your edits are kept: reload to see the change, then make them again.</source>
-            <translation>用户“%1”在读取后已在数据库中被 MCPHub 或其他控制台更改（%2），因此未写入任何内容。您的编辑已保留：请重新加载查看更改，然后再次进行编辑。</translation>
-        </message>
-    </context>
-    <context>
         <name>mcphub::UserTableModel</name>
         <message>
             <source>Username</source>
@@ -8225,727 +8999,6 @@ IP：%3
         <message>
             <source>%1 ▸ %2</source>
             <translation>%1 ▸ %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>mcphub::cli</name>
-        <message>
-            <source>cannot read the password from standard input.</source>
-            <translation>无法从标准输入读取密码。</translation>
-        </message>
-        <message>
-            <source>standard input held no password.</source>
-            <translation>标准输入中没有密码。</translation>
-        </message>
-        <message>
-            <source>standard input is not a terminal; pass the password with --password-stdin.</source>
-            <translation>标准输入不是终端；请使用 --password-stdin 传入密码。</translation>
-        </message>
-        <message>
-            <source>New password: </source>
-            <translation>新密码：</translation>
-        </message>
-        <message>
-            <source>Repeat the password: </source>
-            <translation>再次输入密码：</translation>
-        </message>
-        <message>
-            <source>the two passwords differ; nothing was changed.</source>
-            <translation>两次输入的密码不一致；未做任何更改。</translation>
-        </message>
-        <message>
-            <source>the password is empty; nothing was changed.</source>
-            <translation>密码为空；未做任何更改。</translation>
-        </message>
-        <message>
-            <source>The new user is an administrator.</source>
-            <translation>新用户为管理员。</translation>
-        </message>
-        <message>
-            <source>Read the password from the first line of standard input.</source>
-            <translation>从标准输入的第一行读取密码。</translation>
-        </message>
-        <message>
-            <source>bcrypt cost, 10 to 14 (default 10, as MCPHub).</source>
-            <translation>bcrypt 成本，10 到 14（默认 10，与 MCPHub 相同）。</translation>
-        </message>
-        <message>
-            <source>cost</source>
-            <translation>成本</translation>
-        </message>
-        <message>
-            <source>--cost takes a number from 10 to 14.</source>
-            <translation>--cost 取 10 到 14 之间的数字。</translation>
-        </message>
-        <message>
-            <source>warning: </source>
-            <translation>警告：</translation>
-        </message>
-        <message>
-            <source>admin</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
-            <source>user</source>
-            <translation>用户</translation>
-        </message>
-        <message>
-            <source>Added user %1.</source>
-            <translation>已添加用户 %1。</translation>
-        </message>
-        <message>
-            <source>Set the password of %1.</source>
-            <translation>已设置 %1 的密码。</translation>
-        </message>
-        <message>
-            <source>Removed user %1.</source>
-            <translation>已删除用户 %1。</translation>
-        </message>
-        <message>
-            <source>List, add and remove users and set their passwords.</source>
-            <translation>列出、添加和删除用户并设置其密码。</translation>
-        </message>
-        <message>
-            <source>Saved to the bound settings file %1 too.</source>
-            <translation>也已保存到绑定的设置文件 %1。</translation>
-        </message>
-        <message>
-            <source>List, add and remove the users who sign in to MCPHub, and set their passwords.
-  list                      the users and their admin flag
-  add NAME [--admin]        add a user (password from --password-stdin)
-  set-password NAME         set or reset a password (asked twice on a terminal)
-  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]
-                            change a user's fields (status, e-mail and full name
-                            are console notes MCPHub never reads; a settings
-                            file has no place for them)
-  remove NAME               delete a user (never the last administrator)</source>
-            <translation>列出、添加和删除登录 MCPHub 的用户，并设置他们的密码。
-  list                      列出用户及其管理员标志
-  add NAME [--admin]        添加用户（密码来自 --password-stdin）
-  set-password NAME         设置或重置密码（在终端上会询问两次）
-  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]
-                            更改用户的字段（状态、电子邮件和全名是
-                            控制台的备注，MCPHub 从不读取；设置文件
-                            没有存放它们的位置）
-  remove NAME               删除用户（不能删除最后一个管理员）</translation>
-        </message>
-        <message>
-            <source>set: the user is no longer an administrator.</source>
-            <translation>set：该用户不再是管理员。</translation>
-        </message>
-        <message>
-            <source>set: the console's status note (MCPHub never reads it: it does not stop a user signing in).</source>
-            <translation>set：控制台的状态备注（MCPHub 从不读取它：它不会阻止用户登录）。</translation>
-        </message>
-        <message>
-            <source>status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>set: the console's e-mail note.</source>
-            <translation>set：控制台的电子邮件备注。</translation>
-        </message>
-        <message>
-            <source>address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>set: the console's full-name note.</source>
-            <translation>set：控制台的全名备注。</translation>
-        </message>
-        <message>
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>list, add, set-password, set or remove.</source>
-            <translation>list、add、set-password、set 或 remove。</translation>
-        </message>
-        <message>
-            <source>say list, add NAME, set-password NAME, set NAME or remove NAME. Run "%1 user --help".</source>
-            <translation>请使用 list、add NAME、set-password NAME、set NAME 或 remove NAME。运行“%1 user --help”查看帮助。</translation>
-        </message>
-        <message>
-            <source>--admin and --no-admin contradict each other.</source>
-            <translation>--admin 与 --no-admin 相互矛盾。</translation>
-        </message>
-        <message>
-            <source>--no-admin, --status, --email and --full-name go with "user set".</source>
-            <translation>--no-admin、--status、--email 和 --full-name 需与“user set”一起使用。</translation>
-        </message>
-        <message>
-            <source>say what to change: --admin, --no-admin, --status, --email or --full-name.</source>
-            <translation>请说明要更改什么：--admin、--no-admin、--status、--email 或 --full-name。</translation>
-        </message>
-        <message>
-            <source>Changed user %1.</source>
-            <translation>已更改用户 %1。</translation>
-        </message>
-        <message>
-            <source>Note: a dashboard session %1 already has stays valid for up to 24 hours (MCPHub checks its sign-in token without the database); restart the hubs on this database to end it now.</source>
-            <translation>注意：%1 已有的仪表板会话最长仍有效 24 小时（MCPHub 校验登录令牌时不查询数据库）；如需立即结束，请重启使用此数据库的 hub。</translation>
-        </message>
-        <message>
-            <source>Show and change MCPHub's system configuration (systemConfig: routing, install, smartRouting, nameSeparator, oauthServer, ...), one top-level key at a time.
-  list              the keys, each with its size and kind of value (no values:
-                    sections hold secrets such as OAuth client secrets)
-  get KEY           the key's JSON value as stored
-  set KEY JSON      set the key to this JSON value ("-": read it from standard
-                    input)
-  unset KEY         remove the key (in MCPHub's database: set its column NULL)
-In MCPHub's database the keys are the columns of its system_config row; other keys are refused.</source>
-            <translation>显示并更改 MCPHub 的系统配置（systemConfig：routing、install、smartRouting、nameSeparator、oauthServer 等），每次处理一个顶层键。
-  list              列出各键及其值的大小和类型（不显示值：
-                    部分段落含有 OAuth 客户端密钥等机密）
-  get KEY           输出该键按原样存储的 JSON 值
-  set KEY JSON      将该键设为此 JSON 值（"-"：从标准输入
-                    读取）
-  unset KEY         删除该键（在 MCPHub 的数据库中：将其列设为 NULL）
-在 MCPHub 的数据库中，键即其 system_config 行的各列；其他键将被拒绝。</translation>
-        </message>
-        <message>
-            <source>list, get, set or unset.</source>
-            <translation>list、get、set 或 unset。</translation>
-        </message>
-        <message>
-            <source>say list, get KEY, set KEY JSON or unset KEY. Run "%1 config --help".</source>
-            <translation>请指定 list、get KEY、set KEY JSON 或 unset KEY。运行“%1 config --help”查看帮助。</translation>
-        </message>
-        <message>
-            <source>the JSON argument</source>
-            <translation>JSON 参数</translation>
-        </message>
-        <message>
-            <source>cannot read the value from standard input.</source>
-            <translation>无法从标准输入读取该值。</translation>
-        </message>
-        <message>
-            <source>standard input</source>
-            <translation>标准输入</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n byte(s)</source>
-            <translation>
-                <numerusform>%n 字节</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>system-config/%1: the system configuration has no such key.</source>
-            <translation>system-config/%1：系统配置中没有此键。</translation>
-        </message>
-        <message>
-            <source>Set %1.</source>
-            <translation>已设置 %1。</translation>
-        </message>
-        <message>
-            <source>Removed %1.</source>
-            <translation>已删除 %1。</translation>
-        </message>
-        <message>
-            <source>Note: </source>
-            <translation>注意：</translation>
-        </message>
-        <message>
-            <source>Show and change MCPHub's system configuration (systemConfig).</source>
-            <translation>显示并更改 MCPHub 的系统配置（systemConfig）。</translation>
-        </message>
-        <message>
-            <source>"%1" is not FIELD=VALUE with one of the fields %2.</source>
-            <translation>“%1”不是 FIELD=VALUE 格式，或其字段不是 %2 之一。</translation>
-        </message>
-        <message>
-            <source>%1 is true or false.</source>
-            <translation>%1 只能是 true 或 false。</translation>
-        </message>
-        <message>
-            <source>%1 is a JSON array of strings, such as ["a","b"] (an empty value for none).</source>
-            <translation>%1 是由字符串组成的 JSON 数组，例如 ["a","b"]（空值表示无）。</translation>
-        </message>
-        <message>
-            <source>%1 is a JSON object, such as {"KEY":"value"} (an empty value for none).</source>
-            <translation>%1 是 JSON 对象，例如 {"KEY":"value"}（空值表示无）。</translation>
-        </message>
-        <message>
-            <source>%1 takes KEY=VALUE; "%2" has no key or no "=".</source>
-            <translation>%1 接受 KEY=VALUE；“%2”缺少键或缺少“=”。</translation>
-        </message>
-        <message>
-            <source>Nothing was changed.</source>
-            <translation>未做任何更改。</translation>
-        </message>
-        <message>
-            <source>Note: %1</source>
-            <translation>注意：%1</translation>
-        </message>
-        <message>
-            <source>%1 %2 are named "%3" (ids %4); give the id instead of the name.</source>
-            <translation>有 %1 个 %2 名为“%3”（id 为 %4）；请改用 id 而非名称。</translation>
-        </message>
-        <message>
-            <source>There is no group with this name or id; "group list" shows them.</source>
-            <translation>没有此名称或 id 的分组；“group list”可列出所有分组。</translation>
-        </message>
-        <message>
-            <source>groups</source>
-            <translation>分组</translation>
-        </message>
-        <message>
-            <source>There is no MCP server named %1; a group names servers that exist. Nothing was changed.</source>
-            <translation>没有名为 %1 的 MCP 服务器；分组只能包含已存在的服务器。未做任何更改。</translation>
-        </message>
-        <message>
-            <source>List, add, change and remove the groups of servers clients can route to.
-  list                        the groups: name, servers
-  show NAME                   every field of a group (NAME or its id)
-  add NAME [--server S]... [--description D] [--owner O]
-                              add a group of existing servers
-  set NAME FIELD=VALUE...     change fields: name, description, owner, servers
-                              (a JSON array of server names: a server kept keeps
-                              its tool selection)
-  remove NAME                 delete a group</source>
-            <translation>列出、添加、更改和删除客户端可路由到的服务器分组。
-  list                        列出分组：名称、服务器
-  show NAME                   显示分组的所有字段（NAME 或其 id）
-  add NAME [--server S]... [--description D] [--owner O]
-                              添加由现有服务器组成的分组
-  set NAME FIELD=VALUE...     更改字段：name、description、owner、servers
-                              （服务器名称的 JSON 数组：保留下来的服务器
-                              会保留其工具选择）
-  remove NAME                 删除分组</translation>
-        </message>
-        <message>
-            <source>add: a member server (repeat for each).</source>
-            <translation>add：成员服务器（可重复指定多个）。</translation>
-        </message>
-        <message>
-            <source>add: the description.</source>
-            <translation>add：描述。</translation>
-        </message>
-        <message>
-            <source>text</source>
-            <translation>文本</translation>
-        </message>
-        <message>
-            <source>add: the user who manages the group.</source>
-            <translation>add：管理该分组的用户。</translation>
-        </message>
-        <message>
-            <source>list, show, add, set or remove.</source>
-            <translation>list、show、add、set 或 remove。</translation>
-        </message>
-        <message>
-            <source>say list, show NAME, add NAME, set NAME FIELD=VALUE... or remove NAME. Run "%1 group --help".</source>
-            <translation>请指定 list、show NAME、add NAME、set NAME FIELD=VALUE... 或 remove NAME。运行“%1 group --help”查看帮助。</translation>
-        </message>
-        <message>
-            <source>--%1 goes with "group add"; change a group with "group set NAME FIELD=VALUE".</source>
-            <translation>--%1 用于“group add”；要更改分组，请使用“group set NAME FIELD=VALUE”。</translation>
-        </message>
-        <message>
-            <source>A group with this name exists already; nothing was added.</source>
-            <translation>已存在同名分组；未添加任何内容。</translation>
-        </message>
-        <message>
-            <source>The name is empty.</source>
-            <translation>名称为空。</translation>
-        </message>
-        <message>
-            <source>Added group %1.</source>
-            <translation>已添加分组 %1。</translation>
-        </message>
-        <message>
-            <source>Removed group %1.</source>
-            <translation>已删除分组 %1。</translation>
-        </message>
-        <message>
-            <source>Another group is named %1; nothing was changed.</source>
-            <translation>另一个分组已命名为 %1；未做任何更改。</translation>
-        </message>
-        <message>
-            <source>Changed group %1.</source>
-            <translation>已更改分组 %1。</translation>
-        </message>
-        <message>
-            <source>List, add, change and remove groups of servers.</source>
-            <translation>列出、添加、更改和删除服务器分组。</translation>
-        </message>
-        <message>
-            <source>There is no bearer key with this name or id; "key list" shows them.</source>
-            <translation>没有此名称或 id 的 Bearer 密钥；“key list”可列出所有密钥。</translation>
-        </message>
-        <message>
-            <source>bearer keys</source>
-            <translation>Bearer 密钥</translation>
-        </message>
-        <message>
-            <source>List, add, change and remove the bearer keys clients send to MCPHub.
-  list                        the keys: name, enabled, access, masked token
-  show NAME                   every field of a key (NAME or its id), token masked
-  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...
-          [--disabled]        add a key; its new token is printed this once
-  set NAME FIELD=VALUE...     change fields: name, enabled, accessType,
-                              allowedGroups, allowedServers (JSON arrays of names)
-  enable NAME | disable NAME  accept or refuse the key
-  remove NAME                 delete a key</source>
-            <translation>列出、添加、更改和删除客户端发送给 MCPHub 的 Bearer 密钥。
-  list                        列出密钥：名称、是否启用、访问范围、遮蔽后的令牌
-  show NAME                   显示密钥的所有字段（NAME 或其 id），令牌已遮蔽
-  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...
-          [--disabled]        添加密钥；其新令牌仅在此时输出一次
-  set NAME FIELD=VALUE...     更改字段：name、enabled、accessType、
-                              allowedGroups、allowedServers（名称的 JSON 数组）
-  enable NAME | disable NAME  接受或拒绝该密钥
-  remove NAME                 删除密钥</translation>
-        </message>
-        <message>
-            <source>add: what the key reaches: all (the default), groups, servers or custom.</source>
-            <translation>add：密钥可访问的范围：all（默认）、groups、servers 或 custom。</translation>
-        </message>
-        <message>
-            <source>type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>add: a group the key reaches (repeat for each).</source>
-            <translation>add：密钥可访问的分组（可重复指定多个）。</translation>
-        </message>
-        <message>
-            <source>add: a server the key reaches (repeat for each).</source>
-            <translation>add：密钥可访问的服务器（可重复指定多个）。</translation>
-        </message>
-        <message>
-            <source>add: the new key starts disabled.</source>
-            <translation>add：新密钥初始为禁用状态。</translation>
-        </message>
-        <message>
-            <source>list, show, add, set, enable, disable or remove.</source>
-            <translation>list、show、add、set、enable、disable 或 remove。</translation>
-        </message>
-        <message>
-            <source>say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, disable NAME or remove NAME. Run "%1 key --help".</source>
-            <translation>请指定 list、show NAME、add NAME、set NAME FIELD=VALUE...、enable NAME、disable NAME 或 remove NAME。运行“%1 key --help”查看帮助。</translation>
-        </message>
-        <message>
-            <source>--%1 goes with "key add"; change a key with "key set NAME FIELD=VALUE".</source>
-            <translation>--%1 用于“key add”；要更改密钥，请使用“key set NAME FIELD=VALUE”。</translation>
-        </message>
-        <message>
-            <source>group %1</source>
-            <translation>分组 %1</translation>
-        </message>
-        <message>
-            <source>server %1</source>
-            <translation>服务器 %1</translation>
-        </message>
-        <message>
-            <source>enabled</source>
-            <translation>已启用</translation>
-        </message>
-        <message>
-            <source>disabled</source>
-            <translation>已禁用</translation>
-        </message>
-        <message>
-            <source>--group and --server go with --access groups, servers or custom.</source>
-            <translation>--group 和 --server 需与 --access groups、servers 或 custom 一起使用。</translation>
-        </message>
-        <message>
-            <source>Added bearer key %1. Its token, shown only this once:</source>
-            <translation>已添加 Bearer 密钥 %1。其令牌仅显示这一次：</translation>
-        </message>
-        <message>
-            <source>Removed bearer key %1.</source>
-            <translation>已删除 Bearer 密钥 %1。</translation>
-        </message>
-        <message>
-            <source>Enabled bearer key %1.</source>
-            <translation>已启用 Bearer 密钥 %1。</translation>
-        </message>
-        <message>
-            <source>Disabled bearer key %1.</source>
-            <translation>已禁用 Bearer 密钥 %1。</translation>
-        </message>
-        <message>
-            <source>Changed bearer key %1.</source>
-            <translation>已更改 Bearer 密钥 %1。</translation>
-        </message>
-        <message>
-            <source>List, add, change and remove bearer keys.</source>
-            <translation>列出、添加、更改和删除 Bearer 密钥。</translation>
-        </message>
-        <message>
-            <source>(not set)</source>
-            <translation>（未设置）</translation>
-        </message>
-        <message>
-            <source>(set; --reveal shows it)</source>
-            <translation>（已设置；使用 --reveal 显示）</translation>
-        </message>
-        <message>
-            <source>"%1" is not FIELD=VALUE with a field of %2: %3.</source>
-            <translation>“%1”不是 FIELD=VALUE 格式，或其字段不属于 %2：%3。</translation>
-        </message>
-        <message>
-            <source>cannot read %1 for %2: %3</source>
-            <translation>无法为 %2 读取 %1：%3</translation>
-        </message>
-        <message>
-            <source>List, show, add, change and remove %1 of the workspace, by %2.
-  list                          every row, without secrets
-  show KEY [--reveal]           every field of one row
-  add KEY [FIELD=VALUE...]      add a row
-  set KEY FIELD=VALUE...        change fields (FIELD= clears one)
-  remove KEY                    delete a row
-Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON from FILE. In MCPHub's database only the changed columns are written, with updated_at = now().</source>
-            <translation>按 %2 列出、显示、添加、更改和删除工作区中的 %1。
-  list                          列出所有行，不含机密
-  show KEY [--reveal]           显示某一行的所有字段
-  add KEY [FIELD=VALUE...]      添加一行
-  set KEY FIELD=VALUE...        更改字段（FIELD= 清空该字段）
-  remove KEY                    删除一行
-字段：%3。JSON 字段接受 JSON 文本；FIELD=@FILE 从 FILE 读取长文本或 JSON。在 MCPHub 的数据库中只写入更改过的列，并设置 updated_at = now()。</translation>
-        </message>
-        <message>
-            <source>show: print secrets too.</source>
-            <translation>show：同时输出机密。</translation>
-        </message>
-        <message>
-            <source>add, set: read the secret field from the first line of standard input.</source>
-            <translation>add、set：从标准输入的第一行读取机密字段。</translation>
-        </message>
-        <message>
-            <source>say list, show KEY, add KEY [FIELD=VALUE...], set KEY FIELD=VALUE... or remove KEY. Run "%1 %2 --help".</source>
-            <translation>请指定 list、show KEY、add KEY [FIELD=VALUE...]、set KEY FIELD=VALUE... 或 remove KEY。运行“%1 %2 --help”查看帮助。</translation>
-        </message>
-        <message>
-            <source>cannot read the secret from standard input.</source>
-            <translation>无法从标准输入读取机密。</translation>
-        </message>
-        <message>
-            <source>%1 has no "%2".</source>
-            <translation>%1 中没有“%2”。</translation>
-        </message>
-        <message>
-            <source>Added %1 to %2.</source>
-            <translation>已将 %1 添加到 %2。</translation>
-        </message>
-        <message>
-            <source>Changed %1 in %2.</source>
-            <translation>已在 %2 中更改 %1。</translation>
-        </message>
-        <message>
-            <source>Removed %1 from %2.</source>
-            <translation>已从 %2 中删除 %1。</translation>
-        </message>
-        <message>
-            <source>List, show, add, change and remove %1.</source>
-            <translation>列出、显示、添加、更改和删除 %1。</translation>
-        </message>
-        <message>
-            <source>List, add, change, rename and remove the MCP servers a hub offers.
-  list                        the servers: name, type, enabled, command or URL
-  show NAME                   every field of a server
-  add NAME --type T [--command C] [--arg A]... [--url U] [--env K=V]...
-          [--header K=V]... [--description D] [--owner O] [--disabled]
-                              add a server (MCPHub's rules for its type)
-  set NAME FIELD=VALUE...     change fields: type, enabled, description, owner,
-                              command, args, env, url, headers, passthroughHeaders,
-                              enableKeepAlive, keepAliveInterval, openapiUrl,
-                              openapiSchema, openapiSecurity, tools; lists as JSON
-                              arrays ('args=["-y","pkg"]'), objects as JSON
-                              objects, true/false, an empty value clears a field
-  enable NAME | disable NAME  turn a server on or off
-  rename OLD NEW              rename a server, and in the groups and bearer keys
-                              that name it (as MCPHub's own rename)
-  remove NAME                 delete a server</source>
-            <translation>列出、添加、更改、重命名和删除集线器提供的 MCP 服务器。
-  list                        列出服务器：名称、类型、是否启用、命令或 URL
-  show NAME                   显示服务器的所有字段
-  add NAME --type T [--command C] [--arg A]... [--url U] [--env K=V]...
-          [--header K=V]... [--description D] [--owner O] [--disabled]
-                              添加服务器（遵循 MCPHub 对该类型的规则）
-  set NAME FIELD=VALUE...     更改字段：type、enabled、description、owner、
-                              command、args、env、url、headers、passthroughHeaders、
-                              enableKeepAlive、keepAliveInterval、openapiUrl、
-                              openapiSchema、openapiSecurity、tools；列表写作 JSON
-                              数组（'args=["-y","pkg"]'），对象写作 JSON
-                              对象，布尔值写作 true/false，空值清空该字段
-  enable NAME | disable NAME  启用或禁用服务器
-  rename OLD NEW              重命名服务器，并同步修改引用它的分组和 Bearer 密钥
-                              （与 MCPHub 自身的重命名一致）
-  remove NAME                 删除服务器</translation>
-        </message>
-        <message>
-            <source>add: stdio, sse, streamable-http or openapi.</source>
-            <translation>add：stdio、sse、streamable-http 或 openapi。</translation>
-        </message>
-        <message>
-            <source>add: the program a stdio server runs.</source>
-            <translation>add：stdio 服务器运行的程序。</translation>
-        </message>
-        <message>
-            <source>program</source>
-            <translation>程序</translation>
-        </message>
-        <message>
-            <source>add: one argument of the program (repeat for each).</source>
-            <translation>add：程序的一个参数（可重复指定多个）。</translation>
-        </message>
-        <message>
-            <source>argument</source>
-            <translation>参数</translation>
-        </message>
-        <message>
-            <source>add: where an sse or streamable-http server is (an openapi server: its specification).</source>
-            <translation>add：sse 或 streamable-http 服务器的地址（对 openapi 服务器而言：其规范的地址）。</translation>
-        </message>
-        <message>
-            <source>url</source>
-            <translation>url</translation>
-        </message>
-        <message>
-            <source>add: one environment variable of the program (repeat).</source>
-            <translation>add：程序的一个环境变量（可重复指定）。</translation>
-        </message>
-        <message>
-            <source>KEY=VALUE</source>
-            <translation>KEY=VALUE</translation>
-        </message>
-        <message>
-            <source>add: one request header sent upstream (repeat).</source>
-            <translation>add：发往上游的一个请求头（可重复指定）。</translation>
-        </message>
-        <message>
-            <source>NAME=VALUE</source>
-            <translation>NAME=VALUE</translation>
-        </message>
-        <message>
-            <source>add: the owning user.</source>
-            <translation>add：所属用户。</translation>
-        </message>
-        <message>
-            <source>add: the new server starts disabled.</source>
-            <translation>add：新服务器初始为禁用状态。</translation>
-        </message>
-        <message>
-            <source>list, show, add, set, enable, disable, rename or remove.</source>
-            <translation>list、show、add、set、enable、disable、rename 或 remove。</translation>
-        </message>
-        <message>
-            <source>say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, disable NAME, rename OLD NEW or remove NAME. Run "%1 server --help".</source>
-            <translation>请指定 list、show NAME、add NAME、set NAME FIELD=VALUE...、enable NAME、disable NAME、rename OLD NEW 或 remove NAME。运行“%1 server --help”查看帮助。</translation>
-        </message>
-        <message>
-            <source>--%1 goes with "server add"; change a server with "server set NAME FIELD=VALUE".</source>
-            <translation>--%1 用于“server add”；要更改服务器，请使用“server set NAME FIELD=VALUE”。</translation>
-        </message>
-        <message>
-            <source>say the type: --type stdio, sse, streamable-http or openapi.</source>
-            <translation>请指定类型：--type stdio、sse、streamable-http 或 openapi。</translation>
-        </message>
-        <message>
-            <source>There is no MCP server named %1 (%2).</source>
-            <translation>没有名为 %1 的 MCP 服务器（%2）。</translation>
-        </message>
-        <message>
-            <source>There is no MCP server named %1 (%2); "server list" shows them.</source>
-            <translation>没有名为 %1 的 MCP 服务器（%2）；“server list”可列出所有服务器。</translation>
-        </message>
-        <message>
-            <source>A server with this name exists already; nothing was added.</source>
-            <translation>已存在同名服务器；未添加任何内容。</translation>
-        </message>
-        <message>
-            <source>A %1 server has no %2; MCPHub would not use it.</source>
-            <translation>%1 服务器没有 %2；MCPHub 不会使用它。</translation>
-        </message>
-        <message>
-            <source>Added server %1.</source>
-            <translation>已添加服务器 %1。</translation>
-        </message>
-        <message>
-            <source>Changed server %1.</source>
-            <translation>已更改服务器 %1。</translation>
-        </message>
-        <message>
-            <source>Enabled server %1.</source>
-            <translation>已启用服务器 %1。</translation>
-        </message>
-        <message>
-            <source>Disabled server %1.</source>
-            <translation>已禁用服务器 %1。</translation>
-        </message>
-        <message>
-            <source>The new name is empty.</source>
-            <translation>新名称为空。</translation>
-        </message>
-        <message>
-            <source>Renamed server %1 to %2, in its groups and bearer keys too.</source>
-            <translation>已将服务器 %1 重命名为 %2，其所在分组和 Bearer 密钥中的引用也已同步更新。</translation>
-        </message>
-        <message>
-            <source>Removed server %1.</source>
-            <translation>已删除服务器 %1。</translation>
-        </message>
-        <message>
-            <source>List, add, change, rename and remove MCP servers.</source>
-            <translation>列出、添加、更改、重命名和删除 MCP 服务器。</translation>
-        </message>
-        <message>
-            <source>nothing to listen to: a SQLite workspace has no NOTIFY; give --redis.</source>
-            <translation>没有可监听的内容：SQLite 工作区没有 NOTIFY；请指定 --redis。</translation>
-        </message>
-        <message>
-            <source>cannot LISTEN: %1</source>
-            <translation>无法 LISTEN：%1</translation>
-        </message>
-        <message>
-            <source>give --redis (or a profile with a Redis) to deliver the outbox to.</source>
-            <translation>请指定 --redis（或带有 Redis 的连接配置）作为发件箱的投递目标。</translation>
-        </message>
-        <message>
-            <source>%1 (%2 change(s) were delivered first).</source>
-            <translation>%1（之前已投递 %2 个更改）。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) delivered to Redis.</source>
-            <translation>
-                <numerusform>已向 Redis 投递 %n 个更改。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Live changes between consoles (PostgreSQL NOTIFY mcphub_admin_changes, Redis config:update).
-  listen    print each change another console commits, one JSON line each
-            ({"source", "table", "key", "action", "changeId", "instance"})
-  deliver   send the changes waiting in the outbox to Redis, in order</source>
-            <translation>控制台之间的实时更改（PostgreSQL NOTIFY mcphub_admin_changes，Redis config:update）。
-  listen    打印另一个控制台提交的每个更改，每个一行 JSON
-            ({"source", "table", "key", "action", "changeId", "instance"})
-  deliver   按顺序将发件箱中等待的更改发送到 Redis</translation>
-        </message>
-        <message>
-            <source>listen or deliver.</source>
-            <translation>listen 或 deliver。</translation>
-        </message>
-        <message>
-            <source>listen: stop after this many changes (exit 0).</source>
-            <translation>listen：收到这么多个更改后停止（退出码 0）。</translation>
-        </message>
-        <message>
-            <source>n</source>
-            <translation>n</translation>
-        </message>
-        <message>
-            <source>listen: stop after this many seconds (exit 1 when --count was not reached).</source>
-            <translation>listen：这么多秒后停止（未达到 --count 时退出码为 1）。</translation>
-        </message>
-        <message>
-            <source>seconds</source>
-            <translation>秒数</translation>
-        </message>
-        <message>
-            <source>say listen or deliver. Run "%1 changes --help".</source>
-            <translation>请指定 listen 或 deliver。运行“%1 changes --help”。</translation>
         </message>
     </context>
 </TS>

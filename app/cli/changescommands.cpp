@@ -6,6 +6,7 @@
 #include "storage/live/redisoutbox.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -17,10 +18,12 @@ namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct ChangesCommandTexts
 {
-    return QCoreApplication::translate("ChangesCommand", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ChangesCommand)
+};
 
 void printNotice(const char *source, const ChangeNotice &notice)
 {
@@ -38,7 +41,8 @@ int listen(const OpenedWorkspace &ws, int count, int timeoutSeconds)
     const QString redisUrl = ws.context().redisUrl;
     const bool postgres = !SqlDialect::forDatabase(ws.workspace().database()).isSqlite();
     if (!postgres && redisUrl.isEmpty())
-        return fail(tr("nothing to listen to: a SQLite workspace has no NOTIFY; give --redis."));
+        return fail(ChangesCommandTexts::tr(
+            "nothing to listen to: a SQLite workspace has no NOTIFY; give --redis."));
     int heard = 0;
     int exitCode = ExitFindings; // the timeout passed first
     QTimer timeout;
@@ -55,7 +59,7 @@ int listen(const OpenedWorkspace &ws, int count, int timeoutSeconds)
     if (postgres) {
         QString why;
         if (!listener.start(&why))
-            return fail(tr("cannot LISTEN: %1").arg(why));
+            return fail(ChangesCommandTexts::tr("cannot LISTEN: %1").arg(why));
         QObject::connect(&listener, &ChangeListener::changed, [&](const ChangeNotice &notice) {
             onNotice("notify", notice);
         });
@@ -85,7 +89,8 @@ int deliver(const OpenedWorkspace &ws)
 {
     const QString redisUrl = ws.context().redisUrl;
     if (redisUrl.isEmpty())
-        return fail(tr("give --redis (or a profile with a Redis) to deliver the outbox to."));
+        return fail(ChangesCommandTexts::tr(
+            "give --redis (or a profile with a Redis) to deliver the outbox to."));
     const auto address = RedisAddress::parse(redisUrl);
     if (!address)
         return fail(address.error().toString());
@@ -94,36 +99,41 @@ int deliver(const OpenedWorkspace &ws)
     for (int round = 0; round < 10000; ++round) {
         const auto sent = RedisOutbox::deliverPending(ws.workspace().connectionName(), redis);
         if (!sent)
-            return fail(tr("%1 (%2 change(s) were delivered first).")
+            return fail(ChangesCommandTexts::tr("%1 (%2 change(s) were delivered first).")
                             .arg(sent.error().toString(), QString::number(total)));
         if (*sent == 0)
             break;
         total += *sent;
     }
-    out() << tr("%n change(s) delivered to Redis.", nullptr, total) << Qt::endl;
+    out() << ChangesCommandTexts::tr("%n change(s) delivered to Redis.", nullptr, total)
+          << Qt::endl;
     return ExitOk;
 }
 
 int runChanges(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Live changes between consoles (PostgreSQL NOTIFY mcphub_admin_changes, Redis "
-           "config:update).\n"
-           "  listen    print each change another console commits, one JSON line each\n"
-           "            ({\"source\", \"table\", \"key\", \"action\", \"changeId\", "
-           "\"instance\"})\n"
-           "  deliver   send the changes waiting in the outbox to Redis, in order"));
+    parser.setApplicationDescription(ChangesCommandTexts::tr(
+        "Live changes between consoles (PostgreSQL NOTIFY mcphub_admin_changes, Redis "
+        "config:update).\n"
+        "  listen    print each change another console commits, one JSON line each\n"
+        "            ({\"source\", \"table\", \"key\", \"action\", \"changeId\", "
+        "\"instance\"})\n"
+        "  deliver   send the changes waiting in the outbox to Redis, in order"));
     const QCommandLineOption help = parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("action"), tr("listen or deliver."), QStringLiteral("listen|deliver"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 ChangesCommandTexts::tr("listen or deliver."),
+                                 QStringLiteral("listen|deliver"));
     const QCommandLineOption countOption(
-        QStringLiteral("count"), tr("listen: stop after this many changes (exit 0)."), tr("n"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           tr("listen: stop after this many seconds (exit 1 "
-                                              "when --count was not reached)."),
-                                           tr("seconds"),
-                                           QStringLiteral("60"));
+        QStringLiteral("count"),
+        ChangesCommandTexts::tr("listen: stop after this many changes (exit 0)."),
+        ChangesCommandTexts::tr("n"));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        ChangesCommandTexts::tr("listen: stop after this many seconds (exit 1 "
+                                "when --count was not reached)."),
+        ChangesCommandTexts::tr("seconds"),
+        QStringLiteral("60"));
     parser.addOption(countOption);
     parser.addOption(timeoutOption);
     const WorkspaceOptions workspaceOptions;
@@ -134,12 +144,12 @@ int runChanges(const QStringList &arguments)
     const QString action = parser.positionalArguments().value(0);
     if (parser.positionalArguments().size() != 1
         || (action != QLatin1String("listen") && action != QLatin1String("deliver")))
-        return fail(tr("say listen or deliver. Run \"%1 changes --help\".")
+        return fail(ChangesCommandTexts::tr("say listen or deliver. Run \"%1 changes --help\".")
                         .arg(QCoreApplication::applicationName()));
     QStringList warnings;
     auto ws = workspaceOptions.open(parser, QStringLiteral("mcphub-adminctl"), &warnings);
     for (const QString &w : std::as_const(warnings))
-        err() << tr("warning: ") << w << Qt::endl;
+        err() << ChangesCommandTexts::tr("warning: ") << w << Qt::endl;
     if (!ws)
         return fail(ws.error().toString());
     if (action == QLatin1String("deliver"))

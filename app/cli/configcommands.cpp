@@ -6,34 +6,37 @@
 #include "storage/db/workspacecapabilities.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 
 namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct ConfigCommandTexts
 {
-    return QCoreApplication::translate("ConfigCommand", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConfigCommand)
+};
 
 int runConfig(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Show and change MCPHub's system configuration (systemConfig: routing, install, "
-           "smartRouting, nameSeparator, oauthServer, ...), one top-level key at a time.\n"
-           "  list              the keys, each with its size and kind of value (no values:\n"
-           "                    sections hold secrets such as OAuth client secrets)\n"
-           "  get KEY           the key's JSON value as stored\n"
-           "  set KEY JSON      set the key to this JSON value (\"-\": read it from standard\n"
-           "                    input)\n"
-           "  unset KEY         remove the key (in MCPHub's database: set its column NULL)\n"
-           "In MCPHub's database the keys are the columns of its system_config row; other "
-           "keys are refused."));
+    parser.setApplicationDescription(ConfigCommandTexts::tr(
+        "Show and change MCPHub's system configuration (systemConfig: routing, install, "
+        "smartRouting, nameSeparator, oauthServer, ...), one top-level key at a time.\n"
+        "  list              the keys, each with its size and kind of value (no values:\n"
+        "                    sections hold secrets such as OAuth client secrets)\n"
+        "  get KEY           the key's JSON value as stored\n"
+        "  set KEY JSON      set the key to this JSON value (\"-\": read it from standard\n"
+        "                    input)\n"
+        "  unset KEY         remove the key (in MCPHub's database: set its column NULL)\n"
+        "In MCPHub's database the keys are the columns of its system_config row; other "
+        "keys are refused."));
     const QCommandLineOption help = parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, get, set or unset."),
+                                 ConfigCommandTexts::tr("list, get, set or unset."),
                                  QStringLiteral("list|get KEY|set KEY JSON|unset KEY"));
     const QCommandLineOption noApply = noApplyOption();
     parser.addOption(noApply);
@@ -49,7 +52,8 @@ int runConfig(const QStringList &arguments)
                          : action == QLatin1String("get") || action == QLatin1String("unset") ? 2
                                                                                               : -1;
     if (expected < 0 || positional.size() != expected) {
-        return fail(tr("say list, get KEY, set KEY JSON or unset KEY. Run \"%1 config --help\".")
+        return fail(ConfigCommandTexts::tr(
+                        "say list, get KEY, set KEY JSON or unset KEY. Run \"%1 config --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
     const QString key = positional.value(1);
@@ -58,14 +62,14 @@ int runConfig(const QStringList &arguments)
     // standard input, and a typo is said with its line and column.
     QString value;
     if (action == QLatin1String("set")) {
-        QString source = tr("the JSON argument");
+        QString source = ConfigCommandTexts::tr("the JSON argument");
         value = positional.value(2);
         if (value == QLatin1String("-")) {
             QFile in;
             if (!in.open(stdin, QIODevice::ReadOnly))
-                return fail(tr("cannot read the value from standard input."));
+                return fail(ConfigCommandTexts::tr("cannot read the value from standard input."));
             value = QString::fromUtf8(in.readAll());
-            source = tr("standard input");
+            source = ConfigCommandTexts::tr("standard input");
         }
         if (const auto parsed = SystemConfigRepository::parseValue(value, source); !parsed)
             return fail(parsed.error().toString());
@@ -74,7 +78,7 @@ int runConfig(const QStringList &arguments)
     QStringList warnings;
     auto ws = workspaceOptions.open(parser, QStringLiteral("mcphub-adminctl"), &warnings);
     for (const QString &w : std::as_const(warnings))
-        err() << tr("warning: ") << w << Qt::endl;
+        err() << ConfigCommandTexts::tr("warning: ") << w << Qt::endl;
     if (!ws)
         return fail(ws.error().toString());
     SystemConfigRepository config(ws->context());
@@ -88,7 +92,8 @@ int runConfig(const QStringList &arguments)
             for (const SystemConfigEntry &e : listing->entries) {
                 out() << QStringLiteral("%1  %2  %3")
                              .arg(e.key.leftJustified(22),
-                                  tr("%n byte(s)", nullptr, int(e.value.toUtf8().size()))
+                                  ConfigCommandTexts::tr(
+                                      "%n byte(s)", nullptr, int(e.value.toUtf8().size()))
                                       .leftJustified(12),
                                   SystemConfigRepository::summary(e.value))
                       << Qt::endl;
@@ -108,7 +113,9 @@ int runConfig(const QStringList &arguments)
         } else if (const auto found = config.find(key); !found) {
             code = fail(found.error().toString());
         } else if (!found->has_value()) {
-            code = fail(tr("system-config/%1: the system configuration has no such key.").arg(key));
+            code = fail(ConfigCommandTexts::tr(
+                            "system-config/%1: the system configuration has no such key.")
+                            .arg(key));
         } else {
             out() << (*found)->value << Qt::endl;
             if (!(*found)->problem.isEmpty()) {
@@ -125,10 +132,13 @@ int runConfig(const QStringList &arguments)
         if (!done) {
             code = fail(done.error().toString());
         } else {
-            out() << (setting ? tr("Set %1.") : tr("Removed %1.")).arg(key) << Qt::endl;
+            out() << (setting ? ConfigCommandTexts::tr("Set %1.")
+                              : ConfigCommandTexts::tr("Removed %1."))
+                         .arg(key)
+                  << Qt::endl;
             // What a running hub does with it (mcphub-dbmode.md §2.3, §2.4, §8.3-4).
             if (const QString effect = capabilities.systemConfigEffect(key); !effect.isEmpty())
-                out() << tr("Note: ") << effect << Qt::endl;
+                out() << ConfigCommandTexts::tr("Note: ") << effect << Qt::endl;
             // What a running hub caches at boot is re-read when told (PUT /api/system-config).
             if (HubChange::refreshesSystemConfig(key) && !parser.isSet(noApply)) {
                 const auto separator = config.find(QStringLiteral("nameSeparator"));
@@ -142,7 +152,8 @@ int runConfig(const QStringList &arguments)
                     code, tellLinkedHubs(ws->context(), {HubChange::refreshSystemConfig(stored)}));
             }
             if (ws->binding() && ws->binding()->saveCount() > 0)
-                out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
+                out() << ConfigCommandTexts::tr("Saved to the bound settings file %1 too.")
+                             .arg(ws->binding()->path())
                       << Qt::endl;
         }
     }
@@ -155,7 +166,7 @@ int runConfig(const QStringList &arguments)
 CliCommand configCommand()
 {
     return {QStringLiteral("config"),
-            tr("Show and change MCPHub's system configuration (systemConfig)."),
+            ConfigCommandTexts::tr("Show and change MCPHub's system configuration (systemConfig)."),
             runConfig};
 }
 

@@ -15,10 +15,12 @@ namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct FieldAssignmentsTexts
 {
-    return QCoreApplication::translate("FieldAssignments", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FieldAssignments)
+};
 
 Error invalid(const QString &message, const QString &where)
 {
@@ -45,7 +47,7 @@ Result<QList<FieldAssignment>> parseAssignments(const QStringList &arguments,
             forms.cbegin(), forms.cend(), [&](const auto &f) { return f.first == field; });
         if (equals <= 0 || formOf == forms.cend()) {
             return invalid(
-                tr("\"%1\" is not FIELD=VALUE with one of the fields %2.")
+                FieldAssignmentsTexts::tr("\"%1\" is not FIELD=VALUE with one of the fields %2.")
                     .arg(NameText::forDisplay(argument), known.join(QStringLiteral(", "))),
                 where);
         }
@@ -59,7 +61,7 @@ Result<QList<FieldAssignment>> parseAssignments(const QStringList &arguments,
             break;
         case FieldForm::Bool:
             if (text != QLatin1String("true") && text != QLatin1String("false"))
-                return invalid(tr("%1 is true or false.").arg(field), place);
+                return invalid(FieldAssignmentsTexts::tr("%1 is true or false.").arg(field), place);
             assignment.value = text == QLatin1String("true");
             break;
         case FieldForm::StringList: {
@@ -78,8 +80,9 @@ Result<QList<FieldAssignment>> parseAssignments(const QStringList &arguments,
                 list << QString::fromStdString(item.get<std::string>());
             }
             if (!strings)
-                return invalid(tr("%1 is a JSON array of strings, such as [\"a\",\"b\"] (an "
-                                  "empty value for none).")
+                return invalid(FieldAssignmentsTexts::tr(
+                                   "%1 is a JSON array of strings, such as [\"a\",\"b\"] (an "
+                                   "empty value for none).")
                                    .arg(field),
                                place);
             assignment.value = list;
@@ -92,8 +95,9 @@ Result<QList<FieldAssignment>> parseAssignments(const QStringList &arguments,
             }
             const auto json = nlohmann::ordered_json::parse(text.toStdString(), nullptr, false);
             if (!json.is_object())
-                return invalid(tr("%1 is a JSON object, such as {\"KEY\":\"value\"} (an empty "
-                                  "value for none).")
+                return invalid(FieldAssignmentsTexts::tr(
+                                   "%1 is a JSON object, such as {\"KEY\":\"value\"} (an empty "
+                                   "value for none).")
                                    .arg(field),
                                place);
             assignment.value = QString::fromUtf8(McpHubJsonWriter::write(json, 0));
@@ -113,9 +117,10 @@ Result<QString> objectFromPairs(const QStringList &pairs, const QString &option)
     for (const QString &pair : pairs) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return invalid(tr("%1 takes KEY=VALUE; \"%2\" has no key or no \"=\".")
-                               .arg(option, NameText::forDisplay(pair)),
-                           option);
+            return invalid(
+                FieldAssignmentsTexts::tr("%1 takes KEY=VALUE; \"%2\" has no key or no \"=\".")
+                    .arg(option, NameText::forDisplay(pair)),
+                option);
         object[pair.left(equals).toStdString()] = pair.mid(equals + 1).toStdString();
     }
     return QString::fromUtf8(McpHubJsonWriter::write(object, 0));
@@ -131,7 +136,8 @@ std::optional<Error> problemsError(const QHash<QString, QString> &problems, cons
     for (const QString &field : std::as_const(fields))
         lines << (fields.size() == 1 ? problems.value(field)
                                      : QStringLiteral("%1: %2").arg(field, problems.value(field)));
-    return invalid(lines.join(QStringLiteral("; ")) + QLatin1Char(' ') + tr("Nothing was changed."),
+    return invalid(lines.join(QStringLiteral("; ")) + QLatin1Char(' ')
+                       + FieldAssignmentsTexts::tr("Nothing was changed."),
                    where + QLatin1Char('/') + fields.first());
 }
 
@@ -153,7 +159,7 @@ void sayAfterChange(const OpenedWorkspace &workspace, const QString &note)
                      .arg(workspace.binding()->path())
               << Qt::endl;
     if (!note.isEmpty())
-        out() << tr("Note: %1").arg(note) << Qt::endl;
+        out() << FieldAssignmentsTexts::tr("Note: %1").arg(note) << Qt::endl;
 }
 
 Error ambiguousName(const QString &what,
@@ -161,7 +167,8 @@ Error ambiguousName(const QString &what,
                     const QStringList &ids,
                     const QString &where)
 {
-    return invalid(tr("%1 %2 are named \"%3\" (ids %4); give the id instead of the name.")
+    return invalid(FieldAssignmentsTexts::tr(
+                       "%1 %2 are named \"%3\" (ids %4); give the id instead of the name.")
                        .arg(QString::number(ids.size()),
                             what,
                             NameText::forDisplay(name),

@@ -8,15 +8,18 @@
 #include "storage/nametext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct GroupCommandTexts
 {
-    return QCoreApplication::translate("GroupCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(GroupCommand)
+};
 
 const QString kEntity = QStringLiteral("groups");
 
@@ -36,11 +39,12 @@ QString nullIfEmpty(const QString &text)
 // The group NAME (or id) names, or an error: none, or several of that name.
 Result<GroupRecord> theGroup(const GroupRepository &groups, const QString &name)
 {
-    return theOne(groups.findByNameOrId(name),
-                  tr("groups"),
-                  name,
-                  tr("There is no group with this name or id; \"group list\" shows them."),
-                  QStringLiteral("groups/") + name);
+    return theOne(
+        groups.findByNameOrId(name),
+        GroupCommandTexts::tr("groups"),
+        name,
+        GroupCommandTexts::tr("There is no group with this name or id; \"group list\" shows them."),
+        QStringLiteral("groups/") + name);
 }
 
 // Each of `names` is a server of the workspace (a group naming none is bad input to MCPHub).
@@ -52,11 +56,12 @@ serversExist(const ServerRepository &servers, const QStringList &names, const QS
         if (!found)
             return found.error();
         if (!found->has_value())
-            return Error::make(Error::Code::Invalid,
-                               tr("There is no MCP server named %1; a group names servers "
-                                  "that exist. Nothing was changed.")
-                                   .arg(NameText::forDisplay(name)),
-                               where + QStringLiteral("/servers"));
+            return Error::make(
+                Error::Code::Invalid,
+                GroupCommandTexts::tr("There is no MCP server named %1; a group names servers "
+                                      "that exist. Nothing was changed.")
+                    .arg(NameText::forDisplay(name)),
+                where + QStringLiteral("/servers"));
     }
     return {};
 }
@@ -64,26 +69,30 @@ serversExist(const ServerRepository &servers, const QStringList &names, const QS
 int runGroup(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("List, add, change and remove the groups of servers clients can route to.\n"
-           "  list                        the groups: name, servers\n"
-           "  show NAME                   every field of a group (NAME or its id)\n"
-           "  add NAME [--server S]... [--description D] [--owner O]\n"
-           "                              add a group of existing servers\n"
-           "  set NAME FIELD=VALUE...     change fields: name, description, owner, servers\n"
-           "                              (a JSON array of server names: a server kept keeps\n"
-           "                              its tool selection)\n"
-           "  remove NAME                 delete a group"));
+    parser.setApplicationDescription(GroupCommandTexts::tr(
+        "List, add, change and remove the groups of servers clients can route to.\n"
+        "  list                        the groups: name, servers\n"
+        "  show NAME                   every field of a group (NAME or its id)\n"
+        "  add NAME [--server S]... [--description D] [--owner O]\n"
+        "                              add a group of existing servers\n"
+        "  set NAME FIELD=VALUE...     change fields: name, description, owner, servers\n"
+        "                              (a JSON array of server names: a server kept keeps\n"
+        "                              its tool selection)\n"
+        "  remove NAME                 delete a group"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption server(
-        QStringLiteral("server"), tr("add: a member server (repeat for each)."), tr("name"));
-    const QCommandLineOption description(
-        QStringLiteral("description"), tr("add: the description."), tr("text"));
-    const QCommandLineOption owner(
-        QStringLiteral("owner"), tr("add: the user who manages the group."), tr("user"));
+        QStringLiteral("server"),
+        GroupCommandTexts::tr("add: a member server (repeat for each)."),
+        GroupCommandTexts::tr("name"));
+    const QCommandLineOption description(QStringLiteral("description"),
+                                         GroupCommandTexts::tr("add: the description."),
+                                         GroupCommandTexts::tr("text"));
+    const QCommandLineOption owner(QStringLiteral("owner"),
+                                   GroupCommandTexts::tr("add: the user who manages the group."),
+                                   GroupCommandTexts::tr("user"));
     parser.addOptions({server, description, owner});
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, show, add, set or remove."),
+                                 GroupCommandTexts::tr("list, show, add, set or remove."),
                                  QStringLiteral("list|show|add|set|remove [NAME] [...]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
@@ -98,15 +107,17 @@ int runGroup(const QStringList &arguments)
                                     {QStringLiteral("set"), -3},
                                     {QStringLiteral("remove"), 2}};
     if (!fitsArity(arity, positional)) {
-        return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE... or remove NAME. "
-                       "Run \"%1 group --help\".")
+        return fail(GroupCommandTexts::tr(
+                        "say list, show NAME, add NAME, set NAME FIELD=VALUE... or remove NAME. "
+                        "Run \"%1 group --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
     const bool adding = action == QLatin1String("add");
     for (const QCommandLineOption &option : {server, description, owner}) {
         if (!adding && parser.isSet(option))
-            return fail(tr("--%1 goes with \"group add\"; change a group with \"group set "
-                           "NAME FIELD=VALUE\".")
+            return fail(GroupCommandTexts::tr(
+                            "--%1 goes with \"group add\"; change a group with \"group set "
+                            "NAME FIELD=VALUE\".")
                             .arg(option.names().constFirst()));
     }
     const QString name = positional.value(1);
@@ -165,12 +176,14 @@ int runGroup(const QStringList &arguments)
             done = same.error();
         } else if (!same->isEmpty()) {
             // As MCPHub's API: group names are unique (its table does not enforce it).
-            done = Error::make(Error::Code::Conflict,
-                               tr("A group with this name exists already; nothing was added."),
-                               where + QStringLiteral("/name"));
-        } else if (name.trimmed().isEmpty()) {
             done = Error::make(
-                Error::Code::Invalid, tr("The name is empty."), where + QStringLiteral("/name"));
+                Error::Code::Conflict,
+                GroupCommandTexts::tr("A group with this name exists already; nothing was added."),
+                where + QStringLiteral("/name"));
+        } else if (name.trimmed().isEmpty()) {
+            done = Error::make(Error::Code::Invalid,
+                               GroupCommandTexts::tr("The name is empty."),
+                               where + QStringLiteral("/name"));
         } else if (auto exist = serversExist(servers, members, where); !exist) {
             done = exist;
         } else {
@@ -180,7 +193,7 @@ int runGroup(const QStringList &arguments)
             group.owner = nullIfEmpty(parser.value(owner));
             group.servers = group.serversWithMembers(members);
             done = groups.create(group);
-            message = tr("Added group %1.");
+            message = GroupCommandTexts::tr("Added group %1.");
         }
     } else {
         const auto group = theGroup(groups, name);
@@ -188,7 +201,7 @@ int runGroup(const QStringList &arguments)
             done = group.error();
         } else if (action == QLatin1String("remove")) {
             done = groups.remove(group->id);
-            message = tr("Removed group %1.");
+            message = GroupCommandTexts::tr("Removed group %1.");
         } else if (const auto assignments
                    = parseAssignments(positional.mid(2), kEntity, settableFields(), kind, where);
                    !assignments) {
@@ -210,15 +223,16 @@ int runGroup(const QStringList &arguments)
                                       : groups.findByNameOrId(changed.name);
             if (changed.name.isEmpty()) {
                 done = Error::make(Error::Code::Invalid,
-                                   tr("The name is empty."),
+                                   GroupCommandTexts::tr("The name is empty."),
                                    where + QStringLiteral("/name"));
             } else if (!sameName) {
                 done = sameName.error();
             } else if (!sameName->isEmpty()) {
-                done = Error::make(Error::Code::Conflict,
-                                   tr("Another group is named %1; nothing was changed.")
-                                       .arg(NameText::forDisplay(changed.name)),
-                                   where + QStringLiteral("/name"));
+                done = Error::make(
+                    Error::Code::Conflict,
+                    GroupCommandTexts::tr("Another group is named %1; nothing was changed.")
+                        .arg(NameText::forDisplay(changed.name)),
+                    where + QStringLiteral("/name"));
             } else if (auto exist = changed.servers == group->servers
                                         ? Result<void>()
                                         : serversExist(servers, changed.memberNames(), where);
@@ -226,7 +240,7 @@ int runGroup(const QStringList &arguments)
                 done = exist;
             } else {
                 done = groups.update(changed);
-                message = tr("Changed group %1.");
+                message = GroupCommandTexts::tr("Changed group %1.");
             }
         }
     }
@@ -244,8 +258,9 @@ int runGroup(const QStringList &arguments)
 
 CliCommand groupCommand()
 {
-    return {
-        QStringLiteral("group"), tr("List, add, change and remove groups of servers."), runGroup};
+    return {QStringLiteral("group"),
+            GroupCommandTexts::tr("List, add, change and remove groups of servers."),
+            runGroup};
 }
 
 } // namespace mcphub::cli

@@ -7,15 +7,18 @@
 #include "storage/nametext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct KeyCommandTexts
 {
-    return QCoreApplication::translate("KeyCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KeyCommand)
+};
 
 const QString kEntity = QStringLiteral("bearerKeys");
 
@@ -32,41 +35,46 @@ QList<QPair<QString, FieldForm>> settableFields()
 Result<BearerKeyRecord> theKey(const BearerKeyRepository &keys, const QString &name)
 {
     return theOne(keys.findByNameOrId(name),
-                  tr("bearer keys"),
+                  KeyCommandTexts::tr("bearer keys"),
                   name,
-                  tr("There is no bearer key with this name or id; \"key list\" shows them."),
+                  KeyCommandTexts::tr(
+                      "There is no bearer key with this name or id; \"key list\" shows them."),
                   QStringLiteral("bearer-keys/") + name);
 }
 
 int runKey(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("List, add, change and remove the bearer keys clients send to MCPHub.\n"
-           "  list                        the keys: name, enabled, access, masked token\n"
-           "  show NAME                   every field of a key (NAME or its id), token masked\n"
-           "  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...\n"
-           "          [--disabled]        add a key; its new token is printed this once\n"
-           "  set NAME FIELD=VALUE...     change fields: name, enabled, accessType,\n"
-           "                              allowedGroups, allowedServers (JSON arrays of names)\n"
-           "  enable NAME | disable NAME  accept or refuse the key\n"
-           "  remove NAME                 delete a key"));
+    parser.setApplicationDescription(KeyCommandTexts::tr(
+        "List, add, change and remove the bearer keys clients send to MCPHub.\n"
+        "  list                        the keys: name, enabled, access, masked token\n"
+        "  show NAME                   every field of a key (NAME or its id), token masked\n"
+        "  add NAME [--access all|groups|servers|custom] [--group G]... [--server S]...\n"
+        "          [--disabled]        add a key; its new token is printed this once\n"
+        "  set NAME FIELD=VALUE...     change fields: name, enabled, accessType,\n"
+        "                              allowedGroups, allowedServers (JSON arrays of names)\n"
+        "  enable NAME | disable NAME  accept or refuse the key\n"
+        "  remove NAME                 delete a key"));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption access(QStringLiteral("access"),
-                                    tr("add: what the key reaches: all (the default), groups, "
-                                       "servers or custom."),
-                                    tr("type"));
+    const QCommandLineOption access(
+        QStringLiteral("access"),
+        KeyCommandTexts::tr("add: what the key reaches: all (the default), groups, "
+                            "servers or custom."),
+        KeyCommandTexts::tr("type"));
     const QCommandLineOption group(
-        QStringLiteral("group"), tr("add: a group the key reaches (repeat for each)."), tr("name"));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    tr("add: a server the key reaches (repeat for each)."),
-                                    tr("name"));
+        QStringLiteral("group"),
+        KeyCommandTexts::tr("add: a group the key reaches (repeat for each)."),
+        KeyCommandTexts::tr("name"));
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        KeyCommandTexts::tr("add: a server the key reaches (repeat for each)."),
+        KeyCommandTexts::tr("name"));
     const QCommandLineOption disabled(QStringLiteral("disabled"),
-                                      tr("add: the new key starts disabled."));
+                                      KeyCommandTexts::tr("add: the new key starts disabled."));
     parser.addOptions({access, group, server, disabled});
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        tr("list, show, add, set, enable, disable or remove."),
+        KeyCommandTexts::tr("list, show, add, set, enable, disable or remove."),
         QStringLiteral("list|show|add|set|enable|disable|remove [NAME] [...]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
@@ -83,16 +91,18 @@ int runKey(const QStringList &arguments)
                                     {QStringLiteral("disable"), 2},
                                     {QStringLiteral("remove"), 2}};
     if (!fitsArity(arity, positional)) {
-        return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
-                       "disable NAME or remove NAME. Run \"%1 key --help\".")
+        return fail(KeyCommandTexts::tr(
+                        "say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
+                        "disable NAME or remove NAME. Run \"%1 key --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
     const bool adding = action == QLatin1String("add");
     for (const QCommandLineOption &option : {access, group, server, disabled}) {
         if (!adding && parser.isSet(option))
-            return fail(tr("--%1 goes with \"key add\"; change a key with \"key set NAME "
-                           "FIELD=VALUE\".")
-                            .arg(option.names().constFirst()));
+            return fail(
+                KeyCommandTexts::tr("--%1 goes with \"key add\"; change a key with \"key set NAME "
+                                    "FIELD=VALUE\".")
+                    .arg(option.names().constFirst()));
     }
     const QString name = positional.value(1);
     const QString where = QStringLiteral("bearer-keys/") + name;
@@ -109,9 +119,9 @@ int runKey(const QStringList &arguments)
     const auto scope = [](const BearerKeyRecord &k) {
         QStringList reach;
         for (const QString &g : BearerKeyRecord::names(k.allowedGroups))
-            reach << tr("group %1").arg(g);
+            reach << KeyCommandTexts::tr("group %1").arg(g);
         for (const QString &s : BearerKeyRecord::names(k.allowedServers))
-            reach << tr("server %1").arg(s);
+            reach << KeyCommandTexts::tr("server %1").arg(s);
         return reach.join(QStringLiteral(", "));
     };
 
@@ -122,7 +132,9 @@ int runKey(const QStringList &arguments)
         for (const BearerKeyRecord &k : all ? *all : QList<BearerKeyRecord>()) {
             out() << QStringLiteral("%1  %2  %3  %4  %5")
                          .arg(NameText::forDisplay(k.name).leftJustified(24),
-                              (k.enabled ? tr("enabled") : tr("disabled")).leftJustified(8),
+                              (k.enabled ? KeyCommandTexts::tr("enabled")
+                                         : KeyCommandTexts::tr("disabled"))
+                                  .leftJustified(8),
                               k.accessType.leftJustified(7),
                               BearerKeyRecord::maskedToken(k.token),
                               NameText::forDisplay(scope(k)))
@@ -169,18 +181,19 @@ int runKey(const QStringList &arguments)
         QHash<QString, QString> problems
             = BearerKeyRecord::accessProblems(key.accessType, groupNames, serverNames);
         if (key.accessType == QLatin1String("all") && !(groupNames + serverNames).isEmpty())
-            problems.insert(QStringLiteral("accessType"),
-                            tr("--group and --server go with --access groups, servers or "
-                               "custom."));
+            problems.insert(
+                QStringLiteral("accessType"),
+                KeyCommandTexts::tr("--group and --server go with --access groups, servers or "
+                                    "custom."));
         if (key.name.isEmpty())
-            problems.insert(QStringLiteral("name"), tr("The name is empty."));
+            problems.insert(QStringLiteral("name"), KeyCommandTexts::tr("The name is empty."));
         if (auto refused = problemsError(problems, where)) {
             done = *refused;
         } else {
             key.token = BearerKeyRecord::generateToken();
             done = keys.create(key);
             token = key.token;
-            message = tr("Added bearer key %1. Its token, shown only this once:");
+            message = KeyCommandTexts::tr("Added bearer key %1. Its token, shown only this once:");
         }
     } else {
         const auto key = theKey(keys, name);
@@ -188,13 +201,13 @@ int runKey(const QStringList &arguments)
             done = key.error();
         } else if (action == QLatin1String("remove")) {
             done = keys.remove(key->id);
-            message = tr("Removed bearer key %1.");
+            message = KeyCommandTexts::tr("Removed bearer key %1.");
         } else if (action == QLatin1String("enable") || action == QLatin1String("disable")) {
             BearerKeyRecord changed = *key;
             changed.enabled = action == QLatin1String("enable");
             done = keys.update(changed);
-            message
-                = changed.enabled ? tr("Enabled bearer key %1.") : tr("Disabled bearer key %1.");
+            message = changed.enabled ? KeyCommandTexts::tr("Enabled bearer key %1.")
+                                      : KeyCommandTexts::tr("Disabled bearer key %1.");
         } else if (const auto assignments
                    = parseAssignments(positional.mid(2), kEntity, settableFields(), kind, where);
                    !assignments) {
@@ -220,12 +233,12 @@ int runKey(const QStringList &arguments)
                                                   BearerKeyRecord::names(changed.allowedGroups),
                                                   BearerKeyRecord::names(changed.allowedServers));
             if (changed.name.isEmpty())
-                problems.insert(QStringLiteral("name"), tr("The name is empty."));
+                problems.insert(QStringLiteral("name"), KeyCommandTexts::tr("The name is empty."));
             if (auto refused = problemsError(problems, where))
                 done = *refused;
             else
                 done = keys.update(changed);
-            message = tr("Changed bearer key %1.");
+            message = KeyCommandTexts::tr("Changed bearer key %1.");
         }
     }
     if (!done) {
@@ -244,7 +257,9 @@ int runKey(const QStringList &arguments)
 
 CliCommand keyCommand()
 {
-    return {QStringLiteral("key"), tr("List, add, change and remove bearer keys."), runKey};
+    return {QStringLiteral("key"),
+            KeyCommandTexts::tr("List, add, change and remove bearer keys."),
+            runKey};
 }
 
 } // namespace mcphub::cli

@@ -5,6 +5,7 @@
 #include "storage/nametext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 
 namespace mcphub::cli {
@@ -13,10 +14,12 @@ namespace {
 
 using Type = RecordField::Type;
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct RecordCommandTexts
 {
-    return QCoreApplication::translate("RecordCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RecordCommand)
+};
 
 // A value as one line of a list: secrets never, long values cut.
 QString brief(const QVariant &value)
@@ -34,7 +37,8 @@ QString brief(const QVariant &value)
 QString shown(const RecordField &field, const QVariant &value, bool reveal)
 {
     if (field.type == Type::Secret && !reveal)
-        return value.isNull() ? tr("(not set)") : tr("(set; --reveal shows it)");
+        return value.isNull() ? RecordCommandTexts::tr("(not set)")
+                              : RecordCommandTexts::tr("(set; --reveal shows it)");
     if (field.type == Type::Bool)
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (value.isNull())
@@ -53,11 +57,12 @@ fieldValues(const RecordEntity &entity, const QString &key, const QStringList &a
         const QString name = assignment.left(equals);
         const RecordField *field = equals > 0 ? entity.field(name) : nullptr;
         if (!field) {
-            return Error::make(Error::Code::Invalid,
-                               tr("\"%1\" is not FIELD=VALUE with a field of %2: %3.")
-                                   .arg(assignment,
-                                        entity.command,
-                                        entity.fieldNames().join(QStringLiteral(", "))));
+            return Error::make(
+                Error::Code::Invalid,
+                RecordCommandTexts::tr("\"%1\" is not FIELD=VALUE with a field of %2: %3.")
+                    .arg(assignment,
+                         entity.command,
+                         entity.fieldNames().join(QStringLiteral(", "))));
         }
         QString value = assignment.mid(equals + 1);
         QString where = entity.resourcePrefix + key + QLatin1Char('/') + name;
@@ -65,9 +70,9 @@ fieldValues(const RecordEntity &entity, const QString &key, const QStringList &a
             && value.startsWith(QLatin1Char('@'))) {
             QFile file(value.mid(1));
             if (!file.open(QIODevice::ReadOnly)) {
-                return Error::make(
-                    Error::Code::Io,
-                    tr("cannot read %1 for %2: %3").arg(file.fileName(), name, file.errorString()));
+                return Error::make(Error::Code::Io,
+                                   RecordCommandTexts::tr("cannot read %1 for %2: %3")
+                                       .arg(file.fileName(), name, file.errorString()));
             }
             value = QString::fromUtf8(file.readAll());
             where = file.fileName();
@@ -85,21 +90,24 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
     QCommandLineParser parser;
     const QString key = entity.key().name;
     parser.setApplicationDescription(
-        tr("List, show, add, change and remove %1 of the workspace, by %2.\n"
-           "  list                          every row, without secrets\n"
-           "  show KEY [--reveal]           every field of one row\n"
-           "  add KEY [FIELD=VALUE...]      add a row\n"
-           "  set KEY FIELD=VALUE...        change fields (FIELD= clears one)\n"
-           "  remove KEY                    delete a row\n"
-           "Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON "
-           "from FILE. In MCPHub's database only the changed columns are written, with "
-           "updated_at = now().")
+        RecordCommandTexts::tr(
+            "List, show, add, change and remove %1 of the workspace, by %2.\n"
+            "  list                          every row, without secrets\n"
+            "  show KEY [--reveal]           every field of one row\n"
+            "  add KEY [FIELD=VALUE...]      add a row\n"
+            "  set KEY FIELD=VALUE...        change fields (FIELD= clears one)\n"
+            "  remove KEY                    delete a row\n"
+            "Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON "
+            "from FILE. In MCPHub's database only the changed columns are written, with "
+            "updated_at = now().")
             .arg(entity.titleText(), key, entity.fieldNames().join(QStringLiteral(", "))));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption reveal(QStringLiteral("reveal"), tr("show: print secrets too."));
+    const QCommandLineOption reveal(QStringLiteral("reveal"),
+                                    RecordCommandTexts::tr("show: print secrets too."));
     const QCommandLineOption secretStdin(
         QStringLiteral("secret-stdin"),
-        tr("add, set: read the secret field from the first line of standard input."));
+        RecordCommandTexts::tr(
+            "add, set: read the secret field from the first line of standard input."));
     parser.addOption(reveal);
     bool hasSecret = false;
     for (const RecordField &f : entity.fields)
@@ -107,7 +115,7 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
     if (hasSecret)
         parser.addOption(secretStdin);
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, show, add, set or remove."),
+                                 RecordCommandTexts::tr("list, show, add, set or remove."),
                                  QStringLiteral("list|show|add|set|remove [KEY] [FIELD=VALUE...]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
@@ -126,8 +134,9 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
                            && positional.size() >= (action == QLatin1String("set") ? 3 : 2)
                                                        - (secretFromStdin ? 1 : 0));
     if (!usage) {
-        return fail(tr("say list, show KEY, add KEY [FIELD=VALUE...], set KEY FIELD=VALUE... or "
-                       "remove KEY. Run \"%1 %2 --help\".")
+        return fail(RecordCommandTexts::tr(
+                        "say list, show KEY, add KEY [FIELD=VALUE...], set KEY FIELD=VALUE... or "
+                        "remove KEY. Run \"%1 %2 --help\".")
                         .arg(QCoreApplication::applicationName(), entity.command));
     }
     const QString name = positional.value(1);
@@ -140,7 +149,7 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
         if (secretFromStdin) {
             QFile in;
             if (!in.open(stdin, QIODevice::ReadOnly))
-                return fail(tr("cannot read the secret from standard input."));
+                return fail(RecordCommandTexts::tr("cannot read the secret from standard input."));
             const QString secret = QString::fromUtf8(in.readLine()).remove(QLatin1Char('\n'));
             for (const RecordField &f : entity.fields) {
                 if (f.type == Type::Secret)
@@ -152,7 +161,7 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
     QStringList warnings;
     auto ws = workspaceOptions.open(parser, QStringLiteral("mcphub-adminctl"), &warnings);
     for (const QString &w : std::as_const(warnings))
-        err() << tr("warning: ") << w << Qt::endl;
+        err() << RecordCommandTexts::tr("warning: ") << w << Qt::endl;
     if (!ws)
         return fail(ws.error().toString());
     RecordRepository repository(ws->context(), entity);
@@ -183,8 +192,8 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
         if (!row) {
             code = fail(row.error().toString());
         } else if (!row->has_value()) {
-            code
-                = fail(tr("%1 has no \"%2\".").arg(entity.titleText(), NameText::forDisplay(name)));
+            code = fail(RecordCommandTexts::tr("%1 has no \"%2\".")
+                            .arg(entity.titleText(), NameText::forDisplay(name)));
         } else {
             for (const RecordField &f : entity.fields)
                 out() << f.name << QStringLiteral(": ")
@@ -199,20 +208,21 @@ int runRecords(const RecordEntity &entity, const QStringList &arguments)
         if (action == QLatin1String("add")) {
             values.insert(key, name);
             done = repository.add(values);
-            message = tr("Added %1 to %2.");
+            message = RecordCommandTexts::tr("Added %1 to %2.");
         } else if (action == QLatin1String("set")) {
             done = repository.update(name, values);
-            message = tr("Changed %1 in %2.");
+            message = RecordCommandTexts::tr("Changed %1 in %2.");
         } else {
             done = repository.remove(name);
-            message = tr("Removed %1 from %2.");
+            message = RecordCommandTexts::tr("Removed %1 from %2.");
         }
         if (!done) {
             code = fail(NameText::forDisplay(done.error().toString()));
         } else {
             out() << message.arg(NameText::forDisplay(name), entity.titleText()) << Qt::endl;
             if (ws->binding() && ws->binding()->saveCount() > 0)
-                out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
+                out() << RecordCommandTexts::tr("Saved to the bound settings file %1 too.")
+                             .arg(ws->binding()->path())
                       << Qt::endl;
         }
     }
@@ -228,7 +238,8 @@ QList<CliCommand> recordCommands()
     for (const RecordEntity &entity : RecordEntity::all()) {
         const RecordEntity *e = &entity; // the declaration lives as long as the program
         commands << CliCommand{entity.command,
-                               tr("List, show, add, change and remove %1.").arg(entity.titleText()),
+                               RecordCommandTexts::tr("List, show, add, change and remove %1.")
+                                   .arg(entity.titleText()),
                                [e](const QStringList &arguments) {
                                    return runRecords(*e, arguments);
                                }};

@@ -10,15 +10,18 @@
 #include "storage/nametext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct ServerCommandTexts
 {
-    return QCoreApplication::translate("ServerCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServerCommand)
+};
 
 const QString kEntity = QStringLiteral("mcpServers");
 
@@ -85,54 +88,64 @@ void printServer(const ServerRecord &s, WorkspaceKind kind)
 int runServer(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("List, add, change, rename and remove the MCP servers a hub offers.\n"
-           "  list                        the servers: name, type, enabled, command or URL\n"
-           "  show NAME                   every field of a server\n"
-           "  add NAME --type T [--command C] [--arg A]... [--url U] [--env K=V]...\n"
-           "          [--header K=V]... [--description D] [--owner O] [--disabled]\n"
-           "                              add a server (MCPHub's rules for its type)\n"
-           "  set NAME FIELD=VALUE...     change fields: type, enabled, description, owner,\n"
-           "                              command, args, env, url, headers, passthroughHeaders,\n"
-           "                              enableKeepAlive, keepAliveInterval, openapiUrl,\n"
-           "                              openapiSchema, openapiSecurity, tools; lists as JSON\n"
-           "                              arrays ('args=[\"-y\",\"pkg\"]'), objects as JSON\n"
-           "                              objects, true/false, an empty value clears a field\n"
-           "  enable NAME | disable NAME  turn a server on or off\n"
-           "  rename OLD NEW              rename a server, and in the groups and bearer keys\n"
-           "                              that name it (as MCPHub's own rename)\n"
-           "  remove NAME                 delete a server"));
+    parser.setApplicationDescription(ServerCommandTexts::tr(
+        "List, add, change, rename and remove the MCP servers a hub offers.\n"
+        "  list                        the servers: name, type, enabled, command or URL\n"
+        "  show NAME                   every field of a server\n"
+        "  add NAME --type T [--command C] [--arg A]... [--url U] [--env K=V]...\n"
+        "          [--header K=V]... [--description D] [--owner O] [--disabled]\n"
+        "                              add a server (MCPHub's rules for its type)\n"
+        "  set NAME FIELD=VALUE...     change fields: type, enabled, description, owner,\n"
+        "                              command, args, env, url, headers, passthroughHeaders,\n"
+        "                              enableKeepAlive, keepAliveInterval, openapiUrl,\n"
+        "                              openapiSchema, openapiSecurity, tools; lists as JSON\n"
+        "                              arrays ('args=[\"-y\",\"pkg\"]'), objects as JSON\n"
+        "                              objects, true/false, an empty value clears a field\n"
+        "  enable NAME | disable NAME  turn a server on or off\n"
+        "  rename OLD NEW              rename a server, and in the groups and bearer keys\n"
+        "                              that name it (as MCPHub's own rename)\n"
+        "  remove NAME                 delete a server"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption type(
-        QStringLiteral("type"), tr("add: stdio, sse, streamable-http or openapi."), tr("type"));
+        QStringLiteral("type"),
+        ServerCommandTexts::tr("add: stdio, sse, streamable-http or openapi."),
+        ServerCommandTexts::tr("type"));
     const QCommandLineOption command(
-        QStringLiteral("command"), tr("add: the program a stdio server runs."), tr("program"));
-    const QCommandLineOption arg(QStringLiteral("arg"),
-                                 tr("add: one argument of the program (repeat for each)."),
-                                 tr("argument"));
+        QStringLiteral("command"),
+        ServerCommandTexts::tr("add: the program a stdio server runs."),
+        ServerCommandTexts::tr("program"));
+    const QCommandLineOption arg(
+        QStringLiteral("arg"),
+        ServerCommandTexts::tr("add: one argument of the program (repeat for each)."),
+        ServerCommandTexts::tr("argument"));
     const QCommandLineOption url(
         QStringLiteral("url"),
-        tr("add: where an sse or streamable-http server is (an openapi server: its "
-           "specification)."),
-        tr("url"));
-    const QCommandLineOption env(QStringLiteral("env"),
-                                 tr("add: one environment variable of the program (repeat)."),
-                                 tr("KEY=VALUE"));
-    const QCommandLineOption header(QStringLiteral("header"),
-                                    tr("add: one request header sent upstream (repeat)."),
-                                    tr("NAME=VALUE"));
-    const QCommandLineOption description(
-        QStringLiteral("description"), tr("add: the description."), tr("text"));
-    const QCommandLineOption owner(
-        QStringLiteral("owner"), tr("add: the owning user."), tr("user"));
-    const QCommandLineOption disabled(QStringLiteral("disabled"),
-                                      tr("add: the new server starts disabled."));
+        ServerCommandTexts::tr(
+            "add: where an sse or streamable-http server is (an openapi server: its "
+            "specification)."),
+        ServerCommandTexts::tr("url"));
+    const QCommandLineOption env(
+        QStringLiteral("env"),
+        ServerCommandTexts::tr("add: one environment variable of the program (repeat)."),
+        ServerCommandTexts::tr("KEY=VALUE"));
+    const QCommandLineOption header(
+        QStringLiteral("header"),
+        ServerCommandTexts::tr("add: one request header sent upstream (repeat)."),
+        ServerCommandTexts::tr("NAME=VALUE"));
+    const QCommandLineOption description(QStringLiteral("description"),
+                                         ServerCommandTexts::tr("add: the description."),
+                                         ServerCommandTexts::tr("text"));
+    const QCommandLineOption owner(QStringLiteral("owner"),
+                                   ServerCommandTexts::tr("add: the owning user."),
+                                   ServerCommandTexts::tr("user"));
+    const QCommandLineOption disabled(
+        QStringLiteral("disabled"), ServerCommandTexts::tr("add: the new server starts disabled."));
     parser.addOptions({type, command, arg, url, env, header, description, owner, disabled});
     const QCommandLineOption noApply = noApplyOption();
     parser.addOption(noApply);
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        tr("list, show, add, set, enable, disable, rename or remove."),
+        ServerCommandTexts::tr("list, show, add, set, enable, disable, rename or remove."),
         QStringLiteral("list|show|add|set|enable|disable|rename|remove [NAME] [...]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
@@ -150,20 +163,23 @@ int runServer(const QStringList &arguments)
                                     {QStringLiteral("rename"), 3},
                                     {QStringLiteral("remove"), 2}};
     if (!fitsArity(arity, positional)) {
-        return fail(tr("say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
-                       "disable NAME, rename OLD NEW or remove NAME. Run \"%1 server --help\".")
+        return fail(ServerCommandTexts::tr(
+                        "say list, show NAME, add NAME, set NAME FIELD=VALUE..., enable NAME, "
+                        "disable NAME, rename OLD NEW or remove NAME. Run \"%1 server --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
     const bool adding = action == QLatin1String("add");
     for (const QCommandLineOption &option :
          {type, command, arg, url, env, header, description, owner, disabled}) {
         if (!adding && parser.isSet(option))
-            return fail(tr("--%1 goes with \"server add\"; change a server with \"server set "
-                           "NAME FIELD=VALUE\".")
+            return fail(ServerCommandTexts::tr(
+                            "--%1 goes with \"server add\"; change a server with \"server set "
+                            "NAME FIELD=VALUE\".")
                             .arg(option.names().constFirst()));
     }
     if (adding && !parser.isSet(type))
-        return fail(tr("say the type: --type stdio, sse, streamable-http or openapi."));
+        return fail(
+            ServerCommandTexts::tr("say the type: --type stdio, sse, streamable-http or openapi."));
     const QString name = positional.value(1);
     const QString where = QStringLiteral("servers/") + name;
 
@@ -189,7 +205,9 @@ int runServer(const QStringList &arguments)
                 out() << QStringLiteral("%1  %2  %3  %4")
                              .arg(NameText::forDisplay(s.name).leftJustified(24),
                                   s.type.leftJustified(15),
-                                  (s.enabled ? tr("enabled") : tr("disabled")).leftJustified(8),
+                                  (s.enabled ? ServerCommandTexts::tr("enabled")
+                                             : ServerCommandTexts::tr("disabled"))
+                                      .leftJustified(8),
                                   NameText::forDisplay(target(s)))
                       << Qt::endl;
             }
@@ -209,15 +227,16 @@ int runServer(const QStringList &arguments)
     }
     if (action == QLatin1String("show")) {
         if (!stored->has_value())
-            code = fail(
-                tr("There is no MCP server named %1 (%2).").arg(NameText::forDisplay(name), where));
+            code = fail(ServerCommandTexts::tr("There is no MCP server named %1 (%2).")
+                            .arg(NameText::forDisplay(name), where));
         else
             printServer(**stored, kind);
         ws->close();
         return code;
     }
     if (!adding && !stored->has_value()) {
-        code = fail(tr("There is no MCP server named %1 (%2); \"server list\" shows them.")
+        code = fail(ServerCommandTexts::tr(
+                        "There is no MCP server named %1 (%2); \"server list\" shows them.")
                         .arg(NameText::forDisplay(name), where));
         ws->close();
         return code;
@@ -245,7 +264,8 @@ int runServer(const QStringList &arguments)
     if (adding) {
         if (stored->has_value()) {
             done = Error::make(Error::Code::Conflict,
-                               tr("A server with this name exists already; nothing was added."),
+                               ServerCommandTexts::tr(
+                                   "A server with this name exists already; nothing was added."),
                                where + QStringLiteral("/name"));
         } else if (const QString problem = NameText::problem(name); !problem.isEmpty()) {
             done = Error::make(Error::Code::Invalid, problem, where + QStringLiteral("/name"));
@@ -279,7 +299,8 @@ int runServer(const QStringList &arguments)
                                                     std::pair{header, QStringLiteral("headers")}}) {
                     if (parser.isSet(option) && !ServerFields::typeHas(typeName, field))
                         problems.insert(field,
-                                        tr("A %1 server has no %2; MCPHub would not use it.")
+                                        ServerCommandTexts::tr(
+                                            "A %1 server has no %2; MCPHub would not use it.")
                                             .arg(typeName, field));
                 }
                 if (auto refused = problemsError(problems, where))
@@ -288,7 +309,7 @@ int runServer(const QStringList &arguments)
                          = servers.create(ServerFields::overlay(ServerRecord(), values));
                          !created)
                     done = created.error();
-                message = tr("Added server %1.");
+                message = ServerCommandTexts::tr("Added server %1.");
             }
         }
     } else if (action == QLatin1String("set")) {
@@ -308,34 +329,38 @@ int runServer(const QStringList &arguments)
                                        ? a.value.toStringList().isEmpty()
                                        : a.value.toString().isEmpty();
                 if (!empty && !ServerFields::typeHas(newType, a.field))
-                    problems.insert(a.field,
-                                    tr("A %1 server has no %2; MCPHub would not use it.")
-                                        .arg(newType, a.field));
+                    problems.insert(
+                        a.field,
+                        ServerCommandTexts::tr("A %1 server has no %2; MCPHub would not use it.")
+                            .arg(newType, a.field));
             }
             if (auto refused = problemsError(problems, where))
                 done = *refused;
             else
                 done = servers.update(ServerFields::overlay(**stored, values));
-            message = tr("Changed server %1.");
+            message = ServerCommandTexts::tr("Changed server %1.");
         }
     } else if (action == QLatin1String("enable") || action == QLatin1String("disable")) {
         const bool enable = action == QLatin1String("enable");
         done = servers.setEnabled(name, enable);
-        message = enable ? tr("Enabled server %1.") : tr("Disabled server %1.");
+        message = enable ? ServerCommandTexts::tr("Enabled server %1.")
+                         : ServerCommandTexts::tr("Disabled server %1.");
     } else if (action == QLatin1String("rename")) {
         const QString newName = positional.value(2);
         if (const QString problem = NameText::problem(newName);
             !problem.isEmpty() || newName.trimmed().isEmpty()) {
             done = Error::make(Error::Code::Invalid,
-                               problem.isEmpty() ? tr("The new name is empty.") : problem,
+                               problem.isEmpty() ? ServerCommandTexts::tr("The new name is empty.")
+                                                 : problem,
                                where + QStringLiteral("/name"));
         } else {
             done = servers.rename(name, newName);
         }
-        message = tr("Renamed server %1 to %2, in its groups and bearer keys too.");
+        message
+            = ServerCommandTexts::tr("Renamed server %1 to %2, in its groups and bearer keys too.");
     } else {
         done = servers.remove(name);
-        message = tr("Removed server %1.");
+        message = ServerCommandTexts::tr("Removed server %1.");
     }
     if (!done) {
         refuse(done.error());
@@ -369,7 +394,7 @@ int runServer(const QStringList &arguments)
 CliCommand serverCommand()
 {
     return {QStringLiteral("server"),
-            tr("List, add, change, rename and remove MCP servers."),
+            ServerCommandTexts::tr("List, add, change, rename and remove MCP servers."),
             runServer};
 }
 

@@ -9,6 +9,7 @@
 #include "storage/passwordpolicy.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 
 #include <cstdio>
@@ -19,10 +20,12 @@ namespace mcphub::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct UserCommandTexts
 {
-    return QCoreApplication::translate("UserCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(UserCommand)
+};
 
 QString readLine(QFile &in)
 {
@@ -57,70 +60,75 @@ QString newPassword(bool fromStdin, QString *error)
     if (fromStdin) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
-            *error = tr("cannot read the password from standard input.");
+            *error = UserCommandTexts::tr("cannot read the password from standard input.");
             return {};
         }
         const QString password = readLine(in);
         if (password.isEmpty())
-            *error = tr("standard input held no password.");
+            *error = UserCommandTexts::tr("standard input held no password.");
         return password;
     }
     if (!isatty(STDIN_FILENO)) {
-        *error = tr("standard input is not a terminal; pass the password with "
-                    "--password-stdin.");
+        *error = UserCommandTexts::tr("standard input is not a terminal; pass the password with "
+                                      "--password-stdin.");
         return {};
     }
-    const QString first = askHidden(tr("New password: "));
-    const QString second = askHidden(tr("Repeat the password: "));
+    const QString first = askHidden(UserCommandTexts::tr("New password: "));
+    const QString second = askHidden(UserCommandTexts::tr("Repeat the password: "));
     if (first != second) {
-        *error = tr("the two passwords differ; nothing was changed.");
+        *error = UserCommandTexts::tr("the two passwords differ; nothing was changed.");
         return {};
     }
     if (first.isEmpty())
-        *error = tr("the password is empty; nothing was changed.");
+        *error = UserCommandTexts::tr("the password is empty; nothing was changed.");
     return first;
 }
 
 int runUser(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("List, add and remove the users who sign in to MCPHub, and set their passwords.\n"
-           "  list                      the users and their admin flag\n"
-           "  add NAME [--admin]        add a user (password from --password-stdin)\n"
-           "  set-password NAME         set or reset a password (asked twice on a terminal)\n"
-           "  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]\n"
-           "                            change a user's fields (status, e-mail and full name\n"
-           "                            are console notes MCPHub never reads; a settings\n"
-           "                            file has no place for them)\n"
-           "  remove NAME               delete a user (never the last administrator)"));
+    parser.setApplicationDescription(UserCommandTexts::tr(
+        "List, add and remove the users who sign in to MCPHub, and set their passwords.\n"
+        "  list                      the users and their admin flag\n"
+        "  add NAME [--admin]        add a user (password from --password-stdin)\n"
+        "  set-password NAME         set or reset a password (asked twice on a terminal)\n"
+        "  set NAME [--admin|--no-admin] [--status S] [--email E] [--full-name N]\n"
+        "                            change a user's fields (status, e-mail and full name\n"
+        "                            are console notes MCPHub never reads; a settings\n"
+        "                            file has no place for them)\n"
+        "  remove NAME               delete a user (never the last administrator)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption admin(QStringLiteral("admin"),
-                                   tr("The new user is an administrator."));
+                                   UserCommandTexts::tr("The new user is an administrator."));
     const QCommandLineOption passwordStdin(
         QStringLiteral("password-stdin"),
-        tr("Read the password from the first line of standard input."));
-    const QCommandLineOption cost(QStringLiteral("cost"),
-                                  tr("bcrypt cost, 10 to 14 (default 10, as MCPHub)."),
-                                  tr("cost"),
-                                  QString::number(PasswordHasher::kDefaultCost));
-    const QCommandLineOption notAdmin(QStringLiteral("no-admin"),
-                                      tr("set: the user is no longer an administrator."));
+        UserCommandTexts::tr("Read the password from the first line of standard input."));
+    const QCommandLineOption cost(
+        QStringLiteral("cost"),
+        UserCommandTexts::tr("bcrypt cost, 10 to 14 (default 10, as MCPHub)."),
+        UserCommandTexts::tr("cost"),
+        QString::number(PasswordHasher::kDefaultCost));
+    const QCommandLineOption notAdmin(
+        QStringLiteral("no-admin"),
+        UserCommandTexts::tr("set: the user is no longer an administrator."));
     const QCommandLineOption status(
         QStringLiteral("status"),
-        tr("set: the console's status note (MCPHub never reads it: it does not stop a user "
-           "signing in)."),
-        tr("status"));
-    const QCommandLineOption email(
-        QStringLiteral("email"), tr("set: the console's e-mail note."), tr("address"));
-    const QCommandLineOption fullName(
-        QStringLiteral("full-name"), tr("set: the console's full-name note."), tr("name"));
+        UserCommandTexts::tr(
+            "set: the console's status note (MCPHub never reads it: it does not stop a user "
+            "signing in)."),
+        UserCommandTexts::tr("status"));
+    const QCommandLineOption email(QStringLiteral("email"),
+                                   UserCommandTexts::tr("set: the console's e-mail note."),
+                                   UserCommandTexts::tr("address"));
+    const QCommandLineOption fullName(QStringLiteral("full-name"),
+                                      UserCommandTexts::tr("set: the console's full-name note."),
+                                      UserCommandTexts::tr("name"));
     parser.addOption(admin);
     parser.addOption(passwordStdin);
     parser.addOption(cost);
     parser.addOptions({notAdmin, status, email, fullName});
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, add, set-password, set or remove."),
+                                 UserCommandTexts::tr("list, add, set-password, set or remove."),
                                  QStringLiteral("list|add|set-password|set|remove [NAME]"));
     const WorkspaceOptions workspaceOptions;
     workspaceOptions.addTo(parser);
@@ -137,8 +145,9 @@ int runUser(const QStringList &arguments)
                      QStringLiteral("remove")}
              .contains(action)
         || positional.size() != (needsName ? 2 : 1)) {
-        return fail(tr("say list, add NAME, set-password NAME, set NAME or remove NAME. Run "
-                       "\"%1 user --help\".")
+        return fail(UserCommandTexts::tr(
+                        "say list, add NAME, set-password NAME, set NAME or remove NAME. Run "
+                        "\"%1 user --help\".")
                         .arg(QCoreApplication::applicationName()));
     }
     // The fields "set" changes, by their declared names (WorkspaceCapabilities).
@@ -150,19 +159,21 @@ int runUser(const QStringList &arguments)
     if (parser.isSet(fullName))
         fieldValues.append({QStringLiteral("fullName"), parser.value(fullName)});
     if (parser.isSet(admin) && parser.isSet(notAdmin))
-        return fail(tr("--admin and --no-admin contradict each other."));
+        return fail(UserCommandTexts::tr("--admin and --no-admin contradict each other."));
     const bool setsAdmin
         = parser.isSet(notAdmin) || (action == QLatin1String("set") && parser.isSet(admin));
     if (action != QLatin1String("set") && (!fieldValues.isEmpty() || parser.isSet(notAdmin)))
-        return fail(tr("--no-admin, --status, --email and --full-name go with \"user set\"."));
+        return fail(UserCommandTexts::tr(
+            "--no-admin, --status, --email and --full-name go with \"user set\"."));
     if (action == QLatin1String("set") && fieldValues.isEmpty() && !setsAdmin)
-        return fail(tr("say what to change: --admin, --no-admin, --status, --email or "
-                       "--full-name."));
+        return fail(
+            UserCommandTexts::tr("say what to change: --admin, --no-admin, --status, --email or "
+                                 "--full-name."));
     const QString name = positional.value(1);
     bool costOk = false;
     const int bcryptCost = parser.value(cost).toInt(&costOk);
     if (!costOk || bcryptCost < PasswordHasher::kMinCost || bcryptCost > PasswordHasher::kMaxCost)
-        return fail(tr("--cost takes a number from 10 to 14."));
+        return fail(UserCommandTexts::tr("--cost takes a number from 10 to 14."));
 
     // Ask for the password before opening the workspace: no transaction waits on a human.
     QString hash;
@@ -172,7 +183,7 @@ int runUser(const QStringList &arguments)
         if (!error.isEmpty())
             return fail(error);
         for (const QString &problem : PasswordPolicy::problems(password))
-            err() << tr("warning: ") << problem << Qt::endl;
+            err() << UserCommandTexts::tr("warning: ") << problem << Qt::endl;
         const auto hashed = PasswordHasher::hash(password, bcryptCost);
         if (!hashed)
             return fail(hashed.error().toString());
@@ -182,7 +193,7 @@ int runUser(const QStringList &arguments)
     QStringList warnings;
     auto ws = workspaceOptions.open(parser, QStringLiteral("mcphub-adminctl"), &warnings);
     for (const QString &w : std::as_const(warnings))
-        err() << tr("warning: ") << w << Qt::endl;
+        err() << UserCommandTexts::tr("warning: ") << w << Qt::endl;
     if (!ws)
         return fail(ws.error().toString());
     UserAdministration users(ws->context());
@@ -195,7 +206,9 @@ int runUser(const QStringList &arguments)
             for (const UserRecord &u : *all) {
                 out() << QStringLiteral("%1  %2  %3")
                              .arg(NameText::forDisplay(u.username).leftJustified(24),
-                                  (u.isAdmin ? tr("admin") : tr("user")).leftJustified(6),
+                                  (u.isAdmin ? UserCommandTexts::tr("admin")
+                                             : UserCommandTexts::tr("user"))
+                                      .leftJustified(6),
                                   u.status)
                       << Qt::endl;
             }
@@ -203,7 +216,8 @@ int runUser(const QStringList &arguments)
             // is (McphubRowCheck): named, listed all the same, and left as they are.
             for (const UserRecord &u : *all) {
                 for (const RowFinding &f : u.findings)
-                    err() << tr("warning: ") << NameText::forDisplay(f.toString()) << Qt::endl;
+                    err() << UserCommandTexts::tr("warning: ") << NameText::forDisplay(f.toString())
+                          << Qt::endl;
             }
         }
     } else {
@@ -225,16 +239,16 @@ int runUser(const QStringList &arguments)
                              setsAdmin ? std::optional<bool>(parser.isSet(admin))
                                        : std::optional<bool>(),
                              fieldValues);
-            message = tr("Changed user %1.");
+            message = UserCommandTexts::tr("Changed user %1.");
         } else if (action == QLatin1String("add")) {
             done = users.add(name, hash, parser.isSet(admin));
-            message = tr("Added user %1.");
+            message = UserCommandTexts::tr("Added user %1.");
         } else if (action == QLatin1String("set-password")) {
             done = users.setPassword(name, hash);
-            message = tr("Set the password of %1.");
+            message = UserCommandTexts::tr("Set the password of %1.");
         } else {
             done = users.remove(name);
-            message = tr("Removed user %1.");
+            message = UserCommandTexts::tr("Removed user %1.");
         }
         if (!done) {
             code = fail(NameText::forDisplay(done.error().toString()));
@@ -246,13 +260,15 @@ int runUser(const QStringList &arguments)
                                  || action == QLatin1String("set-password")
                                  || (setsAdmin && !parser.isSet(admin));
             if (ws->context().kind == WorkspaceKind::McphubDatabase && weakens)
-                out() << tr("Note: a dashboard session %1 already has stays valid for up to 24 "
-                            "hours (MCPHub checks its sign-in token without the database); "
-                            "restart the hubs on this database to end it now.")
+                out() << UserCommandTexts::tr(
+                             "Note: a dashboard session %1 already has stays valid for up to 24 "
+                             "hours (MCPHub checks its sign-in token without the database); "
+                             "restart the hubs on this database to end it now.")
                              .arg(NameText::forDisplay(name))
                       << Qt::endl;
             if (ws->binding() && ws->binding()->saveCount() > 0)
-                out() << tr("Saved to the bound settings file %1 too.").arg(ws->binding()->path())
+                out() << UserCommandTexts::tr("Saved to the bound settings file %1 too.")
+                             .arg(ws->binding()->path())
                       << Qt::endl;
         }
     }
@@ -264,8 +280,9 @@ int runUser(const QStringList &arguments)
 
 CliCommand userCommand()
 {
-    return {
-        QStringLiteral("user"), tr("List, add and remove users and set their passwords."), runUser};
+    return {QStringLiteral("user"),
+            UserCommandTexts::tr("List, add and remove users and set their passwords."),
+            runUser};
 }
 
 } // namespace mcphub::cli

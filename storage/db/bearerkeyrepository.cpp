@@ -14,6 +14,17 @@
 
 namespace mcphub {
 
+namespace {
+
+// The texts keep the context of the Keys page they were first written for, declared so that
+// lupdate files them under it (a tr() lambda calling translate() was filed under the class).
+struct BearerKeyTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(BearerKeyTableModel)
+};
+
+} // namespace
+
 QStringList BearerKeyRecord::accessTypes()
 {
     return {QStringLiteral("all"),
@@ -83,22 +94,19 @@ QHash<QString, QString> BearerKeyRecord::accessProblems(const QString &access,
                                                         const QStringList &groups,
                                                         const QStringList &servers)
 {
-    // The texts keep the context of the Keys page they were first written for.
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("BearerKeyTableModel", text);
-    };
     QHash<QString, QString> found;
     if (!accessTypes().contains(access))
         found.insert(QStringLiteral("accessType"),
-                     tr("The access type is all, groups, servers or custom."));
+                     BearerKeyTexts::tr("The access type is all, groups, servers or custom."));
     else if (access == QLatin1String("groups") && groups.isEmpty())
-        found.insert(QStringLiteral("allowedGroups"), tr("Group access needs at least one group."));
+        found.insert(QStringLiteral("allowedGroups"),
+                     BearerKeyTexts::tr("Group access needs at least one group."));
     else if (access == QLatin1String("servers") && servers.isEmpty())
         found.insert(QStringLiteral("allowedServers"),
-                     tr("Server access needs at least one server."));
+                     BearerKeyTexts::tr("Server access needs at least one server."));
     else if (access == QLatin1String("custom") && groups.isEmpty() && servers.isEmpty())
         found.insert(QStringLiteral("allowedGroups"),
-                     tr("Custom access needs at least one group or server."));
+                     BearerKeyTexts::tr("Custom access needs at least one group or server."));
     return found;
 }
 

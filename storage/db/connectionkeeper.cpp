@@ -40,11 +40,6 @@ PGconn *pgHandle(const QSqlDatabase &db)
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionKeeper", text);
-}
-
 } // namespace
 
 // A reconnection in the background: its thread, stopped and waited for when this goes.
@@ -370,11 +365,12 @@ Result<void> runExactlyOnce(const RepositoryContext &context,
     if (keeper->isReconnectingInBackground()) {
         // The connection is known lost and being opened again: nothing is tried, so nothing
         // is written, and the caller keeps the change to apply once connected.
-        return Error::make(Error::Code::Network,
-                           tr("The connection to the database is being opened again; the "
-                              "change was not saved. Apply it again once the console is "
-                              "connected."),
-                           context.where);
+        return Error::make(
+            Error::Code::Network,
+            ConnectionKeeper::tr("The connection to the database is being opened again; the "
+                                 "change was not saved. Apply it again once the console is "
+                                 "connected."),
+            context.where);
     }
     out.changeId = TransactionGuard::newChangeId();
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -391,8 +387,9 @@ Result<void> runExactlyOnce(const RepositoryContext &context,
                 return done; // refused with the connection fine: nothing was written
             out.settled = ExactlyOnceReport::Settled::FailedAfterLoss;
             Error e = done.error();
-            e.message = tr("The connection to the database broke during the change, which was "
-                           "not saved (change id %1), and trying it again failed: %2")
+            e.message = ConnectionKeeper::tr(
+                            "The connection to the database broke during the change, which was "
+                            "not saved (change id %1), and trying it again failed: %2")
                             .arg(out.changeId, done.error().message);
             return e;
         }
@@ -403,14 +400,15 @@ Result<void> runExactlyOnce(const RepositoryContext &context,
                                 : Result<qint64>(role.error());
         if (!found) {
             out.settled = ExactlyOnceReport::Settled::Unknown;
-            return Error::make(Error::Code::Network,
-                               tr("The connection to the database broke during the change, and "
-                                  "whether it was saved is not known: the database could not "
-                                  "be asked again. Look for change id %1 in the audit log "
-                                  "before applying it again.")
-                                   .arg(out.changeId),
-                               context.where,
-                               found.error().message + QStringLiteral(" ") + found.error().detail);
+            return Error::make(
+                Error::Code::Network,
+                ConnectionKeeper::tr("The connection to the database broke during the change, and "
+                                     "whether it was saved is not known: the database could not "
+                                     "be asked again. Look for change id %1 in the audit log "
+                                     "before applying it again.")
+                    .arg(out.changeId),
+                context.where,
+                found.error().message + QStringLiteral(" ") + found.error().detail);
         }
         if (*found > 0) {
             out.settled = ExactlyOnceReport::Settled::FoundAfterLoss;
@@ -419,12 +417,13 @@ Result<void> runExactlyOnce(const RepositoryContext &context,
         }
         if (attempt == 1) {
             out.settled = ExactlyOnceReport::Settled::FailedAfterLoss;
-            return Error::make(Error::Code::Network,
-                               tr("The connection to the database broke twice during the "
-                                  "change, which was not saved (change id %1). Apply it again.")
-                                   .arg(out.changeId),
-                               context.where,
-                               done.error().message);
+            return Error::make(
+                Error::Code::Network,
+                ConnectionKeeper::tr("The connection to the database broke twice during the "
+                                     "change, which was not saved (change id %1). Apply it again.")
+                    .arg(out.changeId),
+                context.where,
+                done.error().message);
         }
         // Absent: nothing of the first attempt was committed; once more.
     }

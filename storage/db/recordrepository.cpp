@@ -17,10 +17,12 @@ namespace {
 
 using Type = RecordField::Type;
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct RecordRepositoryTexts
 {
-    return QCoreApplication::translate("RecordRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RecordRepository)
+};
 
 bool sameValue(const RecordField &field, const QVariant &a, const QVariant &b)
 {
@@ -84,16 +86,19 @@ RecordRepository::parseValue(const RecordField &field, const QVariant &value, co
         if (QStringList{QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("0")}
                 .contains(text))
             return QVariant(false);
-        return Error::make(Error::Code::Invalid,
-                           tr("%1 is true or false; nothing was written.").arg(field.name),
-                           where);
+        return Error::make(
+            Error::Code::Invalid,
+            RecordRepositoryTexts::tr("%1 is true or false; nothing was written.").arg(field.name),
+            where);
     }
     const QString text = value.toString();
     if (text.trimmed().isEmpty()) {
         if (field.required)
-            return Error::make(Error::Code::Invalid,
-                               tr("%1 must not be empty; nothing was written.").arg(field.name),
-                               where);
+            return Error::make(
+                Error::Code::Invalid,
+                RecordRepositoryTexts::tr("%1 must not be empty; nothing was written.")
+                    .arg(field.name),
+                where);
         return QVariant();
     }
     if (field.type == Type::Json) {
@@ -113,13 +118,14 @@ Result<QVariantMap> RecordRepository::normalized(const QString &key,
         const RecordField *field = m_entity->field(it.key());
         const QString where = resource(key) + QLatin1Char('/') + it.key();
         if (!field) {
-            return Error::make(Error::Code::Invalid,
-                               tr("%1 has no field \"%2\"; its fields are %3. Nothing was "
-                                  "written.")
-                                   .arg(m_entity->titleText(),
-                                        it.key(),
-                                        m_entity->fieldNames().join(QStringLiteral(", "))),
-                               where);
+            return Error::make(
+                Error::Code::Invalid,
+                RecordRepositoryTexts::tr("%1 has no field \"%2\"; its fields are %3. Nothing was "
+                                          "written.")
+                    .arg(m_entity->titleText(),
+                         it.key(),
+                         m_entity->fieldNames().join(QStringLiteral(", "))),
+                where);
         }
         const auto value = parseValue(*field, it.value(), where);
         if (!value)
@@ -190,8 +196,9 @@ RecordRow RecordRepository::fromRecord(const QSqlRecord &record) const
             row.findings.insert(
                 additional,
                 Error::make(Error::Code::Invalid,
-                            tr("It holds a routing of its own, which MCPHub reads instead of the "
-                               "routing column. Set the routing to replace both."),
+                            RecordRepositoryTexts::tr(
+                                "It holds a routing of its own, which MCPHub reads instead of the "
+                                "routing column. Set the routing to replace both."),
                             QStringLiteral("%1/%2/%3").arg(table(), key, additional)));
         }
     }
@@ -229,8 +236,9 @@ Result<std::optional<RecordRow>> RecordRepository::find(const QString &key) cons
     if (rows->size() > 1) {
         // Only the console's prompts and resources, keyed by the file's ids, can have this.
         return Error::make(Error::Code::Invalid,
-                           tr("Several rows of %1 are named \"%2\"; change them in the settings "
-                              "file.")
+                           RecordRepositoryTexts::tr(
+                               "Several rows of %1 are named \"%2\"; change them in the settings "
+                               "file.")
                                .arg(table(), key),
                            resource(key));
     }
@@ -244,17 +252,18 @@ Result<RecordRow> RecordRepository::existing(const QString &key,
     if (!row)
         return row.error();
     if (!row->has_value()) {
-        return Error::make(
-            Error::Code::NotFound,
-            tr("%1 has no \"%2\"; nothing was written.").arg(m_entity->titleText(), key),
-            resource(key));
+        return Error::make(Error::Code::NotFound,
+                           RecordRepositoryTexts::tr("%1 has no \"%2\"; nothing was written.")
+                               .arg(m_entity->titleText(), key),
+                           resource(key));
     }
     if (seenUpdatedAt.isValid() && (*row)->updatedAt != seenUpdatedAt) {
         return Error::make(Error::Code::Conflict,
-                           tr("This row was changed in the database since it was read "
-                              "(updated_at), by MCPHub or another console, so nothing was "
-                              "written. Your edits are kept: reload to see the change, then "
-                              "make them again."),
+                           RecordRepositoryTexts::tr(
+                               "This row was changed in the database since it was read "
+                               "(updated_at), by MCPHub or another console, so nothing was "
+                               "written. Your edits are kept: reload to see the change, then "
+                               "make them again."),
                            QStringLiteral("%1/%2/updated_at").arg(table(), key))
             .withRemedy(Error::Remedy::Reload);
     }
@@ -306,7 +315,8 @@ Result<void> RecordRepository::add(const QVariantMap &values)
         return given.error();
     if (key.trimmed().isEmpty()) {
         return Error::make(Error::Code::Invalid,
-                           tr("%1 must not be empty; nothing was written.").arg(m_entity->keyField),
+                           RecordRepositoryTexts::tr("%1 must not be empty; nothing was written.")
+                               .arg(m_entity->keyField),
                            resource(key));
     }
     // Every NOT NULL column filled: lists empty, flags on (MCPHub's defaults); texts MCPHub
@@ -321,20 +331,20 @@ Result<void> RecordRepository::add(const QVariantMap &values)
                           field.shape == RecordField::Shape::Object ? QStringLiteral("{}")
                                                                     : QStringLiteral("[]"));
         } else if (field.required) {
-            return Error::make(
-                Error::Code::Invalid,
-                tr("%1 needs %2; nothing was written.").arg(m_entity->titleText(), field.name),
-                resource(key) + QLatin1Char('/') + field.name);
+            return Error::make(Error::Code::Invalid,
+                               RecordRepositoryTexts::tr("%1 needs %2; nothing was written.")
+                                   .arg(m_entity->titleText(), field.name),
+                               resource(key) + QLatin1Char('/') + field.name);
         }
     }
     const auto found = find(key);
     if (!found)
         return found.error();
     if (found->has_value()) {
-        return Error::make(
-            Error::Code::Conflict,
-            tr("%1 already has \"%2\"; nothing was written.").arg(m_entity->titleText(), key),
-            resource(key));
+        return Error::make(Error::Code::Conflict,
+                           RecordRepositoryTexts::tr("%1 already has \"%2\"; nothing was written.")
+                               .arg(m_entity->titleText(), key),
+                           resource(key));
     }
     return audited(m_entity->action + QStringLiteral(".create"),
                    resource(key),
@@ -366,7 +376,7 @@ Result<void> RecordRepository::writeNew(const QVariantMap &values)
         || !next.next())
         return sqlError(next.lastError(),
                         context().where + QStringLiteral(": ") + table(),
-                        tr("Cannot read the table."));
+                        RecordRepositoryTexts::tr("Cannot read the table."));
     if (m_entity->consoleGeneratesId)
         columns.append(
             {m_entity->consolePrimaryKey, QUuid::createUuid().toString(QUuid::WithoutBraces)});
@@ -426,10 +436,11 @@ Result<void> RecordRepository::update(const QString &key,
         if (!clash)
             return clash.error();
         if (clash->has_value()) {
-            return Error::make(Error::Code::Conflict,
-                               tr("%1 already has \"%2\"; nothing was written.")
-                                   .arg(m_entity->titleText(), newKey),
-                               resource(key) + QLatin1Char('/') + m_entity->keyField);
+            return Error::make(
+                Error::Code::Conflict,
+                RecordRepositoryTexts::tr("%1 already has \"%2\"; nothing was written.")
+                    .arg(m_entity->titleText(), newKey),
+                resource(key) + QLatin1Char('/') + m_entity->keyField);
         }
     }
     QVariantMap before;

@@ -16,10 +16,12 @@ namespace mcphub {
 namespace {
 
 // The rules' texts keep the context of the Servers page they were first written for.
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct ServerTableModelTexts
 {
-    return QCoreApplication::translate("ServerTableModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServerTableModel)
+};
 
 QStringList stringList(const QString &jsonArray)
 {
@@ -235,45 +237,55 @@ QHash<QString, QString> ServerFields::problems(const QVariantMap &m)
             = nlohmann::ordered_json::parse(tools.toStdString(), nullptr, false);
         for (auto it = object.begin(); object.is_object() && it != object.end(); ++it) {
             if (QString::fromStdString(it.key()).trimmed().isEmpty())
-                found.insert(kTools, tr("A tool override has no tool name."));
+                found.insert(kTools,
+                             ServerTableModelTexts::tr("A tool override has no tool name."));
         }
     }
     if (m.value(kName).toString().trimmed().isEmpty())
-        found.insert(kName, tr("The name is empty."));
+        found.insert(kName, ServerTableModelTexts::tr("The name is empty."));
     if (!types().contains(type)) {
-        found.insert(kType,
-                     tr("The type \"%1\" is unknown; MCPHub knows stdio, sse, "
-                        "streamable-http and openapi.")
-                         .arg(type));
+        found.insert(
+            kType,
+            ServerTableModelTexts::tr("The type \"%1\" is unknown; MCPHub knows stdio, sse, "
+                                      "streamable-http and openapi.")
+                .arg(type));
         return found;
     }
     if (type == QLatin1String("stdio")) {
         if (m.value(kCommand).toString().trimmed().isEmpty())
-            found.insert(kCommand, tr("A stdio server needs a command."));
+            found.insert(kCommand, ServerTableModelTexts::tr("A stdio server needs a command."));
         if (!QJsonDocument::fromJson(m.value(kHeaders).toString().toUtf8()).object().isEmpty())
-            found.insert(kHeaders, tr("MCPHub refuses headers on a stdio server."));
+            found.insert(kHeaders,
+                         ServerTableModelTexts::tr("MCPHub refuses headers on a stdio server."));
     } else if (type == QLatin1String("openapi")) {
         const QString url = m.value(kOpenApiUrl).toString().trimmed();
         const QString schema = m.value(kOpenApiSchema).toString();
         if (url.isEmpty() && schema.trimmed().isEmpty())
-            found.insert(kOpenApiUrl, tr("An OpenAPI server needs a URL or an inline schema."));
+            found.insert(
+                kOpenApiUrl,
+                ServerTableModelTexts::tr("An OpenAPI server needs a URL or an inline schema."));
         else if (!url.isEmpty() && !validServerUrl(url))
-            found.insert(kOpenApiUrl, tr("This is not an http:// or https:// URL."));
+            found.insert(kOpenApiUrl,
+                         ServerTableModelTexts::tr("This is not an http:// or https:// URL."));
         if (!jsonObjectOrEmpty(schema))
-            found.insert(kOpenApiSchema, tr("The inline schema is not a JSON object."));
+            found.insert(kOpenApiSchema,
+                         ServerTableModelTexts::tr("The inline schema is not a JSON object."));
         if (!jsonObjectOrEmpty(m.value(kOpenApiSecurity).toString()))
-            found.insert(kOpenApiSecurity, tr("The security block is not a JSON object."));
+            found.insert(kOpenApiSecurity,
+                         ServerTableModelTexts::tr("The security block is not a JSON object."));
     } else {
         const QString url = m.value(kUrl).toString().trimmed();
         if (url.isEmpty())
-            found.insert(kUrl, tr("An %1 server needs a URL.").arg(type));
+            found.insert(kUrl, ServerTableModelTexts::tr("An %1 server needs a URL.").arg(type));
         else if (!validServerUrl(url))
-            found.insert(kUrl, tr("This is not an http:// or https:// URL."));
+            found.insert(kUrl,
+                         ServerTableModelTexts::tr("This is not an http:// or https:// URL."));
         const QString interval = m.value(kKeepAliveInterval).toString().trimmed();
         bool ok = true;
         if (!interval.isEmpty() && (interval.toLongLong(&ok) <= 0 || !ok))
             found.insert(kKeepAliveInterval,
-                         tr("The keep-alive interval is a whole number of milliseconds."));
+                         ServerTableModelTexts::tr(
+                             "The keep-alive interval is a whole number of milliseconds."));
     }
     return found;
 }

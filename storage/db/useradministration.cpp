@@ -10,10 +10,12 @@ namespace mcphub {
 
 namespace {
 
-QString tr(const char *text)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct UserAdministrationTexts
 {
-    return QCoreApplication::translate("UserAdministration", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(UserAdministration)
+};
 
 ChangeFailure failure(int index, const QString &field, Error error)
 {
@@ -92,10 +94,11 @@ std::optional<ChangeFailure> UserAdministration::changedSince(int index,
         return failure(index,
                        field == QLatin1String("updated_at") ? QString() : field,
                        Error::make(Error::Code::Conflict,
-                                   tr("The user \"%1\" was changed in the database since it was "
-                                      "read (%2), by MCPHub or another console, so nothing was "
-                                      "written. Your edits are kept: reload to see the change, "
-                                      "then make them again.")
+                                   UserAdministrationTexts::tr(
+                                       "The user \"%1\" was changed in the database since it was "
+                                       "read (%2), by MCPHub or another console, so nothing was "
+                                       "written. Your edits are kept: reload to see the change, "
+                                       "then make them again.")
                                        .arg(seen.username, field),
                                    where + QLatin1Char('/') + field)
                            .withRemedy(Error::Remedy::Reload));
@@ -112,7 +115,9 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
         return failure(
             index,
             QStringLiteral("username"),
-            Error::make(Error::Code::Invalid, tr("The username is empty. Type a name."), where));
+            Error::make(Error::Code::Invalid,
+                        UserAdministrationTexts::tr("The username is empty. Type a name."),
+                        where));
     }
     if (change.kind == UserChange::Kind::Add) {
         if (const QString problem = NameText::problem(name); !problem.isEmpty()) {
@@ -137,17 +142,19 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
             return failure(index,
                            QStringLiteral("username"),
                            Error::make(Error::Code::Conflict,
-                                       tr("A user named \"%1\" already exists. Choose "
-                                          "another name.")
+                                       UserAdministrationTexts::tr(
+                                           "A user named \"%1\" already exists. Choose "
+                                           "another name.")
                                            .arg(name),
                                        where));
         }
         if (change.user.password.isEmpty()) {
-            return failure(index,
-                           QStringLiteral("password"),
-                           Error::make(Error::Code::Invalid,
-                                       tr("The new user has no password. Set one."),
-                                       where));
+            return failure(
+                index,
+                QStringLiteral("password"),
+                Error::make(Error::Code::Invalid,
+                            UserAdministrationTexts::tr("The new user has no password. Set one."),
+                            where));
         }
         if (auto refused
             = refuseUnstored(m_users.context(), index, UserRecord(), change.user, where))
@@ -161,8 +168,9 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
             return failure(index,
                            QStringLiteral("username"),
                            Error::make(Error::Code::NotFound,
-                                       tr("The user \"%1\" was deleted meanwhile (by another "
-                                          "console?). Revert this row or add the user again.")
+                                       UserAdministrationTexts::tr(
+                                           "The user \"%1\" was deleted meanwhile (by another "
+                                           "console?). Revert this row or add the user again.")
                                            .arg(name),
                                        where));
         }
@@ -170,8 +178,9 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
             return failure(index,
                            QStringLiteral("username"),
                            Error::make(Error::Code::Invalid,
-                                       tr("MCPHub cannot rename users. Add a new user and "
-                                          "delete this one instead."),
+                                       UserAdministrationTexts::tr(
+                                           "MCPHub cannot rename users. Add a new user and "
+                                           "delete this one instead."),
                                        where));
         }
         if (auto refused = refuseUnstored(m_users.context(), index, **existing, change.user, where))
@@ -193,7 +202,9 @@ std::optional<ChangeFailure> UserAdministration::applyOne(int index, const UserC
             return failure(index,
                            QStringLiteral("username"),
                            Error::make(Error::Code::NotFound,
-                                       tr("The user \"%1\" does not exist (any more).").arg(name),
+                                       UserAdministrationTexts::tr(
+                                           "The user \"%1\" does not exist (any more).")
+                                           .arg(name),
                                        where));
         }
         if (auto r = m_users.remove(name); !r)
@@ -236,10 +247,11 @@ std::optional<ChangeFailure> UserAdministration::apply(const QList<UserChange> &
             return failure(i,
                            QStringLiteral("isAdmin"),
                            Error::make(Error::Code::Invalid,
-                                       tr("The workspace has no administrator yet, so \"%1\" "
-                                          "cannot be added as an ordinary user: MCPHub would "
-                                          "have nobody who can manage it. Add an administrator "
-                                          "first, or make \"%1\" one.")
+                                       UserAdministrationTexts::tr(
+                                           "The workspace has no administrator yet, so \"%1\" "
+                                           "cannot be added as an ordinary user: MCPHub would "
+                                           "have nobody who can manage it. Add an administrator "
+                                           "first, or make \"%1\" one.")
                                            .arg(c.user.username),
                                        QStringLiteral("users/") + c.user.username));
         }
@@ -259,13 +271,15 @@ std::optional<ChangeFailure> UserAdministration::apply(const QList<UserChange> &
         return failure(blamed,
                        removal ? QString() : QStringLiteral("isAdmin"),
                        Error::make(Error::Code::Invalid,
-                                   removal ? tr("\"%1\" is the last administrator and cannot be "
-                                                "deleted. Make another user an administrator "
-                                                "first.")
+                                   removal ? UserAdministrationTexts::tr(
+                                                 "\"%1\" is the last administrator and cannot be "
+                                                 "deleted. Make another user an administrator "
+                                                 "first.")
                                                  .arg(c.username)
-                                           : tr("\"%1\" is the last administrator and cannot be "
-                                                "demoted. Make another user an administrator "
-                                                "first.")
+                                           : UserAdministrationTexts::tr(
+                                                 "\"%1\" is the last administrator and cannot be "
+                                                 "demoted. Make another user an administrator "
+                                                 "first.")
                                                  .arg(c.username),
                                    QStringLiteral("users/") + c.username));
     }
@@ -310,7 +324,8 @@ Result<UserChange> UserAdministration::updateOf(const QString &username)
     if (!existing->has_value()) {
         return Error::make(
             Error::Code::NotFound,
-            tr("There is no user named \"%1\". \"user list\" shows them.").arg(username),
+            UserAdministrationTexts::tr("There is no user named \"%1\". \"user list\" shows them.")
+                .arg(username),
             QStringLiteral("users/") + username);
     }
     UserChange change;
@@ -350,7 +365,9 @@ Result<void> UserAdministration::set(const QString &username,
             change.user.fullName = value;
         else
             return Error::make(
-                Error::Code::Invalid, tr("A user has no field \"%1\".").arg(field), where);
+                Error::Code::Invalid,
+                UserAdministrationTexts::tr("A user has no field \"%1\".").arg(field),
+                where);
     }
     return single(change);
 }

@@ -53,10 +53,12 @@ struct Migrator::Hub
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct MigratorTexts
 {
-    return QCoreApplication::translate("Migrator", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Migrator)
+};
 
 QVariant variantOf(const OrderedJson &v)
 {
@@ -203,7 +205,7 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         QSqlQuery lock(QSqlDatabase::database(m_context.connectionName, false));
         if (!lock.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(kRunLock))
             || !lock.next())
-            return sqlError(lock.lastError(), m_context.where, tr("Planning"));
+            return sqlError(lock.lastError(), m_context.where, MigratorTexts::tr("Planning"));
         if (!lock.value(0).toBool()) {
             return Error::make(Error::Code::Conflict,
                                QCoreApplication::translate(
@@ -220,7 +222,7 @@ Result<void> Migrator::planHub(const OrderedJson &source,
     for (const HubEntity &entity : hubEntities()) {
         const int planned = rowsOf(h.mapped, entity);
         if (!this->step(10 + 20 * step++ / int(hubEntities().size()),
-                        tr("Planning"),
+                        MigratorTexts::tr("Planning"),
                         entity.name,
                         0,
                         planned))
@@ -493,7 +495,7 @@ Result<void> Migrator::importHub()
     for (const HubEntity &entity : hubEntities()) {
         const int rows = rowsOf(h.mapped, entity);
         if (!this->step(35 + 40 * step++ / int(hubEntities().size()),
-                        tr("Importing"),
+                        MigratorTexts::tr("Importing"),
                         entity.name,
                         0,
                         rows))
@@ -542,13 +544,14 @@ Result<void> Migrator::importHub()
                     values << variantOf(row.values.value(column.toStdString(), OrderedJson()));
             }
             QSqlQuery query(db);
-            query.prepare(QStringLiteral("UPDATE %1 SET %2, updated_at = now() WHERE id = ?")
-                              .arg(entity.table, sets.join(QStringLiteral(", "))));
+            const bool prepared
+                = query.prepare(QStringLiteral("UPDATE %1 SET %2, updated_at = now() WHERE id = ?")
+                                    .arg(entity.table, sets.join(QStringLiteral(", "))));
             for (const QVariant &v : std::as_const(values))
                 query.addBindValue(v);
             query.addBindValue(HubSettings::textOf(p.before.value("id", OrderedJson())));
-            if (!query.exec())
-                return sqlError(query.lastError(), row.pointer, tr("Importing"));
+            if (!prepared || !query.exec())
+                return sqlError(query.lastError(), row.pointer, MigratorTexts::tr("Importing"));
         }
     }
     for (const auto &[entity, row] : std::as_const(h.prunes)) {
@@ -563,13 +566,15 @@ Result<void> Migrator::importHub()
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
         if (h.shapesBefore.contains(s.id)) {
             QSqlQuery query(db);
-            query.prepare(QStringLiteral("UPDATE %1 SET ordinal = ?, keys = ? WHERE id = ?")
-                              .arg(HubSettings::kShapesTable));
+            const bool prepared
+                = query.prepare(QStringLiteral("UPDATE %1 SET ordinal = ?, keys = ? WHERE id = ?")
+                                    .arg(HubSettings::kShapesTable));
             query.addBindValue(s.ordinal);
             query.addBindValue(s.keys);
             query.addBindValue(s.id);
-            if (!query.exec())
-                return sqlError(query.lastError(), HubSettings::kShapesTable, tr("Importing"));
+            if (!prepared || !query.exec())
+                return sqlError(
+                    query.lastError(), HubSettings::kShapesTable, MigratorTexts::tr("Importing"));
             continue;
         }
     }
@@ -598,7 +603,7 @@ Result<void> Migrator::importHub()
 Result<void> Migrator::verifyHub()
 {
     Hub &h = *m_hub;
-    if (!step(80, tr("Verifying")))
+    if (!step(80, MigratorTexts::tr("Verifying")))
         return Migrator::cancelledError();
     // Every row written is read back and compared column by column with what the file says,
     // as COPY ... TO STDOUT gives it: each column as its own text, compared with the file's
