@@ -16,7 +16,9 @@
 #include "tests/support/testbackend.h"
 #include "tests/support/testenv.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +84,8 @@ private Q_SLOTS:
     void systemConfigAnyKeyCheckedAndConflicts_data() { MCPHUB_BACKEND_ROWS(); }
     void systemConfigAnyKeyCheckedAndConflicts();
     void systemConfigSavedToSettingsFile();
+    void writeLockedByAnotherSessionWaitsBounded_data() { MCPHUB_BACKEND_ROWS(); }
+    void writeLockedByAnotherSessionWaitsBounded();
 
 private:
     Result<Workspace> open(const test::TestBackend &backend)
@@ -634,6 +638,56 @@ void TestDbRepositories::systemConfigSavedToSettingsFile()
              QByteArray("{\n  \"mcpServers\": {},\n  \"users\": [],\n  \"systemConfig\": {\n  "
                         "  \"nameSeparator\": \"__\",\n    \"install\": {\n      "
                         "\"npmRegistry\": \"https://registry.example.org\"\n    }\n  }\n}"));
+}
+
+// Another session holds what a write needs (SQLite: the write lock; PostgreSQL: the users
+// table, as a migration or MCPHub's own transaction may): the write waits a bounded time
+// (SQLite's busy timeout, PostgreSQL's lock_timeout of TransactionGuard), then fails as
+// Locked with nothing written, instead of holding the console's window without end; once the
+// other session is done, the same write goes through.
+void TestDbRepositories::writeLockedByAnotherSessionWaitsBounded()
+{
+    MCPHUB_BACKEND(backend);
+    ConnectionProfile profile = backend.profile();
+    profile.sqliteBusyTimeoutMs = 300;
+    auto ws = Workspace::open(profile, kConnection);
+    QVERIFY(ws.ok());
+    const RepositoryContext ctx = ws->context(QStringLiteral("console-admin"));
+    UserRepository users(ctx);
+    VERIFY_OK(users.create(user(QStringLiteral("alice"))));
+    auto alice = users.find(QStringLiteral("alice"));
+    QVERIFY(alice.ok() && alice->has_value());
+    UserRecord changed = **alice;
+    changed.isAdmin = true;
+    const qint64 audits = auditCount();
+
+    const int lockTimeout = TransactionGuard::lockTimeout();
+    TransactionGuard::setLockTimeout(300);
+    const auto restore = qScopeGuard([&] { TransactionGuard::setLockTimeout(lockTimeout); });
+    const QString other = QStringLiteral("tst_dbrepositories-other");
+    {
+        QSqlDatabase holder = QSqlDatabase::cloneDatabase(kConnection, other);
+        QVERIFY(holder.open());
+        QSqlQuery hold(holder);
+        QVERIFY(hold.exec(backend.isPostgres() ? QStringLiteral("BEGIN")
+                                               : QStringLiteral("BEGIN IMMEDIATE")));
+        if (backend.isPostgres())
+            QVERIFY(hold.exec(QStringLiteral("LOCK TABLE users IN EXCLUSIVE MODE")));
+        QElapsedTimer took;
+        took.start();
+        const auto blocked = users.update(changed);
+        QVERIFY2(took.elapsed() < 3000, qPrintable(QString::number(took.elapsed())));
+        QVERIFY(!blocked);
+        QVERIFY2(blocked.error().code == Error::Code::Locked,
+                 qPrintable(blocked.error().toString() + blocked.error().detail));
+        QCOMPARE(auditCount(), audits);
+        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+        holder.close();
+    }
+    QSqlDatabase::removeDatabase(other);
+    VERIFY_OK(users.update(changed));
+    QCOMPARE(auditCount(), audits + 1);
+    QVERIFY((*users.find(QStringLiteral("alice")))->isAdmin);
 }
 
 QTEST_GUILESS_MAIN(TestDbRepositories)

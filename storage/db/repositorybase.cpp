@@ -179,10 +179,10 @@ RepositoryBase::insertRow(const QString &table, const Columns &values, const QSt
     if (!returning.isEmpty())
         sql += QStringLiteral(" RETURNING ") + SqlDialect::escape(database, returning);
     QSqlQuery query(database);
-    query.prepare(sql);
+    const bool prepared = query.prepare(sql);
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(QStringLiteral(":v%1").arg(i), values.at(i).second);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + table,
                         QCoreApplication::translate("Repository", "Cannot add the row."));
@@ -201,13 +201,14 @@ Result<int> RepositoryBase::updateRows(const QString &table,
         return *refused;
     const QSqlDatabase database = db();
     QSqlQuery query(database);
-    query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = :key")
-                      .arg(SqlDialect::escape(database, table),
-                           setClause(database, values).join(QStringLiteral(", ")),
-                           SqlDialect::escape(database, keyColumn)));
+    const bool prepared
+        = query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = :key")
+                            .arg(SqlDialect::escape(database, table),
+                                 setClause(database, values).join(QStringLiteral(", ")),
+                                 SqlDialect::escape(database, keyColumn)));
     bindSetValues(query, values);
     query.bindValue(QStringLiteral(":key"), keyValue);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + table,
                         QCoreApplication::translate("Repository", "Cannot change the row."));
@@ -222,11 +223,11 @@ RepositoryBase::deleteRows(const QString &table, const QString &keyColumn, const
         return *refused;
     const QSqlDatabase database = db();
     QSqlQuery query(database);
-    query.prepare(
+    const bool prepared = query.prepare(
         QStringLiteral("DELETE FROM %1 WHERE %2 = :key")
             .arg(SqlDialect::escape(database, table), SqlDialect::escape(database, keyColumn)));
     query.bindValue(QStringLiteral(":key"), keyValue);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + table,
                         QCoreApplication::translate("Repository", "Cannot delete the row."));
@@ -244,12 +245,13 @@ Result<QList<QSqlRecord>> RepositoryBase::selectRows(const QString &table,
     const QSqlDatabase database = db();
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT * FROM %1%2 ORDER BY %3 LIMIT :limit OFFSET :offset")
-                      .arg(SqlDialect::escape(database, table), filter.whereClause(), orderBy));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT * FROM %1%2 ORDER BY %3 LIMIT :limit OFFSET :offset")
+            .arg(SqlDialect::escape(database, table), filter.whereClause(), orderBy));
     bindAll(query, filter.values());
     query.bindValue(QStringLiteral(":limit"), page.limit);
     query.bindValue(QStringLiteral(":offset"), page.offset);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + table,
                         QCoreApplication::translate("Repository", "Cannot read the rows."));
@@ -272,15 +274,16 @@ Result<void> RepositoryBase::forEachRow(const QString &table,
     const QSqlDatabase database = db();
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT :limit OFFSET :offset")
-                      .arg(columns.join(QStringLiteral(", ")),
-                           SqlDialect::escape(database, table),
-                           filter.whereClause(),
-                           orderBy));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT :limit OFFSET :offset")
+            .arg(columns.join(QStringLiteral(", ")),
+                 SqlDialect::escape(database, table),
+                 filter.whereClause(),
+                 orderBy));
     bindAll(query, filter.values());
     query.bindValue(QStringLiteral(":limit"), page.limit);
     query.bindValue(QStringLiteral(":offset"), page.offset);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + table,
                         QCoreApplication::translate("Repository", "Cannot read the rows."));
@@ -300,10 +303,11 @@ Result<qint64> RepositoryBase::countRows(const QString &table,
     QSqlQuery query(database);
     const QString what
         = distinct.isEmpty() ? QStringLiteral("*") : QStringLiteral("DISTINCT ") + distinct;
-    query.prepare(QStringLiteral("SELECT count(%1) FROM %2%3")
-                      .arg(what, SqlDialect::escape(database, table), filter.whereClause()));
+    const bool prepared
+        = query.prepare(QStringLiteral("SELECT count(%1) FROM %2%3")
+                            .arg(what, SqlDialect::escape(database, table), filter.whereClause()));
     bindAll(query, filter.values());
-    if (!query.exec() || !query.next()) {
+    if (!prepared || !query.exec() || !query.next()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + table,
                         QCoreApplication::translate("Repository", "Cannot count the rows."));
@@ -335,12 +339,12 @@ Result<void> RepositoryBase::updateMcphubRow(const QString &table,
     const QSqlDatabase database = db();
     const QStringList sets = setClause(database, changed) << QStringLiteral("updated_at = now()");
     QSqlQuery query(database);
-    query.prepare(
+    const bool prepared = query.prepare(
         QStringLiteral("UPDATE %1 SET %2 WHERE id = CAST(:id AS %3)")
             .arg(SqlDialect::escape(database, table), sets.join(QStringLiteral(", ")), idType));
     bindSetValues(query, changed);
     query.bindValue(QStringLiteral(":id"), uuid);
-    if (!query.exec()) {
+    if (!prepared || !query.exec()) {
         return sqlError(query.lastError(),
                         m_context.where + QStringLiteral(": ") + resource,
                         QCoreApplication::translate("Repository", "Cannot change the row."));

@@ -282,6 +282,14 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
             return tx.error();
         QSqlQuery query(db);
         if (const QString lock = dialect.migrationLockStatement(); !lock.isEmpty()) {
+            // A migrator waits for another one to finish, however long its script takes
+            // (not TransactionGuard's lock timeout, which is for edits).
+            if (!query.exec(dialect.lockTimeoutStatement(0))) {
+                return sqlError(query.lastError(),
+                                m_connectionName,
+                                QCoreApplication::translate(
+                                    "SchemaMigrator", "Cannot take the schema migration lock."));
+            }
             query.prepare(lock);
             query.bindValue(QStringLiteral(":key"), SqlDialect::kMigrationLockKey);
             if (!query.exec()) {

@@ -30,6 +30,11 @@ QString SqlDialect::beginWriteStatement() const
     return isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
 }
 
+QString SqlDialect::lockTimeoutStatement(int ms) const
+{
+    return isSqlite() ? QString() : QStringLiteral("SET LOCAL lock_timeout = %1").arg(qMax(0, ms));
+}
+
 QString SqlDialect::migrationLockStatement() const
 {
     return isSqlite() ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(:key)");

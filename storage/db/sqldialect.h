@@ -30,6 +30,10 @@ public:
     // The statement that starts a top-level write transaction. SQLite takes the write lock
     // at once (BEGIN IMMEDIATE) so that two writers never deadlock on lock upgrades.
     QString beginWriteStatement() const;
+    // Run right after beginWriteStatement(): how long a statement of the transaction waits for
+    // a lock another session holds (PostgreSQL's lock_timeout, in ms; 0 waits for ever). Empty
+    // on SQLite, whose connection waits its busy timeout (ConnectionProfile).
+    QString lockTimeoutStatement(int ms) const;
     // The statement run first inside a migration transaction to serialise migrators across
     // processes: pg_advisory_xact_lock on PostgreSQL (released at commit/rollback), none on
     // SQLite, where BEGIN IMMEDIATE already holds the database's write lock.

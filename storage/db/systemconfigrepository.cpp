@@ -233,18 +233,19 @@ Result<void> SystemConfigRepository::set(const SystemConfigEntry &entry, const S
             }
             const QSqlDatabase database = db();
             QSqlQuery query(database);
-            query.prepare(dialect().upsertStatement(database,
-                                                    kTable,
-                                                    {QStringLiteral("key"),
-                                                     QStringLiteral("value"),
-                                                     QStringLiteral("ordinal"),
-                                                     QStringLiteral("updated_at")},
-                                                    {QStringLiteral("key")}));
+            const bool prepared
+                = query.prepare(dialect().upsertStatement(database,
+                                                          kTable,
+                                                          {QStringLiteral("key"),
+                                                           QStringLiteral("value"),
+                                                           QStringLiteral("ordinal"),
+                                                           QStringLiteral("updated_at")},
+                                                          {QStringLiteral("key")}));
             query.bindValue(QStringLiteral(":key"), entry.key);
             query.bindValue(QStringLiteral(":value"), *stored);
             query.bindValue(QStringLiteral(":ordinal"), ordinal);
             query.bindValue(QStringLiteral(":updated_at"), now());
-            if (!query.exec()) {
+            if (!prepared || !query.exec()) {
                 return sqlError(query.lastError(),
                                 context().where + QStringLiteral(": system_config.") + entry.key,
                                 tr("Cannot save the system configuration."));
@@ -302,10 +303,10 @@ SystemConfigRepository::writeMcphub(const QString &key, const QVariant &value, c
     // The row locked until the transaction ends, so that the check below holds for the write.
     const QSqlDatabase database = db();
     QSqlQuery row(database);
-    row.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = :id FOR UPDATE")
-                    .arg(SqlDialect::escape(database, kTable)));
+    const bool prepared = row.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = :id FOR UPDATE")
+                                          .arg(SqlDialect::escape(database, kTable)));
     row.bindValue(QStringLiteral(":id"), kDefaultRow);
-    if (!row.exec()) {
+    if (!prepared || !row.exec()) {
         return sqlError(row.lastError(),
                         context().where + QStringLiteral(": ") + resource,
                         tr("Cannot read the system configuration."));

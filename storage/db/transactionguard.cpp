@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <atomic>
+
 namespace mcphub {
 
 namespace {
@@ -18,6 +20,7 @@ thread_local QHash<QString, int> t_depths;
 thread_local QHash<QString, TransactionGuard::CommitHook> t_hooks;
 thread_local QHash<QString, QString> t_changeIds;     // of the open outermost transaction
 thread_local QHash<QString, QString> t_nextChangeIds; // for the next one
+std::atomic<int> g_lockTimeoutMs{5000};
 
 // Where a transaction error happened, for messages: the database, not the connection's
 // internal name (the CLI's connection is called "mcphub-adminctl", which doubled its prefix).
@@ -50,6 +53,19 @@ TransactionGuard::TransactionGuard(const QSqlDatabase &db)
             QCoreApplication::translate("TransactionGuard", "Cannot start a transaction."));
         return;
     }
+    if (m_depth == 0) {
+        if (const QString timeout
+            = SqlDialect::forDatabase(m_db).lockTimeoutStatement(g_lockTimeoutMs.load());
+            !timeout.isEmpty() && !query.exec(timeout)) {
+            m_error = sqlError(
+                query.lastError(),
+                placeOf(m_db),
+                QCoreApplication::translate("TransactionGuard", "Cannot start a transaction."));
+            QString detail;
+            exec(QStringLiteral("ROLLBACK"), &detail);
+            return;
+        }
+    }
     m_active = true;
     t_depths[m_db.connectionName()] = m_depth + 1;
     if (m_depth == 0) {
@@ -63,6 +79,16 @@ TransactionGuard::TransactionGuard(const QSqlDatabase &db)
 TransactionGuard::~TransactionGuard()
 {
     rollback();
+}
+
+void TransactionGuard::setLockTimeout(int ms)
+{
+    g_lockTimeoutMs = qMax(0, ms);
+}
+
+int TransactionGuard::lockTimeout()
+{
+    return g_lockTimeoutMs.load();
 }
 
 int TransactionGuard::depth(const QString &connectionName)

@@ -61,6 +61,14 @@ public:
     };
     static void setCommitHook(const QString &connectionName, CommitHook hook);
 
+    // How long an outermost transaction on PostgreSQL waits for a lock another session holds
+    // (a row MCPHub or another console is changing, a migration under way) before its
+    // statement fails with "another program is using the database" (Error::Code::Locked) and
+    // nothing is written: 5 s, as SQLite's busy timeout (ConnectionProfile), so that an Apply
+    // on the console's window never waits without end. 0 waits for ever. For all threads.
+    static void setLockTimeout(int ms);
+    static int lockTimeout();
+
 private:
     bool exec(const QString &sql, QString *detail);
     Result<void> commitNow(); // COMMIT or RELEASE; rolls back when that fails

@@ -799,10 +799,10 @@ HubSettings::readRow(const RepositoryContext &context, const QString &table, con
 {
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
     QSqlQuery query(db);
-    query.prepare(
+    const bool prepared = query.prepare(
         QStringLiteral("SELECT row_to_json(t)::text FROM %1 t WHERE t.id = ?").arg(table));
     query.addBindValue(id);
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return sqlError(query.lastError(),
                         context.where + QStringLiteral(": ") + table,
                         tr("reading MCPHub's rows"));
@@ -836,9 +836,9 @@ Result<void>
 HubSettings::removeRow(const RepositoryContext &context, const QString &table, const QString &id)
 {
     QSqlQuery query(QSqlDatabase::database(context.connectionName, false));
-    query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    const bool prepared = query.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
     query.addBindValue(id);
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return sqlError(
             query.lastError(), QStringLiteral("%1/%2").arg(table, id), tr("removing a row"));
     return {};
@@ -856,21 +856,22 @@ Result<void> HubSettings::restoreRow(const RepositoryContext &context,
     const QString list = columns.join(QStringLiteral(", "));
     QSqlQuery query(db);
     // json_populate_record gives every column its own type from the image's text.
-    query.prepare(QStringLiteral("UPDATE %1 AS t SET (%2) = (SELECT %2 FROM "
-                                 "json_populate_record(NULL::%1, ?::json)) WHERE t.id = ?")
-                      .arg(table, list));
+    bool prepared
+        = query.prepare(QStringLiteral("UPDATE %1 AS t SET (%2) = (SELECT %2 FROM "
+                                       "json_populate_record(NULL::%1, ?::json)) WHERE t.id = ?")
+                            .arg(table, list));
     query.addBindValue(QString::fromStdString(image.dump()));
     query.addBindValue(id);
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return sqlError(
             query.lastError(), QStringLiteral("%1/%2").arg(table, id), tr("restoring a row"));
     if (query.numRowsAffected() > 0)
         return {};
-    query.prepare(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM "
-                                 "json_populate_record(NULL::%1, ?::json)")
-                      .arg(table, list));
+    prepared = query.prepare(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM "
+                                            "json_populate_record(NULL::%1, ?::json)")
+                                 .arg(table, list));
     query.addBindValue(QString::fromStdString(image.dump()));
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return sqlError(
             query.lastError(), QStringLiteral("%1/%2").arg(table, id), tr("restoring a row"));
     return {};
