@@ -154,6 +154,7 @@ private Q_SLOTS:
     void connectionsNoticeAServerThatStopsAnswering();
     void idleProbeNeverWaitsForTheServer();
     void finderConninfoKeepsEveryValue();
+    void finderTellsPrimaryFromStandby();
     void reconnectInBackgroundNeverWaitsForTheServer();
     void reconnectInBackgroundOpensOnTheServerFound();
     void applyWhileReconnectingInBackgroundWritesNothing();
@@ -368,7 +369,9 @@ void TestConnectionProfiles::finderConninfoKeepsEveryValue()
         const QByteArray conninfo = ServerFinder::conninfoOf(db);
         char *error = nullptr;
         PQconninfoOption *options = PQconninfoParse(conninfo.constData(), &error);
-        QVERIFY2(options, error);
+        const QString parseError = error ? QString::fromUtf8(error) : QString();
+        PQfreemem(error);
+        QVERIFY2(options, qPrintable(parseError));
         QHash<QString, QString> values;
         for (const PQconninfoOption *o = options; o->keyword; ++o) {
             if (o->val)
@@ -386,6 +389,47 @@ void TestConnectionProfiles::finderConninfoKeepsEveryValue()
                  QStringLiteral("read-write"));
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+// The look in the background along [standby, primary] (scripts/test's streaming standby):
+// a workspace that takes only a primary passes the standby over, after asking it without
+// blocking (pg_is_in_recovery()); one that accepts a standby stops there; when none is taken,
+// each host is named with its reason (a silent one: no answer within connect_timeout=2).
+void TestConnectionProfiles::finderTellsPrimaryFromStandby()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured()
+                               && qEnvironmentVariableIsSet("MCPHUB_STANDBY_PORT"),
+                           QStringLiteral("PostgreSQL with a standby"));
+    const QString primaryPort = qEnvironmentVariable("PGPORT");
+    const QString standbyPort = qEnvironmentVariable("MCPHUB_STANDBY_PORT");
+    const QByteArray conninfo = QStringLiteral("host=127.0.0.1,127.0.0.1 port=%1,%2 user=postgres "
+                                               "dbname=postgres connect_timeout=5")
+                                    .arg(standbyPort, primaryPort)
+                                    .toUtf8();
+    const std::atomic<bool> never{false};
+    const auto primary = ServerFinder::find(conninfo, false, never);
+    QVERIFY2(primary, qPrintable(primary ? QString() : primary.error().toString()));
+    QCOMPARE(QString::number(primary->port), primaryPort);
+    QVERIFY(primary->primary);
+    QCOMPARE(primary->hostAddress, QStringLiteral("127.0.0.1"));
+    const auto standby = ServerFinder::find(conninfo, true, never);
+    QVERIFY(standby);
+    QCOMPARE(QString::number(standby->port), standbyPort);
+    QVERIFY(!standby->primary);
+
+    test::SilentServer silent; // takes the connection and never answers
+    const QString refused = QString::number(silent.port());
+    const auto none = ServerFinder::find(QStringLiteral("host=127.0.0.1,127.0.0.1 port=%1,%2 "
+                                                        "user=postgres dbname=postgres "
+                                                        "connect_timeout=2")
+                                             .arg(standbyPort, refused)
+                                             .toUtf8(),
+                                         false,
+                                         never);
+    QVERIFY(!none);
+    QVERIFY2(none.error().message.contains(QStringLiteral("standby"))
+                 && none.error().message.contains(QStringLiteral("127.0.0.1:") + refused),
+             qPrintable(none.error().message));
 }
 
 // The console's reconnection after its idle check found the connection lost
@@ -518,8 +562,7 @@ void TestConnectionProfiles::applyWhileReconnectingInBackgroundWritesNothing()
 }
 
 // A keeper destroyed (the window closed, the console quitting) while its look waits for a
-// server that does not answer (connect_timeout=10): it goes at once, its thread stopped and
-// waited for, and the server sees the connection closed.
+// server that does not answer (connect_timeout=10): it goes at once, its look stopped.
 void TestConnectionProfiles::keeperGoesAtOnceWhileItsLookWaits()
 {
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));

@@ -3288,8 +3288,8 @@ Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON fr
             <translation>已停止。</translation>
         </message>
         <message>
-            <source>No answer from %1 within %2 s.</source>
-            <translation>%1 在 %2 秒内没有应答。</translation>
+            <source>no answer within %1 s.</source>
+            <translation>%1 秒内没有应答。</translation>
         </message>
     </context>
     <context>

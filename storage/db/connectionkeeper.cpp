@@ -18,8 +18,13 @@
 
 #include <libpq-fe.h>
 
+#include <QAbstractEventDispatcher>
+
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace mcphub {
@@ -42,34 +47,54 @@ PGconn *pgHandle(const QSqlDatabase &db)
 
 } // namespace
 
-// A reconnection in the background: its thread, stopped and waited for when this goes.
+// What a reconnection in the background shares with its thread. Stopping it (the keeper
+// destroyed, reconnect(), the application quitting) sets `stop` and, under `mutex`, clears
+// `keeper`, so that nothing is posted to a keeper that goes; then waits for the thread at most
+// kStopWaitMs. The thread ends within ~50 ms of `stop`, except inside a host name's resolution
+// (getaddrinfo, which nothing interrupts, up to the resolver's timeouts): it is left to end by
+// itself then, holding this, never the keeper.
 struct ConnectionKeeper::Search
 {
     std::atomic<bool> stop{false};
-    std::thread thread;
+    std::mutex mutex;
+    ConnectionKeeper *keeper = nullptr; // under mutex
+    bool ended = false;                 // under mutex
+    std::condition_variable endedChanged;
 
-    ~Search()
+    // Posts call(keeper) to the keeper's thread unless the look was stopped.
+    template<typename Call>
+    void post(Call call)
     {
-        stop = true;
-        if (thread.joinable())
-            thread.join();
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (ConnectionKeeper *to = keeper) {
+            QMetaObject::invokeMethod(
+                to, [to, call = std::move(call)] { call(to); }, Qt::QueuedConnection);
+        }
     }
 };
+
+namespace {
+constexpr int kStopWaitMs = 250;
+}
 
 ConnectionKeeper::ConnectionKeeper(QString connectionName, ReconnectPolicy policy, QObject *parent)
     : QObject(parent)
     , m_connectionName(std::move(connectionName))
     , m_policy(policy)
 {
-    // Nothing of a reconnection in the background outlives the event loop: its thread is
-    // stopped and waited for before the exit-time cleanup (QtSql's connections and all).
-    if (QCoreApplication *app = QCoreApplication::instance())
-        connect(app, &QCoreApplication::aboutToQuit, this, [this] { m_search.reset(); });
+    // No reconnection in the background runs past the event loop (its thread never touches
+    // QtSql, whose connections the exit-time cleanup removes), and none starts after it.
+    if (QCoreApplication *app = QCoreApplication::instance()) {
+        connect(app, &QCoreApplication::aboutToQuit, this, [this] {
+            m_quitting = true;
+            stopSearch();
+        });
+    }
 }
 
 ConnectionKeeper::~ConnectionKeeper()
 {
-    m_search.reset();
+    stopSearch();
     if (t_keepers.value(m_connectionName) == this)
         t_keepers.remove(m_connectionName);
 }
@@ -155,7 +180,7 @@ Result<ServerRole> ConnectionKeeper::reconnect()
                            tr("The connection to the database is being opened again."),
                            m_connectionName);
     }
-    m_search.reset(); // this reconnection replaces one in the background
+    stopSearch(); // this reconnection replaces one in the background
     m_inReconnect = true;
     const auto done = qScopeGuard([this] { m_inReconnect = false; });
     QElapsedTimer elapsed;
@@ -202,10 +227,11 @@ Result<ServerRole> ConnectionKeeper::reconnect()
 
 void ConnectionKeeper::reconnectInBackground()
 {
-    if (m_inReconnect || m_search)
+    // Its results come back as events: the keeper's thread must run an event loop.
+    if (m_inReconnect || m_search || m_quitting || !QAbstractEventDispatcher::instance(thread()))
         return;
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.isValid())
+    if (!db.isValid() || db.driverName() != QLatin1String("QPSQL"))
         return;
     m_conninfo = ServerFinder::conninfoOf(db);
     m_searchTime.start();
@@ -213,23 +239,38 @@ void ConnectionKeeper::reconnectInBackground()
         {1, qMax(1, m_policy.firstDelayMs), false, tr("The connection to the database broke.")});
 }
 
+void ConnectionKeeper::stopSearch()
+{
+    if (!m_search)
+        return;
+    const std::shared_ptr<Search> search = std::move(m_search);
+    search->stop = true;
+    std::unique_lock<std::mutex> lock(search->mutex);
+    search->keeper = nullptr;
+    search->endedChanged.wait_for(
+        lock, std::chrono::milliseconds(kStopWaitMs), [&] { return search->ended; });
+}
+
 void ConnectionKeeper::startSearch(Round round)
 {
-    auto search = std::make_unique<Search>();
-    const std::atomic<bool> &stop = search->stop;
+    auto search = std::make_shared<Search>();
+    search->keeper = this;
     const qint64 spent = m_searchTime.elapsed();
     // What this thread posts is dropped once another look (or reconnect()) replaced it.
     const quint64 generation = ++m_searchGeneration;
-    // The thread touches no QtSql and nothing of this keeper but its address, to post to it
-    // (the keeper waits for the thread before it goes).
-    search->thread = std::thread([this,
-                                  generation,
-                                  &stop,
-                                  round,
-                                  spent,
-                                  conninfo = m_conninfo,
-                                  standbyAccepted = m_standbyAccepted,
-                                  policy = m_policy]() mutable {
+    // The thread touches no QtSql and nothing of this keeper: it posts to it (Search::post).
+    std::thread([search,
+                 generation,
+                 round,
+                 spent,
+                 conninfo = m_conninfo,
+                 standbyAccepted = m_standbyAccepted,
+                 policy = m_policy]() mutable {
+        const auto ended = qScopeGuard([&] {
+            const std::lock_guard<std::mutex> lock(search->mutex);
+            search->ended = true;
+            search->endedChanged.notify_all();
+        });
         QElapsedTimer elapsed;
         elapsed.start();
         for (; round.attempt <= qMax(1, policy.attempts); ++round.attempt) {
@@ -237,76 +278,81 @@ void ConnectionKeeper::startSearch(Round round)
                 if (spent + elapsed.elapsed() + round.delayMs > policy.totalMs)
                     break;
                 const QDeadlineTimer until(round.delayMs);
-                while (!stop && !until.hasExpired())
+                while (!search->stop && !until.hasExpired())
                     QThread::msleep(
                         static_cast<unsigned long>(qMin<qint64>(50, until.remainingTime())));
-                if (stop)
+                if (search->stop)
                     return;
                 round.delayMs = qMin(round.delayMs * 2, qMax(1, policy.maxDelayMs));
             }
             round.waitFirst = true;
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, attempt = round.attempt, why = round.why] {
-                    if (generation == m_searchGeneration && m_search)
-                        Q_EMIT reconnecting(attempt, why);
-                },
-                Qt::QueuedConnection);
-            const auto found = ServerFinder::find(conninfo, standbyAccepted, stop);
+            search->post(
+                [generation, attempt = round.attempt, why = round.why](ConnectionKeeper *keeper) {
+                    if (generation == keeper->m_searchGeneration && keeper->m_search)
+                        Q_EMIT keeper->reconnecting(attempt, why);
+                });
+            const auto found = ServerFinder::find(conninfo, standbyAccepted, search->stop);
             if (found) {
                 Round next = round;
                 ++next.attempt;
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, generation, role = *found, next] {
-                        if (generation == m_searchGeneration && m_search)
-                            openOnFoundServer(role, next);
-                    },
-                    Qt::QueuedConnection);
+                search->post([generation, role = *found, next](ConnectionKeeper *keeper) {
+                    if (generation == keeper->m_searchGeneration && keeper->m_search)
+                        keeper->openOnFoundServer(role, next);
+                });
                 return;
             }
             if (found.error().code == Error::Code::Cancelled)
                 return;
             round.why = found.error().message;
+            if (found.error().code == Error::Code::Invalid)
+                break; // the parameters will not read better next time
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, why = round.why] {
-                if (generation == m_searchGeneration && m_search)
-                    searchGaveUp(why);
-            },
-            Qt::QueuedConnection);
-    });
+        search->post([generation, why = round.why](ConnectionKeeper *keeper) {
+            if (generation == keeper->m_searchGeneration && keeper->m_search)
+                keeper->searchGaveUp(why);
+        });
+    }).detach();
     m_search = std::move(search);
 }
 
 void ConnectionKeeper::openOnFoundServer(const ServerRole &found, Round next)
 {
-    m_search.reset(); // its thread has ended (it posted this last)
-    // An Apply's own reconnect() (or a transaction that has yet to notice the loss) settles
-    // the connection; the idle check starts another look if it is still lost.
-    if (m_inReconnect || TransactionGuard::depth(m_connectionName) > 0)
+    stopSearch(); // its thread has ended, or is about to (it posted this last)
+    // A blocking reconnect() under way settles the connection itself. Inside a transaction
+    // (an event loop run from one) the connection is not reopened: the look goes on, and the
+    // transaction's own failure reconnects it.
+    if (m_inReconnect)
         return;
+    if (TransactionGuard::depth(m_connectionName) > 0) {
+        startSearch(next);
+        return;
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isValid()) {
         searchGaveUp(tr("The connection was closed."));
         return;
     }
-    // Opened on the server that answered, not along the whole list again (where a dead host
-    // first would cost its connect_timeout on this thread); the list is kept for later opens.
+    // Opened on the server that answered (its address too: no name resolution on this
+    // thread), not along the whole list again, where a dead host first would cost its
+    // connect_timeout on this thread; the list is kept for later opens.
     const QString host = db.hostName();
     const int port = db.port();
     const QString options = db.connectOptions();
-    QStringList pinned;
-    for (const QString &option : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        const QString key = option.section(QLatin1Char('='), 0, 0).trimmed();
-        if (key != QLatin1String("port") && key != QLatin1String("connect_timeout"))
-            pinned << option;
+    if (!found.host.isEmpty()) {
+        QStringList pinned;
+        for (const QString &option : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            const QString key = option.section(QLatin1Char('='), 0, 0).trimmed();
+            if (key != QLatin1String("host") && key != QLatin1String("hostaddr")
+                && key != QLatin1String("port") && key != QLatin1String("connect_timeout"))
+                pinned << option;
+        }
+        if (!found.hostAddress.isEmpty())
+            pinned << QStringLiteral("hostaddr=") + found.hostAddress;
+        pinned << QStringLiteral("connect_timeout=2");
+        db.setHostName(found.host);
+        db.setPort(found.port);
+        db.setConnectOptions(pinned.join(QLatin1Char(';')));
     }
-    pinned << QStringLiteral("connect_timeout=2");
-    db.setHostName(found.host);
-    db.setPort(found.port);
-    db.setConnectOptions(pinned.join(QLatin1Char(';')));
     db.close();
     const bool opened = db.open();
     db.setHostName(host);
@@ -316,6 +362,7 @@ void ConnectionKeeper::openOnFoundServer(const ServerRole &found, Round next)
         const auto role = serverRole(db);
         if (role && (role->primary || m_standbyAccepted)) {
             ++m_reconnects;
+            m_conninfo.clear(); // it holds the password
             qCInfo(lcDatabase) << "reconnected in the background" << m_connectionName
                                << role->address() << (role->primary ? "primary" : "standby")
                                << "after" << m_searchTime.elapsed() << "ms," << next.attempt - 1
@@ -333,14 +380,14 @@ void ConnectionKeeper::openOnFoundServer(const ServerRole &found, Round next)
 
 void ConnectionKeeper::searchGaveUp(const QString &why)
 {
-    m_search.reset();
-    const Error error
-        = Error::make(Error::Code::Network,
-                      tr("The connection to the database broke and could not be "
-                         "opened again within %1 s.")
-                          .arg(QString::number(m_searchTime.elapsed() / 1000.0, 'f', 1)),
-                      m_connectionName,
-                      why);
+    stopSearch();
+    m_conninfo.clear();
+    const Error error = Error::make(
+        Error::Code::Network,
+        tr("The connection to the database broke and could not be opened again within %1 s.")
+            .arg(QString::number(m_searchTime.elapsed() / 1000.0, 'f', 1)),
+        m_connectionName,
+        why);
     Q_EMIT gaveUp(error);
 }
 

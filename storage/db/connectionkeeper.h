@@ -28,6 +28,7 @@ struct ServerRole
     QString host;
     int port = 0;
     bool primary = false;
+    QString hostAddress; // the numeric address connected to, when known (not a Unix socket)
     QString address() const { return QStringLiteral("%1:%2").arg(host, QString::number(port)); }
 };
 
@@ -92,8 +93,11 @@ public:
     // that reconnect() would take, the connection is opened again on the calling thread on
     // that server first (its host and port, connect_timeout 2 s: it has just answered), and
     // reconnected() comes; should that fail, the attempts go on. reconnecting() before each
-    // attempt and gaveUp() come on the keeper's thread. Stopped, waiting at most ~50 ms,
-    // when the keeper is destroyed, reconnect() is called or the application quits.
+    // attempt and gaveUp() come on the keeper's thread, which must run an event loop (else
+    // nothing starts). Stopped when the keeper is destroyed, reconnect() is called or the
+    // application quits (then none starts again): that waits for the thread at most 250 ms
+    // (it ends within ~50 ms, except inside a host name's resolution, which nothing
+    // interrupts; it then ends by itself, touching nothing of the keeper).
     void reconnectInBackground();
     bool isReconnectingInBackground() const { return m_search != nullptr; }
 
@@ -120,6 +124,7 @@ private:
     };
     void wait(int ms) const;
     void startSearch(Round round);
+    void stopSearch();
     void openOnFoundServer(const ServerRole &role, Round next);
     void searchGaveUp(const QString &why);
 
@@ -129,7 +134,8 @@ private:
     std::function<void()> m_whileWaiting;
     int m_reconnects = 0;
     bool m_inReconnect = false;
-    std::unique_ptr<Search> m_search; // a reconnection in the background
+    std::shared_ptr<Search> m_search; // a reconnection in the background
+    bool m_quitting = false;          // the application is quitting: no new one
     QByteArray m_conninfo;            // what it connects with (ServerFinder::conninfoOf)
     QElapsedTimer m_searchTime;       // since it started
     quint64 m_searchGeneration = 0;   // of the latest look started

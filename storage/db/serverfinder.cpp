@@ -161,12 +161,12 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
                            {},
                            why);
     }
-    // Every given option but the host list, its ports and how to choose among them, which
-    // this look does itself host by host.
+    // Every given option but the host list and its ports, which this look goes along itself,
+    // host by host. target_session_attrs stays: libpq checks it within PQconnectPoll, as the
+    // blocking open along the list would (a primary that is read-only is passed over there).
     std::vector<std::pair<std::string, std::string>> common;
     QStringList hosts, ports;
     int timeoutSeconds = kDefaultTimeoutSeconds;
-    bool primaryRequired = !standbyAccepted;
     for (const PQconninfoOption *o = options.get(); o->keyword; ++o) {
         if (!o->val)
             continue;
@@ -176,9 +176,6 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
             hosts = value.split(QLatin1Char(','));
         } else if (keyword == "port") {
             ports = value.split(QLatin1Char(','));
-        } else if (keyword == "target_session_attrs") {
-            primaryRequired = primaryRequired || value == QLatin1String("read-write")
-                              || value == QLatin1String("primary");
         } else {
             if (keyword == "connect_timeout" && value.trimmed().toInt() > 0)
                 timeoutSeconds = qMax(2, value.trimmed().toInt()); // libpq's own minimum
@@ -187,7 +184,7 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
     }
     if (hosts.isEmpty())
         hosts << QString(); // libpq's default: the local socket
-    QString why;
+    QStringList why;        // per host, "HOST:PORT: reason"
     for (qsizetype i = 0; i < hosts.size(); ++i) {
         std::vector<std::pair<std::string, std::string>> given = common;
         if (!hosts.at(i).isEmpty())
@@ -197,6 +194,8 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
                                                           : QString();
         if (!port.isEmpty())
             given.emplace_back("port", port.toStdString());
+        const QString label = (hosts.at(i).isEmpty() ? QStringLiteral("localhost") : hosts.at(i))
+                              + (port.isEmpty() ? QString() : QLatin1Char(':') + port);
         std::vector<const char *> keywords, values;
         for (const auto &[keyword, value] : given) {
             keywords.push_back(keyword.c_str());
@@ -204,53 +203,62 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         }
         keywords.push_back(nullptr);
         values.push_back(nullptr);
-        const QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+        QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
         Conn conn(PQconnectStartParams(keywords.data(), values.data(), 0));
         if (!conn)
             return Error::make(Error::Code::Generic,
                                QCoreApplication::translate("ServerFinder", "Out of memory."));
         // As if PQconnectPoll had last asked to write (libpq's documented start).
         PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
+        int socket = PQsocket(conn.get());
+        bool timedOut = false;
         while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
                && polled != PGRES_POLLING_FAILED) {
-            const Wait w
-                = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
+            // connect_timeout is libpq's per address: another address of the name (another
+            // socket), another timeout.
+            if (PQsocket(conn.get()) != socket) {
+                socket = PQsocket(conn.get());
+                deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
+            }
+            const Wait w = waitReady(socket, polled == PGRES_POLLING_READING, deadline, stop);
             if (w == Wait::Stopped)
                 return Error::make(Error::Code::Cancelled,
                                    QCoreApplication::translate("ServerFinder", "Stopped."));
             if (w == Wait::TimedOut) {
-                why = QCoreApplication::translate("ServerFinder", "No answer from %1 within %2 s.")
-                          .arg(hosts.at(i), QString::number(timeoutSeconds));
+                timedOut = true;
                 break;
             }
             polled = PQconnectPoll(conn.get());
         }
         if (polled != PGRES_POLLING_OK) {
-            if (PQstatus(conn.get()) == CONNECTION_BAD || polled == PGRES_POLLING_FAILED)
-                why = libpqMessage(conn.get());
+            why << label + QStringLiteral(": ")
+                       + (timedOut ? QCoreApplication::translate("ServerFinder",
+                                                                 "no answer within %1 s.")
+                                         .arg(timeoutSeconds)
+                                   : libpqMessage(conn.get()));
             continue;
         }
         ServerRole role;
         role.host = QString::fromUtf8(PQhost(conn.get()));
         role.port = QByteArray(PQport(conn.get())).toInt();
-        role.primary = true;
+        role.hostAddress = QString::fromUtf8(PQhostaddr(conn.get()));
         const auto recovering = inRecovery(conn.get(), deadline, stop);
         if (!recovering && recovering.error().code == Error::Code::Cancelled)
             return recovering.error();
         if (!recovering) {
-            why = recovering.error().message;
+            why << label + QStringLiteral(": ") + recovering.error().message;
             continue;
         }
         role.primary = !*recovering;
-        if (!role.primary && primaryRequired) {
-            why = QCoreApplication::translate("mcphub::ConnectionKeeper",
-                                              "%1 is a standby; waiting for a primary.")
-                      .arg(role.address());
+        if (!role.primary && !standbyAccepted) {
+            why << QCoreApplication::translate("mcphub::ConnectionKeeper",
+                                               "%1 is a standby; waiting for a primary.")
+                       .arg(role.address());
             continue;
         }
         return role;
     }
-    return Error::make(Error::Code::Network, why);
+    return Error::make(Error::Code::Network, why.join(QStringLiteral("; ")));
 }
 
 } // namespace mcphub::ServerFinder
