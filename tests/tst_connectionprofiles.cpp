@@ -151,6 +151,7 @@ private Q_SLOTS:
     void invalidConninfoNamesOption();
     void multiHostSpec();
     void multiHostFindsServer();
+    void readOnlyWorkspaceOpensOnMultiHostProfile();
     void connectionsNoticeAServerThatStopsAnswering();
     void idleProbeNeverWaitsForTheServer();
     void finderConninfoKeepsEveryValue();
@@ -305,6 +306,32 @@ void TestConnectionProfiles::multiHostFindsServer()
 
 // The socket of a profile's connection carries the keepalives and TCP_USER_TIMEOUT that
 // toSpec() asks libpq for: a server that stops answering is noticed within about a minute.
+// A read-only workspace on a profile with several hosts: toSpec's
+// target_session_attrs=read-write refused every host of a read-only session ("session is
+// read-only"), so such a workspace never opened.
+void TestConnectionProfiles::readOnlyWorkspaceOpensOnMultiHostProfile()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    ConnectionProfile p = *ConnectionProfile::fromConninfo(pg.conninfo());
+    const QString name = QStringLiteral("read-only-multi-host");
+    {
+        auto ws = Workspace::open(p, name); // the console's schema, made once
+        QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+        ws->close();
+    }
+    p.hosts = QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("127.0.0.1")};
+    p.connectTimeout = 3;
+    p.readOnly = true;
+    auto ws = Workspace::open(p, name);
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+    QVERIFY(ws->readOnly());
+    QSqlQuery q(ws->database());
+    QVERIFY(!q.exec(QStringLiteral("CREATE TABLE refused (x int)"))); // read-only on the server
+    ws->close();
+}
+
 void TestConnectionProfiles::connectionsNoticeAServerThatStopsAnswering()
 {
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));

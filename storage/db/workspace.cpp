@@ -249,6 +249,12 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         if (!settings.isEmpty())
             spec.connectOptions
                 += QStringLiteral(";options='%1'").arg(settings.join(QLatin1Char(' ')));
+        // A read-only session is one libpq's target_session_attrs=read-write (which toSpec
+        // asks of a profile with several hosts) refuses on every host ("session is
+        // read-only"): a read-only workspace takes the first server that answers, a standby
+        // too. Later in the options, so libpq takes this one.
+        if (ws.m_readOnly && profile.hosts.size() > 1)
+            spec.connectOptions += QStringLiteral(";target_session_attrs=any");
     }
 
     if (profile.mcphubDatabase && profile.kind != ConnectionProfile::Kind::Postgres) {
