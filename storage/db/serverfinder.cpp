@@ -25,6 +25,14 @@ namespace {
 constexpr int kSlice = 50; // ms between looks at `stop`
 constexpr int kDefaultTimeoutSeconds = 30;
 
+// A message of the look, translated unless the look was stopped: a stopped look's thread may
+// outlive the application (a host name's resolution is not interrupted), and then touches
+// nothing of Qt's translators. `text` is marked with QT_TRANSLATE_NOOP where it is written.
+QString lookText(const std::atomic<bool> &stop, const char *context, const char *text)
+{
+    return stop.load() ? QString::fromUtf8(text) : QCoreApplication::translate(context, text);
+}
+
 // QPSQL's quoting of a value in its connection string.
 QString quotedValue(QString value)
 {
@@ -95,7 +103,9 @@ Result<bool> inRecovery(PGconn *conn, const QDeadlineTimer &deadline, const std:
         if (const Wait w = waitReady(PQsocket(conn), false, deadline, stop); w != Wait::Ready)
             return Error::make(
                 w == Wait::Stopped ? Error::Code::Cancelled : Error::Code::Network,
-                QCoreApplication::translate("ServerFinder", "The server did not answer in time."));
+                lookText(stop,
+                         "ServerFinder",
+                         QT_TRANSLATE_NOOP("ServerFinder", "The server did not answer in time.")));
     }
     std::optional<bool> recovering;
     QString failure;
@@ -106,8 +116,10 @@ Result<bool> inRecovery(PGconn *conn, const QDeadlineTimer &deadline, const std:
             if (const Wait w = waitReady(PQsocket(conn), true, deadline, stop); w != Wait::Ready)
                 return Error::make(
                     w == Wait::Stopped ? Error::Code::Cancelled : Error::Code::Network,
-                    QCoreApplication::translate("ServerFinder",
-                                                "The server did not answer in time."));
+                    lookText(
+                        stop,
+                        "ServerFinder",
+                        QT_TRANSLATE_NOOP("ServerFinder", "The server did not answer in time.")));
             continue;
         }
         PGresult *result = PQgetResult(conn);
@@ -155,11 +167,14 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
     if (!options) {
         const QString why = parseError ? QString::fromUtf8(parseError).trimmed() : QString();
         PQfreemem(parseError);
-        return Error::make(Error::Code::Invalid,
-                           QCoreApplication::translate(
-                               "ServerFinder", "The connection's parameters cannot be read."),
-                           {},
-                           why);
+        return Error::make(
+            Error::Code::Invalid,
+            lookText(
+                stop,
+                "ServerFinder",
+                QT_TRANSLATE_NOOP("ServerFinder", "The connection's parameters cannot be read.")),
+            {},
+            why);
     }
     // Every given option but the host list and its ports, which this look goes along itself,
     // host by host. target_session_attrs stays: libpq checks it within PQconnectPoll, as the
@@ -186,6 +201,9 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         hosts << QString(); // libpq's default: the local socket
     QStringList why;        // per host, "HOST:PORT: reason"
     for (qsizetype i = 0; i < hosts.size(); ++i) {
+        // Before each host's name resolution, which nothing interrupts.
+        if (stop.load())
+            return Error::make(Error::Code::Cancelled, QStringLiteral("Stopped."));
         std::vector<std::pair<std::string, std::string>> given = common;
         if (!hosts.at(i).isEmpty())
             given.emplace_back("host", hosts.at(i).toStdString());
@@ -207,23 +225,27 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         Conn conn(PQconnectStartParams(keywords.data(), values.data(), 0));
         if (!conn)
             return Error::make(Error::Code::Generic,
-                               QCoreApplication::translate("ServerFinder", "Out of memory."));
+                               lookText(stop,
+                                        "ServerFinder",
+                                        QT_TRANSLATE_NOOP("ServerFinder", "Out of memory.")));
         // As if PQconnectPoll had last asked to write (libpq's documented start).
         PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
-        int socket = PQsocket(conn.get());
+        QByteArray address = PQhostaddr(conn.get());
         bool timedOut = false;
         while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
                && polled != PGRES_POLLING_FAILED) {
-            // connect_timeout is libpq's per address: another address of the name (another
-            // socket), another timeout.
-            if (PQsocket(conn.get()) != socket) {
-                socket = PQsocket(conn.get());
+            // connect_timeout is libpq's per address: another address of the name, another
+            // timeout (the socket's number may well be the same).
+            if (const QByteArray now = PQhostaddr(conn.get()); now != address) {
+                address = now;
                 deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
             }
-            const Wait w = waitReady(socket, polled == PGRES_POLLING_READING, deadline, stop);
+            const Wait w
+                = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
             if (w == Wait::Stopped)
-                return Error::make(Error::Code::Cancelled,
-                                   QCoreApplication::translate("ServerFinder", "Stopped."));
+                return Error::make(
+                    Error::Code::Cancelled,
+                    lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Stopped.")));
             if (w == Wait::TimedOut) {
                 timedOut = true;
                 break;
@@ -232,8 +254,10 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         }
         if (polled != PGRES_POLLING_OK) {
             why << label + QStringLiteral(": ")
-                       + (timedOut ? QCoreApplication::translate("ServerFinder",
-                                                                 "no answer within %1 s.")
+                       + (timedOut ? lookText(stop,
+                                              "ServerFinder",
+                                              QT_TRANSLATE_NOOP("ServerFinder",
+                                                                "no answer within %1 s."))
                                          .arg(timeoutSeconds)
                                    : libpqMessage(conn.get()));
             continue;
@@ -242,7 +266,12 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         role.host = QString::fromUtf8(PQhost(conn.get()));
         role.port = QByteArray(PQport(conn.get())).toInt();
         role.hostAddress = QString::fromUtf8(PQhostaddr(conn.get()));
-        const auto recovering = inRecovery(conn.get(), deadline, stop);
+        // An IPv6 link-local address comes without its interface (fe80::...%eth0): opened by
+        // it, the connection would fail; the name is used then.
+        if (role.hostAddress.startsWith(QLatin1String("fe80:"), Qt::CaseInsensitive))
+            role.hostAddress.clear();
+        const auto recovering
+            = inRecovery(conn.get(), QDeadlineTimer(qint64(timeoutSeconds) * 1000), stop);
         if (!recovering && recovering.error().code == Error::Code::Cancelled)
             return recovering.error();
         if (!recovering) {
@@ -251,8 +280,10 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         }
         role.primary = !*recovering;
         if (!role.primary && !standbyAccepted) {
-            why << QCoreApplication::translate("mcphub::ConnectionKeeper",
-                                               "%1 is a standby; waiting for a primary.")
+            why << lookText(stop,
+                            "mcphub::ConnectionKeeper",
+                            QT_TRANSLATE_NOOP("mcphub::ConnectionKeeper",
+                                              "%1 is a standby; waiting for a primary."))
                        .arg(role.address());
             continue;
         }
