@@ -35,6 +35,7 @@ file(GLOB_RECURSE sources ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
     ${SOURCE_DIR}/storage/*.cpp ${SOURCE_DIR}/storage/*.h ${SOURCE_DIR}/models/*.cpp
     ${SOURCE_DIR}/models/*.h ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h)
 set(known "")
+set(helpers "")
 foreach(source IN LISTS sources)
     file(READ ${source} text)
     string(REGEX MATCHALL "(class|struct)[ \t\n]+[A-Za-z_][A-Za-z0-9_]*[^;{]*{[^}]*Q_OBJECT" classes "${text}")
@@ -52,7 +53,17 @@ foreach(source IN LISTS sources)
         string(REGEX REPLACE ".*\\([ \t\n]*\"([^\"]+)\"" "\\1" name "${l}")
         list(APPEND known "=${name}")
     endforeach()
+    # The pattern itself: a tr() helper (a function or a lambda) is filed under the enclosing
+    # class or namespace whatever context it translates with.
+    if(text MATCHES "(auto|QString)[ \t]+tr[ \t]*[=(]")
+        list(APPEND helpers "${source}")
+    endif()
 endforeach()
+if(helpers)
+    string(REPLACE ";" ", " helpers "${helpers}")
+    message(FATAL_ERROR "A local tr() helper, whose strings lupdate files under another context "
+        "than it translates with (use a struct with Q_DECLARE_TR_FUNCTIONS and Name::tr): ${helpers}")
+endif()
 list(REMOVE_DUPLICATES known)
 list(GET LANGUAGES 0 first)
 file(READ ${OUT_DIR}/mcphub-admin_${first}.ts ts)

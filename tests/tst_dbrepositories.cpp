@@ -665,26 +665,34 @@ void TestDbRepositories::writeLockedByAnotherSessionWaitsBounded()
     TransactionGuard::setLockTimeout(300);
     const auto restore = qScopeGuard([&] { TransactionGuard::setLockTimeout(lockTimeout); });
     const QString other = QStringLiteral("tst_dbrepositories-other");
-    {
-        QSqlDatabase holder = QSqlDatabase::cloneDatabase(kConnection, other);
-        QVERIFY(holder.open());
-        QSqlQuery hold(holder);
-        QVERIFY(hold.exec(backend.isPostgres() ? QStringLiteral("BEGIN")
-                                               : QStringLiteral("BEGIN IMMEDIATE")));
-        if (backend.isPostgres())
-            QVERIFY(hold.exec(QStringLiteral("LOCK TABLE users IN EXCLUSIVE MODE")));
-        QElapsedTimer took;
-        took.start();
-        const auto blocked = users.update(changed);
-        QVERIFY2(took.elapsed() < 3000, qPrintable(QString::number(took.elapsed())));
-        QVERIFY(!blocked);
-        QVERIFY2(blocked.error().code == Error::Code::Locked,
-                 qPrintable(blocked.error().toString() + blocked.error().detail));
-        QCOMPARE(auditCount(), audits);
-        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
-        holder.close();
+    // PostgreSQL: the table (met while the UPDATE is prepared), then the row (met when it runs).
+    const QStringList locks
+        = backend.isPostgres() ? QStringList{QStringLiteral("LOCK TABLE users IN EXCLUSIVE MODE"),
+                                             QStringLiteral("SELECT 1 FROM users WHERE "
+                                                            "username = 'alice' FOR UPDATE")}
+                               : QStringList{QString()};
+    for (const QString &lock : locks) {
+        {
+            QSqlDatabase holder = QSqlDatabase::cloneDatabase(kConnection, other);
+            QVERIFY(holder.open());
+            QSqlQuery hold(holder);
+            QVERIFY(hold.exec(backend.isPostgres() ? QStringLiteral("BEGIN")
+                                                   : QStringLiteral("BEGIN IMMEDIATE")));
+            if (!lock.isEmpty())
+                QVERIFY2(hold.exec(lock), qPrintable(lock));
+            QElapsedTimer took;
+            took.start();
+            const auto blocked = users.update(changed);
+            QVERIFY2(took.elapsed() < 3000, qPrintable(QString::number(took.elapsed())));
+            QVERIFY(!blocked);
+            QVERIFY2(blocked.error().code == Error::Code::Locked,
+                     qPrintable(lock + u' ' + blocked.error().toString() + blocked.error().detail));
+            QCOMPARE(auditCount(), audits);
+            QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(other);
     }
-    QSqlDatabase::removeDatabase(other);
     VERIFY_OK(users.update(changed));
     QCOMPARE(auditCount(), audits + 1);
     QVERIFY((*users.find(QStringLiteral("alice")))->isAdmin);

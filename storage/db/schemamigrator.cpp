@@ -284,12 +284,8 @@ Result<QList<AppliedMigration>> SchemaMigrator::applyPending(const QString &appl
         if (const QString lock = dialect.migrationLockStatement(); !lock.isEmpty()) {
             // A migrator waits for another one to finish, however long its script takes
             // (not TransactionGuard's lock timeout, which is for edits).
-            if (!query.exec(dialect.lockTimeoutStatement(0))) {
-                return sqlError(query.lastError(),
-                                m_connectionName,
-                                QCoreApplication::translate(
-                                    "SchemaMigrator", "Cannot take the schema migration lock."));
-            }
+            if (auto waits = tx.setTransactionLockTimeout(0); !waits)
+                return waits.error();
             query.prepare(lock);
             query.bindValue(QStringLiteral(":key"), SqlDialect::kMigrationLockKey);
             if (!query.exec()) {

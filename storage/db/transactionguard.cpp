@@ -91,6 +91,17 @@ int TransactionGuard::lockTimeout()
     return g_lockTimeoutMs.load();
 }
 
+Result<void> TransactionGuard::setTransactionLockTimeout(int ms)
+{
+    const QString sql = SqlDialect::forDatabase(m_db).lockTimeoutStatement(ms);
+    QSqlQuery query(m_db);
+    if (!m_active || m_depth != 0 || sql.isEmpty() || query.exec(sql))
+        return {};
+    return sqlError(query.lastError(),
+                    placeOf(m_db),
+                    QCoreApplication::translate("TransactionGuard", "Cannot start a transaction."));
+}
+
 int TransactionGuard::depth(const QString &connectionName)
 {
     return t_depths.value(connectionName, 0);

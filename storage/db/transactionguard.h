@@ -68,6 +68,11 @@ public:
     // on the console's window never waits without end. 0 waits for ever. For all threads.
     static void setLockTimeout(int ms);
     static int lockTimeout();
+    // This outermost transaction's own lock timeout instead (a migration that runs for minutes
+    // waits longer for a hub's row than an Apply; 0 waits for ever). Nothing on SQLite.
+    Result<void> setTransactionLockTimeout(int ms);
+    // What a migration or a rollback of one waits for a lock: 60 s.
+    static constexpr int kLongLockTimeoutMs = 60'000;
 
 private:
     bool exec(const QString &sql, QString *detail);

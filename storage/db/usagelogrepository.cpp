@@ -252,26 +252,26 @@ QString UsageLogRepository::orderBy(const UsageLogFilter &filter) const
 Result<int> UsageLogRepository::deleteOlderThan(const QDateTime &cutoff)
 {
     int deleted = 0;
-    const auto done
-        = audited(QStringLiteral("usage-log.prune"),
-                  QStringLiteral("usage-logs"),
-                  QStringLiteral("DELETE"),
-                  {},
-                  {{QStringLiteral("olderThan"), cutoff.toUTC().toString(Qt::ISODateWithMs)}},
-                  [&]() -> Result<void> {
-                      QSqlQuery query(db());
-                      query.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 < :cutoff")
-                                        .arg(layout().table, layout().columns[Ts]));
-                      query.bindValue(QStringLiteral(":cutoff"), timestampValue(cutoff));
-                      if (!query.exec()) {
-                          return sqlError(query.lastError(),
-                                          context().where + QStringLiteral(": ") + layout().table,
-                                          QCoreApplication::translate(
-                                              "UsageLogRepository", "Cannot prune the usage log."));
-                      }
-                      deleted = query.numRowsAffected();
-                      return {};
-                  });
+    const auto done = audited(
+        QStringLiteral("usage-log.prune"),
+        QStringLiteral("usage-logs"),
+        QStringLiteral("DELETE"),
+        {},
+        {{QStringLiteral("olderThan"), cutoff.toUTC().toString(Qt::ISODateWithMs)}},
+        [&]() -> Result<void> {
+            QSqlQuery query(db());
+            const bool prepared = query.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 < :cutoff")
+                                                    .arg(layout().table, layout().columns[Ts]));
+            query.bindValue(QStringLiteral(":cutoff"), timestampValue(cutoff));
+            if (!prepared || !query.exec()) {
+                return sqlError(query.lastError(),
+                                context().where + QStringLiteral(": ") + layout().table,
+                                QCoreApplication::translate("UsageLogRepository",
+                                                            "Cannot prune the usage log."));
+            }
+            deleted = query.numRowsAffected();
+            return {};
+        });
     if (!done)
         return done.error();
     return deleted;

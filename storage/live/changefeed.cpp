@@ -201,16 +201,17 @@ Result<void> ChangeFeed::announce(const RepositoryContext &context,
     if (context.redisUrl.isEmpty())
         return {};
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO change_outbox (change_id, redis_key, payload, "
-                                 "created_at) VALUES (:change_id, :redis_key, :payload, "
-                                 ":created_at)"));
+    const bool prepared
+        = query.prepare(QStringLiteral("INSERT INTO change_outbox (change_id, redis_key, payload, "
+                                       "created_at) VALUES (:change_id, :redis_key, :payload, "
+                                       ":created_at)"));
     query.bindValue(QStringLiteral(":change_id"), notice.changeId);
     query.bindValue(QStringLiteral(":redis_key"), resource);
     query.bindValue(QStringLiteral(":payload"),
                     QString::fromUtf8(redisMessage(notice, resource, after)));
     query.bindValue(QStringLiteral(":created_at"),
                     SqlDialect::forDatabase(db).timestampValue(QDateTime::currentDateTimeUtc()));
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return sqlError(
             query.lastError(),
             where,

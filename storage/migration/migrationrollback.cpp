@@ -70,6 +70,8 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
     TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
     if (!tx.active())
         return tx.error();
+    if (auto waits = tx.setTransactionLockTimeout(TransactionGuard::kLongLockTimeoutMs); !waits)
+        return waits.error();
     // Issue 16: one change notice per table the rollback changed, with its commit.
     ChangeFeed::Batch changes(m_context, QStringLiteral("migration.rollback"));
     const auto run = history.find(runId);

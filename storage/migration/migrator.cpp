@@ -332,6 +332,10 @@ MigrationReport Migrator::run()
         TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
         if (!tx.active())
             return tx.error();
+        // One transaction for the whole run: a row a running hub holds for a while is waited
+        // for longer than an Apply waits, rather than the run undone after 5 s.
+        if (auto waits = tx.setTransactionLockTimeout(TransactionGuard::kLongLockTimeoutMs); !waits)
+            return waits;
         // Issue 16: one change notice per table the run changed, sent with the run's commit
         // (flushed below), not one per row.
         ChangeFeed::Batch changes(m_context, QStringLiteral("migration.import"));
