@@ -117,6 +117,17 @@ ConnectionProfile throughRelay(const test::PgTestDatabase &pg, const FreezableRe
     return p;
 }
 
+// A workspace named `name` on `pg`'s database through `relay`, with `connectTimeout`.
+Result<Workspace> openThroughRelay(const test::PgTestDatabase &pg,
+                                   const FreezableRelay &relay,
+                                   int connectTimeout,
+                                   const QString &name)
+{
+    ConnectionProfile profile = throughRelay(pg, relay);
+    profile.connectTimeout = connectTimeout;
+    return Workspace::open(profile, name);
+}
+
 // The longest time between two ticks of a 20 ms timer while it runs: how long the thread that
 // runs it was held.
 class TickGaps : public QObject
@@ -470,10 +481,8 @@ void TestConnectionProfiles::reconnectInBackgroundNeverWaitsForTheServer()
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     FreezableRelay relay(quint16(pg.spec().port));
-    ConnectionProfile profile = throughRelay(pg, relay);
-    profile.connectTimeout = 2;
     const QString name = QStringLiteral("background-reconnect");
-    auto ws = Workspace::open(profile, name);
+    auto ws = openThroughRelay(pg, relay, 2, name);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     ConnectionKeeper keeper(name, ReconnectPolicy{40, 100, 500, 60'000});
     QSignalSpy reconnecting(&keeper, &ConnectionKeeper::reconnecting);
@@ -554,10 +563,8 @@ void TestConnectionProfiles::applyWhileReconnectingInBackgroundWritesNothing()
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     FreezableRelay relay(quint16(pg.spec().port));
-    ConnectionProfile profile = throughRelay(pg, relay);
-    profile.connectTimeout = 10;
     const QString name = QStringLiteral("background-reconnect-apply");
-    auto ws = Workspace::open(profile, name);
+    auto ws = openThroughRelay(pg, relay, 10, name);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     {
         ConnectionKeeper keeper(name);
@@ -596,10 +603,8 @@ void TestConnectionProfiles::keeperGoesAtOnceWhileItsLookWaits()
     test::PgTestDatabase pg;
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     FreezableRelay relay(quint16(pg.spec().port));
-    ConnectionProfile profile = throughRelay(pg, relay);
-    profile.connectTimeout = 10;
     const QString name = QStringLiteral("background-reconnect-quit");
-    auto ws = Workspace::open(profile, name);
+    auto ws = openThroughRelay(pg, relay, 10, name);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     auto keeper = std::make_unique<ConnectionKeeper>(name);
     QSignalSpy reconnecting(keeper.get(), &ConnectionKeeper::reconnecting);
