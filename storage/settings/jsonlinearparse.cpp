@@ -33,16 +33,26 @@ public:
 
     bool start_object(std::size_t)
     {
-        m_stack.push_back({place(Json::value_t::object), nullptr});
+        Json *value = place(Json::value_t::object);
+        m_stack.push_back({value, {}, nullptr});
         return true;
     }
     bool start_array(std::size_t)
     {
-        m_stack.push_back({place(Json::value_t::array), nullptr});
+        Json *value = place(Json::value_t::array);
+        m_stack.push_back({value, {}, nullptr});
         return true;
     }
     bool end_object()
     {
+        // The members into the object at once, each moved: ordered_map is a vector of
+        // pair<const string, json>, whose move constructor copies (the const key), so a vector
+        // that grew key by key copied every member's whole tree at each reallocation.
+        Frame &frame = m_stack.back();
+        auto &object = frame.value->get_ref<Json::object_t &>();
+        object.reserve(frame.members.size());
+        for (auto &[key, value] : frame.members)
+            object.emplace_back(std::move(key), std::move(value));
         m_stack.pop_back();
         return true;
     }
@@ -55,28 +65,28 @@ public:
     bool key(Json::string_t &key)
     {
         Frame &frame = m_stack.back();
-        auto &object = frame.value->get_ref<Json::object_t &>();
-        if (!frame.index && object.size() < kIndexFrom) {
-            for (auto &entry : object) {
-                if (entry.first == key) {
-                    m_element = &entry.second; // given twice: the first place, the last value
+        auto &members = frame.members;
+        if (!frame.index && members.size() < kIndexFrom) {
+            for (auto &member : members) {
+                if (member.first == key) {
+                    m_element = &member.second; // given twice: the first place, the last value
                     return true;
                 }
             }
         } else {
             if (!frame.index) {
                 frame.index = std::make_unique<std::unordered_map<std::string, size_t>>();
-                for (size_t i = 0; i < object.size(); ++i)
-                    frame.index->emplace((object.begin() + std::ptrdiff_t(i))->first, i);
+                for (size_t i = 0; i < members.size(); ++i)
+                    frame.index->emplace(members[i].first, i);
             }
-            const auto [found, added] = frame.index->try_emplace(key, object.size());
+            const auto [found, added] = frame.index->try_emplace(key, members.size());
             if (!added) {
-                m_element = &(object.begin() + std::ptrdiff_t(found->second))->second;
+                m_element = &members[found->second].second;
                 return true;
             }
         }
-        object.emplace_back(std::move(key), nullptr);
-        m_element = &object.back().second;
+        members.emplace_back(std::move(key), nullptr);
+        m_element = &members.back().second;
         return true;
     }
 
@@ -90,6 +100,8 @@ private:
     struct Frame
     {
         Json *value = nullptr;
+        // An object's members until it ends (movable: a growing vector moves them).
+        std::vector<std::pair<std::string, Json>> members;
         std::unique_ptr<std::unordered_map<std::string, size_t>> index; // key -> position
     };
 
