@@ -24,5 +24,12 @@ Run adminctl(const QStringList &args, const QProcessEnvironment &env, const QByt
 
 } // namespace mcphub::test
 
-// Verifies the exit code; on a mismatch, the failure shows what the run printed.
-#define VERIFY_RUN(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).out + (run).err))
+// Verifies the exit code; on a mismatch, the failure shows what the run printed. `run` is
+// evaluated once: QVERIFY2 evaluates its message whatever the outcome, so
+// VERIFY_RUN(adminctl(...), 0) ran the command three times.
+#define VERIFY_RUN(run, code)                                                                      \
+    do {                                                                                           \
+        const ::mcphub::test::Run &verifiedRun_ = (run);                                           \
+        QVERIFY2(verifiedRun_.exitCode == (code),                                                  \
+                 qPrintable(verifiedRun_.out + verifiedRun_.err));                                 \
+    } while (false)
