@@ -7,6 +7,7 @@
 // the hubs registered on the database are told exactly what changed; a killed run changes
 // nothing.
 
+#include "storage/db/workspace.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/sqlconnection.h"
@@ -15,6 +16,7 @@
 #include "tests/support/mcphubdatabase.h"
 #include "tests/support/testenv.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -131,6 +133,8 @@ private Q_SLOTS:
     void oneMigrationAtATime();
     void aValueChangedOnTheWayInIsADifference();
     void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
+    void runsRecordedInEarlierDigestFormatsRollBack_data();
+    void runsRecordedInEarlierDigestFormatsRollBack();
     void shapesOfRowsTheFileSkipsOrNoLongerHasAreKept();
 
 private:
@@ -870,6 +874,125 @@ void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
         // Put back exactly as the run left it: the digest matches again.
         QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), edit.undo}), QString());
     }
+    const Run rolledBack = adminctl(rollback + ws);
+    VERIFY_RUN(rolledBack, 0);
+    QCOMPARE(publicData(pg.conninfo()), before);
+}
+
+void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("createdRowsSha256") << QStringLiteral("createdRowsSha256");
+    QTest::newRow("createdSha256") << QStringLiteral("createdSha256");
+}
+
+// A run recorded by an earlier console names the rows it added with another digest:
+// "createdRowsSha256" (over each row's row_to_json text) or, before that, "createdSha256"
+// (over each row as readRows() parses it). Such a record, written here from a run of today's
+// (its "users" entry rewritten), still rolls back exactly, and is still refused while a row
+// it added is changed.
+void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
+{
+    QFETCH(QString, format);
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    const QString source = m_dir.filePath(QStringLiteral("earlier-%1.json").arg(format));
+    const std::string hash = kHash.toStdString();
+    QVERIFY(writeJson(source,
+                      OrderedJson::parse(R"({"mcpServers": {"a": {"command": "x", "args": []}},
+  "users": [{"username": "admin", "password": ")"
+                                         + hash + R"(", "isAdmin": true},
+            {"username": "bob", "password": ")"
+                                         + hash + R"("}]})")));
+    const QByteArray before = publicData(pg.conninfo());
+    const QString reportPath = m_dir.filePath(QStringLiteral("earlier-%1-report.json").arg(format));
+    const Run migrated = adminctl(QStringList{QStringLiteral("migrate"),
+                                              source,
+                                              QStringLiteral("--yes"),
+                                              QStringLiteral("--report"),
+                                              reportPath}
+                                  + ws);
+    VERIFY_RUN(migrated, 0);
+    const QString runId = QString::number(QJsonDocument::fromJson(readFile(reportPath))
+                                              .object()
+                                              .value(QStringLiteral("runId"))
+                                              .toInteger());
+
+    // The "users" entry of the record, in the earlier format.
+    OrderedJson changes = OrderedJson::parse(
+        queryText(pg,
+                  QStringLiteral("SELECT changes FROM mcphub_admin.migration_runs WHERE id = %1")
+                      .arg(runId))
+            .toStdString());
+    const QString name = QStringLiteral("earlier-digests");
+    QList<OrderedJson> rows;
+    QHash<QString, QByteArray> rowText; // id -> row_to_json(t)::text
+    {
+        auto opened = Workspace::open(mcphubProfile(pg), name);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        auto read = HubSettings::readRows(opened->context(), QStringLiteral("users"));
+        QVERIFY(read.ok());
+        rows = *read;
+        QSqlQuery q(opened->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT t.id::text, row_to_json(t)::text FROM users t")));
+        while (q.next())
+            rowText.insert(q.value(0).toString(), q.value(1).toString().toUtf8());
+        opened->close();
+    }
+    closeSqlConnection(name);
+    bool rewritten = false;
+    for (OrderedJson &change : changes) {
+        if (change.value("table", std::string()) != "users" || !change.contains("created"))
+            continue;
+        QByteArray all;
+        for (const OrderedJson &id : change["created"]) {
+            const QString text = QString::fromStdString(id.get<std::string>());
+            if (format == QLatin1String("createdRowsSha256")) {
+                QVERIFY(rowText.contains(text));
+                all += HubSettings::CreatedRows::textDigest(rowText.value(text));
+            } else {
+                for (const OrderedJson &row : std::as_const(rows)) {
+                    if (HubSettings::textOf(row.value("id", OrderedJson())) == text)
+                        all += HubSettings::rowDigest(row).toLatin1();
+                }
+            }
+        }
+        QCOMPARE(all.size(), qsizetype(64 * change["created"].size()));
+        OrderedJson earlier = OrderedJson::object();
+        earlier["table"] = "users";
+        earlier["created"] = change["created"];
+        earlier[format.toStdString()]
+            = QCryptographicHash::hash(all, QCryptographicHash::Sha256).toHex().toStdString();
+        change = std::move(earlier);
+        rewritten = true;
+    }
+    QVERIFY(rewritten);
+    QString literal = QString::fromStdString(changes.dump());
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("UPDATE mcphub_admin.migration_runs SET changes = '%1' WHERE "
+                                  "id = %2")
+                       .arg(literal, runId)}),
+             QString());
+
+    const QStringList rollback{QStringLiteral("rollback"), runId, QStringLiteral("--yes")};
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("UPDATE users SET email = 'bob@example.org' WHERE username = "
+                                  "'bob'")}),
+             QString());
+    const Run refused = adminctl(rollback + ws);
+    VERIFY_RUN(refused, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("changed later"))
+                 && refused.err.contains(QLatin1String("users")),
+             qPrintable(refused.err));
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("UPDATE users SET email = NULL WHERE username = 'bob'")}),
+             QString());
     const Run rolledBack = adminctl(rollback + ws);
     VERIFY_RUN(rolledBack, 0);
     QCOMPARE(publicData(pg.conninfo()), before);
