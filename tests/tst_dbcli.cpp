@@ -59,13 +59,6 @@ const QByteArray kScopedSettings
       "  ]\n"
       "}";
 
-// VERIFY_RUN of a run made here (the macro would run it again for its message).
-#define VERIFY_RUN_ONCE(call, code)                                                                \
-    do {                                                                                           \
-        const Run once_ = (call);                                                                  \
-        VERIFY_RUN(once_, code);                                                                   \
-    } while (false)
-
 } // namespace
 
 class TestDbCli : public QObject
@@ -456,16 +449,16 @@ void TestDbCli::serverGroupKeyCommandsOnConsoleKinds()
     QStringList workspace{QStringLiteral("--file"), file};
     if (sqlite) {
         const QString db = dir.filePath(QStringLiteral("w.db"));
-        VERIFY_RUN_ONCE(
+        VERIFY_RUN(
             adminctl(
                 {QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), db}),
             0);
-        VERIFY_RUN_ONCE(adminctl({QStringLiteral("migrate"),
-                                  file,
-                                  QStringLiteral("--yes"),
-                                  QStringLiteral("--sqlite"),
-                                  db}),
-                        0);
+        VERIFY_RUN(adminctl({QStringLiteral("migrate"),
+                             file,
+                             QStringLiteral("--yes"),
+                             QStringLiteral("--sqlite"),
+                             db}),
+                   0);
         workspace = {QStringLiteral("--sqlite"), db};
     }
     const auto cli = [&](const QStringList &args) {
@@ -479,11 +472,11 @@ void TestDbCli::serverGroupKeyCommandsOnConsoleKinds()
                             QStringLiteral("remote")});
     VERIFY_RUN(rename, 0);
     QVERIFY2(!rename.out.contains(QLatin1String("only when told")), qPrintable(rename.out));
-    VERIFY_RUN_ONCE(cli({QStringLiteral("server"),
-                         QStringLiteral("rename"),
-                         QStringLiteral("fetch"),
-                         QStringLiteral("fetcher")}),
-                    0);
+    VERIFY_RUN(cli({QStringLiteral("server"),
+                    QStringLiteral("rename"),
+                    QStringLiteral("fetch"),
+                    QStringLiteral("fetcher")}),
+               0);
     const Run groups
         = cli({QStringLiteral("group"), QStringLiteral("show"), QStringLiteral("tools")});
     VERIFY_RUN(groups, 0);
@@ -505,24 +498,24 @@ void TestDbCli::serverGroupKeyCommandsOnConsoleKinds()
     QVERIFY2(taken.err.contains(QLatin1String("servers/fetcher/name")), qPrintable(taken.err));
 
     // Every command works on this kind; a field set reads back.
-    VERIFY_RUN_ONCE(cli({QStringLiteral("server"),
-                         QStringLiteral("set"),
-                         QStringLiteral("remote"),
-                         QStringLiteral("headers={\"X-Team\":\"a\"}"),
-                         QStringLiteral("keepAliveInterval=30000")}),
-                    0);
+    VERIFY_RUN(cli({QStringLiteral("server"),
+                    QStringLiteral("set"),
+                    QStringLiteral("remote"),
+                    QStringLiteral("headers={\"X-Team\":\"a\"}"),
+                    QStringLiteral("keepAliveInterval=30000")}),
+               0);
     const Run show
         = cli({QStringLiteral("server"), QStringLiteral("show"), QStringLiteral("remote")});
     VERIFY_RUN(show, 0);
     QVERIFY2(show.out.contains(QLatin1String("{\"X-Team\":\"a\"}"))
                  && show.out.contains(QLatin1String("30000")),
              qPrintable(show.out));
-    VERIFY_RUN_ONCE(cli({QStringLiteral("group"),
-                         QStringLiteral("add"),
-                         QStringLiteral("solo"),
-                         QStringLiteral("--server"),
-                         QStringLiteral("remote")}),
-                    0);
+    VERIFY_RUN(cli({QStringLiteral("group"),
+                    QStringLiteral("add"),
+                    QStringLiteral("solo"),
+                    QStringLiteral("--server"),
+                    QStringLiteral("remote")}),
+               0);
     const Run key = cli({QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("new")});
     VERIFY_RUN(key, 0);
     const QString token = key.out.trimmed().split(QLatin1Char('\n')).value(1);
@@ -532,12 +525,10 @@ void TestDbCli::serverGroupKeyCommandsOnConsoleKinds()
     VERIFY_RUN(list, 0);
     QVERIFY2(!list.out.contains(token) && list.out.contains(token.left(8) + QStringLiteral("...")),
              qPrintable(list.out));
-    VERIFY_RUN_ONCE(cli({QStringLiteral("key"), QStringLiteral("disable"), QStringLiteral("new")}),
-                    0);
-    VERIFY_RUN_ONCE(
-        cli({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("solo")}), 0);
-    VERIFY_RUN_ONCE(
-        cli({QStringLiteral("server"), QStringLiteral("disable"), QStringLiteral("remote")}), 0);
+    VERIFY_RUN(cli({QStringLiteral("key"), QStringLiteral("disable"), QStringLiteral("new")}), 0);
+    VERIFY_RUN(cli({QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("solo")}), 0);
+    VERIFY_RUN(cli({QStringLiteral("server"), QStringLiteral("disable"), QStringLiteral("remote")}),
+               0);
     const Run servers = cli({QStringLiteral("server"), QStringLiteral("list")});
     VERIFY_RUN(servers, 0);
     QVERIFY2(QRegularExpression(QStringLiteral("(?m)^remote\\s+sse\\s+disabled"))

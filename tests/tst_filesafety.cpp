@@ -38,14 +38,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Runs the command once and checks its exit code (VERIFY_RUN evaluates its argument again for
-// the message, which would run a command three times).
-#define RUN_ONCE(command, code)                                                                    \
-    do {                                                                                           \
-        const Run r_ = (command);                                                                  \
-        QVERIFY2(r_.exitCode == (code), qPrintable(r_.out + r_.err));                              \
-    } while (false)
-
 const QString kName = QStringLiteral("mcp_settings.json");
 
 int modeOf(const QString &path)
@@ -198,27 +190,27 @@ void TestFileSafety::secretsKeepTheSourcesMode()
 
     // A new export is private too; an existing one keeps the mode it has.
     const QString exported = dir.filePath(QStringLiteral("exported.json"));
-    RUN_ONCE(adminctl({QStringLiteral("export"), exported, QStringLiteral("--sqlite"), db}), 0);
+    VERIFY_RUN(adminctl({QStringLiteral("export"), exported, QStringLiteral("--sqlite"), db}), 0);
     QCOMPARE(modeOf(exported), 0600);
     QVERIFY(
         QFile::setPermissions(exported, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
-    RUN_ONCE(adminctl({QStringLiteral("export"), exported, QStringLiteral("--sqlite"), db}), 0);
+    VERIFY_RUN(adminctl({QStringLiteral("export"), exported, QStringLiteral("--sqlite"), db}), 0);
     QCOMPARE(modeOf(exported), 0640);
 
     // A source readable by its group gives its group the same copies, and no more.
     QVERIFY(QFile::setPermissions(source, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
     const QString report2 = dir.filePath(QStringLiteral("report2.json"));
-    RUN_ONCE(adminctl({QStringLiteral("migrate"),
-                       source,
-                       QStringLiteral("--sqlite"),
-                       db,
-                       QStringLiteral("--yes"),
-                       QStringLiteral("--skip-invalid"),
-                       QStringLiteral("--rejects"),
-                       rejects,
-                       QStringLiteral("--report"),
-                       report2}),
-             0);
+    VERIFY_RUN(adminctl({QStringLiteral("migrate"),
+                         source,
+                         QStringLiteral("--sqlite"),
+                         db,
+                         QStringLiteral("--yes"),
+                         QStringLiteral("--skip-invalid"),
+                         QStringLiteral("--rejects"),
+                         rejects,
+                         QStringLiteral("--report"),
+                         report2}),
+               0);
     QCOMPARE(modeOf(report2), 0640);
     QCOMPARE(modeOf(rejects), 0640);
     const QStringList both = migrateBackups(dir.path());
@@ -243,12 +235,12 @@ void TestFileSafety::migrateBackupsAreRotatedAndFailedRunsKeepNone()
     const QString unrelated = kName + QStringLiteral(".migrate-notes.bak");
     QVERIFY(test::writeFile(dir.filePath(unrelated), "keep me"));
 
-    RUN_ONCE(adminctl({QStringLiteral("migrate"),
-                       source,
-                       QStringLiteral("--sqlite"),
-                       db,
-                       QStringLiteral("--yes")}),
-             0);
+    VERIFY_RUN(adminctl({QStringLiteral("migrate"),
+                         source,
+                         QStringLiteral("--sqlite"),
+                         db,
+                         QStringLiteral("--yes")}),
+               0);
     QStringList now = migrateBackups(dir.path());
     now.removeAll(unrelated);
     QVERIFY2(now.size() == 10, qPrintable(now.join(QLatin1Char(' ')))); // 9 old, this run's
@@ -286,7 +278,7 @@ void TestFileSafety::fullDiskStopsMigrationBeforeTheDatabase()
     QVERIFY(bytes.size() > 15000 && bytes.size() < 20000);
     QVERIFY(test::writeFile(source, bytes));
     const QString db = dir.filePath(QStringLiteral("ws.db"));
-    RUN_ONCE(
+    VERIFY_RUN(
         adminctl({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--sqlite"), db}),
         0);
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("fs")));
@@ -431,12 +423,12 @@ void TestFileSafety::siblingRunsTakeTurns()
               ? QStringList{QStringLiteral("--sqlite"), db, QStringLiteral("--bind-settings"), path}
               : QStringList{QStringLiteral("--file"), path};
     if (bound) {
-        RUN_ONCE(adminctl({QStringLiteral("migrate"),
-                           path,
-                           QStringLiteral("--sqlite"),
-                           db,
-                           QStringLiteral("--yes")}),
-                 0);
+        VERIFY_RUN(adminctl({QStringLiteral("migrate"),
+                             path,
+                             QStringLiteral("--sqlite"),
+                             db,
+                             QStringLiteral("--yes")}),
+                   0);
     }
     constexpr int kProcesses = 4;
     constexpr int kRuns = 10;

@@ -68,7 +68,13 @@ QStringList filesIn(const QTemporaryDir &dir)
     return QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name);
 }
 
-#define VERIFY_RUN(run, code) QVERIFY2((run).exitCode == (code), qPrintable((run).out + (run).err))
+// `run` evaluated once (QVERIFY2 evaluates its message whatever the outcome).
+#define VERIFY_RUN(run, code)                                                                      \
+    do {                                                                                           \
+        const auto &verifiedRun_ = (run);                                                          \
+        QVERIFY2(verifiedRun_.exitCode == (code),                                                  \
+                 qPrintable(verifiedRun_.out + verifiedRun_.err));                                 \
+    } while (false)
 
 const QString kConnection = QStringLiteral("tst_fileworkspace");
 

@@ -57,10 +57,14 @@ Run adminctl(const QStringList &args, const QByteArray &input = {})
     return result;
 }
 
+// `run` evaluated once (QVERIFY2 evaluates its message whatever the outcome).
 #define VERIFY_RUN(run, code)                                                                      \
-    QVERIFY2(                                                                                      \
-        (run).exitCode == (code),                                                                  \
-        qPrintable(QString::number((run).exitCode) + QLatin1Char(' ') + (run).out + (run).err))
+    do {                                                                                           \
+        const auto &verifiedRun_ = (run);                                                          \
+        QVERIFY2(verifiedRun_.exitCode == (code),                                                  \
+                 qPrintable(QString::number(verifiedRun_.exitCode) + QLatin1Char(' ')              \
+                            + verifiedRun_.out + verifiedRun_.err));                               \
+    } while (false)
 
 const QByteArray kPassword = "admin123";
 const QByteArray kBearer = "bearer-key-7f3a9c";

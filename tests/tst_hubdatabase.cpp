@@ -56,13 +56,6 @@ QStringList hubDb(const test::PgTestDatabase &pg)
     return hubDbArguments(pg);
 }
 
-// VERIFY_RUN of a run made here (the macro would run it again for its message).
-#define VERIFY_RUN_ONCE(call, code)                                                                \
-    do {                                                                                           \
-        const Run once_ = (call);                                                                  \
-        VERIFY_RUN(once_, code);                                                                   \
-    } while (false)
-
 // mcphub-adminctl ARGS --hub-db ... on `pg`.
 Run hubCli(const test::PgTestDatabase &pg, const QStringList &args)
 {
@@ -900,7 +893,7 @@ void TestHubDatabase::serverCommandsWriteAsMcphubWrites()
                    QStringLiteral("SELECT concat_ws(';', enabled, updated_at > '2020-01-02') "
                                   "FROM servers WHERE name = 'echo-local'")),
              QStringLiteral("f;t"));
-    VERIFY_RUN_ONCE(
+    VERIFY_RUN(
         hubCli(pg,
                {QStringLiteral("server"), QStringLiteral("enable"), QStringLiteral("echo-local")}),
         0);
@@ -912,7 +905,7 @@ void TestHubDatabase::serverCommandsWriteAsMcphubWrites()
     QVERIFY2(remove.out.contains(QLatin1String("only when told")), qPrintable(remove.out));
     QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM servers WHERE name = 'time'")),
              QStringLiteral("0"));
-    VERIFY_RUN_ONCE(
+    VERIFY_RUN(
         hubCli(pg, {QStringLiteral("server"), QStringLiteral("remove"), QStringLiteral("time")}),
         2);
     QCOMPARE(query(pg,
@@ -931,17 +924,17 @@ void TestHubDatabase::serverRenameRewritesGroupsAndKeysAsMcphub()
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QByteArray schema = publicSchema(pg.conninfo());
     // A key scoped to servers (the fixture's keys name none), and rows last saved long ago.
-    VERIFY_RUN_ONCE(hubCli(pg,
-                           {QStringLiteral("key"),
-                            QStringLiteral("add"),
-                            QStringLiteral("scoped"),
-                            QStringLiteral("--access"),
-                            QStringLiteral("servers"),
-                            QStringLiteral("--server"),
-                            QStringLiteral("math-local"),
-                            QStringLiteral("--server"),
-                            QStringLiteral("echo-local")}),
-                    0);
+    VERIFY_RUN(hubCli(pg,
+                      {QStringLiteral("key"),
+                       QStringLiteral("add"),
+                       QStringLiteral("scoped"),
+                       QStringLiteral("--access"),
+                       QStringLiteral("servers"),
+                       QStringLiteral("--server"),
+                       QStringLiteral("math-local"),
+                       QStringLiteral("--server"),
+                       QStringLiteral("echo-local")}),
+               0);
     QVERIFY(psql(pg.conninfo(),
                  {QStringLiteral("-c"),
                   QStringLiteral("UPDATE servers SET updated_at = '2020-01-01'; UPDATE groups "
@@ -983,12 +976,12 @@ void TestHubDatabase::serverRenameRewritesGroupsAndKeysAsMcphub()
              QStringLiteral("1"));
 
     // A plain name in a group, through the storage MCPHub's pages use too.
-    VERIFY_RUN_ONCE(hubCli(pg,
-                           {QStringLiteral("server"),
-                            QStringLiteral("rename"),
-                            QStringLiteral("echo-local"),
-                            QStringLiteral("echo2")}),
-                    0);
+    VERIFY_RUN(hubCli(pg,
+                      {QStringLiteral("server"),
+                       QStringLiteral("rename"),
+                       QStringLiteral("echo-local"),
+                       QStringLiteral("echo2")}),
+               0);
     QCOMPARE(query(pg, QStringLiteral("SELECT servers FROM groups")),
              stringify(QStringLiteral("['echo2',{name:'math2',tools:['add']}]")));
     QCOMPARE(query(pg,
@@ -1005,12 +998,12 @@ void TestHubDatabase::serverRenameRewritesGroupsAndKeysAsMcphub()
                               QStringLiteral("math2")});
     VERIFY_RUN(taken, 2);
     QVERIFY2(taken.err.contains(QLatin1String("math2")), qPrintable(taken.err));
-    VERIFY_RUN_ONCE(hubCli(pg,
-                           {QStringLiteral("server"),
-                            QStringLiteral("rename"),
-                            QStringLiteral("nosuch"),
-                            QStringLiteral("other")}),
-                    2);
+    VERIFY_RUN(hubCli(pg,
+                      {QStringLiteral("server"),
+                       QStringLiteral("rename"),
+                       QStringLiteral("nosuch"),
+                       QStringLiteral("other")}),
+               2);
     QCOMPARE(query(pg, QStringLiteral("SELECT servers || updated_at FROM groups")), groups);
     QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM servers WHERE name = 'echo2'")),
              QStringLiteral("1"));
@@ -1066,12 +1059,12 @@ void TestHubDatabase::groupCommandsWriteAsMcphubWrites()
              QStringLiteral("36;Remote ones;") + stringify(QStringLiteral("['http-local']"))
                  + QStringLiteral(";t"));
     // Members changed: a member kept keeps its tool selection; JSON as JSON.stringify.
-    VERIFY_RUN_ONCE(hubCli(pg,
-                           {QStringLiteral("group"),
-                            QStringLiteral("set"),
-                            QStringLiteral("local-tools"),
-                            QStringLiteral("servers=[\"math-local\", \"http-local\"]")}),
-                    0);
+    VERIFY_RUN(hubCli(pg,
+                      {QStringLiteral("group"),
+                       QStringLiteral("set"),
+                       QStringLiteral("local-tools"),
+                       QStringLiteral("servers=[\"math-local\", \"http-local\"]")}),
+               0);
     QCOMPARE(query(pg, QStringLiteral("SELECT servers FROM groups WHERE name = 'local-tools'")),
              stringify(QStringLiteral("[{name:'math-local',tools:['add']},'http-local']")));
     // Bad input names the field: a server that does not exist, a name already taken.
@@ -1090,13 +1083,13 @@ void TestHubDatabase::groupCommandsWriteAsMcphubWrites()
                               QStringLiteral("name=local-tools")});
     VERIFY_RUN(taken, 2);
     QVERIFY2(taken.err.contains(QLatin1String("groups/web/name")), qPrintable(taken.err));
-    VERIFY_RUN_ONCE(hubCli(pg,
-                           {QStringLiteral("group"),
-                            QStringLiteral("set"),
-                            QStringLiteral("web"),
-                            QStringLiteral("name=remote"),
-                            QStringLiteral("description=")}),
-                    0);
+    VERIFY_RUN(hubCli(pg,
+                      {QStringLiteral("group"),
+                       QStringLiteral("set"),
+                       QStringLiteral("web"),
+                       QStringLiteral("name=remote"),
+                       QStringLiteral("description=")}),
+               0);
     QCOMPARE(query(pg, row.arg(QStringLiteral("remote"))),
              QStringLiteral("36;") + stringify(QStringLiteral("['http-local']"))
                  + QStringLiteral(";t"));
@@ -1104,7 +1097,7 @@ void TestHubDatabase::groupCommandsWriteAsMcphubWrites()
         = hubCli(pg, {QStringLiteral("group"), QStringLiteral("show"), QStringLiteral("remote")});
     VERIFY_RUN(show, 0);
     QVERIFY2(show.out.contains(QLatin1String("[\"http-local\"]")), qPrintable(show.out));
-    VERIFY_RUN_ONCE(
+    VERIFY_RUN(
         hubCli(pg, {QStringLiteral("group"), QStringLiteral("remove"), QStringLiteral("remote")}),
         0);
     QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM groups")), QStringLiteral("1"));
@@ -1154,20 +1147,20 @@ void TestHubDatabase::keyCommandsWriteAsMcphubWrites()
                  {QStringLiteral("-c"),
                   QStringLiteral("UPDATE bearer_keys SET updated_at = '2020-01-01'")})
                 .isEmpty());
-    VERIFY_RUN_ONCE(
-        hubCli(pg, {QStringLiteral("key"), QStringLiteral("disable"), QStringLiteral("ci")}), 0);
+    VERIFY_RUN(hubCli(pg, {QStringLiteral("key"), QStringLiteral("disable"), QStringLiteral("ci")}),
+               0);
     QCOMPARE(query(pg,
                    QStringLiteral("SELECT concat_ws(';', enabled, updated_at > '2020-01-02') "
                                   "FROM bearer_keys WHERE name = 'ci'")),
              QStringLiteral("f;t"));
-    VERIFY_RUN_ONCE(hubCli(pg,
-                           {QStringLiteral("key"),
-                            QStringLiteral("set"),
-                            QStringLiteral("ci"),
-                            QStringLiteral("accessType=servers"),
-                            QStringLiteral("allowedServers=[\"echo-local\",\"h\u00e9\"]"),
-                            QStringLiteral("enabled=true")}),
-                    0);
+    VERIFY_RUN(hubCli(pg,
+                      {QStringLiteral("key"),
+                       QStringLiteral("set"),
+                       QStringLiteral("ci"),
+                       QStringLiteral("accessType=servers"),
+                       QStringLiteral("allowedServers=[\"echo-local\",\"h\u00e9\"]"),
+                       QStringLiteral("enabled=true")}),
+               0);
     QCOMPARE(query(pg, row.arg(QStringLiteral("ci"))),
              token + QStringLiteral(";t;system;t;servers;")
                  + stringify(QStringLiteral("['local-tools']")) + QLatin1Char(';')
@@ -1186,8 +1179,7 @@ void TestHubDatabase::keyCommandsWriteAsMcphubWrites()
     }
     QCOMPARE(query(pg, row.arg(QStringLiteral("ci"))), before);
     // Two keys of one name: named by id instead.
-    VERIFY_RUN_ONCE(
-        hubCli(pg, {QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("ci")}), 0);
+    VERIFY_RUN(hubCli(pg, {QStringLiteral("key"), QStringLiteral("add"), QStringLiteral("ci")}), 0);
     const Run ambiguous
         = hubCli(pg, {QStringLiteral("key"), QStringLiteral("remove"), QStringLiteral("ci")});
     VERIFY_RUN(ambiguous, 2);
@@ -1195,7 +1187,7 @@ void TestHubDatabase::keyCommandsWriteAsMcphubWrites()
         pg,
         QStringLiteral("SELECT id FROM bearer_keys WHERE name = 'ci' ORDER BY created_at LIMIT 1"));
     QVERIFY2(ambiguous.err.contains(firstId), qPrintable(ambiguous.err));
-    VERIFY_RUN_ONCE(hubCli(pg, {QStringLiteral("key"), QStringLiteral("remove"), firstId}), 0);
+    VERIFY_RUN(hubCli(pg, {QStringLiteral("key"), QStringLiteral("remove"), firstId}), 0);
     QCOMPARE(query(pg, QStringLiteral("SELECT count(*) FROM bearer_keys WHERE name = 'ci'")),
              QStringLiteral("1"));
     // No token in the audit trail.
