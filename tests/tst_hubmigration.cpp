@@ -906,6 +906,14 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
                                          + hash + R"(", "isAdmin": true},
             {"username": "bob", "password": ")"
                                          + hash + R"("}]})")));
+    // A column whose text differs between the two earlier digests: row_to_json keeps jsonb's
+    // own text ({"a": 1}), a row parsed and dumped again does not ({"a":1}); so each format
+    // passes only through its own branch of changedSince.
+    QCOMPARE(
+        psql(pg.conninfo(),
+             {QStringLiteral("-c"),
+              QStringLiteral("ALTER TABLE users ADD COLUMN probe jsonb DEFAULT '{\"a\": 1}'")}),
+        QString());
     const QByteArray before = publicData(pg.conninfo());
     const QString reportPath = m_dir.filePath(QStringLiteral("earlier-%1-report.json").arg(format));
     const Run migrated = adminctl(QStringList{QStringLiteral("migrate"),
