@@ -7,7 +7,10 @@
 #include "tests/support/settingssamples.h"
 #include "tests/support/testenv.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <functional>
 
 using namespace mcphub;
 
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void linearParseGivesWhatNlohmannGives_data();
     void linearParseGivesWhatNlohmannGives();
     void linearParseOfALargeObjectWithDuplicates();
+    void linearParseMatchesNlohmannOnRandomDocuments();
     void summaryCounts();
     void jsonPointerEscapes();
     void defaultDocumentIsMinimal();
@@ -244,6 +248,68 @@ void TestSettingsDocument::linearParseOfALargeObjectWithDuplicates()
     QVERIFY((*linear)["k7"] == "again 7");
     QVERIFY((*linear)["k3"] == nlohmann::ordered_json::parse(R"({"small": 2})"));
     QCOMPARE(std::next(linear->begin(), 7).key(), std::string("k7"));
+}
+
+// 1,000 random documents (a fixed seed): objects of up to 40 keys (near the top) drawn from a
+// few names, so that keys repeat below and past the indexed size, a repeated key's value
+// changing type (object, array, scalar) either way, nested up to 6 levels. parseJsonLinear moves an
+// object's members in when it ends: the same value and key order as nlohmann's own parser each
+// time.
+void TestSettingsDocument::linearParseMatchesNlohmannOnRandomDocuments()
+{
+    QRandomGenerator random(20261206);
+    const std::function<void(std::string &, int)> value = [&](std::string &out, int depth) {
+        const int kind = int(random.bounded(depth >= 5 ? 4 : 6));
+        switch (kind) {
+        case 0:
+            out += std::to_string(random.bounded(1000));
+            return;
+        case 1:
+            out += "\"s" + std::to_string(random.bounded(50)) + "\"";
+            return;
+        case 2:
+            out += random.bounded(2) ? "true" : "null";
+            return;
+        case 3:
+            out += "-1.5";
+            return;
+        case 4: {
+            out += '[';
+            const int n = int(random.bounded(5));
+            for (int i = 0; i < n; ++i) {
+                if (i)
+                    out += ',';
+                value(out, depth + 1);
+            }
+            out += ']';
+            return;
+        }
+        default: {
+            out += '{';
+            const int n = int(random.bounded(depth <= 1 ? 41 : 6)); // indexed from 16 keys
+            const int names = 1 + int(random.bounded(30));
+            for (int i = 0; i < n; ++i) {
+                if (i)
+                    out += ',';
+                out += "\"k" + std::to_string(random.bounded(names)) + "\":";
+                value(out, depth + 1);
+            }
+            out += '}';
+            return;
+        }
+        }
+    };
+    for (int round = 0; round < 1000; ++round) {
+        std::string text = "{\"root\":";
+        value(text, 0);
+        text += ",\"root\":";
+        value(text, 0);
+        text += '}';
+        const auto linear = parseJsonLinear(text.data(), text.data() + text.size());
+        QVERIFY2(linear, text.c_str());
+        const auto expected = nlohmann::ordered_json::parse(text);
+        QVERIFY2(linear->dump() == expected.dump(), text.c_str());
+    }
 }
 
 void TestSettingsDocument::summaryCounts()
