@@ -138,6 +138,11 @@ private Q_SLOTS:
     void shapesOfRowsTheFileSkipsOrNoLongerHasAreKept();
 
 private:
+    // Migrates a file of one server ("a") and two users (admin, bob) into `pg`'s MCPHub
+    // tables, the file and its report named after `name` in m_dir: the run's id, or empty
+    // (with what the command said) when it failed.
+    QString migrateAdminAndBob(const PgTestDatabase &pg, const QString &name);
+
     QTemporaryDir m_dir;
 };
 
@@ -806,6 +811,34 @@ void TestHubMigration::aValueChangedOnTheWayInIsADifference()
     QCOMPARE(publicData(pg.conninfo()), before);
 }
 
+QString TestHubMigration::migrateAdminAndBob(const PgTestDatabase &pg, const QString &name)
+{
+    const QString source = m_dir.filePath(name + QStringLiteral(".json"));
+    const std::string hash = kHash.toStdString();
+    if (!writeJson(source,
+                   OrderedJson::parse(R"({"mcpServers": {"a": {"command": "x", "args": []}},
+  "users": [{"username": "admin", "password": ")"
+                                      + hash + R"(", "isAdmin": true},
+            {"username": "bob", "password": ")"
+                                      + hash + R"("}]})")))
+        return {};
+    const QString reportPath = m_dir.filePath(name + QStringLiteral("-report.json"));
+    const Run migrated = adminctl(QStringList{QStringLiteral("migrate"),
+                                              source,
+                                              QStringLiteral("--yes"),
+                                              QStringLiteral("--report"),
+                                              reportPath}
+                                  + hubDbArguments(pg));
+    if (migrated.exitCode != 0) {
+        qWarning("%s", qPrintable(migrated.out + migrated.err));
+        return {};
+    }
+    return QString::number(QJsonDocument::fromJson(readFile(reportPath))
+                               .object()
+                               .value(QStringLiteral("runId"))
+                               .toInteger());
+}
+
 void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
 {
     // A rollback removes the rows a run added only when each is still exactly as the run left
@@ -814,27 +847,9 @@ void TestHubMigration::aRollbackIsRefusedWhileARowTheRunAddedIsChanged()
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
     const QStringList ws = hubDbArguments(pg);
-    const QString source = m_dir.filePath(QStringLiteral("added.json"));
-    const std::string hash = kHash.toStdString();
-    QVERIFY(writeJson(source,
-                      OrderedJson::parse(R"({"mcpServers": {"a": {"command": "x", "args": []}},
-  "users": [{"username": "admin", "password": ")"
-                                         + hash + R"(", "isAdmin": true},
-            {"username": "bob", "password": ")"
-                                         + hash + R"("}]})")));
     const QByteArray before = publicData(pg.conninfo());
-    const QString reportPath = m_dir.filePath(QStringLiteral("added-report.json"));
-    const Run migrated = adminctl(QStringList{QStringLiteral("migrate"),
-                                              source,
-                                              QStringLiteral("--yes"),
-                                              QStringLiteral("--report"),
-                                              reportPath}
-                                  + ws);
-    VERIFY_RUN(migrated, 0);
-    const QString runId = QString::number(QJsonDocument::fromJson(readFile(reportPath))
-                                              .object()
-                                              .value(QStringLiteral("runId"))
-                                              .toInteger());
+    const QString runId = migrateAdminAndBob(pg, QStringLiteral("added"));
+    QVERIFY(!runId.isEmpty());
     const QStringList rollback{QStringLiteral("rollback"), runId, QStringLiteral("--yes")};
 
     const struct
@@ -898,14 +913,6 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
     QVERIFY2(pg.available(), qPrintable(pg.error()));
     QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
     const QStringList ws = hubDbArguments(pg);
-    const QString source = m_dir.filePath(QStringLiteral("earlier-%1.json").arg(format));
-    const std::string hash = kHash.toStdString();
-    QVERIFY(writeJson(source,
-                      OrderedJson::parse(R"({"mcpServers": {"a": {"command": "x", "args": []}},
-  "users": [{"username": "admin", "password": ")"
-                                         + hash + R"(", "isAdmin": true},
-            {"username": "bob", "password": ")"
-                                         + hash + R"("}]})")));
     // A column whose text differs between the two earlier digests: row_to_json keeps jsonb's
     // own text ({"a": 1}), a row parsed and dumped again does not ({"a":1}); so each format
     // passes only through its own branch of changedSince.
@@ -915,18 +922,8 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
               QStringLiteral("ALTER TABLE users ADD COLUMN probe jsonb DEFAULT '{\"a\": 1}'")}),
         QString());
     const QByteArray before = publicData(pg.conninfo());
-    const QString reportPath = m_dir.filePath(QStringLiteral("earlier-%1-report.json").arg(format));
-    const Run migrated = adminctl(QStringList{QStringLiteral("migrate"),
-                                              source,
-                                              QStringLiteral("--yes"),
-                                              QStringLiteral("--report"),
-                                              reportPath}
-                                  + ws);
-    VERIFY_RUN(migrated, 0);
-    const QString runId = QString::number(QJsonDocument::fromJson(readFile(reportPath))
-                                              .object()
-                                              .value(QStringLiteral("runId"))
-                                              .toInteger());
+    const QString runId = migrateAdminAndBob(pg, QStringLiteral("earlier-") + format);
+    QVERIFY(!runId.isEmpty());
 
     // The "users" entry of the record, in the earlier format.
     OrderedJson changes = OrderedJson::parse(
