@@ -197,9 +197,8 @@ public:
     // The select list that reads `columns` as digested.
     static QString digestSelect(const QSqlDatabase &db, const QList<DigestColumn> &columns);
     // SHA-256 (hex) of a row's fields: each as its length (4 bytes; 0xffffffff for NULL) and
-    // its bytes. `buffer` is reused between rows.
-    static QByteArray fieldsDigest(const std::vector<std::optional<QByteArrayView>> &fields,
-                                   QByteArray *buffer);
+    // its bytes.
+    static QByteArray fieldsDigest(const std::vector<std::optional<QByteArrayView>> &fields);
 
     class CreatedRows
     {
@@ -209,7 +208,7 @@ public:
         void add(const QString &table, const QString &id, const QByteArray &digest);
         void setColumns(const QString &table, const QList<DigestColumn> &columns);
         static QByteArray textDigest(QByteArrayView rowJson); // SHA-256, hex
-        void record(OrderedJson *changes) const;
+        void record(OrderedJson *changes);                    // the ids move into `changes`
         // For a recorded {"table", "created", "createdFieldsSha256", "createdRowsSha256" or
         // "createdSha256"}: whether any of the rows is gone or different now.
         static Result<bool> changedSince(const RepositoryContext &context,

@@ -58,19 +58,16 @@ QString HubSettings::digestSelect(const QSqlDatabase &db, const QList<DigestColu
     return select.join(QStringLiteral(", "));
 }
 
-QByteArray HubSettings::fieldsDigest(const std::vector<std::optional<QByteArrayView>> &fields,
-                                     QByteArray *buffer)
+QByteArray HubSettings::fieldsDigest(const std::vector<std::optional<QByteArrayView>> &fields)
 {
-    buffer->resize(0);
+    Sha256 hash;
     for (const auto &field : fields) {
         const quint32 size = field ? quint32(field->size()) : 0xffffffffu;
         const char length[4] = {char(size >> 24), char(size >> 16), char(size >> 8), char(size)};
-        buffer->append(length, 4);
+        hash.addData(QByteArrayView(length, 4));
         if (field)
-            buffer->append(field->data(), field->size());
+            hash.addData(*field);
     }
-    Sha256 hash;
-    hash.addData(*buffer);
     return hash.result().toHex();
 }
 
@@ -92,17 +89,17 @@ void HubSettings::CreatedRows::add(const QString &table,
     t.digests += digest;
 }
 
-void HubSettings::CreatedRows::record(OrderedJson *changes) const
+void HubSettings::CreatedRows::record(OrderedJson *changes)
 {
-    for (const QString &table : m_order) {
-        const Table &t = *m_tables.constFind(table);
+    for (const QString &table : std::as_const(m_order)) {
+        Table &t = m_tables[table];
         if (t.ids.empty())
             continue; // read back for its overwritten rows only
         Sha256 hash;
         hash.addData(t.digests);
         OrderedJson change = OrderedJson::object();
         change["table"] = table.toStdString();
-        change["created"] = t.ids;
+        change["created"] = std::move(t.ids);
         const std::string digest = QString::fromLatin1(hash.result().toHex()).toStdString();
         if (t.columns.isEmpty()) {
             change["createdRowsSha256"] = digest;
@@ -138,7 +135,6 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
         }
         if (columns.isEmpty() || columns.first().name != QLatin1String("id"))
             return true;
-        QByteArray buffer;
         const auto read = BulkReader::forEach(
             context,
             QStringLiteral("SELECT %1 FROM %2")
@@ -150,7 +146,7 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
                     return;
                 const auto found = digests.find(QString::fromUtf8(*fields[0]));
                 if (found != digests.end())
-                    *found = fieldsDigest(fields, &buffer);
+                    *found = fieldsDigest(fields);
             });
         if (!read)
             return read.error();

@@ -706,9 +706,11 @@ Result<void> Migrator::verifyHub()
                 digested.append({column, true});
         }
         created.setColumns(table, digested);
-        QByteArray buffer; // fieldsDigest's
-        const bool keepRows = entity.name == QLatin1String("mcpServers")
-                              || entity.shape == HubEntity::Shape::Single;
+        const bool servers = entity.name == QLatin1String("mcpServers");
+        const bool keepRows = servers || entity.shape == HubEntity::Shape::Single;
+        std::vector<char> stateColumns; // a new server's: its name and whether it is enabled
+        for (const std::string &name : names)
+            stateColumns.push_back(name == "name" || name == "enabled");
         const auto read = BulkReader::forEach(
             m_context,
             QStringLiteral("SELECT %1 FROM %2").arg(HubSettings::digestSelect(db, digested), table),
@@ -728,14 +730,17 @@ Result<void> Migrator::verifyHub()
                 const int index = *plan;
                 found[index] = true;
                 if (h.plans.at(index).action == Action::Create)
-                    digests[index] = HubSettings::fieldsDigest(fields, &buffer);
+                    digests[index] = HubSettings::fieldsDigest(fields);
                 const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
                 // HubSettings::map puts a row's values in column order.
                 const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
                 OrderedJson stored = keepRows ? OrderedJson::object() : OrderedJson();
                 // Its columns once each, in order: appended, not looked up (an ordered_json
                 // object grown key by key copies its members at each reallocation).
-                if (keepRows)
+                // A new server: only what its hub change needs (HubChange::forServer).
+                const bool keepAll
+                    = keepRows && (!servers || h.plans.at(index).action == Action::Overwrite);
+                if (keepAll)
                     stored.get_ref<OrderedJson::object_t &>().reserve(columns.size());
                 for (qsizetype i = 0; i < columns.size() && size_t(i) < fields.size(); ++i) {
                     const HubColumn *c = kinds.at(i);
@@ -751,7 +756,7 @@ Result<void> Migrator::verifyHub()
                             return field->toLongLong();
                         return std::string(field->data(), size_t(field->size()));
                     };
-                    if (keepRows)
+                    if (keepAll || (keepRows && stateColumns.at(size_t(i))))
                         stored.get_ref<OrderedJson::object_t &>().emplace_back(column, value());
                     if (i < first || row.notDescribed.contains(c->column))
                         continue;
