@@ -8,6 +8,7 @@
 #include "storage/db/connectionprofile.h"
 #include "storage/db/grouprepository.h"
 #include "storage/db/mcphubrowcheck.h"
+#include "storage/db/mcphubschema.h"
 #include "storage/db/recordrepository.h"
 #include "storage/db/rowrepository.h"
 #include "storage/db/serverrepository.h"
@@ -26,6 +27,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -84,6 +86,8 @@ private Q_SLOTS:
     void usersAreWrittenAsMcphubWritesThem();
     void lastAdministratorIsKept();
     void readOnlyRoleOpensReadOnly();
+    void readOnlySessionOutlivesReconnect();
+    void readOnlyConnectOptionsMerge();
     void usageLogIsMcphubsActivities();
     void entitiesNotBuiltYetAreRefusedNotMisread();
     void serverCommandsWriteAsMcphubWrites();
@@ -361,6 +365,88 @@ void TestHubDatabase::readOnlyRoleOpensReadOnly()
     QCOMPARE(publicSchema(pg.conninfo()), schema);
     (void)psql(pg.conninfo(),
                {QStringLiteral("-c"), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role)});
+}
+
+// A workspace made read-only after it opened (here a role that may not write; a standby and
+// a newer schema go the same way) stays read-only for the server too once its connection is
+// opened again, as the keeper does after a failover, and in a clone of its connection.
+void TestHubDatabase::readOnlySessionOutlivesReconnect()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString role = QStringLiteral("hub_reader2_%1").arg(QCoreApplication::applicationPid());
+    const QString granted = psql(
+        pg.conninfo(),
+        {QStringLiteral("-c"),
+         QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN; GRANT SELECT ON ALL "
+                        "TABLES IN SCHEMA public TO %1; REVOKE CREATE ON DATABASE \"%2\" FROM "
+                        "PUBLIC")
+             .arg(role, pg.spec().databaseName)});
+    QVERIFY2(granted.isEmpty(), qPrintable(granted));
+    const auto cleanup = qScopeGuard([&] {
+        (void)psql(
+            pg.conninfo(),
+            {QStringLiteral("-c"), QStringLiteral("DROP OWNED BY %1; DROP ROLE %1").arg(role)});
+    });
+    auto profile = ConnectionProfile::fromConninfo(pg.conninfo().replace(
+        QRegularExpression(QStringLiteral("user=\\S+")), QStringLiteral("user=") + role));
+    QVERIFY(profile.ok());
+    profile->mcphubDatabase = true;
+    const QString name = QStringLiteral("tst_hubdatabase_reader");
+    auto ws = Workspace::open(*profile, name);
+    VERIFY_OK(ws);
+    QVERIFY(ws->readOnly());
+    const auto readOnlyNow = [](const QString &connection) {
+        QSqlQuery q(QSqlDatabase::database(connection, false));
+        return q.exec(QStringLiteral("SHOW default_transaction_read_only")) && q.next()
+                   ? q.value(0).toString()
+                   : q.lastError().text();
+    };
+    QCOMPARE(readOnlyNow(name), QStringLiteral("on"));
+
+    // The session ends (the server restarted, a failover) and the connection opens again.
+    QCOMPARE(query(pg,
+                   QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                  "pg_stat_activity WHERE usename = '%1'")
+                       .arg(role)),
+             QStringLiteral("1"));
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    db.close();
+    QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+    QCOMPARE(readOnlyNow(name), QStringLiteral("on"));
+    {
+        QSqlDatabase clone = QSqlDatabase::cloneDatabase(name, name + QStringLiteral("_clone"));
+        QVERIFY2(clone.open(), qPrintable(clone.lastError().text()));
+    }
+    QCOMPARE(readOnlyNow(name + QStringLiteral("_clone")), QStringLiteral("on"));
+    // The console's schema still comes first: the options were joined, not replaced.
+    QSqlQuery path(db);
+    QVERIFY(path.exec(QStringLiteral("SHOW search_path")) && path.next());
+    QVERIFY2(path.value(0).toString().startsWith(McphubSchema::kConsoleSchema),
+             qPrintable(path.value(0).toString()));
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name + QStringLiteral("_clone"));
+    ws->close();
+}
+
+void TestHubDatabase::readOnlyConnectOptionsMerge()
+{
+    // Joined with the options there, once.
+    const QString one = Workspace::readOnlyConnectOptions(
+        QStringLiteral("connect_timeout=5;options='-c search_path=mcphub_admin,public'"), false);
+    QCOMPARE(one,
+             QStringLiteral("connect_timeout=5;options='-c search_path=mcphub_admin,public -c "
+                            "default_transaction_read_only=on'"));
+    QCOMPARE(Workspace::readOnlyConnectOptions(one, false), one);
+    // None there; on several hosts any server that answers, not only a writable one.
+    QCOMPARE(Workspace::readOnlyConnectOptions(
+                 QStringLiteral("port=5432,5433;target_session_attrs=read-write"), true),
+             QStringLiteral("port=5432,5433;options='-c default_transaction_read_only=on';"
+                            "target_session_attrs=any"));
+    QCOMPARE(Workspace::readOnlyConnectOptions({}, false),
+             QStringLiteral("options='-c default_transaction_read_only=on'"));
 }
 
 void TestHubDatabase::usageLogIsMcphubsActivities()

@@ -240,21 +240,13 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         // monitoring and health checks clone the workspace's connection): in MCPHub's
         // database the console's schema comes first, and a read-only workspace's server
         // itself refuses writes in this session, not only the repositories.
-        QStringList settings;
         if (profile.mcphubDatabase)
-            settings
-                << QStringLiteral("-c search_path=%1,public").arg(McphubSchema::kConsoleSchema);
+            spec.connectOptions += QStringLiteral(";options='-c search_path=%1,public'")
+                                       .arg(McphubSchema::kConsoleSchema);
+        // A read-only workspace takes the first server that answers, a standby too.
         if (ws.m_readOnly)
-            settings << QStringLiteral("-c default_transaction_read_only=on");
-        if (!settings.isEmpty())
             spec.connectOptions
-                += QStringLiteral(";options='%1'").arg(settings.join(QLatin1Char(' ')));
-        // A read-only session is one libpq's target_session_attrs=read-write (which toSpec
-        // asks of a profile with several hosts) refuses on every host ("session is
-        // read-only"): a read-only workspace takes the first server that answers, a standby
-        // too. Later in the options, so libpq takes this one.
-        if (ws.m_readOnly && profile.hosts.size() > 1)
-            spec.connectOptions += QStringLiteral(";target_session_attrs=any");
+                = readOnlyConnectOptions(spec.connectOptions, profile.hosts.size() > 1);
     }
 
     if (profile.mcphubDatabase && profile.kind != ConnectionProfile::Kind::Postgres) {
@@ -302,21 +294,62 @@ Result<void> Workspace::detectStandby()
         return {};
     // A standby refuses every write: open it read-only from the start rather than failing on
     // the first Apply, and say whose standby it is and how far behind it replays.
-    m_readOnly = true;
     m_standbyBanner = status->standbyBanner();
     m_warnings << m_standbyBanner + QStringLiteral(". ")
                       + QCoreApplication::translate("Workspace",
                                                     "A standby server cannot be changed: the "
                                                     "workspace is open read-only. Make changes "
                                                     "on the primary.");
+    return becomeReadOnly();
+}
+
+Result<void> Workspace::becomeReadOnly()
+{
+    m_readOnly = true;
+    QSqlDatabase db = database();
+    if (m_profile.kind != ConnectionProfile::Kind::Postgres)
+        return {};
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SET SESSION default_transaction_read_only = on"))) {
         return sqlError(
             query.lastError(),
-            where,
+            m_profile.displayName(),
             QCoreApplication::translate("Workspace", "Cannot open the database read-only."));
     }
+    db.setConnectOptions(readOnlyConnectOptions(db.connectOptions(), m_profile.hosts.size() > 1));
     return {};
+}
+
+QString Workspace::readOnlyConnectOptions(const QString &options, bool severalHosts)
+{
+    static const QString readOnly = QStringLiteral("-c default_transaction_read_only=on");
+    QStringList entries;
+    bool merged = false;
+    for (const QString &entry : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString key = entry.section(QLatin1Char('='), 0, 0).trimmed();
+        // A read-only session is one libpq's target_session_attrs=read-write refuses on
+        // every host ("session is read-only").
+        if (severalHosts && key == QLatin1String("target_session_attrs"))
+            continue;
+        if (key != QLatin1String("options") || merged) {
+            entries << entry;
+            continue;
+        }
+        // libpq keeps the last "options" given: the setting joins those already there.
+        QString value = entry.section(QLatin1Char('='), 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(QLatin1Char('\''))
+            && value.endsWith(QLatin1Char('\'')))
+            value = value.mid(1, value.size() - 2);
+        if (!value.contains(readOnly))
+            value = value.isEmpty() ? readOnly : value + QLatin1Char(' ') + readOnly;
+        entries << QStringLiteral("options='%1'").arg(value);
+        merged = true;
+    }
+    if (!merged)
+        entries << QStringLiteral("options='%1'").arg(readOnly);
+    if (severalHosts)
+        entries << QStringLiteral("target_session_attrs=any");
+    return entries.join(QLatin1Char(';'));
 }
 
 Result<void> Workspace::prepareMcphubDatabase()
@@ -329,16 +362,9 @@ Result<void> Workspace::prepareMcphubDatabase()
     if (!cannotWrite)
         return cannotWrite.error();
     if (!cannotWrite->isEmpty()) {
-        m_readOnly = true;
         m_warnings << *cannotWrite;
         // The server refuses writes in this session too, not only the repositories.
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("SET SESSION default_transaction_read_only = on"))) {
-            return sqlError(
-                query.lastError(),
-                where,
-                QCoreApplication::translate("Workspace", "Cannot open the database read-only."));
-        }
+        return becomeReadOnly();
     }
     return {};
 }
@@ -357,7 +383,8 @@ Result<void> Workspace::bringUpToDate(Mode mode, const QString &appliedBy)
         return status.error();
 
     if (status->newerThanConsole()) {
-        m_readOnly = true;
+        if (auto readOnly = becomeReadOnly(); !readOnly)
+            return readOnly;
         m_warnings << QCoreApplication::translate(
                           "Workspace",
                           "This database was created by a newer version of the console "

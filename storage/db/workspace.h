@@ -59,6 +59,12 @@ public:
     RepositoryContext context(const QString &actor = RepositoryContext::defaultActor()) const;
     void close() const;
 
+    // PostgreSQL connect options (QPSQL's "key=value;..." form) that open every session
+    // read-only: "-c default_transaction_read_only=on" added to the libpq "options" (merged
+    // with those there), and on several hosts target_session_attrs=any in place of
+    // read-write, which a read-only session fails on every host. Unchanged when they say so.
+    static QString readOnlyConnectOptions(const QString &options, bool severalHosts);
+
 private:
     Result<void> bringUpToDate(Mode mode, const QString &appliedBy);
     // MCPHub's own database: its tables all there, the console's schema beside them, and
@@ -66,6 +72,10 @@ private:
     Result<void> prepareMcphubDatabase();
     // PostgreSQL in recovery: read-only with the standby's banner among the warnings.
     Result<void> detectStandby();
+    // Read-only from now on, for the server too: PostgreSQL refuses writes in this session
+    // and in every one opened later on this connection (a reconnect after a failover, a
+    // clone for the hubs' checks), whose options now say so.
+    Result<void> becomeReadOnly();
 
     QString m_connectionName;
     ConnectionProfile m_profile;
