@@ -12,7 +12,9 @@
 #include "storage/db/recordrepository.h"
 #include "storage/db/rowrepository.h"
 #include "storage/db/serverrepository.h"
+#include "storage/db/transactionguard.h"
 #include "storage/db/usagelogrepository.h"
+#include "storage/db/userrepository.h"
 #include "storage/db/workspace.h"
 #include "storage/hub/hubeventstore.h"
 #include "storage/hub/hubrepository.h"
@@ -22,6 +24,7 @@
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/testenv.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +91,7 @@ private Q_SLOTS:
     void readOnlyRoleOpensReadOnly();
     void readOnlySessionOutlivesReconnect();
     void readOnlyConnectOptionsMerge();
+    void readBehindExclusiveLockWaitsBounded();
     void usageLogIsMcphubsActivities();
     void entitiesNotBuiltYetAreRefusedNotMisread();
     void serverCommandsWriteAsMcphubWrites();
@@ -447,6 +451,48 @@ void TestHubDatabase::readOnlyConnectOptionsMerge()
                             "target_session_attrs=any"));
     QCOMPARE(Workspace::readOnlyConnectOptions({}, false),
              QStringLiteral("options='-c default_transaction_read_only=on'"));
+}
+
+// A page read outside a transaction while another session holds an exclusive lock on the
+// table (MCPHub's TypeORM synchronising its schema at a hub's start, a DBA's VACUUM FULL)
+// fails after the lock timeout with Locked, instead of holding the window until the lock goes.
+void TestHubDatabase::readBehindExclusiveLockWaitsBounded()
+{
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString made = makeMcphubDatabase(pg);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const int lockTimeout = TransactionGuard::lockTimeout();
+    TransactionGuard::setLockTimeout(500);
+    const auto restore = qScopeGuard([&] { TransactionGuard::setLockTimeout(lockTimeout); });
+    auto ws = Workspace::open(mcphubProfile(pg), QStringLiteral("tst_hubdatabase_locked"));
+    VERIFY_OK(ws);
+    UserRepository users(ws->context());
+    VERIFY_OK(users.list({}, {0, 10, true}));
+
+    // The holder lets go by itself after 20 s at most: without the bound the read waits
+    // until then, and the elapsed time below says so.
+    auto holder = openSqlConnection(pg.spec(), QStringLiteral("tst_hubdatabase_holder"));
+    VERIFY_OK(holder);
+    const auto closeHolder
+        = qScopeGuard([] { closeSqlConnection(QStringLiteral("tst_hubdatabase_holder")); });
+    QSqlQuery hold(*holder);
+    QVERIFY2(hold.exec(QStringLiteral("SET idle_in_transaction_session_timeout = '20s'")),
+             qPrintable(hold.lastError().text()));
+    QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+    QVERIFY2(hold.exec(QStringLiteral("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")),
+             qPrintable(hold.lastError().text()));
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto page = users.list({}, {0, 10, true});
+    const qint64 waited = timer.elapsed();
+    QVERIFY(!page.ok());
+    QCOMPARE(page.error().code, Error::Code::Locked);
+    QVERIFY2(waited >= 400 && waited < 5000, qPrintable(QString::number(waited)));
+    QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+    VERIFY_OK(users.list({}, {0, 10, true}));
+    ws->close();
 }
 
 void TestHubDatabase::usageLogIsMcphubsActivities()

@@ -5,6 +5,7 @@
 #include "storage/db/repositorycontext.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
+#include "storage/db/transactionguard.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -240,9 +241,16 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         // monitoring and health checks clone the workspace's connection): in MCPHub's
         // database the console's schema comes first, and a read-only workspace's server
         // itself refuses writes in this session, not only the repositories.
+        // In MCPHub's database a read outside a transaction (a page, a list) waits for a
+        // lock as long as a change does (TransactionGuard), not without end: MCPHub's own
+        // processes take its tables' exclusive locks (TypeORM's schema synchronisation at a
+        // hub's start, a migration), and the window would hang behind them. The console's
+        // own schema has no other writer, and sends no options (a pooler may refuse them).
         if (profile.mcphubDatabase)
-            spec.connectOptions += QStringLiteral(";options='-c search_path=%1,public'")
-                                       .arg(McphubSchema::kConsoleSchema);
+            spec.connectOptions += QStringLiteral(";options='-c search_path=%1,public -c "
+                                                  "lock_timeout=%2'")
+                                       .arg(McphubSchema::kConsoleSchema)
+                                       .arg(TransactionGuard::lockTimeout());
         // A read-only workspace takes the first server that answers, a standby too.
         if (ws.m_readOnly)
             spec.connectOptions
