@@ -11,9 +11,13 @@ namespace {
 // cost more than hashing a row's few hundred bytes: a third of a migration's row digests.
 const EVP_MD *sha256Algorithm()
 {
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
     // Kept for the process's life (never freed: threads may hash until exit).
     static EVP_MD *const algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return algorithm ? algorithm : EVP_sha256();
+#else
+    return EVP_sha256(); // OpenSSL 1.1 looks nothing up
+#endif
 }
 
 } // namespace

@@ -451,6 +451,11 @@ void TestHubDatabase::readOnlyConnectOptionsMerge()
                             "target_session_attrs=any"));
     QCOMPARE(Workspace::readOnlyConnectOptions({}, false),
              QStringLiteral("options='-c default_transaction_read_only=on'"));
+    // Of several, libpq keeps the last: the setting joins that one, and one entry is left.
+    QCOMPARE(Workspace::readOnlyConnectOptions(
+                 QStringLiteral("options='-c a=1';sslmode=require;options='-c b=2'"), false),
+             QStringLiteral("sslmode=require;options='-c b=2 -c "
+                            "default_transaction_read_only=on'"));
 }
 
 // A page read outside a transaction while another session holds an exclusive lock on the

@@ -7,8 +7,11 @@
 #include "models/replicationalertpolicy.h"
 #include "storage/db/profilestore.h"
 #include "storage/db/replicationstatus.h"
+#include "storage/db/systemconfigrepository.h"
 #include "storage/db/userrepository.h"
 #include "storage/db/workspace.h"
+#include "storage/live/redisclient.h"
+#include "storage/live/redisoutbox.h"
 #include "storage/secretstore.h"
 #include "storage/sqlconnection.h"
 #include "support/adminctlrun.h"
@@ -154,6 +157,7 @@ private Q_SLOTS:
     void profileKeepsItsMonitor();
     void dbReplicationOnMcphubDatabaseStandby();
     void standbyWorkspaceOpensReadOnlyWithBanner();
+    void deliverOnStandbyPublishesNothing();
     void mcphubDatabaseOnStandbyRefusesWrites();
     void allHostsStandbysGiveClearMessage();
     void replicationPageShowsStandbyOnPrimary();
@@ -382,6 +386,56 @@ void TestReplication::dbReplicationOnMcphubDatabaseStandby()
     VERIFY_RUN(json, 0);
     QCOMPARE(jsonOf(json).value(QStringLiteral("role")).toString(), QStringLiteral("standby"));
     QCOMPARE(jsonOf(json).value(QStringLiteral("primaryPort")).toInt(), primaryPort());
+}
+
+// `changes deliver` against a standby: its outbox (the primary's, replayed) cannot lose the
+// rows it would deliver, so nothing is published, or the same changes would go out again at
+// every try and once more from the primary.
+void TestReplication::deliverOnStandbyPublishesNothing()
+{
+    const QString redisUrl = qEnvironmentVariable("MCPHUB_TEST_REDIS_URL");
+    MCPHUB_REQUIRE_SERVICE(!redisUrl.isEmpty(), QStringLiteral("Redis (scripts/with-services)"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    const QString database = pg.spec().databaseName;
+    {
+        // Two changes wait in the primary's outbox (a Redis that is not there).
+        auto profile = *ConnectionProfile::fromConninfo(conninfo(primaryPort(), database));
+        profile.redisUrl = QStringLiteral("redis://127.0.0.1:1");
+        auto primary = Workspace::open(profile, QStringLiteral("tst-replication-outbox"));
+        VERIFY_OK(primary);
+        SystemConfigRepository config(primary->context());
+        VERIFY_OK(config.set(
+            {QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\":false}")}));
+        VERIFY_OK(config.set(
+            {QStringLiteral("routing"), QStringLiteral("{\"enableGlobalRoute\":true}")}));
+        const auto pending = RedisOutbox::pending(QStringLiteral("tst-replication-outbox"));
+        VERIFY_OK(pending);
+        QCOMPARE(*pending, qint64(2));
+        primary->close();
+    }
+    QVERIFY(standbyCaughtUp());
+
+    RedisClient redis(*RedisAddress::parse(redisUrl), 2000);
+    const auto published = [&redis]() -> qint64 {
+        const auto info = redis.command({"INFO", "commandstats"});
+        if (!info)
+            return -1;
+        const QRegularExpression calls(QStringLiteral("cmdstat_publish:calls=(\\d+)"));
+        const auto match = calls.match(info->toString());
+        return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    };
+    const qint64 before = published();
+    QVERIFY(before >= 0);
+    const test::Run deliver = test::adminctl({QStringLiteral("changes"),
+                                              QStringLiteral("deliver"),
+                                              QStringLiteral("--pg"),
+                                              conninfo(standbyPort(), database),
+                                              QStringLiteral("--redis"),
+                                              redisUrl});
+    QVERIFY2(deliver.exitCode != 0, qPrintable(deliver.out));
+    QVERIFY2(deliver.err.contains(QLatin1String("read-only")), qPrintable(deliver.err));
+    QCOMPARE(published(), before);
 }
 
 void TestReplication::standbyWorkspaceOpensReadOnlyWithBanner()

@@ -165,6 +165,10 @@
         <source>warning: </source>
         <translation>警告：</translation>
     </message>
+    <message>
+        <source>the workspace is open read-only, so delivered changes cannot be taken out of its outbox; deliver them from a workspace that can write (on the primary).</source>
+        <translation>工作区以只读方式打开，已投递的变更无法从其发件箱中移除；请在可写的工作区（主库上）投递。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigCommand</name>

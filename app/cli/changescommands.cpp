@@ -91,6 +91,12 @@ int deliver(const OpenedWorkspace &ws)
     if (redisUrl.isEmpty())
         return fail(ChangesCommandTexts::tr(
             "give --redis (or a profile with a Redis) to deliver the outbox to."));
+    // A delivered batch leaves the outbox by a DELETE, which a read-only session refuses:
+    // the same batch would go to Redis again at every try.
+    if (ws.workspace().readOnly())
+        return fail(ChangesCommandTexts::tr(
+            "the workspace is open read-only, so delivered changes cannot be taken out of its "
+            "outbox; deliver them from a workspace that can write (on the primary)."));
     const auto address = RedisAddress::parse(redisUrl);
     if (!address)
         return fail(address.error().toString());

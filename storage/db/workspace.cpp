@@ -245,7 +245,8 @@ Result<Workspace> Workspace::open(const ConnectionProfile &profile,
         // lock as long as a change does (TransactionGuard), not without end: MCPHub's own
         // processes take its tables' exclusive locks (TypeORM's schema synchronisation at a
         // hub's start, a migration), and the window would hang behind them. The console's
-        // own schema has no other writer, and sends no options (a pooler may refuse them).
+        // own schema has no other writer: a writable workspace of it sends no options (a
+        // pooler may refuse them); a read-only one sends its read-only setting.
         if (profile.mcphubDatabase)
             spec.connectOptions += QStringLiteral(";options='-c search_path=%1,public -c "
                                                   "lock_timeout=%2'")
@@ -332,29 +333,26 @@ QString Workspace::readOnlyConnectOptions(const QString &options, bool severalHo
 {
     static const QString readOnly = QStringLiteral("-c default_transaction_read_only=on");
     QStringList entries;
-    bool merged = false;
+    QString settings; // of the last "options" entry: libpq keeps that one, not the others
     for (const QString &entry : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         const QString key = entry.section(QLatin1Char('='), 0, 0).trimmed();
         // A read-only session is one libpq's target_session_attrs=read-write refuses on
         // every host ("session is read-only").
         if (severalHosts && key == QLatin1String("target_session_attrs"))
             continue;
-        if (key != QLatin1String("options") || merged) {
+        if (key != QLatin1String("options")) {
             entries << entry;
             continue;
         }
-        // libpq keeps the last "options" given: the setting joins those already there.
         QString value = entry.section(QLatin1Char('='), 1).trimmed();
         if (value.size() >= 2 && value.startsWith(QLatin1Char('\''))
             && value.endsWith(QLatin1Char('\'')))
             value = value.mid(1, value.size() - 2);
-        if (!value.contains(readOnly))
-            value = value.isEmpty() ? readOnly : value + QLatin1Char(' ') + readOnly;
-        entries << QStringLiteral("options='%1'").arg(value);
-        merged = true;
+        settings = value;
     }
-    if (!merged)
-        entries << QStringLiteral("options='%1'").arg(readOnly);
+    if (!settings.contains(readOnly))
+        settings = settings.isEmpty() ? readOnly : settings + QLatin1Char(' ') + readOnly;
+    entries << QStringLiteral("options='%1'").arg(settings);
     if (severalHosts)
         entries << QStringLiteral("target_session_attrs=any");
     return entries.join(QLatin1Char(';'));

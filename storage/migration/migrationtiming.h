@@ -19,14 +19,11 @@ inline void migrationMark(const char *phase)
 {
     if (!lcMigrationTiming().isDebugEnabled())
         return;
-    const auto cpuNow = [] {
 #ifdef Q_OS_UNIX
+    const auto cpuNow = [] {
         timespec now{};
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
         return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-#else
-        return 0.0; // not measured
-#endif
     };
     thread_local QElapsedTimer timer;
     thread_local double cpu = 0;
@@ -39,6 +36,12 @@ inline void migrationMark(const char *phase)
     }
     timer.start();
     cpu = cpuNow();
+#else // no thread CPU clock here
+    thread_local QElapsedTimer timer;
+    if (phase && timer.isValid())
+        qCDebug(lcMigrationTiming, "%s %.1f ms", phase, double(timer.nsecsElapsed()) / 1e6);
+    timer.start();
+#endif
 }
 
 } // namespace mcphub
