@@ -51,6 +51,18 @@ using test::publicSchema;
 
 const QString kDbMode = QStringLiteral("/hub-captures/db-mode/");
 
+// A login role that may read MCPHub's tables and write nothing (no schema of its own either);
+// psql's complaint, empty when made.
+QString makeReadingRole(const test::PgTestDatabase &pg, const QString &role)
+{
+    return psql(pg.conninfo(),
+                {QStringLiteral("-c"),
+                 QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN; GRANT SELECT ON "
+                                "ALL TABLES IN SCHEMA public TO %1; REVOKE CREATE ON DATABASE "
+                                "\"%2\" FROM PUBLIC")
+                     .arg(role, pg.spec().databaseName)});
+}
+
 QString query(const test::PgTestDatabase &pg, const QString &sql)
 {
     return test::queryText(pg, sql);
@@ -333,13 +345,7 @@ void TestHubDatabase::readOnlyRoleOpensReadOnly()
     const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QString role = QStringLiteral("hub_reader_%1").arg(QCoreApplication::applicationPid());
-    const QString granted = psql(
-        pg.conninfo(),
-        {QStringLiteral("-c"),
-         QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN; GRANT SELECT ON ALL "
-                        "TABLES IN SCHEMA public TO %1; REVOKE CREATE ON DATABASE \"%2\" FROM "
-                        "PUBLIC")
-             .arg(role, pg.spec().databaseName)});
+    const QString granted = makeReadingRole(pg, role);
     QVERIFY2(granted.isEmpty(), qPrintable(granted));
     const QString conninfo = pg.conninfo().replace(QRegularExpression(QStringLiteral("user=\\S+")),
                                                    QStringLiteral("user=") + role);
@@ -381,13 +387,7 @@ void TestHubDatabase::readOnlySessionOutlivesReconnect()
     const QString made = makeMcphubDatabase(pg);
     QVERIFY2(made.isEmpty(), qPrintable(made));
     const QString role = QStringLiteral("hub_reader2_%1").arg(QCoreApplication::applicationPid());
-    const QString granted = psql(
-        pg.conninfo(),
-        {QStringLiteral("-c"),
-         QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN; GRANT SELECT ON ALL "
-                        "TABLES IN SCHEMA public TO %1; REVOKE CREATE ON DATABASE \"%2\" FROM "
-                        "PUBLIC")
-             .arg(role, pg.spec().databaseName)});
+    const QString granted = makeReadingRole(pg, role);
     QVERIFY2(granted.isEmpty(), qPrintable(granted));
     const auto cleanup = qScopeGuard([&] {
         (void)psql(
