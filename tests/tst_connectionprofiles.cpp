@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDriver>
@@ -31,6 +33,7 @@
 #include <memory>
 
 #include <libpq-fe.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -167,6 +170,7 @@ private Q_SLOTS:
     void idleProbeNeverWaitsForTheServer();
     void finderConninfoKeepsEveryValue();
     void finderTellsPrimaryFromStandby();
+    void finderGoesOnToTheNextAddressOfAName();
     void reconnectInBackgroundNeverWaitsForTheServer();
     void reconnectInBackgroundOpensOnTheServerFound();
     void applyWhileReconnectingInBackgroundWritesNothing();
@@ -433,6 +437,74 @@ void TestConnectionProfiles::finderConninfoKeepsEveryValue()
 // a workspace that takes only a primary passes the standby over, after asking it without
 // blocking (pg_is_in_recovery()); one that accepts a standby stops there; when none is taken,
 // each host is named with its reason (a silent one: no answer within connect_timeout=2).
+// A host name with two addresses, the first of which takes the connection and never answers
+// (an IPv6 address on a network that drops it looks the same): the look gives that address its
+// connect_timeout and reaches the server on the second, as libpq's blocking open does, instead
+// of giving the host up. The name is made with nss_wrapper (LD_PRELOAD, NSS_WRAPPER_HOSTS), so
+// the test runs itself again as a child with them.
+void TestConnectionProfiles::finderGoesOnToTheNextAddressOfAName()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    const QString name = QStringLiteral("twohomed.mcphub.test");
+    const QString port = qEnvironmentVariable("PGPORT");
+    if (!qEnvironmentVariableIsSet("NSS_WRAPPER_HOSTS")) {
+        QVERIFY2(QFile::exists(QStringLiteral(MCPHUB_NSS_WRAPPER)),
+                 "nss_wrapper (scripts/deps installs libnss-wrapper)");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile hosts(dir.filePath(QStringLiteral("hosts")));
+        QVERIFY(hosts.open(QIODevice::WriteOnly));
+        hosts.write(QStringLiteral("127.0.0.2 %1\n127.0.0.1 %1\n").arg(name).toUtf8());
+        hosts.close();
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(MCPHUB_NSS_WRAPPER));
+        env.insert(QStringLiteral("NSS_WRAPPER_HOSTS"), hosts.fileName());
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("finderGoesOnToTheNextAddressOfAName")});
+        QVERIFY(child.waitForFinished(60000));
+        const QString out = QString::fromUtf8(child.readAll());
+        QVERIFY2(child.exitCode() == 0
+                     && out.contains(QLatin1String("PASS   : TestConnectionProfiles::"
+                                                   "finderGoesOnToTheNextAddressOfAName()")),
+                 qPrintable(out));
+        return;
+    }
+    // The resolver gives the silent address first (else this would prove nothing).
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *list = nullptr;
+    QCOMPARE(getaddrinfo(qPrintable(name), nullptr, &hints, &list), 0);
+    QStringList order;
+    for (const addrinfo *a = list; a; a = a->ai_next) {
+        char text[NI_MAXHOST] = {};
+        getnameinfo(a->ai_addr, a->ai_addrlen, text, sizeof text, nullptr, 0, NI_NUMERICHOST);
+        if (!order.contains(QString::fromLatin1(text)))
+            order << QString::fromLatin1(text);
+    }
+    freeaddrinfo(list);
+    QCOMPARE(order, QStringList({QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.1")}));
+    test::SilentServer silent(QHostAddress(QStringLiteral("127.0.0.2")), quint16(port.toUInt()));
+    QVERIFY(silent.isListening());
+
+    const QByteArray conninfo
+        = QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=2")
+              .arg(name, port)
+              .toUtf8();
+    const std::atomic<bool> never{false};
+    QElapsedTimer timer;
+    timer.start();
+    const auto found = ServerFinder::find(conninfo, false, never);
+    QVERIFY2(found, qPrintable(found ? QString() : found.error().toString()));
+    QCOMPARE(found->hostAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(found->host, name);
+    QVERIFY(found->primary);
+    QVERIFY2(timer.elapsed() >= 1900, qPrintable(QString::number(timer.elapsed())));
+}
+
 void TestConnectionProfiles::finderTellsPrimaryFromStandby()
 {
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured()

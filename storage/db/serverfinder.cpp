@@ -9,10 +9,14 @@
 
 #ifdef Q_OS_WIN
 #include <winsock2.h>
+#include <ws2tcpip.h>
 #else
+#include <netdb.h>
 #include <poll.h>
+#include <sys/socket.h>
 #endif
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -136,6 +140,111 @@ Result<bool> inRecovery(PGconn *conn, const QDeadlineTimer &deadline, const std:
     return *recovering;
 }
 
+// The addresses of a host name, as numbers, in the order the resolver gives them (the order
+// libpq goes along them). None for a socket folder, an empty name or a name that does not
+// resolve here: libpq is then given the name alone, and says why it fails.
+std::vector<std::string> addressesOf(const std::string &host)
+{
+    if (host.empty() || host.front() == '/' || host.front() == '@')
+        return {};
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *list = nullptr;
+    if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0 || !list)
+        return {};
+    std::vector<std::string> addresses;
+    for (const addrinfo *a = list; a; a = a->ai_next) {
+        char text[NI_MAXHOST] = {};
+        if (getnameinfo(
+                a->ai_addr, socklen_t(a->ai_addrlen), text, sizeof text, nullptr, 0, NI_NUMERICHOST)
+                == 0
+            && std::find(addresses.begin(), addresses.end(), text) == addresses.end())
+            addresses.emplace_back(text);
+    }
+    freeaddrinfo(list);
+    return addresses;
+}
+
+// One connection attempt with `given` (one host, at most one address), within
+// `timeoutSeconds`, then the recovery check. Fails Network when nothing answered in time or
+// the connection failed, Database when the server failed the check, ReadOnly when it is a
+// standby and none is accepted (the message names it), Cancelled when stopped.
+Result<ServerRole> attempt(const std::vector<std::pair<std::string, std::string>> &given,
+                           int timeoutSeconds,
+                           bool standbyAccepted,
+                           const std::atomic<bool> &stop)
+{
+    std::vector<const char *> keywords, values;
+    for (const auto &[keyword, value] : given) {
+        keywords.push_back(keyword.c_str());
+        values.push_back(value.c_str());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    Conn conn(PQconnectStartParams(keywords.data(), values.data(), 0));
+    if (!conn)
+        return Error::make(
+            Error::Code::Generic,
+            lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Out of memory.")));
+    // As if PQconnectPoll had last asked to write (libpq's documented start).
+    PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
+    QByteArray address = PQhostaddr(conn.get());
+    bool timedOut = false;
+    while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
+           && polled != PGRES_POLLING_FAILED) {
+        // connect_timeout is libpq's per address: should libpq go on to another address of
+        // the name itself (one given by name alone), another timeout.
+        if (const QByteArray now = PQhostaddr(conn.get()); now != address) {
+            address = now;
+            deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
+        }
+        const Wait w
+            = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
+        if (w == Wait::Stopped)
+            return Error::make(
+                Error::Code::Cancelled,
+                lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Stopped.")));
+        if (w == Wait::TimedOut) {
+            timedOut = true;
+            break;
+        }
+        polled = PQconnectPoll(conn.get());
+    }
+    if (polled != PGRES_POLLING_OK) {
+        if (timedOut)
+            return Error::make(Error::Code::Network,
+                               lookText(stop,
+                                        "ServerFinder",
+                                        QT_TRANSLATE_NOOP("ServerFinder", "no answer within %1 s."))
+                                   .arg(timeoutSeconds));
+        return Error::make(Error::Code::Network, libpqMessage(conn.get()));
+    }
+    ServerRole role;
+    role.host = QString::fromUtf8(PQhost(conn.get()));
+    role.port = QByteArray(PQport(conn.get())).toInt();
+    role.hostAddress = QString::fromUtf8(PQhostaddr(conn.get()));
+    // An IPv6 link-local address comes without its interface (fe80::...%eth0): opened by
+    // it, the connection would fail; the name is used then.
+    if (role.hostAddress.startsWith(QLatin1String("fe80:"), Qt::CaseInsensitive))
+        role.hostAddress.clear();
+    const auto recovering
+        = inRecovery(conn.get(), QDeadlineTimer(qint64(timeoutSeconds) * 1000), stop);
+    if (!recovering)
+        return recovering.error();
+    role.primary = !*recovering;
+    if (!role.primary && !standbyAccepted) {
+        return Error::make(Error::Code::ReadOnly, // says where itself
+                           lookText(stop,
+                                    "mcphub::ConnectionKeeper",
+                                    QT_TRANSLATE_NOOP("mcphub::ConnectionKeeper",
+                                                      "%1 is a standby; waiting for a primary."))
+                               .arg(role.address()));
+    }
+    return role;
+}
+
 } // namespace
 
 QByteArray conninfoOf(const QSqlDatabase &db)
@@ -176,11 +285,12 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
             {},
             why);
     }
-    // Every given option but the host list and its ports, which this look goes along itself,
-    // host by host. target_session_attrs stays: libpq checks it within PQconnectPoll, as the
-    // blocking open along the list would (a primary that is read-only is passed over there).
+    // Every given option but the host list, its ports and its addresses, which this look goes
+    // along itself, host by host and address by address. target_session_attrs stays: libpq
+    // checks it within PQconnectPoll, as the blocking open along the list would (a primary
+    // that is read-only is passed over there).
     std::vector<std::pair<std::string, std::string>> common;
-    QStringList hosts, ports;
+    QStringList hosts, ports, hostAddresses;
     int timeoutSeconds = kDefaultTimeoutSeconds;
     for (const PQconninfoOption *o = options.get(); o->keyword; ++o) {
         if (!o->val)
@@ -191,103 +301,69 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
             hosts = value.split(QLatin1Char(','));
         } else if (keyword == "port") {
             ports = value.split(QLatin1Char(','));
+        } else if (keyword == "hostaddr") {
+            hostAddresses = value.split(QLatin1Char(','));
         } else {
             if (keyword == "connect_timeout" && value.trimmed().toInt() > 0)
                 timeoutSeconds = qMax(2, value.trimmed().toInt()); // libpq's own minimum
             common.emplace_back(o->keyword, o->val);
         }
     }
+    if (hosts.isEmpty() && !hostAddresses.isEmpty())
+        hosts.resize(hostAddresses.size()); // addresses alone
     if (hosts.isEmpty())
         hosts << QString(); // libpq's default: the local socket
-    QStringList why;        // per host, "HOST:PORT: reason"
+    const auto nth = [&](const QStringList &list, qsizetype i) {
+        return list.size() == hosts.size() ? list.at(i)
+               : list.size() == 1          ? list.first()
+                                           : QString();
+    };
+    QStringList why; // per host or address, "HOST:PORT: reason"
     for (qsizetype i = 0; i < hosts.size(); ++i) {
         // Before each host's name resolution, which nothing interrupts.
         if (stop.load())
             return Error::make(Error::Code::Cancelled, QStringLiteral("Stopped."));
-        std::vector<std::pair<std::string, std::string>> given = common;
-        if (!hosts.at(i).isEmpty())
-            given.emplace_back("host", hosts.at(i).toStdString());
-        const QString port = ports.size() == hosts.size() ? ports.at(i)
-                             : ports.size() == 1          ? ports.first()
-                                                          : QString();
-        if (!port.isEmpty())
-            given.emplace_back("port", port.toStdString());
-        const QString label = (hosts.at(i).isEmpty() ? QStringLiteral("localhost") : hosts.at(i))
-                              + (port.isEmpty() ? QString() : QLatin1Char(':') + port);
-        std::vector<const char *> keywords, values;
-        for (const auto &[keyword, value] : given) {
-            keywords.push_back(keyword.c_str());
-            values.push_back(value.c_str());
-        }
-        keywords.push_back(nullptr);
-        values.push_back(nullptr);
-        QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
-        Conn conn(PQconnectStartParams(keywords.data(), values.data(), 0));
-        if (!conn)
-            return Error::make(Error::Code::Generic,
-                               lookText(stop,
-                                        "ServerFinder",
-                                        QT_TRANSLATE_NOOP("ServerFinder", "Out of memory.")));
-        // As if PQconnectPoll had last asked to write (libpq's documented start).
-        PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
-        QByteArray address = PQhostaddr(conn.get());
-        bool timedOut = false;
-        while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
-               && polled != PGRES_POLLING_FAILED) {
-            // connect_timeout is libpq's per address: another address of the name, another
-            // timeout (the socket's number may well be the same).
-            if (const QByteArray now = PQhostaddr(conn.get()); now != address) {
-                address = now;
-                deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
+        const QString host = hosts.at(i).trimmed();
+        const QString port = nth(ports, i).trimmed();
+        const QString givenAddress = nth(hostAddresses, i).trimmed();
+        // Each of the name's addresses gets its own connect_timeout, as libpq's blocking
+        // open gives it: a name whose first address does not answer (an IPv6 address on a
+        // network that drops it) is reached on the next, not given up.
+        const std::vector<std::string> addresses
+            = givenAddress.isEmpty() ? addressesOf(host.toStdString())
+                                     : std::vector<std::string>{givenAddress.toStdString()};
+        const QString label
+            = (host.isEmpty()
+                   ? (givenAddress.isEmpty() ? QStringLiteral("localhost") : givenAddress)
+                   : host)
+              + (port.isEmpty() ? QString() : QLatin1Char(':') + port);
+        bool nextHost = false;
+        for (size_t a = 0; a < qMax<size_t>(1, addresses.size()) && !nextHost; ++a) {
+            if (stop.load())
+                return Error::make(Error::Code::Cancelled, QStringLiteral("Stopped."));
+            std::vector<std::pair<std::string, std::string>> given = common;
+            if (!host.isEmpty())
+                given.emplace_back("host", host.toStdString());
+            QString place = label;
+            if (!addresses.empty()) {
+                given.emplace_back("hostaddr", addresses.at(a));
+                if (addresses.size() > 1 || host.isEmpty())
+                    place += QStringLiteral(" (%1)").arg(QString::fromStdString(addresses.at(a)));
             }
-            const Wait w
-                = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
-            if (w == Wait::Stopped)
-                return Error::make(
-                    Error::Code::Cancelled,
-                    lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Stopped.")));
-            if (w == Wait::TimedOut) {
-                timedOut = true;
-                break;
-            }
-            polled = PQconnectPoll(conn.get());
+            if (!port.isEmpty())
+                given.emplace_back("port", port.toStdString());
+            auto found = attempt(given, timeoutSeconds, standbyAccepted, stop);
+            if (found)
+                return found;
+            if (found.error().code == Error::Code::Cancelled)
+                return found.error();
+            why << (found.error().code == Error::Code::ReadOnly
+                        ? found.error().message
+                        : place + QStringLiteral(": ") + found.error().message);
+            // A server answered: another address of the name is the same server (a standby
+            // is one there too), so the next host.
+            nextHost = found.error().code != Error::Code::Network;
         }
-        if (polled != PGRES_POLLING_OK) {
-            why << label + QStringLiteral(": ")
-                       + (timedOut ? lookText(stop,
-                                              "ServerFinder",
-                                              QT_TRANSLATE_NOOP("ServerFinder",
-                                                                "no answer within %1 s."))
-                                         .arg(timeoutSeconds)
-                                   : libpqMessage(conn.get()));
-            continue;
-        }
-        ServerRole role;
-        role.host = QString::fromUtf8(PQhost(conn.get()));
-        role.port = QByteArray(PQport(conn.get())).toInt();
-        role.hostAddress = QString::fromUtf8(PQhostaddr(conn.get()));
-        // An IPv6 link-local address comes without its interface (fe80::...%eth0): opened by
-        // it, the connection would fail; the name is used then.
-        if (role.hostAddress.startsWith(QLatin1String("fe80:"), Qt::CaseInsensitive))
-            role.hostAddress.clear();
-        const auto recovering
-            = inRecovery(conn.get(), QDeadlineTimer(qint64(timeoutSeconds) * 1000), stop);
-        if (!recovering && recovering.error().code == Error::Code::Cancelled)
-            return recovering.error();
-        if (!recovering) {
-            why << label + QStringLiteral(": ") + recovering.error().message;
-            continue;
-        }
-        role.primary = !*recovering;
-        if (!role.primary && !standbyAccepted) {
-            why << lookText(stop,
-                            "mcphub::ConnectionKeeper",
-                            QT_TRANSLATE_NOOP("mcphub::ConnectionKeeper",
-                                              "%1 is a standby; waiting for a primary."))
-                       .arg(role.address());
-            continue;
-        }
-        return role;
     }
     return Error::make(Error::Code::Network, why.join(QStringLiteral("; ")));
 }

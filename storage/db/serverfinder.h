@@ -21,14 +21,15 @@ namespace ServerFinder {
 QByteArray conninfoOf(const QSqlDatabase &db);
 
 // One look along the conninfo's hosts, in their order, for a server that takes the connection:
-// libpq's non-blocking connect (PQconnectStartParams, PQconnectPoll), each host's address
-// within the conninfo's connect_timeout (30 s when it has none: libpq leaves the timeout to
-// whoever polls), with the conninfo's target_session_attrs; then, unless `standbyAccepted`, a
-// check that the server is not in recovery. `stop` is looked at every 50 ms: set, the look ends
-// within that with Error::Code::Cancelled (a host name's resolution, inside
-// PQconnectStartParams, is not interrupted). The connection is closed again; the role says
-// where to open one: libpq's host and port of the server that answered, and its address.
-// Failing, the error names each host's reason; a conninfo that cannot be read is Invalid.
+// libpq's non-blocking connect (PQconnectStartParams, PQconnectPoll), each address of each
+// host (a name is resolved here and its addresses tried in turn, as libpq's blocking open
+// does) within the conninfo's connect_timeout (30 s when it has none: libpq leaves the
+// timeout to whoever polls), with the conninfo's target_session_attrs; then, unless
+// `standbyAccepted`, a check that the server is not in recovery. `stop` is looked at every 50 ms:
+// set, the look ends within that with Error::Code::Cancelled (a host name's resolution is not
+// interrupted). The connection is closed again; the role says where to open one: libpq's host and
+// port of the server that answered, and its address. Failing, the error names each host's reason; a
+// conninfo that cannot be read is Invalid.
 Result<ServerRole>
 find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &stop);
 

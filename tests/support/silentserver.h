@@ -14,6 +14,9 @@ class SilentServer
 {
 public:
     SilentServer();
+    // On `address` and `port` (0: one the system chooses); isListening() says whether it could.
+    SilentServer(const QHostAddress &address, quint16 port);
+    bool isListening() const { return m_server.isListening(); }
     quint16 port() const { return m_server.serverPort(); }
     const QList<QTcpSocket *> &held() const { return m_held; }
 
