@@ -124,6 +124,8 @@ RepositoryContext WorkspaceSession::hubMonitoringContext()
         // Its writes (retention) reconnect too, and the window keeps painting meanwhile.
         auto *keeper = new ConnectionKeeper(name, {}, this);
         keeper->registerForConnection();
+        // As the workspace's own: a read-only workspace (a standby) reconnects to a standby.
+        keeper->setStandbyAccepted(ws.readOnly());
         keeper->setWhileWaiting(
             [] { QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20); });
     }
