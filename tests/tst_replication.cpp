@@ -5,6 +5,7 @@
 
 #include "models/hubeventmodel.h"
 #include "models/replicationalertpolicy.h"
+#include "storage/db/connectionkeeper.h"
 #include "storage/db/profilestore.h"
 #include "storage/db/replicationstatus.h"
 #include "storage/db/systemconfigrepository.h"
@@ -630,6 +631,16 @@ void TestReplication::standbyProfileInConsoleIsReadOnlyWithBanner()
         qPrintable(page->summaryLabel()->text()));
     QCOMPARE(page->standbyTable()->item(1, 1)->text(),
              QStringLiteral("127.0.0.1:%1").arg(primaryPort()));
+    // Both of the workspace's connections (its own and hub monitoring's) take the standby
+    // again when they reconnect, instead of waiting for a primary.
+    int keepers = 0;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (ConnectionKeeper *keeper = ConnectionKeeper::forConnection(name)) {
+            ++keepers;
+            QVERIFY2(keeper->standbyAccepted(), qPrintable(name));
+        }
+    }
+    QCOMPARE(keepers, 2);
 }
 
 void TestReplication::alertPolicyRaisesLagAndVanishedStandbyOnce()

@@ -65,6 +65,7 @@ public:
     // Whether a workspace may take a standby (a read-only workspace): else only a primary is
     // taken (a standby found while reconnecting is tried again, as the failover is on).
     void setStandbyAccepted(bool accepted) { m_standbyAccepted = accepted; }
+    bool standbyAccepted() const { return m_standbyAccepted; }
     // Called every ~50 ms while reconnecting waits (the console keeps painting there).
     void setWhileWaiting(std::function<void()> whileWaiting)
     {
