@@ -433,23 +433,19 @@ void TestConnectionProfiles::finderConninfoKeepsEveryValue()
     QSqlDatabase::removeDatabase(name);
 }
 
-// The look in the background along [standby, primary] (scripts/test's streaming standby):
-// a workspace that takes only a primary passes the standby over, after asking it without
-// blocking (pg_is_in_recovery()); one that accepts a standby stops there; when none is taken,
-// each host is named with its reason (a silent one: no answer within connect_timeout=2).
 // A host name with two addresses, the first of which takes the connection and never answers
 // (an IPv6 address on a network that drops it looks the same): the look gives that address its
 // connect_timeout and reaches the server on the second, as libpq's blocking open does, instead
 // of giving the host up. The name is made with nss_wrapper (LD_PRELOAD, NSS_WRAPPER_HOSTS), so
-// the test runs itself again as a child with them.
+// the test runs itself again as a child with them (MCPHUB_TEST_NSS_CHILD says which it is).
 void TestConnectionProfiles::finderGoesOnToTheNextAddressOfAName()
 {
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    MCPHUB_REQUIRE_SERVICE(QFile::exists(QStringLiteral(MCPHUB_NSS_WRAPPER)),
+                           QStringLiteral("nss_wrapper (scripts/deps installs libnss-wrapper)"));
     const QString name = QStringLiteral("twohomed.mcphub.test");
     const QString port = qEnvironmentVariable("PGPORT");
-    if (!qEnvironmentVariableIsSet("NSS_WRAPPER_HOSTS")) {
-        QVERIFY2(QFile::exists(QStringLiteral(MCPHUB_NSS_WRAPPER)),
-                 "nss_wrapper (scripts/deps installs libnss-wrapper)");
+    if (!qEnvironmentVariableIsSet("MCPHUB_TEST_NSS_CHILD")) {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QFile hosts(dir.filePath(QStringLiteral("hosts")));
@@ -460,6 +456,7 @@ void TestConnectionProfiles::finderGoesOnToTheNextAddressOfAName()
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(MCPHUB_NSS_WRAPPER));
         env.insert(QStringLiteral("NSS_WRAPPER_HOSTS"), hosts.fileName());
+        env.insert(QStringLiteral("MCPHUB_TEST_NSS_CHILD"), QStringLiteral("1"));
         child.setProcessEnvironment(env);
         child.setProcessChannelMode(QProcess::MergedChannels);
         child.start(QCoreApplication::applicationFilePath(),
@@ -505,6 +502,10 @@ void TestConnectionProfiles::finderGoesOnToTheNextAddressOfAName()
     QVERIFY2(timer.elapsed() >= 1900, qPrintable(QString::number(timer.elapsed())));
 }
 
+// The look in the background along [standby, primary] (scripts/test's streaming standby):
+// a workspace that takes only a primary passes the standby over, after asking it without
+// blocking (pg_is_in_recovery()); one that accepts a standby stops there; when none is taken,
+// each host is named with its reason (a silent one: no answer within connect_timeout=2).
 void TestConnectionProfiles::finderTellsPrimaryFromStandby()
 {
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured()
@@ -540,6 +541,25 @@ void TestConnectionProfiles::finderTellsPrimaryFromStandby()
     QVERIFY2(none.error().message.contains(QStringLiteral("standby"))
                  && none.error().message.contains(QStringLiteral("127.0.0.1:") + refused),
              qPrintable(none.error().message));
+    // A name that does not resolve is named with the resolver's reason, and the next host
+    // is tried.
+    const auto unresolved = ServerFinder::find(
+        QStringLiteral("host=nowhere.mcphub.invalid,127.0.0.1 port=%1 user=postgres "
+                       "dbname=postgres connect_timeout=2")
+            .arg(primaryPort)
+            .toUtf8(),
+        false,
+        never);
+    QVERIFY2(unresolved, qPrintable(unresolved ? QString() : unresolved.error().toString()));
+    QCOMPARE(QString::number(unresolved->port), primaryPort);
+    const auto nowhere = ServerFinder::find(
+        QStringLiteral("host=nowhere.mcphub.invalid user=postgres dbname=postgres").toUtf8(),
+        false,
+        never);
+    QVERIFY(!nowhere);
+    QVERIFY2(nowhere.error().message.startsWith(QLatin1String("nowhere.mcphub.invalid: "))
+                 && nowhere.error().message.contains(QLatin1String("does not resolve")),
+             qPrintable(nowhere.error().message));
 }
 
 // The console's reconnection after its idle check found the connection lost

@@ -3295,6 +3295,10 @@ Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON fr
         <source>no answer within %1 s.</source>
         <translation>%1 秒内没有应答。</translation>
     </message>
+    <message>
+        <source>the name does not resolve (%1).</source>
+        <translation>名称无法解析（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>ServerRepository</name>

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QScopeGuard>
 
 #include <libpq-fe.h>
 
@@ -141,18 +142,33 @@ Result<bool> inRecovery(PGconn *conn, const QDeadlineTimer &deadline, const std:
 }
 
 // The addresses of a host name, as numbers, in the order the resolver gives them (the order
-// libpq goes along them). None for a socket folder, an empty name or a name that does not
-// resolve here: libpq is then given the name alone, and says why it fails.
-std::vector<std::string> addressesOf(const std::string &host)
+// libpq goes along them). None for a socket folder or an empty name (libpq's default, from
+// the environment), and when PGHOSTADDR gives the address: libpq is then given the name
+// alone. A name that does not resolve is an error saying why (not resolved twice).
+Result<std::vector<std::string>> addressesOf(const std::string &host, const std::atomic<bool> &stop)
 {
-    if (host.empty() || host.front() == '/' || host.front() == '@')
-        return {};
+    if (host.empty() || host.front() == '/' || host.front() == '@'
+        || qEnvironmentVariableIsSet("PGHOSTADDR"))
+        return std::vector<std::string>{};
+#ifdef Q_OS_WIN
+    WSADATA wsa{};
+    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0)
+        return std::vector<std::string>{}; // libpq's own lookup then
+    const auto cleanup = qScopeGuard([] { WSACleanup(); });
+#endif
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *list = nullptr;
-    if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0 || !list)
-        return {};
+    if (const int failed = getaddrinfo(host.c_str(), nullptr, &hints, &list);
+        failed != 0 || !list) {
+        return Error::make(
+            Error::Code::Network,
+            lookText(stop,
+                     "ServerFinder",
+                     QT_TRANSLATE_NOOP("ServerFinder", "the name does not resolve (%1)."))
+                .arg(QString::fromLocal8Bit(gai_strerror(failed))));
+    }
     std::vector<std::string> addresses;
     for (const addrinfo *a = list; a; a = a->ai_next) {
         char text[NI_MAXHOST] = {};
@@ -168,8 +184,9 @@ std::vector<std::string> addressesOf(const std::string &host)
 
 // One connection attempt with `given` (one host, at most one address), within
 // `timeoutSeconds`, then the recovery check. Fails Network when nothing answered in time or
-// the connection failed, Database when the server failed the check, ReadOnly when it is a
-// standby and none is accepted (the message names it), Cancelled when stopped.
+// no connection was made, Database when the server refused the connection or failed the
+// check, ReadOnly when it is a standby and none is accepted (the message names it),
+// Cancelled when stopped.
 Result<ServerRole> attempt(const std::vector<std::pair<std::string, std::string>> &given,
                            int timeoutSeconds,
                            bool standbyAccepted,
@@ -192,8 +209,12 @@ Result<ServerRole> attempt(const std::vector<std::pair<std::string, std::string>
     PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
     QByteArray address = PQhostaddr(conn.get());
     bool timedOut = false;
+    bool reached = false; // the connection was made: a failure is the server's answer
     while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
            && polled != PGRES_POLLING_FAILED) {
+        if (const ConnStatusType status = PQstatus(conn.get());
+            status != CONNECTION_STARTED && status != CONNECTION_NEEDED)
+            reached = true;
         // connect_timeout is libpq's per address: should libpq go on to another address of
         // the name itself (one given by name alone), another timeout.
         if (const QByteArray now = PQhostaddr(conn.get()); now != address) {
@@ -219,7 +240,11 @@ Result<ServerRole> attempt(const std::vector<std::pair<std::string, std::string>
                                         "ServerFinder",
                                         QT_TRANSLATE_NOOP("ServerFinder", "no answer within %1 s."))
                                    .arg(timeoutSeconds));
-        return Error::make(Error::Code::Network, libpqMessage(conn.get()));
+        // Not reached: another address of the name may be reachable. Reached and refused
+        // (a password, a database, target_session_attrs): that server says the same on
+        // every address.
+        return Error::make(reached ? Error::Code::Database : Error::Code::Network,
+                           libpqMessage(conn.get()));
     }
     ServerRole role;
     role.host = QString::fromUtf8(PQhost(conn.get()));
@@ -329,14 +354,20 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
         // Each of the name's addresses gets its own connect_timeout, as libpq's blocking
         // open gives it: a name whose first address does not answer (an IPv6 address on a
         // network that drops it) is reached on the next, not given up.
-        const std::vector<std::string> addresses
-            = givenAddress.isEmpty() ? addressesOf(host.toStdString())
-                                     : std::vector<std::string>{givenAddress.toStdString()};
+        const auto resolved = givenAddress.isEmpty()
+                                  ? addressesOf(host.toStdString(), stop)
+                                  : Result<std::vector<std::string>>(
+                                      std::vector<std::string>{givenAddress.toStdString()});
         const QString label
             = (host.isEmpty()
                    ? (givenAddress.isEmpty() ? QStringLiteral("localhost") : givenAddress)
                    : host)
               + (port.isEmpty() ? QString() : QLatin1Char(':') + port);
+        if (!resolved) {
+            why << label + QStringLiteral(": ") + resolved.error().message;
+            continue;
+        }
+        const std::vector<std::string> &addresses = *resolved;
         bool nextHost = false;
         for (size_t a = 0; a < qMax<size_t>(1, addresses.size()) && !nextHost; ++a) {
             if (stop.load())
@@ -347,7 +378,7 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
             QString place = label;
             if (!addresses.empty()) {
                 given.emplace_back("hostaddr", addresses.at(a));
-                if (addresses.size() > 1 || host.isEmpty())
+                if (addresses.size() > 1 && !host.isEmpty())
                     place += QStringLiteral(" (%1)").arg(QString::fromStdString(addresses.at(a)));
             }
             if (!port.isEmpty())

@@ -350,7 +350,8 @@ QString Workspace::readOnlyConnectOptions(const QString &options, bool severalHo
             value = value.mid(1, value.size() - 2);
         settings = value;
     }
-    if (!settings.contains(readOnly))
+    // Last, so that no "=off" before it wins.
+    if (!settings.endsWith(readOnly))
         settings = settings.isEmpty() ? readOnly : settings + QLatin1Char(' ') + readOnly;
     entries << QStringLiteral("options='%1'").arg(settings);
     if (severalHosts)
