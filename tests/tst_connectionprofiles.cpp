@@ -3,6 +3,7 @@
 // gnome-keyring, and never a password in the QSettings file.
 
 #include "storage/db/connectionkeeper.h"
+#include "storage/db/connectionwatchdog.h"
 #include "storage/db/profilestore.h"
 #include "storage/db/serverfinder.h"
 #include "storage/db/workspace.h"
@@ -168,6 +169,7 @@ private Q_SLOTS:
     void readOnlyWorkspaceOpensOnMultiHostProfile();
     void connectionsNoticeAServerThatStopsAnswering();
     void idleProbeNeverWaitsForTheServer();
+    void watchdogLeavesAFrozenServer();
     void finderConninfoKeepsEveryValue();
     void finderTellsPrimaryFromStandby();
     void finderGoesOnToTheNextAddressOfAName();
@@ -392,6 +394,52 @@ void TestConnectionProfiles::idleProbeNeverWaitsForTheServer()
     relay.freeze(4000);
     QVERIFY(!keeper.probe()); // would wait 4 s in a "SELECT 1", then be lost
     QTRY_VERIFY_WITH_TIMEOUT(keeper.probe(), 20'000);
+    ws->close();
+}
+
+// A server that stops answering in the middle of a call (the relay swallows every byte, new
+// connections too, and closes its connections only after 30 s: a frozen server process, to
+// TCP alive): the watchdog leaves the connection after its stall (1.5 s) and a look at the
+// server that gets no answer (2 s), and the call fails then, not after 30 s. A call that takes
+// long on a server that answers (pg_sleep) is left alone.
+void TestConnectionProfiles::watchdogLeavesAFrozenServer()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    {
+        const QString name = QStringLiteral("watchdog-busy");
+        auto ws = Workspace::open(*ConnectionProfile::fromConninfo(pg.conninfo()), name);
+        VERIFY_OK(ws);
+        ConnectionWatchdog watchdog(name, 1500, 2);
+        watchdog.arm();
+        QSqlQuery sleep(QSqlDatabase::database(name, false));
+        QVERIFY2(sleep.exec(QStringLiteral("SELECT pg_sleep(5)")),
+                 qPrintable(sleep.lastError().text()));
+        QCOMPARE(watchdog.breaks(), 0);
+        ws->close();
+    }
+    FreezableRelay relay(quint16(pg.spec().port));
+    const QString name = QStringLiteral("watchdog-frozen");
+    auto ws = openThroughRelay(pg, relay, 2, name);
+    VERIFY_OK(ws);
+    ConnectionWatchdog watchdog(name, 1500, 2);
+    watchdog.arm();
+    QSignalSpy broke(&watchdog, &ConnectionWatchdog::broke);
+    QSqlQuery before(QSqlDatabase::database(name, false));
+    QVERIFY(before.exec(QStringLiteral("SELECT 1")));
+    relay.freeze(30000);
+    QElapsedTimer timer;
+    timer.start();
+    QSqlQuery query(QSqlDatabase::database(name, false));
+    const bool answered = query.exec(QStringLiteral("SELECT 1"));
+    const qint64 waited = timer.elapsed();
+    QVERIFY(!answered);
+    QVERIFY2(waited >= 1400 && waited < 12000, qPrintable(QString::number(waited)));
+    QCOMPARE(watchdog.breaks(), 1);
+    QTRY_COMPARE(broke.size(), 1);
+    QVERIFY2(broke.first().first().toString().contains(QLatin1String("no answer")),
+             qPrintable(broke.first().first().toString()));
     ws->close();
 }
 

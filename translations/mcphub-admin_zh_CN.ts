@@ -8722,6 +8722,10 @@ IP：%3
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
+    <message>
+        <source>The database server stopped answering; reconnecting…</source>
+        <translation>数据库服务器已停止响应；正在重新连接…</translation>
+    </message>
 </context>
 <context>
     <name>mcphub::WorkspaceSwitcher</name>

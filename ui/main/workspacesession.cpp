@@ -5,6 +5,7 @@
 #include "ui/servers/serverspage.h"
 
 #include "storage/db/connectionkeeper.h"
+#include "storage/db/connectionwatchdog.h"
 #include "storage/db/workspacecapabilities.h"
 #include "storage/hub/hubmonitor.h"
 #include "storage/logging.h"
@@ -28,6 +29,13 @@
 #include <QTimer>
 
 namespace mcphub {
+
+namespace {
+// A call on a PostgreSQL connection that holds the window this long has its server looked
+// at; a server that does not answer a new connection within kProbeTimeoutSeconds is left.
+constexpr int kStallMs = 15000;
+constexpr int kProbeTimeoutSeconds = 10;
+} // namespace
 
 WorkspaceSession *WorkspaceSession::create(OpenedWorkspace opened)
 {
@@ -88,6 +96,15 @@ void WorkspaceSession::keepConnection(MainWindow *window)
     connect(m_keeper, &ConnectionKeeper::gaveUp, window, [window](const Error &error) {
         window->setConnectionState(tr("Not connected"), error.message + u' ' + error.detail);
     });
+    // A server that stops answering in the middle of a call (a frozen process: TCP does not
+    // notice) is left after kStallMs and a look that gets no answer, and reconnected.
+    auto *watchdog
+        = new ConnectionWatchdog(ws.connectionName(), kStallMs, kProbeTimeoutSeconds, m_keeper);
+    watchdog->arm();
+    connect(m_keeper, &ConnectionKeeper::reconnected, watchdog, [watchdog] { watchdog->arm(); });
+    connect(watchdog, &ConnectionWatchdog::broke, window, [window](const QString &why) {
+        window->setConnectionState(tr("The database server stopped answering; reconnecting…"), why);
+    });
     // A connection that broke while idle is noticed here, not at the next Apply, and opened
     // again in the background: the window never waits for a server that does not answer.
     auto *probe = new QTimer(m_keeper);
@@ -128,6 +145,9 @@ RepositoryContext WorkspaceSession::hubMonitoringContext()
         keeper->setStandbyAccepted(ws.readOnly());
         keeper->setWhileWaiting(
             [] { QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20); });
+        auto *watchdog = new ConnectionWatchdog(name, kStallMs, kProbeTimeoutSeconds, keeper);
+        watchdog->arm();
+        connect(keeper, &ConnectionKeeper::reconnected, watchdog, [watchdog] { watchdog->arm(); });
     }
     return context;
 }

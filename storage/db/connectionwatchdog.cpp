@@ -1,0 +1,189 @@
+#include "storage/db/connectionwatchdog.h"
+
+#include "storage/db/bulkinserter.h"
+#include "storage/db/connectionkeeper.h"
+#include "storage/db/serverfinder.h"
+#include "storage/logging.h"
+
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <libpq-fe.h>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace mcphub {
+
+namespace {
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// A value quoted for a libpq connection string.
+QString quoted(QString value)
+{
+    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+} // namespace
+
+// What the owning thread and the watchdog's thread share.
+struct ConnectionWatchdog::Watch
+{
+    int stallMs = 0;
+    int probeTimeoutSeconds = 2;
+    std::atomic<qint64> lastBeat{0}; // steadyMs() of the owner's last turn of its event loop
+    std::atomic<bool> stop{false};
+    std::atomic<int> breaks{0};
+    std::mutex mutex; // guards what follows
+    std::condition_variable wake;
+    int socket = -1;          // a duplicate of the connection's socket
+    QByteArray probe;         // the conninfo of the connection's server alone
+    QString server;           // host:port, for messages
+    QObject *owner = nullptr; // the watchdog, until it goes
+    std::thread thread;
+
+    void closeSocket() // with `mutex` held
+    {
+#ifdef Q_OS_UNIX
+        if (socket >= 0)
+            ::close(socket);
+#endif
+        socket = -1;
+    }
+
+    void run()
+    {
+        bool probed = false; // in this stall
+        std::unique_lock lock(mutex);
+        while (!stop.load()) {
+            wake.wait_for(lock, std::chrono::milliseconds(200));
+            if (stop.load())
+                break;
+            if (steadyMs() - lastBeat.load() < stallMs) {
+                probed = false;
+                continue;
+            }
+            if (probed || socket < 0)
+                continue;
+            probed = true;
+            const QByteArray conninfo = probe;
+            const int watched = socket;
+            lock.unlock();
+            const auto found = ServerFinder::find(conninfo, true, stop);
+            lock.lock();
+            // Alive (it answered, if only to refuse), stopped, rearmed meanwhile, or the call
+            // came back meanwhile: nothing to do.
+            if (found || found.error().code != Error::Code::Network || stop.load()
+                || socket != watched || steadyMs() - lastBeat.load() < stallMs)
+                continue;
+#ifdef Q_OS_UNIX
+            ::shutdown(socket, SHUT_RDWR);
+#endif
+            closeSocket();
+            breaks.fetch_add(1);
+            const QString why = found.error().message;
+            qCWarning(lcDatabase) << "left the connection to" << server
+                                  << "which stopped answering:" << why;
+            if (owner) {
+                QObject *target = owner;
+                QMetaObject::invokeMethod(
+                    target,
+                    [target, why] { Q_EMIT static_cast<ConnectionWatchdog *>(target)->broke(why); },
+                    Qt::QueuedConnection);
+            }
+        }
+    }
+};
+
+ConnectionWatchdog::ConnectionWatchdog(QString connectionName,
+                                       int stallMs,
+                                       int probeTimeoutSeconds,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_connectionName(std::move(connectionName))
+    , m_watch(std::make_shared<Watch>())
+    , m_beat(new QTimer(this))
+{
+    m_watch->stallMs = stallMs;
+    m_watch->probeTimeoutSeconds = qMax(2, probeTimeoutSeconds); // libpq's own minimum
+    m_watch->owner = this;
+    m_watch->lastBeat = steadyMs();
+    // The owner's heartbeat: stops while a call holds its thread.
+    m_beat->setInterval(qBound(50, stallMs / 4, 250));
+    connect(
+        m_beat, &QTimer::timeout, this, [watch = m_watch.get()] { watch->lastBeat = steadyMs(); });
+    m_beat->start();
+    m_watch->thread = std::thread([watch = m_watch] { watch->run(); });
+}
+
+ConnectionWatchdog::~ConnectionWatchdog()
+{
+    {
+        std::lock_guard lock(m_watch->mutex);
+        m_watch->owner = nullptr;
+        m_watch->stop = true;
+        m_watch->closeSocket();
+    }
+    m_watch->wake.notify_all();
+    // The look checks the flag every 50 ms; it resolves no name (the address is given).
+    m_watch->thread.join();
+}
+
+void ConnectionWatchdog::arm()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto *conn = static_cast<PGconn *>(BulkInserter::postgresHandle(db));
+    int socket = -1;
+    QByteArray probe;
+    QString server;
+#ifdef Q_OS_UNIX
+    if (conn && PQstatus(conn) == CONNECTION_OK && PQsocket(conn) >= 0) {
+        socket = ::fcntl(PQsocket(conn), F_DUPFD_CLOEXEC, 0);
+        // The connection's own server only (libpq keeps the last of a repeated keyword): a
+        // standby or the new primary answering would say nothing of this one.
+        const QString host = QString::fromUtf8(PQhost(conn));
+        const QString address = QString::fromUtf8(PQhostaddr(conn));
+        const QString port = QString::fromUtf8(PQport(conn));
+        probe = ServerFinder::conninfoOf(db)
+                + QStringLiteral(" host=%1 port=%2 target_session_attrs=any connect_timeout=%3")
+                      .arg(quoted(host), quoted(port))
+                      .arg(m_watch->probeTimeoutSeconds)
+                      .toUtf8();
+        if (!address.isEmpty() && !host.startsWith(QLatin1Char('/')))
+            probe += QStringLiteral(" hostaddr=%1").arg(quoted(address)).toUtf8();
+        server = host + QLatin1Char(':') + port;
+    }
+#endif
+    {
+        std::lock_guard lock(m_watch->mutex);
+        m_watch->closeSocket();
+        m_watch->socket = socket;
+        m_watch->probe = probe;
+        m_watch->server = server;
+        m_watch->lastBeat = steadyMs();
+    }
+    m_watch->wake.notify_all();
+}
+
+int ConnectionWatchdog::breaks() const
+{
+    return m_watch->breaks.load();
+}
+
+} // namespace mcphub
