@@ -294,6 +294,13 @@ In MCPHub&apos;s database the keys are the columns of its system_config row; oth
     </message>
 </context>
 <context>
+    <name>ConnectionWatchdog</name>
+    <message>
+        <source>%1 did not answer a new connection within %2 s.</source>
+        <translation>%1 在 %2 秒内没有响应新的连接。</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleRemedies</name>
     <message>
         <source>Reload the workspace (File ▸ Reload, F5) to load the file&apos;s new content, then make the change again.</source>

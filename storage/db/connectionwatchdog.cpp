@@ -5,6 +5,7 @@
 #include "storage/db/serverfinder.h"
 #include "storage/logging.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QTimer>
 
@@ -32,6 +33,7 @@ qint64 steadyMs()
         .count();
 }
 
+#ifdef Q_OS_UNIX
 // A value quoted for a libpq connection string.
 QString quoted(QString value)
 {
@@ -39,6 +41,7 @@ QString quoted(QString value)
     value.replace(QLatin1Char('\''), QLatin1String("\\'"));
     return QLatin1Char('\'') + value + QLatin1Char('\'');
 }
+#endif
 
 } // namespace
 
@@ -50,8 +53,10 @@ struct ConnectionWatchdog::Watch
     std::atomic<qint64> lastBeat{0}; // steadyMs() of the owner's last turn of its event loop
     std::atomic<bool> stop{false};
     std::atomic<int> breaks{0};
+    std::atomic<int> probes{0};
     std::mutex mutex; // guards what follows
     std::condition_variable wake;
+    quint64 generation = 0;   // of arm() and disarm()
     int socket = -1;          // a duplicate of the connection's socket
     QByteArray probe;         // the conninfo of the connection's server alone
     QString server;           // host:port, for messages
@@ -69,37 +74,42 @@ struct ConnectionWatchdog::Watch
 
     void run()
     {
-        bool probed = false; // in this stall
+        quint64 probedGeneration = 0; // of the stall probed (0: none)
         std::unique_lock lock(mutex);
         while (!stop.load()) {
             wake.wait_for(lock, std::chrono::milliseconds(200));
             if (stop.load())
                 break;
             if (steadyMs() - lastBeat.load() < stallMs) {
-                probed = false;
+                probedGeneration = 0;
                 continue;
             }
-            if (probed || socket < 0)
+            if (probedGeneration == generation || socket < 0)
                 continue;
-            probed = true;
+            probedGeneration = generation;
             const QByteArray conninfo = probe;
-            const int watched = socket;
+            const quint64 watched = generation;
             lock.unlock();
-            const auto found = ServerFinder::find(conninfo, true, stop);
+            probes.fetch_add(1);
+            const std::optional<bool> alive
+                = ServerFinder::answers(conninfo, probeTimeoutSeconds, stop);
             lock.lock();
-            // Alive (it answered, if only to refuse), stopped, rearmed meanwhile, or the call
-            // came back meanwhile: nothing to do.
-            if (found || found.error().code != Error::Code::Network || stop.load()
-                || socket != watched || steadyMs() - lastBeat.load() < stallMs)
+            // Alive (it answered something), stopped, armed again or disarmed meanwhile, or
+            // the call came back meanwhile: nothing to do.
+            if (!alive || *alive || stop.load() || generation != watched || socket < 0
+                || steadyMs() - lastBeat.load() < stallMs)
                 continue;
+            breaks.fetch_add(1); // before the call it wakes can look
+            const QString why
+                = QCoreApplication::translate("ConnectionWatchdog",
+                                              "%1 did not answer a new connection within %2 s.")
+                      .arg(server)
+                      .arg(probeTimeoutSeconds);
 #ifdef Q_OS_UNIX
             ::shutdown(socket, SHUT_RDWR);
 #endif
             closeSocket();
-            breaks.fetch_add(1);
-            const QString why = found.error().message;
-            qCWarning(lcDatabase) << "left the connection to" << server
-                                  << "which stopped answering:" << why;
+            qCWarning(lcDatabase) << "left the connection:" << why;
             if (owner) {
                 QObject *target = owner;
                 QMetaObject::invokeMethod(
@@ -129,7 +139,9 @@ ConnectionWatchdog::ConnectionWatchdog(QString connectionName,
     connect(
         m_beat, &QTimer::timeout, this, [watch = m_watch.get()] { watch->lastBeat = steadyMs(); });
     m_beat->start();
+#ifdef Q_OS_UNIX
     m_watch->thread = std::thread([watch = m_watch] { watch->run(); });
+#endif
 }
 
 ConnectionWatchdog::~ConnectionWatchdog()
@@ -142,43 +154,56 @@ ConnectionWatchdog::~ConnectionWatchdog()
     }
     m_watch->wake.notify_all();
     // The look checks the flag every 50 ms; it resolves no name (the address is given).
-    m_watch->thread.join();
+    if (m_watch->thread.joinable())
+        m_watch->thread.join();
 }
 
 void ConnectionWatchdog::arm()
 {
+#ifdef Q_OS_UNIX
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     auto *conn = static_cast<PGconn *>(BulkInserter::postgresHandle(db));
-    int socket = -1;
-    QByteArray probe;
-    QString server;
-#ifdef Q_OS_UNIX
-    if (conn && PQstatus(conn) == CONNECTION_OK && PQsocket(conn) >= 0) {
-        socket = ::fcntl(PQsocket(conn), F_DUPFD_CLOEXEC, 0);
-        // The connection's own server only (libpq keeps the last of a repeated keyword): a
-        // standby or the new primary answering would say nothing of this one.
-        const QString host = QString::fromUtf8(PQhost(conn));
-        const QString address = QString::fromUtf8(PQhostaddr(conn));
-        const QString port = QString::fromUtf8(PQport(conn));
-        probe = ServerFinder::conninfoOf(db)
-                + QStringLiteral(" host=%1 port=%2 target_session_attrs=any connect_timeout=%3")
-                      .arg(quoted(host), quoted(port))
-                      .arg(m_watch->probeTimeoutSeconds)
-                      .toUtf8();
-        if (!address.isEmpty() && !host.startsWith(QLatin1Char('/')))
-            probe += QStringLiteral(" hostaddr=%1").arg(quoted(address)).toUtf8();
-        server = host + QLatin1Char(':') + port;
+    if (!conn || PQstatus(conn) != CONNECTION_OK || PQsocket(conn) < 0) {
+        disarm();
+        return;
     }
-#endif
+    const int socket = ::fcntl(PQsocket(conn), F_DUPFD_CLOEXEC, 0);
+    // The connection's own server only (libpq keeps the last of a repeated keyword): a
+    // standby or the new primary answering would say nothing of this one.
+    const QString host = QString::fromUtf8(PQhost(conn));
+    const QString address = QString::fromUtf8(PQhostaddr(conn));
+    const QString port = QString::fromUtf8(PQport(conn));
+    QByteArray probe = ServerFinder::conninfoOf(db)
+                       + QStringLiteral(" host=%1 port=%2 target_session_attrs=any "
+                                        "connect_timeout=%3")
+                             .arg(quoted(host), quoted(port))
+                             .arg(m_watch->probeTimeoutSeconds)
+                             .toUtf8();
+    if (!address.isEmpty() && !host.startsWith(QLatin1Char('/')))
+        probe += QStringLiteral(" hostaddr=%1").arg(quoted(address)).toUtf8();
     {
         std::lock_guard lock(m_watch->mutex);
         m_watch->closeSocket();
+        ++m_watch->generation;
         m_watch->socket = socket;
         m_watch->probe = probe;
-        m_watch->server = server;
+        m_watch->server = host + QLatin1Char(':') + port;
         m_watch->lastBeat = steadyMs();
     }
     m_watch->wake.notify_all();
+#endif
+}
+
+void ConnectionWatchdog::disarm()
+{
+    std::lock_guard lock(m_watch->mutex);
+    m_watch->closeSocket();
+    ++m_watch->generation;
+}
+
+int ConnectionWatchdog::probes() const
+{
+    return m_watch->probes.load();
 }
 
 int ConnectionWatchdog::breaks() const

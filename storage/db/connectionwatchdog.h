@@ -32,8 +32,12 @@ public:
     ~ConnectionWatchdog() override;
 
     // Watches the connection as it is now open; after each reopen again (its socket and its
-    // server change). Does nothing for a connection that is not PostgreSQL's.
+    // server change). A connection that is not PostgreSQL's, or not open, is not watched.
     void arm();
+    // Stops watching: the connection is being closed or opened again (its socket is not
+    // the one watched any more).
+    void disarm();
+    int probes() const; // looks at the server so far
     int breaks() const; // connections left so far
 
 Q_SIGNALS:

@@ -399,4 +399,45 @@ find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &
     return Error::make(Error::Code::Network, why.join(QStringLiteral("; ")));
 }
 
+std::optional<bool>
+answers(const QByteArray &conninfo, int timeoutSeconds, const std::atomic<bool> &stop)
+{
+    Conn conn(PQconnectStart(conninfo.constData()));
+    if (!conn || PQstatus(conn.get()) == CONNECTION_BAD)
+        return false;
+    const QDeadlineTimer deadline(qint64(qMax(1, timeoutSeconds)) * 1000);
+    PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
+    bool reached = false; // the connection was made
+    while (true) {
+        switch (PQstatus(conn.get())) {
+        case CONNECTION_STARTED:
+        case CONNECTION_NEEDED:
+            break;
+        case CONNECTION_MADE:
+        case CONNECTION_AWAITING_RESPONSE:
+        case CONNECTION_SSL_STARTUP:
+        case CONNECTION_GSS_STARTUP:
+            reached = true; // sent, and waiting for the server's first word
+            break;
+        case CONNECTION_BAD:
+            // Refused or closed by the other end after the connection was made: something
+            // there answered. Never made: nothing is there to answer.
+            return reached;
+        default:
+            return true; // the server answered (authentication, parameters, ready...)
+        }
+        if (polled == PGRES_POLLING_OK)
+            return true;
+        if (polled == PGRES_POLLING_FAILED)
+            return reached;
+        const Wait w
+            = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
+        if (w == Wait::Stopped)
+            return std::nullopt;
+        if (w == Wait::TimedOut)
+            return false;
+        polled = PQconnectPoll(conn.get());
+    }
+}
+
 } // namespace mcphub::ServerFinder

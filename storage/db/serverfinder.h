@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <atomic>
+#include <optional>
 
 namespace mcphub {
 
@@ -32,6 +33,14 @@ QByteArray conninfoOf(const QSqlDatabase &db);
 // conninfo that cannot be read is Invalid.
 Result<ServerRole>
 find(const QByteArray &conninfo, bool standbyAccepted, const std::atomic<bool> &stop);
+
+// Whether the server `conninfo` names (one host, one address) answers a new connection within
+// `timeoutSeconds`: any reply counts (a login under way, a refusal, a pooler's), as a frozen
+// server process gives none, while a busy one or a pooler with a full pool may take long to
+// let the connection in. False when nothing answers or no connection can be made; unset when
+// `stop` was set (looked at every 50 ms).
+std::optional<bool>
+answers(const QByteArray &conninfo, int timeoutSeconds, const std::atomic<bool> &stop);
 
 } // namespace ServerFinder
 

@@ -35,6 +35,18 @@ namespace {
 // at; a server that does not answer a new connection within kProbeTimeoutSeconds is left.
 constexpr int kStallMs = 15000;
 constexpr int kProbeTimeoutSeconds = 10;
+
+// The watchdog follows the keeper: the socket it watches goes when the keeper opens the
+// connection again, and the new one is watched once it is open.
+void watchConnection(ConnectionKeeper *keeper, ConnectionWatchdog *watchdog)
+{
+    QObject::connect(
+        keeper, &ConnectionKeeper::reconnecting, watchdog, [watchdog] { watchdog->disarm(); });
+    QObject::connect(
+        keeper, &ConnectionKeeper::gaveUp, watchdog, [watchdog] { watchdog->disarm(); });
+    QObject::connect(
+        keeper, &ConnectionKeeper::reconnected, watchdog, [watchdog] { watchdog->arm(); });
+}
 } // namespace
 
 WorkspaceSession *WorkspaceSession::create(OpenedWorkspace opened)
@@ -101,7 +113,7 @@ void WorkspaceSession::keepConnection(MainWindow *window)
     auto *watchdog
         = new ConnectionWatchdog(ws.connectionName(), kStallMs, kProbeTimeoutSeconds, m_keeper);
     watchdog->arm();
-    connect(m_keeper, &ConnectionKeeper::reconnected, watchdog, [watchdog] { watchdog->arm(); });
+    watchConnection(m_keeper, watchdog);
     connect(watchdog, &ConnectionWatchdog::broke, window, [window](const QString &why) {
         window->setConnectionState(tr("The database server stopped answering; reconnecting…"), why);
     });
@@ -147,7 +159,7 @@ RepositoryContext WorkspaceSession::hubMonitoringContext()
             [] { QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20); });
         auto *watchdog = new ConnectionWatchdog(name, kStallMs, kProbeTimeoutSeconds, keeper);
         watchdog->arm();
-        connect(keeper, &ConnectionKeeper::reconnected, watchdog, [watchdog] { watchdog->arm(); });
+        watchConnection(keeper, watchdog);
     }
     return context;
 }
