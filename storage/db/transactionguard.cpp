@@ -54,13 +54,8 @@ TransactionGuard::TransactionGuard(const QSqlDatabase &db)
         return;
     }
     if (m_depth == 0) {
-        if (const QString timeout
-            = SqlDialect::forDatabase(m_db).lockTimeoutStatement(g_lockTimeoutMs.load());
-            !timeout.isEmpty() && !query.exec(timeout)) {
-            m_error = sqlError(
-                query.lastError(),
-                placeOf(m_db),
-                QCoreApplication::translate("TransactionGuard", "Cannot start a transaction."));
+        if (auto waits = applyLockTimeout(g_lockTimeoutMs.load()); !waits) {
+            m_error = waits.error();
             QString detail;
             exec(QStringLiteral("ROLLBACK"), &detail);
             return;
@@ -93,9 +88,16 @@ int TransactionGuard::lockTimeout()
 
 Result<void> TransactionGuard::setTransactionLockTimeout(int ms)
 {
+    if (!m_active || m_depth != 0)
+        return {};
+    return applyLockTimeout(ms);
+}
+
+Result<void> TransactionGuard::applyLockTimeout(int ms)
+{
     const QString sql = SqlDialect::forDatabase(m_db).lockTimeoutStatement(ms);
     QSqlQuery query(m_db);
-    if (!m_active || m_depth != 0 || sql.isEmpty() || query.exec(sql))
+    if (sql.isEmpty() || query.exec(sql))
         return {};
     return sqlError(query.lastError(),
                     placeOf(m_db),

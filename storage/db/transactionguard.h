@@ -76,7 +76,8 @@ public:
 
 private:
     bool exec(const QString &sql, QString *detail);
-    Result<void> commitNow(); // COMMIT or RELEASE; rolls back when that fails
+    Result<void> applyLockTimeout(int ms); // SET LOCAL lock_timeout (PostgreSQL)
+    Result<void> commitNow();              // COMMIT or RELEASE; rolls back when that fails
 
     QSqlDatabase m_db;
     int m_depth = 0;
