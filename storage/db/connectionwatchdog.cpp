@@ -33,16 +33,6 @@ qint64 steadyMs()
         .count();
 }
 
-#ifdef Q_OS_UNIX
-// A value quoted for a libpq connection string.
-QString quoted(QString value)
-{
-    value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    value.replace(QLatin1Char('\''), QLatin1String("\\'"));
-    return QLatin1Char('\'') + value + QLatin1Char('\'');
-}
-#endif
-
 } // namespace
 
 // What the owning thread and the watchdog's thread share.
@@ -168,26 +158,16 @@ void ConnectionWatchdog::arm()
         return;
     }
     const int socket = ::fcntl(PQsocket(conn), F_DUPFD_CLOEXEC, 0);
-    // The connection's own server only (libpq keeps the last of a repeated keyword): a
-    // standby or the new primary answering would say nothing of this one.
-    const QString host = QString::fromUtf8(PQhost(conn));
-    const QString address = QString::fromUtf8(PQhostaddr(conn));
-    const QString port = QString::fromUtf8(PQport(conn));
-    QByteArray probe = ServerFinder::conninfoOf(db)
-                       + QStringLiteral(" host=%1 port=%2 target_session_attrs=any "
-                                        "connect_timeout=%3")
-                             .arg(quoted(host), quoted(port))
-                             .arg(m_watch->probeTimeoutSeconds)
-                             .toUtf8();
-    if (!address.isEmpty() && !host.startsWith(QLatin1Char('/')))
-        probe += QStringLiteral(" hostaddr=%1").arg(quoted(address)).toUtf8();
+    const QByteArray probe = ServerFinder::conninfoOfServer(db, m_watch->probeTimeoutSeconds);
+    const QString server
+        = QString::fromUtf8(PQhost(conn)) + QLatin1Char(':') + QString::fromUtf8(PQport(conn));
     {
         std::lock_guard lock(m_watch->mutex);
         m_watch->closeSocket();
         ++m_watch->generation;
         m_watch->socket = socket;
         m_watch->probe = probe;
-        m_watch->server = host + QLatin1Char(':') + port;
+        m_watch->server = server;
         m_watch->lastBeat = steadyMs();
     }
     m_watch->wake.notify_all();

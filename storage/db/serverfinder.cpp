@@ -1,5 +1,6 @@
 #include "storage/db/serverfinder.h"
 
+#include "storage/db/bulkinserter.h"
 #include "storage/db/connectionkeeper.h"
 
 #include <QCoreApplication>
@@ -182,6 +183,59 @@ Result<std::vector<std::string>> addressesOf(const std::string &host, const std:
     return addresses;
 }
 
+enum class Polled { Connected, Answered, Failed, TimedOut, Stopped };
+
+// Drives PQconnectPoll on `conn` until the connection is made or fails, an address gets no
+// answer within `timeoutSeconds` (libpq's connect_timeout is per address), or `stop`. With
+// `untilAnswered`, it ends (Answered) as soon as the server has said anything (authentication,
+// parameters...), the login unfinished. `reached` says whether a connection was made: a
+// failure after that is the other end's answer (a refusal, a close).
+Polled pollConnect(PGconn *conn,
+                   int timeoutSeconds,
+                   const std::atomic<bool> &stop,
+                   bool untilAnswered,
+                   bool *reached)
+{
+    *reached = false;
+    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    // As if PQconnectPoll had last asked to write (libpq's documented start).
+    PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
+    QByteArray address = PQhostaddr(conn);
+    while (true) {
+        const ConnStatusType status = PQstatus(conn);
+        if (status == CONNECTION_BAD || polled == PGRES_POLLING_FAILED)
+            return Polled::Failed;
+        if (polled == PGRES_POLLING_OK)
+            return Polled::Connected;
+        switch (status) {
+        case CONNECTION_STARTED:
+        case CONNECTION_NEEDED:
+            break;
+        case CONNECTION_MADE: // sent, and waiting for the server's first word
+        case CONNECTION_AWAITING_RESPONSE:
+        case CONNECTION_SSL_STARTUP:
+        case CONNECTION_GSS_STARTUP:
+            *reached = true;
+            break;
+        default:
+            *reached = true;
+            if (untilAnswered)
+                return Polled::Answered;
+        }
+        // Should libpq go on to another address of a name given alone, another timeout.
+        if (const QByteArray now = PQhostaddr(conn); now != address) {
+            address = now;
+            deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
+        }
+        const Wait w = waitReady(PQsocket(conn), polled == PGRES_POLLING_READING, deadline, stop);
+        if (w == Wait::Stopped)
+            return Polled::Stopped;
+        if (w == Wait::TimedOut)
+            return Polled::TimedOut;
+        polled = PQconnectPoll(conn);
+    }
+}
+
 // One connection attempt with `given` (one host, at most one address), within
 // `timeoutSeconds`, then the recovery check. Fails Network when nothing answered in time or
 // no connection was made, Database when the server refused the connection or failed the
@@ -199,47 +253,27 @@ Result<ServerRole> attempt(const std::vector<std::pair<std::string, std::string>
     }
     keywords.push_back(nullptr);
     values.push_back(nullptr);
-    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
     Conn conn(PQconnectStartParams(keywords.data(), values.data(), 0));
     if (!conn)
         return Error::make(
             Error::Code::Generic,
             lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Out of memory.")));
-    // As if PQconnectPoll had last asked to write (libpq's documented start).
-    PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
-    QByteArray address = PQhostaddr(conn.get());
-    bool timedOut = false;
-    bool reached = false; // the connection was made: a failure is the server's answer
-    while (PQstatus(conn.get()) != CONNECTION_BAD && polled != PGRES_POLLING_OK
-           && polled != PGRES_POLLING_FAILED) {
-        if (const ConnStatusType status = PQstatus(conn.get());
-            status != CONNECTION_STARTED && status != CONNECTION_NEEDED)
-            reached = true;
-        // connect_timeout is libpq's per address: should libpq go on to another address of
-        // the name itself (one given by name alone), another timeout.
-        if (const QByteArray now = PQhostaddr(conn.get()); now != address) {
-            address = now;
-            deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
-        }
-        const Wait w
-            = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
-        if (w == Wait::Stopped)
-            return Error::make(
-                Error::Code::Cancelled,
-                lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Stopped.")));
-        if (w == Wait::TimedOut) {
-            timedOut = true;
-            break;
-        }
-        polled = PQconnectPoll(conn.get());
-    }
-    if (polled != PGRES_POLLING_OK) {
-        if (timedOut)
-            return Error::make(Error::Code::Network,
-                               lookText(stop,
-                                        "ServerFinder",
-                                        QT_TRANSLATE_NOOP("ServerFinder", "no answer within %1 s."))
-                                   .arg(timeoutSeconds));
+    bool reached = false;
+    switch (pollConnect(conn.get(), timeoutSeconds, stop, false, &reached)) {
+    case Polled::Connected:
+    case Polled::Answered:
+        break;
+    case Polled::Stopped:
+        return Error::make(
+            Error::Code::Cancelled,
+            lookText(stop, "ServerFinder", QT_TRANSLATE_NOOP("ServerFinder", "Stopped.")));
+    case Polled::TimedOut:
+        return Error::make(Error::Code::Network,
+                           lookText(stop,
+                                    "ServerFinder",
+                                    QT_TRANSLATE_NOOP("ServerFinder", "no answer within %1 s."))
+                               .arg(timeoutSeconds));
+    case Polled::Failed:
         // Not reached: another address of the name may be reachable. Reached and refused
         // (a password, a database, target_session_attrs): that server says the same on
         // every address.
@@ -290,6 +324,22 @@ QByteArray conninfoOf(const QSqlDatabase &db)
         parts << options.replace(QLatin1Char(';'), QLatin1Char(' '));
     }
     return parts.join(QLatin1Char(' ')).toLocal8Bit();
+}
+
+QByteArray conninfoOfServer(const QSqlDatabase &db, int connectTimeoutSeconds)
+{
+    auto *conn = static_cast<PGconn *>(BulkInserter::postgresHandle(db));
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return {};
+    // libpq keeps the last of a repeated keyword: these replace the profile's host list.
+    const QString host = QString::fromUtf8(PQhost(conn));
+    const QString address = QString::fromUtf8(PQhostaddr(conn));
+    QString server = QStringLiteral(" host=%1 port=%2 target_session_attrs=any connect_timeout=%3")
+                         .arg(quotedValue(host), quotedValue(QString::fromUtf8(PQport(conn))))
+                         .arg(connectTimeoutSeconds);
+    if (!address.isEmpty() && !host.startsWith(QLatin1Char('/')))
+        server += QStringLiteral(" hostaddr=%1").arg(quotedValue(address));
+    return conninfoOf(db) + server.toLocal8Bit();
 }
 
 Result<ServerRole>
@@ -403,41 +453,23 @@ std::optional<bool>
 answers(const QByteArray &conninfo, int timeoutSeconds, const std::atomic<bool> &stop)
 {
     Conn conn(PQconnectStart(conninfo.constData()));
-    if (!conn || PQstatus(conn.get()) == CONNECTION_BAD)
+    if (!conn)
         return false;
-    const QDeadlineTimer deadline(qint64(qMax(1, timeoutSeconds)) * 1000);
-    PostgresPollingStatusType polled = PGRES_POLLING_WRITING;
-    bool reached = false; // the connection was made
-    while (true) {
-        switch (PQstatus(conn.get())) {
-        case CONNECTION_STARTED:
-        case CONNECTION_NEEDED:
-            break;
-        case CONNECTION_MADE:
-        case CONNECTION_AWAITING_RESPONSE:
-        case CONNECTION_SSL_STARTUP:
-        case CONNECTION_GSS_STARTUP:
-            reached = true; // sent, and waiting for the server's first word
-            break;
-        case CONNECTION_BAD:
-            // Refused or closed by the other end after the connection was made: something
-            // there answered. Never made: nothing is there to answer.
-            return reached;
-        default:
-            return true; // the server answered (authentication, parameters, ready...)
-        }
-        if (polled == PGRES_POLLING_OK)
-            return true;
-        if (polled == PGRES_POLLING_FAILED)
-            return reached;
-        const Wait w
-            = waitReady(PQsocket(conn.get()), polled == PGRES_POLLING_READING, deadline, stop);
-        if (w == Wait::Stopped)
-            return std::nullopt;
-        if (w == Wait::TimedOut)
-            return false;
-        polled = PQconnectPoll(conn.get());
+    bool reached = false;
+    switch (pollConnect(conn.get(), qMax(1, timeoutSeconds), stop, true, &reached)) {
+    case Polled::Connected:
+    case Polled::Answered:
+        return true;
+    case Polled::Failed:
+        // Refused or closed by the other end after the connection was made: something
+        // there answered. Never made: nothing is there to answer.
+        return reached;
+    case Polled::TimedOut:
+        return false;
+    case Polled::Stopped:
+        break;
     }
+    return std::nullopt;
 }
 
 } // namespace mcphub::ServerFinder

@@ -20,6 +20,10 @@ namespace ServerFinder {
 // The libpq connection string QPSQL opens `db` with (its host, database, user, password and
 // port, then its connect options), for a look made without QtSql.
 QByteArray conninfoOf(const QSqlDatabase &db);
+// The same for the server `db` is connected to now, alone (its host, address and port; any
+// session, within `connectTimeoutSeconds`): what a look at that one server connects with.
+// Empty when `db` is not an open PostgreSQL connection.
+QByteArray conninfoOfServer(const QSqlDatabase &db, int connectTimeoutSeconds);
 
 // One look along the conninfo's hosts, in their order, for a server that takes the connection:
 // libpq's non-blocking connect (PQconnectStartParams, PQconnectPoll), each address of each
