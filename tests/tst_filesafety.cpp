@@ -169,17 +169,20 @@ void TestFileSafety::secretsKeepTheSourcesMode()
     QCOMPARE(migrateBackups(dir.path()), QStringList());
     QCOMPARE(modeOf(db), 0600); // a new workspace holds hashes and keys
 
-    const Run run = adminctl({QStringLiteral("migrate"),
-                              source,
-                              QStringLiteral("--sqlite"),
-                              db,
-                              QStringLiteral("--yes"),
-                              QStringLiteral("--skip-invalid"),
-                              QStringLiteral("--rejects"),
-                              rejects,
-                              QStringLiteral("--report"),
-                              report});
-    VERIFY_RUN(run, 0);
+    // The migration, its rejects and its report to `reportPath`.
+    const auto migrate = [&](const QString &reportPath) {
+        return adminctl({QStringLiteral("migrate"),
+                         source,
+                         QStringLiteral("--sqlite"),
+                         db,
+                         QStringLiteral("--yes"),
+                         QStringLiteral("--skip-invalid"),
+                         QStringLiteral("--rejects"),
+                         rejects,
+                         QStringLiteral("--report"),
+                         reportPath});
+    };
+    VERIFY_RUN(migrate(report), 0);
     const QStringList backups = migrateBackups(dir.path());
     QCOMPARE(backups.size(), 1);
     QCOMPARE(modeOf(dir.filePath(backups.first())), 0600);
@@ -200,17 +203,7 @@ void TestFileSafety::secretsKeepTheSourcesMode()
     // A source readable by its group gives its group the same copies, and no more.
     QVERIFY(QFile::setPermissions(source, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
     const QString report2 = dir.filePath(QStringLiteral("report2.json"));
-    VERIFY_RUN(adminctl({QStringLiteral("migrate"),
-                         source,
-                         QStringLiteral("--sqlite"),
-                         db,
-                         QStringLiteral("--yes"),
-                         QStringLiteral("--skip-invalid"),
-                         QStringLiteral("--rejects"),
-                         rejects,
-                         QStringLiteral("--report"),
-                         report2}),
-               0);
+    VERIFY_RUN(migrate(report2), 0);
     QCOMPARE(modeOf(report2), 0640);
     QCOMPARE(modeOf(rejects), 0640);
     const QStringList both = migrateBackups(dir.path());
