@@ -36,16 +36,21 @@ namespace {
 constexpr int kStallMs = 15000;
 constexpr int kProbeTimeoutSeconds = 10;
 
-// The watchdog follows the keeper: the socket it watches goes when the keeper opens the
-// connection again, and the new one is watched once it is open.
-void watchConnection(ConnectionKeeper *keeper, ConnectionWatchdog *watchdog)
+// A watchdog of the keeper's connection, watching it now. It follows the keeper: the socket
+// it watches goes when the keeper opens the connection again, and the new one is watched
+// once it is open.
+ConnectionWatchdog *watchConnection(ConnectionKeeper *keeper)
 {
+    auto *watchdog
+        = new ConnectionWatchdog(keeper->connectionName(), kStallMs, kProbeTimeoutSeconds, keeper);
+    watchdog->arm();
     QObject::connect(
         keeper, &ConnectionKeeper::reconnecting, watchdog, [watchdog] { watchdog->disarm(); });
     QObject::connect(
         keeper, &ConnectionKeeper::gaveUp, watchdog, [watchdog] { watchdog->disarm(); });
     QObject::connect(
         keeper, &ConnectionKeeper::reconnected, watchdog, [watchdog] { watchdog->arm(); });
+    return watchdog;
 }
 } // namespace
 
@@ -110,13 +115,13 @@ void WorkspaceSession::keepConnection(MainWindow *window)
     });
     // A server that stops answering in the middle of a call (a frozen process: TCP does not
     // notice) is left after kStallMs and a look that gets no answer, and reconnected.
-    auto *watchdog
-        = new ConnectionWatchdog(ws.connectionName(), kStallMs, kProbeTimeoutSeconds, m_keeper);
-    watchdog->arm();
-    watchConnection(m_keeper, watchdog);
-    connect(watchdog, &ConnectionWatchdog::broke, window, [window](const QString &why) {
-        window->setConnectionState(tr("The database server stopped answering; reconnecting…"), why);
-    });
+    connect(watchConnection(m_keeper),
+            &ConnectionWatchdog::broke,
+            window,
+            [window](const QString &why) {
+                window->setConnectionState(
+                    tr("The database server stopped answering; reconnecting…"), why);
+            });
     // A connection that broke while idle is noticed here, not at the next Apply, and opened
     // again in the background: the window never waits for a server that does not answer.
     auto *probe = new QTimer(m_keeper);
@@ -157,9 +162,7 @@ RepositoryContext WorkspaceSession::hubMonitoringContext()
         keeper->setStandbyAccepted(ws.readOnly());
         keeper->setWhileWaiting(
             [] { QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20); });
-        auto *watchdog = new ConnectionWatchdog(name, kStallMs, kProbeTimeoutSeconds, keeper);
-        watchdog->arm();
-        watchConnection(keeper, watchdog);
+        watchConnection(keeper);
     }
     return context;
 }
