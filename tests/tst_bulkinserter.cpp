@@ -4,6 +4,7 @@
 // visible after the caller's rollback, and a constraint violation naming the table.
 
 #include "storage/db/bulkinserter.h"
+#include "storage/db/bulkreader.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/transactionguard.h"
 #include "storage/db/workspace.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void constraintViolationNamesTheTable_data() { MCPHUB_BACKEND_ROWS(); }
     void constraintViolationNamesTheTable();
     void timestampTextMatchesQt();
+    void linesReadBackByteForByte();
 };
 
 void TestBulkInserter::valuesStoredAsBound()
@@ -229,6 +231,73 @@ void TestBulkInserter::timestampTextMatchesQt()
         QCOMPARE(ours,
                  instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")).toLatin1());
     }
+}
+
+// A row written as a COPY line (appendCopyField for each text) reads back through
+// BulkReader::forEachLine as the very same bytes, whatever control characters the texts hold:
+// the migration into MCPHub's database compares the two lines to verify a new row.
+void TestBulkInserter::linesReadBackByteForByte()
+{
+    mcphub::test::TestBackend backend(QStringLiteral("postgres"));
+    MCPHUB_REQUIRE_SERVICE(mcphub::test::PgTestDatabase::serverConfigured(),
+                           QStringLiteral("PostgreSQL"));
+    QVERIFY2(backend.available(), qPrintable(backend.error()));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    QSqlQuery create(ws->database());
+    QVERIFY(create.exec(
+        QStringLiteral("CREATE TEMP TABLE lines (id text, note text, flag boolean, n integer)")));
+    QByteArray every;
+    for (int c = 1; c < 0x80; ++c)
+        every += char(c);
+    const QList<QByteArray> texts{QByteArray("plain"),
+                                  QByteArray(),
+                                  QByteArray("back\\slash \\N tab\t nl\n cr\r bs\b ff\f vt\v"),
+                                  every,
+                                  QStringLiteral("中文 ü 🙂").toUtf8()};
+    QList<QByteArray> written;
+    {
+        TransactionGuard tx(ws->database());
+        BulkInserter inserter(ws->context(),
+                              QStringLiteral("lines"),
+                              {QStringLiteral("id"),
+                               QStringLiteral("note"),
+                               QStringLiteral("flag"),
+                               QStringLiteral("n")},
+                              false);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            QByteArray line = QByteArray::number(i) + '\t';
+            if (texts.at(i).isNull())
+                line += "\\N";
+            else
+                BulkInserter::appendCopyField(&line, texts.at(i));
+            line += i % 2 ? "\tt\t" : "\tf\t";
+            line += QByteArray::number(-7 * i);
+            QVERIFY(inserter.appendLine(line).ok());
+            written << line;
+        }
+        QVERIFY(inserter.finish().ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QList<QByteArray> read;
+    QVERIFY(BulkReader::forEachLine(ws->context(),
+                                    QStringLiteral("SELECT id, note, flag, n FROM lines ORDER BY "
+                                                   "id::int"),
+                                    QStringLiteral("lines"),
+                                    [&](QByteArrayView line) { read << line.toByteArray(); })
+                .ok());
+    QCOMPARE(read, written);
+    // And as fields, unescaped: the texts themselves.
+    QList<QByteArray> notes;
+    QVERIFY(BulkReader::forEach(ws->context(),
+                                QStringLiteral("SELECT note FROM lines ORDER BY id::int"),
+                                QStringLiteral("lines"),
+                                [&](const BulkReader::Fields &fields) {
+                                    notes << (fields.at(0) ? fields.at(0)->toByteArray()
+                                                           : QByteArray());
+                                })
+                .ok());
+    QCOMPARE(notes, texts);
 }
 
 QTEST_GUILESS_MAIN(TestBulkInserter)

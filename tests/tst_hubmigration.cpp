@@ -7,6 +7,7 @@
 // the hubs registered on the database are told exactly what changed; a killed run changes
 // nothing.
 
+#include "storage/db/bulkreader.h"
 #include "storage/db/workspace.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/settings/jsonpointer.h"
@@ -925,11 +926,13 @@ void TestHubMigration::recordedDigestFormatsAreFixed()
 void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack_data()
 {
     QTest::addColumn<QString>("format");
+    QTest::newRow("createdFieldsSha256") << QStringLiteral("createdFieldsSha256");
     QTest::newRow("createdRowsSha256") << QStringLiteral("createdRowsSha256");
     QTest::newRow("createdSha256") << QStringLiteral("createdSha256");
 }
 
 // A run recorded by an earlier console names the rows it added with another digest:
+// "createdFieldsSha256" (over each row's fields, read by the recorded columns),
 // "createdRowsSha256" (over each row's row_to_json text) or, before that, "createdSha256"
 // (over each row as readRows() parses it). Such a record, written here from a run of today's
 // (its "users" entry rewritten), still rolls back exactly, and is still refused while a row
@@ -961,13 +964,33 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
             .toStdString());
     const QString name = QStringLiteral("earlier-digests");
     QList<OrderedJson> rows;
-    QHash<QString, QByteArray> rowText; // id -> row_to_json(t)::text
+    QHash<QString, QByteArray> rowText;      // id -> row_to_json(t)::text
+    QHash<QString, QByteArray> fieldDigests; // id -> fieldsDigest by the recorded columns
+    OrderedJson recordedColumns;
+    for (const OrderedJson &change : changes) {
+        if (change.value("table", std::string()) == "users" && change.contains("columns"))
+            recordedColumns = change["columns"];
+    }
+    QVERIFY(recordedColumns.is_array() && !recordedColumns.empty());
     {
         auto opened = Workspace::open(mcphubProfile(pg), name);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
         auto read = HubSettings::readRows(opened->context(), QStringLiteral("users"));
         QVERIFY(read.ok());
         rows = *read;
+        QList<HubSettings::DigestColumn> columns;
+        for (const OrderedJson &c : recordedColumns)
+            columns.append({QString::fromStdString(c[0].get<std::string>()), c[1] == "json"});
+        QVERIFY(
+            BulkReader::forEach(opened->context(),
+                                QStringLiteral("SELECT %1 FROM users")
+                                    .arg(HubSettings::digestSelect(opened->database(), columns)),
+                                QStringLiteral("users"),
+                                [&](const BulkReader::Fields &fields) {
+                                    fieldDigests.insert(QString::fromUtf8(*fields.at(0)),
+                                                        HubSettings::fieldsDigest(fields));
+                                })
+                .ok());
         QSqlQuery q(opened->database());
         QVERIFY(q.exec(QStringLiteral("SELECT t.id::text, row_to_json(t)::text FROM users t")));
         while (q.next())
@@ -982,7 +1005,10 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
         QByteArray all;
         for (const OrderedJson &id : change["created"]) {
             const QString text = QString::fromStdString(id.get<std::string>());
-            if (format == QLatin1String("createdRowsSha256")) {
+            if (format == QLatin1String("createdFieldsSha256")) {
+                QVERIFY(fieldDigests.contains(text));
+                all += fieldDigests.value(text);
+            } else if (format == QLatin1String("createdRowsSha256")) {
                 QVERIFY(rowText.contains(text));
                 all += HubSettings::CreatedRows::textDigest(rowText.value(text));
             } else {
@@ -996,6 +1022,8 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
         OrderedJson earlier = OrderedJson::object();
         earlier["table"] = "users";
         earlier["created"] = change["created"];
+        if (format == QLatin1String("createdFieldsSha256"))
+            earlier["columns"] = recordedColumns;
         earlier[format.toStdString()]
             = QCryptographicHash::hash(all, QCryptographicHash::Sha256).toHex().toStdString();
         change = std::move(earlier);

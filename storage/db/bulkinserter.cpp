@@ -55,24 +55,6 @@ bool isSqlNull(const QVariant &v)
     }
 }
 
-// COPY's text format: backslash, newline, carriage return and tab escaped.
-void appendCopyText(QByteArray *out, const QByteArray &utf8)
-{
-    const char *p = utf8.constData();
-    const char *end = p + utf8.size();
-    const char *run = p;
-    for (; p != end; ++p) {
-        const char c = *p;
-        if (c != '\\' && c != '\n' && c != '\r' && c != '\t')
-            continue;
-        out->append(run, p - run);
-        out->append('\\');
-        out->append(c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : '\\');
-        run = p + 1;
-    }
-    out->append(run, end - run);
-}
-
 QString pgMessage(PGconn *conn, const PGresult *result)
 {
     const char *message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
@@ -261,12 +243,78 @@ Result<void> BulkInserter::append(const QVariantList &values)
         else if (type.id() == QMetaType::QDateTime)
             SqlDialect::appendTimestampText(&m_copyBuffer, v.toDateTime());
         else
-            appendCopyText(&m_copyBuffer, v.toString().toUtf8());
+            appendCopyField(&m_copyBuffer, v.toString().toUtf8());
     }
     m_copyBuffer.append('\n');
     ++m_rows;
     if (m_returnIds && size_t(m_rows) == m_ids.size())
         return endCopy(); // the reserved ids are used up: the next row reserves more
+    if (m_copyBuffer.size() >= kCopySendBytes)
+        return sendCopyData();
+    return {};
+}
+
+// COPY's text format as COPY ... TO writes it: backslash and the control characters it names
+// (\b \f \n \r \t \v) escaped, so that a row's line reads back byte for byte.
+void BulkInserter::appendCopyField(QByteArray *out, QByteArrayView utf8)
+{
+    const char *p = utf8.data();
+    const char *end = p + utf8.size();
+    const char *run = p;
+    for (; p != end; ++p) {
+        const char c = *p;
+        char escape = 0;
+        switch (c) {
+        case '\\':
+            escape = '\\';
+            break;
+        case '\b':
+            escape = 'b';
+            break;
+        case '\f':
+            escape = 'f';
+            break;
+        case '\n':
+            escape = 'n';
+            break;
+        case '\r':
+            escape = 'r';
+            break;
+        case '\t':
+            escape = 't';
+            break;
+        case '\v':
+            escape = 'v';
+            break;
+        default:
+            continue;
+        }
+        out->append(run, p - run);
+        out->append('\\');
+        out->append(escape);
+        run = p + 1;
+    }
+    out->append(run, end - run);
+}
+
+Result<void> BulkInserter::appendLine(QByteArrayView line)
+{
+    if (!m_started) {
+        if (auto started = start(); !started)
+            return started;
+    }
+    if (m_sqlite || m_returnIds)
+        return Error::make(
+            Error::Code::Database,
+            QCoreApplication::translate("BulkInserter", "This database driver has no bulk path."),
+            m_context.where + QStringLiteral(": ") + m_table);
+    if (!m_copying) {
+        if (auto started = startCopy(); !started)
+            return started;
+    }
+    m_copyBuffer.append(line);
+    m_copyBuffer.append('\n');
+    ++m_rows;
     if (m_copyBuffer.size() >= kCopySendBytes)
         return sendCopyData();
     return {};

@@ -44,6 +44,10 @@ public:
     // are reserved at once and the rows go in one COPY. Without it, blocks of kCopyChunkRows.
     void setExpectedRows(qint64 rows) { m_expectedRows = rows; }
     Result<void> append(const QVariantList &values);
+    // PostgreSQL, without returned ids: one row already in COPY's text format (its fields
+    // written with appendCopyField, tab-separated, \N for NULL; no newline).
+    Result<void> appendLine(QByteArrayView line);
+    static void appendCopyField(QByteArray *line, QByteArrayView utf8);
     Result<void> finish(); // writes what is buffered; call before any other statement
     qint64 rowCount() const { return m_rows; }
     const std::vector<qint64> &ids() const { return m_ids; } // in append order

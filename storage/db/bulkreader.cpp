@@ -4,6 +4,7 @@
 #include "storage/db/sqlerror.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -105,11 +106,12 @@ void unescapeCopy(const char *from, const char *to, QByteArray *out)
     }
 }
 
-Result<void> forEachPostgres(PGconn *conn,
-                             const RepositoryContext &context,
-                             const QString &select,
-                             const QString &table,
-                             const std::function<void(const BulkReader::Fields &)> &take)
+// COPY (select) TO STDOUT: each row's line, its newline taken off.
+Result<void> forEachPostgresLine(PGconn *conn,
+                                 const RepositoryContext &context,
+                                 const QString &select,
+                                 const QString &table,
+                                 const std::function<void(QByteArrayView)> &take)
 {
     const auto failed = [&](PGresult *result) {
         const char *code = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
@@ -125,37 +127,11 @@ Result<void> forEachPostgres(PGconn *conn,
     if (PQresultStatus(result) != PGRES_COPY_OUT)
         return failed(result);
     PQclear(result);
-    BulkReader::Fields fields;
-    QByteArray values; // the row's unescaped fields, one after another
-    std::vector<std::pair<qsizetype, qsizetype>> at; // offset and size of each in `values`
     char *line = nullptr;
     int size = 0;
     while ((size = PQgetCopyData(conn, &line, 0)) > 0) {
-        const char *end = line + size - (line[size - 1] == '\n' ? 1 : 0);
-        values.clear();
-        at.clear();
-        fields.clear();
-        for (const char *field = line;;) {
-            const char *fieldEnd = std::find(field, end, '\t');
-            if (fieldEnd - field == 2 && field[0] == '\\' && field[1] == 'N') {
-                at.emplace_back(-1, 0);
-            } else {
-                const qsizetype offset = values.size();
-                unescapeCopy(field, fieldEnd, &values);
-                at.emplace_back(offset, values.size() - offset);
-            }
-            if (fieldEnd == end)
-                break;
-            field = fieldEnd + 1;
-        }
-        for (const auto &[offset, length] : at) {
-            if (offset < 0)
-                fields.emplace_back(std::nullopt);
-            else
-                fields.emplace_back(QByteArrayView(values.constData() + offset, length));
-        }
-        PQfreemem(line);
-        take(fields);
+        const auto freed = qScopeGuard([line] { PQfreemem(line); });
+        take(QByteArrayView(line, size - (line[size - 1] == '\n' ? 1 : 0)));
     }
     if (size == -2)
         return failed(nullptr);
@@ -169,6 +145,34 @@ Result<void> forEachPostgres(PGconn *conn,
 
 } // namespace
 
+void BulkReader::splitLine(QByteArrayView line, QByteArray *values, Fields *fields)
+{
+    values->clear();
+    fields->clear();
+    thread_local std::vector<std::pair<qsizetype, qsizetype>> at; // offset, size in `values`
+    at.clear();
+    const char *end = line.data() + line.size();
+    for (const char *field = line.data();;) {
+        const char *fieldEnd = std::find(field, end, '\t');
+        if (fieldEnd - field == 2 && field[0] == '\\' && field[1] == 'N') {
+            at.emplace_back(-1, 0);
+        } else {
+            const qsizetype offset = values->size();
+            unescapeCopy(field, fieldEnd, values);
+            at.emplace_back(offset, values->size() - offset);
+        }
+        if (fieldEnd == end)
+            break;
+        field = fieldEnd + 1;
+    }
+    for (const auto &[offset, length] : at) {
+        if (offset < 0)
+            fields->emplace_back(std::nullopt);
+        else
+            fields->emplace_back(QByteArrayView(values->constData() + offset, length));
+    }
+}
+
 Result<void> BulkReader::forEach(const RepositoryContext &context,
                                  const QString &select,
                                  const QString &table,
@@ -177,8 +181,29 @@ Result<void> BulkReader::forEach(const RepositoryContext &context,
     const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
     if (sqlite3 *sqlite = BulkInserter::sqliteHandle(db))
         return forEachSqlite(sqlite, context, select, table, take);
+    if (void *pg = BulkInserter::postgresHandle(db)) {
+        Fields fields;
+        QByteArray values; // the row's unescaped fields, one after another
+        return forEachPostgresLine(
+            static_cast<PGconn *>(pg), context, select, table, [&](QByteArrayView line) {
+                splitLine(line, &values, &fields);
+                take(fields);
+            });
+    }
+    return Error::make(Error::Code::Database,
+                       QCoreApplication::translate("BulkReader", "Cannot read the rows back."),
+                       context.where,
+                       db.driverName());
+}
+
+Result<void> BulkReader::forEachLine(const RepositoryContext &context,
+                                     const QString &select,
+                                     const QString &table,
+                                     const std::function<void(QByteArrayView)> &take)
+{
+    const QSqlDatabase db = QSqlDatabase::database(context.connectionName, false);
     if (void *pg = BulkInserter::postgresHandle(db))
-        return forEachPostgres(static_cast<PGconn *>(pg), context, select, table, take);
+        return forEachPostgresLine(static_cast<PGconn *>(pg), context, select, table, take);
     return Error::make(Error::Code::Database,
                        QCoreApplication::translate("BulkReader", "Cannot read the rows back."),
                        context.where,

@@ -28,6 +28,15 @@ public:
                                 const QString &select,
                                 const QString &table, // names the place in errors
                                 const std::function<void(const Fields &)> &take);
+    // PostgreSQL only: each row as COPY's own text line (fields escaped and separated by tabs,
+    // \N for NULL, no newline), for a caller that compares or hashes lines whole.
+    static Result<void> forEachLine(const RepositoryContext &context,
+                                    const QString &select,
+                                    const QString &table,
+                                    const std::function<void(QByteArrayView)> &take);
+    // A line of forEachLine as forEach gives its fields; `values` holds the unescaped texts
+    // the views point into.
+    static void splitLine(QByteArrayView line, QByteArray *values, Fields *fields);
 };
 
 } // namespace mcphub

@@ -182,11 +182,13 @@ public:
     // order: recorded as {"table", "created": [ids], "createdRowsSha256"} (a rollback removes
     // them when unchanged: changedSince()). Runs recorded before have "createdSha256" (the
     // same over rowDigest()s); both are checked.
-    // A table of MCPHub's whose new rows are digested column by column instead (setColumns):
-    // {"table", "created", "columns": [[name, "text"|"json"], ...], "createdFieldsSha256"},
-    // the SHA-256 (hex) over fieldsDigest() of each row as the columns read it, "id" first.
-    // That is what the migration reads back to verify anyway, so the rows are not also sent
-    // as row_to_json (which doubled what the server wrote out: ~100 ms of a 66,000-row run).
+    // A table of MCPHub's whose new rows are digested by their columns instead (setColumns):
+    // {"table", "created", "columns": [[name, "text"|"json"], ...], "createdLinesSha256"},
+    // the SHA-256 (hex) over textDigest() of each row's line as COPY (SELECT the columns) TO
+    // STDOUT writes it, "id" first. That is what the migration reads back to verify anyway
+    // (and compares with the line it wrote), so the rows are not also sent as row_to_json.
+    // Runs recorded before have "createdFieldsSha256" in its place: the same over
+    // fieldsDigest() of each row's fields.
     struct DigestColumn
     {
         QString name;
@@ -204,13 +206,14 @@ public:
     {
     public:
         // `digest`: textDigest() of the row's row_to_json(t)::text as written, or for a table
-        // given setColumns(), fieldsDigest() of its fields.
+        // given setColumns(), textDigest() of its COPY line.
         void add(const QString &table, const QString &id, const QByteArray &digest);
         void setColumns(const QString &table, const QList<DigestColumn> &columns);
-        static QByteArray textDigest(QByteArrayView rowJson); // SHA-256, hex
-        void record(OrderedJson *changes);                    // the ids move into `changes`
-        // For a recorded {"table", "created", "createdFieldsSha256", "createdRowsSha256" or
-        // "createdSha256"}: whether any of the rows is gone or different now.
+        static QByteArray textDigest(QByteArrayView text); // SHA-256, hex
+        void record(OrderedJson *changes);                 // the ids move into `changes`
+        // For a recorded {"table", "created", "createdLinesSha256", "createdFieldsSha256",
+        // "createdRowsSha256" or "createdSha256"}: whether any of the rows is gone or different
+        // now.
         static Result<bool> changedSince(const RepositoryContext &context,
                                          const OrderedJson &change);
 

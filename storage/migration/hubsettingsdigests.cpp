@@ -25,10 +25,10 @@ QString HubSettings::rowDigest(const OrderedJson &row)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView rowJson)
+QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView text)
 {
     Sha256 hash;
-    hash.addData(rowJson);
+    hash.addData(text);
     return hash.result().toHex();
 }
 
@@ -108,7 +108,7 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
             for (const DigestColumn &c : t.columns)
                 columns.push_back({c.name.toStdString(), c.viaJson ? "json" : "text"});
             change["columns"] = std::move(columns);
-            change["createdFieldsSha256"] = digest;
+            change["createdLinesSha256"] = digest;
         }
         changes->push_back(std::move(change));
     }
@@ -123,9 +123,10 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
     digests.reserve(qsizetype(ids.size()));
     for (const OrderedJson &id : ids)
         digests.insert(HubSettings::textOf(id), QByteArray());
+    const bool byLines = change.contains("createdLinesSha256");
     const bool byFields = change.contains("createdFieldsSha256");
     const bool current = change.contains("createdRowsSha256");
-    if (byFields) {
+    if (byLines || byFields) {
         // The columns the run digested, read the same way (names quoted, never spliced).
         QList<DigestColumn> columns;
         for (const OrderedJson &c : change.value("columns", OrderedJson::array())) {
@@ -135,19 +136,29 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
         }
         if (columns.isEmpty() || columns.first().name != QLatin1String("id"))
             return true;
-        const auto read = BulkReader::forEach(
-            context,
-            QStringLiteral("SELECT %1 FROM %2")
-                .arg(digestSelect(QSqlDatabase::database(context.connectionName, false), columns),
-                     table),
-            table,
-            [&](const BulkReader::Fields &fields) {
-                if (fields.empty() || !fields[0])
-                    return;
-                const auto found = digests.find(QString::fromUtf8(*fields[0]));
-                if (found != digests.end())
-                    *found = fieldsDigest(fields);
-            });
+        const QString select
+            = QStringLiteral("SELECT %1 FROM %2")
+                  .arg(digestSelect(QSqlDatabase::database(context.connectionName, false), columns),
+                       table);
+        const auto digestOf = [&](QByteArrayView id, const QByteArray &digest) {
+            const auto found = digests.find(QString::fromUtf8(id));
+            if (found != digests.end())
+                *found = digest;
+        };
+        const auto read
+            = byLines ? BulkReader::forEachLine(context,
+                                                select,
+                                                table,
+                                                [&](QByteArrayView line) {
+                                                    const qsizetype tab = line.indexOf('\t');
+                                                    digestOf(tab < 0 ? line : line.first(tab),
+                                                             textDigest(line));
+                                                })
+                      : BulkReader::forEach(
+                          context, select, table, [&](const BulkReader::Fields &fields) {
+                              if (!fields.empty() && fields[0])
+                                  digestOf(*fields[0], fieldsDigest(fields));
+                          });
         if (!read)
             return read.error();
     } else if (current) {
@@ -186,9 +197,10 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
     Sha256 hash;
     hash.addData(all);
     return QString::fromLatin1(hash.result().toHex()).toStdString()
-           != change.value(byFields  ? "createdFieldsSha256"
-                           : current ? "createdRowsSha256"
-                                     : "createdSha256",
+           != change.value(byLines    ? "createdLinesSha256"
+                           : byFields ? "createdFieldsSha256"
+                           : current  ? "createdRowsSha256"
+                                      : "createdSha256",
                            std::string());
 }
 

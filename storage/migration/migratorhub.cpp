@@ -51,6 +51,9 @@ struct Migrator::Hub
     QList<QPair<const HubEntity *, OrderedJson>> prunes;
     QHash<QString, OrderedJson> shapesBefore; // by id
     QList<Shape> shapes;                      // to write
+    // Per plan: the COPY line a new row was written with (empty for the others), which the
+    // verification compares with the line the row reads back as.
+    std::vector<QByteArray> lines;
 };
 
 namespace {
@@ -535,23 +538,56 @@ Result<void> Migrator::importHub()
             columns << entity.keyColumn;
         for (const HubColumn &c : entity.columns)
             columns << c.column;
+        std::vector<std::string> names; // the columns as row.values names them
+        for (const HubColumn &c : entity.columns)
+            names.push_back(c.column.toStdString());
         std::optional<BulkInserter> inserter;
-        for (const Hub::Planned &p : std::as_const(h.plans)) {
+        h.lines.resize(size_t(h.plans.size()));
+        for (qsizetype i = 0; i < h.plans.size(); ++i) {
+            const Hub::Planned &p = h.plans.at(i);
             const HubRow &row = h.mapped.rows.at(p.row);
             if (row.entity != &entity || p.action != Action::Create)
                 continue;
             if (!inserter)
                 inserter.emplace(m_context, entity.table, columns, false);
-            QVariantList values{p.id};
-            if (entity.keyColumn != QLatin1String("id"))
-                values << row.key;
-            for (const HubColumn &c : entity.columns)
-                values << variantOf(row.values.value(c.column.toStdString(), OrderedJson()));
-            if (auto appended = inserter->append(values); !appended) {
+            // The row as COPY's text, written straight from the mapped values: NULL, t/f,
+            // a decimal integer or the text (BulkInserter::append's QVariant of each costs
+            // more than the server's work on it).
+            QByteArray &line = h.lines[size_t(i)];
+            BulkInserter::appendCopyField(&line, p.id.toUtf8());
+            if (entity.keyColumn != QLatin1String("id")) {
+                line += '\t';
+                BulkInserter::appendCopyField(&line, row.key.toUtf8());
+            }
+            bool comparable = true; // each value has a text that reads back as itself
+            const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
+            for (size_t at = 0; at < names.size(); ++at) {
+                // HubSettings::map puts a row's values in column order.
+                const auto slot = values.begin() + qsizetype(std::min(at, values.size()));
+                const OrderedJson &v = slot != values.end() && slot->first == names[at]
+                                           ? slot->second
+                                           : HubSettings::valueAt(row.values, names[at]);
+                line += '\t';
+                if (v.is_string()) {
+                    const std::string &text = v.get_ref<const std::string &>();
+                    BulkInserter::appendCopyField(
+                        &line, QByteArrayView(text.data(), qsizetype(text.size())));
+                } else if (v.is_boolean()) {
+                    line += v.get<bool>() ? 't' : 'f';
+                } else if (v.is_number_integer()) {
+                    line += QByteArray::number(v.get<qint64>());
+                } else {
+                    comparable = comparable && v.is_null();
+                    line += "\\N";
+                }
+            }
+            if (auto appended = inserter->appendLine(line); !appended) {
                 Error error = appended.error();
                 error.where = m_options.sourcePath + QLatin1Char('#') + row.pointer;
                 return error;
             }
+            if (!comparable)
+                line.clear(); // compared column by column
         }
         if (inserter) {
             if (auto finished = inserter->finish(); !finished)
@@ -635,9 +671,10 @@ Result<void> Migrator::verifyHub()
     Hub &h = *m_hub;
     if (!step(80, MigratorTexts::tr("Verifying")))
         return Migrator::cancelledError();
-    // Every row written is read back and compared column by column with what the file says,
-    // as COPY ... TO STDOUT gives it: each column as its own text, compared with the file's
-    // value (HubSettings::sameValue when the texts differ), no row image built on the way.
+    // Every row written is read back as COPY ... TO STDOUT gives it. A new row whose line
+    // starts with the very line it was written with holds what the file says; any other row
+    // is compared column by column with the file's values (each column as its own text,
+    // HubSettings::sameValue when the texts differ), no row image built on the way.
     struct Written
     {
         const HubEntity *entity = nullptr;
@@ -667,7 +704,7 @@ Result<void> Migrator::verifyHub()
             .pruned.insert(HubSettings::textOf(prune.second.value("id", OrderedJson())));
 
     QList<bool> found(h.plans.size(), false);
-    QList<QByteArray> digests(h.plans.size()); // plan -> HubSettings::fieldsDigest (new rows)
+    QList<QByteArray> digests(h.plans.size()); // plan -> digest of its line (new rows)
     QHash<int, QStringList> differing;         // plan -> columns that read back otherwise
     QHash<int, OrderedJson> storedRows;        // plan -> the row read back (servers, systemConfig)
     QHash<QString, OrderedJson> fullImages;    // "table/id" -> row_to_json (overwritten rows)
@@ -697,13 +734,15 @@ Result<void> Migrator::verifyHub()
                 {columns.at(i), kinds.at(i) && kinds.at(i)->kind == HubColumn::Kind::Time});
         }
         // The table's other columns (created_at...) too: the digests of the new rows cover
-        // every column, so that a rollback sees any change made since.
+        // every column, so that a rollback sees any change made since. As their type's own
+        // text (a time in the ISO DateStyle QPSQL sets on each connection): through to_json
+        // the server took twice as long to write the users out.
         const auto all = HubSettings::tableColumns(m_context, table);
         if (!all)
             return all.error();
         for (const QString &column : *all) {
             if (!columns.contains(column))
-                digested.append({column, true});
+                digested.append({column, false});
         }
         created.setColumns(table, digested);
         const bool servers = entity.name == QLatin1String("mcpServers");
@@ -711,26 +750,42 @@ Result<void> Migrator::verifyHub()
         std::vector<char> stateColumns; // a new server's: its name and whether it is enabled
         for (const std::string &name : names)
             stateColumns.push_back(name == "name" || name == "enabled");
-        const auto read = BulkReader::forEach(
+        QByteArray texts; // the unescaped fields of a line compared column by column
+        BulkReader::Fields fields;
+        const auto read = BulkReader::forEachLine(
             m_context,
             QStringLiteral("SELECT %1 FROM %2").arg(HubSettings::digestSelect(db, digested), table),
             table,
-            [&](const BulkReader::Fields &fields) {
-                if (fields.empty() || !fields.front())
+            [&](QByteArrayView line) {
+                const qsizetype tab = line.indexOf('\t');
+                const QByteArrayView idText = tab < 0 ? line : line.first(tab);
+                if (idText == "\\N")
                     return;
+                // An id (a uuid, "default") has nothing COPY escapes.
                 if (!w.pruned.isEmpty()) {
-                    const QString id = QString::fromUtf8(*fields.front());
+                    const QString id = QString::fromUtf8(idText);
                     if (w.pruned.contains(id))
                         stillThere.insert(table + QLatin1Char('/') + id);
                 }
-                const auto plan = w.plans.constFind(
-                    QByteArray::fromRawData(fields.front()->data(), fields.front()->size()));
+                const auto plan
+                    = w.plans.constFind(QByteArray::fromRawData(idText.data(), idText.size()));
                 if (plan == w.plans.constEnd())
                     return;
                 const int index = *plan;
                 found[index] = true;
                 if (h.plans.at(index).action == Action::Create)
-                    digests[index] = HubSettings::fieldsDigest(fields);
+                    digests[index] = HubSettings::CreatedRows::textDigest(line);
+                // A new row that reads back as the line it was written with holds what the
+                // file says; the others are compared column by column.
+                static const QByteArray none;
+                const QByteArray &sent
+                    = size_t(index) < h.lines.size() ? h.lines[size_t(index)] : none;
+                const bool asWritten
+                    = !sent.isEmpty() && line.startsWith(sent)
+                      && (line.size() == sent.size() || line.at(sent.size()) == '\t');
+                if (asWritten && !keepRows)
+                    return;
+                BulkReader::splitLine(line, &texts, &fields);
                 const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
                 // HubSettings::map puts a row's values in column order.
                 const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
@@ -758,7 +813,7 @@ Result<void> Migrator::verifyHub()
                     };
                     if (keepAll || (keepRows && stateColumns.at(size_t(i))))
                         stored.get_ref<OrderedJson::object_t &>().emplace_back(column, value());
-                    if (i < first || row.notDescribed.contains(c->column))
+                    if (asWritten || i < first || row.notDescribed.contains(c->column))
                         continue;
                     const size_t at = size_t(i - first);
                     const auto slot = values.begin() + qsizetype(at);
