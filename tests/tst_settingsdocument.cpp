@@ -31,6 +31,8 @@ private Q_SLOTS:
     void linearParseGivesWhatNlohmannGives();
     void linearParseOfALargeObjectWithDuplicates();
     void linearParseMatchesNlohmannOnRandomDocuments();
+    void textFactsAsTheScanFindsThem_data();
+    void textFactsAsTheScanFindsThem();
     void summaryCounts();
     void jsonPointerEscapes();
     void defaultDocumentIsMinimal();
@@ -310,6 +312,47 @@ void TestSettingsDocument::linearParseMatchesNlohmannOnRandomDocuments()
         const auto expected = nlohmann::ordered_json::parse(text);
         QVERIFY2(linear->dump() == expected.dump(), text.c_str());
     }
+}
+
+// The parse tells when the text can hold nothing the tree does not show (no key given twice,
+// no number read as a double), and the document then skips JsonSourceMap::scan: what it
+// reports is what the scan finds, in each case.
+void TestSettingsDocument::textFactsAsTheScanFindsThem_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("duplicates");
+    QTest::addColumn<int>("rounded");
+    QTest::newRow("neither") << QByteArray(
+        "{\"mcpServers\": {\"a\": {\"command\": \"x\", \"args\": [1, -2, 3]}}}")
+                             << 0 << 0;
+    QTest::newRow("escaped twin keys")
+        << QByteArray("{\"mcpServers\": {}, \"a\": 1, \"\\u0061\": 2}") << 1 << 0;
+    QTest::newRow("fraction kept") << QByteArray("{\"mcpServers\": {}, \"t\": 1.5}") << 0 << 0;
+    QTest::newRow("underflow") << QByteArray("{\"mcpServers\": {}, \"t\": 1e-400}") << 0 << 1;
+    QTest::newRow("long integer") << QByteArray(
+        "{\"mcpServers\": {}, \"t\": 123456789012345678901234567890}")
+                                  << 0 << 1;
+    QTest::newRow("nested twin") << QByteArray(
+        "{\"mcpServers\": {\"a\": {\"env\": {\"K\": \"1\", \"K\": \"2\"}}}}")
+                                 << 1 << 0;
+}
+
+void TestSettingsDocument::textFactsAsTheScanFindsThem()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, duplicates);
+    QFETCH(int, rounded);
+    const auto document = SettingsDocument::parse(text);
+    QVERIFY(document);
+    const JsonSourceMap::TextFacts scanned = JsonSourceMap::scan(text);
+    QCOMPARE(int(scanned.duplicates.size()), duplicates);
+    QCOMPARE(int(scanned.roundedNumbers.size()), rounded);
+    QCOMPARE(document->duplicateKeys().size(), scanned.duplicates.size());
+    for (size_t i = 0; i < scanned.duplicates.size(); ++i)
+        QCOMPARE(document->duplicateKeys().at(i).pointer, scanned.duplicates.at(i).pointer);
+    QCOMPARE(document->roundedNumbers().size(), scanned.roundedNumbers.size());
+    for (size_t i = 0; i < scanned.roundedNumbers.size(); ++i)
+        QCOMPARE(document->roundedNumbers().at(i).pointer, scanned.roundedNumbers.at(i).pointer);
 }
 
 void TestSettingsDocument::summaryCounts()

@@ -19,15 +19,20 @@ constexpr size_t kIndexFrom = 16;
 class Builder
 {
 public:
-    explicit Builder(Json &root)
+    explicit Builder(Json &root, LinearParseSeen &seen)
         : m_root(root)
+        , m_seen(seen)
     {}
 
     bool null() { return put(nullptr); }
     bool boolean(bool value) { return put(value); }
     bool number_integer(Json::number_integer_t value) { return put(value); }
     bool number_unsigned(Json::number_unsigned_t value) { return put(value); }
-    bool number_float(Json::number_float_t value, const Json::string_t &) { return put(value); }
+    bool number_float(Json::number_float_t value, const Json::string_t &)
+    {
+        m_seen.floatingNumber = true;
+        return put(value);
+    }
     bool string(Json::string_t &value) { return put(std::move(value)); }
     bool binary(Json::binary_t &) { return false; } // not in JSON text
 
@@ -69,6 +74,7 @@ public:
         if (!frame.index && members.size() < kIndexFrom) {
             for (auto &member : members) {
                 if (member.first == key) {
+                    m_seen.duplicateKey = true;
                     m_element = &member.second; // given twice: the first place, the last value
                     return true;
                 }
@@ -81,6 +87,7 @@ public:
             }
             const auto [found, added] = frame.index->try_emplace(key, members.size());
             if (!added) {
+                m_seen.duplicateKey = true;
                 m_element = &members[found->second].second;
                 return true;
             }
@@ -129,16 +136,19 @@ private:
     }
 
     Json &m_root;
+    LinearParseSeen &m_seen;
     std::vector<Frame> m_stack;
     Json *m_element = nullptr; // the value of the key just read
 };
 
 } // namespace
 
-std::optional<nlohmann::ordered_json> parseJsonLinear(const char *first, const char *last)
+std::optional<nlohmann::ordered_json>
+parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen)
 {
     Json root;
-    Builder builder(root);
+    LinearParseSeen local;
+    Builder builder(root, seen ? *seen : local);
     if (!Json::sax_parse(first, last, &builder))
         return std::nullopt;
     return root;

@@ -153,10 +153,16 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
 
     SettingsDocument document;
     try {
-        if (auto root = parseJsonLinear(text.constData(), text.constData() + text.size()))
+        LinearParseSeen seen;
+        if (auto root = parseJsonLinear(text.constData(), text.constData() + text.size(), &seen)) {
             document.m_root = std::move(*root);
-        else // for the error and its place
+            // Neither a key given twice nor a number that reading can change: the text says
+            // nothing the tree does not, and textFacts() need not scan it (~40 ms for 10 MB).
+            if (!seen.duplicateKey && !seen.floatingNumber)
+                document.m_facts = std::make_shared<const JsonSourceMap::TextFacts>();
+        } else { // for the error and its place
             document.m_root = Json::parse(text.constData(), text.constData() + text.size());
+        }
     } catch (const Json::parse_error &e) {
         const qsizetype offset = std::max<qsizetype>(0, qsizetype(e.byte) - 1);
         QString reason = QString::fromUtf8(e.what());
