@@ -50,4 +50,26 @@ QByteArray Sha256::result()
     return digest;
 }
 
+QByteArray Sha256::hex(QByteArrayView data)
+{
+    struct Reused
+    {
+        EVP_MD_CTX *md = EVP_MD_CTX_new();
+        ~Reused() { EVP_MD_CTX_free(md); }
+    };
+    thread_local Reused context;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestInit_ex(context.md, sha256Algorithm(), nullptr);
+    EVP_DigestUpdate(context.md, data.data(), size_t(data.size()));
+    EVP_DigestFinal_ex(context.md, digest, &size);
+    static constexpr char kDigits[] = "0123456789abcdef";
+    QByteArray out(qsizetype(size) * 2, Qt::Uninitialized);
+    for (unsigned int i = 0; i < size; ++i) {
+        out[qsizetype(2 * i)] = kDigits[digest[i] >> 4];
+        out[qsizetype(2 * i + 1)] = kDigits[digest[i] & 0xf];
+    }
+    return out;
+}
+
 } // namespace mcphub

@@ -27,9 +27,7 @@ QString HubSettings::rowDigest(const OrderedJson &row)
 
 QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView text)
 {
-    Sha256 hash;
-    hash.addData(text);
-    return hash.result().toHex();
+    return Sha256::hex(text);
 }
 
 Result<QStringList> HubSettings::tableColumns(const RepositoryContext &context,

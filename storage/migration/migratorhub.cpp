@@ -783,6 +783,16 @@ Result<void> Migrator::verifyHub()
                 const bool asWritten
                     = !sent.isEmpty() && line.startsWith(sent)
                       && (line.size() == sent.size() || line.at(sent.size()) == '\t');
+                if (asWritten && servers && h.plans.at(index).action == Action::Create) {
+                    // What its hub change needs (HubChange::forServer), as written.
+                    const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
+                    OrderedJson stored = OrderedJson::object();
+                    auto &members = stored.get_ref<OrderedJson::object_t &>();
+                    members.emplace_back(entity.keyColumn.toStdString(), row.key.toStdString());
+                    members.emplace_back("enabled", HubSettings::valueAt(row.values, "enabled"));
+                    storedRows.insert(index, std::move(stored));
+                    return;
+                }
                 if (asWritten && !keepRows)
                     return;
                 BulkReader::splitLine(line, &texts, &fields);
