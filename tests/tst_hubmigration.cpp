@@ -632,9 +632,56 @@ void TestHubMigration::aKilledRunChangesNothing()
                0);
     const QString source = dir + QStringLiteral("/mcp_settings.json");
     const QByteArray sourceBytes = readFile(source);
+    {
+        // The console's schema (its run records) made, as opening the workspace makes it.
+        const QString name = QStringLiteral("killed-run");
+        auto opened = Workspace::open(mcphubProfile(pg), name);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        opened->close();
+        closeSqlConnection(name);
+    }
     const QByteArray before = publicData(pg.conninfo());
     // Killed at three moments: while planning, while importing, while verifying.
     for (const char *moment : {"Planning", "Importing", "Verifying"}) {
+        // A verification takes tens of milliseconds: the run could commit before the kill
+        // lands. Another session holds the run records in SHARE mode, so that the run waits
+        // at recording itself (after verifying, before its commit) until it is killed.
+        QProcess holder;
+        const bool hold = qstrcmp(moment, "Verifying") == 0;
+        if (hold) {
+            holder.start(QStringLiteral("psql"),
+                         {QStringLiteral("-X"),
+                          QStringLiteral("-q"),
+                          QStringLiteral("-c"),
+                          QStringLiteral("BEGIN"),
+                          QStringLiteral("-c"),
+                          QStringLiteral("LOCK TABLE mcphub_admin.migration_runs IN SHARE MODE"),
+                          QStringLiteral("-c"),
+                          QStringLiteral("SELECT pg_sleep(120)"),
+                          pg.conninfo()});
+            QVERIFY(holder.waitForStarted(10000));
+            QString held;
+            for (int i = 0; i < 100 && held != QLatin1String("1"); ++i) {
+                QTest::qWait(100);
+                held = queryText(pg,
+                                 QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c "
+                                                "ON c.oid = l.relation WHERE c.relname = "
+                                                "'migration_runs' AND l.mode = 'ShareLock' AND "
+                                                "l.granted"));
+            }
+            QCOMPARE(held, QStringLiteral("1"));
+        }
+        const auto release = qScopeGuard([&] {
+            if (!hold)
+                return;
+            // Its backend ended (a killed psql leaves it sleeping, the lock held).
+            queryText(pg,
+                      QStringLiteral("SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l "
+                                     "JOIN pg_class c ON c.oid = l.relation WHERE c.relname = "
+                                     "'migration_runs' AND l.mode = 'ShareLock'"));
+            if (!holder.waitForFinished(10000))
+                holder.kill();
+        });
         QProcess p;
         p.setProgram(binDir() + QStringLiteral("/mcphub-adminctl"));
         p.setArguments(QStringList{QStringLiteral("migrate"),
