@@ -521,15 +521,10 @@ OrderedJson HubSettings::withRewrittenIds(const OrderedJson &document)
     return rewriteIds(document, nullptr);
 }
 
-namespace {
-
-// `text` as a JSON string, as OrderedJson's dump() writes it, after a comma when `comma`.
-void appendJsonString(std::string *out, const std::string &text, bool comma)
+void HubSettings::appendJsonString(std::string *out, const std::string &text)
 {
-    if (comma)
-        *out += ',';
     const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
+        return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
     });
     if (plain) {
         *out += '"';
@@ -539,8 +534,6 @@ void appendJsonString(std::string *out, const std::string &text, bool comma)
         *out += OrderedJson(text).dump();
     }
 }
-
-} // namespace
 
 HubSettings::Mapped HubSettings::map(const OrderedJson &source)
 {
@@ -646,7 +639,9 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
             bool invalid = false;
             for (auto f = object.begin(); f != object.end(); ++f) {
                 const std::string &k = f.key();
-                appendJsonString(&keys, k, keys.size() > 1);
+                if (keys.size() > 1)
+                    keys += ',';
+                appendJsonString(&keys, k);
                 const auto at = [&] {
                     return JsonPointer::append(pointer, QString::fromStdString(k));
                 };

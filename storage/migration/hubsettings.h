@@ -114,6 +114,9 @@ public:
     // uuid), so that migrating the same file again matches the same rows.
     static QString uuidFor(const QString &entity, const OrderedJson &id);
 
+    // `text` as a JSON string, as OrderedJson's dump() writes it (a text that needs no escape
+    // as it is, without a JSON value made of it).
+    static void appendJsonString(std::string *out, const std::string &text);
     // A row value (row_to_json) as text: the string, or a null QString for anything else.
     static QString textOf(const OrderedJson &value);
     // A key's value without copying it (null when absent).
@@ -151,7 +154,8 @@ public:
         };
         static QHash<QString, Entry> entries(const QList<OrderedJson> &rows);
 
-        void add(const std::string &key, const std::string &keysJson);
+        void reserve(size_t rows);
+        void add(std::string key, const std::string &keysJson);
         bool empty() const { return m_rows.empty(); }
         std::string text() const;
 

@@ -80,11 +80,13 @@ void HubSettings::CreatedRows::add(const QString &table,
                                    const QString &id,
                                    const QByteArray &digest)
 {
-    if (!m_tables.contains(table))
+    auto t = m_tables.find(table);
+    if (t == m_tables.end()) {
         m_order.append(table);
-    Table &t = m_tables[table];
-    t.ids.push_back(id.toStdString());
-    t.digests += digest;
+        t = m_tables.insert(table, {});
+    }
+    t->ids.push_back(id.toStdString());
+    t->digests += digest;
 }
 
 void HubSettings::CreatedRows::record(OrderedJson *changes)
@@ -96,6 +98,9 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
         Sha256 hash;
         hash.addData(t.digests);
         OrderedJson change = OrderedJson::object();
+        // Its four members' room at once: an ordered_json object that grows copies its
+        // members (their keys are const), the list of tens of thousands of ids included.
+        change.get_ref<OrderedJson::object_t &>().reserve(4);
         change["table"] = table.toStdString();
         change["created"] = std::move(t.ids);
         const std::string digest = QString::fromLatin1(hash.result().toHex()).toStdString();
@@ -265,19 +270,26 @@ HubSettings::EntityShapes::entries(const QList<OrderedJson> &rows)
     return out;
 }
 
-void HubSettings::EntityShapes::add(const std::string &key, const std::string &keysJson)
+void HubSettings::EntityShapes::reserve(size_t rows)
+{
+    m_keys.reserve(rows);
+    m_rows.reserve(rows);
+}
+
+void HubSettings::EntityShapes::add(std::string key, const std::string &keysJson)
 {
     if (!m_keys.insert(key).second)
         return;
     auto [list, added] = m_listIndex.try_emplace(keysJson, int(m_lists.size()));
     if (added)
         m_lists.push_back(keysJson);
-    m_rows.emplace_back(key, list->second);
+    m_rows.emplace_back(std::move(key), list->second);
 }
 
 std::string HubSettings::EntityShapes::text() const
 {
     std::string out = "{\"shapes\":[";
+    out.reserve(m_rows.size() * 32);
     for (size_t i = 0; i < m_lists.size(); ++i) {
         if (i > 0)
             out += ',';
@@ -288,7 +300,7 @@ std::string HubSettings::EntityShapes::text() const
         if (i > 0)
             out += ',';
         out += '[';
-        out += OrderedJson(m_rows[i].first).dump();
+        appendJsonString(&out, m_rows[i].first);
         out += ',';
         out += std::to_string(m_rows[i].second);
         out += ']';
