@@ -10,6 +10,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
+
 #include <functional>
 
 using namespace mcphub;
@@ -214,6 +216,48 @@ void TestSettingsDocument::linearParseGivesWhatNlohmannGives_data()
     QTest::newRow("two values") << QByteArray(R"({} {})") << false;
     QTest::newRow("lone surrogate") << QByteArray(R"(["\ud800"])") << false;
     QTest::newRow("empty") << QByteArray() << false;
+    // Where simdjson (the fast reading) refuses and nlohmann's own reading takes over, or
+    // where the two could read a number otherwise.
+    QTest::newRow("integers past 64 bits")
+        << QByteArray("[18446744073709551616, -9223372036854775809, 1e2, 1.0]") << true;
+    QTest::newRow("doubles at the edges")
+        << QByteArray("[5e-324, 2.2250738585072011e-308, 1.7976931348623157e308, 0.1, "
+                      "-0.0, 123456789012345678901234567890.5]")
+        << true;
+    QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF{\"a\": [1]}") << true;
+    QTest::newRow("not UTF-8") << QByteArray("[\"\xC3\x28\"]") << false;
+    QTest::newRow("raw tab in a string") << QByteArray("[\"a\tb\"]") << false;
+    QTest::newRow("unescaped NUL escape") << QByteArray(R"(["a\u0000b"])") << true;
+}
+
+// The two trees alike node by node: types (a signed and an unsigned integer apart), values
+// and key order. JSON's -0 is read as 0 (JavaScript writes it back as 0), signed by nlohmann
+// and unsigned by simdjson: that one difference is let through.
+static bool sameTree(const nlohmann::ordered_json &a, const nlohmann::ordered_json &b)
+{
+    if (a.type() != b.type())
+        return a.is_number_integer() && b.is_number_integer() && a == 0 && b == 0;
+    if (a.is_object()) {
+        if (a.size() != b.size())
+            return false;
+        for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+            if (i.key() != j.key() || !sameTree(i.value(), j.value()))
+                return false;
+        }
+        return true;
+    }
+    if (a.is_array()) {
+        if (a.size() != b.size())
+            return false;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (!sameTree(a[i], b[i]))
+                return false;
+        }
+        return true;
+    }
+    if (a.is_number_float()) // bit for bit (-0.0 apart from 0.0)
+        return std::memcmp(&a.get_ref<const double &>(), &b.get_ref<const double &>(), 8) == 0;
+    return a == b;
 }
 
 // parseJsonLinear (SettingsDocument's parser) against nlohmann's own: the same value, keys in
@@ -230,6 +274,7 @@ void TestSettingsDocument::linearParseGivesWhatNlohmannGives()
         = nlohmann::ordered_json::parse(text.constData(), text.constData() + text.size());
     QCOMPARE(QString::fromStdString(linear->dump()), QString::fromStdString(expected.dump()));
     QVERIFY(*linear == expected);
+    QVERIFY(sameTree(*linear, expected));
 }
 
 // An object past the size where keys are indexed: 5,000 keys, some given twice (the first
@@ -311,6 +356,7 @@ void TestSettingsDocument::linearParseMatchesNlohmannOnRandomDocuments()
         QVERIFY2(linear, text.c_str());
         const auto expected = nlohmann::ordered_json::parse(text);
         QVERIFY2(linear->dump() == expected.dump(), text.c_str());
+        QVERIFY2(sameTree(*linear, expected), text.c_str());
     }
 }
 
