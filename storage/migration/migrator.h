@@ -100,6 +100,8 @@ private:
                          const QList<MappingIssue> &rejected,
                          std::optional<HubSettings::Mapped> mapped);
     Result<void> importHub();
+    void beginHubCheck();                              // what verifyHub() compares, per table
+    Result<void> readBackHub(const HubEntity &entity); // after the import wrote its table
     Result<void> noteHubTables(); // issue 16: the areas importHub changed, for ChangeFeed
     Result<void> verifyHub();
     Result<void> import(const MappedSettings &mapped);

@@ -23,6 +23,9 @@
 
 #include <openssl/rand.h>
 
+#include <cstring>
+#include <future>
+
 namespace mcphub {
 
 namespace {
@@ -54,6 +57,34 @@ struct Migrator::Hub
     // Per plan: the COPY line a new row was written with (empty for the others), which the
     // verification compares with the line the row reads back as.
     std::vector<QByteArray> lines;
+
+    // The verification. Each table is read back as soon as the import has written it, and
+    // its lines are compared on another thread while the server takes the next table's rows:
+    // the server, not this thread, is what a COPY waits for. verifyHub() waits for the last.
+    struct Written
+    {
+        const HubEntity *entity = nullptr;
+        std::vector<int> order;       // indexes into plans, in the order written
+        QHash<QByteArray, int> plans; // id (UTF-8) -> index into plans; made when needed
+        QSet<QString> pruned;         // ids the run removed
+        bool overwrites = false;      // rows updated in place: their images are read for the record
+    };
+    struct Check
+    {
+        std::vector<Written> written; // one per table written, in the order first written
+        QHash<QString, qsizetype> byTable;
+        QList<bool> found;
+        QList<QByteArray> digests;              // plan -> digest of its line (new rows)
+        QHash<int, QStringList> differing;      // plan -> columns that read back otherwise
+        QHash<int, OrderedJson> storedRows;     // plan -> the row read back (servers, systemConfig)
+        QHash<QString, OrderedJson> fullImages; // "table/id" -> row_to_json (overwritten rows)
+        QSet<QString> stillThere;               // "table/id" of pruned rows read back
+        HubSettings::CreatedRows created;
+    };
+    std::unique_ptr<Check> check;
+    // The comparison of the tables read back so far (each waits for the one before). Last, so
+    // that it is waited for before the rest goes.
+    std::future<void> checking;
 };
 
 namespace {
@@ -528,6 +559,8 @@ Result<void> Migrator::importHub()
 {
     Hub &h = *m_hub;
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    h.lines.assign(size_t(h.plans.size()), QByteArray());
+    beginHubCheck();
     int step = 0;
     for (const HubEntity &entity : hubEntities()) {
         const int rows = rowsOf(h.mapped, entity);
@@ -546,7 +579,6 @@ Result<void> Migrator::importHub()
         for (const HubColumn &c : entity.columns)
             names.push_back(c.column.toStdString());
         std::optional<BulkInserter> inserter;
-        h.lines.resize(size_t(h.plans.size()));
         for (qsizetype i = 0; i < h.plans.size(); ++i) {
             const Hub::Planned &p = h.plans.at(i);
             const HubRow &row = h.mapped.rows.at(p.row);
@@ -623,14 +655,18 @@ Result<void> Migrator::importHub()
             if (!prepared || !query.exec())
                 return sqlError(query.lastError(), row.pointer, MigratorTexts::tr("Importing"));
         }
+        for (const auto &[pruned, row] : std::as_const(h.prunes)) {
+            if (pruned != &entity)
+                continue;
+            if (auto removed = HubSettings::removeRow(
+                    m_context, entity.table, HubSettings::textOf(row.value("id", OrderedJson())));
+                !removed)
+                return removed;
+        }
+        if (auto read = readBackHub(entity); !read)
+            return read;
     }
-    for (const auto &[entity, row] : std::as_const(h.prunes)) {
-        if (auto removed = HubSettings::removeRow(
-                m_context, entity->table, HubSettings::textOf(row.value("id", OrderedJson())));
-            !removed)
-            return removed;
-    }
-    migrationMark("import: updates, prunes");
+    migrationMark("import: updates, prunes, read back");
     // The shapes: new ones in one COPY, changed ones updated.
     std::optional<BulkInserter> shapes;
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
@@ -670,229 +706,261 @@ Result<void> Migrator::importHub()
     return {};
 }
 
-Result<void> Migrator::verifyHub()
+void Migrator::beginHubCheck()
 {
     Hub &h = *m_hub;
-    if (!step(80, MigratorTexts::tr("Verifying")))
-        return Migrator::cancelledError();
-    // Every row written is read back as COPY ... TO STDOUT gives it. A new row whose line
-    // starts with the very line it was written with holds what the file says; any other row
-    // is compared column by column with the file's values (each column as its own text,
-    // HubSettings::sameValue when the texts differ), no row image built on the way.
-    struct Written
-    {
-        const HubEntity *entity = nullptr;
-        std::vector<int> order;       // indexes into h.plans, in the order written
-        QHash<QByteArray, int> plans; // id (UTF-8) -> index into h.plans; made when needed
-        QSet<QString> pruned;         // ids the run removed
-        bool overwrites = false;      // rows updated in place: their images are read for the record
-    };
-    QHash<QString, Written> written; // by table
-    QStringList tables;              // in the order first written
-    const auto tableOf = [&](const HubEntity *entity) -> Written & {
-        if (!written.contains(entity->table))
-            tables << entity->table;
-        Written &w = written[entity->table];
-        w.entity = entity;
-        return w;
+    h.checking = {};
+    h.check = std::make_unique<Hub::Check>();
+    Hub::Check &c = *h.check;
+    const auto tableOf = [&](const HubEntity *entity) -> Hub::Written & {
+        auto at = c.byTable.constFind(entity->table);
+        if (at == c.byTable.constEnd()) {
+            at = c.byTable.insert(entity->table, qsizetype(c.written.size()));
+            c.written.emplace_back();
+            c.written.back().entity = entity;
+        }
+        return c.written[size_t(*at)];
     };
     for (int i = 0; i < h.plans.size(); ++i) {
         const Hub::Planned &p = h.plans.at(i);
         if (p.action != Action::Create && p.action != Action::Overwrite)
             continue;
-        Written &w = tableOf(h.mapped.rows.at(p.row).entity);
+        Hub::Written &w = tableOf(h.mapped.rows.at(p.row).entity);
         w.order.push_back(i);
         w.overwrites = w.overwrites || p.action == Action::Overwrite;
     }
-    // The plan of a row read back, by its id: a table gives its new rows back in the order
-    // they were written, so the next one written is looked at first and the ids are only
-    // indexed when a row comes otherwise (66,000 ids hashed cost 25 ms).
-    const auto planOf = [&](Written &w, size_t *next, QByteArrayView id) {
-        if (*next < w.order.size()) {
-            const int candidate = w.order[*next];
-            if (QLatin1StringView(id.data(), id.size()) == h.plans.at(candidate).id) {
-                ++*next;
-                return candidate;
-            }
-        }
-        if (w.plans.isEmpty()) {
-            w.plans.reserve(qsizetype(w.order.size()));
-            for (const int i : w.order)
-                w.plans.insert(h.plans.at(i).id.toUtf8(), i);
-        }
-        return w.plans.value(QByteArray::fromRawData(id.data(), id.size()), -1);
-    };
     for (const auto &prune : std::as_const(h.prunes))
         tableOf(prune.first)
             .pruned.insert(HubSettings::textOf(prune.second.value("id", OrderedJson())));
+    c.found = QList<bool>(h.plans.size(), false);
+    c.digests = QList<QByteArray>(h.plans.size());
+}
 
-    QList<bool> found(h.plans.size(), false);
-    QList<QByteArray> digests(h.plans.size()); // plan -> digest of its line (new rows)
-    QHash<int, QStringList> differing;         // plan -> columns that read back otherwise
-    QHash<int, OrderedJson> storedRows;        // plan -> the row read back (servers, systemConfig)
-    QHash<QString, OrderedJson> fullImages;    // "table/id" -> row_to_json (overwritten rows)
-    QSet<QString> stillThere;                  // "table/id" of pruned rows read back
-    HubSettings::CreatedRows created;
-    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
-    for (const QString &table : std::as_const(tables)) {
-        Written &w = written[table];
-        const HubEntity &entity = *w.entity;
-        size_t next = 0; // in w.order
+// Every row written is read back as COPY ... TO STDOUT gives it. A new row whose line starts
+// with the very line it was written with holds what the file says; any other row is compared
+// column by column with the file's values (each column as its own text,
+// HubSettings::sameValue when the texts differ), no row image built on the way.
+Result<void> Migrator::readBackHub(const HubEntity &entity)
+{
+    Hub &h = *m_hub;
+    Hub::Check &c = *h.check;
+    const auto at = c.byTable.constFind(entity.table);
+    if (at == c.byTable.constEnd())
+        return {};
+    Hub::Written &w = c.written[size_t(*at)];
+    const QString &table = entity.table;
+    // What the comparison of this table needs, moved to its thread.
+    struct Table
+    {
         QStringList columns{QStringLiteral("id")};
         QList<const HubColumn *> kinds{nullptr};
-        if (entity.keyColumn != QLatin1String("id")) {
-            columns << entity.keyColumn;
-            kinds << nullptr;
-        }
-        const qsizetype first = columns.size();
-        for (const HubColumn &c : entity.columns) {
-            columns << c.column;
-            kinds << &c;
-        }
         std::vector<std::string> names; // the columns as row.values names them
-        // A time as row_to_json writes it ("...T..."), the text the file's value is kept as.
-        QList<HubSettings::DigestColumn> digested;
-        for (qsizetype i = 0; i < columns.size(); ++i) {
-            names.push_back(columns.at(i).toStdString());
-            digested.append(
-                {columns.at(i), kinds.at(i) && kinds.at(i)->kind == HubColumn::Kind::Time});
-        }
-        // The table's other columns (created_at...) too: the digests of the new rows cover
-        // every column, so that a rollback sees any change made since. As their type's own
-        // text (a time in the ISO DateStyle QPSQL sets on each connection): through to_json
-        // the server took twice as long to write the users out.
-        const auto all = HubSettings::tableColumns(m_context, table);
-        if (!all)
-            return all.error();
-        for (const QString &column : *all) {
-            if (!columns.contains(column))
-                digested.append({column, false});
-        }
-        created.setColumns(table, digested);
-        const bool servers = entity.name == QLatin1String("mcpServers");
-        const bool keepRows = servers || entity.shape == HubEntity::Shape::Single;
+        qsizetype first = 0;            // the first of the entity's own columns
+        bool servers = false;
+        bool keepRows = false;
         std::vector<char> stateColumns; // a new server's: its name and whether it is enabled
-        for (const std::string &name : names)
-            stateColumns.push_back(name == "name" || name == "enabled");
-        QByteArray texts; // the unescaped fields of a line compared column by column
-        BulkReader::Fields fields;
-        const auto read = BulkReader::forEachLine(
-            m_context,
-            QStringLiteral("SELECT %1 FROM %2").arg(HubSettings::digestSelect(db, digested), table),
-            table,
-            [&](QByteArrayView line) {
-                const qsizetype tab = line.indexOf('\t');
-                const QByteArrayView idText = tab < 0 ? line : line.first(tab);
-                if (idText == "\\N")
-                    return;
-                // An id (a uuid, "default") has nothing COPY escapes.
-                if (!w.pruned.isEmpty()) {
-                    const QString id = QString::fromUtf8(idText);
-                    if (w.pruned.contains(id))
-                        stillThere.insert(table + QLatin1Char('/') + id);
-                }
-                const int index = planOf(w, &next, idText);
-                if (index < 0)
-                    return;
-                found[index] = true;
-                if (h.plans.at(index).action == Action::Create)
-                    digests[index] = HubSettings::CreatedRows::textDigest(line);
-                // A new row that reads back as the line it was written with holds what the
-                // file says; the others are compared column by column.
-                static const QByteArray none;
-                const QByteArray &sent
-                    = size_t(index) < h.lines.size() ? h.lines[size_t(index)] : none;
-                const bool asWritten
-                    = !sent.isEmpty() && line.startsWith(sent)
-                      && (line.size() == sent.size() || line.at(sent.size()) == '\t');
-                if (asWritten && servers && h.plans.at(index).action == Action::Create) {
-                    // What its hub change needs (HubChange::forServer), as written.
-                    const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
-                    OrderedJson stored = OrderedJson::object();
-                    auto &members = stored.get_ref<OrderedJson::object_t &>();
-                    members.emplace_back(entity.keyColumn.toStdString(), row.key.toStdString());
-                    members.emplace_back("enabled", HubSettings::valueAt(row.values, "enabled"));
-                    storedRows.insert(index, std::move(stored));
-                    return;
-                }
-                if (asWritten && !keepRows)
-                    return;
-                BulkReader::splitLine(line, &texts, &fields);
-                const HubRow &row = h.mapped.rows.at(h.plans.at(index).row);
-                // HubSettings::map puts a row's values in column order.
-                const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
-                OrderedJson stored = keepRows ? OrderedJson::object() : OrderedJson();
-                // Its columns once each, in order: appended, not looked up (an ordered_json
-                // object grown key by key copies its members at each reallocation).
-                // A new server: only what its hub change needs (HubChange::forServer).
-                const bool keepAll
-                    = keepRows && (!servers || h.plans.at(index).action == Action::Overwrite);
-                if (keepAll)
-                    stored.get_ref<OrderedJson::object_t &>().reserve(columns.size());
-                for (qsizetype i = 0; i < columns.size() && size_t(i) < fields.size(); ++i) {
-                    const HubColumn *c = kinds.at(i);
-                    const auto &field = fields.at(size_t(i));
-                    const std::string &column = names.at(size_t(i));
-                    // The column's value as row_to_json would give it.
-                    const auto value = [&]() -> OrderedJson {
-                        if (!field)
-                            return nullptr;
-                        if (c && c->kind == HubColumn::Kind::Bool)
-                            return *field == "t";
-                        if (c && c->kind == HubColumn::Kind::Int)
-                            return field->toLongLong();
-                        return std::string(field->data(), size_t(field->size()));
-                    };
-                    if (keepAll || (keepRows && stateColumns.at(size_t(i))))
-                        stored.get_ref<OrderedJson::object_t &>().emplace_back(column, value());
-                    if (asWritten || i < first || row.notDescribed.contains(c->column))
-                        continue;
-                    const size_t at = size_t(i - first);
-                    const auto slot = values.begin() + qsizetype(at);
-                    const OrderedJson &wanted = at < values.size() && slot->first == column
-                                                    ? slot->second
-                                                    : HubSettings::valueAt(row.values, column);
-                    if (field && wanted.is_string()
-                        && *field
-                               == QByteArrayView(
-                                   wanted.get_ref<const std::string &>().data(),
-                                   qsizetype(wanted.get_ref<const std::string &>().size())))
-                        continue;
-                    if (!HubSettings::sameValue(c->kind, value(), wanted))
-                        differing[index] << c->column;
-                }
-                if (keepRows)
-                    storedRows.insert(index, std::move(stored));
-            });
-        if (!read)
-            return read.error();
-        migrationMark(qPrintable(QStringLiteral("verify: read back ") + table));
-        if (w.overwrites) {
-            // The images of the rows updated in place, as a rollback compares them.
-            auto rows = HubSettings::readRows(m_context, table);
-            if (!rows)
-                return rows.error();
-            for (OrderedJson &row : *rows) {
-                const QString id = HubSettings::textOf(HubSettings::valueAt(row, "id"));
-                size_t none = w.order.size();
-                const QByteArray utf8 = id.toUtf8();
-                const int plan = planOf(w, &none, utf8);
-                if (plan >= 0 && h.plans.at(plan).action == Action::Overwrite)
-                    fullImages.insert(table + QLatin1Char('/') + id, std::move(row));
-            }
+        QByteArray lines;               // the rows read back, each line ended by a newline
+    };
+    auto t = std::make_shared<Table>();
+    if (entity.keyColumn != QLatin1String("id")) {
+        t->columns << entity.keyColumn;
+        t->kinds << nullptr;
+    }
+    t->first = t->columns.size();
+    for (const HubColumn &column : entity.columns) {
+        t->columns << column.column;
+        t->kinds << &column;
+    }
+    // A time as row_to_json writes it ("...T..."), the text the file's value is kept as.
+    QList<HubSettings::DigestColumn> digested;
+    for (qsizetype i = 0; i < t->columns.size(); ++i) {
+        t->names.push_back(t->columns.at(i).toStdString());
+        digested.append(
+            {t->columns.at(i), t->kinds.at(i) && t->kinds.at(i)->kind == HubColumn::Kind::Time});
+    }
+    // The table's other columns (created_at...) too: the digests of the new rows cover
+    // every column, so that a rollback sees any change made since. As their type's own
+    // text (a time in the ISO DateStyle QPSQL sets on each connection): through to_json
+    // the server took twice as long to write the users out.
+    const auto all = HubSettings::tableColumns(m_context, table);
+    if (!all)
+        return all.error();
+    for (const QString &column : *all) {
+        if (!t->columns.contains(column))
+            digested.append({column, false});
+    }
+    c.created.setColumns(table, digested);
+    t->servers = entity.name == QLatin1String("mcpServers");
+    t->keepRows = t->servers || entity.shape == HubEntity::Shape::Single;
+    for (const std::string &name : t->names)
+        t->stateColumns.push_back(name == "name" || name == "enabled");
+    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    const auto read = BulkReader::forEachLine(
+        m_context,
+        QStringLiteral("SELECT %1 FROM %2").arg(HubSettings::digestSelect(db, digested), table),
+        table,
+        [&](QByteArrayView line) {
+            t->lines += line;
+            t->lines += '\n';
+        });
+    if (!read)
+        return read.error();
+    if (w.overwrites) {
+        // The images of the rows updated in place, as a rollback compares them (read here:
+        // the other thread has no connection).
+        QSet<QString> overwritten;
+        for (const int i : w.order) {
+            if (h.plans.at(i).action == Action::Overwrite)
+                overwritten.insert(h.plans.at(i).id);
+        }
+        auto rows = HubSettings::readRows(m_context, table);
+        if (!rows)
+            return rows.error();
+        for (OrderedJson &row : *rows) {
+            const QString id = HubSettings::textOf(HubSettings::valueAt(row, "id"));
+            if (overwritten.contains(id))
+                c.fullImages.insert(table + QLatin1Char('/') + id, std::move(row));
         }
     }
+    migrationMark(qPrintable(QStringLiteral("import: read back ") + table));
+
+    std::future<void> before = std::move(h.checking);
+    h.checking = std::async(std::launch::async, [&h, &w, t, before = std::move(before)]() mutable {
+        if (before.valid())
+            before.get();
+        Hub::Check &c = *h.check;
+        const HubEntity &entity = *w.entity;
+        const QString &table = entity.table;
+        // The plan of a row read back, by its id: a table gives its new rows back in the
+        // order they were written, so the next one written is looked at first and the ids
+        // are only indexed when a row comes otherwise (66,000 ids hashed cost 25 ms).
+        size_t next = 0; // in w.order
+        const auto planOf = [&](QByteArrayView id) {
+            if (next < w.order.size()) {
+                const int candidate = w.order[next];
+                if (QLatin1StringView(id.data(), id.size()) == h.plans.at(candidate).id) {
+                    ++next;
+                    return candidate;
+                }
+            }
+            if (w.plans.isEmpty()) {
+                w.plans.reserve(qsizetype(w.order.size()));
+                for (const int i : w.order)
+                    w.plans.insert(h.plans.at(i).id.toUtf8(), i);
+            }
+            return w.plans.value(QByteArray::fromRawData(id.data(), id.size()), -1);
+        };
+        QByteArray texts; // the unescaped fields of a line compared column by column
+        BulkReader::Fields fields;
+        const char *end = t->lines.constData() + t->lines.size();
+        for (const char *from = t->lines.constData(); from < end;) {
+            const char *newline
+                = static_cast<const char *>(std::memchr(from, '\n', size_t(end - from)));
+            const QByteArrayView line(from, newline - from);
+            from = newline + 1;
+            const qsizetype tab = line.indexOf('\t');
+            const QByteArrayView idText = tab < 0 ? line : line.first(tab);
+            if (idText == "\\N")
+                continue;
+            // An id (a uuid, "default") has nothing COPY escapes.
+            if (!w.pruned.isEmpty()) {
+                const QString id = QString::fromUtf8(idText);
+                if (w.pruned.contains(id))
+                    c.stillThere.insert(table + QLatin1Char('/') + id);
+            }
+            const int index = planOf(idText);
+            if (index < 0)
+                continue;
+            c.found[index] = true;
+            const Hub::Planned &p = h.plans.at(index);
+            if (p.action == Action::Create)
+                c.digests[index] = HubSettings::CreatedRows::textDigest(line);
+            // A new row that reads back as the line it was written with holds what the
+            // file says; the others are compared column by column.
+            const QByteArray &sent = h.lines[size_t(index)];
+            const bool asWritten = !sent.isEmpty() && line.startsWith(sent)
+                                   && (line.size() == sent.size() || line.at(sent.size()) == '\t');
+            const HubRow &row = h.mapped.rows.at(p.row);
+            if (asWritten && t->servers && p.action == Action::Create) {
+                // What its hub change needs (HubChange::forServer), as written.
+                OrderedJson stored = OrderedJson::object();
+                auto &members = stored.get_ref<OrderedJson::object_t &>();
+                members.emplace_back(entity.keyColumn.toStdString(), row.key.toStdString());
+                members.emplace_back("enabled", HubSettings::valueAt(row.values, "enabled"));
+                c.storedRows.insert(index, std::move(stored));
+                continue;
+            }
+            if (asWritten && !t->keepRows)
+                continue;
+            BulkReader::splitLine(line, &texts, &fields);
+            // HubSettings::map puts a row's values in column order.
+            const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
+            OrderedJson stored = t->keepRows ? OrderedJson::object() : OrderedJson();
+            // Its columns once each, in order: appended, not looked up (an ordered_json
+            // object grown key by key copies its members at each reallocation).
+            // A new server: only what its hub change needs (HubChange::forServer).
+            const bool keepAll = t->keepRows && (!t->servers || p.action == Action::Overwrite);
+            if (keepAll)
+                stored.get_ref<OrderedJson::object_t &>().reserve(t->columns.size());
+            for (qsizetype i = 0; i < t->columns.size() && size_t(i) < fields.size(); ++i) {
+                const HubColumn *column = t->kinds.at(i);
+                const auto &field = fields.at(size_t(i));
+                const std::string &name = t->names.at(size_t(i));
+                // The column's value as row_to_json would give it.
+                const auto value = [&]() -> OrderedJson {
+                    if (!field)
+                        return nullptr;
+                    if (column && column->kind == HubColumn::Kind::Bool)
+                        return *field == "t";
+                    if (column && column->kind == HubColumn::Kind::Int)
+                        return field->toLongLong();
+                    return std::string(field->data(), size_t(field->size()));
+                };
+                if (keepAll || (t->keepRows && t->stateColumns.at(size_t(i))))
+                    stored.get_ref<OrderedJson::object_t &>().emplace_back(name, value());
+                if (asWritten || i < t->first || row.notDescribed.contains(column->column))
+                    continue;
+                const size_t at = size_t(i - t->first);
+                const auto slot = values.begin() + qsizetype(std::min(at, values.size()));
+                const OrderedJson &wanted = slot != values.end() && slot->first == name
+                                                ? slot->second
+                                                : HubSettings::valueAt(row.values, name);
+                if (field && wanted.is_string()
+                    && *field
+                           == QByteArrayView(
+                               wanted.get_ref<const std::string &>().data(),
+                               qsizetype(wanted.get_ref<const std::string &>().size())))
+                    continue;
+                if (!HubSettings::sameValue(column->kind, value(), wanted))
+                    c.differing[index] << column->column;
+            }
+            if (t->keepRows)
+                c.storedRows.insert(index, std::move(stored));
+        }
+    });
+    return {};
+}
+
+Result<void> Migrator::verifyHub()
+{
+    Hub &h = *m_hub;
+    if (!step(80, MigratorTexts::tr("Verifying")))
+        return Migrator::cancelledError();
+    if (h.checking.valid())
+        h.checking.get();
+    migrationMark("verify: the comparisons");
+    Hub::Check &check = *h.check;
+    const QList<bool> &found = check.found;
+    const QList<QByteArray> &digests = check.digests;
+    const QHash<int, QStringList> &differing = check.differing;
+    QHash<int, OrderedJson> &storedRows = check.storedRows;
+    const QHash<QString, OrderedJson> &fullImages = check.fullImages;
+    const QSet<QString> &stillThere = check.stillThere;
+    HubSettings::CreatedRows &created = check.created;
     QString nameSeparator;
     bool refresh = false;
     // What the comparison held, freed off this thread once the verification is done.
-    const auto release = qScopeGuard([&] {
-        m_release.later(std::move(written),
-                        std::move(found),
-                        std::move(digests),
-                        std::move(storedRows),
-                        std::move(fullImages),
-                        std::move(created));
-    });
+    const auto release = qScopeGuard([&] { m_release.later(std::move(h.check)); });
     for (int i = 0; i < h.plans.size(); ++i) {
         const Hub::Planned &p = h.plans.at(i);
         if (p.action != Action::Create && p.action != Action::Overwrite)
