@@ -33,6 +33,8 @@ private Q_SLOTS:
     void linearParseGivesWhatNlohmannGives();
     void linearParseOfALargeObjectWithDuplicates();
     void linearParseMatchesNlohmannOnRandomDocuments();
+    void largeDocumentBuiltOnTwoThreads_data();
+    void largeDocumentBuiltOnTwoThreads();
     void textFactsAsTheScanFindsThem_data();
     void textFactsAsTheScanFindsThem();
     void summaryCounts();
@@ -358,6 +360,60 @@ void TestSettingsDocument::linearParseMatchesNlohmannOnRandomDocuments()
         QVERIFY2(linear->dump() == expected.dump(), text.c_str());
         QVERIFY2(sameTree(*linear, expected), text.c_str());
     }
+}
+
+// Past 1 MB the largest top-level member is built on a second thread and put in its place:
+// the same tree as nlohmann's, and the same facts as the scan's, whether the duplicate key
+// or the fraction is in that member, in another, or nowhere; a document whose top-level key
+// is given twice is built on one thread.
+void TestSettingsDocument::largeDocumentBuiltOnTwoThreads_data()
+{
+    QTest::addColumn<QByteArray>("inBig");
+    QTest::addColumn<QByteArray>("inSmall");
+    QTest::addColumn<bool>("topLevelTwin");
+    QTest::newRow("plain") << QByteArray() << QByteArray() << false;
+    QTest::newRow("twin key in the large member")
+        << QByteArray(R"("k": 1, "k": 2)") << QByteArray() << false;
+    QTest::newRow("fraction in another member")
+        << QByteArray() << QByteArray(R"("t": 0.5)") << false;
+    QTest::newRow("top-level key twice") << QByteArray() << QByteArray() << true;
+}
+
+void TestSettingsDocument::largeDocumentBuiltOnTwoThreads()
+{
+    QFETCH(QByteArray, inBig);
+    QFETCH(QByteArray, inSmall);
+    QFETCH(bool, topLevelTwin);
+    QByteArray text = "{\"mcpServers\": {\"a\": {\"command\": \"x\", \"args\": [-1, 2]}";
+    if (!inSmall.isEmpty())
+        text += ", \"b\": {" + inSmall + "}";
+    text += "}, \"users\": [";
+    for (int i = 0; i < 20000; ++i) {
+        if (i)
+            text += ", ";
+        text += "{\"username\": \"user-" + QByteArray::number(i)
+                + "\", \"password\": "
+                  "\"$2b$10$abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQ\", "
+                  "\"isAdmin\": false, \"n\": ["
+                + QByteArray::number(i) + ", " + QByteArray::number(-i) + "]"
+                + (i == 12345 && !inBig.isEmpty() ? ", " + inBig : QByteArray()) + "}";
+    }
+    text += "], \"systemConfig\": {\"nameSeparator\": \"-\"}";
+    if (topLevelTwin)
+        text += ", \"systemConfig\": {\"nameSeparator\": \"_\"}";
+    text += "}";
+    QVERIFY(text.size() > (1 << 20));
+    const auto linear = parseJsonLinear(text.constData(), text.constData() + text.size());
+    QVERIFY(linear);
+    const auto expected
+        = nlohmann::ordered_json::parse(text.constData(), text.constData() + text.size());
+    QVERIFY(sameTree(*linear, expected));
+    const auto document = SettingsDocument::parse(text);
+    QVERIFY(document);
+    const JsonSourceMap::TextFacts scanned = JsonSourceMap::scan(text);
+    QCOMPARE(document->duplicateKeys().size(), scanned.duplicates.size());
+    QCOMPARE(document->roundedNumbers().size(), scanned.roundedNumbers.size());
+    QCOMPARE(scanned.duplicates.size(), size_t(!inBig.isEmpty() || topLevelTwin ? 1 : 0));
 }
 
 // The parse tells when the text can hold nothing the tree does not show (no key given twice,

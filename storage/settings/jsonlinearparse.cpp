@@ -3,9 +3,12 @@
 #include <simdjson.h>
 
 #include <cstddef>
+#include <future>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace mcphub {
@@ -13,6 +16,9 @@ namespace mcphub {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// From this many bytes a document's largest top-level member is built on a second thread.
+constexpr std::ptrdiff_t kSplitFrom = 1 << 20;
 
 // From this many keys an object gets an index of its keys (below, a look along them is
 // cheaper than a hash).
@@ -201,6 +207,60 @@ void replay(simdjson::dom::element element, Builder &builder)
     }
 }
 
+// A large document's top-level object with its largest member (the one with the most
+// elements: users, mcpServers) built on a second thread, the rest on this one; the member is
+// put in its place once both are done. Only where no top-level key is given twice (whose
+// first place and last value the builder decides); false otherwise, having built nothing.
+bool replaySplit(simdjson::dom::element element, Builder &builder, Json &root, LinearParseSeen &saw)
+{
+    simdjson::dom::object object;
+    if (element.get_object().get(object) != simdjson::SUCCESS)
+        return false;
+    std::unordered_set<std::string_view> keys;
+    std::string_view largest;
+    simdjson::dom::element largestValue;
+    size_t most = 0;
+    for (const simdjson::dom::key_value_pair member : object) {
+        if (!keys.insert(member.key).second)
+            return false;
+        simdjson::dom::array array;
+        simdjson::dom::object inner;
+        const size_t count = member.value.get_array().get(array) == simdjson::SUCCESS ? array.size()
+                             : member.value.get_object().get(inner) == simdjson::SUCCESS
+                                 ? inner.size()
+                                 : 0;
+        if (count > most) {
+            most = count;
+            largest = member.key;
+            largestValue = member.value;
+        }
+    }
+    if (most == 0)
+        return false;
+    LinearParseSeen seenThere;
+    std::future<Json> there = std::async(std::launch::async, [largestValue, &seenThere] {
+        Json value;
+        Builder builder(value, seenThere);
+        replay(largestValue, builder);
+        return value;
+    });
+    builder.start_object(object.size());
+    for (const simdjson::dom::key_value_pair member : object) {
+        std::string key(member.key);
+        builder.key(key);
+        if (member.key == largest)
+            builder.null(); // its place, filled below
+        else
+            replay(member.value, builder);
+    }
+    builder.end_object();
+    Json value = there.get();
+    *root.find(std::string(largest)) = std::move(value);
+    saw.duplicateKey = saw.duplicateKey || seenThere.duplicateKey;
+    saw.floatingNumber = saw.floatingNumber || seenThere.floatingNumber;
+    return true;
+}
+
 } // namespace
 
 std::optional<nlohmann::ordered_json>
@@ -222,6 +282,8 @@ parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen)
             Json root;
             saw = {};
             Builder builder(root, saw);
+            if (last - first >= kSplitFrom && replaySplit(element, builder, root, saw))
+                return root;
             replay(element, builder);
             return root;
         }
