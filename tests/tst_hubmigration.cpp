@@ -1072,6 +1072,13 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
             recordedColumns = change["columns"];
     }
     QVERIFY(recordedColumns.is_array() && !recordedColumns.empty());
+    if (format == QLatin1String("createdFieldsSha256")) {
+        // That format read the columns the run did not write through to_json.
+        for (OrderedJson &c : recordedColumns) {
+            if (c[0] == "created_at" || c[0] == "updated_at")
+                c[1] = "json";
+        }
+    }
     {
         auto opened = Workspace::open(mcphubProfile(pg), name);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));

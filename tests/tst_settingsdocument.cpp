@@ -217,6 +217,8 @@ void TestSettingsDocument::linearParseGivesWhatNlohmannGives_data()
     QTest::newRow("cut off") << QByteArray(R"({"a": [1, 2)") << false;
     QTest::newRow("two values") << QByteArray(R"({} {})") << false;
     QTest::newRow("lone surrogate") << QByteArray(R"(["\ud800"])") << false;
+    QTest::newRow("lone low surrogate") << QByteArray(R"(["a\udc00b"])") << false;
+    QTest::newRow("surrogates reversed") << QByteArray(R"(["\ude00\ud83d"])") << false;
     QTest::newRow("empty") << QByteArray() << false;
     // Where simdjson (the fast reading) refuses and nlohmann's own reading takes over, or
     // where the two could read a number otherwise.
