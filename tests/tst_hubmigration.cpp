@@ -135,7 +135,6 @@ private Q_SLOTS:
     void aValueChangedOnTheWayInIsADifference();
     void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
     void recordedDigestFormatsAreFixed();
-    void aLargeFileMapsAsEachEntityAlone();
     void runsRecordedInEarlierDigestFormatsRollBack_data();
     void runsRecordedInEarlierDigestFormatsRollBack();
     void shapesOfRowsTheFileSkipsOrNoLongerHasAreKept();
@@ -969,58 +968,6 @@ void TestHubMigration::recordedDigestFormatsAreFixed()
              QByteArray("bf9f9832fae8a4cbc1ae47621865c99b5bcf79ef9634d5e188b6ef3509f53156"));
     QCOMPARE(HubSettings::rowDigest(OrderedJson::parse(R"({"id":"x","n":1})")),
              QStringLiteral("bf9f9832fae8a4cbc1ae47621865c99b5bcf79ef9634d5e188b6ef3509f53156"));
-}
-
-// Past 20,000 entries the largest entity is mapped on a second thread: the rows, losses,
-// warnings and issues come in the order each entity alone gives them, entity after entity.
-void TestHubMigration::aLargeFileMapsAsEachEntityAlone()
-{
-    const std::string hash = kHash.toStdString();
-    OrderedJson servers = OrderedJson::object();
-    servers["a"] = {{"command", "npx"}, {"unknownKey", 1}};
-    servers["b"] = {{"url", "https://x/mcp"}, {"options", {{"timeout", 5}, {"other", true}}}};
-    OrderedJson users = OrderedJson::array();
-    for (int i = 0; i < 25000; ++i) {
-        OrderedJson u = {{"username", "user-" + std::to_string(i)}, {"password", hash}};
-        if (i == 7)
-            u["favourite"] = "blue"; // no column: a loss
-        if (i == 11)
-            u.erase("password"); // required: an issue
-        if (i == 24000)
-            u["username"] = std::string(300, 'x'); // too long: an issue
-        users.push_back(std::move(u));
-    }
-    OrderedJson groups = OrderedJson::array(
-        {{{"id", "g1"}, {"name", "one"}, {"servers", {"a"}}, {"colour", "red"}}});
-    OrderedJson keys = OrderedJson::array({{{"name", "k"}, {"token", "secret"}}});
-    OrderedJson whole
-        = {{"mcpServers", servers}, {"users", users}, {"groups", groups}, {"bearerKeys", keys}};
-    const auto describe = [](const HubSettings::Mapped &m) {
-        QStringList out;
-        for (const HubRow &row : m.rows)
-            out << QStringLiteral("row %1 %2 %3")
-                       .arg(row.pointer, row.key, QString::fromStdString(row.values.dump()));
-        for (const auto &loss : m.losses)
-            out << QStringLiteral("loss %1 %2").arg(loss.pointer, loss.message);
-        for (const auto &warning : m.warnings)
-            out << QStringLiteral("warning %1 %2").arg(warning.pointer, warning.message);
-        for (const auto &issue : m.issues)
-            out << QStringLiteral("issue %1 %2").arg(issue.pointer, issue.reason);
-        return out;
-    };
-    HubSettings::Mapped alone;
-    for (const char *name : {"mcpServers", "users", "groups", "bearerKeys"}) {
-        HubSettings::Mapped one = HubSettings::map(OrderedJson{{name, whole[name]}});
-        alone.rows += one.rows;
-        alone.losses += one.losses;
-        alone.warnings += one.warnings;
-        alone.issues += one.issues;
-    }
-    const HubSettings::Mapped mapped = HubSettings::map(whole);
-    QCOMPARE(mapped.rows.size(), qsizetype(2 + 25000 - 2 + 1 + 1));
-    QCOMPARE(mapped.issues.size(), qsizetype(2));
-    QVERIFY(mapped.losses.size() >= 3);
-    QCOMPARE(describe(mapped), describe(alone));
 }
 
 void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack_data()

@@ -13,7 +13,6 @@
 #include <QUuid>
 
 #include <algorithm>
-#include <future>
 #include <unordered_set>
 #include <vector>
 
@@ -536,9 +535,6 @@ void HubSettings::appendJsonString(std::string *out, const std::string &text)
     }
 }
 
-// From this many entries a file's largest entity is mapped on a second thread.
-constexpr qsizetype kMapSplitFrom = 20000;
-
 HubSettings::Mapped HubSettings::map(const OrderedJson &source)
 {
     Mapped out;
@@ -563,11 +559,10 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                                tr("MCPHub's database has no place for this top-level key.")});
         }
     }
-    // One entity's rows, losses, warnings and issues into `out`.
-    const auto mapEntity = [&document](const HubEntity &entity, Mapped &out) {
+    for (const HubEntity &entity : hubEntities()) {
         const std::string name = entity.name.toStdString();
         if (!document.contains(name))
-            return;
+            continue;
         const OrderedJson &value = document[name];
         const QString base = JsonPointer::append({}, entity.name);
         QSet<QString> seen;
@@ -792,36 +787,6 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 mapOne({}, value[i], JsonPointer::append(base, qsizetype(i)), int(i));
             break;
         }
-    };
-    // A large file's entity with the most entries (users) is mapped on a second thread, the
-    // others on this one; its part goes in at its place among them.
-    const HubEntity *largest = nullptr;
-    if (entries >= kMapSplitFrom) {
-        size_t most = 0;
-        for (const HubEntity &entity : hubEntities()) {
-            const auto found = document.find(entity.name.toStdString());
-            if (entity.shape != HubEntity::Shape::Single && found != document.end()
-                && found->size() > most) {
-                most = found->size();
-                largest = &entity;
-            }
-        }
-    }
-    Mapped there;
-    std::future<void> mapping;
-    if (largest)
-        mapping = std::async(std::launch::async, [&] { mapEntity(*largest, there); });
-    for (const HubEntity &entity : hubEntities()) {
-        if (&entity != largest) {
-            mapEntity(entity, out);
-            continue;
-        }
-        mapping.get();
-        for (HubRow &row : there.rows)
-            out.rows.append(std::move(row));
-        out.losses += there.losses;
-        out.warnings += there.warnings;
-        out.issues += there.issues;
     }
     return out;
 }
