@@ -170,6 +170,7 @@ private Q_SLOTS:
     void connectionsNoticeAServerThatStopsAnswering();
     void idleProbeNeverWaitsForTheServer();
     void watchdogLeavesAFrozenServer();
+    void commandLineGivesAFrozenServerUp();
     void finderConninfoKeepsEveryValue();
     void finderTellsPrimaryFromStandby();
     void finderGoesOnToTheNextAddressOfAName();
@@ -402,6 +403,77 @@ void TestConnectionProfiles::idleProbeNeverWaitsForTheServer()
 // TCP alive): the watchdog leaves the connection after its stall (1.5 s) and a look at the
 // server that gets no answer (2 s), and the call fails then, not after 30 s. A call that takes
 // long on a server that answers (pg_sleep) is left alone.
+// mcphub-adminctl has no event loop to beat: with --server-timeout 2, a migration whose
+// server freezes while it imports (a relay that swallows every byte and closes only after
+// 60 s) ends in a few seconds, exit 2, saying the server stopped answering; once the relay
+// lets go, the server has rolled the import back.
+void TestConnectionProfiles::commandLineGivesAFrozenServerUp()
+{
+    MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));
+    test::PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess generate;
+    generate.start(test::binDir() + QStringLiteral("/mcphub-adminctl"),
+                   {QStringLiteral("generate"),
+                    dir.path(),
+                    QStringLiteral("--servers"),
+                    QStringLiteral("2000"),
+                    QStringLiteral("--users"),
+                    QStringLiteral("20000"),
+                    QStringLiteral("--groups"),
+                    QStringLiteral("100"),
+                    QStringLiteral("--keys"),
+                    QStringLiteral("100"),
+                    QStringLiteral("--usage-rows"),
+                    QStringLiteral("0")});
+    QVERIFY(generate.waitForFinished(60000) && generate.exitCode() == 0);
+    auto relay = std::make_unique<FreezableRelay>(quint16(pg.spec().port));
+    const QString hubDb = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=%3")
+                              .arg(relay->port())
+                              .arg(pg.spec().databaseName, pg.spec().userName);
+    QProcess migrate;
+    migrate.start(test::binDir() + QStringLiteral("/mcphub-adminctl"),
+                  {QStringLiteral("migrate"),
+                   dir.filePath(QStringLiteral("mcp_settings.json")),
+                   QStringLiteral("--yes"),
+                   QStringLiteral("--accept-loss"),
+                   QStringLiteral("--no-apply"),
+                   QStringLiteral("--create"),
+                   QStringLiteral("--hub-db"),
+                   hubDb,
+                   QStringLiteral("--server-timeout"),
+                   QStringLiteral("2")});
+    QVERIFY(migrate.waitForStarted(10000));
+    QByteArray progress;
+    for (int i = 0;
+         i < 600 && !progress.contains("Importing") && migrate.state() == QProcess::Running;
+         ++i) {
+        migrate.waitForReadyRead(100);
+        progress += migrate.readAllStandardError();
+    }
+    QVERIFY2(progress.contains("Importing"), progress.constData());
+    relay->freeze(60000);
+    QElapsedTimer frozen;
+    frozen.start();
+    QVERIFY2(migrate.waitForFinished(40000), "the command still waits for the frozen server");
+    const qint64 took = frozen.elapsed();
+    progress += migrate.readAllStandardError();
+    qInfo("given up %lld ms after the server froze", took);
+    QVERIFY2(took < 10000, qPrintable(QString::number(took)));
+    QCOMPARE(migrate.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(migrate.exitCode(), 2);
+    QVERIFY2(progress.contains("stopped answering"), progress.constData());
+    relay.reset(); // its connections close: the server ends the frozen session
+    QString users;
+    for (int i = 0; i < 100 && users != QLatin1String("0"); ++i) {
+        QTest::qWait(100);
+        users = test::queryText(pg, QStringLiteral("SELECT count(*) FROM users"));
+    }
+    QCOMPARE(users, QStringLiteral("0"));
+}
+
 void TestConnectionProfiles::watchdogLeavesAFrozenServer()
 {
     MCPHUB_REQUIRE_SERVICE(test::PgTestDatabase::serverConfigured(), QStringLiteral("PostgreSQL"));

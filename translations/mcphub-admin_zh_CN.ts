@@ -4657,6 +4657,22 @@ Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON fr
         <source>warning: %1; %2 change(s) wait in the outbox and go to Redis with the next delivery (a console, or &quot;changes deliver&quot;).</source>
         <translation>警告：%1；%2 个更改在发件箱中等待，将在下次投递时发送到 Redis（由控制台或“changes deliver”投递）。</translation>
     </message>
+    <message>
+        <source>PostgreSQL: give the command up when the database server stops answering (a frozen host or container, which TCP does not notice) for this many seconds; what it had not committed is rolled back. 0 waits for good. Default: 30.</source>
+        <translation>PostgreSQL：数据库服务器停止应答（主机或容器被冻结，TCP 察觉不到）达到这么多秒时放弃该命令；其尚未提交的内容会被回滚。0 表示一直等待。默认：30。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>--server-timeout takes a number of seconds from 0 to 86400.</source>
+        <translation>--server-timeout 取 0 到 86400 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>mcphub-adminctl: the database server stopped answering (%1), so the command was given up. The server rolls back what it had not committed.</source>
+        <translation>mcphub-adminctl：数据库服务器停止应答（%1），因此放弃了该命令。服务器会回滚其尚未提交的内容。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

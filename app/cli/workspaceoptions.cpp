@@ -59,6 +59,15 @@ WorkspaceOptions::WorkspaceOptions()
                   "for 300 s), through the database's change outbox: nothing is lost while "
                   "Redis is down. redis://host:port[/db]; a saved profile keeps its own."),
               QCoreApplication::translate("WorkspaceOptions", "url"))
+    , m_serverTimeout(QStringLiteral("server-timeout"),
+                      QCoreApplication::translate(
+                          "WorkspaceOptions",
+                          "PostgreSQL: give the command up when the database server stops "
+                          "answering (a frozen host or container, which TCP does not notice) "
+                          "for this many seconds; what it had not committed is rolled back. "
+                          "0 waits for good. Default: 30."),
+                      QCoreApplication::translate("WorkspaceOptions", "seconds"),
+                      QStringLiteral("30"))
 {}
 
 void WorkspaceOptions::addTo(QCommandLineParser &parser) const
@@ -71,6 +80,7 @@ void WorkspaceOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(m_file);
     parser.addOption(m_bindSettings);
     parser.addOption(m_redis);
+    parser.addOption(m_serverTimeout);
 }
 
 Result<ConnectionProfile> WorkspaceOptions::profile(const QCommandLineParser &parser,
@@ -179,9 +189,27 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
         return redis.error();
     if (auto created = createMcphubTables(parser, *chosen); !created)
         return created.error();
+    bool validTimeout = false;
+    const int serverTimeout = parser.value(m_serverTimeout).toInt(&validTimeout);
+    if (!validTimeout || serverTimeout < 0 || serverTimeout > 86400) {
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate("WorkspaceOptions",
+                                                       "--server-timeout takes a number of "
+                                                       "seconds from 0 to 86400."),
+                           QStringLiteral("--server-timeout"));
+    }
     auto opened = OpenedWorkspace::openDatabase(*chosen, connectionName);
     if (opened && warnings)
         warnings->append(opened->warnings());
+    if (opened && serverTimeout > 0) {
+        // The look at the server waits at most a third of the timeout (libpq's least: 2 s).
+        m_watchdog = std::make_unique<ConnectionWatchdog>(connectionName,
+                                                          serverTimeout * 1000,
+                                                          qMax(2, serverTimeout / 3),
+                                                          nullptr,
+                                                          ConnectionWatchdog::Heartbeat::None);
+        m_watchdog->arm();
+    }
     if (opened && !chosen->redisUrl.isEmpty() && !opened->workspace().readOnly())
         m_redisDelivery = *chosen;
     return opened;
@@ -193,6 +221,18 @@ namespace mcphub::cli {
 
 WorkspaceOptions::~WorkspaceOptions()
 {
+    if (m_watchdog && m_watchdog->breaks() > 0) {
+        QString why = m_watchdog->lastBreak();
+        if (why.endsWith(QLatin1Char('.')))
+            why.chop(1);
+        err() << QCoreApplication::translate("WorkspaceOptions",
+                                             "mcphub-adminctl: the database server stopped "
+                                             "answering (%1), so the command was given up. The "
+                                             "server rolls back what it had not committed.")
+                     .arg(why)
+              << Qt::endl;
+    }
+    m_watchdog.reset();
     deliverRedisOutbox();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/db/connectionprofile.h"
+#include "storage/db/connectionwatchdog.h"
 #include "storage/migration/openedworkspace.h"
 #include "storage/result.h"
 #include "storage/settings/settingsfilelock.h"
@@ -22,7 +23,8 @@ namespace mcphub::cli {
 // opens a plain settings file as a workspace (SettingsFileWorkspace): every change is saved to the
 // file through the settings store. A profile bound to a settings file, or --sqlite/--pg with
 // --bind-settings, dual-writes: every change goes to the database and the file as one unit
-// (OpenedWorkspace, the same resolution the console uses).
+// (OpenedWorkspace, the same resolution the console uses). --server-timeout SECONDS: a
+// PostgreSQL server that stops answering for that long is left (ConnectionWatchdog).
 class WorkspaceOptions
 {
 public:
@@ -69,7 +71,11 @@ private:
     QCommandLineOption m_file;
     QCommandLineOption m_bindSettings;
     QCommandLineOption m_redis;
+    QCommandLineOption m_serverTimeout;
     mutable std::unique_ptr<SettingsFileLock> m_settingsLock;
+    // A PostgreSQL workspace's server that stops answering (a frozen host or container) is
+    // left after --server-timeout, so that the command ends instead of waiting for good.
+    mutable std::unique_ptr<ConnectionWatchdog> m_watchdog;
     mutable std::optional<ConnectionProfile> m_redisDelivery;
 };
 

@@ -40,6 +40,7 @@ struct ConnectionWatchdog::Watch
 {
     int stallMs = 0;
     int probeTimeoutSeconds = 2;
+    bool beats = true; // false: no heartbeat comes; every stallMs is a stall to look at
     std::atomic<qint64> lastBeat{0}; // steadyMs() of the owner's last turn of its event loop
     std::atomic<bool> stop{false};
     std::atomic<int> breaks{0};
@@ -50,6 +51,7 @@ struct ConnectionWatchdog::Watch
     int socket = -1;          // a duplicate of the connection's socket
     QByteArray probe;         // the conninfo of the connection's server alone
     QString server;           // host:port, for messages
+    QString lastBreak;        // why the last connection was left
     QObject *owner = nullptr; // the watchdog, until it goes
     std::thread thread;
 
@@ -84,6 +86,12 @@ struct ConnectionWatchdog::Watch
             const std::optional<bool> alive
                 = ServerFinder::answers(conninfo, probeTimeoutSeconds, stop);
             lock.lock();
+            if (alive && *alive && !beats) {
+                // Nothing beats: an answer counts as one, and the next look is a stall later.
+                lastBeat = steadyMs();
+                probedGeneration = 0;
+                continue;
+            }
             // Alive (it answered something), stopped, armed again or disarmed meanwhile, or
             // the call came back meanwhile: nothing to do.
             if (!alive || *alive || stop.load() || generation != watched || socket < 0
@@ -99,6 +107,7 @@ struct ConnectionWatchdog::Watch
             ::shutdown(socket, SHUT_RDWR);
 #endif
             closeSocket();
+            lastBreak = why;
             qCWarning(lcDatabase) << "left the connection:" << why;
             if (owner) {
                 QObject *target = owner;
@@ -114,7 +123,8 @@ struct ConnectionWatchdog::Watch
 ConnectionWatchdog::ConnectionWatchdog(QString connectionName,
                                        int stallMs,
                                        int probeTimeoutSeconds,
-                                       QObject *parent)
+                                       QObject *parent,
+                                       Heartbeat heartbeat)
     : QObject(parent)
     , m_connectionName(std::move(connectionName))
     , m_watch(std::make_shared<Watch>())
@@ -124,11 +134,13 @@ ConnectionWatchdog::ConnectionWatchdog(QString connectionName,
     m_watch->probeTimeoutSeconds = qMax(2, probeTimeoutSeconds); // libpq's own minimum
     m_watch->owner = this;
     m_watch->lastBeat = steadyMs();
+    m_watch->beats = heartbeat == Heartbeat::EventLoop;
     // The owner's heartbeat: stops while a call holds its thread.
     m_beat->setInterval(qBound(50, stallMs / 4, 250));
     connect(
         m_beat, &QTimer::timeout, this, [watch = m_watch.get()] { watch->lastBeat = steadyMs(); });
-    m_beat->start();
+    if (m_watch->beats)
+        m_beat->start();
 #ifdef Q_OS_UNIX
     m_watch->thread = std::thread([watch = m_watch] { watch->run(); });
 #endif
@@ -189,6 +201,12 @@ int ConnectionWatchdog::probes() const
 int ConnectionWatchdog::breaks() const
 {
     return m_watch->breaks.load();
+}
+
+QString ConnectionWatchdog::lastBreak() const
+{
+    std::lock_guard lock(m_watch->mutex);
+    return m_watch->lastBreak;
 }
 
 } // namespace mcphub

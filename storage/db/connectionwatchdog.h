@@ -20,15 +20,20 @@ namespace mcphub {
 // lost connection, and the ConnectionKeeper reconnects (on the new primary after a failover;
 // an Apply settles through its change id). Unix only (the socket is shut down through a
 // duplicate of it); elsewhere it does nothing.
+// A thread without an event loop (the command-line tool's, whose calls hold it throughout)
+// gives no heartbeat (Heartbeat::None): the server is then looked at every `stallMs`, and one
+// that does not answer is left the same way.
 class ConnectionWatchdog : public QObject
 {
     Q_OBJECT
 
 public:
+    enum class Heartbeat { EventLoop, None };
     ConnectionWatchdog(QString connectionName,
                        int stallMs,
                        int probeTimeoutSeconds,
-                       QObject *parent = nullptr);
+                       QObject *parent = nullptr,
+                       Heartbeat heartbeat = Heartbeat::EventLoop);
     ~ConnectionWatchdog() override;
 
     // Watches the connection as it is now open; after each reopen again (its socket and its
@@ -37,8 +42,9 @@ public:
     // Stops watching: the connection is being closed or opened again (its socket is not
     // the one watched any more).
     void disarm();
-    int probes() const; // looks at the server so far
-    int breaks() const; // connections left so far
+    int probes() const;        // looks at the server so far
+    int breaks() const;        // connections left so far
+    QString lastBreak() const; // why the last connection was left (empty: none was)
 
 Q_SIGNALS:
     // A connection was left; `why` says which server did not answer.

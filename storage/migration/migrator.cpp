@@ -210,7 +210,15 @@ void Migrator::recordFailure(const QString &status)
 {
     if (m_options.dryRun || m_context.readOnly)
         return;
-    TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
+    // A connection that was lost is not opened again here: that waits for the server (up to
+    // its connect_timeout), which may be the one that stopped answering.
+    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
+    if (!db.isOpen()) {
+        qCWarning(lcStorage) << "the failed migration run is not recorded: its connection is "
+                                "closed";
+        return;
+    }
+    TransactionGuard tx(db);
     if (!tx.active())
         return;
     const auto id = record(status);
