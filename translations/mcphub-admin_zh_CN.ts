@@ -4670,8 +4670,8 @@ Fields: %3. JSON fields take JSON text; FIELD=@FILE reads a long text or JSON fr
         <translation>--server-timeout 取 0 到 86400 之间的秒数。</translation>
     </message>
     <message>
-        <source>mcphub-adminctl: the database server stopped answering (%1), so the command was given up. The server rolls back what it had not committed.</source>
-        <translation>mcphub-adminctl：数据库服务器停止应答（%1），因此放弃了该命令。服务器会回滚其尚未提交的内容。</translation>
+        <source>mcphub-adminctl: the database server stopped answering (%1); the connection to it was left. The server rolls back what was not committed.</source>
+        <translation>mcphub-adminctl：数据库服务器停止应答（%1），已放弃与它的连接。服务器会回滚尚未提交的内容。</translation>
     </message>
 </context>
 <context>

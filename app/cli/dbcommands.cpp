@@ -327,9 +327,12 @@ int runDb(const QStringList &arguments)
     }
     const auto mode
         = action == QLatin1String("status") ? Workspace::Mode::Inspect : Workspace::Mode::Migrate;
+    if (auto timeout = workspaceOptions.serverTimeout(parser); !timeout)
+        return fail(timeout.error().toString());
     auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), mode);
     if (!ws)
         return fail(ws.error().toString());
+    workspaceOptions.watchServer(parser, ws->connectionName());
     for (const QString &w : ws->warnings())
         err() << QCoreApplication::translate("DbCommand", "warning: ") << w << Qt::endl;
 

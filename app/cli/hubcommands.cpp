@@ -51,11 +51,16 @@ std::optional<Workspace> openWorkspace(const WorkspaceOptions &options,
         fail(profile.error().toString());
         return std::nullopt;
     }
+    if (auto timeout = options.serverTimeout(parser); !timeout) {
+        fail(timeout.error().toString());
+        return std::nullopt;
+    }
     auto ws = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), mode);
     if (!ws) {
         fail(ws.error().toString());
         return std::nullopt;
     }
+    options.watchServer(parser, ws->connectionName());
     for (const QString &w : ws->warnings())
         err() << QCoreApplication::translate("HubsCommand", "warning: ") << w << Qt::endl;
     return *ws;
@@ -468,8 +473,12 @@ int runHealth(const QStringList &arguments)
     if (auto redis = workspaceOptions.applyRedis(parser, *profile); !redis)
         return fail(redis.error().toString());
     // Inspect: a health check creates nothing and applies no migration.
+    if (auto timeout = workspaceOptions.serverTimeout(parser); !timeout)
+        return fail(timeout.error().toString());
     const auto ws
         = Workspace::open(*profile, QStringLiteral("mcphub-adminctl"), Workspace::Mode::Inspect);
+    if (ws)
+        workspaceOptions.watchServer(parser, ws->connectionName());
     QList<OwnHealthCheck> checks
         = OwnHealth::runAll(ws ? ws->connectionName() : QStringLiteral("mcphub-adminctl-none"),
                             profile->displayName(),

@@ -189,27 +189,13 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
         return redis.error();
     if (auto created = createMcphubTables(parser, *chosen); !created)
         return created.error();
-    bool validTimeout = false;
-    const int serverTimeout = parser.value(m_serverTimeout).toInt(&validTimeout);
-    if (!validTimeout || serverTimeout < 0 || serverTimeout > 86400) {
-        return Error::make(Error::Code::Invalid,
-                           QCoreApplication::translate("WorkspaceOptions",
-                                                       "--server-timeout takes a number of "
-                                                       "seconds from 0 to 86400."),
-                           QStringLiteral("--server-timeout"));
-    }
+    if (auto timeout = serverTimeout(parser); !timeout)
+        return timeout.error();
     auto opened = OpenedWorkspace::openDatabase(*chosen, connectionName);
     if (opened && warnings)
         warnings->append(opened->warnings());
-    if (opened && serverTimeout > 0) {
-        // The look at the server waits at most a third of the timeout (libpq's least: 2 s).
-        m_watchdog = std::make_unique<ConnectionWatchdog>(connectionName,
-                                                          serverTimeout * 1000,
-                                                          qMax(2, serverTimeout / 3),
-                                                          nullptr,
-                                                          ConnectionWatchdog::Heartbeat::None);
-        m_watchdog->arm();
-    }
+    if (opened)
+        watchServer(parser, connectionName);
     if (opened && !chosen->redisUrl.isEmpty() && !opened->workspace().readOnly())
         m_redisDelivery = *chosen;
     return opened;
@@ -219,6 +205,35 @@ Result<OpenedWorkspace> WorkspaceOptions::open(const QCommandLineParser &parser,
 
 namespace mcphub::cli {
 
+Result<int> WorkspaceOptions::serverTimeout(const QCommandLineParser &parser) const
+{
+    bool valid = false;
+    const int seconds = parser.value(m_serverTimeout).toInt(&valid);
+    if (!valid || seconds < 0 || seconds > 86400) {
+        return Error::make(Error::Code::Invalid,
+                           QCoreApplication::translate("WorkspaceOptions",
+                                                       "--server-timeout takes a number of "
+                                                       "seconds from 0 to 86400."),
+                           QStringLiteral("--server-timeout"));
+    }
+    return seconds;
+}
+
+void WorkspaceOptions::watchServer(const QCommandLineParser &parser,
+                                   const QString &connectionName) const
+{
+    const auto seconds = serverTimeout(parser);
+    if (!seconds || *seconds == 0)
+        return;
+    // The look at the server waits at most a third of the timeout (libpq's least: 2 s).
+    m_watchdog = std::make_unique<ConnectionWatchdog>(connectionName,
+                                                      *seconds * 1000,
+                                                      qMax(2, *seconds / 3),
+                                                      nullptr,
+                                                      ConnectionWatchdog::Heartbeat::None);
+    m_watchdog->arm();
+}
+
 WorkspaceOptions::~WorkspaceOptions()
 {
     if (m_watchdog && m_watchdog->breaks() > 0) {
@@ -227,8 +242,8 @@ WorkspaceOptions::~WorkspaceOptions()
             why.chop(1);
         err() << QCoreApplication::translate("WorkspaceOptions",
                                              "mcphub-adminctl: the database server stopped "
-                                             "answering (%1), so the command was given up. The "
-                                             "server rolls back what it had not committed.")
+                                             "answering (%1); the connection to it was left. The "
+                                             "server rolls back what was not committed.")
                      .arg(why)
               << Qt::endl;
     }

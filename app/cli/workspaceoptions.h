@@ -59,6 +59,12 @@ public:
     // (a console, "changes deliver"), with a warning.
     Result<void> applyRedis(const QCommandLineParser &parser, ConnectionProfile &profile) const;
 
+    // --server-timeout, checked (0 to 86400 seconds); and, when not 0, a watchdog armed on
+    // the open PostgreSQL connection `connectionName` until this object goes (open() arms
+    // one itself; the commands that open their database themselves call this).
+    Result<int> serverTimeout(const QCommandLineParser &parser) const;
+    void watchServer(const QCommandLineParser &parser, const QString &connectionName) const;
+
 private:
     Result<void> lockSettingsFile(const QString &path) const;
     void deliverRedisOutbox() const;

@@ -337,8 +337,11 @@ QByteArray conninfoOfServer(const QSqlDatabase &db, int connectTimeoutSeconds)
     QString server = QStringLiteral(" host=%1 port=%2 target_session_attrs=any connect_timeout=%3")
                          .arg(quotedValue(host), quotedValue(QString::fromUtf8(PQport(conn))))
                          .arg(connectTimeoutSeconds);
-    if (!address.isEmpty() && !host.startsWith(QLatin1Char('/')))
+    if (!address.isEmpty() && !host.startsWith(QLatin1Char('/'))
+        && !address.startsWith(QLatin1String("fe80:"), Qt::CaseInsensitive))
         server += QStringLiteral(" hostaddr=%1").arg(quotedValue(address));
+    // No password, and no password file (a path that is not there is passed over quietly).
+    server += QStringLiteral(" password='' passfile='/nonexistent/mcphub-admin/probe'");
     return conninfoOf(db) + server.toLocal8Bit();
 }
 

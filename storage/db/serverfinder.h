@@ -21,8 +21,11 @@ namespace ServerFinder {
 // port, then its connect options), for a look made without QtSql.
 QByteArray conninfoOf(const QSqlDatabase &db);
 // The same for the server `db` is connected to now, alone (its host, address and port; any
-// session, within `connectTimeoutSeconds`): what a look at that one server connects with.
-// Empty when `db` is not an open PostgreSQL connection.
+// session, within `connectTimeoutSeconds`), without a password: what a look at whether that
+// one server answers connects with. A server that asks for a password has answered (libpq
+// then gives up at once), so a login that takes long (LDAP, PAM) is not waited for and no
+// session is made. An IPv6 link-local address goes by its host name (libpq gives the address
+// without its interface). Empty when `db` is not an open PostgreSQL connection.
 QByteArray conninfoOfServer(const QSqlDatabase &db, int connectTimeoutSeconds);
 
 // One look along the conninfo's hosts, in their order, for a server that takes the connection:

@@ -210,15 +210,7 @@ void Migrator::recordFailure(const QString &status)
 {
     if (m_options.dryRun || m_context.readOnly)
         return;
-    // A connection that was lost is not opened again here: that waits for the server (up to
-    // its connect_timeout), which may be the one that stopped answering.
-    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
-    if (!db.isOpen()) {
-        qCWarning(lcStorage) << "the failed migration run is not recorded: its connection is "
-                                "closed";
-        return;
-    }
-    TransactionGuard tx(db);
+    TransactionGuard tx(QSqlDatabase::database(m_context.connectionName));
     if (!tx.active())
         return;
     const auto id = record(status);
