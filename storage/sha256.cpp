@@ -63,13 +63,7 @@ QByteArray Sha256::hex(QByteArrayView data)
     EVP_DigestInit_ex(context.md, sha256Algorithm(), nullptr);
     EVP_DigestUpdate(context.md, data.data(), size_t(data.size()));
     EVP_DigestFinal_ex(context.md, digest, &size);
-    static constexpr char kDigits[] = "0123456789abcdef";
-    QByteArray out(qsizetype(size) * 2, Qt::Uninitialized);
-    for (unsigned int i = 0; i < size; ++i) {
-        out[qsizetype(2 * i)] = kDigits[digest[i] >> 4];
-        out[qsizetype(2 * i + 1)] = kDigits[digest[i] & 0xf];
-    }
-    return out;
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), qsizetype(size)).toHex();
 }
 
 } // namespace mcphub

@@ -21,7 +21,7 @@ public:
     void addData(QByteArrayView data);
     QByteArray result(); // the 32-byte digest; the object is spent afterwards
     // The digest of `data` in lowercase hex, through one context per thread (a row's digest
-    // costs about what a context's allocation and set-up do).
+    // costs about what a context's allocation and set-up do): for data at hand whole.
     static QByteArray hex(QByteArrayView data);
 
 private:

@@ -19,10 +19,8 @@ namespace mcphub {
 
 QString HubSettings::rowDigest(const OrderedJson &row)
 {
-    Sha256 hash;
     const std::string text = row.dump();
-    hash.addData(QByteArrayView(text.data(), qsizetype(text.size())));
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(Sha256::hex(QByteArrayView(text.data(), qsizetype(text.size()))));
 }
 
 QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView text)
@@ -95,15 +93,13 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
         Table &t = m_tables[table];
         if (t.ids.empty())
             continue; // read back for its overwritten rows only
-        Sha256 hash;
-        hash.addData(t.digests);
         OrderedJson change = OrderedJson::object();
         // Its four members' room at once: an ordered_json object that grows copies its
         // members (their keys are const), the list of tens of thousands of ids included.
         change.get_ref<OrderedJson::object_t &>().reserve(4);
         change["table"] = table.toStdString();
         change["created"] = std::move(t.ids);
-        const std::string digest = QString::fromLatin1(hash.result().toHex()).toStdString();
+        const std::string digest = Sha256::hex(t.digests).toStdString();
         if (t.columns.isEmpty()) {
             change["createdRowsSha256"] = digest;
         } else {
@@ -197,9 +193,7 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
             return true; // gone
         all += digest;
     }
-    Sha256 hash;
-    hash.addData(all);
-    return QString::fromLatin1(hash.result().toHex()).toStdString()
+    return Sha256::hex(all).toStdString()
            != change.value(byLines    ? "createdLinesSha256"
                            : byFields ? "createdFieldsSha256"
                            : current  ? "createdRowsSha256"

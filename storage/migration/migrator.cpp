@@ -258,9 +258,7 @@ MigrationReport Migrator::run()
         if (!bytes)
             return bytes.error();
         migrationMark("read the file");
-        Sha256 sourceHash;
-        sourceHash.addData(*bytes);
-        m_report.sourceSha256 = QString::fromLatin1(sourceHash.result().toHex());
+        m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(*bytes));
         migrationMark("sha256 of the file");
         m_logs.clear();
         if (!m_options.usageLogPath.isEmpty())
