@@ -37,6 +37,13 @@ public:
     // A line of forEachLine as forEach gives its fields; `values` holds the unescaped texts
     // the views point into.
     static void splitLine(QByteArrayView line, QByteArray *values, Fields *fields);
+    // A line's first field as written (escaped; "\\N" for NULL): a row's id, which COPY
+    // writes without escapes (a uuid, "default").
+    static QByteArrayView firstField(QByteArrayView line)
+    {
+        const qsizetype tab = line.indexOf('\t');
+        return tab < 0 ? line : line.first(tab);
+    }
 };
 
 } // namespace mcphub

@@ -467,6 +467,17 @@ QString HubSettings::textOf(const OrderedJson &value)
     return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
 }
 
+const OrderedJson &HubRow::columnValue(size_t at, const std::string &column) const
+{
+    const auto &members = values.get_ref<const OrderedJson::object_t &>();
+    if (at < members.size()) {
+        const auto &member = *(members.begin() + qsizetype(at)); // by place, not by key
+        if (member.first == column)
+            return member.second;
+    }
+    return HubSettings::valueAt(values, column);
+}
+
 const OrderedJson &HubSettings::valueAt(const OrderedJson &object, const std::string &key)
 {
     static const OrderedJson null;

@@ -86,6 +86,10 @@ struct HubRow
     // (servers.oauth, MCPHub's own runtime OAuth state, when the file has no "oauth").
     QStringList notDescribed;
     std::string keysJson; // the file's keys in file order, a JSON array (the row's shape)
+
+    // The value of the entity's column `column`, the `at`-th: looked at in its place first
+    // (map() puts them in column order), by name otherwise; null when absent.
+    const OrderedJson &columnValue(size_t at, const std::string &column) const;
 };
 
 // A settings document as MCPHub's rows, and MCPHub's rows as a settings document.

@@ -144,20 +144,19 @@ Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &con
             if (found != digests.end())
                 *found = digest;
         };
-        const auto read
-            = byLines ? BulkReader::forEachLine(context,
-                                                select,
-                                                table,
-                                                [&](QByteArrayView line) {
-                                                    const qsizetype tab = line.indexOf('\t');
-                                                    digestOf(tab < 0 ? line : line.first(tab),
-                                                             textDigest(line));
-                                                })
-                      : BulkReader::forEach(
-                          context, select, table, [&](const BulkReader::Fields &fields) {
-                              if (!fields.empty() && fields[0])
-                                  digestOf(*fields[0], fieldsDigest(fields));
-                          });
+        const auto read = byLines
+                              ? BulkReader::forEachLine(context,
+                                                        select,
+                                                        table,
+                                                        [&](QByteArrayView line) {
+                                                            digestOf(BulkReader::firstField(line),
+                                                                     textDigest(line));
+                                                        })
+                              : BulkReader::forEach(
+                                  context, select, table, [&](const BulkReader::Fields &fields) {
+                                      if (!fields.empty() && fields[0])
+                                          digestOf(*fields[0], fieldsDigest(fields));
+                                  });
         if (!read)
             return read.error();
     } else if (current) {

@@ -596,13 +596,8 @@ Result<void> Migrator::importHub()
                 BulkInserter::appendCopyField(&line, row.key.toUtf8());
             }
             bool comparable = true; // each value has a text that reads back as itself
-            const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
             for (size_t at = 0; at < names.size(); ++at) {
-                // HubSettings::map puts a row's values in column order.
-                const auto slot = values.begin() + qsizetype(std::min(at, values.size()));
-                const OrderedJson &v = slot != values.end() && slot->first == names[at]
-                                           ? slot->second
-                                           : HubSettings::valueAt(row.values, names[at]);
+                const OrderedJson &v = row.columnValue(at, names[at]);
                 line += '\t';
                 if (v.is_string()) {
                     const std::string &text = v.get_ref<const std::string &>();
@@ -858,8 +853,7 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                 = static_cast<const char *>(std::memchr(from, '\n', size_t(end - from)));
             const QByteArrayView line(from, newline - from);
             from = newline + 1;
-            const qsizetype tab = line.indexOf('\t');
-            const QByteArrayView idText = tab < 0 ? line : line.first(tab);
+            const QByteArrayView idText = BulkReader::firstField(line);
             if (idText == "\\N")
                 continue;
             // An id (a uuid, "default") has nothing COPY escapes.
@@ -893,8 +887,6 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
             if (asWritten && !t->keepRows)
                 continue;
             BulkReader::splitLine(line, &texts, &fields);
-            // HubSettings::map puts a row's values in column order.
-            const auto &values = row.values.get_ref<const OrderedJson::object_t &>();
             OrderedJson stored = t->keepRows ? OrderedJson::object() : OrderedJson();
             // Its columns once each, in order: appended, not looked up (an ordered_json
             // object grown key by key copies its members at each reallocation).
@@ -920,11 +912,7 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                     stored.get_ref<OrderedJson::object_t &>().emplace_back(name, value());
                 if (asWritten || i < t->first || row.notDescribed.contains(column->column))
                     continue;
-                const size_t at = size_t(i - t->first);
-                const auto slot = values.begin() + qsizetype(std::min(at, values.size()));
-                const OrderedJson &wanted = slot != values.end() && slot->first == name
-                                                ? slot->second
-                                                : HubSettings::valueAt(row.values, name);
+                const OrderedJson &wanted = row.columnValue(size_t(i - t->first), name);
                 if (field && wanted.is_string()
                     && *field
                            == QByteArrayView(
