@@ -3,7 +3,6 @@
 // username, a bearer key's name...), written with MCPHub's shapes, nothing MCPHub's schema
 // does not have, and what the running hubs must be told.
 #include "storage/db/bulkinserter.h"
-#include "storage/db/bulkreader.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
@@ -11,90 +10,28 @@
 #include "storage/migration/hubsettings.h"
 #include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrator.h"
+#include "storage/migration/migratorhub_p.h"
 #include "storage/migration/settingsentities.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
 
 #include <QCoreApplication>
-#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
 
 #include <openssl/rand.h>
 
-#include <cstring>
-#include <future>
-
 namespace mcphub {
+
+using namespace hubdetail;
 
 namespace {
 // The advisory lock key of a migration into MCPHub's database ("mcphubmg" as a number).
 constexpr qint64 kRunLock = 0x6d63706875626d67;
 } // namespace
 
-struct Migrator::Hub
-{
-    struct Planned
-    {
-        int row = 0; // in mapped.rows
-        Action action = Action::Create;
-        QString id;            // the row's id once written
-        OrderedJson before;    // the stored row (null when new)
-        QStringList differing; // columns to write (Overwrite)
-    };
-    struct Shape
-    {
-        QString id;
-        int ordinal = 0;
-        QString keys; // JSON array text
-    };
-    HubSettings::Mapped mapped;
-    QList<Planned> plans;
-    QList<QPair<const HubEntity *, OrderedJson>> prunes;
-    QHash<QString, OrderedJson> shapesBefore; // by id
-    QList<Shape> shapes;                      // to write
-    // Per plan: the COPY line a new row was written with (empty for the others), which the
-    // verification compares with the line the row reads back as.
-    std::vector<QByteArray> lines;
-
-    // The verification. Each table is read back as soon as the import has written it, and
-    // its lines are compared on another thread while the server takes the next table's rows:
-    // the server, not this thread, is what a COPY waits for. verifyHub() waits for the last.
-    struct Written
-    {
-        const HubEntity *entity = nullptr;
-        std::vector<int> order;       // indexes into plans, in the order written
-        QHash<QByteArray, int> plans; // id (UTF-8) -> index into plans; made when needed
-        QSet<QString> pruned;         // ids the run removed
-        bool overwrites = false;      // rows updated in place: their images are read for the record
-    };
-    struct Check
-    {
-        std::vector<Written> written; // one per table written, in the order first written
-        QHash<QString, qsizetype> byTable;
-        QList<bool> found;
-        QList<QByteArray> digests;              // plan -> digest of its line (new rows)
-        QHash<int, QStringList> differing;      // plan -> columns that read back otherwise
-        QHash<int, OrderedJson> storedRows;     // plan -> the row read back (servers, systemConfig)
-        QHash<QString, OrderedJson> fullImages; // "table/id" -> row_to_json (overwritten rows)
-        QSet<QString> stillThere;               // "table/id" of pruned rows read back
-        HubSettings::CreatedRows created;
-    };
-    std::unique_ptr<Check> check;
-    // The comparison of the tables read back so far (each waits for the one before). Last, so
-    // that it is waited for before the rest goes.
-    std::future<void> checking;
-};
-
 namespace {
-
-// The texts' translation context, declared so that lupdate files them under it (a tr()
-// helper calling translate() was filed under the enclosing namespace or class).
-struct MigratorTexts
-{
-    Q_DECLARE_TR_FUNCTIONS(Migrator)
-};
 
 QVariant variantOf(const OrderedJson &v)
 {
@@ -105,49 +42,6 @@ QVariant variantOf(const OrderedJson &v)
     if (v.is_number_integer())
         return qint64(v.get<qint64>());
     return HubSettings::textOf(v);
-}
-
-// The entity's file key of a column, for pointers ("url", "ssoUserId").
-QString fileKey(const HubEntity &entity, const QString &column)
-{
-    for (const HubColumn &c : entity.columns) {
-        if (c.column == column)
-            return c.key.isEmpty() ? column : c.key;
-    }
-    return column;
-}
-
-// A server row (row_to_json) as the record HubChange compares.
-ServerRecord serverOf(const OrderedJson &row)
-{
-    ServerRecord s;
-    const auto text = [&](const char *column) {
-        return HubSettings::textOf(row.value(column, OrderedJson()));
-    };
-    s.uuid = text("id");
-    s.name = text("name");
-    s.type = text("type");
-    s.description = text("description");
-    s.command = text("command");
-    s.args = text("args");
-    s.url = text("url");
-    s.env = text("env");
-    s.headers = text("headers");
-    s.passthroughHeaders = text("passthroughHeaders");
-    s.enabled = row.value("enabled", true);
-    s.owner = text("owner");
-    if (row.contains("enableKeepAlive") && row["enableKeepAlive"].is_boolean())
-        s.enableKeepAlive = row["enableKeepAlive"].get<bool>();
-    if (row.contains("keepAliveInterval") && row["keepAliveInterval"].is_number_integer())
-        s.keepAliveInterval = row["keepAliveInterval"].get<qint64>();
-    s.tools = text("tools");
-    s.prompts = text("prompts");
-    s.resources = text("resources");
-    s.options = text("options");
-    s.proxy = text("proxy");
-    s.oauth = text("oauth");
-    s.openapi = text("openapi");
-    return s;
 }
 
 // `document` without the records the validation took out (pointers "/users/3",
@@ -219,6 +113,53 @@ private:
 };
 
 } // namespace
+
+namespace hubdetail {
+
+// The entity's file key of a column, for pointers ("url", "ssoUserId").
+QString fileKey(const HubEntity &entity, const QString &column)
+{
+    for (const HubColumn &c : entity.columns) {
+        if (c.column == column)
+            return c.key.isEmpty() ? column : c.key;
+    }
+    return column;
+}
+
+// A server row (row_to_json) as the record HubChange compares.
+ServerRecord serverOf(const OrderedJson &row)
+{
+    ServerRecord s;
+    const auto text = [&](const char *column) {
+        return HubSettings::textOf(row.value(column, OrderedJson()));
+    };
+    s.uuid = text("id");
+    s.name = text("name");
+    s.type = text("type");
+    s.description = text("description");
+    s.command = text("command");
+    s.args = text("args");
+    s.url = text("url");
+    s.env = text("env");
+    s.headers = text("headers");
+    s.passthroughHeaders = text("passthroughHeaders");
+    s.enabled = row.value("enabled", true);
+    s.owner = text("owner");
+    if (row.contains("enableKeepAlive") && row["enableKeepAlive"].is_boolean())
+        s.enableKeepAlive = row["enableKeepAlive"].get<bool>();
+    if (row.contains("keepAliveInterval") && row["keepAliveInterval"].is_number_integer())
+        s.keepAliveInterval = row["keepAliveInterval"].get<qint64>();
+    s.tools = text("tools");
+    s.prompts = text("prompts");
+    s.resources = text("resources");
+    s.options = text("options");
+    s.proxy = text("proxy");
+    s.oauth = text("oauth");
+    s.openapi = text("openapi");
+    return s;
+}
+
+} // namespace hubdetail
 
 Result<void> Migrator::planHub(const OrderedJson &source,
                                const QList<MappingIssue> &rejected,
@@ -698,375 +639,6 @@ Result<void> Migrator::importHub()
             return finished;
     }
     migrationMark("import: shapes");
-    return {};
-}
-
-void Migrator::beginHubCheck()
-{
-    Hub &h = *m_hub;
-    h.checking = {};
-    h.check = std::make_unique<Hub::Check>();
-    Hub::Check &c = *h.check;
-    const auto tableOf = [&](const HubEntity *entity) -> Hub::Written & {
-        auto at = c.byTable.constFind(entity->table);
-        if (at == c.byTable.constEnd()) {
-            at = c.byTable.insert(entity->table, qsizetype(c.written.size()));
-            c.written.emplace_back();
-            c.written.back().entity = entity;
-        }
-        return c.written[size_t(*at)];
-    };
-    for (int i = 0; i < h.plans.size(); ++i) {
-        const Hub::Planned &p = h.plans.at(i);
-        if (p.action != Action::Create && p.action != Action::Overwrite)
-            continue;
-        Hub::Written &w = tableOf(h.mapped.rows.at(p.row).entity);
-        w.order.push_back(i);
-        w.overwrites = w.overwrites || p.action == Action::Overwrite;
-    }
-    for (const auto &prune : std::as_const(h.prunes))
-        tableOf(prune.first)
-            .pruned.insert(HubSettings::textOf(prune.second.value("id", OrderedJson())));
-    c.found = QList<bool>(h.plans.size(), false);
-    c.digests = QList<QByteArray>(h.plans.size());
-}
-
-// Every row written is read back as COPY ... TO STDOUT gives it. A new row whose line starts
-// with the very line it was written with holds what the file says; any other row is compared
-// column by column with the file's values (each column as its own text,
-// HubSettings::sameValue when the texts differ), no row image built on the way.
-Result<void> Migrator::readBackHub(const HubEntity &entity)
-{
-    Hub &h = *m_hub;
-    Hub::Check &c = *h.check;
-    const auto at = c.byTable.constFind(entity.table);
-    if (at == c.byTable.constEnd())
-        return {};
-    Hub::Written &w = c.written[size_t(*at)];
-    const QString &table = entity.table;
-    // What the comparison of this table needs, moved to its thread.
-    struct Table
-    {
-        QStringList columns{QStringLiteral("id")};
-        QList<const HubColumn *> kinds{nullptr};
-        std::vector<std::string> names; // the columns as row.values names them
-        qsizetype first = 0;            // the first of the entity's own columns
-        bool servers = false;
-        bool keepRows = false;
-        std::vector<char> stateColumns; // a new server's: its name and whether it is enabled
-        QByteArray lines;               // the rows read back, each line ended by a newline
-    };
-    auto t = std::make_shared<Table>();
-    if (entity.keyColumn != QLatin1String("id")) {
-        t->columns << entity.keyColumn;
-        t->kinds << nullptr;
-    }
-    t->first = t->columns.size();
-    for (const HubColumn &column : entity.columns) {
-        t->columns << column.column;
-        t->kinds << &column;
-    }
-    // A time as row_to_json writes it ("...T..."), the text the file's value is kept as.
-    QList<HubSettings::DigestColumn> digested;
-    for (qsizetype i = 0; i < t->columns.size(); ++i) {
-        t->names.push_back(t->columns.at(i).toStdString());
-        digested.append(
-            {t->columns.at(i), t->kinds.at(i) && t->kinds.at(i)->kind == HubColumn::Kind::Time});
-    }
-    // The table's other columns (created_at...) too: the digests of the new rows cover
-    // every column, so that a rollback sees any change made since. As their type's own
-    // text (a time in the ISO DateStyle QPSQL sets on each connection): through to_json
-    // the server took twice as long to write the users out.
-    const auto all = HubSettings::tableColumns(m_context, table);
-    if (!all)
-        return all.error();
-    for (const QString &column : *all) {
-        if (!t->columns.contains(column))
-            digested.append({column, false});
-    }
-    c.created.setColumns(table, digested);
-    t->servers = entity.name == QLatin1String("mcpServers");
-    t->keepRows = t->servers || entity.shape == HubEntity::Shape::Single;
-    for (const std::string &name : t->names)
-        t->stateColumns.push_back(name == "name" || name == "enabled");
-    const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
-    const auto read = BulkReader::forEachLine(
-        m_context,
-        QStringLiteral("SELECT %1 FROM %2").arg(HubSettings::digestSelect(db, digested), table),
-        table,
-        [&](QByteArrayView line) {
-            t->lines += line;
-            t->lines += '\n';
-        });
-    if (!read)
-        return read.error();
-    if (w.overwrites) {
-        // The images of the rows updated in place, as a rollback compares them (read here:
-        // the other thread has no connection).
-        QSet<QString> overwritten;
-        for (const int i : w.order) {
-            if (h.plans.at(i).action == Action::Overwrite)
-                overwritten.insert(h.plans.at(i).id);
-        }
-        auto rows = HubSettings::readRows(m_context, table);
-        if (!rows)
-            return rows.error();
-        for (OrderedJson &row : *rows) {
-            const QString id = HubSettings::textOf(HubSettings::valueAt(row, "id"));
-            if (overwritten.contains(id))
-                c.fullImages.insert(table + QLatin1Char('/') + id, std::move(row));
-        }
-    }
-    migrationMark(qPrintable(QStringLiteral("import: read back ") + table));
-
-    std::future<void> before = std::move(h.checking);
-    h.checking = std::async(std::launch::async, [&h, &w, t, before = std::move(before)]() mutable {
-        if (before.valid())
-            before.get();
-        Hub::Check &c = *h.check;
-        const HubEntity &entity = *w.entity;
-        const QString &table = entity.table;
-        // The plan of a row read back, by its id: a table gives its new rows back in the
-        // order they were written, so the next one written is looked at first and the ids
-        // are only indexed when a row comes otherwise (66,000 ids hashed cost 25 ms).
-        size_t next = 0; // in w.order
-        const auto planOf = [&](QByteArrayView id) {
-            if (next < w.order.size()) {
-                const int candidate = w.order[next];
-                if (QLatin1StringView(id.data(), id.size()) == h.plans.at(candidate).id) {
-                    ++next;
-                    return candidate;
-                }
-            }
-            if (w.plans.isEmpty()) {
-                w.plans.reserve(qsizetype(w.order.size()));
-                for (const int i : w.order)
-                    w.plans.insert(h.plans.at(i).id.toUtf8(), i);
-            }
-            return w.plans.value(QByteArray::fromRawData(id.data(), id.size()), -1);
-        };
-        QByteArray texts; // the unescaped fields of a line compared column by column
-        BulkReader::Fields fields;
-        const char *end = t->lines.constData() + t->lines.size();
-        for (const char *from = t->lines.constData(); from < end;) {
-            const char *newline
-                = static_cast<const char *>(std::memchr(from, '\n', size_t(end - from)));
-            const QByteArrayView line(from, newline - from);
-            from = newline + 1;
-            const QByteArrayView idText = BulkReader::firstField(line);
-            if (idText == "\\N")
-                continue;
-            // An id (a uuid, "default") has nothing COPY escapes.
-            if (!w.pruned.isEmpty()) {
-                const QString id = QString::fromUtf8(idText);
-                if (w.pruned.contains(id))
-                    c.stillThere.insert(table + QLatin1Char('/') + id);
-            }
-            const int index = planOf(idText);
-            if (index < 0)
-                continue;
-            c.found[index] = true;
-            const Hub::Planned &p = h.plans.at(index);
-            if (p.action == Action::Create)
-                c.digests[index] = HubSettings::CreatedRows::textDigest(line);
-            // A new row that reads back as the line it was written with holds what the
-            // file says; the others are compared column by column.
-            const QByteArray &sent = h.lines[size_t(index)];
-            const bool asWritten = !sent.isEmpty() && line.startsWith(sent)
-                                   && (line.size() == sent.size() || line.at(sent.size()) == '\t');
-            const HubRow &row = h.mapped.rows.at(p.row);
-            if (asWritten && t->servers && p.action == Action::Create) {
-                // What its hub change needs (HubChange::forServer), as written.
-                OrderedJson stored = OrderedJson::object();
-                auto &members = stored.get_ref<OrderedJson::object_t &>();
-                members.emplace_back(entity.keyColumn.toStdString(), row.key.toStdString());
-                members.emplace_back("enabled", HubSettings::valueAt(row.values, "enabled"));
-                c.storedRows.insert(index, std::move(stored));
-                continue;
-            }
-            if (asWritten && !t->keepRows)
-                continue;
-            BulkReader::splitLine(line, &texts, &fields);
-            OrderedJson stored = t->keepRows ? OrderedJson::object() : OrderedJson();
-            // Its columns once each, in order: appended, not looked up (an ordered_json
-            // object grown key by key copies its members at each reallocation).
-            // A new server: only what its hub change needs (HubChange::forServer).
-            const bool keepAll = t->keepRows && (!t->servers || p.action == Action::Overwrite);
-            if (keepAll)
-                stored.get_ref<OrderedJson::object_t &>().reserve(t->columns.size());
-            for (qsizetype i = 0; i < t->columns.size() && size_t(i) < fields.size(); ++i) {
-                const HubColumn *column = t->kinds.at(i);
-                const auto &field = fields.at(size_t(i));
-                const std::string &name = t->names.at(size_t(i));
-                // The column's value as row_to_json would give it.
-                const auto value = [&]() -> OrderedJson {
-                    if (!field)
-                        return nullptr;
-                    if (column && column->kind == HubColumn::Kind::Bool)
-                        return *field == "t";
-                    if (column && column->kind == HubColumn::Kind::Int)
-                        return field->toLongLong();
-                    return std::string(field->data(), size_t(field->size()));
-                };
-                if (keepAll || (t->keepRows && t->stateColumns.at(size_t(i))))
-                    stored.get_ref<OrderedJson::object_t &>().emplace_back(name, value());
-                if (asWritten || i < t->first || row.notDescribed.contains(column->column))
-                    continue;
-                const OrderedJson &wanted = row.columnValue(size_t(i - t->first), name);
-                if (field && wanted.is_string()
-                    && *field
-                           == QByteArrayView(
-                               wanted.get_ref<const std::string &>().data(),
-                               qsizetype(wanted.get_ref<const std::string &>().size())))
-                    continue;
-                if (!HubSettings::sameValue(column->kind, value(), wanted))
-                    c.differing[index] << column->column;
-            }
-            if (t->keepRows)
-                c.storedRows.insert(index, std::move(stored));
-        }
-    });
-    return {};
-}
-
-Result<void> Migrator::verifyHub()
-{
-    Hub &h = *m_hub;
-    if (!step(80, MigratorTexts::tr("Verifying")))
-        return Migrator::cancelledError();
-    if (h.checking.valid())
-        h.checking.get();
-    migrationMark("verify: the comparisons");
-    Hub::Check &check = *h.check;
-    const QList<bool> &found = check.found;
-    const QList<QByteArray> &digests = check.digests;
-    const QHash<int, QStringList> &differing = check.differing;
-    QHash<int, OrderedJson> &storedRows = check.storedRows;
-    const QHash<QString, OrderedJson> &fullImages = check.fullImages;
-    const QSet<QString> &stillThere = check.stillThere;
-    HubSettings::CreatedRows &created = check.created;
-    QString nameSeparator;
-    bool refresh = false;
-    // What the comparison held, freed off this thread once the verification is done.
-    const auto release = qScopeGuard([&] { m_release.later(std::move(h.check)); });
-    for (int i = 0; i < h.plans.size(); ++i) {
-        const Hub::Planned &p = h.plans.at(i);
-        if (p.action != Action::Create && p.action != Action::Overwrite)
-            continue;
-        const HubRow &row = h.mapped.rows.at(p.row);
-        const HubEntity &entity = *row.entity;
-        if (!found.at(i)) {
-            m_report.differences.append(
-                {row.pointer, QCoreApplication::translate("Migrator", "missing after the import")});
-            continue;
-        }
-        for (const QString &column : differing.value(i)) {
-            m_report.differences.append(
-                {JsonPointer::append(row.pointer, fileKey(entity, column)),
-                 QCoreApplication::translate("Migrator",
-                                             "MCPHub's column %1.%2 reads back another value")
-                     .arg(entity.table, column)});
-        }
-        if (entity.name == QLatin1String("mcpServers")) {
-            m_report.hubChanges += HubChange::forServer(
-                p.before.is_null() ? std::nullopt : std::optional<ServerRecord>(serverOf(p.before)),
-                serverOf(storedRows[i]));
-        } else if (entity.shape == HubEntity::Shape::Single) {
-            const OrderedJson &stored = storedRows[i];
-            for (const HubColumn &c : entity.columns) {
-                const std::string column = c.column.toStdString();
-                if (HubChange::refreshesSystemConfig(c.key)
-                    && (p.before.is_null()
-                        || !HubSettings::sameValue(c.kind,
-                                                   p.before.value(column, OrderedJson()),
-                                                   stored.value(column, OrderedJson()))))
-                    refresh = true;
-            }
-            nameSeparator = HubSettings::textOf(stored.value("nameSeparator", OrderedJson()));
-        }
-        // The rows as written, by digest: a full image of every new row would make the run's
-        // record as large as the data (the rollback only needs to know they are unchanged).
-        if (p.action == Action::Create) {
-            created.add(entity.table, p.id, digests.at(i));
-            continue;
-        }
-        OrderedJson change = OrderedJson::object();
-        change["table"] = entity.table.toStdString();
-        change["id"] = p.id.toStdString();
-        change["before"] = p.before;
-        change["afterSha256"]
-            = HubSettings::rowDigest(fullImages.value(entity.table + QLatin1Char('/') + p.id))
-                  .toStdString();
-        m_changes.push_back(std::move(change));
-    }
-    if (refresh)
-        m_report.hubChanges.append(HubChange::refreshSystemConfig(nameSeparator));
-    for (const auto &[entity, row] : std::as_const(h.prunes)) {
-        const QString id = HubSettings::textOf(row.value("id", OrderedJson()));
-        if (stillThere.contains(entity->table + QLatin1Char('/') + id)) {
-            m_report.differences.append(
-                {QStringLiteral("%1/%2").arg(entity->table, id),
-                 QCoreApplication::translate("Migrator", "still there after pruning")});
-        }
-        OrderedJson change = OrderedJson::object();
-        change["table"] = entity->table.toStdString();
-        change["id"] = id.toStdString();
-        change["before"] = row;
-        change["after"] = nullptr;
-        m_changes.push_back(std::move(change));
-        if (entity->name == QLatin1String("mcpServers"))
-            m_report.hubChanges += HubChange::forServer(serverOf(row), std::nullopt);
-    }
-    // The new shapes as written, read back for their digests.
-    QHash<QString, QByteArray> shapeDigests;
-    for (const Hub::Shape &s : std::as_const(h.shapes)) {
-        if (!h.shapesBefore.contains(s.id))
-            shapeDigests.insert(s.id, QByteArray());
-    }
-    if (!shapeDigests.isEmpty()) {
-        const auto read
-            = BulkReader::forEach(m_context,
-                                  QStringLiteral("SELECT t.id, row_to_json(t)::text FROM %1 t")
-                                      .arg(HubSettings::kShapesTable),
-                                  HubSettings::kShapesTable,
-                                  [&](const BulkReader::Fields &fields) {
-                                      if (fields.size() != 2 || !fields[0] || !fields[1])
-                                          return;
-                                      const auto found
-                                          = shapeDigests.find(QString::fromUtf8(*fields[0]));
-                                      if (found != shapeDigests.end())
-                                          *found = HubSettings::CreatedRows::textDigest(*fields[1]);
-                                  });
-        if (!read)
-            return read.error();
-    }
-    for (const Hub::Shape &s : std::as_const(h.shapes)) {
-        if (!h.shapesBefore.contains(s.id)) {
-            const QByteArray digest = shapeDigests.value(s.id);
-            if (digest.isEmpty()) {
-                m_report.differences.append(
-                    {QStringLiteral("%1/%2").arg(HubSettings::kShapesTable, s.id),
-                     QCoreApplication::translate("Migrator", "missing after the import")});
-            }
-            created.add(HubSettings::kShapesTable, s.id, digest);
-            continue;
-        }
-        OrderedJson image = OrderedJson::object();
-        image["id"] = s.id.toStdString();
-        image["ordinal"] = s.ordinal;
-        image["keys"] = s.keys.toStdString();
-        OrderedJson change = OrderedJson::object();
-        change["table"] = HubSettings::kShapesTable.toStdString();
-        change["id"] = s.id.toStdString();
-        change["before"] = h.shapesBefore.value(s.id);
-        change["afterSha256"] = HubSettings::rowDigest(image).toStdString();
-        m_changes.push_back(std::move(change));
-    }
-    migrationMark("verify: compare, shapes");
-    created.record(&m_changes);
-    migrationMark("verify: digests");
-    if (!m_report.differences.isEmpty())
-        return differencesFound();
     return {};
 }
 

@@ -1,0 +1,91 @@
+#pragma once
+
+// What Migrator's steps for MCPHub's own database share between their files: the run's plan
+// and verification state (Migrator::Hub), and the helpers both the import (migratorhub.cpp)
+// and the verification (migratorhubverify.cpp) use.
+
+#include "storage/db/serverrepository.h"
+#include "storage/migration/hubsettings.h"
+#include "storage/migration/migrator.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+#include <future>
+#include <memory>
+#include <vector>
+
+namespace mcphub {
+
+struct Migrator::Hub
+{
+    struct Planned
+    {
+        int row = 0; // in mapped.rows
+        Action action = Action::Create;
+        QString id;            // the row's id once written
+        OrderedJson before;    // the stored row (null when new)
+        QStringList differing; // columns to write (Overwrite)
+    };
+    struct Shape
+    {
+        QString id;
+        int ordinal = 0;
+        QString keys; // JSON array text
+    };
+    HubSettings::Mapped mapped;
+    QList<Planned> plans;
+    QList<QPair<const HubEntity *, OrderedJson>> prunes;
+    QHash<QString, OrderedJson> shapesBefore; // by id
+    QList<Shape> shapes;                      // to write
+    // Per plan: the COPY line a new row was written with (empty for the others), which the
+    // verification compares with the line the row reads back as.
+    std::vector<QByteArray> lines;
+
+    // The verification. Each table is read back as soon as the import has written it, and
+    // its lines are compared on another thread while the server takes the next table's rows:
+    // the server, not this thread, is what a COPY waits for. verifyHub() waits for the last.
+    struct Written
+    {
+        const HubEntity *entity = nullptr;
+        std::vector<int> order;       // indexes into plans, in the order written
+        QHash<QByteArray, int> plans; // id (UTF-8) -> index into plans; made when needed
+        QSet<QString> pruned;         // ids the run removed
+        bool overwrites = false;      // rows updated in place: their images are read for the record
+    };
+    struct Check
+    {
+        std::vector<Written> written; // one per table written, in the order first written
+        QHash<QString, qsizetype> byTable;
+        QList<bool> found;
+        QList<QByteArray> digests;              // plan -> digest of its line (new rows)
+        QHash<int, QStringList> differing;      // plan -> columns that read back otherwise
+        QHash<int, OrderedJson> storedRows;     // plan -> the row read back (servers, systemConfig)
+        QHash<QString, OrderedJson> fullImages; // "table/id" -> row_to_json (overwritten rows)
+        QSet<QString> stillThere;               // "table/id" of pruned rows read back
+        HubSettings::CreatedRows created;
+    };
+    std::unique_ptr<Check> check;
+    // The comparison of the tables read back so far (each waits for the one before). Last, so
+    // that it is waited for before the rest goes.
+    std::future<void> checking;
+};
+
+namespace hubdetail {
+
+// The texts' translation context, declared so that lupdate files them under it (a tr()
+// helper calling translate() was filed under the enclosing namespace or class).
+struct MigratorTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(Migrator)
+};
+
+// The entity's file key of a column, for pointers ("url", "ssoUserId").
+QString fileKey(const HubEntity &entity, const QString &column);
+// A server row (row_to_json) as the record HubChange compares.
+ServerRecord serverOf(const OrderedJson &row);
+
+} // namespace hubdetail
+
+} // namespace mcphub
