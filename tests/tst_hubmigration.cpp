@@ -131,6 +131,7 @@ private Q_SLOTS:
     void aKilledRunChangesNothing();
     void aBrokenFileIsRefusedAtItsPlace();
     void aValueMcphubHoldsOnceIsRefusedAtItsPlace();
+    void usersWrittenAsTheyAreMappedStopWithTheRun();
     void oneMigrationAtATime();
     void aValueChangedOnTheWayInIsADifference();
     void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
@@ -775,6 +776,114 @@ void TestHubMigration::aValueMcphubHoldsOnceIsRefusedAtItsPlace()
                  && r.err.contains(QLatin1String("users.email")),
              qPrintable(r.err));
     QCOMPARE(publicData(pg.conninfo()), held);
+}
+
+// The users go to the server in batches as they are mapped (HubSettings::Mapping::
+// kBatchEntries), before the rest of the file is planned. What the plan then finds in a later
+// batch, or in another entity, still stops the run with its own error and leaves the
+// database as it was; records skipped are not written.
+void TestHubMigration::usersWrittenAsTheyAreMappedStopWithTheRun()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    const QStringList ws = hubDbArguments(pg);
+    constexpr int kUsers = 4500; // more than two batches
+    const auto file = [&] {
+        OrderedJson doc = OrderedJson::object();
+        doc["mcpServers"]["a"] = OrderedJson::parse(R"({"command": "npx", "args": []})");
+        OrderedJson users = OrderedJson::array();
+        for (int i = 0; i < kUsers; ++i) {
+            OrderedJson u = OrderedJson::object();
+            u["username"] = "user" + std::to_string(i);
+            u["password"] = kHash.toStdString();
+            u["isAdmin"] = i == 0;
+            users.push_back(std::move(u));
+        }
+        doc["users"] = std::move(users);
+        return doc;
+    };
+    const QString source = m_dir.filePath(QStringLiteral("batches.json"));
+    const auto migrate = [&](const OrderedJson &doc, const QStringList &more = {}) {
+        if (!writeJson(source, doc))
+            return Run{};
+        return adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")}
+                        + more + ws);
+    };
+    const auto count = [&] {
+        return queryText(pg, QStringLiteral("SELECT count(*) FROM users"));
+    };
+
+    // A row of the third batch conflicts (policy fail): refused by its pointer.
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("INSERT INTO users (username, password) VALUES "
+                                  "('user4200', '%1')")
+                       .arg(QString(kHash).replace(QStringLiteral("$2b$10$"),
+                                                   QStringLiteral("$2b$11$")))}),
+             QString());
+    QByteArray before = publicData(pg.conninfo());
+    Run r = migrate(file());
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.out.contains(QLatin1String("/users/4200/password")), qPrintable(r.out));
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    // A loss in the second batch, not accepted: refused, nothing written; accepted: written.
+    QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), QStringLiteral("DELETE FROM users")}),
+             QString());
+    before = publicData(pg.conninfo());
+    OrderedJson lossy = file();
+    lossy["users"][2500]["nickname"] = "boss";
+    r = migrate(lossy);
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.out.contains(QLatin1String("lost: /users/2500/nickname")), qPrintable(r.out));
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    // A loss in a later entity stops the users already sent.
+    OrderedJson lateLoss = file();
+    lateLoss["mcpServers"]["a"]["somethingUnknown"] = 1;
+    r = migrate(lateLoss);
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.out.contains(QLatin1String("lost: /mcpServers/a/somethingUnknown")),
+             qPrintable(r.out));
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    // A row the file does not describe holds the email of a user of the third batch: the
+    // database refuses the COPY, and the run names the plan's reason, not the server's.
+    QCOMPARE(psql(pg.conninfo(),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("INSERT INTO users (username, password, email) VALUES "
+                                  "('carol', '%1', 'ops@example.org')")
+                       .arg(kHash)}),
+             QString());
+    before = publicData(pg.conninfo());
+    OrderedJson taken = file();
+    taken["users"][4100]["email"] = "ops@example.org";
+    r = migrate(taken);
+    VERIFY_RUN(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("#/users/4100/email"))
+                 && r.err.contains(QLatin1String("users.email")),
+             qPrintable(r.err));
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    // Records skipped, in the first and third batches: the others are written, once each.
+    OrderedJson invalid = file();
+    invalid["users"][10].erase("username");
+    invalid["users"][4400]["username"] = "user1"; // a second user1
+    r = migrate(invalid,
+                {QStringLiteral("--skip-invalid"),
+                 QStringLiteral("--rejects"),
+                 m_dir.filePath(QStringLiteral("batches-rejects.jsonl"))});
+    VERIFY_RUN(r, 0);
+    QCOMPARE(count(), QString::number(kUsers - 2 + 1)); // and carol
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users WHERE username = 'user1'")),
+             QStringLiteral("1"));
+
+    // The rest of the file accepted with its loss: every user is there.
+    QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), QStringLiteral("DELETE FROM users")}),
+             QString());
+    VERIFY_RUN(migrate(lossy, {QStringLiteral("--accept-loss")}), 0);
+    QCOMPARE(count(), QString::number(kUsers));
 }
 
 void TestHubMigration::oneMigrationAtATime()

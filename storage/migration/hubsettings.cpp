@@ -546,35 +546,63 @@ void HubSettings::appendJsonString(std::string *out, const std::string &text)
     }
 }
 
-HubSettings::Mapped HubSettings::map(const OrderedJson &source)
+HubSettings::Mapping::Mapping(const OrderedJson &source)
+    : m_source(&source)
 {
-    Mapped out;
     if (!source.is_object())
-        return out;
-    OrderedJson rewritten;
+        return;
     if (idsToRewrite(source))
-        rewritten = rewriteIds(source, &out.idRewrites);
-    const OrderedJson &document = rewritten.is_null() ? source : std::as_const(rewritten);
-    qsizetype entries = 0; // reserved at once: tens of thousands of rows, copied on each growth
-    for (const HubEntity &entity : hubEntities()) {
-        const auto found = document.find(entity.name.toStdString());
-        if (found != document.end())
-            entries += entity.shape == HubEntity::Shape::Single ? 1 : qsizetype(found->size());
-    }
-    out.rows.reserve(entries);
+        m_rewritten = rewriteIds(source, &m_top.idRewrites);
+    const OrderedJson &document = this->document();
     for (auto it = document.begin(); it != document.end(); ++it) {
         const QString name = QString::fromStdString(it.key());
-        out.documentKeys << name;
+        m_top.documentKeys << name;
         if (!hubEntity(name)) {
-            out.losses.append({JsonPointer::append({}, name),
-                               tr("MCPHub's database has no place for this top-level key.")});
+            m_top.losses.append({JsonPointer::append({}, name),
+                                 tr("MCPHub's database has no place for this top-level key.")});
         }
     }
-    for (const HubEntity &entity : hubEntities()) {
+}
+
+const OrderedJson &HubSettings::Mapping::document() const
+{
+    return m_rewritten.is_null() ? *m_source : m_rewritten;
+}
+
+qsizetype HubSettings::Mapping::entries(const HubEntity &entity) const
+{
+    const OrderedJson &document = this->document();
+    if (!document.is_object())
+        return 0;
+    const auto found = document.find(entity.name.toStdString());
+    if (found == document.end())
+        return 0;
+    return entity.shape == HubEntity::Shape::Single ? 1 : qsizetype(found->size());
+}
+
+void HubSettings::Mapping::mapEntity(const HubEntity &entity,
+                                     Mapped *mapped,
+                                     const std::function<void()> &batch) const
+{
+    qsizetype sinceBatch = 0;
+    const auto entryMapped = [&] {
+        if (batch && ++sinceBatch == kBatchEntries) {
+            batch();
+            sinceBatch = 0;
+        }
+    };
+    Mapped &out = *mapped;
+    const OrderedJson &document = this->document();
+    if (!document.is_object())
+        return;
+    {
         const std::string name = entity.name.toStdString();
         if (!document.contains(name))
-            continue;
+            return;
         const OrderedJson &value = document[name];
+        // Reserved when empty only: QList::reserve() copies what a list holds (Qt 6.4).
+        if (out.rows.isEmpty())
+            out.rows.reserve(entries(entity));
         const QString base = JsonPointer::append({}, entity.name);
         QSet<QString> seen;
         seen.reserve(qsizetype(value.size()));
@@ -785,6 +813,7 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                 for (auto e = value.begin(); e != value.end(); ++e) {
                     const QString key = QString::fromStdString(e.key());
                     mapOne(key, e.value(), JsonPointer::append(base, key), ordinal++);
+                    entryMapped();
                 }
             }
             break;
@@ -794,12 +823,13 @@ HubSettings::Mapped HubSettings::map(const OrderedJson &source)
                     {base, tr("\"%1\" is not a JSON array.").arg(entity.name), value});
                 break;
             }
-            for (size_t i = 0; i < value.size(); ++i)
+            for (size_t i = 0; i < value.size(); ++i) {
                 mapOne({}, value[i], JsonPointer::append(base, qsizetype(i)), int(i));
+                entryMapped();
+            }
             break;
         }
     }
-    return out;
 }
 
 Result<QList<OrderedJson>> HubSettings::readRows(const RepositoryContext &context,

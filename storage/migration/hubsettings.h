@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -112,7 +113,31 @@ public:
         QList<MigrationReport::Item> warnings;
         QList<MappingIssue> issues; // records MCPHub's tables cannot take at all
     };
-    static Mapped map(const OrderedJson &document);
+    // A document as MCPHub's rows: the top level (the document's keys, what MCPHub has no
+    // place for there, the ids rewritten), then each entity's rows, in any order and on any
+    // thread (mapEntity() only reads), so that a caller can write an entity while it maps
+    // another. The report lists them in hubEntities() order.
+    class Mapping
+    {
+        Q_DECLARE_TR_FUNCTIONS(HubSettings) // its texts are HubSettings' own
+
+    public:
+        explicit Mapping(const OrderedJson &document); // kept by reference
+        const Mapped &top() const { return m_top; }
+        qsizetype entries(const HubEntity &entity) const; // the document's, valid or not
+        // `batch`, when given, is called each time kBatchEntries more entries were mapped
+        // (the rows so far are in `out`): a caller can write them while the rest is mapped.
+        void mapEntity(const HubEntity &entity,
+                       Mapped *out,
+                       const std::function<void()> &batch = {}) const;
+        static constexpr qsizetype kBatchEntries = 2000;
+
+    private:
+        const OrderedJson &document() const;
+        const OrderedJson *m_source;
+        OrderedJson m_rewritten; // the document with its ids rewritten, when any is
+        Mapped m_top;
+    };
 
     // A uuid for an id that is not one: the same id always gets the same uuid (a name-based
     // uuid), so that migrating the same file again matches the same rows.

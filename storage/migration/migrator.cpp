@@ -301,7 +301,7 @@ MigrationReport Migrator::run()
                       migrationMark("validation thread: duplicate keys");
                   }
                   if (*v.document && v.validated) {
-                      // Into MCPHub's database the rows are HubSettings::map's: the
+                      // Into MCPHub's database the rows are HubSettings::Mapping's: the
                       // console's mapping only places the records and finds their issues.
                       v.mapped = SettingsMapper::map((*v.document)->json(),
                                                      source,
@@ -361,9 +361,7 @@ MigrationReport Migrator::run()
                 earlyTx.emplace(QSqlDatabase::database(m_context.connectionName));
                 if (!earlyTx->active())
                     return earlyTx->error();
-                HubSettings::Mapped hubMapped = HubSettings::map((*document)->json());
-                migrationMark("HubSettings::map (beside the validation)");
-                early = planHub((*document)->json(), {}, std::move(hubMapped));
+                early = planHub((*document)->json(), {});
                 if (*early)
                     early = importHub();
                 migrationMark("plan and import (beside the validation)");
@@ -452,7 +450,7 @@ MigrationReport Migrator::run()
                         m_context.where);
                 if (m_hub)
                     m_release.later(std::move(m_hub));
-                if (auto planned = planHub(document, mapped.issues, std::nullopt); !planned)
+                if (auto planned = planHub(document, mapped.issues); !planned)
                     return planned;
                 if (auto imported = importHub(); !imported)
                     return imported;

@@ -95,11 +95,11 @@ private:
     Result<void> plan(const MappedSettings &mapped);
     // Into MCPHub's own database (migratorhub.cpp): its tables, its rules.
     struct Hub;
-    // `mapped`: HubSettings::map(document) when already made (used when nothing was rejected).
-    Result<void> planHub(const OrderedJson &document,
-                         const QList<MappingIssue> &rejected,
-                         std::optional<HubSettings::Mapped> mapped);
+    // Plans every entity. Users are mapped and planned first and, when nothing of theirs
+    // stops the run, written while a second thread maps and plans the rest.
+    Result<void> planHub(const OrderedJson &document, const QList<MappingIssue> &rejected);
     Result<void> importHub();
+    Result<void> copyHubRows(const HubEntity &entity); // its new rows, in one COPY
     void beginHubCheck();                              // what verifyHub() compares, per table
     Result<void> readBackHub(const HubEntity &entity); // after the import wrote its table
     Result<void> noteHubTables(); // issue 16: the areas importHub changed, for ChangeFeed

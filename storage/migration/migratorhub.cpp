@@ -78,13 +78,6 @@ OrderedJson withoutRejected(OrderedJson document, const QList<MappingIssue> &rej
     return document;
 }
 
-int rowsOf(const HubSettings::Mapped &mapped, const HubEntity &entity)
-{
-    return int(std::count_if(mapped.rows.cbegin(), mapped.rows.cend(), [&](const HubRow &row) {
-        return row.entity == &entity;
-    }));
-}
-
 // Random (version 4) uuids for the many new rows of a run. QUuid::createUuid asks Qt's system
 // generator for each (~2 us here: 0.1 s of a 50,000-user plan). This takes the bytes from
 // OpenSSL's CSPRNG (RAND_bytes, already linked for SHA-256) 4 KB at a time: as unpredictable
@@ -161,22 +154,490 @@ ServerRecord serverOf(const OrderedJson &row)
 
 } // namespace hubdetail
 
-Result<void> Migrator::planHub(const OrderedJson &source,
-                               const QList<MappingIssue> &rejected,
-                               std::optional<HubSettings::Mapped> mapped)
+// One entity's rows planned as they are mapped (plan() takes the rows mapped since its last
+// call), then what the rows the file does not describe become (finish()).
+struct Migrator::Hub::EntityPlanner
+{
+    EntityPlanner(const HubSettings::Mapping &mapping,
+                  const HubEntity &entity,
+                  const Tables &tables,
+                  const MigrationOptions &options,
+                  EntityPlan *part)
+        : mapping(mapping)
+        , entity(entity)
+        , tables(tables)
+        , options(options)
+        , part(*part)
+    {
+        static const Tables::Entity none;
+        const auto found = tables.entities.constFind(&entity);
+        existing = found == tables.entities.constEnd() ? &none : &*found;
+        part->entity = &entity;
+        const qsizetype entries = mapping.entries(entity);
+        part->mapped.rows.reserve(entries);
+        part->plans.reserve(entries);
+        if (entity.shape != HubEntity::Shape::Single)
+            part->entityShapes.reserve(size_t(entries));
+    }
+    void plan();
+    void finish();
+
+    const HubSettings::Mapping &mapping;
+    const HubEntity &entity;
+    const Tables &tables;
+    const MigrationOptions &options;
+    EntityPlan &part;
+    const Tables::Entity *existing = nullptr;
+    const bool users = entity.name == QLatin1String("users");
+    RandomUuids newIds; // a user of the file has no id: 50,000 users, 50,000 new ones
+};
+
+Migrator::Hub::EntityPlan Migrator::Hub::planEntity(const HubSettings::Mapping &mapping,
+                                                    const HubEntity &entity,
+                                                    const Tables &tables,
+                                                    const MigrationOptions &options)
+{
+    EntityPlan part;
+    EntityPlanner planner(mapping, entity, tables, options, &part);
+    mapping.mapEntity(entity, &part.mapped);
+    planner.plan();
+    planner.finish();
+    return part;
+}
+
+void Migrator::Hub::EntityPlanner::plan()
+{
+    const QList<HubRow> &rows = part.mapped.rows;
+    const Tables::Entity &existing = *this->existing;
+    for (int r = int(part.plans.size()); r < rows.size(); ++r) {
+        const HubRow &row = rows.at(r);
+        ++part.counts.total;
+        int match = -1;
+        if (!row.id.isEmpty())
+            match = existing.byId.value(row.id, -1);
+        if (match < 0 || part.matched.contains(match)) {
+            const int byName = existing.byKey.value(row.key, -1);
+            match = byName >= 0 && !part.matched.contains(byName) ? byName : -1;
+        }
+        Planned plan;
+        plan.row = r;
+        if (match < 0) {
+            plan.action = Action::Create;
+            plan.id = entity.shape == HubEntity::Shape::Single ? QStringLiteral("default")
+                      : !row.id.isEmpty()                      ? row.id
+                                                               : newIds.next();
+            ++part.counts.created;
+        } else {
+            part.matched.insert(match);
+            plan.before = existing.rows.at(match);
+            plan.id = HubSettings::textOf(plan.before.value("id", OrderedJson()));
+            for (const HubColumn &c : entity.columns) {
+                if (row.notDescribed.contains(c.column))
+                    continue;
+                const std::string column = c.column.toStdString();
+                if (!HubSettings::sameValue(c.kind,
+                                            HubSettings::valueAt(plan.before, column),
+                                            HubSettings::valueAt(row.values, column)))
+                    plan.differing << c.column;
+            }
+            if (entity.shape != HubEntity::Shape::Single
+                && HubSettings::textOf(
+                       plan.before.value(entity.keyColumn.toStdString(), OrderedJson()))
+                       != row.key)
+                plan.differing << entity.keyColumn;
+            if (!row.id.isEmpty() && row.id != plan.id)
+                plan.differing << QStringLiteral("id");
+            if (plan.differing.isEmpty()) {
+                plan.action = Action::Identical;
+                ++part.counts.identical;
+            } else {
+                ++part.counts.conflicting;
+                for (const QString &column : std::as_const(plan.differing)) {
+                    part.conflicts.append(
+                        {JsonPointer::append(row.pointer, fileKey(entity, column)),
+                         QCoreApplication::translate("Migrator",
+                                                     "MCPHub's database holds another value "
+                                                     "(%1.%2 of row %3).")
+                             .arg(entity.table, column, plan.id)});
+                }
+                if (options.conflict == MigrationOptions::Conflict::Overwrite) {
+                    plan.action = Action::Overwrite;
+                    plan.id = row.id.isEmpty() ? plan.id : row.id;
+                    ++part.counts.overwritten;
+                } else {
+                    plan.action = Action::Skip;
+                    ++part.counts.skipped;
+                }
+            }
+        }
+        if (users && plan.action == Action::Create)
+            ++part.usersAfter;
+        const Action action = plan.action;
+        part.plans.append(std::move(plan));
+        if (entity.shape == HubEntity::Shape::Single) {
+            if (action != Action::Skip) {
+                const QString id = HubSettings::shapeId(entity.name, row.key);
+                const QString text = QString::fromStdString(row.keysJson);
+                const OrderedJson before = tables.shapesBefore.value(id);
+                if (before.is_null()
+                    || HubSettings::textOf(before.value("keys", OrderedJson())) != text
+                    || before.value("ordinal", -1) != row.ordinal)
+                    part.shapes.append({id, row.ordinal, text});
+            }
+            continue;
+        }
+        // A row the run skips keeps the shape it had.
+        std::string key = row.key.toStdString();
+        if (action != Action::Skip) {
+            part.entityShapes.add(std::move(key), row.keysJson);
+        } else if (const auto old
+                   = tables.oldShapes.constFind(HubSettings::shapeId(entity.name, row.key));
+                   old != tables.oldShapes.constEnd()) {
+            part.entityShapes.add(std::move(key), old->keysJson);
+        }
+    }
+}
+
+void Migrator::Hub::EntityPlanner::finish()
+{
+    const QList<HubRow> &rows = part.mapped.rows;
+    const Tables::Entity &existing = *this->existing;
+    // Rows the file does not describe: kept, or with --prune removed (the file's own entity
+    // types only; never system_config).
+    const bool prunable = options.prune && entity.shape != HubEntity::Shape::Single
+                          && mapping.top().documentKeys.contains(entity.name);
+    for (int i = 0; i < existing.rows.size(); ++i) {
+        const OrderedJson &stored = existing.rows.at(i);
+        if (users && (part.matched.contains(i) || !prunable))
+            ++part.usersAfter;
+        if (part.matched.contains(i))
+            continue;
+        const QString key
+            = HubSettings::textOf(stored.value(entity.keyColumn.toStdString(), OrderedJson()));
+        const QString pointer
+            = entity.shape == HubEntity::Shape::Single
+                  ? JsonPointer::append({}, entity.name)
+                  : JsonPointer::append(JsonPointer::append({}, entity.name), key);
+        const QString id = HubSettings::textOf(stored.value("id", OrderedJson()));
+        if (entity.shape == HubEntity::Shape::Single && id != QLatin1String("default"))
+            continue;
+        if (prunable) {
+            part.prunes.append(stored);
+            part.pruned.append({pointer,
+                                QCoreApplication::translate(
+                                    "Migrator", "Not in the file: removed from %1 (row %2).")
+                                    .arg(entity.table, id)});
+        } else {
+            part.kept.append(
+                {pointer,
+                 QCoreApplication::translate("Migrator", "Not in the file: kept in %1 (row %2).")
+                     .arg(entity.table, id)});
+        }
+    }
+
+    // A unique column (a user's email, a token's refresh token) whose value a row the file does
+    // not describe already holds.
+    for (const HubColumn &c : entity.columns) {
+        if (!c.unique || part.taken)
+            continue;
+        const std::string column = c.column.toStdString();
+        QHash<QString, QString> held; // value -> id of a row no file entry matched
+        for (int i = 0; i < existing.rows.size(); ++i) {
+            const OrderedJson &v = HubSettings::valueAt(existing.rows.at(i), column);
+            if (!part.matched.contains(i) && !v.is_null())
+                held.insert(QString::fromStdString(v.dump()),
+                            HubSettings::textOf(HubSettings::valueAt(existing.rows.at(i), "id")));
+        }
+        if (held.isEmpty())
+            continue;
+        for (const Planned &p : std::as_const(part.plans)) {
+            const HubRow &row = rows.at(p.row);
+            if (p.action == Action::Skip || p.action == Action::Identical)
+                continue;
+            const OrderedJson &v = HubSettings::valueAt(row.values, column);
+            const QString other
+                = v.is_null() ? QString() : held.value(QString::fromStdString(v.dump()));
+            if (other.isEmpty())
+                continue;
+            part.taken = MigrationReport::Item{
+                JsonPointer::append(row.pointer, c.key),
+                QCoreApplication::translate("Migrator",
+                                            "MCPHub's column %1.%2 holds each value once, and "
+                                            "row %3, which the file does not describe, has "
+                                            "this one.")
+                    .arg(entity.table, c.column, other)};
+            break;
+        }
+    }
+}
+
+// An entity's new rows in one COPY, each as COPY's text written straight from the mapped
+// values: NULL, t/f, a decimal integer or the text (BulkInserter::append's QVariant of each
+// costs more than the server's work on it). Each line is kept for the verification.
+struct Migrator::Hub::RowCopy
+{
+    RowCopy(const RepositoryContext &context, const HubEntity &entity, const QString &sourcePath)
+        : context(context)
+        , entity(entity)
+        , sourcePath(sourcePath)
+    {
+        columns << QStringLiteral("id");
+        if (entity.keyColumn != QLatin1String("id"))
+            columns << entity.keyColumn;
+        for (const HubColumn &c : entity.columns) {
+            columns << c.column;
+            names.push_back(c.column.toStdString());
+        }
+    }
+
+    // The plan's row when it is new; `line` gets its text (emptied again when a value has no
+    // text that reads back as itself: such a row is compared column by column). Nothing more
+    // goes once a row failed.
+    void add(const Planned &p, const HubRow &row, QByteArray *line)
+    {
+        if (p.action != Action::Create || error)
+            return;
+        if (!inserter)
+            inserter.emplace(context, entity.table, columns, false);
+        BulkInserter::appendCopyField(line, p.id.toUtf8());
+        if (entity.keyColumn != QLatin1String("id")) {
+            *line += '\t';
+            BulkInserter::appendCopyField(line, row.key.toUtf8());
+        }
+        bool comparable = true;
+        for (size_t at = 0; at < names.size(); ++at) {
+            const OrderedJson &v = row.columnValue(at, names[at]);
+            *line += '\t';
+            if (v.is_string()) {
+                const std::string &text = v.get_ref<const std::string &>();
+                BulkInserter::appendCopyField(line,
+                                              QByteArrayView(text.data(), qsizetype(text.size())));
+            } else if (v.is_boolean()) {
+                *line += v.get<bool>() ? 't' : 'f';
+            } else if (v.is_number_integer()) {
+                *line += QByteArray::number(v.get<qint64>());
+            } else {
+                comparable = comparable && v.is_null();
+                *line += "\\N";
+            }
+        }
+        if (auto appended = inserter->appendLine(*line); !appended) {
+            error = appended.error();
+            error->where = sourcePath + QLatin1Char('#') + row.pointer;
+        }
+        if (!comparable)
+            line->clear();
+    }
+
+    Result<void> finish()
+    {
+        if (error)
+            return *error;
+        if (inserter) {
+            if (auto finished = inserter->finish(); !finished)
+                return finished;
+            migrationMark(qPrintable(QStringLiteral("import: COPY ") + entity.table));
+        }
+        return {};
+    }
+
+    const RepositoryContext &context;
+    const HubEntity &entity;
+    const QString sourcePath;
+    QStringList columns;
+    std::vector<std::string> names; // the columns as row.values names them
+    std::optional<BulkInserter> inserter;
+    std::optional<Error> error;
+};
+
+void Migrator::Hub::adopt(EntityPlan &part)
+{
+    const int offset = int(mapped.rows.size());
+    const int first = int(plans.size());
+    // Moved one by one into room reserved beforehand: QList::reserve() copies what a list
+    // holds (Qt 6.4), 16,000 rows with their values.
+    for (HubRow &row : part.mapped.rows)
+        mapped.rows.append(std::move(row));
+    part.mapped.rows.clear();
+    for (Planned &p : part.plans) {
+        p.row += offset;
+        plans.append(std::move(p));
+    }
+    part.plans.clear();
+    planRanges.insert(part.entity, {first, int(plans.size())});
+    lines.resize(size_t(plans.size()));
+    for (size_t i = 0; i < part.lines.size(); ++i)
+        lines[size_t(first) + i] = std::move(part.lines[i]);
+    part.lines.clear();
+}
+
+std::vector<int> Migrator::Hub::plansInEntityOrder() const
+{
+    std::vector<int> order;
+    order.reserve(size_t(plans.size()));
+    for (const HubEntity &entity : hubEntities()) {
+        const auto range = planRanges.value(&entity, {0, 0});
+        for (int i = range.first; i < range.second; ++i)
+            order.push_back(i);
+    }
+    return order;
+}
+
+Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIssue> &rejected)
 {
     m_hub = std::make_shared<Hub>();
     Hub &h = *m_hub;
-    if (rejected.isEmpty() && mapped) {
-        h.mapped = std::move(*mapped);
-    } else {
-        // The document itself when nothing was rejected (a copy of a large file costs).
-        const OrderedJson kept
-            = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
-        h.mapped = HubSettings::map(rejected.isEmpty() ? source : kept);
+    // The document itself when nothing was rejected (a copy of a large file costs).
+    const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
+    const HubSettings::Mapping mapping(rejected.isEmpty() ? source : kept);
+    migrationMark("plan: the top level");
+
+    // One migration into this database at a time (console or CLI, any machine): the second
+    // would plan against rows the first has not committed yet. Released with the transaction.
+    {
+        QSqlQuery lock(QSqlDatabase::database(m_context.connectionName, false));
+        if (!lock.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(kRunLock))
+            || !lock.next())
+            return sqlError(lock.lastError(), m_context.where, MigratorTexts::tr("Planning"));
+        if (!lock.value(0).toBool()) {
+            return Error::make(Error::Code::Conflict,
+                               QCoreApplication::translate(
+                                   "Migrator",
+                                   "Another migration into this database is running; nothing "
+                                   "was changed. Run this one again when it has finished."),
+                               m_context.where);
+        }
     }
-    migrationMark("plan: HubSettings::map");
-    h.plans.reserve(h.mapped.rows.size());
+    migrationMark("plan: lock");
+    // What the database holds now.
+    Hub::Tables tables;
+    int step = 0;
+    for (const HubEntity &entity : hubEntities()) {
+        if (!this->step(10 + 20 * step++ / int(hubEntities().size()),
+                        MigratorTexts::tr("Planning"),
+                        entity.name,
+                        0,
+                        int(mapping.entries(entity))))
+            return Migrator::cancelledError();
+        auto rows = HubSettings::readRows(m_context, entity.table);
+        if (!rows)
+            return rows.error();
+        Hub::Tables::Entity &t = tables.entities[&entity];
+        t.rows = std::move(*rows);
+        for (int i = 0; i < t.rows.size(); ++i) {
+            t.byId.insert(HubSettings::textOf(t.rows[i].value("id", OrderedJson())), i);
+            const QString key = HubSettings::textOf(
+                t.rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
+            if (!t.byKey.contains(key))
+                t.byKey.insert(key, i);
+        }
+    }
+    const auto shapes = HubSettings::readRows(m_context, HubSettings::kShapesTable);
+    if (!shapes)
+        return shapes.error();
+    for (const OrderedJson &s : *shapes)
+        tables.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
+    tables.oldShapes = HubSettings::EntityShapes::entries(tables.shapesBefore.values());
+    migrationMark("plan: read the tables");
+
+    // Users first, the table the server takes longest to fill: mapped, planned and, when
+    // nothing of theirs stops the run, written while a second thread maps and plans the other
+    // entities. What the others then find (a conflict under policy fail, a loss, an invalid
+    // record) still stops the run before anything is committed: the transaction takes the
+    // users back. The report lists everything in hubEntities() order, as if planned in it.
+    const HubEntity *first = hubEntity(QStringLiteral("users"));
+    const MigrationOptions options = m_options;
+    std::future<std::vector<Hub::EntityPlan>> planning
+        = std::async(std::launch::async, [&mapping, &tables, &options, first] {
+              migrationMark(nullptr);
+              std::vector<Hub::EntityPlan> parts;
+              for (const HubEntity &entity : hubEntities()) {
+                  if (&entity != first)
+                      parts.push_back(Hub::planEntity(mapping, entity, tables, options));
+              }
+              migrationMark("plan thread: the other entities");
+              return parts;
+          });
+    // The users' new rows go to the server as they are mapped, a batch at a time: it takes
+    // them in while the rest of them is mapped, instead of after.
+    Hub::EntityPlan firstPart;
+    std::optional<Result<void>> firstWritten;
+    {
+        Hub::EntityPlanner planner(mapping, *first, tables, options, &firstPart);
+        std::optional<Hub::RowCopy> copy;
+        // What stops the run in any case stops the users' COPY (a conflict under policy fail,
+        // a loss not accepted, an invalid record not skipped): the run's error is the same.
+        // (Records skipped are not among the rows.)
+        const auto writable = [&] {
+            return (firstPart.mapped.issues.isEmpty() || options.skipInvalid)
+                   && (firstPart.conflicts.isEmpty()
+                       || options.conflict != MigrationOptions::Conflict::Fail)
+                   && (options.acceptLoss
+                       || (mapping.top().losses.isEmpty() && firstPart.mapped.losses.isEmpty()));
+        };
+        bool writing = true;
+        const auto batch = [&] {
+            const qsizetype from = firstPart.plans.size();
+            planner.plan();
+            writing = writing && writable();
+            if (!writing)
+                return;
+            if (!copy)
+                copy.emplace(m_context, *first, m_options.sourcePath);
+            firstPart.lines.resize(size_t(firstPart.plans.size()));
+            for (qsizetype i = from; i < firstPart.plans.size(); ++i) {
+                const Hub::Planned &p = firstPart.plans.at(i);
+                copy->add(p, firstPart.mapped.rows.at(p.row), &firstPart.lines[size_t(i)]);
+            }
+        };
+        if (!this->step(30, MigratorTexts::tr("Importing"), first->name))
+            return Migrator::cancelledError();
+        mapping.mapEntity(*first, &firstPart.mapped, batch);
+        batch();
+        planner.finish();
+        if (copy && copy->inserter && writing) {
+            firstWritten = copy->finish();
+            h.copiedEarly = first;
+        }
+        // Not written after all (copy->inserter's destructor ends an unfinished COPY): the
+        // import writes them in turn.
+        if (!h.copiedEarly)
+            firstPart.lines.clear();
+    }
+    migrationMark("plan: users, their COPY");
+    qsizetype entries = 0; // at most one row and one plan each
+    for (const HubEntity &entity : hubEntities())
+        entries += mapping.entries(entity);
+    h.mapped.rows.reserve(entries);
+    h.plans.reserve(entries);
+    h.adopt(firstPart);
+    std::vector<Hub::EntityPlan> rest = planning.get();
+    migrationMark("plan: waiting for the other entities");
+    for (Hub::EntityPlan &part : rest)
+        h.adopt(part);
+    // Every entity's part in hubEntities() order, for the report.
+    std::vector<Hub::EntityPlan *> parts;
+    for (const HubEntity &entity : hubEntities()) {
+        if (&entity == first) {
+            parts.push_back(&firstPart);
+            continue;
+        }
+        for (Hub::EntityPlan &part : rest) {
+            if (part.entity == &entity)
+                parts.push_back(&part);
+        }
+    }
+
+    h.mapped.documentKeys = mapping.top().documentKeys;
+    h.mapped.idRewrites = mapping.top().idRewrites;
+    h.mapped.losses = mapping.top().losses;
+    h.mapped.warnings = mapping.top().warnings;
+    h.mapped.issues = mapping.top().issues;
+    for (const Hub::EntityPlan *part : parts) {
+        h.mapped.losses += part->mapped.losses;
+        h.mapped.warnings += part->mapped.warnings;
+        h.mapped.issues += part->mapped.issues;
+    }
     m_report.losses = h.mapped.losses;
     m_report.idRewrites = h.mapped.idRewrites;
     m_report.warnings += h.mapped.warnings;
@@ -203,168 +664,38 @@ Result<void> Migrator::planHub(const OrderedJson &source,
             return written;
     }
 
-    // One migration into this database at a time (console or CLI, any machine): the second
-    // would plan against rows the first has not committed yet. Released with the transaction.
-    {
-        QSqlQuery lock(QSqlDatabase::database(m_context.connectionName, false));
-        if (!lock.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(kRunLock))
-            || !lock.next())
-            return sqlError(lock.lastError(), m_context.where, MigratorTexts::tr("Planning"));
-        if (!lock.value(0).toBool()) {
-            return Error::make(Error::Code::Conflict,
-                               QCoreApplication::translate(
-                                   "Migrator",
-                                   "Another migration into this database is running; nothing "
-                                   "was changed. Run this one again when it has finished."),
-                               m_context.where);
-        }
-    }
-    migrationMark("plan: lock");
-    // What the database holds now.
-    QHash<QString, QList<OrderedJson>> existing;
-    int step = 0;
-    for (const HubEntity &entity : hubEntities()) {
-        const int planned = rowsOf(h.mapped, entity);
-        if (!this->step(10 + 20 * step++ / int(hubEntities().size()),
-                        MigratorTexts::tr("Planning"),
-                        entity.name,
-                        0,
-                        planned))
-            return Migrator::cancelledError();
-        auto rows = HubSettings::readRows(m_context, entity.table);
-        if (!rows)
-            return rows.error();
-        existing.insert(entity.table, std::move(*rows));
-    }
-    const auto shapes = HubSettings::readRows(m_context, HubSettings::kShapesTable);
-    if (!shapes)
-        return shapes.error();
-    for (const OrderedJson &s : *shapes)
-        h.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
-
-    migrationMark("plan: read the tables");
-    // The shapes the rows had before, for a row the run skips, which keeps its own.
-    const auto oldShapes = HubSettings::EntityShapes::entries(h.shapesBefore.values());
-    QHash<const HubEntity *, HubSettings::EntityShapes> entityShapes;
-    for (const HubEntity &entity : hubEntities()) {
-        if (entity.shape != HubEntity::Shape::Single)
-            entityShapes[&entity].reserve(size_t(rowsOf(h.mapped, entity)));
-    }
-    QHash<QString, QHash<QString, int>> byId, byKey; // per table: index into existing
-    for (const HubEntity &entity : hubEntities()) {
-        const QList<OrderedJson> &rows = existing[entity.table];
-        for (int i = 0; i < rows.size(); ++i) {
-            byId[entity.table].insert(HubSettings::textOf(rows[i].value("id", OrderedJson())), i);
-            const QString key
-                = HubSettings::textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
-            if (!byKey[entity.table].contains(key))
-                byKey[entity.table].insert(key, i);
-        }
-    }
-    QHash<QString, QSet<int>> matched;
-    int conflictsBefore = int(m_report.conflicts.size());
-    RandomUuids newIds; // a user of the file has no id: 50,000 users, 50,000 new ones
-    for (int r = 0; r < h.mapped.rows.size(); ++r) {
-        const HubRow &row = h.mapped.rows.at(r);
-        const HubEntity &entity = *row.entity;
-        auto &counts = m_report.countsFor(entity.name);
-        ++counts.total;
-        int match = -1;
-        if (!row.id.isEmpty())
-            match = byId[entity.table].value(row.id, -1);
-        if (match < 0 || matched[entity.table].contains(match)) {
-            const int byName = byKey[entity.table].value(row.key, -1);
-            match = byName >= 0 && !matched[entity.table].contains(byName) ? byName : -1;
-        }
-        Hub::Planned plan;
-        plan.row = r;
-        if (match < 0) {
-            plan.action = Action::Create;
-            plan.id = entity.shape == HubEntity::Shape::Single ? QStringLiteral("default")
-                      : !row.id.isEmpty()                      ? row.id
-                                                               : newIds.next();
-            ++counts.created;
-        } else {
-            matched[entity.table].insert(match);
-            plan.before = existing[entity.table].at(match);
-            plan.id = HubSettings::textOf(plan.before.value("id", OrderedJson()));
-            for (const HubColumn &c : entity.columns) {
-                if (row.notDescribed.contains(c.column))
-                    continue;
-                const std::string column = c.column.toStdString();
-                if (!HubSettings::sameValue(c.kind,
-                                            HubSettings::valueAt(plan.before, column),
-                                            HubSettings::valueAt(row.values, column)))
-                    plan.differing << c.column;
-            }
-            if (entity.shape != HubEntity::Shape::Single
-                && HubSettings::textOf(
-                       plan.before.value(entity.keyColumn.toStdString(), OrderedJson()))
-                       != row.key)
-                plan.differing << entity.keyColumn;
-            if (!row.id.isEmpty() && row.id != plan.id)
-                plan.differing << QStringLiteral("id");
-            if (plan.differing.isEmpty()) {
-                plan.action = Action::Identical;
-                ++counts.identical;
-            } else {
-                ++counts.conflicting;
-                for (const QString &column : std::as_const(plan.differing)) {
-                    m_report.conflicts.append(
-                        {JsonPointer::append(row.pointer, fileKey(entity, column)),
-                         QCoreApplication::translate("Migrator",
-                                                     "MCPHub's database holds another value "
-                                                     "(%1.%2 of row %3).")
-                             .arg(entity.table, column, plan.id)});
-                }
-                if (m_options.conflict == MigrationOptions::Conflict::Overwrite) {
-                    plan.action = Action::Overwrite;
-                    plan.id = row.id.isEmpty() ? plan.id : row.id;
-                    ++counts.overwritten;
-                } else {
-                    plan.action = Action::Skip;
-                    ++counts.skipped;
-                }
-            }
-        }
-        h.plans.append(plan);
-        if (entity.shape == HubEntity::Shape::Single) {
-            if (plan.action != Action::Skip) {
-                const QString id = HubSettings::shapeId(entity.name, row.key);
-                const QString text = QString::fromStdString(row.keysJson);
-                const OrderedJson before = h.shapesBefore.value(id);
-                if (before.is_null()
-                    || HubSettings::textOf(before.value("keys", OrderedJson())) != text
-                    || before.value("ordinal", -1) != row.ordinal)
-                    h.shapes.append({id, row.ordinal, text});
-            }
+    const int conflictsBefore = int(m_report.conflicts.size());
+    for (const Hub::EntityPlan *part : parts) {
+        if (part->counts.total == 0)
             continue;
-        }
-        // A row the run skips keeps the shape it had.
-        std::string key = row.key.toStdString();
-        if (plan.action != Action::Skip) {
-            entityShapes[&entity].add(std::move(key), row.keysJson);
-        } else if (const auto old = oldShapes.constFind(HubSettings::shapeId(entity.name, row.key));
-                   old != oldShapes.constEnd()) {
-            entityShapes[&entity].add(std::move(key), old->keysJson);
-        }
+        auto &counts = m_report.countsFor(part->entity->name);
+        counts.total += part->counts.total;
+        counts.created += part->counts.created;
+        counts.identical += part->counts.identical;
+        counts.conflicting += part->counts.conflicting;
+        counts.overwritten += part->counts.overwritten;
+        counts.skipped += part->counts.skipped;
+        m_report.conflicts += part->conflicts;
     }
-    // Each entity the file has: its shapes row, with the entries of rows the file no longer
-    // describes kept after the file's.
-    for (const HubEntity &entity : hubEntities()) {
+    // The shapes: the single entities' rows, each other entity's row with the entries of rows
+    // the file no longer describes kept after the file's, the document's keys.
+    for (const Hub::EntityPlan *part : parts)
+        h.shapes += part->shapes;
+    for (Hub::EntityPlan *part : parts) {
+        const HubEntity &entity = *part->entity;
         if (entity.shape == HubEntity::Shape::Single
             || !h.mapped.documentKeys.contains(entity.name))
             continue;
         const QString id = HubSettings::EntityShapes::id(entity.name);
-        const OrderedJson before = h.shapesBefore.value(id);
-        HubSettings::EntityShapes &shapes = entityShapes[&entity];
+        const OrderedJson before = tables.shapesBefore.value(id);
+        HubSettings::EntityShapes &entityShapes = part->entityShapes;
         if (!before.is_null()) {
             for (const auto &[key, keysJson] :
                  HubSettings::EntityShapes::parse(before.value("keys", std::string("{}"))))
-                shapes.add(key, keysJson);
+                entityShapes.add(key, keysJson);
         }
-        const QString text = QString::fromStdString(shapes.text());
-        if (before.is_null() ? !shapes.empty()
+        const QString text = QString::fromStdString(entityShapes.text());
+        if (before.is_null() ? !entityShapes.empty()
                              : HubSettings::textOf(before.value("keys", OrderedJson())) != text)
             h.shapes.append({id, 0, text});
     }
@@ -374,100 +705,28 @@ Result<void> Migrator::planHub(const OrderedJson &source,
         for (const QString &k : std::as_const(h.mapped.documentKeys))
             list.push_back(k.toStdString());
         const QString text = QString::fromStdString(list.dump());
-        const OrderedJson before = h.shapesBefore.value(id);
+        const OrderedJson before = tables.shapesBefore.value(id);
         if (before.is_null() || HubSettings::textOf(before.value("keys", OrderedJson())) != text)
             h.shapes.append({id, 0, text});
     }
-
-    migrationMark("plan: match");
-    // Rows the file does not describe: kept, or with --prune removed (the file's own entity
-    // types only; never system_config).
     int usersAfter = 0;
-    for (const HubEntity &entity : hubEntities()) {
-        const QList<OrderedJson> &rows = existing[entity.table];
-        const bool prunable = m_options.prune && entity.shape != HubEntity::Shape::Single
-                              && h.mapped.documentKeys.contains(entity.name);
-        for (int i = 0; i < rows.size(); ++i) {
-            if (entity.name == QLatin1String("users")
-                && (matched[entity.table].contains(i) || !prunable))
-                ++usersAfter;
-            if (matched[entity.table].contains(i))
-                continue;
-            const QString key
-                = HubSettings::textOf(rows[i].value(entity.keyColumn.toStdString(), OrderedJson()));
-            const QString pointer
-                = entity.shape == HubEntity::Shape::Single
-                      ? JsonPointer::append({}, entity.name)
-                      : JsonPointer::append(JsonPointer::append({}, entity.name), key);
-            if (entity.shape == HubEntity::Shape::Single
-                && HubSettings::textOf(rows[i].value("id", OrderedJson()))
-                       != QLatin1String("default"))
-                continue;
-            if (prunable) {
-                h.prunes.append({&entity, rows[i]});
-                m_report.pruned.append(
-                    {pointer,
-                     QCoreApplication::translate("Migrator",
-                                                 "Not in the file: removed from %1 (row %2).")
-                         .arg(entity.table,
-                              HubSettings::textOf(rows[i].value("id", OrderedJson())))});
-            } else {
-                m_report.kept.append(
-                    {pointer,
-                     QCoreApplication::translate("Migrator",
-                                                 "Not in the file: kept in %1 (row %2).")
-                         .arg(entity.table,
-                              HubSettings::textOf(rows[i].value("id", OrderedJson())))});
-            }
-        }
+    for (const Hub::EntityPlan *part : parts) {
+        m_report.kept += part->kept;
+        m_report.pruned += part->pruned;
+        for (const OrderedJson &row : part->prunes)
+            h.prunes.append({part->entity, row});
+        usersAfter += part->usersAfter;
     }
-    for (const Hub::Planned &p : std::as_const(h.plans)) {
-        if (p.action == Action::Create
-            && h.mapped.rows.at(p.row).entity->name == QLatin1String("users"))
-            ++usersAfter;
+    h.shapesBefore = std::move(tables.shapesBefore);
+    migrationMark("plan: report, shapes, kept, pruned");
+    for (const Hub::EntityPlan *part : parts) {
+        if (!part->taken)
+            continue;
+        m_report.conflicts.append(*part->taken);
+        return Error::make(Error::Code::Conflict,
+                           part->taken->message,
+                           m_options.sourcePath + QLatin1Char('#') + part->taken->pointer);
     }
-    // A unique column (a user's email, a token's refresh token) whose value a row the file does
-    // not describe already holds: refused here by name, not by the database mid-COPY.
-    for (const HubEntity &entity : hubEntities()) {
-        for (const HubColumn &c : entity.columns) {
-            if (!c.unique)
-                continue;
-            const std::string column = c.column.toStdString();
-            QHash<QString, QString> held; // value -> id of a row no file entry matched
-            const QList<OrderedJson> &rows = existing[entity.table];
-            for (int i = 0; i < rows.size(); ++i) {
-                const OrderedJson &v = HubSettings::valueAt(rows[i], column);
-                if (!matched[entity.table].contains(i) && !v.is_null())
-                    held.insert(QString::fromStdString(v.dump()),
-                                HubSettings::textOf(HubSettings::valueAt(rows[i], "id")));
-            }
-            if (held.isEmpty())
-                continue;
-            for (const Hub::Planned &p : std::as_const(h.plans)) {
-                const HubRow &row = h.mapped.rows.at(p.row);
-                if (row.entity != &entity || p.action == Action::Skip
-                    || p.action == Action::Identical)
-                    continue;
-                const OrderedJson &v = HubSettings::valueAt(row.values, column);
-                const QString other
-                    = v.is_null() ? QString() : held.value(QString::fromStdString(v.dump()));
-                if (other.isEmpty())
-                    continue;
-                m_report.conflicts.append(
-                    {JsonPointer::append(row.pointer, c.key),
-                     QCoreApplication::translate("Migrator",
-                                                 "MCPHub's column %1.%2 holds each value once, and "
-                                                 "row %3, which the file does not describe, has "
-                                                 "this one.")
-                         .arg(entity.table, c.column, other)});
-                return Error::make(Error::Code::Conflict,
-                                   m_report.conflicts.last().message,
-                                   m_options.sourcePath + QLatin1Char('#')
-                                       + m_report.conflicts.last().pointer);
-            }
-        }
-    }
-    migrationMark("plan: kept, pruned, unique");
     if (usersAfter == 0) {
         // MCPHub re-imports its own settings file at its next start when users is empty (§4).
         return Error::make(Error::Code::Invalid,
@@ -493,82 +752,55 @@ Result<void> Migrator::planHub(const OrderedJson &source,
                                + m_report.losses.first().pointer)
             .withRemedy(Error::Remedy::AcceptLoss);
     }
+    // The users' COPY failed: only now, after what the plan refuses (as when written in turn).
+    if (firstWritten && !*firstWritten)
+        return *firstWritten;
     return {};
+}
+
+Result<void> Migrator::copyHubRows(const HubEntity &entity)
+{
+    Hub &h = *m_hub;
+    const auto range = h.planRanges.value(&entity, {0, 0});
+    Hub::RowCopy copy(m_context, entity, m_options.sourcePath);
+    for (int i = range.first; i < range.second; ++i) {
+        const Hub::Planned &p = h.plans.at(i);
+        copy.add(p, h.mapped.rows.at(p.row), &h.lines[size_t(i)]);
+    }
+    return copy.finish();
 }
 
 Result<void> Migrator::importHub()
 {
     Hub &h = *m_hub;
     const QSqlDatabase db = QSqlDatabase::database(m_context.connectionName, false);
-    h.lines.assign(size_t(h.plans.size()), QByteArray());
     beginHubCheck();
-    int step = 0;
+    // The entity written while the rest was planned first, its rows already in.
+    QList<const HubEntity *> order;
+    if (h.copiedEarly)
+        order << h.copiedEarly;
     for (const HubEntity &entity : hubEntities()) {
-        const int rows = rowsOf(h.mapped, entity);
+        if (&entity != h.copiedEarly)
+            order << &entity;
+    }
+    int step = 0;
+    for (const HubEntity *const e : std::as_const(order)) {
+        const HubEntity &entity = *e;
+        const auto range = h.planRanges.value(&entity, {0, 0});
         if (!this->step(35 + 40 * step++ / int(hubEntities().size()),
                         MigratorTexts::tr("Importing"),
                         entity.name,
                         0,
-                        rows))
+                        range.second - range.first))
             return Migrator::cancelledError();
-        QStringList columns{QStringLiteral("id")};
-        if (entity.keyColumn != QLatin1String("id"))
-            columns << entity.keyColumn;
-        for (const HubColumn &c : entity.columns)
-            columns << c.column;
-        std::vector<std::string> names; // the columns as row.values names them
-        for (const HubColumn &c : entity.columns)
-            names.push_back(c.column.toStdString());
-        std::optional<BulkInserter> inserter;
-        for (qsizetype i = 0; i < h.plans.size(); ++i) {
+        if (&entity != h.copiedEarly) {
+            if (auto copied = copyHubRows(entity); !copied)
+                return copied;
+        }
+        for (int i = range.first; i < range.second; ++i) {
             const Hub::Planned &p = h.plans.at(i);
             const HubRow &row = h.mapped.rows.at(p.row);
-            if (row.entity != &entity || p.action != Action::Create)
-                continue;
-            if (!inserter)
-                inserter.emplace(m_context, entity.table, columns, false);
-            // The row as COPY's text, written straight from the mapped values: NULL, t/f,
-            // a decimal integer or the text (BulkInserter::append's QVariant of each costs
-            // more than the server's work on it).
-            QByteArray &line = h.lines[size_t(i)];
-            BulkInserter::appendCopyField(&line, p.id.toUtf8());
-            if (entity.keyColumn != QLatin1String("id")) {
-                line += '\t';
-                BulkInserter::appendCopyField(&line, row.key.toUtf8());
-            }
-            bool comparable = true; // each value has a text that reads back as itself
-            for (size_t at = 0; at < names.size(); ++at) {
-                const OrderedJson &v = row.columnValue(at, names[at]);
-                line += '\t';
-                if (v.is_string()) {
-                    const std::string &text = v.get_ref<const std::string &>();
-                    BulkInserter::appendCopyField(
-                        &line, QByteArrayView(text.data(), qsizetype(text.size())));
-                } else if (v.is_boolean()) {
-                    line += v.get<bool>() ? 't' : 'f';
-                } else if (v.is_number_integer()) {
-                    line += QByteArray::number(v.get<qint64>());
-                } else {
-                    comparable = comparable && v.is_null();
-                    line += "\\N";
-                }
-            }
-            if (auto appended = inserter->appendLine(line); !appended) {
-                Error error = appended.error();
-                error.where = m_options.sourcePath + QLatin1Char('#') + row.pointer;
-                return error;
-            }
-            if (!comparable)
-                line.clear(); // compared column by column
-        }
-        if (inserter) {
-            if (auto finished = inserter->finish(); !finished)
-                return finished;
-            migrationMark(qPrintable(QStringLiteral("import: COPY ") + entity.table));
-        }
-        for (const Hub::Planned &p : std::as_const(h.plans)) {
-            const HubRow &row = h.mapped.rows.at(p.row);
-            if (row.entity != &entity || p.action != Action::Overwrite)
+            if (p.action != Action::Overwrite)
                 continue;
             QStringList sets;
             QVariantList values;
@@ -648,7 +880,8 @@ Result<void> Migrator::noteHubTables()
 {
     const Hub &h = *m_hub;
     QList<const HubEntity *> changed;
-    for (const Hub::Planned &p : std::as_const(h.plans)) {
+    for (const int i : h.plansInEntityOrder()) {
+        const Hub::Planned &p = h.plans.at(i);
         const HubEntity *entity = h.mapped.rows.at(p.row).entity;
         if ((p.action == Action::Create || p.action == Action::Overwrite)
             && !changed.contains(entity))

@@ -14,6 +14,7 @@
 
 #include <future>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mcphub {
@@ -34,8 +35,55 @@ struct Migrator::Hub
         int ordinal = 0;
         QString keys; // JSON array text
     };
+    // What MCPHub's tables held when the run planned. Filled before any thread reads it,
+    // then only read (by every entity's planEntity()).
+    struct Tables
+    {
+        struct Entity
+        {
+            QList<OrderedJson> rows;
+            QHash<QString, int> byId, byKey; // index into rows (the first with the key)
+        };
+        QHash<const HubEntity *, Entity> entities;
+        QHash<QString, OrderedJson> shapesBefore; // by id
+        // The shapes the rows had before, for a row the run skips, which keeps its own.
+        QHash<QString, HubSettings::EntityShapes::Entry> oldShapes;
+    };
+    // One entity of the file mapped and planned: its rows, what each becomes, and what the
+    // report says of them. Made on any thread: it touches neither the report nor the database.
+    struct EntityPlan
+    {
+        const HubEntity *entity = nullptr;
+        HubSettings::Mapped mapped;    // its rows (moved into the run's by adopt()), losses...
+        QList<Planned> plans;          // row: index into mapped.rows until adopted
+        std::vector<QByteArray> lines; // per plan, when written before adopted (see lines)
+        QSet<int> matched;             // index into the table's rows
+        MigrationReport::EntityCounts counts;
+        QList<MigrationReport::Item> conflicts;
+        QList<Shape> shapes; // a single entity's (systemConfig's) shape row when it changed
+        HubSettings::EntityShapes entityShapes; // every row's, for the others
+        QList<MigrationReport::Item> kept, pruned;
+        QList<OrderedJson> prunes; // the rows --prune removes
+        int usersAfter = 0;        // users: the rows the table keeps or gets
+        // A unique column's value that a row the file does not describe holds (a user's
+        // email): the run refuses it by name rather than the database mid-COPY.
+        std::optional<MigrationReport::Item> taken;
+    };
+    struct EntityPlanner; // planEntity() in steps: as the rows are mapped
+    struct RowCopy;       // new rows as COPY lines
+    static EntityPlan planEntity(const HubSettings::Mapping &mapping,
+                                 const HubEntity &entity,
+                                 const Tables &tables,
+                                 const MigrationOptions &options);
+    // The entity's rows and plans appended to the run's (`part` keeps its report items).
+    void adopt(EntityPlan &part);
+    // The plans in hubEntities() order, as the report lists them (users are planned first).
+    std::vector<int> plansInEntityOrder() const;
+
     HubSettings::Mapped mapped;
     QList<Planned> plans;
+    QHash<const HubEntity *, std::pair<int, int>> planRanges; // [first, end) in plans
+    const HubEntity *copiedEarly = nullptr; // its new rows written while the rest was planned
     QList<QPair<const HubEntity *, OrderedJson>> prunes;
     QHash<QString, OrderedJson> shapesBefore; // by id
     QList<Shape> shapes;                      // to write

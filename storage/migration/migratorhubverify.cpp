@@ -267,7 +267,7 @@ Result<void> Migrator::verifyHub()
     bool refresh = false;
     // What the comparison held, freed off this thread once the verification is done.
     const auto release = qScopeGuard([&] { m_release.later(std::move(h.check)); });
-    for (int i = 0; i < h.plans.size(); ++i) {
+    for (const int i : h.plansInEntityOrder()) {
         const Hub::Planned &p = h.plans.at(i);
         if (p.action != Action::Create && p.action != Action::Overwrite)
             continue;
