@@ -240,7 +240,7 @@ public:
     public:
         // `digest`: textDigest() of the row's row_to_json(t)::text as written, or for a table
         // given setColumns(), textDigest() of its COPY line.
-        void add(const QString &table, const QString &id, const QByteArray &digest);
+        void add(const QString &table, std::string id, const QByteArray &digest); // id: UTF-8
         void setColumns(const QString &table, const QList<DigestColumn> &columns);
         static QByteArray textDigest(QByteArrayView text); // SHA-256, hex
         void record(OrderedJson *changes);                 // the ids move into `changes`

@@ -74,16 +74,14 @@ void HubSettings::CreatedRows::setColumns(const QString &table, const QList<Dige
     m_tables[table].columns = columns;
 }
 
-void HubSettings::CreatedRows::add(const QString &table,
-                                   const QString &id,
-                                   const QByteArray &digest)
+void HubSettings::CreatedRows::add(const QString &table, std::string id, const QByteArray &digest)
 {
     auto t = m_tables.find(table);
     if (t == m_tables.end()) {
         m_order.append(table);
         t = m_tables.insert(table, {});
     }
-    t->ids.push_back(id.toStdString());
+    t->ids.push_back(std::move(id));
     t->digests += digest;
 }
 

@@ -107,12 +107,12 @@ struct Migrator::Hub
         std::vector<Written> written; // one per table written, in the order first written
         QHash<QString, qsizetype> byTable;
         QList<bool> found;
-        QList<QByteArray> digests;              // plan -> digest of its line (new rows)
-        QHash<int, QStringList> differing;      // plan -> columns that read back otherwise
-        QHash<int, OrderedJson> storedRows;     // plan -> the row read back (servers, systemConfig)
-        QHash<QString, OrderedJson> fullImages; // "table/id" -> row_to_json (overwritten rows)
-        QSet<QString> stillThere;               // "table/id" of pruned rows read back
-        HubSettings::CreatedRows created;
+        QHash<int, QStringList> differing;          // plan -> columns that read back otherwise
+        QHash<int, OrderedJson> storedRows;         // plan -> the row read back (systemConfig)
+        QHash<int, QList<HubChange>> serverChanges; // plan -> what the hubs are told (servers)
+        QHash<QString, OrderedJson> fullImages;     // "table/id" -> row_to_json (overwritten rows)
+        QSet<QString> stillThere;                   // "table/id" of pruned rows read back
+        HubSettings::CreatedRows created;           // the new rows found, as read back
     };
     std::unique_ptr<Check> check;
     // The comparison of the tables read back so far (each waits for the one before). Last, so

@@ -46,7 +46,6 @@ void Migrator::beginHubCheck()
         tableOf(prune.first)
             .pruned.insert(HubSettings::textOf(prune.second.value("id", OrderedJson())));
     c.found = QList<bool>(h.plans.size(), false);
-    c.digests = QList<QByteArray>(h.plans.size());
 }
 
 // Every row written is read back as COPY ... TO STDOUT gives it. A new row whose line starts
@@ -102,7 +101,6 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
         if (!t->columns.contains(column))
             digested.append({column, false});
     }
-    c.created.setColumns(table, digested);
     t->servers = entity.name == QLatin1String("mcpServers");
     t->keepRows = t->servers || entity.shape == HubEntity::Shape::Single;
     for (const std::string &name : t->names)
@@ -138,112 +136,131 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
     migrationMark(qPrintable(QStringLiteral("import: read back ") + table));
 
     std::future<void> before = std::move(h.checking);
-    h.checking = std::async(std::launch::async, [&h, &w, t, before = std::move(before)]() mutable {
-        if (before.valid())
-            before.get();
-        Hub::Check &c = *h.check;
-        const HubEntity &entity = *w.entity;
-        const QString &table = entity.table;
-        // The plan of a row read back, by its id: a table gives its new rows back in the
-        // order they were written, so the next one written is looked at first and the ids
-        // are only indexed when a row comes otherwise (66,000 ids hashed cost 25 ms).
-        size_t next = 0; // in w.order
-        const auto planOf = [&](QByteArrayView id) {
-            if (next < w.order.size()) {
-                const int candidate = w.order[next];
-                if (QLatin1StringView(id.data(), id.size()) == h.plans.at(candidate).id) {
-                    ++next;
-                    return candidate;
+    h.checking = std::async(
+        std::launch::async, [&h, &w, t, digested, before = std::move(before)]() mutable {
+            if (before.valid())
+                before.get();
+            Hub::Check &c = *h.check;
+            const HubEntity &entity = *w.entity;
+            const QString &table = entity.table;
+            c.created.setColumns(table, digested);
+            // A server's hub change (HubChange::forServer) from the row as read back.
+            const auto serverChange = [&](int index, const OrderedJson &stored) {
+                const OrderedJson &before = h.plans.at(index).before;
+                c.serverChanges.insert(index,
+                                       HubChange::forServer(before.is_null()
+                                                                ? std::nullopt
+                                                                : std::optional(serverOf(before)),
+                                                            serverOf(stored)));
+            };
+            // The plan of a row read back, by its id: a table gives its new rows back in the
+            // order they were written, so the next one written is looked at first and the ids
+            // are only indexed when a row comes otherwise (66,000 ids hashed cost 25 ms).
+            size_t next = 0; // in w.order
+            const auto planOf = [&](QByteArrayView id) {
+                if (next < w.order.size()) {
+                    const int candidate = w.order[next];
+                    if (QLatin1StringView(id.data(), id.size()) == h.plans.at(candidate).id) {
+                        ++next;
+                        return candidate;
+                    }
                 }
-            }
-            if (w.plans.isEmpty()) {
-                w.plans.reserve(qsizetype(w.order.size()));
-                for (const int i : w.order)
-                    w.plans.insert(h.plans.at(i).id.toUtf8(), i);
-            }
-            return w.plans.value(QByteArray::fromRawData(id.data(), id.size()), -1);
-        };
-        QByteArray texts; // the unescaped fields of a line compared column by column
-        BulkReader::Fields fields;
-        const char *end = t->lines.constData() + t->lines.size();
-        for (const char *from = t->lines.constData(); from < end;) {
-            const char *newline
-                = static_cast<const char *>(std::memchr(from, '\n', size_t(end - from)));
-            const QByteArrayView line(from, newline - from);
-            from = newline + 1;
-            const QByteArrayView idText = BulkReader::firstField(line);
-            if (idText == "\\N")
-                continue;
-            // An id (a uuid, "default") has nothing COPY escapes.
-            if (!w.pruned.isEmpty()) {
-                const QString id = QString::fromUtf8(idText);
-                if (w.pruned.contains(id))
-                    c.stillThere.insert(table + QLatin1Char('/') + id);
-            }
-            const int index = planOf(idText);
-            if (index < 0)
-                continue;
-            c.found[index] = true;
-            const Hub::Planned &p = h.plans.at(index);
-            if (p.action == Action::Create)
-                c.digests[index] = HubSettings::CreatedRows::textDigest(line);
-            // A new row that reads back as the line it was written with holds what the
-            // file says; the others are compared column by column.
-            const QByteArray &sent = h.lines[size_t(index)];
-            const bool asWritten = !sent.isEmpty() && line.startsWith(sent)
-                                   && (line.size() == sent.size() || line.at(sent.size()) == '\t');
-            const HubRow &row = h.mapped.rows.at(p.row);
-            if (asWritten && t->servers && p.action == Action::Create) {
-                // What its hub change needs (HubChange::forServer), as written.
-                OrderedJson stored = OrderedJson::object();
-                auto &members = stored.get_ref<OrderedJson::object_t &>();
-                members.emplace_back(entity.keyColumn.toStdString(), row.key.toStdString());
-                members.emplace_back("enabled", HubSettings::valueAt(row.values, "enabled"));
-                c.storedRows.insert(index, std::move(stored));
-                continue;
-            }
-            if (asWritten && !t->keepRows)
-                continue;
-            BulkReader::splitLine(line, &texts, &fields);
-            OrderedJson stored = t->keepRows ? OrderedJson::object() : OrderedJson();
-            // Its columns once each, in order: appended, not looked up (an ordered_json
-            // object grown key by key copies its members at each reallocation).
-            // A new server: only what its hub change needs (HubChange::forServer).
-            const bool keepAll = t->keepRows && (!t->servers || p.action == Action::Overwrite);
-            if (keepAll)
-                stored.get_ref<OrderedJson::object_t &>().reserve(t->columns.size());
-            for (qsizetype i = 0; i < t->columns.size() && size_t(i) < fields.size(); ++i) {
-                const HubColumn *column = t->kinds.at(i);
-                const auto &field = fields.at(size_t(i));
-                const std::string &name = t->names.at(size_t(i));
-                // The column's value as row_to_json would give it.
-                const auto value = [&]() -> OrderedJson {
-                    if (!field)
-                        return nullptr;
-                    if (column && column->kind == HubColumn::Kind::Bool)
-                        return *field == "t";
-                    if (column && column->kind == HubColumn::Kind::Int)
-                        return field->toLongLong();
-                    return std::string(field->data(), size_t(field->size()));
-                };
-                if (keepAll || (t->keepRows && t->stateColumns.at(size_t(i))))
-                    stored.get_ref<OrderedJson::object_t &>().emplace_back(name, value());
-                if (asWritten || i < t->first || row.notDescribed.contains(column->column))
+                if (w.plans.isEmpty()) {
+                    w.plans.reserve(qsizetype(w.order.size()));
+                    for (const int i : w.order)
+                        w.plans.insert(h.plans.at(i).id.toUtf8(), i);
+                }
+                return w.plans.value(QByteArray::fromRawData(id.data(), id.size()), -1);
+            };
+            QByteArray texts; // the unescaped fields of a line compared column by column
+            BulkReader::Fields fields;
+            const char *end = t->lines.constData() + t->lines.size();
+            for (const char *from = t->lines.constData(); from < end;) {
+                const char *newline
+                    = static_cast<const char *>(std::memchr(from, '\n', size_t(end - from)));
+                const QByteArrayView line(from, newline - from);
+                from = newline + 1;
+                const QByteArrayView idText = BulkReader::firstField(line);
+                if (idText == "\\N")
                     continue;
-                const OrderedJson &wanted = row.columnValue(size_t(i - t->first), name);
-                if (field && wanted.is_string()
-                    && *field
-                           == QByteArrayView(
-                               wanted.get_ref<const std::string &>().data(),
-                               qsizetype(wanted.get_ref<const std::string &>().size())))
+                // An id (a uuid, "default") has nothing COPY escapes.
+                if (!w.pruned.isEmpty()) {
+                    const QString id = QString::fromUtf8(idText);
+                    if (w.pruned.contains(id))
+                        c.stillThere.insert(table + QLatin1Char('/') + id);
+                }
+                const int index = planOf(idText);
+                if (index < 0)
                     continue;
-                if (!HubSettings::sameValue(column->kind, value(), wanted))
-                    c.differing[index] << column->column;
+                c.found[index] = true;
+                const Hub::Planned &p = h.plans.at(index);
+                // The new rows by digest: a full image of every new row would make the run's
+                // record as large as the data (the rollback only needs to know they are
+                // unchanged).
+                if (p.action == Action::Create)
+                    c.created.add(table,
+                                  std::string(idText.data(), size_t(idText.size())),
+                                  HubSettings::CreatedRows::textDigest(line));
+                // A new row that reads back as the line it was written with holds what the
+                // file says; the others are compared column by column.
+                const QByteArray &sent = h.lines[size_t(index)];
+                const bool asWritten
+                    = !sent.isEmpty() && line.startsWith(sent)
+                      && (line.size() == sent.size() || line.at(sent.size()) == '\t');
+                const HubRow &row = h.mapped.rows.at(p.row);
+                if (asWritten && t->servers && p.action == Action::Create) {
+                    // What its hub change needs (HubChange::forServer), as written.
+                    OrderedJson stored = OrderedJson::object();
+                    auto &members = stored.get_ref<OrderedJson::object_t &>();
+                    members.emplace_back(entity.keyColumn.toStdString(), row.key.toStdString());
+                    members.emplace_back("enabled", HubSettings::valueAt(row.values, "enabled"));
+                    serverChange(index, stored);
+                    continue;
+                }
+                if (asWritten && !t->keepRows)
+                    continue;
+                BulkReader::splitLine(line, &texts, &fields);
+                OrderedJson stored = t->keepRows ? OrderedJson::object() : OrderedJson();
+                // Its columns once each, in order: appended, not looked up (an ordered_json
+                // object grown key by key copies its members at each reallocation).
+                // A new server: only what its hub change needs (HubChange::forServer).
+                const bool keepAll = t->keepRows && (!t->servers || p.action == Action::Overwrite);
+                if (keepAll)
+                    stored.get_ref<OrderedJson::object_t &>().reserve(t->columns.size());
+                for (qsizetype i = 0; i < t->columns.size() && size_t(i) < fields.size(); ++i) {
+                    const HubColumn *column = t->kinds.at(i);
+                    const auto &field = fields.at(size_t(i));
+                    const std::string &name = t->names.at(size_t(i));
+                    // The column's value as row_to_json would give it.
+                    const auto value = [&]() -> OrderedJson {
+                        if (!field)
+                            return nullptr;
+                        if (column && column->kind == HubColumn::Kind::Bool)
+                            return *field == "t";
+                        if (column && column->kind == HubColumn::Kind::Int)
+                            return field->toLongLong();
+                        return std::string(field->data(), size_t(field->size()));
+                    };
+                    if (keepAll || (t->keepRows && t->stateColumns.at(size_t(i))))
+                        stored.get_ref<OrderedJson::object_t &>().emplace_back(name, value());
+                    if (asWritten || i < t->first || row.notDescribed.contains(column->column))
+                        continue;
+                    const OrderedJson &wanted = row.columnValue(size_t(i - t->first), name);
+                    if (field && wanted.is_string()
+                        && *field
+                               == QByteArrayView(
+                                   wanted.get_ref<const std::string &>().data(),
+                                   qsizetype(wanted.get_ref<const std::string &>().size())))
+                        continue;
+                    if (!HubSettings::sameValue(column->kind, value(), wanted))
+                        c.differing[index] << column->column;
+                }
+                if (t->servers)
+                    serverChange(index, stored);
+                else if (t->keepRows)
+                    c.storedRows.insert(index, std::move(stored));
             }
-            if (t->keepRows)
-                c.storedRows.insert(index, std::move(stored));
-        }
-    });
+        });
     return {};
 }
 
@@ -257,7 +274,6 @@ Result<void> Migrator::verifyHub()
     migrationMark("verify: the comparisons");
     Hub::Check &check = *h.check;
     const QList<bool> &found = check.found;
-    const QList<QByteArray> &digests = check.digests;
     const QHash<int, QStringList> &differing = check.differing;
     QHash<int, OrderedJson> &storedRows = check.storedRows;
     const QHash<QString, OrderedJson> &fullImages = check.fullImages;
@@ -286,9 +302,7 @@ Result<void> Migrator::verifyHub()
                      .arg(entity.table, column)});
         }
         if (entity.name == QLatin1String("mcpServers")) {
-            m_report.hubChanges += HubChange::forServer(
-                p.before.is_null() ? std::nullopt : std::optional<ServerRecord>(serverOf(p.before)),
-                serverOf(storedRows[i]));
+            m_report.hubChanges += check.serverChanges.value(i);
         } else if (entity.shape == HubEntity::Shape::Single) {
             const OrderedJson &stored = storedRows[i];
             for (const HubColumn &c : entity.columns) {
@@ -302,12 +316,8 @@ Result<void> Migrator::verifyHub()
             }
             nameSeparator = HubSettings::textOf(stored.value("nameSeparator", OrderedJson()));
         }
-        // The rows as written, by digest: a full image of every new row would make the run's
-        // record as large as the data (the rollback only needs to know they are unchanged).
-        if (p.action == Action::Create) {
-            created.add(entity.table, p.id, digests.at(i));
-            continue;
-        }
+        if (p.action == Action::Create)
+            continue; // in `created` as read back
         OrderedJson change = OrderedJson::object();
         change["table"] = entity.table.toStdString();
         change["id"] = p.id.toStdString();
@@ -366,7 +376,7 @@ Result<void> Migrator::verifyHub()
                     {QStringLiteral("%1/%2").arg(HubSettings::kShapesTable, s.id),
                      QCoreApplication::translate("Migrator", "missing after the import")});
             }
-            created.add(HubSettings::kShapesTable, s.id, digest);
+            created.add(HubSettings::kShapesTable, s.id.toStdString(), digest);
             continue;
         }
         OrderedJson image = OrderedJson::object();
