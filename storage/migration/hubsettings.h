@@ -226,9 +226,18 @@ public:
     {
         QString name;
         bool viaJson = false; // read as to_json(c) #>> '{}' (a time: no session's DateStyle)
+        // Read as NULL when it holds the transaction's now() (timestamp or timestamptz), for a
+        // column that cannot be NULL: its text is then the reader's to put back. Not recorded.
+        QString nowType{};
+    };
+    struct TableColumn
+    {
+        QString name;
+        QString nowType; // timestamp or timestamptz when the column cannot be NULL; else empty
     };
     // Every column of `table` (MCPHub's, in public), in the table's order.
-    static Result<QStringList> tableColumns(const RepositoryContext &context, const QString &table);
+    static Result<QList<TableColumn>> tableColumns(const RepositoryContext &context,
+                                                   const QString &table);
     // The select list that reads `columns` as digested.
     static QString digestSelect(const QSqlDatabase &db, const QList<DigestColumn> &columns);
     // SHA-256 (hex) of a row's fields: each as its length (4 bytes; 0xffffffff for NULL) and

@@ -28,19 +28,21 @@ QByteArray HubSettings::CreatedRows::textDigest(QByteArrayView text)
     return Sha256::hex(text);
 }
 
-Result<QStringList> HubSettings::tableColumns(const RepositoryContext &context,
-                                              const QString &table)
+Result<QList<HubSettings::TableColumn>> HubSettings::tableColumns(const RepositoryContext &context,
+                                                                  const QString &table)
 {
     QSqlQuery query(QSqlDatabase::database(context.connectionName, false));
-    query.prepare(QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = "
-                                 "to_regclass(?) AND attnum > 0 AND NOT attisdropped "
-                                 "ORDER BY attnum"));
+    query.prepare(
+        QStringLiteral("SELECT attname, CASE WHEN attnotnull AND atttypid = 'timestamp'::regtype "
+                       "THEN 'timestamp' WHEN attnotnull AND atttypid = 'timestamptz'::regtype "
+                       "THEN 'timestamptz' ELSE '' END FROM pg_attribute WHERE attrelid = "
+                       "to_regclass(?) AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
     query.addBindValue(QStringLiteral("public.") + table);
     if (!query.exec())
         return sqlError(query.lastError(), context.where + QStringLiteral(": ") + table, {});
-    QStringList columns;
+    QList<TableColumn> columns;
     while (query.next())
-        columns << query.value(0).toString();
+        columns.append({query.value(0).toString(), query.value(1).toString()});
     return columns;
 }
 
@@ -49,7 +51,12 @@ QString HubSettings::digestSelect(const QSqlDatabase &db, const QList<DigestColu
     QStringList select;
     for (const DigestColumn &c : columns) {
         const QString column = SqlDialect::escape(db, c.name);
-        select << (c.viaJson ? QStringLiteral("to_json(%1) #>> '{}'").arg(column) : column);
+        if (c.viaJson)
+            select << QStringLiteral("to_json(%1) #>> '{}'").arg(column);
+        else if (!c.nowType.isEmpty())
+            select << QStringLiteral("NULLIF(%1, now()::%2)").arg(column, c.nowType);
+        else
+            select << column;
     }
     return select.join(QStringLiteral(", "));
 }

@@ -113,6 +113,7 @@ struct Migrator::Hub
         QHash<QString, OrderedJson> fullImages;     // "table/id" -> row_to_json (overwritten rows)
         QSet<QString> stillThere;                   // "table/id" of pruned rows read back
         HubSettings::CreatedRows created;           // the new rows found, as read back
+        QHash<QString, QByteArray> nowTexts;        // the transaction's now() as text, by type
     };
     std::unique_ptr<Check> check;
     // The comparison of the tables read back so far (each waits for the one before). Last, so

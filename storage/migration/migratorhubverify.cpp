@@ -2,6 +2,7 @@
 // the import has written it, its lines compared with the lines written on a thread of their
 // own, and what the run found, recorded and must tell the hubs (Migrator::verifyHub).
 #include "storage/db/bulkreader.h"
+#include "storage/db/sqlerror.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrator.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QScopeGuard>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <cstring>
 #include <future>
@@ -18,6 +20,44 @@
 namespace mcphub {
 
 using namespace hubdetail;
+
+namespace {
+
+// `line` as the row's own text: each of `nowFields` (index, text) that reads NULL given its
+// text (the time it holds, read as NULLIF(c, now())).
+QByteArray withNow(QByteArrayView line, const std::vector<std::pair<int, QByteArray>> &nowFields)
+{
+    QByteArray out;
+    out.reserve(line.size() + 64);
+    int field = 0;
+    size_t next = 0;
+    const char *from = line.data();
+    const char *const end = line.data() + line.size();
+    while (next < nowFields.size()) {
+        // Up to the field to put back: copied as it is.
+        const char *at = from;
+        while (field < nowFields[next].first && at < end) {
+            const void *tab = std::memchr(at, '\t', size_t(end - at));
+            at = tab ? static_cast<const char *>(tab) + 1 : end;
+            ++field;
+        }
+        out.append(from, at - from);
+        if (field < nowFields[next].first)
+            return out; // fewer fields than expected: the digest then differs
+        const void *tab = std::memchr(at, '\t', size_t(end - at));
+        const char *fieldEnd = tab ? static_cast<const char *>(tab) : end;
+        if (QByteArrayView(at, fieldEnd - at) == "\\N")
+            out += nowFields[next].second;
+        else
+            out.append(at, fieldEnd - at);
+        from = fieldEnd;
+        ++next;
+    }
+    out.append(from, end - from);
+    return out;
+}
+
+} // namespace
 
 void Migrator::beginHubCheck()
 {
@@ -72,6 +112,8 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
         bool keepRows = false;
         std::vector<char> stateColumns; // a new server's: its name and whether it is enabled
         QByteArray lines;               // the rows read back, each line ended by a newline
+        // The fields read as NULL when they hold now() (DigestColumn::nowType), with its text.
+        std::vector<std::pair<int, QByteArray>> nowFields;
     };
     auto t = std::make_shared<Table>();
     if (entity.keyColumn != QLatin1String("id")) {
@@ -93,13 +135,29 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
     // The table's other columns (created_at...) too: the digests of the new rows cover
     // every column, so that a rollback sees any change made since. As their type's own
     // text (a time in the ISO DateStyle QPSQL sets on each connection): through to_json
-    // the server took twice as long to write the users out.
+    // the server took twice as long to write the users out. A time that is the run's own
+    // now() (a new row's created_at and updated_at) comes as NULL and its text is put back
+    // here: the server wrote 100,000 times out for the users, a third of their reading.
     const auto all = HubSettings::tableColumns(m_context, table);
     if (!all)
         return all.error();
-    for (const QString &column : *all) {
-        if (!t->columns.contains(column))
-            digested.append({column, false});
+    for (const HubSettings::TableColumn &column : *all) {
+        if (t->columns.contains(column.name))
+            continue;
+        if (!column.nowType.isEmpty()) {
+            auto now = c.nowTexts.constFind(column.nowType);
+            if (now == c.nowTexts.constEnd()) {
+                QSqlQuery query(QSqlDatabase::database(m_context.connectionName, false));
+                if (!query.exec(QStringLiteral("SELECT now()::%1::text").arg(column.nowType))
+                    || !query.next())
+                    return sqlError(query.lastError(),
+                                    m_context.where + QStringLiteral(": ") + table,
+                                    MigratorTexts::tr("Verifying"));
+                now = c.nowTexts.insert(column.nowType, query.value(0).toString().toUtf8());
+            }
+            t->nowFields.emplace_back(int(digested.size()), *now);
+        }
+        digested.append({column.name, false, column.nowType});
     }
     t->servers = entity.name == QLatin1String("mcpServers");
     t->keepRows = t->servers || entity.shape == HubEntity::Shape::Single;
@@ -200,7 +258,10 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                 if (p.action == Action::Create)
                     c.created.add(table,
                                   std::string(idText.data(), size_t(idText.size())),
-                                  HubSettings::CreatedRows::textDigest(line));
+                                  HubSettings::CreatedRows::textDigest(
+                                      t->nowFields.empty()
+                                          ? QByteArray::fromRawData(line.data(), line.size())
+                                          : withNow(line, t->nowFields)));
                 // A new row that reads back as the line it was written with holds what the
                 // file says; the others are compared column by column.
                 const QByteArray &sent = h.lines[size_t(index)];
