@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <future>
 #include <memory>
@@ -49,6 +50,7 @@ public:
     {
         Json *value = place(Json::value_t::object);
         m_stack.push_back({value, {}, nullptr});
+        m_seen.depth = std::max(m_seen.depth, int(m_stack.size()));
         if (size != std::size_t(-1))
             m_stack.back().members.reserve(size);
         return true;
@@ -57,6 +59,7 @@ public:
     {
         Json *value = place(Json::value_t::array);
         m_stack.push_back({value, {}, nullptr});
+        m_seen.depth = std::max(m_seen.depth, int(m_stack.size()));
         if (size != std::size_t(-1))
             value->get_ref<Json::array_t &>().reserve(size);
         return true;
@@ -258,13 +261,14 @@ bool replaySplit(simdjson::dom::element element, Builder &builder, Json &root, L
     *root.find(std::string(largest)) = std::move(value);
     saw.duplicateKey = saw.duplicateKey || seenThere.duplicateKey;
     saw.floatingNumber = saw.floatingNumber || seenThere.floatingNumber;
+    saw.depth = std::max(saw.depth, 1 + seenThere.depth); // below the top-level object
     return true;
 }
 
 } // namespace
 
 std::optional<nlohmann::ordered_json>
-parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen)
+parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, bool fallback)
 {
     LinearParseSeen local;
     LinearParseSeen &saw = seen ? *seen : local;
@@ -288,6 +292,8 @@ parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen)
             return root;
         }
     }
+    if (!fallback)
+        return std::nullopt;
     Json root;
     saw = {};
     Builder builder(root, saw);

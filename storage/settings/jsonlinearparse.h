@@ -17,12 +17,18 @@ namespace mcphub {
 // caller can skip looking for it (JsonSourceMap::scan): a key given twice in one object, and
 // any number nlohmann reads as a double (only those can change when read: a fraction, an
 // exponent, an integer beyond 64 bits).
+// And `depth`, the deepest nesting of arrays and objects (a top-level object is 1).
 struct LinearParseSeen
 {
     bool duplicateKey = false;
     bool floatingNumber = false;
+    int depth = 0;
 };
-std::optional<nlohmann::ordered_json>
-parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen = nullptr);
+// `fallback` false: nullopt as soon as simdjson refuses the text (not valid UTF-8, not valid
+// JSON, a number beyond 64 bits, nested beyond its 1,024 levels), without nlohmann's reading.
+std::optional<nlohmann::ordered_json> parseJsonLinear(const char *first,
+                                                      const char *last,
+                                                      LinearParseSeen *seen = nullptr,
+                                                      bool fallback = true);
 
 } // namespace mcphub
