@@ -92,7 +92,7 @@ Result<QByteArray> Migrator::readSource()
     return file.readAll();
 }
 
-Result<void> Migrator::backUp(const QByteArray &bytes)
+Result<QString> Migrator::backUp(const QByteArray &bytes) const
 {
     const QFileInfo source(m_options.sourcePath);
     const QDir dir(m_options.backupDir.isEmpty() ? source.absolutePath() : m_options.backupDir);
@@ -118,8 +118,7 @@ Result<void> Migrator::backUp(const QByteArray &bytes)
             "another backup folder; nothing was migrated.");
         return error;
     }
-    m_report.backupPath = path;
-    return {};
+    return path;
 }
 
 void Migrator::pruneBackups()
@@ -230,6 +229,7 @@ MigrationReport Migrator::run()
     m_report.policy = MigrationOptions::policyName(m_options.conflict);
     m_report.dryRun = m_options.dryRun;
 
+    std::optional<Error> backupFailed;
     const auto execute = [&]() -> Result<void> {
         const bool hub = m_context.kind == WorkspaceKind::McphubDatabase;
         if (hub && (!m_options.usageLogPath.isEmpty() || !m_options.accessLogPath.isEmpty())) {
@@ -258,8 +258,6 @@ MigrationReport Migrator::run()
         if (!bytes)
             return bytes.error();
         migrationMark("read the file");
-        m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(*bytes));
-        migrationMark("sha256 of the file");
         m_logs.clear();
         if (!m_options.usageLogPath.isEmpty())
             m_logs.append(LogImport(LogImport::Kind::Usage, m_options.usageLogPath));
@@ -315,15 +313,30 @@ MigrationReport Migrator::run()
                   return v;
               });
 
-        // The backup is written while the second thread parses: before the database changes.
-        // A dry run changes nothing, so it keeps no copy of anything either.
+        m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(*bytes));
+        migrationMark("sha256 of the file");
+        // The backup is written on a thread of its own, while the file is parsed and the
+        // database written: it is waited for before the run is recorded and committed, so
+        // there is a copy before the database changes, and a backup that cannot be written
+        // (a full disk) still stops the run with nothing changed. A dry run changes nothing,
+        // so it keeps no copy of anything either.
+        std::future<Result<QString>> backingUp;
+        // Whatever ends the run, the copy is known once written (a failed run removes it),
+        // and a copy that could not be written is the run's error, as when it was written
+        // before anything else.
+        const auto backedUp = qScopeGuard([&] {
+            if (!backingUp.valid())
+                return;
+            if (const auto path = backingUp.get())
+                m_report.backupPath = *path;
+            else
+                backupFailed = path.error();
+        });
         if (m_options.backUp && !m_options.dryRun) {
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
                 return Migrator::cancelledError();
-            if (auto backedUp = backUp(*bytes); !backedUp)
-                return backedUp;
+            backingUp = std::async(std::launch::async, [this, &source] { return backUp(source); });
         }
-        migrationMark("backup");
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
 
@@ -477,6 +490,13 @@ MigrationReport Migrator::run()
                  QCoreApplication::translate("Migrator", "Dry run finished; nothing was changed"));
             return {};
         }
+        if (backingUp.valid()) {
+            const auto path = backingUp.get();
+            if (!path)
+                return path.error();
+            m_report.backupPath = *path;
+            migrationMark("waiting for the backup");
+        }
         if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
             return Migrator::cancelledError();
         migrationMark("verify: done");
@@ -499,7 +519,9 @@ MigrationReport Migrator::run()
     };
 
     m_release.wait(); // an earlier run's data
-    const auto done = execute();
+    auto done = execute();
+    if (!done && backupFailed)
+        done = *backupFailed;
     if (m_hub)
         m_release.later(std::move(m_hub));
     migrationMark("free the run's data");

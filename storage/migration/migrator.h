@@ -88,7 +88,7 @@ private:
     bool
     step(int percent, const QString &name, const QString &entity = {}, int done = 0, int total = 0);
     Result<QByteArray> readSource();
-    Result<void> backUp(const QByteArray &bytes);
+    Result<QString> backUp(const QByteArray &bytes) const; // the copy's path
     void pruneBackups(); // after a completed run: the newest keepBackups stay
     void dropBackup();   // after a failed run
     Result<void> writeRejects(const QList<MappingIssue> &issues);
