@@ -231,23 +231,30 @@ private:
     void checkUsers()
     {
         const Json &users = arrayAt(m_root, "users");
+        // Tens of thousands of users: each one's pointer is made only for a finding, and its
+        // password looked at as text only when it may be a placeholder.
         QHash<QString, qsizetype> seen;
+        seen.reserve(qsizetype(users.size()));
+        m_users.reserve(qsizetype(users.size()));
         int admins = 0;
         static const QRegularExpression placeholder(
             QStringLiteral("^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$"));
         for (size_t i = 0; i < users.size(); ++i) {
             const Json &user = users[i];
-            const QString pointer = JsonPointer::append(QStringLiteral("/users"), qsizetype(i));
+            const auto pointer = [i] {
+                return JsonPointer::append(QStringLiteral("/users"), qsizetype(i));
+            };
             const QString name = text(user, "username");
-            checkName(name, pointer + QStringLiteral("/username"));
+            if (!name.isNull() && !NameText::problem(name).isEmpty())
+                checkName(name, pointer() + QStringLiteral("/username"));
             if (!name.isNull()) {
-                if (seen.contains(name)) {
+                if (const auto first = seen.constFind(name); first != seen.constEnd()) {
                     add(Severity::Error,
                         "users.duplicate",
-                        pointer + QStringLiteral("/username"),
+                        pointer() + QStringLiteral("/username"),
                         SettingsRules::tr("The user name \"%1\" is also used by /users/%2; MCPHub "
                                           "would use only one of them. Rename or remove one.")
-                            .arg(name, QString::number(seen.value(name))));
+                            .arg(name, QString::number(*first)));
                 } else {
                     seen.insert(name, qsizetype(i));
                     m_users.insert(name);
@@ -256,11 +263,15 @@ private:
             const Json *isAdmin = member(user, "isAdmin");
             if (isAdmin && isAdmin->is_boolean() && isAdmin->get<bool>())
                 ++admins;
+            const Json *secret = member(user, "password");
+            if (!secret || !secret->is_string()
+                || !secret->get_ref<const std::string &>().starts_with("${"))
+                continue;
             const QString password = text(user, "password");
             if (placeholder.match(password).hasMatch()) {
                 add(Severity::Warning,
                     "users.password-placeholder",
-                    pointer + QStringLiteral("/password"),
+                    pointer() + QStringLiteral("/password"),
                     SettingsRules::tr("The password is the placeholder %1. MCPHub does not replace "
                                       "variables in passwords, so this user can log in only if "
                                       "the file is filled in before MCPHub reads it. Set a real "
