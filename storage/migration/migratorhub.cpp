@@ -302,6 +302,22 @@ void Migrator::Hub::EntityPlanner::finish()
 {
     const QList<HubRow> &rows = part.mapped.rows;
     const Tables::Entity &existing = *this->existing;
+    // The entity's shapes row: the file's rows, then the entries of rows the file no longer
+    // describes kept after them.
+    if (entity.shape != HubEntity::Shape::Single
+        && mapping.top().documentKeys.contains(entity.name)) {
+        const QString id = HubSettings::EntityShapes::id(entity.name);
+        const OrderedJson before = tables.shapesBefore.value(id);
+        if (!before.is_null()) {
+            for (const auto &[key, keysJson] :
+                 HubSettings::EntityShapes::parse(before.value("keys", std::string("{}"))))
+                part.entityShapes.add(key, keysJson);
+        }
+        const QString text = QString::fromStdString(part.entityShapes.text());
+        if (before.is_null() ? !part.entityShapes.empty()
+                             : HubSettings::textOf(before.value("keys", OrderedJson())) != text)
+            part.entityShape = Shape{id, 0, text};
+    }
     // Rows the file does not describe: kept, or with --prune removed (the file's own entity
     // types only; never system_config).
     const bool prunable = options.prune && entity.shape != HubEntity::Shape::Single
@@ -594,23 +610,25 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             return Migrator::cancelledError();
         mapping.mapEntity(*first, &firstPart.mapped, batch);
         batch();
+        // What is left to do with the users while the server takes the last of them in.
         planner.finish();
-        if (copy && copy->inserter && writing) {
+        const bool written = copy && copy->inserter && writing;
+        // Not written after all (copy->inserter's destructor ends an unfinished COPY): the
+        // import writes them in turn.
+        if (!written)
+            firstPart.lines.clear();
+        qsizetype entries = 0; // at most one row and one plan each
+        for (const HubEntity &entity : hubEntities())
+            entries += mapping.entries(entity);
+        h.mapped.rows.reserve(entries);
+        h.plans.reserve(entries);
+        h.adopt(firstPart);
+        if (written) {
             firstWritten = copy->finish();
             h.copiedEarly = first;
         }
-        // Not written after all (copy->inserter's destructor ends an unfinished COPY): the
-        // import writes them in turn.
-        if (!h.copiedEarly)
-            firstPart.lines.clear();
     }
     migrationMark("plan: users, their COPY");
-    qsizetype entries = 0; // at most one row and one plan each
-    for (const HubEntity &entity : hubEntities())
-        entries += mapping.entries(entity);
-    h.mapped.rows.reserve(entries);
-    h.plans.reserve(entries);
-    h.adopt(firstPart);
     std::vector<Hub::EntityPlan> rest = planning.get();
     migrationMark("plan: waiting for the other entities");
     for (Hub::EntityPlan &part : rest)
@@ -681,23 +699,9 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     // the file no longer describes kept after the file's, the document's keys.
     for (const Hub::EntityPlan *part : parts)
         h.shapes += part->shapes;
-    for (Hub::EntityPlan *part : parts) {
-        const HubEntity &entity = *part->entity;
-        if (entity.shape == HubEntity::Shape::Single
-            || !h.mapped.documentKeys.contains(entity.name))
-            continue;
-        const QString id = HubSettings::EntityShapes::id(entity.name);
-        const OrderedJson before = tables.shapesBefore.value(id);
-        HubSettings::EntityShapes &entityShapes = part->entityShapes;
-        if (!before.is_null()) {
-            for (const auto &[key, keysJson] :
-                 HubSettings::EntityShapes::parse(before.value("keys", std::string("{}"))))
-                entityShapes.add(key, keysJson);
-        }
-        const QString text = QString::fromStdString(entityShapes.text());
-        if (before.is_null() ? !entityShapes.empty()
-                             : HubSettings::textOf(before.value("keys", OrderedJson())) != text)
-            h.shapes.append({id, 0, text});
+    for (const Hub::EntityPlan *part : parts) {
+        if (part->entityShape)
+            h.shapes.append(*part->entityShape);
     }
     {
         const QString id = HubSettings::shapeId(QStringLiteral("document"), {});

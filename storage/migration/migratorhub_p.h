@@ -62,6 +62,7 @@ struct Migrator::Hub
         QList<MigrationReport::Item> conflicts;
         QList<Shape> shapes; // a single entity's (systemConfig's) shape row when it changed
         HubSettings::EntityShapes entityShapes; // every row's, for the others
+        std::optional<Shape> entityShape;       // their shapes row, when it changed
         QList<MigrationReport::Item> kept, pruned;
         QList<OrderedJson> prunes; // the rows --prune removes
         int usersAfter = 0;        // users: the rows the table keeps or gets
