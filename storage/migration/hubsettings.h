@@ -67,8 +67,9 @@ struct HubEntity
     const HubColumn *column(const QString &key) const;
 };
 
-// Every entity type MCPHub's tables hold, in import order (servers before the groups and
-// keys that name them).
+// Every entity type MCPHub's tables hold, in the order the report lists them and the import
+// writes them (servers before the groups and keys that name them; a migration writes the
+// users first, while it plans the rest).
 const QList<HubEntity> &hubEntities();
 const HubEntity *hubEntity(const QString &name);
 
@@ -89,7 +90,7 @@ struct HubRow
     std::string keysJson; // the file's keys in file order, a JSON array (the row's shape)
 
     // The value of the entity's column `column`, the `at`-th: looked at in its place first
-    // (map() puts them in column order), by name otherwise; null when absent.
+    // (Mapping::mapEntity() puts them in column order), by name otherwise; null when absent.
     const OrderedJson &columnValue(size_t at, const std::string &column) const;
 };
 

@@ -107,9 +107,8 @@ Result<QString> Migrator::backUp(const QByteArray &bytes) const
         now = now.addMSecs(1);
         path = pathAt(now);
     }
-    // Written as the settings store writes (synced, checked: a full disk stops the run here,
-    // before the database is touched), with the source's permissions: it holds the same
-    // hashes and secrets.
+    // Written as the settings store writes (synced, checked: a full disk stops the run before
+    // its commit), with the source's permissions: it holds the same hashes and secrets.
     if (auto written = AtomicFileWriter::writeFile(path, bytes, m_options.sourcePath); !written) {
         Error error = written.error();
         error.message = QCoreApplication::translate(
@@ -321,16 +320,23 @@ MigrationReport Migrator::run()
         // (a full disk) still stops the run with nothing changed. A dry run changes nothing,
         // so it keeps no copy of anything either.
         std::future<Result<QString>> backingUp;
+        std::optional<Result<QString>> backedUp; // once the thread is done: the copy's path
+        // The backup's outcome, waited for or only when it is there already: whether it failed.
+        const auto backupFailedYet = [&](bool wait) {
+            if (!backedUp && backingUp.valid()
+                && (wait
+                    || backingUp.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
+                backedUp = backingUp.get();
+            return backedUp && !*backedUp;
+        };
         // Whatever ends the run, the copy is known once written (a failed run removes it),
         // and a copy that could not be written is the run's error, as when it was written
         // before anything else.
-        const auto backedUp = qScopeGuard([&] {
-            if (!backingUp.valid())
-                return;
-            if (const auto path = backingUp.get())
-                m_report.backupPath = *path;
-            else
-                backupFailed = path.error();
+        const auto joinBackup = qScopeGuard([&] {
+            if (backupFailedYet(true))
+                backupFailed = backedUp->error();
+            else if (backedUp)
+                m_report.backupPath = **backedUp;
         });
         if (m_options.backUp && !m_options.dryRun) {
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
@@ -384,6 +390,8 @@ MigrationReport Migrator::run()
         // The parsed document and the console's mapping are freed off this thread.
         const auto releaseValidation = qScopeGuard(
             [&] { m_release.later(std::move(validation.document), std::move(validation.mapped)); });
+        if (backupFailedYet(false))
+            return backedUp->error();
         migrationMark("waiting for the validation");
         if (early && !*early && early->error().code == Error::Code::Cancelled)
             return *early;
@@ -490,13 +498,11 @@ MigrationReport Migrator::run()
                  QCoreApplication::translate("Migrator", "Dry run finished; nothing was changed"));
             return {};
         }
-        if (backingUp.valid()) {
-            const auto path = backingUp.get();
-            if (!path)
-                return path.error();
-            m_report.backupPath = *path;
-            migrationMark("waiting for the backup");
-        }
+        if (backupFailedYet(true))
+            return backedUp->error();
+        if (backedUp)
+            m_report.backupPath = **backedUp;
+        migrationMark("waiting for the backup");
         if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
             return Migrator::cancelledError();
         migrationMark("verify: done");

@@ -561,14 +561,16 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     // entities. What the others then find (a conflict under policy fail, a loss, an invalid
     // record) still stops the run before anything is committed: the transaction takes the
     // users back. The report lists everything in hubEntities() order, as if planned in it.
-    const HubEntity *first = hubEntity(QStringLiteral("users"));
+    const HubEntity *const users = hubEntity(QStringLiteral("users"));
+    if (!this->step(30, MigratorTexts::tr("Importing"), users->name))
+        return Migrator::cancelledError();
     const MigrationOptions options = m_options;
     std::future<std::vector<Hub::EntityPlan>> planning
-        = std::async(std::launch::async, [&mapping, &tables, &options, first] {
+        = std::async(std::launch::async, [&mapping, &tables, &options, users] {
               migrationMark(nullptr);
               std::vector<Hub::EntityPlan> parts;
               for (const HubEntity &entity : hubEntities()) {
-                  if (&entity != first)
+                  if (&entity != users)
                       parts.push_back(Hub::planEntity(mapping, entity, tables, options));
               }
               migrationMark("plan thread: the other entities");
@@ -576,56 +578,55 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
           });
     // The users' new rows go to the server as they are mapped, a batch at a time: it takes
     // them in while the rest of them is mapped, instead of after.
-    Hub::EntityPlan firstPart;
-    std::optional<Result<void>> firstWritten;
+    Hub::EntityPlan usersPart;
+    std::optional<Result<void>> usersCopied;
     {
-        Hub::EntityPlanner planner(mapping, *first, tables, options, &firstPart);
+        Hub::EntityPlanner planner(mapping, *users, tables, options, &usersPart);
         std::optional<Hub::RowCopy> copy;
         // What stops the run in any case stops the users' COPY (a conflict under policy fail,
         // a loss not accepted, an invalid record not skipped): the run's error is the same.
         // (Records skipped are not among the rows.)
         const auto writable = [&] {
-            return (firstPart.mapped.issues.isEmpty() || options.skipInvalid)
-                   && (firstPart.conflicts.isEmpty()
+            return (usersPart.mapped.issues.isEmpty() || options.skipInvalid)
+                   && (usersPart.conflicts.isEmpty()
                        || options.conflict != MigrationOptions::Conflict::Fail)
                    && (options.acceptLoss
-                       || (mapping.top().losses.isEmpty() && firstPart.mapped.losses.isEmpty()));
+                       || (mapping.top().losses.isEmpty() && usersPart.mapped.losses.isEmpty()));
         };
         bool writing = true;
         const auto batch = [&] {
-            const qsizetype from = firstPart.plans.size();
+            const qsizetype from = usersPart.plans.size();
             planner.plan();
             writing = writing && writable();
             if (!writing)
                 return;
             if (!copy)
-                copy.emplace(m_context, *first, m_options.sourcePath);
-            firstPart.lines.resize(size_t(firstPart.plans.size()));
-            for (qsizetype i = from; i < firstPart.plans.size(); ++i) {
-                const Hub::Planned &p = firstPart.plans.at(i);
-                copy->add(p, firstPart.mapped.rows.at(p.row), &firstPart.lines[size_t(i)]);
+                copy.emplace(m_context, *users, m_options.sourcePath);
+            usersPart.lines.resize(size_t(usersPart.plans.size()));
+            for (qsizetype i = from; i < usersPart.plans.size(); ++i) {
+                const Hub::Planned &p = usersPart.plans.at(i);
+                copy->add(p, usersPart.mapped.rows.at(p.row), &usersPart.lines[size_t(i)]);
             }
         };
-        if (!this->step(30, MigratorTexts::tr("Importing"), first->name))
-            return Migrator::cancelledError();
-        mapping.mapEntity(*first, &firstPart.mapped, batch);
+        mapping.mapEntity(*users, &usersPart.mapped, batch);
         batch();
         // What is left to do with the users while the server takes the last of them in.
         planner.finish();
-        const bool written = copy && copy->inserter && writing;
+        // A value a row the file does not describe holds stops the run too (and the COPY).
+        const bool written = copy && copy->inserter && writing && !usersPart.taken;
         // Not written after all (copy->inserter's destructor ends an unfinished COPY): the
         // import writes them in turn.
         if (!written)
-            firstPart.lines.clear();
+            usersPart.lines.clear();
         qsizetype entries = 0; // at most one row and one plan each
         for (const HubEntity &entity : hubEntities())
             entries += mapping.entries(entity);
         h.mapped.rows.reserve(entries);
         h.plans.reserve(entries);
-        h.adopt(firstPart);
+        h.adopt(usersPart);
         if (written) {
-            firstWritten = copy->finish();
-            h.copiedEarly = first;
+            usersCopied = copy->finish();
+            h.copiedEarly = users;
         }
     }
     migrationMark("plan: users, their COPY");
@@ -636,8 +637,8 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     // Every entity's part in hubEntities() order, for the report.
     std::vector<Hub::EntityPlan *> parts;
     for (const HubEntity &entity : hubEntities()) {
-        if (&entity == first) {
-            parts.push_back(&firstPart);
+        if (&entity == users) {
+            parts.push_back(&usersPart);
             continue;
         }
         for (Hub::EntityPlan &part : rest) {
@@ -757,8 +758,8 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             .withRemedy(Error::Remedy::AcceptLoss);
     }
     // The users' COPY failed: only now, after what the plan refuses (as when written in turn).
-    if (firstWritten && !*firstWritten)
-        return *firstWritten;
+    if (usersCopied && !*usersCopied)
+        return *usersCopied;
     return {};
 }
 
