@@ -64,6 +64,18 @@ QString emptyMcphubDatabase(const PgTestDatabase &pg)
                  fixturesDir() + QStringLiteral("/hub-captures/db-mode/mcphub-db-schema.sql")});
 }
 
+// carol, a user the test's files do not describe, holding the address ops@example.org
+// (users.email is unique in MCPHub's schema).
+bool carolHoldsOpsEmail(const PgTestDatabase &pg)
+{
+    return psql(pg.conninfo(),
+                {QStringLiteral("-c"),
+                 QStringLiteral("INSERT INTO users (username, password, email) VALUES "
+                                "('carol', '%1', 'ops@example.org')")
+                     .arg(kHash)})
+        .isEmpty();
+}
+
 QStringList items(const QJsonObject &report, const QString &list)
 {
     QStringList out;
@@ -761,12 +773,7 @@ void TestHubMigration::aValueMcphubHoldsOnceIsRefusedAtItsPlace()
     QCOMPARE(publicData(pg.conninfo()), before);
 
     // A row the file does not describe holds the address already.
-    QCOMPARE(psql(pg.conninfo(),
-                  {QStringLiteral("-c"),
-                   QStringLiteral("INSERT INTO users (username, password, email) VALUES "
-                                  "('carol', '%1', 'ops@example.org')")
-                       .arg(kHash)}),
-             QString());
+    QVERIFY(carolHoldsOpsEmail(pg));
     OrderedJson one = readJson(source);
     one["users"].erase(1);
     QVERIFY(writeJson(source, one));
@@ -849,14 +856,9 @@ void TestHubMigration::usersWrittenAsTheyAreMappedStopWithTheRun()
              qPrintable(r.out));
     QCOMPARE(publicData(pg.conninfo()), before);
 
-    // A row the file does not describe holds the email of a user of the third batch: the
-    // database refuses the COPY, and the run names the plan's reason, not the server's.
-    QCOMPARE(psql(pg.conninfo(),
-                  {QStringLiteral("-c"),
-                   QStringLiteral("INSERT INTO users (username, password, email) VALUES "
-                                  "('carol', '%1', 'ops@example.org')")
-                       .arg(kHash)}),
-             QString());
+    // A row the file does not describe holds the email of a user of the third batch: the run
+    // names the plan's reason, not the database's.
+    QVERIFY(carolHoldsOpsEmail(pg));
     before = publicData(pg.conninfo());
     OrderedJson taken = file();
     taken["users"][4100]["email"] = "ops@example.org";
