@@ -595,240 +595,235 @@ void HubSettings::Mapping::mapEntity(const HubEntity &entity,
     const OrderedJson &document = this->document();
     if (!document.is_object())
         return;
-    {
-        const std::string name = entity.name.toStdString();
-        if (!document.contains(name))
-            return;
-        const OrderedJson &value = document[name];
-        // Reserved when empty only: QList::reserve() copies what a list holds (Qt 6.4).
-        if (out.rows.isEmpty())
-            out.rows.reserve(entries(entity));
-        const QString base = JsonPointer::append({}, entity.name);
-        QSet<QString> seen;
-        seen.reserve(qsizetype(value.size()));
-        // The entity's columns as the file and the table name them, looked up per key.
-        std::vector<std::string> columns, fileKeys;
-        for (const HubColumn &c : entity.columns) {
-            columns.push_back(c.column.toStdString());
-            fileKeys.push_back(c.key.toStdString());
+    const std::string name = entity.name.toStdString();
+    if (!document.contains(name))
+        return;
+    const OrderedJson &value = document[name];
+    // Reserved when empty only: QList::reserve() copies what a list holds (Qt 6.4).
+    if (out.rows.isEmpty())
+        out.rows.reserve(entries(entity));
+    const QString base = JsonPointer::append({}, entity.name);
+    QSet<QString> seen;
+    seen.reserve(qsizetype(value.size()));
+    // The entity's columns as the file and the table name them, looked up per key.
+    std::vector<std::string> columns, fileKeys;
+    for (const HubColumn &c : entity.columns) {
+        columns.push_back(c.column.toStdString());
+        fileKeys.push_back(c.key.toStdString());
+    }
+    const auto columnOfKey = [&](const std::string &key) {
+        for (size_t i = 0; i < fileKeys.size(); ++i) {
+            if (!key.empty() && fileKeys[i] == key)
+                return int(i);
         }
-        const auto columnOfKey = [&](const std::string &key) {
-            for (size_t i = 0; i < fileKeys.size(); ++i) {
-                if (!key.empty() && fileKeys[i] == key)
-                    return int(i);
-            }
-            return -1;
-        };
-        const auto restAt = std::find(columns.begin(), columns.end(), "additionalConfig");
-        const int restColumn = restAt == columns.end() ? -1 : int(restAt - columns.begin());
-        const std::string keyField = entity.keyField.toStdString();
-        const bool servers = entity.name == QLatin1String("mcpServers");
-        std::vector<std::unordered_set<std::string>> uniques(columns.size()); // values taken
-        const auto mapOne = [&](QString key,
-                                const OrderedJson &object,
-                                const QString &pointer,
-                                int ordinal) {
-            if (!object.is_object()) {
-                out.issues.append({pointer, tr("The entry is not a JSON object."), object});
-                return;
-            }
-            if (entity.shape == HubEntity::Shape::Array) {
-                const auto k = object.find(entity.keyField.toStdString());
-                if (k == object.end() || !k->is_string() || k->get<std::string>().empty()) {
-                    out.issues.append({pointer,
-                                       tr("The entry has no \"%1\", which MCPHub's table needs.")
-                                           .arg(entity.keyField),
-                                       object});
-                    return;
-                }
-                key = QString::fromStdString(k->get<std::string>());
-            }
-            if (entity.keyMaxLength > 0 && key.size() > entity.keyMaxLength) {
+        return -1;
+    };
+    const auto restAt = std::find(columns.begin(), columns.end(), "additionalConfig");
+    const int restColumn = restAt == columns.end() ? -1 : int(restAt - columns.begin());
+    const std::string keyField = entity.keyField.toStdString();
+    const bool servers = entity.name == QLatin1String("mcpServers");
+    std::vector<std::unordered_set<std::string>> uniques(columns.size()); // values taken
+    const auto mapOne = [&](QString key,
+                            const OrderedJson &object,
+                            const QString &pointer,
+                            int ordinal) {
+        if (!object.is_object()) {
+            out.issues.append({pointer, tr("The entry is not a JSON object."), object});
+            return;
+        }
+        if (entity.shape == HubEntity::Shape::Array) {
+            const auto k = object.find(entity.keyField.toStdString());
+            if (k == object.end() || !k->is_string() || k->get<std::string>().empty()) {
                 out.issues.append({pointer,
-                                   tr("MCPHub's column %1.%2 holds at most %3 characters.")
-                                       .arg(entity.table, entity.keyColumn)
-                                       .arg(entity.keyMaxLength),
+                                   tr("The entry has no \"%1\", which MCPHub's table needs.")
+                                       .arg(entity.keyField),
                                    object});
                 return;
             }
-            if (seen.contains(key)) {
-                out.issues.append(
-                    {pointer,
-                     tr("Another entry has the same %1 \"%2\"; MCPHub's rows are "
-                        "matched by it.")
-                         .arg(entity.keyField.isEmpty() ? entity.keyColumn : entity.keyField, key),
-                     object});
-                return;
+            key = QString::fromStdString(k->get<std::string>());
+        }
+        if (entity.keyMaxLength > 0 && key.size() > entity.keyMaxLength) {
+            out.issues.append({pointer,
+                               tr("MCPHub's column %1.%2 holds at most %3 characters.")
+                                   .arg(entity.table, entity.keyColumn)
+                                   .arg(entity.keyMaxLength),
+                               object});
+            return;
+        }
+        if (seen.contains(key)) {
+            out.issues.append(
+                {pointer,
+                 tr("Another entry has the same %1 \"%2\"; MCPHub's rows are "
+                    "matched by it.")
+                     .arg(entity.keyField.isEmpty() ? entity.keyColumn : entity.keyField, key),
+                 object});
+            return;
+        }
+        seen.insert(key);
+        HubRow row;
+        row.entity = &entity;
+        row.key = key;
+        row.pointer = pointer;
+        row.ordinal = ordinal;
+        // The row's values by column index, put in column order at the end: tens of
+        // thousands of rows go through here, so nothing is looked up or converted twice.
+        std::vector<OrderedJson> values(columns.size());
+        std::vector<char> set(columns.size(), 0);
+        // The keys as a JSON array's text, written as they come (an array of them dumped
+        // cost a fifth of this function).
+        std::string &keys = row.keysJson;
+        keys = '[';
+        OrderedJson rest = OrderedJson::object();
+        bool invalid = false;
+        for (auto f = object.begin(); f != object.end(); ++f) {
+            const std::string &k = f.key();
+            if (keys.size() > 1)
+                keys += ',';
+            appendJsonString(&keys, k);
+            const auto at = [&] {
+                return JsonPointer::append(pointer, QString::fromStdString(k));
+            };
+            if (entity.shape == HubEntity::Shape::Array && k == keyField)
+                continue;
+            if (entity.fileIds && k == "id") {
+                row.id = HubSettings::textOf(f.value());
+                continue;
             }
-            seen.insert(key);
-            HubRow row;
-            row.entity = &entity;
-            row.key = key;
-            row.pointer = pointer;
-            row.ordinal = ordinal;
-            // The row's values by column index, put in column order at the end: tens of
-            // thousands of rows go through here, so nothing is looked up or converted twice.
-            std::vector<OrderedJson> values(columns.size());
-            std::vector<char> set(columns.size(), 0);
-            // The keys as a JSON array's text, written as they come (an array of them dumped
-            // cost a fifth of this function).
-            std::string &keys = row.keysJson;
-            keys = '[';
-            OrderedJson rest = OrderedJson::object();
-            bool invalid = false;
-            for (auto f = object.begin(); f != object.end(); ++f) {
-                const std::string &k = f.key();
-                if (keys.size() > 1)
-                    keys += ',';
-                appendJsonString(&keys, k);
-                const auto at = [&] {
-                    return JsonPointer::append(pointer, QString::fromStdString(k));
-                };
-                if (entity.shape == HubEntity::Shape::Array && k == keyField)
-                    continue;
-                if (entity.fileIds && k == "id") {
-                    row.id = HubSettings::textOf(f.value());
-                    continue;
-                }
-                const int index = columnOfKey(k);
-                if (index < 0 && entity.splitsRest) {
-                    rest[k] = f.value();
-                    continue;
-                }
-                if (index < 0) {
-                    out.losses.append(
-                        {at(),
-                         tr("MCPHub's table %1 has no column for this key.").arg(entity.table)});
-                    continue;
-                }
-                const HubColumn *c = &entity.columns.at(index);
-                OrderedJson stored;
-                if (const auto lost = toColumn(*c, f.value(), &stored)) {
-                    out.losses.append({at(), *lost});
-                    if (c->kind == Kind::Time && !stored.is_null()) {
-                        values[size_t(index)] = std::move(stored);
-                        set[size_t(index)] = 1;
-                    }
-                    continue;
-                }
-                // A UTF-8 text has at least as many bytes as UTF-16 code units.
-                if (c->maxLength > 0 && stored.is_string()
-                    && stored.get_ref<const std::string &>().size() > size_t(c->maxLength)
-                    && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
-                    out.issues.append({at(),
-                                       tr("MCPHub's column %1.%2 holds at most %3 characters.")
-                                           .arg(entity.table, c->column)
-                                           .arg(c->maxLength),
-                                       object});
-                    invalid = true;
-                    continue;
-                }
-                if (stored.is_null() && c->notNull) {
-                    // NOT NULL: an explicit null is the absent key's default, or nothing.
-                    if (!c->required) {
-                        out.losses.append(
-                            {at(),
-                             tr("MCPHub's column %1 cannot hold null; MCPHub's default %2 is "
-                                "stored instead.")
-                                 .arg(c->column, QString::fromStdString(c->whenAbsent.dump()))});
-                    }
-                    continue;
-                }
-                values[size_t(index)] = std::move(stored);
-                set[size_t(index)] = 1;
-                if (servers && k == "options" && f.value().is_object()) {
-                    for (auto o = f.value().begin(); o != f.value().end(); ++o) {
-                        const std::string &ok = o.key();
-                        if (ok != "timeout" && ok != "resetTimeoutOnProgress"
-                            && ok != "maxTotalTimeout") {
-                            out.warnings.append(
-                                {JsonPointer::append(at(), QString::fromStdString(ok)),
-                                 tr("Kept in the options column, but MCPHub's API keeps only "
-                                    "timeout, resetTimeoutOnProgress and maxTotalTimeout there: "
-                                    "it drops this key the next time the server is saved "
-                                    "through MCPHub.")});
-                        }
-                    }
-                }
+            const int index = columnOfKey(k);
+            if (index < 0 && entity.splitsRest) {
+                rest[k] = f.value();
+                continue;
             }
-            keys += ']';
-            if (entity.splitsRest && restColumn >= 0) {
-                values[size_t(restColumn)] = McpHubJsonWriter::write(rest, 0).toStdString();
-                set[size_t(restColumn)] = 1;
+            if (index < 0) {
+                out.losses.append(
+                    {at(), tr("MCPHub's table %1 has no column for this key.").arg(entity.table)});
+                continue;
             }
-            for (qsizetype i = 0; i < entity.columns.size(); ++i) {
-                if (set[size_t(i)])
-                    continue;
-                const HubColumn &c = entity.columns.at(i);
-                if (c.required) {
-                    out.issues.append(
-                        {JsonPointer::append(pointer, c.key),
-                         tr("MCPHub's column %1.%2 cannot be empty.").arg(entity.table, c.column),
-                         object});
-                    invalid = true;
-                    continue;
+            const HubColumn *c = &entity.columns.at(index);
+            OrderedJson stored;
+            if (const auto lost = toColumn(*c, f.value(), &stored)) {
+                out.losses.append({at(), *lost});
+                if (c->kind == Kind::Time && !stored.is_null()) {
+                    values[size_t(index)] = std::move(stored);
+                    set[size_t(index)] = 1;
                 }
-                if (servers && c.column == QLatin1String("oauth") && !object.contains("oauth")) {
-                    // MCPHub keeps its own upstream OAuth state here at runtime (§1.2): a file
-                    // without "oauth" does not describe it.
-                    row.notDescribed << c.column;
-                }
-                values[size_t(i)] = c.whenAbsent;
+                continue;
             }
-            for (qsizetype i = 0; i < entity.columns.size(); ++i) {
-                const HubColumn &c = entity.columns.at(i);
-                if (!c.unique || invalid)
-                    continue;
-                const OrderedJson &v = values[size_t(i)];
-                if (v.is_null())
-                    continue;
-                if (uniques[size_t(i)].insert(v.dump()).second)
-                    continue;
-                out.issues.append({JsonPointer::append(pointer, c.key),
-                                   tr("Another entry has the same %1; MCPHub's column %2.%3 "
-                                      "holds each value once.")
-                                       .arg(c.key, entity.table, c.column),
+            // A UTF-8 text has at least as many bytes as UTF-16 code units.
+            if (c->maxLength > 0 && stored.is_string()
+                && stored.get_ref<const std::string &>().size() > size_t(c->maxLength)
+                && QString::fromStdString(stored.get<std::string>()).size() > c->maxLength) {
+                out.issues.append({at(),
+                                   tr("MCPHub's column %1.%2 holds at most %3 characters.")
+                                       .arg(entity.table, c->column)
+                                       .arg(c->maxLength),
                                    object});
                 invalid = true;
+                continue;
             }
-            auto &columnValues = row.values.get_ref<OrderedJson::object_t &>();
-            columnValues.reserve(columns.size());
-            for (size_t i = 0; i < columns.size(); ++i)
-                columnValues.emplace_back(columns[i], std::move(values[i]));
-            if (!invalid)
-                out.rows.append(std::move(row));
-        };
-        switch (entity.shape) {
-        case HubEntity::Shape::Single:
-            mapOne(QStringLiteral("default"), value, base, 0);
-            break;
-        case HubEntity::Shape::Map:
-            if (!value.is_object()) {
-                out.issues.append(
-                    {base, tr("\"%1\" is not a JSON object.").arg(entity.name), value});
-                break;
+            if (stored.is_null() && c->notNull) {
+                // NOT NULL: an explicit null is the absent key's default, or nothing.
+                if (!c->required) {
+                    out.losses.append(
+                        {at(),
+                         tr("MCPHub's column %1 cannot hold null; MCPHub's default %2 is "
+                            "stored instead.")
+                             .arg(c->column, QString::fromStdString(c->whenAbsent.dump()))});
+                }
+                continue;
             }
-            {
-                int ordinal = 0;
-                for (auto e = value.begin(); e != value.end(); ++e) {
-                    const QString key = QString::fromStdString(e.key());
-                    mapOne(key, e.value(), JsonPointer::append(base, key), ordinal++);
-                    entryMapped();
+            values[size_t(index)] = std::move(stored);
+            set[size_t(index)] = 1;
+            if (servers && k == "options" && f.value().is_object()) {
+                for (auto o = f.value().begin(); o != f.value().end(); ++o) {
+                    const std::string &ok = o.key();
+                    if (ok != "timeout" && ok != "resetTimeoutOnProgress"
+                        && ok != "maxTotalTimeout") {
+                        out.warnings.append(
+                            {JsonPointer::append(at(), QString::fromStdString(ok)),
+                             tr("Kept in the options column, but MCPHub's API keeps only "
+                                "timeout, resetTimeoutOnProgress and maxTotalTimeout there: "
+                                "it drops this key the next time the server is saved "
+                                "through MCPHub.")});
+                    }
                 }
             }
-            break;
-        case HubEntity::Shape::Array:
-            if (!value.is_array()) {
+        }
+        keys += ']';
+        if (entity.splitsRest && restColumn >= 0) {
+            values[size_t(restColumn)] = McpHubJsonWriter::write(rest, 0).toStdString();
+            set[size_t(restColumn)] = 1;
+        }
+        for (qsizetype i = 0; i < entity.columns.size(); ++i) {
+            if (set[size_t(i)])
+                continue;
+            const HubColumn &c = entity.columns.at(i);
+            if (c.required) {
                 out.issues.append(
-                    {base, tr("\"%1\" is not a JSON array.").arg(entity.name), value});
-                break;
+                    {JsonPointer::append(pointer, c.key),
+                     tr("MCPHub's column %1.%2 cannot be empty.").arg(entity.table, c.column),
+                     object});
+                invalid = true;
+                continue;
             }
-            for (size_t i = 0; i < value.size(); ++i) {
-                mapOne({}, value[i], JsonPointer::append(base, qsizetype(i)), int(i));
-                entryMapped();
+            if (servers && c.column == QLatin1String("oauth") && !object.contains("oauth")) {
+                // MCPHub keeps its own upstream OAuth state here at runtime (§1.2): a file
+                // without "oauth" does not describe it.
+                row.notDescribed << c.column;
             }
+            values[size_t(i)] = c.whenAbsent;
+        }
+        for (qsizetype i = 0; i < entity.columns.size(); ++i) {
+            const HubColumn &c = entity.columns.at(i);
+            if (!c.unique || invalid)
+                continue;
+            const OrderedJson &v = values[size_t(i)];
+            if (v.is_null())
+                continue;
+            if (uniques[size_t(i)].insert(v.dump()).second)
+                continue;
+            out.issues.append({JsonPointer::append(pointer, c.key),
+                               tr("Another entry has the same %1; MCPHub's column %2.%3 "
+                                  "holds each value once.")
+                                   .arg(c.key, entity.table, c.column),
+                               object});
+            invalid = true;
+        }
+        auto &columnValues = row.values.get_ref<OrderedJson::object_t &>();
+        columnValues.reserve(columns.size());
+        for (size_t i = 0; i < columns.size(); ++i)
+            columnValues.emplace_back(columns[i], std::move(values[i]));
+        if (!invalid)
+            out.rows.append(std::move(row));
+    };
+    switch (entity.shape) {
+    case HubEntity::Shape::Single:
+        mapOne(QStringLiteral("default"), value, base, 0);
+        break;
+    case HubEntity::Shape::Map:
+        if (!value.is_object()) {
+            out.issues.append({base, tr("\"%1\" is not a JSON object.").arg(entity.name), value});
             break;
         }
+        {
+            int ordinal = 0;
+            for (auto e = value.begin(); e != value.end(); ++e) {
+                const QString key = QString::fromStdString(e.key());
+                mapOne(key, e.value(), JsonPointer::append(base, key), ordinal++);
+                entryMapped();
+            }
+        }
+        break;
+    case HubEntity::Shape::Array:
+        if (!value.is_array()) {
+            out.issues.append({base, tr("\"%1\" is not a JSON array.").arg(entity.name), value});
+            break;
+        }
+        for (size_t i = 0; i < value.size(); ++i) {
+            mapOne({}, value[i], JsonPointer::append(base, qsizetype(i)), int(i));
+            entryMapped();
+        }
+        break;
     }
 }
 

@@ -173,8 +173,7 @@ struct Migrator::Hub::EntityPlanner
         const auto found = tables.entities.constFind(&entity);
         existing = found == tables.entities.constEnd() ? &none : &*found;
         part->entity = &entity;
-        const qsizetype entries = mapping.entries(entity);
-        part->mapped.rows.reserve(entries);
+        const qsizetype entries = mapping.entries(entity); // mapEntity() reserves the rows
         part->plans.reserve(entries);
         if (entity.shape != HubEntity::Shape::Single)
             part->entityShapes.reserve(size_t(entries));

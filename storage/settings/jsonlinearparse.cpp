@@ -268,7 +268,7 @@ bool replaySplit(simdjson::dom::element element, Builder &builder, Json &root, L
 } // namespace
 
 std::optional<nlohmann::ordered_json>
-parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, bool fallback)
+parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, LinearReader reader)
 {
     LinearParseSeen local;
     LinearParseSeen &saw = seen ? *seen : local;
@@ -276,7 +276,7 @@ parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, bool
     // file's parse). Whatever it refuses (a syntax error, a number beyond 64-bit integers or
     // doubles, text that is not UTF-8) goes through nlohmann's own reading below, which then
     // gives its value or fails as nlohmann fails.
-    {
+    if (reader != LinearReader::Nlohmann) {
         const char *text = first;
         if (last - first >= 3 && std::string_view(first, 3) == "\xEF\xBB\xBF")
             text += 3; // nlohmann skips a byte order mark
@@ -292,7 +292,7 @@ parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, bool
             return root;
         }
     }
-    if (!fallback)
+    if (reader == LinearReader::Simdjson)
         return std::nullopt;
     Json root;
     saw = {};

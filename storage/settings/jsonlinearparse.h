@@ -24,11 +24,14 @@ struct LinearParseSeen
     bool floatingNumber = false;
     int depth = 0;
 };
-// `fallback` false: nullopt as soon as simdjson refuses the text (not valid UTF-8, not valid
-// JSON, a number beyond 64 bits, nested beyond its 1,024 levels), without nlohmann's reading.
+// Which reader: simdjson, and nlohmann's where simdjson refuses the text (Either); simdjson
+// alone, nullopt where it refuses the text (not valid UTF-8, not valid JSON, a number beyond
+// 64 bits, nested beyond its 1,024 levels); or nlohmann's alone, for a text simdjson has
+// refused already.
+enum class LinearReader { Either, Simdjson, Nlohmann };
 std::optional<nlohmann::ordered_json> parseJsonLinear(const char *first,
                                                       const char *last,
                                                       LinearParseSeen *seen = nullptr,
-                                                      bool fallback = true);
+                                                      LinearReader reader = LinearReader::Either);
 
 } // namespace mcphub

@@ -126,7 +126,8 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
     std::optional<Json> read;
     LinearParseSeen seen;
     if (!std::memchr(text.constData(), 0, size_t(text.size()))) {
-        read = parseJsonLinear(text.constData(), text.constData() + text.size(), &seen, false);
+        read = parseJsonLinear(
+            text.constData(), text.constData() + text.size(), &seen, LinearReader::Simdjson);
         if (read && seen.depth > JsonLimits::kMaxDepth)
             read.reset();
     }
@@ -168,8 +169,11 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
 
     SettingsDocument document;
     try {
+        // Here simdjson has refused the text already (or found it nested too deep, which the
+        // check above refuses): nlohmann's reading alone, for its value or its error.
         if (!read)
-            read = parseJsonLinear(text.constData(), text.constData() + text.size(), &seen);
+            read = parseJsonLinear(
+                text.constData(), text.constData() + text.size(), &seen, LinearReader::Nlohmann);
         if (auto &root = read) {
             document.m_root = std::move(*root);
             // Neither a key given twice nor a number that reading can change: the text says
