@@ -3,6 +3,7 @@
 // integers, timestamps), ids returned in order across PostgreSQL's COPY chunks, nothing
 // visible after the caller's rollback, and a constraint violation naming the table.
 
+#include "storage/db/binarycopyrow.h"
 #include "storage/db/bulkinserter.h"
 #include "storage/db/bulkreader.h"
 #include "storage/db/sqldialect.h"
@@ -16,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
+
+#include <limits>
 
 using namespace mcphub;
 
@@ -54,6 +57,8 @@ private Q_SLOTS:
     void constraintViolationNamesTheTable();
     void timestampTextMatchesQt();
     void linesReadBackByteForByte();
+    void binaryRowsHoldWhatTheirLinesSay();
+    void binaryRowRefusesWhatHasNoBinaryForm();
 };
 
 void TestBulkInserter::valuesStoredAsBound()
@@ -298,6 +303,201 @@ void TestBulkInserter::linesReadBackByteForByte()
                                 })
                 .ok());
     QCOMPARE(notes, texts);
+}
+
+// Rows in COPY's binary format, mixed with text lines (each change of format a COPY of its
+// own), read back as the text lines the same values make: the binary form stores exactly
+// what the text would. A row the server refuses is named by its place among all of them.
+void TestBulkInserter::binaryRowsHoldWhatTheirLinesSay()
+{
+    mcphub::test::TestBackend backend(QStringLiteral("postgres"));
+    MCPHUB_REQUIRE_SERVICE(mcphub::test::PgTestDatabase::serverConfigured(),
+                           QStringLiteral("PostgreSQL"));
+    QVERIFY2(backend.available(), qPrintable(backend.error()));
+    auto ws = Workspace::open(backend.profile(), kConnection);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    QSqlQuery create(ws->database());
+    QVERIFY(create.exec(QStringLiteral(
+        "CREATE TEMP TABLE typed (id uuid, name varchar(12), note text, flag boolean, "
+        "n integer, big bigint, small smallint)")));
+    const QStringList columns{QStringLiteral("id"),
+                              QStringLiteral("name"),
+                              QStringLiteral("note"),
+                              QStringLiteral("flag"),
+                              QStringLiteral("n"),
+                              QStringLiteral("big"),
+                              QStringLiteral("small")};
+    std::vector<BinaryCopyRow::Type> types;
+    QVERIFY(BinaryCopyRow::typesOf({QStringLiteral("uuid"),
+                                    QStringLiteral("character varying"),
+                                    QStringLiteral("text"),
+                                    QStringLiteral("boolean"),
+                                    QStringLiteral("integer"),
+                                    QStringLiteral("bigint"),
+                                    QStringLiteral("smallint")},
+                                   &types));
+    BinaryCopyRow binary(types);
+    QByteArray every;
+    for (int c = 1; c < 0x80; ++c)
+        every += char(c);
+    struct Row
+    {
+        QByteArray id;     // as written in the binary row
+        QByteArray idText; // as PostgreSQL writes it
+        QByteArray name;
+        QByteArray note; // null: NULL
+        bool flag;
+        qint64 n, big, small;
+        bool asBinary;
+    };
+    const QList<Row> rows{
+        {"0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e90",
+         "0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e90",
+         "alice",
+         "plain",
+         true,
+         2147483647,
+         std::numeric_limits<qint64>::max(),
+         -32768,
+         true},
+        {"0B6F3A523C2E4C619D0E5D1C2B7A8E91",
+         "0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e91",
+         "中文 ü 🙂",
+         every,
+         false,
+         -2147483648LL,
+         std::numeric_limits<qint64>::min(),
+         32767,
+         true},
+        {"0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e92",
+         "0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e92",
+         "bob",
+         QByteArray(),
+         true,
+         0,
+         1,
+         0,
+         false}, // a text line between binary rows
+        {"0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e93",
+         "0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e93",
+         "carol",
+         "back\\slash \\N tab\t nl\n",
+         false,
+         -1,
+         -1,
+         -1,
+         true},
+    };
+    QList<QByteArray> lines;
+    {
+        TransactionGuard tx(ws->database());
+        BulkInserter inserter(ws->context(), QStringLiteral("typed"), columns, false);
+        for (const Row &r : rows) {
+            QByteArray line = r.idText + '\t';
+            BulkInserter::appendCopyField(&line, r.name);
+            line += '\t';
+            if (r.note.isNull())
+                line += "\\N";
+            else
+                BulkInserter::appendCopyField(&line, r.note);
+            line += r.flag ? "\tt\t" : "\tf\t";
+            line += QByteArray::number(r.n) + '\t' + QByteArray::number(r.big) + '\t'
+                    + QByteArray::number(r.small);
+            lines << line;
+            if (!r.asBinary) {
+                QVERIFY(inserter.appendLine(line).ok());
+                continue;
+            }
+            binary.begin();
+            QVERIFY(binary.addText(r.id));
+            QVERIFY(binary.addText(r.name));
+            QVERIFY(r.note.isNull() ? binary.addNull() : binary.addText(r.note));
+            QVERIFY(binary.addBool(r.flag));
+            QVERIFY(binary.addInteger(r.n));
+            QVERIFY(binary.addInteger(r.big));
+            QVERIFY(binary.addInteger(r.small));
+            QVERIFY(!binary.addNull()); // every column has its field
+            QVERIFY(inserter.appendBinaryRow(binary.row()).ok());
+        }
+        QVERIFY(inserter.finish().ok());
+        QCOMPARE(inserter.rowCount(), qint64(rows.size()));
+        QVERIFY(tx.commit().ok());
+    }
+    QList<QByteArray> read;
+    QVERIFY(BulkReader::forEachLine(ws->context(),
+                                    QStringLiteral("SELECT %1 FROM typed ORDER BY id")
+                                        .arg(columns.join(QStringLiteral(", "))),
+                                    QStringLiteral("typed"),
+                                    [&](QByteArrayView line) { read << line.toByteArray(); })
+                .ok());
+    QCOMPARE(read, lines);
+
+    // A binary row the server refuses (a name longer than varchar(12)) after a text line and
+    // a binary row: the third row, in the server's words.
+    TransactionGuard tx(ws->database());
+    BulkInserter inserter(ws->context(), QStringLiteral("typed"), columns, false);
+    QVERIFY(inserter.appendLine(lines.at(2)).ok());
+    for (const QByteArray &name : {QByteArray("dave"), QByteArray("a name far too long")}) {
+        binary.begin();
+        QVERIFY(binary.addText("0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e99"));
+        QVERIFY(binary.addText(name));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(binary.addNull());
+        const auto appended = inserter.appendBinaryRow(binary.row());
+        QVERIFY(appended.ok());
+    }
+    const auto finished = inserter.finish();
+    QVERIFY(!finished.ok());
+    QCOMPARE(inserter.failedRow(), qint64(2));
+    QVERIFY2(finished.error().toString().contains(QLatin1String("character varying(12)")),
+             qPrintable(finished.error().toString()));
+}
+
+// What the binary form cannot hold as the text line would, refused so that the row goes as
+// text: the server then reads it, or refuses it, as it always did.
+void TestBulkInserter::binaryRowRefusesWhatHasNoBinaryForm()
+{
+    std::vector<BinaryCopyRow::Type> types;
+    QVERIFY(!BinaryCopyRow::typesOf({QStringLiteral("uuid"), QStringLiteral("jsonb")}, &types));
+    QVERIFY(!BinaryCopyRow::typesOf({QStringLiteral("timestamp without time zone")}, &types));
+    QVERIFY(!BinaryCopyRow::typesOf({}, &types));
+    QVERIFY(BinaryCopyRow::typesOf({QStringLiteral("uuid"),
+                                    QStringLiteral("integer"),
+                                    QStringLiteral("smallint"),
+                                    QStringLiteral("boolean"),
+                                    QStringLiteral("text")},
+                                   &types));
+    BinaryCopyRow row(types);
+    const auto first = [&] {
+        row.begin();
+        return &row;
+    };
+    // uuid: only the 8-4-4-4-12 and 32-digit forms.
+    QVERIFY(!first()->addText("{0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e90}"));
+    QVERIFY(!first()->addText("0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e9g"));
+    QVERIFY(!first()->addText("0b6f3a523-c2e-4c61-9d0e-5d1c2b7a8e90"));
+    QVERIFY(!first()->addText("default"));
+    QVERIFY(!first()->addBool(true));
+    QVERIFY(!first()->addInteger(1));
+    QVERIFY(first()->addNull());
+    // integer and smallint: within their range only; no text, no boolean.
+    QVERIFY(first()->addText("0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e90"));
+    QVERIFY(!row.addInteger(2147483648LL));
+    QVERIFY(!row.addText("12"));
+    QVERIFY(!row.addBool(false));
+    QVERIFY(row.addInteger(-2147483648LL));
+    QVERIFY(!row.addInteger(32768));
+    QVERIFY(row.addInteger(-32768));
+    // boolean: a boolean only.
+    QVERIFY(!row.addText("t"));
+    QVERIFY(!row.addInteger(1));
+    QVERIFY(row.addBool(false));
+    // text: no NUL byte (COPY's text has none either); a boolean as t, an integer in decimal.
+    QVERIFY(!row.addText(QByteArray("a\0b", 3)));
+    QVERIFY(row.addInteger(-5));
+    QVERIFY(!row.addNull()); // every column has its field
+    QCOMPARE(row.row().size(), qsizetype(2 + (4 + 16) + (4 + 4) + (4 + 2) + (4 + 1) + (4 + 2)));
+    QVERIFY(row.row().endsWith("-5"));
 }
 
 QTEST_GUILESS_MAIN(TestBulkInserter)

@@ -297,7 +297,7 @@ void BulkInserter::appendCopyField(QByteArray *out, QByteArrayView utf8)
     out->append(run, end - run);
 }
 
-Result<void> BulkInserter::appendLine(QByteArrayView line)
+Result<void> BulkInserter::startRow(bool binary)
 {
     if (!m_started) {
         if (auto started = start(); !started)
@@ -308,12 +308,32 @@ Result<void> BulkInserter::appendLine(QByteArrayView line)
             Error::Code::Database,
             QCoreApplication::translate("BulkInserter", "This database driver has no bulk path."),
             m_context.where + QStringLiteral(": ") + m_table);
-    if (!m_copying) {
-        if (auto started = startCopy(); !started)
-            return started;
+    if (m_copying && m_binary != binary) {
+        if (auto ended = endCopy(); !ended)
+            return ended;
     }
+    if (!m_copying)
+        return startCopy(binary);
+    return {};
+}
+
+Result<void> BulkInserter::appendLine(QByteArrayView line)
+{
+    if (auto ready = startRow(false); !ready)
+        return ready;
     m_copyBuffer.append(line);
     m_copyBuffer.append('\n');
+    ++m_rows;
+    if (m_copyBuffer.size() >= kCopySendBytes)
+        return sendCopyData();
+    return {};
+}
+
+Result<void> BulkInserter::appendBinaryRow(QByteArrayView row)
+{
+    if (auto ready = startRow(true); !ready)
+        return ready;
+    m_copyBuffer.append(row);
     ++m_rows;
     if (m_copyBuffer.size() >= kCopySendBytes)
         return sendCopyData();
@@ -368,7 +388,7 @@ Result<void> BulkInserter::appendSqlite(const QVariantList &values)
     return {};
 }
 
-Result<void> BulkInserter::startCopy()
+Result<void> BulkInserter::startCopy(bool binary)
 {
     PGconn *conn = static_cast<PGconn *>(m_handle);
     if (m_returnIds) {
@@ -429,8 +449,10 @@ Result<void> BulkInserter::startCopy()
         escaped << SqlDialect::escape(db, QStringLiteral("id"));
     for (const QString &column : m_columns)
         escaped << SqlDialect::escape(db, column);
-    const QByteArray sql = QStringLiteral("COPY %1 (%2) FROM STDIN")
-                               .arg(SqlDialect::escape(db, m_table), escaped.join(QLatin1Char(',')))
+    const QByteArray sql = QStringLiteral("COPY %1 (%2) FROM STDIN%3")
+                               .arg(SqlDialect::escape(db, m_table),
+                                    escaped.join(QLatin1Char(',')),
+                                    binary ? QStringLiteral(" (FORMAT binary)") : QString())
                                .toUtf8();
     PGresult *result = PQexec(conn, sql.constData());
     if (PQresultStatus(result) != PGRES_COPY_IN) {
@@ -443,7 +465,13 @@ Result<void> BulkInserter::startCopy()
     }
     PQclear(result);
     m_copying = true;
+    m_binary = binary;
     m_copyStartRow = m_rows;
+    if (binary) {
+        // The signature, no flags, no header extension.
+        static constexpr char header[] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0";
+        m_copyBuffer.append(header, sizeof header - 1);
+    }
     return {};
 }
 
@@ -467,6 +495,8 @@ Result<void> BulkInserter::endCopy(const char *failure)
         return {};
     PGconn *conn = static_cast<PGconn *>(m_handle);
     bool sent = failure == nullptr;
+    if (sent && m_binary)
+        m_copyBuffer.append("\xff\xff", 2); // the trailer: a field count of -1
     if (sent && !m_copyBuffer.isEmpty())
         sent = PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
     m_copyBuffer.clear();
