@@ -235,6 +235,7 @@ public:
     {
         QString name;
         QString nowType; // timestamp or timestamptz when the column cannot be NULL; else empty
+        QString type;    // as format_type() names it without its modifier: uuid, text...
     };
     // Every column of `table` (MCPHub's, in public), in the table's order.
     static Result<QList<TableColumn>> tableColumns(const RepositoryContext &context,

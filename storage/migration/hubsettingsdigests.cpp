@@ -35,14 +35,16 @@ Result<QList<HubSettings::TableColumn>> HubSettings::tableColumns(const Reposito
     query.prepare(
         QStringLiteral("SELECT attname, CASE WHEN attnotnull AND atttypid = 'timestamp'::regtype "
                        "THEN 'timestamp' WHEN attnotnull AND atttypid = 'timestamptz'::regtype "
-                       "THEN 'timestamptz' ELSE '' END FROM pg_attribute WHERE attrelid = "
+                       "THEN 'timestamptz' ELSE '' END, format_type(atttypid, NULL) FROM "
+                       "pg_attribute WHERE attrelid = "
                        "to_regclass(?) AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
     query.addBindValue(QStringLiteral("public.") + table);
     if (!query.exec())
         return sqlError(query.lastError(), context.where + QStringLiteral(": ") + table, {});
     QList<TableColumn> columns;
     while (query.next())
-        columns.append({query.value(0).toString(), query.value(1).toString()});
+        columns.append(
+            {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
     return columns;
 }
 

@@ -312,37 +312,59 @@ MigrationReport Migrator::run()
                   return v;
               });
 
-        m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(*bytes));
-        migrationMark("sha256 of the file");
-        // The backup is written on a thread of its own, while the file is parsed and the
-        // database written: it is waited for before the run is recorded and committed, so
+        // The file's SHA-256 (which the history names) and its backup are made on a thread of
+        // their own. The backup is waited for before the run is recorded and committed, so
         // there is a copy before the database changes, and a backup that cannot be written
         // (a full disk) still stops the run with nothing changed. A dry run changes nothing,
-        // so it keeps no copy of anything either.
-        std::future<Result<QString>> backingUp;
-        std::optional<Result<QString>> backedUp; // once the thread is done: the copy's path
-        // The backup's outcome, waited for or only when it is there already: whether it failed.
-        const auto backupFailedYet = [&](bool wait) {
-            if (!backedUp && backingUp.valid()
-                && (wait
-                    || backingUp.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
-                backedUp = backingUp.get();
-            return backedUp && !*backedUp;
+        // so it keeps no copy of anything either. Into MCPHub's database the thread starts
+        // once the users are written: until then the parse and the users' COPY, which the
+        // server waits for, have the processor (copying a 10 MB file costs as much as
+        // parsing it).
+        struct Copy
+        {
+            QByteArray sha256;
+            std::optional<Result<QString>> backup; // the copy's path, when one is made
         };
-        // Whatever ends the run, the copy is known once written (a failed run removes it),
-        // and a copy that could not be written is the run's error, as when it was written
-        // before anything else.
+        std::future<Copy> copying;
+        std::optional<Copy> copied; // once the thread is done
+        const auto startCopy = [&] {
+            const bool backUp = m_options.backUp && !m_options.dryRun;
+            copying = std::async(std::launch::async, [this, &source, backUp] {
+                Copy c;
+                c.sha256 = Sha256::hex(source);
+                if (backUp)
+                    c.backup = this->backUp(source);
+                return c;
+            });
+        };
+        // The thread's outcome, waited for or only when it is there already: whether the
+        // backup failed.
+        const auto backupFailedYet = [&](bool wait) {
+            if (!copied && copying.valid()
+                && (wait
+                    || copying.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+                copied = copying.get();
+                m_report.sourceSha256 = QString::fromLatin1(copied->sha256);
+            }
+            return copied && copied->backup && !*copied->backup;
+        };
+        // Whatever ends the run, the hash is known and the copy too once written (a failed
+        // run removes it), and a copy that could not be written is the run's error, as when
+        // it was written before anything else.
         const auto joinBackup = qScopeGuard([&] {
+            if (!copying.valid() && !copied)
+                m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(source));
             if (backupFailedYet(true))
-                backupFailed = backedUp->error();
-            else if (backedUp)
-                m_report.backupPath = **backedUp;
+                backupFailed = copied->backup->error();
+            else if (copied && copied->backup)
+                m_report.backupPath = **copied->backup;
         });
         if (m_options.backUp && !m_options.dryRun) {
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
                 return Migrator::cancelledError();
-            backingUp = std::async(std::launch::async, [this, &source] { return backUp(source); });
         }
+        if (!hub)
+            startCopy();
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
 
@@ -372,7 +394,11 @@ MigrationReport Migrator::run()
         std::optional<Result<void>> early;       // the early plan and import, when made
         std::optional<TransactionGuard> earlyTx; // its savepoint
         std::optional<MigrationReport> beforeEarly;
+        // The run's lock and MCPHub's tables are read while the file is parsed; what stops
+        // the run there counts when the file could be read.
+        std::optional<Result<void>> tablesRead;
         if (hub) {
+            tablesRead = readHubTables();
             const Parsed document = parsed.get();
             migrationMark("waiting for the parse");
             if (*document) {
@@ -380,10 +406,14 @@ MigrationReport Migrator::run()
                 earlyTx.emplace(QSqlDatabase::database(m_context.connectionName));
                 if (!earlyTx->active())
                     return earlyTx->error();
-                early = planHub((*document)->json(), {});
+                early = *tablesRead ? planHub((*document)->json(), {}) : *tablesRead;
+                // The users are written: the server takes the rest while the copy is made.
+                startCopy();
                 if (*early)
                     early = importHub();
                 migrationMark("plan and import (beside the validation)");
+            } else {
+                startCopy();
             }
         }
         Validation validation = validating.get();
@@ -391,7 +421,7 @@ MigrationReport Migrator::run()
         const auto releaseValidation = qScopeGuard(
             [&] { m_release.later(std::move(validation.document), std::move(validation.mapped)); });
         if (backupFailedYet(false))
-            return backedUp->error();
+            return copied->backup->error();
         migrationMark("waiting for the validation");
         if (early && !*early && early->error().code == Error::Code::Cancelled)
             return *early;
@@ -471,6 +501,8 @@ MigrationReport Migrator::run()
                         m_context.where);
                 if (m_hub)
                     m_release.later(std::move(m_hub));
+                if (!*tablesRead)
+                    return *tablesRead;
                 if (auto planned = planHub(document, mapped.issues); !planned)
                     return planned;
                 if (auto imported = importHub(); !imported)
@@ -499,9 +531,9 @@ MigrationReport Migrator::run()
             return {};
         }
         if (backupFailedYet(true))
-            return backedUp->error();
-        if (backedUp)
-            m_report.backupPath = **backedUp;
+            return copied->backup->error();
+        if (copied->backup)
+            m_report.backupPath = **copied->backup;
         migrationMark("waiting for the backup");
         if (!step(97, QCoreApplication::translate("Migrator", "Recording the run")))
             return Migrator::cancelledError();

@@ -95,8 +95,12 @@ private:
     Result<void> plan(const MappedSettings &mapped);
     // Into MCPHub's own database (migratorhub.cpp): its tables, its rules.
     struct Hub;
-    // Plans every entity. Users are mapped and planned first and, when nothing of theirs
-    // stops the run, written while a second thread maps and plans the rest.
+    struct HubTables;
+    // The run's lock on MCPHub's database, then what its tables hold (m_hubTables): taken
+    // while the file is still parsed, which nothing here needs.
+    Result<void> readHubTables();
+    // Plans every entity (against m_hubTables). Users are mapped and planned first and, when
+    // nothing of theirs stops the run, written while a second thread maps and plans the rest.
     Result<void> planHub(const OrderedJson &document, const QList<MappingIssue> &rejected);
     Result<void> importHub();
     Result<void> copyHubRows(const HubEntity &entity); // its new rows, in one COPY
@@ -128,6 +132,7 @@ private:
 
     OrderedJson m_changes = OrderedJson::array();
     std::shared_ptr<Hub> m_hub;
+    std::shared_ptr<const HubTables> m_hubTables;
     // The run's large data is freed here once its report is ready; declared last, so that
     // the destructor waits for it before the rest goes.
     BackgroundRelease m_release;

@@ -2,6 +2,7 @@
 // entities as MCPHub's rows, matched by their natural keys (a server's name, a user's
 // username, a bearer key's name...), written with MCPHub's shapes, nothing MCPHub's schema
 // does not have, and what the running hubs must be told.
+#include "storage/db/binarycopyrow.h"
 #include "storage/db/bulkinserter.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/sqldialect.h"
@@ -386,9 +387,12 @@ void Migrator::Hub::EntityPlanner::finish()
     }
 }
 
-// An entity's new rows in one COPY, each as COPY's text written straight from the mapped
-// values: NULL, t/f, a decimal integer or the text (BulkInserter::append's QVariant of each
-// costs more than the server's work on it). Each line is kept for the verification.
+// An entity's new rows in one COPY, written straight from the mapped values
+// (BulkInserter::append's QVariant of each costs more than the server's work on it): in COPY's
+// binary format where the table's columns have one (MCPHub's users, servers, groups and keys:
+// the server then reads no text into values), else as text lines. Each row's text line (NULL,
+// t/f, a decimal integer or the text) is made anyway and kept for the verification, which
+// reads the rows back as text.
 struct Migrator::Hub::RowCopy
 {
     RowCopy(const RepositoryContext &context, const HubEntity &entity, const QString &sourcePath)
@@ -403,21 +407,43 @@ struct Migrator::Hub::RowCopy
             columns << c.column;
             names.push_back(c.column.toStdString());
         }
+        // The columns' types, before any COPY is open on the connection. Unknown (a failed
+        // query, a column the table lacks): text, whose COPY says what is wrong.
+        if (const auto all = HubSettings::tableColumns(context, entity.table)) {
+            QHash<QString, QString> types;
+            for (const HubSettings::TableColumn &c : *all)
+                types.insert(c.name, c.type);
+            std::vector<QString> typeNames;
+            for (const QString &c : std::as_const(columns))
+                typeNames.push_back(types.value(c));
+            std::vector<BinaryCopyRow::Type> binaryTypes;
+            if (BinaryCopyRow::typesOf(typeNames, &binaryTypes))
+                binary.emplace(std::move(binaryTypes));
+        }
     }
 
     // The plan's row when it is new; `line` gets its text (emptied again when a value has no
-    // text that reads back as itself: such a row is compared column by column). Nothing more
-    // goes once a row failed.
+    // text that reads back as itself: such a row is compared column by column), and the
+    // binary row its fields, which goes instead when every value has a binary form. Once a
+    // row went as text the rest go as text too: each change of format ends a COPY, which
+    // waits for the server. Nothing more goes once a row failed.
     void add(const Planned &p, const HubRow &row, QByteArray *line)
     {
         if (p.action != Action::Create || error)
             return;
         if (!inserter)
             inserter.emplace(context, entity.table, columns, false);
-        BulkInserter::appendCopyField(line, p.id.toUtf8());
+        bool asBinary = binary && !text;
+        if (asBinary)
+            binary->begin();
+        const auto field = [&](QByteArrayView utf8) {
+            BulkInserter::appendCopyField(line, utf8);
+            asBinary = asBinary && binary->addText(utf8);
+        };
+        field(p.id.toUtf8());
         if (entity.keyColumn != QLatin1String("id")) {
             *line += '\t';
-            BulkInserter::appendCopyField(line, row.key.toUtf8());
+            field(row.key.toUtf8());
         }
         bool comparable = true;
         for (size_t at = 0; at < names.size(); ++at) {
@@ -425,18 +451,23 @@ struct Migrator::Hub::RowCopy
             *line += '\t';
             if (v.is_string()) {
                 const std::string &text = v.get_ref<const std::string &>();
-                BulkInserter::appendCopyField(line,
-                                              QByteArrayView(text.data(), qsizetype(text.size())));
+                field(QByteArrayView(text.data(), qsizetype(text.size())));
             } else if (v.is_boolean()) {
                 *line += v.get<bool>() ? 't' : 'f';
+                asBinary = asBinary && binary->addBool(v.get<bool>());
             } else if (v.is_number_integer()) {
                 *line += QByteArray::number(v.get<qint64>());
+                asBinary = asBinary && binary->addInteger(v.get<qint64>());
             } else {
                 comparable = comparable && v.is_null();
                 *line += "\\N";
+                asBinary = asBinary && binary->addNull();
             }
         }
-        if (auto appended = inserter->appendLine(*line); !appended) {
+        text = !asBinary;
+        if (auto appended
+            = asBinary ? inserter->appendBinaryRow(binary->row()) : inserter->appendLine(*line);
+            !appended) {
             error = appended.error();
             error->where = sourcePath + QLatin1Char('#') + row.pointer;
         }
@@ -462,6 +493,8 @@ struct Migrator::Hub::RowCopy
     QStringList columns;
     std::vector<std::string> names; // the columns as row.values names them
     std::optional<BulkInserter> inserter;
+    std::optional<BinaryCopyRow> binary; // when every column has a binary form
+    bool text = false;                   // a row went as text: the rest follow
     std::optional<Error> error;
 };
 
@@ -498,15 +531,8 @@ std::vector<int> Migrator::Hub::plansInEntityOrder() const
     return order;
 }
 
-Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIssue> &rejected)
+Result<void> Migrator::readHubTables()
 {
-    m_hub = std::make_shared<Hub>();
-    Hub &h = *m_hub;
-    // The document itself when nothing was rejected (a copy of a large file costs).
-    const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
-    const HubSettings::Mapping mapping(rejected.isEmpty() ? source : kept);
-    migrationMark("plan: the top level");
-
     // One migration into this database at a time (console or CLI, any machine): the second
     // would plan against rows the first has not committed yet. Released with the transaction.
     {
@@ -525,19 +551,17 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     }
     migrationMark("plan: lock");
     // What the database holds now.
-    Hub::Tables tables;
+    auto tables = std::make_shared<Hub::Tables>();
     int step = 0;
     for (const HubEntity &entity : hubEntities()) {
         if (!this->step(10 + 20 * step++ / int(hubEntities().size()),
                         MigratorTexts::tr("Planning"),
-                        entity.name,
-                        0,
-                        int(mapping.entries(entity))))
+                        entity.name))
             return Migrator::cancelledError();
         auto rows = HubSettings::readRows(m_context, entity.table);
         if (!rows)
             return rows.error();
-        Hub::Tables::Entity &t = tables.entities[&entity];
+        Hub::Tables::Entity &t = tables->entities[&entity];
         t.rows = std::move(*rows);
         for (int i = 0; i < t.rows.size(); ++i) {
             t.byId.insert(HubSettings::textOf(t.rows[i].value("id", OrderedJson())), i);
@@ -551,9 +575,22 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     if (!shapes)
         return shapes.error();
     for (const OrderedJson &s : *shapes)
-        tables.shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
-    tables.oldShapes = HubSettings::EntityShapes::entries(tables.shapesBefore.values());
+        tables->shapesBefore.insert(HubSettings::textOf(s.value("id", OrderedJson())), s);
+    tables->oldShapes = HubSettings::EntityShapes::entries(tables->shapesBefore.values());
+    m_hubTables = std::move(tables);
     migrationMark("plan: read the tables");
+    return {};
+}
+
+Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIssue> &rejected)
+{
+    m_hub = std::make_shared<Hub>();
+    Hub &h = *m_hub;
+    // The document itself when nothing was rejected (a copy of a large file costs).
+    const OrderedJson kept = rejected.isEmpty() ? OrderedJson() : withoutRejected(source, rejected);
+    const HubSettings::Mapping mapping(rejected.isEmpty() ? source : kept);
+    migrationMark("plan: the top level");
+    const Hub::Tables &tables = *m_hubTables;
 
     // Users first, the table the server takes longest to fill: mapped, planned and, when
     // nothing of theirs stops the run, written while a second thread maps and plans the other
@@ -721,7 +758,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             h.prunes.append({part->entity, row});
         usersAfter += part->usersAfter;
     }
-    h.shapesBefore = std::move(tables.shapesBefore);
+    h.shapesBefore = tables.shapesBefore; // shared, not copied
     migrationMark("plan: report, shapes, kept, pruned");
     for (const Hub::EntityPlan *part : parts) {
         if (!part->taken)

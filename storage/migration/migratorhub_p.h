@@ -19,6 +19,21 @@
 
 namespace mcphub {
 
+// What MCPHub's tables held when the run planned (read under the run's lock while the file is
+// parsed). Filled before any thread reads it, then only read (by every entity's planEntity()).
+struct Migrator::HubTables
+{
+    struct Entity
+    {
+        QList<OrderedJson> rows;
+        QHash<QString, int> byId, byKey; // index into rows (the first with the key)
+    };
+    QHash<const HubEntity *, Entity> entities;
+    QHash<QString, OrderedJson> shapesBefore; // by id
+    // The shapes the rows had before, for a row the run skips, which keeps its own.
+    QHash<QString, HubSettings::EntityShapes::Entry> oldShapes;
+};
+
 struct Migrator::Hub
 {
     struct Planned
@@ -35,20 +50,7 @@ struct Migrator::Hub
         int ordinal = 0;
         QString keys; // JSON array text
     };
-    // What MCPHub's tables held when the run planned. Filled before any thread reads it,
-    // then only read (by every entity's planEntity()).
-    struct Tables
-    {
-        struct Entity
-        {
-            QList<OrderedJson> rows;
-            QHash<QString, int> byId, byKey; // index into rows (the first with the key)
-        };
-        QHash<const HubEntity *, Entity> entities;
-        QHash<QString, OrderedJson> shapesBefore; // by id
-        // The shapes the rows had before, for a row the run skips, which keeps its own.
-        QHash<QString, HubSettings::EntityShapes::Entry> oldShapes;
-    };
+    using Tables = HubTables;
     // One entity of the file mapped and planned: its rows, what each becomes, and what the
     // report says of them. Made on any thread: it touches neither the report nor the database.
     struct EntityPlan
