@@ -881,6 +881,25 @@ void TestHubMigration::usersWrittenAsTheyAreMappedStopWithTheRun()
     QCOMPARE(count(), QString::number(kUsers - 2 + 1)); // and carol
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users WHERE username = 'user1'")),
              QStringLiteral("1"));
+    // Planned again without the records skipped, the run still names the file it read (whose
+    // hash is made beside the import).
+    const auto lastRunSha = [&] {
+        return queryText(pg,
+                         QStringLiteral("SELECT source_sha256 FROM mcphub_admin.migration_runs "
+                                        "ORDER BY id DESC LIMIT 1"));
+    };
+    const QString sourceSha = QString::fromLatin1(
+        QCryptographicHash::hash(readFile(source), QCryptographicHash::Sha256).toHex());
+    QCOMPARE(lastRunSha(), sourceSha);
+    // So does a run whose validation fails: recorded as failed, with the same hash.
+    OrderedJson refused = file();
+    refused["users"][20].erase("password");
+    r = migrate(refused);
+    VERIFY_RUN(r, 1);
+    QCOMPARE(lastRunSha(),
+             QString::fromLatin1(
+                 QCryptographicHash::hash(readFile(source), QCryptographicHash::Sha256).toHex()));
+    QVERIFY(lastRunSha() != sourceSha);
 
     // The rest of the file accepted with its loss: every user is there.
     QCOMPARE(psql(pg.conninfo(), {QStringLiteral("-c"), QStringLiteral("DELETE FROM users")}),
@@ -921,6 +940,19 @@ void TestHubMigration::oneMigrationAtATime()
     closeSqlConnection(name);
     VERIFY_RUN(
         adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws), 0);
+
+    // What the run reads under its lock while the file is parsed cannot be read (the
+    // console's shapes table gone): the run says so, not that its transaction was aborted.
+    QCOMPARE(
+        psql(pg.conninfo(),
+             {QStringLiteral("-c"), QStringLiteral("DROP TABLE mcphub_admin.settings_shapes")}),
+        QString());
+    const Run broken
+        = adminctl(QStringList{QStringLiteral("migrate"), source, QStringLiteral("--yes")} + ws);
+    VERIFY_RUN(broken, 2); // a database error
+    QVERIFY2(broken.err.contains(QLatin1String("settings_shapes"))
+                 && !broken.err.contains(QLatin1String("aborted")),
+             qPrintable(broken.err));
 }
 
 void TestHubMigration::aValueChangedOnTheWayInIsADifference()

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 namespace mcphub {
 
@@ -101,7 +102,8 @@ bool BinaryCopyRow::addText(QByteArrayView utf8)
     switch (next()) {
     case Type::Text:
         // COPY's text has no NUL byte either; such a value goes as text, refused there.
-        if (std::memchr(utf8.data(), 0, size_t(utf8.size())) || utf8.size() > 0x3fffffff)
+        if ((!utf8.isEmpty() && std::memchr(utf8.data(), 0, size_t(utf8.size())))
+            || utf8.size() > 0x3fffffff)
             return false;
         appendLength(qint32(utf8.size()));
         m_row.append(utf8);
@@ -139,31 +141,23 @@ bool BinaryCopyRow::addInteger(qint64 value)
 {
     if (m_field >= m_types.size())
         return false;
+    // The value big-endian in the column's width, when it fits.
+    const auto put = [&](auto width) {
+        using Int = decltype(width);
+        if (value < std::numeric_limits<Int>::min() || value > std::numeric_limits<Int>::max())
+            return false;
+        const auto big = qToBigEndian(std::make_unsigned_t<Int>(Int(value)));
+        appendLength(qint32(sizeof big));
+        m_row.append(reinterpret_cast<const char *>(&big), qsizetype(sizeof big));
+        return true;
+    };
     switch (next()) {
-    case Type::Int2: {
-        if (value < std::numeric_limits<qint16>::min()
-            || value > std::numeric_limits<qint16>::max())
-            return false;
-        const quint16 big = qToBigEndian(quint16(qint16(value)));
-        appendLength(2);
-        m_row.append(reinterpret_cast<const char *>(&big), 2);
-        return true;
-    }
-    case Type::Int4: {
-        if (value < std::numeric_limits<qint32>::min()
-            || value > std::numeric_limits<qint32>::max())
-            return false;
-        const quint32 big = qToBigEndian(quint32(qint32(value)));
-        appendLength(4);
-        m_row.append(reinterpret_cast<const char *>(&big), 4);
-        return true;
-    }
-    case Type::Int8: {
-        const quint64 big = qToBigEndian(quint64(value));
-        appendLength(8);
-        m_row.append(reinterpret_cast<const char *>(&big), 8);
-        return true;
-    }
+    case Type::Int2:
+        return put(qint16());
+    case Type::Int4:
+        return put(qint32());
+    case Type::Int8:
+        return put(qint64());
     case Type::Text: // the text COPY's decimal
         return addText(QByteArray::number(value));
     default:

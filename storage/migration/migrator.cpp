@@ -327,11 +327,14 @@ MigrationReport Migrator::run()
         };
         std::future<Copy> copying;
         std::optional<Copy> copied; // once the thread is done
+        // Into the console's schema the hash is made here: its import names it in the audit
+        // trail. Into MCPHub's database only the run's record names it, at the end.
         const auto startCopy = [&] {
             const bool backUp = m_options.backUp && !m_options.dryRun;
-            copying = std::async(std::launch::async, [this, &source, backUp] {
+            copying = std::async(std::launch::async, [this, &source, backUp, hub] {
                 Copy c;
-                c.sha256 = Sha256::hex(source);
+                if (hub)
+                    c.sha256 = Sha256::hex(source);
                 if (backUp)
                     c.backup = this->backUp(source);
                 return c;
@@ -341,19 +344,24 @@ MigrationReport Migrator::run()
         // backup failed.
         const auto backupFailedYet = [&](bool wait) {
             if (!copied && copying.valid()
-                && (wait
-                    || copying.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+                && (wait || copying.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
                 copied = copying.get();
-                m_report.sourceSha256 = QString::fromLatin1(copied->sha256);
-            }
             return copied && copied->backup && !*copied->backup;
+        };
+        // The hash into the report (which the early plan's report may have replaced since),
+        // the thread waited for.
+        const auto reportHash = [&] {
+            backupFailedYet(true);
+            if (copied && !copied->sha256.isEmpty())
+                m_report.sourceSha256 = QString::fromLatin1(copied->sha256);
+            else if (m_report.sourceSha256.isEmpty())
+                m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(source));
         };
         // Whatever ends the run, the hash is known and the copy too once written (a failed
         // run removes it), and a copy that could not be written is the run's error, as when
         // it was written before anything else.
         const auto joinBackup = qScopeGuard([&] {
-            if (!copying.valid() && !copied)
-                m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(source));
+            reportHash();
             if (backupFailedYet(true))
                 backupFailed = copied->backup->error();
             else if (copied && copied->backup)
@@ -363,8 +371,11 @@ MigrationReport Migrator::run()
             if (!step(2, QCoreApplication::translate("Migrator", "Backing up the settings file")))
                 return Migrator::cancelledError();
         }
-        if (!hub)
+        if (!hub) {
+            m_report.sourceSha256 = QString::fromLatin1(Sha256::hex(source));
+            migrationMark("sha256 of the file");
             startCopy();
+        }
         if (!step(5, QCoreApplication::translate("Migrator", "Validating")))
             return Migrator::cancelledError();
 
@@ -401,12 +412,16 @@ MigrationReport Migrator::run()
             tablesRead = readHubTables();
             const Parsed document = parsed.get();
             migrationMark("waiting for the parse");
-            if (*document) {
+            if (*document && !*tablesRead) {
+                // (No savepoint: a failed read aborted the transaction, which it would name.)
+                early = *tablesRead;
+                startCopy();
+            } else if (*document) {
                 beforeEarly = m_report;
                 earlyTx.emplace(QSqlDatabase::database(m_context.connectionName));
                 if (!earlyTx->active())
                     return earlyTx->error();
-                early = *tablesRead ? planHub((*document)->json(), {}) : *tablesRead;
+                early = planHub((*document)->json(), {});
                 // The users are written: the server takes the rest while the copy is made.
                 startCopy();
                 if (*early)
@@ -530,6 +545,7 @@ MigrationReport Migrator::run()
                  QCoreApplication::translate("Migrator", "Dry run finished; nothing was changed"));
             return {};
         }
+        reportHash();
         if (backupFailedYet(true))
             return copied->backup->error();
         if (copied->backup)
@@ -562,6 +578,8 @@ MigrationReport Migrator::run()
         done = *backupFailed;
     if (m_hub)
         m_release.later(std::move(m_hub));
+    if (m_hubTables)
+        m_release.later(std::move(m_hubTables));
     migrationMark("free the run's data");
     if (!done) {
         m_report.error = done.error();

@@ -465,11 +465,14 @@ struct Migrator::Hub::RowCopy
             }
         }
         text = !asBinary;
+        pointers.append(row.pointer);
         if (auto appended
             = asBinary ? inserter->appendBinaryRow(binary->row()) : inserter->appendLine(*line);
             !appended) {
             error = appended.error();
-            error->where = sourcePath + QLatin1Char('#') + row.pointer;
+            const QString refused = refusedPointer();
+            error->where
+                = sourcePath + QLatin1Char('#') + (refused.isEmpty() ? row.pointer : refused);
         }
         if (!comparable)
             line->clear();
@@ -480,8 +483,12 @@ struct Migrator::Hub::RowCopy
         if (error)
             return *error;
         if (inserter) {
-            if (auto finished = inserter->finish(); !finished)
-                return finished;
+            if (auto finished = inserter->finish(); !finished) {
+                Error e = finished.error();
+                if (const QString refused = refusedPointer(); !refused.isEmpty())
+                    e.where = sourcePath + QLatin1Char('#') + refused;
+                return e;
+            }
             migrationMark(qPrintable(QStringLiteral("import: COPY ") + entity.table));
         }
         return {};
@@ -493,6 +500,15 @@ struct Migrator::Hub::RowCopy
     QStringList columns;
     std::vector<std::string> names; // the columns as row.values names them
     std::optional<BulkInserter> inserter;
+    // The row the server refused, by its place in the file (a COPY ended where the format
+    // changed reports an earlier row's error): empty when it did not say.
+    QString refusedPointer() const
+    {
+        const qint64 failed = inserter ? inserter->failedRow() : -1;
+        return failed >= 0 && failed < pointers.size() ? pointers.at(failed) : QString();
+    }
+
+    QStringList pointers;                // of the rows sent, in order
     std::optional<BinaryCopyRow> binary; // when every column has a binary form
     bool text = false;                   // a row went as text: the rest follow
     std::optional<Error> error;
