@@ -272,6 +272,17 @@ void TestSettingsDocument::linearParseGivesWhatNlohmannGives()
     QFETCH(bool, valid);
     const auto linear = parseJsonLinear(text.constData(), text.constData() + text.size());
     QCOMPARE(linear.has_value(), valid);
+    // Read where it is (no padded copy), with bytes after its end that would change the text
+    // were they read as part of it.
+    QByteArray padded = text;
+    while (padded.size() < text.size() + qsizetype(kJsonReadPadding))
+        padded += "1]}\"\\ ,";
+    const auto inPlace = parseJsonLinear(padded.constData(),
+                                         padded.constData() + text.size(),
+                                         nullptr,
+                                         LinearReader::Either,
+                                         size_t(padded.size() - text.size()));
+    QCOMPARE(inPlace.has_value(), valid);
     if (!valid)
         return;
     const auto expected
@@ -279,6 +290,7 @@ void TestSettingsDocument::linearParseGivesWhatNlohmannGives()
     QCOMPARE(QString::fromStdString(linear->dump()), QString::fromStdString(expected.dump()));
     QVERIFY(*linear == expected);
     QVERIFY(sameTree(*linear, expected));
+    QVERIFY(sameTree(*inPlace, expected));
 }
 
 // An object past the size where keys are indexed: 5,000 keys, some given twice (the first

@@ -8,6 +8,7 @@
 #include "storage/migration/migrationtiming.h"
 #include "storage/migration/migrationvalidation.h"
 #include "storage/settings/atomicfilewriter.h"
+#include "storage/settings/jsonlinearparse.h"
 #include "storage/settings/settingsbackups.h"
 #include "storage/settings/settingsfilelock.h"
 #include "storage/sha256.h"
@@ -20,6 +21,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 
+#include <cstring>
 #include <future>
 #include <memory>
 #include <optional>
@@ -89,7 +91,26 @@ Result<QByteArray> Migrator::readSource()
             m_options.sourcePath,
             file.errorString());
     }
-    return file.readAll();
+    // Read with kJsonReadPadding set bytes kept after the end: the parse reads the file where
+    // it is instead of a padded copy of it.
+    if (file.isSequential()) // a pipe (migrate <(...)): as it comes, to its end
+        return file.readAll();
+    const qint64 size = file.size();
+    QByteArray bytes(qsizetype(size) + qsizetype(kJsonReadPadding), Qt::Uninitialized);
+    const qint64 read = file.read(bytes.data(), size);
+    if (read < 0) {
+        return Error::make(
+            Error::Code::Io,
+            QCoreApplication::translate(
+                "Migrator", "Cannot read the settings file. Check the path and permissions."),
+            m_options.sourcePath,
+            file.errorString());
+    }
+    std::memset(bytes.data() + read, 0, size_t(bytes.size() - read));
+    bytes.resize(qsizetype(read));
+    if (!file.atEnd()) // grown since: the rest, without the padding
+        bytes += file.readAll();
+    return bytes;
 }
 
 Result<QString> Migrator::backUp(const QByteArray &bytes) const

@@ -267,8 +267,13 @@ bool replaySplit(simdjson::dom::element element, Builder &builder, Json &root, L
 
 } // namespace
 
-std::optional<nlohmann::ordered_json>
-parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, LinearReader reader)
+static_assert(kJsonReadPadding >= simdjson::SIMDJSON_PADDING);
+
+std::optional<nlohmann::ordered_json> parseJsonLinear(const char *first,
+                                                      const char *last,
+                                                      LinearParseSeen *seen,
+                                                      LinearReader reader,
+                                                      std::size_t readableAfter)
 {
     LinearParseSeen local;
     LinearParseSeen &saw = seen ? *seen : local;
@@ -282,7 +287,8 @@ parseJsonLinear(const char *first, const char *last, LinearParseSeen *seen, Line
             text += 3; // nlohmann skips a byte order mark
         simdjson::dom::parser parser;
         simdjson::dom::element element;
-        if (parser.parse(text, size_t(last - text), true).get(element) == simdjson::SUCCESS) {
+        const bool copy = readableAfter < simdjson::SIMDJSON_PADDING;
+        if (parser.parse(text, size_t(last - text), copy).get(element) == simdjson::SUCCESS) {
             Json root;
             saw = {};
             Builder builder(root, saw);

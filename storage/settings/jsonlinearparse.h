@@ -29,9 +29,15 @@ struct LinearParseSeen
 // 64 bits, nested beyond its 1,024 levels); or nlohmann's alone, for a text simdjson has
 // refused already.
 enum class LinearReader { Either, Simdjson, Nlohmann };
+// Bytes after a text's end that, when readable (allocated and set), let simdjson read the text
+// where it is instead of a padded copy of it (SIMDJSON_PADDING; their content does not matter):
+// a copy of a 10 MB file costs a few milliseconds and as much memory. `readableAfter` says how
+// many there are.
+inline constexpr std::size_t kJsonReadPadding = 64;
 std::optional<nlohmann::ordered_json> parseJsonLinear(const char *first,
                                                       const char *last,
                                                       LinearParseSeen *seen = nullptr,
-                                                      LinearReader reader = LinearReader::Either);
+                                                      LinearReader reader = LinearReader::Either,
+                                                      std::size_t readableAfter = 0);
 
 } // namespace mcphub

@@ -6,6 +6,7 @@
 #include "storage/settings/mcphubjsonwriter.h"
 #include "storage/settings/utf8.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -105,7 +106,10 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
                            detail);
     };
 
-    if (text.trimmed().isEmpty()) {
+    // (Not trimmed(): a copy of the whole text when it ends with a newline.)
+    if (std::all_of(text.cbegin(), text.cend(), [](char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+        })) {
         return Error::make(Error::Code::Parse,
                            tr("The file is empty. MCPHub cannot read it and would start with no "
                               "servers and a new admin user. Restore a backup, or write at least "
@@ -126,8 +130,12 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
     std::optional<Json> read;
     LinearParseSeen seen;
     if (!std::memchr(text.constData(), 0, size_t(text.size()))) {
-        read = parseJsonLinear(
-            text.constData(), text.constData() + text.size(), &seen, LinearReader::Simdjson);
+        // The bytes a reader such as Migrator's kept allocated after the text's end.
+        read = parseJsonLinear(text.constData(),
+                               text.constData() + text.size(),
+                               &seen,
+                               LinearReader::Simdjson,
+                               size_t(text.capacity() - text.size()));
         if (read && seen.depth > JsonLimits::kMaxDepth)
             read.reset();
     }
