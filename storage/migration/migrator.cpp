@@ -83,14 +83,16 @@ bool Migrator::step(int percent, const QString &name, const QString &entity, int
 Result<QByteArray> Migrator::readSource()
 {
     QFile file(m_options.sourcePath);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const auto unreadable = [&] {
         return Error::make(
             Error::Code::Io,
             QCoreApplication::translate(
                 "Migrator", "Cannot read the settings file. Check the path and permissions."),
             m_options.sourcePath,
             file.errorString());
-    }
+    };
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable();
     // Read with kJsonReadPadding set bytes kept after the end: the parse reads the file where
     // it is instead of a padded copy of it.
     if (file.isSequential()) // a pipe (migrate <(...)): as it comes, to its end
@@ -98,14 +100,8 @@ Result<QByteArray> Migrator::readSource()
     const qint64 size = file.size();
     QByteArray bytes(qsizetype(size) + qsizetype(kJsonReadPadding), Qt::Uninitialized);
     const qint64 read = file.read(bytes.data(), size);
-    if (read < 0) {
-        return Error::make(
-            Error::Code::Io,
-            QCoreApplication::translate(
-                "Migrator", "Cannot read the settings file. Check the path and permissions."),
-            m_options.sourcePath,
-            file.errorString());
-    }
+    if (read < 0)
+        return unreadable();
     std::memset(bytes.data() + read, 0, size_t(bytes.size() - read));
     bytes.resize(qsizetype(read));
     if (!file.atEnd()) // grown since: the rest, without the padding
