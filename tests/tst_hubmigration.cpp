@@ -467,7 +467,8 @@ void TestHubMigration::idsThatAreNotUuidsGetStableUuidsAndTheirReferencesFollow(
   "users": [{"username": "admin", "password": ")"
                                          + kHash.toStdString() + R"(", "isAdmin": true}],
   "groups": [{"id": "team-a", "name": "Team A", "servers": ["fetch"]},
-             {"id": "0F8FAD5B-D9CB-469F-A165-70867728950E", "name": "Upper", "servers": []}],
+             {"id": "0F8FAD5B-D9CB-469F-A165-70867728950E", "name": "Upper", "servers": []},
+             {"id": "0f8fad5b-d9cb-469f-a165-70867728950f\n", "name": "Newline", "servers": []}],
   "bearerKeys": [{"id": "key-1", "name": "team", "token": "mcphub_x", "enabled": true,
                   "accessType": "groups", "allowedGroups": ["team-a", "Upper"]}]
 })")));
@@ -480,8 +481,12 @@ void TestHubMigration::idsThatAreNotUuidsGetStableUuidsAndTheirReferencesFollow(
     VERIFY_RUN(adminctl(migrate + ws), 0);
     const QString team = HubSettings::uuidFor(QStringLiteral("groups"), "team-a");
     const QString key = HubSettings::uuidFor(QStringLiteral("bearerKeys"), "key-1");
+    // A uuid followed by a newline is not a uuid (nor is it to PostgreSQL): a uuid of its own.
+    const QString newline
+        = HubSettings::uuidFor(QStringLiteral("groups"), "0f8fad5b-d9cb-469f-a165-70867728950f\n");
     QCOMPARE(queryText(pg, QStringLiteral("SELECT id FROM groups ORDER BY name")),
-             team + QStringLiteral("|0f8fad5b-d9cb-469f-a165-70867728950e"));
+             newline + QLatin1Char('|') + team
+                 + QStringLiteral("|0f8fad5b-d9cb-469f-a165-70867728950e"));
     QCOMPARE(
         queryText(pg, QStringLiteral("SELECT id || ' ' || \"allowedGroups\" FROM bearer_keys")),
         key + QStringLiteral(R"( [")") + team + QStringLiteral(R"(","Upper"])"));
@@ -489,6 +494,7 @@ void TestHubMigration::idsThatAreNotUuidsGetStableUuidsAndTheirReferencesFollow(
     QCOMPARE(items(report, QStringLiteral("idRewrites")),
              (QStringList{QStringLiteral("/groups/0/id"),
                           QStringLiteral("/groups/1/id"),
+                          QStringLiteral("/groups/2/id"),
                           QStringLiteral("/bearerKeys/0/id"),
                           QStringLiteral("/bearerKeys/0/allowedGroups/0")}));
     // Stable: the same file matches the same rows.
