@@ -106,10 +106,8 @@ Result<SettingsDocument> SettingsDocument::parse(const QByteArray &text, const Q
                            detail);
     };
 
-    // (Not trimmed(): a copy of the whole text when it ends with a newline.)
-    if (std::all_of(text.cbegin(), text.cend(), [](char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-        })) {
+    // A view: QByteArray::trimmed() copies the whole text when it ends with a newline.
+    if (QByteArrayView(text).trimmed().isEmpty()) {
         return Error::make(Error::Code::Parse,
                            tr("The file is empty. MCPHub cannot read it and would start with no "
                               "servers and a new admin user. Restore a backup, or write at least "
