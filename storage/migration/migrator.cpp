@@ -432,20 +432,18 @@ MigrationReport Migrator::run()
             if (*document && !*tablesRead) {
                 // (No savepoint: a failed read aborted the transaction, which it would name.)
                 early = *tablesRead;
-                startCopy();
             } else if (*document) {
                 beforeEarly = m_report;
                 earlyTx.emplace(QSqlDatabase::database(m_context.connectionName));
                 if (!earlyTx->active())
                     return earlyTx->error();
                 early = planHub((*document)->json(), {});
-                // The users are written: the server takes the rest while the copy is made.
-                startCopy();
-                if (*early)
-                    early = importHub();
+            }
+            // The users are written: the server takes the rest while the copy is made.
+            startCopy();
+            if (earlyTx && *early) {
+                early = importHub();
                 migrationMark("plan and import (beside the validation)");
-            } else {
-                startCopy();
             }
         }
         Validation validation = validating.get();
