@@ -395,7 +395,10 @@ void Migrator::Hub::EntityPlanner::finish()
 // reads the rows back as text.
 struct Migrator::Hub::RowCopy
 {
-    RowCopy(const RepositoryContext &context, const HubEntity &entity, const QString &sourcePath)
+    RowCopy(const RepositoryContext &context,
+            const HubEntity &entity,
+            const QList<HubSettings::TableColumn> &tableColumns,
+            const QString &sourcePath)
         : context(context)
         , entity(entity)
         , sourcePath(sourcePath)
@@ -407,19 +410,17 @@ struct Migrator::Hub::RowCopy
             columns << c.column;
             names.push_back(c.column.toStdString());
         }
-        // The columns' types, before any COPY is open on the connection. Unknown (a failed
-        // query, a column the table lacks): text, whose COPY says what is wrong.
-        if (const auto all = HubSettings::tableColumns(context, entity.table)) {
-            QHash<QString, QString> types;
-            for (const HubSettings::TableColumn &c : *all)
-                types.insert(c.name, c.type);
-            std::vector<QString> typeNames;
-            for (const QString &c : std::as_const(columns))
-                typeNames.push_back(types.value(c));
-            std::vector<BinaryCopyRow::Type> binaryTypes;
-            if (BinaryCopyRow::typesOf(typeNames, &binaryTypes))
-                binary.emplace(std::move(binaryTypes));
-        }
+        // The columns' types. A column the table lacks has none: text, whose COPY says what
+        // is wrong.
+        QHash<QString, QString> types;
+        for (const HubSettings::TableColumn &c : tableColumns)
+            types.insert(c.name, c.type);
+        std::vector<QString> typeNames;
+        for (const QString &c : std::as_const(columns))
+            typeNames.push_back(types.value(c));
+        std::vector<BinaryCopyRow::Type> binaryTypes;
+        if (BinaryCopyRow::typesOf(typeNames, &binaryTypes))
+            binary.emplace(std::move(binaryTypes));
     }
 
     // The plan's row when it is new; `line` gets its text (emptied again when a value has no
@@ -579,6 +580,10 @@ Result<void> Migrator::readHubTables()
             return rows.error();
         Hub::Tables::Entity &t = tables->entities[&entity];
         t.rows = std::move(*rows);
+        auto columns = HubSettings::tableColumns(m_context, entity.table);
+        if (!columns)
+            return columns.error();
+        t.columns = std::move(*columns);
         for (int i = 0; i < t.rows.size(); ++i) {
             t.byId.insert(HubSettings::textOf(t.rows[i].value("id", OrderedJson())), i);
             const QString key = HubSettings::textOf(
@@ -653,7 +658,8 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
             if (!writing)
                 return;
             if (!copy)
-                copy.emplace(m_context, *users, m_options.sourcePath);
+                copy.emplace(
+                    m_context, *users, tables.entities.value(users).columns, m_options.sourcePath);
             usersPart.lines.resize(size_t(usersPart.plans.size()));
             for (qsizetype i = from; i < usersPart.plans.size(); ++i) {
                 const Hub::Planned &p = usersPart.plans.at(i);
@@ -819,7 +825,8 @@ Result<void> Migrator::copyHubRows(const HubEntity &entity)
 {
     Hub &h = *m_hub;
     const auto range = h.planRanges.value(&entity, {0, 0});
-    Hub::RowCopy copy(m_context, entity, m_options.sourcePath);
+    Hub::RowCopy copy(
+        m_context, entity, m_hubTables->entities.value(&entity).columns, m_options.sourcePath);
     for (int i = range.first; i < range.second; ++i) {
         const Hub::Planned &p = h.plans.at(i);
         copy.add(p, h.mapped.rows.at(p.row), &h.lines[size_t(i)]);

@@ -26,7 +26,8 @@ struct Migrator::HubTables
     struct Entity
     {
         QList<OrderedJson> rows;
-        QHash<QString, int> byId, byKey; // index into rows (the first with the key)
+        QHash<QString, int> byId, byKey;         // index into rows (the first with the key)
+        QList<HubSettings::TableColumn> columns; // the table's, for its COPY and its read-back
     };
     QHash<const HubEntity *, Entity> entities;
     QHash<QString, OrderedJson> shapesBefore; // by id

@@ -138,10 +138,8 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
     // the server took twice as long to write the users out. A time that is the run's own
     // now() (a new row's created_at and updated_at) comes as NULL and its text is put back
     // here: the server wrote 100,000 times out for the users, a third of their reading.
-    const auto all = HubSettings::tableColumns(m_context, table);
-    if (!all)
-        return all.error();
-    for (const HubSettings::TableColumn &column : *all) {
+    const QList<HubSettings::TableColumn> all = m_hubTables->entities.value(&entity).columns;
+    for (const HubSettings::TableColumn &column : all) {
         if (t->columns.contains(column.name))
             continue;
         if (!column.nowType.isEmpty()) {
