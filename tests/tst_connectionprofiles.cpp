@@ -915,6 +915,11 @@ void TestConnectionProfiles::badProfileNameRefused()
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().code, Error::Code::Invalid);
     QCOMPARE(saved.error().where, QStringLiteral("a/b"));
+    // A name that would do but for a newline after it (a line read with its end).
+    p.name = QStringLiteral("work\n");
+    const auto newline = store.save(p);
+    QVERIFY(!newline.ok());
+    QCOMPARE(newline.error().code, Error::Code::Invalid);
     const auto missing = store.load(QStringLiteral("nope"));
     QCOMPARE(missing.error().code, Error::Code::NotFound);
 }

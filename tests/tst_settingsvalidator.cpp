@@ -65,6 +65,7 @@ private Q_SLOTS:
     void rules_data();
     void rules();
     void validDocumentsHaveNoFindings();
+    void placeholderFollowedByANewlineIsABadPassword();
     void findingsSortedByPosition();
     void messagesAreTranslated();
 };
@@ -370,6 +371,21 @@ void TestSettingsValidator::rules()
                       findings.end(),
                       [&](const Finding &f) { return f.code == code && f.pointer == pointer; }),
         1);
+}
+
+// "${ADMIN_HASH}" and a newline is neither a placeholder nor a hash: the schema refuses it (its
+// pattern's $ ends the text), and the rules do not call it a placeholder.
+void TestSettingsValidator::placeholderFollowedByANewlineIsABadPassword()
+{
+    const QList<Finding> findings = validatePatched(
+        R"({"users": [{"username": "admin", "password": "${ADMIN_HASH}\n", "isAdmin": true}]})");
+    const auto has = [&](const char *code) {
+        return std::any_of(findings.begin(), findings.end(), [&](const Finding &f) {
+            return f.code == QLatin1String(code) && f.pointer == QLatin1String("/users/0/password");
+        });
+    };
+    QVERIFY2(has("schema.pattern"), qPrintable(describe(findings)));
+    QVERIFY2(!has("users.password-placeholder"), qPrintable(describe(findings)));
 }
 
 void TestSettingsValidator::validDocumentsHaveNoFindings()

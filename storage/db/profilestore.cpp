@@ -69,7 +69,8 @@ QString ProfileStore::secretKey(const QString &name)
 
 Result<void> ProfileStore::checkName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")));
     if (!pattern.match(name).hasMatch()) {
         return Error::make(Error::Code::Invalid,
                            QCoreApplication::translate(

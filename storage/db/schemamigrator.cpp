@@ -101,7 +101,8 @@ Result<QList<MigrationScript>> SchemaMigrator::scripts() const
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const SqlDialect dialect = SqlDialect::forDatabase(db);
     const QDir dir(m_scriptsRoot + QLatin1Char('/') + dialect.folderName());
-    static const QRegularExpression namePattern(QStringLiteral("^(\\d+)_(.+)\\.sql$"));
+    static const QRegularExpression namePattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("(\\d+)_(.+)\\.sql")));
     QList<MigrationScript> result;
     const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {

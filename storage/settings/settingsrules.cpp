@@ -238,7 +238,7 @@ private:
         m_users.reserve(qsizetype(users.size()));
         int admins = 0;
         static const QRegularExpression placeholder(
-            QStringLiteral("^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$"));
+            QRegularExpression::anchoredPattern(QStringLiteral("\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}")));
         for (size_t i = 0; i < users.size(); ++i) {
             const Json &user = users[i];
             const auto pointer = [i] {
