@@ -668,6 +668,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
         };
         mapping.mapEntity(*users, &usersPart.mapped, batch);
         batch();
+        migrationMark("plan: users mapped, planned and sent");
         // What is left to do with the users while the server takes the last of them in.
         planner.finish();
         // A value a row the file does not describe holds stops the run too (and the COPY).

@@ -12,6 +12,10 @@
 // of the process is the one a command-line migration is (its memory untouched so far); the
 // later ones reuse what the process already has, and on this kind of virtual machine a first
 // touch of memory costs: 1.2-1.6 s against 2.3-2.9 s for the first (December 2026).
+// Each run's line also gives the processor time the migration used in this process (all its
+// threads) and in the PostgreSQL backend serving it: on a machine of 2 cores both compete for
+// them, and a change that saves processor time shows there even when the wall time's noise
+// hides it.
 // Finer than the steps, the migration's own timing marks (the category
 // mcphub.migration.timing) are printed under each run as "#   phase ms" lines.
 // Scale: MCPHUB_BENCH_MIGRATION_SCALE (default 1). Runs only where PostgreSQL is given
@@ -27,13 +31,18 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace mcphub;
 
@@ -99,8 +108,41 @@ struct Steps
     }
 };
 
+// Processor time, in ms, of this process (every thread) and of the PostgreSQL backend serving
+// the migration's connection, which is on this machine (/proc/PID/stat: utime + stime).
+struct Cpu
+{
+    double client = 0;
+    double server = 0;
+};
+
+double processCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &t) {
+        return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+double backendCpuMs(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    // "PID (comm) state ...": utime and stime are the 14th and 15th fields, counted after the
+    // parenthesis that ends comm (which may hold spaces).
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1e3
+           / double(sysconf(_SC_CLK_TCK));
+}
+
 // Migrates the file into `pg`; milliseconds of Migrator::run(), or -1.
-double migrate(const test::PgTestDatabase &pg, const QString &file, Steps *steps)
+double migrate(const test::PgTestDatabase &pg, const QString &file, Steps *steps, Cpu *cpu)
 {
     const QString name = QStringLiteral("bench_hubdb");
     double ms = -1;
@@ -136,9 +178,19 @@ double migrate(const test::PgTestDatabase &pg, const QString &file, Steps *steps
             }
             return true;
         });
+        qint64 backend = 0;
+        {
+            QSqlQuery pid(QSqlDatabase::database(ws->connectionName(), false));
+            if (pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next())
+                backend = pid.value(0).toLongLong();
+        }
+        const double clientBefore = processCpuMs();
+        const double serverBefore = backendCpuMs(backend);
         timer.start();
         const MigrationReport report = migrator.run();
         const qint64 end = timer.nsecsElapsed();
+        cpu->client = processCpuMs() - clientBefore;
+        cpu->server = backendCpuMs(backend) - serverBefore;
         close(end);
         ws->close();
         if (!report.ok()) {
@@ -283,7 +335,8 @@ int main(int argc, char **argv)
             return 2;
         Steps steps;
         g_marks.clear();
-        const double ms = migrate(*migrated, file, &steps);
+        Cpu cpu;
+        const double ms = migrate(*migrated, file, &steps, &cpu);
         if (ms < 0)
             return 2;
         if (!exportRows(*migrated, dir.path()))
@@ -303,10 +356,13 @@ int main(int argc, char **argv)
                          qPrintable(wrote));
             return 2;
         }
-        std::printf("# run %d: migration %.0f ms (%s), \\copy %.0f ms; %s\n",
+        std::printf("# run %d: migration %.0f ms (%s; processor: client %.0f ms, server %.0f "
+                    "ms), \\copy %.0f ms; %s\n",
                     i + 1,
                     ms,
                     qPrintable(steps.text()),
+                    cpu.client,
+                    cpu.server,
                     floorMs,
                     qPrintable(wrote));
         for (const QString &mark : std::as_const(g_marks))
