@@ -10,6 +10,7 @@
 #include "storage/db/bulkreader.h"
 #include "storage/db/workspace.h"
 #include "storage/migration/hubsettings.h"
+#include "storage/migration/migrator.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/sqlconnection.h"
 #include "tests/support/adminctlrun.h"
@@ -144,6 +145,7 @@ private Q_SLOTS:
     void aBrokenFileIsRefusedAtItsPlace();
     void aValueMcphubHoldsOnceIsRefusedAtItsPlace();
     void usersWrittenAsTheyAreMappedStopWithTheRun();
+    void usersProgressCountsAndCancelsMidway();
     void oneMigrationAtATime();
     void aValueChangedOnTheWayInIsADifference();
     void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
@@ -912,6 +914,81 @@ void TestHubMigration::usersWrittenAsTheyAreMappedStopWithTheRun()
              QString());
     VERIFY_RUN(migrate(lossy, {QStringLiteral("--accept-loss")}), 0);
     QCOMPARE(count(), QString::number(kUsers));
+}
+
+// The users, written as they are mapped, are most of a large run: their progress counts up to
+// all of them, each entity ends at its count, a step that counts nothing says so (total 0), and
+// a cancel between two batches of users ends the run with nothing written.
+void TestHubMigration::usersProgressCountsAndCancelsMidway()
+{
+    PgTestDatabase pg;
+    QVERIFY2(pg.available(), qPrintable(pg.error()));
+    QVERIFY2(emptyMcphubDatabase(pg).isEmpty(), "DDL");
+    constexpr int kUsers = 4500; // three batches
+    OrderedJson doc = OrderedJson::object();
+    doc["mcpServers"]["a"] = OrderedJson::parse(R"({"command": "npx", "args": []})");
+    for (int i = 0; i < kUsers; ++i) {
+        OrderedJson u = OrderedJson::object();
+        u["username"] = "user" + std::to_string(i);
+        u["password"] = kHash.toStdString();
+        u["isAdmin"] = i == 0;
+        doc["users"].push_back(std::move(u));
+    }
+    const QString source = m_dir.filePath(QStringLiteral("progress.json"));
+    QVERIFY(writeJson(source, doc));
+    const QString name = QStringLiteral("tst_hubmigration_progress");
+    // Runs the migration; `cancelAt` cancels at the first users' step with at least that many.
+    const auto migrate = [&](int cancelAt, QList<MigrationProgress> *seen) {
+        auto ws = Workspace::open(test::mcphubProfile(pg), name);
+        if (!ws)
+            return MigrationReport{};
+        MigrationOptions options;
+        options.sourcePath = source;
+        options.backUp = false;
+        Migrator migrator(ws->context(QStringLiteral("test")), options);
+        migrator.setProgressCallback([&](const MigrationProgress &p) {
+            seen->append(p);
+            return !(cancelAt > 0 && p.entity == QLatin1String("users") && p.done >= cancelAt);
+        });
+        MigrationReport report = migrator.run();
+        ws->close();
+        return report;
+    };
+
+    const QByteArray before = publicData(pg.conninfo());
+    QList<MigrationProgress> seen;
+    MigrationReport report = migrate(2000, &seen);
+    closeSqlConnection(name);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.status, QStringLiteral("cancelled"));
+    QCOMPARE(seen.last().done, 2000); // cancelled after the first batch, not at the end
+    QCOMPARE(publicData(pg.conninfo()), before);
+
+    seen.clear();
+    report = migrate(0, &seen);
+    closeSqlConnection(name);
+    QVERIFY2(report.ok(), report.error ? qPrintable(report.error->toString()) : "");
+    QList<int> users;
+    int servers = -1;
+    int lastPercent = 0;
+    for (const MigrationProgress &p : std::as_const(seen)) {
+        QVERIFY2(p.percent >= lastPercent, qPrintable(p.step + QLatin1Char(' ') + p.entity));
+        lastPercent = p.percent;
+        QVERIFY(p.done <= p.total || p.total == 0);
+        if (p.step == QLatin1String("Importing") && p.entity == QLatin1String("users"))
+            users << p.done;
+        if (p.step == QLatin1String("Importing") && p.entity == QLatin1String("mcpServers"))
+            servers = p.done;
+        if (p.step == QLatin1String("Importing") && !p.entity.isEmpty())
+            QVERIFY(p.total > 0 || p.entity != QLatin1String("users"));
+    }
+    QVERIFY2(users.size() >= 4, qPrintable(QString::number(users.size())));
+    QVERIFY(std::is_sorted(users.begin(), users.end()));
+    QCOMPARE(users.first(), 0);
+    QCOMPARE(users.last(), kUsers);
+    QVERIFY(users.contains(2000) && users.contains(4000));
+    QCOMPARE(servers, 1);
+    QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users")), QString::number(kUsers));
 }
 
 void TestHubMigration::oneMigrationAtATime()

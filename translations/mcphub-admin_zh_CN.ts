@@ -6838,6 +6838,10 @@ The current content is backed up first. The workspace is opened again from the r
         <source>Stopping the servers the migration removes on the hubs that run on this database first…</source>
         <translation>正在先在运行于此数据库上的集线器中停止迁移将删除的服务器…</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>mcphub::MigrationResultPage</name>

@@ -101,9 +101,11 @@ Migrator::ProgressCallback progressPrinter()
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     auto last = std::make_shared<QString>();
     return [tty, last](const MigrationProgress &p) {
+        // A step that counts nothing (reading a table) has no "(0/0)".
         const QString what
-            = p.entity.isEmpty()
-                  ? p.step
+            = p.entity.isEmpty() ? p.step
+              : p.total <= 0
+                  ? QStringLiteral("%1 %2").arg(p.step, p.entity)
                   : QStringLiteral("%1 %2 (%3/%4)")
                         .arg(p.step, p.entity, QString::number(p.done), QString::number(p.total));
         if (tty) {

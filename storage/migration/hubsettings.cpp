@@ -583,14 +583,16 @@ qsizetype HubSettings::Mapping::entries(const HubEntity &entity) const
 
 void HubSettings::Mapping::mapEntity(const HubEntity &entity,
                                      Mapped *mapped,
-                                     const std::function<void()> &batch) const
+                                     const std::function<bool()> &batch) const
 {
     qsizetype sinceBatch = 0;
+    // Whether to go on.
     const auto entryMapped = [&] {
         if (batch && ++sinceBatch == kBatchEntries) {
-            batch();
             sinceBatch = 0;
+            return batch();
         }
+        return true;
     };
     Mapped &out = *mapped;
     const OrderedJson &document = this->document();
@@ -811,7 +813,8 @@ void HubSettings::Mapping::mapEntity(const HubEntity &entity,
             for (auto e = value.begin(); e != value.end(); ++e) {
                 const QString key = QString::fromStdString(e.key());
                 mapOne(key, e.value(), JsonPointer::append(base, key), ordinal++);
-                entryMapped();
+                if (!entryMapped())
+                    break;
             }
         }
         break;
@@ -822,7 +825,8 @@ void HubSettings::Mapping::mapEntity(const HubEntity &entity,
         }
         for (size_t i = 0; i < value.size(); ++i) {
             mapOne({}, value[i], JsonPointer::append(base, qsizetype(i)), int(i));
-            entryMapped();
+            if (!entryMapped())
+                break;
         }
         break;
     }

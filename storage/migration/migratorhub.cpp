@@ -619,7 +619,8 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     // record) still stops the run before anything is committed: the transaction takes the
     // users back. The report lists everything in hubEntities() order, as if planned in it.
     const HubEntity *const users = hubEntity(QStringLiteral("users"));
-    if (!this->step(30, MigratorTexts::tr("Importing"), users->name))
+    if (!this->step(
+            30, MigratorTexts::tr("Importing"), users->name, 0, int(mapping.entries(*users))))
         return Migrator::cancelledError();
     const MigrationOptions options = m_options;
     std::future<std::vector<Hub::EntityPlan>> planning
@@ -651,23 +652,40 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                        || (mapping.top().losses.isEmpty() && usersPart.mapped.losses.isEmpty()));
         };
         bool writing = true;
+        bool cancelled = false;
+        const qsizetype userEntries = mapping.entries(*users);
+        // Writes the rows planned since the last batch; false when the run is cancelled.
         const auto batch = [&] {
             const qsizetype from = usersPart.plans.size();
             planner.plan();
             writing = writing && writable();
-            if (!writing)
-                return;
-            if (!copy)
-                copy.emplace(
-                    m_context, *users, tables.entities.value(users).columns, m_options.sourcePath);
-            usersPart.lines.resize(size_t(usersPart.plans.size()));
-            for (qsizetype i = from; i < usersPart.plans.size(); ++i) {
-                const Hub::Planned &p = usersPart.plans.at(i);
-                copy->add(p, usersPart.mapped.rows.at(p.row), &usersPart.lines[size_t(i)]);
+            if (writing) {
+                if (!copy)
+                    copy.emplace(m_context,
+                                 *users,
+                                 tables.entities.value(users).columns,
+                                 m_options.sourcePath);
+                usersPart.lines.resize(size_t(usersPart.plans.size()));
+                for (qsizetype i = from; i < usersPart.plans.size(); ++i) {
+                    const Hub::Planned &p = usersPart.plans.at(i);
+                    copy->add(p, usersPart.mapped.rows.at(p.row), &usersPart.lines[size_t(i)]);
+                }
             }
+            // The users are most of a large run's time: their count moves as they go.
+            const qsizetype done
+                = qMin(userEntries, usersPart.plans.size() + usersPart.mapped.issues.size());
+            cancelled = !this->step(30 + int(5 * done / qMax<qsizetype>(1, userEntries)),
+                                    MigratorTexts::tr("Importing"),
+                                    users->name,
+                                    int(done),
+                                    int(userEntries));
+            return !cancelled;
         };
         mapping.mapEntity(*users, &usersPart.mapped, batch);
-        batch();
+        if (!cancelled)
+            batch();
+        if (cancelled) // the COPY is ended unfinished, and the transaction rolled back
+            return Migrator::cancelledError();
         migrationMark("plan: users mapped, planned and sent");
         // What is left to do with the users while the server takes the last of them in.
         planner.finish();
@@ -855,7 +873,7 @@ Result<void> Migrator::importHub()
         if (!this->step(35 + 40 * step++ / int(hubEntities().size()),
                         MigratorTexts::tr("Importing"),
                         entity.name,
-                        0,
+                        &entity == h.copiedEarly ? range.second - range.first : 0,
                         range.second - range.first))
             return Migrator::cancelledError();
         if (&entity != h.copiedEarly) {
@@ -898,6 +916,12 @@ Result<void> Migrator::importHub()
         }
         if (auto read = readBackHub(entity); !read)
             return read;
+        if (!this->step(35 + 40 * step / int(hubEntities().size()),
+                        MigratorTexts::tr("Importing"),
+                        entity.name,
+                        range.second - range.first,
+                        range.second - range.first))
+            return Migrator::cancelledError();
     }
     migrationMark("import: updates, prunes, read back");
     // The shapes: new ones in one COPY, changed ones updated.

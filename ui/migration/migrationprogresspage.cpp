@@ -91,6 +91,8 @@ void MigrationProgressPage::showProgress(const MigrationProgress &progress)
     m_bar->setValue(progress.percent);
     if (progress.entity.isEmpty())
         m_step->setText(progress.step);
+    else if (progress.total <= 0) // a step that counts nothing (reading a table)
+        m_step->setText(tr("%1: %2").arg(progress.step, progress.entity));
     else
         m_step->setText(tr("%1: %2 (%3 of %4)")
                             .arg(progress.step,
