@@ -32,6 +32,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace mcphub;
@@ -938,22 +939,26 @@ void TestHubMigration::usersProgressCountsAndCancelsMidway()
     QVERIFY(writeJson(source, doc));
     const QString name = QStringLiteral("tst_hubmigration_progress");
     // Runs the migration; `cancelAt` cancels at the first users' step with at least that many.
-    const auto migrate = [&](int cancelAt, QList<MigrationProgress> *seen) {
-        auto ws = Workspace::open(test::mcphubProfile(pg), name);
-        if (!ws)
-            return MigrationReport{};
-        MigrationOptions options;
-        options.sourcePath = source;
-        options.backUp = false;
-        Migrator migrator(ws->context(QStringLiteral("test")), options);
-        migrator.setProgressCallback([&](const MigrationProgress &p) {
-            seen->append(p);
-            return !(cancelAt > 0 && p.entity == QLatin1String("users") && p.done >= cancelAt);
-        });
-        MigrationReport report = migrator.run();
-        ws->close();
-        return report;
-    };
+    const auto migrate =
+        [&](int cancelAt, QList<MigrationProgress> *seen, bool skipInvalid = false) {
+            auto ws = Workspace::open(test::mcphubProfile(pg), name);
+            if (!ws)
+                return MigrationReport{};
+            MigrationOptions options;
+            options.sourcePath = source;
+            options.backUp = false;
+            options.skipInvalid = skipInvalid;
+        if (skipInvalid)
+            options.rejectsPath = m_dir.filePath(QStringLiteral("progress-rejects.jsonl"));
+            Migrator migrator(ws->context(QStringLiteral("test")), options);
+            migrator.setProgressCallback([&](const MigrationProgress &p) {
+                seen->append(p);
+                return !(cancelAt > 0 && p.entity == QLatin1String("users") && p.done >= cancelAt);
+            });
+            MigrationReport report = migrator.run();
+            ws->close();
+            return report;
+        };
 
     const QByteArray before = publicData(pg.conninfo());
     QList<MigrationProgress> seen;
@@ -989,6 +994,22 @@ void TestHubMigration::usersProgressCountsAndCancelsMidway()
     QVERIFY(users.contains(2000) && users.contains(4000));
     QCOMPARE(servers, 1);
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users")), QString::number(kUsers));
+
+    // A record the validation refuses, skipped: what was planned and written before the
+    // validation ended is taken back and planned again, and the progress does not go back.
+    doc["users"][10]["password"] = "not a hash";
+    QVERIFY(writeJson(source, doc));
+    seen.clear();
+    report = migrate(0, &seen, true);
+    closeSqlConnection(name);
+    QVERIFY2(report.ok(), report.error ? qPrintable(report.error->toString()) : "");
+    QCOMPARE(report.rejects.size(), 1);
+    lastPercent = 0;
+    for (const MigrationProgress &p : std::as_const(seen)) {
+        QVERIFY2(p.percent >= lastPercent, qPrintable(p.step + QLatin1Char(' ') + p.entity));
+        lastPercent = p.percent;
+    }
+    QCOMPARE(lastPercent, 100);
 }
 
 void TestHubMigration::oneMigrationAtATime()

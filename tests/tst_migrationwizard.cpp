@@ -56,6 +56,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -66,11 +67,35 @@
 #include <QThread>
 #include <QTranslator>
 
+#include <atomic>
+#include <memory>
+
 using namespace mcphub;
 
 namespace {
 
 const QString kCheck = QStringLiteral("tst_migrationwizard");
+
+// A run held inside its progress callback (on the runner's thread) while a picture is taken:
+// shared with the callback, so that a check failing meanwhile leaves the callback nothing
+// destroyed to touch, and let go by release() when the test's scope ends, so that the run
+// never waits out its timeout.
+struct ProgressHold
+{
+    QSemaphore reached, resume;
+    std::atomic_bool held = false;
+    QString entity, text; // of the step counted before the hold
+
+    // Holds the run here, once.
+    void hold()
+    {
+        if (held.exchange(true))
+            return;
+        reached.release();
+        resume.tryAcquire(1, 20000);
+    }
+    void release() { resume.release(); }
+};
 
 QString upstreamFixture()
 {
@@ -760,25 +785,23 @@ void TestMigrationWizard::screenshots()
             return;
         QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-plan-%1").arg(lang)));
         MigrationRunner *runner = wizard->migrationRunner();
-        QSemaphore reached, resume;
-        std::atomic_bool held = false;
+        const auto hold = std::make_shared<ProgressHold>();
+        const auto letGo = qScopeGuard([hold] { hold->release(); });
         connect(
             runner,
             &MigrationRunner::progress,
             runner,
-            [&](const MigrationProgress &p) {
-                if (!p.entity.isEmpty() && p.percent >= 20 && !held.exchange(true)) {
-                    reached.release();
-                    resume.tryAcquire(1, 20000);
-                }
+            [hold](const MigrationProgress &p) {
+                if (!p.entity.isEmpty() && p.percent >= 20)
+                    hold->hold();
             },
             Qt::DirectConnection);
         wizard->next();
-        QVERIFY(reached.tryAcquire(1, 20000));
+        QVERIFY(hold->reached.tryAcquire(1, 20000));
         // The page's queued update of this very step comes after the hold: show the one before.
         QTRY_VERIFY(wizard->progressPage()->progressBar()->value() > 0);
         const bool shot = saveShot(wizard.get(), QStringLiteral("wizard-progress-%1").arg(lang));
-        resume.release();
+        hold->release();
         QVERIFY(shot);
         QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
         QVERIFY(wizard->report().ok());
@@ -1050,35 +1073,33 @@ void TestMigrationWizard::mcphubDatabaseScreenshots()
         // written (the file has no users, which go first): the page's queued update of the
         // held step comes after the hold, so it shows that entity's count.
         MigrationRunner *runner = wizard->migrationRunner();
-        QSemaphore reached, resume;
-        std::atomic_bool held = false;
-        QString shown, shownText;
+        const auto hold = std::make_shared<ProgressHold>();
+        const auto letGo = qScopeGuard([hold] { hold->release(); });
         connect(
             runner,
             &MigrationRunner::progress,
             runner,
-            [&](const MigrationProgress &p) {
-                if (!shown.isEmpty() && !held.exchange(true)) {
-                    reached.release();
-                    resume.tryAcquire(1, 20000);
-                } else if (shown.isEmpty() && p.total > 0 && p.done == p.total) {
-                    shown = p.entity;
-                    shownText = QCoreApplication::translate("mcphub::MigrationProgressPage",
-                                                            "%1: %2 (%3 of %4)")
-                                    .arg(p.step,
-                                         p.entity,
-                                         QString::number(p.done),
-                                         QString::number(p.total));
+            [hold](const MigrationProgress &p) {
+                if (!hold->entity.isEmpty()) {
+                    hold->hold();
+                } else if (p.total > 0 && p.done == p.total) {
+                    hold->entity = p.entity;
+                    hold->text = QCoreApplication::translate("mcphub::MigrationProgressPage",
+                                                             "%1: %2 (%3 of %4)")
+                                     .arg(p.step,
+                                          p.entity,
+                                          QString::number(p.done),
+                                          QString::number(p.total));
                 }
             },
             Qt::DirectConnection);
         wizard->next();
-        QVERIFY(reached.tryAcquire(1, 20000));
-        QCOMPARE(shown, QStringLiteral("mcpServers"));
-        QTRY_COMPARE(wizard->progressPage()->stepLabel()->text(), shownText);
+        QVERIFY(hold->reached.tryAcquire(1, 20000));
+        QCOMPARE(hold->entity, QStringLiteral("mcpServers"));
+        QTRY_COMPARE(wizard->progressPage()->stepLabel()->text(), hold->text);
         const bool shot
             = saveShot(wizard.get(), QStringLiteral("wizard-hub-progress-%1").arg(lang));
-        resume.release();
+        hold->release();
         QVERIFY(shot);
         QTRY_VERIFY_WITH_TIMEOUT(!wizard->progressPage()->isRunning(), 30000);
         QVERIFY(wizard->report().ok());

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace mcphub;
 
 namespace {

@@ -583,15 +583,13 @@ qsizetype HubSettings::Mapping::entries(const HubEntity &entity) const
 
 void HubSettings::Mapping::mapEntity(const HubEntity &entity,
                                      Mapped *mapped,
-                                     const std::function<bool()> &batch) const
+                                     const std::function<bool(qsizetype)> &batch) const
 {
-    qsizetype sinceBatch = 0;
+    qsizetype count = 0; // entries mapped so far
     // Whether to go on.
     const auto entryMapped = [&] {
-        if (batch && ++sinceBatch == kBatchEntries) {
-            sinceBatch = 0;
-            return batch();
-        }
+        if (batch && ++count % kBatchEntries == 0)
+            return batch(count);
         return true;
     };
     Mapped &out = *mapped;

@@ -127,11 +127,12 @@ public:
         const Mapped &top() const { return m_top; }
         qsizetype entries(const HubEntity &entity) const; // the document's, valid or not
         // `batch`, when given, is called each time kBatchEntries more entries were mapped
-        // (the rows so far are in `out`): a caller can write them while the rest is mapped.
-        // When it returns false, the rest is not mapped.
+        // (the rows so far are in `out`), with the number of entries mapped so far: a caller
+        // can write them while the rest is mapped. When it returns false, the rest is not
+        // mapped.
         void mapEntity(const HubEntity &entity,
                        Mapped *out,
-                       const std::function<bool()> &batch = {}) const;
+                       const std::function<bool(qsizetype)> &batch = {}) const;
         static constexpr qsizetype kBatchEntries = 2000;
 
     private:

@@ -77,7 +77,8 @@ bool Migrator::step(int percent, const QString &name, const QString &entity, int
 {
     if (!m_progress)
         return true;
-    return m_progress(MigrationProgress{percent, name, entity, done, total});
+    m_percent = qMax(m_percent, percent);
+    return m_progress(MigrationProgress{m_percent, name, entity, done, total});
 }
 
 Result<QByteArray> Migrator::readSource()
@@ -239,6 +240,7 @@ MigrationReport Migrator::run()
 {
     m_report = MigrationReport();
     m_changes = OrderedJson::array();
+    m_percent = 0;
     m_report.startedAt = QDateTime::currentDateTimeUtc();
     m_report.sourcePath = QFileInfo(m_options.sourcePath).absoluteFilePath();
     m_report.target = m_options.target.isEmpty() ? m_context.where : m_options.target;

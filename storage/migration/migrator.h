@@ -122,6 +122,7 @@ private:
     RepositoryContext m_context;
     MigrationOptions m_options;
     ProgressCallback m_progress;
+    int m_percent = 0; // the highest percent reported: a step planned again does not go back
     MigrationReport m_report;
     QList<Action> m_actions; // per mapped entity
     Action m_documentAction = Action::Create;

@@ -654,8 +654,9 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
         bool writing = true;
         bool cancelled = false;
         const qsizetype userEntries = mapping.entries(*users);
-        // Writes the rows planned since the last batch; false when the run is cancelled.
-        const auto batch = [&] {
+        // Writes the rows planned since the last batch, `done` entries mapped in all; false
+        // when the run is cancelled.
+        const auto batch = [&](qsizetype done) {
             const qsizetype from = usersPart.plans.size();
             planner.plan();
             writing = writing && writable();
@@ -671,11 +672,11 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
                     copy->add(p, usersPart.mapped.rows.at(p.row), &usersPart.lines[size_t(i)]);
                 }
             }
-            // The users are most of a large run's time: their count moves as they go.
-            const qsizetype done
-                = qMin(userEntries, usersPart.plans.size() + usersPart.mapped.issues.size());
+            // The users are most of a large run's time: their count moves as they go (as
+            // planned only, when something already stops their COPY).
             cancelled = !this->step(30 + int(5 * done / qMax<qsizetype>(1, userEntries)),
-                                    MigratorTexts::tr("Importing"),
+                                    writing ? MigratorTexts::tr("Importing")
+                                            : MigratorTexts::tr("Planning"),
                                     users->name,
                                     int(done),
                                     int(userEntries));
@@ -683,7 +684,7 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
         };
         mapping.mapEntity(*users, &usersPart.mapped, batch);
         if (!cancelled)
-            batch();
+            batch(userEntries);
         if (cancelled) // the COPY is ended unfinished, and the transaction rolled back
             return Migrator::cancelledError();
         migrationMark("plan: users mapped, planned and sent");

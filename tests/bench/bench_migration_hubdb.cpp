@@ -126,17 +126,22 @@ double processCpuMs()
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
+// -1 when the backend is not a process of this machine that can be looked at (a server
+// elsewhere, or in a container of its own).
 double backendCpuMs(qint64 pid)
 {
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    if (pid <= 0 || !comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("postgres"))
+        return -1;
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
-        return 0;
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
     // "PID (comm) state ...": utime and stime are the 14th and 15th fields, counted after the
     // parenthesis that ends comm (which may hold spaces).
     const QByteArray text = stat.readAll();
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
     if (fields.size() < 13)
-        return 0;
+        return -1;
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1e3
            / double(sysconf(_SC_CLK_TCK));
 }
@@ -190,7 +195,8 @@ double migrate(const test::PgTestDatabase &pg, const QString &file, Steps *steps
         const MigrationReport report = migrator.run();
         const qint64 end = timer.nsecsElapsed();
         cpu->client = processCpuMs() - clientBefore;
-        cpu->server = backendCpuMs(backend) - serverBefore;
+        const double serverAfter = backendCpuMs(backend);
+        cpu->server = serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore;
         close(end);
         ws->close();
         if (!report.ok()) {
@@ -356,13 +362,16 @@ int main(int argc, char **argv)
                          qPrintable(wrote));
             return 2;
         }
-        std::printf("# run %d: migration %.0f ms (%s; processor: client %.0f ms, server %.0f "
-                    "ms), \\copy %.0f ms; %s\n",
+        const QString server = cpu.server < 0
+                                   ? QStringLiteral("n/a")
+                                   : QString::number(cpu.server, 'f', 0) + QStringLiteral(" ms");
+        std::printf("# run %d: migration %.0f ms (%s; processor: client %.0f ms, server %s), "
+                    "\\copy %.0f ms; %s\n",
                     i + 1,
                     ms,
                     qPrintable(steps.text()),
                     cpu.client,
-                    cpu.server,
+                    qPrintable(server),
                     floorMs,
                     qPrintable(wrote));
         for (const QString &mark : std::as_const(g_marks))
