@@ -68,6 +68,7 @@
 #include <QTranslator>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 using namespace mcphub;
@@ -96,6 +97,26 @@ struct ProgressHold
     }
     void release() { resume.release(); }
 };
+
+// Holds `wizard`'s run inside the first progress callback for which `when` (called on the
+// runner's thread) is true; the caller lets it go.
+std::shared_ptr<ProgressHold>
+holdRun(MigrationWizard *wizard,
+        std::function<bool(ProgressHold &, const MigrationProgress &)> when)
+{
+    auto hold = std::make_shared<ProgressHold>();
+    MigrationRunner *runner = wizard->migrationRunner();
+    QObject::connect(
+        runner,
+        &MigrationRunner::progress,
+        runner,
+        [hold, when = std::move(when)](const MigrationProgress &p) {
+            if (when(*hold, p))
+                hold->hold();
+        },
+        Qt::DirectConnection);
+    return hold;
+}
 
 QString upstreamFixture()
 {
@@ -784,18 +805,10 @@ void TestMigrationWizard::screenshots()
         if (QTest::currentTestFailed())
             return;
         QVERIFY(saveShot(wizard.get(), QStringLiteral("wizard-plan-%1").arg(lang)));
-        MigrationRunner *runner = wizard->migrationRunner();
-        const auto hold = std::make_shared<ProgressHold>();
+        const auto hold = holdRun(wizard.get(), [](ProgressHold &, const MigrationProgress &p) {
+            return !p.entity.isEmpty() && p.percent >= 20;
+        });
         const auto letGo = qScopeGuard([hold] { hold->release(); });
-        connect(
-            runner,
-            &MigrationRunner::progress,
-            runner,
-            [hold](const MigrationProgress &p) {
-                if (!p.entity.isEmpty() && p.percent >= 20)
-                    hold->hold();
-            },
-            Qt::DirectConnection);
         wizard->next();
         QVERIFY(hold->reached.tryAcquire(1, 20000));
         // The page's queued update of this very step comes after the hold: show the one before.
@@ -1072,27 +1085,19 @@ void TestMigrationWizard::mcphubDatabaseScreenshots()
         // Progress, held inside the callback after the one that counts the first entity as
         // written (the file has no users, which go first): the page's queued update of the
         // held step comes after the hold, so it shows that entity's count.
-        MigrationRunner *runner = wizard->migrationRunner();
-        const auto hold = std::make_shared<ProgressHold>();
+        const auto hold = holdRun(wizard.get(), [](ProgressHold &h, const MigrationProgress &p) {
+            if (!h.entity.isEmpty())
+                return true;
+            if (p.total > 0 && p.done == p.total) {
+                h.entity = p.entity;
+                h.text
+                    = QCoreApplication::translate("mcphub::MigrationProgressPage",
+                                                  "%1: %2 (%3 of %4)")
+                          .arg(p.step, p.entity, QString::number(p.done), QString::number(p.total));
+            }
+            return false;
+        });
         const auto letGo = qScopeGuard([hold] { hold->release(); });
-        connect(
-            runner,
-            &MigrationRunner::progress,
-            runner,
-            [hold](const MigrationProgress &p) {
-                if (!hold->entity.isEmpty()) {
-                    hold->hold();
-                } else if (p.total > 0 && p.done == p.total) {
-                    hold->entity = p.entity;
-                    hold->text = QCoreApplication::translate("mcphub::MigrationProgressPage",
-                                                             "%1: %2 (%3 of %4)")
-                                     .arg(p.step,
-                                          p.entity,
-                                          QString::number(p.done),
-                                          QString::number(p.total));
-                }
-            },
-            Qt::DirectConnection);
         wizard->next();
         QVERIFY(hold->reached.tryAcquire(1, 20000));
         QCOMPARE(hold->entity, QStringLiteral("mcpServers"));
