@@ -249,6 +249,24 @@ void TestSettingsValidator::rules_data()
         R"({"oauthTokens": [{"accessToken": "a", "accessTokenExpiresAt": "tomorrow", "clientId": "c", "username": "admin"}]})")
                                              << "schema.pattern"
                                              << "/oauthTokens/0/accessTokenExpiresAt" << true;
+    // Each pattern's $ is ECMAScript's, the end of the text: a valid value and a newline is
+    // refused (PCRE's $ would also match before that newline).
+    QTest::newRow("hash and a newline") << QByteArray(
+        R"({"users": [{"username": "admin", "password": "$2b$10$Vt7krIvjNgyN67LXqly0uOcTpN0LI55cYRbcKC71pUDAP0nJ7RPa.\n", "isAdmin": true}]})")
+                                        << "schema.pattern"
+                                        << "/users/0/password" << true;
+    QTest::newRow("all and a newline") << QByteArray(
+        R"({"groups": [{"id": "g1", "name": "g", "servers": [{"name": "fetch", "tools": "all\n"}]}]})")
+                                       << "schema.pattern"
+                                       << "/groups/0/servers/0/tools" << true;
+    QTest::newRow("body limit and a newline")
+        << QByteArray(R"({"systemConfig": {"routing": {"jsonBodyLimit": "1mb\n"}}})")
+        << "schema.pattern"
+        << "/systemConfig/routing/jsonBodyLimit" << true;
+    QTest::newRow("date and a newline") << QByteArray(
+        R"({"oauthTokens": [{"accessToken": "a", "accessTokenExpiresAt": "2026-01-31T12:00:00.000Z\n", "clientId": "c", "username": "admin"}]})")
+                                        << "schema.pattern"
+                                        << "/oauthTokens/0/accessTokenExpiresAt" << true;
     QTest::newRow("prompt without template")
         << QByteArray(R"({"prompts": [{"id": "p", "name": "p"}]})") << "schema.required"
         << "/prompts/0/template" << true;

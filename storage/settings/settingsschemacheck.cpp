@@ -4,12 +4,15 @@
 #include "storage/settings/jsonpointer.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 
 // GCC 12 reports a false -Wrestrict inside valijson's JSON pointer code (GCC bug 105329).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wrestrict"
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/constraint_builder.hpp>
+#include <valijson/constraints/concrete_constraints.hpp>
 // Generated at configure time from valijson's nlohmann adapter (see storage/CMakeLists.txt):
 // the same adapter for nlohmann::ordered_json, so documents are validated without a copy.
 #include <valijson/schema.hpp>
@@ -20,6 +23,7 @@
 #pragma GCC diagnostic pop
 
 #include <charconv>
+#include <new>
 #include <optional>
 #include <set>
 #include <string>
@@ -124,6 +128,106 @@ QString schemaMessage(const std::string &id)
     return {};
 }
 
+// The schema's "pattern" keyword, matched with QRegularExpression (PCRE2, compiled once, with
+// its JIT) instead of valijson's std::regex, which costs it 2-3 us a string: a file's 50,000
+// passwords took 17% of the schema check. Written here because valijson 1.0 has no other
+// regex engine; a custom constraint is its way to add one. valijson's own text for a failed
+// match is kept, so a finding reads as before (schema.pattern).
+class PcrePattern : public valijson::constraints::PolyConstraint
+{
+public:
+    explicit PcrePattern(QRegularExpression expression)
+        : m_expression(std::move(expression))
+    {}
+
+    // The pattern as PCRE reads it: JSON Schema's patterns are ECMAScript's, whose $ (outside
+    // a class, not escaped) is the end of the text only, where PCRE's also matches before a
+    // final newline.
+    static QString pcreText(const QString &ecmaScript)
+    {
+        QString out;
+        bool inClass = false;
+        for (qsizetype i = 0; i < ecmaScript.size(); ++i) {
+            const QChar c = ecmaScript.at(i);
+            if (c == QLatin1Char('\\') && i + 1 < ecmaScript.size()) {
+                out += c;
+                out += ecmaScript.at(++i);
+            } else if (inClass) {
+                inClass = c != QLatin1Char(']');
+                out += c;
+            } else if (c == QLatin1Char('$')) {
+                out += QLatin1String("\\z");
+            } else {
+                inClass = c == QLatin1Char('[');
+                out += c;
+            }
+        }
+        return out;
+    }
+
+    bool validate(const valijson::adapters::Adapter &target,
+                  const std::vector<std::string> &context,
+                  valijson::ValidationResults *results) const override
+    {
+        std::string text;
+        if (!target.isString() || !target.getString(text)) // strong types: strings only
+            return true;
+        if (m_expression.match(QString::fromStdString(text)).hasMatch())
+            return true;
+        if (results)
+            results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
+        return false;
+    }
+
+private:
+    valijson::constraints::Constraint *cloneInto(void *memory) const override
+    {
+        return new (memory) PcrePattern(*this);
+    }
+    size_t sizeOf() const override { return sizeof(PcrePattern); }
+
+    QRegularExpression m_expression;
+};
+
+// The keyword the schema's patterns are given under, so that valijson's own "pattern" does not
+// match them a second time.
+constexpr char kPcrePatternKey[] = "x-console-pattern";
+
+class PcrePatternBuilder : public valijson::ConstraintBuilder
+{
+public:
+    valijson::constraints::Constraint *make(const valijson::adapters::Adapter &value) const override
+    {
+        const QString ecmaScript = QString::fromStdString(value.asString());
+        QRegularExpression expression(PcrePattern::pcreText(ecmaScript));
+        if (expression.isValid()) {
+            expression.optimize();
+            return new PcrePattern(std::move(expression));
+        }
+        // A pattern PCRE does not read: valijson's std::regex, as before.
+        auto *own = new valijson::constraints::PatternConstraint();
+        own->setPattern(value.asString());
+        return own;
+    }
+};
+
+// Moves each schema object's string "pattern" to kPcrePatternKey. (A property named "pattern"
+// has an object, a schema, as its value, and stays.)
+void movePatterns(nlohmann::json &node)
+{
+    if (node.is_object()) {
+        const auto pattern = node.find("pattern");
+        if (pattern != node.end() && pattern->is_string()) {
+            node[kPcrePatternKey] = *pattern;
+            node.erase("pattern");
+        }
+    }
+    if (node.is_structured()) {
+        for (nlohmann::json &child : node)
+            movePatterns(child);
+    }
+}
+
 // Parsed once, on first use (thread-safe static initialisation); read-only afterwards.
 struct CompiledSchema
 {
@@ -137,15 +241,19 @@ struct CompiledSchema
         const QByteArray text = file.readAll();
         try {
             json = Json::parse(text.constData(), text.constData() + text.size());
+            parsed = json;
+            movePatterns(parsed);
             valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-            valijson::adapters::NlohmannJsonAdapter adapter(json);
+            parser.addConstraintBuilder(kPcrePatternKey, new PcrePatternBuilder); // parser's
+            valijson::adapters::NlohmannJsonAdapter adapter(parsed);
             parser.populateSchema(adapter, schema);
         } catch (const std::exception &e) {
             problem = QString::fromUtf8(e.what());
         }
     }
 
-    Json json;
+    Json json;   // as the resource has it: what the findings' explanations read
+    Json parsed; // with its patterns moved to kPcrePatternKey: what `schema` was made of
     valijson::Schema schema;
     QString problem; // set when the resource could not be used (a build defect)
 };
