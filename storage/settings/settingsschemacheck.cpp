@@ -23,6 +23,7 @@
 #pragma GCC diagnostic pop
 
 #include <charconv>
+#include <memory>
 #include <new>
 #include <optional>
 #include <set>
@@ -140,10 +141,12 @@ public:
         : m_expression(std::move(expression))
     {}
 
-    // The pattern as PCRE reads it: JSON Schema's patterns are ECMAScript's, whose $ (outside
-    // a class, not escaped) is the end of the text only, where PCRE's also matches before a
-    // final newline.
-    static QString pcreText(const QString &ecmaScript)
+    // The pattern as PCRE reads it, or nothing when the two engines could read it apart.
+    // JSON Schema's patterns are ECMAScript's, whose $ (outside a class, not escaped) is the
+    // end of the text only, where PCRE's also matches before a final newline: it becomes \z.
+    // An unescaped . (std::regex's does not match \r, PCRE's does) and a class that starts
+    // with ] ("[]" is empty in ECMAScript, PCRE reads the ] as a member) are left to std::regex.
+    static std::optional<QString> pcreText(const QString &ecmaScript)
     {
         QString out;
         bool inClass = false;
@@ -157,8 +160,15 @@ public:
                 out += c;
             } else if (c == QLatin1Char('$')) {
                 out += QLatin1String("\\z");
+            } else if (c == QLatin1Char('.')) {
+                return std::nullopt;
+            } else if (c == QLatin1Char('[')) {
+                const QStringView rest = QStringView(ecmaScript).mid(i + 1);
+                if (rest.startsWith(QLatin1Char(']')) || rest.startsWith(QLatin1String("^]")))
+                    return std::nullopt;
+                inClass = true;
+                out += c;
             } else {
-                inClass = c == QLatin1Char('[');
                 out += c;
             }
         }
@@ -169,8 +179,10 @@ public:
                   const std::vector<std::string> &context,
                   valijson::ValidationResults *results) const override
     {
+        // Strings only: SettingsSchemaCheck::check() validates with strong types, where
+        // valijson's own pattern constraint looks at nothing else either.
         std::string text;
-        if (!target.isString() || !target.getString(text)) // strong types: strings only
+        if (!target.isString() || !target.getString(text))
             return true;
         if (m_expression.match(QString::fromStdString(text)).hasMatch())
             return true;
@@ -198,21 +210,23 @@ class PcrePatternBuilder : public valijson::ConstraintBuilder
 public:
     valijson::constraints::Constraint *make(const valijson::adapters::Adapter &value) const override
     {
-        const QString ecmaScript = QString::fromStdString(value.asString());
-        QRegularExpression expression(PcrePattern::pcreText(ecmaScript));
-        if (expression.isValid()) {
-            expression.optimize();
-            return new PcrePattern(std::move(expression));
+        if (const auto text = PcrePattern::pcreText(QString::fromStdString(value.asString()))) {
+            QRegularExpression expression(*text);
+            if (expression.isValid()) {
+                expression.optimize();
+                return new PcrePattern(std::move(expression));
+            }
         }
-        // A pattern PCRE does not read: valijson's std::regex, as before.
-        auto *own = new valijson::constraints::PatternConstraint();
+        // A pattern PCRE does not read, or could read otherwise: valijson's std::regex.
+        auto own = std::make_unique<valijson::constraints::PatternConstraint>();
         own->setPattern(value.asString());
-        return own;
+        return own.release();
     }
 };
 
-// Moves each schema object's string "pattern" to kPcrePatternKey. (A property named "pattern"
-// has an object, a schema, as its value, and stays.)
+// Moves each schema object's string "pattern" to kPcrePatternKey. A property named "pattern"
+// has an object, a schema, as its value, and stays; values (const, enum, default, examples)
+// are not schemas and are not looked into.
 void movePatterns(nlohmann::json &node)
 {
     if (node.is_object()) {
@@ -221,8 +235,12 @@ void movePatterns(nlohmann::json &node)
             node[kPcrePatternKey] = *pattern;
             node.erase("pattern");
         }
-    }
-    if (node.is_structured()) {
+        for (auto child = node.begin(); child != node.end(); ++child) {
+            const std::string &key = child.key();
+            if (key != "const" && key != "enum" && key != "default" && key != "examples")
+                movePatterns(child.value());
+        }
+    } else if (node.is_array()) {
         for (nlohmann::json &child : node)
             movePatterns(child);
     }
