@@ -948,8 +948,8 @@ void TestHubMigration::usersProgressCountsAndCancelsMidway()
             options.sourcePath = source;
             options.backUp = false;
             options.skipInvalid = skipInvalid;
-        if (skipInvalid)
-            options.rejectsPath = m_dir.filePath(QStringLiteral("progress-rejects.jsonl"));
+            if (skipInvalid)
+                options.rejectsPath = m_dir.filePath(QStringLiteral("progress-rejects.jsonl"));
             Migrator migrator(ws->context(QStringLiteral("test")), options);
             migrator.setProgressCallback([&](const MigrationProgress &p) {
                 seen->append(p);
