@@ -56,6 +56,7 @@ private Q_SLOTS:
     void constraintViolationNamesTheTable_data() { MCPHUB_BACKEND_ROWS(); }
     void constraintViolationNamesTheTable();
     void timestampTextMatchesQt();
+    void copyFieldEscapesEveryByteWherever();
     void linesReadBackByteForByte();
     void binaryRowsHoldWhatTheirLinesSay();
     void binaryRowRefusesWhatHasNoBinaryForm();
@@ -236,6 +237,80 @@ void TestBulkInserter::timestampTextMatchesQt()
         QCOMPARE(ours,
                  instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")).toLatin1());
     }
+}
+
+// appendCopyField looks at eight bytes at a time: every byte value, at every place in and
+// around those words and in the tail, is escaped as COPY ... TO writes it (in both of its
+// overloads), and BulkReader reads the field back as the very text.
+void TestBulkInserter::copyFieldEscapesEveryByteWherever()
+{
+    const auto expected = [](QByteArrayView text) {
+        QByteArray out;
+        for (const char c : text) {
+            const char *escape = nullptr;
+            switch (c) {
+            case '\\':
+                escape = "\\\\";
+                break;
+            case '\b':
+                escape = "\\b";
+                break;
+            case '\f':
+                escape = "\\f";
+                break;
+            case '\n':
+                escape = "\\n";
+                break;
+            case '\r':
+                escape = "\\r";
+                break;
+            case '\t':
+                escape = "\\t";
+                break;
+            case '\v':
+                escape = "\\v";
+                break;
+            default:
+                break;
+            }
+            if (escape)
+                out += escape;
+            else
+                out += c;
+        }
+        return out;
+    };
+    int checked = 0;
+    for (int length = 1; length <= 19; ++length) {
+        for (int at = 0; at < length; ++at) {
+            for (int byte = 1; byte < 256; ++byte) {
+                // Neighbours that the word tests could mistake for the byte: 0x80 and above,
+                // and letters.
+                QByteArray text(length, byte % 2 ? char(0xe4) : 'a');
+                text[at] = char(byte);
+                QByteArray line;
+                BulkInserter::appendCopyField(&line, text);
+                std::string standard;
+                BulkInserter::appendCopyField(&standard, text);
+                const QByteArray want = expected(text);
+                QCOMPARE(line, want);
+                QCOMPARE(QByteArray::fromStdString(standard), want);
+                QByteArray values;
+                BulkReader::Fields fields;
+                BulkReader::splitLine(line, &values, &fields);
+                QCOMPARE(fields.size(), size_t(1));
+                QVERIFY(fields.front().has_value());
+                QCOMPARE(fields.front()->toByteArray(), text);
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE(checked, 190 * 255);
+    // Escapes next to each other, across a word's end, and in a field of escapes only.
+    const QByteArray mixed("1234567\\\t\n89abcdef\r\r\r\r\r\r\r\r\r\\");
+    QByteArray line;
+    BulkInserter::appendCopyField(&line, mixed);
+    QCOMPARE(line, expected(mixed));
 }
 
 // A row written as a COPY line (appendCopyField for each text) reads back through
@@ -477,6 +552,21 @@ void TestBulkInserter::binaryRowRefusesWhatHasNoBinaryForm()
     QVERIFY(!first()->addText("0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e9g"));
     QVERIFY(!first()->addText("0b6f3a523-c2e-4c61-9d0e-5d1c2b7a8e90"));
     QVERIFY(!first()->addText("default"));
+    // A digit that is not one, wherever it is (a letter past f, a byte of UTF-8, a dash).
+    const QByteArray dashed("0b6f3a52-3c2e-4c61-9d0e-5d1c2b7a8e90");
+    const QByteArray plain("0B6F3A523C2E4C619D0E5D1C2B7A8E90");
+    for (const QByteArray &good : {dashed, plain}) {
+        QVERIFY(first()->addText(good));
+        for (qsizetype i = 0; i < good.size(); ++i) {
+            if (good.at(i) == '-')
+                continue;
+            for (const char bad : {'g', 'G', '\xe4', '-', ' '}) {
+                QByteArray text = good;
+                text[i] = bad;
+                QVERIFY2(!first()->addText(text), text.constData());
+            }
+        }
+    }
     QVERIFY(!first()->addBool(true));
     QVERIFY(!first()->addInteger(1));
     QVERIFY(first()->addNull());

@@ -2,6 +2,7 @@
 
 #include <QtEndian>
 
+#include <array>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -10,16 +11,18 @@ namespace mcphub {
 
 namespace {
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+// Each byte's value as a hex digit (either case), -1 for the others.
+constexpr std::array<qint8, 256> kHexValues = [] {
+    std::array<qint8, 256> values{};
+    values.fill(-1);
+    for (int c = '0'; c <= '9'; ++c)
+        values[size_t(c)] = qint8(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) {
+        values[size_t(c)] = qint8(c - 'a' + 10);
+        values[size_t(c - 'a' + 'A')] = qint8(c - 'a' + 10);
+    }
+    return values;
+}();
 
 // A uuid written 8-4-4-4-12 or as 32 hex digits (either case) as its 16 bytes; false for any
 // other text (PostgreSQL's uuid_in reads a few more forms: those rows go as text).
@@ -28,20 +31,21 @@ bool uuidBytes(QByteArrayView text, char out[16])
     const bool dashed = text.size() == 36;
     if (!dashed && text.size() != 32)
         return false;
-    int at = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (dashed && (i == 8 || i == 13 || i == 18 || i == 23)) {
-            if (text[i] != '-')
-                return false;
-            continue;
-        }
-        const int high = hexValue(text[i]);
-        const int low = ++i < text.size() ? hexValue(text[i]) : -1;
-        if (high < 0 || low < 0)
-            return false;
-        out[at++] = char(high << 4 | low);
+    if (dashed && (text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-'))
+        return false;
+    const auto *const digits = reinterpret_cast<const uchar *>(text.data());
+    int bad = 0; // any digit's -1, or'ed in
+    qsizetype at = 0;
+    for (int i = 0; i < 16; ++i) {
+        if (dashed && (at == 8 || at == 13 || at == 18 || at == 23))
+            ++at;
+        const int high = kHexValues[digits[at]];
+        const int low = kHexValues[digits[at + 1]];
+        bad |= high | low;
+        out[i] = char(high << 4 | low);
+        at += 2;
     }
-    return at == 16;
+    return bad >= 0;
 }
 
 } // namespace
@@ -106,7 +110,7 @@ bool BinaryCopyRow::addText(QByteArrayView utf8)
             || utf8.size() > 0x3fffffff)
             return false;
         appendLength(qint32(utf8.size()));
-        m_row.append(utf8);
+        m_row.append(utf8.data(), size_t(utf8.size()));
         return true;
     case Type::Uuid: {
         char bytes[16];
@@ -128,7 +132,7 @@ bool BinaryCopyRow::addBool(bool value)
     switch (next()) {
     case Type::Bool:
         appendLength(1);
-        m_row.append(char(value ? 1 : 0));
+        m_row.push_back(char(value ? 1 : 0));
         return true;
     case Type::Text: // the text COPY's t or f
         return addText(value ? "t" : "f");
@@ -148,7 +152,7 @@ bool BinaryCopyRow::addInteger(qint64 value)
             return false;
         const auto big = qToBigEndian(std::make_unsigned_t<Int>(Int(value)));
         appendLength(qint32(sizeof big));
-        m_row.append(reinterpret_cast<const char *>(&big), qsizetype(sizeof big));
+        m_row.append(reinterpret_cast<const char *>(&big), sizeof big);
         return true;
     };
     switch (next()) {

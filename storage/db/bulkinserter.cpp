@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -254,47 +255,76 @@ Result<void> BulkInserter::append(const QVariantList &values)
     return {};
 }
 
-// COPY's text format as COPY ... TO writes it: backslash and the control characters it names
-// (\b \f \n \r \t \v) escaped, so that a row's line reads back byte for byte.
-void BulkInserter::appendCopyField(QByteArray *out, QByteArrayView utf8)
+namespace {
+
+// The letter COPY's text format escapes each byte with (after a backslash), 0 for the bytes
+// it writes as they are: backslash and the control characters it names (\b \f \n \r \t \v).
+constexpr std::array<char, 256> kCopyEscapes = [] {
+    std::array<char, 256> escapes{};
+    escapes[uchar('\\')] = '\\';
+    escapes[uchar('\b')] = 'b';
+    escapes[uchar('\f')] = 'f';
+    escapes[uchar('\n')] = 'n';
+    escapes[uchar('\r')] = 'r';
+    escapes[uchar('\t')] = 't';
+    escapes[uchar('\v')] = 'v';
+    return escapes;
+}();
+
+// Whether any of the 8 bytes of `word` may need an escape: one below 0x0e (the control
+// characters COPY names are 0x08-0x0d) or a backslash (the classic bit tricks "has a byte less
+// than" and "has a byte equal to"; a byte 0x80 or above never sets a false bit).
+constexpr bool mayNeedEscape(quint64 word)
+{
+    constexpr quint64 ones = ~quint64(0) / 255;
+    constexpr quint64 highs = ones * 0x80;
+    const quint64 below = (word - ones * 0x0e) & ~word & highs;
+    const quint64 backslash = word ^ (ones * '\\');
+    return (below | ((backslash - ones) & ~backslash & highs)) != 0;
+}
+
+// The runs between escapes appended whole, eight bytes looked at a time and a table lookup
+// per byte only in a word that may hold one: a field is usually one run (the switch per byte
+// this replaced cost 400 instructions a field of 80 bytes).
+template<typename Out>
+void appendEscaped(Out *out, QByteArrayView utf8)
 {
     const char *p = utf8.data();
-    const char *end = p + utf8.size();
+    const char *const end = p + utf8.size();
     const char *run = p;
-    for (; p != end; ++p) {
-        const char c = *p;
-        char escape = 0;
-        switch (c) {
-        case '\\':
-            escape = '\\';
-            break;
-        case '\b':
-            escape = 'b';
-            break;
-        case '\f':
-            escape = 'f';
-            break;
-        case '\n':
-            escape = 'n';
-            break;
-        case '\r':
-            escape = 'r';
-            break;
-        case '\t':
-            escape = 't';
-            break;
-        case '\v':
-            escape = 'v';
-            break;
-        default:
-            continue;
+    while (p != end) {
+        if (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, 8);
+            if (!mayNeedEscape(word)) {
+                p += 8;
+                continue;
+            }
         }
-        out->append(run, p - run);
-        out->append('\\');
-        out->append(escape);
-        run = p + 1;
+        for (const char *const stop = end - p >= 8 ? p + 8 : end; p != stop; ++p) {
+            const char escape = kCopyEscapes[uchar(*p)];
+            if (!escape)
+                continue;
+            out->append(run, p - run);
+            out->push_back('\\');
+            out->push_back(escape);
+            run = p + 1;
+        }
     }
     out->append(run, end - run);
+}
+
+} // namespace
+
+// COPY's text format as COPY ... TO writes it, so that a row's line reads back byte for byte.
+void BulkInserter::appendCopyField(QByteArray *out, QByteArrayView utf8)
+{
+    appendEscaped(out, utf8);
+}
+
+void BulkInserter::appendCopyField(std::string *out, QByteArrayView utf8)
+{
+    appendEscaped(out, utf8);
 }
 
 Result<void> BulkInserter::startRow(bool binary)
@@ -481,7 +511,7 @@ Result<void> BulkInserter::sendCopyData()
     const bool sent
         = m_copyBuffer.isEmpty()
           || PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
-    m_copyBuffer.clear();
+    m_copyBuffer.resize(0); // its memory kept for the next rows
     if (!sent) {
         // The server's own error comes with the end of the COPY.
         return endCopy("sending the rows failed");
@@ -499,7 +529,7 @@ Result<void> BulkInserter::endCopy(const char *failure)
         m_copyBuffer.append("\xff\xff", 2); // the trailer: a field count of -1
     if (sent && !m_copyBuffer.isEmpty())
         sent = PQputCopyData(conn, m_copyBuffer.constData(), int(m_copyBuffer.size())) == 1;
-    m_copyBuffer.clear();
+    m_copyBuffer.resize(0); // its memory kept for the next rows
     sent = PQputCopyEnd(conn, sent ? nullptr : (failure ? failure : "sending the rows failed")) == 1
            && sent;
     m_copying = false;

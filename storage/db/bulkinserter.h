@@ -10,6 +10,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 struct sqlite3;
@@ -48,6 +49,7 @@ public:
     // written with appendCopyField, tab-separated, \N for NULL; no newline).
     Result<void> appendLine(QByteArrayView line);
     static void appendCopyField(QByteArray *line, QByteArrayView utf8);
+    static void appendCopyField(std::string *line, QByteArrayView utf8);
     // PostgreSQL, without returned ids: one row in COPY's binary format (a 16-bit field count,
     // then each field as a 32-bit length, -1 for NULL, and its bytes in the column type's
     // binary form; big-endian). The server reads no text into values: a fifth less of its

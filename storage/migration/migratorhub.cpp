@@ -23,6 +23,9 @@
 
 #include <openssl/rand.h>
 
+#include <charconv>
+#include <string>
+
 namespace mcphub {
 
 using namespace hubdetail;
@@ -437,38 +440,43 @@ struct Migrator::Hub::RowCopy
         bool asBinary = binary && !text;
         if (asBinary)
             binary->begin();
+        // The line is made in a buffer kept from row to row and copied out once.
+        scratch.clear();
         const auto field = [&](QByteArrayView utf8) {
-            BulkInserter::appendCopyField(line, utf8);
+            BulkInserter::appendCopyField(&scratch, utf8);
             asBinary = asBinary && binary->addText(utf8);
         };
-        field(p.id.toUtf8());
+        field(utf8Of(p.id));
         if (entity.keyColumn != QLatin1String("id")) {
-            *line += '\t';
-            field(row.key.toUtf8());
+            scratch += '\t';
+            field(utf8Of(row.key));
         }
         bool comparable = true;
         for (size_t at = 0; at < names.size(); ++at) {
             const OrderedJson &v = row.columnValue(at, names[at]);
-            *line += '\t';
+            scratch += '\t';
             if (v.is_string()) {
                 const std::string &text = v.get_ref<const std::string &>();
                 field(QByteArrayView(text.data(), qsizetype(text.size())));
             } else if (v.is_boolean()) {
-                *line += v.get<bool>() ? 't' : 'f';
+                scratch += v.get<bool>() ? 't' : 'f';
                 asBinary = asBinary && binary->addBool(v.get<bool>());
             } else if (v.is_number_integer()) {
-                *line += QByteArray::number(v.get<qint64>());
+                char digits[24];
+                const auto printed = std::to_chars(digits, digits + sizeof digits, v.get<qint64>());
+                scratch.append(digits, printed.ptr);
                 asBinary = asBinary && binary->addInteger(v.get<qint64>());
             } else {
                 comparable = comparable && v.is_null();
-                *line += "\\N";
+                scratch.append("\\N", 2);
                 asBinary = asBinary && binary->addNull();
             }
         }
         text = !asBinary;
         pointers.append(row.pointer);
-        if (auto appended
-            = asBinary ? inserter->appendBinaryRow(binary->row()) : inserter->appendLine(*line);
+        if (auto appended = asBinary ? inserter->appendBinaryRow(binary->row())
+                                     : inserter->appendLine(
+                                         QByteArrayView(scratch.data(), qsizetype(scratch.size())));
             !appended) {
             error = appended.error();
             const QString refused = refusedPointer();
@@ -477,6 +485,27 @@ struct Migrator::Hub::RowCopy
         }
         if (!comparable)
             line->clear();
+        else if (line->isEmpty())
+            *line = QByteArray(scratch.data(), qsizetype(scratch.size()));
+        else
+            line->append(scratch.data(), qsizetype(scratch.size()));
+    }
+
+    // `text` in UTF-8, in a buffer of its own kept from row to row: an id or a name is
+    // usually ASCII, copied byte for byte (QString::toUtf8 allocated twice a row).
+    QByteArrayView utf8Of(const QString &text)
+    {
+        std::string &out = utf8[utf8Used++ % 2];
+        const char16_t *const chars = reinterpret_cast<const char16_t *>(text.utf16());
+        out.resize(size_t(text.size()));
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (chars[i] >= 0x80) {
+                out = text.toStdString();
+                break;
+            }
+            out[size_t(i)] = char(chars[i]);
+        }
+        return QByteArrayView(out.data(), qsizetype(out.size()));
     }
 
     Result<void> finish()
@@ -513,6 +542,9 @@ struct Migrator::Hub::RowCopy
     std::optional<BinaryCopyRow> binary; // when every column has a binary form
     bool text = false;                   // a row went as text: the rest follow
     std::optional<Error> error;
+    std::string scratch;   // the row's text line, as it is made
+    std::string utf8[2];   // utf8Of's buffers: the id's and the key's
+    unsigned utf8Used = 0; // which utf8Of fills next
 };
 
 void Migrator::Hub::adopt(EntityPlan &part)

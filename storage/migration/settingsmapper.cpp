@@ -3,6 +3,7 @@
 #include "storage/migration/hubsettings.h"
 
 #include "storage/settings/jsonlimits.h"
+#include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
 
 #include <QCoreApplication>
@@ -226,14 +227,15 @@ SettingsMapper::map(const OrderedJson &document, const QByteArray &sourceText, D
             extra[top.key()] = top.value(); // unknown, or a shape MCPHub would not read
             continue;
         }
-        const QString base = QLatin1Char('/') + pointerToken(spec->name) + QLatin1Char('/');
+        const QString parent = QLatin1Char('/') + pointerToken(spec->name);
+        const QString base = parent + QLatin1Char('/');
         QSet<QString> seen;
         int ordinal = 0;
         for (auto it = top.value().begin(); it != top.value().end(); ++it, ++ordinal) {
             const bool isArray = spec->shape == EntitySpec::Shape::Array;
             const QString mapKey = isArray ? QString() : fromStd(it.key());
             const QString pointer
-                = base + (isArray ? QString::number(ordinal) : pointerToken(mapKey));
+                = isArray ? JsonPointer::append(parent, ordinal) : base + pointerToken(mapKey);
             auto mapped = detail == Detail::Rows
                               ? mapEntity(*spec, mapKey, it.value(), ordinal, pointer)
                               : placeEntity(*spec, mapKey, it.value(), ordinal, pointer);
