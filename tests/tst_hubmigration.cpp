@@ -890,6 +890,14 @@ void TestHubMigration::usersWrittenAsTheyAreMappedStopWithTheRun()
     QCOMPARE(count(), QString::number(kUsers - 2 + 1)); // and carol
     QCOMPARE(queryText(pg, QStringLiteral("SELECT count(*) FROM users WHERE username = 'user1'")),
              QStringLiteral("1"));
+    // Their new ids: version 4 uuids as PostgreSQL writes them, each its own.
+    QCOMPARE(
+        queryText(pg,
+                  QStringLiteral(
+                      "SELECT count(DISTINCT id) FROM users WHERE username ~ '^user[0-9]+$' "
+                      "AND id::text ~ "
+                      "'^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'")),
+        QString::number(kUsers - 2));
     // Planned again without the records skipped, the run still names the file it read (whose
     // hash is made beside the import).
     const auto lastRunSha = [&] {

@@ -547,6 +547,18 @@ void HubSettings::appendJsonString(std::string *out, const std::string &text)
     }
 }
 
+std::string HubSettings::toStdString(const QString &text)
+{
+    std::string out(size_t(text.size()), '\0');
+    const char16_t *const chars = reinterpret_cast<const char16_t *>(text.utf16());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (chars[i] >= 0x80)
+            return text.toStdString();
+        out[size_t(i)] = char(chars[i]);
+    }
+    return out;
+}
+
 HubSettings::Mapping::Mapping(const OrderedJson &source)
     : m_source(&source)
 {
@@ -633,7 +645,7 @@ void HubSettings::Mapping::mapEntity(const HubEntity &entity,
             return;
         }
         if (entity.shape == HubEntity::Shape::Array) {
-            const auto k = object.find(entity.keyField.toStdString());
+            const auto k = object.find(keyField);
             if (k == object.end() || !k->is_string() || k->get<std::string>().empty()) {
                 out.issues.append({pointer,
                                    tr("The entry has no \"%1\", which MCPHub's table needs.")

@@ -149,6 +149,9 @@ public:
     // `text` as a JSON string, as OrderedJson's dump() writes it (a text that needs no escape
     // as it is, without a JSON value made of it).
     static void appendJsonString(std::string *out, const std::string &text);
+    // QString::toStdString() in one allocation when `text` is ASCII, as names and ids
+    // usually are (toStdString makes a QByteArray first: 600 instructions a name).
+    static std::string toStdString(const QString &text);
     // A row value (row_to_json) as text: the string, or a null QString for anything else.
     static QString textOf(const OrderedJson &value);
     // A key's value without copying it (null when absent).
