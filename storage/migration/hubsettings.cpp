@@ -549,14 +549,22 @@ void HubSettings::appendJsonString(std::string *out, const std::string &text)
 
 std::string HubSettings::toStdString(const QString &text)
 {
-    std::string out(size_t(text.size()), '\0');
+    std::string out;
+    toStdString(text, &out);
+    return out;
+}
+
+void HubSettings::toStdString(const QString &text, std::string *out)
+{
+    out->resize(size_t(text.size()));
     const char16_t *const chars = reinterpret_cast<const char16_t *>(text.utf16());
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (chars[i] >= 0x80)
-            return text.toStdString();
-        out[size_t(i)] = char(chars[i]);
+        if (chars[i] >= 0x80) {
+            *out = text.toStdString();
+            return;
+        }
+        (*out)[size_t(i)] = char(chars[i]);
     }
-    return out;
 }
 
 HubSettings::Mapping::Mapping(const OrderedJson &source)

@@ -150,8 +150,10 @@ public:
     // as it is, without a JSON value made of it).
     static void appendJsonString(std::string *out, const std::string &text);
     // QString::toStdString() in one allocation when `text` is ASCII, as names and ids
-    // usually are (toStdString makes a QByteArray first: 600 instructions a name).
+    // usually are (toStdString makes a QByteArray first: 600 instructions a name); into `out`,
+    // whose memory a caller converting row after row keeps.
     static std::string toStdString(const QString &text);
+    static void toStdString(const QString &text, std::string *out);
     // A row value (row_to_json) as text: the string, or a null QString for anything else.
     static QString textOf(const OrderedJson &value);
     // A key's value without copying it (null when absent).

@@ -504,21 +504,12 @@ struct Migrator::Hub::RowCopy
             line->append(scratch.data(), qsizetype(scratch.size()));
     }
 
-    // `text` in UTF-8, in a buffer of its own kept from row to row: an id or a name is
-    // usually ASCII, copied byte for byte (QString::toUtf8 allocated twice a row).
+    // `text` in UTF-8, in a buffer kept from row to row (QString::toUtf8 allocated twice a
+    // row); valid until the next call.
     QByteArrayView utf8Of(const QString &text)
     {
-        std::string &out = utf8[utf8Used++ % 2];
-        const char16_t *const chars = reinterpret_cast<const char16_t *>(text.utf16());
-        out.resize(size_t(text.size()));
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            if (chars[i] >= 0x80) {
-                out = text.toStdString();
-                break;
-            }
-            out[size_t(i)] = char(chars[i]);
-        }
-        return QByteArrayView(out.data(), qsizetype(out.size()));
+        HubSettings::toStdString(text, &utf8);
+        return QByteArrayView(utf8.data(), qsizetype(utf8.size()));
     }
 
     Result<void> finish()
@@ -555,9 +546,8 @@ struct Migrator::Hub::RowCopy
     std::optional<BinaryCopyRow> binary; // when every column has a binary form
     bool text = false;                   // a row went as text: the rest follow
     std::optional<Error> error;
-    std::string scratch;   // the row's text line, as it is made
-    std::string utf8[2];   // utf8Of's buffers: the id's and the key's
-    unsigned utf8Used = 0; // which utf8Of fills next
+    std::string scratch; // the row's text line, as it is made
+    std::string utf8;    // utf8Of's
 };
 
 void Migrator::Hub::adopt(EntityPlan &part)
