@@ -2,7 +2,6 @@
 // entities as MCPHub's rows, matched by their natural keys (a server's name, a user's
 // username, a bearer key's name...), written with MCPHub's shapes, nothing MCPHub's schema
 // does not have, and what the running hubs must be told.
-#include "storage/db/binarycopyrow.h"
 #include "storage/db/bulkinserter.h"
 #include "storage/db/serverrepository.h"
 #include "storage/db/sqldialect.h"
@@ -23,7 +22,6 @@
 
 #include <openssl/rand.h>
 
-#include <charconv>
 #include <cstring>
 #include <string>
 
@@ -403,153 +401,6 @@ void Migrator::Hub::EntityPlanner::finish()
     }
 }
 
-// An entity's new rows in one COPY, written straight from the mapped values
-// (BulkInserter::append's QVariant of each costs more than the server's work on it): in COPY's
-// binary format where the table's columns have one (MCPHub's users, servers, groups and keys:
-// the server then reads no text into values), else as text lines. Each row's text line (NULL,
-// t/f, a decimal integer or the text) is made anyway and kept for the verification, which
-// reads the rows back as text.
-struct Migrator::Hub::RowCopy
-{
-    RowCopy(const RepositoryContext &context,
-            const HubEntity &entity,
-            const QList<HubSettings::TableColumn> &tableColumns,
-            const QString &sourcePath)
-        : context(context)
-        , entity(entity)
-        , sourcePath(sourcePath)
-    {
-        columns << QStringLiteral("id");
-        if (entity.keyColumn != QLatin1String("id"))
-            columns << entity.keyColumn;
-        for (const HubColumn &c : entity.columns) {
-            columns << c.column;
-            names.push_back(c.column.toStdString());
-        }
-        // The columns' types. A column the table lacks has none: text, whose COPY says what
-        // is wrong.
-        QHash<QString, QString> types;
-        for (const HubSettings::TableColumn &c : tableColumns)
-            types.insert(c.name, c.type);
-        std::vector<QString> typeNames;
-        for (const QString &c : std::as_const(columns))
-            typeNames.push_back(types.value(c));
-        std::vector<BinaryCopyRow::Type> binaryTypes;
-        if (BinaryCopyRow::typesOf(typeNames, &binaryTypes))
-            binary.emplace(std::move(binaryTypes));
-    }
-
-    // The plan's row when it is new; `line` gets its text (emptied again when a value has no
-    // text that reads back as itself: such a row is compared column by column), and the
-    // binary row its fields, which goes instead when every value has a binary form. Once a
-    // row went as text the rest go as text too: each change of format ends a COPY, which
-    // waits for the server. Nothing more goes once a row failed.
-    void add(const Planned &p, const HubRow &row, QByteArray *line)
-    {
-        if (p.action != Action::Create || error)
-            return;
-        if (!inserter)
-            inserter.emplace(context, entity.table, columns, false);
-        bool asBinary = binary && !text;
-        if (asBinary)
-            binary->begin();
-        // The line is made in a buffer kept from row to row and copied out once.
-        scratch.clear();
-        const auto field = [&](QByteArrayView utf8) {
-            BulkInserter::appendCopyField(&scratch, utf8);
-            asBinary = asBinary && binary->addText(utf8);
-        };
-        field(utf8Of(p.id));
-        if (entity.keyColumn != QLatin1String("id")) {
-            scratch += '\t';
-            field(utf8Of(row.key));
-        }
-        bool comparable = true;
-        for (size_t at = 0; at < names.size(); ++at) {
-            const OrderedJson &v = row.columnValue(at, names[at]);
-            scratch += '\t';
-            if (v.is_string()) {
-                const std::string &text = v.get_ref<const std::string &>();
-                field(QByteArrayView(text.data(), qsizetype(text.size())));
-            } else if (v.is_boolean()) {
-                scratch += v.get<bool>() ? 't' : 'f';
-                asBinary = asBinary && binary->addBool(v.get<bool>());
-            } else if (v.is_number_integer()) {
-                char digits[24];
-                const auto printed = std::to_chars(digits, digits + sizeof digits, v.get<qint64>());
-                scratch.append(digits, printed.ptr);
-                asBinary = asBinary && binary->addInteger(v.get<qint64>());
-            } else {
-                comparable = comparable && v.is_null();
-                scratch.append("\\N", 2);
-                asBinary = asBinary && binary->addNull();
-            }
-        }
-        text = !asBinary;
-        pointers.append(row.pointer);
-        if (auto appended = asBinary ? inserter->appendBinaryRow(binary->row())
-                                     : inserter->appendLine(
-                                         QByteArrayView(scratch.data(), qsizetype(scratch.size())));
-            !appended) {
-            error = appended.error();
-            const QString refused = refusedPointer();
-            error->where
-                = sourcePath + QLatin1Char('#') + (refused.isEmpty() ? row.pointer : refused);
-        }
-        if (!comparable)
-            line->clear();
-        else if (line->isEmpty())
-            *line = QByteArray(scratch.data(), qsizetype(scratch.size()));
-        else
-            line->append(scratch.data(), qsizetype(scratch.size()));
-    }
-
-    // `text` in UTF-8, in a buffer kept from row to row (QString::toUtf8 allocated twice a
-    // row); valid until the next call.
-    QByteArrayView utf8Of(const QString &text)
-    {
-        HubSettings::toStdString(text, &utf8);
-        return QByteArrayView(utf8.data(), qsizetype(utf8.size()));
-    }
-
-    Result<void> finish()
-    {
-        if (error)
-            return *error;
-        if (inserter) {
-            if (auto finished = inserter->finish(); !finished) {
-                Error e = finished.error();
-                if (const QString refused = refusedPointer(); !refused.isEmpty())
-                    e.where = sourcePath + QLatin1Char('#') + refused;
-                return e;
-            }
-            migrationMark(qPrintable(QStringLiteral("import: COPY ") + entity.table));
-        }
-        return {};
-    }
-
-    const RepositoryContext &context;
-    const HubEntity &entity;
-    const QString sourcePath;
-    QStringList columns;
-    std::vector<std::string> names; // the columns as row.values names them
-    std::optional<BulkInserter> inserter;
-    // The row the server refused, by its place in the file (a COPY ended where the format
-    // changed reports an earlier row's error): empty when it did not say.
-    QString refusedPointer() const
-    {
-        const qint64 failed = inserter ? inserter->failedRow() : -1;
-        return failed >= 0 && failed < pointers.size() ? pointers.at(failed) : QString();
-    }
-
-    QStringList pointers;                // of the rows sent, in order
-    std::optional<BinaryCopyRow> binary; // when every column has a binary form
-    bool text = false;                   // a row went as text: the rest follow
-    std::optional<Error> error;
-    std::string scratch; // the row's text line, as it is made
-    std::string utf8;    // utf8Of's
-};
-
 void Migrator::Hub::adopt(EntityPlan &part)
 {
     const int offset = int(mapped.rows.size());
@@ -874,19 +725,6 @@ Result<void> Migrator::planHub(const OrderedJson &source, const QList<MappingIss
     if (usersCopied && !*usersCopied)
         return *usersCopied;
     return {};
-}
-
-Result<void> Migrator::copyHubRows(const HubEntity &entity)
-{
-    Hub &h = *m_hub;
-    const auto range = h.planRanges.value(&entity, {0, 0});
-    Hub::RowCopy copy(
-        m_context, entity, m_hubTables->entities.value(&entity).columns, m_options.sourcePath);
-    for (int i = range.first; i < range.second; ++i) {
-        const Hub::Planned &p = h.plans.at(i);
-        copy.add(p, h.mapped.rows.at(p.row), &h.lines[size_t(i)]);
-    }
-    return copy.finish();
 }
 
 Result<void> Migrator::importHub()

@@ -1,9 +1,12 @@
 #pragma once
 
 // What Migrator's steps for MCPHub's own database share between their files: the run's plan
-// and verification state (Migrator::Hub), and the helpers both the import (migratorhub.cpp)
-// and the verification (migratorhubverify.cpp) use.
+// and verification state (Migrator::Hub), the COPY of new rows (Hub::RowCopy,
+// migratorhubcopy.cpp), and the helpers both the import (migratorhub.cpp) and the
+// verification (migratorhubverify.cpp) use.
 
+#include "storage/db/binarycopyrow.h"
+#include "storage/db/bulkinserter.h"
 #include "storage/db/serverrepository.h"
 #include "storage/migration/hubsettings.h"
 #include "storage/migration/migrator.h"
@@ -15,6 +18,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace mcphub {
@@ -74,7 +78,7 @@ struct Migrator::Hub
         std::optional<MigrationReport::Item> taken;
     };
     struct EntityPlanner; // planEntity() in steps: as the rows are mapped
-    struct RowCopy;       // new rows as COPY lines
+    struct RowCopy;       // new rows as COPY lines (below)
     static EntityPlan planEntity(const HubSettings::Mapping &mapping,
                                  const HubEntity &entity,
                                  const Tables &tables,
@@ -123,6 +127,50 @@ struct Migrator::Hub
     // The comparison of the tables read back so far (each waits for the one before). Last, so
     // that it is waited for before the rest goes.
     std::future<void> checking;
+};
+
+// An entity's new rows in one COPY, written straight from the mapped values
+// (BulkInserter::append's QVariant of each costs more than the server's work on it): in COPY's
+// binary format where the table's columns have one (MCPHub's users, servers, groups and keys:
+// the server then reads no text into values), else as text lines. Each row's text line (NULL,
+// t/f, a decimal integer or the text) is made anyway and kept for the verification, which
+// reads the rows back as text. (migratorhubcopy.cpp)
+struct Migrator::Hub::RowCopy
+{
+    RowCopy(const RepositoryContext &context,
+            const HubEntity &entity,
+            const QList<HubSettings::TableColumn> &tableColumns,
+            const QString &sourcePath);
+
+    // The plan's row when it is new; `line` gets its text (emptied again when a value has no
+    // text that reads back as itself: such a row is compared column by column), and the
+    // binary row its fields, which goes instead when every value has a binary form. Once a
+    // row went as text the rest go as text too: each change of format ends a COPY, which
+    // waits for the server. Nothing more goes once a row failed.
+    void add(const Planned &p, const HubRow &row, QByteArray *line);
+    Result<void> finish();
+
+    std::optional<BulkInserter> inserter; // once a row was added
+
+private:
+    // `text` in UTF-8, in a buffer kept from row to row (QString::toUtf8 allocated twice a
+    // row); valid until the next call.
+    QByteArrayView utf8Of(const QString &text);
+    // The row the server refused, by its place in the file (a COPY ended where the format
+    // changed reports an earlier row's error): empty when it did not say.
+    QString refusedPointer() const;
+
+    const RepositoryContext &context;
+    const HubEntity &entity;
+    const QString sourcePath;
+    QStringList columns;
+    std::vector<std::string> names;      // the columns as row.values names them
+    QStringList pointers;                // of the rows sent, in order
+    std::optional<BinaryCopyRow> binary; // when every column has a binary form
+    bool text = false;                   // a row went as text: the rest follow
+    std::optional<Error> error;
+    std::string scratch;    // the row's text line, as it is made
+    std::string utf8Buffer; // utf8Of's
 };
 
 namespace hubdetail {
