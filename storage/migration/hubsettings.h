@@ -6,6 +6,7 @@
 #include "storage/result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
@@ -156,6 +157,10 @@ public:
     static void toStdString(const QString &text, std::string *out);
     // A row value (row_to_json) as text: the string, or a null QString for anything else.
     static QString textOf(const OrderedJson &value);
+    // A time column's text (no zone: MCPHub writes UTC) or a file's ISO time, in UTC.
+    static QDateTime parseTime(const QString &text);
+    // A time as MCPHub's settings file writes it ("...T...Z", milliseconds).
+    static QString timeForFile(const QDateTime &t);
     // A key's value without copying it (null when absent).
     static const OrderedJson &valueAt(const OrderedJson &object, const std::string &key);
 
