@@ -66,6 +66,8 @@ private Q_SLOTS:
     void badFiles();
     void rules_data();
     void rules();
+    void serverTypeConditions_data();
+    void serverTypeConditions();
     void validDocumentsHaveNoFindings();
     void placeholderFollowedByANewlineIsABadPassword();
     void findingsSortedByPosition();
@@ -391,6 +393,63 @@ void TestSettingsValidator::rules()
                       findings.end(),
                       [&](const Finding &f) { return f.code == code && f.pointer == pointer; }),
         1);
+}
+
+// What the schema asks of a server by its type, and of nothing else: a type-less server is
+// left to the rules (which infer its type as MCPHub does), a typed one needs its type's
+// settings. The exact schema findings per server, so that the conditions' form in the schema
+// (checked only where "type" is there) cannot add, lose or move one.
+void TestSettingsValidator::serverTypeConditions_data()
+{
+    QTest::addColumn<QByteArray>("server");
+    QTest::addColumn<QStringList>("expected"); // "code pointer" of each schema finding
+
+    const auto at = [](const char *code, const char *key) {
+        return QStringLiteral("%1 /mcpServers/s%2").arg(QLatin1String(code), QLatin1String(key));
+    };
+    QTest::newRow("no type, url") << QByteArray(R"({"url": "https://x/mcp"})") << QStringList();
+    QTest::newRow("no type, command") << QByteArray(R"({"command": "npx"})") << QStringList();
+    QTest::newRow("no type, nothing") << QByteArray("{}") << QStringList();
+    QTest::newRow("sse without url") << QByteArray(R"({"type": "sse", "command": "npx"})")
+                                     << QStringList{at("schema.required", "/url")};
+    QTest::newRow("streamable-http with url")
+        << QByteArray(R"({"type": "streamable-http", "url": "https://x"})") << QStringList();
+    QTest::newRow("streamable-http without url") << QByteArray(R"({"type": "streamable-http"})")
+                                                 << QStringList{at("schema.required", "/url")};
+    QTest::newRow("stdio without command") << QByteArray(R"({"type": "stdio", "url": "https://x"})")
+                                           << QStringList{at("schema.required", "/command")};
+    QTest::newRow("stdio with command")
+        << QByteArray(R"({"type": "stdio", "command": "uvx"})") << QStringList();
+    QTest::newRow("openapi without openapi")
+        << QByteArray(R"({"type": "openapi"})") << QStringList{at("schema.required", "/openapi")};
+    QTest::newRow("openapi neither url nor schema")
+        << QByteArray(R"({"type": "openapi", "openapi": {}})")
+        << QStringList{at("schema.shape", "/openapi")};
+    QTest::newRow("openapi with url")
+        << QByteArray(R"({"type": "openapi", "openapi": {"url": "u"}})") << QStringList();
+    QTest::newRow("type a number")
+        << QByteArray(R"({"type": 42})") << QStringList{at("schema.enum", "/type")};
+    QTest::newRow("type a list") << QByteArray(R"({"type": ["sse"]})")
+                                 << QStringList{at("schema.enum", "/type")};
+    QTest::newRow("stdio, command and url of other types")
+        << QByteArray(R"({"type": "stdio", "command": 5, "url": 3})")
+        << QStringList{at("schema.type", "/command"), at("schema.type", "/url")};
+}
+
+void TestSettingsValidator::serverTypeConditions()
+{
+    QFETCH(QByteArray, server);
+    QFETCH(QStringList, expected);
+    const QList<Finding> findings
+        = validatePatched(QByteArray(R"({"mcpServers": {"s": )") + server + QByteArray("}}"));
+    QStringList schema;
+    for (const Finding &f : findings) {
+        if (f.code.startsWith(QLatin1String("schema.")))
+            schema << f.code + QLatin1Char(' ') + f.pointer;
+    }
+    schema.sort();
+    expected.sort();
+    QVERIFY2(schema == expected, qPrintable(describe(findings)));
 }
 
 // "${ADMIN_HASH}" and a newline is neither a placeholder nor a hash: the schema refuses it (its
