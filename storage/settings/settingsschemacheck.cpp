@@ -184,7 +184,14 @@ public:
         std::string text;
         if (!target.isString() || !target.getString(text))
             return true;
-        if (m_expression.match(QString::fromStdString(text)).hasMatch())
+        // QString's UTF-16 is well-formed (invalid UTF-8 becomes U+FFFD), so PCRE2's check
+        // of it is skipped.
+        if (m_expression
+                .match(QString::fromStdString(text),
+                       0,
+                       QRegularExpression::NormalMatch,
+                       QRegularExpression::DontCheckSubjectStringMatchOption)
+                .hasMatch())
             return true;
         if (results)
             results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
