@@ -52,6 +52,13 @@ QByteArray Sha256::result()
 
 QByteArray Sha256::hex(QByteArrayView data)
 {
+    QByteArray out;
+    appendHex(data, &out);
+    return out;
+}
+
+void Sha256::appendHex(QByteArrayView data, QByteArray *out)
+{
     struct Reused
     {
         EVP_MD_CTX *md = EVP_MD_CTX_new();
@@ -63,7 +70,15 @@ QByteArray Sha256::hex(QByteArrayView data)
     EVP_DigestInit_ex(context.md, sha256Algorithm(), nullptr);
     EVP_DigestUpdate(context.md, data.data(), size_t(data.size()));
     EVP_DigestFinal_ex(context.md, digest, &size);
-    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), qsizetype(size)).toHex();
+    // Written here rather than through QByteArray::toHex, which allocates a result per call.
+    static constexpr char kDigits[] = "0123456789abcdef";
+    const qsizetype at = out->size();
+    out->resize(at + 2 * qsizetype(size));
+    char *hex = out->data() + at;
+    for (unsigned int i = 0; i < size; ++i) {
+        *hex++ = kDigits[digest[i] >> 4];
+        *hex++ = kDigits[digest[i] & 0x0f];
+    }
 }
 
 } // namespace mcphub

@@ -23,6 +23,9 @@ public:
     // The digest of `data` in lowercase hex, through one context per thread (a row's digest
     // costs about what a context's allocation and set-up do): for data at hand whole.
     static QByteArray hex(QByteArrayView data);
+    // The same 64 characters appended to `out`, with nothing allocated on the way when `out`
+    // has room: tens of thousands of row digests go through here.
+    static void appendHex(QByteArrayView data, QByteArray *out);
 
 private:
     struct Context;

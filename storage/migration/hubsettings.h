@@ -242,6 +242,9 @@ public:
         // Read as NULL when it holds the transaction's now() (timestamp or timestamptz), for a
         // column that cannot be NULL: its text is then the reader's to put back. Not recorded.
         QString nowType{};
+        // now()::nowType as the server wrote it in this transaction, when known: compared as
+        // that constant (now()::timestamp is otherwise converted again for every row).
+        QByteArray nowText{};
     };
     struct TableColumn
     {
@@ -264,6 +267,8 @@ public:
         // `digest`: textDigest() of the row's row_to_json(t)::text as written, or for a table
         // given setColumns(), textDigest() of its COPY line.
         void add(const QString &table, std::string id, const QByteArray &digest); // id: UTF-8
+        // The same with textDigest(text), made in place.
+        void addText(const QString &table, std::string id, QByteArrayView text);
         void setColumns(const QString &table, const QList<DigestColumn> &columns);
         static QByteArray textDigest(QByteArrayView text); // SHA-256, hex
         void record(OrderedJson *changes);                 // the ids move into `changes`
@@ -280,6 +285,7 @@ public:
             QByteArray digests;
             QList<DigestColumn> columns; // empty: row_to_json digests
         };
+        Table &tableFor(const QString &table); // made when first named
         QList<QString> m_order;
         QHash<QString, Table> m_tables;
     };

@@ -55,6 +55,12 @@ QString HubSettings::digestSelect(const QSqlDatabase &db, const QList<DigestColu
         const QString column = SqlDialect::escape(db, c.name);
         if (c.viaJson)
             select << QStringLiteral("to_json(%1) #>> '{}'").arg(column);
+        else if (!c.nowType.isEmpty() && !c.nowText.isEmpty())
+            select << QStringLiteral("NULLIF(%1, '%2'::%3)")
+                          .arg(column,
+                               QString::fromUtf8(c.nowText).replace(QLatin1Char('\''),
+                                                                    QStringLiteral("''")),
+                               c.nowType);
         else if (!c.nowType.isEmpty())
             select << QStringLiteral("NULLIF(%1, now()::%2)").arg(column, c.nowType);
         else
@@ -83,15 +89,28 @@ void HubSettings::CreatedRows::setColumns(const QString &table, const QList<Dige
     m_tables[table].columns = columns;
 }
 
-void HubSettings::CreatedRows::add(const QString &table, std::string id, const QByteArray &digest)
+HubSettings::CreatedRows::Table &HubSettings::CreatedRows::tableFor(const QString &table)
 {
     auto t = m_tables.find(table);
     if (t == m_tables.end()) {
         m_order.append(table);
         t = m_tables.insert(table, {});
     }
-    t->ids.push_back(std::move(id));
-    t->digests += digest;
+    return *t;
+}
+
+void HubSettings::CreatedRows::add(const QString &table, std::string id, const QByteArray &digest)
+{
+    Table &t = tableFor(table);
+    t.ids.push_back(std::move(id));
+    t.digests += digest;
+}
+
+void HubSettings::CreatedRows::addText(const QString &table, std::string id, QByteArrayView text)
+{
+    Table &t = tableFor(table);
+    t.ids.push_back(std::move(id));
+    Sha256::appendHex(text, &t.digests);
 }
 
 void HubSettings::CreatedRows::record(OrderedJson *changes)

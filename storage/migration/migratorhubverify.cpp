@@ -23,12 +23,14 @@ using namespace hubdetail;
 
 namespace {
 
-// `line` as the row's own text: each of `nowFields` (index, text) that reads NULL given its
-// text (the time it holds, read as NULLIF(c, now())).
-QByteArray withNow(QByteArrayView line, const std::vector<std::pair<int, QByteArray>> &nowFields)
+// `line` as the row's own text, into `out` (kept from row to row: no allocation per row): each
+// of `nowFields` (index, text) that reads NULL given its text (the time it holds, read as
+// NULLIF(c, now())).
+QByteArrayView withNow(QByteArrayView line,
+                       const std::vector<std::pair<int, QByteArray>> &nowFields,
+                       QByteArray &out)
 {
-    QByteArray out;
-    out.reserve(line.size() + 64);
+    out.resize(0); // keeps its room (clear() would free it)
     int field = 0;
     size_t next = 0;
     const char *from = line.data();
@@ -155,7 +157,11 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
             }
             t->nowFields.emplace_back(int(digested.size()), *now);
         }
-        digested.append({column.name, false, column.nowType});
+        digested.append(
+            {column.name,
+             false,
+             column.nowType,
+             column.nowType.isEmpty() ? QByteArray() : c.nowTexts.value(column.nowType)});
     }
     t->servers = entity.name == QLatin1String("mcpServers");
     t->keepRows = t->servers || entity.shape == HubEntity::Shape::Single;
@@ -229,6 +235,7 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                 return w.plans.value(QByteArray::fromRawData(id.data(), id.size()), -1);
             };
             QByteArray texts; // the unescaped fields of a line compared column by column
+            QByteArray own;   // a line with its now() fields put back (withNow)
             BulkReader::Fields fields;
             const char *end = t->lines.constData() + t->lines.size();
             for (const char *from = t->lines.constData(); from < end;) {
@@ -254,12 +261,10 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                 // record as large as the data (the rollback only needs to know they are
                 // unchanged).
                 if (p.action == Action::Create)
-                    c.created.add(table,
-                                  std::string(idText.data(), size_t(idText.size())),
-                                  HubSettings::CreatedRows::textDigest(
-                                      t->nowFields.empty()
-                                          ? QByteArray::fromRawData(line.data(), line.size())
-                                          : withNow(line, t->nowFields)));
+                    c.created.addText(table,
+                                      std::string(idText.data(), size_t(idText.size())),
+                                      t->nowFields.empty() ? line
+                                                           : withNow(line, t->nowFields, own));
                 // A new row that reads back as the line it was written with holds what the
                 // file says; the others are compared column by column.
                 const QByteArray &sent = h.lines[size_t(index)];
