@@ -106,6 +106,7 @@ private:
     Result<void> copyHubRows(const HubEntity &entity); // its new rows, in one COPY
     void beginHubCheck();                              // what verifyHub() compares, per table
     Result<void> readBackHub(const HubEntity &entity); // after the import wrote its table
+    Result<void> readBackHubShapes();                  // after the import wrote the shapes
     Result<void> noteHubTables(); // issue 16: the areas importHub changed, for ChangeFeed
     Result<void> verifyHub();
     Result<void> import(const MappedSettings &mapped);

@@ -834,6 +834,9 @@ Result<void> Migrator::importHub()
             return finished;
     }
     migrationMark("import: shapes");
+    if (auto read = readBackHubShapes(); !read)
+        return read;
+    migrationMark("import: read back shapes");
     return {};
 }
 

@@ -122,6 +122,9 @@ struct Migrator::Hub
         QSet<QString> stillThere;                   // "table/id" of pruned rows read back
         HubSettings::CreatedRows created;           // the new rows found, as read back
         QHash<QString, QByteArray> nowTexts;        // the transaction's now() as text, by type
+        // The new shapes rows as written: their digests by id (empty: not read back), read
+        // once they are written, while the other thread still compares the tables' rows.
+        QHash<QString, QByteArray> shapeDigests;
     };
     std::unique_ptr<Check> check;
     // The comparison of the tables read back so far (each waits for the one before). Last, so

@@ -328,6 +328,30 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
     return {};
 }
 
+// The new shapes as written, read back for their digests (Check::shapeDigests).
+Result<void> Migrator::readBackHubShapes()
+{
+    Hub &h = *m_hub;
+    QHash<QString, QByteArray> &digests = h.check->shapeDigests;
+    for (const Hub::Shape &s : std::as_const(h.shapes)) {
+        if (!h.shapesBefore.contains(s.id))
+            digests.insert(s.id, QByteArray());
+    }
+    if (digests.isEmpty())
+        return {};
+    return BulkReader::forEach(m_context,
+                               QStringLiteral("SELECT t.id, row_to_json(t)::text FROM %1 t")
+                                   .arg(HubSettings::kShapesTable),
+                               HubSettings::kShapesTable,
+                               [&](const BulkReader::Fields &fields) {
+                                   if (fields.size() != 2 || !fields[0] || !fields[1])
+                                       return;
+                                   const auto found = digests.find(QString::fromUtf8(*fields[0]));
+                                   if (found != digests.end())
+                                       *found = HubSettings::CreatedRows::textDigest(*fields[1]);
+                               });
+}
+
 Result<void> Migrator::verifyHub()
 {
     Hub &h = *m_hub;
@@ -409,32 +433,9 @@ Result<void> Migrator::verifyHub()
         if (entity->name == QLatin1String("mcpServers"))
             m_report.hubChanges += HubChange::forServer(serverOf(row), std::nullopt);
     }
-    // The new shapes as written, read back for their digests.
-    QHash<QString, QByteArray> shapeDigests;
-    for (const Hub::Shape &s : std::as_const(h.shapes)) {
-        if (!h.shapesBefore.contains(s.id))
-            shapeDigests.insert(s.id, QByteArray());
-    }
-    if (!shapeDigests.isEmpty()) {
-        const auto read
-            = BulkReader::forEach(m_context,
-                                  QStringLiteral("SELECT t.id, row_to_json(t)::text FROM %1 t")
-                                      .arg(HubSettings::kShapesTable),
-                                  HubSettings::kShapesTable,
-                                  [&](const BulkReader::Fields &fields) {
-                                      if (fields.size() != 2 || !fields[0] || !fields[1])
-                                          return;
-                                      const auto found
-                                          = shapeDigests.find(QString::fromUtf8(*fields[0]));
-                                      if (found != shapeDigests.end())
-                                          *found = HubSettings::CreatedRows::textDigest(*fields[1]);
-                                  });
-        if (!read)
-            return read.error();
-    }
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
         if (!h.shapesBefore.contains(s.id)) {
-            const QByteArray digest = shapeDigests.value(s.id);
+            const QByteArray digest = check.shapeDigests.value(s.id);
             if (digest.isEmpty()) {
                 m_report.differences.append(
                     {QStringLiteral("%1/%2").arg(HubSettings::kShapesTable, s.id),
