@@ -155,6 +155,7 @@ private Q_SLOTS:
     void runsRecordedInEarlierDigestFormatsRollBack_data();
     void runsRecordedInEarlierDigestFormatsRollBack();
     void shapesOfRowsTheFileSkipsOrNoLongerHasAreKept();
+    void anEntityShapeKeepsTheFirstEntryOfAKey();
 
 private:
     // Migrates a file of one server ("a") and two users (admin, bob) into `pg`'s MCPHub
@@ -1522,6 +1523,33 @@ void TestHubMigration::shapesOfRowsTheFileSkipsOrNoLongerHasAreKept()
                           QStringLiteral("bob:password,username,isAdmin"),
                           QStringLiteral("carol:username,password,isAdmin"),
                           QStringLiteral("erin:isAdmin,username,password")}));
+}
+
+// The file's rows go in unlooked-up (addNew: their keys are unique); the entries of earlier
+// runs added after them (add) never replace one, whichever way each came in.
+void TestHubMigration::anEntityShapeKeepsTheFirstEntryOfAKey()
+{
+    const std::string a = R"(["username","password"])";
+    const std::string b = R"(["username","password","isAdmin"])";
+    HubSettings::EntityShapes shapes;
+    shapes.reserve(3);
+    shapes.addNew("admin", a);
+    shapes.addNew("bob", b);
+    shapes.addNew("carol", a);
+    shapes.add("bob", a);   // a file row has it
+    shapes.add("dave", b);  // new
+    shapes.add("dave", a);  // added just before
+    shapes.add("admin", b); // a file row has it
+    shapes.addNew("erin", b);
+    const std::string text = shapes.text();
+    QCOMPARE(QString::fromStdString(text),
+             QStringLiteral(R"({"shapes":[["username","password"],["username","password",)"
+                            R"("isAdmin"]],"rows":[["admin",0],["bob",1],["carol",0],)"
+                            R"(["dave",1],["erin",1]]})"));
+    const auto entries = HubSettings::EntityShapes::parse(text);
+    QCOMPARE(entries.size(), size_t(5));
+    QCOMPARE(entries[1], std::make_pair(std::string("bob"), b));
+    QCOMPARE(entries[3], std::make_pair(std::string("dave"), b));
 }
 
 QTEST_GUILESS_MAIN(TestHubMigration)

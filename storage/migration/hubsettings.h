@@ -197,15 +197,25 @@ public:
         static QHash<QString, Entry> entries(const QList<OrderedJson> &rows);
 
         void reserve(size_t rows);
+        // An entry, unless one with this key was added before (the first stays).
         void add(std::string key, const std::string &keysJson);
+        // An entry whose key no entry added before has (the caller knows: an entity's mapped
+        // rows, whose keys HubSettings::Mapping made unique): not looked up.
+        void addNew(std::string key, const std::string &keysJson);
         bool empty() const { return m_rows.empty(); }
         std::string text() const;
 
     private:
+        void append(std::string key, const std::string &keysJson);
+
         std::vector<std::string> m_lists; // distinct keys JSON texts
         std::unordered_map<std::string, int> m_listIndex;
+        int m_lastList = -1; // the list of the entry added last: rows mostly share one
         std::vector<std::pair<std::string, int>> m_rows;
+        // The keys of the first m_indexed rows, made when add() first needs them: a file's
+        // tens of thousands of entries go through addNew().
         std::unordered_set<std::string> m_keys;
+        size_t m_indexed = 0;
     };
 
     // Every row of `table` as row_to_json gives it (exact column values: timestamps to the

@@ -291,18 +291,33 @@ HubSettings::EntityShapes::entries(const QList<OrderedJson> &rows)
 
 void HubSettings::EntityShapes::reserve(size_t rows)
 {
-    m_keys.reserve(rows);
     m_rows.reserve(rows);
 }
 
 void HubSettings::EntityShapes::add(std::string key, const std::string &keysJson)
 {
+    for (; m_indexed < m_rows.size(); ++m_indexed)
+        m_keys.insert(m_rows[m_indexed].first);
     if (!m_keys.insert(key).second)
         return;
-    auto [list, added] = m_listIndex.try_emplace(keysJson, int(m_lists.size()));
-    if (added)
-        m_lists.push_back(keysJson);
-    m_rows.emplace_back(std::move(key), list->second);
+    append(std::move(key), keysJson);
+    m_indexed = m_rows.size();
+}
+
+void HubSettings::EntityShapes::addNew(std::string key, const std::string &keysJson)
+{
+    append(std::move(key), keysJson);
+}
+
+void HubSettings::EntityShapes::append(std::string key, const std::string &keysJson)
+{
+    if (m_lastList < 0 || m_lists[size_t(m_lastList)] != keysJson) {
+        const auto [list, added] = m_listIndex.try_emplace(keysJson, int(m_lists.size()));
+        if (added)
+            m_lists.push_back(keysJson);
+        m_lastList = list->second;
+    }
+    m_rows.emplace_back(std::move(key), m_lastList);
 }
 
 std::string HubSettings::EntityShapes::text() const

@@ -300,14 +300,14 @@ void Migrator::Hub::EntityPlanner::plan()
             }
             continue;
         }
-        // A row the run skips keeps the shape it had.
+        // A row the run skips keeps the shape it had. The mapped rows' keys are unique.
         std::string key = HubSettings::toStdString(row.key);
         if (action != Action::Skip) {
-            part.entityShapes.add(std::move(key), row.keysJson);
+            part.entityShapes.addNew(std::move(key), row.keysJson);
         } else if (const auto old
                    = tables.oldShapes.constFind(HubSettings::shapeId(entity.name, row.key));
                    old != tables.oldShapes.constEnd()) {
-            part.entityShapes.add(std::move(key), old->keysJson);
+            part.entityShapes.addNew(std::move(key), old->keysJson);
         }
     }
 }
