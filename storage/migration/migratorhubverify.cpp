@@ -144,6 +144,7 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
     for (const HubSettings::TableColumn &column : all) {
         if (t->columns.contains(column.name))
             continue;
+        QByteArray nowText; // the column's now() as text, when it can hold it
         if (!column.nowType.isEmpty()) {
             auto now = c.nowTexts.constFind(column.nowType);
             if (now == c.nowTexts.constEnd()) {
@@ -155,13 +156,10 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                                     MigratorTexts::tr("Verifying"));
                 now = c.nowTexts.insert(column.nowType, query.value(0).toString().toUtf8());
             }
-            t->nowFields.emplace_back(int(digested.size()), *now);
+            nowText = *now;
+            t->nowFields.emplace_back(int(digested.size()), nowText);
         }
-        digested.append(
-            {column.name,
-             false,
-             column.nowType,
-             column.nowType.isEmpty() ? QByteArray() : c.nowTexts.value(column.nowType)});
+        digested.append({column.name, false, column.nowType, nowText});
     }
     t->servers = entity.name == QLatin1String("mcpServers");
     t->keepRows = t->servers || entity.shape == HubEntity::Shape::Single;
