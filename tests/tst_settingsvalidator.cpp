@@ -2,13 +2,18 @@
 // bad files; and each schema and semantic rule, with its pointer, line and severity.
 
 #include "app/common/appsetup.h"
+#include "storage/settings/schemaquickcheck.h"
 #include "storage/settings/settingsdocument.h"
+#include "storage/settings/settingsschemacheck.h"
 #include "storage/settings/settingsvalidator.h"
 #include "tests/support/settingssamples.h"
 #include "tests/support/testenv.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -72,6 +77,7 @@ private Q_SLOTS:
     void placeholderFollowedByANewlineIsABadPassword();
     void findingsSortedByPosition();
     void messagesAreTranslated();
+    void quickReadingAgreesWithValijson();
 };
 
 void TestSettingsValidator::upstreamFixtures_data()
@@ -502,6 +508,191 @@ void TestSettingsValidator::messagesAreTranslated()
     const QList<Finding> rules = validatePatched(R"({"users": []})");
     QVERIFY2(rules.first().message.contains(QStringLiteral("用户")),
              qPrintable(rules.first().message));
+}
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Every place in a document, as JSON pointers.
+void collectPointers(const Json &node,
+                     const Json::json_pointer &at,
+                     std::vector<Json::json_pointer> *out)
+{
+    out->push_back(at);
+    if (node.is_object()) {
+        for (auto it = node.begin(); it != node.end(); ++it)
+            collectPointers(it.value(), at / it.key(), out);
+    } else if (node.is_array()) {
+        for (size_t i = 0; i < node.size(); ++i)
+            collectPointers(node[i], at / i, out);
+    }
+}
+
+// The schema's property names and its enum and const values: mutations built from them reach
+// the schema's conditions (a server's type, an openapi source...).
+void collectSchemaWords(const nlohmann::json &node, QSet<QString> *names, std::vector<Json> *values)
+{
+    if (node.is_object()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it.key() == "properties" && it.value().is_object()) {
+                for (auto p = it.value().begin(); p != it.value().end(); ++p)
+                    names->insert(QString::fromStdString(p.key()));
+            }
+            if (it.key() == "enum" && it.value().is_array()) {
+                for (const auto &v : it.value())
+                    values->push_back(Json::parse(v.dump()));
+            } else if (it.key() == "const") {
+                values->push_back(Json::parse(it.value().dump()));
+            } else {
+                collectSchemaWords(it.value(), names, values);
+            }
+        }
+    } else if (node.is_array()) {
+        for (const auto &v : node)
+            collectSchemaWords(v, names, values);
+    }
+}
+
+} // namespace
+
+// SchemaQuickCheck decides alone for the documents it is sure of: "valid" must never be said of
+// a document valijson refuses (nor "invalid" of one it accepts, as an if/then/else or anyOf
+// decides on it). Every fixture and sample, and thousands of mutations of them (values of
+// other types and forms, members removed and added, the schema's own names and enum values),
+// are read both ways. The fixtures that valijson accepts must be ones the quick reading is
+// sure of, or it would save nothing.
+void TestSettingsValidator::quickReadingAgreesWithValijson()
+{
+    QFile schemaFile(QStringLiteral(":/schema/mcp_settings.schema.json"));
+    QVERIFY(schemaFile.open(QIODevice::ReadOnly));
+    const nlohmann::json schema = nlohmann::json::parse(schemaFile.readAll().toStdString());
+    const SchemaQuickCheck quick(schema);
+
+    std::vector<std::pair<QString, Json>> bases;
+    QDirIterator files(
+        test::fixturesDir(), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        const auto document = SettingsDocument::parse(test::readFile(path), path);
+        if (document && document->json().contains("mcpServers")) // a settings file
+            bases.emplace_back(path, document->json());
+    }
+    bases.emplace_back(QStringLiteral("sample"), test::sampleSettings(20));
+    QVERIFY(bases.size() >= 15);
+
+    QSet<QString> names{QStringLiteral("bogus")};
+    std::vector<Json> pool;
+    collectSchemaWords(schema, &names, &pool);
+    for (const char *text : {R"("")",
+                             R"("x")",
+                             R"("é")",
+                             R"("a\u0000b")",
+                             R"("2026-01-31T12:00:00.000Z")",
+                             R"("$2b$10$Vt7krIvjNgyN67LXqly0uOcTpN0LI55cYRbcKC71pUDAP0nJ7RPa.")",
+                             R"("${ADMIN_HASH}")",
+                             R"("${ADMIN_HASH}\n")",
+                             R"("\u00ff\u00ff")",
+                             "0",
+                             "1",
+                             "-1",
+                             "1.5",
+                             "1.0",
+                             "65535",
+                             "65536",
+                             "1e300",
+                             "-0.0",
+                             "18446744073709551615",
+                             "true",
+                             "false",
+                             "null",
+                             "{}",
+                             "[]",
+                             R"(["a"])",
+                             R"([1])",
+                             R"({"url": "u"})",
+                             R"({"schema": {}})",
+                             R"({"enabled": true})",
+                             R"({"name": "fetch", "tools": "all"})"})
+        pool.push_back(Json::parse(text));
+    // Strings a parser would have refused (ill-formed UTF-8), as an edit in the console could
+    // still hold them.
+    for (const std::string &text : {std::string("\xff\xfe"),
+                                    std::string("a\xc3"),
+                                    std::string("\xc0\x80"),
+                                    std::string("\x80abc")})
+        pool.push_back(Json(text));
+    const QStringList nameList = names.values();
+
+    QRandomGenerator random(20261207);
+    const auto pick = [&](size_t n) {
+        return size_t(random.bounded(quint32(n)));
+    };
+    int valid = 0, invalid = 0, unsure = 0, checked = 0;
+    for (const auto &[path, base] : bases) {
+        const bool baseValid
+            = SettingsSchemaCheck::check(base, SettingsSchemaCheck::Reading::ValijsonOnly)
+                  .isEmpty();
+        if (baseValid && !path.contains(QLatin1String("bad-settings")))
+            QVERIFY2(quick.check(base) == SchemaQuickCheck::Verdict::Valid, qPrintable(path));
+        for (int round = 0; round < 300; ++round) {
+            Json document = base;
+            const int edits = 1 + int(pick(3));
+            for (int e = 0; e < edits; ++e) {
+                std::vector<Json::json_pointer> places;
+                collectPointers(document, Json::json_pointer(), &places);
+                const Json::json_pointer at = places[pick(places.size())];
+                Json &node = document[at];
+                switch (pick(4)) {
+                case 0: // another value
+                case 1:
+                    node = pool[pick(pool.size())];
+                    break;
+                case 2: // removed
+                    if (!at.empty()) {
+                        Json &parent = document[at.parent_pointer()];
+                        if (parent.is_object())
+                            parent.erase(at.back());
+                        else
+                            parent.erase(parent.begin() + std::stol(at.back()));
+                    }
+                    break;
+                default: // a member added, or an element
+                    if (node.is_object())
+                        node[nameList[int(pick(size_t(nameList.size())))].toStdString()]
+                            = pool[pick(pool.size())];
+                    else if (node.is_array())
+                        node.push_back(node.empty() ? pool[pick(pool.size())] : node[0]);
+                    break;
+                }
+            }
+            const SchemaQuickCheck::Verdict verdict = quick.check(document);
+            const QList<Finding> findings
+                = SettingsSchemaCheck::check(document, SettingsSchemaCheck::Reading::ValijsonOnly);
+            ++checked;
+            if (verdict == SchemaQuickCheck::Verdict::Unsure) {
+                ++unsure;
+                continue;
+            }
+            const bool sure = verdict == SchemaQuickCheck::Verdict::Valid;
+            if (sure != findings.isEmpty()) {
+                QFAIL(qPrintable(QStringLiteral("%1, round %2: the quick reading says %3, valijson "
+                                                "%4:\n%5\n%6")
+                                     .arg(path,
+                                          QString::number(round),
+                                          QLatin1String(sure ? "valid" : "invalid"),
+                                          QLatin1String(findings.isEmpty() ? "valid" : "invalid"),
+                                          describe(findings),
+                                          QString::fromStdString(document.dump()).left(4000))));
+            }
+            ++(sure ? valid : invalid);
+        }
+    }
+    qInfo("%d documents: %d valid, %d invalid, %d unsure", checked, valid, invalid, unsure);
+    // Both answers were given often, and most documents were decided without valijson.
+    QVERIFY(valid > checked / 10);
+    QVERIFY(invalid > checked / 4);
+    QVERIFY(unsure < checked / 4);
 }
 
 QTEST_GUILESS_MAIN(TestSettingsValidator)

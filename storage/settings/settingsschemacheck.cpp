@@ -2,6 +2,7 @@
 
 #include "storage/logging.h"
 #include "storage/settings/jsonpointer.h"
+#include "storage/settings/schemaquickcheck.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -141,40 +142,6 @@ public:
         : m_expression(std::move(expression))
     {}
 
-    // The pattern as PCRE reads it, or nothing when the two engines could read it apart.
-    // JSON Schema's patterns are ECMAScript's, whose $ (outside a class, not escaped) is the
-    // end of the text only, where PCRE's also matches before a final newline: it becomes \z.
-    // An unescaped . (std::regex's does not match \r, PCRE's does) and a class that starts
-    // with ] ("[]" is empty in ECMAScript, PCRE reads the ] as a member) are left to std::regex.
-    static std::optional<QString> pcreText(const QString &ecmaScript)
-    {
-        QString out;
-        bool inClass = false;
-        for (qsizetype i = 0; i < ecmaScript.size(); ++i) {
-            const QChar c = ecmaScript.at(i);
-            if (c == QLatin1Char('\\') && i + 1 < ecmaScript.size()) {
-                out += c;
-                out += ecmaScript.at(++i);
-            } else if (inClass) {
-                inClass = c != QLatin1Char(']');
-                out += c;
-            } else if (c == QLatin1Char('$')) {
-                out += QLatin1String("\\z");
-            } else if (c == QLatin1Char('.')) {
-                return std::nullopt;
-            } else if (c == QLatin1Char('[')) {
-                const QStringView rest = QStringView(ecmaScript).mid(i + 1);
-                if (rest.startsWith(QLatin1Char(']')) || rest.startsWith(QLatin1String("^]")))
-                    return std::nullopt;
-                inClass = true;
-                out += c;
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    }
-
     bool validate(const valijson::adapters::Adapter &target,
                   const std::vector<std::string> &context,
                   valijson::ValidationResults *results) const override
@@ -184,14 +151,7 @@ public:
         std::string text;
         if (!target.isString() || !target.getString(text))
             return true;
-        // QString's UTF-16 is well-formed (invalid UTF-8 becomes U+FFFD), so PCRE2's check
-        // of it is skipped.
-        if (m_expression
-                .match(QString::fromStdString(text),
-                       0,
-                       QRegularExpression::NormalMatch,
-                       QRegularExpression::DontCheckSubjectStringMatchOption)
-                .hasMatch())
+        if (SchemaQuickCheck::matches(m_expression, text))
             return true;
         if (results)
             results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
@@ -217,13 +177,9 @@ class PcrePatternBuilder : public valijson::ConstraintBuilder
 public:
     valijson::constraints::Constraint *make(const valijson::adapters::Adapter &value) const override
     {
-        if (const auto text = PcrePattern::pcreText(QString::fromStdString(value.asString()))) {
-            QRegularExpression expression(*text);
-            if (expression.isValid()) {
-                expression.optimize();
-                return new PcrePattern(std::move(expression));
-            }
-        }
+        if (auto expression
+            = SchemaQuickCheck::pcrePattern(QString::fromStdString(value.asString())))
+            return new PcrePattern(std::move(*expression));
         // A pattern PCRE does not read, or could read otherwise: valijson's std::regex.
         auto own = std::make_unique<valijson::constraints::PatternConstraint>();
         own->setPattern(value.asString());
@@ -272,6 +228,7 @@ struct CompiledSchema
             parser.addConstraintBuilder(kPcrePatternKey, new PcrePatternBuilder); // parser's
             valijson::adapters::NlohmannJsonAdapter adapter(parsed);
             parser.populateSchema(adapter, schema);
+            quick = std::make_unique<SchemaQuickCheck>(json);
         } catch (const std::exception &e) {
             problem = QString::fromUtf8(e.what());
         }
@@ -280,6 +237,7 @@ struct CompiledSchema
     Json json;   // as the resource has it: what the findings' explanations read
     Json parsed; // with its patterns moved to kPcrePatternKey: what `schema` was made of
     valijson::Schema schema;
+    std::unique_ptr<SchemaQuickCheck> quick; // reads `json`
     QString problem; // set when the resource could not be used (a build defect)
 };
 
@@ -495,7 +453,7 @@ bool isAlternatives(const std::string &d)
 
 } // namespace
 
-QList<Finding> SettingsSchemaCheck::check(const nlohmann::ordered_json &document)
+QList<Finding> SettingsSchemaCheck::check(const nlohmann::ordered_json &document, Reading reading)
 {
     const CompiledSchema &compiled = compiledSchema();
     if (!compiled.problem.isEmpty()) {
@@ -506,6 +464,10 @@ QList<Finding> SettingsSchemaCheck::check(const nlohmann::ordered_json &document
                         .arg(compiled.problem);
         return {f};
     }
+
+    if (reading == Reading::QuickFirst
+        && compiled.quick->check(document) == SchemaQuickCheck::Verdict::Valid)
+        return {};
 
     valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::ValidationResults results;
