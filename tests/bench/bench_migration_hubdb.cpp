@@ -33,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -271,13 +272,17 @@ QString counts(const test::PgTestDatabase &pg)
     return parts.join(QLatin1Char(' '));
 }
 
-// The migration's timing marks of the current run, printed after its summary line.
+// The migration's timing marks of the current run, printed after its summary line. They come
+// from the migration's threads at once (Qt calls a message handler on the logging thread,
+// unserialised): the list is locked.
+QMutex g_marksLock;
 QStringList g_marks;
 QtMessageHandler g_defaultHandler = nullptr;
 
 void collectMarks(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     if (context.category && qstrcmp(context.category, "mcphub.migration.timing") == 0) {
+        const QMutexLocker locker(&g_marksLock);
         g_marks << message;
         return;
     }
