@@ -1,6 +1,7 @@
 #include "storage/settings/schemaquickcheck.h"
 
-#include <QStringDecoder>
+#include "storage/settings/utf8.h"
+
 #include <QStringView>
 
 #include <cstdint>
@@ -78,22 +79,17 @@ bool isScalar(const SchemaJson &value)
 // characters (ill-formed UTF-8, or a NUL, where it stops).
 std::optional<std::uint64_t> characterCount(const std::string &text)
 {
-    std::uint64_t leads = 0;
-    bool ascii = true;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte == 0)
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *end = p + text.size();
+    std::uint64_t count = 0;
+    while (p < end) {
+        const int length = *p == 0 ? 0 : utf8::sequenceLength(p, end);
+        if (length <= 0)
             return std::nullopt;
-        ascii = ascii && byte < 0x80;
-        leads += (byte & 0xC0) != 0x80;
+        p += length;
+        ++count;
     }
-    if (!ascii) {
-        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString decoded = utf8(QByteArrayView(text.data(), qsizetype(text.size())));
-        if (utf8.hasError())
-            return std::nullopt;
-    }
-    return leads;
+    return count;
 }
 
 } // namespace
