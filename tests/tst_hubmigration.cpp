@@ -13,6 +13,7 @@
 #include "storage/migration/migrator.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/sqlconnection.h"
+#include "storage/uuidseries.h"
 #include "tests/support/adminctlrun.h"
 #include "tests/support/hubemulator.h"
 #include "tests/support/mcphubdatabase.h"
@@ -29,11 +30,13 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <csignal>
+#include <limits>
 
 using namespace mcphub;
 using namespace mcphub::test;
@@ -152,6 +155,7 @@ private Q_SLOTS:
     void aRollbackIsRefusedWhileARowTheRunAddedIsChanged();
     void timesTheRunDidNotWriteAreDigestedAsTheyAre();
     void recordedDigestFormatsAreFixed();
+    void newIdsAreRecordedAsTheirSeries();
     void runsRecordedInEarlierDigestFormatsRollBack_data();
     void runsRecordedInEarlierDigestFormatsRollBack();
     void shapesOfRowsTheFileSkipsOrNoLongerHasAreKept();
@@ -1292,6 +1296,82 @@ void TestHubMigration::recordedDigestFormatsAreFixed()
              QStringLiteral("bf9f9832fae8a4cbc1ae47621865c99b5bcf79ef9634d5e188b6ef3509f53156"));
 }
 
+// The new rows' ids come from a uuid series (UuidSeries), which the run's record keeps as its
+// key and the runs of indexes used: the rollback makes the same ids again.
+void TestHubMigration::newIdsAreRecordedAsTheirSeries()
+{
+    UuidSeries series;
+    const QByteArray key = series.key();
+    QCOMPARE(key.size(), 32);
+    QVERIFY(key != UuidSeries().key());
+    std::vector<std::string> made;
+    QSet<QString> distinct;
+    for (qint64 i = 0; i < 600; ++i) { // more than one pool of keystream (256 a pool)
+        qint64 index = -2;
+        const QString id = series.next(&index);
+        QCOMPARE(index, i);
+        const QUuid uuid(id);
+        QCOMPARE(uuid.toString(QUuid::WithoutBraces), id);
+        QCOMPARE(uuid.version(), QUuid::Random);
+        QCOMPARE(uuid.variant(), QUuid::DCE);
+        distinct.insert(id);
+        made.push_back(id.toStdString());
+    }
+    QCOMPARE(distinct.size(), 600);
+    std::vector<std::string> again;
+    QVERIFY(UuidSeries::make(key, 0, 600, &again));
+    QVERIFY(again == made);
+    again.clear();
+    QVERIFY(UuidSeries::make(key.toUpper(), 255, 3, &again));
+    QVERIFY(again == std::vector<std::string>(made.begin() + 255, made.begin() + 258));
+    for (const QByteArray &bad : {key.left(31), key + "0", QByteArray(32, 'g'), QByteArray()})
+        QVERIFY(!UuidSeries::make(bad, 0, 1, &again));
+    QVERIFY(!UuidSeries::make(key, std::numeric_limits<quint64>::max(), 2, &again));
+    QCOMPARE(again.size(), size_t(3));
+
+    // The record: runs of the series and the other ids in the order the rows were found.
+    HubSettings::CreatedRows created;
+    created.setSeries(QStringLiteral("users"), key);
+    const QList<std::pair<std::string, qint64>> rows{
+        {made[0], 0}, {made[1], 1}, {made[2], 2}, {"file-id", -1}, {made[5], 5}, {made[6], 6}};
+    for (const auto &[id, index] : rows)
+        created.addText(QStringLiteral("users"), id, QByteArrayView(id), index);
+    created.addText(QStringLiteral("groups"), "g1", "g1", 7); // a table without a series
+    OrderedJson changes = OrderedJson::array();
+    created.record(&changes);
+    QCOMPARE(changes.size(), size_t(2));
+    OrderedJson users = OrderedJson::parse(changes[0].dump());
+    QCOMPARE(users["uuidSeries"], OrderedJson(key.toStdString()));
+    QCOMPARE(users["createdRuns"], OrderedJson::parse(R"([[0,3],"file-id",[5,2]])"));
+    QVERIFY(!users.contains("created"));
+    QCOMPARE(changes[1]["created"], OrderedJson::parse(R"(["g1"])"));
+    HubSettings::CreatedRows::expand(&users);
+    QVERIFY(!users.contains("createdRuns"));
+    OrderedJson ids = OrderedJson::array();
+    for (const auto &row : rows)
+        ids.push_back(row.first);
+    QCOMPARE(users["created"], ids);
+    QByteArray all;
+    for (const auto &row : rows)
+        all += HubSettings::CreatedRows::textDigest(QByteArrayView(row.first));
+    QCOMPARE(users["createdRowsSha256"].get<std::string>(),
+             HubSettings::CreatedRows::textDigest(all).toStdString());
+
+    // A damaged record names an id no row has: its rollback finds the rows changed and stops.
+    for (const char *runs :
+         {R"([[0, 30000000]])", R"([[-1, 2]])", R"([[0]])", R"({})", R"([[0, 2], [1.5, 1]])"}) {
+        OrderedJson damaged = OrderedJson::object();
+        damaged["table"] = "users";
+        damaged["uuidSeries"] = key.toStdString();
+        damaged["createdRuns"] = OrderedJson::parse(runs);
+        HubSettings::CreatedRows::expand(&damaged);
+        QCOMPARE(damaged["created"], OrderedJson::array({"(unreadable record)"}));
+    }
+    OrderedJson unkeyed = OrderedJson::parse(R"({"table": "users", "createdRuns": [[0, 1]]})");
+    HubSettings::CreatedRows::expand(&unkeyed);
+    QCOMPARE(unkeyed["created"], OrderedJson::array({"(unreadable record)"}));
+}
+
 void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack_data()
 {
     QTest::addColumn<QString>("format");
@@ -1331,6 +1411,13 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
                   QStringLiteral("SELECT changes FROM mcphub_admin.migration_runs WHERE id = %1")
                       .arg(runId))
             .toStdString());
+    // The users' new ids are recorded as their series; the earlier formats listed them.
+    QVERIFY(std::any_of(changes.begin(), changes.end(), [](const OrderedJson &change) {
+        return change.value("table", std::string()) == "users" && change.contains("createdRuns")
+               && change.contains("uuidSeries") && !change.contains("created");
+    }));
+    for (OrderedJson &change : changes)
+        HubSettings::CreatedRows::expand(&change);
     const QString name = QStringLiteral("earlier-digests");
     QList<OrderedJson> rows;
     QHash<QString, QByteArray> rowText;      // id -> row_to_json(t)::text

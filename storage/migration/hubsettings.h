@@ -277,11 +277,21 @@ public:
         // `digest`: textDigest() of the row's row_to_json(t)::text as written, or for a table
         // given setColumns(), textDigest() of its COPY line.
         void add(const QString &table, std::string id, const QByteArray &digest); // id: UTF-8
-        // The same with textDigest(text), made in place.
-        void addText(const QString &table, std::string id, QByteArrayView text);
+        // The same with textDigest(text), made in place. `series`: the id's index in the
+        // table's uuid series (setSeries), or -1.
+        void addText(const QString &table, std::string id, QByteArrayView text, qint64 series = -1);
         void setColumns(const QString &table, const QList<DigestColumn> &columns);
+        // The key (UuidSeries::key) of the series the table's new ids were made from.
+        void setSeries(const QString &table, const QByteArray &key);
         static QByteArray textDigest(QByteArrayView text); // SHA-256, hex
-        void record(OrderedJson *changes);                 // the ids move into `changes`
+        // The ids move into `changes`: a table's as "created", a list of its ids; or, when
+        // some came from its uuid series, as "createdRuns", a list whose members are ids or
+        // [first, count] runs of the series, with "uuidSeries" its key.
+        void record(OrderedJson *changes);
+        // A recorded change with "createdRuns" given its "created" list again (the ids its
+        // runs make). An unreadable one gets an id no row has: its rollback then finds the
+        // rows changed and refuses.
+        static void expand(OrderedJson *change);
         // For a recorded {"table", "created", "createdLinesSha256", "createdFieldsSha256",
         // "createdRowsSha256" or "createdSha256"}: whether any of the rows is gone or different
         // now.
@@ -291,7 +301,9 @@ public:
     private:
         struct Table
         {
-            OrderedJson ids = OrderedJson::array();
+            OrderedJson ids = OrderedJson::array(); // ids and [first, count] runs
+            bool runs = false;                      // whether `ids` holds runs
+            QByteArray series;                      // the key of its uuid series
             QByteArray digests;
             QList<DigestColumn> columns; // empty: row_to_json digests
         };

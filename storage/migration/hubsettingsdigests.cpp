@@ -8,6 +8,7 @@
 #include "storage/db/sqldialect.h"
 #include "storage/db/sqlerror.h"
 #include "storage/sha256.h"
+#include "storage/uuidseries.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -106,11 +107,31 @@ void HubSettings::CreatedRows::add(const QString &table, std::string id, const Q
     t.digests += digest;
 }
 
-void HubSettings::CreatedRows::addText(const QString &table, std::string id, QByteArrayView text)
+void HubSettings::CreatedRows::setSeries(const QString &table, const QByteArray &key)
+{
+    tableFor(table).series = key;
+}
+
+void HubSettings::CreatedRows::addText(const QString &table,
+                                       std::string id,
+                                       QByteArrayView text,
+                                       qint64 series)
 {
     Table &t = tableFor(table);
-    t.ids.push_back(std::move(id));
     Sha256::appendHex(text, &t.digests);
+    if (series < 0 || t.series.isEmpty()) {
+        t.ids.push_back(std::move(id));
+        return;
+    }
+    t.runs = true;
+    if (!t.ids.empty() && t.ids.back().is_array()) {
+        OrderedJson &run = t.ids.back();
+        if (run[0].get<qint64>() + run[1].get<qint64>() == series) {
+            run[1] = run[1].get<qint64>() + 1;
+            return;
+        }
+    }
+    t.ids.push_back(OrderedJson::array({series, 1}));
 }
 
 void HubSettings::CreatedRows::record(OrderedJson *changes)
@@ -122,9 +143,14 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
         OrderedJson change = OrderedJson::object();
         // Its four members' room at once: an ordered_json object that grows copies its
         // members (their keys are const), the list of tens of thousands of ids included.
-        change.get_ref<OrderedJson::object_t &>().reserve(4);
+        change.get_ref<OrderedJson::object_t &>().reserve(5);
         change["table"] = table.toStdString();
-        change["created"] = std::move(t.ids);
+        if (t.runs) {
+            change["uuidSeries"] = t.series.toStdString();
+            change["createdRuns"] = std::move(t.ids);
+        } else {
+            change["created"] = std::move(t.ids);
+        }
         const std::string digest = Sha256::hex(t.digests).toStdString();
         if (t.columns.isEmpty()) {
             change["createdRowsSha256"] = digest;
@@ -137,6 +163,42 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
         }
         changes->push_back(std::move(change));
     }
+}
+
+void HubSettings::CreatedRows::expand(OrderedJson *change)
+{
+    if (!change->is_object() || !change->contains("createdRuns"))
+        return;
+    // More ids than any MCPHub database holds: a damaged record, not one to allocate for.
+    constexpr quint64 kMostIds = 20'000'000;
+    const OrderedJson runs = std::move((*change)["createdRuns"]);
+    change->erase("createdRuns");
+    const OrderedJson key = change->value("uuidSeries", OrderedJson());
+    std::vector<std::string> ids;
+    bool readable = runs.is_array() && key.is_string();
+    for (auto run = runs.begin(); readable && run != runs.end(); ++run) {
+        if (run->is_string()) {
+            ids.push_back(run->get<std::string>());
+        } else {
+            readable = run->is_array() && run->size() == 2 && (*run)[0].is_number_unsigned()
+                       && (*run)[1].is_number_unsigned()
+                       && (*run)[1].get<quint64>() <= kMostIds - ids.size()
+                       && UuidSeries::make(key.get_ref<const std::string &>(),
+                                           (*run)[0].get<quint64>(),
+                                           (*run)[1].get<quint64>(),
+                                           &ids);
+        }
+        readable = readable && ids.size() <= kMostIds;
+    }
+    OrderedJson created = OrderedJson::array();
+    if (!readable) {
+        created.push_back("(unreadable record)");
+    } else {
+        created.get_ref<OrderedJson::array_t &>().reserve(ids.size());
+        for (std::string &id : ids)
+            created.push_back(std::move(id));
+    }
+    (*change)["created"] = std::move(created);
 }
 
 Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &context,

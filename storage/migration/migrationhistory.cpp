@@ -1,4 +1,5 @@
 #include "storage/migration/migrationhistory.h"
+#include "storage/migration/hubsettings.h"
 #include "storage/migration/migrationtiming.h"
 
 #include "storage/db/auditlogrepository.h"
@@ -137,6 +138,8 @@ MigrationRun MigrationHistory::fromRecord(const QSqlRecord &record) const
     const OrderedJson changes = OrderedJson::parse(
         record.value(QStringLiteral("changes")).toString().toStdString(), nullptr, false);
     run.changes = changes.is_array() ? changes : OrderedJson::array();
+    for (OrderedJson &change : run.changes)
+        HubSettings::CreatedRows::expand(&change);
     run.rollbackOf = record.value(QStringLiteral("rollback_of")).toLongLong();
     return run;
 }

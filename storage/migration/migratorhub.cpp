@@ -14,13 +14,11 @@
 #include "storage/migration/settingsentities.h"
 #include "storage/settings/jsonpointer.h"
 #include "storage/settings/mcphubjsonwriter.h"
+#include "storage/uuidseries.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QUuid>
-
-#include <openssl/rand.h>
 
 #include <cstring>
 #include <string>
@@ -80,45 +78,6 @@ OrderedJson withoutRejected(OrderedJson document, const QList<MappingIssue> &rej
     }
     return document;
 }
-
-// Random (version 4) uuids for the many new rows of a run. QUuid::createUuid asks Qt's system
-// generator for each (~2 us here: 0.1 s of a 50,000-user plan). This takes the bytes from
-// OpenSSL's CSPRNG (RAND_bytes, already linked for SHA-256) 4 KB at a time: as unpredictable
-// as createUuid's, at ~0.1 us a uuid.
-class RandomUuids
-{
-public:
-    QString next()
-    {
-        if (m_used + 16 > m_pool.size()) {
-            if (RAND_bytes(reinterpret_cast<unsigned char *>(m_pool.data()), int(m_pool.size()))
-                != 1)
-                return QUuid::createUuid().toString(QUuid::WithoutBraces);
-            m_used = 0;
-        }
-        uchar bytes[16];
-        std::memcpy(bytes, m_pool.constData() + m_used, 16);
-        m_used += 16;
-        bytes[6] = uchar((bytes[6] & 0x0f) | 0x40); // version 4
-        bytes[8] = uchar((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
-        // As QUuid::toString(WithoutBraces) writes it, straight into the string (through
-        // QUuid it cost 600 instructions a uuid).
-        static constexpr char kHex[] = "0123456789abcdef";
-        QString text(36, Qt::Uninitialized);
-        QChar *out = text.data();
-        for (int i = 0; i < 16; ++i) {
-            if (i == 4 || i == 6 || i == 8 || i == 10)
-                *out++ = QLatin1Char('-');
-            *out++ = QLatin1Char(kHex[bytes[i] >> 4]);
-            *out++ = QLatin1Char(kHex[bytes[i] & 0x0f]);
-        }
-        return text;
-    }
-
-private:
-    QByteArray m_pool = QByteArray(4096, Qt::Uninitialized);
-    qsizetype m_used = 4096;
-};
 
 } // namespace
 
@@ -188,6 +147,7 @@ struct Migrator::Hub::EntityPlanner
         const auto found = tables.entities.constFind(&entity);
         existing = found == tables.entities.constEnd() ? &none : &*found;
         part->entity = &entity;
+        part->uuidSeries = newIds.key();
         const qsizetype entries = mapping.entries(entity); // mapEntity() reserves the rows
         part->plans.reserve(entries);
         if (entity.shape != HubEntity::Shape::Single)
@@ -203,7 +163,10 @@ struct Migrator::Hub::EntityPlanner
     EntityPlan &part;
     const Tables::Entity *existing = nullptr;
     const bool users = entity.name == QLatin1String("users");
-    RandomUuids newIds; // a user of the file has no id: 50,000 users, 50,000 new ones
+    // A user of the file has no id: 50,000 users, 50,000 new ones. Made from a series, which
+    // the run's record keeps as its key (UuidSeries; QUuid::createUuid asked the system's
+    // generator for each, ~2 us: 0.1 s of a 50,000-user plan).
+    UuidSeries newIds;
 };
 
 Migrator::Hub::EntityPlan Migrator::Hub::planEntity(const HubSettings::Mapping &mapping,
@@ -239,7 +202,7 @@ void Migrator::Hub::EntityPlanner::plan()
             plan.action = Action::Create;
             plan.id = entity.shape == HubEntity::Shape::Single ? QStringLiteral("default")
                       : !row.id.isEmpty()                      ? row.id
-                                                               : newIds.next();
+                                                               : newIds.next(&plan.series);
             ++part.counts.created;
         } else {
             part.matched.insert(match);
@@ -416,6 +379,7 @@ void Migrator::Hub::adopt(EntityPlan &part)
     }
     part.plans.clear();
     planRanges.insert(part.entity, {first, int(plans.size())});
+    uuidSeries.insert(part.entity, part.uuidSeries);
     lines.resize(size_t(plans.size()));
     for (size_t i = 0; i < part.lines.size(); ++i)
         lines[size_t(first) + i] = std::move(part.lines[i]);

@@ -48,6 +48,7 @@ struct Migrator::Hub
         QString id;            // the row's id once written
         OrderedJson before;    // the stored row (null when new)
         QStringList differing; // columns to write (Overwrite)
+        qint64 series = -1;    // a new id's index in its entity's uuid series, when made there
     };
     struct Shape
     {
@@ -63,6 +64,7 @@ struct Migrator::Hub
         const HubEntity *entity = nullptr;
         HubSettings::Mapped mapped;    // its rows (moved into the run's by adopt()), losses...
         QList<Planned> plans;          // row: index into mapped.rows until adopted
+        QByteArray uuidSeries;         // the key of the series its new ids are made from
         std::vector<QByteArray> lines; // per plan, when written before adopted (see lines)
         QSet<int> matched;             // index into the table's rows
         MigrationReport::EntityCounts counts;
@@ -91,6 +93,7 @@ struct Migrator::Hub
     HubSettings::Mapped mapped;
     QList<Planned> plans;
     QHash<const HubEntity *, std::pair<int, int>> planRanges; // [first, end) in plans
+    QHash<const HubEntity *, QByteArray> uuidSeries;          // the keys of their new ids' series
     const HubEntity *copiedEarly = nullptr; // its new rows written while the rest was planned
     QList<QPair<const HubEntity *, OrderedJson>> prunes;
     QHash<QString, OrderedJson> shapesBefore; // by id

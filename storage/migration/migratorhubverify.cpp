@@ -204,6 +204,7 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
             const HubEntity &entity = *w.entity;
             const QString &table = entity.table;
             c.created.setColumns(table, digested);
+            c.created.setSeries(table, h.uuidSeries.value(&entity));
             // A server's hub change (HubChange::forServer) from the row as read back.
             const auto serverChange = [&](int index, const OrderedJson &stored) {
                 const OrderedJson &before = h.plans.at(index).before;
@@ -262,7 +263,8 @@ Result<void> Migrator::readBackHub(const HubEntity &entity)
                     c.created.addText(table,
                                       std::string(idText.data(), size_t(idText.size())),
                                       t->nowFields.empty() ? line
-                                                           : withNow(line, t->nowFields, own));
+                                                           : withNow(line, t->nowFields, own),
+                                      p.series);
                 // A new row that reads back as the line it was written with holds what the
                 // file says; the others are compared column by column.
                 const QByteArray &sent = h.lines[size_t(index)];
