@@ -59,6 +59,14 @@ QByteArrayView withNow(QByteArrayView line,
     return out;
 }
 
+// The columns a new shapes row is digested by (readBackHubShapes).
+QList<HubSettings::DigestColumn> shapeColumns()
+{
+    return {{QStringLiteral("id"), false},
+            {QStringLiteral("ordinal"), false},
+            {QStringLiteral("keys"), false}};
+}
+
 } // namespace
 
 void Migrator::beginHubCheck()
@@ -339,17 +347,20 @@ Result<void> Migrator::readBackHubShapes()
     }
     if (digests.isEmpty())
         return {};
-    return BulkReader::forEach(m_context,
-                               QStringLiteral("SELECT t.id, row_to_json(t)::text FROM %1 t")
-                                   .arg(HubSettings::kShapesTable),
-                               HubSettings::kShapesTable,
-                               [&](const BulkReader::Fields &fields) {
-                                   if (fields.size() != 2 || !fields[0] || !fields[1])
-                                       return;
-                                   const auto found = digests.find(QString::fromUtf8(*fields[0]));
-                                   if (found != digests.end())
-                                       *found = HubSettings::CreatedRows::textDigest(*fields[1]);
-                               });
+    // Digested as their COPY lines: through row_to_json the server took 20 ms to escape an
+    // entity's shapes (a megabyte for 50,000 users) for the digest alone.
+    return BulkReader::forEachLine(
+        m_context,
+        QStringLiteral("SELECT %1 FROM %2")
+            .arg(HubSettings::digestSelect(QSqlDatabase::database(m_context.connectionName, false),
+                                           shapeColumns()),
+                 HubSettings::kShapesTable),
+        HubSettings::kShapesTable,
+        [&](QByteArrayView line) {
+            const auto found = digests.find(QString::fromUtf8(BulkReader::firstField(line)));
+            if (found != digests.end())
+                *found = HubSettings::CreatedRows::textDigest(line);
+        });
 }
 
 Result<void> Migrator::verifyHub()
@@ -433,6 +444,8 @@ Result<void> Migrator::verifyHub()
         if (entity->name == QLatin1String("mcpServers"))
             m_report.hubChanges += HubChange::forServer(serverOf(row), std::nullopt);
     }
+    if (!check.shapeDigests.isEmpty()) // (the comparisons' thread is done with `created`)
+        created.setColumns(HubSettings::kShapesTable, shapeColumns());
     for (const Hub::Shape &s : std::as_const(h.shapes)) {
         if (!h.shapesBefore.contains(s.id)) {
             const QByteArray digest = check.shapeDigests.value(s.id);
