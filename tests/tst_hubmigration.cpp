@@ -1340,13 +1340,15 @@ void TestHubMigration::newIdsAreRecordedAsTheirSeries()
     OrderedJson changes = OrderedJson::array();
     created.record(&changes);
     QCOMPARE(changes.size(), size_t(2));
-    OrderedJson users = OrderedJson::parse(changes[0].dump());
+    OrderedJson record = OrderedJson::parse(changes.dump());
+    OrderedJson &users = record[0];
     QCOMPARE(users["uuidSeries"], OrderedJson(key.toStdString()));
     QCOMPARE(users["createdRuns"], OrderedJson::parse(R"([[0,3],"file-id",[5,2]])"));
-    QVERIFY(!users.contains("created"));
-    QCOMPARE(changes[1]["created"], OrderedJson::parse(R"(["g1"])"));
-    HubSettings::CreatedRows::expand(&users);
+    QCOMPARE(users["created"], OrderedJson::array({HubSettings::CreatedRows::kSeriesOnly}));
+    QCOMPARE(record[1]["created"], OrderedJson::parse(R"(["g1"])"));
+    HubSettings::CreatedRows::expand(&record);
     QVERIFY(!users.contains("createdRuns"));
+    QCOMPARE(record[1]["created"], OrderedJson::parse(R"(["g1"])"));
     OrderedJson ids = OrderedJson::array();
     for (const auto &row : rows)
         ids.push_back(row.first);
@@ -1358,18 +1360,31 @@ void TestHubMigration::newIdsAreRecordedAsTheirSeries()
              HubSettings::CreatedRows::textDigest(all).toStdString());
 
     // A damaged record names an id no row has: its rollback finds the rows changed and stops.
-    for (const char *runs :
-         {R"([[0, 30000000]])", R"([[-1, 2]])", R"([[0]])", R"({})", R"([[0, 2], [1.5, 1]])"}) {
-        OrderedJson damaged = OrderedJson::object();
-        damaged["table"] = "users";
-        damaged["uuidSeries"] = key.toStdString();
-        damaged["createdRuns"] = OrderedJson::parse(runs);
+    // At most 20 million ids in a record: [0, 19999999] after the first change's two passes
+    // the bound, and is refused before any id is made.
+    const auto change = [&](const char *table, const OrderedJson &runs) {
+        OrderedJson c = OrderedJson::object();
+        c["table"] = table;
+        c["uuidSeries"] = key.toStdString();
+        c["createdRuns"] = runs;
+        return c;
+    };
+    for (const char *runs : {R"([[0, 30000000]])",
+                             R"([[0, 19999999]])",
+                             R"([[-1, 2]])",
+                             R"([[0]])",
+                             R"({})",
+                             R"([[0, 2], [1.5, 1]])",
+                             R"([[18446744073709551615, 2]])"}) {
+        OrderedJson damaged = OrderedJson::array({change("groups", OrderedJson::parse("[[0, 2]]")),
+                                                  change("users", OrderedJson::parse(runs))});
         HubSettings::CreatedRows::expand(&damaged);
-        QCOMPARE(damaged["created"], OrderedJson::array({"(unreadable record)"}));
+        QCOMPARE(damaged[0]["created"].size(), size_t(2));
+        QCOMPARE(damaged[1]["created"], OrderedJson::array({"(unreadable record)"}));
     }
-    OrderedJson unkeyed = OrderedJson::parse(R"({"table": "users", "createdRuns": [[0, 1]]})");
+    OrderedJson unkeyed = OrderedJson::parse(R"([{"table": "users", "createdRuns": [[0, 1]]}])");
     HubSettings::CreatedRows::expand(&unkeyed);
-    QCOMPARE(unkeyed["created"], OrderedJson::array({"(unreadable record)"}));
+    QCOMPARE(unkeyed[0]["created"], OrderedJson::array({"(unreadable record)"}));
 }
 
 void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack_data()
@@ -1411,13 +1426,38 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
                   QStringLiteral("SELECT changes FROM mcphub_admin.migration_runs WHERE id = %1")
                       .arg(runId))
             .toStdString());
+    const auto store = [&](const OrderedJson &record) {
+        QString literal = QString::fromStdString(record.dump());
+        literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+        return psql(pg.conninfo(),
+                    {QStringLiteral("-c"),
+                     QStringLiteral("UPDATE mcphub_admin.migration_runs SET changes = '%1' WHERE "
+                                    "id = %2")
+                         .arg(literal, runId)});
+    };
+    const QStringList rollback{QStringLiteral("rollback"), runId, QStringLiteral("--yes")};
     // The users' new ids are recorded as their series; the earlier formats listed them.
     QVERIFY(std::any_of(changes.begin(), changes.end(), [](const OrderedJson &change) {
         return change.value("table", std::string()) == "users" && change.contains("createdRuns")
-               && change.contains("uuidSeries") && !change.contains("created");
+               && change.contains("uuidSeries")
+               && change["created"] == OrderedJson::array({HubSettings::CreatedRows::kSeriesOnly});
     }));
-    for (OrderedJson &change : changes)
-        HubSettings::CreatedRows::expand(&change);
+    {
+        // A console that predates the series reads "created" alone: the id no row has makes
+        // its rollback refuse rather than leave the run's rows behind.
+        OrderedJson older = changes;
+        for (OrderedJson &change : older) {
+            change.erase("createdRuns");
+            change.erase("uuidSeries");
+        }
+        const QByteArray migrated = publicData(pg.conninfo());
+        QCOMPARE(store(older), QString());
+        const Run refused = adminctl(rollback + ws);
+        VERIFY_RUN(refused, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("changed later")), qPrintable(refused.err));
+        QCOMPARE(publicData(pg.conninfo()), migrated);
+    }
+    HubSettings::CreatedRows::expand(&changes);
     const QString name = QStringLiteral("earlier-digests");
     QList<OrderedJson> rows;
     QHash<QString, QByteArray> rowText;      // id -> row_to_json(t)::text
@@ -1493,16 +1533,8 @@ void TestHubMigration::runsRecordedInEarlierDigestFormatsRollBack()
         rewritten = true;
     }
     QVERIFY(rewritten);
-    QString literal = QString::fromStdString(changes.dump());
-    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
-    QCOMPARE(psql(pg.conninfo(),
-                  {QStringLiteral("-c"),
-                   QStringLiteral("UPDATE mcphub_admin.migration_runs SET changes = '%1' WHERE "
-                                  "id = %2")
-                       .arg(literal, runId)}),
-             QString());
+    QCOMPARE(store(changes), QString());
 
-    const QStringList rollback{QStringLiteral("rollback"), runId, QStringLiteral("--yes")};
     QCOMPARE(psql(pg.conninfo(),
                   {QStringLiteral("-c"),
                    QStringLiteral("UPDATE users SET email = 'bob@example.org' WHERE username = "

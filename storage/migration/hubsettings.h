@@ -286,12 +286,16 @@ public:
         static QByteArray textDigest(QByteArrayView text); // SHA-256, hex
         // The ids move into `changes`: a table's as "created", a list of its ids; or, when
         // some came from its uuid series, as "createdRuns", a list whose members are ids or
-        // [first, count] runs of the series, with "uuidSeries" its key.
+        // [first, count] runs of the series, with "uuidSeries" its key. "created" then holds
+        // kSeriesOnly, an id no row has: a console that predates the series, rolling the run
+        // back, finds that row gone and refuses, rather than leaving the new rows in place.
         void record(OrderedJson *changes);
-        // A recorded change with "createdRuns" given its "created" list again (the ids its
-        // runs make). An unreadable one gets an id no row has: its rollback then finds the
-        // rows changed and refuses.
-        static void expand(OrderedJson *change);
+        static constexpr const char *kSeriesOnly = "(recorded as a uuid series: roll back with "
+                                                   "a console that reads it)";
+        // The changes of a recorded run with "createdRuns" given their "created" lists again
+        // (the ids their runs make), at most 20 million ids in all. An unreadable one gets an
+        // id no row has: the rollback then finds the rows changed and refuses.
+        static void expand(OrderedJson *changes);
         // For a recorded {"table", "created", "createdLinesSha256", "createdFieldsSha256",
         // "createdRowsSha256" or "createdSha256"}: whether any of the rows is gone or different
         // now.

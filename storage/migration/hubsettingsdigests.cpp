@@ -143,9 +143,10 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
         OrderedJson change = OrderedJson::object();
         // Its four members' room at once: an ordered_json object that grows copies its
         // members (their keys are const), the list of tens of thousands of ids included.
-        change.get_ref<OrderedJson::object_t &>().reserve(5);
+        change.get_ref<OrderedJson::object_t &>().reserve(6);
         change["table"] = table.toStdString();
         if (t.runs) {
+            change["created"] = OrderedJson::array({kSeriesOnly});
             change["uuidSeries"] = t.series.toStdString();
             change["createdRuns"] = std::move(t.ids);
         } else {
@@ -165,40 +166,48 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
     }
 }
 
-void HubSettings::CreatedRows::expand(OrderedJson *change)
+void HubSettings::CreatedRows::expand(OrderedJson *changes)
 {
-    if (!change->is_object() || !change->contains("createdRuns"))
+    if (!changes->is_array())
         return;
     // More ids than any MCPHub database holds: a damaged record, not one to allocate for.
     constexpr quint64 kMostIds = 20'000'000;
-    const OrderedJson runs = std::move((*change)["createdRuns"]);
-    change->erase("createdRuns");
-    const OrderedJson key = change->value("uuidSeries", OrderedJson());
-    std::vector<std::string> ids;
-    bool readable = runs.is_array() && key.is_string();
-    for (auto run = runs.begin(); readable && run != runs.end(); ++run) {
-        if (run->is_string()) {
-            ids.push_back(run->get<std::string>());
-        } else {
-            readable = run->is_array() && run->size() == 2 && (*run)[0].is_number_unsigned()
-                       && (*run)[1].is_number_unsigned()
-                       && (*run)[1].get<quint64>() <= kMostIds - ids.size()
-                       && UuidSeries::make(key.get_ref<const std::string &>(),
-                                           (*run)[0].get<quint64>(),
-                                           (*run)[1].get<quint64>(),
-                                           &ids);
+    quint64 made = 0; // in all the record's changes
+    for (OrderedJson &change : *changes) {
+        if (!change.is_object() || !change.contains("createdRuns"))
+            continue;
+        const OrderedJson runs = std::move(change["createdRuns"]);
+        change.erase("createdRuns");
+        const OrderedJson key = change.value("uuidSeries", OrderedJson());
+        std::vector<std::string> ids;
+        bool readable = runs.is_array() && key.is_string();
+        for (auto run = runs.begin(); readable && run != runs.end(); ++run) {
+            if (run->is_string()) {
+                ids.push_back(run->get<std::string>());
+                ++made;
+            } else {
+                readable = run->is_array() && run->size() == 2 && (*run)[0].is_number_unsigned()
+                           && (*run)[1].is_number_unsigned()
+                           && (*run)[1].get<quint64>() <= kMostIds - made
+                           && UuidSeries::make(key.get_ref<const std::string &>(),
+                                               (*run)[0].get<quint64>(),
+                                               (*run)[1].get<quint64>(),
+                                               &ids);
+                if (readable)
+                    made += (*run)[1].get<quint64>();
+            }
+            readable = readable && made <= kMostIds;
         }
-        readable = readable && ids.size() <= kMostIds;
+        OrderedJson created = OrderedJson::array();
+        if (!readable) {
+            created.push_back("(unreadable record)");
+        } else {
+            created.get_ref<OrderedJson::array_t &>().reserve(ids.size());
+            for (std::string &id : ids)
+                created.push_back(std::move(id));
+        }
+        change["created"] = std::move(created);
     }
-    OrderedJson created = OrderedJson::array();
-    if (!readable) {
-        created.push_back("(unreadable record)");
-    } else {
-        created.get_ref<OrderedJson::array_t &>().reserve(ids.size());
-        for (std::string &id : ids)
-            created.push_back(std::move(id));
-    }
-    (*change)["created"] = std::move(created);
 }
 
 Result<bool> HubSettings::CreatedRows::changedSince(const RepositoryContext &context,

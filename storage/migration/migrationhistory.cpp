@@ -1,5 +1,4 @@
 #include "storage/migration/migrationhistory.h"
-#include "storage/migration/hubsettings.h"
 #include "storage/migration/migrationtiming.h"
 
 #include "storage/db/auditlogrepository.h"
@@ -138,8 +137,6 @@ MigrationRun MigrationHistory::fromRecord(const QSqlRecord &record) const
     const OrderedJson changes = OrderedJson::parse(
         record.value(QStringLiteral("changes")).toString().toStdString(), nullptr, false);
     run.changes = changes.is_array() ? changes : OrderedJson::array();
-    for (OrderedJson &change : run.changes)
-        HubSettings::CreatedRows::expand(&change);
     run.rollbackOf = record.value(QStringLiteral("rollback_of")).toLongLong();
     return run;
 }

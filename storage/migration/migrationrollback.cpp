@@ -74,7 +74,7 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
         return waits.error();
     // Issue 16: one change notice per table the rollback changed, with its commit.
     ChangeFeed::Batch changes(m_context, QStringLiteral("migration.rollback"));
-    const auto run = history.find(runId);
+    auto run = history.find(runId);
     if (!run)
         return run.error();
     if (!run->has_value()) {
@@ -84,7 +84,7 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
                                "There is no migration run with this id. \"history\" lists them."),
                            where);
     }
-    const MigrationRun &migration = **run;
+    MigrationRun &migration = **run;
     if (migration.kind != QLatin1String("migrate")
         || migration.status != QLatin1String("completed")) {
         return Error::make(Error::Code::Conflict,
@@ -95,6 +95,9 @@ Result<qint64> MigrationRollback::rollback(qint64 runId)
                                .arg(migration.status, migration.kind),
                            where);
     }
+
+    // The new rows' ids as lists, where the run recorded them as their uuid series.
+    HubSettings::CreatedRows::expand(&migration.changes);
 
     // Every row must still be as the run left it.
     RowRepository documents(m_context, settingsDocumentTable());

@@ -356,8 +356,11 @@ Result<void> Migrator::readBackHubShapes()
                                            shapeColumns()),
                  HubSettings::kShapesTable),
         HubSettings::kShapesTable,
-        [&](QByteArrayView line) {
-            const auto found = digests.find(QString::fromUtf8(BulkReader::firstField(line)));
+        [&, values = QByteArray(), fields = BulkReader::Fields()](QByteArrayView line) mutable {
+            BulkReader::splitLine(line, &values, &fields); // the id unescaped
+            if (fields.empty() || !fields[0])
+                return;
+            const auto found = digests.find(QString::fromUtf8(*fields[0]));
             if (found != digests.end())
                 *found = HubSettings::CreatedRows::textDigest(line);
         });
