@@ -5,9 +5,11 @@
 // rows it added, commit). The floor, measured in the same run on the very same rows: psql \copy of
 // what the migration wrote to users, servers, groups and bearer_keys (exported to CSV after the
 // migration) into the same tables of another fresh database, in one transaction.
-// Each is run five times, alternately, each time into a fresh database; the medians are
+// Each is run nine times, alternately, each time into a fresh database; the medians are
 // reported (on this kind of virtual machine the floor alone varies 470-1060 ms from one run
-// to the next: three runs gave medians that moved by a third between invocations), and
+// to the next: three runs gave medians that moved by a third between invocations; with five,
+// one machine-wide slow spell of two runs, every step of them slower (reading the 11 MB file
+// 66-84 ms instead of 15), still moved the median by a quarter), and
 // where the migration's time goes (from its progress callback) for every run. The first run
 // of the process is the one a command-line migration is (its memory untouched so far); the
 // later ones reuse what the process already has, and on this kind of virtual machine a first
@@ -49,7 +51,7 @@ using namespace mcphub;
 
 namespace {
 
-constexpr int kRuns = 5;
+constexpr int kRuns = 9;
 
 // The tables the floor loads: what the file's servers, users, groups and keys became.
 const QStringList kTables = {QStringLiteral("users"),
