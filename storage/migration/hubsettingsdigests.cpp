@@ -141,8 +141,8 @@ void HubSettings::CreatedRows::record(OrderedJson *changes)
         if (t.ids.empty())
             continue; // read back for its overwritten rows only
         OrderedJson change = OrderedJson::object();
-        // Its four members' room at once: an ordered_json object that grows copies its
-        // members (their keys are const), the list of tens of thousands of ids included.
+        // Its members' room at once (at most six): an ordered_json object that grows copies
+        // its members (their keys are const), a list of tens of thousands of ids included.
         change.get_ref<OrderedJson::object_t &>().reserve(6);
         change["table"] = table.toStdString();
         if (t.runs) {
